@@ -1,0 +1,54 @@
+"""Options and output helpers shared by every command (written once, as decorators)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "sqlite:///hubarchive.db"
+
+
+def db_option(func: F) -> F:
+    """`--db URL` (or $HUBARCHIVE_DB); a bare file path means a SQLite file."""
+    return click.option(
+        "--db",
+        "db_url",
+        envvar="HUBARCHIVE_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        metavar="URL",
+        help="Archive URL (sqlite:///file.db, postgresql+psycopg://…) or a SQLite file path; "
+        "env HUBARCHIVE_DB.",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    """`--json`: machine-readable output instead of the human table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(func)
+
+
+def limit_option(default: int = 20) -> Callable[[F], F]:
+    """`--limit N` for read commands."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "--limit", type=click.IntRange(min=1), default=default, show_default=True,
+            help="At most this many rows.",
+        )(func)
+
+    return decorate
+
+
+def echo_json(data: Any) -> None:
+    """Print `data` as indented UTF-8 JSON (dates and other objects via str)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,41 @@
+"""Exceptions raised by the scraper package: one base, specific leaves."""
+
+from __future__ import annotations
+
+
+class ScraperError(Exception):
+    """Base of every error the scraper package raises on purpose."""
+
+
+class ProfileError(ScraperError, ValueError):
+    """Raised by `scraper.sites` when a site profile is missing or malformed."""
+
+
+class FetchError(ScraperError):
+    """Base of fetch failures; carries the URL that failed."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+
+
+class TransientFetchError(FetchError):
+    """Raised by `scraper.fetch` for failures worth retrying: timeouts, resets, 5xx, 429."""
+
+    def __init__(self, url: str, message: str, *, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(url, message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class PermanentFetchError(FetchError):
+    """Raised by `scraper.fetch` for failures that a retry will not fix: 4xx, bad content type, too large."""
+
+    def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
+        super().__init__(url, message)
+        self.status = status
+
+
+class DisallowedError(PermanentFetchError):
+    """Raised by `scraper.fetch` when robots.txt or the allowed hosts forbid a URL."""

@@ -1,0 +1,23 @@
+"""Exceptions raised by the storage package: one base, specific leaves."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base of every error the storage package raises on purpose."""
+
+
+class ArchiveURLError(StorageError, ValueError):
+    """Raised by `storage.db.open_engine` when the archive URL is malformed or its driver is missing."""
+
+
+class NotFoundError(StorageError, LookupError):
+    """Raised by read functions when an article or version asked for is not in the archive."""
+
+
+class QueryError(StorageError, ValueError):
+    """Raised by `storage.search` when a search query or filter cannot be understood."""
+
+
+class LockedError(StorageError):
+    """Raised by `storage.lock` when another crawl holds the archive's lock."""

@@ -1,0 +1,195 @@
+"""The archive's tables as SQLAlchemy 2 typed ORM classes; every change here needs an Alembic revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+#: Stable constraint names, so that migrations (and SQLite batch mode) can refer to them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Timestamps are stored timezone-aware (UTC) on PostgreSQL; SQLite stores them naive in UTC.
+UTCDateTime = DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Site(Base):
+    """A site the archive follows (one profile)."""
+
+    __tablename__ = "sites"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    base_url: Mapped[str | None] = mapped_column(Text)
+
+
+class ArticleRow(Base):
+    """One article, identified by its canonical URL; its content lives in `versions`."""
+
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"))
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    #: articles that are translations of each other share one group key
+    translation_group: Mapped[str | None] = mapped_column(String(64), index=True)
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_changed: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    #: "live" or "gone"
+    status: Mapped[str] = mapped_column(String(8), default="live")
+    #: seq of the newest content version (tombstones do not move it)
+    current_version: Mapped[int] = mapped_column(Integer, default=0)
+    #: validators of the last 200 response, sent back as a conditional GET
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+
+    versions: Mapped[list[VersionRow]] = relationship(
+        back_populates="article", order_by="VersionRow.seq", cascade="all, delete-orphan"
+    )
+
+
+class VersionRow(Base):
+    """One version of an article: a content snapshot, or a tombstone (`kind == "gone"`)."""
+
+    __tablename__ = "versions"
+    __table_args__ = (UniqueConstraint("article_id", "seq", name="uq_versions_article_id_seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    #: "content" or "gone"
+    kind: Mapped[str] = mapped_column(String(8), default="content")
+    #: when this version was first observed (the capture date for WARC imports)
+    seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    lang: Mapped[str | None] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    modified: Mapped[dt.date | None] = mapped_column(Date)
+    sector: Mapped[str | None] = mapped_column(Text)
+    sector_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    lead: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    related: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sources: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
+    fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
+
+    article: Mapped[ArticleRow] = relationship(back_populates="versions")
+    qa: Mapped[list[QARow]] = relationship(
+        order_by="QARow.position", cascade="all, delete-orphan"
+    )
+    contacts: Mapped[list[ContactRow]] = relationship(
+        order_by="ContactRow.position", cascade="all, delete-orphan"
+    )
+
+
+class QARow(Base):
+    """An interview pair of one version."""
+
+    __tablename__ = "qa_pairs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("versions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(Text)
+
+
+class ContactRow(Base):
+    """A contact block of one version."""
+
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("versions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(Text)
+    phones: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    emails: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class RawPage(Base):
+    """A response body, content-addressed by sha256 and stored once, zlib-compressed."""
+
+    __tablename__ = "raw_pages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    content_type: Mapped[str | None] = mapped_column(Text)
+    body_z: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RunRow(Base):
+    """One crawl run (or reparse / WARC import): when, how it ended, and its counts."""
+
+    __tablename__ = "runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="crawl")
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: "running", "ok", "failures", "nothing-found", "interrupted", "error"
+    outcome: Mapped[str] = mapped_column(String(16), default="running")
+    exit_code: Mapped[int | None] = mapped_column(Integer)
+    pid: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str | None] = mapped_column(Text)
+    args: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: listing_pages, discovered, fetched, not_modified, new, changed, unchanged, gone, failed
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class FetchRow(Base):
+    """One HTTP fetch of a run, successful or not: the crawl's log."""
+
+    __tablename__ = "fetches"
+    __table_args__ = (Index("ix_fetches_url", "url"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    final_url: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[int | None] = mapped_column(Integer)
+    fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    elapsed_ms: Mapped[int | None] = mapped_column(Integer)
+    bytes: Mapped[int | None] = mapped_column(BigInteger)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    response_headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    request_headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
+    #: "new", "changed", "unchanged", "not-modified", "gone", "failed", "skipped", "listing"
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
