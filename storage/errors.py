@@ -21,3 +21,11 @@ class QueryError(StorageError, ValueError):
 
 class LockedError(StorageError):
     """Raised by `storage.lock` when another crawl holds the archive's lock."""
+
+
+class ArchiveUnavailableError(StorageError):
+    """Raised by `storage.db` when the archive's database cannot be reached or opened."""
+
+
+class SchemaVersionError(StorageError):
+    """Raised by `storage.db.ensure_schema` when the archive's schema is older or newer than the code."""

@@ -17,8 +17,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Stable constraint names, so that migrations (and SQLite batch mode) can refer to them.
@@ -30,8 +32,28 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-#: Timestamps are stored timezone-aware (UTC) on PostgreSQL; SQLite stores them naive in UTC.
-UTCDateTime = DateTime(timezone=True)
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored in UTC and read back timezone-aware, on SQLite (which keeps no zone) too.
+
+    Naive values are taken to be UTC already; aware ones are converted before they are written.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None or value.tzinfo is None:
+            return value
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -65,6 +87,8 @@ class ArticleRow(Base):
     status: Mapped[str] = mapped_column(String(8), default="live")
     #: seq of the newest content version (tombstones do not move it)
     current_version: Mapped[int] = mapped_column(Integer, default=0)
+    #: content hash of that version, so that an unchanged record is recognised without a join
+    content_hash: Mapped[str | None] = mapped_column(String(64))
     #: validators of the last 200 response, sent back as a conditional GET
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
@@ -87,6 +111,8 @@ class VersionRow(Base):
     #: when this version was first observed (the capture date for WARC imports)
     seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     content_hash: Mapped[str | None] = mapped_column(String(64))
+    #: CONTENT_FIELDS that differ from the previous content version (all of them for the first)
+    changed_fields: Mapped[list[Any]] = mapped_column(JSON, default=list)
     lang: Mapped[str | None] = mapped_column(String(8))
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -100,7 +126,10 @@ class VersionRow(Base):
     sources: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     extractor_version: Mapped[str | None] = mapped_column(String(32))
-    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
+    #: rows written to qa_pairs / contacts with this version: `check_integrity` compares them
+    qa_count: Mapped[int] = mapped_column(Integer, default=0)
+    contacts_count: Mapped[int] = mapped_column(Integer, default=0)
+    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"), index=True)
     fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
 
     article: Mapped[ArticleRow] = relationship(back_populates="versions")

@@ -1,0 +1,169 @@
+"""Open the archive's database (SQLite or PostgreSQL), apply its migrations, and scope transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session
+
+from storage.errors import ArchiveUnavailableError, ArchiveURLError, SchemaVersionError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+#: Seconds a SQLite writer waits for another one to finish before giving up.
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def parse_archive_url(url: str) -> URL:
+    """The SQLAlchemy URL of an archive: a bare path means a SQLite file, `postgresql://` means psycopg 3."""
+    text = url.strip()
+    if not text:
+        raise ArchiveURLError("the archive URL is empty: give --db sqlite:///file.db or a file path")
+    if "://" not in text:
+        return URL.create("sqlite", database=str(Path(text).expanduser()))
+    try:
+        parsed = make_url(text)
+    except ArgumentError as exc:
+        raise ArchiveURLError(
+            f"cannot read archive URL {text!r}: expected sqlite:///file.db or "
+            "postgresql+psycopg://user@host:5432/dbname"
+        ) from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    """WAL, foreign keys and a busy timeout on every connection; real SAVEPOINTs for nested stores."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling breaks SAVEPOINT; we emit BEGIN ourselves below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def open_engine(url: str, *, migrate: bool = True) -> Engine:
+    """An engine on the archive at `url`; with `migrate`, an empty database gets the schema first.
+
+    Raises `ArchiveURLError` for a malformed URL or a missing driver, `ArchiveUnavailableError`
+    when the database cannot be reached, `SchemaVersionError` when it needs `hubarchive db upgrade`.
+    """
+    parsed = parse_archive_url(url)
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    if is_sqlite and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise ArchiveURLError(
+                f"the folder of the SQLite archive {parsed.database!r} does not exist: create it first"
+            )
+    try:
+        engine = create_engine(parsed, pool_pre_ping=not is_sqlite)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise ArchiveURLError(
+            f"no database driver for {parsed.drivername!r}: use sqlite:///file.db or "
+            f"postgresql+psycopg://… (psycopg 3 is installed with hubarchive) ({exc})"
+        ) from exc
+    if is_sqlite:
+        _sqlite_pragmas(engine)
+    if migrate:
+        ensure_schema(engine)
+    return engine
+
+
+def _alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    """The newest migration this code ships."""
+    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database is at; None for a database never migrated."""
+    with _connect(engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextmanager
+def _connect(engine: Engine) -> Iterator[Any]:
+    try:
+        connection = engine.connect()
+    except OperationalError as exc:
+        raise ArchiveUnavailableError(
+            f"cannot open the archive {engine.url.render_as_string(hide_password=True)}: "
+            f"{str(exc.orig).strip()}"
+        ) from exc
+    with connection:
+        yield connection
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Apply the shipped migrations up to `revision`; returns (revision before, revision after)."""
+    with _connect(engine) as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
+        command.upgrade(_alembic_config(connection), revision)
+        after = MigrationContext.configure(connection).get_current_revision()
+        connection.commit()
+    return before, after
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Migrate an empty database; refuse one whose schema is behind or ahead of this code."""
+    with _connect(engine) as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        has_tables = bool(inspect(connection).get_table_names())
+    head = head_revision()
+    if current == head:
+        return
+    if current is None and not has_tables:
+        upgrade(engine)
+        return
+    where = engine.url.render_as_string(hide_password=True)
+    if current is None:
+        raise SchemaVersionError(
+            f"{where} holds tables but no hubarchive schema version: point --db at an archive "
+            "or an empty database"
+        )
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    try:
+        script.get_revision(current)
+    except CommandError as exc:
+        raise SchemaVersionError(
+            f"{where} is at schema revision {current}, unknown to this hubarchive: upgrade hubarchive"
+        ) from exc
+    raise SchemaVersionError(
+        f"{where} is at schema revision {current}, this hubarchive needs {head}: "
+        f"run `hubarchive db upgrade --db {where}`"
+    )
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session inside one transaction: committed when the block ends, rolled back on an exception."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session

@@ -1,0 +1,1 @@
+"""Alembic revisions of the archive, one file per schema change, applied in order."""
