@@ -1,0 +1,215 @@
+"""The SQL of the full-text index and the reading views, kept as data for migration 0002 and rebuilds.
+
+The index covers every content version (so that `--as-of` can search the past) and is kept in sync by
+triggers on `versions`, `qa_pairs` and `contacts`: the archive code stores versions without knowing
+the index exists. SQLite gets an FTS5 table `search_index` (rowid = versions.id); PostgreSQL a table
+`search_documents` with a weighted tsvector (title A, lead B, Q&A and contacts C, body D) whose text
+search configuration follows the version's language (fr → french, nl → dutch, en → english).
+"""
+
+from __future__ import annotations
+
+# --- SQLite ----------------------------------------------------------------------------------------
+
+#: Columns of the FTS5 table, in order; bm25 weights in `storage.search` follow this order.
+SQLITE_FTS_COLUMNS = ("title", "lead", "body", "qa", "contacts", "article_id", "version", "lang")
+
+
+def _sqlite_qa_text(version_id: str) -> str:
+    return (
+        "(SELECT group_concat(t, char(10)) FROM (SELECT coalesce(speaker || ': ', '') || question"
+        f" || char(10) || answer AS t FROM qa_pairs WHERE version_id = {version_id}"
+        " ORDER BY position))"
+    )
+
+
+def _sqlite_contacts_text(version_id: str) -> str:
+    return (
+        "(SELECT group_concat(t, char(10)) FROM (SELECT coalesce(name, '') || ' ' || coalesce(role, '')"
+        " || ' ' || coalesce(address, '') || ' '"
+        " || coalesce((SELECT group_concat(value, ' ') FROM json_each(phones)), '') || ' '"
+        " || coalesce((SELECT group_concat(value, ' ') FROM json_each(emails)), '') AS t"
+        f" FROM contacts WHERE version_id = {version_id} ORDER BY position))"
+    )
+
+
+def _sqlite_row_values(v: str) -> str:
+    """The SELECT list of one index row from the versions row aliased (or named) `v`."""
+    return (
+        f"{v}.id, {v}.title, {v}.lead, {v}.body, {_sqlite_qa_text(v + '.id')},"
+        f" {_sqlite_contacts_text(v + '.id')}, {v}.article_id, {v}.seq, {v}.lang"
+    )
+
+
+_COLS = ", ".join(("rowid",) + SQLITE_FTS_COLUMNS)
+
+SQLITE_CREATE: tuple[str, ...] = (
+    "CREATE VIRTUAL TABLE search_index USING fts5("
+    "title, lead, body, qa, contacts, article_id UNINDEXED, version UNINDEXED, lang UNINDEXED, "
+    "tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER search_index_versions_insert AFTER INSERT ON versions "
+    "WHEN NEW.kind = 'content' BEGIN "
+    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')}; END",
+    "CREATE TRIGGER search_index_versions_update "
+    "AFTER UPDATE OF title, lead, body, kind, lang, seq, article_id ON versions BEGIN "
+    "DELETE FROM search_index WHERE rowid = OLD.id; "
+    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')} "
+    "WHERE NEW.kind = 'content'; END",
+    "CREATE TRIGGER search_index_versions_delete AFTER DELETE ON versions BEGIN "
+    "DELETE FROM search_index WHERE rowid = OLD.id; END",
+)
+
+for _table, _column, _text in (
+    ("qa_pairs", "qa", _sqlite_qa_text),
+    ("contacts", "contacts", _sqlite_contacts_text),
+):
+    SQLITE_CREATE += (
+        f"CREATE TRIGGER search_index_{_table}_insert AFTER INSERT ON {_table} BEGIN "
+        f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
+        "WHERE rowid = NEW.version_id; END",
+        f"CREATE TRIGGER search_index_{_table}_update AFTER UPDATE ON {_table} BEGIN "
+        f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
+        "WHERE rowid = OLD.version_id; "
+        f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
+        "WHERE rowid = NEW.version_id; END",
+        f"CREATE TRIGGER search_index_{_table}_delete AFTER DELETE ON {_table} BEGIN "
+        f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
+        "WHERE rowid = OLD.version_id; END",
+    )
+
+SQLITE_DROP: tuple[str, ...] = tuple(
+    f"DROP TRIGGER IF EXISTS search_index_{table}_{event}"
+    for table in ("versions", "qa_pairs", "contacts")
+    for event in ("insert", "update", "delete")
+) + ("DROP TABLE IF EXISTS search_index",)
+
+#: Refill the whole index from the archive (after a bulk load with the triggers dropped, or repair).
+SQLITE_REBUILD: tuple[str, ...] = (
+    "DELETE FROM search_index",
+    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('v')} "
+    "FROM versions AS v WHERE v.kind = 'content'",
+)
+
+# --- PostgreSQL ------------------------------------------------------------------------------------
+
+PG_CREATE: tuple[str, ...] = (
+    """CREATE TABLE search_documents (
+        version_id integer PRIMARY KEY REFERENCES versions (id) ON DELETE CASCADE,
+        config regconfig NOT NULL,
+        content text NOT NULL,
+        document tsvector NOT NULL
+    )""",
+    "CREATE INDEX ix_search_documents_document ON search_documents USING gin (document)",
+    """CREATE FUNCTION hubarchive_search_config(lang text) RETURNS regconfig
+    LANGUAGE sql IMMUTABLE AS $$
+        SELECT (CASE lower(split_part(coalesce(lang, ''), '-', 1))
+            WHEN 'fr' THEN 'french' WHEN 'nl' THEN 'dutch' WHEN 'en' THEN 'english'
+            ELSE 'simple' END)::regconfig
+    $$""",
+    """CREATE FUNCTION hubarchive_search_refresh(vid integer) RETURNS void
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM search_documents WHERE version_id = vid;
+        INSERT INTO search_documents (version_id, config, content, document)
+        SELECT v.id, l.cfg,
+            concat_ws(E'\\n', v.title, v.lead, v.body, q.text, c.text),
+            setweight(to_tsvector(l.cfg, coalesce(v.title, '')), 'A')
+            || setweight(to_tsvector(l.cfg, coalesce(v.lead, '')), 'B')
+            || setweight(to_tsvector(l.cfg, concat_ws(' ', q.text, c.text)), 'C')
+            || setweight(to_tsvector(l.cfg, coalesce(v.body, '')), 'D')
+        FROM versions AS v
+        CROSS JOIN LATERAL (SELECT hubarchive_search_config(v.lang) AS cfg) AS l
+        LEFT JOIN LATERAL (
+            SELECT string_agg(coalesce(speaker || ': ', '') || question || E'\\n' || answer,
+                              E'\\n' ORDER BY position) AS text
+            FROM qa_pairs WHERE version_id = v.id) AS q ON true
+        LEFT JOIN LATERAL (
+            SELECT string_agg(concat_ws(' ', name, role, address,
+                (SELECT string_agg(x, ' ') FROM json_array_elements_text(phones) AS x),
+                (SELECT string_agg(x, ' ') FROM json_array_elements_text(emails) AS x)),
+                E'\\n' ORDER BY position) AS text
+            FROM contacts WHERE version_id = v.id) AS c ON true
+        WHERE v.id = vid AND v.kind = 'content';
+    END
+    $$""",
+    """CREATE FUNCTION hubarchive_search_versions_trigger() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM hubarchive_search_refresh(NEW.id);
+        RETURN NULL;
+    END
+    $$""",
+    """CREATE FUNCTION hubarchive_search_children_trigger() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            PERFORM hubarchive_search_refresh(OLD.version_id);
+        END IF;
+        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.version_id <> OLD.version_id) THEN
+            PERFORM hubarchive_search_refresh(NEW.version_id);
+        END IF;
+        RETURN NULL;
+    END
+    $$""",
+    "CREATE TRIGGER search_documents_versions AFTER INSERT OR UPDATE OF title, lead, body, kind, "
+    "lang ON versions FOR EACH ROW EXECUTE FUNCTION hubarchive_search_versions_trigger()",
+    "CREATE TRIGGER search_documents_qa_pairs AFTER INSERT OR UPDATE OR DELETE ON qa_pairs "
+    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()",
+    "CREATE TRIGGER search_documents_contacts AFTER INSERT OR UPDATE OR DELETE ON contacts "
+    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()",
+)
+
+PG_DROP: tuple[str, ...] = (
+    "DROP TRIGGER IF EXISTS search_documents_contacts ON contacts",
+    "DROP TRIGGER IF EXISTS search_documents_qa_pairs ON qa_pairs",
+    "DROP TRIGGER IF EXISTS search_documents_versions ON versions",
+    "DROP FUNCTION IF EXISTS hubarchive_search_children_trigger()",
+    "DROP FUNCTION IF EXISTS hubarchive_search_versions_trigger()",
+    "DROP FUNCTION IF EXISTS hubarchive_search_refresh(integer)",
+    "DROP FUNCTION IF EXISTS hubarchive_search_config(text)",
+    "DROP TABLE IF EXISTS search_documents",
+)
+
+PG_REBUILD: tuple[str, ...] = (
+    "SELECT hubarchive_search_refresh(id) FROM versions WHERE kind = 'content'",
+)
+
+# --- Views (both engines) --------------------------------------------------------------------------
+
+VIEWS_CREATE: tuple[str, ...] = (
+    """CREATE VIEW current_articles AS
+    SELECT a.id AS article_id, a.url, v.seq AS version, a.status, v.lang, v.title, v.published,
+        v.modified, v.sector, v.sector_key, v.lead, v.body, v.translations, a.translation_group,
+        a.first_seen, a.last_seen, a.last_changed, v.seen_at AS version_seen_at, v.content_hash,
+        v.id AS version_id
+    FROM articles AS a JOIN versions AS v ON v.article_id = a.id AND v.seq = a.current_version""",
+    """CREATE VIEW current_qa AS
+    SELECT ca.article_id, ca.url, ca.version, ca.lang, ca.title, ca.published, q.position,
+        q.speaker, q.question, q.answer
+    FROM current_articles AS ca JOIN qa_pairs AS q ON q.version_id = ca.version_id""",
+    """CREATE VIEW current_contacts AS
+    SELECT ca.article_id, ca.url, ca.version, ca.lang, ca.title, c.position, c.name, c.role,
+        c.address, c.phones, c.emails
+    FROM current_articles AS ca JOIN contacts AS c ON c.version_id = ca.version_id""",
+)
+
+VIEWS_DROP: tuple[str, ...] = (
+    "DROP VIEW IF EXISTS current_contacts",
+    "DROP VIEW IF EXISTS current_qa",
+    "DROP VIEW IF EXISTS current_articles",
+)
+
+
+def create_statements(dialect: str) -> tuple[str, ...]:
+    """Everything migration 0002 creates on `dialect` ("sqlite" or "postgresql"), in order."""
+    return (SQLITE_CREATE if dialect == "sqlite" else PG_CREATE) + VIEWS_CREATE
+
+
+def drop_statements(dialect: str) -> tuple[str, ...]:
+    """Everything migration 0002 drops on downgrade, in order."""
+    return VIEWS_DROP + (SQLITE_DROP if dialect == "sqlite" else PG_DROP)
+
+
+def rebuild_statements(dialect: str) -> tuple[str, ...]:
+    """Statements that refill the search index from the archive's versions."""
+    return SQLITE_REBUILD if dialect == "sqlite" else PG_REBUILD
