@@ -1,0 +1,85 @@
+"""Convert between an `Article` record and its version rows, and hash a record's content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
+from storage.schema import ContactRow, QARow, VersionRow
+
+
+def canonical_json(data: Any) -> str:
+    """One spelling of `data`: sorted keys, no spaces, UTF-8 kept, so equal content hashes equal."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the canonical JSON of the record's content (CONTENT_FIELDS only)."""
+    return hashlib.sha256(canonical_json(article.content_dict()).encode("utf-8")).hexdigest()
+
+
+def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """CONTENT_FIELDS whose values differ between two `content_dict()`s, in the fields' order."""
+    return [name for name in CONTENT_FIELDS if old.get(name) != new.get(name)]
+
+
+def new_version_row(article: Article, **columns: Any) -> VersionRow:
+    """A content version holding `article`, its Q&A and contact rows attached; `columns` fill the rest."""
+    return VersionRow(
+        kind="content",
+        lang=article.lang,
+        title=article.title,
+        published=article.published,
+        modified=article.modified,
+        sector=article.sector,
+        sector_key=article.sector_key,
+        lead=article.lead,
+        body=article.body,
+        translations=dict(sorted(article.translations.items())),
+        related=[card.to_dict() for card in article.related],
+        sources=dict(sorted(article.sources.items())),
+        warnings=list(article.warnings),
+        qa_count=len(article.qa),
+        contacts_count=len(article.contacts),
+        qa=[
+            QARow(position=i, question=q.question, answer=q.answer, speaker=q.speaker)
+            for i, q in enumerate(article.qa)
+        ],
+        contacts=[
+            ContactRow(
+                position=i, name=c.name, role=c.role, address=c.address,
+                phones=list(c.phones), emails=list(c.emails),
+            )
+            for i, c in enumerate(article.contacts)
+        ],
+        **columns,
+    )
+
+
+def version_to_article(version: VersionRow, url: str) -> Article:
+    """The record a content version holds (a tombstone gives an empty record of that URL)."""
+    return Article(
+        url=url,
+        lang=version.lang,
+        title=version.title,
+        published=version.published,
+        modified=version.modified,
+        sector=version.sector,
+        sector_key=version.sector_key,
+        lead=version.lead,
+        body=version.body,
+        qa=[QAPair(question=q.question, answer=q.answer, speaker=q.speaker) for q in version.qa],
+        contacts=[
+            Contact(
+                name=c.name, role=c.role, address=c.address,
+                phones=list(c.phones or []), emails=list(c.emails or []),
+            )
+            for c in version.contacts
+        ],
+        related=[RelatedCard.from_dict(card) for card in version.related or []],
+        translations=dict(version.translations or {}),
+        sources=dict(version.sources or {}),
+        warnings=list(version.warnings or []),
+    )
