@@ -39,3 +39,8 @@ class PermanentFetchError(FetchError):
 
 class DisallowedError(PermanentFetchError):
     """Raised by `scraper.fetch` when robots.txt or the allowed hosts forbid a URL."""
+
+
+class FeedError(ScraperError, ValueError):
+    """Raised by `scraper.sitemaps` and `scraper.feeds` for a sitemap, feed or JSON listing that is
+    malformed or unsafe (entity expansion, DTD): discovery skips that source and says so."""
