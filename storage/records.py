@@ -1,0 +1,100 @@
+"""Read archived versions back as `Article` records with their archive keys, a batch of versions at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from scraper.models import Article
+from storage.rows import version_to_article
+from storage.schema import ArticleRow, FetchRow, RawPage, VersionRow
+
+
+@dataclass
+class ArchivedVersion:
+    """One content version as the archive holds it: the record plus where and when it was seen."""
+
+    article_id: int
+    version: int
+    version_id: int
+    status: str
+    first_seen: dt.datetime
+    last_seen: dt.datetime
+    last_changed: dt.datetime
+    seen_at: dt.datetime
+    content_hash: str | None
+    extractor_version: str | None
+    record: Article
+    fetched_at: dt.datetime | None = None
+    raw_page_sha256: str | None = None
+    raw_page_size: int | None = None
+    translation_group: str | None = None
+    changed_fields: list[str] = field(default_factory=list)
+
+    def archive_keys(self) -> dict[str, Any]:
+        """The archive's own keys of this version, JSON-ready."""
+        return {
+            "id": self.article_id,
+            "version": self.version,
+            "content_hash": self.content_hash,
+            "first_seen": self.first_seen.isoformat(),
+            "last_changed": self.last_changed.isoformat(),
+            "seen_at": self.seen_at.isoformat(),
+            "status": self.status,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record's keys (`Article.to_dict`) followed by the archive keys."""
+        return {**self.record.to_dict(), **self.archive_keys()}
+
+
+def load_versions(
+    session: Session, wanted: Sequence[tuple[int, str]], *, as_of: dt.date | None = None
+) -> list[ArchivedVersion]:
+    """The versions `wanted` as (versions.id, status as the caller selected it), in that order.
+
+    With `as_of`, `last_changed` is the day's view of it: when the version then current was seen.
+    """
+    ids = [version_id for version_id, _status in wanted]
+    if not ids:
+        return []
+    rows = session.execute(
+        select(VersionRow, ArticleRow, FetchRow.fetched_at, RawPage.sha256, RawPage.size)
+        .join(ArticleRow, ArticleRow.id == VersionRow.article_id)
+        .outerjoin(FetchRow, FetchRow.id == VersionRow.fetch_id)
+        .outerjoin(RawPage, RawPage.id == VersionRow.raw_page_id)
+        .where(VersionRow.id.in_(ids))
+        .options(selectinload(VersionRow.qa), selectinload(VersionRow.contacts))
+    ).all()
+    by_id: dict[int, ArchivedVersion] = {}
+    for v, a, fetched_at, sha256, size in rows:
+        record = version_to_article(v, a.url)
+        by_id[v.id] = ArchivedVersion(
+            article_id=a.id,
+            version=v.seq,
+            version_id=v.id,
+            status=a.status,
+            first_seen=a.first_seen,
+            last_seen=a.last_seen,
+            last_changed=v.seen_at if as_of else a.last_changed,
+            seen_at=v.seen_at,
+            content_hash=v.content_hash,
+            extractor_version=v.extractor_version,
+            record=record,
+            fetched_at=fetched_at,
+            raw_page_sha256=sha256,
+            raw_page_size=size,
+            translation_group=a.translation_group,
+            changed_fields=list(getattr(v, "changed_fields", None) or []),
+        )
+    found = []
+    for version_id, status in wanted:
+        if version_id in by_id:
+            by_id[version_id].status = status
+            found.append(by_id[version_id])
+    return found

@@ -1,0 +1,180 @@
+"""Full-text search of the archive: ranked hits with a snippet, FTS5 on SQLite, tsvector on PostgreSQL.
+
+The index (migration 0002, `storage.search_ddl`) covers title, lead, body, Q&A and contacts of every
+content version; `Filters` choose which version of each article counts (current, or as of a day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import and_, bindparam, cast, column, func, literal, literal_column, or_, select, table, text
+from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from storage.errors import QueryError
+from storage.query import SearchQuery, parse_query
+from storage.schema import ArticleRow, VersionRow
+from storage.search_ddl import rebuild_statements
+from storage.selection import Filters, selected_versions
+
+#: bm25 weights of the FTS5 columns title, lead, body, qa, contacts (SQLite).
+FTS5_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
+#: Text search configuration of each language code (PostgreSQL); anything else uses "simple".
+PG_CONFIGS = {"fr": "french", "nl": "dutch", "en": "english"}
+#: Marks put around matched words in snippets.
+MARK = ("**", "**")
+SNIPPET_WORDS = 24
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class SearchHit:
+    """One article found: which version matched, a snippet with the matched words marked, the score."""
+
+    article_id: int
+    url: str
+    version: int
+    status: str
+    lang: str | None
+    title: str | None
+    published: dt.date | None
+    sector: str | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+def search(
+    session: Session, text: str, filters: Filters | None = None, *, limit: int = 20
+) -> list[SearchHit]:
+    """The `limit` best matches of `text` among the versions `filters` select, best first.
+
+    Raises `QueryError` when the query has nothing to search for or the engine refuses it.
+    """
+    query = parse_query(text)
+    filters = filters or Filters()
+    if session.get_bind().dialect.name == "sqlite":
+        stmt = _sqlite_statement(query, filters, limit)
+    else:
+        stmt = _postgres_statement(query, filters, limit)
+    try:
+        rows = session.execute(stmt).all()
+    except DBAPIError as exc:
+        raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
+    return [
+        SearchHit(
+            article_id=row.article_id,
+            url=row.url,
+            version=row.version,
+            status=row.status,
+            lang=row.lang,
+            title=row.title,
+            published=row.published,
+            sector=row.sector,
+            snippet=_SPACES.sub(" ", row.snippet or "").strip(),
+            score=round(float(row.score), 6),
+        )
+        for row in rows
+    ]
+
+
+def _hit_columns(selection: Any) -> tuple[Any, ...]:
+    version = VersionRow.__table__
+    article = ArticleRow.__table__
+    return (
+        selection.c.article_id,
+        article.c.url,
+        selection.c.version,
+        selection.c.status,
+        version.c.lang,
+        version.c.title,
+        version.c.published,
+        version.c.sector,
+    )
+
+
+def _sqlite_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
+    selection = selected_versions(filters).subquery("selection")
+    index = table("search_index", column("rowid"))
+    index_ref = literal_column("search_index")
+    score = func.bm25(index_ref, *FTS5_WEIGHTS)
+    snippet = func.snippet(index_ref, -1, MARK[0], MARK[1], "…", SNIPPET_WORDS)
+    return (
+        select(*_hit_columns(selection), snippet.label("snippet"), (-score).label("score"))
+        .select_from(index)
+        .join(selection, selection.c.version_id == index.c.rowid)
+        .join(VersionRow.__table__, VersionRow.__table__.c.id == selection.c.version_id)
+        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == selection.c.article_id)
+        .where(index_ref.op("MATCH")(bindparam("match", query.fts5())))
+        .order_by(score, selection.c.article_id)
+        .limit(limit)
+    )
+
+
+def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
+    selection = selected_versions(filters).subquery("selection")
+    docs = table(
+        "search_documents",
+        column("version_id"),
+        column("config"),
+        column("content"),
+        column("document"),
+    )
+    tsquery_text = bindparam("tsquery", query.tsquery())
+    configs = sorted(set(PG_CONFIGS.values()) | {"simple"})
+    if filters.lang:
+        configs = [PG_CONFIGS.get(filters.lang.lower().split("-")[0], "simple")]
+    # one condition per configuration, each with a constant tsquery: the GIN index serves them all
+    matches = or_(
+        *(
+            and_(
+                docs.c.config == cast(literal(name), REGCONFIG),
+                docs.c.document.op("@@")(func.to_tsquery(cast(literal(name), REGCONFIG), tsquery_text)),
+            )
+            for name in configs
+        )
+    )
+    rank = func.ts_rank(docs.c.document, func.to_tsquery(docs.c.config, tsquery_text))
+    best = (
+        select(
+            *_hit_columns(selection),
+            docs.c.config,
+            docs.c.content,
+            rank.label("score"),
+        )
+        .select_from(docs)
+        .join(selection, selection.c.version_id == docs.c.version_id)
+        .join(VersionRow.__table__, VersionRow.__table__.c.id == selection.c.version_id)
+        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == selection.c.article_id)
+        .where(matches)
+        .order_by(rank.desc(), selection.c.article_id)
+        .limit(limit)
+        .subquery("best")
+    )
+    options = (
+        f"StartSel={MARK[0]}, StopSel={MARK[1]}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
+        "MaxFragments=1"
+    )
+    headline = func.ts_headline(
+        best.c.config, best.c.content, func.to_tsquery(best.c.config, tsquery_text), options
+    )
+    names = ("article_id", "url", "version", "status", "lang", "title", "published", "sector")
+    return select(
+        *(best.c[name] for name in names), headline.label("snippet"), best.c.score
+    ).order_by(best.c.score.desc(), best.c.article_id)
+
+
+def rebuild_index(session: Session) -> None:
+    """Refill the search index from every stored version (after a bulk load, or to repair it)."""
+    for statement in rebuild_statements(session.get_bind().dialect.name):
+        session.execute(text(statement))

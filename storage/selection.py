@@ -1,0 +1,140 @@
+"""Which version of which article a search or export reads: current, as of a day, or all, with filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
+
+from storage.errors import QueryError
+from storage.schema import ArticleRow, QARow, VersionRow
+
+STATUSES = ("live", "gone")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a reader narrows the archive to; every field is optional (None / False: no filter).
+
+    `as_of` is a day: the archive as it stood at the end of it (UTC), articles first seen later are
+    left out and articles whose newest entry by then was a tombstone count as gone.
+    """
+
+    lang: str | None = None
+    sector: str | None = None
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    speaker: str | None = None
+    has_qa: bool = False
+    status: str | None = None
+    as_of: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.status is not None and self.status not in STATUSES:
+            raise QueryError(f"unknown status {self.status!r}: use live or gone")
+        if self.published_from and self.published_to and self.published_from > self.published_to:
+            raise QueryError(
+                f"the publication range is empty: from {self.published_from} is after "
+                f"to {self.published_to}"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The filters that are set, JSON-ready (dates as YYYY-MM-DD)."""
+        return {
+            k: v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in asdict(self).items()
+            if v not in (None, False)
+        }
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first instant (UTC) after `day`: versions seen before it existed at the end of that day."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def selected_versions(filters: Filters, *, all_versions: bool = False) -> Select[Any]:
+    """SELECT article_id, version_id, version, status of the versions `filters` keep.
+
+    One row per article (its current version, or the one current at the end of `as_of`), or with
+    `all_versions` one row per content version (seen by `as_of`, when given).
+    """
+    article = ArticleRow.__table__
+    version = VersionRow.__table__
+    status: Any = article.c.status
+    conditions: list[Any] = [version.c.kind == "content"]
+    if filters.as_of is None:
+        joined = version.c.article_id == article.c.id
+        if not all_versions:
+            joined = and_(joined, version.c.seq == article.c.current_version)
+    else:
+        end = end_of_day(filters.as_of)
+        earlier = aliased(VersionRow)
+        newest_entry = (
+            select(earlier.kind)
+            .where(earlier.article_id == article.c.id, earlier.seen_at < end)
+            .order_by(earlier.seen_at.desc(), earlier.seq.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        status = case((newest_entry == "gone", literal("gone")), else_=literal("live"))
+        conditions += [article.c.first_seen < end, version.c.seen_at < end]
+        joined = version.c.article_id == article.c.id
+        if not all_versions:
+            newest_content = (
+                select(earlier.seq)
+                .where(
+                    earlier.article_id == article.c.id,
+                    earlier.kind == "content",
+                    earlier.seen_at < end,
+                )
+                .order_by(earlier.seen_at.desc(), earlier.seq.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            joined = and_(joined, version.c.seq == newest_content)
+    conditions += _content_conditions(filters, version)
+    if filters.status is not None:
+        conditions.append(status == filters.status)
+    return (
+        select(
+            article.c.id.label("article_id"),
+            version.c.id.label("version_id"),
+            version.c.seq.label("version"),
+            status.label("status"),
+        )
+        .select_from(article)
+        .join(version, joined)
+        .where(*conditions)
+    )
+
+
+def _content_conditions(filters: Filters, version: Any) -> list[Any]:
+    conditions: list[Any] = []
+    if filters.lang:
+        conditions.append(func.lower(version.c.lang) == filters.lang.lower())
+    if filters.sector:
+        conditions.append(
+            or_(
+                version.c.sector_key == filters.sector,
+                func.lower(version.c.sector) == func.lower(literal(filters.sector)),
+            )
+        )
+    if filters.published_from:
+        conditions.append(version.c.published >= filters.published_from)
+    if filters.published_to:
+        conditions.append(version.c.published <= filters.published_to)
+    qa = QARow.__table__
+    if filters.has_qa or filters.speaker:
+        pairs = [qa.c.version_id == version.c.id]
+        if filters.speaker:
+            pattern = f"%{_like_escape(filters.speaker.strip())}%"
+            pairs.append(qa.c.speaker.ilike(pattern, escape="\\"))
+        conditions.append(exists().where(*pairs))
+    return conditions
