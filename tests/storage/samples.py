@@ -1,0 +1,48 @@
+"""Records and captures built by hand for the archive tests (the extractor is not needed here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from scraper.models import Article, Capture, Contact, QAPair, RelatedCard
+
+T0 = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.UTC)
+
+
+def day(n: int) -> dt.datetime:
+    """T0 plus `n` days: the capture dates of the tests."""
+    return T0 + dt.timedelta(days=n)
+
+
+def make_article(url: str = "https://hub.brussels/fr/blog/silicon-valley/", **changes: Any) -> Article:
+    """A complete record like the seed article's; `changes` override fields."""
+    fields: dict[str, Any] = {
+        "lang": "fr",
+        "title": "Prêt.e pour la Silicon Valley ?",
+        "published": dt.date(2025, 2, 20),
+        "sector": "Digital",
+        "sector_key": "digital",
+        "lead": "Eric Gaspard accompagne les start-ups bruxelloises vers la Silicon Valley.",
+        "body": "Premier paragraphe.\n\nDeuxième paragraphe, plus long que le premier.",
+        "qa": [
+            QAPair("Pourquoi la Silicon Valley ?", "Parce que tout y commence.", "Eric Gaspard"),
+            QAPair("Combien d'entreprises ?", "Douze cette année.", "E.G."),
+        ],
+        "contacts": [Contact(name="Eric Gaspard", role="Conseiller",
+                             phones=["+3228004000"], emails=["eric@hub.brussels"])],
+        "related": [RelatedCard("Autre nouvelle", "https://hub.brussels/fr/blog/autre/",
+                                "Export", dt.date(2025, 1, 5))],
+        "translations": {"nl": "https://hub.brussels/nl/blog/silicon-valley/"},
+        "sources": {"title": "jsonld"},
+    }
+    fields.update(changes)
+    return Article(url=url, **fields)
+
+
+def make_capture(url: str, body: bytes, when: dt.datetime, *, status: int = 200,
+                 headers: dict[str, str] | None = None) -> Capture:
+    """An HTTP exchange as the crawler would hand it over."""
+    return Capture(url=url, status=status, body=body, fetched_at=when,
+                   headers=headers if headers is not None else {"Content-Type": "text/html; charset=utf-8"},
+                   request_headers={"User-Agent": "hubarchive-test"}, elapsed_ms=12)
