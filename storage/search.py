@@ -68,7 +68,9 @@ def search(
     else:
         stmt = _postgres_statement(query, filters, limit)
     try:
-        rows = session.execute(stmt).all()
+        # a savepoint: a query the engine refuses must not spoil the caller's transaction
+        with session.begin_nested():
+            rows = session.execute(stmt).all()
     except DBAPIError as exc:
         raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
     return [

@@ -126,7 +126,8 @@ PG_CREATE: tuple[str, ...] = (
         LEFT JOIN LATERAL (
             SELECT string_agg(concat_ws(' ', name, role, address,
                 (SELECT string_agg(x, ' ') FROM json_array_elements_text(phones) AS x),
-                (SELECT string_agg(x, ' ') FROM json_array_elements_text(emails) AS x)),
+                (SELECT string_agg(x || ' ' || translate(x, '@.', '  '), ' ')
+                 FROM json_array_elements_text(emails) AS x)),
                 E'\\n' ORDER BY position) AS text
             FROM contacts WHERE version_id = v.id) AS c ON true
         WHERE v.id = vid AND v.kind = 'content';
