@@ -34,7 +34,7 @@ def parse_archive_url(url: str) -> URL:
         return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:
         parsed = make_url(text)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise ArchiveURLError(
             f"cannot read archive URL {text!r}: expected sqlite:///file.db or "
             "postgresql+psycopg://user@host:5432/dbname"

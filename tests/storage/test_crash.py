@@ -1,0 +1,98 @@
+"""A failure in the middle of storing a version leaves no half version behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, event, func, select
+
+from scraper.models import Contact
+from storage.archive import store_record
+from storage.db import transaction
+from storage.history import article_history
+from storage.integrity import check_integrity
+from storage.schema import ContactRow, QARow, RawPage, VersionRow
+from tests.storage.samples import day, make_article, make_capture
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Boom(RuntimeError):
+    """The injected failure."""
+
+
+@pytest.fixture
+def failing_contact_insert() -> Iterator[None]:
+    """Make the INSERT of a contact row fail: the version and its Q&A rows went out just before."""
+
+    def explode(*_args: object) -> None:
+        raise Boom("disk full while writing a contact")
+
+    event.listen(ContactRow, "before_insert", explode)
+    try:
+        yield
+    finally:
+        event.remove(ContactRow, "before_insert", explode)
+
+
+def _counts(engine: Engine) -> tuple[int, int, int, int]:
+    with transaction(engine) as session:
+        return tuple(  # type: ignore[return-value]
+            session.scalar(select(func.count()).select_from(table)) or 0
+            for table in (VersionRow, QARow, ContactRow, RawPage)
+        )
+
+
+def test_failed_store_rolls_back_only_that_version(engine: Engine, request: pytest.FixtureRequest) -> None:
+    with transaction(engine) as session:
+        store_record(session, make_article(), seen_at=day(0))
+    before = _counts(engine)
+    edited = make_article(body="Nouveau texte.", contacts=[Contact(name="Quelqu'un d'autre")])
+    with transaction(engine) as session:
+        request.getfixturevalue("failing_contact_insert")
+        with pytest.raises(Boom):
+            store_record(session, edited, seen_at=day(1),
+                         capture=make_capture(edited.url, b"<html>v2</html>", day(1)))
+        # the caller's transaction is still usable: the failed store was a SAVEPOINT
+        other = make_article("https://hub.brussels/fr/blog/autre/", contacts=[], translations={})
+        store_record(session, other, seen_at=day(1))
+    assert _counts(engine) == (before[0] + 1, before[1] + 2, before[2], before[3])
+    with transaction(engine) as session:
+        assert check_integrity(session, deep=True) == []
+        assert [v.seq for v in article_history(session, edited.url).versions] == [1]
+
+
+def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(db_url: str, engine: Engine) -> None:
+    with transaction(engine) as session:
+        store_record(session, make_article(), seen_at=day(0))
+    before = _counts(engine)
+    # a real crash: the process dies (no rollback, no cleanup) while the contact row is written
+    script = textwrap.dedent(
+        f"""
+        import os
+        from sqlalchemy import event
+        from storage.archive import store_record
+        from storage.db import open_engine, transaction
+        from storage.schema import ContactRow
+        from tests.storage.samples import day, make_article, make_capture
+
+        event.listen(ContactRow, "before_insert", lambda *a: os._exit(9))
+        engine = open_engine({db_url!r})
+        with transaction(engine) as session:
+            edited = make_article(title="Jamais écrit")
+            store_record(session, edited, seen_at=day(1),
+                         capture=make_capture(edited.url, b"<html>crash</html>", day(1)))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True)
+    assert done.returncode == 9, done.stderr.decode()
+    assert _counts(engine) == before
+    with transaction(engine) as session:
+        assert check_integrity(session, deep=True) == []
