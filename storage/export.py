@@ -219,13 +219,15 @@ def count_selected(session: Session, filters: Filters, *, all_versions: bool = F
 
 
 def iter_selected(
-    session: Session, filters: Filters, *, all_versions: bool = False, batch_size: int = BATCH_SIZE
+    session: Session, filters: Filters, *, all_versions: bool = False,
+    batch_size: int = BATCH_SIZE, limit: int | None = None,
 ) -> Iterator[list[ArchivedVersion]]:
     """The selected versions as records, a batch at a time, by article id then version."""
     selection = selected_versions(filters, all_versions=all_versions).subquery()
     stmt = (
         select(selection.c.version_id, selection.c.status)
         .order_by(selection.c.article_id, selection.c.version)
+        .limit(limit)
         .execution_options(yield_per=batch_size)
     )
     for part in session.execute(stmt).partitions():
@@ -242,10 +244,12 @@ def export_archive(
     raw_cells: bool = False,
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    limit: int | None = None,
 ) -> ExportReport:
     """Write the selected versions to `out_dir` in `fmt`, then `datapackage.json`; report rows per file.
 
-    `progress` is called with the number of versions written after every batch.
+    `progress` is called with the number of versions written after every batch; `limit` caps
+    the number of versions.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -264,7 +268,9 @@ def export_archive(
     else:
         writer = _ParquetWriter(files)
     report = ExportReport(out_dir=out_dir, format=fmt)
-    for batch in iter_selected(session, filters, all_versions=all_versions, batch_size=batch_size):
+    batches = iter_selected(session, filters, all_versions=all_versions, batch_size=batch_size,
+                            limit=limit)
+    for batch in batches:
         writer.write(batch)
         report.versions += len(batch)
         if progress is not None:

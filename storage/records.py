@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from scraper.models import Article
+from storage.errors import NotFoundError
 from storage.rows import version_to_article
 from storage.schema import ArticleRow, FetchRow, RawPage, VersionRow
 
@@ -98,3 +99,74 @@ def load_versions(
             by_id[version_id].status = status
             found.append(by_id[version_id])
     return found
+
+
+@dataclass
+class ArticleView:
+    """What `hubarchive show` prints: one version, the article's version list, its translations."""
+
+    version: ArchivedVersion
+    #: (seq, kind, seen_at) of every version and tombstone, oldest first
+    history: list[tuple[int, str, dt.datetime]]
+    #: lang -> (URL, whether that URL is archived too)
+    translations: dict[str, tuple[str, bool]]
+
+    def to_dict(self) -> dict[str, Any]:
+        v = self.version
+        return {
+            **v.to_dict(),
+            "last_seen": v.last_seen.isoformat(),
+            "provenance": {
+                "seen_at": v.seen_at.isoformat(),
+                "fetched_at": v.fetched_at.isoformat() if v.fetched_at else None,
+                "raw_page_sha256": v.raw_page_sha256,
+                "raw_page_size": v.raw_page_size,
+                "extractor_version": v.extractor_version,
+                "layers": dict(sorted(v.record.sources.items())),
+            },
+            "versions": [
+                {"version": seq, "kind": kind, "seen_at": seen.isoformat()}
+                for seq, kind, seen in self.history
+            ],
+            "translations_archived": {
+                lang: archived for lang, (_url, archived) in sorted(self.translations.items())
+            },
+        }
+
+
+def load_article(session: Session, url: str, version: int | None = None) -> ArticleView:
+    """Version `version` (default: current) of the article at `url`, for reading.
+
+    Raises `NotFoundError` when the URL is not archived or that version holds no content.
+    """
+    article = session.scalar(select(ArticleRow).where(ArticleRow.url == url))
+    if article is None:
+        raise NotFoundError(
+            f"{url} is not in the archive: check the URL, or find it with `hubarchive search`"
+        )
+    history = [
+        (seq, kind, seen)
+        for seq, kind, seen in session.execute(
+            select(VersionRow.seq, VersionRow.kind, VersionRow.seen_at)
+            .where(VersionRow.article_id == article.id)
+            .order_by(VersionRow.seq)
+        )
+    ]
+    seq = article.current_version if version is None else version
+    version_id = session.scalar(
+        select(VersionRow.id).where(
+            VersionRow.article_id == article.id, VersionRow.seq == seq,
+            VersionRow.kind == "content",
+        )
+    )
+    if version_id is None:
+        contents = ", ".join(str(s) for s, kind, _ in history if kind == "content")
+        raise NotFoundError(f"{url} has no content version {seq}; its versions: {contents}")
+    (loaded,) = load_versions(session, [(version_id, article.status)])
+    linked = loaded.record.translations
+    archived = set(session.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(linked.values()))))
+    return ArticleView(
+        version=loaded,
+        history=history,
+        translations={lang: (link, link in archived) for lang, link in linked.items()},
+    )
