@@ -1,9 +1,201 @@
-"""CLI commands of this area (placeholder: filled by the issue that owns it)."""
+"""`hubarchive crawl` (the scheduled job) and `hubarchive runs` (its monitoring view)."""
 
 from __future__ import annotations
 
+import json
+import logging
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
 import click
+
+from scraper.errors import ProfileError
+from scraper.fetch import RetryPolicy, Timeouts
+from scraper.sites import DEFAULT_PROFILE
+from schedules.cli.common import db_option, echo_json, is_terminal, json_option, limit_option
+from schedules.job import CrawlOptions, RunReport, run_crawl
+from schedules.runs import recent_runs
+from storage.db import open_engine, transaction
+from storage.errors import LockedError, StorageError
+
+#: Exit code when another crawl holds the archive's lock (EX_TEMPFAIL: cron may simply retry).
+EXIT_LOCKED = 75
+EXIT_USAGE = 2
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps({"time": self.formatTime(record), "level": record.levelname,
+                           "logger": record.name, "message": record.getMessage()},
+                          ensure_ascii=False)
+
+
+def _setup_logging(*, as_json: bool, verbose: bool) -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_JsonFormatter() if as_json else
+                         logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("hubarchive")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    return handler
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[Callable[[], int | None]]:
+    """SIGINT/SIGTERM ask the job to stop after the current article (a second one is immediate)."""
+    received: list[int] = []
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if received:
+            raise KeyboardInterrupt
+        received.append(signum)
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield lambda: received[0] if received else None
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("discovering", total=None)
+
+        def update(phase: str, done: int, total: int) -> None:
+            bar.update(task, description=phase, completed=done, total=total or None)
+
+        yield update
+
+
+def _usage_error(message: str) -> click.ClickException:
+    error = click.ClickException(message)
+    error.exit_code = EXIT_USAGE
+    return error
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to the `hubarchive` group."""
+    """Add `crawl` and `runs` to the `hubarchive` group."""
+
+    @group.command("crawl")
+    @db_option
+    @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
+                  help="Site profile: a bundled key or a path to a TOML file.")
+    @click.option("--start-url", "start_urls", multiple=True, metavar="URL",
+                  help="Listing page to start from instead of the profile's (repeatable); their "
+                       "hosts become the allowed hosts.")
+    @click.option("--full", is_flag=True, help="Walk every listing page and fetch every article.")
+    @click.option("--max-pages", type=click.IntRange(min=1), metavar="N",
+                  help="Fetch at most N pages in this run (listings, sitemaps, feeds, articles).")
+    @click.option("--dry-run", is_flag=True, help="Discover only; print what would be fetched.")
+    @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+                  metavar="SECONDS", help="Pause between two requests to one host "
+                  "(robots.txt Crawl-delay may lengthen it).")
+    @click.option("--retries", type=click.IntRange(min=1, max=10), default=4, show_default=True,
+                  help="Attempts per page on timeouts, resets, 5xx and 429.")
+    @click.option("--retry-wait", type=click.FloatRange(min=0), default=1.0, show_default=True,
+                  metavar="SECONDS", help="First backoff wait (doubles per attempt, with jitter).")
+    @click.option("--max-wait", type=click.FloatRange(min=0), default=120.0, show_default=True,
+                  metavar="SECONDS", help="Longest single wait, Retry-After included.")
+    @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+                  metavar="SECONDS", help="Read timeout (connect timeout: a quarter of it, ≥1 s).")
+    @json_option
+    @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
+    @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
+    def crawl(db_url: str, profile: str, start_urls: tuple[str, ...], full: bool,
+              max_pages: int | None, dry_run: bool, delay: float, retries: int,
+              retry_wait: float, max_wait: float, timeout: float, as_json: bool,
+              log_json: bool, verbose: bool) -> None:
+        """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
+
+        Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error;
+        3 a listing page held no article (profile wrong? site changed?); 75 another crawl holds
+        the archive's lock; 130/143 interrupted by SIGINT/SIGTERM (the run is recorded).
+
+        \b
+        Example:
+          hubarchive crawl --db sqlite:///hub.db            # the scheduled job
+          hubarchive crawl --start-url http://127.0.0.1:8000/fr/news/ --delay 0 --dry-run
+        """
+        options = CrawlOptions(
+            db_url=db_url, profile=profile, start_urls=start_urls, full=full,
+            max_pages=max_pages, dry_run=dry_run, delay=delay,
+            timeouts=Timeouts(connect=max(1.0, timeout / 4), read=timeout),
+            retry=RetryPolicy(attempts=retries, initial_wait=retry_wait,
+                              max_wait=max(max_wait, retry_wait), jitter=min(1.0, retry_wait),
+                              retry_after_cap=max_wait),
+        )
+        handler = _setup_logging(as_json=log_json, verbose=verbose)
+        try:
+            with _stop_on_signals() as should_stop, \
+                    _progress_bar(is_terminal() and not log_json) as progress:
+                report = run_crawl(options, should_stop=should_stop, progress=progress)
+        except LockedError as exc:
+            click.echo(f"hubarchive crawl: {exc}", err=True)
+            sys.exit(EXIT_LOCKED)
+        except ProfileError as exc:
+            raise _usage_error(f"{exc} (see --profile)") from exc
+        except StorageError as exc:
+            raise _usage_error(f"{exc} (see --db)") from exc
+        finally:
+            logging.getLogger("hubarchive").removeHandler(handler)
+        _print_report(report, as_json=as_json)
+        sys.exit(report.exit_code)
+
+    @group.command("runs")
+    @db_option
+    @json_option
+    @limit_option(10)
+    def runs(db_url: str, as_json: bool, limit: int) -> None:
+        """Show the last runs (crawls, reparses, imports) with their outcome and counts.
+
+        \b
+        Example:
+          hubarchive runs --limit 5
+          hubarchive runs --json | jq '.[0].outcome'
+        """
+        try:
+            engine = open_engine(db_url)
+            with transaction(engine) as session:
+                rows = recent_runs(session, limit=limit)
+        except StorageError as exc:
+            raise _usage_error(f"{exc} (see --db)") from exc
+        if as_json:
+            echo_json(rows)
+            return
+        for row in rows:
+            click.echo(_run_line(row))
+
+
+def _print_report(report: RunReport, *, as_json: bool) -> None:
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    for item in report.planned:
+        click.echo(f"would fetch ({item.reason}): {item.url}")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+
+
+def _run_line(row: dict[str, Any]) -> str:
+    counts = row["counts"]
+    started = row["started_at"].strftime("%Y-%m-%d %H:%M:%S") if row["started_at"] else "?"
+    seconds = ""
+    if row["finished_at"] and row["started_at"]:
+        seconds = f" {(row['finished_at'] - row['started_at']).total_seconds():.0f}s"
+    shown = " ".join(f"{k}={v}" for k, v in counts.items() if v and k not in ("bytes",))
+    return (f"#{row['id']} {row['kind']} {started}{seconds} {row['outcome']}"
+            f" exit={row['exit_code'] if row['exit_code'] is not None else '-'} {shown}").rstrip()

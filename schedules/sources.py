@@ -1,0 +1,182 @@
+"""The discovery half of a crawl: ask WordPress, sitemaps, feeds and listing pages for article URLs.
+
+Network goes through the run's `Fetcher`; every exchange is reported to `on_fetch` so the job can
+log it. A source that fails or does not exist is skipped with a log line, never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit
+
+from scraper.discover import CrawlProfile, parse_listing
+from scraper.errors import FeedError, FetchError
+from scraper.feeds import parse_feed, parse_wp_posts
+from scraper.fetch import HTML_TYPES, JSON_TYPES, XML_TYPES, Fetcher
+from scraper.models import Capture
+from scraper.sightings import Sighting
+from scraper.sitemaps import parse_sitemap
+from scraper.urls import canonical_url, is_allowed_host
+from schedules.plan import only_known_unchanged
+from storage.archive import KnownArticle
+
+log = logging.getLogger("hubarchive.crawl")
+
+#: Called after each discovery exchange: (url, capture or None, error or None).
+OnFetch = Callable[[str, Capture | None, FetchError | None], None]
+WP_PER_PAGE = 100
+MAX_WP_PAGES = 200
+
+
+@dataclass
+class Discovery:
+    """What discovery found: sightings by canonical URL (in order), and what it noticed."""
+
+    sightings: dict[str, list[Sighting]] = field(default_factory=dict)
+    listing_pages: int = 0
+    #: start listings that loaded but held no article: the profile is probably wrong
+    empty_listings: list[str] = field(default_factory=list)
+    failed_sources: list[str] = field(default_factory=list)
+    wp_json_answered: bool = False
+
+    def add(self, sighting: Sighting, crawl: CrawlProfile) -> None:
+        if crawl.is_article(sighting.url) and is_allowed_host(sighting.url, crawl.hosts):
+            self.sightings.setdefault(sighting.url, []).append(sighting)
+
+
+def _origins(crawl: CrawlProfile) -> list[str]:
+    seen: dict[str, None] = {}
+    for url in crawl.all_start_urls():
+        parts = urlsplit(url)
+        seen.setdefault(f"{parts.scheme}://{parts.netloc}", None)
+    return list(seen)
+
+
+@dataclass
+class Discoverer:
+    """Runs the sources in order for one crawl, within a page budget."""
+
+    fetcher: Fetcher
+    crawl: CrawlProfile
+    known: dict[str, KnownArticle]
+    on_fetch: OnFetch
+    since: dt.datetime | None = None
+    full: bool = False
+    budget: Callable[[], bool] = lambda: True
+    result: Discovery = field(default_factory=Discovery)
+
+    def run(self) -> Discovery:
+        if self.crawl.wp_json:
+            for origin in _origins(self.crawl):
+                self._wp_json(origin)
+        if not self.result.wp_json_answered:
+            for origin in _origins(self.crawl):
+                self._sitemaps(origin)
+                for path in self.crawl.feeds:
+                    self._feed(canonical_url(path, origin))
+        for start in self.crawl.all_start_urls():
+            self._listing(start)
+        return self.result
+
+    def _get(self, url: str, accept: tuple[str, ...]) -> Capture | None:
+        if not self.budget():
+            return None
+        try:
+            capture = self.fetcher.fetch(url, accept=accept)
+        except FetchError as exc:
+            self.on_fetch(url, None, exc)
+            log.info("source skipped: %s", exc)
+            return None
+        self.on_fetch(url, capture, None)
+        return capture
+
+    def _wp_json(self, origin: str) -> None:
+        assert self.crawl.wp_json
+        endpoint = canonical_url(self.crawl.wp_json, origin)
+        query = {"per_page": str(WP_PER_PAGE), "_fields": "link,modified_gmt", "orderby": "modified"}
+        if self.since is not None and not self.full:
+            query["modified_after"] = self.since.astimezone(dt.timezone.utc).strftime(
+                "%Y-%m-%dT%H:%M:%S")
+        for page in range(1, MAX_WP_PAGES + 1):
+            url = f"{endpoint}?{urlencode({**query, 'page': str(page)})}"
+            capture = self._get(url, JSON_TYPES)
+            if capture is None:
+                return
+            try:
+                posts = parse_wp_posts(capture.body, url)
+            except FeedError as exc:
+                log.info("WordPress API not usable, falling back: %s", exc)
+                return
+            self.result.wp_json_answered = True
+            for sighting in posts:
+                self.result.add(sighting, self.crawl)
+            total = capture.header("X-WP-TotalPages")
+            if not posts or not (total and total.isdigit() and page < int(total)):
+                return
+
+    def _sitemaps(self, origin: str) -> None:
+        robots = self.fetcher.robots_for(origin + "/")
+        queue = [canonical_url(u) for u in robots.sitemaps]
+        queue += [canonical_url(p, origin) for p in self.crawl.sitemaps]
+        seen: set[str] = set()
+        while queue:
+            url = queue.pop(0)
+            if url in seen or not url.startswith(origin):
+                continue
+            seen.add(url)
+            capture = self._get(url, XML_TYPES)
+            if capture is None:
+                continue
+            try:
+                sitemap = parse_sitemap(capture.body, url)
+            except FeedError as exc:
+                self.result.failed_sources.append(str(exc))
+                log.warning("sitemap skipped: %s", exc)
+                continue
+            for child in sitemap.children:
+                stale = (self.since is not None and not self.full and child.modified is not None
+                         and child.modified < self.since)
+                if not stale:
+                    queue.append(child.url)
+            for sighting in sitemap.pages:
+                self.result.add(sighting, self.crawl)
+
+    def _feed(self, url: str) -> None:
+        capture = self._get(url, XML_TYPES)
+        if capture is None:
+            return
+        try:
+            entries = parse_feed(capture.body, url)
+        except FeedError as exc:
+            self.result.failed_sources.append(str(exc))
+            log.warning("feed skipped: %s", exc)
+            return
+        for sighting in entries:
+            self.result.add(sighting, self.crawl)
+
+    def _listing(self, start: str) -> None:
+        url: str | None = start
+        visited: set[str] = set()
+        while url and url not in visited and len(visited) < self.crawl.max_listing_pages:
+            visited.add(url)
+            capture = self._get(url, HTML_TYPES)
+            if capture is None:
+                if url == start:
+                    self.result.failed_sources.append(f"listing {url} could not be fetched")
+                return
+            self.result.listing_pages += 1
+            page = parse_listing(capture.body, url, self.crawl)
+            if not page.sightings:
+                if url == start:
+                    self.result.empty_listings.append(url)
+                return
+            for sighting in page.sightings:
+                self.result.add(sighting, self.crawl)
+            fetchable = [s for s in page.sightings if self.fetcher.robots_for(s.url).allows(s.url)]
+            if not self.full and only_known_unchanged(fetchable, self.known):
+                log.info("listing %s holds only known, unchanged articles: paging stops", url)
+                return
+            url = page.next_url
