@@ -1,0 +1,196 @@
+"""Exports read back (csv module, json, pyarrow) equal the archive; the data package describes the files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from search.hub_samples import AWKWARD, DREAM, FORMULA, TARIFFS, ZORG, build_archive
+from storage.datapackage import TABLES
+from storage.db import open_engine, transaction
+from storage.export import ExportReport, export_archive, iter_selected
+from storage.selection import Filters
+
+
+def run_export(db_url: str, out: Path, fmt: str, **kwargs: Any) -> ExportReport:
+    engine = open_engine(db_url)
+    with transaction(engine) as session:
+        report = export_archive(session, out, fmt, batch_size=2, **kwargs)
+    engine.dispose()
+    return report
+
+
+def archive_records(db_url: str, **kwargs: Any) -> list[dict[str, Any]]:
+    engine = open_engine(db_url)
+    with transaction(engine) as session:
+        records = [v.to_dict() for batch in iter_selected(session, Filters(), **kwargs)
+                   for v in batch]
+    engine.dispose()
+    return records
+
+
+@pytest.fixture
+def archive(db_url: str) -> str:
+    build_archive(db_url)
+    return db_url
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_jsonl_holds_one_record_per_article_equal_to_the_archive(archive: str, tmp_path: Path) -> None:
+    report = run_export(archive, tmp_path, "jsonl")
+    lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert report.rows == {"articles.jsonl": 5}
+    assert records == archive_records(archive)
+    dream = next(r for r in records if r["url"] == DREAM)
+    assert (dream["version"], dream["title"]) == (2, "La Californie, le rêve américain")
+    assert dream["qa"][0]["speaker"] == "Eric Gabrys"
+    tariffs = next(r for r in records if r["url"] == TARIFFS)
+    assert (tariffs["body"], tariffs["lead"]) == (AWKWARD, FORMULA)
+    assert next(r for r in records if r["url"] == ZORG)["status"] == "gone"
+
+
+def test_all_versions_and_as_of(archive: str, tmp_path: Path) -> None:
+    run_export(archive, tmp_path / "all", "jsonl", all_versions=True)
+    rows = [json.loads(x) for x in (tmp_path / "all/articles.jsonl").read_text().splitlines()]
+    assert [(r["version"], r["title"]) for r in rows if r["url"] == DREAM] == [
+        (1, "Le rêve américain existe encore"), (2, "La Californie, le rêve américain")]
+    run_export(archive, tmp_path / "past", "jsonl", filters=Filters(as_of=dt.date(2025, 11, 1)))
+    past = [json.loads(x) for x in (tmp_path / "past/articles.jsonl").read_text().splitlines()]
+    assert {r["url"]: (r["version"], r["status"]) for r in past if r["url"] in (DREAM, ZORG)} == {
+        DREAM: (1, "live"), ZORG: (1, "live")}
+    assert len(past) == 4  # the article first seen in December is not there yet
+
+
+def test_csv_tables_round_trip_with_awkward_text(archive: str, tmp_path: Path) -> None:
+    run_export(archive, tmp_path, "csv", raw_cells=True)
+    raw = (tmp_path / "articles.csv").read_bytes()
+    assert b"\r\n" in raw and raw.decode("utf-8")
+    articles = {row["url"]: row for row in read_csv(tmp_path / "articles.csv")}
+    assert articles[TARIFFS]["body"] == AWKWARD
+    assert articles[TARIFFS]["lead"] == FORMULA
+    assert json.loads(articles[DREAM]["translations"]) == {"en": TARIFFS}
+    qa = read_csv(tmp_path / "qa.csv")
+    answer = next(r for r in qa if r["speaker"] == "Jane Doe")["answer"]
+    assert answer == "No, tariffs apply to goods.\n\nOnly goods."
+    # every table joins to articles by (article_id, version)
+    keys = {(r["article_id"], r["version"]) for r in articles.values()}
+    for table in ("qa", "contacts", "related"):
+        assert {(r["article_id"], r["version"]) for r in read_csv(tmp_path / f"{table}.csv")} <= keys
+    contact = next(r for r in read_csv(tmp_path / "contacts.csv") if r["name"] == "+32 trick")
+    assert json.loads(contact["phones"]) == ["+3225480000"]
+
+
+def test_csv_neutralises_formulas_unless_raw(archive: str, tmp_path: Path) -> None:
+    run_export(archive, tmp_path, "csv")
+    articles = {row["url"]: row for row in read_csv(tmp_path / "articles.csv")}
+    assert articles[TARIFFS]["lead"] == "'" + FORMULA
+    contact = next(r for r in read_csv(tmp_path / "contacts.csv") if r["role"].endswith("admin"))
+    assert (contact["name"], contact["role"], contact["address"]) == (
+        "'+32 trick", "'@admin", "'-1 Rue, Bruxelles")
+
+
+def test_parquet_tables_are_typed_and_equal_the_csv(archive: str, tmp_path: Path) -> None:
+    run_export(archive, tmp_path / "pq", "parquet", all_versions=True)
+    run_export(archive, tmp_path / "csv", "csv", all_versions=True, raw_cells=True)
+    articles = pq.read_table(tmp_path / "pq/articles.parquet")
+    assert str(articles.schema.field("published").type) == "date32[day]"
+    assert str(articles.schema.field("seen_at").type) == "timestamp[us, tz=UTC]"
+    rows = articles.to_pylist()
+    tariffs = next(r for r in rows if r["url"] == TARIFFS)
+    assert tariffs["body"] == AWKWARD and tariffs["published"] == dt.date(2025, 6, 1)
+    for table in TABLES:
+        from_csv = read_csv(tmp_path / f"csv/{table}.csv")
+        from_parquet = pq.read_table(tmp_path / f"pq/{table}.parquet").to_pylist()
+        assert len(from_csv) == len(from_parquet)
+        for c_row, p_row in zip(from_csv, from_parquet, strict=True):
+            assert c_row["article_id"] == str(p_row["article_id"])
+            assert c_row["version"] == str(p_row["version"])
+    contacts = pq.read_table(tmp_path / "pq/contacts.parquet").to_pylist()
+    assert ["sanfrancisco@hub.brussels"] in [c["emails"] for c in contacts]
+
+
+def _check_value(kind: str, value: Any, fmt: str) -> None:
+    if value in (None, ""):
+        return
+    if fmt == "parquet":
+        expected = {"integer": int, "string": str, "date": dt.date, "datetime": dt.datetime,
+                    "array": list, "object": str}[kind]
+        assert isinstance(value, expected), (kind, value)
+        return
+    if kind == "integer":
+        int(value)
+    elif kind == "date":
+        dt.date.fromisoformat(value)
+    elif kind == "datetime":
+        dt.datetime.fromisoformat(value)
+    elif kind in ("array", "object"):
+        parsed = json.loads(value) if isinstance(value, str) else value
+        assert isinstance(parsed, list if kind == "array" else dict)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_the_data_package_describes_every_file_and_column(archive: str, tmp_path: Path,
+                                                          fmt: str) -> None:
+    tmp_path = tmp_path / "export"
+    run_export(archive, tmp_path, fmt, all_versions=True)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {r["path"] for r in package["resources"]}
+    assert listed | {"datapackage.json"} == {p.name for p in tmp_path.iterdir()}
+    for resource in package["resources"]:
+        fields = resource["schema"]["fields"]
+        assert all(f["description"] and f["type"] for f in fields)
+        names = [f["name"] for f in fields]
+        path = tmp_path / resource["path"]
+        if fmt == "csv":
+            rows = read_csv(path)
+            with path.open(encoding="utf-8", newline="") as handle:
+                assert next(csv.reader(handle)) == names
+        elif fmt == "jsonl":
+            rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+            assert all(list(r) == names for r in rows)
+        else:
+            table = pq.read_table(path)
+            assert table.column_names == names
+            rows = table.to_pylist()
+        assert rows or resource["name"] != "articles"
+        assert package["hubarchive"]["rows"][resource["path"]] == len(rows)
+        for row in rows:
+            for f in fields:
+                _check_value(f["type"], row[f["name"]], fmt)
+
+
+def test_export_filters_and_limit(archive: str, tmp_path: Path) -> None:
+    report = run_export(archive, tmp_path, "csv", filters=Filters(lang="fr", has_qa=True))
+    assert [r["url"] for r in read_csv(tmp_path / "articles.csv")] == [DREAM]
+    assert report.rows["qa.csv"] == 2
+    assert run_export(archive, tmp_path / "l", "jsonl", limit=2).versions == 2
+
+
+def test_a_hostile_title_cannot_name_a_file(db_url: str, tmp_path: Path) -> None:
+    from scraper.models import Article
+    from storage.archive import store_record
+
+    engine = open_engine(db_url)
+    with transaction(engine) as session:
+        store_record(session, Article(url="https://x.test/../../etc/passwd", title="../../evil",
+                                      sector="../../../tmp/x", lang="fr"),
+                     seen_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    engine.dispose()
+    out = tmp_path / "out"
+    run_export(db_url, out, "csv")
+    outside = [p for p in tmp_path.rglob("*")
+               if p.is_file() and out not in p.parents and not p.name.startswith("archive.db")]
+    assert outside == []
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["articles.csv", "qa.csv", "contacts.csv", "related.csv", "datapackage.json"])
