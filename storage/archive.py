@@ -130,22 +130,23 @@ def _link_translations(session: Session, row: ArticleRow, translations: dict[str
 def store_record(session: Session, article: Article, *, seen_at: dt.datetime,
                  capture: Capture | None = None, run_id: int | None = None,
                  extractor_version: str | None = None, site: str | None = None,
-                 raw_page_id: int | None = None) -> StoreResult:
+                 raw_page_id: int | None = None, fetch_id: int | None = None) -> StoreResult:
     """Store `article`; a new version only when its content hash moved. Keeps the raw page of `capture`.
 
-    `raw_page_id` names an already stored page the record came from (reparse, no new fetch).
+    Without a capture, `raw_page_id` and `fetch_id` may name the stored page and fetch the record
+    was extracted from (a reparse: no new fetch).
     """
     with session.begin_nested():
         return _store(session, article, seen_at=seen_at, capture=capture, run_id=run_id,
-                      extractor_version=extractor_version, site=site, raw_page_id=raw_page_id)
+                      extractor_version=extractor_version, site=site, raw_page_id=raw_page_id,
+                      fetch_id=fetch_id)
 
 
 def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture: Capture | None,
            run_id: int | None, extractor_version: str | None, site: str | None,
-           raw_page_id: int | None) -> StoreResult:
+           raw_page_id: int | None, fetch_id: int | None) -> StoreResult:
     digest = content_hash(article)
     row = _article_row(session, article.url)
-    fetch_id = None
     if row is not None and row.content_hash == digest:
         if capture is not None:
             _record_capture(session, capture, run_id=run_id, outcome="unchanged")

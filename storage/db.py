@@ -163,7 +163,18 @@ def ensure_schema(engine: Engine) -> None:
 
 
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """A session inside one transaction: committed when the block ends, rolled back on an exception."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        yield session
+def transaction(engine: Engine, *, dry_run: bool = False) -> Iterator[Session]:
+    """A session inside one transaction: committed when the block ends, rolled back on an exception.
+
+    With `dry_run` it is rolled back in any case: the block's changes are seen, never kept.
+    """
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Any
 
 from scraper.models import Article, Capture, Contact, QAPair, RelatedCard
@@ -46,3 +48,21 @@ def make_capture(url: str, body: bytes, when: dt.datetime, *, status: int = 200,
     return Capture(url=url, status=status, body=body, fetched_at=when,
                    headers=headers if headers is not None else {"Content-Type": "text/html; charset=utf-8"},
                    request_headers={"User-Agent": "hubarchive-test"}, elapsed_ms=12)
+
+
+_RECORD = re.compile(rb'<script type="application/json" id="record">(.*?)</script>', re.S)
+
+
+def page_of(article: Article, *, chrome: str = "") -> bytes:
+    """An HTML page carrying `article` for `fake_extract`; `chrome` is page noise outside the record."""
+    record = json.dumps(article.to_dict(), ensure_ascii=False)
+    return (f'<html><head><title>{article.title}</title></head><body>{chrome}'
+            f'<script type="application/json" id="record">{record}</script></body></html>').encode()
+
+
+def fake_extract(html: bytes, url: str, *, encoding: str | None = None) -> Article:
+    """A stand-in for `scraper.extract.extract_article`: reads the record `page_of` embedded."""
+    found = _RECORD.search(html)
+    if found is None:
+        raise ValueError(f"no record in the page of {url}")
+    return Article.from_dict({**json.loads(found.group(1).decode(encoding or "utf-8")), "url": url})
