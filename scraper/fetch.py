@@ -268,7 +268,7 @@ class Fetcher:
         if isinstance(exc, TransientFetchError) and exc.retry_after is not None:
             return min(exc.retry_after, policy.retry_after_cap)
         backoff = wait_exponential_jitter(
-            initial=policy.initial_wait, max=policy.max_wait, jitter=policy.jitter
+            multiplier=policy.initial_wait, max=policy.max_wait, jitter=policy.jitter
         )
         return float(backoff(state))
 
@@ -308,8 +308,10 @@ def parse_retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    try:
+        return max(0.0, float(value))  # delta-seconds (fractions accepted, leniently)
+    except ValueError:
+        pass
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

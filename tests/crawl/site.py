@@ -105,6 +105,7 @@ class FixtureSite:
         self.base_url = ""  # set by SiteServer so absolute links point at the server
         self.log: list[LoggedRequest] = []
         self._faults: dict[str, list[Response]] = {}
+        self._gates: dict[str, tuple[threading.Event, threading.Event]] = {}
         self._lock = threading.Lock()
         today = today or dt.date.today()
         self.articles: list[FixtureArticle] = []
@@ -153,6 +154,14 @@ class FixtureSite:
         with self._lock:
             self._faults[path] = [Response(status, b"", {"Location": location})] * 10_000
 
+    def gate(self, path: str) -> tuple[threading.Event, threading.Event]:
+        """Requests of `path` wait until the returned `release` event is set; `reached` is set
+        when one arrives. Lets a test hold a crawl in the middle of a run, deterministically."""
+        reached, release = threading.Event(), threading.Event()
+        with self._lock:
+            self._gates[path] = (reached, release)
+        return reached, release
+
     def requested(self, path_prefix: str) -> list[LoggedRequest]:
         """Logged requests whose path starts with `path_prefix`."""
         return [r for r in self.log if r.path.startswith(path_prefix)]
@@ -163,6 +172,10 @@ class FixtureSite:
     # -- serving
 
     def handle(self, request: Request) -> Response:
+        gate = self._gates.get(request.route)
+        if gate is not None:
+            gate[0].set()
+            gate[1].wait(timeout=30)
         with self._lock:
             faults = self._faults.get(request.route)
             response = faults.pop(0) if faults else None

@@ -1,0 +1,142 @@
+"""The crawl as cron runs it: real subprocesses, the archive lock, signals, exit codes, `runs`."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from schedules.cli import main
+from schedules.lock import crawl_lock
+from schedules.runs import recent_runs
+from storage.db import open_engine, transaction
+from storage.errors import LockedError
+
+from .conftest import start_urls
+from .site import FixtureSite, SiteServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def crawl_args(db_url: str, base_url: str, *extra: str) -> list[str]:
+    args = ["crawl", "--db", db_url, "--delay", "0", "--retry-wait", "0.01", "--max-wait", "1"]
+    for url in start_urls(base_url):
+        args += ["--start-url", url]
+    return args + list(extra)
+
+
+def spawn(*args: str) -> subprocess.Popen[str]:
+    """`python -m schedules.cli …` the way cron calls it: no terminal, output captured."""
+    return subprocess.Popen([sys.executable, "-m", "schedules.cli", *args], cwd=ROOT,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def runs_of(db_url: str) -> list[dict[str, object]]:
+    engine = open_engine(db_url)
+    try:
+        with transaction(engine) as session:
+            return recent_runs(session, limit=50)
+    finally:
+        engine.dispose()
+
+
+def test_two_concurrent_crawls_give_one_run_and_one_exit_75(
+        db_url: str, site: FixtureSite, served: SiteServer) -> None:
+    reached, release = site.gate(site.articles[0].path)
+    first = spawn(*crawl_args(db_url, served.base_url))
+    try:
+        assert reached.wait(60), first.stderr.read() if first.poll() is not None else "no request"
+        second = spawn(*crawl_args(db_url, served.base_url))
+        out, err = second.communicate(timeout=60)
+        assert second.returncode == 75, err
+        assert len(err.strip().splitlines()) == 1 and "another crawl" in err
+    finally:
+        release.set()
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    runs = runs_of(db_url)
+    assert [(r["outcome"], r["exit_code"]) for r in runs] == [("ok", 0)]
+    assert "0 failed" in out and "crawl ok" in out, "one summary line on stdout"
+
+
+def test_sigterm_records_an_interrupted_run_and_releases_the_lock(
+        sqlite_url: str, site: FixtureSite, served: SiteServer) -> None:
+    reached, release = site.gate(site.articles[4].path)
+    crawl = spawn(*crawl_args(sqlite_url, served.base_url))
+    try:
+        assert reached.wait(60)
+        crawl.send_signal(signal.SIGTERM)
+    finally:
+        release.set()
+    _, err = crawl.communicate(timeout=60)
+    assert crawl.returncode == 128 + signal.SIGTERM, err
+    runs = runs_of(sqlite_url)
+    assert runs[0]["outcome"] == "interrupted"
+    assert 0 < runs[0]["counts"]["new"] < 11  # type: ignore[index]
+    again = spawn(*crawl_args(sqlite_url, served.base_url))
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+
+
+_HOLD_LOCK = """
+import sys, time
+from schedules.lock import crawl_lock
+from storage.db import open_engine
+with crawl_lock(open_engine(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_lock_left_by_a_killed_crawl_is_recovered(db_url: str) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, db_url], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    engine = open_engine(db_url)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(LockedError), crawl_lock(engine):
+            pass
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=30)
+        with crawl_lock(engine):
+            pass
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        engine.dispose()
+
+
+def test_cli_crawl_then_runs_json(sqlite_url: str, site: FixtureSite, served: SiteServer) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, crawl_args(sqlite_url, served.base_url, "--json"))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    listed = runner.invoke(main, ["runs", "--db", sqlite_url, "--json", "--limit", "5"])
+    assert listed.exit_code == 0, listed.output
+    runs = json.loads(listed.output)
+    assert len(runs) == 1 and runs[0]["id"] == report["run_id"]
+    assert runs[0]["counts"]["new"] == report["counts"]["new"] > 0
+    text = runner.invoke(main, ["runs", "--db", sqlite_url])
+    assert f"#{report['run_id']} crawl" in text.output and " ok " in text.output
+
+
+def test_cli_exit_codes_for_a_wrong_profile_and_an_empty_listing(
+        sqlite_url: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(main, ["crawl", "--db", sqlite_url, "--profile",
+                                   str(tmp_path / "nope.toml")])
+    assert missing.exit_code == 2 and "no site profile" in missing.output
+    site = FixtureSite(3, empty_listings=True, wp_json=False, sitemaps=False, feeds=False)
+    with SiteServer(site.handle) as server:
+        site.base_url = server.base_url
+        empty = runner.invoke(main, crawl_args(sqlite_url, server.base_url))
+    assert empty.exit_code == 3
+    assert "has the site changed?" in empty.output
