@@ -1,0 +1,203 @@
+"""Benchmark of the reading side: search latency and export throughput/memory on a synthetic archive.
+
+Builds an archive of N synthetic articles with two versions each (default 100,000 articles, 200,000
+versions), then prints the median and 95th percentile of 50 searches, and for each export format the
+versions per second and the peak resident memory of the `hubarchive export` process (measured with
+os.wait4), once over a tenth of the archive and once over all of it: flat memory means the two peaks
+are close. Prints figures, asserts nothing.
+
+Fast path (documented): rows are built with `storage.rows.new_version_row` and `content_hash`, the
+helpers `store_record` uses, and added through the ORM in batches, without the per-record lookups and
+savepoints of `store_record`; the search index is filled by the same triggers as in normal use.
+
+    python bench/access.py                    # SQLite, 100,000 articles
+    python bench/access.py --articles 20000   # smaller
+    python bench/access.py --pg               # PostgreSQL on 127.0.0.1:5432 (a scratch database)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from scraper.models import Article, Contact, QAPair
+from storage.db import open_engine, transaction
+from storage.rows import changed_fields, content_hash, new_version_row
+from storage.schema import ArticleRow
+from storage.search import search
+from storage.selection import Filters
+
+PG_SERVER = os.environ.get("HUBARCHIVE_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
+LANGS = ("fr", "nl", "en")
+SECTORS = (("Digital", "digital"), ("Santé & soins", "health"), ("Multisecteurs", "multisector"),
+           ("Commerce", "retail"), ("Industrie", "industry"))
+SPEAKERS = ("Eric Gabrys", "Anne Dupont", "Jan Peeters", "Sara Janssens", None)
+
+
+def vocabulary(rng: random.Random, size: int = 5000) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyzéè"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 10))) for _ in range(size)]
+
+
+def synthetic(n: int, rng: random.Random, words: list[str], weights: list[float]) -> Article:
+    def text(count: int) -> str:
+        # Zipf-like: some words are everywhere, most are rare
+        return " ".join(rng.choices(words, cum_weights=weights, k=count))
+
+    sector, key = SECTORS[n % len(SECTORS)]
+    qa = [QAPair(question=text(12) + " ?", answer=text(60), speaker=rng.choice(SPEAKERS))
+          for _ in range(rng.choice((0, 0, 2, 4)))]
+    return Article(
+        url=f"https://hub.brussels/{LANGS[n % 3]}/blog/article-{n}/",
+        lang=LANGS[n % 3],
+        title=text(8).capitalize(),
+        published=dt.date(2020, 1, 1) + dt.timedelta(days=n % 2000),
+        sector=sector,
+        sector_key=key,
+        lead=text(40),
+        body="\n\n".join(text(80) for _ in range(4)),
+        qa=qa,
+        contacts=[Contact(name=rng.choice(SPEAKERS[:4]), role="Office", phones=["+3225480000"],
+                          emails=["info@hub.brussels"])] if n % 4 == 0 else [],
+        sources={"title": "jsonld", "body": "html"},
+    )
+
+
+def build(db_url: str, articles: int, batch: int = 1000) -> float:
+    """Store `articles` records with two versions each; returns versions per second."""
+    rng = random.Random(42)
+    words = vocabulary(rng)
+    weights = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+    engine = open_engine(db_url)
+    first = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    second = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+    ids = itertools.count(1)
+    start = time.perf_counter()
+    for offset in range(0, articles, batch):
+        with transaction(engine) as session:
+            for n in range(offset, min(offset + batch, articles)):
+                v1 = synthetic(n, rng, words, weights)
+                v2 = Article(**{**v1.__dict__, "body": v1.body + " " + words[n % len(words)]})
+                row = ArticleRow(url=v1.url, lang=v1.lang, first_seen=first, last_seen=second,
+                                 last_changed=second, status="live", current_version=2,
+                                 content_hash=content_hash(v2))
+                row.id = n + 1
+                row.versions = [
+                    new_version_row(v1, id=2 * n + 1, seq=1, seen_at=first,
+                                    content_hash=content_hash(v1),
+                                    changed_fields=changed_fields({}, v1.content_dict()),
+                                    extractor_version="1"),
+                    new_version_row(v2, id=2 * n + 2, seq=2, seen_at=second,
+                                    content_hash=content_hash(v2),
+                                    changed_fields=changed_fields(v1.content_dict(),
+                                                                  v2.content_dict()),
+                                    extractor_version="1"),
+                ]
+                # ids given up front let the ORM insert in executemany batches (no RETURNING)
+                for version in row.versions:
+                    for child in (*version.qa, *version.contacts):
+                        child.id = next(ids)
+                session.add(row)
+        print(f"\r  built {min(offset + batch, articles):>7}/{articles}", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    elapsed = time.perf_counter() - start
+    engine.dispose()
+    return 2 * articles / elapsed
+
+
+def time_searches(db_url: str, count: int = 50) -> list[float]:
+    rng = random.Random(7)
+    words = vocabulary(random.Random(42))
+    engine = open_engine(db_url)
+    timings = []
+    for i in range(count):
+        a, b = words[rng.randint(0, 300)], words[rng.randint(0, 3000)]
+        text, filters = [
+            (a, Filters()),
+            (f"{a} {b}", Filters()),
+            (f'"{a} {b}"', Filters()),
+            (f"{b} OR {a}", Filters(lang="fr")),
+            (a, Filters(as_of=dt.date(2025, 3, 1), sector="digital")),
+        ][i % 5]
+        with transaction(engine) as session:
+            start = time.perf_counter()
+            search(session, text, filters, limit=20)
+            timings.append(time.perf_counter() - start)
+    engine.dispose()
+    return timings
+
+
+def export_run(db_url: str, fmt: str, out: Path, limit: int | None) -> tuple[float, float, int]:
+    """(seconds, peak RSS MiB, versions) of one `hubarchive export` process."""
+    args = [sys.executable, "-m", "schedules.cli", "export", "--format", fmt, "--out", str(out),
+            "--db", db_url, "--all-versions", "--json"]
+    if limit:
+        args += ["--limit", str(limit)]
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    output = process.stdout.read().decode() if process.stdout else ""
+    if status != 0:
+        errors = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"export {fmt} failed: {errors}")
+    versions = int(json.loads(output)["versions"])
+    return elapsed, usage.ru_maxrss / 1024, versions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="hubarchive-bench-") as folder:
+        work = Path(folder)
+        if args.pg:
+            import psycopg
+
+            name = f"hubarchive_bench_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            db_url = f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
+        else:
+            db_url = f"sqlite:///{work / 'archive.db'}"
+        try:
+            run(db_url, args.articles, work)
+        finally:
+            if args.pg:
+                with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(db_url: str, articles: int, work: Path) -> None:
+    engine = db_url.split(":", 1)[0]
+    print(f"hubarchive access bench: {articles} articles, {2 * articles} versions, {engine}")
+    rate = build(db_url, articles)
+    print(f"build (fast path, search triggers on): {rate:,.0f} versions/s")
+    if engine == "sqlite":
+        size = Path(db_url.split(":///", 1)[1]).stat().st_size
+        print(f"archive size: {size / 2**20:,.0f} MiB")
+    timings = sorted(time_searches(db_url))
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    print(f"search x{len(timings)}: median {statistics.median(timings) * 1000:.1f} ms, "
+          f"p95 {p95 * 1000:.1f} ms")
+    for fmt in ("jsonl", "csv", "parquet"):
+        small = export_run(db_url, fmt, work / f"{fmt}-small", limit=max(1, articles // 5))
+        full = export_run(db_url, fmt, work / fmt, limit=None)
+        print(f"export {fmt:<8}: {full[2] / full[0]:,.0f} versions/s over {full[2]} versions; "
+              f"peak RSS {full[1]:.0f} MiB (vs {small[1]:.0f} MiB over {small[2]} versions)")
+
+
+if __name__ == "__main__":
+    main()
