@@ -1,0 +1,140 @@
+"""The fetcher against a local server: identity, limits, retries, Retry-After, robots.txt, politeness."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from scraper import __version__
+from scraper.errors import DisallowedError, PermanentFetchError, TransientFetchError
+from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, parse_retry_after
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def fetcher(*, sleeps: list[float] | None = None, **changes: object) -> Fetcher:
+    config = FetchConfig(allowed_hosts=frozenset({"localhost", "127.0.0.1"}), delay=0,
+                         retry=RetryPolicy(attempts=3, initial_wait=0.01, max_wait=0.02,
+                                           jitter=0.0, retry_after_cap=5.0))
+    config = replace(config, **changes)  # type: ignore[arg-type]
+    recorded = sleeps if sleeps is not None else []
+    return Fetcher(config, sleep=recorded.append, clock=lambda: 1000.0)
+
+
+def no_robots(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+
+
+def requests_to(httpserver: HTTPServer, path: str) -> int:
+    return sum(1 for request, _ in httpserver.log if request.path == path)
+
+
+def test_identifies_itself_and_returns_the_page(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    httpserver.expect_request("/a").respond_with_data("<p>hi</p>", headers=HTML)
+    capture = fetcher().fetch(httpserver.url_for("/a"))
+    agent = next(r.headers["User-Agent"] for r, _ in httpserver.log if r.path == "/a")
+    assert agent.startswith(f"hubarchive/{__version__} (+http")
+    assert (capture.status, capture.body) == (200, b"<p>hi</p>")
+    assert capture.final_url == httpserver.url_for("/a")
+
+
+def test_404_is_permanent_and_not_retried(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    with pytest.raises(PermanentFetchError) as caught:
+        fetcher().fetch(httpserver.url_for("/gone"))
+    assert caught.value.status == 404
+    assert requests_to(httpserver, "/gone") == 1
+
+
+def test_5xx_is_retried_a_bounded_number_of_times(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    httpserver.expect_request("/down").respond_with_data("busy", status=503)
+    sleeps: list[float] = []
+    with pytest.raises(TransientFetchError) as caught:
+        fetcher(sleeps=sleeps).fetch(httpserver.url_for("/down"))
+    assert caught.value.status == 503
+    assert requests_to(httpserver, "/down") == 3
+    assert len(sleeps) == 2 and all(0 < s <= 0.02 for s in sleeps)
+
+
+def test_retry_after_date_is_honoured_and_capped(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    later = email.utils.format_datetime(datetime.now(timezone.utc) + timedelta(hours=1),
+                                        usegmt=True)
+    httpserver.expect_oneshot_request("/slow").respond_with_data(
+        "", status=429, headers={"Retry-After": later})
+    httpserver.expect_oneshot_request("/slow").respond_with_data("ok", headers=HTML)
+    sleeps: list[float] = []
+    capture = fetcher(sleeps=sleeps).fetch(httpserver.url_for("/slow"))
+    assert capture.status == 200 and sleeps == [5.0]
+    assert parse_retry_after("7") == 7.0 and parse_retry_after("soon") is None
+
+
+def test_body_limit_and_content_type_are_enforced(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    httpserver.expect_request("/big").respond_with_data("x" * 5000, headers=HTML)
+    httpserver.expect_request("/img").respond_with_data(b"\x89PNG", content_type="image/png")
+    small = fetcher(max_bytes=1000)
+    with pytest.raises(PermanentFetchError, match="limit"):
+        small.fetch(httpserver.url_for("/big"))
+    with pytest.raises(PermanentFetchError, match="image/png"):
+        small.fetch(httpserver.url_for("/img"))
+
+
+def test_read_timeout_is_transient(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+
+    def slow(request: Request) -> Response:
+        time.sleep(0.5)
+        return Response("late", headers=HTML)
+
+    httpserver.expect_request("/late").respond_with_handler(slow)
+    quick = fetcher(timeouts=Timeouts(connect=1, read=0.1),
+                    retry=RetryPolicy(attempts=1))
+    with pytest.raises(TransientFetchError, match="Timeout"):
+        quick.fetch(httpserver.url_for("/late"))
+
+
+def test_robots_disallow_and_crawl_delay(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n", content_type="text/plain")
+    httpserver.expect_request("/public").respond_with_data("ok", headers=HTML)
+    sleeps: list[float] = []
+    polite = fetcher(sleeps=sleeps)
+    with pytest.raises(DisallowedError):
+        polite.fetch(httpserver.url_for("/private/x"))
+    polite.fetch(httpserver.url_for("/public"))
+    assert requests_to(httpserver, "/private/x") == 0
+    assert sleeps == [2.0], "the Crawl-delay separates robots.txt and the page (frozen clock)"
+
+
+def test_unreachable_robots_txt_keeps_the_host_off_limits(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("oops", status=500)
+    with pytest.raises(TransientFetchError, match="robots.txt"):
+        fetcher().fetch(httpserver.url_for("/page"))
+    assert requests_to(httpserver, "/page") == 0
+
+
+def test_redirect_off_the_allowed_hosts_is_refused(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    httpserver.expect_request("/moved").respond_with_data(
+        "", status=301, headers={"Location": "http://example.org/elsewhere"})
+    with pytest.raises(DisallowedError, match="example.org"):
+        fetcher().fetch(httpserver.url_for("/moved"))
+
+
+def test_conditional_get_304_has_no_body(httpserver: HTTPServer) -> None:
+    no_robots(httpserver)
+    httpserver.expect_request("/same", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304, headers={"ETag": '"v1"'})
+    capture = fetcher().fetch(httpserver.url_for("/same"), etag='"v1"')
+    assert (capture.status, capture.body) == (304, b"")
+    assert capture.request_headers == {"If-None-Match": '"v1"'}
