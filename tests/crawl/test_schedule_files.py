@@ -1,0 +1,41 @@
+"""The crontab line and the systemd units call `hubarchive crawl` with options it accepts."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+
+from schedules.cli import main
+
+SCHEDULES = Path(__file__).resolve().parents[2] / "schedules"
+
+
+def _parses(command: list[str]) -> None:
+    assert Path(command[0]).name == "hubarchive" and command[1] == "crawl"
+    crawl = main.commands["crawl"]
+    with click.Context(crawl) as ctx:
+        crawl.parse_args(ctx, list(command[2:]))
+
+
+def test_cron_line_runs_a_crawl_cron_can_parse() -> None:
+    lines = [line for line in (SCHEDULES / "hubarchive.cron").read_text().splitlines()
+             if line and not line.startswith("#") and "=" not in line.split()[0]]
+    assert len(lines) == 1
+    fields = lines[0].split(None, 5)
+    assert len(fields) == 6, "five time fields and a command"
+    command = [w for w in shlex.split(fields[5]) if not w.startswith((">", "2>"))]
+    _parses(command)
+
+
+@pytest.mark.parametrize("unit", ["hubarchive.service", "hubarchive.timer"])
+def test_systemd_units_are_complete(unit: str) -> None:
+    text = (SCHEDULES / "systemd" / unit).read_text()
+    if unit.endswith(".service"):
+        exec_start = next(line for line in text.splitlines() if line.startswith("ExecStart="))
+        _parses(shlex.split(exec_start.split("=", 1)[1]))
+        assert "SuccessExitStatus=1 75" in text
+    else:
+        assert "Unit=hubarchive.service" in text and "OnCalendar=" in text
