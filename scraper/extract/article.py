@@ -1,0 +1,147 @@
+"""The recipe: decode, parse once, then fill the record field by field, cheapest layer first."""
+
+from __future__ import annotations
+
+import logging
+
+from bs4 import BeautifulSoup, Tag
+
+from scraper.extract.blocks import Block, content_blocks, find_content_root
+from scraper.extract.body import extract_body, extract_lead
+from scraper.extract.cards import find_cards, url_key
+from scraper.extract.config import config_for
+from scraper.extract.contacts import contact_runs, contacts_from_blocks
+from scraper.extract.decode import decode_html
+from scraper.extract.fields import (
+    extract_lang,
+    extract_sector,
+    extract_title,
+    extract_translations,
+    extract_url,
+)
+from scraper.extract.page import Page
+from scraper.extract.published import extract_modified, extract_published
+from scraper.extract.qa import extract_qa
+from scraper.extract.structured import read_signals
+from scraper.models import Article, RelatedCard
+from scraper.sites import SiteProfile
+from scraper.text import fold
+
+log = logging.getLogger(__name__)
+
+
+def _parse(text: str) -> BeautifulSoup:
+    try:
+        return BeautifulSoup(text, "lxml")
+    except Exception as exc:  # bs4/lxml may reject pathological input; an empty record is the answer
+        log.warning("page could not be parsed: %s", exc)
+        return BeautifulSoup("", "lxml")
+
+
+def _roles(root: Tag, page: Page) -> dict[int, tuple[str, Tag]]:
+    roles: dict[int, tuple[str, Tag]] = {}
+    contacts = [t for t in page.matched("contact", root) if not page.in_related(t)]
+    # keep the innermost containers: a "contacts" section holding two vCards is two contacts
+    for tag in contacts:
+        if not any(other is not tag and tag in other.parents for other in contacts):
+            roles[id(tag)] = ("contact", tag)
+    for tag in page.matched("lead", root):
+        roles.setdefault(id(tag), ("lead", tag))
+    return roles
+
+
+def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
+    config = config_for(profile)
+    soup = _parse(text)
+    signals, matches = read_signals(soup, config.index)
+    cards, sections = find_cards(matches.in_selector_order("related"), signals.headings, config, url)
+    root, from_profile = find_content_root(soup, matches.grouped("content"))
+    page = Page(url=url, soup=soup, config=config, signals=signals, root=root,
+                root_from_profile=from_profile, blocks=[], cards=cards, related_sections=sections,
+                matches=matches, warnings=list(signals.warnings))
+    if root is not None:
+        page.blocks = content_blocks(root, config, _roles(root, page))
+        if root.name in ("body", "[document]"):
+            page.warnings.append("no article container found; read the whole page")
+    return page
+
+
+def _contact_groups(blocks: list[Block]) -> list[list[Block]]:
+    groups: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.role == "contact" and block.container is not None:
+            groups.setdefault(id(block.container), []).append(block)
+    return list(groups.values()) or contact_runs(blocks)
+
+
+def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
+                    profile: SiteProfile | None = None) -> Article:
+    """The normalised record of one article page. Pure: no network, no clock; never raises on bad
+    input (a field it cannot find is None, with a line in `warnings`).
+
+    `encoding` is the charset of the HTTP Content-Type header, when known; `profile` defaults to
+    the bundled hub.brussels profile.
+    """
+    text, decode_warning = decode_html(html or b"", encoding)
+    page = _read_page(text, url, profile)
+    if decode_warning:
+        page.warnings.insert(0, decode_warning)
+    article = Article(url=url)
+    sources = article.sources
+
+    def put(name: str, found: tuple[object, str] | None) -> None:
+        if found is None:
+            return
+        setattr(article, name, found[0])
+        sources[name] = found[1]
+
+    put("url", extract_url(page))
+    put("title", extract_title(page))
+    self_card = next((c for c in page.cards if url_key(c.url) == url_key(article.url)
+                      or url_key(c.url) == url_key(url)
+                      or (article.title and fold(c.title) == fold(article.title))), None)
+    put("lead", extract_lead(page))
+    put("body", extract_body(page, article.lead, article.title))
+    sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
+    put("lang", extract_lang(page, sample))
+    article.translations = extract_translations(page, article.lang, article.url)
+    if article.translations:
+        sources["translations"] = "html"
+    put("published", extract_published(page, text, self_card.published() if self_card else None))
+    put("modified", extract_modified(page))
+    put("sector", extract_sector(page))
+    if article.sector is None and self_card is not None and self_card.sector:
+        put("sector", (self_card.sector, "card"))
+    if article.sector:
+        article.sector_key = page.config.sectors.get(fold(article.sector))
+        if article.sector_key:
+            sources["sector_key"] = sources["sector"]
+        else:
+            page.warnings.append(f"sector {article.sector!r} is not in the profile's sector mapping")
+    groups = _contact_groups(page.blocks)
+    article.contacts = contacts_from_blocks(groups)
+    if article.contacts:
+        sources["contacts"] = "profile" if any(b.role == "contact" for g in groups for b in g) else "text"
+    names = [c.name for c in article.contacts if c.name]
+    article.qa = extract_qa(page.blocks, page.config, extra_names=names)
+    if article.qa:
+        sources["qa"] = "text"
+    article.related = [RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published())
+                       for c in page.cards if c is not self_card]
+    if article.related:
+        sources["related"] = "profile" if page.config.related else "text"
+    _check(article, page)
+    article.warnings = page.warnings
+    return article
+
+
+def _check(article: Article, page: Page) -> None:
+    """Say in words what is missing or where signals disagree."""
+    for name in ("title", "lang", "published", "modified", "sector", "lead", "body"):
+        if getattr(article, name) is None:
+            page.warnings.append(f"no {name} found")
+    seo = page.signals.title_tag
+    if article.title and seo and fold(article.title) not in fold(seo):
+        page.warnings.append(f"SEO <title> {seo!r} differs from the headline {article.title!r}")
+    if article.published and article.modified and article.modified < article.published:
+        page.warnings.append("modification date is earlier than the publication date")

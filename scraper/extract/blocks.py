@@ -1,0 +1,186 @@
+"""The article's content: find its container, then flatten it into a list of text blocks in one walk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from scraper.extract.config import ExtractConfig
+from scraper.text import fold, normalize_lines, normalize_text
+
+BLOCK_TAGS = frozenset(
+    "p div section article header footer aside main h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote "
+    "figure figcaption table thead tbody tfoot tr td th pre address hr form fieldset details "
+    "summary center".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: Never article text, wherever they are.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg button select option textarea input iframe object embed "
+    "nav canvas video audio map head title meta link picture source".split()
+)
+BOLD_TAGS = frozenset(("strong", "b"))
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+@dataclass
+class Block:
+    """One paragraph-like piece of the article: its lines, where it sits, how it looks."""
+
+    tag: str
+    lines: list[str]
+    bold: bool = False
+    #: leading bold text ("Eric Gabrys:" in `<p><strong>Eric Gabrys:</strong> « … »</p>`)
+    label: str | None = None
+    #: the enclosing element matched by a profile role ("lead", "contact"), if any
+    role: str | None = None
+    container: Tag | None = None
+    hrefs: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.tag in HEADINGS
+
+
+def _text_length(tag: Tag) -> int:
+    return sum(len(s) for s in tag.find_all(string=True) if not isinstance(s, _SKIP_STRINGS))
+
+
+def find_content_root(soup: BeautifulSoup, candidates: list[list[Tag]]) -> tuple[Tag | None, bool]:
+    """The element holding the article text, and whether a profile selector found it: the first
+    selector group with a substantial element (its longest), else the parent of the most paragraph
+    text."""
+    for group in candidates:
+        best = max(group, key=_text_length) if len(group) > 1 else group[0]
+        if _text_length(best) >= 200 or best.find("p") is not None:
+            return best, True
+    scores: dict[int, tuple[int, Tag]] = {}
+    for para in soup.find_all("p"):
+        parent = para.parent
+        if isinstance(parent, Tag):
+            score, _ = scores.get(id(parent), (0, parent))
+            scores[id(parent)] = (score + len(para.get_text()), parent)
+    if scores:
+        return max(scores.values(), key=lambda item: item[0])[1], False
+    return soup.body or soup, False
+
+
+def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
+    """True for elements whose class or id names page furniture (cookie banner, share buttons...)."""
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    classes = attrs.get("class")
+    names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    ident = attrs.get("id")
+    if ident:
+        names = f"{names} {ident}"
+    if attrs.get("aria-hidden") == "true" or attrs.get("hidden") is not None:
+        return True
+    role = attrs.get("role")
+    if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
+        return True
+    return bool(names) and config.boilerplate.search(names.lower()) is not None
+
+
+class _Walker:
+    """Turns a subtree into blocks; inline text is buffered until the next block boundary."""
+
+    def __init__(self, config: ExtractConfig, roles: dict[int, tuple[str, Tag]]) -> None:
+        self.config = config
+        self.roles = roles
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, bool]] = []
+        self.hrefs: list[str] = []
+        self.stopped = False
+
+    def flush(self, block_tag: str, role: tuple[str, Tag] | None) -> None:
+        if not self.pieces:
+            return
+        raw = "".join(text for text, _ in self.pieces)
+        lines = normalize_lines(raw)
+        if lines:
+            bold_text = "".join(text for text, bold in self.pieces if bold)
+            plain = "".join(text for text, bold in self.pieces if not bold)
+            label = None
+            lead_bold = []
+            for text, bold in self.pieces:
+                if not bold and text.strip():
+                    break
+                lead_bold.append(text)
+            if lead_bold and normalize_text("".join(lead_bold)):
+                label = normalize_text("".join(lead_bold))
+            block = Block(
+                tag=block_tag,
+                lines=lines,
+                bold=bool(normalize_text(bold_text)) and not normalize_text(plain),
+                label=label,
+                role=role[0] if role else None,
+                container=role[1] if role else None,
+                hrefs=self.hrefs,
+            )
+            if block.is_heading and self._ends_article(block.text):
+                self.stopped = True
+            else:
+                self.blocks.append(block)
+        self.pieces = []
+        self.hrefs = []
+
+    def _ends_article(self, text: str) -> bool:
+        folded = fold(text)
+        return any(folded.startswith(p) for p in self.config.related_headings + self.config.end_headings)
+
+    def walk(self, root: Tag) -> list[Block]:
+        # an explicit stack rather than recursion: pages nest thousands of levels deep
+        stack: list[tuple[Tag, Iterable[object], str, tuple[str, Tag] | None, bool]] = [
+            (root, iter(root.children), root.name if root.name in BLOCK_TAGS else "div",
+             self.roles.get(id(root)), False)
+        ]
+        while stack and not self.stopped:
+            node, children, block_tag, role, bold = stack[-1]
+            child = next(children, None)  # type: ignore[call-overload]
+            if child is None:
+                stack.pop()
+                if node.name in BLOCK_TAGS or node is root:
+                    self.flush(block_tag, role)
+                continue
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _SKIP_STRINGS):
+                    self.pieces.append((str(child), bold))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "br":
+                self.pieces.append(("\n", bold))
+                continue
+            if name in SKIP_TAGS or is_boilerplate(child, self.config):
+                continue
+            if name == "a":
+                href = child.get("href")
+                if isinstance(href, str):
+                    self.hrefs.append(href)
+            child_role = self.roles.get(id(child), role)
+            if name in BLOCK_TAGS:
+                self.flush(block_tag, role)
+                stack.append((child, iter(child.children), name, child_role, bold))
+            else:
+                stack.append((child, iter(child.children), block_tag, role,
+                              bold or name in BOLD_TAGS))
+        return self.blocks
+
+
+def content_blocks(root: Tag, config: ExtractConfig, roles: dict[int, tuple[str, Tag]]) -> list[Block]:
+    """The blocks of `root`, in reading order, up to a heading that starts the related list.
+
+    `roles` maps `id(element)` to a (role, element) pair: every block inside such an element
+    carries that role, so later steps can set the lead or the contact blocks apart.
+    """
+    return _Walker(config, roles).walk(root)

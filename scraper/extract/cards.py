@@ -1,0 +1,115 @@
+"""Cards of other articles listed on the page ("Plus de nouvelles…"): title, URL, sector, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import Tag
+
+from scraper.extract.selectors import select_in
+from scraper.extract.config import ExtractConfig
+from scraper.extract.dates import labelled_date, parse_date_text
+from scraper.text import fold, normalize_lines, normalize_text
+
+_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
+_TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
+
+
+@dataclass
+class Card:
+    """One card as shown: the linked article's title, URL, sector label and date."""
+
+    title: str
+    url: str | None
+    sector: str | None
+    published_text: str
+
+    def published(self) -> dt.date | None:
+        return labelled_date(self.published_text, "published") or parse_date_text(self.published_text)
+
+
+def url_key(url: str | None) -> str:
+    """A loose identity for URLs: host without www, path without trailing slash, no query."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}"
+
+
+def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractConfig) -> list[Tag]:
+    """Containers of article cards: profile matches, else the parent of a "More news" heading."""
+    sections = [s for s in matched if s.find("a", href=True)]
+    if sections:
+        return [s for s in sections if not any(s is not o and o in s.parents for o in sections)]
+    found: list[Tag] = []
+    for heading in headings:
+        folded = fold(heading.get_text(" "))
+        if not folded or not any(folded.startswith(p) for p in config.related_headings):
+            continue
+        section = heading.parent
+        while isinstance(section, Tag) and len({a.get("href") for a in section.find_all("a", href=True)}) < 2:
+            section = section.parent
+        if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
+            found.append(section)
+    return found
+
+
+def _card_element(link: Tag, section: Tag, href: str) -> Tag:
+    """The largest element around `link`, inside `section`, that links to nothing but `href`."""
+    card = link
+    while isinstance(card.parent, Tag) and card.parent is not section:
+        hrefs = {a.get("href") for a in card.parent.find_all("a", href=True)}
+        if len(hrefs) > 1 or hrefs != {href}:
+            break
+        card = card.parent
+    return card
+
+
+def _card_title(card: Tag) -> str | None:
+    for tag in card.find_all(_TITLE_TAGS):
+        text = normalize_text(tag.get_text(" "))
+        if text:
+            return text
+    texts = [normalize_text(a.get_text(" ")) for a in card.find_all("a")] + [
+        normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")]
+    texts = [t for t in texts if len(t) > 3]
+    return max(texts, key=len) if texts else None
+
+
+def _card_sector(card: Tag, config: ExtractConfig, lines: list[str]) -> str | None:
+    for tag in select_in(card, config.card_sector):
+        text = normalize_text(tag.get_text(" "))
+        if text and len(text) < 60:
+            return text
+    for line in lines:
+        if fold(line) in config.sectors:
+            return line
+    return None
+
+
+def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
+               base_url: str) -> tuple[list[Card], list[Tag]]:
+    """Every card in the related sections (deduplicated by URL), and the sections themselves."""
+    sections = related_sections(matched, headings, config)
+    cards: list[Card] = []
+    seen: set[str] = set()
+    for section in sections:
+        for link in section.find_all("a", href=True):
+            href = link["href"]
+            if not isinstance(href, str) or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+                continue
+            url = urljoin(base_url, href.strip())
+            if url_key(url) in seen:
+                continue
+            card = _card_element(link, section, href)
+            lines = normalize_lines(card.get_text("\n"))
+            title = _card_title(card)
+            if not title:
+                continue
+            seen.add(url_key(url))
+            cards.append(Card(title=title, url=url, sector=_card_sector(card, config, lines),
+                              published_text="\n".join(lines)))
+    return cards, sections

@@ -1,0 +1,94 @@
+"""The `[extract]` table of a site profile as a typed value, with generic defaults for unknown sites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from scraper.extract.selectors import SelectorIndex
+from scraper.sites import SiteProfile, load_profile
+from scraper.text import fold
+
+
+#: Profile keys holding CSS selectors matched in the single pass over the page.
+SELECTOR_ROLES = ("content", "title", "lead", "date", "sector", "contact", "related")
+
+
+def _strings(table: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = table.get(key) or ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
+
+
+def _phrases(table: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(fold(p) for p in _strings(table, key))
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """Selectors (CSS), phrases (compared folded: lower case, no accents) and the sector mapping."""
+
+    hosts: frozenset[str] = frozenset()
+    content: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()
+    contact: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    card_sector: tuple[str, ...] = ()
+    boilerplate: re.Pattern[str] = re.compile(r"(?!)")
+    related_headings: tuple[str, ...] = ()
+    end_headings: tuple[str, ...] = ()
+    cta_phrases: tuple[str, ...] = ()
+    interview_intros: tuple[str, ...] = ()
+    site_names: tuple[str, ...] = ()
+    #: folded sector label -> sector key
+    sectors: dict[str, str] = field(default_factory=dict)
+    #: the selectors of every role, for the single pass over the tree
+    index: SelectorIndex = field(default_factory=SelectorIndex)
+
+    @classmethod
+    def from_profile(cls, profile: SiteProfile) -> ExtractConfig:
+        table = profile.extract
+        sectors = {
+            fold(label): str(key)
+            for key, labels in (table.get("sectors") or {}).items()
+            for label in (labels if isinstance(labels, list) else [labels])
+            if isinstance(label, str)
+        }
+        words = _strings(table, "boilerplate_classes")
+        pattern = re.compile("|".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
+        roles = {role: _strings(table, role) for role in SELECTOR_ROLES}
+        return cls(
+            index=SelectorIndex.build(roles),
+            hosts=profile.hosts,
+            content=_strings(table, "content"),
+            title=_strings(table, "title"),
+            lead=_strings(table, "lead"),
+            date=_strings(table, "date"),
+            sector=_strings(table, "sector"),
+            contact=_strings(table, "contact"),
+            related=_strings(table, "related"),
+            card_sector=_strings(table, "card_sector"),
+            boilerplate=pattern,
+            related_headings=_phrases(table, "related_headings"),
+            end_headings=_phrases(table, "end_headings"),
+            cta_phrases=_phrases(table, "cta_phrases"),
+            interview_intros=_phrases(table, "interview_intros"),
+            site_names=_phrases(table, "site_names") or (fold(profile.name),),
+            sectors=sectors,
+        )
+
+
+@lru_cache(maxsize=1)
+def _default_config() -> ExtractConfig:
+    return ExtractConfig.from_profile(load_profile())
+
+
+def config_for(profile: SiteProfile | None) -> ExtractConfig:
+    """The config of `profile`; the bundled hub.brussels profile is read once and reused."""
+    return _default_config() if profile is None else ExtractConfig.from_profile(profile)

@@ -1,0 +1,161 @@
+"""Contact blocks of the article: name, role, postal address, phones (E.164) and emails."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import phonenumbers
+
+from scraper.extract.blocks import Block
+from scraper.extract.names import is_full_name
+from scraper.models import Contact
+from scraper.text import fold, normalize_text
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+_PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
+                          r"portable|direct|office)\b\.?\s*[:.]?\s*", re.I)
+_EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.I)
+_CONTACT_PREFIX = re.compile(r"^(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
+                             r"contact presse|info)\s*[:\-–]\s*", re.I)
+_STREET = re.compile(
+    r"\b(?:rue|avenue|av\.|boulevard|bd|chaussée|place|square|quai|allée|chemin|straat|laan|"
+    r"steenweg|plein|lei|kaai|dreef|street|st\.|road|avenue|lane|drive|suite|box|boîte|bte|bus|"
+    r"floor|étage|verdieping)\b|\d+\s*(?:rue|avenue|chaussée)|[a-z](?:straat|laan|weg|plein)\b",
+    re.I,
+)
+_POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
+COUNTRIES = frozenset(fold(c) for c in (
+    "Belgique", "België", "Belgium", "Belgien", "USA", "U.S.A.", "United States", "États-Unis",
+    "France", "Frankrijk", "Nederland", "Pays-Bas", "Netherlands", "Deutschland", "Allemagne",
+    "Duitsland", "Germany", "United Kingdom", "UK", "Royaume-Uni", "Luxembourg", "Luxemburg",
+    "Canada", "Japan", "Japon", "China", "Chine", "Spain", "Espagne", "Spanje", "Italy", "Italie",
+    "Italië", "Switzerland", "Suisse", "Zwitserland", "UAE", "United Arab Emirates",
+))
+
+
+def phones_in(text: str) -> list[str]:
+    """Phone numbers written in `text` as E.164 (default region Belgium)."""
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
+        number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if number not in found:
+            found.append(number)
+    return found
+
+
+def _phone_from_href(href: str) -> str | None:
+    try:
+        number = phonenumbers.parse(href[4:].strip(), "BE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _is_address(line: str) -> bool:
+    return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
+        _POSTCODE.search(line) and not phones_in(line) and len(line) < 80
+    )
+
+
+def _is_call_to_action(line: str) -> bool:
+    return line.rstrip().endswith(("?", "!")) or "?" in line
+
+
+class _Builder:
+    """Fills contacts line by line; a new name after a complete contact starts the next one."""
+
+    def __init__(self) -> None:
+        self.contacts: list[Contact] = []
+        self.current = Contact()
+        self.address: list[str] = []
+        self.roles: list[str] = []
+
+    def close(self) -> None:
+        contact = self.current
+        contact.address = ", ".join(self.address) or None
+        contact.role = ", ".join(self.roles) or None
+        if contact.phones or contact.emails or (contact.name and contact.address):
+            self.contacts.append(contact)
+        self.current, self.address, self.roles = Contact(), [], []
+
+    def add_paragraph(self, lines: Sequence[str]) -> None:
+        in_address = False
+        for raw in lines:
+            line = _CONTACT_PREFIX.sub("", normalize_text(raw))
+            if not line or _is_call_to_action(line):
+                continue
+            emails = [e.lower() for e in EMAIL.findall(line)]
+            phones = [] if emails or "fax" in line.lower() else phones_in(line)
+            if emails or phones:
+                self._add(self.current.emails, emails)
+                self._add(self.current.phones, phones)
+                in_address = False
+                continue
+            if line.lower().startswith(("www.", "http")) or "fax" in line.lower():
+                continue
+            is_name = is_full_name(line) and len(line) <= 60
+            if is_name and not in_address and not self.current.name:
+                self.current.name = line
+            elif is_name and self.current.name and (self.current.phones or self.current.emails):
+                self.close()
+                self.current.name = line
+            elif _is_address(line) or (in_address and (fold(line) in COUNTRIES or not self.roles)):
+                self.address.append(line)
+                in_address = True
+            elif in_address and fold(line) in COUNTRIES:
+                self.address.append(line)
+            elif self.current.name and not self.address and not self.current.phones:
+                self.roles.append(line)
+            elif not self.current.name and is_name:
+                self.current.name = line
+
+    @staticmethod
+    def _add(target: list[str], values: Sequence[str]) -> None:
+        target.extend(v for v in values if v not in target)
+
+
+def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
+    """One or more contacts per group of blocks (a contact container, or a run of contact lines)."""
+    contacts: list[Contact] = []
+    for group in groups:
+        builder = _Builder()
+        for block in group:
+            builder.add_paragraph(block.lines)
+            for href in block.hrefs:
+                if href.lower().startswith("mailto:"):
+                    address = href[7:].split("?")[0].strip().lower()
+                    if EMAIL.fullmatch(address):
+                        builder._add(builder.current.emails, [address])
+                elif href.lower().startswith("tel:"):
+                    number = _phone_from_href(href)
+                    if number:
+                        builder._add(builder.current.phones, [number])
+        builder.close()
+        contacts.extend(c for c in builder.contacts if c not in contacts)
+    return contacts
+
+
+def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
+    """Without contact markup: blocks that carry an email or phone, with the short name/role lines
+    just before them, grouped into runs."""
+    runs: list[list[Block]] = []
+    for i, block in enumerate(blocks):
+        text = block.text
+        if block.role is not None or not (EMAIL.search(text) or (len(text) < 200 and phones_in(text))):
+            continue
+        start = i
+        while start > 0 and i - start < 3:
+            previous = blocks[start - 1]
+            if previous.role is not None or len(previous.text) > 80 or previous.is_heading and \
+                    _is_call_to_action(previous.text) or previous.text.endswith((".", "?", "!", ":")):
+                break
+            start -= 1
+        run = list(blocks[start: i + 1])
+        if runs and runs[-1][-1] is blocks[start - 1] if start else False:
+            runs[-1].extend(run)
+        else:
+            runs.append(run)
+    return runs

@@ -1,0 +1,147 @@
+"""Dates in French, Dutch and English text and in machine timestamps, as the day shown in Brussels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+from scraper.text import fold
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+#: Month names and abbreviations (accents folded away) in fr, nl and en -> month number.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "janvier janv januari january jan",
+        "fevrier fevr fev februari february feb",
+        "mars maart mrt march mar",
+        "avril avr april apr",
+        "mai mei may",
+        "juin juni june jun",
+        "juillet juil juli july jul",
+        "aout augustus august aug",
+        "septembre september sept sep",
+        "octobre oktober october okt oct",
+        "novembre november nov",
+        "decembre december dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+#: Phrases that introduce the publication or the modification date, folded (no accents).
+PUBLISHED_LABELS = (
+    "publie le", "publie", "paru le", "date de publication", "gepubliceerd op", "gepubliceerd",
+    "verschenen op", "gepost op", "published on", "published", "posted on", "posted", "date",
+)
+MODIFIED_LABELS = (
+    "mis a jour le", "mise a jour le", "mis a jour", "modifie le", "derniere mise a jour",
+    "bijgewerkt op", "laatst bijgewerkt", "gewijzigd op", "updated on", "last updated", "updated",
+    "modified on", "last modified",
+)
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+_NUMERIC = r"(?P<nd>\d{1,2})\s?[./-]\s?(?P<nm>\d{1,2})\s?[./-]\s?(?P<ny>\d{4}|\d{2})(?!\d)"
+_DAY_MONTH = (
+    rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?P<tm>{_MONTH_ALT})\b\.?,?\s+(?P<ty>\d{{4}})"
+)
+_MONTH_DAY = (
+    rf"\b(?P<mm>{_MONTH_ALT})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
+)
+DATE_PATTERN = re.compile(rf"(?<![\d/.-])(?:{_ISO}|{_NUMERIC}|{_DAY_MONTH}|{_MONTH_DAY})(?!\d)")
+_LABELLED = {
+    kind: re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(labels, key=len, reverse=True)) + r")\b"
+        r"\s*[:\-–]?\s*(?:le|on|op|the)?\s*"
+    )
+    for kind, labels in (("published", PUBLISHED_LABELS), ("modified", MODIFIED_LABELS))
+}
+_TIMESTAMP = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
+    r"(Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    if year < 100:
+        year += 2000
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    if g["iy"]:
+        return _make(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["nd"]:
+        return _make(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+    if g["td"]:
+        return _make(int(g["ty"]), MONTHS[g["tm"]], int(g["td"]))
+    return _make(int(g["my"]), MONTHS[g["mm"]], int(g["md"]))
+
+
+def iter_dates(text: str) -> Iterator[tuple[int, dt.date]]:
+    """Every valid date written in `text`, with its position in the folded text."""
+    folded = fold(text)
+    for m in DATE_PATTERN.finditer(folded):
+        value = _from_match(m)
+        if value is not None:
+            yield m.start(), value
+
+
+def parse_date_text(text: str | None) -> dt.date | None:
+    """The first date written in `text` ("27 octobre 2025", "5 maart 2024", "12/02/2024"...)."""
+    if not text:
+        return None
+    return next((value for _, value in iter_dates(text)), None)
+
+
+def labelled_date(text: str, kind: str) -> dt.date | None:
+    """The date right after a `kind` label ("published": "Publié le …"; "modified": "Mis à jour …")."""
+    folded = fold(text)
+    for label in _LABELLED[kind].finditer(folded):
+        tail = folded[label.end(): label.end() + 40]
+        m = DATE_PATTERN.match(tail)
+        if m:
+            value = _from_match(m)
+            if value is not None:
+                return value
+    return None
+
+
+def parse_timestamp(value: str | None) -> dt.date | None:
+    """A machine timestamp (ISO 8601, with or without offset) as the calendar day in Brussels.
+
+    A timestamp with an offset ("2025-10-26T23:30:00+00:00") is converted to Europe/Brussels
+    first; without an offset it is taken as Brussels local time. Other text falls back to
+    `parse_date_text`.
+    """
+    if not value:
+        return None
+    m = _TIMESTAMP.match(value)
+    if not m:
+        return parse_date_text(value)
+    year, month, day, hour, minute, second, offset = m.groups()
+    date = _make(int(year), int(month), int(day))
+    if date is None or hour is None or not offset:
+        return date
+    try:
+        moment = dt.datetime(date.year, date.month, date.day, int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return date
+    if offset == "Z":
+        tz = dt.timezone.utc
+    else:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    return moment.replace(tzinfo=tz).astimezone(BRUSSELS).date()

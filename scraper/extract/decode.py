@@ -1,0 +1,69 @@
+"""Bytes to text: the HTTP charset hint, then a BOM, then `<meta charset>`, then utf-8, then windows-1252."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: `<meta charset="x">` or `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+#: Labels browsers treat as windows-1252 (the WHATWG encoding standard).
+_LATIN1_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"})
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec name for an encoding label, or None when unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _LATIN1_ALIASES:
+        return "windows-1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB of markup, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return _codec(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def decode_html(data: bytes | str, encoding: str | None = None) -> tuple[str, str | None]:
+    """The page as text and a warning (None when decoding was clean). Never raises.
+
+    Order: HTTP `encoding` hint, byte-order mark, `<meta charset>`, utf-8, windows-1252 (which
+    decodes every byte, with replacement characters for the five it leaves undefined).
+    """
+    if isinstance(data, str):
+        return data, None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(name, errors="replace"), None
+    warning = None
+    hinted = _codec(encoding)
+    if encoding and hinted is None:
+        warning = f"unknown HTTP charset {encoding!r} ignored"
+    for name in (hinted, declared_charset(data)):
+        if name is None:
+            continue
+        try:
+            return data.decode(name), warning
+        except UnicodeDecodeError:
+            warning = f"page is not valid {name} as declared; decoded leniently"
+            if name not in ("utf-8", "utf-8-sig"):
+                return data.decode(name, errors="replace"), warning
+    try:
+        return data.decode("utf-8"), warning
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("windows-1252", errors="replace")
+    return text, warning or "no declared charset and not utf-8: decoded as windows-1252"

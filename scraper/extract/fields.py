@@ -1,0 +1,142 @@
+"""One small function per identity field (url, title, lang, translations, sector): value and layer, or None."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from bs4 import Tag
+
+from scraper.extract.blocks import is_boilerplate
+from scraper.extract.lang import lang_from_text, lang_from_url, short_lang
+from scraper.extract.page import Page
+from scraper.text import fold, normalize_text
+from scraper.urls import host_of
+
+Found = tuple[str, str] | None  # (value, layer)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
+
+
+def extract_url(page: Page) -> Found:
+    """rel=canonical, else og:url, when on the same site as the given URL."""
+    own = host_of(page.url).removeprefix("www.")
+    for value, layer in ((page.signals.canonical, "html"), (page.signals.first_meta("og:url"), "meta")):
+        if not value:
+            continue
+        absolute = urljoin(page.url, value)
+        if not absolute.startswith(("http://", "https://")):
+            continue
+        if not own or host_of(absolute).removeprefix("www.") == own:
+            return absolute, layer
+        page.warnings.append(f"canonical URL {absolute} is on another site; kept the page URL")
+    return None
+
+
+def clean_title(value: str | None, page: Page) -> str | None:
+    """A `<title>`/og:title without the site name ("Le rêve … - hub.brussels" -> "Le rêve …")."""
+    if not value:
+        return None
+    names = set(page.config.site_names)
+    site = page.signals.first_meta("og:site_name", "application-name")
+    if site:
+        names.add(fold(site))
+    host = host_of(page.url).removeprefix("www.")
+    if host:
+        names.update({fold(host), fold(host.split(".")[0])})
+    parts = _TITLE_SEPARATORS.split(value)
+    kept = [p for p in parts if fold(p) not in names and fold(p).removeprefix("www.") not in names]
+    if len(kept) == len(parts) or not kept:
+        return normalize_text(value)
+    return normalize_text(" - ".join(kept))
+
+
+def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
+    found = [(tag, "profile") for tag in page.matched("title")]
+    found += [(tag, "html") for tag in page.signals.h1s]
+    return [(tag, layer) for tag, layer in found
+            if not page.in_site_chrome(tag) and not page.in_related(tag)]
+
+
+def extract_title(page: Page) -> Found:
+    """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
+    else JSON-LD headline, og:title, `<title>` without the site name."""
+    signals = page.signals
+    structured = [(signals.jsonld_value("headline", "name"), "jsonld"),
+                  (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
+                  (clean_title(signals.title_tag, page), "html")]
+    site_names = set(page.config.site_names)
+    for tag, layer in _headline_elements(page):
+        text = normalize_text(tag.get_text(" "))
+        if not text or fold(text) in site_names or len(text) > 400:
+            continue
+        for value, source in structured:
+            if value and fold(value) == fold(text):
+                return text, source
+        return text, layer
+    for value, source in structured:
+        if value:
+            return value, source
+    return None
+
+
+def _declared_lang(page: Page) -> tuple[str, str] | None:
+    signals = page.signals
+    for value, layer in ((signals.html_lang, "html"),
+                         (signals.first_meta("og:locale", "content-language", "language", "dc.language"),
+                          "meta"),
+                         (signals.jsonld_value("inLanguage"), "jsonld")):
+        if value:
+            code = short_lang(value) or value.strip().lower()[:2]
+            if code.isalpha() and len(code) == 2:
+                return code, layer
+    return None
+
+
+def extract_lang(page: Page, sample: str) -> Found:
+    """The language: the text's own verdict wins over a template's declaration when they disagree."""
+    declared = _declared_lang(page)
+    spoken = lang_from_text(sample)
+    if declared and spoken and declared[0] != spoken:
+        page.warnings.append(
+            f"page declares language {declared[0]!r} but its text reads as {spoken!r}; kept {spoken!r}")
+        return spoken, "text"
+    if declared:
+        return declared
+    own = fold(page.url)
+    for code, href in page.signals.hreflang:
+        if fold(urljoin(page.url, href)) == own and short_lang(code):
+            return short_lang(code) or "", "html"
+    from_url = lang_from_url(page.url)
+    if from_url:
+        return from_url, "url"
+    if spoken:
+        return spoken, "text"
+    return None
+
+
+def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, str]:
+    """hreflang alternates in the other languages: {lang: absolute url}."""
+    found: dict[str, str] = {}
+    for code, href in page.signals.hreflang:
+        short = short_lang(code)
+        absolute = urljoin(page.url, href)
+        if short and short != lang and short not in found and fold(absolute) != fold(url):
+            found[short] = absolute
+    return found
+
+
+def extract_sector(page: Page) -> Found:
+    """The category label: JSON-LD articleSection, article:section meta, then the profile's selectors."""
+    value = page.signals.jsonld_value("articleSection")
+    if value:
+        return value, "jsonld"
+    value = page.signals.first_meta("article:section")
+    if value:
+        return value, "meta"
+    for tag in page.matched("sector"):
+        if page.in_related(tag) or page.in_site_chrome(tag) or is_boilerplate(tag, page.config):
+            continue
+        text = normalize_text(tag.get_text(" "))
+        if text and len(text) <= 60:
+            return text, "profile"
+    return None

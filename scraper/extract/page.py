@@ -1,0 +1,68 @@
+"""The parsed page and what every field extractor shares: soup, signals, content blocks, cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+
+from scraper.extract.blocks import Block
+from scraper.extract.cards import Card
+from scraper.extract.config import ExtractConfig
+from scraper.extract.selectors import Matches
+from scraper.extract.structured import PageSignals
+
+#: Elements whose content belongs to the whole site, not to the article.
+SITE_CHROME = frozenset(("nav", "footer", "aside"))
+
+
+@dataclass
+class Page:
+    """Everything read from one page, passed to each `extract_<field>` function."""
+
+    url: str
+    soup: BeautifulSoup
+    config: ExtractConfig
+    signals: PageSignals
+    root: Tag | None
+    root_from_profile: bool
+    blocks: list[Block]
+    cards: list[Card]
+    related_sections: list[Tag]
+    matches: Matches = field(default_factory=Matches)
+    warnings: list[str] = field(default_factory=list)
+
+    def matched(self, role: str, within: Tag | None = None) -> list[Tag]:
+        """Elements the profile's `role` selectors match (by selector priority), optionally only
+        inside `within`."""
+        tags = self.matches.in_selector_order(role)
+        if within is None:
+            return tags
+        return [t for t in tags if t is within or within in t.parents]
+
+    def in_related(self, tag: Tag) -> bool:
+        """True when `tag` sits inside a list of other articles' cards."""
+        return any(section is tag or section in tag.parents for section in self.related_sections)
+
+    def in_site_chrome(self, tag: Tag) -> bool:
+        """True inside the site-wide header, footer, navigation or a sidebar (not the article's own
+        `<header>`)."""
+        inside_article = False
+        for parent in tag.parents:
+            name = parent.name
+            if name in ("article", "main"):
+                inside_article = True
+            elif name in SITE_CHROME or (name == "header" and not inside_article):
+                return True
+            elif parent.get("role") in ("navigation", "contentinfo", "banner"):
+                return True
+        return False
+
+    def article_scope(self) -> Tag | None:
+        """The element around the article's headline and text (its `<article>` or `<main>`)."""
+        if self.root is None:
+            return None
+        for parent in [self.root, *self.root.parents]:
+            if isinstance(parent, Tag) and parent.name in ("article", "main"):
+                return parent
+        return self.root

@@ -1,0 +1,159 @@
+"""Publication and modification dates, layer by layer: JSON-LD, meta, `<time>`, profile, text, card, htmldate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from bs4 import Tag
+from htmldate import find_date
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
+from scraper.extract.page import Page
+from scraper.text import normalize_lines, normalize_text
+
+log = logging.getLogger(__name__)
+
+FoundDate = tuple[dt.date, str] | None
+PUBLISHED_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
+                  "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+                  "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "pubdate",
+                  "publication_date", "citation_publication_date", "article.published",
+                  "cxenseparse:recs:publishtime")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+                 "dcterms.modified", "last-modified", "article.updated", "updated_time")
+_MODIFIED_HINTS = ("updated", "modified", "update")
+_PUBLISHED_HINTS = ("published", "publish", "entry-date", "posted", "pubdate", "post-date", "date")
+_ZONE_LIMIT = 3000
+
+
+def _time_kind(tag: Tag) -> str | None:
+    """"published", "modified" or None (unknown) for a `<time>` element."""
+    itemprop = str(tag.get("itemprop") or "").lower()
+    classes = " ".join(tag.get("class") or []).lower() + " " + " ".join(
+        (tag.parent.get("class") or []) if isinstance(tag.parent, Tag) else []).lower()
+    if "datemodified" in itemprop or any(h in classes for h in _MODIFIED_HINTS):
+        return "modified"
+    if "datepublished" in itemprop or tag.has_attr("pubdate") or any(h in classes for h in _PUBLISHED_HINTS):
+        return "published"
+    return None
+
+
+def _article_times(page: Page) -> list[Tag]:
+    scope = page.article_scope()
+    times = []
+    for tag in page.signals.times:
+        if page.in_related(tag) or page.in_site_chrome(tag):
+            continue
+        if scope is not None and scope not in tag.parents and not page.signals.h1s:
+            continue
+        times.append(tag)
+    return times
+
+
+def _time_value(tag: Tag) -> dt.date | None:
+    raw = tag.get("datetime")
+    return parse_timestamp(raw) if isinstance(raw, str) else parse_date_text(tag.get_text(" "))
+
+
+def _zone_lines(page: Page) -> list[str]:
+    """Text near the headline and at both ends of the article, where sites print the date."""
+    lines: list[str] = []
+    for h1 in page.signals.h1s[:2]:
+        parent = h1.parent
+        for _ in range(2):
+            if not isinstance(parent, Tag) or parent.name in ("body", "html"):
+                break
+            text = parent.get_text("\n")
+            if len(text) <= _ZONE_LIMIT and not page.in_related(parent):
+                lines.extend(normalize_lines(text))
+                break
+            parent = parent.parent
+    blocks = page.blocks
+    for block in blocks[:3] + blocks[-3:]:
+        lines.extend(block.lines)
+    return lines
+
+
+def _from_text(page: Page, kind: str) -> dt.date | None:
+    lines = _zone_lines(page)
+    for line in lines:
+        found = labelled_date(line, kind)
+        if found:
+            return found
+    if kind == "published":
+        for line in lines:
+            # a line that is only a date, under the headline
+            if len(line) <= 40:
+                found = parse_date_text(line)
+                if found:
+                    return found
+    return None
+
+
+def _from_htmldate(page: Page, html: str) -> dt.date | None:
+    if not html.strip():
+        return None
+    try:
+        tree = lxml_html.fromstring(html)
+        value = find_date(tree, url=page.url, original_date=True, extensive_search=True)
+    except (etree.LxmlError, ValueError, TypeError, LookupError) as exc:  # lxml rejects some documents
+        log.debug("htmldate gave up: %s", exc)
+        return None
+    return dt.date.fromisoformat(value) if value else None
+
+
+def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> FoundDate:
+    """The publication day; other articles' cards and sidebars are never evidence for it."""
+    signals = page.signals
+    value = parse_timestamp(signals.jsonld_value("datePublished", "dateCreated", "uploadDate"))
+    if value:
+        return value, "jsonld"
+    for name in PUBLISHED_META:
+        value = parse_timestamp(signals.first_meta(name))
+        if value:
+            return value, "meta"
+    times = _article_times(page)
+    for tag in times:
+        if _time_kind(tag) == "published" and (value := _time_value(tag)):
+            return value, "html"
+    for tag in times:
+        if _time_kind(tag) is None and (value := _time_value(tag)):
+            return value, "html"
+    for tag in page.matched("date"):
+        if page.in_related(tag) or page.in_site_chrome(tag):
+            continue
+        text = normalize_text(tag.get_text(" "))
+        value = labelled_date(text, "published") or parse_date_text(text)
+        if value:
+            return value, "profile"
+    value = _from_text(page, "published")
+    if value:
+        return value, "text"
+    if self_card_date:
+        return self_card_date, "card"
+    value = _from_htmldate(page, html)
+    if value:
+        return value, "htmldate"
+    return None
+
+
+def extract_modified(page: Page) -> FoundDate:
+    """The last-modification day, when the page states one."""
+    signals = page.signals
+    value = parse_timestamp(signals.jsonld_value("dateModified"))
+    if value:
+        return value, "jsonld"
+    for name in MODIFIED_META:
+        value = parse_timestamp(signals.first_meta(name))
+        if value:
+            return value, "meta"
+    for tag in _article_times(page):
+        if _time_kind(tag) == "modified" and (value := _time_value(tag)):
+            return value, "html"
+    value = _from_text(page, "modified")
+    if value:
+        return value, "text"
+    return None

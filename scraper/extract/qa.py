@@ -1,0 +1,246 @@
+"""Interview questions and answers among the article's blocks, with the speaker of each answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from scraper.extract.blocks import Block
+from scraper.extract.config import ExtractConfig
+from scraper.extract.names import FULL_NAME, INITIALS, is_full_name, is_initials, resolve
+from scraper.models import QAPair
+from scraper.text import fold
+
+#: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question.
+_Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.I)
+#: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
+_A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.I)
+#: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
+_LABEL = re.compile(rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[:：]\s*")
+_OPENERS = "«“„‘\""
+_CLOSERS = "»”“’\""
+_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
+_MAX_QUESTION = 300
+
+
+def strip_wrapping_quotes(text: str) -> str:
+    """Remove the quotes that wrap a whole answer, keeping quotes inside it.
+
+    « a « b » c » -> a « b » c ; a lone closing quote left by the editor goes too
+    (En 13 ans … Bruxelles.” -> En 13 ans … Bruxelles.), but « b » c keeps its quotes.
+    """
+    text = text.strip()
+    for _ in range(3):
+        before = text
+        if len(text) >= 2 and _wraps(text):
+            text = text[1:-1].strip()
+        if text and text[0] in _OPENERS and _unbalanced(text, text[0], opening=True):
+            text = text[1:].lstrip()
+        if text and text[-1] in _CLOSERS and _unbalanced(text, text[-1], opening=False):
+            text = text[:-1].rstrip()
+        if text == before:
+            break
+    return text
+
+
+def _wraps(text: str) -> bool:
+    """True when the first character opens a quote that the last character closes."""
+    opener, last = text[0], text[-1]
+    if opener == '"':
+        return last == '"' and text.count('"') == 2
+    closer = dict(_PAIRS).get(opener)
+    if closer is None or last != closer:
+        return False
+    depth = 0
+    for i, char in enumerate(text):
+        if char == opener:
+            depth += 1
+        elif char == closer:
+            depth -= 1
+            if depth == 0 and i < len(text) - 1:
+                return False
+    return depth == 0
+
+
+def _unbalanced(text: str, char: str, *, opening: bool) -> bool:
+    if char == '"':
+        return text.count('"') % 2 == 1
+    for opener, closer in _PAIRS:
+        if opening and char == opener:
+            return text.count(opener) > text.count(closer)
+        if not opening and char == closer:
+            return text.count(closer) > text.count(opener)
+    return False
+
+
+def _quote_open(text: str) -> bool:
+    """True when `text` opened a quote it has not closed yet (an answer running on)."""
+    return any(text.count(o) > text.count(c) for o, c in (("«", "»"), ("“", "”")))
+
+
+@dataclass
+class _Answer:
+    question: str
+    speaker: str | None
+    paragraphs: list[str] = field(default_factory=list)
+
+    def pair(self) -> QAPair | None:
+        answer = strip_wrapping_quotes("\n\n".join(p for p in self.paragraphs if p))
+        if not answer:
+            return None
+        return QAPair(question=self.question, answer=answer, speaker=self.speaker)
+
+
+def speaker_label(block: Block) -> tuple[str, str] | None:
+    """(label, rest of the text) when the block opens with a speaker label."""
+    text = block.text
+    match = _LABEL.match(text)
+    if match:
+        label = match.group("label").strip()
+        if _Q_PREFIX.match(text) or _A_PREFIX.match(text):
+            return None
+        return label, text[match.end():].strip()
+    # a bold name with no colon, then the quoted answer: "<b>Eric Gabrys</b> « … »"
+    if block.label and is_full_name(block.label.rstrip(" :–-")) and not block.bold:
+        rest = text[len(block.label):].lstrip(" :–-")
+        if rest[:1] in _OPENERS:
+            return block.label.rstrip(" :–-"), rest
+    return None
+
+
+def _is_cta(text: str, config: ExtractConfig) -> bool:
+    folded = fold(text).lstrip("«“\"' ")
+    return "!" in text or any(folded.startswith(p) for p in config.cta_phrases)
+
+
+def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
+    """The question a block asks, or None when it is not an interview question."""
+    text = block.text
+    if len(text) > _MAX_QUESTION or block.role == "contact":
+        return None
+    prefixed = _Q_PREFIX.match(text)
+    if prefixed:
+        return text[prefixed.end():].strip() or None
+    asks = text.rstrip(" »”\"").endswith("?")
+    if not asks and not (followed_by_label and (block.is_heading or block.bold)):
+        return None
+    return None if _is_cta(text, config) else text
+
+
+def label_names(blocks: Sequence[Block]) -> list[str]:
+    """Full names used as speaker labels, in order of appearance."""
+    names: list[str] = []
+    for block in blocks:
+        labelled = speaker_label(block)
+        if labelled and is_full_name(labelled[0]) and labelled[0] not in names:
+            names.append(labelled[0])
+    return names
+
+
+def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str]:
+    """Names introduced as interviewees: "Rencontre avec Eric Gabrys", "in gesprek met Els Peeters"."""
+    names: list[str] = []
+    if not config.interview_intros:
+        return names
+    intro = re.compile(r"\b(?:" + "|".join(map(re.escape, config.interview_intros)) + r")\b")
+    for block in blocks:
+        text = block.text
+        if len(text) > 1500:
+            continue
+        for found in intro.finditer(fold(text)):
+            # folding keeps the length of Latin text, so the offset maps back onto the text
+            tail = text[found.end(): found.end() + 120]
+            match = FULL_NAME.search(tail)
+            if match and match.start() <= 3:
+                if match.group() not in names:
+                    names.append(match.group())
+                break
+    return names
+
+
+def extract_qa(blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()) -> list[QAPair]:
+    """The interview of the article as pairs; [] when there is none."""
+    body = [b for b in blocks if b.role != "contact"]
+    labels = [speaker_label(b) for b in body]
+    introduced = introduced_names(body, config)
+    if any(labels):
+        names = label_names(body) + introduced
+        names += [n for n in extra_names if n not in names]
+        return _labelled(body, labels, names, config)
+    return _unlabelled(body, introduced, config)
+
+
+def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], names: list[str],
+              config: ExtractConfig) -> list[QAPair]:
+    last_label = max(i for i, label in enumerate(labels) if label)
+    speakers = {resolve(label[0], names) for label in labels if label}
+    only_speaker = next(iter(speakers)) if len(speakers) == 1 else None
+    pairs: list[QAPair] = []
+    question: str | None = None
+    answer: _Answer | None = None
+
+    def close() -> None:
+        nonlocal answer
+        if answer is not None:
+            pair = answer.pair()
+            if pair:
+                pairs.append(pair)
+        answer = None
+
+    for i, block in enumerate(body):
+        label = labels[i]
+        following = labels[i + 1] if i + 1 < len(body) else None
+        asked = None if label else question_text(block, config, followed_by_label=bool(following))
+        if asked is not None and (following or i < last_label):
+            close()
+            question = asked
+            if not following and only_speaker:
+                answer = _Answer(question, only_speaker)
+            continue
+        if label:
+            close()
+            if question is not None:
+                answer = _Answer(question, resolve(label[0], names), [label[1]])
+            continue
+        if block.is_heading or block.role == "lead":
+            close()
+            question = None
+            continue
+        if answer is not None:
+            joined = "\n\n".join(answer.paragraphs)
+            if answer.paragraphs and joined[:1] in _OPENERS and not _quote_open(joined):
+                close()  # the quoted answer is complete: this paragraph is article text again
+                question = None
+            else:
+                answer.paragraphs.append(block.text)
+    close()
+    return pairs
+
+
+def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
+    speaker = names[0] if len(names) == 1 else None
+    answers: list[_Answer] = []
+    current: _Answer | None = None
+    prefixed = 0
+    styled = False
+    for block in body:
+        asked = question_text(block, config, followed_by_label=False)
+        if asked is not None and (block.is_heading or block.bold or _Q_PREFIX.match(block.text)
+                                  or len(asked) <= 200):
+            prefixed += bool(_Q_PREFIX.match(block.text))
+            styled = styled or block.is_heading or block.bold
+            current = _Answer(asked, speaker)
+            answers.append(current)
+            continue
+        if block.is_heading or block.role == "lead":
+            current = None
+            continue
+        if current is not None:
+            match = _A_PREFIX.match(block.text)
+            current.paragraphs.append(block.text[match.end():] if match else block.text)
+    pairs = [p for p in (a.pair() for a in answers) if p is not None]
+    # a question or two in running text are rhetorical, not an interview: ask for more evidence
+    if prefixed or len(pairs) >= 3 or (len(pairs) == 2 and (speaker or styled)):
+        return pairs
+    return []

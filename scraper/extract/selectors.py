@@ -1,0 +1,191 @@
+"""A small CSS subset matched in one pass over the tree: soupsieve costs a full pass per selector.
+
+Supported: `tag`, `#id`, `.class`, `[attr]`, `[attr=v]`, `[attr~=v]`, `[attr*=v]`, `[attr^=v]`,
+compounds of those, and the descendant combinator (`article .content`). A profile selector outside
+this subset is reported by `compile_selector` as None and matched with soupsieve instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bs4 import BeautifulSoup, Tag
+
+_COMPOUND = re.compile(
+    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[~*^]?=[\"']?[^\]\"']*[\"']?)?\])*)$"
+)
+_PART = re.compile(r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w:-]+)(?:(?P<op>[~*^]?=)[\"']?(?P<val>[^\]\"']*)[\"']?)?\]")
+
+
+@dataclass(frozen=True)
+class Compound:
+    """One compound selector: tag name, id, classes and attribute tests."""
+
+    tag: str | None
+    ident: str | None
+    classes: frozenset[str]
+    attrs: tuple[tuple[str, str | None, str], ...]
+
+    def matches(self, tag: Tag) -> bool:
+        if self.tag and tag.name != self.tag:
+            return False
+        attrs = tag.attrs
+        if self.ident and attrs.get("id") != self.ident:
+            return False
+        if self.classes:
+            have = attrs.get("class")
+            if not have or not self.classes.issubset(have if isinstance(have, list) else str(have).split()):
+                return False
+        for name, op, value in self.attrs:
+            raw = attrs.get(name)
+            if raw is None:
+                return False
+            text = " ".join(raw) if isinstance(raw, list) else str(raw)
+            if (op == "=" and text != value) or (op == "~=" and value not in text.split()) or \
+                    (op == "*=" and value not in text) or (op == "^=" and not text.startswith(value)):
+                return False
+        return True
+
+    @property
+    def key(self) -> str:
+        """The cheapest index key: a class, the id, the tag name, an attribute name, else "*"."""
+        if self.classes:
+            return "." + min(self.classes)
+        if self.ident:
+            return "#" + self.ident
+        if self.tag:
+            return self.tag
+        if self.attrs:
+            return "@" + self.attrs[0][0]
+        return "*"
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A chain of compounds joined by the descendant combinator."""
+
+    text: str
+    chain: tuple[Compound, ...]
+
+    def matches(self, tag: Tag) -> bool:
+        if not self.chain[-1].matches(tag):
+            return False
+        wanted = len(self.chain) - 2
+        for parent in tag.parents:
+            if wanted < 0:
+                break
+            if isinstance(parent, Tag) and self.chain[wanted].matches(parent):
+                wanted -= 1
+        return wanted < 0
+
+
+@lru_cache(maxsize=1024)
+def compile_selector(text: str) -> Selector | None:
+    """The selector, or None when it uses CSS beyond the supported subset."""
+    chain = []
+    for token in text.split():
+        match = _COMPOUND.match(token)
+        if not match or not token or token in (">", "+", "~"):
+            return None
+        parts = list(_PART.finditer(match.group("rest") or ""))
+        tag = match.group("tag")
+        chain.append(Compound(
+            tag=tag.lower() if tag and tag != "*" else None,
+            ident=next((p.group("id") for p in parts if p.group("id")), None),
+            classes=frozenset(p.group("cls") for p in parts if p.group("cls")),
+            attrs=tuple((p.group("attr"), p.group("op"), p.group("val") or "")
+                        for p in parts if p.group("attr")),
+        ))
+    return Selector(text, tuple(chain)) if chain else None
+
+
+@dataclass
+class SelectorIndex:
+    """Selectors of several roles, indexed by class or tag name for a single pass over the tree."""
+
+    by_key: dict[str, list[tuple[str, int, Selector]]] = field(default_factory=dict)
+    fallback: list[tuple[str, int, str]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, roles: dict[str, Iterable[str]]) -> SelectorIndex:
+        index = cls()
+        for role, selectors in roles.items():
+            for order, text in enumerate(selectors):
+                selector = compile_selector(text)
+                if selector is None:
+                    index.fallback.append((role, order, text))
+                else:
+                    index.by_key.setdefault(selector.chain[-1].key, []).append((role, order, selector))
+        return index
+
+    def candidates(self, tag: Tag) -> list[tuple[str, int, Selector]]:
+        by_key = self.by_key
+        found = list(by_key.get(tag.name, ()))
+        found += by_key.get("*", ())
+        for attr, value in tag.attrs.items():
+            found += by_key.get("@" + attr, ())
+            if attr == "class":
+                for name in value if isinstance(value, list) else str(value).split():
+                    found += by_key.get("." + name, ())
+            elif attr == "id":
+                found += by_key.get(f"#{value}", ())
+        return found
+
+    def match(self, tag: Tag, matches: Matches) -> None:
+        """Record `tag` under every role whose selector it matches."""
+        for role, order, selector in self.candidates(tag):
+            if selector.matches(tag):
+                matches.add(role, order, tag)
+
+
+def select_in(root: Tag, selectors: Iterable[str]) -> list[Tag]:
+    """Elements under `root` matching any of `selectors`, by selector priority (small subtrees)."""
+    index = SelectorIndex.build({"": selectors})
+    matches = Matches()
+    for tag in root.find_all(True):
+        index.match(tag, matches)
+    if index.fallback:
+        match_fallbacks(root, index, matches)
+    return matches.in_selector_order("")
+
+
+@dataclass
+class Matches:
+    """Elements matched per role, each with the position of the selector that matched it."""
+
+    found: dict[str, list[tuple[int, Tag]]] = field(default_factory=dict)
+
+    def add(self, role: str, order: int, tag: Tag) -> None:
+        self.found.setdefault(role, []).append((order, tag))
+
+    def in_selector_order(self, role: str) -> list[Tag]:
+        """Matches of `role`, by selector priority, then document order; each element once."""
+        seen: set[int] = set()
+        result = []
+        for _, tag in sorted(self.found.get(role, ()), key=lambda item: item[0]):
+            if id(tag) not in seen:
+                seen.add(id(tag))
+                result.append(tag)
+        return result
+
+    def grouped(self, role: str) -> list[list[Tag]]:
+        """Matches of `role` grouped per selector, in selector priority order."""
+        groups: dict[int, list[Tag]] = {}
+        for order, tag in self.found.get(role, ()):
+            groups.setdefault(order, []).append(tag)
+        return [groups[k] for k in sorted(groups)]
+
+
+def match_fallbacks(soup: BeautifulSoup | Tag, index: SelectorIndex, matches: Matches) -> None:
+    """Selectors beyond the subset, matched by soupsieve (one pass each; profiles rarely need it)."""
+    from soupsieve import SelectorSyntaxError
+
+    for role, order, text in index.fallback:
+        try:
+            for tag in soup.select(text):
+                matches.add(role, order, tag)
+        except (SelectorSyntaxError, ValueError, NotImplementedError):
+            continue

@@ -1,0 +1,158 @@
+"""The cheap, reliable layer: JSON-LD (Yoast `@graph` included), meta tags, `<link>`s, read in one pass."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from scraper.extract.selectors import Matches, SelectorIndex, match_fallbacks
+from scraper.text import normalize_text
+
+log = logging.getLogger(__name__)
+
+#: JSON-LD types that describe the article itself, preferred in this order.
+ARTICLE_TYPES = ("NewsArticle", "BlogPosting", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "TechArticle", "Report", "ScholarlyArticle", "PressRelease", "Blog")
+PAGE_TYPES = ("WebPage", "ItemPage", "AboutPage")
+#: The tags this pass keeps; everything else is read later from the content.
+HEAD_TAGS = frozenset(("html", "title", "meta", "link", "script", "time", "h1"))
+SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+@dataclass
+class PageSignals:
+    """What the page says about itself in markup meant for machines."""
+
+    html_lang: str | None = None
+    title_tag: str | None = None
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    canonical: str | None = None
+    hreflang: list[tuple[str, str]] = field(default_factory=list)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    times: list[Tag] = field(default_factory=list)
+    h1s: list[Tag] = field(default_factory=list)
+    headings: list[Tag] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def first_meta(self, *names: str) -> str | None:
+        """The first non-empty value among meta `names` (name, property or itemprop), normalised."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                text = normalize_text(value)
+                if text:
+                    return text
+        return None
+
+    def article_node(self) -> dict[str, Any] | None:
+        """The JSON-LD node describing the article (an Article type, else the WebPage)."""
+        for wanted in (ARTICLE_TYPES, PAGE_TYPES):
+            for node in self.jsonld:
+                types = node.get("@type")
+                names = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t in wanted for t in names):
+                    return node
+        return None
+
+    def jsonld_value(self, *keys: str) -> str | None:
+        """The first string value among `keys` of the article node (the WebPage as a fallback)."""
+        node = self.article_node()
+        if node is None:
+            return None
+        for key in keys:
+            text = _as_text(node.get(key))
+            if text:
+                return text
+        return None
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return normalize_text(value) or None
+    if isinstance(value, list):
+        for item in value:
+            text = _as_text(item)
+            if text:
+                return text
+    if isinstance(value, dict):
+        return _as_text(value.get("name") or value.get("@id") or value.get("url"))
+    return None
+
+
+def _flatten(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
+    """Collect every typed object of a JSON-LD document (lists and `@graph` unrolled)."""
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out, depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            out.append(data)
+        if "@graph" in data:
+            _flatten(data["@graph"], out, depth + 1)
+
+
+def _read_jsonld(script: Tag, signals: PageSignals) -> None:
+    raw = script.string or script.get_text()
+    if not raw or not raw.strip():
+        return
+    try:
+        data = json.loads(raw.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+    except Exception as exc:  # JSON-LD in the wild is often malformed; the page must still extract
+        log.warning("malformed JSON-LD ignored: %s", exc)
+        signals.warnings.append(f"malformed JSON-LD ignored ({type(exc).__name__})")
+        return
+    _flatten(data, signals.jsonld)
+
+
+def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals, Matches]:
+    """One pass over the whole tree: machine-readable signals, and the elements the profile's
+    selectors match (by role)."""
+    signals = PageSignals()
+    matches = Matches()
+    for tag in soup.find_all(True):
+        index.match(tag, matches)
+        name = tag.name
+        if name not in HEAD_TAGS:
+            if name in SUBHEADINGS:
+                signals.headings.append(tag)
+            elif name == "a" and "hreflang" in tag.attrs and isinstance(tag.get("href"), str):
+                signals.hreflang.append((str(tag["hreflang"]).strip(), str(tag["href"]).strip()))
+            continue
+        if name == "meta":
+            key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
+            content = tag.get("content")
+            if isinstance(key, str) and isinstance(content, str):
+                signals.meta.setdefault(key.strip().lower(), []).append(content)
+        elif name == "link":
+            rel = tag.get("rel") or []
+            rels = {r.lower() for r in (rel if isinstance(rel, list) else rel.split())}
+            href = tag.get("href")
+            if not isinstance(href, str) or not href.strip():
+                continue
+            if "canonical" in rels and signals.canonical is None:
+                signals.canonical = href.strip()
+            elif "alternate" in rels and isinstance(tag.get("hreflang"), str):
+                signals.hreflang.append((str(tag["hreflang"]).strip(), href.strip()))
+        elif name == "script":
+            kind = tag.get("type")
+            if isinstance(kind, str) and "ld+json" in kind.lower():
+                _read_jsonld(tag, signals)
+        elif name == "time":
+            signals.times.append(tag)
+        elif name == "h1":
+            signals.h1s.append(tag)
+        elif name == "title":
+            if signals.title_tag is None:
+                signals.title_tag = normalize_text(tag.get_text()) or None
+        elif name == "html" and signals.html_lang is None:
+            lang = tag.get("lang") or tag.get("xml:lang")
+            if isinstance(lang, str) and lang.strip():
+                signals.html_lang = lang.strip()
+    if index.fallback:
+        match_fallbacks(soup, index, matches)
+    return signals, matches
