@@ -126,14 +126,16 @@ def _reparse_one(session: Session, source: _Source, report: ReparseReport, *, ex
         report.unchanged += 1
 
 
-def reparse(engine: Engine, *, extract: Extract = default_extract,
+def reparse(engine: Engine, *, extract: Extract | None = None,
             extractor_version: str = EXTRACTOR_VERSION, url: str | None = None,
             since: dt.datetime | None = None, dry_run: bool = False,
             now: dt.datetime | None = None) -> ReparseReport:
     """Re-extract the live articles (only `url`, only pages fetched since `since`) from stored pages.
 
     With `dry_run`, everything is computed and rolled back: the report says what would change.
+    `extract` defaults to `scraper.extract.extract_article`.
     """
+    extract = extract or default_extract
     report = ReparseReport(dry_run=dry_run)
     started = now or dt.datetime.now(dt.UTC)
     with transaction(engine) as session:

@@ -128,15 +128,16 @@ def _store_capture(session: Any, capture: Capture, report: WarcImportReport, *, 
     report.counts[result.status.value] += 1
 
 
-def import_warcs(engine: Engine, paths: Sequence[str | Path], *, extract: Extract = default_extract,
+def import_warcs(engine: Engine, paths: Sequence[str | Path], *, extract: Extract | None = None,
                  extractor_version: str = EXTRACTOR_VERSION, site: str | None = None,
                  is_article: Callable[[str], bool] | None = None,
                  now: dt.datetime | None = None) -> WarcImportReport:
     """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs.
 
     Raises `WarcReadError` (naming the file) when one of them is not a WARC file, before storing
-    anything.
+    anything. `extract` defaults to `scraper.extract.extract_article`.
     """
+    extract = extract or default_extract
     report = WarcImportReport(files=len(paths))
     with ExitStack() as stack:
         streams = [stack.enter_context(open(path, "rb")) for path in paths]

@@ -1,9 +1,288 @@
-"""CLI commands of this area (placeholder: filled by the issue that owns it)."""
+"""Archive commands: `db upgrade`, `db check`, `history`, `diff`, `reparse`, `warc export`, `warc import`."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
 import click
+
+from schedules.cli.common import archive_engine, db_option, echo_json, json_option
+from schedules.reparse import ReparseReport, reparse
+from schedules.warc import WarcReadError, import_warcs
+from scraper.errors import ProfileError
+from scraper.sites import DEFAULT_PROFILE, load_profile
+from scraper.urls import canonical_url
+from storage.db import current_revision, head_revision, transaction, upgrade
+from storage.diff import FieldChange, VersionDiff, diff_versions
+from storage.history import ArticleHistory, article_history
+from storage.integrity import check_integrity
+from storage.warc import export_warc
+
+_DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _utc_day(value: dt.datetime | None) -> dt.datetime | None:
+    """A `--since` day as the start of that day in UTC."""
+    return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
+def _when(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _short(value: Any, width: int = 70) -> str:
+    text = "—" if value in (None, "", [], {}) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _echo_history(history: ArticleHistory) -> None:
+    click.echo(f"{history.url}  [{history.lang or '?'}, {history.status}]")
+    click.echo(f"first seen {_when(history.first_seen)}, last seen {_when(history.last_seen)}, "
+               f"last changed {_when(history.last_changed)} (UTC)")
+    for lang, url in history.translations.items():
+        click.echo(f"  {lang}: {url}")
+    click.echo(f"{'v':>3}  {'seen at (UTC)':<19}  {'kind':<7}  {'http':<4}  {'hash':<12}  changes")
+    for v in history.versions:
+        changes = "404/410: gone" if v.kind == "gone" else (
+            ", ".join(v.changed_fields) if v.changed_fields else ("first version" if v.seq == 1 else "—"))
+        marker = "*" if v.seq == history.current_version else " "
+        click.echo(f"{v.seq:>3}{marker} {_when(v.seen_at):<19}  {v.kind:<7}  "
+                   f"{v.http_status or '':<4}  {(v.content_hash or '')[:12]:<12}  {changes}")
+
+
+def _echo_change(change: FieldChange) -> None:
+    click.echo(f"\n{change.field}:")
+    if change.items:
+        for item in change.items:
+            if item.change == "changed":
+                click.echo(f"  #{item.new_position}: {', '.join(item.fields)} changed")
+                for key in item.fields:
+                    old, new = (item.old or {}).get(key), (item.new or {}).get(key)
+                    click.echo(f"    - {key}: {_short(old)}\n    + {key}: {_short(new)}")
+            else:
+                position = item.new_position if item.change == "added" else item.old_position
+                click.echo(f"  #{position} {item.change}: {_short(item.new or item.old)}")
+    elif change.text_diff is not None:
+        click.echo(change.text_diff)
+    else:
+        click.echo(f"  - {_short(change.old)}\n  + {_short(change.new)}")
+
+
+def _echo_diff(diff: VersionDiff) -> None:
+    fields = ", ".join(diff.changed_fields) or "nothing (same content)"
+    click.echo(f"{diff.url}: version {diff.from_version} -> {diff.to_version}: {fields}")
+    for change in diff.changes:
+        _echo_change(change)
+
+
+def _echo_reparse(report: ReparseReport) -> None:
+    prefix = "dry run, nothing written: " if report.dry_run else ""
+    click.echo(f"{prefix}{report.checked} articles re-extracted: {report.changed} changed, "
+               f"{report.unchanged} unchanged, {report.failed} failed")
+    for name, count in sorted(report.fields.items(), key=lambda kv: (-kv[1], kv[0])):
+        click.echo(f"  {name:<14} {count}")
+    for error in report.errors:
+        click.echo(f"failed: {error}", err=True)
+
+
+def _article_filter(profile_name: str) -> tuple[str, Any]:
+    """(site key, URL filter) of a site profile, for `warc import`."""
+    from scraper.discover import crawl_profile
+
+    try:
+        profile = load_profile(profile_name)
+        return profile.key, crawl_profile(profile).is_article
+    except ProfileError as exc:
+        raise click.ClickException(f"{exc} (or pass --all-pages to import every HTML page)") from exc
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to the `hubarchive` group."""
+    """Add the archive commands to the `hubarchive` group."""
+
+    @group.group("db")
+    def db() -> None:
+        """The archive's database: schema migrations and integrity.
+
+        \b
+        Example:
+          hubarchive db upgrade --db postgresql+psycopg://me@localhost/hubarchive
+          hubarchive db check --deep
+        """
+
+    @db.command("upgrade")
+    @db_option
+    def db_upgrade(db_url: str) -> None:
+        """Create or migrate the archive's tables to this version of hubarchive.
+
+        \b
+        Example:
+          hubarchive db upgrade --db archive.db
+        """
+        with archive_engine(db_url, migrate=False) as engine:
+            before, after = upgrade(engine)
+        if before == after:
+            click.echo(f"archive already at schema revision {after}")
+        else:
+            click.echo(f"archive upgraded from revision {before or '(empty)'} to {after}")
+
+    @db.command("check")
+    @db_option
+    @click.option("--deep", is_flag=True, help="Also decompress every raw page and check its sha256.")
+    @json_option
+    def db_check(db_url: str, deep: bool, as_json: bool) -> None:
+        """Check that the archive is consistent; exit 1 when it is not.
+
+        \b
+        Example:
+          hubarchive db check --deep
+        """
+        with archive_engine(db_url) as engine, transaction(engine) as session:
+            problems = check_integrity(session, deep=deep)
+            revision = current_revision(engine)
+        if as_json:
+            echo_json({"revision": revision, "head": head_revision(), "problems": problems})
+        elif problems:
+            for problem in problems:
+                click.echo(problem)
+        else:
+            click.echo(f"archive consistent (schema revision {revision})")
+        if problems:
+            raise click.exceptions.Exit(1)
+
+    @group.command("history")
+    @click.argument("url")
+    @db_option
+    @json_option
+    def history(url: str, db_url: str, as_json: bool) -> None:
+        """Every version of the article at URL: when seen, content hash, fields changed, tombstones.
+
+        \b
+        Example:
+          hubarchive history https://hub.brussels/fr/blog/silicon-valley/ --json
+        """
+        with archive_engine(db_url) as engine, transaction(engine) as session:
+            found = article_history(session, canonical_url(url))
+        if as_json:
+            echo_json(found.to_dict())
+        else:
+            _echo_history(found)
+
+    @group.command("diff")
+    @click.argument("url")
+    @click.option("--from", "from_seq", type=click.IntRange(min=1), metavar="N",
+                  help="Older version (default: the content version before --to).")
+    @click.option("--to", "to_seq", type=click.IntRange(min=1), metavar="M",
+                  help="Newer version (default: the current one).")
+    @db_option
+    @json_option
+    def diff(url: str, from_seq: int | None, to_seq: int | None, db_url: str, as_json: bool) -> None:
+        """Field-level diff between two versions of the article at URL (text diffs for long text).
+
+        \b
+        Example:
+          hubarchive diff https://hub.brussels/fr/blog/silicon-valley/ --from 1 --to 3
+        """
+        with archive_engine(db_url) as engine, transaction(engine) as session:
+            found = diff_versions(session, canonical_url(url), from_seq=from_seq, to_seq=to_seq)
+        if as_json:
+            echo_json(found.to_dict())
+        else:
+            _echo_diff(found)
+
+    @group.command("reparse")
+    @click.option("--url", metavar="URL", help="Only this article.")
+    @click.option("--since", type=_DAY, metavar="YYYY-MM-DD",
+                  help="Only articles whose stored page was fetched on or after this day (UTC).")
+    @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+    @db_option
+    @json_option
+    def reparse_cmd(url: str | None, since: dt.datetime | None, dry_run: bool, db_url: str,
+                    as_json: bool) -> None:
+        """Re-run the current extractor over stored pages (no network); version what changed.
+
+        Reports how many articles changed, per field: run it with --dry-run after changing the
+        extractor to see what an improvement (or a regression) would do to the archive.
+
+        \b
+        Example:
+          hubarchive reparse --since 2025-01-01 --dry-run
+        """
+        with archive_engine(db_url) as engine:
+            report = reparse(engine, url=canonical_url(url) if url else None,
+                             since=_utc_day(since), dry_run=dry_run)
+        if as_json:
+            echo_json(report.to_dict())
+        else:
+            _echo_reparse(report)
+
+    @group.group("warc")
+    def warc() -> None:
+        """Exchange captures with other web-archiving tools as WARC files (ISO 28500).
+
+        \b
+        Example:
+          hubarchive warc export hubarchive.warc.gz
+          hubarchive warc import crawl-2019.warc.gz crawl-2020.warc.gz
+        """
+
+    @warc.command("export")
+    @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+    @click.option("--since", type=_DAY, metavar="YYYY-MM-DD",
+                  help="Only captures fetched on or after this day (UTC).")
+    @click.option("--url", metavar="URL", help="Only the captures of this URL.")
+    @db_option
+    def warc_export(file: Path, since: dt.datetime | None, url: str | None, db_url: str) -> None:
+        """Write the stored captures (request + response records, original headers) to a WARC.gz.
+
+        \b
+        Example:
+          hubarchive warc export hubarchive-2025.warc.gz --since 2025-01-01
+        """
+        partial = file.with_name(file.name + ".part")  # a failed export leaves no truncated file
+        try:
+            with archive_engine(db_url) as engine, transaction(engine) as session, \
+                    partial.open("wb") as out:
+                report = export_warc(session, out, since=_utc_day(since),
+                                     url=canonical_url(url) if url else None)
+            partial.replace(file)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {file}: {exc.strerror}") from exc
+        finally:
+            partial.unlink(missing_ok=True)
+        click.echo(f"{report.captures} captures ({report.records} records) written to {file}")
+
+    @warc.command("import")
+    @click.argument("files", nargs=-1, required=True,
+                    type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
+                  help="Site profile whose article URL patterns select the pages to import.")
+    @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
+    @db_option
+    @json_option
+    def warc_import(files: tuple[Path, ...], profile: str, all_pages: bool, db_url: str,
+                    as_json: bool) -> None:
+        """Extract and archive the captures of WARC files, each under its own date, oldest first.
+
+        \b
+        Example:
+          hubarchive warc import heritrix-2019.warc.gz heritrix-2020.warc.gz --json
+        """
+        site, is_article = (None, None) if all_pages else _article_filter(profile)
+        with archive_engine(db_url) as engine:
+            try:
+                report = import_warcs(engine, list(files), site=site, is_article=is_article)
+            except WarcReadError as exc:
+                raise click.ClickException(str(exc)) from exc
+        if as_json:
+            echo_json(report.to_dict())
+            return
+        counts = report.to_dict()["counts"]
+        span = (f" captured {report.first_date:%Y-%m-%d} to {report.last_date:%Y-%m-%d}"
+                if report.first_date and report.last_date else "")
+        click.echo(f"{report.files} files, {report.records} records{span}: "
+                   + ", ".join(f"{n} {name}" for name, n in counts.items()))
+        for error in report.errors:
+            click.echo(f"failed: {error}", err=True)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy import Engine
+
+from storage.db import open_engine
+from storage.errors import StorageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,3 +57,16 @@ def echo_json(data: Any) -> None:
 
 def is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+@contextmanager
+def archive_engine(db_url: str, *, migrate: bool = True) -> Iterator[Engine]:
+    """The archive's engine for one command, disposed after; storage errors become messages."""
+    try:
+        engine = open_engine(db_url, migrate=migrate)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,132 @@
+"""The archive commands, run in-process with click's CliRunner (and once as cron runs them)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import Engine, update
+
+from schedules.cli import main
+from storage.archive import store_record
+from storage.db import transaction
+from storage.schema import QARow
+from tests.storage.samples import day, fake_extract, make_article, make_capture, page_of
+
+URL = "https://hub.brussels/fr/blog/silicon-valley/"
+
+
+@pytest.fixture
+def archived(engine: Engine) -> Engine:
+    """One article in three versions (title, then body changed), with its pages."""
+    with transaction(engine) as session:
+        for i, article in enumerate([make_article(), make_article(title="Nouveau titre"),
+                                     make_article(title="Nouveau titre", body="Texte revu.")]):
+            store_record(session, article, seen_at=day(i),
+                         capture=make_capture(URL, page_of(article), day(i)))
+    return engine
+
+
+@pytest.fixture(autouse=True)
+def stand_in_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands' extractor reads the record our test pages carry."""
+    monkeypatch.setattr("schedules.extraction.default_extract", fake_extract)
+    monkeypatch.setattr("schedules.reparse.default_extract", fake_extract)
+    monkeypatch.setattr("schedules.warc.default_extract", fake_extract)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_history(archived: Engine, db_url: str) -> None:
+    code, out = run("history", URL + "?fbclid=1", "--db", db_url, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [v["changed_fields"] for v in data["versions"]] == [[], ["title"], ["body"]]
+    assert data["versions"][2]["seen_at"].startswith("2025-03-03T08:00:00")
+    code, out = run("history", URL, "--db", db_url)
+    assert code == 0 and "first version" in out and "  body" in out
+
+
+def test_diff(archived: Engine, db_url: str) -> None:
+    code, out = run("diff", URL, "--from", "1", "--to", "3", "--db", db_url, "--json")
+    assert code == 0 and json.loads(out)["changed_fields"] == ["title", "body"]
+    code, out = run("diff", URL, "--db", db_url)
+    assert code == 0
+    assert "version 2 -> 3: body" in out and "+Texte revu." in out
+
+
+def test_errors_are_messages_not_tracebacks(archived: Engine, db_url: str) -> None:
+    code, out = run("diff", URL, "--from", "9", "--db", db_url)
+    assert code == 1 and "version 9 of" in out and "content versions: 1, 2, 3" in out
+    code, out = run("history", "https://hub.brussels/fr/blog/inconnu/", "--db", db_url)
+    assert code == 1 and "is not in the archive" in out
+    code, out = run("history", URL, "--db", "postgresql+psycopg://u@h:port/db")
+    assert code == 1 and "cannot read archive URL" in out
+
+
+def test_reparse(archived: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = run("reparse", "--db", db_url, "--json")
+    assert code == 0 and json.loads(out)["unchanged"] == 1
+
+    def shouting(html: bytes, url: str, *, encoding: str | None = None):  # type: ignore[no-untyped-def]
+        article = fake_extract(html, url, encoding=encoding)
+        article.title = (article.title or "").upper()
+        return article
+
+    monkeypatch.setattr("schedules.reparse.default_extract", shouting)
+    code, out = run("reparse", "--url", URL, "--dry-run", "--db", db_url)
+    assert code == 0 and out.startswith("dry run, nothing written: 1 articles re-extracted: 1 changed")
+    code, out = run("reparse", "--since", "2025-03-03", "--db", db_url)
+    assert code == 0 and "title          1" in out
+    code, out = run("history", URL, "--db", db_url, "--json")
+    assert json.loads(out)["versions"][-1]["title"] == "NOUVEAU TITRE"
+
+
+def test_warc_export_then_import(archived: Engine, db_url: str, tmp_path: Path) -> None:
+    warc = tmp_path / "out.warc.gz"
+    code, out = run("warc", "export", str(warc), "--db", db_url)
+    assert code == 0 and out.startswith("3 captures (7 records)")
+    copy = f"sqlite:///{tmp_path / 'copy.db'}"
+    code, out = run("warc", "import", str(warc), "--db", copy, "--all-pages")
+    assert code == 0
+    assert "1 new, 2 changed, 0 unchanged" in out and "captured 2025-03-01 to 2025-03-03" in out
+    code, out = run("history", URL, "--db", copy, "--json")
+    assert [v["changed_fields"] for v in json.loads(out)["versions"]] == [[], ["title"], ["body"]]
+    code, out = run("warc", "import", str(tmp_path / "copy.db"), "--db", copy)
+    assert code == 1 and "copy.db is not a readable WARC file" in out
+
+
+def test_db_check_finds_a_broken_version(archived: Engine, db_url: str) -> None:
+    code, out = run("db", "check", "--db", db_url)
+    assert code == 0 and "archive consistent" in out
+    with transaction(archived) as session:
+        session.execute(update(QARow).where(QARow.position == 1).values(version_id=1))
+    code, out = run("db", "check", "--db", db_url, "--json")
+    assert code == 1
+    assert len(json.loads(out)["problems"]) == 3  # v1 now holds 4 pairs, v2 and v3 one each
+
+
+def test_every_command_has_an_example() -> None:
+    for path in (["db", "upgrade"], ["db", "check"], ["history"], ["diff"], ["reparse"],
+                 ["warc", "export"], ["warc", "import"]):
+        code, out = run(*path, "--help")
+        assert code == 0 and "Example:" in out and "hubarchive " + path[0] in out, path
+
+
+def test_db_upgrade_as_cron_runs_it(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    command = [sys.executable, "-m", "schedules.cli", "db", "upgrade"]
+    env = {**os.environ, "HUBARCHIVE_DB": str(tmp_path / "cron.db"), "PYTHONPATH": str(root)}
+    first = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    again = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert first.returncode == 0, first.stderr
+    assert "upgraded from revision (empty)" in first.stdout
+    assert "already at schema revision" in again.stdout
