@@ -1,4 +1,4 @@
-"""Benchmark of the reading side: search latency and export throughput/memory on a synthetic archive.
+"""Benchmark of the reading side: search latency, export throughput and memory, synthetic archive.
 
 Builds an archive of N synthetic articles with two versions each (default 100,000 articles, 200,000
 versions), then prints the median and 95th percentile of 50 searches, and for each export format the
@@ -7,8 +7,9 @@ os.wait4), once over a tenth of the archive and once over all of it: flat memory
 are close. Prints figures, asserts nothing.
 
 Fast path (documented): rows are built with `storage.rows.new_version_row` and `content_hash`, the
-helpers `store_record` uses, and added through the ORM in batches, without the per-record lookups and
-savepoints of `store_record`; the search index is filled by the same triggers as in normal use.
+helpers `store_record` uses, and added through the ORM in batches, without the per-record
+lookups and savepoints of `store_record`; the search index is filled by the same triggers as in
+normal use.
 
     python bench/access.py                    # SQLite, 100,000 articles
     python bench/access.py --articles 20000   # smaller

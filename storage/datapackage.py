@@ -1,5 +1,5 @@
-"""The export's data dictionary: each table's columns with type and meaning, written as a Frictionless
-Data Package (`datapackage.json`) next to the exported files.
+"""The export's data dictionary: each table's columns with type and meaning, written as a
+Frictionless Data Package (`datapackage.json`) next to the exported files.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from scraper import __version__
 
 @dataclass(frozen=True)
 class Column:
-    """One exported column: its Frictionless type (integer, string, date, datetime, array, object)."""
+    """One exported column; `type` is a Frictionless type (integer, string, date, datetime, ...)."""
 
     name: str
     type: str
@@ -36,16 +36,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("sector", "string", "Sector label as displayed, in the page's language."),
         Column("sector_key", "string", "Language-independent sector key from the site profile."),
         Column("lead", "string", "Introductory paragraph."),
-        Column("body", "string", "Article text outside the interview, paragraphs split by blank lines."),
+        Column("body", "string", "Text outside the interview, paragraphs split by blank lines."),
         Column("translations", "object", "JSON object: language code -> URL of the same article."),
         Column("sources", "object", "JSON object: field -> extraction layer that produced it."),
         Column("warnings", "array", "JSON array of extraction warnings."),
-        Column("status", "string", "live, or gone when the page answered 404/410 (as of the export)."),
+        Column("status", "string", "live, or gone once the page answered 404/410 (as of export)."),
         Column("content_hash", "string", "SHA-256 of the version's normalised content fields."),
         Column("first_seen", "datetime", "When the archive first saw the article (UTC)."),
-        Column("last_changed", "datetime", "When its content last changed (UTC; as of the export)."),
+        Column("last_changed", "datetime", "When its content last changed (UTC, as of export)."),
         Column("seen_at", "datetime", "When this version was first observed (UTC)."),
-        Column("extractor_version", "string", "Version of the extractor that produced this version."),
+        Column("extractor_version", "string", "Version of the extractor that read this version."),
     ),
     "qa": _KEYS + (
         Column("position", "integer", "Order of the exchange in the interview, from 1."),
@@ -75,7 +75,8 @@ _NESTED = {c.name: c for c in TABLES["articles"]} | {
     "qa": Column("qa", "array", "Interview: objects with question, answer, speaker."),
     "contacts": Column("contacts", "array",
                        "Contacts: objects with name, role, address, phones, emails."),
-    "related": Column("related", "array", "Related cards: objects with title, url, sector, published."),
+    "related": Column("related", "array",
+                      "Related cards: objects with title, url, sector, published."),
 }
 
 #: The nested record of the jsonl export (one line per article, or per version), in key order.

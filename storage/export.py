@@ -246,7 +246,7 @@ def export_archive(
     batch_size: int = BATCH_SIZE,
     limit: int | None = None,
 ) -> ExportReport:
-    """Write the selected versions to `out_dir` in `fmt`, then `datapackage.json`; report rows per file.
+    """Write the selected versions to `out_dir` in `fmt`, then `datapackage.json`; count the rows.
 
     `progress` is called with the number of versions written after every batch; `limit` caps
     the number of versions.

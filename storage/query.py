@@ -1,4 +1,4 @@
-"""Parse what a person types into a search box into words and phrases, and render it safely per engine.
+"""Parse what a person types in a search box into words and phrases, rendered safely per engine.
 
 The user's text never reaches SQL or the full-text syntax as such: it is cut into words (letters and
 digits only), phrases (`"silicon valley"`), prefixes (`valle*`), exclusions (`-tariffs`) and `OR`
@@ -85,7 +85,9 @@ def _words(text: str) -> tuple[str, ...]:
 def parse_query(text: str) -> SearchQuery:
     """Parse `text`; raise `QueryError` when nothing searchable is left or it is absurdly long."""
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is {len(text)} characters long; keep it under {MAX_QUERY_CHARS}")
+        raise QueryError(
+            f"the query is {len(text)} characters long; keep it under {MAX_QUERY_CHARS}"
+        )
     groups = [Group()]
     count = 0
     for match in _PIECE.finditer(text):

@@ -1,4 +1,4 @@
-"""Read archived versions back as `Article` records with their archive keys, a batch of versions at a time."""
+"""Read archived versions back as `Article` records with their archive keys, a batch at a time."""
 
 from __future__ import annotations
 
@@ -164,7 +164,9 @@ def load_article(session: Session, url: str, version: int | None = None) -> Arti
         raise NotFoundError(f"{url} has no content version {seq}; its versions: {contents}")
     (loaded,) = load_versions(session, [(version_id, article.status)])
     linked = loaded.record.translations
-    archived = set(session.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(linked.values()))))
+    archived = set(
+        session.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(linked.values())))
+    )
     return ArticleView(
         version=loaded,
         history=history,

@@ -1,4 +1,4 @@
-"""Full-text search of the archive: ranked hits with a snippet, FTS5 on SQLite, tsvector on PostgreSQL.
+"""Full-text search of the archive: ranked hits with a snippet (FTS5 on SQLite, tsvector on PG).
 
 The index (migration 0002, `storage.search_ddl`) covers title, lead, body, Q&A and contacts of every
 content version; `Filters` choose which version of each article counts (current, or as of a day).
@@ -11,7 +11,19 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, cast, column, func, literal, literal_column, or_, select, table, text
+from sqlalchemy import (
+    and_,
+    bindparam,
+    cast,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -35,7 +47,7 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass
 class SearchHit:
-    """One article found: which version matched, a snippet with the matched words marked, the score."""
+    """One article found: the version that matched, a snippet with the words marked, the score."""
 
     article_id: int
     url: str
@@ -108,7 +120,7 @@ def _hit_columns(selection: Any) -> tuple[Any, ...]:
 def _sqlite_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
     selection = selected_versions(filters).subquery("selection")
     index = table("search_index", column("rowid"))
-    index_ref = literal_column("search_index")
+    index_ref: Any = literal_column("search_index")
     score = func.bm25(index_ref, *FTS5_WEIGHTS)
     snippet = func.snippet(index_ref, -1, MARK[0], MARK[1], "…", SNIPPET_WORDS)
     return (
@@ -132,7 +144,7 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
         column("content"),
         column("document"),
     )
-    tsquery_text = bindparam("tsquery", query.tsquery())
+    tsquery_text: Any = bindparam("tsquery", query.tsquery())
     configs = sorted(set(PG_CONFIGS.values()) | {"simple"})
     if filters.lang:
         configs = [PG_CONFIGS.get(filters.lang.lower().split("-")[0], "simple")]
@@ -141,7 +153,9 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
         *(
             and_(
                 docs.c.config == cast(literal(name), REGCONFIG),
-                docs.c.document.op("@@")(func.to_tsquery(cast(literal(name), REGCONFIG), tsquery_text)),
+                docs.c.document.op("@@")(
+                    func.to_tsquery(cast(literal(name), REGCONFIG), tsquery_text)
+                ),
             )
             for name in configs
         )

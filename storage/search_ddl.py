@@ -1,15 +1,16 @@
-"""The SQL of the full-text index and the reading views, kept as data for migration 0002 and rebuilds.
+"""The SQL of the full-text index and the reading views, kept as data for migration 0002.
 
-The index covers every content version (so that `--as-of` can search the past) and is kept in sync by
-triggers on `versions`, `qa_pairs` and `contacts`: the archive code stores versions without knowing
-the index exists. SQLite gets an FTS5 table `search_index` (rowid = versions.id); PostgreSQL a table
-`search_documents` with a weighted tsvector (title A, lead B, Q&A and contacts C, body D) whose text
-search configuration follows the version's language (fr → french, nl → dutch, en → english).
+The index covers every content version (so that `--as-of` can search the past) and is kept in sync
+by triggers on `versions`, `qa_pairs` and `contacts`: the archive code stores versions without
+knowing the index exists. SQLite gets an FTS5 table `search_index` (rowid = versions.id);
+PostgreSQL a table `search_documents` with a weighted tsvector (title A, lead B, Q&A and contacts C,
+body D) whose text search configuration follows the version's language (fr → french, nl → dutch,
+en → english).
 """
 
 from __future__ import annotations
 
-# --- SQLite ----------------------------------------------------------------------------------------
+# --- SQLite --------------------------------------------------------------------------------
 
 #: Columns of the FTS5 table, in order; bm25 weights in `storage.search` follow this order.
 SQLITE_FTS_COLUMNS = ("title", "lead", "body", "qa", "contacts", "article_id", "version", "lang")
@@ -25,7 +26,8 @@ def _sqlite_qa_text(version_id: str) -> str:
 
 def _sqlite_contacts_text(version_id: str) -> str:
     return (
-        "(SELECT group_concat(t, char(10)) FROM (SELECT coalesce(name, '') || ' ' || coalesce(role, '')"
+        "(SELECT group_concat(t, char(10)) FROM (SELECT coalesce(name, '') || ' '"
+        " || coalesce(role, '')"
         " || ' ' || coalesce(address, '') || ' '"
         " || coalesce((SELECT group_concat(value, ' ') FROM json_each(phones)), '') || ' '"
         " || coalesce((SELECT group_concat(value, ' ') FROM json_each(emails)), '') AS t"
@@ -44,19 +46,19 @@ def _sqlite_row_values(v: str) -> str:
 _COLS = ", ".join(("rowid",) + SQLITE_FTS_COLUMNS)
 
 SQLITE_CREATE: tuple[str, ...] = (
-    "CREATE VIRTUAL TABLE search_index USING fts5("
+    ("CREATE VIRTUAL TABLE search_index USING fts5("
     "title, lead, body, qa, contacts, article_id UNINDEXED, version UNINDEXED, lang UNINDEXED, "
-    "tokenize = 'unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER search_index_versions_insert AFTER INSERT ON versions "
+    "tokenize = 'unicode61 remove_diacritics 2')"),
+    ("CREATE TRIGGER search_index_versions_insert AFTER INSERT ON versions "
     "WHEN NEW.kind = 'content' BEGIN "
-    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')}; END",
-    "CREATE TRIGGER search_index_versions_update "
+    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')}; END"),
+    ("CREATE TRIGGER search_index_versions_update "
     "AFTER UPDATE OF title, lead, body, kind, lang, seq, article_id ON versions BEGIN "
     "DELETE FROM search_index WHERE rowid = OLD.id; "
     f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')} "
-    "WHERE NEW.kind = 'content'; END",
-    "CREATE TRIGGER search_index_versions_delete AFTER DELETE ON versions BEGIN "
-    "DELETE FROM search_index WHERE rowid = OLD.id; END",
+    "WHERE NEW.kind = 'content'; END"),
+    ("CREATE TRIGGER search_index_versions_delete AFTER DELETE ON versions BEGIN "
+    "DELETE FROM search_index WHERE rowid = OLD.id; END"),
 )
 
 for _table, _column, _text in (
@@ -64,17 +66,17 @@ for _table, _column, _text in (
     ("contacts", "contacts", _sqlite_contacts_text),
 ):
     SQLITE_CREATE += (
-        f"CREATE TRIGGER search_index_{_table}_insert AFTER INSERT ON {_table} BEGIN "
+        (f"CREATE TRIGGER search_index_{_table}_insert AFTER INSERT ON {_table} BEGIN "
         f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
-        "WHERE rowid = NEW.version_id; END",
-        f"CREATE TRIGGER search_index_{_table}_update AFTER UPDATE ON {_table} BEGIN "
+        "WHERE rowid = NEW.version_id; END"),
+        (f"CREATE TRIGGER search_index_{_table}_update AFTER UPDATE ON {_table} BEGIN "
         f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
         "WHERE rowid = OLD.version_id; "
         f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
-        "WHERE rowid = NEW.version_id; END",
-        f"CREATE TRIGGER search_index_{_table}_delete AFTER DELETE ON {_table} BEGIN "
+        "WHERE rowid = NEW.version_id; END"),
+        (f"CREATE TRIGGER search_index_{_table}_delete AFTER DELETE ON {_table} BEGIN "
         f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
-        "WHERE rowid = OLD.version_id; END",
+        "WHERE rowid = OLD.version_id; END"),
     )
 
 SQLITE_DROP: tuple[str, ...] = tuple(
@@ -86,11 +88,11 @@ SQLITE_DROP: tuple[str, ...] = tuple(
 #: Refill the whole index from the archive (after a bulk load with the triggers dropped, or repair).
 SQLITE_REBUILD: tuple[str, ...] = (
     "DELETE FROM search_index",
-    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('v')} "
-    "FROM versions AS v WHERE v.kind = 'content'",
+    (f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('v')} "
+    "FROM versions AS v WHERE v.kind = 'content'"),
 )
 
-# --- PostgreSQL ------------------------------------------------------------------------------------
+# --- PostgreSQL ----------------------------------------------------------------------------
 
 PG_CREATE: tuple[str, ...] = (
     """CREATE TABLE search_documents (
@@ -152,12 +154,12 @@ PG_CREATE: tuple[str, ...] = (
         RETURN NULL;
     END
     $$""",
-    "CREATE TRIGGER search_documents_versions AFTER INSERT OR UPDATE OF title, lead, body, kind, "
-    "lang ON versions FOR EACH ROW EXECUTE FUNCTION hubarchive_search_versions_trigger()",
-    "CREATE TRIGGER search_documents_qa_pairs AFTER INSERT OR UPDATE OR DELETE ON qa_pairs "
-    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()",
-    "CREATE TRIGGER search_documents_contacts AFTER INSERT OR UPDATE OR DELETE ON contacts "
-    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()",
+    ("CREATE TRIGGER search_documents_versions AFTER INSERT OR UPDATE OF title, lead, body, kind, "
+    "lang ON versions FOR EACH ROW EXECUTE FUNCTION hubarchive_search_versions_trigger()"),
+    ("CREATE TRIGGER search_documents_qa_pairs AFTER INSERT OR UPDATE OR DELETE ON qa_pairs "
+    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"),
+    ("CREATE TRIGGER search_documents_contacts AFTER INSERT OR UPDATE OR DELETE ON contacts "
+    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"),
 )
 
 PG_DROP: tuple[str, ...] = (
@@ -175,7 +177,7 @@ PG_REBUILD: tuple[str, ...] = (
     "SELECT hubarchive_search_refresh(id) FROM versions WHERE kind = 'content'",
 )
 
-# --- Views (both engines) --------------------------------------------------------------------------
+# --- Views (both engines) ------------------------------------------------------------------
 
 VIEWS_CREATE: tuple[str, ...] = (
     """CREATE VIEW current_articles AS

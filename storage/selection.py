@@ -1,4 +1,4 @@
-"""Which version of which article a search or export reads: current, as of a day, or all, with filters."""
+"""Which version of which article a search or export reads: current, as of a day, or all."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ class Filters:
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
-    """The first instant (UTC) after `day`: versions seen before it existed at the end of that day."""
+    """The first instant (UTC) after `day`: versions seen before it existed at the end of it."""
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
 
 

@@ -90,7 +90,8 @@ def _print_hits(hits: list[SearchHit]) -> None:
     for name in ("#", "published", "lang", "status", "article", "snippet"):
         table.add_column(name, overflow="fold")
     for n, hit in enumerate(hits, 1):
-        article = f"[bold]{escape(hit.title or '(no title)')}[/]\n{escape(hit.url)} (v{hit.version})"
+        title = escape(hit.title or "(no title)")
+        article = f"[bold]{title}[/]\n{escape(hit.url)} (v{hit.version})"
         table.add_row(str(n), str(hit.published or ""), hit.lang or "", hit.status, article,
                       _rich_snippet(hit.snippet))
     Console(soft_wrap=False).print(table)
@@ -121,7 +122,8 @@ def search_cmd(query: str, db_url: str, as_json: bool, limit: int, **options: An
     if as_json:
         echo_json([hit.to_dict() for hit in hits])
     elif not hits:
-        click.echo(f"No article matches {query!r}" + (" with these filters." if filters.to_dict() else "."))
+        narrowed = " with these filters" if filters.to_dict() else ""
+        click.echo(f"No article matches {query!r}{narrowed}.")
     else:
         _print_hits(hits)
 
@@ -152,14 +154,15 @@ def render_article(view: ArticleView) -> str:
         f"lang {r.lang or '?'} · status {v.status} · version {v.version} (versions: {versions})",
         f"published {r.published or '—'} · modified {r.modified or '—'} · sector "
         f"{r.sector or '—'}" + (f" ({r.sector_key})" if r.sector_key else ""),
-        f"first seen {_when(v.first_seen)} · last changed {_when(v.last_changed)} · "
-        f"last seen {_when(v.last_seen)}",
+        (f"first seen {_when(v.first_seen)} · last changed {_when(v.last_changed)} · "
+        f"last seen {_when(v.last_seen)}"),
     ]
     lines += _block("Lead", _wrap(r.lead or ""))
     lines += _block("Body", _wrap(r.body or ""))
     dialogue: list[str] = []
     for pair in r.qa:
-        dialogue += [""] + _wrap("Q: " + pair.question) + _wrap(f"{pair.speaker or 'A'}: {pair.answer}")
+        dialogue += [""] + _wrap("Q: " + pair.question)
+        dialogue += _wrap(f"{pair.speaker or 'A'}: {pair.answer}")
     lines += _block("Interview", dialogue[1:])
     contacts: list[str] = []
     for c in r.contacts:
@@ -172,8 +175,8 @@ def render_article(view: ArticleView) -> str:
     ])
     layers = ", ".join(f"{k} ← {val}" for k, val in sorted(r.sources.items())) or "—"
     lines += _block("Provenance", [
-        f"  version seen {_when(v.seen_at)} · fetched {_when(v.fetched_at)} · extractor "
-        f"{v.extractor_version or '—'}",
+        (f"  version seen {_when(v.seen_at)} · fetched {_when(v.fetched_at)} · extractor "
+        f"{v.extractor_version or '—'}"),
         f"  raw page sha256 {v.raw_page_sha256 or '— (none kept)'}"
         + (f" ({v.raw_page_size} bytes)" if v.raw_page_size else ""),
         f"  layers: {layers}",
@@ -195,7 +198,7 @@ def show_cmd(url: str, version: int | None, db_url: str, as_json: bool) -> None:
     \b
     Examples:
       hubarchive show https://hub.brussels/fr/blog/le-reve-americain-existe-encore/
-      hubarchive show https://hub.brussels/fr/blog/le-reve-americain-existe-encore/ --version 1 --json
+      hubarchive show https://hub.brussels/nl/blog/zorg-in-brussel/ --version 1 --json
     """
     with _archive(db_url) as session:
         try:

@@ -1,4 +1,4 @@
-"""Exports read back (csv module, json, pyarrow) equal the archive; the data package describes the files."""
+"""Exports read back (csv, json, pyarrow) equal the archive; the data package fits the files."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-
 from search.hub_samples import AWKWARD, DREAM, FORMULA, TARIFFS, ZORG, build_archive
+
 from storage.datapackage import TABLES
 from storage.db import open_engine, transaction
 from storage.export import ExportReport, export_archive, iter_selected
@@ -46,7 +46,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_jsonl_holds_one_record_per_article_equal_to_the_archive(archive: str, tmp_path: Path) -> None:
+def test_jsonl_holds_one_record_per_article_as_archived(archive: str, tmp_path: Path) -> None:
     report = run_export(archive, tmp_path, "jsonl")
     lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
@@ -86,7 +86,8 @@ def test_csv_tables_round_trip_with_awkward_text(archive: str, tmp_path: Path) -
     # every table joins to articles by (article_id, version)
     keys = {(r["article_id"], r["version"]) for r in articles.values()}
     for table in ("qa", "contacts", "related"):
-        assert {(r["article_id"], r["version"]) for r in read_csv(tmp_path / f"{table}.csv")} <= keys
+        rows = read_csv(tmp_path / f"{table}.csv")
+        assert {(r["article_id"], r["version"]) for r in rows} <= keys
     contact = next(r for r in read_csv(tmp_path / "contacts.csv") if r["name"] == "+32 trick")
     assert json.loads(contact["phones"]) == ["+3225480000"]
 

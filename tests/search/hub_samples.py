@@ -1,4 +1,4 @@
-"""A small archive with a history, built through the archive API: what search and export tests read."""
+"""A small archive with a history, built through the archive API, for search and export tests."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ TARIFFS = f"{BASE}/en/blog/tariffs-and-tech/"
 OLD = f"{BASE}/fr/blog/ancien-article/"
 LATE = f"{BASE}/fr/blog/nouvel-article/"
 
-#: Text that is hard on every format: quotes, commas, newlines, emoji, right-to-left scripts, a formula.
+#: Text hard on every format: quotes, commas, newlines, emoji, right-to-left scripts; and a formula.
 AWKWARD = 'He said "yes, and no",\nthen left 🚀 — مرحبا بالعالم — שלום עולם; end'
 FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")"
 
@@ -84,8 +84,8 @@ TARIFFS_V1 = Article(
     sector_key="digital",
     lead=FORMULA,
     body=AWKWARD,
-    qa=[QAPair(question="Do tariffs hit services?", answer="No, tariffs apply to goods.\n\nOnly goods.",
-               speaker="Jane Doe")],
+    qa=[QAPair(question="Do tariffs hit services?",
+               answer="No, tariffs apply to goods.\n\nOnly goods.", speaker="Jane Doe")],
     contacts=[Contact(name="+32 trick", role="@admin", address="-1 Rue, Bruxelles",
                       phones=["+3225480000"], emails=["info@hub.brussels"])],
     translations={"fr": DREAM},

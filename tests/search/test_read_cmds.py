@@ -1,4 +1,4 @@
-"""`hubarchive search`, `show` and `export` as a person runs them: in-process, and once as a subprocess."""
+"""`hubarchive search`, `show` and `export` as people run them, in-process and as a subprocess."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from search.hub_samples import DREAM, TARIFFS, ZORG, build_archive
 
 from schedules.cli import main
-from search.hub_samples import DREAM, TARIFFS, ZORG, build_archive
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Search over the archive on SQLite and PostgreSQL: ranking, snippets, each filter, as-of, hostile input."""
+"""Search on SQLite and PostgreSQL: ranking, snippets, each filter, as-of, hostile input."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from search.hub_samples import DREAM, LATE, OLD, TARIFFS, ZORG, build_archive, day
 from sqlalchemy.orm import Session
 
 from scraper.models import Article
-from search.hub_samples import DREAM, LATE, OLD, TARIFFS, ZORG, build_archive, day
 from storage.archive import store_record
 from storage.db import open_engine, transaction
 from storage.errors import QueryError
@@ -128,7 +128,8 @@ def test_queries_with_nothing_to_search_say_so(session: Session) -> None:
             search(session, text)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_any_text_is_a_result_list_or_a_query_error(session: Session, text: str) -> None:
     try:

@@ -1,11 +1,11 @@
-"""The reading views and the search index as Datasette or SQL users see them, and the index's upkeep."""
+"""The reading views and the search index as Datasette or SQL users see them; the index's upkeep."""
 
 from __future__ import annotations
 
+from search.hub_samples import DREAM, LATE, TARIFFS, ZORG, build_archive, day
 from sqlalchemy import text
 
 from scraper.models import Article, QAPair
-from search.hub_samples import DREAM, LATE, TARIFFS, ZORG, build_archive, day
 from storage.archive import store_record
 from storage.db import open_engine, transaction
 from storage.search import rebuild_index, search

@@ -1,5 +1,5 @@
-"""Full-text search index kept by triggers (FTS5 on SQLite, tsvector + GIN on PostgreSQL) and the views
-`current_articles`, `current_qa`, `current_contacts` for Datasette and SQL users.
+"""Full-text search index kept by triggers (FTS5 on SQLite, tsvector + GIN on PostgreSQL) and the
+views `current_articles`, `current_qa`, `current_contacts` for Datasette and SQL users.
 
 Revision ID: 0002
 Revises: 0001
