@@ -228,8 +228,12 @@ class Fetcher:
                 if size > limit:
                     raise PermanentFetchError(url, f"body is over the {limit}-byte limit")
                 chunks.append(chunk)
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except (requests.ConnectionError, requests.Timeout,
+                requests.exceptions.ChunkedEncodingError) as exc:
+            # ChunkedEncodingError: the connection broke before the declared length arrived
             raise TransientFetchError(url, f"body interrupted: {exc}") from exc
+        except requests.exceptions.ContentDecodingError as exc:
+            raise PermanentFetchError(url, f"body does not decode: {exc}") from exc
         finally:
             response.close()
             self.stats.bytes += size
