@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
 from scraper import EXTRACTOR_VERSION
@@ -39,13 +39,15 @@ from storage.archive import (
     store_record,
 )
 from storage.db import open_engine, transaction
-from storage.schema import RunRow
+from storage.schema import FetchRow, RunRow
 
 log = logging.getLogger("hubarchive.crawl")
 
 EXIT_OK, EXIT_FAILURES, EXIT_NOTHING_FOUND = 0, 1, 3
 #: Outcomes of earlier runs whose start time bounds "modified since" questions.
 _COMPLETED = ("ok", "failures")
+#: An article page whose last fetch failed is tried again by every run for this long.
+RETRY_FAILED_FOR = dt.timedelta(days=7)
 Extract = Callable[..., Article]
 Progress = Callable[[str, int, int], None]
 
@@ -190,18 +192,20 @@ class _Crawl:
             since = None
             with transaction(self.engine) as session:
                 known = known_articles(session)
+                failed = _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
                 if not self.options.dry_run:
                     since = _close_stale_runs_and_since(session)
                     self.run_id = start_run(session, started_at=self.started_at,
                                             args=_args(self.options), pid=os.getpid(),
                                             host=socket.gethostname())
             try:
-                return self._run(known, since)
+                return self._run(known, since, failed)
             except BaseException as exc:
                 self._finish("error", 1, f"{type(exc).__name__}: {exc}")
                 raise
 
-    def _run(self, known: dict[str, Any], since: dt.datetime | None) -> RunReport:
+    def _run(self, known: dict[str, Any], since: dt.datetime | None, failed: list[str]
+             ) -> RunReport:
         self.progress("discovering", 0, 0)
         discovery = Discoverer(self.fetcher, self.crawl, known, self._log_source, since=since,
                                full=self.options.full, budget=self._take_page).run()
@@ -210,6 +214,10 @@ class _Crawl:
         self._warn_about(discovery)
         plan = plan_fetches(discovery.sightings, known, now=self.started_at,
                             policy=self.crawl.recheck, full=self.options.full)
+        # a page that failed is tried again next run, even where discovery no longer reaches it
+        planned = {item.url for item in plan}
+        plan += [PlannedFetch(url, "failed-before", known.get(url)) for url in failed
+                 if url not in planned and self.crawl.is_article(url)]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         for done, item in enumerate(plan):
@@ -366,6 +374,15 @@ def _charset(capture: Capture) -> str | None:
 def _args(options: CrawlOptions) -> dict[str, Any]:
     return {"profile": options.profile, "start_urls": list(options.start_urls),
             "full": options.full, "max_pages": options.max_pages, "delay": options.delay}
+
+
+def _failed_lately(session: Any, *, since: dt.datetime) -> list[str]:
+    """URLs whose latest fetch (after `since`) failed, oldest failure first."""
+    latest = (select(func.max(FetchRow.id).label("id")).where(FetchRow.fetched_at >= since)
+              .group_by(FetchRow.url).subquery())
+    return list(session.scalars(
+        select(FetchRow.url).join(latest, latest.c.id == FetchRow.id)
+        .where(FetchRow.outcome == "failed").order_by(FetchRow.id)))
 
 
 def _close_stale_runs_and_since(session: Any) -> dt.datetime | None:
