@@ -1,0 +1,1 @@
+"""A fault-injecting HTTP server for the reliability tests and benches."""

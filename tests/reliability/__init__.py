@@ -1,0 +1,1 @@
+"""Quick reliability checks: faults, crashes, hostile input, overlapping runs."""
