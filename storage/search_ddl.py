@@ -216,3 +216,15 @@ def drop_statements(dialect: str) -> tuple[str, ...]:
 def rebuild_statements(dialect: str) -> tuple[str, ...]:
     """Statements that refill the search index from the archive's versions."""
     return SQLITE_REBUILD if dialect == "sqlite" else PG_REBUILD
+
+
+def trigger_statements(dialect: str) -> tuple[str, ...]:
+    """The CREATE TRIGGER statements alone: a bulk load may drop them, then rebuild and recreate."""
+    created = SQLITE_CREATE if dialect == "sqlite" else PG_CREATE
+    return tuple(s for s in created if s.startswith("CREATE TRIGGER"))
+
+
+def drop_trigger_statements(dialect: str) -> tuple[str, ...]:
+    """The DROP TRIGGER statements alone (see `trigger_statements`)."""
+    dropped = SQLITE_DROP if dialect == "sqlite" else PG_DROP
+    return tuple(s for s in dropped if s.startswith("DROP TRIGGER"))
