@@ -1,4 +1,4 @@
-"""Fixture pages against hand-written expected records, compared field by field with a readable diff.
+"""Fixture pages against hand-written expected records, compared field by field, diff on failure.
 
 Each `tests/fixtures/pages/<name>.html` has a `<name>.expected.json` written from what a reader
 sees on the page. Keys are those of `Article.to_dict()`, only the ones asserted; nested records
@@ -23,7 +23,9 @@ import pytest
 from scraper.models import Article
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
-SEED_EXPECTED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "seed-article.expected.json"
+SEED_EXPECTED = (
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / "seed-article.expected.json"
+)
 CASES = sorted(p.name.removesuffix(".expected.json") for p in PAGES.glob("*.expected.json"))
 _MISSING = "<missing>"
 
@@ -71,7 +73,11 @@ def _show(value: Any) -> str:
 def _field_diff(name: str, expected: Any, got: Any) -> list[str]:
     """Readable lines for one differing field: into list items and records, down to the values."""
     if isinstance(expected, list) and isinstance(got, list):
-        lines = [f"{name}: {len(expected)} expected, {len(got)} found"] if len(expected) != len(got) else []
+        lines = (
+            [f"{name}: {len(expected)} expected, {len(got)} found"]
+            if len(expected) != len(got)
+            else []
+        )
         for index in range(max(len(expected), len(got))):
             want = expected[index] if index < len(expected) else _MISSING
             have = got[index] if index < len(got) else _MISSING
@@ -83,7 +89,9 @@ def _field_diff(name: str, expected: Any, got: Any) -> list[str]:
             line
             for key in dict.fromkeys([*expected, *got])
             if expected.get(key, _MISSING) != got.get(key, _MISSING)
-            for line in _field_diff(f"{name}.{key}", expected.get(key, _MISSING), got.get(key, _MISSING))
+            for line in _field_diff(
+                f"{name}.{key}", expected.get(key, _MISSING), got.get(key, _MISSING)
+            )
         ]
     return [f"{name}:", f"    expected: {_show(expected)}", f"    got:      {_show(got)}"]
 
@@ -155,5 +163,10 @@ def test_record_diff_names_only_the_differing_fields() -> None:
     expected = {"_url": "u", "title": "A", "lang": "fr", "qa": [{"question": "Q ?", "answer": "R"}]}
     got = {"title": "A", "lang": "nl", "qa": [{"question": "Q ?", "answer": "X", "speaker": None}]}
     diff = "\n".join(record_diff(expected, got))
-    assert "lang" in diff and "qa[0].answer" in diff and "title" not in diff and "question" not in diff
-    assert record_diff(expected, {**got, "lang": "fr", "qa": [{"question": "Q ?", "answer": "R"}]}) == []
+    assert (
+        "lang" in diff and "qa[0].answer" in diff and "title" not in diff and "question" not in diff
+    )
+    assert (
+        record_diff(expected, {**got, "lang": "fr", "qa": [{"question": "Q ?", "answer": "R"}]})
+        == []
+    )
