@@ -7,10 +7,10 @@ import logging
 from bs4 import BeautifulSoup, Tag
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
-from scraper.extract.body import extract_body, extract_lead
+from scraper.extract.body import extract_body, extract_lead, mark_site_furniture
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
-from scraper.extract.contacts import contact_runs, contacts_from_blocks
+from scraper.extract.contacts import EMAIL, contact_runs, contacts_from_blocks, phones_in
 from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
     extract_lang,
@@ -19,7 +19,7 @@ from scraper.extract.fields import (
     extract_translations,
     extract_url,
 )
-from scraper.extract.page import Page
+from scraper.extract.page import Page, resolve_base
 from scraper.extract.published import extract_modified, extract_published
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
@@ -38,13 +38,8 @@ def _parse(text: str) -> BeautifulSoup:
         return BeautifulSoup("", "lxml")
 
 
-def _roles(root: Tag, page: Page) -> dict[int, tuple[str, Tag]]:
-    roles: dict[int, tuple[str, Tag]] = {}
-    contacts = [t for t in page.matched("contact", root) if not page.in_related(t)]
-    # keep the innermost containers: a "contacts" section holding two vCards is two contacts
-    for tag in contacts:
-        if not any(other is not tag and tag in other.parents for other in contacts):
-            roles[id(tag)] = ("contact", tag)
+def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, Tag]]:
+    roles: dict[int, tuple[str, Tag]] = {id(tag): ("contact", tag) for tag in contacts}
     for tag in page.matched("lead", root):
         roles.setdefault(id(tag), ("lead", tag))
     return roles
@@ -54,24 +49,41 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     config = config_for(profile)
     soup = _parse(text)
     signals, matches = read_signals(soup, config.index)
-    cards, sections = find_cards(matches.in_selector_order("related"), signals.headings, config, url)
+    cards, sections = find_cards(matches.in_selector_order("related"), signals.headings, config,
+                                 resolve_base(url, signals.base_href))
     root, from_profile = find_content_root(soup, matches.grouped("content"))
     page = Page(url=url, soup=soup, config=config, signals=signals, root=root,
                 root_from_profile=from_profile, blocks=[], cards=cards, related_sections=sections,
                 matches=matches, warnings=list(signals.warnings))
+    page.contact_containers = _contact_containers(page)
     if root is not None:
-        page.blocks = content_blocks(root, config, _roles(root, page))
+        page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
+        mark_site_furniture(page)
         if root.name in ("body", "[document]"):
             page.warnings.append("no article container found; read the whole page")
     return page
 
 
-def _contact_groups(blocks: list[Block]) -> list[list[Block]]:
-    groups: dict[int, list[Block]] = {}
-    for block in blocks:
-        if block.role == "contact" and block.container is not None:
-            groups.setdefault(id(block.container), []).append(block)
-    return list(groups.values()) or contact_runs(blocks)
+def _contact_containers(page: Page) -> list[Tag]:
+    """Contact blocks anywhere but the site's frame: profile matches, then asides with a phone or
+    an email (a sidebar "Your contact"); the innermost when they nest."""
+    found = [t for t in page.matched("contact") if not page.in_related(t) and not page.in_site_frame(t)]
+    found = [t for t in found if not any(o is not t and t in o.parents for o in found)]
+    for aside in page.signals.asides:
+        if page.in_related(aside) or page.in_site_frame(aside):
+            continue
+        if any(aside is t or aside in t.parents or t in aside.parents for t in found):
+            continue
+        text = aside.get_text(" ")
+        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text)):
+            found.append(aside)
+    return found
+
+
+def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
+    groups = [content_blocks(tag, page.config, {id(tag): ("contact", tag)}) for tag in containers]
+    groups = [g for g in groups if g]
+    return groups or contact_runs(page.blocks)
 
 
 def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
@@ -100,8 +112,12 @@ def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
     self_card = next((c for c in page.cards if url_key(c.url) == url_key(article.url)
                       or url_key(c.url) == url_key(url)
                       or (article.title and fold(c.title) == fold(article.title))), None)
-    put("lead", extract_lead(page))
-    put("body", extract_body(page, article.lead, article.title))
+    put("sector", extract_sector(page))
+    if article.sector is None and self_card is not None and self_card.sector:
+        put("sector", (self_card.sector, "card"))
+    known = {fold(x) for x in (article.title, article.sector) if x}
+    put("lead", extract_lead(page, known))
+    put("body", extract_body(page, known))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
     article.translations = extract_translations(page, article.lang, article.url)
@@ -109,16 +125,13 @@ def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
         sources["translations"] = "html"
     put("published", extract_published(page, text, self_card.published() if self_card else None))
     put("modified", extract_modified(page))
-    put("sector", extract_sector(page))
-    if article.sector is None and self_card is not None and self_card.sector:
-        put("sector", (self_card.sector, "card"))
     if article.sector:
         article.sector_key = page.config.sectors.get(fold(article.sector))
         if article.sector_key:
             sources["sector_key"] = sources["sector"]
         else:
             page.warnings.append(f"sector {article.sector!r} is not in the profile's sector mapping")
-    groups = _contact_groups(page.blocks)
+    groups = _contact_groups(page, page.contact_containers)
     article.contacts = contacts_from_blocks(groups)
     if article.contacts:
         sources["contacts"] = "profile" if any(b.role == "contact" for g in groups for b in g) else "text"

@@ -3,56 +3,88 @@
 from __future__ import annotations
 
 from scraper.extract.blocks import Block
+from scraper.extract.contacts import POSTCODE, EMAIL, phones_in
+from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
+from scraper.urls import host_of
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
 
 
-def _lead_block(page: Page) -> tuple[list[Block], str] | None:
+def mark_site_furniture(page: Page) -> None:
+    """Blocks that are the site's own identity line ("hub.brussels · info@… · +32 …") get the
+    role "site": a page without a footer element still keeps them out of the article."""
+    names = set(page.config.site_names)
+    host = host_of(page.url).removeprefix("www.")
+    if host:
+        names.add(fold(host))
+    for block in page.blocks:
+        if block.role is not None or len(block.text) > 300:
+            continue
+        folded = fold(block.text)
+        if any(folded.startswith(n) for n in names) and (
+                EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)):
+            block.role = "site"
+
+
+def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
+    """A line of page metadata rather than text: the headline, the sector, a byline with the date,
+    a breadcrumb."""
+    text = block.text
+    if fold(text) in known or fold(text) in page.config.sectors:
+        return True
+    if len(text) <= 120 and (labelled_date(text, "published") or labelled_date(text, "modified")):
+        return True
+    if len(text) <= 40 and parse_date_text(text):
+        return True
+    return len(text) <= 80 and any(sep in text for sep in (" > ", " › ", " » ", " / ")) and \
+        not text.endswith((".", "?", "!"))
+
+
+def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     marked = [b for b in page.blocks if b.role == "lead"]
     if marked:
         return marked, "profile"
-    first = next((b for b in page.blocks if not b.is_heading and b.role is None), None)
-    if first is None or len(first.text) < _MIN_LEAD:
+    first = next((b for b in page.blocks if not b.is_heading and b.role is None
+                  and not is_metadata(b, page, known)), None)
+    if first is None or len(first.text) < _MIN_LEAD or first.text.endswith("?"):
         return None
     description = page.signals.first_meta("description", "og:description", "twitter:description")
     if description:
         probe = fold(description).rstrip(".… ")[:80]
         if probe and fold(first.text).startswith(probe):
             return [first], "meta"
-    if first.bold:
-        return [first], "text"
-    return None
+    return [first], "text"
 
 
-def extract_lead(page: Page) -> Found:
-    """The standfirst: profile-marked element, else the first paragraph when the meta description
-    repeats it or it is set in bold; a lead printed outside the content container counts too."""
-    found = _lead_block(page)
-    if found:
-        blocks, layer = found
-        for block in blocks:
-            block.role = "lead"
-        return "\n\n".join(b.text for b in blocks), layer
+def extract_lead(page: Page, known: set[str]) -> Found:
+    """The standfirst: a profile-marked element (inside the text or around the headline), else the
+    first paragraph of the text (confirmed by the meta description when it repeats it)."""
+    marked = [b for b in page.blocks if b.role == "lead"]
     scope = page.article_scope()
-    if scope is not None:
+    if not marked and scope is not None:
         for tag in page.matched("lead", scope):
-            if page.in_related(tag):
+            if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
             text = normalize_text(tag.get_text(" "))
             if len(text) >= _MIN_LEAD:
                 return text, "profile"
-    return None
+    found = _lead_block(page, known)
+    if found is None:
+        return None
+    blocks, layer = found
+    for block in blocks:
+        block.role = "lead"
+    return "\n\n".join(b.text for b in blocks), layer
 
 
-def extract_body(page: Page, lead: str | None, title: str | None) -> Found:
+def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
-    the headline, the contact blocks and everything around the article."""
-    skip = {fold(x) for x in (lead, title) if x}
+    the headline, metadata lines, contact blocks and everything around the article."""
     paragraphs = [b.text for b in page.blocks
-                  if b.role not in ("lead", "contact") and fold(b.text) not in skip]
+                  if b.role is None and not is_metadata(b, page, known)]
     if not paragraphs:
         return None
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

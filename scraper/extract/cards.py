@@ -15,6 +15,7 @@ from scraper.text import fold, normalize_lines, normalize_text
 
 _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
+_EMPHASIS = ["strong", "b"]
 
 
 @dataclass
@@ -50,7 +51,9 @@ def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractCon
         if not folded or not any(folded.startswith(p) for p in config.related_headings):
             continue
         section = heading.parent
-        while isinstance(section, Tag) and len({a.get("href") for a in section.find_all("a", href=True)}) < 2:
+        own = {id(a) for a in heading.find_all("a")}
+        while isinstance(section, Tag) and not any(
+                id(a) not in own for a in section.find_all("a", href=True)):
             section = section.parent
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
@@ -68,10 +71,14 @@ def _card_element(link: Tag, section: Tag, href: str) -> Tag:
     return card
 
 
-def _card_title(card: Tag) -> str | None:
+def _card_title(card: Tag, config: ExtractConfig) -> str | None:
     for tag in card.find_all(_TITLE_TAGS):
         text = normalize_text(tag.get_text(" "))
         if text:
+            return text
+    for tag in card.find_all(_EMPHASIS):
+        text = normalize_text(tag.get_text(" "))
+        if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
             return text
     texts = [normalize_text(a.get_text(" ")) for a in card.find_all("a")] + [
         normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")]
@@ -106,7 +113,7 @@ def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
                 continue
             card = _card_element(link, section, href)
             lines = normalize_lines(card.get_text("\n"))
-            title = _card_title(card)
+            title = _card_title(card, config)
             if not title:
                 continue
             seen.add(url_key(url))

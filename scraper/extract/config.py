@@ -45,6 +45,7 @@ class ExtractConfig:
     end_headings: tuple[str, ...] = ()
     cta_phrases: tuple[str, ...] = ()
     interview_intros: tuple[str, ...] = ()
+    role_cues: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
@@ -79,6 +80,7 @@ class ExtractConfig:
             end_headings=_phrases(table, "end_headings"),
             cta_phrases=_phrases(table, "cta_phrases"),
             interview_intros=_phrases(table, "interview_intros"),
+            role_cues=_phrases(table, "role_cues"),
             site_names=_phrases(table, "site_names") or (fold(profile.name),),
             sectors=sectors,
         )

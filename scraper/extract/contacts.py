@@ -24,7 +24,7 @@ _STREET = re.compile(
     r"floor|étage|verdieping)\b|\d+\s*(?:rue|avenue|chaussée)|[a-z](?:straat|laan|weg|plein)\b",
     re.I,
 )
-_POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
+POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
 COUNTRIES = frozenset(fold(c) for c in (
     "Belgique", "België", "Belgium", "Belgien", "USA", "U.S.A.", "United States", "États-Unis",
     "France", "Frankrijk", "Nederland", "Pays-Bas", "Netherlands", "Deutschland", "Allemagne",
@@ -56,7 +56,7 @@ def _phone_from_href(href: str) -> str | None:
 
 def _is_address(line: str) -> bool:
     return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
-        _POSTCODE.search(line) and not phones_in(line) and len(line) < 80
+        POSTCODE.search(line) and not phones_in(line) and len(line) < 80
     )
 
 
@@ -82,35 +82,33 @@ class _Builder:
         self.current, self.address, self.roles = Contact(), [], []
 
     def add_paragraph(self, lines: Sequence[str]) -> None:
-        in_address = False
+        """Classify each line: email, phone, name, then one role line, then the address."""
         for raw in lines:
-            line = _CONTACT_PREFIX.sub("", normalize_text(raw))
+            line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip()
             if not line or _is_call_to_action(line):
                 continue
             emails = [e.lower() for e in EMAIL.findall(line)]
             phones = [] if emails or "fax" in line.lower() else phones_in(line)
+            current = self.current
             if emails or phones:
-                self._add(self.current.emails, emails)
-                self._add(self.current.phones, phones)
-                in_address = False
+                self._add(current.emails, emails)
+                self._add(current.phones, phones)
                 continue
             if line.lower().startswith(("www.", "http")) or "fax" in line.lower():
                 continue
-            is_name = is_full_name(line) and len(line) <= 60
-            if is_name and not in_address and not self.current.name:
-                self.current.name = line
-            elif is_name and self.current.name and (self.current.phones or self.current.emails):
+            is_name = is_full_name(line) and len(line) <= 60 and not _is_address(line)
+            if is_name and current.name and (current.phones or current.emails):
                 self.close()
                 self.current.name = line
-            elif _is_address(line) or (in_address and (fold(line) in COUNTRIES or not self.roles)):
-                self.address.append(line)
-                in_address = True
-            elif in_address and fold(line) in COUNTRIES:
-                self.address.append(line)
-            elif self.current.name and not self.address and not self.current.phones:
+            elif is_name and not current.name and not self.address:
+                current.name = line
+            elif not current.name and not self.address and not _is_address(line):
+                continue  # a heading such as "Your contact" before the person
+            elif not self.roles and not self.address and not _is_address(line) \
+                    and not current.phones and not current.emails:
                 self.roles.append(line)
-            elif not self.current.name and is_name:
-                self.current.name = line
+            elif not current.phones and not current.emails:
+                self.address.append(line)
 
     @staticmethod
     def _add(target: list[str], values: Sequence[str]) -> None:

@@ -23,7 +23,7 @@ def extract_url(page: Page) -> Found:
     for value, layer in ((page.signals.canonical, "html"), (page.signals.first_meta("og:url"), "meta")):
         if not value:
             continue
-        absolute = urljoin(page.url, value)
+        absolute = urljoin(page.base, value)
         if not absolute.startswith(("http://", "https://")):
             continue
         if not own or host_of(absolute).removeprefix("www.") == own:
@@ -45,7 +45,9 @@ def clean_title(value: str | None, page: Page) -> str | None:
         names.update({fold(host), fold(host.split(".")[0])})
     parts = _TITLE_SEPARATORS.split(value)
     kept = [p for p in parts if fold(p) not in names and fold(p).removeprefix("www.") not in names]
-    if len(kept) == len(parts) or not kept:
+    if not kept:
+        return None
+    if len(kept) == len(parts):
         return normalize_text(value)
     return normalize_text(" - ".join(kept))
 
@@ -104,7 +106,7 @@ def extract_lang(page: Page, sample: str) -> Found:
         return declared
     own = fold(page.url)
     for code, href in page.signals.hreflang:
-        if fold(urljoin(page.url, href)) == own and short_lang(code):
+        if fold(urljoin(page.base, href)) == own and short_lang(code):
             return short_lang(code) or "", "html"
     from_url = lang_from_url(page.url)
     if from_url:
@@ -119,7 +121,7 @@ def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, st
     found: dict[str, str] = {}
     for code, href in page.signals.hreflang:
         short = short_lang(code)
-        absolute = urljoin(page.url, href)
+        absolute = urljoin(page.base, href)
         if short and short != lang and short not in found and fold(absolute) != fold(url):
             found[short] = absolute
     return found
@@ -133,10 +135,15 @@ def extract_sector(page: Page) -> Found:
     value = page.signals.first_meta("article:section")
     if value:
         return value, "meta"
+    labels = []
     for tag in page.matched("sector"):
         if page.in_related(tag) or page.in_site_chrome(tag) or is_boilerplate(tag, page.config):
             continue
         text = normalize_text(tag.get_text(" "))
         if text and len(text) <= 60:
-            return text, "profile"
+            labels.append(text)
+    # a label the sector mapping knows beats a generic tag or category
+    known = [t for t in labels if fold(t) in page.config.sectors]
+    if known or labels:
+        return (known or labels)[0], "profile"
     return None

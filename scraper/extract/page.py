@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -14,6 +15,11 @@ from scraper.extract.structured import PageSignals
 
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
+
+
+def resolve_base(url: str, base_href: str | None) -> str:
+    """`url`, or the page's `<base href>` resolved against it."""
+    return urljoin(url, base_href) if base_href else url
 
 
 @dataclass
@@ -30,7 +36,13 @@ class Page:
     cards: list[Card]
     related_sections: list[Tag]
     matches: Matches = field(default_factory=Matches)
+    contact_containers: list[Tag] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def base(self) -> str:
+        """The URL relative links resolve against (`<base href>` when the page has one)."""
+        return resolve_base(self.url, self.signals.base_href)
 
     def matched(self, role: str, within: Tag | None = None) -> list[Tag]:
         """Elements the profile's `role` selectors match (by selector priority), optionally only
@@ -47,14 +59,31 @@ class Page:
     def in_site_chrome(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer, navigation or a sidebar (not the article's own
         `<header>`)."""
-        inside_article = False
-        for parent in tag.parents:
+        parents = list(tag.parents)
+        in_article = any(p.name in ("article", "main") for p in parents)
+        for parent in parents:
             name = parent.name
-            if name in ("article", "main"):
-                inside_article = True
-            elif name in SITE_CHROME or (name == "header" and not inside_article):
+            if name in SITE_CHROME and not (name == "aside" and in_article):
                 return True
-            elif parent.get("role") in ("navigation", "contentinfo", "banner"):
+            if name == "header" and not in_article:
+                return True
+            if parent.get("role") in ("navigation", "contentinfo", "banner"):
+                return True
+        return False
+
+    def in_site_frame(self, tag: Tag) -> bool:
+        """True inside the site-wide header, footer or navigation (a sidebar is not the frame:
+        articles put their contact there)."""
+        parents = list(tag.parents)
+        in_article = any(p.name in ("article", "main") for p in parents)
+        for parent in [tag, *parents]:
+            name = parent.name
+            if name in ("nav", "footer") or (name == "header" and not in_article):
+                return True
+            if parent.get("role") in ("navigation", "contentinfo", "banner"):
+                return True
+            ident = f"{parent.get('id') or ''} {' '.join(parent.get('class') or [])}".lower()
+            if "footer" in ident or "site-header" in ident or "masthead" in ident:
                 return True
         return False
 

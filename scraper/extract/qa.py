@@ -22,6 +22,7 @@ _OPENERS = "«“„‘\""
 _CLOSERS = "»”“’\""
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
 _MAX_QUESTION = 300
+_CONTACTISH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s]{7,}")
 
 
 def strip_wrapping_quotes(text: str) -> str:
@@ -139,36 +140,60 @@ def label_names(blocks: Sequence[Block]) -> list[str]:
 
 
 def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str]:
-    """Names introduced as interviewees: "Rencontre avec Eric Gabrys", "in gesprek met Els Peeters"."""
+    """Names introduced as interviewees: "Rencontre avec Eric Gabrys", "Our representative in
+    Montreal, Marc Lefèvre, …": a full name within a few words of an introducing or role phrase."""
     names: list[str] = []
-    if not config.interview_intros:
+    cues = config.interview_intros + config.role_cues
+    if not cues:
         return names
-    intro = re.compile(r"\b(?:" + "|".join(map(re.escape, config.interview_intros)) + r")\b")
+    cue = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")")
     for block in blocks:
         text = block.text
-        if len(text) > 1500:
+        if len(text) > 1500 or block.is_heading:
             continue
-        for found in intro.finditer(fold(text)):
-            # folding keeps the length of Latin text, so the offset maps back onto the text
-            tail = text[found.end(): found.end() + 120]
-            match = FULL_NAME.search(tail)
-            if match and match.start() <= 3:
-                if match.group() not in names:
-                    names.append(match.group())
-                break
+        folded = fold(text)
+        if len(folded) != len(text) or not cue.search(folded):
+            continue
+        for match in FULL_NAME.finditer(text):
+            # folding keeps the length of Latin text, so offsets map between the two
+            window = folded[max(0, match.start() - 60): match.end() + 60]
+            if cue.search(window) and match.group() not in names and not _is_place(match.group()):
+                names.append(match.group())
     return names
+
+
+def _is_place(name: str) -> bool:
+    """Capitalised pairs that are not people: sentence openers and places in our articles."""
+    first = name.split()[0]
+    return first.lower() in _NOT_FIRST_NAMES
+
+
+_NOT_FIRST_NAMES = frozenset(
+    "the our notre nos le la les un une de des het een onze ons this these seven two three "
+    "brussels bruxelles brussel new san los las north south east west saint sint silicon côte "
+    "united états région regional european europe belgian belgique belgië".split()
+)
 
 
 def extract_qa(blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none."""
-    body = [b for b in blocks if b.role != "contact"]
+    body = [b for b in blocks if b.role not in ("contact", "site")]
     labels = [speaker_label(b) for b in body]
     introduced = introduced_names(body, config)
     if any(labels):
         names = label_names(body) + introduced
         names += [n for n in extra_names if n not in names]
+        # initials may stand for anyone named in the text
+        names += [m.group() for b in body for m in FULL_NAME.finditer(b.text) if m.group() not in names]
         return _labelled(body, labels, names, config)
-    return _unlabelled(body, introduced, config)
+    names = introduced + [n for n in extra_names if n not in introduced]
+    return _unlabelled(body, introduced or names[:1], config)
+
+
+def _ends_answer(block: Block, config: ExtractConfig) -> bool:
+    """A call to action or contact details: the interview is over."""
+    text = block.text
+    return (text.rstrip().endswith("?") and _is_cta(text, config)) or bool(_CONTACTISH.search(text))
 
 
 def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], names: list[str],
@@ -203,7 +228,7 @@ def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], n
             if question is not None:
                 answer = _Answer(question, resolve(label[0], names), [label[1]])
             continue
-        if block.is_heading or block.role == "lead":
+        if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             close()
             question = None
             continue
@@ -233,7 +258,7 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             current = _Answer(asked, speaker)
             answers.append(current)
             continue
-        if block.is_heading or block.role == "lead":
+        if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             current = None
             continue
         if current is not None:
@@ -241,6 +266,7 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             current.paragraphs.append(block.text[match.end():] if match else block.text)
     pairs = [p for p in (a.pair() for a in answers) if p is not None]
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
-    if prefixed or len(pairs) >= 3 or (len(pairs) == 2 and (speaker or styled)):
+    # questions without labels make an interview only with someone to answer them
+    if prefixed or (speaker and len(pairs) >= 2) or (speaker and styled):
         return pairs
     return []

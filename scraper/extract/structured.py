@@ -19,7 +19,7 @@ ARTICLE_TYPES = ("NewsArticle", "BlogPosting", "Article", "ReportageNewsArticle"
                  "TechArticle", "Report", "ScholarlyArticle", "PressRelease", "Blog")
 PAGE_TYPES = ("WebPage", "ItemPage", "AboutPage")
 #: The tags this pass keeps; everything else is read later from the content.
-HEAD_TAGS = frozenset(("html", "title", "meta", "link", "script", "time", "h1"))
+HEAD_TAGS = frozenset(("html", "title", "meta", "link", "script", "time", "h1", "base"))
 SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 
@@ -28,6 +28,7 @@ class PageSignals:
     """What the page says about itself in markup meant for machines."""
 
     html_lang: str | None = None
+    base_href: str | None = None
     title_tag: str | None = None
     meta: dict[str, list[str]] = field(default_factory=dict)
     canonical: str | None = None
@@ -36,6 +37,7 @@ class PageSignals:
     times: list[Tag] = field(default_factory=list)
     h1s: list[Tag] = field(default_factory=list)
     headings: list[Tag] = field(default_factory=list)
+    asides: list[Tag] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def first_meta(self, *names: str) -> str | None:
@@ -120,6 +122,8 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
         if name not in HEAD_TAGS:
             if name in SUBHEADINGS:
                 signals.headings.append(tag)
+            elif name == "aside":
+                signals.asides.append(tag)
             elif name == "a" and "hreflang" in tag.attrs and isinstance(tag.get("href"), str):
                 signals.hreflang.append((str(tag["hreflang"]).strip(), str(tag["href"]).strip()))
             continue
@@ -142,6 +146,10 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
             kind = tag.get("type")
             if isinstance(kind, str) and "ld+json" in kind.lower():
                 _read_jsonld(tag, signals)
+        elif name == "base":
+            href = tag.get("href")
+            if isinstance(href, str) and href.strip() and signals.base_href is None:
+                signals.base_href = href.strip()
         elif name == "time":
             signals.times.append(tag)
         elif name == "h1":
