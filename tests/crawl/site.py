@@ -398,6 +398,7 @@ class SiteServer:
 
         class _RequestHandler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body leave at once: no 40 ms stalls
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 request = Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()})
