@@ -11,6 +11,7 @@ _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003
 #: Characters that render as nothing (zero-width, soft hyphen, BOM, bidi marks): removed.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 _TRANSLATE = {**_SPACE_LIKE, **_INVISIBLE}
+_APOSTROPHES = str.maketrans("’‘ʼ`´", "'" * 5)
 _SPACES = re.compile(r" {2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -33,5 +34,6 @@ def normalize_lines(value: str | None) -> list[str]:
 
 def fold(value: str) -> str:
     """A comparison key: lower case, accents removed, whitespace normalised ("Santé" -> "sante")."""
-    decomposed = unicodedata.normalize("NFKD", normalize_text(value).casefold())
+    folded = normalize_text(value).casefold().translate(_APOSTROPHES)
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -16,6 +17,7 @@ from scraper.text import fold, normalize_lines, normalize_text
 _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
+_PIECES = re.compile(r"\s+[·|•–—-]\s+")
 
 
 @dataclass
@@ -92,8 +94,9 @@ def _card_sector(card: Tag, config: ExtractConfig, lines: list[str]) -> str | No
         if text and len(text) < 60:
             return text
     for line in lines:
-        if fold(line) in config.sectors:
-            return line
+        for piece in _PIECES.split(line):
+            if fold(piece) in config.sectors:
+                return piece.strip()
     return None
 
 

@@ -94,4 +94,11 @@ class Page:
         for parent in [self.root, *self.root.parents]:
             if isinstance(parent, Tag) and parent.name in ("article", "main"):
                 return parent
+        # no <article>: the smallest element holding both the text and its headline
+        headline = next((h for h in self.signals.h1s if not self.in_site_chrome(h)), None)
+        if headline is not None:
+            for parent in headline.parents:
+                if isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]") \
+                        and (parent is self.root or self.root in parent.descendants):
+                    return parent
         return self.root

@@ -244,7 +244,7 @@ def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], n
 
 
 def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
-    speaker = names[0] if len(names) == 1 else None
+    speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
     prefixed = 0
