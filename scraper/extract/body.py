@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from bs4 import Tag
+
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import POSTCODE, EMAIL, phones_in
 from scraper.extract.dates import labelled_date, parse_date_text
@@ -11,6 +15,7 @@ from scraper.urls import host_of
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
+_BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.I)
 
 
 def mark_site_furniture(page: Page) -> None:
@@ -39,6 +44,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 40 and parse_date_text(text):
         return True
+    if len(text) <= 60 and _BYLINE.match(text):
+        return True
     return len(text) <= 80 and any(sep in text for sep in (" > ", " › ", " » ", " / ")) and \
         not text.endswith((".", "?", "!"))
 
@@ -59,6 +66,23 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     return [first], "text"
 
 
+def _under_headline(page: Page, known: set[str]) -> str | None:
+    """The paragraph right under the headline, when the headline sits outside the text container
+    (a news site's `<p class="article__desc">`)."""
+    headline = next((h for h in page.signals.h1s if not page.in_site_chrome(h)), None)
+    if headline is None or page.root is None or page.root in headline.parents:
+        return None
+    for sibling in headline.find_next_siblings(limit=4):
+        if not isinstance(sibling, Tag) or sibling.name not in ("p", "div") or page.root is sibling \
+                or sibling in page.root.parents:
+            break
+        text = normalize_text(sibling.get_text(" "))
+        probe = Block(tag="p", lines=[text])
+        if len(text) >= _MIN_LEAD and not is_metadata(probe, page, known) and not _BYLINE.match(text):
+            return text
+    return None
+
+
 def extract_lead(page: Page, known: set[str]) -> Found:
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
     first paragraph of the text (confirmed by the meta description when it repeats it)."""
@@ -71,6 +95,10 @@ def extract_lead(page: Page, known: set[str]) -> Found:
             text = normalize_text(tag.get_text(" "))
             if len(text) >= _MIN_LEAD:
                 return text, "profile"
+    if not marked:
+        under = _under_headline(page, known)
+        if under:
+            return under, "html"
     found = _lead_block(page, known)
     if found is None:
         return None
