@@ -200,6 +200,8 @@ class _Crawl:
                                             host=socket.gethostname())
             try:
                 return self._run(known, since, failed)
+            except KeyboardInterrupt:  # a second SIGINT/SIGTERM: stop now, the article rolled back
+                return self._finish("interrupted", 130, "interrupted during an article")
             except BaseException as exc:
                 self._finish("error", 1, f"{type(exc).__name__}: {exc}")
                 raise

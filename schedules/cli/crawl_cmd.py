@@ -185,8 +185,6 @@ def _print_report(report: RunReport, *, as_json: bool) -> None:
         return
     for item in report.planned:
         click.echo(f"would fetch ({item.reason}): {item.url}")
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import socket
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -138,3 +139,13 @@ def test_conditional_get_304_has_no_body(httpserver: HTTPServer) -> None:
     capture = fetcher().fetch(httpserver.url_for("/same"), etag='"v1"')
     assert (capture.status, capture.body) == (304, b"")
     assert capture.request_headers == {"If-None-Match": '"v1"'}
+
+
+def test_connection_refused_is_transient_and_retried() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sleeps: list[float] = []
+    with pytest.raises(TransientFetchError, match="ConnectionError"):
+        fetcher(sleeps=sleeps, respect_robots=False).fetch(f"http://127.0.0.1:{port}/x")
+    assert len(sleeps) == 2, "three attempts, two waits"
