@@ -5,8 +5,9 @@ sees on the page. Keys are those of `Article.to_dict()`, only the ones asserted;
 (qa, contacts, related) are compared on the keys the expectation gives, lists in full length.
 Keys starting with "_" steer the test: `_url` (the URL the page is extracted as), `_encoding`
 (the HTTP charset hint), `_body_includes` / `_body_excludes` (text the body must / must not hold),
-`_expect_warning` (signals disagree: `warnings` must say so), `_sector_group` (pages of one sector
-in different languages must share one `sector_key`), `_about` (what the page exercises).
+`_warning_mentions` (signals disagree: some warning must name each of these words),
+`_sector_group` (pages of one sector in different languages must share one `sector_key`),
+`_about` (what the page exercises).
 """
 
 from __future__ import annotations
@@ -114,8 +115,10 @@ def record_diff(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
     for text in expected.get("_body_excludes", []):
         if text in body:
             lines.append(f"body: should not contain {text!r}")
-    if expected.get("_expect_warning") and not got.get("warnings"):
-        lines.append("warnings: the page's signals disagree, but no warning says so")
+    warnings = " ".join(got.get("warnings") or []).lower()
+    for word in expected.get("_warning_mentions", []):
+        if word.lower() not in warnings:
+            lines.append(f"warnings: signals disagree about {word!r}, no warning says so")
     return lines
 
 
