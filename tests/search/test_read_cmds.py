@@ -37,14 +37,14 @@ def test_search_json_and_table(archive: str) -> None:
     assert code == 0 and "No article matches" in out
 
 
-@pytest.mark.parametrize("query", ['"', "-x", "***", "'; DROP TABLE versions; --"])
-def test_hostile_queries_give_a_message_not_a_traceback(archive: str, query: str) -> None:
-    # `--` lets a query start with "-", as with any command line tool
-    result = CliRunner().invoke(main, ["search", "--db", archive, "--", query])
-    assert result.exit_code in (0, 1)
-    assert "Traceback" not in result.output
-    if result.exit_code == 1:
-        assert result.output.startswith("Error: ")
+def test_hostile_queries_give_a_message_not_a_traceback(archive: str) -> None:
+    for query in ('"', "-x", "***", "'; DROP TABLE versions; --"):
+        # `--` lets a query start with "-", as with any command line tool
+        result = CliRunner().invoke(main, ["search", "--db", archive, "--", query])
+        assert result.exit_code in (0, 1), query
+        assert "Traceback" not in result.output
+        if result.exit_code == 1:
+            assert result.output.startswith("Error: "), query
 
 
 def test_show_prints_the_dialogue_contacts_translations_and_provenance(archive: str) -> None:
