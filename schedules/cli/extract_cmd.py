@@ -1,9 +1,75 @@
-"""CLI commands of this area (placeholder: filled by the issue that owns it)."""
+"""`hubarchive extract`: print the record the extractor sees in a saved page."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from schedules.cli.common import echo_json, json_option
+from scraper.errors import ProfileError
+from scraper.extract import extract_article
+from scraper.models import Article
+from scraper.sites import DEFAULT_PROFILE, load_profile
+
+
+def _format(article: Article) -> str:
+    """A person-readable summary: one line per scalar field, then the nested records."""
+    data = article.to_dict()
+    lines = []
+    for key in ("url", "lang", "title", "published", "modified", "sector", "sector_key", "lead"):
+        source = data["sources"].get(key)
+        lines.append(f"{key:>11}: {data[key]}" + (f"  [{source}]" if source and data[key] else ""))
+    body = data["body"] or ""
+    lines.append(f"{'body':>11}: {len(body.split(chr(10) * 2)) if body else 0} paragraphs, {len(body)} characters")
+    for pair in data["qa"]:
+        lines.append(f"{'qa':>11}: {pair['question']}  — {pair['speaker'] or '?'}")
+    for contact in data["contacts"]:
+        details = ", ".join(x for x in [contact["role"], contact["address"], *contact["phones"],
+                                        *contact["emails"]] if x)
+        lines.append(f"{'contact':>11}: {contact['name'] or '?'} ({details})")
+    for card in data["related"]:
+        lines.append(f"{'related':>11}: {card['title']} [{card['sector'] or '-'}, {card['published'] or '-'}]")
+    for lang, url in data["translations"].items():
+        lines.append(f"{'translation':>11}: {lang} {url}")
+    for warning in data["warnings"]:
+        lines.append(f"{'warning':>11}: {warning}")
+    return "\n".join(lines)
+
+
+@click.command("extract")
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", default=None, metavar="URL",
+              help="The URL the page was fetched from (default: a file:// URL of PAGE).")
+@click.option("--encoding", default=None, metavar="CHARSET",
+              help="Charset of the HTTP Content-Type header, when known.")
+@click.option("--profile", "profile_name", default=DEFAULT_PROFILE, show_default=True,
+              metavar="NAME|FILE", help="Site profile: a bundled key or a TOML file.")
+@json_option
+def extract_command(page: Path, url: str | None, encoding: str | None, profile_name: str,
+                    as_json: bool) -> None:
+    """Print the record the extractor produces from a saved HTML PAGE.
+
+    \b
+    Example:
+      hubarchive extract saved/le-reve-americain.html \\
+          --url https://hub.brussels/fr/news/le-reve-americain-existe-encore/ --json
+    """
+    try:
+        profile = load_profile(profile_name)
+    except ProfileError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        html = page.read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {page}: {exc.strerror}") from exc
+    article = extract_article(html, url or page.resolve().as_uri(), encoding=encoding, profile=profile)
+    if as_json:
+        echo_json(article.to_dict())
+    else:
+        click.echo(_format(article))
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `hubarchive` group."""
+    group.add_command(extract_command)

@@ -88,9 +88,10 @@ def _declared_lang(page: Page) -> tuple[str, str] | None:
                           "meta"),
                          (signals.jsonld_value("inLanguage"), "jsonld")):
         if value:
-            code = short_lang(value) or value.strip().lower()[:2]
-            if code.isalpha() and len(code) == 2:
+            code = short_lang(value)
+            if code:
                 return code, layer
+            page.warnings.append(f"declared language {value!r} is not one of fr, nl, en; ignored")
     return None
 
 

@@ -1,0 +1,45 @@
+"""`hubarchive extract`: the record of a saved page, as text for people and as JSON for tools."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from schedules.cli import main
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "le-reve-americain.html"
+
+
+def test_extract_json_prints_the_record() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["title"] == "Le rêve américain existe encore"
+    assert record["published"] == "2025-10-27"
+
+
+def test_extract_text_names_fields_and_their_layer() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--url", "https://hub.brussels/x"])
+    assert result.exit_code == 0, result.output
+    assert "published: 2025-10-27  [card]" in result.output
+    assert "contact: Eric Gabrys" in result.output
+
+
+def test_unknown_profile_is_a_readable_error() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--profile", "no_such_site"])
+    assert result.exit_code != 0
+    assert "no site profile 'no_such_site'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_extract_runs_as_a_real_command(tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_bytes(b"<html><body><h1>Only a title<p>and \xff garbage")
+    done = subprocess.run([sys.executable, "-m", "schedules.cli", "extract", str(page), "--json"],
+                          capture_output=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["title"] == "Only a title"
