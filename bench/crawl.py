@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from schedules.job import CrawlOptions, RunReport, run_crawl  # noqa: E402
-from tests.crawl.site import LISTINGS, FixtureSite, serve_site  # noqa: E402
+from schedules.job import CrawlOptions, RunReport, run_crawl
+from tests.crawl.site import LISTINGS, FixtureSite, serve_site
 
 
 def _line(name: str, report: RunReport, first: RunReport) -> str:

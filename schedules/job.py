@@ -19,15 +19,15 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
+from schedules.lock import crawl_lock
+from schedules.plan import SKEW, PlannedFetch, plan_fetches
+from schedules.sources import Discoverer, Discovery
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts
 from scraper.models import Article, Capture
 from scraper.sites import DEFAULT_PROFILE, load_profile
-from schedules.lock import crawl_lock
-from schedules.plan import SKEW, PlannedFetch, plan_fetches
-from schedules.sources import Discoverer, Discovery
 from storage.archive import (
     StoreStatus,
     finish_run,
@@ -64,8 +64,8 @@ class CrawlOptions:
     max_pages: int | None = None
     dry_run: bool = False
     delay: float = 1.0
-    timeouts: Timeouts = Timeouts()
-    retry: RetryPolicy = RetryPolicy()
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
     recheck: RecheckPolicy | None = None
     respect_robots: bool = True
 
@@ -126,7 +126,7 @@ class RunReport:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _default_extract(html: bytes, url: str, *, encoding: str | None = None) -> Article:
@@ -394,10 +394,10 @@ def _close_stale_runs_and_since(session: Any) -> dt.datetime | None:
         update(RunRow).where(RunRow.kind == "crawl", RunRow.outcome == "running")
         .values(outcome="interrupted", message="the process ended without recording its end")
     )
-    last = session.scalar(
+    last: dt.datetime | None = session.scalar(
         select(RunRow.started_at).where(RunRow.kind == "crawl", RunRow.outcome.in_(_COMPLETED))
         .order_by(RunRow.started_at.desc()).limit(1)
     )
     if last is None:
         return None
-    return (last if last.tzinfo else last.replace(tzinfo=dt.timezone.utc)) - SKEW
+    return (last if last.tzinfo else last.replace(tzinfo=dt.UTC)) - SKEW

@@ -33,7 +33,7 @@ def card_unchanged(sighting: Sighting, known: KnownArticle | None) -> bool:
 
 
 def _as_utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _signal(sightings: list[Sighting], known: KnownArticle | None) -> str | None:

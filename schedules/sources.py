@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
+from schedules.plan import only_known_unchanged
 from scraper.discover import CrawlProfile, parse_listing
 from scraper.errors import FeedError, FetchError
 from scraper.feeds import parse_feed, parse_wp_posts
@@ -20,7 +21,6 @@ from scraper.models import Capture
 from scraper.sightings import Sighting
 from scraper.sitemaps import parse_sitemap
 from scraper.urls import canonical_url, is_allowed_host
-from schedules.plan import only_known_unchanged
 from storage.archive import KnownArticle
 
 log = logging.getLogger("hubarchive.crawl")
@@ -98,7 +98,7 @@ class Discoverer:
         endpoint = canonical_url(self.crawl.wp_json, origin)
         query = {"per_page": str(WP_PER_PAGE), "_fields": "link,modified_gmt", "orderby": "modified"}
         if self.since is not None and not self.full:
-            query["modified_after"] = self.since.astimezone(dt.timezone.utc).strftime(
+            query["modified_after"] = self.since.astimezone(dt.UTC).strftime(
                 "%Y-%m-%dT%H:%M:%S")
         for page in range(1, MAX_WP_PAGES + 1):
             url = f"{endpoint}?{urlencode({**query, 'page': str(page)})}"

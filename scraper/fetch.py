@@ -13,6 +13,7 @@ import email.utils
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Self
 from urllib.parse import urljoin
 
 import requests
@@ -110,7 +111,7 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._robots = RobotsCache(load=self._load_robots)
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -207,7 +208,7 @@ class Fetcher:
             url=url,
             status=status,
             body=body,
-            fetched_at=dt.datetime.now(dt.timezone.utc),
+            fetched_at=dt.datetime.now(dt.UTC),
             final_url=final_url,
             headers=headers,
             request_headers=dict(request_headers),
@@ -321,5 +322,5 @@ def parse_retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())

@@ -27,12 +27,12 @@ def parse_timestamp(text: str | None) -> dt.datetime | None:
     text = text.strip()
     when: dt.datetime | None
     try:
-        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        when = dt.datetime.fromisoformat(text)
     except ValueError:
         try:
             when = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError):
             return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC)

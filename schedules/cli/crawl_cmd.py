@@ -13,12 +13,12 @@ from typing import Any
 
 import click
 
-from scraper.errors import ProfileError
-from scraper.fetch import RetryPolicy, Timeouts
-from scraper.sites import DEFAULT_PROFILE
 from schedules.cli.common import db_option, echo_json, is_terminal, json_option, limit_option
 from schedules.job import CrawlOptions, RunReport, run_crawl
 from schedules.runs import recent_runs
+from scraper.errors import ProfileError
+from scraper.fetch import RetryPolicy, Timeouts
+from scraper.sites import DEFAULT_PROFILE
 from storage.db import open_engine, transaction
 from storage.errors import LockedError, StorageError
 
@@ -80,10 +80,14 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | N
         yield update
 
 
+class _ConfigError(click.ClickException):
+    """A usage or configuration error the person can fix (exit code 2, as click's usage errors)."""
+
+    exit_code = EXIT_USAGE
+
+
 def _usage_error(message: str) -> click.ClickException:
-    error = click.ClickException(message)
-    error.exit_code = EXIT_USAGE
-    return error
+    return _ConfigError(message)
 
 
 def register(group: click.Group) -> None:

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 from urllib.parse import parse_qs, urlsplit
 
 LANGS = ("fr", "nl", "en")
@@ -117,7 +118,7 @@ class FixtureSite:
                 slug = f"{DISALLOWED_PREFIX.rsplit('/', 1)[1]}article-{i}"
             self.articles.append(FixtureArticle(
                 index=i, lang=lang, slug=slug, published=published,
-                modified=dt.datetime.combine(published, dt.time(0), dt.timezone.utc),
+                modified=dt.datetime.combine(published, dt.time(0), dt.UTC),
                 sector=SECTORS[i % len(SECTORS)],
             ))
 
@@ -127,7 +128,7 @@ class FixtureSite:
         """Give article `index` new content (body and modification time)."""
         article = self.articles[index]
         article.revision += 1
-        article.modified = dt.datetime.now(dt.timezone.utc)
+        article.modified = dt.datetime.now(dt.UTC)
         return article
 
     def change_related(self) -> None:
@@ -323,9 +324,9 @@ class FixtureSite:
     def _wp_posts(self, query: dict[str, str]) -> Response:
         posts = sorted(self.live(), key=lambda a: a.modified, reverse=True)
         if "modified_after" in query:
-            after = dt.datetime.fromisoformat(query["modified_after"].replace("Z", "+00:00"))
+            after = dt.datetime.fromisoformat(query["modified_after"])
             if after.tzinfo is None:
-                after = after.replace(tzinfo=dt.timezone.utc)
+                after = after.replace(tzinfo=dt.UTC)
             posts = [a for a in posts if a.modified > after]
         per_page = min(100, int(query.get("per_page", "10")))
         page = int(query.get("page", "1"))
@@ -382,7 +383,7 @@ def _conditional(request: Request, response: Response) -> Response:
     else:
         ims, lm = request.headers.get("if-modified-since"), response.headers.get("Last-Modified")
         matches = bool(ims and lm) and (
-            email.utils.parsedate_to_datetime(lm) <= email.utils.parsedate_to_datetime(ims))
+            email.utils.parsedate_to_datetime(lm or "") <= email.utils.parsedate_to_datetime(ims or ""))
     if not matches:
         return response
     kept = {k: v for k, v in response.headers.items() if k in ("ETag", "Last-Modified")}
@@ -400,7 +401,7 @@ class SiteServer:
             protocol_version = "HTTP/1.1"
             disable_nagle_algorithm = True  # headers and body leave at once: no 40 ms stalls
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 request = Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()})
                 response = outer.handler(request)
                 self.send_response(response.status)
@@ -410,7 +411,7 @@ class SiteServer:
                 self.end_headers()
                 self.wfile.write(response.body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass  # the site keeps its own request log
 
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _RequestHandler)
@@ -420,9 +421,9 @@ class SiteServer:
     @property
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
-    def start(self) -> SiteServer:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -430,7 +431,7 @@ class SiteServer:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> SiteServer:
+    def __enter__(self) -> Self:
         return self if self._thread.is_alive() else self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -8,11 +8,17 @@ import gzip
 import pytest
 
 from schedules.plan import plan_fetches
-from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile, page_candidates, parse_listing
+from scraper.discover import (
+    CrawlProfile,
+    RecheckPolicy,
+    crawl_profile,
+    page_candidates,
+    parse_listing,
+)
 from scraper.errors import FeedError, ProfileError
 from scraper.feeds import parse_feed, parse_wp_posts
-from scraper.sites import SiteProfile, load_profile
 from scraper.sitemaps import parse_sitemap
+from scraper.sites import SiteProfile, load_profile
 from storage.archive import KnownArticle
 
 BASE = "https://hub.brussels/fr/news/"
@@ -55,7 +61,7 @@ def test_sitemap_index_and_gzip_urlset() -> None:
       <lastmod>2025-10-27T10:00:00+01:00</lastmod></sitemap></sitemapindex>"""
     parsed = parse_sitemap(index, "https://hub.brussels/sitemap.xml")
     assert parsed.is_index and parsed.children[0].modified == dt.datetime(
-        2025, 10, 27, 9, tzinfo=dt.timezone.utc)
+        2025, 10, 27, 9, tzinfo=dt.UTC)
     urlset = gzip.compress(b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <url><loc>https://hub.brussels/fr/news/a/</loc><lastmod>2025-10-27</lastmod></url></urlset>""")
     pages = parse_sitemap(urlset, "https://hub.brussels/post-sitemap.xml.gz").pages
@@ -88,7 +94,7 @@ def test_rss_atom_and_wordpress_posts() -> None:
     found = (parse_feed(rss, "https://hub.brussels/feed/")
              + parse_feed(atom, "https://hub.brussels/feed/atom/")
              + parse_wp_posts(wp, "https://hub.brussels/wp-json/wp/v2/posts"))
-    when = dt.datetime(2025, 10, 27, 10, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 10, 27, 10, tzinfo=dt.UTC)
     assert [(s.url.rsplit("/", 2)[1], s.modified, s.source) for s in found] == [
         ("a", when, "feed"), ("b", when, "feed"), ("c", when, "wp-json")]
     with pytest.raises(FeedError):
@@ -120,7 +126,7 @@ def _known(url: str, published: dt.date, last_seen: dt.datetime) -> KnownArticle
 
 
 def test_recheck_schedule_favours_recent_articles() -> None:
-    now = dt.datetime(2025, 11, 1, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2025, 11, 1, tzinfo=dt.UTC)
     known = {
         "recent": _known("recent", dt.date(2025, 10, 20), now - dt.timedelta(hours=3)),
         "old-fresh": _known("old-fresh", dt.date(2024, 1, 1), now - dt.timedelta(days=2)),

@@ -6,7 +6,7 @@ import email.utils
 import socket
 import time
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -68,7 +68,7 @@ def test_5xx_is_retried_a_bounded_number_of_times(httpserver: HTTPServer) -> Non
 
 def test_retry_after_date_is_honoured_and_capped(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
-    later = email.utils.format_datetime(datetime.now(timezone.utc) + timedelta(hours=1),
+    later = email.utils.format_datetime(datetime.now(UTC) + timedelta(hours=1),
                                         usegmt=True)
     httpserver.expect_oneshot_request("/slow").respond_with_data(
         "", status=429, headers={"Retry-After": later})

@@ -52,7 +52,7 @@ def test_two_concurrent_crawls_give_one_run_and_one_exit_75(
     reached, release = site.gate(site.articles[0].path)
     first = spawn(*crawl_args(db_url, served.base_url))
     try:
-        assert reached.wait(60), first.stderr.read() if first.poll() is not None else "no request"
+        assert reached.wait(60), first.communicate()[1] if first.poll() is not None else "no request"
         second = spawn(*crawl_args(db_url, served.base_url))
         out, err = second.communicate(timeout=60)
         assert second.returncode == 75, err
