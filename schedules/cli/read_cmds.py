@@ -200,11 +200,15 @@ def show_cmd(url: str, version: int | None, db_url: str, as_json: bool) -> None:
       hubarchive show https://hub.brussels/fr/blog/le-reve-americain-existe-encore/
       hubarchive show https://hub.brussels/nl/blog/zorg-in-brussel/ --version 1 --json
     """
+    try:
+        canonical = canonical_url(url)
+    except ValueError as exc:
+        raise click.ClickException(f"{url!r} is not a URL: {exc}") from exc
     with _archive(db_url) as session:
         try:
-            view = load_article(session, canonical_url(url), version)
+            view = load_article(session, canonical, version)
         except NotFoundError:
-            if canonical_url(url) == url:
+            if canonical == url:
                 raise
             view = load_article(session, url, version)
     if as_json:
