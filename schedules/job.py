@@ -210,7 +210,7 @@ class _Crawl:
              ) -> RunReport:
         self.progress("discovering", 0, 0)
         discovery = Discoverer(self.fetcher, self.crawl, known, self._log_source, since=since,
-                               full=self.options.full, budget=self._take_page).run()
+                               full=self.options.full, budget=self._may_discover).run()
         self.counts.listing_pages = discovery.listing_pages
         self.counts.discovered = len(discovery.sightings)
         self._warn_about(discovery)
@@ -239,6 +239,10 @@ class _Crawl:
         if self.counts.failed:
             return self._finish("failures", EXIT_FAILURES, f"{self.counts.failed} pages failed")
         return self._finish("ok", EXIT_OK, None)
+
+    def _may_discover(self) -> bool:
+        """Discovery goes on while no signal asked to stop and the page budget lasts."""
+        return not self.should_stop() and self._take_page()
 
     def _take_page(self) -> bool:
         if self.options.max_pages is not None and self.pages >= self.options.max_pages:

@@ -48,6 +48,7 @@ def test_second_run_archives_nothing_and_gets_304s(crawl: Crawl, site: FixtureSi
     report = crawl()
     second = site.log[before:]
     assert (report.counts.new, report.counts.changed, report.exit_code) == (0, 0, 0)
+    assert report.counts.listing_pages == 3, "paging stops after a first page of known cards"
     assert report.counts.not_modified == len(fetchable(site))
     assert [r.status for r in second if "/article-" in r.path] == [304] * len(fetchable(site))
     assert sum(r.bytes for r in second) < sum(r.bytes for r in site.log[:before]) / 3

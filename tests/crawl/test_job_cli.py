@@ -80,9 +80,12 @@ def test_sigterm_records_an_interrupted_run_and_releases_the_lock(
     runs = runs_of(sqlite_url)
     assert runs[0]["outcome"] == "interrupted"
     assert 0 < runs[0]["counts"]["new"] < 11  # type: ignore[index]
-    again = spawn(*crawl_args(sqlite_url, served.base_url))
-    _, err = again.communicate(timeout=120)
+    again = spawn(*crawl_args(sqlite_url, served.base_url, "--log-json", "--verbose"))
+    out, err = again.communicate(timeout=120)
     assert again.returncode == 0, err
+    logged = [json.loads(line) for line in err.splitlines()]
+    assert any(entry["message"].startswith("new ") for entry in logged), "machine-readable logs"
+    assert len(out.splitlines()) == 1, "one summary line on stdout"
 
 
 _HOLD_LOCK = """
