@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
 from search.hub_samples import DREAM, LATE, TARIFFS, ZORG, build_archive, day
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from scraper.models import Article, QAPair
 from storage.archive import store_record
-from storage.db import open_engine, transaction
+from storage.db import MIGRATIONS, open_engine, transaction
 from storage.search import rebuild_index, search
+
+
+def alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
 
 
 def test_current_views_hold_the_current_version_of_each_article(db_url: str) -> None:
@@ -60,4 +71,23 @@ def test_the_index_follows_versions_stored_later_and_survives_a_rebuild(db_url: 
         before = [h.to_dict() for h in search(session, "because")]
         rebuild_index(session)
         assert [h.to_dict() for h in search(session, "because")] == before
+    engine.dispose()
+
+
+def test_revision_0002_indexes_versions_stored_before_it(db_url: str) -> None:
+    build_archive(db_url)
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        command.downgrade(alembic_config(conn), "0001")
+        conn.commit()
+        assert "current_articles" not in inspect(conn).get_view_names()
+    with transaction(engine) as session:  # stored while the index does not exist
+        store_record(session, Article(url="https://x.test/late", lang="en", title="Quokka news"),
+                     seen_at=day("2026-01-01"))
+    with engine.connect() as conn:
+        command.upgrade(alembic_config(conn), "head")
+        conn.commit()
+    with transaction(engine) as session:
+        assert [h.url for h in search(session, "quokka")] == ["https://x.test/late"]
+        assert [h.url for h in search(session, "douane")] == [DREAM]
     engine.dispose()
