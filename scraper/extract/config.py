@@ -13,7 +13,7 @@ from scraper.text import fold
 
 
 #: Profile keys holding CSS selectors matched in the single pass over the page.
-SELECTOR_ROLES = ("content", "title", "lead", "date", "sector", "contact", "related")
+SELECTOR_ROLES = ("content", "title", "lead", "date", "sector", "sector_hints", "contact", "related")
 
 
 def _strings(table: dict[str, Any], key: str) -> tuple[str, ...]:

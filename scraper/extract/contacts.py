@@ -12,6 +12,7 @@ from scraper.extract.names import is_full_name
 from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
+_MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 _PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
                           r"portable|direct|office)\b\.?\s*[:.]?\s*", re.I)
@@ -36,6 +37,8 @@ COUNTRIES = frozenset(fold(c) for c in (
 
 def phones_in(text: str) -> list[str]:
     """Phone numbers written in `text` as E.164 (default region Belgium)."""
+    if not _MANY_DIGITS.search(text):
+        return []  # the matcher is costly; a phone number has at least eight digits
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
         number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
@@ -136,24 +139,30 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
     return contacts
 
 
+def _is_contact_line(line: str) -> bool:
+    """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
+    rest = EMAIL.sub("", line)
+    if rest != line:
+        return len(rest.strip(" :-–·|()")) <= 25
+    return len(line) <= 40 and bool(phones_in(line))
+
+
 def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
-    """Without contact markup: blocks that carry an email or phone, with the short name/role lines
-    just before them, grouped into runs."""
+    """Without contact markup: blocks with an email or phone line, with the short name/role lines
+    just before them; consecutive ones form one run."""
     runs: list[list[Block]] = []
     for i, block in enumerate(blocks):
-        text = block.text
-        if block.role is not None or not (EMAIL.search(text) or (len(text) < 200 and phones_in(text))):
+        if block.role is not None or not any(_is_contact_line(line) for line in block.lines):
+            continue
+        if runs and i and runs[-1][-1] is blocks[i - 1]:
+            runs[-1].append(block)
             continue
         start = i
         while start > 0 and i - start < 3:
             previous = blocks[start - 1]
-            if previous.role is not None or len(previous.text) > 80 or previous.is_heading and \
-                    _is_call_to_action(previous.text) or previous.text.endswith((".", "?", "!", ":")):
+            if previous.role is not None or len(previous.text) > 80 or \
+                    previous.text.endswith((".", "?", "!", ":")) or _is_call_to_action(previous.text):
                 break
             start -= 1
-        run = list(blocks[start: i + 1])
-        if runs and runs[-1][-1] is blocks[start - 1] if start else False:
-            runs[-1].extend(run)
-        else:
-            runs.append(run)
+        runs.append(list(blocks[start: i + 1]))
     return runs

@@ -136,15 +136,20 @@ def extract_sector(page: Page) -> Found:
     value = page.signals.first_meta("article:section")
     if value:
         return value, "meta"
+    labels = _labels(page, "sector")
+    # a label the sector mapping knows beats a generic tag; broad hints count only when known
+    known = [t for t in labels + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
+    if known or labels:
+        return (known or labels)[0], "profile"
+    return None
+
+
+def _labels(page: Page, role: str) -> list[str]:
     labels = []
-    for tag in page.matched("sector"):
+    for tag in page.matched(role):
         if page.in_related(tag) or page.in_site_chrome(tag) or is_boilerplate(tag, page.config):
             continue
         text = normalize_text(tag.get_text(" "))
         if text and len(text) <= 60:
             labels.append(text)
-    # a label the sector mapping knows beats a generic tag or category
-    known = [t for t in labels if fold(t) in page.config.sectors]
-    if known or labels:
-        return (known or labels)[0], "profile"
-    return None
+    return labels

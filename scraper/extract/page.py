@@ -63,7 +63,7 @@ class Page:
         in_article = any(p.name in ("article", "main") for p in parents)
         for parent in parents:
             name = parent.name
-            if name in SITE_CHROME and not (name == "aside" and in_article):
+            if name in SITE_CHROME and not (name in ("aside", "footer") and in_article):
                 return True
             if name == "header" and not in_article:
                 return True

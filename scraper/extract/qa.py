@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scraper.extract.blocks import Block
 from scraper.extract.config import ExtractConfig
@@ -87,7 +87,8 @@ class _Answer:
     paragraphs: list[str] = field(default_factory=list)
 
     def pair(self) -> QAPair | None:
-        answer = strip_wrapping_quotes("\n\n".join(p for p in self.paragraphs if p))
+        paragraphs = [strip_wrapping_quotes(p) for p in self.paragraphs]
+        answer = strip_wrapping_quotes("\n\n".join(p for p in paragraphs if p))
         if not answer:
             return None
         return QAPair(question=self.question, answer=answer, speaker=self.speaker)
@@ -177,7 +178,7 @@ _NOT_FIRST_NAMES = frozenset(
 
 def extract_qa(blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none."""
-    body = [b for b in blocks if b.role not in ("contact", "site")]
+    body = [part for b in blocks if b.role not in ("contact", "site") for part in _split_inline(b)]
     labels = [speaker_label(b) for b in body]
     introduced = introduced_names(body, config)
     if any(labels):
@@ -188,6 +189,20 @@ def extract_qa(blocks: Sequence[Block], config: ExtractConfig, *, extra_names: S
         return _labelled(body, labels, names, config)
     names = introduced + [n for n in extra_names if n not in introduced]
     return _unlabelled(body, introduced or names[:1], config)
+
+
+def _split_inline(block: Block) -> list[Block]:
+    """A paragraph holding a question, a line break and its answer becomes two blocks."""
+    lines = block.lines
+    if len(lines) < 2 or not lines[0].endswith("?") or len(lines[0]) > _MAX_QUESTION:
+        return [block]
+    bold = bool(block.label) and fold(block.label).startswith(fold(lines[0])[:20])
+    rest = block.text[len(lines[0]):].strip()
+    label = None
+    if block.label and len(block.label) > len(lines[0]):
+        label = block.label[len(lines[0]):].strip() or None
+    return [replace(block, lines=[lines[0]], bold=bold, label=block.label if bold else None),
+            replace(block, lines=lines[1:] if rest else [], bold=False, label=label)]
 
 
 def _ends_answer(block: Block, config: ExtractConfig) -> bool:
@@ -234,7 +249,8 @@ def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], n
             continue
         if answer is not None:
             joined = "\n\n".join(answer.paragraphs)
-            if answer.paragraphs and joined[:1] in _OPENERS and not _quote_open(joined):
+            if answer.paragraphs and joined[:1] in _OPENERS and not _quote_open(joined) \
+                    and block.text[:1] not in _OPENERS:
                 close()  # the quoted answer is complete: this paragraph is article text again
                 question = None
             else:

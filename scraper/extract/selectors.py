@@ -82,6 +82,14 @@ class Selector:
         return wanted < 0
 
 
+def _class_part(compound: Compound) -> str | None:
+    """x for a bare `[class*=x]` compound (indexed apart), else None."""
+    if compound.tag or compound.ident or compound.classes or len(compound.attrs) != 1:
+        return None
+    name, op, value = compound.attrs[0]
+    return value if name == "class" and op == "*=" and value else None
+
+
 @lru_cache(maxsize=1024)
 def compile_selector(text: str) -> Selector | None:
     """The selector, or None when it uses CSS beyond the supported subset."""
@@ -108,6 +116,9 @@ class SelectorIndex:
 
     by_key: dict[str, list[tuple[str, int, Selector]]] = field(default_factory=dict)
     fallback: list[tuple[str, int, str]] = field(default_factory=list)
+    #: `[class*=x]` selectors, tried only when one regex finds some x in the class attribute
+    class_parts: list[tuple[str, str, int, Selector]] = field(default_factory=list)
+    class_regex: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, roles: dict[str, Iterable[str]]) -> SelectorIndex:
@@ -117,8 +128,12 @@ class SelectorIndex:
                 selector = compile_selector(text)
                 if selector is None:
                     index.fallback.append((role, order, text))
+                elif (part := _class_part(selector.chain[-1])) is not None:
+                    index.class_parts.append((part, role, order, selector))
                 else:
                     index.by_key.setdefault(selector.chain[-1].key, []).append((role, order, selector))
+        if index.class_parts:
+            index.class_regex = re.compile("|".join(re.escape(p[0]) for p in index.class_parts))
         return index
 
     def candidates(self, tag: Tag) -> list[tuple[str, int, Selector]]:
@@ -128,8 +143,13 @@ class SelectorIndex:
         for attr, value in tag.attrs.items():
             found += by_key.get("@" + attr, ())
             if attr == "class":
-                for name in value if isinstance(value, list) else str(value).split():
+                names = value if isinstance(value, list) else str(value).split()
+                for name in names:
                     found += by_key.get("." + name, ())
+                if self.class_regex is not None:
+                    joined = " ".join(names)
+                    if self.class_regex.search(joined):
+                        found += [(r, o, s) for part, r, o, s in self.class_parts if part in joined]
             elif attr == "id":
                 found += by_key.get(f"#{value}", ())
         return found
