@@ -17,13 +17,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from scraper.models import Article, Capture
 from storage.rawpages import put_raw_page
-from storage.rows import changed_fields, content_hash, new_version_row, version_to_article
-from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
+from storage.rows import (
+    changed_fields,
+    contact_values,
+    content_hash,
+    qa_values,
+    version_to_article,
+    version_values,
+)
+from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RunRow, Site, VersionRow
 
 #: How many URLs go into one `IN (…)` list of `known_articles`.
 _IN_CHUNK = 500
@@ -110,13 +117,13 @@ def _link_translations(session: Session, row: ArticleRow, translations: dict[str
     The group key is the one one of them already has (groups that meet are merged), otherwise a
     new key derived from the URL; articles archived later join when they name a group member.
     """
+    if not translations and not row.translation_group:
+        return
     urls = sorted({row.url, *translations.values()})
     members = list(session.scalars(select(ArticleRow).where(ArticleRow.url.in_(urls))))
     if row not in members:
         members.append(row)
     groups = sorted({m.translation_group for m in members if m.translation_group})
-    if not translations and not groups:
-        return
     key = groups[0] if groups else hashlib.sha256(row.url.encode("utf-8")).hexdigest()[:32]
     for other in groups[1:]:
         session.execute(
@@ -173,11 +180,16 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
         fetch_id, raw_page_id = _record_capture(session, capture, run_id=run_id,
                                                 outcome=status.value)
     seq = _next_seq(session, row.id)
-    session.add(new_version_row(
-        article, article_id=row.id, seq=seq, seen_at=seen_at, content_hash=digest,
-        changed_fields=changed, extractor_version=extractor_version,
-        raw_page_id=raw_page_id, fetch_id=fetch_id,
-    ))
+    # Core inserts: a version and its rows are written as a few statements, not ORM bookkeeping
+    version_id = session.execute(insert(VersionRow).values(
+        article_id=row.id, seq=seq, seen_at=seen_at, content_hash=digest, changed_fields=changed,
+        extractor_version=extractor_version, raw_page_id=raw_page_id, fetch_id=fetch_id,
+        **version_values(article),
+    )).inserted_primary_key[0]
+    if article.qa:
+        session.execute(insert(QARow), qa_values(article, version_id))
+    if article.contacts:
+        session.execute(insert(ContactRow), contact_values(article, version_id))
     row.lang = article.lang
     row.status = "live"
     row.current_version = seq
@@ -291,18 +303,16 @@ def log_fetch(session: Session, url: str, *, fetched_at: dt.datetime, capture: C
     With a `capture`, its status, headers, timing and size are recorded; its body is not kept
     unless `raw_page_id` names it (see `storage.rawpages.put_raw_page`).
     """
-    row = FetchRow(url=url, fetched_at=fetched_at, status=status, run_id=run_id, outcome=outcome,
-                   error=error, raw_page_id=raw_page_id, elapsed_ms=elapsed_ms,
-                   response_headers={}, request_headers={})
+    values: dict[str, Any] = {
+        "url": url, "fetched_at": fetched_at, "status": status, "run_id": run_id,
+        "outcome": outcome, "error": error, "raw_page_id": raw_page_id, "elapsed_ms": elapsed_ms,
+        "response_headers": {}, "request_headers": {},
+    }
     if capture is not None:
-        row.final_url = capture.final_url
-        row.status = capture.status
-        row.elapsed_ms = capture.elapsed_ms if elapsed_ms is None else elapsed_ms
-        row.bytes = len(capture.body)
-        row.etag = capture.header("ETag")
-        row.last_modified = capture.header("Last-Modified")
-        row.response_headers = dict(capture.headers)
-        row.request_headers = dict(capture.request_headers)
-    session.add(row)
-    session.flush()
-    return row.id
+        values.update(
+            final_url=capture.final_url, status=capture.status, bytes=len(capture.body),
+            elapsed_ms=capture.elapsed_ms if elapsed_ms is None else elapsed_ms,
+            etag=capture.header("ETag"), last_modified=capture.header("Last-Modified"),
+            response_headers=dict(capture.headers), request_headers=dict(capture.request_headers),
+        )
+    return int(session.execute(insert(FetchRow).values(**values)).inserted_primary_key[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError
@@ -21,15 +21,12 @@ def put_raw_page(session: Session, body: bytes, *, content_type: str | None = No
     found = session.scalar(select(RawPage.id).where(RawPage.sha256 == digest))
     if found is not None:
         return found
-    page = RawPage(
-        sha256=digest,
-        size=len(body),
-        content_type=content_type,
+    # a Core insert: the hot path of a crawl needs the id now, not the ORM's bookkeeping
+    inserted = session.execute(insert(RawPage).values(
+        sha256=digest, size=len(body), content_type=content_type,
         body_z=zlib.compress(body, COMPRESSION_LEVEL),
-    )
-    session.add(page)
-    session.flush()
-    return page.id
+    ))
+    return int(inserted.inserted_primary_key[0])
 
 
 def page_body(page: RawPage) -> bytes:

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
-from storage.schema import ContactRow, QARow, VersionRow
+from storage.schema import VersionRow
 
 
 def canonical_json(data: Any) -> str:
@@ -25,37 +25,43 @@ def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return [name for name in CONTENT_FIELDS if old.get(name) != new.get(name)]
 
 
-def new_version_row(article: Article, **columns: Any) -> VersionRow:
-    """A content version holding `article`, its Q&A and contact rows attached; `columns` fill the rest."""
-    return VersionRow(
-        kind="content",
-        lang=article.lang,
-        title=article.title,
-        published=article.published,
-        modified=article.modified,
-        sector=article.sector,
-        sector_key=article.sector_key,
-        lead=article.lead,
-        body=article.body,
-        translations=dict(sorted(article.translations.items())),
-        related=[card.to_dict() for card in article.related],
-        sources=dict(sorted(article.sources.items())),
-        warnings=list(article.warnings),
-        qa_count=len(article.qa),
-        contacts_count=len(article.contacts),
-        qa=[
-            QARow(position=i, question=q.question, answer=q.answer, speaker=q.speaker)
-            for i, q in enumerate(article.qa)
-        ],
-        contacts=[
-            ContactRow(
-                position=i, name=c.name, role=c.role, address=c.address,
-                phones=list(c.phones), emails=list(c.emails),
-            )
-            for i, c in enumerate(article.contacts)
-        ],
-        **columns,
-    )
+def version_values(article: Article) -> dict[str, Any]:
+    """The `versions` columns that hold `article` (the caller adds seq, dates, hash, provenance)."""
+    return {
+        "kind": "content",
+        "lang": article.lang,
+        "title": article.title,
+        "published": article.published,
+        "modified": article.modified,
+        "sector": article.sector,
+        "sector_key": article.sector_key,
+        "lead": article.lead,
+        "body": article.body,
+        "translations": dict(sorted(article.translations.items())),
+        "related": [card.to_dict() for card in article.related],
+        "sources": dict(sorted(article.sources.items())),
+        "warnings": list(article.warnings),
+        "qa_count": len(article.qa),
+        "contacts_count": len(article.contacts),
+    }
+
+
+def qa_values(article: Article, version_id: int) -> list[dict[str, Any]]:
+    """The `qa_pairs` rows of `article`'s version `version_id`, in interview order."""
+    return [
+        {"version_id": version_id, "position": i, "question": q.question, "answer": q.answer,
+         "speaker": q.speaker}
+        for i, q in enumerate(article.qa)
+    ]
+
+
+def contact_values(article: Article, version_id: int) -> list[dict[str, Any]]:
+    """The `contacts` rows of `article`'s version `version_id`, in page order."""
+    return [
+        {"version_id": version_id, "position": i, "name": c.name, "role": c.role,
+         "address": c.address, "phones": list(c.phones), "emails": list(c.emails)}
+        for i, c in enumerate(article.contacts)
+    ]
 
 
 def version_to_article(version: VersionRow, url: str) -> Article:
