@@ -29,6 +29,27 @@ PUBLISHED_LABEL = {"fr": "Publié le", "nl": "Gepubliceerd op", "en": "Published
 RELATED_HEADING = {"fr": "Plus de nouvelles sur notre blog", "nl": "Meer nieuws op onze blog",
                    "en": "More news on our blog"}
 DISALLOWED_PREFIX = "/en/news/internal-"
+#: per language: title, lead, body, an interview question and answer, a closing call
+TEXTS = {
+    "fr": ("Mission n° {i} : les entreprises bruxelloises à l'export",
+           "Les entreprises bruxelloises continuent de grandir à l'étranger (mission {i}).",
+           "hub.brussels accompagne les entreprises qui exportent : salons, contacts, conseils.",
+           "Pourquoi un bureau à l'étranger ?",
+           "Parce que nos entreprises doivent être présentes sur les grands marchés.",
+           "Prêt.e pour l'aventure? Contactez Eric!"),
+    "nl": ("Missie nr. {i}: Brusselse bedrijven veroveren de wereld",
+           "Brusselse bedrijven blijven groeien in het buitenland (missie {i}).",
+           "hub.brussels begeleidt exporterende bedrijven: beurzen, contacten, advies.",
+           "Waarom een kantoor in het buitenland?",
+           "Omdat onze bedrijven aanwezig moeten zijn op de grote markten.",
+           "Klaar voor het avontuur? Contacteer Eric!"),
+    "en": ("Mission no. {i}: Brussels companies go abroad",
+           "Brussels companies keep growing abroad (mission {i}).",
+           "hub.brussels helps exporting companies: trade fairs, contacts, advice.",
+           "Why an office abroad?",
+           "Because our companies must be present on the big markets.",
+           "Ready for the adventure? Contact Eric!"),
+}
 
 
 @dataclass
@@ -79,7 +100,7 @@ class FixtureArticle:
 
     @property
     def title(self) -> str:
-        return f"Article {self.index} ({self.lang}): Brussels business news"
+        return TEXTS[self.lang][0].format(i=self.index)
 
 
 @dataclass
@@ -260,7 +281,8 @@ class FixtureSite:
     def _article_page(self, article: FixtureArticle) -> str:
         lang = article.lang
         title = html.escape(article.title)
-        changed = f" Mise à jour n° {article.revision}." if article.revision else ""
+        changed = f" (update {article.revision})" if article.revision else ""
+        _, lead, body, question, answer, call = TEXTS[lang]
         others = [a for a in self._in_lang(lang) if a is not article]
         shift = self.related_salt % max(1, len(others))
         related = [article] + (others[shift:] + others[:shift])[:2]
@@ -279,11 +301,11 @@ class FixtureSite:
 <article class="post">
 <h1 class="entry-title">{title}</h1>
 <div class="entry-content">
-<p class="lead"><strong>Brussels companies keep growing abroad, article {article.index}.{changed}</strong></p>
-<p>Body paragraph of article {article.index}: hub.brussels helps companies export.{changed}</p>
-<h3>Pourquoi un bureau à l'étranger ?</h3>
-<p>Eric Gabrys: « Parce que nos entreprises doivent être présentes sur les grands marchés. »</p>
-<p>Prêt.e pour l'aventure? Contactez Eric!</p>
+<p class="lead"><strong>{lead.format(i=article.index)}{changed}</strong></p>
+<p>{html.escape(body)}{changed}</p>
+<h3>{html.escape(question)}</h3>
+<p>Eric Gabrys: « {html.escape(answer)} »</p>
+<p>{html.escape(call)}</p>
 <p>Eric Gabrys<br>Trade office<br>Rue Royale 1<br>1000 Bruxelles<br>+32 2 800 40 00<br>
 <a href="mailto:Info@Hub.Brussels">Info@Hub.Brussels</a></p>
 </div>
