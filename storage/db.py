@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from storage.errors import ArchiveUnavailableError, ArchiveURLError, SchemaVersionError
@@ -141,7 +141,13 @@ def ensure_schema(engine: Engine) -> None:
     if current == head:
         return
     if current is None and not has_tables:
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except DBAPIError:
+            # two processes opening one fresh archive at once: the loser's DDL waits for the
+            # winner's transaction, then fails on the tables it created; their schema is ours
+            if current_revision(engine) != head:
+                raise
         return
     where = engine.url.render_as_string(hide_password=True)
     if current is None:
