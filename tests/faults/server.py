@@ -20,7 +20,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from crawl.site import Request, Response
@@ -141,6 +141,10 @@ class FaultServer:
         """The next `times` requests of `path` (its route, without the query) get `fault`."""
         with self._lock:
             self._forced.setdefault(path, []).extend([fault] * times)
+
+    def calm(self) -> None:
+        """No more random faults from now on (forced ones still apply)."""
+        self.plan = replace(self.plan, rate=0.0)
 
     def hold(self, path: str) -> tuple[threading.Event, threading.Event]:
         """Requests of `path` wait until `release` is set (or the server stops); `reached` is set

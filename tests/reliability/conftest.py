@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import ExitStack
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +21,7 @@ RETRY = RetryPolicy(attempts=3, initial_wait=0.01, max_wait=0.05, jitter=0.01, r
 #: a read timeout the server's stalls outlast
 TIMEOUTS = Timeouts(connect=1.0, read=0.3)
 STALL = 0.6
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_urls(base_url: str) -> tuple[str, ...]:
@@ -39,9 +43,6 @@ def cli_args(db_url: str, base_url: str, *extra: str) -> list[str]:
     return [*args, *extra]
 
 
-ServeFaulty = Callable[..., AbstractContextManager[tuple[FixtureSite, FaultServer]]]
-
-
 @pytest.fixture
 def serve_faulty() -> Iterator[Callable[..., tuple[FixtureSite, FaultServer]]]:
     """Start a fixture site of `n` articles behind a fault server: `serve_faulty(n, **plan)`."""
@@ -55,3 +56,21 @@ def serve_faulty() -> Iterator[Callable[..., tuple[FixtureSite, FaultServer]]]:
             return site, server
 
         yield serve
+
+
+def spawn_crawl(db_url: str, base_url: str, *extra: str) -> subprocess.Popen[str]:
+    """`hubarchive crawl` as cron runs it: a real process, no terminal, output captured."""
+    return subprocess.Popen([sys.executable, "-m", "schedules.cli", *cli_args(db_url, base_url,
+                                                                             *extra)],
+                            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str, str]:
+    """Wait for `process` (killing it past `timeout`); returns (exit code, stdout, stderr)."""
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+    return process.returncode, out, err

@@ -46,7 +46,7 @@ def test_two_runs_through_20_percent_faults_archive_every_article_once(
 
     first = run_crawl(options(db_url, server.base_url))
     _check_exit(first)
-    after_first = archive_state(db_url)
+    after_first = archive_state(db_url, site)
     unreadable = {url for url, fault in _last_fault_per_url(server, 0, urls).items()
                   if fault in UNREADABLE}
     logged = failed_fetches(db_url, first.run_id)
@@ -61,7 +61,7 @@ def test_two_runs_through_20_percent_faults_archive_every_article_once(
     second = run_crawl(options(db_url, server.base_url))
     _check_exit(second)
 
-    assert problems(site, archive_state(db_url)) == []
+    assert problems(site, archive_state(db_url, site)) == []
     assert integrity_problems(db_url) == []
     kinds = Counter(s.fault for s in server.log)
     assert set(RANDOM_FAULTS) <= set(kinds), f"faults never drawn: {set(RANDOM_FAULTS) - set(kinds)}"
