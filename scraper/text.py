@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-#: Characters that render as a space (no-break, thin, figure, ideographic...): become a plain space.
-_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                                     "\u2008\u2009\u200a\u205f\u3000\t\r\f\v\x85"), " ")
-#: Characters that render as nothing (zero-width, soft hyphen, BOM, bidi marks): removed.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
-_TRANSLATE = {**_SPACE_LIKE, **_INVISIBLE}
+#: Characters that render as nothing (zero-width, soft hyphen, BOM, bidi marks): removed. Those
+#: that render as a space (no-break, thin, figure...) are whitespace to `str.split` already.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
 _APOSTROPHES = str.maketrans("’‘ʼ`´", "'" * 5)
-_SPACES = re.compile(r" {2,}")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -20,9 +18,10 @@ def normalize_text(value: str | None) -> str:
     """One line of text: NFC, invisible characters removed, every run of whitespace one space, trimmed."""
     if not value:
         return ""
-    text = unicodedata.normalize("NFC", value).translate(_TRANSLATE)
-    text = _CONTROL.sub("", text).replace("\n", " ")
-    return _SPACES.sub(" ", text).strip()
+    if value.isascii():
+        return " ".join(_CONTROL.sub("", value).split())
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", value))
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def normalize_lines(value: str | None) -> list[str]:
@@ -32,8 +31,11 @@ def normalize_lines(value: str | None) -> list[str]:
     return [line for line in (normalize_text(part) for part in value.split("\n")) if line]
 
 
+@lru_cache(maxsize=16384)
 def fold(value: str) -> str:
     """A comparison key: lower case, accents removed, whitespace normalised ("Santé" -> "sante")."""
-    folded = normalize_text(value).casefold().translate(_APOSTROPHES)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = normalize_text(value).casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_APOSTROPHES))
+    return _COMBINING.sub("", decomposed)

@@ -51,7 +51,7 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     signals, matches = read_signals(soup, config.index)
     cards, sections = find_cards(matches.in_selector_order("related"), signals.headings, config,
                                  resolve_base(url, signals.base_href))
-    root, from_profile = find_content_root(soup, matches.grouped("content"))
+    root, from_profile = find_content_root(soup, matches.grouped("content"), signals.paragraphs)
     page = Page(url=url, soup=soup, config=config, signals=signals, root=root,
                 root_from_profile=from_profile, blocks=[], cards=cards, related_sections=sections,
                 matches=matches, warnings=list(signals.warnings))

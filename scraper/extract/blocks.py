@@ -50,19 +50,20 @@ class Block:
 
 
 def _text_length(tag: Tag) -> int:
-    return sum(len(s) for s in tag.find_all(string=True) if not isinstance(s, _SKIP_STRINGS))
+    return len(tag.get_text())
 
 
-def find_content_root(soup: BeautifulSoup, candidates: list[list[Tag]]) -> tuple[Tag | None, bool]:
+def find_content_root(soup: BeautifulSoup, candidates: list[list[Tag]],
+                      paragraphs: list[Tag]) -> tuple[Tag | None, bool]:
     """The element holding the article text, and whether a profile selector found it: the first
     selector group with a substantial element (its longest), else the parent of the most paragraph
     text."""
     for group in candidates:
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
-        if _text_length(best) >= 200 or best.find("p") is not None:
+        if best.find("p") is not None or _text_length(best) >= 200:
             return best, True
     scores: dict[int, tuple[int, Tag]] = {}
-    for para in soup.find_all("p"):
+    for para in paragraphs:
         parent = para.parent
         if isinstance(parent, Tag):
             score, _ = scores.get(id(parent), (0, parent))

@@ -28,7 +28,7 @@ def mark_site_furniture(page: Page) -> None:
     for block in page.blocks:
         if block.role is not None or len(block.text) > 300:
             continue
-        folded = fold(block.text)
+        folded = fold(block.text[:40])
         if any(folded.startswith(n) for n in names) and (
                 EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)):
             block.role = "site"

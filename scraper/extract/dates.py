@@ -61,6 +61,7 @@ _LABELLED = {
     )
     for kind, labels in (("published", PUBLISHED_LABELS), ("modified", MODIFIED_LABELS))
 }
+_DIGIT = re.compile(r"\d")
 _TIMESTAMP = re.compile(
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
     r"(Z|[+-]\d{2}:?\d{2})?)?"
@@ -100,13 +101,15 @@ def iter_dates(text: str) -> Iterator[tuple[int, dt.date]]:
 
 def parse_date_text(text: str | None) -> dt.date | None:
     """The first date written in `text` ("27 octobre 2025", "5 maart 2024", "12/02/2024"...)."""
-    if not text:
+    if not text or not _DIGIT.search(text):
         return None
     return next((value for _, value in iter_dates(text)), None)
 
 
 def labelled_date(text: str, kind: str) -> dt.date | None:
     """The date right after a `kind` label ("published": "Publié le …"; "modified": "Mis à jour …")."""
+    if not _DIGIT.search(text):
+        return None
     folded = fold(text)
     for label in _LABELLED[kind].finditer(folded):
         tail = folded[label.end(): label.end() + 40]

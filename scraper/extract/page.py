@@ -37,6 +37,8 @@ class Page:
     related_sections: list[Tag]
     matches: Matches = field(default_factory=Matches)
     contact_containers: list[Tag] = field(default_factory=list)
+    #: lines around the headline, read once for both dates
+    zone_lines: list[str] | None = None
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -60,7 +60,10 @@ def _time_value(tag: Tag) -> dt.date | None:
 
 def _zone_lines(page: Page) -> list[str]:
     """Text near the headline and at both ends of the article, where sites print the date."""
+    if page.zone_lines is not None:
+        return page.zone_lines
     lines: list[str] = []
+    page.zone_lines = lines
     for h1 in page.signals.h1s[:2]:
         parent = h1.parent
         for _ in range(2):

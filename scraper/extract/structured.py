@@ -38,6 +38,7 @@ class PageSignals:
     h1s: list[Tag] = field(default_factory=list)
     headings: list[Tag] = field(default_factory=list)
     asides: list[Tag] = field(default_factory=list)
+    paragraphs: list[Tag] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def first_meta(self, *names: str) -> str | None:
@@ -122,6 +123,8 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
         if name not in HEAD_TAGS:
             if name in SUBHEADINGS:
                 signals.headings.append(tag)
+            elif name == "p":
+                signals.paragraphs.append(tag)
             elif name == "aside":
                 signals.asides.append(tag)
             elif name == "a" and "hreflang" in tag.attrs and isinstance(tag.get("href"), str):
