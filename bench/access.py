@@ -2,16 +2,16 @@
 
 Builds an archive of N synthetic articles with two versions each (default 100,000 articles, 200,000
 versions), then prints the median and 95th percentile of 50 searches, and for each export format the
-versions per second and the peak resident memory of the `hubarchive export` process (measured with
-os.wait4), once over a tenth of the archive and once over all of it: flat memory means the two peaks
-are close. Prints figures, asserts nothing.
+versions per second and the peak resident memory of the export process (the library's
+`export_archive` in a child process, measured with os.wait4), once over a tenth of the archive and
+once over all of it: flat memory means the two peaks are close. Prints figures, asserts nothing.
 
-Fast path (documented): rows are built with `storage.rows.new_version_row` and `content_hash`, the
-helpers `store_record` uses, and added through the ORM in batches, without the per-record
-lookups and savepoints of `store_record`. By default the search triggers are dropped during the
-load and the index is rebuilt in one pass afterwards (`storage.search.rebuild_index`, the same SQL
-the triggers run), then the triggers are recreated; `--row-triggers` keeps them on, as a crawl
-does.
+Fast path (documented): rows are built with `storage.rows` (`version_values`, `qa_values`,
+`contact_values`, `content_hash`), the helpers `store_record` uses, and inserted in executemany
+batches of 1,000 articles, without the per-record lookups and savepoints of `store_record`. By
+default the search triggers are dropped during the load and the index is rebuilt in one pass
+afterwards (`storage.search.rebuild_index`, the same SQL the triggers run), then the triggers are
+recreated; `--row-triggers` keeps them on, as a crawl does.
 
     python bench/access.py                    # SQLite, 100,000 articles
     python bench/access.py --articles 20000   # smaller
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import json
 import os
 import random
 import statistics
@@ -33,14 +32,22 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from scraper.models import Article, Contact, QAPair
 from storage import search_ddl
 from storage.db import open_engine, transaction
-from storage.rows import changed_fields, content_hash, new_version_row
-from storage.schema import ArticleRow
+from storage.export import export_archive
+from storage.rows import (
+    changed_fields,
+    contact_values,
+    content_hash,
+    qa_values,
+    version_values,
+)
+from storage.schema import ArticleRow, ContactRow, QARow, VersionRow
 from storage.search import rebuild_index, search
 from storage.selection import Filters
 
@@ -108,33 +115,32 @@ def build(db_url: str, articles: int, batch: int = 1000) -> float:
     engine = open_engine(db_url)
     first = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     second = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
-    ids = itertools.count(1)
     start = time.perf_counter()
     for offset in range(0, articles, batch):
+        rows: dict[type, list[dict[str, Any]]] = {
+            ArticleRow: [], VersionRow: [], QARow: [], ContactRow: []}
+        for n in range(offset, min(offset + batch, articles)):
+            v1 = synthetic(n, rng, words, weights)
+            v2 = Article(**{**v1.__dict__, "body": v1.body + " " + words[n % len(words)]})
+            rows[ArticleRow].append({
+                "id": n + 1, "url": v1.url, "lang": v1.lang, "first_seen": first,
+                "last_seen": second, "last_changed": second, "status": "live",
+                "current_version": 2, "content_hash": content_hash(v2)})
+            previous: dict[str, Any] = {}
+            for seq, record, seen in ((1, v1, first), (2, v2, second)):
+                version_id = 2 * n + seq
+                rows[VersionRow].append({
+                    "id": version_id, "article_id": n + 1, "seq": seq, "seen_at": seen,
+                    "content_hash": content_hash(record), "extractor_version": "1",
+                    "changed_fields": changed_fields(previous, record.content_dict()),
+                    **version_values(record)})
+                rows[QARow] += qa_values(record, version_id)
+                rows[ContactRow] += contact_values(record, version_id)
+                previous = record.content_dict()
         with transaction(engine) as session:
-            for n in range(offset, min(offset + batch, articles)):
-                v1 = synthetic(n, rng, words, weights)
-                v2 = Article(**{**v1.__dict__, "body": v1.body + " " + words[n % len(words)]})
-                row = ArticleRow(url=v1.url, lang=v1.lang, first_seen=first, last_seen=second,
-                                 last_changed=second, status="live", current_version=2,
-                                 content_hash=content_hash(v2))
-                row.id = n + 1
-                row.versions = [
-                    new_version_row(v1, id=2 * n + 1, seq=1, seen_at=first,
-                                    content_hash=content_hash(v1),
-                                    changed_fields=changed_fields({}, v1.content_dict()),
-                                    extractor_version="1"),
-                    new_version_row(v2, id=2 * n + 2, seq=2, seen_at=second,
-                                    content_hash=content_hash(v2),
-                                    changed_fields=changed_fields(v1.content_dict(),
-                                                                  v2.content_dict()),
-                                    extractor_version="1"),
-                ]
-                # ids given up front let the ORM insert in executemany batches (no RETURNING)
-                for version in row.versions:
-                    for child in (*version.qa, *version.contacts):
-                        child.id = next(ids)
-                session.add(row)
+            for table, values in rows.items():
+                if values:
+                    session.execute(insert(table), values)
         print(f"\r  built {min(offset + batch, articles):>7}/{articles}", end="", file=sys.stderr)
     print(file=sys.stderr)
     elapsed = time.perf_counter() - start
@@ -164,12 +170,19 @@ def time_searches(db_url: str, count: int = 50) -> list[float]:
     return timings
 
 
+def export_child(db_url: str, fmt: str, out: str, limit: int) -> None:
+    """Run in a child process: one export through the library; prints the versions written."""
+    engine = open_engine(db_url)
+    with transaction(engine) as session:
+        report = export_archive(session, Path(out), fmt, all_versions=True, limit=limit or None)
+    engine.dispose()
+    print(report.versions)
+
+
 def export_run(db_url: str, fmt: str, out: Path, limit: int | None) -> tuple[float, float, int]:
-    """(seconds, peak RSS MiB, versions) of one `hubarchive export` process."""
-    args = [sys.executable, "-m", "schedules.cli", "export", "--format", fmt, "--out", str(out),
-            "--db", db_url, "--all-versions", "--json"]
-    if limit:
-        args += ["--limit", str(limit)]
+    """(seconds, peak RSS MiB, versions) of one export, run in its own process."""
+    args = [sys.executable, __file__, "--export-child", fmt, str(out), "--db", db_url,
+            "--limit", str(limit or 0)]
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -178,8 +191,7 @@ def export_run(db_url: str, fmt: str, out: Path, limit: int | None) -> tuple[flo
     if status != 0:
         errors = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"export {fmt} failed: {errors}")
-    versions = int(json.loads(output)["versions"])
-    return elapsed, usage.ru_maxrss / 1024, versions
+    return elapsed, usage.ru_maxrss / 1024, int(output.split()[-1])
 
 
 def main() -> None:
@@ -188,7 +200,14 @@ def main() -> None:
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument("--row-triggers", action="store_true",
                         help="keep the search triggers on during the load (slower, as a crawl)")
+    parser.add_argument("--export-child", nargs=2, metavar=("FORMAT", "DIR"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.export_child:
+        export_child(args.db, args.export_child[0], args.export_child[1], args.limit)
+        return
     with tempfile.TemporaryDirectory(prefix="hubarchive-bench-") as folder:
         work = Path(folder)
         if args.pg:
