@@ -25,6 +25,7 @@ from schedules.sources import Discoverer, Discovery
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError
+from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts
 from scraper.models import Article, Capture
 from scraper.sites import DEFAULT_PROFILE, load_profile
@@ -129,19 +130,12 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _default_extract(html: bytes, url: str, *, encoding: str | None = None) -> Article:
-    # imported here so that the crawler's CLI loads even where extraction is being rebuilt
-    from scraper.extract import extract_article
-
-    return extract_article(html, url, encoding=encoding)
-
-
 def run_crawl(
     options: CrawlOptions,
     *,
     should_stop: Callable[[], int | None] = lambda: None,
     progress: Progress | None = None,
-    extract: Extract = _default_extract,
+    extract: Extract = extract_article,
 ) -> RunReport:
     """Crawl once into the archive at `options.db_url` (see the module docstring)."""
     profile = load_profile(options.profile)
