@@ -57,15 +57,30 @@ def main() -> None:
     print(f"full record / bare BeautifulSoup parse: {bs_rate / full_rate:5.2f}x the time (target ~1.4x)")
     print(f"full record / bare lxml parse:          {lxml_rate / full_rate:5.2f}x the time")
 
-    big = pages[0][0].replace(b"</body>", b"<p>" + b"Filler text for a large page. " * 40 + b"</p>" * 1)
-    big = big.replace(b"</body>", b"".join([b"<p>Paragraph %d of a long page.</p>" % i
-                                            for i in range(20000)]) + b"</body>")
-    one = [(big, pages[0][1])]
-    print(f"\none large page ({len(big) / 1024 / 1024:.1f} MiB):")
+    big = _realistic_page()
+    one = [(big, "https://hub.brussels/fr/news/le-reve-americain-existe-encore/")]
+    print(f"\na page the size of a real hub.brussels article ({len(big) / 1024:.0f} KiB: mega-menu,"
+          " inline scripts, 24 cards):")
     bs_big = _rate("BeautifulSoup(html, 'lxml')", one,
-                   lambda h, u: BeautifulSoup(decode_html(h)[0], "lxml"), 1)
-    full_big = _rate("extract_article", one, lambda h, u: extract_article(h, u), 1)
+                   lambda h, u: BeautifulSoup(decode_html(h)[0], "lxml"), args.rounds)
+    full_big = _rate("extract_article", one, lambda h, u: extract_article(h, u), args.rounds)
     print(f"full record / bare BeautifulSoup parse: {bs_big / full_big:5.2f}x the time")
+
+
+def _realistic_page() -> bytes:
+    """The seed page with the furniture real pages carry: a mega-menu, inline scripts, more cards."""
+    seed = (FIXTURES / "seed" / "le-reve-americain.html").read_bytes()
+    menu = b"".join(b'<li class="menu-item menu-item-type-post_type"><a href="/fr/page-%d/">'
+                    b"Rubrique %d</a><ul class=\"sub-menu\"><li><a href=\"/fr/page-%d/a/\">Sous-page"
+                    b"</a></li></ul></li>" % (i, i, i) for i in range(250))
+    script = b"<script>var hubConfig = " + b'{"k": "value", "n": 12345},' * 1500 + b"{};</script>"
+    cards = b"".join(b'<article class="news-card"><a href="/fr/news/n-%d/"><img alt="Article %d" '
+                     b'src="/img/%d.jpg"></a><span class="card-sector">Tourisme</span><h3><a '
+                     b'href="/fr/news/n-%d/">Article %d</a></h3><p>Publi\xc3\xa9 le 01/09/2025</p>'
+                     b"</article>" % (i, i, i, i, i) for i in range(21))
+    page = seed.replace(b'<ul id="primary-menu" class="menu">', b'<ul id="primary-menu" class="menu">' + menu)
+    page = page.replace(b"</head>", script + b"</head>")
+    return page.replace(b'<div class="news-grid">', b'<div class="news-grid">' + cards)
 
 
 if __name__ == "__main__":

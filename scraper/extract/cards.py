@@ -62,12 +62,23 @@ def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractCon
     return found
 
 
-def _card_element(link: Tag, section: Tag, href: str) -> Tag:
+def _hrefs_below(section: Tag, links: list[Tag]) -> dict[int, set[str]]:
+    """For every element between a link and `section`, the hrefs found below it (one climb per link)."""
+    below: dict[int, set[str]] = {}
+    for link in links:
+        href = str(link["href"])
+        for parent in link.parents:
+            if parent is section:
+                break
+            below.setdefault(id(parent), set()).add(href)
+    return below
+
+
+def _card_element(link: Tag, section: Tag, href: str, below: dict[int, set[str]]) -> Tag:
     """The largest element around `link`, inside `section`, that links to nothing but `href`."""
     card = link
     while isinstance(card.parent, Tag) and card.parent is not section:
-        hrefs = {a.get("href") for a in card.parent.find_all("a", href=True)}
-        if len(hrefs) > 1 or hrefs != {href}:
+        if below.get(id(card.parent), set()) != {href}:
             break
         card = card.parent
     return card
@@ -107,14 +118,16 @@ def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
     cards: list[Card] = []
     seen: set[str] = set()
     for section in sections:
-        for link in section.find_all("a", href=True):
+        links = section.find_all("a", href=True)
+        below = _hrefs_below(section, links)
+        for link in links:
             href = link["href"]
             if not isinstance(href, str) or href.startswith(("#", "mailto:", "tel:", "javascript:")):
                 continue
             url = urljoin(base_url, href.strip())
             if url_key(url) in seen:
                 continue
-            card = _card_element(link, section, href)
+            card = _card_element(link, section, href, below)
             lines = normalize_lines(card.get_text("\n"))
             title = _card_title(card, config)
             if not title:

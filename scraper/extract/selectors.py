@@ -128,10 +128,13 @@ class SelectorIndex:
                 selector = compile_selector(text)
                 if selector is None:
                     index.fallback.append((role, order, text))
-                elif (part := _class_part(selector.chain[-1])) is not None:
-                    index.class_parts.append((part, role, order, selector))
+                    continue
+                head = selector.chain[0] if len(selector.chain) > 1 else selector.chain[-1]
+                entry = (role, order, selector)
+                if (part := _class_part(head)) is not None:
+                    index.class_parts.append((part, *entry))
                 else:
-                    index.by_key.setdefault(selector.chain[-1].key, []).append((role, order, selector))
+                    index.by_key.setdefault(head.key, []).append(entry)
         if index.class_parts:
             index.class_regex = re.compile("|".join(re.escape(p[0]) for p in index.class_parts))
         return index
@@ -155,9 +158,13 @@ class SelectorIndex:
         return found
 
     def match(self, tag: Tag, matches: Matches) -> None:
-        """Record `tag` under every role whose selector it matches."""
+        """Record `tag` under every role whose selector it matches; for a descendant selector
+        ("a b"), remember `tag` when it matches the first compound and look below it later."""
         for role, order, selector in self.candidates(tag):
-            if selector.matches(tag):
+            if len(selector.chain) > 1:
+                if selector.chain[0].matches(tag):
+                    matches.pending.append((role, order, selector, tag))
+            elif selector.matches(tag):
                 matches.add(role, order, tag)
 
 
@@ -167,6 +174,7 @@ def select_in(root: Tag, selectors: Iterable[str]) -> list[Tag]:
     matches = Matches()
     for tag in root.find_all(True):
         index.match(tag, matches)
+    matches.resolve()
     if index.fallback:
         match_fallbacks(root, index, matches)
     return matches.in_selector_order("")
@@ -177,6 +185,16 @@ class Matches:
     """Elements matched per role, each with the position of the selector that matched it."""
 
     found: dict[str, list[tuple[int, Tag]]] = field(default_factory=dict)
+    #: (role, order, selector, ancestor) of descendant selectors still to resolve
+    pending: list[tuple[str, int, Selector, Tag]] = field(default_factory=list)
+
+    def resolve(self) -> None:
+        """Match descendant selectors below the ancestors the pass found (few, small subtrees)."""
+        for role, order, selector, ancestor in self.pending:
+            for tag in ancestor.find_all(True):
+                if selector.matches(tag):
+                    self.add(role, order, tag)
+        self.pending = []
 
     def add(self, role: str, order: int, tag: Tag) -> None:
         self.found.setdefault(role, []).append((order, tag))

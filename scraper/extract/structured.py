@@ -164,6 +164,7 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
             lang = tag.get("lang") or tag.get("xml:lang")
             if isinstance(lang, str) and lang.strip():
                 signals.html_lang = lang.strip()
+    matches.resolve()
     if index.fallback:
         match_fallbacks(soup, index, matches)
     return signals, matches
