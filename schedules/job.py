@@ -245,10 +245,9 @@ class _Crawl:
         return True
 
     def _warn_about(self, discovery: Discovery) -> None:
-        for url in discovery.empty_listings:
-            self.warnings.append(
-                f"listing {url} holds no article link matching the profile's article_patterns: "
-                "has the site changed? (check [crawl] in the site profile)")
+        for url, why in discovery.empty_listings.items():
+            self.warnings.append(f"listing {url} {why}; has the site changed? Check [crawl] in "
+                                 f"the site profile {self.options.profile!r} or --start-url.")
         for message in discovery.failed_sources:
             if message.startswith("listing "):
                 self.counts.failed += 1

@@ -37,8 +37,9 @@ class Discovery:
 
     sightings: dict[str, list[Sighting]] = field(default_factory=dict)
     listing_pages: int = 0
-    #: start listings that loaded but held no article: the profile is probably wrong
-    empty_listings: list[str] = field(default_factory=list)
+    #: start listings that held no article or answered 404/410, with why: the profile is
+    #: probably wrong (or the site changed)
+    empty_listings: dict[str, str] = field(default_factory=dict)
     failed_sources: list[str] = field(default_factory=list)
     wp_json_answered: bool = False
 
@@ -67,6 +68,7 @@ class Discoverer:
     full: bool = False
     budget: Callable[[], bool] = lambda: True
     result: Discovery = field(default_factory=Discovery)
+    _errors: dict[str, FetchError] = field(default_factory=dict)
 
     def run(self) -> Discovery:
         if self.crawl.wp_json:
@@ -87,6 +89,7 @@ class Discoverer:
         try:
             capture = self.fetcher.fetch(url, accept=accept)
         except FetchError as exc:
+            self._errors[url] = exc
             self.on_fetch(url, None, exc)
             log.info("source skipped: %s", exc)
             return None
@@ -164,14 +167,20 @@ class Discoverer:
             visited.add(url)
             capture = self._get(url, HTML_TYPES)
             if capture is None:
-                if url == start:
-                    self.result.failed_sources.append(f"listing {url} could not be fetched")
+                error = self._errors.get(url)
+                status = getattr(error, "status", None)
+                if url == start and status in (404, 410):
+                    self.result.empty_listings[url] = f"answered {status}"
+                elif url == start:
+                    self.result.failed_sources.append(f"listing {url} could not be fetched "
+                                                      f"({error or 'page budget spent'})")
                 return
             self.result.listing_pages += 1
             page = parse_listing(capture.body, url, self.crawl)
             if not page.sightings:
                 if url == start:
-                    self.result.empty_listings.append(url)
+                    self.result.empty_listings[url] = (
+                        "holds no article link matching the profile's article_patterns")
                 return
             for sighting in page.sightings:
                 self.result.add(sighting, self.crawl)

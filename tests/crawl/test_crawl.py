@@ -196,3 +196,12 @@ def test_listing_without_articles_exits_3(sqlite_url: str) -> None:
     assert report.exit_code == 3 and report.outcome == "nothing-found"
     assert any("article_patterns" in w for w in report.warnings)
     assert len(report.warnings) == len(start_urls(server.base_url))
+
+
+def test_start_listing_answering_404_exits_3(sqlite_url: str) -> None:
+    site = FixtureSite(6, wp_json=False, sitemaps=False, feeds=False)
+    with serve_site(site) as server:
+        report = run_crawl(fast_options(sqlite_url, server.base_url,
+                                        start_urls=(f"{server.base_url}/fr/actualites/",)))
+    assert report.exit_code == 3
+    assert "answered 404; has the site changed?" in report.warnings[0]
