@@ -11,12 +11,13 @@ from bs4 import Tag
 
 from scraper.extract.selectors import select_in
 from scraper.extract.config import ExtractConfig
-from scraper.extract.dates import labelled_date, parse_date_text
+from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.text import fold, normalize_lines, normalize_text
 
 _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
+_TITLE_CLASS = re.compile("title|titre|heading")
 _PIECES = re.compile(r"\s+[·|•–—-]\s+")
 
 
@@ -28,9 +29,12 @@ class Card:
     url: str | None
     sector: str | None
     published_text: str
+    timestamp: str | None = None
 
     def published(self) -> dt.date | None:
-        return labelled_date(self.published_text, "published") or parse_date_text(self.published_text)
+        """The card's date: its `<time datetime>`, else a labelled or bare date in its text."""
+        return parse_timestamp(self.timestamp) or labelled_date(self.published_text, "published") \
+            or parse_date_text(self.published_text)
 
 
 def url_key(url: str | None) -> str:
@@ -89,11 +93,16 @@ def _card_title(card: Tag, config: ExtractConfig) -> str | None:
         text = normalize_text(tag.get_text(" "))
         if text:
             return text
+    for tag in card.find_all(class_=_TITLE_CLASS):
+        text = normalize_text(tag.get_text(" "))
+        if text:
+            return text
     for tag in card.find_all(_EMPHASIS):
         text = normalize_text(tag.get_text(" "))
         if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
             return text
-    texts = [normalize_text(a.get_text(" ")) for a in card.find_all("a")] + [
+    links = [card] if card.name == "a" else card.find_all("a")
+    texts = [normalize_text(a.get_text(" ")) for a in links] + [
         normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")]
     texts = [t for t in texts if len(t) > 3]
     return max(texts, key=len) if texts else None
@@ -133,6 +142,8 @@ def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
             if not title:
                 continue
             seen.add(url_key(url))
+            time = card.find("time", datetime=True)
             cards.append(Card(title=title, url=url, sector=_card_sector(card, config, lines),
-                              published_text="\n".join(lines)))
+                              published_text="\n".join(lines),
+                              timestamp=str(time["datetime"]) if time is not None else None))
     return cards, sections

@@ -124,6 +124,8 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
     for group in groups:
         builder = _Builder()
         for block in group:
+            if block.tag in ("dt", "th"):
+                continue  # "Name", "Phone": labels of the values beside them
             builder.add_paragraph(block.lines)
             for href in block.hrefs:
                 if href.lower().startswith("mailto:"):
