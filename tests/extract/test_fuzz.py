@@ -342,3 +342,13 @@ def test_huge_attributes_and_text_do_not_raise() -> None:
     )
     article = _extract(html)
     assert article.title == "A headline under a mountain"
+
+
+def test_a_five_megabyte_page_keeps_its_title_and_date() -> None:
+    page = FIXTURES["fr_tokyo_yoast_graph"]
+    sentence = b"Texte de remplissage sans date ni question, r\xc3\xa9p\xc3\xa9t\xc3\xa9. "
+    filler = (b"<p>" + sentence * 40 + b"</p>\n") * 2_400
+    assert len(filler) > 5_000_000
+    big = page.replace(b"<h2>Le Japon en chiffres</h2>", filler + b"<h2>Le Japon en chiffres</h2>")
+    small, large = _extract(page), _extract(big)
+    assert (large.title, large.published, large.lang) == (small.title, small.published, small.lang)
