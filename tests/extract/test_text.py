@@ -1,0 +1,28 @@
+"""Text normalisation: what a reader sees, in one canonical form."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from scraper.text import fold, normalize_lines, normalize_text
+
+
+def test_invisible_and_no_break_spaces_are_normalised() -> None:
+    raw = "Le\u00a0rêve\u202fam\u200béricain \u2007existe\u200d\n\t encore\u00ad !"
+    assert normalize_text(raw) == "Le rêve américain existe encore !"
+
+
+def test_decomposed_unicode_becomes_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Séoul, Düsseldorf")
+    assert normalize_text(decomposed) == "Séoul, Düsseldorf"
+    assert unicodedata.is_normalized("NFC", normalize_text(decomposed))
+
+
+def test_lines_keep_breaks_and_drop_empty_lines() -> None:
+    assert normalize_lines("98 Battery Street\n\n \u00a0\nSan Francisco  CA 94111\n") == [
+        "98 Battery Street", "San Francisco CA 94111"]
+
+
+def test_fold_compares_without_case_accents_or_curly_apostrophes() -> None:
+    assert fold("Santé & Soins") == fold("sante & soins")
+    assert fold("Envie d’en savoir plus") == "envie d'en savoir plus"
