@@ -16,9 +16,10 @@ import click
 from schedules.cli.common import db_option, echo_json, is_terminal, json_option, limit_option
 from schedules.job import CrawlOptions, RunReport, run_crawl
 from schedules.runs import recent_runs
+from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
-from scraper.sites import DEFAULT_PROFILE
+from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.db import open_engine, transaction
 from storage.errors import LockedError, StorageError
 
@@ -86,6 +87,18 @@ class _ConfigError(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+def _recheck(profile: str, recent: int | None, older: int | None) -> RecheckPolicy | None:
+    """The profile's re-check schedule with the command line's overrides (None: no override)."""
+    if recent is None and older is None:
+        return None
+    try:
+        base = crawl_profile(load_profile(profile)).recheck
+    except ProfileError:
+        base = RecheckPolicy()  # the crawl itself reports the profile error
+    return RecheckPolicy(recent_days=base.recent_days if recent is None else recent,
+                         older_every_days=base.older_every_days if older is None else older)
+
+
 def _usage_error(message: str) -> click.ClickException:
     return _ConfigError(message)
 
@@ -115,12 +128,17 @@ def register(group: click.Group) -> None:
                   metavar="SECONDS", help="Longest single wait, Retry-After included.")
     @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
                   metavar="SECONDS", help="Read timeout (connect timeout: a quarter of it, ≥1 s).")
+    @click.option("--recent-days", type=click.IntRange(min=0), metavar="DAYS",
+                  help="Re-check articles published within DAYS on every run (profile: 30).")
+    @click.option("--older-every-days", type=click.IntRange(min=0), metavar="DAYS",
+                  help="Re-check older articles once their last check is DAYS old (profile: 7).")
     @json_option
     @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
     @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
     def crawl(db_url: str, profile: str, start_urls: tuple[str, ...], full: bool,
               max_pages: int | None, dry_run: bool, delay: float, retries: int,
-              retry_wait: float, max_wait: float, timeout: float, as_json: bool,
+              retry_wait: float, max_wait: float, timeout: float, recent_days: int | None,
+              older_every_days: int | None, as_json: bool,
               log_json: bool, verbose: bool) -> None:
         """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
 
@@ -140,6 +158,7 @@ def register(group: click.Group) -> None:
             retry=RetryPolicy(attempts=retries, initial_wait=retry_wait,
                               max_wait=max(max_wait, retry_wait), jitter=min(1.0, retry_wait),
                               retry_after_cap=max_wait),
+            recheck=_recheck(profile, recent_days, older_every_days),
         )
         handler = _setup_logging(as_json=log_json, verbose=verbose)
         try:

@@ -143,3 +143,13 @@ def test_cli_exit_codes_for_a_wrong_profile_and_an_empty_listing(
         empty = runner.invoke(main, crawl_args(sqlite_url, server.base_url))
     assert empty.exit_code == 3
     assert "has the site changed?" in empty.output
+
+
+def test_recheck_schedule_is_configurable_from_the_command_line(
+        sqlite_url: str, site: FixtureSite, served: SiteServer) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, crawl_args(sqlite_url, served.base_url)).exit_code == 0
+    quiet = runner.invoke(main, crawl_args(sqlite_url, served.base_url, "--json", "--recent-days",
+                                           "0", "--older-every-days", "100"))
+    counts = json.loads(quiet.stdout)["counts"]
+    assert counts["fetched"] == 1, "only today's article is recent enough to be re-checked"
