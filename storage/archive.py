@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from scraper.models import Article, Capture
@@ -26,6 +26,8 @@ from storage.rows import (
     changed_fields,
     contact_values,
     content_hash,
+    insert_many,
+    insert_row,
     qa_values,
     version_to_article,
     version_values,
@@ -180,16 +182,13 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
         fetch_id, raw_page_id = _record_capture(session, capture, run_id=run_id,
                                                 outcome=status.value)
     seq = _next_seq(session, row.id)
-    # Core inserts: a version and its rows are written as a few statements, not ORM bookkeeping
-    version_id = session.execute(insert(VersionRow).values(
-        article_id=row.id, seq=seq, seen_at=seen_at, content_hash=digest, changed_fields=changed,
-        extractor_version=extractor_version, raw_page_id=raw_page_id, fetch_id=fetch_id,
-        **version_values(article),
-    )).inserted_primary_key[0]
-    if article.qa:
-        session.execute(insert(QARow), qa_values(article, version_id))
-    if article.contacts:
-        session.execute(insert(ContactRow), contact_values(article, version_id))
+    version_id = insert_row(session, VersionRow, {
+        "article_id": row.id, "seq": seq, "seen_at": seen_at, "content_hash": digest,
+        "changed_fields": changed, "extractor_version": extractor_version,
+        "raw_page_id": raw_page_id, "fetch_id": fetch_id, **version_values(article),
+    })
+    insert_many(session, QARow, qa_values(article, version_id))
+    insert_many(session, ContactRow, contact_values(article, version_id))
     row.lang = article.lang
     row.status = "live"
     row.current_version = seq
@@ -315,4 +314,4 @@ def log_fetch(session: Session, url: str, *, fetched_at: dt.datetime, capture: C
             etag=capture.header("ETag"), last_modified=capture.header("Last-Modified"),
             response_headers=dict(capture.headers), request_headers=dict(capture.request_headers),
         )
-    return int(session.execute(insert(FetchRow).values(**values)).inserted_primary_key[0])
+    return insert_row(session, FetchRow, values)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import zlib
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError
+from storage.rows import insert_row
 from storage.schema import RawPage
 
 #: zlib level: 6 is within a few percent of 9 on HTML at a fraction of the time.
@@ -21,12 +22,10 @@ def put_raw_page(session: Session, body: bytes, *, content_type: str | None = No
     found = session.scalar(select(RawPage.id).where(RawPage.sha256 == digest))
     if found is not None:
         return found
-    # a Core insert: the hot path of a crawl needs the id now, not the ORM's bookkeeping
-    inserted = session.execute(insert(RawPage).values(
-        sha256=digest, size=len(body), content_type=content_type,
-        body_z=zlib.compress(body, COMPRESSION_LEVEL),
-    ))
-    return int(inserted.inserted_primary_key[0])
+    return insert_row(session, RawPage, {
+        "sha256": digest, "size": len(body), "content_type": content_type,
+        "body_z": zlib.compress(body, COMPRESSION_LEVEL),
+    })
 
 
 def page_body(page: RawPage) -> bytes:

@@ -1,4 +1,4 @@
-"""Convert between an `Article` record and its version rows, and hash a record's content."""
+"""Convert between an `Article` record and its version rows, hash a record's content, write rows fast."""
 
 from __future__ import annotations
 
@@ -7,7 +7,24 @@ import json
 from typing import Any
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
-from storage.schema import VersionRow
+from sqlalchemy.orm import Session
+
+from storage.schema import Base, VersionRow
+
+
+def insert_row(session: Session, model: type[Base], values: dict[str, Any]) -> int:
+    """INSERT one row into `model`'s table; returns its id.
+
+    A plain Core insert with separate parameters: its compiled form is cached, so the hot path of
+    a crawl pays neither the ORM's bookkeeping nor a compilation per row.
+    """
+    return int(session.execute(model.__table__.insert(), values).inserted_primary_key[0])
+
+
+def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    """INSERT `rows` into `model`'s table in one executemany (nothing when there are none)."""
+    if rows:
+        session.execute(model.__table__.insert(), rows)
 
 
 def canonical_json(data: Any) -> str:
