@@ -171,9 +171,9 @@ class Discoverer:
                 status = getattr(error, "status", None)
                 if url == start and status in (404, 410):
                     self.result.empty_listings[url] = f"answered {status}"
-                elif url == start:
+                elif url == start and error is not None:
                     self.result.failed_sources.append(f"listing {url} could not be fetched "
-                                                      f"({error or 'page budget spent'})")
+                                                      f"({error})")
                 return
             self.result.listing_pages += 1
             page = parse_listing(capture.body, url, self.crawl)

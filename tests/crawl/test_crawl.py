@@ -187,6 +187,7 @@ def test_max_pages_bounds_a_run(crawl: Crawl, site: FixtureSite, sqlite_url: str
     report = crawl(max_pages=5)
     assert site.log and len([r for r in site.log if r.path != "/robots.txt"]) == 5
     assert any("--max-pages" in w for w in report.warnings)
+    assert report.exit_code == 0, "a bounded run is not a failed run"
 
 
 def test_listing_without_articles_exits_3(sqlite_url: str) -> None:
