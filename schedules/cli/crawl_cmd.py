@@ -198,6 +198,8 @@ def register(group: click.Group) -> None:
         if as_json:
             echo_json(rows)
             return
+        if not rows:
+            click.echo("no runs recorded in this archive yet")
         for row in rows:
             click.echo(_run_line(row))
 
