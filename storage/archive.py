@@ -162,6 +162,7 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
         row.last_seen = _later(row.last_seen, seen_at)
         row.status = "live"
         _keep_validators(row, capture)
+        session.flush()  # inside this store's SAVEPOINT, not inside the next one's
         return StoreResult(StoreStatus.UNCHANGED, row.id, row.current_version)
 
     if row is None:
@@ -232,7 +233,6 @@ def mark_seen(session: Session, url: str, *, seen_at: dt.datetime) -> None:
     row = _article_row(session, url)
     if row is not None:
         row.last_seen = _later(row.last_seen, seen_at)
-        session.flush()
 
 
 def validators(session: Session, url: str) -> tuple[str | None, str | None]:

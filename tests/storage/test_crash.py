@@ -101,3 +101,18 @@ def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(db_url: st
     assert _counts(engine) == before
     with transaction(engine) as session:
         assert check_integrity(session, deep=True) == []
+
+
+def test_a_failed_store_keeps_the_earlier_stores_of_the_transaction(
+        engine: Engine, request: pytest.FixtureRequest) -> None:
+    with transaction(engine) as session:
+        store_record(session, make_article(), seen_at=day(0))
+    with transaction(engine) as session:
+        store_record(session, make_article(), seen_at=day(4))  # UNCHANGED: last_seen moves
+        request.getfixturevalue("failing_contact_insert")
+        with pytest.raises(Boom):
+            store_record(session, make_article("https://hub.brussels/fr/blog/autre/"), seen_at=day(4))
+    with transaction(engine) as session:
+        history = article_history(session, make_article().url)
+        assert history.last_seen == day(4)
+        assert check_integrity(session) == []
