@@ -147,7 +147,9 @@ def test_one_sector_shares_one_key_across_languages() -> None:
     keys = {}
     for group, found in groups.items():
         values = set(found.values())
-        assert len(values) == 1 and None not in values, f"{group}: {found}"
+        assert len(values) == 1 and None not in values, (
+            f"the {group!r} pages should share one non-null sector_key, got {found}"
+        )
         keys[group] = values.pop()
     assert len(set(keys.values())) == len(keys), f"different sectors share a key: {keys}"
 
