@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from bs4 import BeautifulSoup, Tag
+from bs4.exceptions import ParserRejectedMarkup
+from lxml import etree
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import extract_body, extract_lead, mark_site_furniture
@@ -33,8 +35,8 @@ log = logging.getLogger(__name__)
 def _parse(text: str) -> BeautifulSoup:
     try:
         return BeautifulSoup(text, "lxml")
-    except Exception as exc:  # bs4/lxml may reject pathological input; an empty record is the answer
-        log.warning("page could not be parsed: %s", exc)
+    except (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError) as exc:
+        log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
         return BeautifulSoup("", "lxml")
 
 

@@ -12,15 +12,12 @@ from scraper.extract.config import ExtractConfig
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
-    "p div section article header footer aside main h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote "
-    "figure figcaption table thead tbody tfoot tr td th pre address hr form fieldset details "
-    "summary center".split()
+    ["p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "address", "hr", "form", "fieldset", "details", "summary", "center"]
 )
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Never article text, wherever they are.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg button select option textarea input iframe object embed "
-    "nav canvas video audio map head title meta link picture source".split()
+    ["script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea", "input", "iframe", "object", "embed", "nav", "canvas", "video", "audio", "map", "head", "title", "meta", "link", "picture", "source"]
 )
 BOLD_TAGS = frozenset(("strong", "b"))
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)

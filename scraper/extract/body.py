@@ -7,7 +7,7 @@ import re
 from bs4 import Tag
 
 from scraper.extract.blocks import Block
-from scraper.extract.contacts import POSTCODE, EMAIL, phones_in
+from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
 from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
@@ -15,7 +15,7 @@ from scraper.urls import host_of
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
-_BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.I)
+_BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 
 
 def mark_site_furniture(page: Page) -> None:

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import Tag
 
-from scraper.extract.selectors import select_in
 from scraper.extract.config import ExtractConfig
 from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
+from scraper.extract.selectors import select_in
 from scraper.text import fold, normalize_lines, normalize_text
 
 _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]

@@ -11,7 +11,6 @@ from scraper.extract.selectors import SelectorIndex
 from scraper.sites import SiteProfile, load_profile
 from scraper.text import fold
 
-
 #: Profile keys holding CSS selectors matched in the single pass over the page.
 SELECTOR_ROLES = ("content", "title", "lead", "date", "sector", "sector_hints", "contact", "related")
 

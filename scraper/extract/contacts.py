@@ -13,17 +13,17 @@ from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
-                          r"portable|direct|office)\b\.?\s*[:.]?\s*", re.I)
-_EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.I)
+                          r"portable|direct|office)\b\.?\s*[:.]?\s*", re.IGNORECASE)
+_EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.IGNORECASE)
 _CONTACT_PREFIX = re.compile(r"^(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
-                             r"contact presse|info)\s*[:\-–]\s*", re.I)
+                             r"contact presse|info)\s*[:\-–]\s*", re.IGNORECASE)
 _STREET = re.compile(
     r"\b(?:rue|avenue|av\.|boulevard|bd|chaussée|place|square|quai|allée|chemin|straat|laan|"
     r"steenweg|plein|lei|kaai|dreef|street|st\.|road|avenue|lane|drive|suite|box|boîte|bte|bus|"
     r"floor|étage|verdieping)\b|\d+\s*(?:rue|avenue|chaussée)|[a-z](?:straat|laan|weg|plein)\b",
-    re.I,
+    re.IGNORECASE,
 )
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
 COUNTRIES = frozenset(fold(c) for c in (

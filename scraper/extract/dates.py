@@ -142,7 +142,7 @@ def parse_timestamp(value: str | None) -> dt.date | None:
     except ValueError:
         return date
     if offset == "Z":
-        tz = dt.timezone.utc
+        tz = dt.UTC
     else:
         sign = -1 if offset[0] == "-" else 1
         digits = offset[1:].replace(":", "")

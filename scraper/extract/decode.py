@@ -13,7 +13,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 #: `<meta charset="x">` or `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 #: Labels browsers treat as windows-1252 (the WHATWG encoding standard).
 _LATIN1_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"})
 
@@ -48,13 +48,11 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> tuple[str, st
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(name, errors="replace"), None
-    warning = None
+    warning: str | None = None
     hinted = _codec(encoding)
     if encoding and hinted is None:
         warning = f"unknown HTTP charset {encoding!r} ignored"
-    for name in (hinted, declared_charset(data)):
-        if name is None:
-            continue
+    for name in [c for c in (hinted, declared_charset(data)) if c is not None]:
         try:
             return data.decode(name), warning
         except UnicodeDecodeError:

@@ -12,7 +12,7 @@ FULL_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}")
 #: Initials as speakers write them: "E.G.", "E. G.", "EG", "J.-P.D."
 INITIALS = re.compile(rf"(?:[{_UPPER}]\.?\s?-?){{2,4}}")
 _LETTERS = re.compile(rf"[{_UPPER}]")
-_PARTICLES = frozenset("de van der den du des le la von ten ter te".split())
+_PARTICLES = frozenset(["de", "van", "der", "den", "du", "des", "le", "la", "von", "ten", "ter", "te"])
 
 
 def initials_of(name: str) -> str:

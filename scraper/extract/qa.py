@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 
 from scraper.extract.blocks import Block
 from scraper.extract.config import ExtractConfig
-from scraper.extract.names import FULL_NAME, INITIALS, is_full_name, is_initials, resolve
+from scraper.extract.names import FULL_NAME, INITIALS, is_full_name, resolve
 from scraper.models import QAPair
 from scraper.text import fold
 
 #: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question.
-_Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.I)
+_Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.IGNORECASE)
 #: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
-_A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.I)
+_A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.IGNORECASE)
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
 _LABEL = re.compile(rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[:：]\s*")
 _OPENERS = "«“„‘\""
@@ -170,9 +170,7 @@ def _is_place(name: str) -> bool:
 
 
 _NOT_FIRST_NAMES = frozenset(
-    "the our notre nos le la les un une de des het een onze ons this these seven two three "
-    "brussels bruxelles brussel new san los las north south east west saint sint silicon côte "
-    "united états région regional european europe belgian belgique belgië".split()
+    ["the", "our", "notre", "nos", "le", "la", "les", "un", "une", "de", "des", "het", "een", "onze", "ons", "this", "these", "seven", "two", "three", "brussels", "bruxelles", "brussel", "new", "san", "los", "las", "north", "south", "east", "west", "saint", "sint", "silicon", "côte", "united", "états", "région", "regional", "european", "europe", "belgian", "belgique", "belgië"]
 )
 
 

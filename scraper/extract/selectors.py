@@ -8,7 +8,7 @@ this subset is reported by `compile_selector` as None and matched with soupsieve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,7 +121,7 @@ class SelectorIndex:
     class_regex: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, roles: dict[str, Iterable[str]]) -> SelectorIndex:
+    def build(cls, roles: Mapping[str, Iterable[str]]) -> SelectorIndex:
         index = cls()
         for role, selectors in roles.items():
             for order, text in enumerate(selectors):

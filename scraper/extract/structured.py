@@ -105,7 +105,7 @@ def _read_jsonld(script: Tag, signals: PageSignals) -> None:
         return
     try:
         data = json.loads(raw.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
-    except Exception as exc:  # JSON-LD in the wild is often malformed; the page must still extract
+    except Exception as exc:  # noqa: BLE001 -- JSON-LD in the wild is often malformed; the page must still extract
         log.warning("malformed JSON-LD ignored: %s", exc)
         signals.warnings.append(f"malformed JSON-LD ignored ({type(exc).__name__})")
         return
@@ -136,8 +136,8 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
             if isinstance(key, str) and isinstance(content, str):
                 signals.meta.setdefault(key.strip().lower(), []).append(content)
         elif name == "link":
-            rel = tag.get("rel") or []
-            rels = {r.lower() for r in (rel if isinstance(rel, list) else rel.split())}
+            rel: object = tag.get("rel") or []
+            rels = {str(r).lower() for r in (rel if isinstance(rel, list) else str(rel).split())}
             href = tag.get("href")
             if not isinstance(href, str) or not href.strip():
                 continue

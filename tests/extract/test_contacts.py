@@ -27,14 +27,14 @@ def _contacts(article_html: str, after: str = "") -> list[Contact]:
     "markup",
     [
         # vCard-like div, one element per field
-        "<div class='vcard'><p><strong>Eric Gabrys</strong></p><p>États-Unis (San Francisco - Silicon Valley)</p>"
+        ("<div class='vcard'><p><strong>Eric Gabrys</strong></p><p>États-Unis (San Francisco - Silicon Valley)</p>"
         "<p>98 Battery Street, Suite 601<br>San Francisco CA 94111<br>USA</p>"
         "<p><a href='tel:+14152910130'>+1 415 291 0130</a><br>+1 415 866 4022</p>"
-        "<p><a href='mailto:SanFrancisco@hub.brussels'>SanFrancisco@hub.brussels</a></p></div>",
+        "<p><a href='mailto:SanFrancisco@hub.brussels'>SanFrancisco@hub.brussels</a></p></div>"),
         # one paragraph with line breaks, labels before the values, no contact class at all
-        "<p>Eric Gabrys<br>États-Unis (San Francisco - Silicon Valley)<br>98 Battery Street, Suite 601<br>"
+        ("<p>Eric Gabrys<br>États-Unis (San Francisco - Silicon Valley)<br>98 Battery Street, Suite 601<br>"
         "San Francisco CA 94111<br>USA<br>Tél. : +1 415 291 0130<br>GSM : +1 415 866 4022<br>"
-        "E-mail : SANFRANCISCO@HUB.BRUSSELS</p>",
+        "E-mail : SANFRANCISCO@HUB.BRUSSELS</p>"),
     ],
 )
 def test_contact_markups_give_one_record(markup: str) -> None:
