@@ -60,7 +60,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # `sqlite_begin="IMMEDIATE"` takes the write lock at once (migrations: one at a time)
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def open_engine(url: str, *, migrate: bool = True) -> Engine:
@@ -122,9 +124,21 @@ def _connect(engine: Engine) -> Iterator[Any]:
         yield connection
 
 
+#: Key of the PostgreSQL advisory lock that lets one process at a time migrate an archive.
+_MIGRATION_LOCK = 0x6875_6261_7263  # "hubarc"
+
+
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
-    """Apply the shipped migrations up to `revision`; returns (revision before, revision after)."""
+    """Apply the shipped migrations up to `revision`; returns (revision before, revision after).
+
+    Processes opening a new archive at the same moment migrate it one after the other: the
+    second finds the work done.
+    """
     with _connect(engine) as connection:
+        if connection.dialect.name == "sqlite":
+            connection.execution_options(sqlite_begin="IMMEDIATE")
+        elif connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         before = MigrationContext.configure(connection).get_current_revision()
         command.upgrade(_alembic_config(connection), revision)
         after = MigrationContext.configure(connection).get_current_revision()

@@ -72,3 +72,23 @@ def test_an_older_schema_asks_for_db_upgrade(db_url: str) -> None:
         open_engine(db_url).dispose()
     finally:
         engine.dispose()
+
+
+def test_processes_opening_a_new_archive_together_all_succeed(db_url: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    script = f"from storage.db import open_engine; open_engine({db_url!r}).dispose(); print('ok')"
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    procs = [subprocess.Popen([sys.executable, "-c", script], env=env, cwd=root,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [out.strip() for out, _ in results] == ["ok"] * 3, [err[-500:] for _, err in results]
+    engine = open_engine(db_url)
+    try:
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
