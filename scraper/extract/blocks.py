@@ -11,14 +11,23 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 from scraper.extract.config import ExtractConfig
 from scraper.text import fold, normalize_lines, normalize_text
 
-BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "address", "hr", "form", "fieldset", "details", "summary", "center"]
-)
+BLOCK_TAGS = frozenset((
+    "p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4",
+    "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "address", "hr", "form", "fieldset",
+    "details", "summary", "center", "cite",
+))
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: Site frame around the article: its paragraphs do not count when looking for the text.
+_FRAME = frozenset(("header", "footer", "nav", "aside"))
+#: The share of the page's paragraph text the article container must hold.
+_SHARE = 0.7
 #: Never article text, wherever they are.
-SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea", "input", "iframe", "object", "embed", "nav", "canvas", "video", "audio", "map", "head", "title", "meta", "link", "picture", "source"]
-)
+SKIP_TAGS = frozenset((
+    "script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea",
+    "input", "iframe", "object", "embed", "nav", "canvas", "video", "audio", "map", "head", "title",
+    "meta", "link", "picture", "source",
+))
 BOLD_TAGS = frozenset(("strong", "b"))
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
@@ -50,23 +59,33 @@ def _text_length(tag: Tag) -> int:
     return len(tag.get_text())
 
 
-def find_content_root(soup: BeautifulSoup, candidates: list[list[Tag]],
-                      paragraphs: list[Tag]) -> tuple[Tag | None, bool]:
+def find_content_root(
+    soup: BeautifulSoup, candidates: list[list[Tag]], paragraphs: list[Tag]
+) -> tuple[Tag | None, bool]:
     """The element holding the article text, and whether a profile selector found it: the first
-    selector group with a substantial element (its longest), else the parent of the most paragraph
-    text."""
+    selector group with a substantial element (its longest), else the deepest element holding most
+    of the page's paragraph text (page builders nest every paragraph in its own widget)."""
     for group in candidates:
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
         if best.find("p") is not None or _text_length(best) >= 200:
             return best, True
-    scores: dict[int, tuple[int, Tag]] = {}
+    scores: dict[int, list[int]] = {}
+    depth_of: dict[int, tuple[int, Tag]] = {}
+    total = 0
     for para in paragraphs:
-        parent = para.parent
-        if isinstance(parent, Tag):
-            score, _ = scores.get(id(parent), (0, parent))
-            scores[id(parent)] = (score + len(para.get_text()), parent)
-    if scores:
-        return max(scores.values(), key=lambda item: item[0])[1], False
+        ancestors = [p for p in para.parents if isinstance(p, Tag)]
+        if any(p.name in _FRAME for p in ancestors):
+            continue
+        size = len(para.get_text())
+        total += size
+        for depth, parent in enumerate(reversed(ancestors)):
+            scores.setdefault(id(parent), [0])[0] += size
+            depth_of[id(parent)] = (depth, parent)
+    if total:
+        enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
+        deepest = max(enough, key=lambda item: item[0])[1]
+        if deepest.name not in ("html", "[document]"):
+            return deepest, False
     return soup.body or soup, False
 
 
@@ -133,13 +152,20 @@ class _Walker:
 
     def _ends_article(self, text: str) -> bool:
         folded = fold(text)
-        return any(folded.startswith(p) for p in self.config.related_headings + self.config.end_headings)
+        return any(
+            folded.startswith(p) for p in self.config.related_headings + self.config.end_headings
+        )
 
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep
         stack: list[tuple[Tag, Iterable[object], str, tuple[str, Tag] | None, bool]] = [
-            (root, iter(root.children), root.name if root.name in BLOCK_TAGS else "div",
-             self.roles.get(id(root)), False)
+            (
+                root,
+                iter(root.children),
+                root.name if root.name in BLOCK_TAGS else "div",
+                self.roles.get(id(root)),
+                False,
+            )
         ]
         while stack and not self.stopped:
             node, children, block_tag, role, bold = stack[-1]
@@ -170,12 +196,15 @@ class _Walker:
                 self.flush(block_tag, role)
                 stack.append((child, iter(child.children), name, child_role, bold))
             else:
-                stack.append((child, iter(child.children), block_tag, role,
-                              bold or name in BOLD_TAGS))
+                stack.append(
+                    (child, iter(child.children), block_tag, role, bold or name in BOLD_TAGS)
+                )
         return self.blocks
 
 
-def content_blocks(root: Tag, config: ExtractConfig, roles: dict[int, tuple[str, Tag]]) -> list[Block]:
+def content_blocks(
+    root: Tag, config: ExtractConfig, roles: dict[int, tuple[str, Tag]]
+) -> list[Block]:
     """The blocks of `root`, in reading order, up to a heading that starts the related list.
 
     `roles` maps `id(element)` to a (role, element) pair: every block inside such an element

@@ -55,8 +55,8 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     if marked:
         return marked, "profile"
     first = next((b for b in page.blocks if not b.is_heading and b.role is None
-                  and not is_metadata(b, page, known)), None)
-    if first is None or len(first.text) < _MIN_LEAD or first.text.endswith("?"):
+                  and len(b.text) >= _MIN_LEAD and not is_metadata(b, page, known)), None)
+    if first is None or first.text.endswith("?") or first.tag in ("blockquote", "li"):
         return None
     description = page.signals.first_meta("description", "og:description", "twitter:description")
     if description:

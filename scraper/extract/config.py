@@ -61,7 +61,9 @@ class ExtractConfig:
             if isinstance(label, str)
         }
         words = _strings(table, "boilerplate_classes")
-        pattern = re.compile("|".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
+        pattern = re.compile(
+            r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?=$|[\s_-])"
+        ) if words else re.compile(r"(?!)")
         roles = {role: _strings(table, role) for role in SELECTOR_ROLES}
         return cls(
             index=SelectorIndex.build(roles),

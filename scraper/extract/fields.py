@@ -67,14 +67,20 @@ def extract_title(page: Page) -> Found:
                   (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
                   (clean_title(signals.title_tag, page), "html")]
     site_names = set(page.config.site_names)
+    headlines = []
     for tag, layer in _headline_elements(page):
         text = normalize_text(tag.get_text(" "))
-        if not text or fold(text) in site_names or len(text) > 400:
-            continue
+        if text and fold(text) not in site_names and len(text) <= 400:
+            headlines.append((text, layer))
+    subheadings = [(normalize_text(h.get_text(" ")), "html") for h in page.signals.headings[:8]
+                   if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)]
+    # the headline the structured data names, even in an <h2> under a banner <h1>
+    for text, _layer in headlines + subheadings:
         for value, source in structured:
             if value and fold(value) == fold(text):
                 return text, source
-        return text, layer
+    if headlines:
+        return headlines[0]
     for value, source in structured:
         if value:
             return value, source

@@ -9,16 +9,28 @@ from urllib.parse import urlsplit
 LANGS = ("fr", "nl", "en")
 #: Frequent short words that tell the three languages apart (none shared between two of them).
 STOPWORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(["le", "la", "les", "des", "du", "une", "est", "et", "dans", "pour", "que", "qui", "sur", "pas", "avec", "ce", "cette", "sont", "nous", "vous", "au", "aux", "ils", "elle", "mais", "ou", "plus", "leur", "leurs", "été", "être", "fait", "comme"]),
-    "nl": frozenset(["het", "een", "van", "dat", "die", "niet", "met", "voor", "zijn", "op", "ook", "aan", "er", "maar", "om", "bij", "nog", "wordt", "worden", "naar", "dit", "deze", "wij", "ze", "hun", "heeft", "hebben", "zo", "als", "uit"]),
-    "en": frozenset(["the", "and", "of", "to", "that", "for", "with", "on", "are", "this", "be", "by", "from", "was", "were", "have", "has", "not", "but", "they", "their", "which", "it", "its", "an", "will", "can", "our", "you", "at", "or"]),
+    "fr": frozenset((
+        "le", "la", "les", "des", "du", "une", "est", "et", "dans", "pour", "que", "qui", "sur",
+        "pas", "avec", "ce", "cette", "sont", "nous", "vous", "au", "aux", "ils", "elle", "mais",
+        "ou", "plus", "leur", "leurs", "été", "être", "fait", "comme",
+    )),
+    "nl": frozenset((
+        "het", "een", "van", "dat", "die", "niet", "met", "voor", "zijn", "op", "ook", "aan", "er",
+        "maar", "om", "bij", "nog", "wordt", "worden", "naar", "dit", "deze", "wij", "ze", "hun",
+        "heeft", "hebben", "zo", "als", "uit",
+    )),
+    "en": frozenset((
+        "the", "and", "of", "to", "that", "for", "with", "are", "this", "be", "by", "from", "was",
+        "were", "have", "has", "not", "but", "they", "their", "which", "it", "its", "an", "will",
+        "can", "our", "you", "at", "or",
+    )),
 }
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _URL_LANG = re.compile(r"^/(fr|nl|en)(?:[-_][a-z]{2})?(?:/|$)", re.IGNORECASE)
 
 
 def short_lang(value: str | None) -> str | None:
-    """"fr-BE" -> "fr"; None when the code is not one of fr, nl, en."""
+    """ "fr-BE" -> "fr"; None when the code is not one of fr, nl, en."""
     if not value:
         return None
     code = value.strip().lower().replace("_", "-").split("-")[0]

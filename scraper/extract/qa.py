@@ -18,8 +18,8 @@ _Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.IGNORECASE)
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
 _LABEL = re.compile(rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[:：]\s*")
-_OPENERS = "«“„‘\""
-_CLOSERS = "»”“’\""
+_OPENERS = '«“„‘"'
+_CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
 _MAX_QUESTION = 300
 _CONTACTISH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s]{7,}")
@@ -102,10 +102,10 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
         label = match.group("label").strip()
         if _Q_PREFIX.match(text) or _A_PREFIX.match(text):
             return None
-        return label, text[match.end():].strip()
+        return label, text[match.end() :].strip()
     # a bold name with no colon, then the quoted answer: "<b>Eric Gabrys</b> « … »"
     if block.label and is_full_name(block.label.rstrip(" :–-")) and not block.bold:
-        rest = text[len(block.label):].lstrip(" :–-")
+        rest = text[len(block.label) :].lstrip(" :–-")
         if rest[:1] in _OPENERS:
             return block.label.rstrip(" :–-"), rest
     return None
@@ -123,8 +123,8 @@ def question_text(block: Block, config: ExtractConfig, *, followed_by_label: boo
         return None
     prefixed = _Q_PREFIX.match(text)
     if prefixed:
-        return text[prefixed.end():].strip() or None
-    asks = text.rstrip(" »”\"").endswith("?")
+        return text[prefixed.end() :].strip() or None
+    asks = text.rstrip(' »”"').endswith("?")
     if not asks and not (followed_by_label and (block.is_heading or block.bold)):
         return None
     return None if _is_cta(text, config) else text
@@ -157,7 +157,7 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
             continue
         for match in FULL_NAME.finditer(text):
             # folding keeps the length of Latin text, so offsets map between the two
-            window = folded[max(0, match.start() - 60): match.end() + 60]
+            window = folded[max(0, match.start() - 60) : match.end() + 60]
             if cue.search(window) and match.group() not in names and not _is_place(match.group()):
                 names.append(match.group())
     return names
@@ -169,12 +169,17 @@ def _is_place(name: str) -> bool:
     return first.lower() in _NOT_FIRST_NAMES
 
 
-_NOT_FIRST_NAMES = frozenset(
-    ["the", "our", "notre", "nos", "le", "la", "les", "un", "une", "de", "des", "het", "een", "onze", "ons", "this", "these", "seven", "two", "three", "brussels", "bruxelles", "brussel", "new", "san", "los", "las", "north", "south", "east", "west", "saint", "sint", "silicon", "côte", "united", "états", "région", "regional", "european", "europe", "belgian", "belgique", "belgië"]
-)
+_NOT_FIRST_NAMES = frozenset((
+    "the", "our", "notre", "nos", "le", "la", "les", "un", "une", "de", "des", "het", "een", "onze",
+    "ons", "this", "these", "seven", "two", "three", "brussels", "bruxelles", "brussel", "new",
+    "san", "los", "las", "north", "south", "east", "west", "saint", "sint", "silicon", "côte",
+    "united", "états", "région", "regional", "european", "europe", "belgian", "belgique", "belgië",
+))
 
 
-def extract_qa(blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()) -> list[QAPair]:
+def extract_qa(
+    blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()
+) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none."""
     body = [part for b in blocks if b.role not in ("contact", "site") for part in _split_inline(b)]
     labels = [speaker_label(b) for b in body]
@@ -183,7 +188,9 @@ def extract_qa(blocks: Sequence[Block], config: ExtractConfig, *, extra_names: S
         names = label_names(body) + introduced
         names += [n for n in extra_names if n not in names]
         # initials may stand for anyone named in the text
-        names += [m.group() for b in body for m in FULL_NAME.finditer(b.text) if m.group() not in names]
+        names += [
+            m.group() for b in body for m in FULL_NAME.finditer(b.text) if m.group() not in names
+        ]
         return _labelled(body, labels, names, config)
     names = introduced + [n for n in extra_names if n not in introduced]
     return _unlabelled(body, introduced or names[:1], config)
@@ -195,12 +202,14 @@ def _split_inline(block: Block) -> list[Block]:
     if len(lines) < 2 or not lines[0].endswith("?") or len(lines[0]) > _MAX_QUESTION:
         return [block]
     bold = bool(block.label) and fold(block.label).startswith(fold(lines[0])[:20])
-    rest = block.text[len(lines[0]):].strip()
+    rest = block.text[len(lines[0]) :].strip()
     label = None
     if block.label and len(block.label) > len(lines[0]):
-        label = block.label[len(lines[0]):].strip() or None
-    return [replace(block, lines=[lines[0]], bold=bold, label=block.label if bold else None),
-            replace(block, lines=lines[1:] if rest else [], bold=False, label=label)]
+        label = block.label[len(lines[0]) :].strip() or None
+    return [
+        replace(block, lines=[lines[0]], bold=bold, label=block.label if bold else None),
+        replace(block, lines=lines[1:] if rest else [], bold=False, label=label),
+    ]
 
 
 def _ends_answer(block: Block, config: ExtractConfig) -> bool:
@@ -209,8 +218,12 @@ def _ends_answer(block: Block, config: ExtractConfig) -> bool:
     return (text.rstrip().endswith("?") and _is_cta(text, config)) or bool(_CONTACTISH.search(text))
 
 
-def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], names: list[str],
-              config: ExtractConfig) -> list[QAPair]:
+def _labelled(
+    body: Sequence[Block],
+    labels: Sequence[tuple[str, str] | None],
+    names: list[str],
+    config: ExtractConfig,
+) -> list[QAPair]:
     last_label = max(i for i, label in enumerate(labels) if label)
     speakers = {resolve(label[0], names) for label in labels if label}
     only_speaker = next(iter(speakers)) if len(speakers) == 1 else None
@@ -241,14 +254,23 @@ def _labelled(body: Sequence[Block], labels: Sequence[tuple[str, str] | None], n
             if question is not None:
                 answer = _Answer(question, resolve(label[0], names), [label[1]])
             continue
+        if block.tag == "cite":
+            if answer is not None:
+                answer.speaker = resolve(block.text.strip(" —–-"), names)
+            close()
+            continue
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             close()
             question = None
             continue
         if answer is not None:
             joined = "\n\n".join(answer.paragraphs)
-            if answer.paragraphs and joined[:1] in _OPENERS and not _quote_open(joined) \
-                    and block.text[:1] not in _OPENERS:
+            if (
+                answer.paragraphs
+                and joined[:1] in _OPENERS
+                and not _quote_open(joined)
+                and block.text[:1] not in _OPENERS
+            ):
                 close()  # the quoted answer is complete: this paragraph is article text again
                 question = None
             else:
@@ -263,10 +285,18 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     current: _Answer | None = None
     prefixed = 0
     styled = False
+    cited = False
     for block in body:
+        if block.tag == "cite":
+            if current is not None:
+                current.speaker = block.text.strip(" —–-")
+                cited = True
+            current = None
+            continue
         asked = question_text(block, config, followed_by_label=False)
-        if asked is not None and (block.is_heading or block.bold or _Q_PREFIX.match(block.text)
-                                  or len(asked) <= 200):
+        if asked is not None and (
+            block.is_heading or block.bold or _Q_PREFIX.match(block.text) or len(asked) <= 200
+        ):
             prefixed += bool(_Q_PREFIX.match(block.text))
             styled = styled or block.is_heading or block.bold
             current = _Answer(asked, speaker)
@@ -277,10 +307,10 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         if current is not None:
             match = _A_PREFIX.match(block.text)
-            current.paragraphs.append(block.text[match.end():] if match else block.text)
+            current.paragraphs.append(block.text[match.end() :] if match else block.text)
     pairs = [p for p in (a.pair() for a in answers) if p is not None]
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
-    if prefixed or (speaker and len(pairs) >= 2) or (speaker and styled):
+    if prefixed or cited or (speaker and len(pairs) >= 2) or (speaker and styled):
         return pairs
     return []
