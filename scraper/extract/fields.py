@@ -36,13 +36,7 @@ def clean_title(value: str | None, page: Page) -> str | None:
     """A `<title>`/og:title without the site name ("Le rêve … - hub.brussels" -> "Le rêve …")."""
     if not value:
         return None
-    names = set(page.config.site_names)
-    site = page.signals.first_meta("og:site_name", "application-name")
-    if site:
-        names.add(fold(site))
-    host = host_of(page.url).removeprefix("www.")
-    if host:
-        names.update({fold(host), fold(host.split(".")[0])})
+    names = _site_names(page)
     parts = _TITLE_SEPARATORS.split(value)
     kept = [p for p in parts if fold(p) not in names and fold(p).removeprefix("www.") not in names]
     if not kept:
@@ -66,12 +60,16 @@ def extract_title(page: Page) -> Found:
     structured = [(signals.jsonld_value("headline", "name"), "jsonld"),
                   (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
                   (clean_title(signals.title_tag, page), "html")]
-    site_names = set(page.config.site_names)
+    site_names = _site_names(page)
+    scope = page.article_scope()
     headlines = []
     for tag, layer in _headline_elements(page):
         text = normalize_text(tag.get_text(" "))
         if text and fold(text) not in site_names and len(text) <= 400:
-            headlines.append((text, layer))
+            inside = scope is not None and (scope is tag or scope in tag.parents)
+            headlines.append((not inside, text, layer))
+    # an h1 inside the article beats a logo or banner h1 elsewhere
+    headlines = [(text, layer) for _, text, layer in sorted(headlines, key=lambda h: h[0])]
     subheadings = [(normalize_text(h.get_text(" ")), "html") for h in page.signals.headings[:8]
                    if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)]
     # the headline the structured data names, even in an <h2> under a banner <h1>
@@ -79,12 +77,38 @@ def extract_title(page: Page) -> Found:
         for value, source in structured:
             if value and fold(value) == fold(text):
                 return text, source
+    for text, _layer in headlines:
+        for value, source in structured:
+            if value and _close(fold(value), fold(text)):
+                return text, source
+    longer = next((v for v in structured if v[0] and len(v[0].split()) >= 4), None)
+    if headlines and longer and len(headlines[0][0].split()) <= 2:
+        # a one- or two-word h1 ("Actua", "News") that no metadata confirms is a banner
+        page.warnings.append(f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}")
+        return longer[0], longer[1]
     if headlines:
         return headlines[0]
     for value, source in structured:
         if value:
             return value, source
     return None
+
+
+def _close(a: str, b: str) -> bool:
+    """One title is the other with a prefix or suffix (a subtitle, a truncation)."""
+    short, long = sorted((a.rstrip(" .…"), b.rstrip(" .…")), key=len)
+    return len(short) >= 20 and (long.startswith(short) or long.endswith(short))
+
+
+def _site_names(page: Page) -> set[str]:
+    names = set(page.config.site_names)
+    site = page.signals.first_meta("og:site_name", "application-name")
+    if site:
+        names.add(fold(site))
+    host = host_of(page.url).removeprefix("www.")
+    if host:
+        names.update({fold(host), fold(host.split(".")[0])})
+    return names
 
 
 def _declared_lang(page: Page) -> tuple[str, str] | None:

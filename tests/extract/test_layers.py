@@ -93,3 +93,13 @@ def test_a_changed_template_is_fixed_in_the_profile(tmp_path: Path) -> None:
     (tmp_path / "hub.toml").write_text(edited, encoding="utf-8")
     article = extract_article(page, URL, profile=load_profile(tmp_path / "hub.toml"))
     assert (article.sector, article.sector_key, article.sources["sector"]) == ("Tourisme", "tourism", "profile")
+
+
+def test_logo_h1_outside_the_article_is_not_the_headline() -> None:
+    page = ("<html lang='en'><head><meta property='og:site_name' content='The Daily Example'>"
+            "<meta property='og:title' content='Port of Antwerp breaks its record'></head><body>"
+            "<div class='logo'><h1>The Daily Example</h1></div><div class='wrap'><article>"
+            "<h1>Port of Antwerp breaks its record again</h1><div class='article-body'>"
+            f"{TEXT}</div></article></div></body></html>")
+    article = extract_article(page, "https://news.example/port")
+    assert article.title == "Port of Antwerp breaks its record again"
