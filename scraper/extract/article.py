@@ -22,7 +22,7 @@ from scraper.extract.fields import (
     extract_url,
 )
 from scraper.extract.page import Page, resolve_base
-from scraper.extract.published import extract_modified, extract_published
+from scraper.extract.published import check_published, extract_modified, extract_published
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.models import Article, RelatedCard
@@ -125,7 +125,9 @@ def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
     article.translations = extract_translations(page, article.lang, article.url)
     if article.translations:
         sources["translations"] = "html"
-    put("published", extract_published(page, text, self_card.published() if self_card else None))
+    published = extract_published(page, text, self_card.published() if self_card else None)
+    check_published(page, published)
+    put("published", published)
     put("modified", extract_modified(page))
     if article.sector:
         article.sector_key = page.config.sectors.get(fold(article.sector))

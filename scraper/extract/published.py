@@ -148,6 +148,16 @@ def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> 
     return None
 
 
+def check_published(page: Page, found: FoundDate) -> None:
+    """Warn when the page prints a publication date other than the one its metadata gives."""
+    if found is None or found[1] not in ("jsonld", "meta", "html"):
+        return
+    shown = _from_text(page, "published")
+    if shown is not None and shown != found[0]:
+        page.warnings.append(
+            f"published {found[0].isoformat()} ({found[1]}) but the page shows {shown.isoformat()}")
+
+
 def extract_modified(page: Page) -> FoundDate:
     """The last-modification day, when the page states one."""
     signals = page.signals

@@ -103,3 +103,11 @@ def test_logo_h1_outside_the_article_is_not_the_headline() -> None:
             f"{TEXT}</div></article></div></body></html>")
     article = extract_article(page, "https://news.example/port")
     assert article.title == "Port of Antwerp breaks its record again"
+
+
+def test_metadata_date_and_printed_date_disagreeing_is_reported() -> None:
+    head = "<meta property='article:published_time' content='2025-05-06T09:00:00+02:00'>"
+    body = f"<p class='byline'>Publié le 3 mai 2025</p>{TEXT}"
+    article = extract_article(_page(head, body), URL)
+    assert article.published == dt.date(2025, 5, 6)
+    assert any("2025-05-03" in w for w in article.warnings)
