@@ -139,6 +139,8 @@ class FaultServer:
 
     def force(self, path: str, fault: Fault, *, times: int = 1) -> None:
         """The next `times` requests of `path` (its route, without the query) get `fault`."""
+        if fault is Fault.GZIP_BOMB:
+            _bomb(self.plan.bomb_bytes)  # built now, so serving it does not look like a stall
         with self._lock:
             self._forced.setdefault(path, []).extend([fault] * times)
 
