@@ -100,6 +100,9 @@ def search(
     ]
 
 
+_HIT_NAMES = ("article_id", "url", "version", "status", "lang", "title", "published", "sector")
+
+
 def _hit_columns(selection: Any) -> tuple[Any, ...]:
     version = VersionRow.__table__
     article = ArticleRow.__table__
@@ -177,9 +180,8 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
     headline = func.ts_headline(
         best.c.config, best.c.content, func.to_tsquery(best.c.config, tsquery_text), options
     )
-    names = ("article_id", "url", "version", "status", "lang", "title", "published", "sector")
     return select(
-        *(best.c[name] for name in names), headline.label("snippet"), best.c.score
+        *(best.c[name] for name in _HIT_NAMES), headline.label("snippet"), best.c.score
     ).order_by(best.c.score.desc(), best.c.article_id)
 
 
