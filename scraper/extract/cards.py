@@ -18,6 +18,7 @@ _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
 _TITLE_CLASS = re.compile("title|titre|heading")
+_DATE_ONLY = re.compile(r"[\d\s./-]+|(?:\w+ )?\d{1,2}(?:er)? \w+\.? \d{4}")
 _PIECES = re.compile(r"\s+[·|•–—-]\s+")
 
 
@@ -102,10 +103,23 @@ def _card_title(card: Tag, config: ExtractConfig) -> str | None:
         if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
             return text
     links = [card] if card.name == "a" else card.find_all("a")
-    texts = [normalize_text(a.get_text(" ")) for a in links] + [
+    texts = [_own_text(a, config) for a in links] + [
         normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")]
     texts = [t for t in texts if len(t) > 3]
     return max(texts, key=len) if texts else None
+
+
+def _own_text(link: Tag, config: ExtractConfig) -> str:
+    """A link's text without the sector label and the date printed inside it."""
+    pieces = []
+    for string in link.find_all(string=True):
+        parent = string.parent
+        if isinstance(parent, Tag) and parent is not link and parent.name in ("time", "small"):
+            continue
+        text = normalize_text(str(string))
+        if text and fold(text) not in config.sectors and not _DATE_ONLY.fullmatch(text):
+            pieces.append(text)
+    return normalize_text(" ".join(pieces))
 
 
 def _card_sector(card: Tag, config: ExtractConfig, lines: list[str]) -> str | None:

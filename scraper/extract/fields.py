@@ -10,10 +10,12 @@ from bs4 import Tag
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.lang import lang_from_text, lang_from_url, short_lang
 from scraper.extract.page import Page
+from scraper.extract.published import zone_lines
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of
 
 Found = tuple[str, str] | None  # (value, layer)
+_PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
 
@@ -62,14 +64,14 @@ def extract_title(page: Page) -> Found:
                   (clean_title(signals.title_tag, page), "html")]
     site_names = _site_names(page)
     scope = page.article_scope()
-    headlines = []
+    ranked: list[tuple[bool, str, str]] = []
     for tag, layer in _headline_elements(page):
         text = normalize_text(tag.get_text(" "))
         if text and fold(text) not in site_names and len(text) <= 400:
             inside = scope is not None and (scope is tag or scope in tag.parents)
-            headlines.append((not inside, text, layer))
+            ranked.append((not inside, text, layer))
     # an h1 inside the article beats a logo or banner h1 elsewhere
-    headlines = [(text, layer) for _, text, layer in sorted(headlines, key=lambda h: h[0])]
+    headlines = [(text, layer) for _, text, layer in sorted(ranked, key=lambda h: h[0])]
     subheadings = [(normalize_text(h.get_text(" ")), "html") for h in page.signals.headings[:8]
                    if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)]
     # the headline the structured data names, even in an <h2> under a banner <h1>
@@ -171,6 +173,11 @@ def extract_sector(page: Page) -> Found:
     known = [t for t in labels + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
     if known or labels:
         return (known or labels)[0], "profile"
+    # a line near the headline that is exactly a label of the sector mapping
+    for line in zone_lines(page):
+        for piece in _PIECES.split(line):
+            if fold(piece) in page.config.sectors:
+                return piece.strip(), "text"
     return None
 
 

@@ -58,7 +58,7 @@ def _time_value(tag: Tag) -> dt.date | None:
     return parse_timestamp(raw) if isinstance(raw, str) else parse_date_text(tag.get_text(" "))
 
 
-def _zone_lines(page: Page) -> list[str]:
+def zone_lines(page: Page) -> list[str]:
     """Text near the headline and at both ends of the article, where sites print the date."""
     if page.zone_lines is not None:
         return page.zone_lines
@@ -81,7 +81,7 @@ def _zone_lines(page: Page) -> list[str]:
 
 
 def _from_text(page: Page, kind: str) -> dt.date | None:
-    lines = _zone_lines(page)
+    lines = zone_lines(page)
     for line in lines:
         found = labelled_date(line, kind)
         if found:

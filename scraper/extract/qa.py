@@ -17,7 +17,9 @@ _Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.IGNORECASE)
 #: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
 _A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.IGNORECASE)
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
-_LABEL = re.compile(rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[:：]\s*")
+_LABEL = re.compile(
+    rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})(?:\s*\([^()]{{1,60}}\))?\s*[:：]\s*"
+)
 _OPENERS = '«“„‘"'
 _CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))

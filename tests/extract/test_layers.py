@@ -87,7 +87,7 @@ def test_missing_fields_are_none_with_a_warning() -> None:
 
 def test_a_changed_template_is_fixed_in_the_profile(tmp_path: Path) -> None:
     page = _page(body=f"<div class='zz-quux'>Tourisme</div>{TEXT}")
-    assert extract_article(page, URL).sector is None
+    assert extract_article(page, URL).sources["sector"] == "text"  # found, but by the text rule
     source = Path(load_profile().source).read_text(encoding="utf-8")
     edited = source.replace('sector = [".post-sector"', 'sector = [".zz-quux", ".post-sector"')
     (tmp_path / "hub.toml").write_text(edited, encoding="utf-8")
