@@ -83,7 +83,7 @@ def extract_title(page: Page) -> Found:
         for value, source in structured:
             if value and _close(fold(value), fold(text)):
                 return text, source
-    longer = next((v for v in structured if v[0] and len(v[0].split()) >= 4), None)
+    longer = next(((v, src) for v, src in structured if v and len(v.split()) >= 4), None)
     if headlines and longer and len(headlines[0][0].split()) <= 2:
         # a one- or two-word h1 ("Actua", "News") that no metadata confirms is a banner
         page.warnings.append(f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}")
