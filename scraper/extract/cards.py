@@ -123,7 +123,7 @@ def _own_text(link: Tag, config: ExtractConfig) -> str:
 
 
 def _card_sector(card: Tag, config: ExtractConfig, lines: list[str]) -> str | None:
-    for tag in select_in(card, config.card_sector):
+    for tag in select_in(card, config.card_index):
         text = normalize_text(tag.get_text(" "))
         if text and len(text) < 60:
             return text

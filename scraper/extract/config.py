@@ -50,6 +50,8 @@ class ExtractConfig:
     sectors: dict[str, str] = field(default_factory=dict)
     #: the selectors of every role, for the single pass over the tree
     index: SelectorIndex = field(default_factory=SelectorIndex)
+    #: the card sector selectors, matched inside each card
+    card_index: SelectorIndex = field(default_factory=SelectorIndex)
 
     @classmethod
     def from_profile(cls, profile: SiteProfile) -> ExtractConfig:
@@ -67,6 +69,7 @@ class ExtractConfig:
         roles = {role: _strings(table, role) for role in SELECTOR_ROLES}
         return cls(
             index=SelectorIndex.build(roles),
+            card_index=SelectorIndex.build({"": _strings(table, "card_sector")}),
             hosts=profile.hosts,
             content=_strings(table, "content"),
             title=_strings(table, "title"),

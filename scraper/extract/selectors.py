@@ -168,9 +168,9 @@ class SelectorIndex:
                 matches.add(role, order, tag)
 
 
-def select_in(root: Tag, selectors: Iterable[str]) -> list[Tag]:
-    """Elements under `root` matching any of `selectors`, by selector priority (small subtrees)."""
-    index = SelectorIndex.build({"": selectors})
+def select_in(root: Tag, index: SelectorIndex) -> list[Tag]:
+    """Elements under `root` matching the selectors of an index built with one role "" (small
+    subtrees), by selector priority."""
     matches = Matches()
     for tag in root.find_all(True):
         index.match(tag, matches)
