@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crawl.site import DISALLOWED_PREFIX, FixtureArticle, FixtureSite
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from crawl.site import DISALLOWED_PREFIX, FixtureArticle, FixtureSite
 from scraper.extract import extract_article
 from storage.db import open_engine, transaction
 from storage.integrity import check_integrity

@@ -21,6 +21,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import BinaryIO, Self
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from crawl.site import Request, Response
@@ -114,7 +115,7 @@ class FaultServer:
     @property
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def start(self) -> FaultServer:
         self._thread.start()
@@ -131,8 +132,9 @@ class FaultServer:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> FaultServer:
-        return self.start()
+    def __enter__(self) -> Self:
+        self.start()
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
@@ -270,14 +272,14 @@ class FaultServer:
         return False
 
 
-def _read_request(reader: socket.SocketIO | object) -> Request | None:
-    line = reader.readline(65_536)  # type: ignore[attr-defined]
+def _read_request(reader: BinaryIO) -> Request | None:
+    line = reader.readline(65_536)
     if not line:
         return None
     method, path, _ = line.decode("latin-1").split(" ", 2)
     headers: dict[str, str] = {}
     while True:
-        raw = reader.readline(65_536)  # type: ignore[attr-defined]
+        raw = reader.readline(65_536)
         if raw in (b"\r\n", b"\n", b""):
             break
         name, _, value = raw.decode("latin-1").partition(":")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliability.hostile_pages import CORPUS, DECOY  # noqa: E402
-from scraper.extract import extract_article  # noqa: E402
+from reliability.hostile_pages import CORPUS, DECOY
+from scraper.extract import extract_article
 
 
 def _ring(signum: int, frame: object) -> None:
@@ -34,7 +34,7 @@ def main(guard: int, names: list[str]) -> None:
         try:
             article = extract_article(page, "https://hub.brussels/fr/news/hostile/",
                                       encoding="utf-8")
-        except BaseException as exc:  # the point is to report whatever escapes
+        except BaseException as exc:  # noqa: BLE001 (the point: report whatever escapes)
             result["error"] = f"{type(exc).__name__}: {exc}"[:500]
         else:
             parts = [article.title, article.lead, article.body]

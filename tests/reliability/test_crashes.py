@@ -7,46 +7,25 @@ fetches, extraction and archive writes alike), on SQLite and PostgreSQL; a few k
 
 from __future__ import annotations
 
-import random
 import signal
-import time
 
 import pytest
-
+from faults.crawling import finish, spawn_crawl
 from faults.expect import archive_state, integrity_problems, problems, runs
-from faults.server import FaultServer, wait_for
+from faults.scenarios import kill_at_random_moments
+
 from schedules.lock import crawl_lock
 from storage.db import open_engine
 
-from .conftest import finish, spawn_crawl
-
 ARTICLES = 30
-
-
-def kill_at_random_moments(db_url: str, server: FaultServer, kills: int, seed: int
-                           ) -> list[str]:
-    """Start and SIGKILL `kills` crawls; returns what went wrong (integrity problems included)."""
-    rng = random.Random(seed)
-    found: list[str] = []
-    for n in range(kills):
-        start = len(server.log)
-        target = start + rng.randint(1, 3 * ARTICLES // 2)
-        crawl = spawn_crawl(db_url, server.base_url)
-        wait_for(lambda: len(server.log) >= target or crawl.poll() is not None, timeout=120)
-        time.sleep(rng.uniform(0, 0.05))
-        crawl.send_signal(signal.SIGKILL)
-        code, _, err = finish(crawl)
-        if code not in (-signal.SIGKILL, 0, 1):
-            found.append(f"kill {n}: crawl exited {code} before the kill: {err[-500:]}")
-        found += [f"after kill {n}: {p}" for p in integrity_problems(db_url)]
-    return found
 
 
 @pytest.mark.parametrize("seed", [5])
 def test_sigkill_at_random_moments_leaves_a_whole_archive_and_the_next_run_finishes(
         serve_faulty, db_url: str, seed: int) -> None:
     site, server = serve_faulty(ARTICLES, rate=0.1, seed=seed, max_streak=1)
-    assert kill_at_random_moments(db_url, server, kills=3, seed=seed) == []
+    assert kill_at_random_moments(db_url, server, kills=3, seed=seed,
+                                  within=3 * ARTICLES // 2) == []
     server.calm()  # the site recovers: the next run alone must finish the work
     code, _, err = finish(spawn_crawl(db_url, server.base_url))
     assert code == 0, err
@@ -66,7 +45,7 @@ def test_sigterm_and_sigint_stop_cleanly(serve_faulty, db_url: str, signum: int)
         crawl.send_signal(signum)
     finally:
         release.set()
-    code, out, err = finish(crawl)
+    code, _, err = finish(crawl)
     assert code == 128 + signum, err
     last = runs(db_url)[-1]
     assert (last.outcome, last.exit_code) == ("interrupted", 128 + signum)

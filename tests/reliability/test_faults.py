@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
+from faults.crawling import options
 from faults.expect import archive_state, expected_urls, failed_fetches, integrity_problems, problems
 from faults.server import RANDOM_FAULTS, Fault, FaultServer
-from schedules.job import RunReport, run_crawl
 
-from .conftest import options
+from schedules.job import RunReport, run_crawl
 
 ARTICLES = 120
 #: faults after which the page's content cannot have been read on that request
@@ -49,6 +48,7 @@ def test_two_runs_through_20_percent_faults_archive_every_article_once(
     after_first = archive_state(db_url, site)
     unreadable = {url for url, fault in _last_fault_per_url(server, 0, urls).items()
                   if fault in UNREADABLE}
+    assert first.run_id is not None
     logged = failed_fetches(db_url, first.run_id)
     missing = urls - set(after_first)
     # every article the first run could not read is in its fetch log, and nothing else is
@@ -69,4 +69,4 @@ def test_two_runs_through_20_percent_faults_archive_every_article_once(
     rate = sum(s.fault is not Fault.NONE for s in drawn) / len(drawn)
     print(f"\n[faults seed={seed}] requests={len(server.log)} (second run {len(server.log) - mark}) "
           f"faulty={rate:.0%} run1: {first.summary()}\nrun2: {second.summary()}\n"
-          f"faults: {dict((k.value, n) for k, n in kinds.items())}")
+          f"faults: { {k.value: n for k, n in kinds.items()} }")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from faults.expect import integrity_problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from faults.expect import integrity_problems
 from schedules.cli import main
 from scraper.models import Article
 from storage.archive import store_record

@@ -4,11 +4,9 @@ the others exit 75 at once, while the one that runs is still held mid-crawl by t
 from __future__ import annotations
 
 import pytest
-
+from faults.crawling import finish, spawn_crawl
 from faults.expect import archive_state, problems, runs
 from faults.server import wait_for
-
-from .conftest import finish, spawn_crawl
 
 
 @pytest.mark.parametrize("crawls", [2, 5])

@@ -8,18 +8,18 @@ the WordPress API, a redirect, an external XML entity): its own request log must
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Iterator
 
 import pytest
-
 from crawl.site import FixtureSite, Request, Response
+from faults.crawling import RETRY, TIMEOUTS, options
 from faults.expect import archive_state, problems
 from faults.server import Fault, FaultPlan, FaultServer
+
 from schedules.job import run_crawl
 from scraper.errors import FeedError, PermanentFetchError
 from scraper.fetch import FetchConfig, Fetcher
 from scraper.sitemaps import parse_sitemap
-
-from .conftest import RETRY, TIMEOUTS, options
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -68,7 +68,7 @@ def hostile(site: FixtureSite, foreign: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def foreign() -> FaultServer:
+def foreign() -> Iterator[FaultServer]:
     site = FixtureSite(3)
     with FaultServer(site.handle, FaultPlan(rate=0.0, lifetime=120), host="127.0.0.2") as server:
         site.base_url = server.base_url
