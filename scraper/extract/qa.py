@@ -20,6 +20,7 @@ _A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", r
 _LABEL = re.compile(
     rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})(?:\s*\([^()]{{1,60}}\))?\s*[:：]\s*"
 )
+_DASH_LABEL = re.compile(rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[–—-]\s*(?=[«“„\"])")
 _OPENERS = '«“„‘"'
 _CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
@@ -105,6 +106,9 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
         if _Q_PREFIX.match(text) or _A_PREFIX.match(text):
             return None
         return label, text[match.end() :].strip()
+    dashed = _DASH_LABEL.match(text)
+    if dashed:  # "Eric Gabrys – « … »": a dash is a label only before a quoted answer
+        return dashed.group("label").strip(), text[dashed.end() :].strip()
     # a bold name with no colon, then the quoted answer: "<b>Eric Gabrys</b> « … »"
     if block.label and is_full_name(block.label.rstrip(" :–-")) and not block.bold:
         rest = text[len(block.label) :].lstrip(" :–-")

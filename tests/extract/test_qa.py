@@ -31,6 +31,9 @@ def _qa(body: str) -> list[QAPair]:
         "<p><strong>Q:</strong> Et ensuite ?</p><p>Une mission en mai.</p>",
         # plain paragraphs ending in "?", unlabelled answers
         INTRO + "<p>Pourquoi le Japon ?</p><p>Un marché immense.</p><p>Et ensuite ?</p><p>Une mission en mai.</p>",
+        # labels with a role in brackets, or a dash before the quoted answer
+        INTRO + "<h3>Pourquoi le Japon ?</h3><p>Sofie Maes (hub.brussels) : « Un marché immense. »</p>"
+        "<h3>Et ensuite ?</h3><p>S.M. – « Une mission en mai. »</p>",
         # question and answer in one paragraph
         INTRO + "<p><strong>Pourquoi le Japon ?</strong><br><strong>S.M. :</strong> Un marché immense.</p>"
         "<p><strong>Et ensuite ?</strong><br><strong>S.M. :</strong> Une mission en mai.</p>",
