@@ -185,8 +185,9 @@ class _Walker:
             if name == "br":
                 self.pieces.append(("\n", bold))
                 continue
-            if name in SKIP_TAGS or is_boilerplate(child, self.config):
-                continue
+            if name in SKIP_TAGS or is_boilerplate(child, self.config) or (
+                    name == "aside" and id(child) not in self.roles):
+                continue  # an aside is beside the text: a sidebar, an agenda, a pull quote
             if name == "a":
                 href = child.get("href")
                 if isinstance(href, str):

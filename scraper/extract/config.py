@@ -43,6 +43,7 @@ class ExtractConfig:
     related_headings: tuple[str, ...] = ()
     end_headings: tuple[str, ...] = ()
     cta_phrases: tuple[str, ...] = ()
+    cta_actions: tuple[str, ...] = ()
     interview_intros: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
@@ -83,6 +84,7 @@ class ExtractConfig:
             related_headings=_phrases(table, "related_headings"),
             end_headings=_phrases(table, "end_headings"),
             cta_phrases=_phrases(table, "cta_phrases"),
+            cta_actions=_phrases(table, "cta_actions"),
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
             site_names=_phrases(table, "site_names") or (fold(profile.name),),

@@ -39,6 +39,8 @@ class Page:
     contact_containers: list[Tag] = field(default_factory=list)
     #: lines around the headline, read once for both dates
     zone_lines: list[str] | None = None
+    #: how many of `zone_lines` come from around the headline (the rest: the end of the text)
+    zone_head: int = 0
     warnings: list[str] = field(default_factory=list)
 
     @property

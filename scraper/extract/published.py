@@ -75,7 +75,10 @@ def zone_lines(page: Page) -> list[str]:
                 break
             parent = parent.parent
     blocks = page.blocks
-    for block in blocks[:3] + blocks[-3:]:
+    for block in blocks[:3]:
+        lines.extend(block.lines)
+    page.zone_head = len(lines)
+    for block in blocks[-3:]:
         lines.extend(block.lines)
     return lines
 
@@ -87,8 +90,9 @@ def _from_text(page: Page, kind: str) -> dt.date | None:
         if found:
             return found
     if kind == "published":
-        for line in lines:
-            # a line that is only a date, under the headline
+        zone_lines(page)
+        for line in lines[: page.zone_head]:
+            # a line that is only a date, under the headline (the end of the text may announce events)
             if len(line) <= 40:
                 found = parse_date_text(line)
                 if found:

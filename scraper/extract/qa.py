@@ -118,8 +118,11 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
 
 
 def _is_cta(text: str, config: ExtractConfig) -> bool:
+    """An invitation to the reader: "Envie d'en savoir plus ?", "Want to join? Contact us."."""
     folded = fold(text).lstrip("«“\"' ")
-    return "!" in text or any(folded.startswith(p) for p in config.cta_phrases)
+    if "!" in text or any(folded.startswith(p) for p in config.cta_phrases):
+        return True
+    return "?" in folded and any(word in folded for word in config.cta_actions)
 
 
 def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
@@ -221,7 +224,7 @@ def _split_inline(block: Block) -> list[Block]:
 def _ends_answer(block: Block, config: ExtractConfig) -> bool:
     """A call to action or contact details: the interview is over."""
     text = block.text
-    return (text.rstrip().endswith("?") and _is_cta(text, config)) or bool(_CONTACTISH.search(text))
+    return ("?" in text and _is_cta(text, config)) or bool(_CONTACTISH.search(text))
 
 
 def _labelled(
