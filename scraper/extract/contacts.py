@@ -12,6 +12,7 @@ from scraper.extract.names import is_full_name
 from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
+_NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)\s+[–—-]\s+(.{3,})$")
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
@@ -91,7 +92,7 @@ class _Builder:
             if not line or _is_call_to_action(line):
                 continue
             emails = [e.lower() for e in EMAIL.findall(line)]
-            phones = [] if emails or "fax" in line.lower() else phones_in(line)
+            phones = [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
             current = self.current
             if emails or phones:
                 self._add(current.emails, emails)
@@ -99,6 +100,9 @@ class _Builder:
                 continue
             if line.lower().startswith(("www.", "http")) or "fax" in line.lower():
                 continue
+            named = _NAME_THEN_ROLE.match(line)
+            if named and not current.name and not self.address and is_full_name(named.group(1)):
+                current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - Attachée…"
             is_name = is_full_name(line) and len(line) <= 60 and not _is_address(line)
             if is_name and current.name and (current.phones or current.emails):
                 self.close()

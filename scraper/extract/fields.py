@@ -15,6 +15,7 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of
 
 Found = tuple[str, str] | None  # (value, layer)
+_SECTOR_LABEL = re.compile(r"^(?:secteurs?|sectoren|sector|sectors|secteur d'activite)\s*:\s*(.+)$", re.I)
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
@@ -93,6 +94,10 @@ def extract_title(page: Page) -> Found:
     for value, source in structured:
         if value:
             return value, source
+    if subheadings and subheadings[0][0]:
+        # an old template without <h1> nor metadata: its first <h2> is the headline
+        page.warnings.append("no <h1> and no title metadata; the first <h2> is taken as the headline")
+        return subheadings[0]
     return None
 
 
@@ -144,6 +149,8 @@ def extract_lang(page: Page, sample: str) -> Found:
     from_url = lang_from_url(page.url)
     if from_url:
         return from_url, "url"
+    # nothing declared: a short text is enough evidence when it is unambiguous
+    spoken = spoken or lang_from_text(sample, min_votes=3)
     if spoken:
         return spoken, "text"
     return None
@@ -173,8 +180,11 @@ def extract_sector(page: Page) -> Found:
     known = [t for t in labels + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
     if known or labels:
         return (known or labels)[0], "profile"
-    # a line near the headline that is exactly a label of the sector mapping
+    # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
     for line in zone_lines(page):
+        labelled = _SECTOR_LABEL.match(line)
+        if labelled and len(labelled.group(1)) <= 60:
+            return labelled.group(1).strip(), "text"
         for piece in _PIECES.split(line):
             if fold(piece) in page.config.sectors:
                 return piece.strip(), "text"

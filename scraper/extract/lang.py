@@ -53,13 +53,14 @@ def text_votes(text: str, limit: int = 6000) -> Counter[str]:
     return votes
 
 
-def lang_from_text(text: str) -> str | None:
-    """The language the text is clearly written in: enough stopwords and a clear lead, else None."""
+def lang_from_text(text: str, min_votes: int = 8) -> str | None:
+    """The language the text is clearly written in: at least `min_votes` stopwords and twice as
+    many as the runner-up, else None."""
     votes = text_votes(text)
     if not votes:
         return None
     (best, first), *rest = votes.most_common(2) + [("", 0)]
     second = rest[0][1]
-    if first >= 8 and first >= 2 * second:
+    if first >= min_votes and first >= 2 * second:
         return best
     return None
