@@ -29,9 +29,7 @@ def mark_site_furniture(page: Page) -> None:
         if block.role is not None or len(block.text) > 300:
             continue
         folded = fold(block.text[:40])
-        if "©" in block.text or "tous droits" in folded or "all rights" in folded:
-            block.role = "site"
-        elif any(folded.startswith(n) for n in names) and (
+        if "©" in block.text or "tous droits" in folded or "all rights" in folded or any(folded.startswith(n) for n in names) and (
                 EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)):
             block.role = "site"
 

@@ -15,7 +15,7 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of
 
 Found = tuple[str, str] | None  # (value, layer)
-_SECTOR_LABEL = re.compile(r"^(?:secteurs?|sectoren|sector|sectors|secteur d'activite)\s*:\s*(.+)$", re.I)
+_SECTOR_LABEL = re.compile(r"^(?:secteurs?|sectoren|sector|sectors|secteur d'activite)\s*:\s*(.+)$", re.IGNORECASE)
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
