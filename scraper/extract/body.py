@@ -29,8 +29,10 @@ def mark_site_furniture(page: Page) -> None:
         if block.role is not None or len(block.text) > 300:
             continue
         folded = fold(block.text[:40])
-        if "©" in block.text or "tous droits" in folded or "all rights" in folded or any(folded.startswith(n) for n in names) and (
-                EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)):
+        copyright_line = "©" in block.text or "tous droits" in folded or "all rights" in folded
+        identity_line = any(folded.startswith(n) for n in names) and bool(
+            EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text))
+        if copyright_line or identity_line:
             block.role = "site"
 
 
