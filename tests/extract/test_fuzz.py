@@ -303,6 +303,22 @@ def test_invisible_markup_between_tags_does_not_change_the_record(
     assert _extract(noisy).content_dict() == _extract(page).content_dict()
 
 
+_BLOCK = (
+    rb"(?:p|div|li|ul|ol|h[1-6]|section|article|aside|header|footer|nav|main|table|dl|blockquote)"
+)
+_BETWEEN_BLOCKS = re.compile(rb"(</" + _BLOCK + rb">)\s*(?=<" + _BLOCK + rb"[\s>])")
+LAYOUTS = {"minified": rb"\1", "spread": rb"\1\n\t\t  \r\n"}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_whitespace_between_blocks_does_not_change_the_record(name: str, layout: str) -> None:
+    page = FIXTURES[name]
+    reflowed = _BETWEEN_BLOCKS.sub(LAYOUTS[layout], page)
+    assert reflowed != page or layout == "minified"
+    assert _extract(reflowed).content_dict() == _extract(page).content_dict()
+
+
 _UTF8_PAGES = [name for name, page in FIXTURES.items() if b'charset="utf-8"' in page.lower()][:6]
 
 
