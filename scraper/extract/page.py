@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from scraper.extract.blocks import Block
 from scraper.extract.cards import Card
 from scraper.extract.config import ExtractConfig
-from scraper.extract.selectors import Matches
+from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
 
 #: Elements whose content belongs to the whole site, not to the article.
@@ -86,7 +86,7 @@ class Page:
                 return True
             if parent.get("role") in ("navigation", "contentinfo", "banner"):
                 return True
-            ident = f"{parent.get('id') or ''} {' '.join(parent.get('class') or [])}".lower()
+            ident = f"{parent.get('id') or ''} {class_string(parent)}".lower()
             if "footer" in ident or "site-header" in ident or "masthead" in ident:
                 return True
         return False

@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.page import Page
+from scraper.extract.selectors import class_string
 from scraper.text import normalize_lines, normalize_text
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,8 @@ _ZONE_LIMIT = 3000
 def _time_kind(tag: Tag) -> str | None:
     """"published", "modified" or None (unknown) for a `<time>` element."""
     itemprop = str(tag.get("itemprop") or "").lower()
-    classes = " ".join(tag.get("class") or []).lower() + " " + " ".join(
-        (tag.parent.get("class") or []) if isinstance(tag.parent, Tag) else []).lower()
+    parent = tag.parent if isinstance(tag.parent, Tag) else tag
+    classes = f"{class_string(tag)} {class_string(parent)}".lower()
     if "datemodified" in itemprop or any(h in classes for h in _MODIFIED_HINTS):
         return "modified"
     if "datepublished" in itemprop or tag.has_attr("pubdate") or any(h in classes for h in _PUBLISHED_HINTS):

@@ -82,6 +82,14 @@ class Selector:
         return wanted < 0
 
 
+def class_string(tag: Tag) -> str:
+    """The class attribute as one string, whether the parser split it into a list or not."""
+    value = tag.attrs.get("class")
+    if not value:
+        return ""
+    return " ".join(value) if isinstance(value, list) else str(value)
+
+
 def _class_part(compound: Compound) -> str | None:
     """x for a bare `[class*=x]` compound (indexed apart), else None."""
     if compound.tag or compound.ident or compound.classes or len(compound.attrs) != 1:
