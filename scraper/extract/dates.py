@@ -44,6 +44,13 @@ MODIFIED_LABELS = (
     "modified on", "last modified",
 )
 
+#: Day names (folded) that may stand between a label and its date: "Gepubliceerd op maandag 3 maart".
+WEEKDAYS = (
+    "lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun"
+).split()
+_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _NUMERIC = r"(?P<nd>\d{1,2})\s?[./-]\s?(?P<nm>\d{1,2})\s?[./-]\s?(?P<ny>\d{4}|\d{2})(?!\d)"
@@ -58,6 +65,7 @@ _LABELLED = {
     kind: re.compile(
         r"\b(?:" + "|".join(re.escape(p) for p in sorted(labels, key=len, reverse=True)) + r")\b"
         r"\s*[:\-–]?\s*(?:le|on|op|the)?\s*"
+        rf"(?:(?:{_WEEKDAY_ALT})\.?,?\s+)?(?:le\s+|the\s+)?"
     )
     for kind, labels in (("published", PUBLISHED_LABELS), ("modified", MODIFIED_LABELS))
 }

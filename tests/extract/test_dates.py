@@ -40,6 +40,13 @@ def test_no_date_where_there_is_none(text: str) -> None:
     assert parse_date_text(text) is None
 
 
+def test_weekdays_between_label_and_date() -> None:
+    line = "Gepubliceerd op maandag 3 maart 2025 om 10.15 uur · Laatst bijgewerkt op dinsdag 4 maart 2025"
+    assert labelled_date(line, "published") == D(2025, 3, 3)
+    assert labelled_date(line, "modified") == D(2025, 3, 4)
+    assert labelled_date("Published on Monday, March 3, 2025", "published") == D(2025, 3, 3)
+
+
 def test_labels_pick_the_right_date() -> None:
     line = "Publié le 09/01/2025 – Mis à jour le 21/01/2025"
     assert labelled_date(line, "published") == D(2025, 1, 9)
