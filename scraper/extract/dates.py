@@ -45,11 +45,7 @@ MODIFIED_LABELS = (
 )
 
 #: Day names (folded) that may stand between a label and its date: "Gepubliceerd op maandag 3 maart".
-WEEKDAYS = (
-    "lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun"
-).split()
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "ma", "di", "wo", "do", "vr", "za", "zo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
