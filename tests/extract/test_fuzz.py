@@ -1,11 +1,13 @@
 """Property tests: malformed, random and hostile HTML never makes `extract_article` raise or lie.
 
 Whatever comes in (tag soup from a grammar of real tags and fr/nl/en text, random bytes, truncated
-or corrupted fixture pages, random JSON-LD and date meta, huge attributes, deep nesting), the
-result must be a well-formed `Article`: JSON-serialisable, dates as `datetime.date`, lang among
+or corrupted fixture pages, random JSON-LD and date meta, huge attributes, deep nesting, 5 MB),
+the result must be a well-formed `Article`: JSON-serialisable, dates as `datetime.date`, lang among
 fr/nl/en or None, phones in E.164, emails lower-case, text NFC without no-break or zero-width
-spaces, sources naming known layers, and a warning whenever the title is missing. Deterministic
-(derandomised, no example database) and bounded in examples so the file runs in well under a minute.
+spaces, sources naming known layers, and a warning whenever the title is missing. And what a
+reader cannot see (comments, scripts, styles, whitespace between blocks, str versus bytes) does
+not change the record. Deterministic (derandomised, no example database) and bounded in
+examples so the file runs in well under a minute.
 """
 
 from __future__ import annotations
