@@ -243,7 +243,12 @@ class FaultServer:
         body = response.body
         headers = dict(response.headers)
         if fault is Fault.CHARSET:
-            body = body.decode("utf-8").encode("windows-1252", errors="xmlcharrefreplace")
+            with self._lock:
+                latin_header = self._rng.random() < 0.5
+            if latin_header:  # utf-8 bytes, declared iso-8859-1 (a server default)
+                headers["Content-Type"] = "text/html; charset=iso-8859-1"
+            else:  # windows-1252 bytes, declared utf-8 (header and meta)
+                body = body.decode("utf-8").encode("windows-1252", errors="xmlcharrefreplace")
         length = len(body)
         if fault is Fault.TRUNCATE:
             body = body[: len(body) // 2]

@@ -17,7 +17,7 @@ from faults.scenarios import kill_at_random_moments
 from schedules.lock import crawl_lock
 from storage.db import open_engine
 
-ARTICLES = 30
+ARTICLES = 20
 
 
 @pytest.mark.parametrize("seed", [5])

@@ -9,7 +9,7 @@ from faults.expect import archive_state, problems, runs
 from faults.server import wait_for
 
 
-@pytest.mark.parametrize("crawls", [2, 5])
+@pytest.mark.parametrize("crawls", [5])
 def test_crawls_started_together_one_runs_the_others_exit_75(
         serve_faulty, db_url: str, crawls: int) -> None:
     site, server = serve_faulty(9, rate=0.0)
@@ -25,7 +25,8 @@ def test_crawls_started_together_one_runs_the_others_exit_75(
     finally:
         release.set()
     assert len(held) == 1, losers
-    assert [code for code, _, _ in losers] == [75] * (crawls - 1), [err for _, _, err in losers]
+    assert [code for code, _, _ in losers] == [75] * (crawls - 1), [
+        err[-3000:] for code, _, err in losers if code != 75]
     for _, _, err in losers:
         assert len(err.strip().splitlines()) == 1 and "another crawl" in err, err
     code, _, err = finish(held[0])
