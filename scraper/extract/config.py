@@ -44,6 +44,7 @@ class ExtractConfig:
     end_headings: tuple[str, ...] = ()
     cta_phrases: tuple[str, ...] = ()
     cta_actions: tuple[str, ...] = ()
+    question_labels: tuple[str, ...] = ()
     interview_intros: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
@@ -85,6 +86,7 @@ class ExtractConfig:
             end_headings=_phrases(table, "end_headings"),
             cta_phrases=_phrases(table, "cta_phrases"),
             cta_actions=_phrases(table, "cta_actions"),
+            question_labels=_strings(table, "question_labels"),
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
             site_names=_phrases(table, "site_names") or (fold(profile.name),),

@@ -12,6 +12,7 @@ from scraper.extract.names import is_full_name
 from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
+_SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
 _NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)\s+[–—-]\s+(.{3,})$")
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
@@ -87,7 +88,7 @@ class _Builder:
 
     def add_paragraph(self, lines: Sequence[str]) -> None:
         """Classify each line: email, phone, name, then one role line, then the address."""
-        for raw in lines:
+        for raw in _fields(lines):
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip()
             if not line or _is_call_to_action(line):
                 continue
@@ -117,6 +118,19 @@ class _Builder:
             elif not current.phones and not current.emails:
                 self.address.append(line)
 
+    def add_links(self, hrefs: Sequence[str]) -> None:
+        """mailto: and tel: links whose value the text did not show (obfuscated addresses)."""
+        seen = {v for c in [*self.contacts, self.current] for v in c.emails + c.phones}
+        for href in hrefs:
+            if href.lower().startswith("mailto:"):
+                address = href[7:].split("?")[0].strip().lower()
+                if EMAIL.fullmatch(address) and address not in seen:
+                    self._add(self.current.emails, [address])
+            elif href.lower().startswith("tel:"):
+                number = _phone_from_href(href)
+                if number and number not in seen:
+                    self._add(self.current.phones, [number])
+
     @staticmethod
     def _add(target: list[str], values: Sequence[str]) -> None:
         target.extend(v for v in values if v not in target)
@@ -131,22 +145,28 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
             if block.tag in ("dt", "th"):
                 continue  # "Name", "Phone": labels of the values beside them
             builder.add_paragraph(block.lines)
-            for href in block.hrefs:
-                if href.lower().startswith("mailto:"):
-                    address = href[7:].split("?")[0].strip().lower()
-                    if EMAIL.fullmatch(address):
-                        builder._add(builder.current.emails, [address])
-                elif href.lower().startswith("tel:"):
-                    number = _phone_from_href(href)
-                    if number:
-                        builder._add(builder.current.phones, [number])
+            builder.add_links(block.hrefs)
         builder.close()
         contacts.extend(c for c in builder.contacts if c not in contacts)
     return contacts
 
 
+def _fields(lines: Sequence[str]) -> list[str]:
+    """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
+    out: list[str] = []
+    for line in lines:
+        parts = _SEPARATOR.split(line)
+        if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line)):
+            out.extend(p for p in parts if p.strip())
+        else:
+            out.append(line)
+    return out
+
+
 def _is_contact_line(line: str) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
+    if len(_SEPARATOR.split(line)) >= 3 and len(line) <= 200 and (EMAIL.search(line) or phones_in(line)):
+        return True
     rest = EMAIL.sub("", line)
     if rest != line:
         return len(rest.strip(" :-–·|()")) <= 25

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from scraper.extract.blocks import Block
 from scraper.extract.config import ExtractConfig
@@ -14,6 +15,19 @@ from scraper.text import fold
 
 #: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question.
 _Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _asker_prefix(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """Labels of the one asking ("hub.brussels:", "Interviewer :"), from the profile."""
+    if not labels:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})\s*:\s*", re.IGNORECASE)
+
+
+def _question_prefix(text: str, config: ExtractConfig) -> re.Match[str] | None:
+    return _Q_PREFIX.match(text) or _asker_prefix(config.question_labels).match(text)
 #: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
 _A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.IGNORECASE)
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
@@ -130,7 +144,7 @@ def question_text(block: Block, config: ExtractConfig, *, followed_by_label: boo
     text = block.text
     if len(text) > _MAX_QUESTION or block.role == "contact":
         return None
-    prefixed = _Q_PREFIX.match(text)
+    prefixed = _question_prefix(text, config)
     if prefixed:
         return text[prefixed.end() :].strip() or None
     asks = text.rstrip(' »”"').endswith("?")
@@ -304,9 +318,9 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         asked = question_text(block, config, followed_by_label=False)
         if asked is not None and (
-            block.is_heading or block.bold or _Q_PREFIX.match(block.text) or len(asked) <= 200
+            block.is_heading or block.bold or _question_prefix(block.text, config) or len(asked) <= 200
         ):
-            prefixed += bool(_Q_PREFIX.match(block.text))
+            prefixed += bool(_question_prefix(block.text, config))
             styled = styled or block.is_heading or block.bold
             current = _Answer(asked, speaker)
             answers.append(current)
