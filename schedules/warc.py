@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
@@ -145,8 +146,9 @@ def import_warcs(engine: Engine, paths: Sequence[str | Path], *, extract: Extrac
         for index, (path, stream) in enumerate(zip(paths, streams, strict=True)):
             try:
                 entries.extend(_index(stream, index, report))
-            except ArchiveLoadFailed as exc:
-                raise WarcReadError(f"{path} is not a readable WARC file: {exc}") from exc
+            except (ArchiveLoadFailed, zlib.error, EOFError) as exc:
+                detail = str(exc).split(", first line:")[0][:120]
+                raise WarcReadError(f"{path} is not a readable WARC file ({detail})") from exc
         wanted = []
         for entry in sorted(entries):
             if is_article is None or is_article(canonical_url(entry.url)):
