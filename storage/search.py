@@ -94,7 +94,7 @@ def search(
             published=row.published,
             sector=row.sector,
             snippet=_SPACES.sub(" ", row.snippet or "").strip(),
-            score=round(float(row.score), 6),
+            score=float(f"{float(row.score):.6g}"),
         )
         for row in rows
     ]
