@@ -39,7 +39,7 @@ from storage.archive import (
     start_run,
     store_record,
 )
-from storage.db import open_engine, transaction
+from storage.db import ensure_schema, open_engine, transaction
 from storage.schema import FetchRow, RunRow
 
 log = logging.getLogger("hubarchive.crawl")
@@ -142,11 +142,15 @@ def run_crawl(
     crawl = crawl_profile(profile, start_urls=list(options.start_urls) or None)
     if options.recheck is not None:
         crawl = _with_recheck(crawl, options.recheck)
-    engine = open_engine(options.db_url)
+    # the schema of a new archive is created under the lock: crawls started together by cron
+    # must not race to migrate it (the losers exit 75, not with a migration error)
+    engine = open_engine(options.db_url, migrate=False)
     try:
         if options.dry_run:
+            ensure_schema(engine)
             return _Crawl(engine, options, crawl, profile.key, should_stop, progress, extract).run()
         with crawl_lock(engine):
+            ensure_schema(engine)
             return _Crawl(engine, options, crawl, profile.key, should_stop, progress, extract).run()
     finally:
         engine.dispose()
