@@ -228,6 +228,7 @@ class _Crawl:
             if not self._take_page():
                 self.warnings.append(f"--max-pages reached: {len(plan) - done} pages left for "
                                      "the next run")
+                log.warning("%s", self.warnings[-1])
                 break
             self.progress("fetching", done, len(plan))
             self._fetch_article(item)
