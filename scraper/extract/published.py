@@ -106,11 +106,18 @@ def _from_text(page: Page, kind: str) -> dt.date | None:
 HTMLDATE_MAX_CHARS = 512 * 1024
 
 
+_HIDDEN = "//script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template"
+
+
 def _from_htmldate(page: Page, html: str) -> dt.date | None:
     if not html.strip():
         return None
     try:
-        tree = lxml_html.fromstring(html[:HTMLDATE_MAX_CHARS])
+        # comments and scripts are invisible: a date in one is not the page's (htmldate reads them)
+        parser = lxml_html.HTMLParser(remove_comments=True)
+        tree = lxml_html.fromstring(html[:HTMLDATE_MAX_CHARS], parser=parser)
+        for hidden in tree.xpath(_HIDDEN):
+            hidden.drop_tree()
         value = find_date(tree, url=page.url, original_date=True, extensive_search=True)
     except (etree.LxmlError, ValueError, TypeError, LookupError) as exc:  # lxml rejects some documents
         log.debug("htmldate gave up: %s", exc)
