@@ -136,6 +136,8 @@ def reparse(engine: Engine, *, extract: Extract | None = None,
     `extract` defaults to `scraper.extract.extract_article`.
     """
     extract = extract or default_extract
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.UTC)  # a naive time is taken as UTC, as the archive stores
     report = ReparseReport(dry_run=dry_run)
     started = now or dt.datetime.now(dt.UTC)
     with transaction(engine) as session:

@@ -64,7 +64,7 @@ def test_reparse_by_url_and_since(engine: Engine) -> None:
     _archive(engine)
     one = reparse(engine, extract=improved_extract, url=URLS[0])
     assert (one.checked, one.changed) == (1, 1)
-    recent = reparse(engine, extract=improved_extract, since=day(3))
+    recent = reparse(engine, extract=improved_extract, since=day(3).replace(tzinfo=None))
     assert (recent.checked, recent.changed, dict(recent.fields)) == (1, 1, {"sector": 1})
 
 
