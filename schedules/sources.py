@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from urllib.parse import urlencode, urlsplit
 
 from schedules.plan import only_known_unchanged
@@ -24,6 +25,7 @@ from scraper.urls import canonical_url, is_allowed_host
 from storage.archive import KnownArticle
 
 log = logging.getLogger("hubarchive.crawl")
+T = TypeVar("T")
 
 #: Called after each discovery exchange: (url, capture or None, error or None).
 OnFetch = Callable[[str, Capture | None, FetchError | None], None]
@@ -130,14 +132,8 @@ class Discoverer:
             if url in seen or not url.startswith(origin):
                 continue
             seen.add(url)
-            capture = self._get(url, XML_TYPES)
-            if capture is None:
-                continue
-            try:
-                sitemap = parse_sitemap(capture.body, url)
-            except FeedError as exc:
-                self.result.failed_sources.append(str(exc))
-                log.warning("sitemap skipped: %s", exc)
+            sitemap = self._read(url, parse_sitemap, "sitemap")
+            if sitemap is None:
                 continue
             for child in sitemap.children:
                 stale = (self.since is not None and not self.full and child.modified is not None
@@ -148,17 +144,20 @@ class Discoverer:
                 self.result.add(sighting, self.crawl)
 
     def _feed(self, url: str) -> None:
+        for sighting in self._read(url, parse_feed, "feed") or []:
+            self.result.add(sighting, self.crawl)
+
+    def _read(self, url: str, parse: Callable[[bytes, str], T], kind: str) -> T | None:
+        """Fetch and parse an XML source; a broken or hostile one is skipped and reported."""
         capture = self._get(url, XML_TYPES)
         if capture is None:
-            return
+            return None
         try:
-            entries = parse_feed(capture.body, url)
+            return parse(capture.body, url)
         except FeedError as exc:
             self.result.failed_sources.append(str(exc))
-            log.warning("feed skipped: %s", exc)
-            return
-        for sighting in entries:
-            self.result.add(sighting, self.crawl)
+            log.warning("%s skipped: %s", kind, exc)
+            return None
 
     def _listing(self, start: str) -> None:
         url: str | None = start

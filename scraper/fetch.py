@@ -9,7 +9,6 @@ an off-site redirect. It never returns None.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from scraper import __version__
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError, TransientFetchError
 from scraper.models import Capture
 from scraper.robots import RobotsCache, RobotsRules, allow_all, parse_robots, unavailable
+from scraper.sightings import parse_timestamp
 from scraper.urls import host_of, is_allowed_host
 
 CONTACT_URL = "https://github.com/hubarchive/hubarchive"
@@ -317,10 +317,5 @@ def parse_retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))  # delta-seconds (fractions accepted, leniently)
     except ValueError:
         pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+    when = parse_timestamp(value)
+    return None if when is None else max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
