@@ -292,11 +292,23 @@ class Fetcher:
         return parse_robots(capture.body.decode("utf-8", errors="replace"), agent)
 
     def _robots_once(self, robots: str) -> Capture:
-        response, started = self._get(robots, {})
-        if response.status_code in _REDIRECTS or 400 <= response.status_code < 500:
-            response.close()
-            raise PermanentFetchError(robots, f"HTTP {response.status_code}")
-        return self._capture(robots, robots, response, started, {}, ())
+        """One attempt at robots.txt, following redirects within the allowed hosts (RFC 9309);
+        a 4xx or an off-site redirect raises `PermanentFetchError` (then: no rules, allow all)."""
+        current = robots
+        for _ in range(self.config.max_redirects + 1):
+            response, started = self._get(current, {})
+            location = response.headers.get("Location")
+            if response.status_code in _REDIRECTS and location:
+                response.close()
+                current = urljoin(current, location)
+                if not is_allowed_host(current, self.config.allowed_hosts):
+                    raise PermanentFetchError(robots, f"redirects off-site to {current}")
+                continue
+            if 300 <= response.status_code < 500:
+                response.close()
+                raise PermanentFetchError(robots, f"HTTP {response.status_code}")
+            return self._capture(robots, current, response, started, {}, ())
+        raise PermanentFetchError(robots, f"more than {self.config.max_redirects} redirects")
 
 
 def _check_content_type(url: str, value: str | None, accept: tuple[str, ...]) -> None:

@@ -149,3 +149,13 @@ def test_connection_refused_is_transient_and_retried() -> None:
     with pytest.raises(TransientFetchError, match="ConnectionError"):
         fetcher(sleeps=sleeps, respect_robots=False).fetch(f"http://127.0.0.1:{port}/x")
     assert len(sleeps) == 2, "three attempts, two waits"
+
+
+def test_robots_txt_behind_a_redirect_is_still_obeyed(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "", status=301, headers={"Location": "/real-robots.txt"})
+    httpserver.expect_request("/real-robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    with pytest.raises(DisallowedError):
+        fetcher().fetch(httpserver.url_for("/private/page"))
+    assert requests_to(httpserver, "/private/page") == 0
