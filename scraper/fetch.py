@@ -30,7 +30,7 @@ CONTACT_URL = "https://github.com/hubarchive/hubarchive"
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
 XML_TYPES: tuple[str, ...] = (
     "application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-    "application/x-gzip", "application/gzip",
+    "application/x-gzip", "application/gzip", "application/octet-stream",
 )
 JSON_TYPES: tuple[str, ...] = ("application/json",)
 TEXT_TYPES: tuple[str, ...] = ("text/plain",)
