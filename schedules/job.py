@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
+from schedules.extraction import Extract, charset_of
 from schedules.lock import crawl_lock
 from schedules.plan import SKEW, PlannedFetch, plan_fetches
 from schedules.sources import Discoverer, Discovery
@@ -27,7 +28,7 @@ from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts
-from scraper.models import Article, Capture
+from scraper.models import Capture
 from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.archive import (
     StoreStatus,
@@ -49,7 +50,6 @@ EXIT_OK, EXIT_FAILURES, EXIT_NOTHING_FOUND = 0, 1, 3
 _COMPLETED = ("ok", "failures")
 #: An article page whose last fetch failed is tried again by every run for this long.
 RETRY_FAILED_FOR = dt.timedelta(days=7)
-Extract = Callable[..., Article]
 Progress = Callable[[str, int, int], None]
 
 
@@ -293,7 +293,7 @@ class _Crawl:
 
     def _store(self, url: str, capture: Capture) -> None:
         try:
-            article = self.extract(capture.body, url, encoding=_charset(capture))
+            article = self.extract(capture.body, url, encoding=charset_of(capture.content_type))
         except Exception as exc:  # extraction of a hostile page is the one fragile step
             log.exception("extraction failed for %s", url)
             self._failed(url, exc, capture=capture)
@@ -364,15 +364,6 @@ class _Crawl:
                 finish_run(session, self.run_id, outcome=outcome, finished_at=report.finished_at,
                            counts=counts, exit_code=exit_code, message=message)
         return report
-
-
-def _charset(capture: Capture) -> str | None:
-    content_type = capture.content_type or ""
-    for part in content_type.split(";")[1:]:
-        name, _, value = part.strip().partition("=")
-        if name.lower() == "charset" and value:
-            return value.strip('"')
-    return None
 
 
 def _args(options: CrawlOptions) -> dict[str, Any]:
