@@ -20,7 +20,7 @@ class QueryError(StorageError, ValueError):
 
 
 class LockedError(StorageError):
-    """Raised by `storage.lock` when another crawl holds the archive's lock."""
+    """Raised by `schedules.lock` when another crawl holds the archive's lock."""
 
 
 class ArchiveUnavailableError(StorageError):

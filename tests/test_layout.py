@@ -40,3 +40,26 @@ def test_layers_do_not_import_across_the_flow(area: str) -> None:
         if _imports(f) & FORBIDDEN[area]
     }
     assert offenders == {}
+
+
+def _scraper_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.split(".")[0] == "scraper":
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "scraper")
+    return found
+
+
+def test_storage_reads_only_the_record_contract_from_scraper() -> None:
+    """Storage may know the record dataclasses and package constants, never fetch or extract."""
+    allowed = {"scraper", "scraper.models"}
+    offenders = {
+        str(f.relative_to(ROOT)): sorted(_scraper_modules(f) - allowed)
+        for f in sorted((ROOT / "storage").rglob("*.py"))
+        if _scraper_modules(f) - allowed
+    }
+    assert offenders == {}
