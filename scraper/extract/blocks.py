@@ -29,6 +29,8 @@ SKIP_TAGS = frozenset((
     "meta", "link", "picture", "source",
 ))
 BOLD_TAGS = frozenset(("strong", "b"))
+#: Elements that set their text apart from the running text.
+QUOTING_TAGS = frozenset(("blockquote", "dd"))
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
@@ -45,6 +47,8 @@ class Block:
     role: str | None = None
     container: Tag | None = None
     hrefs: list[str] = field(default_factory=list)
+    #: inside a `<blockquote>` or a `<dd>`: set apart from the running text (an answer, a quote)
+    quoted: bool = False
 
     @property
     def text(self) -> str:
@@ -107,6 +111,11 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     return bool(names) and config.boilerplate.search(names.lower()) is not None
 
 
+def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
+    """True inside an element whose class names page furniture (a sidebar widget, comments)."""
+    return any(is_boilerplate(parent, config) for parent in tag.parents if isinstance(parent, Tag))
+
+
 class _Walker:
     """Turns a subtree into blocks; inline text is buffered until the next block boundary."""
 
@@ -118,7 +127,7 @@ class _Walker:
         self.hrefs: list[str] = []
         self.stopped = False
 
-    def flush(self, block_tag: str, role: tuple[str, Tag] | None) -> None:
+    def flush(self, block_tag: str, role: tuple[str, Tag] | None, quoted: bool = False) -> None:
         if not self.pieces:
             return
         raw = "".join(text for text, _ in self.pieces)
@@ -142,6 +151,7 @@ class _Walker:
                 role=role[0] if role else None,
                 container=role[1] if role else None,
                 hrefs=self.hrefs,
+                quoted=quoted,
             )
             if block.is_heading and self._ends_article(block.text):
                 self.stopped = True
@@ -158,22 +168,23 @@ class _Walker:
 
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep
-        stack: list[tuple[Tag, Iterable[object], str, tuple[str, Tag] | None, bool]] = [
+        stack: list[tuple[Tag, Iterable[object], str, tuple[str, Tag] | None, bool, bool]] = [
             (
                 root,
                 iter(root.children),
                 root.name if root.name in BLOCK_TAGS else "div",
                 self.roles.get(id(root)),
                 False,
+                root.name in QUOTING_TAGS,
             )
         ]
         while stack and not self.stopped:
-            node, children, block_tag, role, bold = stack[-1]
+            node, children, block_tag, role, bold, quoted = stack[-1]
             child = next(children, None)  # type: ignore[call-overload]
             if child is None:
                 stack.pop()
                 if node.name in BLOCK_TAGS or node is root:
-                    self.flush(block_tag, role)
+                    self.flush(block_tag, role, quoted)
                 continue
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIP_STRINGS):
@@ -194,11 +205,12 @@ class _Walker:
                     self.hrefs.append(href)
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
-                self.flush(block_tag, role)
-                stack.append((child, iter(child.children), name, child_role, bold))
+                self.flush(block_tag, role, quoted)
+                stack.append((child, iter(child.children), name, child_role, bold,
+                              quoted or name in QUOTING_TAGS))
             else:
                 stack.append(
-                    (child, iter(child.children), block_tag, role, bold or name in BOLD_TAGS)
+                    (child, iter(child.children), block_tag, role, bold or name in BOLD_TAGS, quoted)
                 )
         return self.blocks
 

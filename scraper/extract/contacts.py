@@ -14,6 +14,7 @@ from scraper.text import fold, normalize_text
 
 _SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
 _NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)\s+[–—-]\s+(.{3,})$")
+_DIGIT = re.compile(r"\d")
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
@@ -27,6 +28,31 @@ _STREET = re.compile(
     r"floor|étage|verdieping)\b|\d+\s*(?:rue|avenue|chaussée)|[a-z](?:straat|laan|weg|plein)\b",
     re.IGNORECASE,
 )
+#: Labels of a contact table or list ("Nom", "Adresse :", "Functie") -> the field they name; the
+#: phone and email labels are dropped (their values speak for themselves).
+FIELD_LABELS = {
+    "name": ("nom", "name", "naam", "contactpersoon", "personne de contact", "contact person"),
+    "role": ("fonction", "function", "functie", "role", "rôle", "titre", "job title", "poste"),
+    "address": ("adresse", "address", "adres", "adresse postale", "postal address"),
+    "other": ("téléphone", "telephone", "telefoon", "tél", "tel", "phone", "gsm", "mobile",
+              "e-mail", "email", "courriel", "mail", "website", "site web", "site", "web"),
+}
+_FIELD_LABEL = re.compile(
+    r"^(?P<label>" + "|".join(sorted((re.escape(w) for ws in FIELD_LABELS.values() for w in ws),
+                                     key=len, reverse=True))
+    + r")\.?\s*(?::\s*(?P<value>.+)|$)", re.IGNORECASE)
+_FIELD_OF = {w: kind for kind, ws in FIELD_LABELS.items() for w in ws}
+
+
+def field_label(line: str) -> tuple[str, str] | None:
+    """(field, value) for a labelled line ("Adresse : Rue …" -> ("address", "Rue …")); the
+    value is "" for a bare label cell."""
+    m = _FIELD_LABEL.match(line.strip())
+    if m is None:
+        return None
+    return _FIELD_OF[m.group("label").lower()], (m.group("value") or "").strip()
+
+
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
 COUNTRIES = frozenset(fold(c) for c in (
     "Belgique", "België", "Belgium", "Belgien", "USA", "U.S.A.", "United States", "États-Unis",
@@ -77,6 +103,8 @@ class _Builder:
         self.current = Contact()
         self.address: list[str] = []
         self.roles: list[str] = []
+        #: the field the previous label cell named ("Adresse" in a table row)
+        self.hint: str | None = None
 
     def close(self) -> None:
         contact = self.current
@@ -90,7 +118,17 @@ class _Builder:
         """Classify each line: email, phone, name, then one role line, then the address."""
         for raw in _fields(lines):
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip()
+            labelled = field_label(line)
+            hint, self.hint = self.hint, None
+            if labelled is not None:
+                hint, line = labelled
+                if not line:
+                    self.hint = hint  # a label cell: its value is the next line
+                    continue
             if not line or _is_call_to_action(line):
+                continue
+            if hint in ("name", "role", "address") and not EMAIL.search(line) and not phones_in(line):
+                self._add_field(hint, line)
                 continue
             emails = [e.lower() for e in EMAIL.findall(line)]
             phones = [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
@@ -112,11 +150,24 @@ class _Builder:
                 current.name = line
             elif not current.name and not self.address and not _is_address(line):
                 continue  # a heading such as "Your contact" before the person
-            elif not self.roles and not self.address and not _is_address(line) \
+            elif (not self.roles or (len(self.roles) < 3 and not _DIGIT.search(line))) \
+                    and not self.address and not _is_address(line) \
                     and not current.phones and not current.emails:
+                # further role lines ("Cellule Commerces & Quartiers") hold no number: an address does
                 self.roles.append(line)
             elif not current.phones and not current.emails:
                 self.address.append(line)
+
+    def _add_field(self, kind: str, value: str) -> None:
+        """A value whose label said what it is."""
+        if kind == "name":
+            if self.current.name or self.current.phones or self.current.emails:
+                self.close()
+            self.current.name = value
+        elif kind == "role":
+            self.roles.append(value)
+        else:
+            self.address.append(value)
 
     def add_links(self, hrefs: Sequence[str]) -> None:
         """mailto: and tel: links whose value the text did not show (obfuscated addresses)."""
@@ -180,15 +231,21 @@ def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
     for i, block in enumerate(blocks):
         if block.role is not None or not any(_is_contact_line(line) for line in block.lines):
             continue
-        if runs and i and runs[-1][-1] is blocks[i - 1]:
-            runs[-1].append(block)
+        gap = i - 1
+        while gap > 0 and field_label(blocks[gap].text) is not None:
+            gap -= 1  # label cells between two contact lines keep the run going
+        if runs and i and runs[-1][-1] is blocks[gap]:
+            runs[-1].extend(blocks[gap + 1 : i + 1])
             continue
-        start = i
-        while start > 0 and i - start < 3:
+        start, taken = i, 0
+        while start > 0 and taken < 3:
             previous = blocks[start - 1]
+            if field_label(previous.text) is not None:
+                start -= 1  # a label cell ("Adresse") does not count as a line of the contact
+                continue
             if previous.role is not None or len(previous.text) > 80 or \
                     previous.text.endswith((".", "?", "!", ":")) or _is_call_to_action(previous.text):
                 break
-            start -= 1
+            start, taken = start - 1, taken + 1
         runs.append(list(blocks[start: i + 1]))
     return runs

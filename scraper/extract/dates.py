@@ -152,3 +152,44 @@ def parse_timestamp(value: str | None) -> dt.date | None:
         digits = offset[1:].replace(":", "")
         tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     return moment.replace(tzinfo=tz).astimezone(BRUSSELS).date()
+
+
+_YEARLESS = re.compile(
+    rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?P<m>{_MONTH_ALT})\b\.?"
+    rf"|\b(?P<m2>{_MONTH_ALT})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])(?!\s*,?\s*\d{{4}})"
+)
+#: A wire dateline: "BRUSSELS, June 3 (Wire) -", "PARIS, 3 juin (AFP) -".
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30},\s+")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/|-\d\d?[/-])")
+
+
+def date_in_url(path: str) -> dt.date | None:
+    """A full date written in a URL path ("/2025/06/03/…", "…-2025-06-03/")."""
+    for m in _URL_DATE.finditer(path):
+        value = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if value:
+            return value
+    return None
+
+
+def year_in_url(path: str) -> int | None:
+    """The year a URL path files the page under ("/blog/2025/06/slug/"), if any."""
+    m = _URL_YEAR.search(path)
+    return int(m.group(1)) if m else None
+
+
+def yearless_date(text: str, year: int) -> dt.date | None:
+    """ "2 juin", "June 3" completed with `year` (taken from elsewhere, the URL), when `text` is
+    short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end(): dateline.end() + 20]
+    elif len(text) > 40:
+        return None
+    m = _YEARLESS.search(fold(text))
+    if m is None:
+        return None
+    month = MONTHS[m.group("m") or m.group("m2")]
+    return _make(year, month, int(m.group("d") or m.group("d2")))
+

@@ -147,6 +147,10 @@ def extract_lang(page: Page, sample: str) -> Found:
         if fold(urljoin(page.base, href)) == own and short_lang(code):
             return short_lang(code) or "", "html"
     from_url = lang_from_url(page.url)
+    if from_url and spoken and spoken != from_url:
+        # a URL segment is a template's choice too: an English text under /nl/ is English
+        page.warnings.append(f"URL says language {from_url!r} but the text reads as {spoken!r}; kept {spoken!r}")
+        return spoken, "text"
     if from_url:
         return from_url, "url"
     # nothing declared: a short text is enough evidence when it is unambiguous
@@ -181,11 +185,14 @@ def extract_sector(page: Page) -> Found:
     if known or labels:
         return (known or labels)[0], "profile"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
+    # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line)
     for line in zone_lines(page):
-        labelled = _SECTOR_LABEL.match(line)
-        if labelled and len(labelled.group(1)) <= 60:
-            return labelled.group(1).strip(), "text"
-        for piece in _PIECES.split(line):
+        pieces = _PIECES.split(line)
+        for piece in pieces:
+            labelled = _SECTOR_LABEL.match(piece)
+            if labelled and len(labelled.group(1)) <= 60:
+                return labelled.group(1).strip(), "text"
+        for piece in pieces:
             if fold(piece) in page.config.sectors:
                 return piece.strip(), "text"
     return None

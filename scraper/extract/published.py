@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
+from scraper.extract.blocks import in_furniture
+from scraper.extract.dates import (
+    date_in_url,
+    labelled_date,
+    parse_date_text,
+    parse_timestamp,
+    year_in_url,
+    yearless_date,
+)
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
+from scraper.extract.zone import lines_around
 from scraper.text import normalize_lines, normalize_text
 
 log = logging.getLogger(__name__)
@@ -27,7 +37,6 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc
                  "dcterms.modified", "last-modified", "article.updated", "updated_time")
 _MODIFIED_HINTS = ("updated", "modified", "update")
 _PUBLISHED_HINTS = ("published", "publish", "entry-date", "posted", "pubdate", "post-date", "date")
-_ZONE_LIMIT = 3000
 
 
 def _time_kind(tag: Tag) -> str | None:
@@ -65,16 +74,15 @@ def zone_lines(page: Page) -> list[str]:
         return page.zone_lines
     lines: list[str] = []
     page.zone_lines = lines
-    for h1 in page.signals.h1s[:2]:
-        parent = h1.parent
-        for _ in range(2):
-            if not isinstance(parent, Tag) or parent.name in ("body", "html"):
-                break
-            text = parent.get_text("\n")
-            if len(text) <= _ZONE_LIMIT and not page.in_related(parent):
-                lines.extend(normalize_lines(text))
-                break
-            parent = parent.parent
+    anchors = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
+    if not anchors:
+        anchors = [h for h in page.signals.headings[:8] if h.name == "h2"
+                   and not page.in_site_chrome(h) and not page.in_related(h)][:1]
+    for anchor in anchors:
+        behind, ahead = lines_around(anchor, page.config, page.in_related)
+        lines.extend(behind)
+        lines.extend(normalize_lines(anchor.get_text("\n")))
+        lines.extend(ahead)
     blocks = page.blocks
     for block in blocks[:3]:
         lines.extend(block.lines)
@@ -92,10 +100,16 @@ def _from_text(page: Page, kind: str) -> dt.date | None:
             return found
     if kind == "published":
         zone_lines(page)
+        year = year_in_url(urlsplit(page.url).path)
         for line in lines[: page.zone_head]:
             # a line that is only a date, under the headline (the end of the text may announce events)
             if len(line) <= 40:
                 found = parse_date_text(line)
+                if found:
+                    return found
+            if year is not None:
+                # "2 juin" or a dateline "BRUSSELS, June 3 (Wire) -", the year filed in the URL
+                found = yearless_date(line, year)
                 if found:
                     return found
     return None
@@ -143,7 +157,7 @@ def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> 
         if _time_kind(tag) is None and (value := _time_value(tag)):
             return value, "html"
     for tag in page.matched("date"):
-        if page.in_related(tag) or page.in_site_chrome(tag):
+        if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
             continue
         text = normalize_text(tag.get_text(" "))
         value = labelled_date(text, "published") or parse_date_text(text)
@@ -154,6 +168,9 @@ def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> 
         return value, "text"
     if self_card_date:
         return self_card_date, "card"
+    value = date_in_url(urlsplit(page.url).path)
+    if value:
+        return value, "url"
     value = _from_htmldate(page, html)
     if value:
         return value, "htmldate"

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from scraper.extract.blocks import Block
 from scraper.extract.config import ExtractConfig
-from scraper.extract.names import FULL_NAME, INITIALS, is_full_name, resolve
+from scraper.extract.names import FULL_NAME, INITIALS, is_full_name, is_initials, resolve
 from scraper.models import QAPair
 from scraper.text import fold
 
@@ -29,7 +29,7 @@ def _asker_prefix(labels: tuple[str, ...]) -> re.Pattern[str]:
 def _question_prefix(text: str, config: ExtractConfig) -> re.Match[str] | None:
     return _Q_PREFIX.match(text) or _asker_prefix(config.question_labels).match(text)
 #: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
-_A_PREFIX = re.compile(r"^\s*(?:r|a|réponse|reponse|antwoord|answer)\s*:\s*", re.IGNORECASE)
+_A_PREFIX = re.compile(r"^\s*(?:(?:r|a)\s*[.:]|(?:réponse|reponse|antwoord|answer)\s*:)\s*", re.IGNORECASE)
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
 _LABEL = re.compile(
     rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})(?:\s*\([^()]{{1,60}}\))?\s*[:：]\s*"
@@ -102,6 +102,14 @@ class _Answer:
     question: str
     speaker: str | None
     paragraphs: list[str] = field(default_factory=list)
+    #: whether the answer began inside a `<blockquote>` or `<dd>` (None: no paragraph yet)
+    quoted: bool | None = None
+
+    def takes(self, block: Block) -> bool:
+        """False when an answer set apart (quoted, a `<dd>`) meets running text again."""
+        if self.quoted is None:
+            self.quoted = block.quoted
+        return block.quoted or not self.quoted
 
     def pair(self) -> QAPair | None:
         paragraphs = [strip_wrapping_quotes(p) for p in self.paragraphs]
@@ -117,8 +125,9 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
     match = _LABEL.match(text)
     if match:
         label = match.group("label").strip()
-        if _Q_PREFIX.match(text) or _A_PREFIX.match(text):
-            return None
+        if (_Q_PREFIX.match(text) or _A_PREFIX.match(text)) and not is_initials(label) \
+                and not is_full_name(label):
+            return None  # "Q:", "A.", "Vraag:" mark the role, not a person ("A. K. :" is one)
         return label, text[match.end() :].strip()
     dashed = _DASH_LABEL.match(text)
     if dashed:  # "Eric Gabrys – « … »": a dash is a label only before a quoted answer
@@ -178,11 +187,15 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
         folded = fold(text)
         if len(folded) != len(text) or not cue.search(folded):
             continue
+        spots = [(m.start(), m.end()) for m in cue.finditer(folded)]
+        near: list[tuple[int, str]] = []
         for match in FULL_NAME.finditer(text):
             # folding keeps the length of Latin text, so offsets map between the two
-            window = folded[max(0, match.start() - 60) : match.end() + 60]
-            if cue.search(window) and match.group() not in names and not _is_place(match.group()):
-                names.append(match.group())
+            gap = min(max(start - match.end(), match.start() - end, 0) for start, end in spots)
+            if gap <= 60 and not _is_place(match.group()):
+                near.append((gap, match.group()))
+        # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
+        names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
     return names
 
 
@@ -275,7 +288,7 @@ def _labelled(
         if label:
             close()
             if question is not None:
-                answer = _Answer(question, resolve(label[0], names), [label[1]])
+                answer = _Answer(question, resolve(label[0], names), [label[1]], block.quoted)
             continue
         if block.tag == "cite":
             if answer is not None:
@@ -288,7 +301,7 @@ def _labelled(
             continue
         if answer is not None:
             joined = "\n\n".join(answer.paragraphs)
-            if (
+            if not answer.takes(block) or (
                 answer.paragraphs
                 and joined[:1] in _OPENERS
                 and not _quote_open(joined)
@@ -328,6 +341,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             current = None
             continue
+        if current is not None and not current.takes(block):
+            current = None
         if current is not None:
             match = _A_PREFIX.match(block.text)
             current.paragraphs.append(block.text[match.end() :] if match else block.text)
