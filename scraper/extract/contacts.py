@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import phonenumbers
 
@@ -63,16 +64,22 @@ COUNTRIES = frozenset(fold(c) for c in (
 ))
 
 
-def phones_in(text: str) -> list[str]:
+def phones_in(text: str) -> tuple[str, ...]:
     """Phone numbers written in `text` as E.164 (default region Belgium)."""
     if not _MANY_DIGITS.search(text):
-        return []  # the matcher is costly; a phone number has at least eight digits
-    found = []
+        return ()  # the matcher is costly; a phone number has at least eight digits
+    return _phones_in(text)
+
+
+@lru_cache(maxsize=4096)
+def _phones_in(text: str) -> tuple[str, ...]:
+    # memoised: one line is asked about by several steps, and a site's footer is on every page
+    found: list[str] = []
     for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
         number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if number not in found:
             found.append(number)
-    return found
+    return tuple(found)
 
 
 def _phone_from_href(href: str) -> str | None:
@@ -131,7 +138,7 @@ class _Builder:
                 self._add_field(hint, line)
                 continue
             emails = [e.lower() for e in EMAIL.findall(line)]
-            phones = [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
+            phones = () if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
             current = self.current
             if emails or phones:
                 self._add(current.emails, emails)

@@ -78,8 +78,9 @@ def zone_lines(page: Page) -> list[str]:
     if not anchors:
         anchors = [h for h in page.signals.headings[:8] if h.name == "h2"
                    and not page.in_site_chrome(h) and not page.in_related(h)][:1]
+    avoid = frozenset(id(section) for section in page.related_sections)
     for anchor in anchors:
-        behind, ahead = lines_around(anchor, page.config, page.in_related)
+        behind, ahead = lines_around(anchor, page.config, avoid)
         lines.extend(behind)
         lines.extend(normalize_lines(anchor.get_text("\n")))
         lines.extend(ahead)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from scraper.extract.blocks import SKIP_TAGS, content_blocks, is_boilerplate
+from scraper.extract.blocks import BLOCK_TAGS, SKIP_TAGS, is_boilerplate
 from scraper.extract.config import ExtractConfig
 from scraper.text import normalize_lines
 
@@ -15,21 +13,38 @@ from scraper.text import normalize_lines
 _TOP = frozenset(("body", "html", "[document]"))
 
 
-def _lines_of(node: object, config: ExtractConfig, skip: Callable[[Tag], bool]) -> list[str]:
-    if isinstance(node, NavigableString):
-        return [] if isinstance(node, Comment) else normalize_lines(str(node))
-    if not isinstance(node, Tag) or node.name in SKIP_TAGS or node.name == "aside" \
-            or is_boilerplate(node, config) or skip(node):
-        return []
-    return [line for block in content_blocks(node, config, {}) for line in block.lines]
+def _lines_of(node: object, config: ExtractConfig, avoid: frozenset[int], budget: int) -> list[str]:
+    """The lines of `node` up to about `budget` characters: the walk stops there (the sibling
+    after a headline is often the whole article)."""
+    pieces: list[str] = []
+    stack: list[object] = [node]
+    used = 0
+    while stack and used < budget:
+        current = stack.pop()
+        if isinstance(current, NavigableString):
+            if not isinstance(current, Comment):
+                pieces.append(str(current))
+                used += len(current.strip())
+            continue
+        if not isinstance(current, Tag):
+            continue
+        name = current.name
+        if name == "br" or name in BLOCK_TAGS:
+            pieces.append("\n")
+        if name in SKIP_TAGS or name == "aside" or is_boilerplate(current, config) \
+                or id(current) in avoid:
+            continue
+        stack.extend(reversed(current.contents))
+    return normalize_lines("".join(pieces))
 
 
-def lines_around(anchor: Tag, config: ExtractConfig, skip: Callable[[Tag], bool], *,
+def lines_around(anchor: Tag, config: ExtractConfig, avoid: frozenset[int], *,
                  before: tuple[int, int] = (2, 300), after: tuple[int, int] = (4, 600)
                  ) -> tuple[list[str], list[str]]:
     """Lines before and after `anchor` in reading order, nearest first in each direction: the
     siblings of the anchor, then of its parent, and so on, for (levels, characters) each way.
 
+    `avoid` holds the `id()` of elements to leave out (lists of other articles).
     Nesting differs from one template to the next (the byline a sibling of the `<h1>`, or of its
     wrapper); distance in the text does not.
     """
@@ -44,14 +59,14 @@ def lines_around(anchor: Tag, config: ExtractConfig, skip: Callable[[Tag], bool]
             for sibling in node.next_siblings:
                 if budget_ahead <= 0:
                     break
-                for line in _lines_of(sibling, config, skip):
+                for line in _lines_of(sibling, config, avoid, budget_ahead):
                     ahead.append(line)
                     budget_ahead -= len(line)
         if level < before[0]:
             for sibling in node.previous_siblings:
                 if budget_behind <= 0:
                     break
-                lines = _lines_of(sibling, config, skip)
+                lines = _lines_of(sibling, config, avoid, budget_behind)
                 behind[:0] = lines
                 budget_behind -= sum(len(line) for line in lines)
         node = node.parent if isinstance(node.parent, Tag) else None
