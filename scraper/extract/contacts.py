@@ -64,11 +64,11 @@ COUNTRIES = frozenset(fold(c) for c in (
 ))
 
 
-def phones_in(text: str) -> tuple[str, ...]:
+def phones_in(text: str) -> list[str]:
     """Phone numbers written in `text` as E.164 (default region Belgium)."""
     if not _MANY_DIGITS.search(text):
-        return ()  # the matcher is costly; a phone number has at least eight digits
-    return _phones_in(text)
+        return []  # the matcher is costly; a phone number has at least eight digits
+    return list(_phones_in(text))
 
 
 @lru_cache(maxsize=4096)
@@ -138,7 +138,7 @@ class _Builder:
                 self._add_field(hint, line)
                 continue
             emails = [e.lower() for e in EMAIL.findall(line)]
-            phones = () if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
+            phones = [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
             current = self.current
             if emails or phones:
                 self._add(current.emails, emails)
