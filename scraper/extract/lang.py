@@ -25,6 +25,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "can", "our", "you", "at", "or",
     )),
 }
+#: stopword -> its language (the lists share no word)
+_LANG_OF = {word: lang for lang, words in STOPWORDS.items() for word in words}
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _URL_LANG = re.compile(r"^/(fr|nl|en)(?:[-_][a-z]{2})?(?:/|$)", re.IGNORECASE)
 
@@ -45,12 +47,8 @@ def lang_from_url(url: str) -> str | None:
 
 def text_votes(text: str, limit: int = 6000) -> Counter[str]:
     """How many stopwords of each language the first `limit` characters contain."""
-    votes: Counter[str] = Counter()
-    for word in _WORD.findall(text[:limit].lower()):
-        for lang, words in STOPWORDS.items():
-            if word in words:
-                votes[lang] += 1
-    return votes
+    words = _WORD.findall(text[:limit].lower())
+    return Counter(lang for lang in map(_LANG_OF.get, words) if lang)
 
 
 def lang_from_text(text: str, min_votes: int = 8) -> str | None:

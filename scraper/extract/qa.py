@@ -172,6 +172,12 @@ def label_names(blocks: Sequence[Block]) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=8)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The introducing and role phrases of a profile as one pattern (built once per profile)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")")
+
+
 def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str]:
     """Names introduced as interviewees: "Rencontre avec Eric Gabrys", "Our representative in
     Montreal, Marc Lefèvre, …": a full name within a few words of an introducing or role phrase."""
@@ -179,7 +185,7 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
     cues = config.interview_intros + config.role_cues
     if not cues:
         return names
-    cue = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")")
+    cue = _cue_pattern(cues)
     for block in blocks:
         text = block.text
         if len(text) > 1500 or block.is_heading:
