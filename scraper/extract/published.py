@@ -28,12 +28,15 @@ from scraper.text import normalize_lines, normalize_text
 log = logging.getLogger(__name__)
 
 FoundDate = tuple[dt.date, str] | None
-PUBLISHED_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
+PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
+                  "article:published", "published_time", "datepublished", "date_published",
                   "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
                   "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "pubdate",
                   "publication_date", "citation_publication_date", "article.published",
-                  "cxenseparse:recs:publishtime")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+                  "cxenseparse:recs:publishtime", "originalpublicationdate", "publishdate",
+                  "dc.date.created", "release_date", "ptime")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time",
+                 "datemodified", "date_modified", "dc.date.modified",
                  "dcterms.modified", "last-modified", "article.updated", "updated_time")
 _MODIFIED_HINTS = ("updated", "modified", "update")
 _PUBLISHED_HINTS = ("published", "publish", "entry-date", "posted", "pubdate", "post-date", "date")
@@ -64,8 +67,13 @@ def _article_times(page: Page) -> list[Tag]:
 
 
 def _time_value(tag: Tag) -> dt.date | None:
-    raw = tag.get("datetime")
-    return parse_timestamp(raw) if isinstance(raw, str) else parse_date_text(tag.get_text(" "))
+    """The day a `<time>` (or a microdata or hAtom date element) states: its machine-readable
+    attribute first, its text otherwise."""
+    for name in ("datetime", "content", "title"):
+        raw = tag.get(name)
+        if isinstance(raw, str) and (value := parse_timestamp(raw)):
+            return value
+    return parse_date_text(tag.get_text(" "))
 
 
 def zone_lines(page: Page) -> list[str]:

@@ -112,6 +112,22 @@ def _read_jsonld(script: Tag, signals: PageSignals) -> None:
     _flatten(data, signals.jsonld)
 
 
+#: Microdata properties that date the article, on any element (`<span itemprop=datePublished>`).
+DATE_PROPS = frozenset(("datepublished", "datemodified", "datecreated"))
+#: hAtom/h-entry classes of a date element: `<abbr class="published" title="2025-03-14T09:30">`.
+DATE_CLASSES = frozenset(("published", "updated", "dt-published", "dt-updated"))
+
+
+def _is_date_element(tag: Tag) -> bool:
+    attrs = tag.attrs
+    prop = attrs.get("itemprop")
+    if isinstance(prop, str) and prop.lower() in DATE_PROPS:
+        return True
+    classes = attrs.get("class")
+    return tag.name == "abbr" and isinstance(classes, str) and "title" in attrs and \
+        not DATE_CLASSES.isdisjoint(classes.lower().split())
+
+
 def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals, Matches]:
     """One pass over the whole tree: machine-readable signals, and the elements the profile's
     selectors match (by role)."""
@@ -129,6 +145,8 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
                 signals.asides.append(tag)
             elif name == "a" and "hreflang" in tag.attrs and isinstance(tag.get("href"), str):
                 signals.hreflang.append((str(tag["hreflang"]).strip(), str(tag["href"]).strip()))
+            elif _is_date_element(tag):
+                signals.times.append(tag)  # read like a <time>: its attribute, else its text
             continue
         if name == "meta":
             key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
