@@ -37,6 +37,8 @@ for _number, _names in enumerate(
 PUBLISHED_LABELS = (
     "publie le", "publie", "paru le", "date de publication", "gepubliceerd op", "gepubliceerd",
     "verschenen op", "gepost op", "published on", "published", "posted on", "posted", "date",
+    "mis en ligne le", "mis en ligne", "en ligne depuis le", "geplaatst op", "geplaatst",
+    "online sinds", "first published", "date de parution", "publicatiedatum",
 )
 MODIFIED_LABELS = (
     "mis a jour le", "mise a jour le", "mis a jour", "modifie le", "derniere mise a jour",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import Tag
 
@@ -53,7 +53,19 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
     found = [(tag, "profile") for tag in page.matched("title")]
     found += [(tag, "html") for tag in page.signals.h1s]
     return [(tag, layer) for tag, layer in found
-            if not page.in_site_chrome(tag) and not page.in_related(tag)]
+            if not page.in_site_chrome(tag) and not page.in_related(tag) and not _is_logo(tag, page)]
+
+
+def _is_logo(tag: Tag, page: Page) -> bool:
+    """An `<h1>` that is only a link to the home page: the site's name, not a headline."""
+    link = tag.find("a")
+    if not isinstance(link, Tag):
+        return False
+    href = link.get("href")
+    if not isinstance(href, str) or normalize_text(link.get_text()) != normalize_text(tag.get_text()):
+        return False
+    path = urlsplit(urljoin(page.base, href)).path.strip("/")
+    return path == "" or short_lang(path) == path
 
 
 def extract_title(page: Page) -> Found:
@@ -76,8 +88,9 @@ def extract_title(page: Page) -> Found:
     subheadings = [(normalize_text(h.get_text(" ")), "html") for h in page.signals.headings[:8]
                    if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)]
     # the headline the structured data names, even in an <h2> under a banner <h1>
-    for text, _layer in headlines + subheadings:
-        for value, source in structured:
+    # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's)
+    for value, source in structured:
+        for text, _layer in headlines + subheadings:
             if value and fold(value) == fold(text):
                 return text, source
     for text, _layer in headlines:

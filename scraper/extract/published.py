@@ -165,6 +165,11 @@ def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> 
     for tag in times:
         if _time_kind(tag) is None and (value := _time_value(tag)):
             return value, "html"
+    # a labelled date by the headline ("Posted on June 3, 2025") beats a date class elsewhere
+    for line in zone_lines(page)[: page.zone_head]:
+        value = labelled_date(line, "published")
+        if value:
+            return value, "text"
     for tag in page.matched("date"):
         if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
             continue
