@@ -176,6 +176,8 @@ class _Crawl:
         self.counts = Counts()
         self.started_at = _now()
         self.run_id: int | None = None
+        #: discover everything (not only what changed) because the last crawl missed a source
+        self.deep = False
         self.pages = 0
         self.warnings: list[str] = []
         self.fetcher = Fetcher(FetchConfig(
@@ -193,6 +195,10 @@ class _Crawl:
                 failed = _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
                 if not self.options.dry_run:
                     since = _close_stale_runs_and_since(session)
+                    if _sources_failed_last_run(session, self.crawl):
+                        # articles behind a listing or API page it missed may still be unknown
+                        log.info("the last crawl missed a discovery source: walking everything")
+                        since, self.deep = None, True
                     self.run_id = start_run(session, started_at=self.started_at,
                                             args=_args(self.options), pid=os.getpid(),
                                             host=socket.gethostname())
@@ -208,7 +214,8 @@ class _Crawl:
              ) -> RunReport:
         self.progress("discovering", 0, 0)
         discovery = Discoverer(self.fetcher, self.crawl, known, self._log_source, since=since,
-                               full=self.options.full, budget=self._may_discover).run()
+                               full=self.options.full or self.deep,
+                               budget=self._may_discover).run()
         self.counts.listing_pages = discovery.listing_pages
         self.counts.discovered = len(discovery.sightings)
         self._warn_about(discovery)
@@ -378,6 +385,16 @@ def _failed_lately(session: Any, *, since: dt.datetime) -> list[str]:
     return list(session.scalars(
         select(FetchRow.url).join(latest, latest.c.id == FetchRow.id)
         .where(FetchRow.outcome == "failed").order_by(FetchRow.id)))
+
+
+def _sources_failed_last_run(session: Any, crawl: CrawlProfile) -> bool:
+    """True when the last crawl could not fetch a discovery source (listing, API or sitemap page)."""
+    last = session.scalar(select(func.max(RunRow.id)).where(RunRow.kind == "crawl"))
+    if last is None:
+        return False
+    failed = session.scalars(select(FetchRow.url).where(FetchRow.run_id == last,
+                                                        FetchRow.outcome == "failed"))
+    return any(not crawl.is_article(url) for url in failed)
 
 
 def _close_stale_runs_and_since(session: Any) -> dt.datetime | None:

@@ -44,6 +44,8 @@ class Discovery:
     empty_listings: dict[str, str] = field(default_factory=dict)
     failed_sources: list[str] = field(default_factory=list)
     wp_json_answered: bool = False
+    #: the API answered but a later page of it failed: sitemaps and feeds are read as well
+    wp_json_partial: bool = False
 
     def add(self, sighting: Sighting, crawl: CrawlProfile) -> None:
         if crawl.is_article(sighting.url) and is_allowed_host(sighting.url, crawl.hosts):
@@ -76,7 +78,7 @@ class Discoverer:
         if self.crawl.wp_json:
             for origin in _origins(self.crawl):
                 self._wp_json(origin)
-        if not self.result.wp_json_answered:
+        if not self.result.wp_json_answered or self.result.wp_json_partial:
             for origin in _origins(self.crawl):
                 self._sitemaps(origin)
                 for path in self.crawl.feeds:
@@ -109,11 +111,13 @@ class Discoverer:
             url = f"{endpoint}?{urlencode({**query, 'page': str(page)})}"
             capture = self._get(url, JSON_TYPES)
             if capture is None:
+                self.result.wp_json_partial = page > 1
                 return
             try:
                 posts = parse_wp_posts(capture.body, url)
             except FeedError as exc:
                 log.info("WordPress API not usable, falling back: %s", exc)
+                self.result.wp_json_partial = page > 1
                 return
             self.result.wp_json_answered = True
             for sighting in posts:
