@@ -19,10 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from faults.crawling import faulty_site, options  # noqa: E402
-from faults.expect import archive_state, problems  # noqa: E402
-from faults.server import Fault  # noqa: E402
-from schedules.job import RunReport, run_crawl  # noqa: E402
+from faults.crawling import faulty_site, options
+from faults.expect import archive_state, problems
+from faults.server import Fault
+
+from schedules.job import RunReport, run_crawl
 
 
 def _line(name: str, report: RunReport, clean: RunReport, faulty: int) -> str:

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from faults.crawling import faulty_site, finish, spawn_crawl  # noqa: E402
-from faults.expect import archive_state, integrity_problems, problems  # noqa: E402
-from faults.scenarios import incremental_soak, kill_at_random_moments  # noqa: E402
+from faults.crawling import faulty_site, finish, spawn_crawl
+from faults.expect import archive_state, integrity_problems, problems
+from faults.scenarios import incremental_soak, kill_at_random_moments
 
 
 def main() -> None:

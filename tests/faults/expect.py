@@ -138,6 +138,16 @@ def failed_fetches(db_url: str, run_id: int) -> set[str]:
         engine.dispose()
 
 
+def unexplained_missing(db_url: str, site: FixtureSite, run_id: int) -> set[str]:
+    """Fetchable articles missing from the archive that run `run_id`'s fetch log does not explain:
+    neither logged as failed themselves nor behind a discovery page (listing, API, sitemap) that
+    failed in that run."""
+    urls = set(expected_urls(site))
+    logged = failed_fetches(db_url, run_id)
+    missing = urls - set(archive_state(db_url, site)) - logged
+    return set() if logged - urls else missing
+
+
 def runs(db_url: str) -> list[RunRow]:
     """Every run row, oldest first (detached copies: read their columns only)."""
     engine = open_engine(db_url)

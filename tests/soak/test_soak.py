@@ -7,10 +7,10 @@ Run with `python -m pytest -m soak tests/soak -s` (excluded from the default run
 from __future__ import annotations
 
 import pytest
-
 from faults.crawling import faulty_site, finish, options, spawn_crawl
-from faults.expect import archive_state, expected_urls, failed_fetches, integrity_problems, problems
+from faults.expect import archive_state, integrity_problems, problems, unexplained_missing
 from faults.scenarios import incremental_soak, kill_at_random_moments
+
 from schedules.job import run_crawl
 
 pytestmark = pytest.mark.soak
@@ -20,8 +20,7 @@ def test_500_articles_through_20_percent_faults_in_two_runs(db_url: str) -> None
     with faulty_site(500, rate=0.2, seed=21, max_streak=1) as (site, server):
         first = run_crawl(options(db_url, server.base_url))
         assert first.run_id is not None
-        missing = set(expected_urls(site)) - set(archive_state(db_url, site))
-        assert missing <= failed_fetches(db_url, first.run_id)
+        assert unexplained_missing(db_url, site, first.run_id) == set()
         reports = [first, run_crawl(options(db_url, server.base_url))]
         for report in reports:
             assert report.exit_code == (1 if report.counts.failed else 0), report.summary()
