@@ -34,7 +34,10 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:pub
                   "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "pubdate",
                   "publication_date", "citation_publication_date", "article.published",
                   "cxenseparse:recs:publishtime", "originalpublicationdate", "publishdate",
-                  "dc.date.created", "release_date", "ptime")
+                  "dc.date.created", "release_date", "ptime", "dcterms.date", "dc.date.publication",
+                  "dc:date", "dc:created", "citation_date", "published-date", "article.created",
+                  "rnews:datepublished", "shareaholic:article_published_time", "bt:pubdate",
+                  "article_date_original")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time",
                  "datemodified", "date_modified", "dc.date.modified",
                  "dcterms.modified", "last-modified", "article.updated", "updated_time")
