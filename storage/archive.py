@@ -107,6 +107,26 @@ def _record_capture(session: Session, capture: Capture, *, run_id: int | None,
     return fetch_id, raw_page_id
 
 
+def _come_back(session: Session, row: ArticleRow, seen_at: dt.datetime) -> None:
+    """A gone article seen again at or after its tombstone is live; the tombstone notes when.
+
+    A capture older than the tombstone (a WARC import of the past) does not bring it back.
+    """
+    if row.status != "gone":
+        return
+    tombstone = session.scalar(
+        select(VersionRow)
+        .where(VersionRow.article_id == row.id, VersionRow.kind == "gone")
+        .order_by(VersionRow.seq.desc())
+        .limit(1)
+    )
+    if tombstone is not None and _as_utc(seen_at) < _as_utc(tombstone.seen_at):
+        return
+    row.status = "live"
+    if tombstone is not None and tombstone.revived_at is None:
+        tombstone.revived_at = seen_at
+
+
 def _keep_validators(row: ArticleRow, capture: Capture | None) -> None:
     if capture is not None and capture.status == 200:
         row.etag = capture.header("ETag")
@@ -160,7 +180,7 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
         if capture is not None:
             _record_capture(session, capture, run_id=run_id, outcome="unchanged")
         row.last_seen = _later(row.last_seen, seen_at)
-        row.status = "live"
+        _come_back(session, row, seen_at)
         _keep_validators(row, capture)
         session.flush()  # inside this store's SAVEPOINT, not inside the next one's
         return StoreResult(StoreStatus.UNCHANGED, row.id, row.current_version)
@@ -191,7 +211,7 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
     insert_many(session, QARow, qa_values(article, version_id))
     insert_many(session, ContactRow, contact_values(article, version_id))
     row.lang = article.lang
-    row.status = "live"
+    _come_back(session, row, seen_at)
     row.current_version = seq
     row.content_hash = digest
     row.last_seen = _later(row.last_seen, seen_at)

@@ -1,4 +1,5 @@
-"""Read an article's history back: its versions and tombstones, when each was seen, what it changed."""
+"""Read an article's history back: its versions and tombstones (with their comebacks), when each was
+seen, what it changed."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ class VersionSummary:
     extractor_version: str | None
     http_status: int | None
     raw_sha256: str | None
+    #: tombstones only: when the article answered again with unchanged content
+    revived_at: dt.datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,6 +41,7 @@ class VersionSummary:
             "extractor_version": self.extractor_version,
             "http_status": self.http_status,
             "raw_sha256": self.raw_sha256,
+            "revived_at": self.revived_at.isoformat() if self.revived_at else None,
         }
 
 
@@ -137,6 +141,7 @@ def article_history(session: Session, url: str) -> ArticleHistory:
             seq=v.seq, kind=v.kind, seen_at=v.seen_at, content_hash=v.content_hash,
             changed_fields=list(v.changed_fields or []), title=v.title,
             extractor_version=v.extractor_version, http_status=status, raw_sha256=sha,
+            revived_at=v.revived_at,
         )
         for v, status, sha in rows
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -101,13 +101,23 @@ def load_versions(
     return found
 
 
+class VersionEntry(NamedTuple):
+    """One line of an article's version list: a content version, or a tombstone and its comeback."""
+
+    seq: int
+    kind: str
+    seen_at: dt.datetime
+    #: tombstones only: when the article answered again with unchanged content
+    revived_at: dt.datetime | None = None
+
+
 @dataclass
 class ArticleView:
     """What `hubarchive show` prints: one version, the article's version list, its translations."""
 
     version: ArchivedVersion
-    #: (seq, kind, seen_at) of every version and tombstone, oldest first
-    history: list[tuple[int, str, dt.datetime]]
+    #: every version and tombstone, oldest first
+    history: list[VersionEntry]
     #: lang -> (URL, whether that URL is archived too)
     translations: dict[str, tuple[str, bool]]
 
@@ -125,8 +135,9 @@ class ArticleView:
                 "layers": dict(sorted(v.record.sources.items())),
             },
             "versions": [
-                {"version": seq, "kind": kind, "seen_at": seen.isoformat()}
-                for seq, kind, seen in self.history
+                {"version": e.seq, "kind": e.kind, "seen_at": e.seen_at.isoformat(),
+                 **({"revived_at": e.revived_at.isoformat()} if e.revived_at else {})}
+                for e in self.history
             ],
             "translations_archived": {
                 lang: archived for lang, (_url, archived) in sorted(self.translations.items())
@@ -145,9 +156,9 @@ def load_article(session: Session, url: str, version: int | None = None) -> Arti
             f"{url} is not in the archive: check the URL, or find it with `hubarchive search`"
         )
     history = [
-        (seq, kind, seen)
-        for seq, kind, seen in session.execute(
-            select(VersionRow.seq, VersionRow.kind, VersionRow.seen_at)
+        VersionEntry(*row)
+        for row in session.execute(
+            select(VersionRow.seq, VersionRow.kind, VersionRow.seen_at, VersionRow.revived_at)
             .where(VersionRow.article_id == article.id)
             .order_by(VersionRow.seq)
         )
@@ -160,7 +171,7 @@ def load_article(session: Session, url: str, version: int | None = None) -> Arti
         )
     )
     if version_id is None:
-        contents = ", ".join(str(s) for s, kind, _ in history if kind == "content")
+        contents = ", ".join(str(e.seq) for e in history if e.kind == "content")
         raise NotFoundError(f"{url} has no content version {seq}; its versions: {contents}")
     (loaded,) = load_versions(session, [(version_id, article.status)])
     linked = loaded.record.translations

@@ -110,6 +110,8 @@ class VersionRow(Base):
     kind: Mapped[str] = mapped_column(String(8), default="content")
     #: when this version was first observed (the capture date for WARC imports)
     seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    #: tombstones only: when the article answered again with unchanged content (no new version)
+    revived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     content_hash: Mapped[str | None] = mapped_column(String(64))
     #: CONTENT_FIELDS that differ from the previous content version (all of them for the first)
     changed_fields: Mapped[list[Any]] = mapped_column(JSON, default=list)

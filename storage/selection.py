@@ -20,7 +20,8 @@ class Filters:
     """What a reader narrows the archive to; every field is optional (None / False: no filter).
 
     `as_of` is a day: the archive as it stood at the end of it (UTC), articles first seen later are
-    left out and articles whose newest entry by then was a tombstone count as gone.
+    left out and articles whose newest entry by then was a tombstone count as gone, unless they
+    had come back unchanged by then (the tombstone's `revived_at`).
     """
 
     lang: str | None = None
@@ -76,14 +77,19 @@ def selected_versions(filters: Filters, *, all_versions: bool = False) -> Select
     else:
         end = end_of_day(filters.as_of)
         earlier = aliased(VersionRow)
-        newest_entry = (
-            select(earlier.kind)
+        # gone when the newest entry by then is a tombstone the article had not come back from
+        still_gone = and_(
+            earlier.kind == "gone",
+            or_(earlier.revived_at.is_(None), earlier.revived_at >= end),
+        )
+        status = func.coalesce(
+            select(case((still_gone, literal("gone")), else_=literal("live")))
             .where(earlier.article_id == article.c.id, earlier.seen_at < end)
             .order_by(earlier.seen_at.desc(), earlier.seq.desc())
             .limit(1)
-            .scalar_subquery()
+            .scalar_subquery(),
+            literal("live"),
         )
-        status = case((newest_entry == "gone", literal("gone")), else_=literal("live"))
         conditions += [article.c.first_seen < end, version.c.seen_at < end]
         joined = version.c.article_id == article.c.id
         if not all_versions:

@@ -51,6 +51,9 @@ def _echo_history(history: ArticleHistory) -> None:
         marker = "*" if v.seq == history.current_version else " "
         click.echo(f"{v.seq:>3}{marker} {_when(v.seen_at):<19}  {v.kind:<7}  "
                    f"{v.http_status or '':<4}  {(v.content_hash or '')[:12]:<12}  {changes}")
+        if v.revived_at is not None:
+            click.echo(f"{'':>4} {_when(v.revived_at):<19}  {'back':<7}  {'':<4}  {'':<12}  "
+                       "answered again, same content (no new version)")
 
 
 def _echo_change(change: FieldChange) -> None:

@@ -20,7 +20,7 @@ from scraper.urls import canonical_url
 from storage.db import open_engine, transaction
 from storage.errors import NotFoundError, StorageError
 from storage.export import FORMATS, count_selected, export_archive
-from storage.records import ArticleView, load_article
+from storage.records import ArticleView, VersionEntry, load_article
 from storage.search import MARK, SearchHit, search
 from storage.selection import STATUSES, Filters
 
@@ -143,11 +143,17 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
     return out
 
 
+def _version_label(entry: VersionEntry) -> str:
+    if entry.kind != "gone":
+        return str(entry.seq)
+    back = f", back {entry.revived_at:%Y-%m-%d}" if entry.revived_at else ""
+    return f"{entry.seq} (gone {entry.seen_at:%Y-%m-%d}{back})"
+
+
 def render_article(view: ArticleView) -> str:
     """The human page of `hubarchive show`."""
     v, r = view.version, view.version.record
-    versions = ", ".join(f"{seq}" + (" (gone)" if kind == "gone" else "")
-                         for seq, kind, _ in view.history)
+    versions = ", ".join(_version_label(entry) for entry in view.history)
     lines = [
         click.style(r.title or "(no title)", bold=True),
         f"{r.url}",
