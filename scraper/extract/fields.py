@@ -11,6 +11,7 @@ from scraper.extract.blocks import is_boilerplate
 from scraper.extract.lang import lang_from_text, lang_from_url, short_lang
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
+from scraper.extract.zone import visible_lines
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of
 
@@ -79,13 +80,13 @@ def extract_title(page: Page) -> Found:
     scope = page.article_scope()
     ranked: list[tuple[bool, str, str]] = []
     for tag, layer in _headline_elements(page):
-        text = normalize_text(tag.get_text(" "))
+        text = _visible(tag, page)
         if text and fold(text) not in site_names and len(text) <= 400:
             inside = scope is not None and (scope is tag or scope in tag.parents)
             ranked.append((not inside, text, layer))
     # an h1 inside the article beats a logo or banner h1 elsewhere
     headlines = [(text, layer) for _, text, layer in sorted(ranked, key=lambda h: h[0])]
-    subheadings = [(normalize_text(h.get_text(" ")), "html") for h in page.signals.headings[:8]
+    subheadings = [(_visible(h, page), "html") for h in page.signals.headings[:8]
                    if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)]
     # the headline the structured data names, even in an <h2> under a banner <h1>
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's)
@@ -112,6 +113,11 @@ def extract_title(page: Page) -> Found:
         page.warnings.append("no <h1> and no title metadata; the first <h2> is taken as the headline")
         return subheadings[0]
     return None
+
+
+def _visible(tag: Tag, page: Page) -> str:
+    """A heading's text as a reader sees it ("Article : " for screen readers left out)."""
+    return " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
 
 
 def _close(a: str, b: str) -> bool:

@@ -63,8 +63,8 @@ def _article_times(page: Page) -> list[Tag]:
     for tag in page.signals.times:
         if page.in_related(tag) or page.in_site_chrome(tag):
             continue
-        if scope is not None and scope not in tag.parents and not page.signals.h1s:
-            continue
+        if scope is not None and scope not in tag.parents:
+            continue  # a live ticker, a "most viewed" list: beside the article, not its date
         times.append(tag)
     return times
 

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 ARTICLE_TYPES = ("NewsArticle", "BlogPosting", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "TechArticle", "Report", "ScholarlyArticle", "PressRelease", "Blog")
 PAGE_TYPES = ("WebPage", "ItemPage", "AboutPage")
+#: Keys under which JSON-LD nests the nodes we look for (a WebPage's mainEntity is the article).
+NESTING_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")
 #: The tags this pass keeps; everything else is read later from the content.
 HEAD_TAGS = frozenset(("html", "title", "meta", "link", "script", "time", "h1", "base"))
 SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -95,8 +97,9 @@ def _flatten(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
     elif isinstance(data, dict):
         if "@type" in data:
             out.append(data)
-        if "@graph" in data:
-            _flatten(data["@graph"], out, depth + 1)
+        for key in NESTING_KEYS:
+            if key in data:
+                _flatten(data[key], out, depth + 1)
 
 
 def _read_jsonld(script: Tag, signals: PageSignals) -> None:

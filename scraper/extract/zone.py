@@ -13,9 +13,11 @@ from scraper.text import normalize_lines
 _TOP = frozenset(("body", "html", "[document]"))
 
 
-def _lines_of(node: object, config: ExtractConfig, avoid: frozenset[int], budget: int) -> list[str]:
-    """The lines of `node` up to about `budget` characters: the walk stops there (the sibling
-    after a headline is often the whole article)."""
+def visible_lines(node: object, config: ExtractConfig, avoid: frozenset[int] = frozenset(),
+                  budget: int = 10_000) -> list[str]:
+    """The lines a reader sees in `node` (no screen-reader text, scripts or page furniture), up
+    to about `budget` characters: the walk stops there (the sibling after a headline is often
+    the whole article)."""
     pieces: list[str] = []
     stack: list[object] = [node]
     used = 0
@@ -59,14 +61,14 @@ def lines_around(anchor: Tag, config: ExtractConfig, avoid: frozenset[int], *,
             for sibling in node.next_siblings:
                 if budget_ahead <= 0:
                     break
-                for line in _lines_of(sibling, config, avoid, budget_ahead):
+                for line in visible_lines(sibling, config, avoid, budget_ahead):
                     ahead.append(line)
                     budget_ahead -= len(line)
         if level < before[0]:
             for sibling in node.previous_siblings:
                 if budget_behind <= 0:
                     break
-                lines = _lines_of(sibling, config, avoid, budget_behind)
+                lines = visible_lines(sibling, config, avoid, budget_behind)
                 behind[:0] = lines
                 budget_behind -= sum(len(line) for line in lines)
         node = node.parent if isinstance(node.parent, Tag) else None
