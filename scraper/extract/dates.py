@@ -50,10 +50,10 @@ MODIFIED_LABELS = (
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "ma", "di", "wo", "do", "vr", "za", "zo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+_ISO = r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
 _NUMERIC = r"(?P<nd>\d{1,2})\s?[./-]\s?(?P<nm>\d{1,2})\s?[./-]\s?(?P<ny>\d{4}|\d{2})(?!\d)"
 _DAY_MONTH = (
-    rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?P<tm>{_MONTH_ALT})\b\.?,?\s+(?P<ty>\d{{4}})"
+    rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<tm>{_MONTH_ALT})\b\.?,?\s+(?P<ty>\d{{4}})"
 )
 _MONTH_DAY = (
     rf"\b(?P<mm>{_MONTH_ALT})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"

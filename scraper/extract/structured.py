@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,12 +103,17 @@ def _flatten(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
                 _flatten(data[key], out, depth + 1)
 
 
+#: What old CMSs wrap JSON-LD in: `<!-- … -->`, `//<![CDATA[ … //]]>`, `/*<![CDATA[*/ … /*]]>*/`.
+_JSON_WRAPPERS = re.compile(r"^\s*(?://|/\*)?\s*(?:<!--|<!\[CDATA\[)\s*(?:\*/)?|"
+                            r"(?://|/\*)?\s*(?:-->|\]\]>)\s*(?:\*/)?\s*$")
+
+
 def _read_jsonld(script: Tag, signals: PageSignals) -> None:
     raw = script.string or script.get_text()
     if not raw or not raw.strip():
         return
     try:
-        data = json.loads(raw.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+        data = json.loads(_JSON_WRAPPERS.sub("", raw).strip(), strict=False)
     except Exception as exc:  # noqa: BLE001 -- JSON-LD in the wild is often malformed; the page must still extract
         log.warning("malformed JSON-LD ignored: %s", exc)
         signals.warnings.append(f"malformed JSON-LD ignored ({type(exc).__name__})")
