@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
