@@ -17,7 +17,12 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
-from storage.errors import ArchiveUnavailableError, ArchiveURLError, SchemaVersionError
+from storage.errors import (
+    ArchiveMissingError,
+    ArchiveUnavailableError,
+    ArchiveURLError,
+    SchemaVersionError,
+)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -65,20 +70,20 @@ def _sqlite_pragmas(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def open_engine(url: str, *, migrate: bool = True) -> Engine:
+def open_engine(url: str, *, migrate: bool = True, create: bool = True) -> Engine:
     """An engine on the archive at `url`; with `migrate`, an empty database gets the schema first.
 
-    Raises `ArchiveURLError` for a malformed URL or a missing driver, `ArchiveUnavailableError`
-    when the database cannot be reached, `SchemaVersionError` when it needs `hubarchive db upgrade`.
+    Without `create`, a SQLite file that does not exist is an error rather than a new, empty
+    archive: readers must not mistake a mistyped path for an archive with nothing in it.
+
+    Raises `ArchiveURLError` for a malformed URL or a missing driver, `ArchiveMissingError` for
+    a missing SQLite file (without `create`), `ArchiveUnavailableError` when the database cannot
+    be reached, `SchemaVersionError` when it needs `hubarchive db upgrade`.
     """
     parsed = parse_archive_url(url)
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
-        folder = Path(parsed.database).parent
-        if not folder.is_dir():
-            raise ArchiveURLError(
-                f"the folder of the SQLite archive {parsed.database!r} does not exist: create it first"
-            )
+        _check_sqlite_path(Path(parsed.database), create=create)
     try:
         engine = create_engine(parsed, pool_pre_ping=not is_sqlite)
     except (NoSuchModuleError, ImportError) as exc:
@@ -91,6 +96,17 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
     if migrate:
         ensure_schema(engine)
     return engine
+
+
+def _check_sqlite_path(path: Path, *, create: bool) -> None:
+    if not path.parent.is_dir():
+        raise ArchiveURLError(
+            f"the folder of the SQLite archive {str(path)!r} does not exist: create it first"
+        )
+    if not create and not path.exists():
+        raise ArchiveMissingError(
+            f"no archive at {path}; run `hubarchive crawl` or `hubarchive db upgrade` first"
+        )
 
 
 def _alembic_config(connection: Any) -> Config:

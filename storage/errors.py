@@ -11,6 +11,10 @@ class ArchiveURLError(StorageError, ValueError):
     """Raised by `storage.db.open_engine` when the archive URL is malformed or its driver is missing."""
 
 
+class ArchiveMissingError(StorageError):
+    """Raised by `storage.db.open_engine` (with `create=False`) when the SQLite archive file does not exist."""
+
+
 class NotFoundError(StorageError, LookupError):
     """Raised by read functions when an article or version asked for is not in the archive."""
 

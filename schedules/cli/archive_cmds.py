@@ -124,7 +124,7 @@ def register(group: click.Group) -> None:
         Example:
           hubarchive db upgrade --db archive.db
         """
-        with archive_engine(db_url, migrate=False) as engine:
+        with archive_engine(db_url, migrate=False, create=True) as engine:
             before, after = upgrade(engine)
         if before == after:
             click.echo(f"archive already at schema revision {after}")
@@ -274,7 +274,7 @@ def register(group: click.Group) -> None:
           hubarchive warc import heritrix-2019.warc.gz heritrix-2020.warc.gz --json
         """
         site, is_article = (None, None) if all_pages else _article_filter(profile)
-        with archive_engine(db_url) as engine:
+        with archive_engine(db_url, create=True) as engine:
             try:
                 report = import_warcs(engine, list(files), site=site, is_article=is_article)
             except WarcReadError as exc:

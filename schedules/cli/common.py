@@ -60,10 +60,13 @@ def is_terminal() -> bool:
 
 
 @contextmanager
-def archive_engine(db_url: str, *, migrate: bool = True) -> Iterator[Engine]:
-    """The archive's engine for one command, disposed after; storage errors become messages."""
+def archive_engine(db_url: str, *, migrate: bool = True, create: bool = False) -> Iterator[Engine]:
+    """The archive's engine for one command, disposed after; storage errors become messages.
+
+    Only commands that write a new archive (`create`) may start one where no SQLite file exists.
+    """
     try:
-        engine = open_engine(db_url, migrate=migrate)
+        engine = open_engine(db_url, migrate=migrate, create=create)
         try:
             yield engine
         finally:

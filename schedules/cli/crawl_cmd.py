@@ -13,14 +13,21 @@ from typing import Any
 
 import click
 
-from schedules.cli.common import db_option, echo_json, is_terminal, json_option, limit_option
+from schedules.cli.common import (
+    archive_engine,
+    db_option,
+    echo_json,
+    is_terminal,
+    json_option,
+    limit_option,
+)
 from schedules.job import CrawlOptions, RunReport, run_crawl
 from schedules.runs import recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
 from scraper.sites import DEFAULT_PROFILE, load_profile
-from storage.db import open_engine, transaction
+from storage.db import transaction
 from storage.errors import LockedError, StorageError
 
 #: Exit code when another crawl holds the archive's lock (EX_TEMPFAIL: cron may simply retry).
@@ -189,12 +196,8 @@ def register(group: click.Group) -> None:
           hubarchive runs --limit 5
           hubarchive runs --json | jq '.[0].outcome'
         """
-        try:
-            engine = open_engine(db_url)
-            with transaction(engine) as session:
-                rows = recent_runs(session, limit=limit)
-        except StorageError as exc:
-            raise _usage_error(f"{exc} (see --db)") from exc
+        with archive_engine(db_url) as engine, transaction(engine) as session:
+            rows = recent_runs(session, limit=limit)
         if as_json:
             echo_json(rows)
             return

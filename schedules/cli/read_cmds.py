@@ -70,7 +70,7 @@ def _filters(options: dict[str, Any]) -> Filters:
 def _archive(db_url: str) -> Iterator[Session]:
     """A read session on the archive; storage errors become messages, not tracebacks."""
     try:
-        engine = open_engine(db_url)
+        engine = open_engine(db_url, create=False)
         try:
             with transaction(engine) as session:
                 yield session

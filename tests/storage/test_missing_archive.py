@@ -1,0 +1,96 @@
+"""Read commands refuse a SQLite archive that does not exist; only writers start a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
+
+from schedules.cli import main
+from storage.archive import store_record
+from storage.db import open_engine, transaction
+from tests.storage.samples import day, fake_extract, make_article, make_capture, page_of
+
+URL = "https://hub.brussels/fr/blog/silicon-valley/"
+
+READERS = [
+    pytest.param(["search", "Silicon"], id="search"),
+    pytest.param(["show", URL], id="show"),
+    pytest.param(["history", URL], id="history"),
+    pytest.param(["diff", URL], id="diff"),
+    pytest.param(["export", "--format", "jsonl", "--out", "{tmp}/out"], id="export"),
+    pytest.param(["runs"], id="runs"),
+    pytest.param(["warc", "export", "{tmp}/out.warc.gz"], id="warc export"),
+    pytest.param(["reparse"], id="reparse"),
+    pytest.param(["db", "check"], id="db check"),
+]
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_a_read_command_on_a_missing_file_says_so_and_creates_nothing(
+        command: list[str], tmp_path: Path) -> None:
+    typo = tmp_path / "hubarchvie.db"
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    code, out = invoke(*args, "--db", str(typo))
+    assert code == 1
+    assert f"no archive at {typo}; run `hubarchive crawl` or `hubarchive db upgrade` first" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_hubarchive_db_also_names_the_missing_file(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HUBARCHIVE_DB", "sqlite:///typo.db")
+    code, out = invoke("search", "Silicon")
+    assert code == 1 and "no archive at typo.db" in out
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_db_upgrade_creates_a_new_archive_that_readers_then_open(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    code, out = invoke("db", "upgrade", "--db", str(path))
+    assert code == 0 and "upgraded from revision (empty)" in out
+    code, out = invoke("search", "Silicon", "--db", str(path))
+    assert code == 0 and "No article matches" in out
+
+
+def test_warc_import_creates_a_new_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("schedules.warc.default_extract", fake_extract)
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    engine = open_engine(source)
+    with transaction(engine) as session:
+        article = make_article()
+        store_record(session, article, seen_at=day(0),
+                     capture=make_capture(URL, page_of(article), day(0)))
+    engine.dispose()
+    warc = tmp_path / "source.warc.gz"
+    assert invoke("warc", "export", str(warc), "--db", source)[0] == 0
+    copy = tmp_path / "copy.db"
+    code, out = invoke("warc", "import", str(warc), "--all-pages", "--db", str(copy))
+    assert code == 0 and "1 new" in out
+    code, out = invoke("history", URL, "--db", str(copy))
+    assert code == 0 and "first version" in out
+
+
+def test_crawl_creates_a_new_archive(tmp_path: Path) -> None:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.expect_request("/robots.txt").respond_with_data("", status=404)
+    server.expect_request("/fr/news/").respond_with_data(
+        "<html><body><p>Rien ici.</p></body></html>", content_type="text/html")
+    path = tmp_path / "crawled.db"
+    server.start()
+    try:
+        code, _ = invoke("crawl", "--db", str(path), "--start-url", server.url_for("/fr/news/"),
+                         "--delay", "0", "--retries", "1")
+    finally:
+        server.stop()
+    assert code == 3  # the listing held no article: the run is recorded all the same
+    code, out = invoke("runs", "--db", str(path), "--json")
+    assert code == 0 and '"outcome": "nothing-found"' in out
