@@ -23,6 +23,10 @@ class QueryError(StorageError, ValueError):
     """Raised by `storage.search` when a search query or filter cannot be understood."""
 
 
+class ExportError(StorageError):
+    """Raised by `storage.export.export_archive` for an unknown format, an unusable folder, or pyarrow missing."""
+
+
 class LockedError(StorageError):
     """Raised by `schedules.lock` when another crawl holds the archive's lock."""
 

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.datapackage import JSONL_FIELDS, TABLES, Column, describe, file_name
-from storage.errors import StorageError
+from storage.errors import ExportError  # also importable from here, its old home
 from storage.records import ArchivedVersion, load_versions
 from storage.selection import Filters, selected_versions
 
@@ -31,10 +31,6 @@ BATCH_SIZE = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Row = tuple[Any, ...]
-
-
-class ExportError(StorageError):
-    """Raised by `export_archive` for an unknown format, an unusable folder, or pyarrow missing."""
 
 
 @dataclass

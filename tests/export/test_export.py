@@ -195,3 +195,15 @@ def test_a_hostile_title_cannot_name_a_file(db_url: str, tmp_path: Path) -> None
     assert outside == []
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["articles.csv", "qa.csv", "contacts.csv", "related.csv", "datapackage.json"])
+
+
+def test_export_errors_are_storage_errors_in_one_place(archive: str, tmp_path: Path) -> None:
+    from storage import errors, export
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(errors.ExportError, match="cannot create the export folder"):
+        run_export(archive, blocker / "out", "csv")
+    with pytest.raises(errors.StorageError, match="unknown export format 'xlsx'"):
+        run_export(archive, tmp_path / "x", "xlsx")
+    assert export.ExportError is errors.ExportError, "the old import path still works"
