@@ -15,6 +15,7 @@ from scraper.extract.structured import PageSignals
 
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
+_UNSET = object()
 
 
 def resolve_base(url: str, base_href: str | None) -> str:
@@ -42,6 +43,10 @@ class Page:
     #: how many of `zone_lines` come from around the headline (the rest: the end of the text)
     zone_head: int = 0
     warnings: list[str] = field(default_factory=list)
+    _scope: object = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._scope = _UNSET
 
     @property
     def base(self) -> str:
@@ -92,7 +97,13 @@ class Page:
         return False
 
     def article_scope(self) -> Tag | None:
-        """The element around the article's headline and text (its `<article>` or `<main>`)."""
+        """The element around the article's headline and text (its `<article>` or `<main>`);
+        found once, asked for by several fields."""
+        if self._scope is _UNSET:
+            self._scope = self._find_article_scope()
+        return self._scope  # type: ignore[return-value]
+
+    def _find_article_scope(self) -> Tag | None:
         if self.root is None:
             return None
         for parent in [self.root, *self.root.parents]:

@@ -127,6 +127,8 @@ class SelectorIndex:
     #: `[class*=x]` selectors, tried only when one regex finds some x in the class attribute
     class_parts: list[tuple[str, str, int, Selector]] = field(default_factory=list)
     class_regex: re.Pattern[str] | None = None
+    #: attribute names some indexed selector tests (`[itemprop=…]`)
+    attr_names: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, roles: Mapping[str, Iterable[str]]) -> SelectorIndex:
@@ -143,26 +145,40 @@ class SelectorIndex:
                     index.class_parts.append((part, *entry))
                 else:
                     index.by_key.setdefault(head.key, []).append(entry)
+        index.attr_names = frozenset(key[1:] for key in index.by_key if key.startswith("@"))
         if index.class_parts:
             index.class_regex = re.compile("|".join(re.escape(p[0]) for p in index.class_parts))
         return index
 
     def candidates(self, tag: Tag) -> list[tuple[str, int, Selector]]:
+        # called for every element of every page: look up only what the index can hold
         by_key = self.by_key
-        found = list(by_key.get(tag.name, ()))
-        found += by_key.get("*", ())
-        for attr, value in tag.attrs.items():
-            found += by_key.get("@" + attr, ())
-            if attr == "class":
-                names = value if isinstance(value, list) else str(value).split()
-                for name in names:
-                    found += by_key.get("." + name, ())
-                if self.class_regex is not None:
-                    joined = " ".join(names)
-                    if self.class_regex.search(joined):
-                        found += [(r, o, s) for part, r, o, s in self.class_parts if part in joined]
-            elif attr == "id":
-                found += by_key.get(f"#{value}", ())
+        found = by_key.get(tag.name)
+        found = list(found) if found else []
+        anywhere = by_key.get("*")
+        if anywhere:
+            found += anywhere
+        attrs = tag.attrs
+        if not attrs:
+            return found
+        for attr in self.attr_names.intersection(attrs):
+            found += by_key["@" + attr]
+        value = attrs.get("class")
+        if value:
+            names = value if isinstance(value, list) else str(value).split()
+            for name in names:
+                entries = by_key.get("." + name)
+                if entries:
+                    found += entries
+            if self.class_regex is not None:
+                joined = " ".join(names)
+                if self.class_regex.search(joined):
+                    found += [(r, o, s) for part, r, o, s in self.class_parts if part in joined]
+        ident = attrs.get("id")
+        if ident:
+            entries = by_key.get(f"#{ident}")
+            if entries:
+                found += entries
         return found
 
     def match(self, tag: Tag, matches: Matches) -> None:
