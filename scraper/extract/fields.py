@@ -16,7 +16,9 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of
 
 Found = tuple[str, str] | None  # (value, layer)
-_SECTOR_LABEL = re.compile(r"^(?:secteurs?|sectoren|sector|sectors|secteur d'activite)\s*:\s*(.+)$", re.IGNORECASE)
+_SECTOR_LABEL = re.compile(
+    r"^(?:secteurs?|sectoren|sectors?|secteur d'activit[ée]|th[èe]mes?|thema'?s?|themes?|"
+    r"cat[ée]gor(?:ie|y|ies)|rubriek|rubrique)\s*:\s*(.+)$", re.IGNORECASE)
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
