@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from schedules.cli.common import archive_engine, db_option, echo_json, json_option
+from schedules.cli.common import DAY, archive_engine, db_option, echo_json, json_option
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
@@ -19,8 +19,6 @@ from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.history import ArticleHistory, article_history
 from storage.integrity import check_integrity
 from storage.warc import export_warc
-
-_DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _utc_day(value: dt.datetime | None) -> dt.datetime | None:
@@ -197,7 +195,7 @@ def register(group: click.Group) -> None:
 
     @group.command("reparse")
     @click.option("--url", metavar="URL", help="Only this article.")
-    @click.option("--since", type=_DAY, metavar="YYYY-MM-DD",
+    @click.option("--since", type=DAY, metavar="YYYY-MM-DD",
                   help="Only articles whose stored page was fetched on or after this day (UTC).")
     @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
     @db_option
@@ -233,7 +231,7 @@ def register(group: click.Group) -> None:
 
     @warc.command("export")
     @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
-    @click.option("--since", type=_DAY, metavar="YYYY-MM-DD",
+    @click.option("--since", type=DAY, metavar="YYYY-MM-DD",
                   help="Only captures fetched on or after this day (UTC).")
     @click.option("--url", metavar="URL", help="Only the captures of this URL.")
     @db_option

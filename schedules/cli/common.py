@@ -18,6 +18,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "sqlite:///hubarchive.db"
 
+#: A day on the command line (`--since`, `--from`, `--as-of` …).
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
 
 def db_option(func: F) -> F:
     """`--db URL` (or $HUBARCHIVE_DB); a bare file path means a SQLite file."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 from rich.console import Console
@@ -15,18 +15,23 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from schedules.cli.common import db_option, echo_json, is_terminal, json_option, limit_option
+from schedules.cli.common import (
+    DAY,
+    F,
+    archive_engine,
+    db_option,
+    echo_json,
+    is_terminal,
+    json_option,
+    limit_option,
+)
 from scraper.urls import canonical_url
-from storage.db import open_engine, transaction
+from storage.db import transaction
 from storage.errors import NotFoundError, StorageError
 from storage.export import FORMATS, count_selected, export_archive
 from storage.records import ArticleView, VersionEntry, load_article
 from storage.search import MARK, SearchHit, search
 from storage.selection import STATUSES, Filters
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-_DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def filter_options(func: F) -> F:
@@ -35,14 +40,14 @@ def filter_options(func: F) -> F:
         click.option("--lang", metavar="CODE", help="Only articles in this language (fr, nl, en)."),
         click.option("--sector", metavar="LABEL|KEY",
                      help="Only this sector, by label (any case) or key."),
-        click.option("--from", "date_from", type=_DAY, metavar="YYYY-MM-DD",
+        click.option("--from", "date_from", type=DAY, metavar="YYYY-MM-DD",
                      help="Published on or after this day."),
-        click.option("--to", "date_to", type=_DAY, metavar="YYYY-MM-DD",
+        click.option("--to", "date_to", type=DAY, metavar="YYYY-MM-DD",
                      help="Published on or before this day."),
         click.option("--speaker", metavar="NAME", help="Only interviews where NAME answers."),
         click.option("--has-qa", is_flag=True, help="Only articles with an interview."),
         click.option("--status", type=click.Choice(STATUSES), help="live or gone."),
-        click.option("--as-of", "as_of", type=_DAY, metavar="YYYY-MM-DD",
+        click.option("--as-of", "as_of", type=DAY, metavar="YYYY-MM-DD",
                      help="The archive as it stood at the end of this day (UTC)."),
     ]
     for option in reversed(options):
@@ -68,16 +73,9 @@ def _filters(options: dict[str, Any]) -> Filters:
 
 @contextmanager
 def _archive(db_url: str) -> Iterator[Session]:
-    """A read session on the archive; storage errors become messages, not tracebacks."""
-    try:
-        engine = open_engine(db_url, create=False)
-        try:
-            with transaction(engine) as session:
-                yield session
-        finally:
-            engine.dispose()
-    except StorageError as exc:
-        raise click.ClickException(str(exc)) from exc
+    """A read session on an existing archive; storage errors inside it become messages too."""
+    with archive_engine(db_url) as engine, transaction(engine) as session:
+        yield session
 
 
 def _rich_snippet(snippet: str) -> str:
@@ -115,10 +113,7 @@ def search_cmd(query: str, db_url: str, as_json: bool, limit: int, **options: An
     """
     filters = _filters(options)
     with _archive(db_url) as session:
-        try:
-            hits = search(session, query, filters, limit=limit)
-        except StorageError as exc:
-            raise click.ClickException(str(exc)) from exc
+        hits = search(session, query, filters, limit=limit)
     if as_json:
         echo_json([hit.to_dict() for hit in hits])
     elif not hits:
@@ -247,16 +242,12 @@ def export_cmd(fmt: str, out_dir: Path, all_versions: bool, raw_cells: bool, db_
     """
     filters = _filters(options)
     with _archive(db_url) as session:
-        try:
-            if is_terminal() and not as_json:
-                report = _export_with_progress(session, out_dir, fmt, filters, all_versions,
-                                               raw_cells, limit)
-            else:
-                report = export_archive(session, out_dir, fmt, filters=filters,
-                                        all_versions=all_versions, raw_cells=raw_cells,
-                                        limit=limit)
-        except StorageError as exc:
-            raise click.ClickException(str(exc)) from exc
+        if is_terminal() and not as_json:
+            report = _export_with_progress(session, out_dir, fmt, filters, all_versions,
+                                           raw_cells, limit)
+        else:
+            report = export_archive(session, out_dir, fmt, filters=filters,
+                                    all_versions=all_versions, raw_cells=raw_cells, limit=limit)
     if as_json:
         echo_json(report.to_dict())
         return
