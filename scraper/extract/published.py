@@ -106,12 +106,14 @@ def zone_lines(page: Page) -> list[str]:
 
 def _from_text(page: Page, kind: str) -> dt.date | None:
     lines = zone_lines(page)
-    for line in lines:
+    for index, line in enumerate(lines):
         found = labelled_date(line, kind)
+        if found is None and len(line) <= 30 and index + 1 < len(lines):
+            # a label and its date in two cells: <dt>Last updated</dt><dd>6 June 2025</dd>
+            found = labelled_date(f"{line} {lines[index + 1]}", kind)
         if found:
             return found
     if kind == "published":
-        zone_lines(page)
         year = year_in_url(urlsplit(page.url).path)
         for line in lines[: page.zone_head]:
             # a line that is only a date, under the headline (the end of the text may announce events)
