@@ -20,7 +20,7 @@ from storage.integrity import check_integrity
 from storage.schema import VersionRow
 from storage.search import search
 from storage.selection import Filters
-from tests.storage.samples import day, make_article, make_capture, page_of
+from tests.storage.samples import day, fake_extract, make_article, make_capture, page_of
 
 URL = "https://hub.brussels/fr/blog/silicon-valley/"
 
@@ -127,3 +127,17 @@ def test_revision_0003_dates_comebacks_stored_before_it(engine: Engine) -> None:
     assert revived == [None, day(5)]  # the first unchanged fetch after the tombstone
     assert as_of(engine, 3) == [(URL, 1, "gone")]
     assert as_of(engine, 5) == [(URL, 1, "live")]
+
+
+def test_a_warc_round_trip_keeps_the_tombstone_and_the_comeback(
+        engine: Engine, db_url: str, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr("schedules.warc.default_extract", fake_extract)
+    gone_and_back(engine)
+    warc = tmp_path / "out.warc.gz"
+    cli("warc", "export", str(warc), "--db", db_url)
+    copy = f"sqlite:///{tmp_path / 'copy.db'}"
+    cli("warc", "import", str(warc), "--all-pages", "--db", copy)
+    data = json.loads(cli("history", URL, "--db", copy, "--json"))
+    assert [(v["kind"], v["revived_at"]) for v in data["versions"]] == [
+        ("content", None), ("gone", day(5).isoformat())]
+    assert data["status"] == "live"
