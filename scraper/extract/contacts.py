@@ -16,6 +16,9 @@ from scraper.text import fold, normalize_text
 _SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
 _NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)\s+[–—-]\s+(.{3,})$")
 _DIGIT = re.compile(r"\d")
+#: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
+_LINK_WORDS = re.compile(r"\b(?:e-?mail|courriel|bel|bellen|call|appelez|appeler|t[ée]l[ée]phonez|"
+                         r"[ée]crivez|envoyer|stuur|mail\s+(?:ons|us|naar))\b", re.IGNORECASE)
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
@@ -144,8 +147,9 @@ class _Builder:
                 self._add(current.emails, emails)
                 self._add(current.phones, phones)
                 continue
-            if line.lower().startswith(("www.", "http")) or "fax" in line.lower():
-                continue
+            if line.lower().startswith(("www.", "http")) or "fax" in line.lower() \
+                    or _LINK_WORDS.search(line):
+                continue  # "Stuur een e-mail", "Call Jan": the text of a mailto:/tel: link
             named = _NAME_THEN_ROLE.match(line)
             if named and not current.name and not self.address and is_full_name(named.group(1)):
                 current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - Attachée…"

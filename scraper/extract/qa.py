@@ -239,8 +239,14 @@ def extract_qa(
 
 
 def _split_inline(block: Block) -> list[Block]:
-    """A paragraph holding a question, a line break and its answer becomes two blocks."""
+    """A paragraph holding a question, a line break and its answer becomes two blocks; so does
+    one opening with a bold question ("<b>Why Brussels?</b> Because …")."""
     lines = block.lines
+    label = block.label
+    if len(lines) == 1 and label and label.endswith("?") and len(label) <= _MAX_QUESTION \
+            and lines[0].startswith(label) and len(lines[0]) > len(label) + 1:
+        return [replace(block, lines=[label], bold=True),
+                replace(block, lines=[lines[0][len(label):].strip()], bold=False, label=None)]
     if len(lines) < 2 or not lines[0].endswith("?") or len(lines[0]) > _MAX_QUESTION:
         return [block]
     bold = bool(block.label) and fold(block.label).startswith(fold(lines[0])[:20])
