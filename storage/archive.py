@@ -86,6 +86,13 @@ def _next_seq(session: Session, article_id: int) -> int:
     return (last or 0) + 1
 
 
+def _newest_seen(session: Session, article_id: int) -> dt.datetime | None:
+    """When the article's newest entry (version or tombstone) was seen."""
+    return session.scalar(
+        select(func.max(VersionRow.seen_at)).where(VersionRow.article_id == article_id)
+    )
+
+
 def _site_id(session: Session, key: str | None) -> int | None:
     if key is None:
         return None
@@ -238,12 +245,15 @@ def mark_gone(session: Session, url: str, *, seen_at: dt.datetime, capture: Capt
         row.last_seen = _later(row.last_seen, seen_at)
         if row.status == "gone":
             return StoreResult(StoreStatus.GONE, row.id, _next_seq(session, row.id) - 1)
+        newest = _newest_seen(session, row.id)
         seq = _next_seq(session, row.id)
         session.add(VersionRow(article_id=row.id, seq=seq, kind="gone", seen_at=seen_at,
                                raw_page_id=raw_page_id, fetch_id=fetch_id))
-        row.status = "gone"
-        row.last_changed = seen_at
-        row.etag = row.last_modified = None
+        if newest is None or _as_utc(seen_at) >= _as_utc(newest):
+            row.status = "gone"
+            row.last_changed = seen_at
+            row.etag = row.last_modified = None
+        # else: a 404 from the past (a WARC import) joins the history, the article stays live
         session.flush()
         return StoreResult(StoreStatus.GONE, row.id, seq)
 

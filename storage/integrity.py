@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RawPage, VersionRow
+from storage.selection import status_expression
 
 #: At most this many problems of one kind are spelled out; the rest are counted.
 MAX_PER_CHECK = 20
@@ -23,7 +24,7 @@ def _report(session: Session, what: str, query: Select[Any]) -> list[str]:
     return problems
 
 
-def _child_counts(session: Session, child: type[QARow] | type[ContactRow],
+def _child_counts(session: Session, child: type[QARow | ContactRow],
                   recorded: Any, label: str) -> list[str]:
     counted = (
         select(child.version_id, func.count().label("n")).group_by(child.version_id).subquery()
@@ -121,6 +122,12 @@ def check_integrity(session: Session, *, deep: bool = False) -> list[str]:
         .where((current.id.is_(None)) | (current.kind != "content")
                | (current.content_hash != ArticleRow.content_hash))
         .order_by(ArticleRow.id),
+    )
+    told = status_expression(ArticleRow.id)
+    problems += _report(
+        session, "article {0} ({1}) is {2} but its newest entry says {3}",
+        select(ArticleRow.id, ArticleRow.url, ArticleRow.status, told)
+        .where(ArticleRow.status != told).order_by(ArticleRow.id),
     )
     if deep:
         problems += _raw_page_bodies(session)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from storage.errors import QueryError
@@ -56,6 +56,29 @@ def end_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
 
 
+def status_expression(article_id: Any, end: dt.datetime | None = None) -> ColumnElement[str]:
+    """SQL for "live" or "gone": the state the article's newest entry (seen before `end`) gives it.
+
+    Gone when that entry is a tombstone the article had not come back from (by `end`).
+    """
+    entry = aliased(VersionRow)
+    if end is None:
+        still_gone = and_(entry.kind == "gone", entry.revived_at.is_(None))
+        seen: list[Any] = []
+    else:
+        still_gone = and_(entry.kind == "gone",
+                          or_(entry.revived_at.is_(None), entry.revived_at >= end))
+        seen = [entry.seen_at < end]
+    newest = (
+        select(case((still_gone, literal("gone")), else_=literal("live")))
+        .where(entry.article_id == article_id, *seen)
+        .order_by(entry.seen_at.desc(), entry.seq.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(newest, literal("live"))
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -77,19 +100,7 @@ def selected_versions(filters: Filters, *, all_versions: bool = False) -> Select
     else:
         end = end_of_day(filters.as_of)
         earlier = aliased(VersionRow)
-        # gone when the newest entry by then is a tombstone the article had not come back from
-        still_gone = and_(
-            earlier.kind == "gone",
-            or_(earlier.revived_at.is_(None), earlier.revived_at >= end),
-        )
-        status = func.coalesce(
-            select(case((still_gone, literal("gone")), else_=literal("live")))
-            .where(earlier.article_id == article.c.id, earlier.seen_at < end)
-            .order_by(earlier.seen_at.desc(), earlier.seq.desc())
-            .limit(1)
-            .scalar_subquery(),
-            literal("live"),
-        )
+        status = status_expression(article.c.id, end)
         conditions += [article.c.first_seen < end, version.c.seen_at < end]
         joined = version.c.article_id == article.c.id
         if not all_versions:

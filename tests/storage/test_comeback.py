@@ -9,7 +9,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from click.testing import CliRunner
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from schedules.cli import main
 from storage.archive import StoreStatus, mark_gone, store_record
@@ -141,3 +141,24 @@ def test_a_warc_round_trip_keeps_the_tombstone_and_the_comeback(
     assert [(v["kind"], v["revived_at"]) for v in data["versions"]] == [
         ("content", None), ("gone", day(5).isoformat())]
     assert data["status"] == "live"
+
+
+def test_a_404_from_the_past_joins_the_history_and_leaves_the_article_live(engine: Engine) -> None:
+    with transaction(engine) as session:
+        store_record(session, make_article(), seen_at=day(0))
+        store_record(session, make_article(body="Réécrit."), seen_at=day(4))
+        mark_gone(session, URL, seen_at=day(2))  # a WARC import of an older capture
+        history = article_history(session, URL)
+        assert check_integrity(session) == []
+    assert history.status == "live"
+    assert [(v.seq, v.kind) for v in history.versions] == [(1, "content"), (2, "content"), (3, "gone")]
+    assert as_of(engine, 3) == [(URL, 1, "gone")]
+    assert as_of(engine, 4) == [(URL, 2, "live")]
+
+
+def test_db_check_names_an_article_whose_status_its_history_contradicts(engine: Engine) -> None:
+    gone_and_back(engine)
+    with transaction(engine) as session:
+        session.execute(update(VersionRow).values(revived_at=None))
+        assert check_integrity(session) == [
+            f"article 1 ({URL}) is live but its newest entry says gone"]
