@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -50,7 +51,8 @@ class FieldChange:
     old: Any
     new: Any
     text_diff: str | None = None
-    items: list[ItemChange] = field(default_factory=list)
+    # `dataclasses.field` spelled out: the attribute `field` above hides the bare name from mypy
+    items: list[ItemChange] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,7 +6,7 @@ import hashlib
 import zlib
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import Executable, and_, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RawPage, VersionRow
@@ -16,7 +16,7 @@ from storage.selection import status_expression
 MAX_PER_CHECK = 20
 
 
-def _report(session: Session, what: str, query: Select[Any]) -> list[str]:
+def _report(session: Session, what: str, query: Executable) -> list[str]:
     rows = session.execute(query).all()
     problems = [what.format(*row) for row in rows[:MAX_PER_CHECK]]
     if len(rows) > MAX_PER_CHECK:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, cast
 
-from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
+from sqlalchemy import CursorResult, Table
 from sqlalchemy.orm import Session
 
+from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
 from storage.schema import Base, VersionRow
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def insert_row(session: Session, model: type[Base], values: dict[str, Any]) -> int:
@@ -18,13 +23,15 @@ def insert_row(session: Session, model: type[Base], values: dict[str, Any]) -> i
     A plain Core insert with separate parameters: its compiled form is cached, so the hot path of
     a crawl pays neither the ORM's bookkeeping nor a compilation per row.
     """
-    return int(session.execute(model.__table__.insert(), values).inserted_primary_key[0])
+    result = cast(CursorResult[Any], session.execute(_table(model).insert(), values))
+    key: Any = result.inserted_primary_key  # a row, never None for these integer-keyed tables
+    return int(key[0])
 
 
 def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     """INSERT `rows` into `model`'s table in one executemany (nothing when there are none)."""
     if rows:
-        session.execute(model.__table__.insert(), rows)
+        session.execute(_table(model).insert(), rows)
 
 
 def canonical_json(data: Any) -> str:

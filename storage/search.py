@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     bindparam,
     cast,
     column,
@@ -152,7 +153,7 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
     # one constant tsquery, the query as each configuration reads it OR-ed together: the GIN index
     # answers it in one scan (a per-row configuration would force reading every document)
     variants = [func.to_tsquery(cast(literal(name), REGCONFIG), tsquery_text) for name in configs]
-    any_reading = variants[0]
+    any_reading: ColumnElement[Any] = variants[0]
     for variant in variants[1:]:
         any_reading = any_reading.op("||")(variant)
     matches = docs.c.document.op("@@")(any_reading)
