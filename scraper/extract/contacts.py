@@ -25,7 +25,9 @@ _PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|
                           r"portable|direct|office)\b\.?\s*[:.]?\s*", re.IGNORECASE)
 _EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.IGNORECASE)
 _CONTACT_PREFIX = re.compile(r"^(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
-                             r"contact presse|info)\s*[:\-–]\s*", re.IGNORECASE)
+                             r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*",
+                             re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
 _STREET = re.compile(
     r"\b(?:rue|avenue|av\.|boulevard|bd|chaussée|place|square|quai|allée|chemin|straat|laan|"
     r"steenweg|plein|lei|kaai|dreef|street|st\.|road|avenue|lane|drive|suite|box|boîte|bte|bus|"
@@ -217,7 +219,7 @@ def _fields(lines: Sequence[str]) -> list[str]:
     """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
     out: list[str] = []
     for line in lines:
-        parts = _SEPARATOR.split(line)
+        parts = _field_parts(line)
         if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line)):
             out.extend(p for p in parts if p.strip())
         else:
@@ -225,9 +227,19 @@ def _fields(lines: Sequence[str]) -> list[str]:
     return out
 
 
+def _field_parts(line: str) -> list[str]:
+    """The fields of a one-line contact: split on pipes, bullets or dashes, else on commas when
+    every piece is short ("Meer info: Sarah Peeters, projectleider, 02 …, x@y")."""
+    parts = _SEPARATOR.split(line)
+    if len(parts) >= 3 or len(line) > 200:
+        return parts
+    pieces = _COMMA.split(line)
+    return pieces if len(pieces) >= 3 and all(len(p) <= 60 for p in pieces) else parts
+
+
 def _is_contact_line(line: str) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
-    if len(_SEPARATOR.split(line)) >= 3 and len(line) <= 200 and (EMAIL.search(line) or phones_in(line)):
+    if len(_field_parts(line)) >= 3 and len(line) <= 200 and (EMAIL.search(line) or phones_in(line)):
         return True
     rest = EMAIL.sub("", line)
     if rest != line:
