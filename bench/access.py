@@ -53,8 +53,13 @@ from storage.selection import Filters
 
 PG_SERVER = os.environ.get("HUBARCHIVE_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
 LANGS = ("fr", "nl", "en")
-SECTORS = (("Digital", "digital"), ("Santé & soins", "health"), ("Multisecteurs", "multisector"),
-           ("Commerce", "retail"), ("Industrie", "industry"))
+SECTORS = (
+    ("Digital", "digital"),
+    ("Santé & soins", "health"),
+    ("Multisecteurs", "multisector"),
+    ("Commerce", "retail"),
+    ("Industrie", "industry"),
+)
 SPEAKERS = ("Eric Gabrys", "Anne Dupont", "Jan Peeters", "Sara Janssens", None)
 
 
@@ -69,8 +74,10 @@ def synthetic(n: int, rng: random.Random, words: list[str], weights: list[float]
         return " ".join(rng.choices(words, cum_weights=weights, k=count))
 
     sector, key = SECTORS[n % len(SECTORS)]
-    qa = [QAPair(question=text(12) + " ?", answer=text(60), speaker=rng.choice(SPEAKERS))
-          for _ in range(rng.choice((0, 0, 2, 4)))]
+    qa = [
+        QAPair(question=text(12) + " ?", answer=text(60), speaker=rng.choice(SPEAKERS))
+        for _ in range(rng.choice((0, 0, 2, 4)))
+    ]
     return Article(
         url=f"https://hub.brussels/{LANGS[n % 3]}/blog/article-{n}/",
         lang=LANGS[n % 3],
@@ -81,8 +88,16 @@ def synthetic(n: int, rng: random.Random, words: list[str], weights: list[float]
         lead=text(40),
         body="\n\n".join(text(80) for _ in range(4)),
         qa=qa,
-        contacts=[Contact(name=rng.choice(SPEAKERS[:4]), role="Office", phones=["+3225480000"],
-                          emails=["info@hub.brussels"])] if n % 4 == 0 else [],
+        contacts=[
+            Contact(
+                name=rng.choice(SPEAKERS[:4]),
+                role="Office",
+                phones=["+3225480000"],
+                emails=["info@hub.brussels"],
+            )
+        ]
+        if n % 4 == 0
+        else [],
         sources={"title": "jsonld", "body": "html"},
     )
 
@@ -121,22 +136,42 @@ def build(db_url: str, articles: int, batch: int = 1000) -> float:
     start = time.perf_counter()
     for offset in range(0, articles, batch):
         rows: dict[type, list[dict[str, Any]]] = {
-            ArticleRow: [], VersionRow: [], QARow: [], ContactRow: []}
+            ArticleRow: [],
+            VersionRow: [],
+            QARow: [],
+            ContactRow: [],
+        }
         for n in range(offset, min(offset + batch, articles)):
             v1 = synthetic(n, rng, words, weights)
             v2 = Article(**{**v1.__dict__, "body": v1.body + " " + words[n % len(words)]})
-            rows[ArticleRow].append({
-                "id": n + 1, "url": v1.url, "lang": v1.lang, "first_seen": first,
-                "last_seen": second, "last_changed": second, "status": "live",
-                "current_version": 2, "content_hash": content_hash(v2)})
+            rows[ArticleRow].append(
+                {
+                    "id": n + 1,
+                    "url": v1.url,
+                    "lang": v1.lang,
+                    "first_seen": first,
+                    "last_seen": second,
+                    "last_changed": second,
+                    "status": "live",
+                    "current_version": 2,
+                    "content_hash": content_hash(v2),
+                }
+            )
             previous: dict[str, Any] = {}
             for seq, record, seen in ((1, v1, first), (2, v2, second)):
                 version_id = 2 * n + seq
-                rows[VersionRow].append({
-                    "id": version_id, "article_id": n + 1, "seq": seq, "seen_at": seen,
-                    "content_hash": content_hash(record), "extractor_version": "1",
-                    "changed_fields": changed_fields(previous, record.content_dict()),
-                    **version_values(record)})
+                rows[VersionRow].append(
+                    {
+                        "id": version_id,
+                        "article_id": n + 1,
+                        "seq": seq,
+                        "seen_at": seen,
+                        "content_hash": content_hash(record),
+                        "extractor_version": "1",
+                        "changed_fields": changed_fields(previous, record.content_dict()),
+                        **version_values(record),
+                    }
+                )
                 rows[QARow] += qa_values(record, version_id)
                 rows[ContactRow] += contact_values(record, version_id)
                 previous = record.content_dict()
@@ -184,8 +219,17 @@ def export_child(db_url: str, fmt: str, out: str, limit: int) -> None:
 
 def export_run(db_url: str, fmt: str, out: Path, limit: int | None) -> tuple[float, float, int]:
     """(seconds, peak RSS MiB, versions) of one export, run in its own process."""
-    args = [sys.executable, __file__, "--export-child", fmt, str(out), "--db", db_url,
-            "--limit", str(limit or 0)]
+    args = [
+        sys.executable,
+        __file__,
+        "--export-child",
+        fmt,
+        str(out),
+        "--db",
+        db_url,
+        "--limit",
+        str(limit or 0),
+    ]
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -201,10 +245,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
-    parser.add_argument("--row-triggers", action="store_true",
-                        help="keep the search triggers on during the load (slower, as a crawl)")
-    parser.add_argument("--export-child", nargs=2, metavar=("FORMAT", "DIR"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--row-triggers",
+        action="store_true",
+        help="keep the search triggers on during the load (slower, as a crawl)",
+    )
+    parser.add_argument(
+        "--export-child", nargs=2, metavar=("FORMAT", "DIR"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -241,21 +289,27 @@ def run(db_url: str, articles: int, work: Path, row_triggers: bool) -> None:
         _run_sql(db_url, search_ddl.drop_trigger_statements(dialect))
         rate = build(db_url, articles)
         seconds = index_in_one_pass(db_url)
-        print(f"build (fast path, triggers off): {rate:,.0f} versions/s; "
-              f"search index in one pass: {seconds:.0f} s "
-              f"({2 * articles / seconds:,.0f} versions/s)")
+        print(
+            f"build (fast path, triggers off): {rate:,.0f} versions/s; "
+            f"search index in one pass: {seconds:.0f} s "
+            f"({2 * articles / seconds:,.0f} versions/s)"
+        )
     if engine == "sqlite":
         size = Path(db_url.split(":///", 1)[1]).stat().st_size
         print(f"archive size: {size / 2**20:,.0f} MiB")
     timings = sorted(time_searches(db_url))
     p95 = timings[int(0.95 * (len(timings) - 1))]
-    print(f"search x{len(timings)}: median {statistics.median(timings) * 1000:.1f} ms, "
-          f"p95 {p95 * 1000:.1f} ms")
+    print(
+        f"search x{len(timings)}: median {statistics.median(timings) * 1000:.1f} ms, "
+        f"p95 {p95 * 1000:.1f} ms"
+    )
     for fmt in ("jsonl", "csv", "parquet"):
         small = export_run(db_url, fmt, work / f"{fmt}-small", limit=max(1, articles // 5))
         full = export_run(db_url, fmt, work / fmt, limit=None)
-        print(f"export {fmt:<8}: {full[2] / full[0]:,.0f} versions/s over {full[2]} versions; "
-              f"peak RSS {full[1]:.0f} MiB (vs {small[1]:.0f} MiB over {small[2]} versions)")
+        print(
+            f"export {fmt:<8}: {full[2] / full[0]:,.0f} versions/s over {full[2]} versions; "
+            f"peak RSS {full[1]:.0f} MiB (vs {small[1]:.0f} MiB over {small[2]} versions)"
+        )
 
 
 if __name__ == "__main__":

@@ -104,8 +104,12 @@ def main() -> None:
     print(f"{len(cases)} fixture pages asserting {', '.join(FIELDS)}\n")
     print(f"{'tool':<30}" + "".join(f"{field:>16}" for field in FIELDS))
     for tool in TOOLS:
-        cells = [f"{right[tool][f]:>3}/{asked[tool][f]:<3} {100 * right[tool][f] / asked[tool][f]:4.0f}%"
-                 if asked[tool][f] else f"{'-':>13}" for f in FIELDS]
+        cells = [
+            f"{right[tool][f]:>3}/{asked[tool][f]:<3} {100 * right[tool][f] / asked[tool][f]:4.0f}%"
+            if asked[tool][f]
+            else f"{'-':>13}"
+            for f in FIELDS
+        ]
         print(f"{tool:<30}" + "".join(f"{cell:>16}" for cell in cells))
     if args.misses:
         print("\n" + "\n".join(misses))

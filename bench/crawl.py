@@ -21,10 +21,12 @@ from tests.crawl.site import LISTINGS, FixtureSite, serve_site
 
 def _line(name: str, report: RunReport, first: RunReport) -> str:
     c = report.counts
-    return (f"{name:<10} {report.requests:>6} req {report.bytes:>10} B {report.seconds:>7.2f} s | "
-            f"x{report.requests / first.requests:.3f} req  x{report.bytes / first.bytes:.4f} bytes "
-            f"x{report.seconds / first.seconds:.3f} time | fetched {c.fetched} "
-            f"(304: {c.not_modified}) new {c.new} changed {c.changed} unchanged {c.unchanged}")
+    return (
+        f"{name:<10} {report.requests:>6} req {report.bytes:>10} B {report.seconds:>7.2f} s | "
+        f"x{report.requests / first.requests:.3f} req  x{report.bytes / first.bytes:.4f} bytes "
+        f"x{report.seconds / first.seconds:.3f} time | fetched {c.fetched} "
+        f"(304: {c.not_modified}) new {c.new} changed {c.changed} unchanged {c.unchanged}"
+    )
 
 
 def main() -> None:
@@ -32,15 +34,26 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--changed", type=int, default=10)
     parser.add_argument("--per-page", type=int, default=12)
-    parser.add_argument("--no-wp-json", action="store_true",
-                        help="a site without the WordPress API: sitemaps, feed and listings only")
+    parser.add_argument(
+        "--no-wp-json",
+        action="store_true",
+        help="a site without the WordPress API: sitemaps, feed and listings only",
+    )
     args = parser.parse_args()
     logging.getLogger("hubarchive").setLevel(logging.ERROR)
-    site = FixtureSite(args.articles, per_page=args.per_page, days_apart=1,
-                       wp_json=not args.no_wp_json, disallowed_article=False)
+    site = FixtureSite(
+        args.articles,
+        per_page=args.per_page,
+        days_apart=1,
+        wp_json=not args.no_wp_json,
+        disallowed_article=False,
+    )
     with tempfile.TemporaryDirectory() as folder, serve_site(site) as server:
-        options = CrawlOptions(db_url=f"sqlite:///{folder}/bench.db", delay=0,
-                               start_urls=tuple(f"{server.base_url}{p}" for p in LISTINGS.values()))
+        options = CrawlOptions(
+            db_url=f"sqlite:///{folder}/bench.db",
+            delay=0,
+            start_urls=tuple(f"{server.base_url}{p}" for p in LISTINGS.values()),
+        )
         first = run_crawl(options)
         second = run_crawl(options)
         step = max(1, args.articles // max(1, args.changed))
@@ -49,9 +62,11 @@ def main() -> None:
         third = run_crawl(options)
     source = "listings+sitemaps+feed" if args.no_wp_json else "wp-json+listings"
     print(f"{args.articles} articles, {source}, --delay 0, SQLite")
-    print(f"first run: {first.counts.fetched + first.counts.listing_pages} pages in "
-          f"{first.seconds:.1f} s = {(first.counts.fetched + first.counts.listing_pages) / first.seconds:.1f} "
-          f"pages/s ({first.counts.new} articles archived)")
+    print(
+        f"first run: {first.counts.fetched + first.counts.listing_pages} pages in "
+        f"{first.seconds:.1f} s = {(first.counts.fetched + first.counts.listing_pages) / first.seconds:.1f} "
+        f"pages/s ({first.counts.new} articles archived)"
+    )
     print(_line("first", first, first))
     print(_line("unchanged", second, first))
     print(_line(f"{args.changed} changed", third, first))

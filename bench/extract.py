@@ -31,7 +31,9 @@ Work = Callable[[bytes, str], object]
 SOUP = "BeautifulSoup(html, 'lxml')"
 
 
-def _compare(pages: list[tuple[bytes, str]], contenders: dict[str, Work], rounds: int) -> dict[str, float]:
+def _compare(
+    pages: list[tuple[bytes, str]], contenders: dict[str, Work], rounds: int
+) -> dict[str, float]:
     """Pages/s of each contender, best of `rounds`; rounds interleave the contenders so that load
     from other processes on a shared machine falls on all of them alike."""
     best = dict.fromkeys(contenders, float("inf"))
@@ -66,10 +68,15 @@ def main() -> None:
     print(f"full record / bare lxml parse:          {bare / full:5.2f}x the time")
 
     big = _realistic_page()
-    print(f"\na page the size of a real hub.brussels article ({len(big) / 1024:.0f} KiB: mega-menu,"
-          " inline scripts, 24 cards):")
-    rates = _compare([(big, "https://hub.brussels/fr/news/le-reve-americain-existe-encore/")],
-                     contenders, args.rounds)
+    print(
+        f"\na page the size of a real hub.brussels article ({len(big) / 1024:.0f} KiB: mega-menu,"
+        " inline scripts, 24 cards):"
+    )
+    rates = _compare(
+        [(big, "https://hub.brussels/fr/news/le-reve-americain-existe-encore/")],
+        contenders,
+        args.rounds,
+    )
     ratio = rates[SOUP] / rates["extract_article"]
     print(f"full record / bare BeautifulSoup parse: {ratio:5.2f}x the time")
 
@@ -77,15 +84,23 @@ def main() -> None:
 def _realistic_page() -> bytes:
     """The seed page with the furniture real pages carry: a mega-menu, inline scripts, more cards."""
     seed = (FIXTURES / "seed" / "le-reve-americain.html").read_bytes()
-    menu = b"".join(b'<li class="menu-item menu-item-type-post_type"><a href="/fr/page-%d/">'
-                    b"Rubrique %d</a><ul class=\"sub-menu\"><li><a href=\"/fr/page-%d/a/\">Sous-page"
-                    b"</a></li></ul></li>" % (i, i, i) for i in range(250))
+    menu = b"".join(
+        b'<li class="menu-item menu-item-type-post_type"><a href="/fr/page-%d/">'
+        b'Rubrique %d</a><ul class="sub-menu"><li><a href="/fr/page-%d/a/">Sous-page'
+        b"</a></li></ul></li>" % (i, i, i)
+        for i in range(250)
+    )
     script = b"<script>var hubConfig = " + b'{"k": "value", "n": 12345},' * 1500 + b"{};</script>"
-    cards = b"".join(b'<article class="news-card"><a href="/fr/news/n-%d/"><img alt="Article %d" '
-                     b'src="/img/%d.jpg"></a><span class="card-sector">Tourisme</span><h3><a '
-                     b'href="/fr/news/n-%d/">Article %d</a></h3><p>Publi\xc3\xa9 le 01/09/2025</p>'
-                     b"</article>" % (i, i, i, i, i) for i in range(21))
-    page = seed.replace(b'<ul id="primary-menu" class="menu">', b'<ul id="primary-menu" class="menu">' + menu)
+    cards = b"".join(
+        b'<article class="news-card"><a href="/fr/news/n-%d/"><img alt="Article %d" '
+        b'src="/img/%d.jpg"></a><span class="card-sector">Tourisme</span><h3><a '
+        b'href="/fr/news/n-%d/">Article %d</a></h3><p>Publi\xc3\xa9 le 01/09/2025</p>'
+        b"</article>" % (i, i, i, i, i)
+        for i in range(21)
+    )
+    page = seed.replace(
+        b'<ul id="primary-menu" class="menu">', b'<ul id="primary-menu" class="menu">' + menu
+    )
     page = page.replace(b"</head>", script + b"</head>")
     return page.replace(b'<div class="news-grid">', b'<div class="news-grid">' + cards)
 

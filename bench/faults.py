@@ -28,10 +28,12 @@ from schedules.job import RunReport, run_crawl
 
 def _line(name: str, report: RunReport, clean: RunReport, faulty: int) -> str:
     c = report.counts
-    return (f"{name:<8} {report.requests:>6} req ({faulty:>4} faulty) {report.seconds:>7.1f} s | "
-            f"x{report.requests / clean.requests:.2f} req x{report.seconds / clean.seconds:.2f} "
-            f"time | new {c.new} changed {c.changed} 304 {c.not_modified} failed {c.failed} "
-            f"exit {report.exit_code}")
+    return (
+        f"{name:<8} {report.requests:>6} req ({faulty:>4} faulty) {report.seconds:>7.1f} s | "
+        f"x{report.requests / clean.requests:.2f} req x{report.seconds / clean.seconds:.2f} "
+        f"time | new {c.new} changed {c.changed} 304 {c.not_modified} failed {c.failed} "
+        f"exit {report.exit_code}"
+    )
 
 
 def main() -> None:
@@ -47,11 +49,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         with faulty_site(args.articles, rate=0.0) as (_, server):
             clean = run_crawl(options(f"sqlite:///{tmp}/clean.db", server.base_url))
-        print(f"clean    {clean.requests:>6} req {clean.seconds:>7.1f} s "
-              f"({args.articles / clean.seconds:.1f} articles/s)")
+        print(
+            f"clean    {clean.requests:>6} req {clean.seconds:>7.1f} s "
+            f"({args.articles / clean.seconds:.1f} articles/s)"
+        )
         db_url = args.db or f"sqlite:///{tmp}/faulty.db"
-        with faulty_site(args.articles, rate=args.rate, seed=args.seed,
-                         max_streak=args.streak or None) as (site, server):
+        with faulty_site(
+            args.articles, rate=args.rate, seed=args.seed, max_streak=args.streak or None
+        ) as (site, server):
             found: list[str] = ["not crawled yet"]
             runs = 0
             while found and runs < args.max_runs:
@@ -63,10 +68,15 @@ def main() -> None:
                 found = problems(site, archive_state(db_url, site))
             kinds = Counter(s.fault.value for s in server.log if "hubloop=" not in s.path)
     drawn = sum(kinds.values())
-    print(f"faults drawn: {1 - kinds['none'] / drawn:.1%} of {drawn} requests: "
-          + ", ".join(f"{k} {n}" for k, n in kinds.most_common() if k != "none"))
-    print(f"archive exactly right after {runs} run(s)" if not found else
-          f"still {len(found)} problems after {runs} runs, e.g. {found[0]}")
+    print(
+        f"faults drawn: {1 - kinds['none'] / drawn:.1%} of {drawn} requests: "
+        + ", ".join(f"{k} {n}" for k, n in kinds.most_common() if k != "none")
+    )
+    print(
+        f"archive exactly right after {runs} run(s)"
+        if not found
+        else f"still {len(found)} problems after {runs} runs, e.g. {found[0]}"
+    )
 
 
 if __name__ == "__main__":

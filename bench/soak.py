@@ -40,15 +40,26 @@ def main() -> None:
         db_url = args.db or f"sqlite:///{tmp}/soak.db"
         started = time.perf_counter()
         with faulty_site(args.articles, rate=args.rate, seed=args.seed, max_streak=1) as (
-                site, server):
-            result = incremental_soak(db_url, site, server, runs=args.runs,
-                                      changes_per_run=args.changes, seed=args.seed)
+            site,
+            server,
+        ):
+            result = incremental_soak(
+                db_url, site, server, runs=args.runs, changes_per_run=args.changes, seed=args.seed
+            )
             for n, report in enumerate(result.reports, 1):
                 print(f"run {n:>2}: exit {report.exit_code} {report.summary()}")
-            print(f"{len(server.log)} requests, {len(server.faulted())} faulty; "
-                  f"{result.changes} changes made; {time.perf_counter() - started:.0f} s")
-        print("history equals the changes: " + ("yes" if not result.problems else
-              f"NO, {len(result.problems)} problems, e.g. {result.problems[0]}"))
+            print(
+                f"{len(server.log)} requests, {len(server.faulted())} faulty; "
+                f"{result.changes} changes made; {time.perf_counter() - started:.0f} s"
+            )
+        print(
+            "history equals the changes: "
+            + (
+                "yes"
+                if not result.problems
+                else f"NO, {len(result.problems)} problems, e.g. {result.problems[0]}"
+            )
+        )
 
         kill_url = args.kill_db or f"sqlite:///{tmp}/kills.db"
         started = time.perf_counter()
@@ -57,10 +68,15 @@ def main() -> None:
             server.calm()
             code, _, _ = finish(spawn_crawl(kill_url, server.base_url), timeout=600)
             found += problems(site, archive_state(kill_url, site)) + integrity_problems(kill_url)
-        print(f"{args.kills} SIGKILLs, then one run: exit {code}, "
-              + ("archive whole and complete" if not found else
-                 f"{len(found)} problems, e.g. {found[0]}")
-              + f"; {time.perf_counter() - started:.0f} s")
+        print(
+            f"{args.kills} SIGKILLs, then one run: exit {code}, "
+            + (
+                "archive whole and complete"
+                if not found
+                else f"{len(found)} problems, e.g. {found[0]}"
+            )
+            + f"; {time.perf_counter() - started:.0f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -109,19 +109,26 @@ class RunReport:
     def summary(self) -> str:
         """One line for cron mail and logs."""
         c = self.counts
-        return (f"crawl {self.outcome}: {c.discovered} discovered, {c.fetched} fetched "
-                f"({c.not_modified} not modified), {c.new} new, {c.changed} changed, "
-                f"{c.unchanged} unchanged, {c.gone} gone, {c.failed} failed, "
-                f"{c.listing_pages} listing pages, {self.requests} requests, "
-                f"{self.bytes} bytes in {self.seconds:.1f}s"
-                + (f" (run {self.run_id})" if self.run_id else ""))
+        return (
+            f"crawl {self.outcome}: {c.discovered} discovered, {c.fetched} fetched "
+            f"({c.not_modified} not modified), {c.new} new, {c.changed} changed, "
+            f"{c.unchanged} unchanged, {c.gone} gone, {c.failed} failed, "
+            f"{c.listing_pages} listing pages, {self.requests} requests, "
+            f"{self.bytes} bytes in {self.seconds:.1f}s"
+            + (f" (run {self.run_id})" if self.run_id else "")
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "run_id": self.run_id, "outcome": self.outcome, "exit_code": self.exit_code,
-            "counts": asdict(self.counts), "started_at": self.started_at.isoformat(),
-            "finished_at": self.finished_at.isoformat(), "requests": self.requests,
-            "bytes": self.bytes, "warnings": list(self.warnings),
+            "run_id": self.run_id,
+            "outcome": self.outcome,
+            "exit_code": self.exit_code,
+            "counts": asdict(self.counts),
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat(),
+            "requests": self.requests,
+            "bytes": self.bytes,
+            "warnings": list(self.warnings),
             "planned": [{"url": p.url, "reason": p.reason} for p in self.planned],
         }
 
@@ -163,9 +170,16 @@ def _with_recheck(crawl: CrawlProfile, policy: RecheckPolicy) -> CrawlProfile:
 class _Crawl:
     """One run's state: the fetcher, the counts, the run row."""
 
-    def __init__(self, engine: Engine, options: CrawlOptions, crawl: CrawlProfile, site: str,
-                 should_stop: Callable[[], int | None], progress: Progress | None,
-                 extract: Extract) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        options: CrawlOptions,
+        crawl: CrawlProfile,
+        site: str,
+        should_stop: Callable[[], int | None],
+        progress: Progress | None,
+        extract: Extract,
+    ) -> None:
         self.engine = engine
         self.options = options
         self.crawl = crawl
@@ -180,10 +194,15 @@ class _Crawl:
         self.deep = False
         self.pages = 0
         self.warnings: list[str] = []
-        self.fetcher = Fetcher(FetchConfig(
-            allowed_hosts=crawl.hosts, timeouts=options.timeouts, retry=options.retry,
-            delay=options.delay, respect_robots=options.respect_robots,
-        ))
+        self.fetcher = Fetcher(
+            FetchConfig(
+                allowed_hosts=crawl.hosts,
+                timeouts=options.timeouts,
+                retry=options.retry,
+                delay=options.delay,
+                respect_robots=options.respect_robots,
+            )
+        )
 
     # -- the run
 
@@ -199,9 +218,13 @@ class _Crawl:
                         # articles behind a listing or API page it missed may still be unknown
                         log.info("the last crawl missed a discovery source: walking everything")
                         since, self.deep = None, True
-                    self.run_id = start_run(session, started_at=self.started_at,
-                                            args=_args(self.options), pid=os.getpid(),
-                                            host=socket.gethostname())
+                    self.run_id = start_run(
+                        session,
+                        started_at=self.started_at,
+                        args=_args(self.options),
+                        pid=os.getpid(),
+                        host=socket.gethostname(),
+                    )
             try:
                 return self._run(known, since, failed)
             except KeyboardInterrupt:  # a second SIGINT/SIGTERM: stop now, the article rolled back
@@ -210,31 +233,50 @@ class _Crawl:
                 self._finish("error", 1, f"{type(exc).__name__}: {exc}")
                 raise
 
-    def _run(self, known: dict[str, Any], since: dt.datetime | None, failed: list[str]
-             ) -> RunReport:
+    def _run(
+        self, known: dict[str, Any], since: dt.datetime | None, failed: list[str]
+    ) -> RunReport:
         self.progress("discovering", 0, 0)
-        discovery = Discoverer(self.fetcher, self.crawl, known, self._log_source, since=since,
-                               full=self.options.full or self.deep,
-                               budget=self._may_discover).run()
+        discovery = Discoverer(
+            self.fetcher,
+            self.crawl,
+            known,
+            self._log_source,
+            since=since,
+            full=self.options.full or self.deep,
+            budget=self._may_discover,
+        ).run()
         self.counts.listing_pages = discovery.listing_pages
         self.counts.discovered = len(discovery.sightings)
         self._warn_about(discovery)
-        plan = plan_fetches(discovery.sightings, known, now=self.started_at,
-                            policy=self.crawl.recheck, full=self.options.full)
+        plan = plan_fetches(
+            discovery.sightings,
+            known,
+            now=self.started_at,
+            policy=self.crawl.recheck,
+            full=self.options.full,
+        )
         # a page that failed is tried again next run, even where discovery no longer reaches it
         planned = {item.url for item in plan}
-        plan += [PlannedFetch(url, "failed-before", known.get(url)) for url in failed
-                 if url not in planned and self.crawl.is_article(url)]
+        plan += [
+            PlannedFetch(url, "failed-before", known.get(url))
+            for url in failed
+            if url not in planned and self.crawl.is_article(url)
+        ]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         for done, item in enumerate(plan):
             signum = self.should_stop()
             if signum:
-                return self._finish("interrupted", 128 + signum,
-                                    f"interrupted by signal {signum} after {done} of {len(plan)}")
+                return self._finish(
+                    "interrupted",
+                    128 + signum,
+                    f"interrupted by signal {signum} after {done} of {len(plan)}",
+                )
             if not self._take_page():
-                self.warnings.append(f"--max-pages reached: {len(plan) - done} pages left for "
-                                     "the next run")
+                self.warnings.append(
+                    f"--max-pages reached: {len(plan) - done} pages left for the next run"
+                )
                 log.warning("%s", self.warnings[-1])
                 break
             self.progress("fetching", done, len(plan))
@@ -258,8 +300,10 @@ class _Crawl:
 
     def _warn_about(self, discovery: Discovery) -> None:
         for url, why in discovery.empty_listings.items():
-            self.warnings.append(f"listing {url} {why}; has the site changed? Check [crawl] in "
-                                 f"the site profile {self.options.profile!r} or --start-url.")
+            self.warnings.append(
+                f"listing {url} {why}; has the site changed? Check [crawl] in "
+                f"the site profile {self.options.profile!r} or --start-url."
+            )
         for message in discovery.failed_sources:
             if message.startswith("listing "):
                 self.counts.failed += 1
@@ -292,8 +336,14 @@ class _Crawl:
         if capture.status == 304:
             with transaction(self.engine) as session:
                 mark_seen(session, url, seen_at=capture.fetched_at)
-                log_fetch(session, url, fetched_at=capture.fetched_at, capture=capture,
-                          run_id=self.run_id, outcome="not-modified")
+                log_fetch(
+                    session,
+                    url,
+                    fetched_at=capture.fetched_at,
+                    capture=capture,
+                    run_id=self.run_id,
+                    outcome="not-modified",
+                )
             self.counts.not_modified += 1
             return
         self._store(url, capture)
@@ -307,9 +357,15 @@ class _Crawl:
             return
         article.url = url
         with transaction(self.engine) as session:
-            result = store_record(session, article, seen_at=capture.fetched_at, capture=capture,
-                                  run_id=self.run_id, extractor_version=EXTRACTOR_VERSION,
-                                  site=self.site)
+            result = store_record(
+                session,
+                article,
+                seen_at=capture.fetched_at,
+                capture=capture,
+                run_id=self.run_id,
+                extractor_version=EXTRACTOR_VERSION,
+                site=self.site,
+            )
         status = result.status
         if status is StoreStatus.NEW:
             self.counts.new += 1
@@ -322,8 +378,15 @@ class _Crawl:
     def _gone(self, url: str, exc: PermanentFetchError) -> None:
         with transaction(self.engine) as session:
             result = mark_gone(session, url, seen_at=_now(), run_id=self.run_id)
-            log_fetch(session, url, fetched_at=_now(), status=exc.status, run_id=self.run_id,
-                      outcome="gone" if result else "failed", error=str(exc))
+            log_fetch(
+                session,
+                url,
+                fetched_at=_now(),
+                status=exc.status,
+                run_id=self.run_id,
+                outcome="gone" if result else "failed",
+                error=str(exc),
+            )
         if result is None:
             self.counts.failed += 1
             log.warning("failed: %s (linked from the site, never archived)", exc)
@@ -334,33 +397,61 @@ class _Crawl:
     def _failed(self, url: str, exc: Exception, *, capture: Capture | None = None) -> None:
         self.counts.failed += 1
         log.warning("failed: %s", exc)
-        self._log(url, capture, outcome="failed", error=str(exc),
-                  status=getattr(exc, "status", None))
+        self._log(
+            url, capture, outcome="failed", error=str(exc), status=getattr(exc, "status", None)
+        )
 
     def _log_source(self, url: str, capture: Capture | None, error: FetchError | None) -> None:
         if isinstance(error, DisallowedError):
             self._log(url, None, outcome="skipped", error=str(error))
         else:
-            self._log(url, capture, outcome="listing" if error is None else "failed",
-                      error=str(error) if error else None, status=getattr(error, "status", None))
+            self._log(
+                url,
+                capture,
+                outcome="listing" if error is None else "failed",
+                error=str(error) if error else None,
+                status=getattr(error, "status", None),
+            )
 
-    def _log(self, url: str, capture: Capture | None, *, outcome: str, error: str | None = None,
-             status: int | None = None) -> None:
+    def _log(
+        self,
+        url: str,
+        capture: Capture | None,
+        *,
+        outcome: str,
+        error: str | None = None,
+        status: int | None = None,
+    ) -> None:
         if self.options.dry_run:
             return
         with transaction(self.engine) as session:
-            log_fetch(session, url, fetched_at=capture.fetched_at if capture else _now(),
-                      capture=capture, status=status, run_id=self.run_id, outcome=outcome,
-                      error=error)
+            log_fetch(
+                session,
+                url,
+                fetched_at=capture.fetched_at if capture else _now(),
+                capture=capture,
+                status=status,
+                run_id=self.run_id,
+                outcome=outcome,
+                error=error,
+            )
 
     # -- the end
 
-    def _report(self, outcome: str, exit_code: int, plan: list[PlannedFetch] | None = None
-                ) -> RunReport:
+    def _report(
+        self, outcome: str, exit_code: int, plan: list[PlannedFetch] | None = None
+    ) -> RunReport:
         return RunReport(
-            run_id=self.run_id, outcome=outcome, exit_code=exit_code, counts=self.counts,
-            started_at=self.started_at, finished_at=_now(), requests=self.fetcher.stats.requests,
-            bytes=self.fetcher.stats.bytes, planned=list(plan or []), warnings=list(self.warnings),
+            run_id=self.run_id,
+            outcome=outcome,
+            exit_code=exit_code,
+            counts=self.counts,
+            started_at=self.started_at,
+            finished_at=_now(),
+            requests=self.fetcher.stats.requests,
+            bytes=self.fetcher.stats.bytes,
+            planned=list(plan or []),
+            warnings=list(self.warnings),
         )
 
     def _finish(self, outcome: str, exit_code: int, message: str | None) -> RunReport:
@@ -368,23 +459,44 @@ class _Crawl:
         if self.run_id is not None:
             counts = {**asdict(self.counts), "requests": report.requests, "bytes": report.bytes}
             with transaction(self.engine) as session:
-                finish_run(session, self.run_id, outcome=outcome, finished_at=report.finished_at,
-                           counts=counts, exit_code=exit_code, message=message)
+                finish_run(
+                    session,
+                    self.run_id,
+                    outcome=outcome,
+                    finished_at=report.finished_at,
+                    counts=counts,
+                    exit_code=exit_code,
+                    message=message,
+                )
         return report
 
 
 def _args(options: CrawlOptions) -> dict[str, Any]:
-    return {"profile": options.profile, "start_urls": list(options.start_urls),
-            "full": options.full, "max_pages": options.max_pages, "delay": options.delay}
+    return {
+        "profile": options.profile,
+        "start_urls": list(options.start_urls),
+        "full": options.full,
+        "max_pages": options.max_pages,
+        "delay": options.delay,
+    }
 
 
 def _failed_lately(session: Any, *, since: dt.datetime) -> list[str]:
     """URLs whose latest fetch (after `since`) failed, oldest failure first."""
-    latest = (select(func.max(FetchRow.id).label("id")).where(FetchRow.fetched_at >= since)
-              .group_by(FetchRow.url).subquery())
-    return list(session.scalars(
-        select(FetchRow.url).join(latest, latest.c.id == FetchRow.id)
-        .where(FetchRow.outcome == "failed").order_by(FetchRow.id)))
+    latest = (
+        select(func.max(FetchRow.id).label("id"))
+        .where(FetchRow.fetched_at >= since)
+        .group_by(FetchRow.url)
+        .subquery()
+    )
+    return list(
+        session.scalars(
+            select(FetchRow.url)
+            .join(latest, latest.c.id == FetchRow.id)
+            .where(FetchRow.outcome == "failed")
+            .order_by(FetchRow.id)
+        )
+    )
 
 
 def _sources_failed_last_run(session: Any, crawl: CrawlProfile) -> bool:
@@ -392,8 +504,9 @@ def _sources_failed_last_run(session: Any, crawl: CrawlProfile) -> bool:
     last = session.scalar(select(func.max(RunRow.id)).where(RunRow.kind == "crawl"))
     if last is None:
         return False
-    failed = session.scalars(select(FetchRow.url).where(FetchRow.run_id == last,
-                                                        FetchRow.outcome == "failed"))
+    failed = session.scalars(
+        select(FetchRow.url).where(FetchRow.run_id == last, FetchRow.outcome == "failed")
+    )
     return any(not crawl.is_article(url) for url in failed)
 
 
@@ -401,12 +514,15 @@ def _close_stale_runs_and_since(session: Any) -> dt.datetime | None:
     """Under the lock no other crawl runs: "running" rows are crashed runs, marked interrupted.
     Returns the start of the last completed crawl, minus the clock-skew allowance."""
     session.execute(
-        update(RunRow).where(RunRow.kind == "crawl", RunRow.outcome == "running")
+        update(RunRow)
+        .where(RunRow.kind == "crawl", RunRow.outcome == "running")
         .values(outcome="interrupted", message="the process ended without recording its end")
     )
     last: dt.datetime | None = session.scalar(
-        select(RunRow.started_at).where(RunRow.kind == "crawl", RunRow.outcome.in_(_COMPLETED))
-        .order_by(RunRow.started_at.desc()).limit(1)
+        select(RunRow.started_at)
+        .where(RunRow.kind == "crawl", RunRow.outcome.in_(_COMPLETED))
+        .order_by(RunRow.started_at.desc())
+        .limit(1)
     )
     if last is None:
         return None

@@ -38,12 +38,15 @@ def crawl_lock(engine: Engine) -> Iterator[None]:
     where = engine.url.render_as_string(hide_password=True)
     if engine.url.get_backend_name() == "postgresql":
         with engine.connect() as connection:
-            got = connection.execute(text("SELECT pg_try_advisory_lock(:key)"),
-                                     {"key": ADVISORY_KEY}).scalar()
+            got = connection.execute(
+                text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}
+            ).scalar()
             connection.commit()
             if not got:
-                raise LockedError(f"another crawl is running on {where} (PostgreSQL advisory lock "
-                                  f"{ADVISORY_KEY} is held); try again when it ends")
+                raise LockedError(
+                    f"another crawl is running on {where} (PostgreSQL advisory lock "
+                    f"{ADVISORY_KEY} is held); try again when it ends"
+                )
             try:
                 yield
             finally:
@@ -58,8 +61,10 @@ def crawl_lock(engine: Engine) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout as exc:
-        raise LockedError(f"another crawl is running on {where} (lock file {path} is held); "
-                          "try again when it ends") from exc
+        raise LockedError(
+            f"another crawl is running on {where} (lock file {path} is held); "
+            "try again when it ends"
+        ) from exc
     try:
         yield
     finally:

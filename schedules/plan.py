@@ -27,8 +27,11 @@ def card_unchanged(sighting: Sighting, known: KnownArticle | None) -> bool:
     """True when a listing card shows a live archived article with the same title and date."""
     if known is None or known.status != "live":
         return False
-    same_date = (sighting.published is None or known.published is None
-                 or sighting.published == known.published)
+    same_date = (
+        sighting.published is None
+        or known.published is None
+        or sighting.published == known.published
+    )
     return same_date and same_card_title(sighting.title, known.title)
 
 
@@ -55,7 +58,9 @@ def is_due(known: KnownArticle, *, now: dt.datetime, policy: RecheckPolicy) -> b
     """The re-check schedule: recent articles (or undated ones) every run, older ones when stale."""
     if known.status != "live":
         return False
-    if known.published is None or known.published >= now.date() - dt.timedelta(days=policy.recent_days):
+    if known.published is None or known.published >= now.date() - dt.timedelta(
+        days=policy.recent_days
+    ):
         return True
     return now - _as_utc(known.last_seen) >= dt.timedelta(days=policy.older_every_days)
 
@@ -77,8 +82,11 @@ def plan_fetches(
         if reason:
             planned.append(PlannedFetch(url, reason, known.get(url)))
             chosen.add(url)
-    rest = sorted((k for url, k in known.items() if url not in chosen),
-                  key=lambda k: (k.published or dt.date.max), reverse=True)
+    rest = sorted(
+        (k for url, k in known.items() if url not in chosen),
+        key=lambda k: k.published or dt.date.max,
+        reverse=True,
+    )
     for article in rest:
         if article.status == "live" and (full or is_due(article, now=now, policy=policy)):
             planned.append(PlannedFetch(article.url, "full" if full else "recheck", article))

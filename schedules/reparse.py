@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from scraper import EXTRACTOR_VERSION
 from schedules.extraction import Extract, charset_of, default_extract
+from scraper import EXTRACTOR_VERSION
 from storage.archive import StoreStatus, finish_run, start_run, store_record
 from storage.db import transaction
 from storage.rawpages import raw_page_body
@@ -47,9 +47,14 @@ class ReparseReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "checked": self.checked, "changed": self.changed, "unchanged": self.unchanged,
-            "failed": self.failed, "fields": dict(sorted(self.fields.items())),
-            "errors": list(self.errors), "dry_run": self.dry_run, "run_id": self.run_id,
+            "checked": self.checked,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "fields": dict(sorted(self.fields.items())),
+            "errors": list(self.errors),
+            "dry_run": self.dry_run,
+            "run_id": self.run_id,
         }
 
 
@@ -65,11 +70,18 @@ class _Source:
 def _latest_fetches(session: Session) -> Any:
     """Per URL, the newest 200 fetch that kept its page."""
     ranked = (
-        select(FetchRow.url, FetchRow.id, FetchRow.raw_page_id, FetchRow.fetched_at,
-               FetchRow.response_headers,
-               func.row_number().over(partition_by=FetchRow.url,
-                                      order_by=(FetchRow.fetched_at.desc(), FetchRow.id.desc()))
-               .label("rank"))
+        select(
+            FetchRow.url,
+            FetchRow.id,
+            FetchRow.raw_page_id,
+            FetchRow.fetched_at,
+            FetchRow.response_headers,
+            func.row_number()
+            .over(
+                partition_by=FetchRow.url, order_by=(FetchRow.fetched_at.desc(), FetchRow.id.desc())
+            )
+            .label("rank"),
+        )
         .where(FetchRow.status == 200, FetchRow.raw_page_id.is_not(None))
         .subquery()
     )
@@ -79,21 +91,36 @@ def _latest_fetches(session: Session) -> Any:
 def _sources(session: Session, *, url: str | None, since: dt.datetime | None) -> list[_Source]:
     latest = _latest_fetches(session)
     rows = session.execute(
-        select(ArticleRow.url, latest.c.raw_page_id, latest.c.id, latest.c.fetched_at,
-               latest.c.response_headers, VersionRow.raw_page_id, VersionRow.fetch_id,
-               VersionRow.seen_at, RawPage.content_type)
-        .join(VersionRow, (VersionRow.article_id == ArticleRow.id)
-              & (VersionRow.seq == ArticleRow.current_version))
+        select(
+            ArticleRow.url,
+            latest.c.raw_page_id,
+            latest.c.id,
+            latest.c.fetched_at,
+            latest.c.response_headers,
+            VersionRow.raw_page_id,
+            VersionRow.fetch_id,
+            VersionRow.seen_at,
+            RawPage.content_type,
+        )
+        .join(
+            VersionRow,
+            (VersionRow.article_id == ArticleRow.id)
+            & (VersionRow.seq == ArticleRow.current_version),
+        )
         .outerjoin(latest, latest.c.url == ArticleRow.url)
-        .outerjoin(RawPage, RawPage.id == func.coalesce(latest.c.raw_page_id, VersionRow.raw_page_id))
+        .outerjoin(
+            RawPage, RawPage.id == func.coalesce(latest.c.raw_page_id, VersionRow.raw_page_id)
+        )
         .where(ArticleRow.status == "live", *([ArticleRow.url == url] if url else []))
         .order_by(ArticleRow.id)
     )
     sources = []
-    for (article_url, f_page, f_id, f_at, f_headers, v_page, v_fetch, v_seen, page_type) in rows:
+    for article_url, f_page, f_id, f_at, f_headers, v_page, v_fetch, v_seen, page_type in rows:
         if f_page is not None:
             headers = {k.lower(): v for k, v in (f_headers or {}).items()}
-            source = _Source(article_url, f_page, f_id, f_at, headers.get("content-type", page_type))
+            source = _Source(
+                article_url, f_page, f_id, f_at, headers.get("content-type", page_type)
+            )
         elif v_page is not None:
             source = _Source(article_url, v_page, v_fetch, v_seen, page_type)
         else:
@@ -103,8 +130,15 @@ def _sources(session: Session, *, url: str | None, since: dt.datetime | None) ->
     return sources
 
 
-def _reparse_one(session: Session, source: _Source, report: ReparseReport, *, extract: Extract,
-                 extractor_version: str, run_id: int | None) -> None:
+def _reparse_one(
+    session: Session,
+    source: _Source,
+    report: ReparseReport,
+    *,
+    extract: Extract,
+    extractor_version: str,
+    run_id: int | None,
+) -> None:
     body = raw_page_body(session, source.raw_page_id)
     try:
         article = extract(body, source.url, encoding=charset_of(source.content_type))
@@ -115,9 +149,15 @@ def _reparse_one(session: Session, source: _Source, report: ReparseReport, *, ex
             report.errors.append(f"{source.url}: {exc}")
         return
     article.url = source.url
-    result = store_record(session, article, seen_at=source.fetched_at, run_id=run_id,
-                          extractor_version=extractor_version, raw_page_id=source.raw_page_id,
-                          fetch_id=source.fetch_id)
+    result = store_record(
+        session,
+        article,
+        seen_at=source.fetched_at,
+        run_id=run_id,
+        extractor_version=extractor_version,
+        raw_page_id=source.raw_page_id,
+        fetch_id=source.fetch_id,
+    )
     report.checked += 1
     if result.status is StoreStatus.CHANGED:
         report.changed += 1
@@ -126,10 +166,16 @@ def _reparse_one(session: Session, source: _Source, report: ReparseReport, *, ex
         report.unchanged += 1
 
 
-def reparse(engine: Engine, *, extract: Extract | None = None,
-            extractor_version: str = EXTRACTOR_VERSION, url: str | None = None,
-            since: dt.datetime | None = None, dry_run: bool = False,
-            now: dt.datetime | None = None) -> ReparseReport:
+def reparse(
+    engine: Engine,
+    *,
+    extract: Extract | None = None,
+    extractor_version: str = EXTRACTOR_VERSION,
+    url: str | None = None,
+    since: dt.datetime | None = None,
+    dry_run: bool = False,
+    now: dt.datetime | None = None,
+) -> ReparseReport:
     """Re-extract the live articles (only `url`, only pages fetched since `since`) from stored pages.
 
     With `dry_run`, everything is computed and rolled back: the report says what would change.
@@ -143,19 +189,40 @@ def reparse(engine: Engine, *, extract: Extract | None = None,
     with transaction(engine) as session:
         sources = _sources(session, url=url, since=since)
         if not dry_run:
-            report.run_id = start_run(session, kind="reparse", started_at=started,
-                                      args={"url": url, "since": since.isoformat() if since else None,
-                                            "extractor_version": extractor_version})
+            report.run_id = start_run(
+                session,
+                kind="reparse",
+                started_at=started,
+                args={
+                    "url": url,
+                    "since": since.isoformat() if since else None,
+                    "extractor_version": extractor_version,
+                },
+            )
     for start in range(0, len(sources), BATCH):
         with transaction(engine, dry_run=dry_run) as session:
-            for source in sources[start:start + BATCH]:
-                _reparse_one(session, source, report, extract=extract,
-                             extractor_version=extractor_version, run_id=report.run_id)
+            for source in sources[start : start + BATCH]:
+                _reparse_one(
+                    session,
+                    source,
+                    report,
+                    extract=extract,
+                    extractor_version=extractor_version,
+                    run_id=report.run_id,
+                )
     if report.run_id is not None:
         with transaction(engine) as session:
-            finish_run(session, report.run_id, outcome="failures" if report.failed else "ok",
-                       finished_at=dt.datetime.now(dt.UTC),
-                       counts={"checked": report.checked, "changed": report.changed,
-                               "unchanged": report.unchanged, "failed": report.failed,
-                               "fields": dict(report.fields)})
+            finish_run(
+                session,
+                report.run_id,
+                outcome="failures" if report.failed else "ok",
+                finished_at=dt.datetime.now(dt.UTC),
+                counts={
+                    "checked": report.checked,
+                    "changed": report.changed,
+                    "unchanged": report.unchanged,
+                    "failed": report.failed,
+                    "fields": dict(report.fields),
+                },
+            )
     return report

@@ -103,10 +103,13 @@ class Discoverer:
     def _wp_json(self, origin: str) -> None:
         assert self.crawl.wp_json
         endpoint = canonical_url(self.crawl.wp_json, origin)
-        query = {"per_page": str(WP_PER_PAGE), "_fields": "link,modified_gmt", "orderby": "modified"}
+        query = {
+            "per_page": str(WP_PER_PAGE),
+            "_fields": "link,modified_gmt",
+            "orderby": "modified",
+        }
         if self.since is not None and not self.full:
-            query["modified_after"] = self.since.astimezone(dt.UTC).strftime(
-                "%Y-%m-%dT%H:%M:%S")
+            query["modified_after"] = self.since.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
         for page in range(1, MAX_WP_PAGES + 1):
             url = f"{endpoint}?{urlencode({**query, 'page': str(page)})}"
             capture = self._get(url, JSON_TYPES)
@@ -140,8 +143,12 @@ class Discoverer:
             if sitemap is None:
                 continue
             for child in sitemap.children:
-                stale = (self.since is not None and not self.full and child.modified is not None
-                         and child.modified < self.since)
+                stale = (
+                    self.since is not None
+                    and not self.full
+                    and child.modified is not None
+                    and child.modified < self.since
+                )
                 if not stale:
                     queue.append(child.url)
             for sighting in sitemap.pages:
@@ -175,15 +182,17 @@ class Discoverer:
                 if url == start and status in (404, 410):
                     self.result.empty_listings[url] = f"answered {status}"
                 elif url == start and error is not None:
-                    self.result.failed_sources.append(f"listing {url} could not be fetched "
-                                                      f"({error})")
+                    self.result.failed_sources.append(
+                        f"listing {url} could not be fetched ({error})"
+                    )
                 return
             self.result.listing_pages += 1
             page = parse_listing(capture.body, url, self.crawl)
             if not page.sightings:
                 if url == start:
                     self.result.empty_listings[url] = (
-                        "holds no article link matching the profile's article_patterns")
+                        "holds no article link matching the profile's article_patterns"
+                    )
                 return
             for sighting in page.sightings:
                 self.result.add(sighting, self.crawl)

@@ -24,10 +24,10 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import iso_date_to_datetime
 
+from schedules.extraction import Extract, charset_of, default_extract
 from scraper import EXTRACTOR_VERSION
 from scraper.models import Capture
 from scraper.urls import canonical_url
-from schedules.extraction import Extract, charset_of, default_extract
 from storage.archive import finish_run, mark_gone, start_run, store_record
 from storage.db import transaction
 
@@ -58,10 +58,14 @@ class WarcImportReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "files": self.files, "records": self.records,
-            "counts": {k: self.counts[k] for k in
-                       ("new", "changed", "unchanged", "gone", "skipped", "failed")},
-            "errors": list(self.errors), "run_id": self.run_id,
+            "files": self.files,
+            "records": self.records,
+            "counts": {
+                k: self.counts[k]
+                for k in ("new", "changed", "unchanged", "gone", "skipped", "failed")
+            },
+            "errors": list(self.errors),
+            "run_id": self.run_id,
             "first_date": self.first_date.isoformat() if self.first_date else None,
             "last_date": self.last_date.isoformat() if self.last_date else None,
         }
@@ -89,27 +93,45 @@ def _index(stream: BinaryIO, file_index: int, report: WarcImportReport) -> Itera
             if record.rec_type not in ("warcinfo", "request", "metadata"):
                 report.counts["skipped"] += 1
             continue
-        yield _Entry(_record_date(record), file_index, records.get_record_offset(),
-                     record.rec_headers.get_header("WARC-Target-URI") or "")
+        yield _Entry(
+            _record_date(record),
+            file_index,
+            records.get_record_offset(),
+            record.rec_headers.get_header("WARC-Target-URI") or "",
+        )
 
 
 def _capture(record: ArcWarcRecord, entry: _Entry) -> Capture:
     http_headers = record.http_headers
     body = record.content_stream().read()  # chunked and gzip transfer encodings undone
-    return Capture(url=canonical_url(entry.url), status=int(http_headers.get_statuscode()),
-                   body=body, fetched_at=entry.date, final_url=entry.url,
-                   headers=dict(http_headers.headers))
+    return Capture(
+        url=canonical_url(entry.url),
+        status=int(http_headers.get_statuscode()),
+        body=body,
+        fetched_at=entry.date,
+        final_url=entry.url,
+        headers=dict(http_headers.headers),
+    )
 
 
 def _is_html(capture: Capture) -> bool:
     return (capture.content_type or "").split(";")[0].strip().lower() in HTML_TYPES
 
 
-def _store_capture(session: Any, capture: Capture, report: WarcImportReport, *, extract: Extract,
-                   extractor_version: str, run_id: int | None, site: str | None) -> None:
+def _store_capture(
+    session: Any,
+    capture: Capture,
+    report: WarcImportReport,
+    *,
+    extract: Extract,
+    extractor_version: str,
+    run_id: int | None,
+    site: str | None,
+) -> None:
     if capture.status in (404, 410):
-        result = mark_gone(session, capture.url, seen_at=capture.fetched_at, capture=capture,
-                           run_id=run_id)
+        result = mark_gone(
+            session, capture.url, seen_at=capture.fetched_at, capture=capture, run_id=run_id
+        )
         report.counts["gone" if result else "skipped"] += 1
         return
     if capture.status != 200 or not _is_html(capture):
@@ -124,15 +146,28 @@ def _store_capture(session: Any, capture: Capture, report: WarcImportReport, *, 
             report.errors.append(f"{capture.url} ({capture.fetched_at.isoformat()}): {exc}")
         return
     article.url = capture.url
-    result = store_record(session, article, seen_at=capture.fetched_at, capture=capture,
-                          run_id=run_id, extractor_version=extractor_version, site=site)
+    result = store_record(
+        session,
+        article,
+        seen_at=capture.fetched_at,
+        capture=capture,
+        run_id=run_id,
+        extractor_version=extractor_version,
+        site=site,
+    )
     report.counts[result.status.value] += 1
 
 
-def import_warcs(engine: Engine, paths: Sequence[str | Path], *, extract: Extract | None = None,
-                 extractor_version: str = EXTRACTOR_VERSION, site: str | None = None,
-                 is_article: Callable[[str], bool] | None = None,
-                 now: dt.datetime | None = None) -> WarcImportReport:
+def import_warcs(
+    engine: Engine,
+    paths: Sequence[str | Path],
+    *,
+    extract: Extract | None = None,
+    extractor_version: str = EXTRACTOR_VERSION,
+    site: str | None = None,
+    is_article: Callable[[str], bool] | None = None,
+    now: dt.datetime | None = None,
+) -> WarcImportReport:
     """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs.
 
     Raises `WarcReadError` (naming the file) when one of them is not a WARC file, before storing
@@ -158,18 +193,33 @@ def import_warcs(engine: Engine, paths: Sequence[str | Path], *, extract: Extrac
         if wanted:
             report.first_date, report.last_date = wanted[0].date, wanted[-1].date
         with transaction(engine) as session:
-            report.run_id = start_run(session, kind="warc-import", started_at=now or dt.datetime.now(dt.UTC),
-                                      args={"files": [str(p) for p in paths]})
+            report.run_id = start_run(
+                session,
+                kind="warc-import",
+                started_at=now or dt.datetime.now(dt.UTC),
+                args={"files": [str(p) for p in paths]},
+            )
         for start in range(0, len(wanted), BATCH):
             with transaction(engine) as session:
-                for entry in wanted[start:start + BATCH]:
+                for entry in wanted[start : start + BATCH]:
                     stream = streams[entry.file_index]
                     stream.seek(entry.offset)
                     record = next(iter(ArchiveIterator(stream)))
-                    _store_capture(session, _capture(record, entry), report, extract=extract,
-                                   extractor_version=extractor_version, run_id=report.run_id,
-                                   site=site)
+                    _store_capture(
+                        session,
+                        _capture(record, entry),
+                        report,
+                        extract=extract,
+                        extractor_version=extractor_version,
+                        run_id=report.run_id,
+                        site=site,
+                    )
     with transaction(engine) as session:
-        finish_run(session, report.run_id, outcome="failures" if report.counts["failed"] else "ok",
-                   finished_at=dt.datetime.now(dt.UTC), counts=dict(report.counts))
+        finish_run(
+            session,
+            report.run_id,
+            outcome="failures" if report.counts["failed"] else "ok",
+            finished_at=dt.datetime.now(dt.UTC),
+            counts=dict(report.counts),
+        )
     return report

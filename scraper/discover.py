@@ -80,12 +80,16 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
         raw = table.get("start_urls") or {}
         if not isinstance(raw, dict) or not raw:
             raise ProfileError(f"{where} has no start_urls table (language = [listing URLs])")
-        starts = {lang: tuple(canonical_url(u) for u in _strings(v, f"{where} start_urls.{lang}"))
-                  for lang, v in raw.items()}
+        starts = {
+            lang: tuple(canonical_url(u) for u in _strings(v, f"{where} start_urls.{lang}"))
+            for lang, v in raw.items()
+        }
         hosts = profile.hosts
     bad = [u for urls in starts.values() for u in urls if not is_allowed_host(u, hosts)]
     if bad or not hosts:
-        raise ProfileError(f"{where}: start URLs {bad or ''} are not on the allowed hosts {sorted(hosts)}")
+        raise ProfileError(
+            f"{where}: start URLs {bad or ''} are not on the allowed hosts {sorted(hosts)}"
+        )
     recheck = table.get("recheck") or {}
     return CrawlProfile(
         start_urls=starts,
@@ -94,8 +98,12 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
         card_selector=str(table.get("card_selector", CrawlProfile.card_selector)),
         card_title_selector=str(table.get("card_title_selector", CrawlProfile.card_title_selector)),
         card_date_selector=str(table.get("card_date_selector", CrawlProfile.card_date_selector)),
-        next_selectors=tuple(_strings(table.get("next_selectors", list(CrawlProfile.next_selectors)),
-                                      f"{where} next_selectors")),
+        next_selectors=tuple(
+            _strings(
+                table.get("next_selectors", list(CrawlProfile.next_selectors)),
+                f"{where} next_selectors",
+            )
+        ),
         sitemaps=tuple(_strings(table.get("sitemaps", []), f"{where} sitemaps")),
         feeds=tuple(_strings(table.get("feeds", []), f"{where} feeds")),
         wp_json=table.get("wp_json") or None,
@@ -139,14 +147,19 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
     for card in soup.select(crawl.card_selector):
         link = _first_article_link(card, url, crawl)
         if link and (link not in found or found[link].title is None):
-            found[link] = Sighting(url=link, source="listing", title=_card_title(card, crawl),
-                                   published=_card_date(card, crawl))
+            found[link] = Sighting(
+                url=link,
+                source="listing",
+                title=_card_title(card, crawl),
+                published=_card_date(card, crawl),
+            )
     for anchor in soup.find_all("a", href=True):
         link = _article_url(anchor, url, crawl)
         if link and link not in found:
             found[link] = Sighting(url=link, source="listing", title=_clean(anchor.get_text()))
-    return ListingPage(url=url, sightings=list(found.values()),
-                       next_url=_next_page(soup, url, crawl))
+    return ListingPage(
+        url=url, sightings=list(found.values()), next_url=_next_page(soup, url, crawl)
+    )
 
 
 def _article_url(anchor: Tag, base: str, crawl: CrawlProfile) -> str | None:
@@ -212,9 +225,12 @@ def page_candidates(url: str) -> list[str]:
     current = int(match.group(1)) if match else int(query.get("page", "1") or 1)
     root = parts.path[: match.start()] + "/" if match else parts.path
     root = root if root.endswith("/") else root + "/"
-    by_path = urlunsplit((parts.scheme, parts.netloc, f"{root}page/{current + 1}/", parts.query, ""))
-    by_query = urlunsplit((parts.scheme, parts.netloc, parts.path,
-                           urlencode({**query, "page": str(current + 1)}), ""))
+    by_path = urlunsplit(
+        (parts.scheme, parts.netloc, f"{root}page/{current + 1}/", parts.query, "")
+    )
+    by_query = urlunsplit(
+        (parts.scheme, parts.netloc, parts.path, urlencode({**query, "page": str(current + 1)}), "")
+    )
     return [canonical_url(by_path), canonical_url(by_query)]
 
 

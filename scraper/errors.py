@@ -22,8 +22,9 @@ class FetchError(ScraperError):
 class TransientFetchError(FetchError):
     """Raised by `scraper.fetch` for failures worth retrying: timeouts, resets, 5xx, 429."""
 
-    def __init__(self, url: str, message: str, *, status: int | None = None,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, url: str, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(url, message)
         self.status = status
         self.retry_after = retry_after

@@ -20,7 +20,9 @@ def parse_feed(body: bytes, url: str) -> list[Sighting]:
         items = [i for i in channel if local_name(i) == "item"] if channel is not None else []
         return [
             Sighting(
-                url=canonical_url(link, url), source="feed", title=child_text(item, "title"),
+                url=canonical_url(link, url),
+                source="feed",
+                title=child_text(item, "title"),
                 modified=parse_timestamp(child_text(item, "pubDate")),
             )
             for item in items
@@ -32,9 +34,14 @@ def parse_feed(body: bytes, url: str) -> list[Sighting]:
             link = _atom_link(entry)
             if link:
                 when = child_text(entry, "updated") or child_text(entry, "published")
-                found.append(Sighting(url=canonical_url(link, url), source="feed",
-                                      title=child_text(entry, "title"),
-                                      modified=parse_timestamp(when)))
+                found.append(
+                    Sighting(
+                        url=canonical_url(link, url),
+                        source="feed",
+                        title=child_text(entry, "title"),
+                        modified=parse_timestamp(when),
+                    )
+                )
         return found
     raise FeedError(f"{url}: <{kind}> is neither RSS nor Atom")
 
@@ -62,6 +69,7 @@ def parse_wp_posts(body: bytes, url: str) -> list[Sighting]:
             continue
         modified = post.get("modified_gmt") or post.get("modified")
         when = parse_timestamp(f"{modified}+00:00" if post.get("modified_gmt") else modified)
-        found.append(Sighting(url=canonical_url(post["link"], url), source="wp-json",
-                              modified=when))
+        found.append(
+            Sighting(url=canonical_url(post["link"], url), source="wp-json", modified=when)
+        )
     return found

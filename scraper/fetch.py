@@ -29,8 +29,13 @@ from scraper.urls import host_of, is_allowed_host
 CONTACT_URL = "https://github.com/hubarchive/hubarchive"
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
 XML_TYPES: tuple[str, ...] = (
-    "application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-    "application/x-gzip", "application/gzip", "application/octet-stream",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/x-gzip",
+    "application/gzip",
+    "application/octet-stream",
 )
 JSON_TYPES: tuple[str, ...] = ("application/json",)
 TEXT_TYPES: tuple[str, ...] = ("text/plain",)
@@ -153,7 +158,9 @@ class Fetcher:
 
     # -- one attempt: the request and the manual redirects within the allowed hosts
 
-    def _follow(self, url: str, request_headers: dict[str, str], accept: tuple[str, ...]) -> Capture:
+    def _follow(
+        self, url: str, request_headers: dict[str, str], accept: tuple[str, ...]
+    ) -> Capture:
         current = url
         for _ in range(self.config.max_redirects + 1):
             response, started = self._get(current, request_headers)
@@ -162,8 +169,11 @@ class Fetcher:
             location = response.headers.get("Location")
             response.close()
             if not location:
-                raise PermanentFetchError(url, f"redirect {response.status_code} without Location",
-                                          status=response.status_code)
+                raise PermanentFetchError(
+                    url,
+                    f"redirect {response.status_code} without Location",
+                    status=response.status_code,
+                )
             current = urljoin(current, location)
             self._check_allowed(current, redirected_from=url)
         raise PermanentFetchError(url, f"more than {self.config.max_redirects} redirects")
@@ -174,8 +184,11 @@ class Fetcher:
         self.stats.requests += 1
         try:
             response = self.session.get(
-                url, headers=headers, timeout=self.config.timeouts.as_tuple(),
-                allow_redirects=False, stream=True,
+                url,
+                headers=headers,
+                timeout=self.config.timeouts.as_tuple(),
+                allow_redirects=False,
+                stream=True,
             )
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
@@ -185,8 +198,15 @@ class Fetcher:
             self._last_request[host_of(url)] = self._clock()
         return response, started
 
-    def _capture(self, url: str, final_url: str, response: requests.Response, started: float,
-                 request_headers: dict[str, str], accept: tuple[str, ...]) -> Capture:
+    def _capture(
+        self,
+        url: str,
+        final_url: str,
+        response: requests.Response,
+        started: float,
+        request_headers: dict[str, str],
+        accept: tuple[str, ...],
+    ) -> Capture:
         status = response.status_code
         headers = dict(response.headers)
         if status == 304:
@@ -195,7 +215,9 @@ class Fetcher:
         elif status == 429 or status >= 500:
             response.close()
             raise TransientFetchError(
-                url, f"HTTP {status}", status=status,
+                url,
+                f"HTTP {status}",
+                status=status,
                 retry_after=parse_retry_after(response.headers.get("Retry-After")),
             )
         elif status != 200:
@@ -220,7 +242,9 @@ class Fetcher:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             response.close()
-            raise PermanentFetchError(url, f"body of {declared} bytes is over the {limit}-byte limit")
+            raise PermanentFetchError(
+                url, f"body of {declared} bytes is over the {limit}-byte limit"
+            )
         chunks: list[bytes] = []
         size = 0
         try:
@@ -229,8 +253,11 @@ class Fetcher:
                 if size > limit:
                     raise PermanentFetchError(url, f"body is over the {limit}-byte limit")
                 chunks.append(chunk)
-        except (requests.ConnectionError, requests.Timeout,
-                requests.exceptions.ChunkedEncodingError) as exc:
+        except (
+            requests.ConnectionError,
+            requests.Timeout,
+            requests.exceptions.ChunkedEncodingError,
+        ) as exc:
             # ChunkedEncodingError: the connection broke before the declared length arrived
             raise TransientFetchError(url, f"body interrupted: {exc}") from exc
         except requests.exceptions.ContentDecodingError as exc:
@@ -245,8 +272,11 @@ class Fetcher:
     def _check_allowed(self, url: str, *, redirected_from: str | None = None) -> None:
         if not is_allowed_host(url, self.config.allowed_hosts):
             where = f"redirect to {url}" if redirected_from else url
-            raise DisallowedError(redirected_from or url, f"{where} is outside the allowed hosts "
-                                  f"({', '.join(sorted(self.config.allowed_hosts))}); not followed")
+            raise DisallowedError(
+                redirected_from or url,
+                f"{where} is outside the allowed hosts "
+                f"({', '.join(sorted(self.config.allowed_hosts))}); not followed",
+            )
         rules = self.robots_for(url)
         if rules.unavailable:
             raise TransientFetchError(redirected_from or url, rules.unavailable)
@@ -281,8 +311,11 @@ class Fetcher:
         agent = self.config.user_agent
         try:
             retrying = Retrying(
-                stop=stop_after_attempt(max(1, self.config.retry.attempts)), wait=self._wait,
-                retry=retry_if_exception_type(TransientFetchError), sleep=self._sleep, reraise=True,
+                stop=stop_after_attempt(max(1, self.config.retry.attempts)),
+                wait=self._wait,
+                retry=retry_if_exception_type(TransientFetchError),
+                sleep=self._sleep,
+                reraise=True,
             )
             capture = retrying(self._robots_once, robots)
         except TransientFetchError as exc:

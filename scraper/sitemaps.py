@@ -46,10 +46,13 @@ def parse_sitemap(body: bytes, url: str) -> Sitemap:
         for node in root:
             loc = child_text(node, "loc") if local_name(node) == "url" else None
             if loc:
-                result.pages.append(Sighting(
-                    url=canonical_url(loc, url), source="sitemap",
-                    modified=parse_timestamp(child_text(node, "lastmod")),
-                ))
+                result.pages.append(
+                    Sighting(
+                        url=canonical_url(loc, url),
+                        source="sitemap",
+                        modified=parse_timestamp(child_text(node, "lastmod")),
+                    )
+                )
     else:
         raise FeedError(f"{url}: <{kind}> is neither a sitemap index nor a urlset")
     return result

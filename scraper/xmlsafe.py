@@ -21,8 +21,9 @@ def parse_xml(body: bytes, source: str) -> Element:
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body, source)
     try:
-        root: Element = safe_et.fromstring(body, forbid_dtd=True, forbid_entities=True,
-                                           forbid_external=True)
+        root: Element = safe_et.fromstring(
+            body, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
         return root
     except DefusedXmlException as exc:
         raise FeedError(f"{source}: refused unsafe XML ({type(exc).__name__})") from exc

@@ -82,7 +82,9 @@ def _article_row(session: Session, url: str) -> ArticleRow | None:
 
 
 def _next_seq(session: Session, article_id: int) -> int:
-    last = session.scalar(select(func.max(VersionRow.seq)).where(VersionRow.article_id == article_id))
+    last = session.scalar(
+        select(func.max(VersionRow.seq)).where(VersionRow.article_id == article_id)
+    )
     return (last or 0) + 1
 
 
@@ -105,12 +107,20 @@ def _site_id(session: Session, key: str | None) -> int | None:
     return site.id
 
 
-def _record_capture(session: Session, capture: Capture, *, run_id: int | None,
-                    outcome: str | None) -> tuple[int, int]:
+def _record_capture(
+    session: Session, capture: Capture, *, run_id: int | None, outcome: str | None
+) -> tuple[int, int]:
     """Keep the capture's body and log it as a fetch: (fetch id, raw page id)."""
     raw_page_id = put_raw_page(session, capture.body, content_type=capture.content_type)
-    fetch_id = log_fetch(session, capture.url, fetched_at=capture.fetched_at, capture=capture,
-                         run_id=run_id, outcome=outcome, raw_page_id=raw_page_id)
+    fetch_id = log_fetch(
+        session,
+        capture.url,
+        fetched_at=capture.fetched_at,
+        capture=capture,
+        run_id=run_id,
+        outcome=outcome,
+        raw_page_id=raw_page_id,
+    )
     return fetch_id, raw_page_id
 
 
@@ -156,31 +166,58 @@ def _link_translations(session: Session, row: ArticleRow, translations: dict[str
     key = groups[0] if groups else hashlib.sha256(row.url.encode("utf-8")).hexdigest()[:32]
     for other in groups[1:]:
         session.execute(
-            update(ArticleRow).where(ArticleRow.translation_group == other)
-            .values(translation_group=key).execution_options(synchronize_session="fetch")
+            update(ArticleRow)
+            .where(ArticleRow.translation_group == other)
+            .values(translation_group=key)
+            .execution_options(synchronize_session="fetch")
         )
     for member in members:
         member.translation_group = key
 
 
-def store_record(session: Session, article: Article, *, seen_at: dt.datetime,
-                 capture: Capture | None = None, run_id: int | None = None,
-                 extractor_version: str | None = None, site: str | None = None,
-                 raw_page_id: int | None = None, fetch_id: int | None = None) -> StoreResult:
+def store_record(
+    session: Session,
+    article: Article,
+    *,
+    seen_at: dt.datetime,
+    capture: Capture | None = None,
+    run_id: int | None = None,
+    extractor_version: str | None = None,
+    site: str | None = None,
+    raw_page_id: int | None = None,
+    fetch_id: int | None = None,
+) -> StoreResult:
     """Store `article`; a new version only when its content hash moved. Keeps the raw page of `capture`.
 
     Without a capture, `raw_page_id` and `fetch_id` may name the stored page and fetch the record
     was extracted from (a reparse: no new fetch).
     """
     with session.begin_nested():
-        return _store(session, article, seen_at=seen_at, capture=capture, run_id=run_id,
-                      extractor_version=extractor_version, site=site, raw_page_id=raw_page_id,
-                      fetch_id=fetch_id)
+        return _store(
+            session,
+            article,
+            seen_at=seen_at,
+            capture=capture,
+            run_id=run_id,
+            extractor_version=extractor_version,
+            site=site,
+            raw_page_id=raw_page_id,
+            fetch_id=fetch_id,
+        )
 
 
-def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture: Capture | None,
-           run_id: int | None, extractor_version: str | None, site: str | None,
-           raw_page_id: int | None, fetch_id: int | None) -> StoreResult:
+def _store(
+    session: Session,
+    article: Article,
+    *,
+    seen_at: dt.datetime,
+    capture: Capture | None,
+    run_id: int | None,
+    extractor_version: str | None,
+    site: str | None,
+    raw_page_id: int | None,
+    fetch_id: int | None,
+) -> StoreResult:
     digest = content_hash(article)
     row = _article_row(session, article.url)
     if row is not None and row.content_hash == digest:
@@ -194,27 +231,45 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
 
     if row is None:
         status, changed = StoreStatus.NEW, []
-        row = ArticleRow(url=article.url, site_id=_site_id(session, site), first_seen=seen_at,
-                         last_seen=seen_at, last_changed=seen_at, current_version=0)
+        row = ArticleRow(
+            url=article.url,
+            site_id=_site_id(session, site),
+            first_seen=seen_at,
+            last_seen=seen_at,
+            last_changed=seen_at,
+            current_version=0,
+        )
         session.add(row)
         session.flush()
     else:
         status = StoreStatus.CHANGED
         previous = session.scalar(
-            select(VersionRow).where(VersionRow.article_id == row.id,
-                                     VersionRow.seq == row.current_version)
+            select(VersionRow).where(
+                VersionRow.article_id == row.id, VersionRow.seq == row.current_version
+            )
         )
         old = version_to_article(previous, row.url).content_dict() if previous else {}
         changed = changed_fields(old, article.content_dict())
     if capture is not None:
-        fetch_id, raw_page_id = _record_capture(session, capture, run_id=run_id,
-                                                outcome=status.value)
+        fetch_id, raw_page_id = _record_capture(
+            session, capture, run_id=run_id, outcome=status.value
+        )
     seq = _next_seq(session, row.id)
-    version_id = insert_row(session, VersionRow, {
-        "article_id": row.id, "seq": seq, "seen_at": seen_at, "content_hash": digest,
-        "changed_fields": changed, "extractor_version": extractor_version,
-        "raw_page_id": raw_page_id, "fetch_id": fetch_id, **version_values(article),
-    })
+    version_id = insert_row(
+        session,
+        VersionRow,
+        {
+            "article_id": row.id,
+            "seq": seq,
+            "seen_at": seen_at,
+            "content_hash": digest,
+            "changed_fields": changed,
+            "extractor_version": extractor_version,
+            "raw_page_id": raw_page_id,
+            "fetch_id": fetch_id,
+            **version_values(article),
+        },
+    )
     insert_many(session, QARow, qa_values(article, version_id))
     insert_many(session, ContactRow, contact_values(article, version_id))
     row.lang = article.lang
@@ -229,8 +284,14 @@ def _store(session: Session, article: Article, *, seen_at: dt.datetime, capture:
     return StoreResult(status, row.id, seq, changed)
 
 
-def mark_gone(session: Session, url: str, *, seen_at: dt.datetime, capture: Capture | None = None,
-              run_id: int | None = None) -> StoreResult | None:
+def mark_gone(
+    session: Session,
+    url: str,
+    *,
+    seen_at: dt.datetime,
+    capture: Capture | None = None,
+    run_id: int | None = None,
+) -> StoreResult | None:
     """Tombstone a known article that answered 404/410; None when the URL was never archived.
 
     An article already gone gets no second tombstone, only a later `last_seen`.
@@ -247,8 +308,16 @@ def mark_gone(session: Session, url: str, *, seen_at: dt.datetime, capture: Capt
             return StoreResult(StoreStatus.GONE, row.id, _next_seq(session, row.id) - 1)
         newest = _newest_seen(session, row.id)
         seq = _next_seq(session, row.id)
-        session.add(VersionRow(article_id=row.id, seq=seq, kind="gone", seen_at=seen_at,
-                               raw_page_id=raw_page_id, fetch_id=fetch_id))
+        session.add(
+            VersionRow(
+                article_id=row.id,
+                seq=seq,
+                kind="gone",
+                seen_at=seen_at,
+                raw_page_id=raw_page_id,
+                fetch_id=fetch_id,
+            )
+        )
         if newest is None or _as_utc(seen_at) >= _as_utc(newest):
             row.status = "gone"
             row.last_changed = seen_at
@@ -275,42 +344,68 @@ def validators(session: Session, url: str) -> tuple[str | None, str | None]:
 
 def known_articles(session: Session, urls: Iterable[str] | None = None) -> dict[str, KnownArticle]:
     """Archived articles by URL (all of them when `urls` is None), with their current title and date."""
-    query = (
-        select(ArticleRow, VersionRow.title, VersionRow.published)
-        .outerjoin(VersionRow, (VersionRow.article_id == ArticleRow.id)
-                   & (VersionRow.seq == ArticleRow.current_version))
+    query = select(ArticleRow, VersionRow.title, VersionRow.published).outerjoin(
+        VersionRow,
+        (VersionRow.article_id == ArticleRow.id) & (VersionRow.seq == ArticleRow.current_version),
     )
     if urls is None:
         batches: list[Any] = [query]
     else:
         wanted = sorted(set(urls))
-        batches = [query.where(ArticleRow.url.in_(wanted[i:i + _IN_CHUNK]))
-                   for i in range(0, len(wanted), _IN_CHUNK)]
+        batches = [
+            query.where(ArticleRow.url.in_(wanted[i : i + _IN_CHUNK]))
+            for i in range(0, len(wanted), _IN_CHUNK)
+        ]
     known: dict[str, KnownArticle] = {}
     for batch in batches:
         for row, title, published in session.execute(batch):
             known[row.url] = KnownArticle(
-                url=row.url, status=row.status, last_seen=row.last_seen,
-                current_version=row.current_version, title=title, published=published,
-                etag=row.etag, last_modified=row.last_modified,
+                url=row.url,
+                status=row.status,
+                last_seen=row.last_seen,
+                current_version=row.current_version,
+                title=title,
+                published=published,
+                etag=row.etag,
+                last_modified=row.last_modified,
             )
     return known
 
 
-def start_run(session: Session, *, kind: str = "crawl", started_at: dt.datetime,
-              args: dict[str, Any] | None = None, pid: int | None = None,
-              host: str | None = None) -> int:
+def start_run(
+    session: Session,
+    *,
+    kind: str = "crawl",
+    started_at: dt.datetime,
+    args: dict[str, Any] | None = None,
+    pid: int | None = None,
+    host: str | None = None,
+) -> int:
     """Record the start of a run (crawl, reparse, warc-import); returns its id."""
-    run = RunRow(kind=kind, started_at=started_at, outcome="running", args=dict(args or {}),
-                 counts={}, pid=pid, host=host)
+    run = RunRow(
+        kind=kind,
+        started_at=started_at,
+        outcome="running",
+        args=dict(args or {}),
+        counts={},
+        pid=pid,
+        host=host,
+    )
     session.add(run)
     session.flush()
     return run.id
 
 
-def finish_run(session: Session, run_id: int, *, outcome: str, finished_at: dt.datetime,
-               counts: dict[str, Any] | None = None, exit_code: int | None = None,
-               message: str | None = None) -> None:
+def finish_run(
+    session: Session,
+    run_id: int,
+    *,
+    outcome: str,
+    finished_at: dt.datetime,
+    counts: dict[str, Any] | None = None,
+    exit_code: int | None = None,
+    message: str | None = None,
+) -> None:
     """Record how run `run_id` ended: outcome, counts, exit code and a message for people."""
     run = session.get(RunRow, run_id)
     if run is None:
@@ -323,25 +418,45 @@ def finish_run(session: Session, run_id: int, *, outcome: str, finished_at: dt.d
     session.flush()
 
 
-def log_fetch(session: Session, url: str, *, fetched_at: dt.datetime, capture: Capture | None = None,
-              status: int | None = None, run_id: int | None = None, outcome: str | None = None,
-              error: str | None = None, raw_page_id: int | None = None,
-              elapsed_ms: int | None = None) -> int:
+def log_fetch(
+    session: Session,
+    url: str,
+    *,
+    fetched_at: dt.datetime,
+    capture: Capture | None = None,
+    status: int | None = None,
+    run_id: int | None = None,
+    outcome: str | None = None,
+    error: str | None = None,
+    raw_page_id: int | None = None,
+    elapsed_ms: int | None = None,
+) -> int:
     """Log one HTTP exchange (or a failed attempt, with `error`); returns the fetch id.
 
     With a `capture`, its status, headers, timing and size are recorded; its body is not kept
     unless `raw_page_id` names it (see `storage.rawpages.put_raw_page`).
     """
     values: dict[str, Any] = {
-        "url": url, "fetched_at": fetched_at, "status": status, "run_id": run_id,
-        "outcome": outcome, "error": error, "raw_page_id": raw_page_id, "elapsed_ms": elapsed_ms,
-        "response_headers": {}, "request_headers": {},
+        "url": url,
+        "fetched_at": fetched_at,
+        "status": status,
+        "run_id": run_id,
+        "outcome": outcome,
+        "error": error,
+        "raw_page_id": raw_page_id,
+        "elapsed_ms": elapsed_ms,
+        "response_headers": {},
+        "request_headers": {},
     }
     if capture is not None:
         values.update(
-            final_url=capture.final_url, status=capture.status, bytes=len(capture.body),
+            final_url=capture.final_url,
+            status=capture.status,
+            bytes=len(capture.body),
             elapsed_ms=capture.elapsed_ms if elapsed_ms is None else elapsed_ms,
-            etag=capture.header("ETag"), last_modified=capture.header("Last-Modified"),
-            response_headers=dict(capture.headers), request_headers=dict(capture.request_headers),
+            etag=capture.header("ETag"),
+            last_modified=capture.header("Last-Modified"),
+            response_headers=dict(capture.headers),
+            request_headers=dict(capture.request_headers),
         )
     return insert_row(session, FetchRow, values)

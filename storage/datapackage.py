@@ -27,7 +27,8 @@ _KEYS = (
 
 #: Tables of the csv and parquet exports, joined by (article_id, version).
 TABLES: dict[str, tuple[Column, ...]] = {
-    "articles": _KEYS + (
+    "articles": _KEYS
+    + (
         Column("url", "string", "Canonical URL of the article page."),
         Column("lang", "string", "Language of the page (fr, nl, en)."),
         Column("title", "string", "Headline."),
@@ -40,21 +41,26 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("translations", "object", "JSON object: language code -> URL of the same article."),
         Column("sources", "object", "JSON object: field -> extraction layer that produced it."),
         Column("warnings", "array", "JSON array of extraction warnings."),
-        Column("status", "string",
-               "live, or gone while the page answered 404/410 and had not come back (as of export)."),
+        Column(
+            "status",
+            "string",
+            "live, or gone while the page answered 404/410 and had not come back (as of export).",
+        ),
         Column("content_hash", "string", "SHA-256 of the version's normalised content fields."),
         Column("first_seen", "datetime", "When the archive first saw the article (UTC)."),
         Column("last_changed", "datetime", "When its content last changed (UTC, as of export)."),
         Column("seen_at", "datetime", "When this version was first observed (UTC)."),
         Column("extractor_version", "string", "Version of the extractor that read this version."),
     ),
-    "qa": _KEYS + (
+    "qa": _KEYS
+    + (
         Column("position", "integer", "Order of the exchange in the interview, from 1."),
         Column("speaker", "string", "Who answered (full name as resolved from labels/initials)."),
         Column("question", "string", "The interviewer's question."),
         Column("answer", "string", "The answer, paragraphs split by blank lines."),
     ),
-    "contacts": _KEYS + (
+    "contacts": _KEYS
+    + (
         Column("position", "integer", "Order of the contact block on the page, from 1."),
         Column("name", "string", "Person or office."),
         Column("role", "string", "Role or territory (e.g. a country office)."),
@@ -62,7 +68,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("phones", "array", "JSON array of phone numbers in E.164."),
         Column("emails", "array", "JSON array of lower-case e-mail addresses."),
     ),
-    "related": _KEYS + (
+    "related": _KEYS
+    + (
         Column("position", "integer", "Order of the card on the page, from 1."),
         Column("title", "string", "Title of the related article card."),
         Column("url", "string", "Link of the card."),
@@ -74,18 +81,42 @@ TABLES: dict[str, tuple[Column, ...]] = {
 _NESTED = {c.name: c for c in TABLES["articles"]} | {
     "id": Column("id", "integer", "The article's id in the archive (stable across versions)."),
     "qa": Column("qa", "array", "Interview: objects with question, answer, speaker."),
-    "contacts": Column("contacts", "array",
-                       "Contacts: objects with name, role, address, phones, emails."),
-    "related": Column("related", "array",
-                      "Related cards: objects with title, url, sector, published."),
+    "contacts": Column(
+        "contacts", "array", "Contacts: objects with name, role, address, phones, emails."
+    ),
+    "related": Column(
+        "related", "array", "Related cards: objects with title, url, sector, published."
+    ),
 }
 
 #: The nested record of the jsonl export (one line per article, or per version), in key order.
-JSONL_FIELDS: tuple[Column, ...] = tuple(_NESTED[name] for name in (
-    "url", "lang", "title", "published", "modified", "sector", "sector_key", "lead", "body", "qa",
-    "contacts", "related", "translations", "sources", "warnings",
-    "id", "version", "content_hash", "first_seen", "last_changed", "seen_at", "status",
-))
+JSONL_FIELDS: tuple[Column, ...] = tuple(
+    _NESTED[name]
+    for name in (
+        "url",
+        "lang",
+        "title",
+        "published",
+        "modified",
+        "sector",
+        "sector_key",
+        "lead",
+        "body",
+        "qa",
+        "contacts",
+        "related",
+        "translations",
+        "sources",
+        "warnings",
+        "id",
+        "version",
+        "content_hash",
+        "first_seen",
+        "last_changed",
+        "seen_at",
+        "status",
+    )
+)
 
 _MEDIA = {
     "csv": ("text/csv", "csv"),
@@ -102,19 +133,18 @@ def file_name(table: str, fmt: str) -> str:
 def _resource(name: str, fmt: str, columns: tuple[Column, ...]) -> dict[str, Any]:
     mediatype, _ext = _MEDIA[fmt]
     schema: dict[str, Any] = {
-        "fields": [
-            {"name": c.name, "type": c.type, "description": c.description}
-            for c in columns
-        ]
+        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in columns]
     }
     if fmt != "jsonl":
         keys = ["article_id", "version"] + (["position"] if name != "articles" else [])
         schema["primaryKey"] = keys
         if name != "articles":
-            schema["foreignKeys"] = [{
-                "fields": ["article_id", "version"],
-                "reference": {"resource": "articles", "fields": ["article_id", "version"]},
-            }]
+            schema["foreignKeys"] = [
+                {
+                    "fields": ["article_id", "version"],
+                    "reference": {"resource": "articles", "fields": ["article_id", "version"]},
+                }
+            ]
     resource: dict[str, Any] = {
         "name": name,
         "path": file_name(name, fmt),
@@ -125,13 +155,19 @@ def _resource(name: str, fmt: str, columns: tuple[Column, ...]) -> dict[str, Any
     }
     if fmt == "csv":
         resource["profile"] = "tabular-data-resource"
-        resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"',
-                               "doubleQuote": True, "header": True}
+        resource["dialect"] = {
+            "delimiter": ",",
+            "lineTerminator": "\r\n",
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        }
     return resource
 
 
-def describe(fmt: str, *, created: dt.datetime, settings: dict[str, Any],
-             counts: dict[str, int]) -> dict[str, Any]:
+def describe(
+    fmt: str, *, created: dt.datetime, settings: dict[str, Any], counts: dict[str, int]
+) -> dict[str, Any]:
     """The `datapackage.json` of an export in `fmt`, with the filters used and rows per file."""
     tables = {"articles": JSONL_FIELDS} if fmt == "jsonl" else TABLES
     return {

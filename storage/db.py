@@ -34,7 +34,9 @@ def parse_archive_url(url: str) -> URL:
     """The SQLAlchemy URL of an archive: a bare path means a SQLite file, `postgresql://` means psycopg 3."""
     text = url.strip()
     if not text:
-        raise ArchiveURLError("the archive URL is empty: give --db sqlite:///file.db or a file path")
+        raise ArchiveURLError(
+            "the archive URL is empty: give --db sqlite:///file.db or a file path"
+        )
     if "://" not in text:
         return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:

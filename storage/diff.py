@@ -92,8 +92,11 @@ def _text_diff(name: str, old: str | None, new: str | None, labels: tuple[str, s
     if max(len(old_text), len(new_text)) <= LONG_TEXT and "\n" not in old_text + new_text:
         return None
     lines = difflib.unified_diff(
-        old_text.splitlines(), new_text.splitlines(),
-        fromfile=f"{labels[0]}/{name}", tofile=f"{labels[1]}/{name}", lineterm="",
+        old_text.splitlines(),
+        new_text.splitlines(),
+        fromfile=f"{labels[0]}/{name}",
+        tofile=f"{labels[1]}/{name}",
+        lineterm="",
     )
     return "\n".join(lines)
 
@@ -101,7 +104,8 @@ def _text_diff(name: str, old: str | None, new: str | None, labels: tuple[str, s
 def _item_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[ItemChange]:
     """Align two lists of records (equal items match), then name what differs in the rest."""
     matcher = difflib.SequenceMatcher(
-        a=[canonical_json(item) for item in old], b=[canonical_json(item) for item in new],
+        a=[canonical_json(item) for item in old],
+        b=[canonical_json(item) for item in new],
         autojunk=False,
     )
     changes: list[ItemChange] = []
@@ -122,8 +126,9 @@ def _item_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[
     return changes
 
 
-def diff_records(old: dict[str, Any], new: dict[str, Any], *,
-                 labels: tuple[str, str] = ("old", "new")) -> list[FieldChange]:
+def diff_records(
+    old: dict[str, Any], new: dict[str, Any], *, labels: tuple[str, str] = ("old", "new")
+) -> list[FieldChange]:
     """The content fields that differ between two `Article.content_dict()`s, in CONTENT_FIELDS order."""
     changes: list[FieldChange] = []
     for name in CONTENT_FIELDS:
@@ -139,8 +144,9 @@ def diff_records(old: dict[str, Any], new: dict[str, Any], *,
     return changes
 
 
-def diff_versions(session: Session, url: str, *, from_seq: int | None = None,
-                  to_seq: int | None = None) -> VersionDiff:
+def diff_versions(
+    session: Session, url: str, *, from_seq: int | None = None, to_seq: int | None = None
+) -> VersionDiff:
     """Diff two content versions of the article at `url`.
 
     By default `to_seq` is the current version and `from_seq` the content version before it.

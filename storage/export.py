@@ -43,8 +43,12 @@ class ExportReport:
     versions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"out_dir": str(self.out_dir), "format": self.format, "versions": self.versions,
-                "rows": dict(self.rows)}
+        return {
+            "out_dir": str(self.out_dir),
+            "format": self.format,
+            "versions": self.versions,
+            "rows": dict(self.rows),
+        }
 
 
 def table_rows(item: ArchivedVersion) -> dict[str, list[Row]]:
@@ -52,12 +56,29 @@ def table_rows(item: ArchivedVersion) -> dict[str, list[Row]]:
     r = item.record
     keys = (item.article_id, item.version)
     return {
-        "articles": [keys + (
-            r.url, r.lang, r.title, r.published, r.modified, r.sector, r.sector_key, r.lead,
-            r.body, dict(sorted(r.translations.items())), dict(sorted(r.sources.items())),
-            list(r.warnings), item.status, item.content_hash, item.first_seen, item.last_changed,
-            item.seen_at, item.extractor_version,
-        )],
+        "articles": [
+            keys
+            + (
+                r.url,
+                r.lang,
+                r.title,
+                r.published,
+                r.modified,
+                r.sector,
+                r.sector_key,
+                r.lead,
+                r.body,
+                dict(sorted(r.translations.items())),
+                dict(sorted(r.sources.items())),
+                list(r.warnings),
+                item.status,
+                item.content_hash,
+                item.first_seen,
+                item.last_changed,
+                item.seen_at,
+                item.extractor_version,
+            )
+        ],
         "qa": [keys + (n, q.speaker, q.question, q.answer) for n, q in enumerate(r.qa, 1)],
         "contacts": [
             keys + (n, c.name, c.role, c.address, list(c.phones), list(c.emails))
@@ -189,14 +210,20 @@ class _ParquetWriter:
                 gathered[table].extend(rows)
         for table, rows in gathered.items():
             columns = TABLES[table]
-            values = [
-                [json.dumps(v, ensure_ascii=False) if c.type == "object" else v for v in column]
-                for c, column in zip(columns, zip(*rows, strict=True), strict=True)
-            ] if rows else [[] for _ in columns]
+            values = (
+                [
+                    [json.dumps(v, ensure_ascii=False) if c.type == "object" else v for v in column]
+                    for c, column in zip(columns, zip(*rows, strict=True), strict=True)
+                ]
+                if rows
+                else [[] for _ in columns]
+            )
             self.writers[table].write_table(
                 self.pa.Table.from_arrays(
-                    [self.pa.array(v, type=f.type) for v, f in zip(values, self.schemas[table],
-                                                                   strict=True)],
+                    [
+                        self.pa.array(v, type=f.type)
+                        for v, f in zip(values, self.schemas[table], strict=True)
+                    ],
                     schema=self.schemas[table],
                 )
             )
@@ -215,8 +242,12 @@ def count_selected(session: Session, filters: Filters, *, all_versions: bool = F
 
 
 def iter_selected(
-    session: Session, filters: Filters, *, all_versions: bool = False,
-    batch_size: int = BATCH_SIZE, limit: int | None = None,
+    session: Session,
+    filters: Filters,
+    *,
+    all_versions: bool = False,
+    batch_size: int = BATCH_SIZE,
+    limit: int | None = None,
 ) -> Iterator[list[ArchivedVersion]]:
     """The selected versions as records, a batch at a time, by article id then version."""
     selection = selected_versions(filters, all_versions=all_versions).subquery()
@@ -264,8 +295,9 @@ def export_archive(
     else:
         writer = _ParquetWriter(files)
     report = ExportReport(out_dir=out_dir, format=fmt)
-    batches = iter_selected(session, filters, all_versions=all_versions, batch_size=batch_size,
-                            limit=limit)
+    batches = iter_selected(
+        session, filters, all_versions=all_versions, batch_size=batch_size, limit=limit
+    )
     for batch in batches:
         writer.write(batch)
         report.versions += len(batch)
@@ -273,8 +305,7 @@ def export_archive(
             progress(len(batch))
     report.rows = writer.close()
     files.commit()
-    settings = {"filters": filters.to_dict(), "all_versions": all_versions,
-                "raw_cells": raw_cells}
+    settings = {"filters": filters.to_dict(), "all_versions": all_versions, "raw_cells": raw_cells}
     package = describe(fmt, created=created, settings=settings, counts=report.rows)
     (out_dir / "datapackage.json").write_text(
         json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -106,8 +106,9 @@ def previous_content_seq(session: Session, article: ArticleRow, seq: int) -> int
     """The content version before `seq`, None for the first one."""
     return session.scalar(
         select(VersionRow.seq)
-        .where(VersionRow.article_id == article.id, VersionRow.kind == "content",
-               VersionRow.seq < seq)
+        .where(
+            VersionRow.article_id == article.id, VersionRow.kind == "content", VersionRow.seq < seq
+        )
         .order_by(VersionRow.seq.desc())
         .limit(1)
     )
@@ -119,8 +120,9 @@ def translations_of(session: Session, article: ArticleRow) -> dict[str, str]:
         return {}
     rows = session.execute(
         select(ArticleRow.lang, ArticleRow.url)
-        .where(ArticleRow.translation_group == article.translation_group,
-               ArticleRow.id != article.id)
+        .where(
+            ArticleRow.translation_group == article.translation_group, ArticleRow.id != article.id
+        )
         .order_by(ArticleRow.url)
     )
     return {lang or "?": url for lang, url in rows}
@@ -138,16 +140,27 @@ def article_history(session: Session, url: str) -> ArticleHistory:
     )
     versions = [
         VersionSummary(
-            seq=v.seq, kind=v.kind, seen_at=v.seen_at, content_hash=v.content_hash,
-            changed_fields=list(v.changed_fields or []), title=v.title,
-            extractor_version=v.extractor_version, http_status=status, raw_sha256=sha,
+            seq=v.seq,
+            kind=v.kind,
+            seen_at=v.seen_at,
+            content_hash=v.content_hash,
+            changed_fields=list(v.changed_fields or []),
+            title=v.title,
+            extractor_version=v.extractor_version,
+            http_status=status,
+            raw_sha256=sha,
             revived_at=v.revived_at,
         )
         for v, status, sha in rows
     ]
     return ArticleHistory(
-        url=article.url, lang=article.lang, status=article.status,
-        first_seen=article.first_seen, last_seen=article.last_seen,
-        last_changed=article.last_changed, current_version=article.current_version,
-        translations=translations_of(session, article), versions=versions,
+        url=article.url,
+        lang=article.lang,
+        status=article.status,
+        first_seen=article.first_seen,
+        last_seen=article.last_seen,
+        last_changed=article.last_changed,
+        current_version=article.current_version,
+        translations=translations_of(session, article),
+        versions=versions,
     )

@@ -24,8 +24,9 @@ def _report(session: Session, what: str, query: Executable) -> list[str]:
     return problems
 
 
-def _child_counts(session: Session, child: type[QARow | ContactRow],
-                  recorded: Any, label: str) -> list[str]:
+def _child_counts(
+    session: Session, child: type[QARow | ContactRow], recorded: Any, label: str
+) -> list[str]:
     counted = (
         select(child.version_id, func.count().label("n")).group_by(child.version_id).subquery()
     )
@@ -66,7 +67,9 @@ def _sqlite_checks(session: Session) -> list[str]:
 
 def _raw_page_bodies(session: Session) -> list[str]:
     problems: list[str] = []
-    for page in session.scalars(select(RawPage).order_by(RawPage.id).execution_options(yield_per=200)):
+    for page in session.scalars(
+        select(RawPage).order_by(RawPage.id).execution_options(yield_per=200)
+    ):
         try:
             body = zlib.decompress(page.body_z)
         except zlib.error as exc:
@@ -87,47 +90,79 @@ def check_integrity(session: Session, *, deep: bool = False) -> list[str]:
         problems += _sqlite_checks(session)
     problems += _child_counts(session, QARow, VersionRow.qa_count, "Q&A pairs")
     problems += _child_counts(session, ContactRow, VersionRow.contacts_count, "contacts")
-    problems += _dangling(session, QARow, QARow.version_id, VersionRow,
-                          "Q&A row {0} belongs to missing version {1}")
-    problems += _dangling(session, ContactRow, ContactRow.version_id, VersionRow,
-                          "contact row {0} belongs to missing version {1}")
-    problems += _dangling(session, VersionRow, VersionRow.raw_page_id, RawPage,
-                          "version {0} refers to missing raw page {1}")
-    problems += _dangling(session, FetchRow, FetchRow.raw_page_id, RawPage,
-                          "fetch {0} refers to missing raw page {1}")
-    problems += _dangling(session, VersionRow, VersionRow.fetch_id, FetchRow,
-                          "version {0} refers to missing fetch {1}")
+    problems += _dangling(
+        session, QARow, QARow.version_id, VersionRow, "Q&A row {0} belongs to missing version {1}"
+    )
+    problems += _dangling(
+        session,
+        ContactRow,
+        ContactRow.version_id,
+        VersionRow,
+        "contact row {0} belongs to missing version {1}",
+    )
+    problems += _dangling(
+        session,
+        VersionRow,
+        VersionRow.raw_page_id,
+        RawPage,
+        "version {0} refers to missing raw page {1}",
+    )
+    problems += _dangling(
+        session, FetchRow, FetchRow.raw_page_id, RawPage, "fetch {0} refers to missing raw page {1}"
+    )
+    problems += _dangling(
+        session,
+        VersionRow,
+        VersionRow.fetch_id,
+        FetchRow,
+        "version {0} refers to missing fetch {1}",
+    )
     seqs = (
-        select(VersionRow.article_id, func.count().label("n"), func.max(VersionRow.seq).label("top"))
-        .group_by(VersionRow.article_id).subquery()
+        select(
+            VersionRow.article_id, func.count().label("n"), func.max(VersionRow.seq).label("top")
+        )
+        .group_by(VersionRow.article_id)
+        .subquery()
     )
     problems += _report(
-        session, "article {0} ({1}) has no version",
+        session,
+        "article {0} ({1}) has no version",
         select(ArticleRow.id, ArticleRow.url)
         .outerjoin(seqs, seqs.c.article_id == ArticleRow.id)
-        .where(seqs.c.n.is_(None)).order_by(ArticleRow.id),
+        .where(seqs.c.n.is_(None))
+        .order_by(ArticleRow.id),
     )
     problems += _report(
-        session, "article {0} ({1}) has {2} versions numbered up to {3}",
+        session,
+        "article {0} ({1}) has {2} versions numbered up to {3}",
         select(ArticleRow.id, ArticleRow.url, seqs.c.n, seqs.c.top)
         .join(seqs, seqs.c.article_id == ArticleRow.id)
-        .where(seqs.c.n != seqs.c.top).order_by(ArticleRow.id),
+        .where(seqs.c.n != seqs.c.top)
+        .order_by(ArticleRow.id),
     )
     current = aliased(VersionRow)
     problems += _report(
-        session, "article {0} ({1}): current version {2} is not a content version with its hash",
+        session,
+        "article {0} ({1}): current version {2} is not a content version with its hash",
         select(ArticleRow.id, ArticleRow.url, ArticleRow.current_version)
-        .outerjoin(current, and_(current.article_id == ArticleRow.id,
-                                 current.seq == ArticleRow.current_version))
-        .where((current.id.is_(None)) | (current.kind != "content")
-               | (current.content_hash != ArticleRow.content_hash))
+        .outerjoin(
+            current,
+            and_(current.article_id == ArticleRow.id, current.seq == ArticleRow.current_version),
+        )
+        .where(
+            (current.id.is_(None))
+            | (current.kind != "content")
+            | (current.content_hash != ArticleRow.content_hash)
+        )
         .order_by(ArticleRow.id),
     )
     told = status_expression(ArticleRow.id)
     problems += _report(
-        session, "article {0} ({1}) is {2} but its newest entry says {3}",
+        session,
+        "article {0} ({1}) is {2} but its newest entry says {3}",
         select(ArticleRow.id, ArticleRow.url, ArticleRow.status, told)
-        .where(ArticleRow.status != told).order_by(ArticleRow.id),
+        .where(ArticleRow.status != told)
+        .order_by(ArticleRow.id),
     )
     if deep:
         problems += _raw_page_bodies(session)

@@ -22,10 +22,16 @@ def put_raw_page(session: Session, body: bytes, *, content_type: str | None = No
     found = session.scalar(select(RawPage.id).where(RawPage.sha256 == digest))
     if found is not None:
         return found
-    return insert_row(session, RawPage, {
-        "sha256": digest, "size": len(body), "content_type": content_type,
-        "body_z": zlib.compress(body, COMPRESSION_LEVEL),
-    })
+    return insert_row(
+        session,
+        RawPage,
+        {
+            "sha256": digest,
+            "size": len(body),
+            "content_type": content_type,
+            "body_z": zlib.compress(body, COMPRESSION_LEVEL),
+        },
+    )
 
 
 def page_body(page: RawPage) -> bytes:

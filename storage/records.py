@@ -135,8 +135,12 @@ class ArticleView:
                 "layers": dict(sorted(v.record.sources.items())),
             },
             "versions": [
-                {"version": e.seq, "kind": e.kind, "seen_at": e.seen_at.isoformat(),
-                 **({"revived_at": e.revived_at.isoformat()} if e.revived_at else {})}
+                {
+                    "version": e.seq,
+                    "kind": e.kind,
+                    "seen_at": e.seen_at.isoformat(),
+                    **({"revived_at": e.revived_at.isoformat()} if e.revived_at else {}),
+                }
                 for e in self.history
             ],
             "translations_archived": {
@@ -166,7 +170,8 @@ def load_article(session: Session, url: str, version: int | None = None) -> Arti
     seq = article.current_version if version is None else version
     version_id = session.scalar(
         select(VersionRow.id).where(
-            VersionRow.article_id == article.id, VersionRow.seq == seq,
+            VersionRow.article_id == article.id,
+            VersionRow.seq == seq,
             VersionRow.kind == "content",
         )
     )

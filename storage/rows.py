@@ -73,8 +73,13 @@ def version_values(article: Article) -> dict[str, Any]:
 def qa_values(article: Article, version_id: int) -> list[dict[str, Any]]:
     """The `qa_pairs` rows of `article`'s version `version_id`, in interview order."""
     return [
-        {"version_id": version_id, "position": i, "question": q.question, "answer": q.answer,
-         "speaker": q.speaker}
+        {
+            "version_id": version_id,
+            "position": i,
+            "question": q.question,
+            "answer": q.answer,
+            "speaker": q.speaker,
+        }
         for i, q in enumerate(article.qa)
     ]
 
@@ -82,8 +87,15 @@ def qa_values(article: Article, version_id: int) -> list[dict[str, Any]]:
 def contact_values(article: Article, version_id: int) -> list[dict[str, Any]]:
     """The `contacts` rows of `article`'s version `version_id`, in page order."""
     return [
-        {"version_id": version_id, "position": i, "name": c.name, "role": c.role,
-         "address": c.address, "phones": list(c.phones), "emails": list(c.emails)}
+        {
+            "version_id": version_id,
+            "position": i,
+            "name": c.name,
+            "role": c.role,
+            "address": c.address,
+            "phones": list(c.phones),
+            "emails": list(c.emails),
+        }
         for i, c in enumerate(article.contacts)
     ]
 
@@ -103,8 +115,11 @@ def version_to_article(version: VersionRow, url: str) -> Article:
         qa=[QAPair(question=q.question, answer=q.answer, speaker=q.speaker) for q in version.qa],
         contacts=[
             Contact(
-                name=c.name, role=c.role, address=c.address,
-                phones=list(c.phones or []), emails=list(c.emails or []),
+                name=c.name,
+                role=c.role,
+                address=c.address,
+                phones=list(c.phones or []),
+                emails=list(c.emails or []),
             )
             for c in version.contacts
         ],

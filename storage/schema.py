@@ -135,9 +135,7 @@ class VersionRow(Base):
     fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
 
     article: Mapped[ArticleRow] = relationship(back_populates="versions")
-    qa: Mapped[list[QARow]] = relationship(
-        order_by="QARow.position", cascade="all, delete-orphan"
-    )
+    qa: Mapped[list[QARow]] = relationship(order_by="QARow.position", cascade="all, delete-orphan")
     contacts: Mapped[list[ContactRow]] = relationship(
         order_by="ContactRow.position", cascade="all, delete-orphan"
     )

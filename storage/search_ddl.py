@@ -46,19 +46,27 @@ def _sqlite_row_values(v: str) -> str:
 _COLS = ", ".join(("rowid",) + SQLITE_FTS_COLUMNS)
 
 SQLITE_CREATE: tuple[str, ...] = (
-    ("CREATE VIRTUAL TABLE search_index USING fts5("
-    "title, lead, body, qa, contacts, article_id UNINDEXED, version UNINDEXED, lang UNINDEXED, "
-    "tokenize = 'unicode61 remove_diacritics 2')"),
-    ("CREATE TRIGGER search_index_versions_insert AFTER INSERT ON versions "
-    "WHEN NEW.kind = 'content' BEGIN "
-    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')}; END"),
-    ("CREATE TRIGGER search_index_versions_update "
-    "AFTER UPDATE OF title, lead, body, kind, lang, seq, article_id ON versions BEGIN "
-    "DELETE FROM search_index WHERE rowid = OLD.id; "
-    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')} "
-    "WHERE NEW.kind = 'content'; END"),
-    ("CREATE TRIGGER search_index_versions_delete AFTER DELETE ON versions BEGIN "
-    "DELETE FROM search_index WHERE rowid = OLD.id; END"),
+    (
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "title, lead, body, qa, contacts, article_id UNINDEXED, version UNINDEXED, lang UNINDEXED, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    ),
+    (
+        "CREATE TRIGGER search_index_versions_insert AFTER INSERT ON versions "
+        "WHEN NEW.kind = 'content' BEGIN "
+        f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')}; END"
+    ),
+    (
+        "CREATE TRIGGER search_index_versions_update "
+        "AFTER UPDATE OF title, lead, body, kind, lang, seq, article_id ON versions BEGIN "
+        "DELETE FROM search_index WHERE rowid = OLD.id; "
+        f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('NEW')} "
+        "WHERE NEW.kind = 'content'; END"
+    ),
+    (
+        "CREATE TRIGGER search_index_versions_delete AFTER DELETE ON versions BEGIN "
+        "DELETE FROM search_index WHERE rowid = OLD.id; END"
+    ),
 )
 
 for _table, _column, _text in (
@@ -66,17 +74,23 @@ for _table, _column, _text in (
     ("contacts", "contacts", _sqlite_contacts_text),
 ):
     SQLITE_CREATE += (
-        (f"CREATE TRIGGER search_index_{_table}_insert AFTER INSERT ON {_table} BEGIN "
-        f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
-        "WHERE rowid = NEW.version_id; END"),
-        (f"CREATE TRIGGER search_index_{_table}_update AFTER UPDATE ON {_table} BEGIN "
-        f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
-        "WHERE rowid = OLD.version_id; "
-        f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
-        "WHERE rowid = NEW.version_id; END"),
-        (f"CREATE TRIGGER search_index_{_table}_delete AFTER DELETE ON {_table} BEGIN "
-        f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
-        "WHERE rowid = OLD.version_id; END"),
+        (
+            f"CREATE TRIGGER search_index_{_table}_insert AFTER INSERT ON {_table} BEGIN "
+            f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
+            "WHERE rowid = NEW.version_id; END"
+        ),
+        (
+            f"CREATE TRIGGER search_index_{_table}_update AFTER UPDATE ON {_table} BEGIN "
+            f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
+            "WHERE rowid = OLD.version_id; "
+            f"UPDATE search_index SET {_column} = {_text('NEW.version_id')} "
+            "WHERE rowid = NEW.version_id; END"
+        ),
+        (
+            f"CREATE TRIGGER search_index_{_table}_delete AFTER DELETE ON {_table} BEGIN "
+            f"UPDATE search_index SET {_column} = {_text('OLD.version_id')} "
+            "WHERE rowid = OLD.version_id; END"
+        ),
     )
 
 SQLITE_DROP: tuple[str, ...] = tuple(
@@ -88,8 +102,10 @@ SQLITE_DROP: tuple[str, ...] = tuple(
 #: Refill the whole index from the archive (after a bulk load with the triggers dropped, or repair).
 SQLITE_REBUILD: tuple[str, ...] = (
     "DELETE FROM search_index",
-    (f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('v')} "
-    "FROM versions AS v WHERE v.kind = 'content'"),
+    (
+        f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('v')} "
+        "FROM versions AS v WHERE v.kind = 'content'"
+    ),
 )
 
 # --- PostgreSQL ----------------------------------------------------------------------------
@@ -154,12 +170,18 @@ PG_CREATE: tuple[str, ...] = (
         RETURN NULL;
     END
     $$""",
-    ("CREATE TRIGGER search_documents_versions AFTER INSERT OR UPDATE OF title, lead, body, kind, "
-    "lang ON versions FOR EACH ROW EXECUTE FUNCTION hubarchive_search_versions_trigger()"),
-    ("CREATE TRIGGER search_documents_qa_pairs AFTER INSERT OR UPDATE OR DELETE ON qa_pairs "
-    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"),
-    ("CREATE TRIGGER search_documents_contacts AFTER INSERT OR UPDATE OR DELETE ON contacts "
-    "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"),
+    (
+        "CREATE TRIGGER search_documents_versions AFTER INSERT OR UPDATE OF title, lead, body, kind, "
+        "lang ON versions FOR EACH ROW EXECUTE FUNCTION hubarchive_search_versions_trigger()"
+    ),
+    (
+        "CREATE TRIGGER search_documents_qa_pairs AFTER INSERT OR UPDATE OR DELETE ON qa_pairs "
+        "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"
+    ),
+    (
+        "CREATE TRIGGER search_documents_contacts AFTER INSERT OR UPDATE OR DELETE ON contacts "
+        "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"
+    ),
 )
 
 PG_DROP: tuple[str, ...] = (

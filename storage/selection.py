@@ -66,8 +66,9 @@ def status_expression(article_id: Any, end: dt.datetime | None = None) -> Column
         still_gone = and_(entry.kind == "gone", entry.revived_at.is_(None))
         seen: list[Any] = []
     else:
-        still_gone = and_(entry.kind == "gone",
-                          or_(entry.revived_at.is_(None), entry.revived_at >= end))
+        still_gone = and_(
+            entry.kind == "gone", or_(entry.revived_at.is_(None), entry.revived_at >= end)
+        )
         seen = [entry.seen_at < end]
     newest = (
         select(case((still_gone, literal("gone")), else_=literal("live")))

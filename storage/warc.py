@@ -55,8 +55,9 @@ def _request_headers(url: str, headers: dict[str, str]) -> StatusAndHeaders:
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     pairs = [(name, str(value)) for name, value in headers.items() if name.lower() != "host"]
-    return StatusAndHeaders(f"GET {target} HTTP/1.1", [("Host", parts.netloc), *pairs],
-                            is_http_request=True)
+    return StatusAndHeaders(
+        f"GET {target} HTTP/1.1", [("Host", parts.netloc), *pairs], is_http_request=True
+    )
 
 
 def _status_line(status: int) -> str:
@@ -66,13 +67,17 @@ def _status_line(status: int) -> str:
         return f"{status} Unknown"
 
 
-def export_warc(session: Session, out: BinaryIO, *, since: dt.datetime | None = None,
-                url: str | None = None) -> WarcExportReport:
+def export_warc(
+    session: Session, out: BinaryIO, *, since: dt.datetime | None = None, url: str | None = None
+) -> WarcExportReport:
     """Write every stored capture (fetched at or after `since`, of `url` if given) to `out`, oldest first."""
     writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
-    writer.write_record(writer.create_warcinfo_record(
-        "hubarchive.warc.gz", {"software": f"hubarchive {__version__}", "format": "WARC File Format 1.1"}
-    ))
+    writer.write_record(
+        writer.create_warcinfo_record(
+            "hubarchive.warc.gz",
+            {"software": f"hubarchive {__version__}", "format": "WARC File Format 1.1"},
+        )
+    )
     report = WarcExportReport(records=1)
     query = (
         select(FetchRow, RawPage)
@@ -90,14 +95,21 @@ def export_warc(session: Session, out: BinaryIO, *, since: dt.datetime | None = 
         target = fetch.url  # the URL the archive knows the page by (its identity on re-import)
         date = warc_date(fetch.fetched_at)
         response = writer.create_warc_record(
-            target, "response", payload=io.BytesIO(body), length=len(body),
+            target,
+            "response",
+            payload=io.BytesIO(body),
+            length=len(body),
             warc_headers_dict={"WARC-Date": date},
-            http_headers=StatusAndHeaders(_status_line(fetch.status or 0),
-                                          _response_headers(fetch.response_headers or {}, len(body)),
-                                          protocol="HTTP/1.1"),
+            http_headers=StatusAndHeaders(
+                _status_line(fetch.status or 0),
+                _response_headers(fetch.response_headers or {}, len(body)),
+                protocol="HTTP/1.1",
+            ),
         )
         request = writer.create_warc_record(
-            target, "request", warc_headers_dict={"WARC-Date": date},
+            target,
+            "request",
+            warc_headers_dict={"WARC-Date": date},
             http_headers=_request_headers(target, fetch.request_headers or {}),
         )
         writer.write_request_response_pair(request, response)

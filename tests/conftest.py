@@ -50,7 +50,6 @@ def pg_url() -> Iterator[str]:
     try:
         yield f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
     finally:
-
         with _pg_admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

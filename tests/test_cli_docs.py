@@ -33,7 +33,8 @@ def test_the_walk_finds_commands_and_subcommands() -> None:
 def test_every_command_is_named_in_the_readme() -> None:
     readme = README.read_text(encoding="utf-8")
     missing = [
-        name for name in command_names(main)
+        name
+        for name in command_names(main)
         if not re.search(rf"hubarchive {re.escape(name)}(?![\w-])", readme)
     ]
     assert missing == [], f"README.md never names: {', '.join('hubarchive ' + m for m in missing)}"

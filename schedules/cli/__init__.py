@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import click
 
-from scraper import __version__
 from schedules.cli import archive_cmds, crawl_cmd, extract_cmd, read_cmds
+from scraper import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -38,20 +38,33 @@ def _short(value: Any, width: int = 70) -> str:
 
 def _echo_history(history: ArticleHistory) -> None:
     click.echo(f"{history.url}  [{history.lang or '?'}, {history.status}]")
-    click.echo(f"first seen {_when(history.first_seen)}, last seen {_when(history.last_seen)}, "
-               f"last changed {_when(history.last_changed)} (UTC)")
+    click.echo(
+        f"first seen {_when(history.first_seen)}, last seen {_when(history.last_seen)}, "
+        f"last changed {_when(history.last_changed)} (UTC)"
+    )
     for lang, url in history.translations.items():
         click.echo(f"  {lang}: {url}")
     click.echo(f"{'v':>3}  {'seen at (UTC)':<19}  {'kind':<7}  {'http':<4}  {'hash':<12}  changes")
     for v in history.versions:
-        changes = "404/410: gone" if v.kind == "gone" else (
-            ", ".join(v.changed_fields) if v.changed_fields else ("first version" if v.seq == 1 else "—"))
+        changes = (
+            "404/410: gone"
+            if v.kind == "gone"
+            else (
+                ", ".join(v.changed_fields)
+                if v.changed_fields
+                else ("first version" if v.seq == 1 else "—")
+            )
+        )
         marker = "*" if v.seq == history.current_version else " "
-        click.echo(f"{v.seq:>3}{marker} {_when(v.seen_at):<19}  {v.kind:<7}  "
-                   f"{v.http_status or '':<4}  {(v.content_hash or '')[:12]:<12}  {changes}")
+        click.echo(
+            f"{v.seq:>3}{marker} {_when(v.seen_at):<19}  {v.kind:<7}  "
+            f"{v.http_status or '':<4}  {(v.content_hash or '')[:12]:<12}  {changes}"
+        )
         if v.revived_at is not None:
-            click.echo(f"{'':>4} {_when(v.revived_at):<19}  {'back':<7}  {'':<4}  {'':<12}  "
-                       "answered again, same content (no new version)")
+            click.echo(
+                f"{'':>4} {_when(v.revived_at):<19}  {'back':<7}  {'':<4}  {'':<12}  "
+                "answered again, same content (no new version)"
+            )
 
 
 def _echo_change(change: FieldChange) -> None:
@@ -81,8 +94,10 @@ def _echo_diff(diff: VersionDiff) -> None:
 
 def _echo_reparse(report: ReparseReport) -> None:
     prefix = "dry run, nothing written: " if report.dry_run else ""
-    click.echo(f"{prefix}{report.checked} articles re-extracted: {report.changed} changed, "
-               f"{report.unchanged} unchanged, {report.failed} failed")
+    click.echo(
+        f"{prefix}{report.checked} articles re-extracted: {report.changed} changed, "
+        f"{report.unchanged} unchanged, {report.failed} failed"
+    )
     for name, count in sorted(report.fields.items(), key=lambda kv: (-kv[1], kv[0])):
         click.echo(f"  {name:<14} {count}")
     for error in report.errors:
@@ -97,7 +112,9 @@ def _article_filter(profile_name: str) -> tuple[str, Any]:
         profile = load_profile(profile_name)
         return profile.key, crawl_profile(profile).is_article
     except ProfileError as exc:
-        raise click.ClickException(f"{exc} (or pass --all-pages to import every HTML page)") from exc
+        raise click.ClickException(
+            f"{exc} (or pass --all-pages to import every HTML page)"
+        ) from exc
 
 
 def register(group: click.Group) -> None:
@@ -131,7 +148,9 @@ def register(group: click.Group) -> None:
 
     @db.command("check")
     @db_option
-    @click.option("--deep", is_flag=True, help="Also decompress every raw page and check its sha256.")
+    @click.option(
+        "--deep", is_flag=True, help="Also decompress every raw page and check its sha256."
+    )
     @json_option
     def db_check(db_url: str, deep: bool, as_json: bool) -> None:
         """Check that the archive is consistent; exit 1 when it is not.
@@ -173,13 +192,25 @@ def register(group: click.Group) -> None:
 
     @group.command("diff")
     @click.argument("url")
-    @click.option("--from", "from_seq", type=click.IntRange(min=1), metavar="N",
-                  help="Older version (default: the content version before --to).")
-    @click.option("--to", "to_seq", type=click.IntRange(min=1), metavar="M",
-                  help="Newer version (default: the current one).")
+    @click.option(
+        "--from",
+        "from_seq",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Older version (default: the content version before --to).",
+    )
+    @click.option(
+        "--to",
+        "to_seq",
+        type=click.IntRange(min=1),
+        metavar="M",
+        help="Newer version (default: the current one).",
+    )
     @db_option
     @json_option
-    def diff(url: str, from_seq: int | None, to_seq: int | None, db_url: str, as_json: bool) -> None:
+    def diff(
+        url: str, from_seq: int | None, to_seq: int | None, db_url: str, as_json: bool
+    ) -> None:
         """Field-level diff between two versions of the article at URL (text diffs for long text).
 
         \b
@@ -195,13 +226,18 @@ def register(group: click.Group) -> None:
 
     @group.command("reparse")
     @click.option("--url", metavar="URL", help="Only this article.")
-    @click.option("--since", type=DAY, metavar="YYYY-MM-DD",
-                  help="Only articles whose stored page was fetched on or after this day (UTC).")
+    @click.option(
+        "--since",
+        type=DAY,
+        metavar="YYYY-MM-DD",
+        help="Only articles whose stored page was fetched on or after this day (UTC).",
+    )
     @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
     @db_option
     @json_option
-    def reparse_cmd(url: str | None, since: dt.datetime | None, dry_run: bool, db_url: str,
-                    as_json: bool) -> None:
+    def reparse_cmd(
+        url: str | None, since: dt.datetime | None, dry_run: bool, db_url: str, as_json: bool
+    ) -> None:
         """Re-run the current extractor over stored pages (no network); version what changed.
 
         Reports how many articles changed, per field: run it with --dry-run after changing the
@@ -212,8 +248,12 @@ def register(group: click.Group) -> None:
           hubarchive reparse --since 2025-01-01 --dry-run
         """
         with archive_engine(db_url) as engine:
-            report = reparse(engine, url=canonical_url(url) if url else None,
-                             since=_utc_day(since), dry_run=dry_run)
+            report = reparse(
+                engine,
+                url=canonical_url(url) if url else None,
+                since=_utc_day(since),
+                dry_run=dry_run,
+            )
         if as_json:
             echo_json(report.to_dict())
         else:
@@ -231,8 +271,12 @@ def register(group: click.Group) -> None:
 
     @warc.command("export")
     @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
-    @click.option("--since", type=DAY, metavar="YYYY-MM-DD",
-                  help="Only captures fetched on or after this day (UTC).")
+    @click.option(
+        "--since",
+        type=DAY,
+        metavar="YYYY-MM-DD",
+        help="Only captures fetched on or after this day (UTC).",
+    )
     @click.option("--url", metavar="URL", help="Only the captures of this URL.")
     @db_option
     def warc_export(file: Path, since: dt.datetime | None, url: str | None, db_url: str) -> None:
@@ -244,10 +288,14 @@ def register(group: click.Group) -> None:
         """
         partial = file.with_name(file.name + ".part")  # a failed export leaves no truncated file
         try:
-            with archive_engine(db_url) as engine, transaction(engine) as session, \
-                    partial.open("wb") as out:
-                report = export_warc(session, out, since=_utc_day(since),
-                                     url=canonical_url(url) if url else None)
+            with (
+                archive_engine(db_url) as engine,
+                transaction(engine) as session,
+                partial.open("wb") as out,
+            ):
+                report = export_warc(
+                    session, out, since=_utc_day(since), url=canonical_url(url) if url else None
+                )
             partial.replace(file)
         except OSError as exc:
             raise click.ClickException(f"cannot write {file}: {exc.strerror}") from exc
@@ -256,15 +304,24 @@ def register(group: click.Group) -> None:
         click.echo(f"{report.captures} captures ({report.records} records) written to {file}")
 
     @warc.command("import")
-    @click.argument("files", nargs=-1, required=True,
-                    type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
-                  help="Site profile whose article URL patterns select the pages to import.")
+    @click.argument(
+        "files",
+        nargs=-1,
+        required=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    )
+    @click.option(
+        "--profile",
+        default=DEFAULT_PROFILE,
+        show_default=True,
+        help="Site profile whose article URL patterns select the pages to import.",
+    )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
     @db_option
     @json_option
-    def warc_import(files: tuple[Path, ...], profile: str, all_pages: bool, db_url: str,
-                    as_json: bool) -> None:
+    def warc_import(
+        files: tuple[Path, ...], profile: str, all_pages: bool, db_url: str, as_json: bool
+    ) -> None:
         """Extract and archive the captures of WARC files, each under its own date, oldest first.
 
         \b
@@ -281,9 +338,14 @@ def register(group: click.Group) -> None:
             echo_json(report.to_dict())
             return
         counts = report.to_dict()["counts"]
-        span = (f" captured {report.first_date:%Y-%m-%d} to {report.last_date:%Y-%m-%d}"
-                if report.first_date and report.last_date else "")
-        click.echo(f"{report.files} files, {report.records} records{span}: "
-                   + ", ".join(f"{n} {name}" for name, n in counts.items()))
+        span = (
+            f" captured {report.first_date:%Y-%m-%d} to {report.last_date:%Y-%m-%d}"
+            if report.first_date and report.last_date
+            else ""
+        )
+        click.echo(
+            f"{report.files} files, {report.records} records{span}: "
+            + ", ".join(f"{n} {name}" for name, n in counts.items())
+        )
         for error in report.errors:
             click.echo(f"failed: {error}", err=True)

@@ -46,7 +46,10 @@ def limit_option(default: int = 20) -> Callable[[F], F]:
 
     def decorate(func: F) -> F:
         return click.option(
-            "--limit", type=click.IntRange(min=1), default=default, show_default=True,
+            "--limit",
+            type=click.IntRange(min=1),
+            default=default,
+            show_default=True,
             help="At most this many rows.",
         )(func)
 

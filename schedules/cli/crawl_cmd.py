@@ -37,15 +37,22 @@ EXIT_USAGE = 2
 
 class _JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps({"time": self.formatTime(record), "level": record.levelname,
-                           "logger": record.name, "message": record.getMessage()},
-                          ensure_ascii=False)
+        return json.dumps(
+            {
+                "time": self.formatTime(record),
+                "level": record.levelname,
+                "logger": record.name,
+                "message": record.getMessage(),
+            },
+            ensure_ascii=False,
+        )
 
 
 def _setup_logging(*, as_json: bool, verbose: bool) -> logging.Handler:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_JsonFormatter() if as_json else
-                         logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.setFormatter(
+        _JsonFormatter() if as_json else logging.Formatter("%(asctime)s %(levelname)s %(message)s")
+    )
     logger = logging.getLogger("hubarchive")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -78,8 +85,14 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | N
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("discovering", total=None)
 
         def update(phase: str, done: int, total: int) -> None:
@@ -102,8 +115,10 @@ def _recheck(profile: str, recent: int | None, older: int | None) -> RecheckPoli
         base = crawl_profile(load_profile(profile)).recheck
     except ProfileError:
         base = RecheckPolicy()  # the crawl itself reports the profile error
-    return RecheckPolicy(recent_days=base.recent_days if recent is None else recent,
-                         older_every_days=base.older_every_days if older is None else older)
+    return RecheckPolicy(
+        recent_days=base.recent_days if recent is None else recent,
+        older_every_days=base.older_every_days if older is None else older,
+    )
 
 
 def _usage_error(message: str) -> click.ClickException:
@@ -115,38 +130,100 @@ def register(group: click.Group) -> None:
 
     @group.command("crawl")
     @db_option
-    @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
-                  help="Site profile: a bundled key or a path to a TOML file.")
-    @click.option("--start-url", "start_urls", multiple=True, metavar="URL",
-                  help="Listing page to start from instead of the profile's (repeatable); their "
-                       "hosts become the allowed hosts.")
+    @click.option(
+        "--profile",
+        default=DEFAULT_PROFILE,
+        show_default=True,
+        help="Site profile: a bundled key or a path to a TOML file.",
+    )
+    @click.option(
+        "--start-url",
+        "start_urls",
+        multiple=True,
+        metavar="URL",
+        help="Listing page to start from instead of the profile's (repeatable); their "
+        "hosts become the allowed hosts.",
+    )
     @click.option("--full", is_flag=True, help="Walk every listing page and fetch every article.")
-    @click.option("--max-pages", type=click.IntRange(min=1), metavar="N",
-                  help="Fetch at most N pages in this run (listings, sitemaps, feeds, articles).")
+    @click.option(
+        "--max-pages",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Fetch at most N pages in this run (listings, sitemaps, feeds, articles).",
+    )
     @click.option("--dry-run", is_flag=True, help="Discover only; print what would be fetched.")
-    @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
-                  metavar="SECONDS", help="Pause between two requests to one host "
-                  "(robots.txt Crawl-delay may lengthen it).")
-    @click.option("--retries", type=click.IntRange(min=1, max=10), default=4, show_default=True,
-                  help="Attempts per page on timeouts, resets, 5xx and 429.")
-    @click.option("--retry-wait", type=click.FloatRange(min=0), default=1.0, show_default=True,
-                  metavar="SECONDS", help="First backoff wait (doubles per attempt, with jitter).")
-    @click.option("--max-wait", type=click.FloatRange(min=0), default=120.0, show_default=True,
-                  metavar="SECONDS", help="Longest single wait, Retry-After included.")
-    @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-                  metavar="SECONDS", help="Read timeout (connect timeout: a quarter of it, ≥1 s).")
-    @click.option("--recent-days", type=click.IntRange(min=0), metavar="DAYS",
-                  help="Re-check articles published within DAYS on every run (profile: 30).")
-    @click.option("--older-every-days", type=click.IntRange(min=0), metavar="DAYS",
-                  help="Re-check older articles once their last check is DAYS old (profile: 7).")
+    @click.option(
+        "--delay",
+        type=click.FloatRange(min=0),
+        default=1.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Pause between two requests to one host (robots.txt Crawl-delay may lengthen it).",
+    )
+    @click.option(
+        "--retries",
+        type=click.IntRange(min=1, max=10),
+        default=4,
+        show_default=True,
+        help="Attempts per page on timeouts, resets, 5xx and 429.",
+    )
+    @click.option(
+        "--retry-wait",
+        type=click.FloatRange(min=0),
+        default=1.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="First backoff wait (doubles per attempt, with jitter).",
+    )
+    @click.option(
+        "--max-wait",
+        type=click.FloatRange(min=0),
+        default=120.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Longest single wait, Retry-After included.",
+    )
+    @click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=20.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Read timeout (connect timeout: a quarter of it, ≥1 s).",
+    )
+    @click.option(
+        "--recent-days",
+        type=click.IntRange(min=0),
+        metavar="DAYS",
+        help="Re-check articles published within DAYS on every run (profile: 30).",
+    )
+    @click.option(
+        "--older-every-days",
+        type=click.IntRange(min=0),
+        metavar="DAYS",
+        help="Re-check older articles once their last check is DAYS old (profile: 7).",
+    )
     @json_option
     @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
     @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
-    def crawl(db_url: str, profile: str, start_urls: tuple[str, ...], full: bool,
-              max_pages: int | None, dry_run: bool, delay: float, retries: int,
-              retry_wait: float, max_wait: float, timeout: float, recent_days: int | None,
-              older_every_days: int | None, as_json: bool,
-              log_json: bool, verbose: bool) -> None:
+    def crawl(
+        db_url: str,
+        profile: str,
+        start_urls: tuple[str, ...],
+        full: bool,
+        max_pages: int | None,
+        dry_run: bool,
+        delay: float,
+        retries: int,
+        retry_wait: float,
+        max_wait: float,
+        timeout: float,
+        recent_days: int | None,
+        older_every_days: int | None,
+        as_json: bool,
+        log_json: bool,
+        verbose: bool,
+    ) -> None:
         """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
 
         Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error;
@@ -159,18 +236,29 @@ def register(group: click.Group) -> None:
           hubarchive crawl --start-url http://127.0.0.1:8000/fr/news/ --delay 0 --dry-run
         """
         options = CrawlOptions(
-            db_url=db_url, profile=profile, start_urls=start_urls, full=full,
-            max_pages=max_pages, dry_run=dry_run, delay=delay,
+            db_url=db_url,
+            profile=profile,
+            start_urls=start_urls,
+            full=full,
+            max_pages=max_pages,
+            dry_run=dry_run,
+            delay=delay,
             timeouts=Timeouts(connect=max(1.0, timeout / 4), read=timeout),
-            retry=RetryPolicy(attempts=retries, initial_wait=retry_wait,
-                              max_wait=max(max_wait, retry_wait), jitter=min(1.0, retry_wait),
-                              retry_after_cap=max_wait),
+            retry=RetryPolicy(
+                attempts=retries,
+                initial_wait=retry_wait,
+                max_wait=max(max_wait, retry_wait),
+                jitter=min(1.0, retry_wait),
+                retry_after_cap=max_wait,
+            ),
             recheck=_recheck(profile, recent_days, older_every_days),
         )
         handler = _setup_logging(as_json=log_json, verbose=verbose)
         try:
-            with _stop_on_signals() as should_stop, \
-                    _progress_bar(is_terminal() and not log_json) as progress:
+            with (
+                _stop_on_signals() as should_stop,
+                _progress_bar(is_terminal() and not log_json) as progress,
+            ):
                 report = run_crawl(options, should_stop=should_stop, progress=progress)
         except LockedError as exc:
             click.echo(f"hubarchive crawl: {exc}", err=True)
@@ -223,5 +311,7 @@ def _run_line(row: dict[str, Any]) -> str:
     if row["finished_at"] and row["started_at"]:
         seconds = f" {(row['finished_at'] - row['started_at']).total_seconds():.0f}s"
     shown = " ".join(f"{k}={v}" for k, v in counts.items() if v and k not in ("bytes",))
-    return (f"#{row['id']} {row['kind']} {started}{seconds} {row['outcome']}"
-            f" exit={row['exit_code'] if row['exit_code'] is not None else '-'} {shown}").rstrip()
+    return (
+        f"#{row['id']} {row['kind']} {started}{seconds} {row['outcome']}"
+        f" exit={row['exit_code'] if row['exit_code'] is not None else '-'} {shown}"
+    ).rstrip()

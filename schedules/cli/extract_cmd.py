@@ -21,15 +21,22 @@ def _format(article: Article) -> str:
         source = data["sources"].get(key)
         lines.append(f"{key:>11}: {data[key]}" + (f"  [{source}]" if source and data[key] else ""))
     body = data["body"] or ""
-    lines.append(f"{'body':>11}: {len(body.split(chr(10) * 2)) if body else 0} paragraphs, {len(body)} characters")
+    lines.append(
+        f"{'body':>11}: {len(body.split(chr(10) * 2)) if body else 0} paragraphs, {len(body)} characters"
+    )
     for pair in data["qa"]:
         lines.append(f"{'qa':>11}: {pair['question']}  — {pair['speaker'] or '?'}")
     for contact in data["contacts"]:
-        details = ", ".join(x for x in [contact["role"], contact["address"], *contact["phones"],
-                                        *contact["emails"]] if x)
+        details = ", ".join(
+            x
+            for x in [contact["role"], contact["address"], *contact["phones"], *contact["emails"]]
+            if x
+        )
         lines.append(f"{'contact':>11}: {contact['name'] or '?'} ({details})")
     for card in data["related"]:
-        lines.append(f"{'related':>11}: {card['title']} [{card['sector'] or '-'}, {card['published'] or '-'}]")
+        lines.append(
+            f"{'related':>11}: {card['title']} [{card['sector'] or '-'}, {card['published'] or '-'}]"
+        )
     for lang, url in data["translations"].items():
         lines.append(f"{'translation':>11}: {lang} {url}")
     for warning in data["warnings"]:
@@ -39,15 +46,30 @@ def _format(article: Article) -> str:
 
 @click.command("extract")
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", default=None, metavar="URL",
-              help="The URL the page was fetched from (default: a file:// URL of PAGE).")
-@click.option("--encoding", default=None, metavar="CHARSET",
-              help="Charset of the HTTP Content-Type header, when known.")
-@click.option("--profile", "profile_name", default=DEFAULT_PROFILE, show_default=True,
-              metavar="NAME|FILE", help="Site profile: a bundled key or a TOML file.")
+@click.option(
+    "--url",
+    default=None,
+    metavar="URL",
+    help="The URL the page was fetched from (default: a file:// URL of PAGE).",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="CHARSET",
+    help="Charset of the HTTP Content-Type header, when known.",
+)
+@click.option(
+    "--profile",
+    "profile_name",
+    default=DEFAULT_PROFILE,
+    show_default=True,
+    metavar="NAME|FILE",
+    help="Site profile: a bundled key or a TOML file.",
+)
 @json_option
-def extract_command(page: Path, url: str | None, encoding: str | None, profile_name: str,
-                    as_json: bool) -> None:
+def extract_command(
+    page: Path, url: str | None, encoding: str | None, profile_name: str, as_json: bool
+) -> None:
     """Print the record the extractor produces from a saved HTML PAGE.
 
     \b
@@ -63,7 +85,9 @@ def extract_command(page: Path, url: str | None, encoding: str | None, profile_n
         html = page.read_bytes()
     except OSError as exc:
         raise click.ClickException(f"cannot read {page}: {exc.strerror}") from exc
-    article = extract_article(html, url or page.resolve().as_uri(), encoding=encoding, profile=profile)
+    article = extract_article(
+        html, url or page.resolve().as_uri(), encoding=encoding, profile=profile
+    )
     if as_json:
         echo_json(article.to_dict())
     else:

@@ -38,17 +38,33 @@ def filter_options(func: F) -> F:
     """The filters shared by `search` and `export`."""
     options = [
         click.option("--lang", metavar="CODE", help="Only articles in this language (fr, nl, en)."),
-        click.option("--sector", metavar="LABEL|KEY",
-                     help="Only this sector, by label (any case) or key."),
-        click.option("--from", "date_from", type=DAY, metavar="YYYY-MM-DD",
-                     help="Published on or after this day."),
-        click.option("--to", "date_to", type=DAY, metavar="YYYY-MM-DD",
-                     help="Published on or before this day."),
+        click.option(
+            "--sector", metavar="LABEL|KEY", help="Only this sector, by label (any case) or key."
+        ),
+        click.option(
+            "--from",
+            "date_from",
+            type=DAY,
+            metavar="YYYY-MM-DD",
+            help="Published on or after this day.",
+        ),
+        click.option(
+            "--to",
+            "date_to",
+            type=DAY,
+            metavar="YYYY-MM-DD",
+            help="Published on or before this day.",
+        ),
         click.option("--speaker", metavar="NAME", help="Only interviews where NAME answers."),
         click.option("--has-qa", is_flag=True, help="Only articles with an interview."),
         click.option("--status", type=click.Choice(STATUSES), help="live or gone."),
-        click.option("--as-of", "as_of", type=DAY, metavar="YYYY-MM-DD",
-                     help="The archive as it stood at the end of this day (UTC)."),
+        click.option(
+            "--as-of",
+            "as_of",
+            type=DAY,
+            metavar="YYYY-MM-DD",
+            help="The archive as it stood at the end of this day (UTC).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -62,10 +78,14 @@ def _filters(options: dict[str, Any]) -> Filters:
 
     try:
         return Filters(
-            lang=options.get("lang"), sector=options.get("sector"),
-            published_from=day("date_from"), published_to=day("date_to"),
-            speaker=options.get("speaker"), has_qa=bool(options.get("has_qa")),
-            status=options.get("status"), as_of=day("as_of"),
+            lang=options.get("lang"),
+            sector=options.get("sector"),
+            published_from=day("date_from"),
+            published_to=day("date_to"),
+            speaker=options.get("speaker"),
+            has_qa=bool(options.get("has_qa")),
+            status=options.get("status"),
+            as_of=day("as_of"),
         )
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -90,8 +110,14 @@ def _print_hits(hits: list[SearchHit]) -> None:
     for n, hit in enumerate(hits, 1):
         title = escape(hit.title or "(no title)")
         article = f"[bold]{title}[/]\n{escape(hit.url)} (v{hit.version})"
-        table.add_row(str(n), str(hit.published or ""), hit.lang or "", hit.status, article,
-                      _rich_snippet(hit.snippet))
+        table.add_row(
+            str(n),
+            str(hit.published or ""),
+            hit.lang or "",
+            hit.status,
+            article,
+            _rich_snippet(hit.snippet),
+        )
     Console(soft_wrap=False).print(table)
 
 
@@ -155,8 +181,10 @@ def render_article(view: ArticleView) -> str:
         f"lang {r.lang or '?'} · status {v.status} · version {v.version} (versions: {versions})",
         f"published {r.published or '—'} · modified {r.modified or '—'} · sector "
         f"{r.sector or '—'}" + (f" ({r.sector_key})" if r.sector_key else ""),
-        (f"first seen {_when(v.first_seen)} · last changed {_when(v.last_changed)} · "
-        f"last seen {_when(v.last_seen)}"),
+        (
+            f"first seen {_when(v.first_seen)} · last changed {_when(v.last_changed)} · "
+            f"last seen {_when(v.last_seen)}"
+        ),
     ]
     lines += _block("Lead", _wrap(r.lead or ""))
     lines += _block("Body", _wrap(r.body or ""))
@@ -170,18 +198,26 @@ def render_article(view: ArticleView) -> str:
         contacts += [f"  {c.name or '—'}" + (f" — {c.role}" if c.role else "")]
         contacts += [f"    {x}" for x in [c.address, *c.phones, *c.emails] if x]
     lines += _block("Contacts", contacts)
-    lines += _block("Translations", [
-        f"  {lang}  {url}" + ("" if archived else "  (not archived)")
-        for lang, (url, archived) in sorted(view.translations.items())
-    ])
+    lines += _block(
+        "Translations",
+        [
+            f"  {lang}  {url}" + ("" if archived else "  (not archived)")
+            for lang, (url, archived) in sorted(view.translations.items())
+        ],
+    )
     layers = ", ".join(f"{k} ← {val}" for k, val in sorted(r.sources.items())) or "—"
-    lines += _block("Provenance", [
-        (f"  version seen {_when(v.seen_at)} · fetched {_when(v.fetched_at)} · extractor "
-        f"{v.extractor_version or '—'}"),
-        f"  raw page sha256 {v.raw_page_sha256 or '— (none kept)'}"
-        + (f" ({v.raw_page_size} bytes)" if v.raw_page_size else ""),
-        f"  layers: {layers}",
-    ])
+    lines += _block(
+        "Provenance",
+        [
+            (
+                f"  version seen {_when(v.seen_at)} · fetched {_when(v.fetched_at)} · extractor "
+                f"{v.extractor_version or '—'}"
+            ),
+            f"  raw page sha256 {v.raw_page_sha256 or '— (none kept)'}"
+            + (f" ({v.raw_page_size} bytes)" if v.raw_page_size else ""),
+            f"  layers: {layers}",
+        ],
+    )
     if r.warnings:
         lines += _block("Warnings", [f"  {w}" for w in r.warnings])
     return "\n".join(lines)
@@ -189,8 +225,13 @@ def render_article(view: ArticleView) -> str:
 
 @click.command("show")
 @click.argument("url")
-@click.option("--version", "version", type=click.IntRange(min=1), metavar="N",
-              help="This version instead of the current one (see `hubarchive history`).")
+@click.option(
+    "--version",
+    "version",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="This version instead of the current one (see `hubarchive history`).",
+)
 @db_option
 @json_option
 def show_cmd(url: str, version: int | None, db_url: str, as_json: bool) -> None:
@@ -219,20 +260,45 @@ def show_cmd(url: str, version: int | None, db_url: str, as_json: bool) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="csv (articles, qa, contacts, related), jsonl (nested), or parquet (typed).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write into (created if missing); file names are fixed.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="csv (articles, qa, contacts, related), jsonl (nested), or parquet (typed).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write into (created if missing); file names are fixed.",
+)
 @filter_options
 @click.option("--all-versions", is_flag=True, help="Every version, not only the current one.")
-@click.option("--raw-cells", is_flag=True,
-              help="Keep CSV cells starting with = + - @ as they are (no leading ').")
+@click.option(
+    "--raw-cells",
+    is_flag=True,
+    help="Keep CSV cells starting with = + - @ as they are (no leading ').",
+)
 @db_option
 @json_option
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="At most this many versions (default: all).")
-def export_cmd(fmt: str, out_dir: Path, all_versions: bool, raw_cells: bool, db_url: str,
-               as_json: bool, limit: int | None, **options: Any) -> None:
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most this many versions (default: all).",
+)
+def export_cmd(
+    fmt: str,
+    out_dir: Path,
+    all_versions: bool,
+    raw_cells: bool,
+    db_url: str,
+    as_json: bool,
+    limit: int | None,
+    **options: Any,
+) -> None:
     """Export the archive for analysis, with a datapackage.json describing every column.
 
     \b
@@ -243,11 +309,19 @@ def export_cmd(fmt: str, out_dir: Path, all_versions: bool, raw_cells: bool, db_
     filters = _filters(options)
     with _archive(db_url) as session:
         if is_terminal() and not as_json:
-            report = _export_with_progress(session, out_dir, fmt, filters, all_versions,
-                                           raw_cells, limit)
+            report = _export_with_progress(
+                session, out_dir, fmt, filters, all_versions, raw_cells, limit
+            )
         else:
-            report = export_archive(session, out_dir, fmt, filters=filters,
-                                    all_versions=all_versions, raw_cells=raw_cells, limit=limit)
+            report = export_archive(
+                session,
+                out_dir,
+                fmt,
+                filters=filters,
+                all_versions=all_versions,
+                raw_cells=raw_cells,
+                limit=limit,
+            )
     if as_json:
         echo_json(report.to_dict())
         return
@@ -257,8 +331,15 @@ def export_cmd(fmt: str, out_dir: Path, all_versions: bool, raw_cells: bool, db_
     click.echo(f"  {'datapackage.json':<20} the data dictionary")
 
 
-def _export_with_progress(session: Session, out_dir: Path, fmt: str, filters: Filters,
-                          all_versions: bool, raw_cells: bool, limit: int | None) -> Any:
+def _export_with_progress(
+    session: Session,
+    out_dir: Path,
+    fmt: str,
+    filters: Filters,
+    all_versions: bool,
+    raw_cells: bool,
+    limit: int | None,
+) -> Any:
     from rich.progress import Progress
 
     total = count_selected(session, filters, all_versions=all_versions)
@@ -267,8 +348,14 @@ def _export_with_progress(session: Session, out_dir: Path, fmt: str, filters: Fi
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(f"exporting {fmt}", total=total)
         return export_archive(
-            session, out_dir, fmt, filters=filters, all_versions=all_versions,
-            raw_cells=raw_cells, limit=limit, progress=lambda n: bar.advance(task, n),
+            session,
+            out_dir,
+            fmt,
+            filters=filters,
+            all_versions=all_versions,
+            raw_cells=raw_cells,
+            limit=limit,
+            progress=lambda n: bar.advance(task, n),
         )
 
 

@@ -52,12 +52,26 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     config = config_for(profile)
     soup = _parse(text)
     signals, matches = read_signals(soup, config.index)
-    cards, sections = find_cards(matches.in_selector_order("related"), signals.headings, config,
-                                 resolve_base(url, signals.base_href))
+    cards, sections = find_cards(
+        matches.in_selector_order("related"),
+        signals.headings,
+        config,
+        resolve_base(url, signals.base_href),
+    )
     root, from_profile = find_content_root(soup, matches.grouped("content"), signals.paragraphs)
-    page = Page(url=url, soup=soup, config=config, signals=signals, root=root,
-                root_from_profile=from_profile, blocks=[], cards=cards, related_sections=sections,
-                matches=matches, warnings=list(signals.warnings))
+    page = Page(
+        url=url,
+        soup=soup,
+        config=config,
+        signals=signals,
+        root=root,
+        root_from_profile=from_profile,
+        blocks=[],
+        cards=cards,
+        related_sections=sections,
+        matches=matches,
+        warnings=list(signals.warnings),
+    )
     page.contact_containers = _contact_containers(page)
     if root is not None:
         page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
@@ -70,7 +84,9 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
 def _contact_containers(page: Page) -> list[Tag]:
     """Contact blocks anywhere but the site's frame: profile matches, then asides with a phone or
     an email (a sidebar "Your contact"); the innermost when they nest."""
-    found = [t for t in page.matched("contact") if not page.in_related(t) and not page.in_site_frame(t)]
+    found = [
+        t for t in page.matched("contact") if not page.in_related(t) and not page.in_site_frame(t)
+    ]
     found = [t for t in found if not any(o is not t and t in o.parents for o in found)]
     for aside in page.signals.asides:
         if page.in_related(aside) or page.in_site_frame(aside):
@@ -89,8 +105,9 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     return groups or contact_runs(page.blocks)
 
 
-def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
-                    profile: SiteProfile | None = None) -> Article:
+def extract_article(
+    html: str | bytes, url: str, *, encoding: str | None = None, profile: SiteProfile | None = None
+) -> Article:
     """The normalised record of one article page. Pure: no network, no clock; never raises on bad
     input (a field it cannot find is None, with a line in `warnings`).
 
@@ -112,9 +129,16 @@ def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
 
     put("url", extract_url(page))
     put("title", extract_title(page))
-    self_card = next((c for c in page.cards if url_key(c.url) == url_key(article.url)
-                      or url_key(c.url) == url_key(url)
-                      or (article.title and fold(c.title) == fold(article.title))), None)
+    self_card = next(
+        (
+            c
+            for c in page.cards
+            if url_key(c.url) == url_key(article.url)
+            or url_key(c.url) == url_key(url)
+            or (article.title and fold(c.title) == fold(article.title))
+        ),
+        None,
+    )
     put("sector", extract_sector(page))
     if article.sector is None and self_card is not None and self_card.sector:
         put("sector", (self_card.sector, "card"))
@@ -135,17 +159,24 @@ def extract_article(html: str | bytes, url: str, *, encoding: str | None = None,
         if article.sector_key:
             sources["sector_key"] = sources["sector"]
         else:
-            page.warnings.append(f"sector {article.sector!r} is not in the profile's sector mapping")
+            page.warnings.append(
+                f"sector {article.sector!r} is not in the profile's sector mapping"
+            )
     groups = _contact_groups(page, page.contact_containers)
     article.contacts = contacts_from_blocks(groups)
     if article.contacts:
-        sources["contacts"] = "profile" if any(b.role == "contact" for g in groups for b in g) else "text"
+        sources["contacts"] = (
+            "profile" if any(b.role == "contact" for g in groups for b in g) else "text"
+        )
     names = [c.name for c in article.contacts if c.name]
     article.qa = extract_qa(page.blocks, page.config, extra_names=names)
     if article.qa:
         sources["qa"] = "text"
-    article.related = [RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published())
-                       for c in page.cards if c is not self_card]
+    article.related = [
+        RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published())
+        for c in page.cards
+        if c is not self_card
+    ]
     if article.related:
         sources["related"] = "profile" if page.config.related else "text"
     _check(article, page)

@@ -11,23 +11,83 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 from scraper.extract.config import ExtractConfig
 from scraper.text import fold, normalize_lines, normalize_text
 
-BLOCK_TAGS = frozenset((
-    "p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4",
-    "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "address", "hr", "form", "fieldset",
-    "details", "summary", "center", "cite",
-))
+BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "address",
+        "hr",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "center",
+        "cite",
+    )
+)
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Site frame around the article: its paragraphs do not count when looking for the text.
 _FRAME = frozenset(("header", "footer", "nav", "aside"))
 #: The share of the page's paragraph text the article container must hold.
 _SHARE = 0.7
 #: Never article text, wherever they are.
-SKIP_TAGS = frozenset((
-    "script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea",
-    "input", "iframe", "object", "embed", "nav", "canvas", "video", "audio", "map", "head", "title",
-    "meta", "link", "picture", "source",
-))
+SKIP_TAGS = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "iframe",
+        "object",
+        "embed",
+        "nav",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "picture",
+        "source",
+    )
+)
 BOLD_TAGS = frozenset(("strong", "b"))
 #: Elements that set their text apart from the running text.
 QUOTING_TAGS = frozenset(("blockquote", "dd"))
@@ -196,8 +256,11 @@ class _Walker:
             if name == "br":
                 self.pieces.append(("\n", bold))
                 continue
-            if name in SKIP_TAGS or is_boilerplate(child, self.config) or (
-                    name == "aside" and id(child) not in self.roles):
+            if (
+                name in SKIP_TAGS
+                or is_boilerplate(child, self.config)
+                or (name == "aside" and id(child) not in self.roles)
+            ):
                 continue  # an aside is beside the text: a sidebar, an agenda, a pull quote
             if name == "a":
                 href = child.get("href")
@@ -206,11 +269,26 @@ class _Walker:
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
                 self.flush(block_tag, role, quoted)
-                stack.append((child, iter(child.children), name, child_role, bold,
-                              quoted or name in QUOTING_TAGS))
+                stack.append(
+                    (
+                        child,
+                        iter(child.children),
+                        name,
+                        child_role,
+                        bold,
+                        quoted or name in QUOTING_TAGS,
+                    )
+                )
             else:
                 stack.append(
-                    (child, iter(child.children), block_tag, role, bold or name in BOLD_TAGS, quoted)
+                    (
+                        child,
+                        iter(child.children),
+                        block_tag,
+                        role,
+                        bold or name in BOLD_TAGS,
+                        quoted,
+                    )
                 )
         return self.blocks
 

@@ -31,7 +31,8 @@ def mark_site_furniture(page: Page) -> None:
         folded = fold(block.text[:40])
         copyright_line = "©" in block.text or "tous droits" in folded or "all rights" in folded
         identity_line = any(folded.startswith(n) for n in names) and bool(
-            EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text))
+            EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)
+        )
         if copyright_line or identity_line:
             block.role = "site"
 
@@ -48,16 +49,28 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 60 and _BYLINE.match(text):
         return True
-    return len(text) <= 80 and any(sep in text for sep in (" > ", " › ", " » ", " / ")) and \
-        not text.endswith((".", "?", "!"))
+    return (
+        len(text) <= 80
+        and any(sep in text for sep in (" > ", " › ", " » ", " / "))
+        and not text.endswith((".", "?", "!"))
+    )
 
 
 def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     marked = [b for b in page.blocks if b.role == "lead"]
     if marked:
         return marked, "profile"
-    first = next((b for b in page.blocks if not b.is_heading and b.role is None
-                  and len(b.text) >= _MIN_LEAD and not is_metadata(b, page, known)), None)
+    first = next(
+        (
+            b
+            for b in page.blocks
+            if not b.is_heading
+            and b.role is None
+            and len(b.text) >= _MIN_LEAD
+            and not is_metadata(b, page, known)
+        ),
+        None,
+    )
     if first is None or first.text.endswith("?") or first.tag in ("blockquote", "li"):
         return None
     description = page.signals.first_meta("description", "og:description", "twitter:description")
@@ -75,12 +88,20 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
     if headline is None or page.root is None or page.root in headline.parents:
         return None
     for sibling in headline.find_next_siblings(limit=4):
-        if not isinstance(sibling, Tag) or sibling.name not in ("p", "div") or page.root is sibling \
-                or sibling in page.root.parents:
+        if (
+            not isinstance(sibling, Tag)
+            or sibling.name not in ("p", "div")
+            or page.root is sibling
+            or sibling in page.root.parents
+        ):
             break
         text = normalize_text(sibling.get_text(" "))
         probe = Block(tag="p", lines=[text])
-        if len(text) >= _MIN_LEAD and not is_metadata(probe, page, known) and not _BYLINE.match(text):
+        if (
+            len(text) >= _MIN_LEAD
+            and not is_metadata(probe, page, known)
+            and not _BYLINE.match(text)
+        ):
             return text
     return None
 
@@ -113,8 +134,7 @@ def extract_lead(page: Page, known: set[str]) -> Found:
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks and everything around the article."""
-    paragraphs = [b.text for b in page.blocks
-                  if b.role is None and not is_metadata(b, page, known)]
+    paragraphs = [b.text for b in page.blocks if b.role is None and not is_metadata(b, page, known)]
     if not paragraphs:
         return None
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

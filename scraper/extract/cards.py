@@ -34,8 +34,11 @@ class Card:
 
     def published(self) -> dt.date | None:
         """The card's date: its `<time datetime>`, else a labelled or bare date in its text."""
-        return parse_timestamp(self.timestamp) or labelled_date(self.published_text, "published") \
+        return (
+            parse_timestamp(self.timestamp)
+            or labelled_date(self.published_text, "published")
             or parse_date_text(self.published_text)
+        )
 
 
 def url_key(url: str | None) -> str:
@@ -60,7 +63,8 @@ def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractCon
         section = heading.parent
         own = {id(a) for a in heading.find_all("a")}
         while isinstance(section, Tag) and not any(
-                id(a) not in own for a in section.find_all("a", href=True)):
+            id(a) not in own for a in section.find_all("a", href=True)
+        ):
             section = section.parent
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
@@ -104,7 +108,8 @@ def _card_title(card: Tag, config: ExtractConfig) -> str | None:
             return text
     links = [card] if card.name == "a" else card.find_all("a")
     texts = [_own_text(a, config) for a in links] + [
-        normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")]
+        normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")
+    ]
     texts = [t for t in texts if len(t) > 3]
     return max(texts, key=len) if texts else None
 
@@ -134,8 +139,9 @@ def _card_sector(card: Tag, config: ExtractConfig, lines: list[str]) -> str | No
     return None
 
 
-def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
-               base_url: str) -> tuple[list[Card], list[Tag]]:
+def find_cards(
+    matched: list[Tag], headings: list[Tag], config: ExtractConfig, base_url: str
+) -> tuple[list[Card], list[Tag]]:
     """Every card in the related sections (deduplicated by URL), and the sections themselves."""
     sections = related_sections(matched, headings, config)
     cards: list[Card] = []
@@ -145,7 +151,9 @@ def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
         below = _hrefs_below(section, links)
         for link in links:
             href = link["href"]
-            if not isinstance(href, str) or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            if not isinstance(href, str) or href.startswith(
+                ("#", "mailto:", "tel:", "javascript:")
+            ):
                 continue
             url = urljoin(base_url, href.strip())
             if url_key(url) in seen:
@@ -157,7 +165,13 @@ def find_cards(matched: list[Tag], headings: list[Tag], config: ExtractConfig,
                 continue
             seen.add(url_key(url))
             time = card.find("time", datetime=True)
-            cards.append(Card(title=title, url=url, sector=_card_sector(card, config, lines),
-                              published_text="\n".join(lines),
-                              timestamp=str(time["datetime"]) if time is not None else None))
+            cards.append(
+                Card(
+                    title=title,
+                    url=url,
+                    sector=_card_sector(card, config, lines),
+                    published_text="\n".join(lines),
+                    timestamp=str(time["datetime"]) if time is not None else None,
+                )
+            )
     return cards, sections

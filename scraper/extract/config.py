@@ -12,7 +12,16 @@ from scraper.sites import SiteProfile, load_profile
 from scraper.text import fold
 
 #: Profile keys holding CSS selectors matched in the single pass over the page.
-SELECTOR_ROLES = ("content", "title", "lead", "date", "sector", "sector_hints", "contact", "related")
+SELECTOR_ROLES = (
+    "content",
+    "title",
+    "lead",
+    "date",
+    "sector",
+    "sector_hints",
+    "contact",
+    "related",
+)
 
 
 def _strings(table: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -65,9 +74,13 @@ class ExtractConfig:
             if isinstance(label, str)
         }
         words = _strings(table, "boilerplate_classes")
-        pattern = re.compile(
-            r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?=$|[\s_-])"
-        ) if words else re.compile(r"(?!)")
+        pattern = (
+            re.compile(
+                r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?=$|[\s_-])"
+            )
+            if words
+            else re.compile(r"(?!)")
+        )
         roles = {role: _strings(table, role) for role in SELECTOR_ROLES}
         return cls(
             index=SelectorIndex.build(roles),

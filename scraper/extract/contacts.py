@@ -17,16 +17,24 @@ _SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
 _NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)\s+[–—-]\s+(.{3,})$")
 _DIGIT = re.compile(r"\d")
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
-_LINK_WORDS = re.compile(r"\b(?:e-?mail|courriel|bel|bellen|call|appelez|appeler|t[ée]l[ée]phonez|"
-                         r"[ée]crivez|envoyer|stuur|mail\s+(?:ons|us|naar))\b", re.IGNORECASE)
+_LINK_WORDS = re.compile(
+    r"\b(?:e-?mail|courriel|bel|bellen|call|appelez|appeler|t[ée]l[ée]phonez|"
+    r"[ée]crivez|envoyer|stuur|mail\s+(?:ons|us|naar))\b",
+    re.IGNORECASE,
+)
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_PHONE_LABEL = re.compile(r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
-                          r"portable|direct|office)\b\.?\s*[:.]?\s*", re.IGNORECASE)
+_PHONE_LABEL = re.compile(
+    r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
+    r"portable|direct|office)\b\.?\s*[:.]?\s*",
+    re.IGNORECASE,
+)
 _EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.IGNORECASE)
-_CONTACT_PREFIX = re.compile(r"^(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
-                             r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*",
-                             re.IGNORECASE)
+_CONTACT_PREFIX = re.compile(
+    r"^(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
+    r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
 _COMMA = re.compile(r",\s+")
 _STREET = re.compile(
     r"\b(?:rue|avenue|av\.|boulevard|bd|chaussée|place|square|quai|allée|chemin|straat|laan|"
@@ -40,13 +48,33 @@ FIELD_LABELS = {
     "name": ("nom", "name", "naam", "contactpersoon", "personne de contact", "contact person"),
     "role": ("fonction", "function", "functie", "role", "rôle", "titre", "job title", "poste"),
     "address": ("adresse", "address", "adres", "adresse postale", "postal address"),
-    "other": ("téléphone", "telephone", "telefoon", "tél", "tel", "phone", "gsm", "mobile",
-              "e-mail", "email", "courriel", "mail", "website", "site web", "site", "web"),
+    "other": (
+        "téléphone",
+        "telephone",
+        "telefoon",
+        "tél",
+        "tel",
+        "phone",
+        "gsm",
+        "mobile",
+        "e-mail",
+        "email",
+        "courriel",
+        "mail",
+        "website",
+        "site web",
+        "site",
+        "web",
+    ),
 }
 _FIELD_LABEL = re.compile(
-    r"^(?P<label>" + "|".join(sorted((re.escape(w) for ws in FIELD_LABELS.values() for w in ws),
-                                     key=len, reverse=True))
-    + r")\.?\s*(?::\s*(?P<value>.+)|$)", re.IGNORECASE)
+    r"^(?P<label>"
+    + "|".join(
+        sorted((re.escape(w) for ws in FIELD_LABELS.values() for w in ws), key=len, reverse=True)
+    )
+    + r")\.?\s*(?::\s*(?P<value>.+)|$)",
+    re.IGNORECASE,
+)
 _FIELD_OF = {w: kind for kind, ws in FIELD_LABELS.items() for w in ws}
 
 
@@ -60,13 +88,49 @@ def field_label(line: str) -> tuple[str, str] | None:
 
 
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
-COUNTRIES = frozenset(fold(c) for c in (
-    "Belgique", "België", "Belgium", "Belgien", "USA", "U.S.A.", "United States", "États-Unis",
-    "France", "Frankrijk", "Nederland", "Pays-Bas", "Netherlands", "Deutschland", "Allemagne",
-    "Duitsland", "Germany", "United Kingdom", "UK", "Royaume-Uni", "Luxembourg", "Luxemburg",
-    "Canada", "Japan", "Japon", "China", "Chine", "Spain", "Espagne", "Spanje", "Italy", "Italie",
-    "Italië", "Switzerland", "Suisse", "Zwitserland", "UAE", "United Arab Emirates",
-))
+COUNTRIES = frozenset(
+    fold(c)
+    for c in (
+        "Belgique",
+        "België",
+        "Belgium",
+        "Belgien",
+        "USA",
+        "U.S.A.",
+        "United States",
+        "États-Unis",
+        "France",
+        "Frankrijk",
+        "Nederland",
+        "Pays-Bas",
+        "Netherlands",
+        "Deutschland",
+        "Allemagne",
+        "Duitsland",
+        "Germany",
+        "United Kingdom",
+        "UK",
+        "Royaume-Uni",
+        "Luxembourg",
+        "Luxemburg",
+        "Canada",
+        "Japan",
+        "Japon",
+        "China",
+        "Chine",
+        "Spain",
+        "Espagne",
+        "Spanje",
+        "Italy",
+        "Italie",
+        "Italië",
+        "Switzerland",
+        "Suisse",
+        "Zwitserland",
+        "UAE",
+        "United Arab Emirates",
+    )
+)
 
 
 def phones_in(text: str) -> list[str]:
@@ -139,7 +203,11 @@ class _Builder:
                     continue
             if not line or _is_call_to_action(line):
                 continue
-            if hint in ("name", "role", "address") and not EMAIL.search(line) and not phones_in(line):
+            if (
+                hint in ("name", "role", "address")
+                and not EMAIL.search(line)
+                and not phones_in(line)
+            ):
                 self._add_field(hint, line)
                 continue
             emails = [e.lower() for e in EMAIL.findall(line)]
@@ -149,8 +217,11 @@ class _Builder:
                 self._add(current.emails, emails)
                 self._add(current.phones, phones)
                 continue
-            if line.lower().startswith(("www.", "http")) or "fax" in line.lower() \
-                    or _LINK_WORDS.search(line):
+            if (
+                line.lower().startswith(("www.", "http"))
+                or "fax" in line.lower()
+                or _LINK_WORDS.search(line)
+            ):
                 continue  # "Stuur een e-mail", "Call Jan": the text of a mailto:/tel: link
             named = _NAME_THEN_ROLE.match(line)
             if named and not current.name and not self.address and is_full_name(named.group(1)):
@@ -163,9 +234,13 @@ class _Builder:
                 current.name = line
             elif not current.name and not self.address and not _is_address(line):
                 continue  # a heading such as "Your contact" before the person
-            elif (not self.roles or (len(self.roles) < 3 and not _DIGIT.search(line))) \
-                    and not self.address and not _is_address(line) \
-                    and not current.phones and not current.emails:
+            elif (
+                (not self.roles or (len(self.roles) < 3 and not _DIGIT.search(line)))
+                and not self.address
+                and not _is_address(line)
+                and not current.phones
+                and not current.emails
+            ):
                 # further role lines ("Cellule Commerces & Quartiers") hold no number: an address does
                 self.roles.append(line)
             elif not current.phones and not current.emails:
@@ -239,7 +314,11 @@ def _field_parts(line: str) -> list[str]:
 
 def _is_contact_line(line: str) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
-    if len(_field_parts(line)) >= 3 and len(line) <= 200 and (EMAIL.search(line) or phones_in(line)):
+    if (
+        len(_field_parts(line)) >= 3
+        and len(line) <= 200
+        and (EMAIL.search(line) or phones_in(line))
+    ):
         return True
     rest = EMAIL.sub("", line)
     if rest != line:
@@ -266,9 +345,13 @@ def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
             if field_label(previous.text) is not None:
                 start -= 1  # a label cell ("Adresse") does not count as a line of the contact
                 continue
-            if previous.role is not None or len(previous.text) > 80 or \
-                    previous.text.endswith((".", "?", "!", ":")) or _is_call_to_action(previous.text):
+            if (
+                previous.role is not None
+                or len(previous.text) > 80
+                or previous.text.endswith((".", "?", "!", ":"))
+                or _is_call_to_action(previous.text)
+            ):
                 break
             start, taken = start - 1, taken + 1
-        runs.append(list(blocks[start: i + 1]))
+        runs.append(list(blocks[start : i + 1]))
     return runs

@@ -35,29 +35,98 @@ for _number, _names in enumerate(
 
 #: Phrases that introduce the publication or the modification date, folded (no accents).
 PUBLISHED_LABELS = (
-    "publie le", "publie", "paru le", "date de publication", "gepubliceerd op", "gepubliceerd",
-    "verschenen op", "gepost op", "published on", "published", "posted on", "posted", "date",
-    "mis en ligne le", "mis en ligne", "en ligne depuis le", "geplaatst op", "geplaatst",
-    "online sinds", "first published", "date de parution", "publicatiedatum",
+    "publie le",
+    "publie",
+    "paru le",
+    "date de publication",
+    "gepubliceerd op",
+    "gepubliceerd",
+    "verschenen op",
+    "gepost op",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date",
+    "mis en ligne le",
+    "mis en ligne",
+    "en ligne depuis le",
+    "geplaatst op",
+    "geplaatst",
+    "online sinds",
+    "first published",
+    "date de parution",
+    "publicatiedatum",
 )
 MODIFIED_LABELS = (
-    "mis a jour le", "mise a jour le", "mis a jour", "modifie le", "derniere mise a jour",
-    "bijgewerkt op", "laatst bijgewerkt", "gewijzigd op", "updated on", "last updated", "updated",
-    "modified on", "last modified",
+    "mis a jour le",
+    "mise a jour le",
+    "mis a jour",
+    "modifie le",
+    "derniere mise a jour",
+    "bijgewerkt op",
+    "laatst bijgewerkt",
+    "gewijzigd op",
+    "updated on",
+    "last updated",
+    "updated",
+    "modified on",
+    "last modified",
 )
 
 #: Day names (folded) that may stand between a label and its date: "Gepubliceerd op maandag 3 maart".
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "ma", "di", "wo", "do", "vr", "za", "zo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
+WEEKDAYS = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lun",
+    "mar",
+    "mer",
+    "jeu",
+    "ven",
+    "sam",
+    "dim",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "ma",
+    "di",
+    "wo",
+    "do",
+    "vr",
+    "za",
+    "zo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+]
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
 _NUMERIC = r"(?P<nd>\d{1,2})\s?[./-]\s?(?P<nm>\d{1,2})\s?[./-]\s?(?P<ny>\d{4}|\d{2})(?!\d)"
-_DAY_MONTH = (
-    rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<tm>{_MONTH_ALT})\b\.?,?\s+(?P<ty>\d{{4}})"
-)
-_MONTH_DAY = (
-    rf"\b(?P<mm>{_MONTH_ALT})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
-)
+_DAY_MONTH = rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<tm>{_MONTH_ALT})\b\.?,?\s+(?P<ty>\d{{4}})"
+_MONTH_DAY = rf"\b(?P<mm>{_MONTH_ALT})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
 DATE_PATTERN = re.compile(rf"(?<![\d/.-])(?:{_ISO}|{_NUMERIC}|{_DAY_MONTH}|{_MONTH_DAY})(?!\d)")
 _LABELLED = {
     kind: re.compile(
@@ -118,7 +187,7 @@ def labelled_date(text: str, kind: str) -> dt.date | None:
         return None
     folded = fold(text)
     for label in _LABELLED[kind].finditer(folded):
-        tail = folded[label.end(): label.end() + 40]
+        tail = folded[label.end() : label.end() + 40]
         m = DATE_PATTERN.match(tail)
         if m:
             value = _from_match(m)
@@ -144,7 +213,9 @@ def parse_timestamp(value: str | None) -> dt.date | None:
     if date is None or hour is None or not offset:
         return date
     try:
-        moment = dt.datetime(date.year, date.month, date.day, int(hour), int(minute), int(second or 0))
+        moment = dt.datetime(
+            date.year, date.month, date.day, int(hour), int(minute), int(second or 0)
+        )
     except ValueError:
         return date
     if offset == "Z":
@@ -186,7 +257,7 @@ def yearless_date(text: str, year: int) -> dt.date | None:
     short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
     dateline = _DATELINE.match(text)
     if dateline:
-        text = text[dateline.end(): dateline.end() + 20]
+        text = text[dateline.end() : dateline.end() + 20]
     elif len(text) > 40:
         return None
     m = _YEARLESS.search(fold(text))
@@ -194,4 +265,3 @@ def yearless_date(text: str, year: int) -> dt.date | None:
         return None
     month = MONTHS[m.group("m") or m.group("m2")]
     return _make(year, month, int(m.group("d") or m.group("d2")))
-

@@ -13,9 +13,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 #: `<meta charset="x">` or `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
 #: Labels browsers treat as windows-1252 (the WHATWG encoding standard).
-_LATIN1_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"})
+_LATIN1_ALIASES = frozenset(
+    {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"}
+)
 
 
 def _codec(label: str | None) -> str | None:
@@ -47,7 +51,7 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> tuple[str, st
         return data, None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace"), None
+            return data[len(bom) :].decode(name, errors="replace"), None
     warning: str | None = None
     hinted = _codec(encoding)
     if encoding and hinted is None:

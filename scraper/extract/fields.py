@@ -18,7 +18,9 @@ from scraper.urls import host_of
 Found = tuple[str, str] | None  # (value, layer)
 _SECTOR_LABEL = re.compile(
     r"^(?:secteurs?|sectoren|sectors?|secteur d'activit[ée]|th[èe]mes?|thema'?s?|themes?|"
-    r"cat[ée]gor(?:ie|y|ies)|rubriek|rubrique)\s*:\s*(.+)$", re.IGNORECASE)
+    r"cat[ée]gor(?:ie|y|ies)|rubriek|rubrique)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
@@ -26,7 +28,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 def extract_url(page: Page) -> Found:
     """rel=canonical, else og:url, when on the same site as the given URL."""
     own = host_of(page.url).removeprefix("www.")
-    for value, layer in ((page.signals.canonical, "html"), (page.signals.first_meta("og:url"), "meta")):
+    for value, layer in (
+        (page.signals.canonical, "html"),
+        (page.signals.first_meta("og:url"), "meta"),
+    ):
         if not value:
             continue
         absolute = urljoin(page.base, value)
@@ -55,8 +60,11 @@ def clean_title(value: str | None, page: Page) -> str | None:
 def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
     found = [(tag, "profile") for tag in page.matched("title")]
     found += [(tag, "html") for tag in page.signals.h1s]
-    return [(tag, layer) for tag, layer in found
-            if not page.in_site_chrome(tag) and not page.in_related(tag) and not _is_logo(tag, page)]
+    return [
+        (tag, layer)
+        for tag, layer in found
+        if not page.in_site_chrome(tag) and not page.in_related(tag) and not _is_logo(tag, page)
+    ]
 
 
 def _is_logo(tag: Tag, page: Page) -> bool:
@@ -65,7 +73,9 @@ def _is_logo(tag: Tag, page: Page) -> bool:
     if not isinstance(link, Tag):
         return False
     href = link.get("href")
-    if not isinstance(href, str) or normalize_text(link.get_text()) != normalize_text(tag.get_text()):
+    if not isinstance(href, str) or normalize_text(link.get_text()) != normalize_text(
+        tag.get_text()
+    ):
         return False
     path = urlsplit(urljoin(page.base, href)).path.strip("/")
     return path == "" or short_lang(path) == path
@@ -75,9 +85,11 @@ def extract_title(page: Page) -> Found:
     """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
     else JSON-LD headline, og:title, `<title>` without the site name."""
     signals = page.signals
-    structured = [(signals.jsonld_value("headline", "name"), "jsonld"),
-                  (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
-                  (clean_title(signals.title_tag, page), "html")]
+    structured = [
+        (signals.jsonld_value("headline", "name"), "jsonld"),
+        (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
+        (clean_title(signals.title_tag, page), "html"),
+    ]
     site_names = _site_names(page)
     scope = page.article_scope()
     ranked: list[tuple[bool, str, str]] = []
@@ -88,8 +100,11 @@ def extract_title(page: Page) -> Found:
             ranked.append((not inside, text, layer))
     # an h1 inside the article beats a logo or banner h1 elsewhere
     headlines = [(text, layer) for _, text, layer in sorted(ranked, key=lambda h: h[0])]
-    subheadings = [(_visible(h, page), "html") for h in page.signals.headings[:8]
-                   if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)]
+    subheadings = [
+        (_visible(h, page), "html")
+        for h in page.signals.headings[:8]
+        if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
+    ]
     # the headline the structured data names, even in an <h2> under a banner <h1>
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's)
     for value, source in structured:
@@ -103,7 +118,9 @@ def extract_title(page: Page) -> Found:
     longer = next(((v, src) for v, src in structured if v and len(v.split()) >= 4), None)
     if headlines and longer and len(headlines[0][0].split()) <= 2:
         # a one- or two-word h1 ("Actua", "News") that no metadata confirms is a banner
-        page.warnings.append(f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}")
+        page.warnings.append(
+            f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}"
+        )
         return longer[0], longer[1]
     if headlines:
         return headlines[0]
@@ -112,7 +129,9 @@ def extract_title(page: Page) -> Found:
             return value, source
     if subheadings and subheadings[0][0]:
         # an old template without <h1> nor metadata: its first <h2> is the headline
-        page.warnings.append("no <h1> and no title metadata; the first <h2> is taken as the headline")
+        page.warnings.append(
+            "no <h1> and no title metadata; the first <h2> is taken as the headline"
+        )
         return subheadings[0]
     return None
 
@@ -141,10 +160,11 @@ def _site_names(page: Page) -> set[str]:
 
 def _declared_lang(page: Page) -> tuple[str, str] | None:
     signals = page.signals
-    for value, layer in ((signals.html_lang, "html"),
-                         (signals.first_meta("og:locale", "content-language", "language", "dc.language"),
-                          "meta"),
-                         (signals.jsonld_value("inLanguage"), "jsonld")):
+    for value, layer in (
+        (signals.html_lang, "html"),
+        (signals.first_meta("og:locale", "content-language", "language", "dc.language"), "meta"),
+        (signals.jsonld_value("inLanguage"), "jsonld"),
+    ):
         if value:
             code = short_lang(value)
             if code:
@@ -159,7 +179,8 @@ def extract_lang(page: Page, sample: str) -> Found:
     spoken = lang_from_text(sample)
     if declared and spoken and declared[0] != spoken:
         page.warnings.append(
-            f"page declares language {declared[0]!r} but its text reads as {spoken!r}; kept {spoken!r}")
+            f"page declares language {declared[0]!r} but its text reads as {spoken!r}; kept {spoken!r}"
+        )
         return spoken, "text"
     if declared:
         return declared
@@ -170,7 +191,9 @@ def extract_lang(page: Page, sample: str) -> Found:
     from_url = lang_from_url(page.url)
     if from_url and spoken and spoken != from_url:
         # a URL segment is a template's choice too: an English text under /nl/ is English
-        page.warnings.append(f"URL says language {from_url!r} but the text reads as {spoken!r}; kept {spoken!r}")
+        page.warnings.append(
+            f"URL says language {from_url!r} but the text reads as {spoken!r}; kept {spoken!r}"
+        )
         return spoken, "text"
     if from_url:
         return from_url, "url"

@@ -12,16 +12,18 @@ FULL_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}")
 #: Initials as speakers write them: "E.G.", "E. G.", "EG", "J.-P.D."
 INITIALS = re.compile(rf"(?:[{_UPPER}]\.?\s?-?){{2,4}}")
 _LETTERS = re.compile(rf"[{_UPPER}]")
-_PARTICLES = frozenset(["de", "van", "der", "den", "du", "des", "le", "la", "von", "ten", "ter", "te"])
+_PARTICLES = frozenset(
+    ["de", "van", "der", "den", "du", "des", "le", "la", "von", "ten", "ter", "te"]
+)
 
 
 def initials_of(name: str) -> str:
-    """"Eric Gabrys" -> "EG"; "Jan Van den Bossche" -> "JVB" (lower-case particles skipped)."""
+    """ "Eric Gabrys" -> "EG"; "Jan Van den Bossche" -> "JVB" (lower-case particles skipped)."""
     return "".join(w[0].upper() for w in name.replace("-", " ").split() if w[0].isupper())
 
 
 def letters_of(initials: str) -> str:
-    """"E. G." -> "EG"."""
+    """ "E. G." -> "EG"."""
     return "".join(_LETTERS.findall(initials))
 
 

@@ -113,11 +113,20 @@ class Page:
         headline = next((h for h in self.signals.h1s if not self.in_site_chrome(h)), None)
         if headline is None and not self.signals.h1s:
             # an old template without <h1>: its first <h2> outside the frame heads the article
-            headline = next((h for h in self.signals.headings[:8] if h.name == "h2"
-                             and not self.in_site_chrome(h) and not self.in_related(h)), None)
+            headline = next(
+                (
+                    h
+                    for h in self.signals.headings[:8]
+                    if h.name == "h2" and not self.in_site_chrome(h) and not self.in_related(h)
+                ),
+                None,
+            )
         if headline is not None:
             for parent in headline.parents:
-                if isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]") \
-                        and (parent is self.root or self.root in parent.descendants):
+                if (
+                    isinstance(parent, Tag)
+                    and parent.name not in ("body", "html", "[document]")
+                    and (parent is self.root or self.root in parent.descendants)
+                ):
                     return parent
         return self.root

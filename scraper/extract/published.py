@@ -28,31 +28,73 @@ from scraper.text import normalize_lines, normalize_text
 log = logging.getLogger(__name__)
 
 FoundDate = tuple[dt.date, str] | None
-PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
-                  "article:published", "published_time", "datepublished", "date_published",
-                  "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
-                  "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "pubdate",
-                  "publication_date", "citation_publication_date", "article.published",
-                  "cxenseparse:recs:publishtime", "originalpublicationdate", "publishdate",
-                  "dc.date.created", "release_date", "ptime", "dcterms.date", "dc.date.publication",
-                  "dc:date", "dc:created", "citation_date", "published-date", "article.created",
-                  "rnews:datepublished", "shareaholic:article_published_time", "bt:pubdate",
-                  "article_date_original")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time",
-                 "datemodified", "date_modified", "dc.date.modified",
-                 "dcterms.modified", "last-modified", "article.updated", "updated_time")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "date_published",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "publication_date",
+    "citation_publication_date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "originalpublicationdate",
+    "publishdate",
+    "dc.date.created",
+    "release_date",
+    "ptime",
+    "dcterms.date",
+    "dc.date.publication",
+    "dc:date",
+    "dc:created",
+    "citation_date",
+    "published-date",
+    "article.created",
+    "rnews:datepublished",
+    "shareaholic:article_published_time",
+    "bt:pubdate",
+    "article_date_original",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "datemodified",
+    "date_modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "article.updated",
+    "updated_time",
+)
 _MODIFIED_HINTS = ("updated", "modified", "update")
 _PUBLISHED_HINTS = ("published", "publish", "entry-date", "posted", "pubdate", "post-date", "date")
 
 
 def _time_kind(tag: Tag) -> str | None:
-    """"published", "modified" or None (unknown) for a `<time>` element."""
+    """ "published", "modified" or None (unknown) for a `<time>` element."""
     itemprop = str(tag.get("itemprop") or "").lower()
     parent = tag.parent if isinstance(tag.parent, Tag) else tag
     classes = f"{class_string(tag)} {class_string(parent)}".lower()
     if "datemodified" in itemprop or any(h in classes for h in _MODIFIED_HINTS):
         return "modified"
-    if "datepublished" in itemprop or tag.has_attr("pubdate") or any(h in classes for h in _PUBLISHED_HINTS):
+    if (
+        "datepublished" in itemprop
+        or tag.has_attr("pubdate")
+        or any(h in classes for h in _PUBLISHED_HINTS)
+    ):
         return "published"
     return None
 
@@ -87,8 +129,11 @@ def zone_lines(page: Page) -> list[str]:
     page.zone_lines = lines
     anchors = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
     if not anchors:
-        anchors = [h for h in page.signals.headings[:8] if h.name == "h2"
-                   and not page.in_site_chrome(h) and not page.in_related(h)][:1]
+        anchors = [
+            h
+            for h in page.signals.headings[:8]
+            if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
+        ][:1]
     avoid = frozenset(id(section) for section in page.related_sections)
     for anchor in anchors:
         behind, ahead = lines_around(anchor, page.config, avoid)
@@ -147,7 +192,12 @@ def _from_htmldate(page: Page, html: str) -> dt.date | None:
         for hidden in tree.xpath(_HIDDEN):
             hidden.drop_tree()
         value = find_date(tree, url=page.url, original_date=True, extensive_search=True)
-    except (etree.LxmlError, ValueError, TypeError, LookupError) as exc:  # lxml rejects some documents
+    except (
+        etree.LxmlError,
+        ValueError,
+        TypeError,
+        LookupError,
+    ) as exc:  # lxml rejects some documents
         log.debug("htmldate gave up: %s", exc)
         return None
     return dt.date.fromisoformat(value) if value else None
@@ -203,7 +253,8 @@ def check_published(page: Page, found: FoundDate) -> None:
     shown = _from_text(page, "published")
     if shown is not None and shown != found[0]:
         page.warnings.append(
-            f"published {found[0].isoformat()} ({found[1]}) but the page shows {shown.isoformat()}")
+            f"published {found[0].isoformat()} ({found[1]}) but the page shows {shown.isoformat()}"
+        )
 
 
 def extract_modified(page: Page) -> FoundDate:

@@ -28,13 +28,19 @@ def _asker_prefix(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 def _question_prefix(text: str, config: ExtractConfig) -> re.Match[str] | None:
     return _Q_PREFIX.match(text) or _asker_prefix(config.question_labels).match(text)
+
+
 #: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
-_A_PREFIX = re.compile(r"^\s*(?:(?:r|a)\s*[.:]|(?:réponse|reponse|antwoord|answer)\s*:)\s*", re.IGNORECASE)
+_A_PREFIX = re.compile(
+    r"^\s*(?:(?:r|a)\s*[.:]|(?:réponse|reponse|antwoord|answer)\s*:)\s*", re.IGNORECASE
+)
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
 _LABEL = re.compile(
     rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})(?:\s*\([^()]{{1,60}}\))?\s*[:：]\s*"
 )
-_DASH_LABEL = re.compile(rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[–—-]\s*(?=[«“„\"])")
+_DASH_LABEL = re.compile(
+    rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})\s*[–—-]\s*(?=[«“„\"])"
+)
 _OPENERS = '«“„‘"'
 _CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
@@ -125,8 +131,11 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
     match = _LABEL.match(text)
     if match:
         label = match.group("label").strip()
-        if (_Q_PREFIX.match(text) or _A_PREFIX.match(text)) and not is_initials(label) \
-                and not is_full_name(label):
+        if (
+            (_Q_PREFIX.match(text) or _A_PREFIX.match(text))
+            and not is_initials(label)
+            and not is_full_name(label)
+        ):
             return None  # "Q:", "A.", "Vraag:" mark the role, not a person ("A. K. :" is one)
         return label, text[match.end() :].strip()
     dashed = _DASH_LABEL.match(text)
@@ -211,12 +220,54 @@ def _is_place(name: str) -> bool:
     return first.lower() in _NOT_FIRST_NAMES
 
 
-_NOT_FIRST_NAMES = frozenset((
-    "the", "our", "notre", "nos", "le", "la", "les", "un", "une", "de", "des", "het", "een", "onze",
-    "ons", "this", "these", "seven", "two", "three", "brussels", "bruxelles", "brussel", "new",
-    "san", "los", "las", "north", "south", "east", "west", "saint", "sint", "silicon", "côte",
-    "united", "états", "région", "regional", "european", "europe", "belgian", "belgique", "belgië",
-))
+_NOT_FIRST_NAMES = frozenset(
+    (
+        "the",
+        "our",
+        "notre",
+        "nos",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "de",
+        "des",
+        "het",
+        "een",
+        "onze",
+        "ons",
+        "this",
+        "these",
+        "seven",
+        "two",
+        "three",
+        "brussels",
+        "bruxelles",
+        "brussel",
+        "new",
+        "san",
+        "los",
+        "las",
+        "north",
+        "south",
+        "east",
+        "west",
+        "saint",
+        "sint",
+        "silicon",
+        "côte",
+        "united",
+        "états",
+        "région",
+        "regional",
+        "european",
+        "europe",
+        "belgian",
+        "belgique",
+        "belgië",
+    )
+)
 
 
 def extract_qa(
@@ -243,10 +294,18 @@ def _split_inline(block: Block) -> list[Block]:
     one opening with a bold question ("<b>Why Brussels?</b> Because …")."""
     lines = block.lines
     label = block.label
-    if len(lines) == 1 and label and label.endswith("?") and len(label) <= _MAX_QUESTION \
-            and lines[0].startswith(label) and len(lines[0]) > len(label) + 1:
-        return [replace(block, lines=[label], bold=True),
-                replace(block, lines=[lines[0][len(label):].strip()], bold=False, label=None)]
+    if (
+        len(lines) == 1
+        and label
+        and label.endswith("?")
+        and len(label) <= _MAX_QUESTION
+        and lines[0].startswith(label)
+        and len(lines[0]) > len(label) + 1
+    ):
+        return [
+            replace(block, lines=[label], bold=True),
+            replace(block, lines=[lines[0][len(label) :].strip()], bold=False, label=None),
+        ]
     if len(lines) < 2 or not lines[0].endswith("?") or len(lines[0]) > _MAX_QUESTION:
         return [block]
     bold = bool(block.label) and fold(block.label).startswith(fold(lines[0])[:20])
@@ -343,7 +402,10 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         asked = question_text(block, config, followed_by_label=False)
         if asked is not None and (
-            block.is_heading or block.bold or _question_prefix(block.text, config) or len(asked) <= 200
+            block.is_heading
+            or block.bold
+            or _question_prefix(block.text, config)
+            or len(asked) <= 200
         ):
             prefixed += bool(_question_prefix(block.text, config))
             styled = styled or block.is_heading or block.bold

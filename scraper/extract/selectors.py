@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup, Tag
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[~*^]?=[\"']?[^\]\"']*[\"']?)?\])*)$"
 )
-_PART = re.compile(r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w:-]+)(?:(?P<op>[~*^]?=)[\"']?(?P<val>[^\]\"']*)[\"']?)?\]")
+_PART = re.compile(
+    r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w:-]+)(?:(?P<op>[~*^]?=)[\"']?(?P<val>[^\]\"']*)[\"']?)?\]"
+)
 
 
 @dataclass(frozen=True)
@@ -37,15 +39,21 @@ class Compound:
             return False
         if self.classes:
             have = attrs.get("class")
-            if not have or not self.classes.issubset(have if isinstance(have, list) else str(have).split()):
+            if not have or not self.classes.issubset(
+                have if isinstance(have, list) else str(have).split()
+            ):
                 return False
         for name, op, value in self.attrs:
             raw = attrs.get(name)
             if raw is None:
                 return False
             text = " ".join(raw) if isinstance(raw, list) else str(raw)
-            if (op == "=" and text != value) or (op == "~=" and value not in text.split()) or \
-                    (op == "*=" and value not in text) or (op == "^=" and not text.startswith(value)):
+            if (
+                (op == "=" and text != value)
+                or (op == "~=" and value not in text.split())
+                or (op == "*=" and value not in text)
+                or (op == "^=" and not text.startswith(value))
+            ):
                 return False
         return True
 
@@ -108,13 +116,18 @@ def compile_selector(text: str) -> Selector | None:
             return None
         parts = list(_PART.finditer(match.group("rest") or ""))
         tag = match.group("tag")
-        chain.append(Compound(
-            tag=tag.lower() if tag and tag != "*" else None,
-            ident=next((p.group("id") for p in parts if p.group("id")), None),
-            classes=frozenset(p.group("cls") for p in parts if p.group("cls")),
-            attrs=tuple((p.group("attr"), p.group("op"), p.group("val") or "")
-                        for p in parts if p.group("attr")),
-        ))
+        chain.append(
+            Compound(
+                tag=tag.lower() if tag and tag != "*" else None,
+                ident=next((p.group("id") for p in parts if p.group("id")), None),
+                classes=frozenset(p.group("cls") for p in parts if p.group("cls")),
+                attrs=tuple(
+                    (p.group("attr"), p.group("op"), p.group("val") or "")
+                    for p in parts
+                    if p.group("attr")
+                ),
+            )
+        )
     return Selector(text, tuple(chain)) if chain else None
 
 

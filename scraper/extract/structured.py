@@ -16,8 +16,18 @@ from scraper.text import normalize_text
 log = logging.getLogger(__name__)
 
 #: JSON-LD types that describe the article itself, preferred in this order.
-ARTICLE_TYPES = ("NewsArticle", "BlogPosting", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-                 "TechArticle", "Report", "ScholarlyArticle", "PressRelease", "Blog")
+ARTICLE_TYPES = (
+    "NewsArticle",
+    "BlogPosting",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "TechArticle",
+    "Report",
+    "ScholarlyArticle",
+    "PressRelease",
+    "Blog",
+)
 PAGE_TYPES = ("WebPage", "ItemPage", "AboutPage")
 #: Keys under which JSON-LD nests the nodes we look for (a WebPage's mainEntity is the article).
 NESTING_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")
@@ -104,8 +114,10 @@ def _flatten(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
 
 
 #: What old CMSs wrap JSON-LD in: `<!-- … -->`, `//<![CDATA[ … //]]>`, `/*<![CDATA[*/ … /*]]>*/`.
-_JSON_WRAPPERS = re.compile(r"^\s*(?://|/\*)?\s*(?:<!--|<!\[CDATA\[)\s*(?:\*/)?|"
-                            r"(?://|/\*)?\s*(?:-->|\]\]>)\s*(?:\*/)?\s*$")
+_JSON_WRAPPERS = re.compile(
+    r"^\s*(?://|/\*)?\s*(?:<!--|<!\[CDATA\[)\s*(?:\*/)?|"
+    r"(?://|/\*)?\s*(?:-->|\]\]>)\s*(?:\*/)?\s*$"
+)
 
 
 def _read_jsonld(script: Tag, signals: PageSignals) -> None:
@@ -133,8 +145,12 @@ def _is_date_element(tag: Tag) -> bool:
     if isinstance(prop, str) and prop.lower() in DATE_PROPS:
         return True
     classes = attrs.get("class")
-    return tag.name == "abbr" and isinstance(classes, str) and "title" in attrs and \
-        not DATE_CLASSES.isdisjoint(classes.lower().split())
+    return (
+        tag.name == "abbr"
+        and isinstance(classes, str)
+        and "title" in attrs
+        and not DATE_CLASSES.isdisjoint(classes.lower().split())
+    )
 
 
 def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals, Matches]:
@@ -158,7 +174,12 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
             continue
         if name == "meta":
-            key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
+            key = (
+                tag.get("property")
+                or tag.get("name")
+                or tag.get("itemprop")
+                or tag.get("http-equiv")
+            )
             content = tag.get("content")
             if isinstance(key, str) and isinstance(content, str):
                 signals.meta.setdefault(key.strip().lower(), []).append(content)

@@ -13,8 +13,9 @@ from scraper.text import normalize_lines
 _TOP = frozenset(("body", "html", "[document]"))
 
 
-def visible_lines(node: object, config: ExtractConfig, avoid: frozenset[int] = frozenset(),
-                  budget: int = 10_000) -> list[str]:
+def visible_lines(
+    node: object, config: ExtractConfig, avoid: frozenset[int] = frozenset(), budget: int = 10_000
+) -> list[str]:
     """The lines a reader sees in `node` (no screen-reader text, scripts or page furniture), up
     to about `budget` characters: the walk stops there (the sibling after a headline is often
     the whole article)."""
@@ -33,16 +34,25 @@ def visible_lines(node: object, config: ExtractConfig, avoid: frozenset[int] = f
         name = current.name
         if name == "br" or name in BLOCK_TAGS:
             pieces.append("\n")
-        if name in SKIP_TAGS or name == "aside" or is_boilerplate(current, config) \
-                or id(current) in avoid:
+        if (
+            name in SKIP_TAGS
+            or name == "aside"
+            or is_boilerplate(current, config)
+            or id(current) in avoid
+        ):
             continue
         stack.extend(reversed(current.contents))
     return normalize_lines("".join(pieces))
 
 
-def lines_around(anchor: Tag, config: ExtractConfig, avoid: frozenset[int], *,
-                 before: tuple[int, int] = (2, 300), after: tuple[int, int] = (4, 600)
-                 ) -> tuple[list[str], list[str]]:
+def lines_around(
+    anchor: Tag,
+    config: ExtractConfig,
+    avoid: frozenset[int],
+    *,
+    before: tuple[int, int] = (2, 300),
+    after: tuple[int, int] = (4, 600),
+) -> tuple[list[str], list[str]]:
     """Lines before and after `anchor` in reading order, nearest first in each direction: the
     siblings of the anchor, then of its parent, and so on, for (levels, characters) each way.
 

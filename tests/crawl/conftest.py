@@ -16,8 +16,9 @@ from storage.db import open_engine, transaction
 from .site import DISALLOWED_PREFIX, LISTINGS, FixtureSite, SiteServer, serve_site
 
 #: retries fast enough for tests: three attempts, waits of hundredths of a second
-FAST_RETRY = RetryPolicy(attempts=3, initial_wait=0.01, max_wait=0.05, jitter=0.01,
-                         retry_after_cap=2.0)
+FAST_RETRY = RetryPolicy(
+    attempts=3, initial_wait=0.01, max_wait=0.05, jitter=0.01, retry_after_cap=2.0
+)
 
 
 def start_urls(base_url: str) -> tuple[str, ...]:
@@ -25,8 +26,9 @@ def start_urls(base_url: str) -> tuple[str, ...]:
 
 
 def fast_options(db_url: str, base_url: str, **changes: Any) -> CrawlOptions:
-    options = CrawlOptions(db_url=db_url, start_urls=start_urls(base_url), delay=0,
-                           retry=FAST_RETRY)
+    options = CrawlOptions(
+        db_url=db_url, start_urls=start_urls(base_url), delay=0, retry=FAST_RETRY
+    )
     return replace(options, **changes)
 
 
@@ -41,8 +43,9 @@ def archived(db_url: str) -> dict[str, KnownArticle]:
 
 def fetchable(site: FixtureSite) -> list[str]:
     """URLs of the live articles a polite crawler may fetch (robots.txt aside)."""
-    return sorted(f"{site.base_url}{a.path}" for a in site.live()
-                  if not a.path.startswith(DISALLOWED_PREFIX))
+    return sorted(
+        f"{site.base_url}{a.path}" for a in site.live() if not a.path.startswith(DISALLOWED_PREFIX)
+    )
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Serve the fixture site on 127.0.0.1 for a demo or a manual crawl; optionally crawl it once.
 
-    python -m tests.crawl.serve --port 8765              # serve until Ctrl-C
-    python -m tests.crawl.serve --crawl-into demo.db      # serve, crawl into demo.db, stop
+python -m tests.crawl.serve --port 8765              # serve until Ctrl-C
+python -m tests.crawl.serve --crawl-into demo.db      # serve, crawl into demo.db, stop
 """
 
 from __future__ import annotations
@@ -15,12 +15,18 @@ from .site import LISTINGS, FixtureSite, serve_site
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.crawl.serve", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.crawl.serve",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
     parser.add_argument("--articles", type=int, default=30, help="number of articles")
-    parser.add_argument("--crawl-into", metavar="DB",
-                        help="crawl the site once into this archive (URL or SQLite path), then stop")
+    parser.add_argument(
+        "--crawl-into",
+        metavar="DB",
+        help="crawl the site once into this archive (URL or SQLite path), then stop",
+    )
     args = parser.parse_args(argv)
     site = FixtureSite(args.articles, per_page=10)
     with serve_site(site, port=args.port) as server:

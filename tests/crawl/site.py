@@ -26,29 +26,38 @@ LISTINGS = {"fr": "/fr/news/", "nl": "/nl/nieuws/", "en": "/en/news/"}
 PAGINATION = {"fr": "path", "nl": "query", "en": "rel"}
 SECTORS = ("Multisecteurs", "Santé & soins", "Commerce", "Tech")
 PUBLISHED_LABEL = {"fr": "Publié le", "nl": "Gepubliceerd op", "en": "Published on"}
-RELATED_HEADING = {"fr": "Plus de nouvelles sur notre blog", "nl": "Meer nieuws op onze blog",
-                   "en": "More news on our blog"}
+RELATED_HEADING = {
+    "fr": "Plus de nouvelles sur notre blog",
+    "nl": "Meer nieuws op onze blog",
+    "en": "More news on our blog",
+}
 DISALLOWED_PREFIX = "/en/news/internal-"
 #: per language: title, lead, body, an interview question and answer, a closing call
 TEXTS = {
-    "fr": ("Mission n° {i} : les entreprises bruxelloises à l'export",
-           "Les entreprises bruxelloises continuent de grandir à l'étranger (mission {i}).",
-           "hub.brussels accompagne les entreprises qui exportent : salons, contacts, conseils.",
-           "Pourquoi un bureau à l'étranger ?",
-           "Parce que nos entreprises doivent être présentes sur les grands marchés.",
-           "Prêt.e pour l'aventure? Contactez Eric!"),
-    "nl": ("Missie nr. {i}: Brusselse bedrijven veroveren de wereld",
-           "Brusselse bedrijven blijven groeien in het buitenland (missie {i}).",
-           "hub.brussels begeleidt exporterende bedrijven: beurzen, contacten, advies.",
-           "Waarom een kantoor in het buitenland?",
-           "Omdat onze bedrijven aanwezig moeten zijn op de grote markten.",
-           "Klaar voor het avontuur? Contacteer Eric!"),
-    "en": ("Mission no. {i}: Brussels companies go abroad",
-           "Brussels companies keep growing abroad (mission {i}).",
-           "hub.brussels helps exporting companies: trade fairs, contacts, advice.",
-           "Why an office abroad?",
-           "Because our companies must be present on the big markets.",
-           "Ready for the adventure? Contact Eric!"),
+    "fr": (
+        "Mission n° {i} : les entreprises bruxelloises à l'export",
+        "Les entreprises bruxelloises continuent de grandir à l'étranger (mission {i}).",
+        "hub.brussels accompagne les entreprises qui exportent : salons, contacts, conseils.",
+        "Pourquoi un bureau à l'étranger ?",
+        "Parce que nos entreprises doivent être présentes sur les grands marchés.",
+        "Prêt.e pour l'aventure? Contactez Eric!",
+    ),
+    "nl": (
+        "Missie nr. {i}: Brusselse bedrijven veroveren de wereld",
+        "Brusselse bedrijven blijven groeien in het buitenland (missie {i}).",
+        "hub.brussels begeleidt exporterende bedrijven: beurzen, contacten, advies.",
+        "Waarom een kantoor in het buitenland?",
+        "Omdat onze bedrijven aanwezig moeten zijn op de grote markten.",
+        "Klaar voor het avontuur? Contacteer Eric!",
+    ),
+    "en": (
+        "Mission no. {i}: Brussels companies go abroad",
+        "Brussels companies keep growing abroad (mission {i}).",
+        "hub.brussels helps exporting companies: trade fairs, contacts, advice.",
+        "Why an office abroad?",
+        "Because our companies must be present on the big markets.",
+        "Ready for the adventure? Contact Eric!",
+    ),
 }
 
 
@@ -114,10 +123,19 @@ class LoggedRequest:
 class FixtureSite:
     """A site of `n_articles` articles spread over fr/nl/en, newest first, `per_page` per listing."""
 
-    def __init__(self, n_articles: int = 12, *, per_page: int = 5, days_apart: int = 2,
-                 today: dt.date | None = None, wp_json: bool = True, feeds: bool = True,
-                 sitemaps: bool = True, disallowed_article: bool = True,
-                 empty_listings: bool = False) -> None:
+    def __init__(
+        self,
+        n_articles: int = 12,
+        *,
+        per_page: int = 5,
+        days_apart: int = 2,
+        today: dt.date | None = None,
+        wp_json: bool = True,
+        feeds: bool = True,
+        sitemaps: bool = True,
+        disallowed_article: bool = True,
+        empty_listings: bool = False,
+    ) -> None:
         self.per_page = per_page
         self.wp_json = wp_json
         self.feeds = feeds
@@ -137,11 +155,16 @@ class FixtureSite:
             slug = f"article-{i}-{lang}"
             if disallowed_article and i == 2 and lang == "en":
                 slug = f"{DISALLOWED_PREFIX.rsplit('/', 1)[1]}article-{i}"
-            self.articles.append(FixtureArticle(
-                index=i, lang=lang, slug=slug, published=published,
-                modified=dt.datetime.combine(published, dt.time(0), dt.UTC),
-                sector=SECTORS[i % len(SECTORS)],
-            ))
+            self.articles.append(
+                FixtureArticle(
+                    index=i,
+                    lang=lang,
+                    slug=slug,
+                    published=published,
+                    modified=dt.datetime.combine(published, dt.time(0), dt.UTC),
+                    sector=SECTORS[i % len(SECTORS)],
+                )
+            )
 
     # -- hooks that change the site between crawls
 
@@ -162,8 +185,9 @@ class FixtureSite:
         article.deleted = True
         return article
 
-    def fail_next(self, path: str, status: int = 500, *, times: int = 1,
-                  retry_after: float | None = None) -> None:
+    def fail_next(
+        self, path: str, status: int = 500, *, times: int = 1, retry_after: float | None = None
+    ) -> None:
         """The next `times` requests of `path` answer `status` (with Retry-After when given)."""
         headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else {}
         with self._lock:
@@ -205,20 +229,23 @@ class FixtureSite:
             response = self._route(request)
             response = _conditional(request, response)
         with self._lock:
-            self.log.append(LoggedRequest(request.method, request.path, response.status,
-                                          len(response.body)))
+            self.log.append(
+                LoggedRequest(request.method, request.path, response.status, len(response.body))
+            )
         return response
 
     def _route(self, request: Request) -> Response:
         route = request.route
         if route == "/robots.txt":
-            text = (f"User-agent: *\nDisallow: {DISALLOWED_PREFIX}\n"
-                    f"Sitemap: {self.base_url}/sitemap.xml\n")
+            text = (
+                f"User-agent: *\nDisallow: {DISALLOWED_PREFIX}\n"
+                f"Sitemap: {self.base_url}/sitemap.xml\n"
+            )
             return Response(200, text.encode(), {"Content-Type": "text/plain"})
         if self.sitemaps and route == "/sitemap.xml":
             return _xml(self._sitemap_index())
         if self.sitemaps and route.startswith("/sitemap-") and route.endswith(".xml"):
-            lang = route[len("/sitemap-"):-len(".xml")]
+            lang = route[len("/sitemap-") : -len(".xml")]
             if lang in LANGS:
                 return _xml(self._sitemap(lang))
         if self.feeds and route == "/feed/":
@@ -234,8 +261,11 @@ class FixtureSite:
                 if article.deleted:
                     break
                 return _html(self._article_page(article), article.modified)
-        return Response(404, b"<html><body><h1>404</h1></body></html>",
-                        {"Content-Type": "text/html; charset=utf-8"})
+        return Response(
+            404,
+            b"<html><body><h1>404</h1></body></html>",
+            {"Content-Type": "text/html; charset=utf-8"},
+        )
 
     # -- pages
 
@@ -251,13 +281,13 @@ class FixtureSite:
             f'<h3 class="card-title">{html.escape(article.title)}</h3></a>'
             f'<span class="sector">{html.escape(article.sector)}</span>'
             f'<time datetime="{article.published.isoformat()}">{PUBLISHED_LABEL[article.lang]} '
-            f'{article.published:%d/%m/%Y}</time></{tag}>'
+            f"{article.published:%d/%m/%Y}</time></{tag}>"
         )
 
     def _listing(self, lang: str, page: int) -> Response:
         items = [] if self.empty_listings else self._in_lang(lang)
         start = (page - 1) * self.per_page
-        chunk = items[start:start + self.per_page]
+        chunk = items[start : start + self.per_page]
         if page > 1 and not chunk:
             return Response(404, b"no such page", {"Content-Type": "text/html"})
         has_next = start + self.per_page < len(items)
@@ -269,9 +299,11 @@ class FixtureSite:
             else:
                 nav = f'<nav class="pagination"><a href="{nxt}">{page + 1}</a></nav>'
         cards = "\n".join(self._card(a) for a in chunk)
-        body = (f"<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
-                f"<title>News - hub.brussels</title>{head}</head><body>{self._menu()}"
-                f"<main><h1>News</h1><div class=\"cards\">{cards}</div>{nav}</main></body></html>")
+        body = (
+            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>News - hub.brussels</title>{head}</head><body>{self._menu()}"
+            f'<main><h1>News</h1><div class="cards">{cards}</div>{nav}</main></body></html>'
+        )
         return _html(body, None)
 
     def _menu(self) -> str:
@@ -286,10 +318,15 @@ class FixtureSite:
         others = [a for a in self._in_lang(lang) if a is not article]
         shift = self.related_salt % max(1, len(others))
         related = [article] + (others[shift:] + others[:shift])[:2]
-        jsonld = json.dumps({
-            "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-            "datePublished": article.published.isoformat(), "inLanguage": lang,
-        })
+        jsonld = json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": article.title,
+                "datePublished": article.published.isoformat(),
+                "inLanguage": lang,
+            }
+        )
         return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title} - hub.brussels</title>
 <link rel="canonical" href="{self._url(article.path)}">
@@ -311,7 +348,7 @@ class FixtureSite:
 </div>
 </article>
 <section class="related"><h2>{RELATED_HEADING[lang]}</h2>
-{''.join(self._card(a, "div") for a in related)}
+{"".join(self._card(a, "div") for a in related)}
 </section>
 </main></body></html>"""
 
@@ -321,18 +358,25 @@ class FixtureSite:
             articles = self._in_lang(lang)
             lastmod = max((a.modified for a in articles), default=None)
             mod = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
-            entries.append(f"<sitemap><loc>{self._url(f'/sitemap-{lang}.xml')}</loc>{mod}</sitemap>")
-        return ('<?xml version="1.0" encoding="UTF-8"?>'
-                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                + "".join(entries) + "</sitemapindex>")
+            entries.append(
+                f"<sitemap><loc>{self._url(f'/sitemap-{lang}.xml')}</loc>{mod}</sitemap>"
+            )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(entries)
+            + "</sitemapindex>"
+        )
 
     def _sitemap(self, lang: str) -> str:
         entries = "".join(
             f"<url><loc>{self._url(a.path)}</loc><lastmod>{a.modified.isoformat()}</lastmod></url>"
             for a in self._in_lang(lang)
         )
-        return ('<?xml version="1.0" encoding="UTF-8"?>'
-                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>')
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+        )
 
     def _rss(self) -> str:
         items = "".join(
@@ -340,8 +384,10 @@ class FixtureSite:
             f"<pubDate>{email.utils.format_datetime(a.modified)}</pubDate></item>"
             for a in sorted(self.live(), key=lambda a: a.modified, reverse=True)[:20]
         )
-        return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
-                f"<title>hub.brussels</title><link>{self.base_url}/</link>{items}</channel></rss>")
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+            f"<title>hub.brussels</title><link>{self.base_url}/</link>{items}</channel></rss>"
+        )
 
     def _wp_posts(self, query: dict[str, str]) -> Response:
         posts = sorted(self.live(), key=lambda a: a.modified, reverse=True)
@@ -354,16 +400,29 @@ class FixtureSite:
         page = int(query.get("page", "1"))
         total_pages = max(1, -(-len(posts) // per_page))
         if page > total_pages:
-            return Response(400, b'{"code":"rest_post_invalid_page_number"}',
-                            {"Content-Type": "application/json"})
-        chunk = posts[(page - 1) * per_page:page * per_page]
-        data = [{"id": a.index, "link": self._url(a.path),
-                 "modified_gmt": a.modified.replace(tzinfo=None).isoformat(timespec="seconds")}
-                for a in chunk]
-        return Response(200, json.dumps(data).encode(), {
-            "Content-Type": "application/json; charset=UTF-8",
-            "X-WP-Total": str(len(posts)), "X-WP-TotalPages": str(total_pages),
-        })
+            return Response(
+                400,
+                b'{"code":"rest_post_invalid_page_number"}',
+                {"Content-Type": "application/json"},
+            )
+        chunk = posts[(page - 1) * per_page : page * per_page]
+        data = [
+            {
+                "id": a.index,
+                "link": self._url(a.path),
+                "modified_gmt": a.modified.replace(tzinfo=None).isoformat(timespec="seconds"),
+            }
+            for a in chunk
+        ]
+        return Response(
+            200,
+            json.dumps(data).encode(),
+            {
+                "Content-Type": "application/json; charset=UTF-8",
+                "X-WP-Total": str(len(posts)),
+                "X-WP-TotalPages": str(total_pages),
+            },
+        )
 
 
 def _page_number(request: Request, listing: str, style: str) -> int | None:
@@ -372,7 +431,7 @@ def _page_number(request: Request, listing: str, style: str) -> int | None:
         page = request.query.get("page", "1") if style == "query" else "1"
         return int(page) if page.isdigit() else None
     if style != "query" and route.startswith(f"{listing}page/"):
-        number = route[len(f"{listing}page/"):].strip("/")
+        number = route[len(f"{listing}page/") :].strip("/")
         return int(number) if number.isdigit() else None
     return None
 
@@ -383,8 +442,10 @@ def _page_url(listing: str, page: int, style: str) -> str:
 
 def _html(text: str, modified: dt.datetime | None) -> Response:
     body = text.encode("utf-8")
-    headers = {"Content-Type": "text/html; charset=utf-8",
-               "ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"'}
+    headers = {
+        "Content-Type": "text/html; charset=utf-8",
+        "ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
+    }
     if modified is not None:
         headers["Last-Modified"] = email.utils.format_datetime(modified, usegmt=True)
     return Response(200, body, headers)
@@ -405,7 +466,9 @@ def _conditional(request: Request, response: Response) -> Response:
     else:
         ims, lm = request.headers.get("if-modified-since"), response.headers.get("Last-Modified")
         matches = bool(ims and lm) and (
-            email.utils.parsedate_to_datetime(lm or "") <= email.utils.parsedate_to_datetime(ims or ""))
+            email.utils.parsedate_to_datetime(lm or "")
+            <= email.utils.parsedate_to_datetime(ims or "")
+        )
     if not matches:
         return response
     kept = {k: v for k, v in response.headers.items() if k in ("ETag", "Last-Modified")}

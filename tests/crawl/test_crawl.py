@@ -18,8 +18,9 @@ from .site import DISALLOWED_PREFIX, FixtureSite, SiteServer, serve_site
 Crawl = Callable[..., RunReport]
 
 
-def test_first_run_archives_every_article_once(crawl: Crawl, site: FixtureSite,
-                                               sqlite_url: str) -> None:
+def test_first_run_archives_every_article_once(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     report = crawl()
     expected = fetchable(site)
     assert report.exit_code == 0, report.warnings
@@ -41,8 +42,9 @@ def test_listings_are_paged_in_all_three_forms(sqlite_url: str) -> None:
     assert report.counts.listing_pages == 6
 
 
-def test_second_run_archives_nothing_and_gets_304s(crawl: Crawl, site: FixtureSite,
-                                                   sqlite_url: str) -> None:
+def test_second_run_archives_nothing_and_gets_304s(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     crawl()
     before = len(site.log)
     report = crawl()
@@ -55,8 +57,9 @@ def test_second_run_archives_nothing_and_gets_304s(crawl: Crawl, site: FixtureSi
     assert {a.current_version for a in archived(sqlite_url).values()} == {1}
 
 
-def test_changed_article_gives_exactly_one_new_version(crawl: Crawl, site: FixtureSite,
-                                                       sqlite_url: str) -> None:
+def test_changed_article_gives_exactly_one_new_version(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     crawl()
     changed = site.change_article(7)
     report = crawl()
@@ -80,8 +83,9 @@ def test_old_article_changed_is_found_through_the_sitemap(sqlite_url: str) -> No
     assert site.articles[11].path not in fetched, "an old, unchanged article was re-fetched"
 
 
-def test_change_only_in_related_cards_gives_no_version(crawl: Crawl, site: FixtureSite,
-                                                       sqlite_url: str) -> None:
+def test_change_only_in_related_cards_gives_no_version(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     crawl()
     site.change_related()
     report = crawl(full=True)
@@ -90,8 +94,9 @@ def test_change_only_in_related_cards_gives_no_version(crawl: Crawl, site: Fixtu
     assert {a.current_version for a in archived(sqlite_url).values()} == {1}
 
 
-def test_article_answering_404_becomes_gone(crawl: Crawl, site: FixtureSite,
-                                            sqlite_url: str) -> None:
+def test_article_answering_404_becomes_gone(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     crawl()
     deleted = site.delete_article(4)
     report = crawl()
@@ -100,8 +105,9 @@ def test_article_answering_404_becomes_gone(crawl: Crawl, site: FixtureSite,
     assert archived(sqlite_url)[f"{site.base_url}{deleted.path}"].status == "gone"
 
 
-def test_500_then_200_is_retried_and_archived(crawl: Crawl, site: FixtureSite,
-                                              sqlite_url: str) -> None:
+def test_500_then_200_is_retried_and_archived(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     path = site.articles[3].path
     site.fail_next(path, 500)
     report = crawl()
@@ -111,7 +117,8 @@ def test_500_then_200_is_retried_and_archived(crawl: Crawl, site: FixtureSite,
 
 
 def test_429_with_retry_after_is_waited_for_then_archived(
-        crawl: Crawl, site: FixtureSite, sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    crawl: Crawl, site: FixtureSite, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = site.articles[5].path
     site.fail_next(path, 429, retry_after=0.2)
     slept: list[float] = []
@@ -128,8 +135,9 @@ def test_429_with_retry_after_is_waited_for_then_archived(
     assert f"{site.base_url}{path}" in archived(sqlite_url)
 
 
-def test_page_still_failing_is_counted_and_archive_kept(crawl: Crawl, site: FixtureSite,
-                                                        sqlite_url: str) -> None:
+def test_page_still_failing_is_counted_and_archive_kept(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     crawl()
     path = site.articles[0].path
     site.fail_next(path, 503, times=5)
@@ -146,8 +154,9 @@ def test_disallowed_path_is_never_requested(crawl: Crawl, site: FixtureSite) -> 
     assert site.requested(DISALLOWED_PREFIX) == []
 
 
-def test_redirect_to_another_host_is_not_followed(crawl: Crawl, site: FixtureSite,
-                                                  sqlite_url: str) -> None:
+def test_redirect_to_another_host_is_not_followed(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     other = FixtureSite(3)
     with SiteServer(other.handle) as elsewhere:
         # same machine, other host name: 'localhost' is not an allowed host of this crawl
@@ -161,24 +170,30 @@ def test_redirect_to_another_host_is_not_followed(crawl: Crawl, site: FixtureSit
 
 
 def test_redirect_within_the_site_is_followed_and_final_url_recorded(
-        crawl: Crawl, site: FixtureSite, sqlite_url: str) -> None:
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     moved, target = site.articles[3].path, site.articles[0].path
     site.redirect(moved, target, status=302)
     report = crawl()
     assert report.exit_code == 0
     engine = open_engine(sqlite_url)
     with transaction(engine) as session:
-        final = session.scalar(select(FetchRow.final_url).where(
-            FetchRow.url == f"{site.base_url}{moved}", FetchRow.status == 200))
+        final = session.scalar(
+            select(FetchRow.final_url).where(
+                FetchRow.url == f"{site.base_url}{moved}", FetchRow.status == 200
+            )
+        )
     engine.dispose()
     assert final == f"{site.base_url}{target}"
 
 
-def test_dry_run_fetches_no_article_and_writes_nothing(crawl: Crawl, site: FixtureSite,
-                                                       sqlite_url: str) -> None:
+def test_dry_run_fetches_no_article_and_writes_nothing(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
     report = crawl(dry_run=True)
     assert sorted(p.url for p in report.planned) == sorted(
-        f"{site.base_url}{a.path}" for a in site.live())
+        f"{site.base_url}{a.path}" for a in site.live()
+    )
     assert [r for r in site.log if "/article-" in r.path] == []
     assert archived(sqlite_url) == {}
 
@@ -202,7 +217,10 @@ def test_listing_without_articles_exits_3(sqlite_url: str) -> None:
 def test_start_listing_answering_404_exits_3(sqlite_url: str) -> None:
     site = FixtureSite(6, wp_json=False, sitemaps=False, feeds=False)
     with serve_site(site) as server:
-        report = run_crawl(fast_options(sqlite_url, server.base_url,
-                                        start_urls=(f"{server.base_url}/fr/actualites/",)))
+        report = run_crawl(
+            fast_options(
+                sqlite_url, server.base_url, start_urls=(f"{server.base_url}/fr/actualites/",)
+            )
+        )
     assert report.exit_code == 3
     assert "answered 404; has the site changed?" in report.warnings[0]

@@ -20,9 +20,13 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 
 def fetcher(*, sleeps: list[float] | None = None, **changes: object) -> Fetcher:
-    config = FetchConfig(allowed_hosts=frozenset({"localhost", "127.0.0.1"}), delay=0,
-                         retry=RetryPolicy(attempts=3, initial_wait=0.01, max_wait=0.02,
-                                           jitter=0.0, retry_after_cap=5.0))
+    config = FetchConfig(
+        allowed_hosts=frozenset({"localhost", "127.0.0.1"}),
+        delay=0,
+        retry=RetryPolicy(
+            attempts=3, initial_wait=0.01, max_wait=0.02, jitter=0.0, retry_after_cap=5.0
+        ),
+    )
     config = replace(config, **changes)  # type: ignore[arg-type]
     recorded = sleeps if sleeps is not None else []
     return Fetcher(config, sleep=recorded.append, clock=lambda: 1000.0)
@@ -68,10 +72,10 @@ def test_5xx_is_retried_a_bounded_number_of_times(httpserver: HTTPServer) -> Non
 
 def test_retry_after_date_is_honoured_and_capped(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
-    later = email.utils.format_datetime(datetime.now(UTC) + timedelta(hours=1),
-                                        usegmt=True)
+    later = email.utils.format_datetime(datetime.now(UTC) + timedelta(hours=1), usegmt=True)
     httpserver.expect_oneshot_request("/slow").respond_with_data(
-        "", status=429, headers={"Retry-After": later})
+        "", status=429, headers={"Retry-After": later}
+    )
     httpserver.expect_oneshot_request("/slow").respond_with_data("ok", headers=HTML)
     sleeps: list[float] = []
     capture = fetcher(sleeps=sleeps).fetch(httpserver.url_for("/slow"))
@@ -98,15 +102,15 @@ def test_read_timeout_is_transient(httpserver: HTTPServer) -> None:
         return Response("late", headers=HTML)
 
     httpserver.expect_request("/late").respond_with_handler(slow)
-    quick = fetcher(timeouts=Timeouts(connect=1, read=0.1),
-                    retry=RetryPolicy(attempts=1))
+    quick = fetcher(timeouts=Timeouts(connect=1, read=0.1), retry=RetryPolicy(attempts=1))
     with pytest.raises(TransientFetchError, match="Timeout"):
         quick.fetch(httpserver.url_for("/late"))
 
 
 def test_robots_disallow_and_crawl_delay(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data(
-        "User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n", content_type="text/plain")
+        "User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n", content_type="text/plain"
+    )
     httpserver.expect_request("/public").respond_with_data("ok", headers=HTML)
     sleeps: list[float] = []
     polite = fetcher(sleeps=sleeps)
@@ -127,7 +131,8 @@ def test_unreachable_robots_txt_keeps_the_host_off_limits(httpserver: HTTPServer
 def test_redirect_off_the_allowed_hosts_is_refused(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
     httpserver.expect_request("/moved").respond_with_data(
-        "", status=301, headers={"Location": "http://example.org/elsewhere"})
+        "", status=301, headers={"Location": "http://example.org/elsewhere"}
+    )
     with pytest.raises(DisallowedError, match="example.org"):
         fetcher().fetch(httpserver.url_for("/moved"))
 
@@ -135,7 +140,8 @@ def test_redirect_off_the_allowed_hosts_is_refused(httpserver: HTTPServer) -> No
 def test_conditional_get_304_has_no_body(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
     httpserver.expect_request("/same", headers={"If-None-Match": '"v1"'}).respond_with_data(
-        "", status=304, headers={"ETag": '"v1"'})
+        "", status=304, headers={"ETag": '"v1"'}
+    )
     capture = fetcher().fetch(httpserver.url_for("/same"), etag='"v1"')
     assert (capture.status, capture.body) == (304, b"")
     assert capture.request_headers == {"If-None-Match": '"v1"'}
@@ -153,9 +159,11 @@ def test_connection_refused_is_transient_and_retried() -> None:
 
 def test_robots_txt_behind_a_redirect_is_still_obeyed(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data(
-        "", status=301, headers={"Location": "/real-robots.txt"})
+        "", status=301, headers={"Location": "/real-robots.txt"}
+    )
     httpserver.expect_request("/real-robots.txt").respond_with_data(
-        "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+        "User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+    )
     with pytest.raises(DisallowedError):
         fetcher().fetch(httpserver.url_for("/private/page"))
     assert requests_to(httpserver, "/private/page") == 0

@@ -33,9 +33,14 @@ def crawl_args(db_url: str, base_url: str, *extra: str) -> list[str]:
 
 def spawn(*args: str) -> subprocess.Popen[str]:
     """`python -m schedules.cli …` the way cron calls it: no terminal, output captured."""
-    return subprocess.Popen([sys.executable, "-m", "schedules.cli", *args], cwd=ROOT,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "schedules.cli", *args],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def runs_of(db_url: str) -> list[dict[str, object]]:
@@ -48,11 +53,14 @@ def runs_of(db_url: str) -> list[dict[str, object]]:
 
 
 def test_two_concurrent_crawls_give_one_run_and_one_exit_75(
-        db_url: str, site: FixtureSite, served: SiteServer) -> None:
+    db_url: str, site: FixtureSite, served: SiteServer
+) -> None:
     reached, release = site.gate(site.articles[0].path)
     first = spawn(*crawl_args(db_url, served.base_url))
     try:
-        assert reached.wait(60), first.communicate()[1] if first.poll() is not None else "no request"
+        assert reached.wait(60), (
+            first.communicate()[1] if first.poll() is not None else "no request"
+        )
         second = spawn(*crawl_args(db_url, served.base_url))
         out, err = second.communicate(timeout=60)
         assert second.returncode == 75, err
@@ -67,7 +75,8 @@ def test_two_concurrent_crawls_give_one_run_and_one_exit_75(
 
 
 def test_sigterm_records_an_interrupted_run_and_releases_the_lock(
-        sqlite_url: str, site: FixtureSite, served: SiteServer) -> None:
+    sqlite_url: str, site: FixtureSite, served: SiteServer
+) -> None:
     reached, release = site.gate(site.articles[4].path)
     crawl = spawn(*crawl_args(sqlite_url, served.base_url))
     try:
@@ -99,8 +108,9 @@ with crawl_lock(open_engine(sys.argv[1])):
 
 
 def test_lock_left_by_a_killed_crawl_is_recovered(db_url: str) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, db_url], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, db_url], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     engine = open_engine(db_url)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -132,10 +142,12 @@ def test_cli_crawl_then_runs_json(sqlite_url: str, site: FixtureSite, served: Si
 
 
 def test_cli_exit_codes_for_a_wrong_profile_and_an_empty_listing(
-        sqlite_url: str, tmp_path: Path) -> None:
+    sqlite_url: str, tmp_path: Path
+) -> None:
     runner = CliRunner()
-    missing = runner.invoke(main, ["crawl", "--db", sqlite_url, "--profile",
-                                   str(tmp_path / "nope.toml")])
+    missing = runner.invoke(
+        main, ["crawl", "--db", sqlite_url, "--profile", str(tmp_path / "nope.toml")]
+    )
     assert missing.exit_code == 2 and "no site profile" in missing.output
     site = FixtureSite(3, empty_listings=True, wp_json=False, sitemaps=False, feeds=False)
     with SiteServer(site.handle) as server:
@@ -146,10 +158,15 @@ def test_cli_exit_codes_for_a_wrong_profile_and_an_empty_listing(
 
 
 def test_recheck_schedule_is_configurable_from_the_command_line(
-        sqlite_url: str, site: FixtureSite, served: SiteServer) -> None:
+    sqlite_url: str, site: FixtureSite, served: SiteServer
+) -> None:
     runner = CliRunner()
     assert runner.invoke(main, crawl_args(sqlite_url, served.base_url)).exit_code == 0
-    quiet = runner.invoke(main, crawl_args(sqlite_url, served.base_url, "--json", "--recent-days",
-                                           "0", "--older-every-days", "100"))
+    quiet = runner.invoke(
+        main,
+        crawl_args(
+            sqlite_url, served.base_url, "--json", "--recent-days", "0", "--older-every-days", "100"
+        ),
+    )
     counts = json.loads(quiet.stdout)["counts"]
     assert counts["fetched"] == 1, "only today's article is recent enough to be re-checked"

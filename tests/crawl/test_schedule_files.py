@@ -21,8 +21,11 @@ def _parses(command: list[str]) -> None:
 
 
 def test_cron_line_runs_a_crawl_cron_can_parse() -> None:
-    lines = [line for line in (SCHEDULES / "hubarchive.cron").read_text().splitlines()
-             if line and not line.startswith("#") and "=" not in line.split()[0]]
+    lines = [
+        line
+        for line in (SCHEDULES / "hubarchive.cron").read_text().splitlines()
+        if line and not line.startswith("#") and "=" not in line.split()[0]
+    ]
     assert len(lines) == 1
     fields = lines[0].split(None, 5)
     assert len(fields) == 6, "five time fields and a command"

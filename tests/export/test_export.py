@@ -29,8 +29,9 @@ def run_export(db_url: str, out: Path, fmt: str, **kwargs: Any) -> ExportReport:
 def archive_records(db_url: str, **kwargs: Any) -> list[dict[str, Any]]:
     engine = open_engine(db_url)
     with transaction(engine) as session:
-        records = [v.to_dict() for batch in iter_selected(session, Filters(), **kwargs)
-                   for v in batch]
+        records = [
+            v.to_dict() for batch in iter_selected(session, Filters(), **kwargs) for v in batch
+        ]
     engine.dispose()
     return records
 
@@ -64,11 +65,15 @@ def test_all_versions_and_as_of(archive: str, tmp_path: Path) -> None:
     run_export(archive, tmp_path / "all", "jsonl", all_versions=True)
     rows = [json.loads(x) for x in (tmp_path / "all/articles.jsonl").read_text().splitlines()]
     assert [(r["version"], r["title"]) for r in rows if r["url"] == DREAM] == [
-        (1, "Le rêve américain existe encore"), (2, "La Californie, le rêve américain")]
+        (1, "Le rêve américain existe encore"),
+        (2, "La Californie, le rêve américain"),
+    ]
     run_export(archive, tmp_path / "past", "jsonl", filters=Filters(as_of=dt.date(2025, 11, 1)))
     past = [json.loads(x) for x in (tmp_path / "past/articles.jsonl").read_text().splitlines()]
     assert {r["url"]: (r["version"], r["status"]) for r in past if r["url"] in (DREAM, ZORG)} == {
-        DREAM: (1, "live"), ZORG: (1, "live")}
+        DREAM: (1, "live"),
+        ZORG: (1, "live"),
+    }
     assert len(past) == 4  # the article first seen in December is not there yet
 
 
@@ -98,7 +103,10 @@ def test_csv_neutralises_formulas_unless_raw(archive: str, tmp_path: Path) -> No
     assert articles[TARIFFS]["lead"] == "'" + FORMULA
     contact = next(r for r in read_csv(tmp_path / "contacts.csv") if r["role"].endswith("admin"))
     assert (contact["name"], contact["role"], contact["address"]) == (
-        "'+32 trick", "'@admin", "'-1 Rue, Bruxelles")
+        "'+32 trick",
+        "'@admin",
+        "'-1 Rue, Bruxelles",
+    )
 
 
 def test_parquet_tables_are_typed_and_equal_the_csv(archive: str, tmp_path: Path) -> None:
@@ -125,8 +133,14 @@ def _check_value(kind: str, value: Any, fmt: str) -> None:
     if value in (None, ""):
         return
     if fmt == "parquet":
-        expected = {"integer": int, "string": str, "date": dt.date, "datetime": dt.datetime,
-                    "array": list, "object": str}[kind]
+        expected = {
+            "integer": int,
+            "string": str,
+            "date": dt.date,
+            "datetime": dt.datetime,
+            "array": list,
+            "object": str,
+        }[kind]
         assert isinstance(value, expected), (kind, value)
         return
     if kind == "integer":
@@ -141,8 +155,9 @@ def _check_value(kind: str, value: Any, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
-def test_the_data_package_describes_every_file_and_column(archive: str, tmp_path: Path,
-                                                          fmt: str) -> None:
+def test_the_data_package_describes_every_file_and_column(
+    archive: str, tmp_path: Path, fmt: str
+) -> None:
     tmp_path = tmp_path / "export"
     run_export(archive, tmp_path, fmt, all_versions=True)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
@@ -184,17 +199,28 @@ def test_a_hostile_title_cannot_name_a_file(db_url: str, tmp_path: Path) -> None
 
     engine = open_engine(db_url)
     with transaction(engine) as session:
-        store_record(session, Article(url="https://x.test/../../etc/passwd", title="../../evil",
-                                      sector="../../../tmp/x", lang="fr"),
-                     seen_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+        store_record(
+            session,
+            Article(
+                url="https://x.test/../../etc/passwd",
+                title="../../evil",
+                sector="../../../tmp/x",
+                lang="fr",
+            ),
+            seen_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        )
     engine.dispose()
     out = tmp_path / "out"
     run_export(db_url, out, "csv")
-    outside = [p for p in tmp_path.rglob("*")
-               if p.is_file() and out not in p.parents and not p.name.startswith("archive.db")]
+    outside = [
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file() and out not in p.parents and not p.name.startswith("archive.db")
+    ]
     assert outside == []
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["articles.csv", "qa.csv", "contacts.csv", "related.csv", "datapackage.json"])
+        ["articles.csv", "qa.csv", "contacts.csv", "related.csv", "datapackage.json"]
+    )
 
 
 def test_export_errors_are_storage_errors_in_one_place(archive: str, tmp_path: Path) -> None:

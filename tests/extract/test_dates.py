@@ -35,7 +35,9 @@ def test_written_dates(text: str, expected: dt.date) -> None:
     assert parse_date_text(text) == expected
 
 
-@pytest.mark.parametrize("text", ["en 2012 nous avons", "31/02/2024", "le 45 mars 2025", "", "12/2024"])
+@pytest.mark.parametrize(
+    "text", ["en 2012 nous avons", "31/02/2024", "le 45 mars 2025", "", "12/2024"]
+)
 def test_no_date_where_there_is_none(text: str) -> None:
     assert parse_date_text(text) is None
 

@@ -17,7 +17,9 @@ def test_http_hint_comes_first() -> None:
 
 
 def test_meta_charset_when_no_hint() -> None:
-    data = ("<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>" + TEXT).encode("cp1252")
+    data = (
+        "<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>" + TEXT
+    ).encode("cp1252")
     text, _ = decode_html(data)
     assert "« déjà » vu…" in text  # latin-1 labels mean windows-1252, as in browsers
 
@@ -39,9 +41,11 @@ def test_unknown_hint_is_reported_not_fatal() -> None:
 
 
 def test_extract_article_reads_windows_1252_pages() -> None:
-    page = ("<html lang='fr'><head><meta charset='windows-1252'><title>t</title></head><body>"
-            "<article><h1>Un coup de pouce de 2 millions € pour l’œuvre</h1>"
-            "<p>Les dossiers peuvent être introduits jusqu’au 15 octobre, avec un accompagnement.</p>"
-            "</article></body></html>").encode("cp1252")
+    page = (
+        "<html lang='fr'><head><meta charset='windows-1252'><title>t</title></head><body>"
+        "<article><h1>Un coup de pouce de 2 millions € pour l’œuvre</h1>"
+        "<p>Les dossiers peuvent être introduits jusqu’au 15 octobre, avec un accompagnement.</p>"
+        "</article></body></html>"
+    ).encode("cp1252")
     article = extract_article(page, "https://hub.brussels/fr/blog/x/")
     assert article.title == "Un coup de pouce de 2 millions € pour l’œuvre"

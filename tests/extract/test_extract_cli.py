@@ -39,7 +39,11 @@ def test_unknown_profile_is_a_readable_error() -> None:
 def test_extract_runs_as_a_real_command(tmp_path: Path) -> None:
     page = tmp_path / "broken.html"
     page.write_bytes(b"<html><body><h1>Only a title<p>and \xff garbage")
-    done = subprocess.run([sys.executable, "-m", "schedules.cli", "extract", str(page), "--json"],
-                          capture_output=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "schedules.cli", "extract", str(page), "--json"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout)["title"] == "Only a title"

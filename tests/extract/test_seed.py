@@ -11,7 +11,9 @@ import pytest
 from scraper.extract import extract_article
 
 SEED_HTML = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "le-reve-americain.html"
-SEED_EXPECTED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "seed-article.expected.json"
+SEED_EXPECTED = (
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / "seed-article.expected.json"
+)
 PAGE_URL = "https://hub.brussels/fr/news/le-reve-americain-existe-encore/?utm_source=newsletter"
 
 
@@ -30,7 +32,7 @@ def _shaped(got: Any, want: Any) -> Any:
     if isinstance(want, dict) and isinstance(got, dict):
         return {k: _shaped(got.get(k), v) for k, v in want.items()}
     if isinstance(want, list) and isinstance(got, list):
-        return [_shaped(g, w) for g, w in zip(got, want, strict=False)] + got[len(want):]
+        return [_shaped(g, w) for g, w in zip(got, want, strict=False)] + got[len(want) :]
     return got
 
 
@@ -55,8 +57,15 @@ def test_seed_body_is_the_article_text_only(record: dict[str, Any]) -> None:
     body = record["body"]
     assert body.startswith("37 entreprises bruxelloises")
     assert "Envie d’en savoir plus ?" in body
-    for furniture in ("cookies", "Partager", "Plus de nouvelles", "info@hub.brussels",
-                      "sanfrancisco@hub.brussels", "Malgré une actualité", "Entreprendre"):
+    for furniture in (
+        "cookies",
+        "Partager",
+        "Plus de nouvelles",
+        "info@hub.brussels",
+        "sanfrancisco@hub.brussels",
+        "Malgré une actualité",
+        "Entreprendre",
+    ):
         assert furniture not in body
     assert "\u00a0" not in body and "\n\n\n" not in body
 

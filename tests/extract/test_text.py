@@ -20,7 +20,9 @@ def test_decomposed_unicode_becomes_nfc() -> None:
 
 def test_lines_keep_breaks_and_drop_empty_lines() -> None:
     assert normalize_lines("98 Battery Street\n\n \u00a0\nSan Francisco  CA 94111\n") == [
-        "98 Battery Street", "San Francisco CA 94111"]
+        "98 Battery Street",
+        "San Francisco CA 94111",
+    ]
 
 
 def test_fold_compares_without_case_accents_or_curly_apostrophes() -> None:

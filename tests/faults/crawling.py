@@ -30,14 +30,31 @@ def start_urls(base_url: str) -> tuple[str, ...]:
 
 def options(db_url: str, base_url: str, **changes: Any) -> CrawlOptions:
     """Crawl options for the served site: no politeness delay, fast retries, short timeouts."""
-    return replace(CrawlOptions(db_url=db_url, start_urls=start_urls(base_url), delay=0,
-                                retry=RETRY, timeouts=TIMEOUTS), **changes)
+    return replace(
+        CrawlOptions(
+            db_url=db_url, start_urls=start_urls(base_url), delay=0, retry=RETRY, timeouts=TIMEOUTS
+        ),
+        **changes,
+    )
 
 
 def cli_args(db_url: str, base_url: str, *extra: str) -> list[str]:
     """`hubarchive crawl` arguments equal to `options` (for the subprocess checks)."""
-    args = ["crawl", "--db", db_url, "--delay", "0", "--retries", "3", "--retry-wait", "0.01",
-            "--max-wait", "1", "--timeout", str(TIMEOUTS.read)]
+    args = [
+        "crawl",
+        "--db",
+        db_url,
+        "--delay",
+        "0",
+        "--retries",
+        "3",
+        "--retry-wait",
+        "0.01",
+        "--max-wait",
+        "1",
+        "--timeout",
+        str(TIMEOUTS.read),
+    ]
     for url in start_urls(base_url):
         args += ["--start-url", url]
     return [*args, *extra]
@@ -46,8 +63,14 @@ def cli_args(db_url: str, base_url: str, *extra: str) -> list[str]:
 def spawn_crawl(db_url: str, base_url: str, *extra: str) -> subprocess.Popen[str]:
     """`hubarchive crawl` as cron runs it: a real process, no terminal, output captured."""
     command = [sys.executable, "-m", "schedules.cli", *cli_args(db_url, base_url, *extra)]
-    return subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finish(process: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str, str]:
@@ -61,8 +84,9 @@ def finish(process: subprocess.Popen[str], timeout: float = 120) -> tuple[int, s
 
 
 @contextmanager
-def faulty_site(n: int, *, per_page: int = 10, **plan: object
-                ) -> Iterator[tuple[FixtureSite, FaultServer]]:
+def faulty_site(
+    n: int, *, per_page: int = 10, **plan: object
+) -> Iterator[tuple[FixtureSite, FaultServer]]:
     """A fixture site of `n` articles (one a day) behind a fault server with `plan`'s settings."""
     site = FixtureSite(n, per_page=per_page, days_apart=1)
     settings = {"stall_seconds": STALL, "lifetime": 1800.0, **plan}

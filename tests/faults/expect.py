@@ -33,15 +33,24 @@ class StoredVersion:
 Content = tuple[object, ...]
 
 
-def _content(title: str | None, lead: str | None, body: str | None, qa: list[tuple[str, ...]],
-             contacts: list[tuple[object, ...]]) -> Content:
+def _content(
+    title: str | None,
+    lead: str | None,
+    body: str | None,
+    qa: list[tuple[str, ...]],
+    contacts: list[tuple[object, ...]],
+) -> Content:
     return (title, lead, body, tuple(qa), tuple(contacts))
 
 
 def _stored_content(version: VersionRow) -> Content:
-    return _content(version.title, version.lead, version.body,
-                    [(q.question, q.answer, q.speaker or "") for q in version.qa],
-                    [(c.name, tuple(c.emails), tuple(c.phones)) for c in version.contacts])
+    return _content(
+        version.title,
+        version.lead,
+        version.body,
+        [(q.question, q.answer, q.speaker or "") for q in version.qa],
+        [(c.name, tuple(c.emails), tuple(c.phones)) for c in version.contacts],
+    )
 
 
 def revision_contents(site: FixtureSite, article: FixtureArticle) -> list[Content]:
@@ -52,12 +61,20 @@ def revision_contents(site: FixtureSite, article: FixtureArticle) -> list[Conten
     try:
         for revision in range(current + 1):
             article.revision = revision
-            record = extract_article(site._article_page(article).encode("utf-8"),
-                                     f"{site.base_url}{article.path}", encoding="utf-8")
-            contents.append(_content(record.title, record.lead, record.body,
-                                     [(q.question, q.answer, q.speaker or "") for q in record.qa],
-                                     [(c.name, tuple(c.emails), tuple(c.phones))
-                                      for c in record.contacts]))
+            record = extract_article(
+                site._article_page(article).encode("utf-8"),
+                f"{site.base_url}{article.path}",
+                encoding="utf-8",
+            )
+            contents.append(
+                _content(
+                    record.title,
+                    record.lead,
+                    record.body,
+                    [(q.question, q.answer, q.speaker or "") for q in record.qa],
+                    [(c.name, tuple(c.emails), tuple(c.phones)) for c in record.contacts],
+                )
+            )
     finally:
         article.revision = current
     return contents
@@ -72,7 +89,8 @@ def archive_state(db_url: str, site: FixtureSite) -> dict[str, list[StoredVersio
             rows = session.scalars(
                 select(ArticleRow).options(
                     selectinload(ArticleRow.versions).selectinload(VersionRow.qa),
-                    selectinload(ArticleRow.versions).selectinload(VersionRow.contacts))
+                    selectinload(ArticleRow.versions).selectinload(VersionRow.contacts),
+                )
             ).all()
             state: dict[str, list[StoredVersion]] = {}
             for row in rows:
@@ -80,7 +98,8 @@ def archive_state(db_url: str, site: FixtureSite) -> dict[str, list[StoredVersio
                 contents = revision_contents(site, article) if article else []
                 state[row.url] = [
                     StoredVersion(v.seq, v.kind, _match(_stored_content(v), contents))
-                    for v in sorted(row.versions, key=lambda v: v.seq)]
+                    for v in sorted(row.versions, key=lambda v: v.seq)
+                ]
             return state
     finally:
         engine.dispose()
@@ -92,12 +111,18 @@ def _match(content: Content, contents: list[Content]) -> int | None:
 
 def expected_urls(site: FixtureSite) -> dict[str, FixtureArticle]:
     """url -> article, for the live articles robots.txt lets a crawler fetch."""
-    return {f"{site.base_url}{a.path}": a for a in site.live()
-            if not a.path.startswith(DISALLOWED_PREFIX)}
+    return {
+        f"{site.base_url}{a.path}": a
+        for a in site.live()
+        if not a.path.startswith(DISALLOWED_PREFIX)
+    }
 
 
-def problems(site: FixtureSite, state: dict[str, list[StoredVersion]],
-             history: dict[int, list[int]] | None = None) -> list[str]:
+def problems(
+    site: FixtureSite,
+    state: dict[str, list[StoredVersion]],
+    history: dict[int, list[int]] | None = None,
+) -> list[str]:
     """Differences between the archive and the site. `history` maps an article index to the
     revisions the archive must show in order (default: only the article's current revision)."""
     found: list[str] = []
@@ -112,8 +137,9 @@ def problems(site: FixtureSite, state: dict[str, list[StoredVersion]],
         want = (history or {}).get(article.index, [article.revision])
         got = [v.revision for v in versions]
         if got != want:
-            found.append(f"{url}: versions show revisions {got} (None: wrong or damaged), "
-                          f"expected {want}")
+            found.append(
+                f"{url}: versions show revisions {got} (None: wrong or damaged), expected {want}"
+            )
     return found
 
 
@@ -132,8 +158,13 @@ def failed_fetches(db_url: str, run_id: int) -> set[str]:
     engine = open_engine(db_url)
     try:
         with transaction(engine) as session:
-            return set(session.scalars(select(FetchRow.url).where(
-                FetchRow.run_id == run_id, FetchRow.outcome == "failed")))
+            return set(
+                session.scalars(
+                    select(FetchRow.url).where(
+                        FetchRow.run_id == run_id, FetchRow.outcome == "failed"
+                    )
+                )
+            )
     finally:
         engine.dispose()
 

@@ -16,8 +16,9 @@ from faults.server import FaultServer, wait_for
 from schedules.job import RunReport, run_crawl
 
 
-def kill_at_random_moments(db_url: str, server: FaultServer, kills: int, seed: int, *,
-                           within: int) -> list[str]:
+def kill_at_random_moments(
+    db_url: str, server: FaultServer, kills: int, seed: int, *, within: int
+) -> list[str]:
     """Start and SIGKILL `kills` crawls, each after a random 1..`within` requests plus up to
     50 ms; returns what went wrong (an early exit, integrity problems after a kill)."""
     rng = random.Random(seed)
@@ -49,8 +50,15 @@ class SoakResult:
     problems: list[str] = field(default_factory=list)
 
 
-def incremental_soak(db_url: str, site: FixtureSite, server: FaultServer, *, runs: int = 10,
-                     changes_per_run: int = 8, seed: int = 0) -> SoakResult:
+def incremental_soak(
+    db_url: str,
+    site: FixtureSite,
+    server: FaultServer,
+    *,
+    runs: int = 10,
+    changes_per_run: int = 8,
+    seed: int = 0,
+) -> SoakResult:
     """`runs` back-to-back incremental crawls; before each run but the first and the last, a few
     articles change (never one changed just before the previous run, so a run that failed it can
     still catch up before it changes again) and the "more news" cards of every page move."""

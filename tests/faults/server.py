@@ -85,8 +85,9 @@ class Served:
 class FaultServer:
     """Serve `handler` on `host` (a free port), misbehaving as `plan` says; a context manager."""
 
-    def __init__(self, handler: Handler, plan: FaultPlan = FaultPlan(), *,
-                 host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, handler: Handler, plan: FaultPlan = FaultPlan(), *, host: str = "127.0.0.1"
+    ) -> None:
         self.handler = handler
         self.plan = plan
         self.log: list[Served] = []
@@ -161,8 +162,11 @@ class FaultServer:
     def faulted(self, fault: Fault | None = None) -> list[Served]:
         """Logged requests that got `fault` (any fault when None)."""
         with self._lock:
-            return [s for s in self.log if s.fault is not Fault.NONE
-                    and (fault is None or s.fault is fault)]
+            return [
+                s
+                for s in self.log
+                if s.fault is not Fault.NONE and (fault is None or s.fault is fault)
+            ]
 
     # -- choosing
 
@@ -178,8 +182,9 @@ class FaultServer:
             if route in self.plan.spared:
                 return Fault.NONE
             streak = self._streaks.get(route, 0)
-            if draw >= self.plan.rate or (self.plan.max_streak is not None
-                                          and streak >= self.plan.max_streak):
+            if draw >= self.plan.rate or (
+                self.plan.max_streak is not None and streak >= self.plan.max_streak
+            ):
                 self._streaks[route] = 0
                 return Fault.NONE
             self._streaks[route] = streak + 1
@@ -219,8 +224,9 @@ class FaultServer:
         self.on_request(served)
         return self._send(sock, request, response, served)
 
-    def _send(self, sock: socket.socket, request: Request, response: Response | None,
-              served: Served) -> bool:
+    def _send(
+        self, sock: socket.socket, request: Request, response: Response | None, served: Served
+    ) -> bool:
         fault, plan = served.fault, self.plan
         if fault in (Fault.HTTP_500, Fault.HTTP_502, Fault.HTTP_503, Fault.HTTP_429):
             extra = {"Retry-After": plan.retry_after} if fault is Fault.HTTP_429 else {}
@@ -237,8 +243,11 @@ class FaultServer:
         elif fault is Fault.HUGE_BODY:
             return self._send_huge(sock, served)
         elif fault is Fault.GZIP_BOMB:
-            response = Response(200, _bomb(plan.bomb_bytes), {
-                "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
+            response = Response(
+                200,
+                _bomb(plan.bomb_bytes),
+                {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
+            )
         assert response is not None
         body = response.body
         headers = dict(response.headers)
@@ -301,9 +310,17 @@ def _head(status: int, headers: dict[str, str], length: int | None, *, close: bo
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-_REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified",
-            404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
-            502: "Bad Gateway", 503: "Service Unavailable"}
+_REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    302: "Found",
+    304: "Not Modified",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
 
 
 def _recodable(response: Response | None) -> bool:

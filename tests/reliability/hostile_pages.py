@@ -6,9 +6,11 @@ import random
 from collections.abc import Callable
 
 _HEAD = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>T</title></head><body>'
-_ARTICLE = ('<article class="post"><h1 class="entry-title">Titre réel</h1>'
-            '<div class="entry-content"><p class="lead">Chapeau réel.</p>'
-            '<p>Corps réel de l\'article.</p></div></article>')
+_ARTICLE = (
+    '<article class="post"><h1 class="entry-title">Titre réel</h1>'
+    '<div class="entry-content"><p class="lead">Chapeau réel.</p>'
+    "<p>Corps réel de l'article.</p></div></article>"
+)
 _TAIL = "</body></html>"
 #: text that looks like an interview but sits in script/style/template: never content
 DECOY = "Pourquoi un leurre ? Eric Gabrys: « Ceci n'est pas du contenu. » decoy@example.org"
@@ -28,8 +30,10 @@ def deep_unclosed(levels: int = 100_000) -> bytes:
 
 def huge_attributes() -> bytes:
     many = " ".join(f'data-a{i}="{i}"' for i in range(50_000))
-    return _page(f'<div class="{"x" * 4_000_000}" {many}>attributs</div>'
-                 f'<a href="{"/" + "a" * 1_000_000}">lien</a>')
+    return _page(
+        f'<div class="{"x" * 4_000_000}" {many}>attributs</div>'
+        f'<a href="{"/" + "a" * 1_000_000}">lien</a>'
+    )
 
 
 def null_bytes() -> bytes:
@@ -43,8 +47,12 @@ def invalid_utf8() -> bytes:
 
 
 def mixed_encodings() -> bytes:
-    return (_page("<p>utf-8 : été</p>") + "<p>cp1252 : été « ok »</p>".encode("windows-1252")
-            + "<p>utf-16 : été</p>".encode("utf-16") + "<p>sjis : 日本</p>".encode("shift_jis"))
+    return (
+        _page("<p>utf-8 : été</p>")
+        + "<p>cp1252 : été « ok »</p>".encode("windows-1252")
+        + "<p>utf-16 : été</p>".encode("utf-16")
+        + "<p>sjis : 日本</p>".encode("shift_jis")
+    )
 
 
 def wrong_declared_charset() -> bytes:
@@ -52,11 +60,13 @@ def wrong_declared_charset() -> bytes:
 
 
 def script_and_style_decoys() -> bytes:
-    decoys = (f"<script>document.write('<p>{DECOY}</p>')</script>"
-              f"<style>p::after {{ content: '{DECOY}' }}</style>"
-              f"<template><p>{DECOY}</p></template>"
-              f'<script type="application/ld+json">{{"headline": "{DECOY}", broken</script>'
-              f"<noscript><style>{DECOY}</style></noscript>")
+    decoys = (
+        f"<script>document.write('<p>{DECOY}</p>')</script>"
+        f"<style>p::after {{ content: '{DECOY}' }}</style>"
+        f"<template><p>{DECOY}</p></template>"
+        f'<script type="application/ld+json">{{"headline": "{DECOY}", broken</script>'
+        f"<noscript><style>{DECOY}</style></noscript>"
+    )
     html = _page("")
     return html.replace(b"</p></div>", b"</p>" + decoys.encode("utf-8") + b"</div>", 1)
 
@@ -64,8 +74,10 @@ def script_and_style_decoys() -> bytes:
 def five_megabytes() -> bytes:
     paragraph = "<p>Bruxelles exporte, paragraphe long et ordinaire numéro {i}.</p>"
     inner = "".join(paragraph.format(i=i) for i in range(80_000))
-    return _page(f'<article class="post"><h1>Grand</h1><div class="entry-content">{inner}</div>'
-                 "</article>", article=False)
+    return _page(
+        f'<article class="post"><h1>Grand</h1><div class="entry-content">{inner}</div></article>',
+        article=False,
+    )
 
 
 def binary_garbage() -> bytes:
@@ -82,8 +94,19 @@ def many_questions() -> bytes:
 
 
 CORPUS: dict[str, Callable[[], bytes]] = {
-    f.__name__: f for f in (deep_nesting, deep_unclosed, huge_attributes, null_bytes,
-                            invalid_utf8, mixed_encodings, wrong_declared_charset,
-                            script_and_style_decoys, five_megabytes, binary_garbage, empty,
-                            many_questions)
+    f.__name__: f
+    for f in (
+        deep_nesting,
+        deep_unclosed,
+        huge_attributes,
+        null_bytes,
+        invalid_utf8,
+        mixed_encodings,
+        wrong_declared_charset,
+        script_and_style_decoys,
+        five_megabytes,
+        binary_garbage,
+        empty,
+        many_questions,
+    )
 }

@@ -32,8 +32,9 @@ def main(guard: int, names: list[str]) -> None:
         result: dict[str, object] = {"name": name, "bytes": len(page)}
         signal.alarm(guard)
         try:
-            article = extract_article(page, "https://hub.brussels/fr/news/hostile/",
-                                      encoding="utf-8")
+            article = extract_article(
+                page, "https://hub.brussels/fr/news/hostile/", encoding="utf-8"
+            )
         except BaseException as exc:  # noqa: BLE001 (the point: report whatever escapes)
             result["error"] = f"{type(exc).__name__}: {exc}"[:500]
         else:
@@ -41,8 +42,11 @@ def main(guard: int, names: list[str]) -> None:
             parts += [f"{q.question} {q.answer} {q.speaker}" for q in article.qa]
             parts += [f"{c.name} {' '.join(c.emails)}" for c in article.contacts]
             text = " ".join(p for p in parts if p)
-            result.update(title=article.title, nul="\x00" in text,
-                          decoy=DECOY.split(":")[1][:20] in text or "decoy@" in text)
+            result.update(
+                title=article.title,
+                nul="\x00" in text,
+                decoy=DECOY.split(":")[1][:20] in text or "decoy@" in text,
+            )
         finally:
             signal.alarm(0)
         result["seconds"] = round(time.perf_counter() - started, 3)

@@ -22,10 +22,12 @@ ARTICLES = 20
 
 @pytest.mark.parametrize("seed", [5])
 def test_sigkill_at_random_moments_leaves_a_whole_archive_and_the_next_run_finishes(
-        serve_faulty, db_url: str, seed: int) -> None:
+    serve_faulty, db_url: str, seed: int
+) -> None:
     site, server = serve_faulty(ARTICLES, rate=0.1, seed=seed, max_streak=1)
-    assert kill_at_random_moments(db_url, server, kills=3, seed=seed,
-                                  within=3 * ARTICLES // 2) == []
+    assert (
+        kill_at_random_moments(db_url, server, kills=3, seed=seed, within=3 * ARTICLES // 2) == []
+    )
     server.calm()  # the site recovers: the next run alone must finish the work
     code, _, err = finish(spawn_crawl(db_url, server.base_url))
     assert code == 0, err

@@ -44,16 +44,18 @@ def _check_exit(report: RunReport) -> None:
 
 @pytest.mark.parametrize("seed", [11])
 def test_two_runs_through_20_percent_faults_archive_every_article_once(
-        serve_faulty, db_url: str, seed: int) -> None:
+    serve_faulty, db_url: str, seed: int
+) -> None:
     site, server = serve_faulty(ARTICLES, rate=0.2, seed=seed, max_streak=1)
     urls = set(expected_urls(site))
-    for article, kind in zip(site.articles[10:], RANDOM_FAULTS):
+    for article, kind in zip(site.articles[10:], RANDOM_FAULTS, strict=False):
         server.force(article.path, kind)  # every kind at least once, whatever the draws
 
     first = run_crawl(options(db_url, server.base_url))
     _check_exit(first)
-    unreadable = {url for url, fault in _last_fault_per_url(server, 0, urls).items()
-                  if fault in UNREADABLE}
+    unreadable = {
+        url for url, fault in _last_fault_per_url(server, 0, urls).items() if fault in UNREADABLE
+    }
     assert first.run_id is not None
     logged = failed_fetches(db_url, first.run_id)
     # every article the first run could not read is in its fetch log, and nothing else is
@@ -69,9 +71,13 @@ def test_two_runs_through_20_percent_faults_archive_every_article_once(
     assert problems(site, archive_state(db_url, site)) == []
     assert integrity_problems(db_url) == []
     kinds = Counter(s.fault for s in server.log)
-    assert set(RANDOM_FAULTS) <= set(kinds), f"faults never drawn: {set(RANDOM_FAULTS) - set(kinds)}"
+    assert set(RANDOM_FAULTS) <= set(kinds), (
+        f"faults never drawn: {set(RANDOM_FAULTS) - set(kinds)}"
+    )
     drawn = [s for s in server.log if "hubloop=" not in s.path]  # loop hops are one fault
     rate = sum(s.fault is not Fault.NONE for s in drawn) / len(drawn)
-    print(f"\n[faults seed={seed}] requests={len(server.log)} (second run {len(server.log) - mark}) "
-          f"faulty={rate:.0%} run1: {first.summary()}\nrun2: {second.summary()}\n"
-          f"faults: { {k.value: n for k, n in kinds.items()} }")
+    print(
+        f"\n[faults seed={seed}] requests={len(server.log)} (second run {len(server.log) - mark}) "
+        f"faulty={rate:.0%} run1: {first.summary()}\nrun2: {second.summary()}\n"
+        f"faults: { {k.value: n for k, n in kinds.items()} }"
+    )

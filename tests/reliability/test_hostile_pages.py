@@ -20,19 +20,31 @@ GUARD_SECONDS = 60
 #: peak RSS allowed to the worker (the interpreter, lxml and one 6 MB page need about 300 MiB)
 MAX_RSS_MIB = 1024
 #: pages whose real article must still come out whole
-KEEP_TITLE = ("deep_nesting", "deep_unclosed", "huge_attributes", "null_bytes",
-              "script_and_style_decoys")
+KEEP_TITLE = (
+    "deep_nesting",
+    "deep_unclosed",
+    "huge_attributes",
+    "null_bytes",
+    "script_and_style_decoys",
+)
 
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[str, object]]:
     worker = Path(__file__).with_name("hostile_worker.py")
-    done = subprocess.run([sys.executable, str(worker), str(GUARD_SECONDS)], capture_output=True, check=False,
-                          text=True, timeout=GUARD_SECONDS * len(CORPUS) + 60)
+    done = subprocess.run(
+        [sys.executable, str(worker), str(GUARD_SECONDS)],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=GUARD_SECONDS * len(CORPUS) + 60,
+    )
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     for line in lines:
-        print(f"[hostile] {line['name']}: {line['bytes']:,} bytes in {line['seconds']}s, "
-              f"peak RSS {line['peak_rss_mib']} MiB (+{line['rss_growth_mib']})")
+        print(
+            f"[hostile] {line['name']}: {line['bytes']:,} bytes in {line['seconds']}s, "
+            f"peak RSS {line['peak_rss_mib']} MiB (+{line['rss_growth_mib']})"
+        )
     assert done.returncode == 0, done.stderr[-2000:]
     return {line["name"]: line for line in lines}
 

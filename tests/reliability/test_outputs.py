@@ -30,10 +30,30 @@ CRAFTED = [
     ("@cmd|' /C calc'!A0", "..\\..\\windows"),
 ]
 HOSTILE_QUERIES = [
-    "'; DROP TABLE articles; --", '" OR 1=1 --', "Bruxelles' OR '1'='1", "NEAR(a b", "*",
-    '"unclosed phrase', "a AND", "OR OR OR", "-", "()", "\x00", "%_%", "\\", "title:x",
-    "Bruxelles) UNION SELECT sqlite_version() --", "é" * 2000, "a" * 10_000, "&|!:*<>",
-    "$$; DROP TABLE versions; $$", "'''", "🙂", "NOT", "^", "{} [] \"\"",
+    "'; DROP TABLE articles; --",
+    '" OR 1=1 --',
+    "Bruxelles' OR '1'='1",
+    "NEAR(a b",
+    "*",
+    '"unclosed phrase',
+    "a AND",
+    "OR OR OR",
+    "-",
+    "()",
+    "\x00",
+    "%_%",
+    "\\",
+    "title:x",
+    "Bruxelles) UNION SELECT sqlite_version() --",
+    "é" * 2000,
+    "a" * 10_000,
+    "&|!:*<>",
+    "$$; DROP TABLE versions; $$",
+    "'''",
+    "🙂",
+    "NOT",
+    "^",
+    '{} [] ""',
 ]
 
 
@@ -43,10 +63,15 @@ def archive(db_url: str) -> str:
     try:
         with transaction(engine) as session:
             for i, (title, sector) in enumerate(CRAFTED):
-                record = Article(url=f"https://hub.brussels/fr/news/crafted-{i}/", title=title,
-                                 sector=sector, lang="fr", lead="Bruxelles exporte.",
-                                 body=f"Corps {i} : Bruxelles, « export ».",
-                                 published=dt.date(2026, 1, i + 1))
+                record = Article(
+                    url=f"https://hub.brussels/fr/news/crafted-{i}/",
+                    title=title,
+                    sector=sector,
+                    lang="fr",
+                    lead="Bruxelles exporte.",
+                    body=f"Corps {i} : Bruxelles, « export ».",
+                    published=dt.date(2026, 1, i + 1),
+                )
                 store_record(session, record, seen_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
     finally:
         engine.dispose()
@@ -58,12 +83,12 @@ def _files(root: Path) -> set[Path]:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_crafted_titles_and_sectors_stay_inside_out(archive: str, tmp_path: Path,
-                                                     fmt: str) -> None:
+def test_crafted_titles_and_sectors_stay_inside_out(archive: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "deep" / "out"
     before = _files(tmp_path)
-    result = CliRunner().invoke(main, ["export", "--db", archive, "--format", fmt,
-                                       "--out", str(out), "--all-versions"])
+    result = CliRunner().invoke(
+        main, ["export", "--db", archive, "--format", fmt, "--out", str(out), "--all-versions"]
+    )
     assert result.exit_code == 0, result.output
     written = _files(tmp_path) - before
     assert written and all(out in p.parents for p in written), sorted(map(str, written))
@@ -76,12 +101,15 @@ def _titles(folder: Path) -> dict[str, str]:
     return {row["url"]: row["title"] for row in rows}
 
 
-def test_csv_formula_cells_are_neutralised_and_kept_raw_on_request(archive: str,
-                                                                   tmp_path: Path) -> None:
+def test_csv_formula_cells_are_neutralised_and_kept_raw_on_request(
+    archive: str, tmp_path: Path
+) -> None:
     runner = CliRunner()
     for folder, extra in (("safe", []), ("raw", ["--raw-cells"])):
-        result = runner.invoke(main, ["export", "--db", archive, "--format", "csv",
-                                      "--out", str(tmp_path / folder), *extra])
+        result = runner.invoke(
+            main,
+            ["export", "--db", archive, "--format", "csv", "--out", str(tmp_path / folder), *extra],
+        )
         assert result.exit_code == 0, result.output
     safe, raw = _titles(tmp_path / "safe"), _titles(tmp_path / "raw")
     for i, (title, _) in enumerate(CRAFTED):
@@ -97,8 +125,10 @@ def _counts(db_url: str) -> tuple[int, int]:
     engine = open_engine(db_url)
     try:
         with transaction(engine) as session:
-            return (session.scalar(select(func.count()).select_from(ArticleRow)) or 0,
-                    session.scalar(select(func.count()).select_from(VersionRow)) or 0)
+            return (
+                session.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+                session.scalar(select(func.count()).select_from(VersionRow)) or 0,
+            )
     finally:
         engine.dispose()
 
@@ -117,8 +147,7 @@ def _search_or_clear_error(db_url: str, text: str) -> None:
         engine.dispose()
 
 
-def test_hostile_search_queries_answer_or_refuse_and_leave_the_archive_intact(
-        archive: str) -> None:
+def test_hostile_search_queries_answer_or_refuse_and_leave_the_archive_intact(archive: str) -> None:
     before = _counts(archive)
     for text in HOSTILE_QUERIES:
         _search_or_clear_error(archive, text)
@@ -135,7 +164,9 @@ def test_hostile_search_queries_answer_or_refuse_and_leave_the_archive_intact(
         engine.dispose()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(min_size=1, max_size=80))
 def test_any_search_text_answers_or_refuses(sqlite_archive: str, text: str) -> None:
     _search_or_clear_error(sqlite_archive, text)
@@ -147,9 +178,16 @@ def sqlite_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
     engine = open_engine(url)
     try:
         with transaction(engine) as session:
-            store_record(session, Article(url="https://hub.brussels/fr/news/x/", title="Bruxelles",
-                                          lang="fr", body="Corps"),
-                         seen_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+            store_record(
+                session,
+                Article(
+                    url="https://hub.brussels/fr/news/x/",
+                    title="Bruxelles",
+                    lang="fr",
+                    body="Corps",
+                ),
+                seen_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
+            )
     finally:
         engine.dispose()
     return url

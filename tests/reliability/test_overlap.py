@@ -11,7 +11,8 @@ from faults.server import wait_for
 
 @pytest.mark.parametrize("crawls", [5])
 def test_crawls_started_together_one_runs_the_others_exit_75(
-        serve_faulty, db_url: str, crawls: int) -> None:
+    serve_faulty, db_url: str, crawls: int
+) -> None:
     site, server = serve_faulty(9, rate=0.0)
     reached, release = server.hold("/robots.txt")  # the first request of the lock's holder
     # a read timeout longer than the hold, so the holder waits instead of failing
@@ -26,11 +27,11 @@ def test_crawls_started_together_one_runs_the_others_exit_75(
         release.set()
     assert len(held) == 1, losers
     assert [code for code, _, _ in losers] == [75] * (crawls - 1), [
-        err[-3000:] for code, _, err in losers if code != 75]
+        err[-3000:] for code, _, err in losers if code != 75
+    ]
     for _, _, err in losers:
         assert len(err.strip().splitlines()) == 1 and "another crawl" in err, err
     code, _, err = finish(held[0])
     assert code == 0, err
     assert [(r.outcome, r.exit_code) for r in runs(db_url)] == [("ok", 0)]
     assert problems(site, archive_state(db_url, site)) == []
-

@@ -29,8 +29,10 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 
 def _external_entity(foreign: str) -> bytes:
-    return (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "{foreign}/xxe">]>'
-            f'<rss version="2.0"><channel><item><link>&x;</link></item></channel></rss>').encode()
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "{foreign}/xxe">]>'
+        f'<rss version="2.0"><channel><item><link>&x;</link></item></channel></rss>'
+    ).encode()
 
 
 def hostile(site: FixtureSite, foreign: str):  # type: ignore[no-untyped-def]
@@ -42,26 +44,41 @@ def hostile(site: FixtureSite, foreign: str):  # type: ignore[no-untyped-def]
         if route == "/robots.txt":
             body += f"\nSitemap: {foreign}/sitemap.xml\n".encode()
         elif route == "/sitemap.xml":
-            body = body.replace(b"</sitemapindex>", f"<sitemap><loc>{foreign}/sitemap-x.xml</loc>"
-                                "</sitemap></sitemapindex>".encode())
+            body = body.replace(
+                b"</sitemapindex>",
+                f"<sitemap><loc>{foreign}/sitemap-x.xml</loc></sitemap></sitemapindex>".encode(),
+            )
         elif route == "/sitemap-fr.xml":
-            body = body.replace(b"</urlset>", f"<url><loc>{foreign}/fr/news/from-sitemap/</loc>"
-                                "</url></urlset>".encode())
+            body = body.replace(
+                b"</urlset>",
+                f"<url><loc>{foreign}/fr/news/from-sitemap/</loc></url></urlset>".encode(),
+            )
         elif route == "/sitemap-nl.xml":
             body = BILLION_LAUGHS
         elif route == "/feed/" and response.status == 200:
-            body = body.replace(b"</channel>", f"<item><link>{foreign}/en/news/from-feed/</link>"
-                                "</item></channel>".encode())
+            body = body.replace(
+                b"</channel>",
+                f"<item><link>{foreign}/en/news/from-feed/</link></item></channel>".encode(),
+            )
         elif route == "/wp-json/wp/v2/posts" and response.status == 200:
-            body = body.replace(b"[", f'[{{"id": 999, "link": "{foreign}/fr/news/from-api/", '
-                                f'"modified_gmt": "2030-01-01T00:00:00"}}, '.encode(), 1)
+            body = body.replace(
+                b"[",
+                f'[{{"id": 999, "link": "{foreign}/fr/news/from-api/", '
+                f'"modified_gmt": "2030-01-01T00:00:00"}}, '.encode(),
+                1,
+            )
             body = body.replace(b", ]", b"]")
         elif b"</body>" in body:
-            body = body.replace(b"<body>", (
-                f'<body><link rel="next" href="{foreign}/en/news/page/2/">'
-                f'<div class="cards"><article class="card"><a href="{foreign}/fr/news/from-card/">'
-                f'<h3 class="card-title">Foreign</h3></a></article></div>'
-                f'<a href="{foreign}/nl/nieuws/from-link/">link</a>').encode(), 1)
+            body = body.replace(
+                b"<body>",
+                (
+                    f'<body><link rel="next" href="{foreign}/en/news/page/2/">'
+                    f'<div class="cards"><article class="card"><a href="{foreign}/fr/news/from-card/">'
+                    f'<h3 class="card-title">Foreign</h3></a></article></div>'
+                    f'<a href="{foreign}/nl/nieuws/from-link/">link</a>'
+                ).encode(),
+                1,
+            )
         return Response(response.status, body, response.headers)
 
     return handle
@@ -76,16 +93,18 @@ def foreign() -> Iterator[FaultServer]:
 
 
 @pytest.mark.parametrize("wp_json", [True, False], ids=["wp-json", "sitemaps-and-feeds"])
-def test_no_request_leaves_the_allowed_hosts(foreign: FaultServer, sqlite_url: str,
-                                             wp_json: bool) -> None:
+def test_no_request_leaves_the_allowed_hosts(
+    foreign: FaultServer, sqlite_url: str, wp_json: bool
+) -> None:
     site = FixtureSite(9, per_page=4, wp_json=wp_json)
     site.redirect(site.articles[4].path, f"{foreign.base_url}/fr/news/redirected/")
     handler = hostile(site, foreign.base_url)
 
     def with_xxe(request: Request) -> Response:
         if request.route == "/feed/" and not wp_json:  # its only item is an external entity
-            return Response(200, _external_entity(foreign.base_url),
-                            {"Content-Type": "application/rss+xml"})
+            return Response(
+                200, _external_entity(foreign.base_url), {"Content-Type": "application/rss+xml"}
+            )
         return handler(request)
 
     with FaultServer(with_xxe, FaultPlan(rate=0.0, lifetime=120)) as server:
@@ -96,8 +115,9 @@ def test_no_request_leaves_the_allowed_hosts(foreign: FaultServer, sqlite_url: s
     state = archive_state(sqlite_url, site)
     assert all(url.startswith(server.base_url) for url in state)
     moved = f"{server.base_url}{site.articles[4].path}"
-    assert problems(site, state) == [f"{moved} is missing from the archive"], \
+    assert problems(site, state) == [f"{moved} is missing from the archive"], (
         "every article is archived but the one redirected off-site"
+    )
     if not wp_json:
         assert any("refused unsafe XML" in w for w in report.warnings), report.warnings
 
@@ -113,8 +133,9 @@ def test_gzip_bomb_is_refused_with_bounded_memory() -> None:
         site.base_url = server.base_url
         path = site.articles[0].path
         server.force(path, Fault.GZIP_BOMB)
-        config = FetchConfig(allowed_hosts=frozenset({"127.0.0.1"}), timeouts=TIMEOUTS,
-                             retry=RETRY, delay=0)
+        config = FetchConfig(
+            allowed_hosts=frozenset({"127.0.0.1"}), timeouts=TIMEOUTS, retry=RETRY, delay=0
+        )
         with Fetcher(config) as fetcher:
             fetcher.robots_for(server.base_url + "/")
             tracemalloc.start()

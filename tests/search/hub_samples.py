@@ -18,7 +18,7 @@ LATE = f"{BASE}/fr/blog/nouvel-article/"
 
 #: Text hard on every format: quotes, commas, newlines, emoji, right-to-left scripts; and a formula.
 AWKWARD = 'He said "yes, and no",\nthen left 🚀 — مرحبا بالعالم — שלום עולם; end'
-FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")"
+FORMULA = '=HYPERLINK("http://evil.example","click")'
 
 
 def day(text: str) -> dt.datetime:
@@ -55,8 +55,14 @@ DREAM_V1 = Article(
             emails=["sanfrancisco@hub.brussels"],
         )
     ],
-    related=[RelatedCard(title="Arab Health devient WHX Dubaï", url=f"{BASE}/fr/blog/whx/",
-                         sector="Santé & soins", published=dt.date(2025, 10, 27))],
+    related=[
+        RelatedCard(
+            title="Arab Health devient WHX Dubaï",
+            url=f"{BASE}/fr/blog/whx/",
+            sector="Santé & soins",
+            published=dt.date(2025, 10, 27),
+        )
+    ],
     translations={"en": TARIFFS},
     sources={"title": "jsonld", "lead": "meta", "qa": "html", "published": "card"},
 )
@@ -84,10 +90,22 @@ TARIFFS_V1 = Article(
     sector_key="digital",
     lead=FORMULA,
     body=AWKWARD,
-    qa=[QAPair(question="Do tariffs hit services?",
-               answer="No, tariffs apply to goods.\n\nOnly goods.", speaker="Jane Doe")],
-    contacts=[Contact(name="+32 trick", role="@admin", address="-1 Rue, Bruxelles",
-                      phones=["+3225480000"], emails=["info@hub.brussels"])],
+    qa=[
+        QAPair(
+            question="Do tariffs hit services?",
+            answer="No, tariffs apply to goods.\n\nOnly goods.",
+            speaker="Jane Doe",
+        )
+    ],
+    contacts=[
+        Contact(
+            name="+32 trick",
+            role="@admin",
+            address="-1 Rue, Bruxelles",
+            phones=["+3225480000"],
+            emails=["info@hub.brussels"],
+        )
+    ],
     translations={"fr": DREAM},
 )
 OLD_V1 = Article(
@@ -111,8 +129,13 @@ LATE_V1 = Article(
 
 
 def capture(url: str, when: dt.datetime, text: str) -> Capture:
-    return Capture(url=url, status=200, body=text.encode("utf-8"), fetched_at=when,
-                   headers={"Content-Type": "text/html; charset=utf-8"})
+    return Capture(
+        url=url,
+        status=200,
+        body=text.encode("utf-8"),
+        fetched_at=when,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
 
 
 def build_archive(db_url: str) -> None:
@@ -129,7 +152,12 @@ def build_archive(db_url: str) -> None:
     with transaction(engine) as session:
         for article, when in steps:
             seen = day(when)
-            store_record(session, article, seen_at=seen, extractor_version="1",
-                         capture=capture(article.url, seen, f"<html>{article.title}</html>"))
+            store_record(
+                session,
+                article,
+                seen_at=seen,
+                extractor_version="1",
+                capture=capture(article.url, seen, f"<html>{article.title}</html>"),
+            )
         mark_gone(session, ZORG, seen_at=day("2025-11-15"))
     engine.dispose()

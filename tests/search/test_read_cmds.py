@@ -71,8 +71,18 @@ def test_show_explains_what_is_missing(archive: str) -> None:
 
 
 def test_export_command_writes_the_files(archive: str, tmp_path: Path) -> None:
-    code, out = run("export", "--format", "csv", "--out", str(tmp_path / "x"), "--lang", "nl",
-                    "--db", archive, "--json")
+    code, out = run(
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "x"),
+        "--lang",
+        "nl",
+        "--db",
+        archive,
+        "--json",
+    )
     assert code == 0
     assert json.loads(out)["rows"]["articles.csv"] == 1
     assert (tmp_path / "x/datapackage.json").is_file()
@@ -83,8 +93,9 @@ def test_parquet_without_pyarrow_says_how_to_install_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
-    result = CliRunner().invoke(main, ["export", "--format", "parquet", "--out", str(tmp_path),
-                                       "--db", archive])
+    result = CliRunner().invoke(
+        main, ["export", "--format", "parquet", "--out", str(tmp_path), "--db", archive]
+    )
     assert result.exit_code == 1
     assert "pip install 'hubarchive[parquet]'" in result.output
 
@@ -93,7 +104,10 @@ def test_search_as_a_subprocess(sqlite_url: str) -> None:
     build_archive(sqlite_url)
     done = subprocess.run(
         [sys.executable, "-m", "schedules.cli", "search", "tariffs", "--json", "--db", sqlite_url],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert [h["url"] for h in json.loads(done.stdout)] == [TARIFFS]

@@ -36,13 +36,36 @@ def test_a_match_in_the_title_ranks_above_one_in_the_body(db_url: str) -> None:
     engine = open_engine(db_url)
     with transaction(engine) as session:
         for n in range(8):
-            store_record(session, Article(url=f"https://x.test/{n}", lang="fr", title=f"Filler {n}",
-                                          body="Rien à voir ici."), seen_at=day("2025-01-01"))
-        store_record(session, Article(url="https://x.test/body", lang="fr", title="Autre chose",
-                                      body="Une brasserie à Bruxelles."), seen_at=day("2025-01-01"))
-        store_record(session, Article(url="https://x.test/title", lang="fr",
-                                      title="La brasserie de Bruxelles", body="Autre texte."),
-                     seen_at=day("2025-01-01"))
+            store_record(
+                session,
+                Article(
+                    url=f"https://x.test/{n}",
+                    lang="fr",
+                    title=f"Filler {n}",
+                    body="Rien à voir ici.",
+                ),
+                seen_at=day("2025-01-01"),
+            )
+        store_record(
+            session,
+            Article(
+                url="https://x.test/body",
+                lang="fr",
+                title="Autre chose",
+                body="Une brasserie à Bruxelles.",
+            ),
+            seen_at=day("2025-01-01"),
+        )
+        store_record(
+            session,
+            Article(
+                url="https://x.test/title",
+                lang="fr",
+                title="La brasserie de Bruxelles",
+                body="Autre texte.",
+            ),
+            seen_at=day("2025-01-01"),
+        )
     with transaction(engine) as session:
         hits = search(session, "brasserie")
     assert [h.url for h in hits] == ["https://x.test/title", "https://x.test/body"]
@@ -115,8 +138,20 @@ def test_or_exclusion_and_prefix(session: Session) -> None:
     assert urls(session, "tarif*") == [TARIFFS]
 
 
-HOSTILE = ['"unbalanced', "'; DROP TABLE articles; --", 'NEAR("a" AND', "a AND OR NOT b",
-           "col:title", "x*y^2 {a b} (c", "\\\"'`", "😀 🚀", "مرحبا", "NOT", "-", "a:* & !b | <->"]
+HOSTILE = [
+    '"unbalanced',
+    "'; DROP TABLE articles; --",
+    'NEAR("a" AND',
+    "a AND OR NOT b",
+    "col:title",
+    "x*y^2 {a b} (c",
+    "\\\"'`",
+    "😀 🚀",
+    "مرحبا",
+    "NOT",
+    "-",
+    "a:* & !b | <->",
+]
 
 
 def test_hostile_queries_never_raise_anything_but_query_error(session: Session) -> None:
@@ -133,8 +168,9 @@ def test_queries_with_nothing_to_search_say_so(session: Session) -> None:
             search(session, text)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=40))
 def test_any_text_is_a_result_list_or_a_query_error(session: Session, text: str) -> None:
     try:

@@ -37,7 +37,8 @@ def test_current_views_hold_the_current_version_of_each_article(db_url: str) -> 
     assert current[DREAM] == (2, "live", "La Californie, le rêve américain")
     assert current[ZORG][1] == "gone"
     assert sorted((u, s) for u, _p, s in qa) == sorted(
-        [(TARIFFS, "Jane Doe"), (DREAM, "Eric Gabrys"), (DREAM, "Eric Gabrys")])
+        [(TARIFFS, "Jane Doe"), (DREAM, "Eric Gabrys"), (DREAM, "Eric Gabrys")]
+    )
     assert sorted(name for _u, name in contacts) == ["+32 trick", "Eric Gabrys"]
 
 
@@ -45,10 +46,17 @@ def test_the_fts_table_answers_plain_sql_on_sqlite(sqlite_url: str) -> None:
     build_archive(sqlite_url)
     engine = open_engine(sqlite_url)
     with engine.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT ca.url FROM search_index JOIN current_articles AS ca "
-            "ON ca.version_id = search_index.rowid WHERE search_index MATCH :q"
-        ), {"q": "Californie"}).scalars().all()
+        rows = (
+            conn.execute(
+                text(
+                    "SELECT ca.url FROM search_index JOIN current_articles AS ca "
+                    "ON ca.version_id = search_index.rowid WHERE search_index MATCH :q"
+                ),
+                {"q": "Californie"},
+            )
+            .scalars()
+            .all()
+        )
     engine.dispose()
     assert set(rows) >= {DREAM, LATE}
 
@@ -57,14 +65,28 @@ def test_the_index_follows_versions_stored_later_and_survives_a_rebuild(db_url: 
     engine = open_engine(db_url)
     url = "https://x.test/a"
     with transaction(engine) as session:
-        store_record(session, Article(url=url, lang="en", title="First title",
-                                      qa=[QAPair("Why?", "Because of zeppelins.", "Ann")]),
-                     seen_at=day("2025-01-01"))
+        store_record(
+            session,
+            Article(
+                url=url,
+                lang="en",
+                title="First title",
+                qa=[QAPair("Why?", "Because of zeppelins.", "Ann")],
+            ),
+            seen_at=day("2025-01-01"),
+        )
     with transaction(engine) as session:
         assert [h.url for h in search(session, "zeppelins")] == [url]
-        store_record(session, Article(url=url, lang="en", title="Second title",
-                                      qa=[QAPair("Why?", "Because of balloons.", "Ann")]),
-                     seen_at=day("2025-02-01"))
+        store_record(
+            session,
+            Article(
+                url=url,
+                lang="en",
+                title="Second title",
+                qa=[QAPair("Why?", "Because of balloons.", "Ann")],
+            ),
+            seen_at=day("2025-02-01"),
+        )
     with transaction(engine) as session:
         assert search(session, "zeppelins") == []
         assert [(h.url, h.version) for h in search(session, "balloons")] == [(url, 2)]
@@ -82,8 +104,11 @@ def test_revision_0002_indexes_versions_stored_before_it(db_url: str) -> None:
         conn.commit()
         assert "current_articles" not in inspect(conn).get_view_names()
     with transaction(engine) as session:  # stored while the index does not exist
-        store_record(session, Article(url="https://x.test/late", lang="en", title="Quokka news"),
-                     seen_at=day("2026-01-01"))
+        store_record(
+            session,
+            Article(url="https://x.test/late", lang="en", title="Quokka news"),
+            seen_at=day("2026-01-01"),
+        )
     with engine.connect() as conn:
         command.upgrade(alembic_config(conn), "head")
         conn.commit()

@@ -26,8 +26,10 @@ def test_500_articles_through_20_percent_faults_in_two_runs(db_url: str) -> None
             assert report.exit_code == (1 if report.counts.failed else 0), report.summary()
         assert problems(site, archive_state(db_url, site)) == []
         assert integrity_problems(db_url) == []
-        print(f"\n[soak faults] {len(server.log)} requests, {len(server.faulted())} faulty; "
-              + " | ".join(r.summary() for r in reports))
+        print(
+            f"\n[soak faults] {len(server.log)} requests, {len(server.faulted())} faulty; "
+            + " | ".join(r.summary() for r in reports)
+        )
 
 
 def test_20_sigkills_then_one_run_finishes_the_work(db_url: str) -> None:
@@ -49,5 +51,7 @@ def test_10_incremental_runs_history_equals_the_changes(db_url: str) -> None:
         new = sum(r.counts.new for r in result.reports)
         changed = sum(r.counts.changed for r in result.reports)
         assert (new, changed) == (len(result.history), result.changes)
-        print(f"\n[soak incremental] {len(result.reports)} runs, {result.changes} changes, "
-              f"{len(server.log)} requests, {len(server.faulted())} faulty")
+        print(
+            f"\n[soak incremental] {len(result.reports)} runs, {result.changes} changes, "
+            f"{len(server.log)} requests, {len(server.faulted())} faulty"
+        )

@@ -17,7 +17,9 @@ def day(n: int) -> dt.datetime:
     return T0 + dt.timedelta(days=n)
 
 
-def make_article(url: str = "https://hub.brussels/fr/blog/silicon-valley/", **changes: Any) -> Article:
+def make_article(
+    url: str = "https://hub.brussels/fr/blog/silicon-valley/", **changes: Any
+) -> Article:
     """A complete record like the seed article's; `changes` override fields."""
     fields: dict[str, Any] = {
         "lang": "fr",
@@ -31,10 +33,22 @@ def make_article(url: str = "https://hub.brussels/fr/blog/silicon-valley/", **ch
             QAPair("Pourquoi la Silicon Valley ?", "Parce que tout y commence.", "Eric Gaspard"),
             QAPair("Combien d'entreprises ?", "Douze cette année.", "E.G."),
         ],
-        "contacts": [Contact(name="Eric Gaspard", role="Conseiller",
-                             phones=["+3228004000"], emails=["eric@hub.brussels"])],
-        "related": [RelatedCard("Autre nouvelle", "https://hub.brussels/fr/blog/autre/",
-                                "Export", dt.date(2025, 1, 5))],
+        "contacts": [
+            Contact(
+                name="Eric Gaspard",
+                role="Conseiller",
+                phones=["+3228004000"],
+                emails=["eric@hub.brussels"],
+            )
+        ],
+        "related": [
+            RelatedCard(
+                "Autre nouvelle",
+                "https://hub.brussels/fr/blog/autre/",
+                "Export",
+                dt.date(2025, 1, 5),
+            )
+        ],
         "translations": {"nl": "https://hub.brussels/nl/blog/silicon-valley/"},
         "sources": {"title": "jsonld"},
     }
@@ -42,22 +56,36 @@ def make_article(url: str = "https://hub.brussels/fr/blog/silicon-valley/", **ch
     return Article(url=url, **fields)
 
 
-def make_capture(url: str, body: bytes, when: dt.datetime, *, status: int = 200,
-                 headers: dict[str, str] | None = None) -> Capture:
+def make_capture(
+    url: str,
+    body: bytes,
+    when: dt.datetime,
+    *,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Capture:
     """An HTTP exchange as the crawler would hand it over."""
-    return Capture(url=url, status=status, body=body, fetched_at=when,
-                   headers=headers if headers is not None else {"Content-Type": "text/html; charset=utf-8"},
-                   request_headers={"User-Agent": "hubarchive-test"}, elapsed_ms=12)
+    return Capture(
+        url=url,
+        status=status,
+        body=body,
+        fetched_at=when,
+        headers=headers if headers is not None else {"Content-Type": "text/html; charset=utf-8"},
+        request_headers={"User-Agent": "hubarchive-test"},
+        elapsed_ms=12,
+    )
 
 
-_RECORD = re.compile(rb'<script type="application/json" id="record">(.*?)</script>', re.S)
+_RECORD = re.compile(rb'<script type="application/json" id="record">(.*?)</script>', re.DOTALL)
 
 
 def page_of(article: Article, *, chrome: str = "") -> bytes:
     """An HTML page carrying `article` for `fake_extract`; `chrome` is page noise outside the record."""
     record = json.dumps(article.to_dict(), ensure_ascii=False)
-    return (f'<html><head><title>{article.title}</title></head><body>{chrome}'
-            f'<script type="application/json" id="record">{record}</script></body></html>').encode()
+    return (
+        f"<html><head><title>{article.title}</title></head><body>{chrome}"
+        f'<script type="application/json" id="record">{record}</script></body></html>'
+    ).encode()
 
 
 def fake_extract(html: bytes, url: str, *, encoding: str | None = None) -> Article:

@@ -31,12 +31,16 @@ def test_new_unchanged_changed(engine: Engine) -> None:
     with transaction(engine) as session:
         first = store_record(session, make_article(), seen_at=day(0))
         again = store_record(session, make_article(), seen_at=day(1))
-        edited = store_record(session, make_article(title="Prêt·e pour la Silicon Valley ?"),
-                              seen_at=day(2))
+        edited = store_record(
+            session, make_article(title="Prêt·e pour la Silicon Valley ?"), seen_at=day(2)
+        )
     assert (first.status, first.version) == (StoreStatus.NEW, 1)
     assert (again.status, again.version) == (StoreStatus.UNCHANGED, 1)
     assert (edited.status, edited.version, edited.changed_fields) == (
-        StoreStatus.CHANGED, 2, ["title"])
+        StoreStatus.CHANGED,
+        2,
+        ["title"],
+    )
     with transaction(engine) as session:
         history = article_history(session, URL)
         assert [v.seq for v in history.versions] == [1, 2]
@@ -58,7 +62,9 @@ def test_unchanged_only_moves_last_seen(engine: Engine) -> None:
 
 
 def test_related_cards_sources_and_warnings_are_not_content(engine: Engine) -> None:
-    cards = [RelatedCard(f"Nouvelle {i}", f"https://hub.brussels/fr/blog/n{i}/") for i in range(200)]
+    cards = [
+        RelatedCard(f"Nouvelle {i}", f"https://hub.brussels/fr/blog/n{i}/") for i in range(200)
+    ]
     with transaction(engine) as session:
         store_record(session, make_article(), seen_at=day(0))
         result = store_record(
@@ -85,7 +91,10 @@ def test_every_content_field_is_detected(engine: Engine) -> None:
         ]
     # each edit is compared with the version before it, which still had the original other fields
     assert [r.changed_fields for r in results] == [
-        ["lead"], ["published", "lead"], ["published", "qa"], ["qa", "contacts"],
+        ["lead"],
+        ["published", "lead"],
+        ["published", "qa"],
+        ["qa", "contacts"],
         ["contacts", "translations"],
     ]
 
@@ -93,12 +102,18 @@ def test_every_content_field_is_detected(engine: Engine) -> None:
 def test_gone_then_back_with_the_same_content(engine: Engine) -> None:
     with transaction(engine) as session:
         store_record(session, make_article(), seen_at=day(0))
-        gone = mark_gone(session, URL, seen_at=day(1),
-                         capture=make_capture(URL, b"Not found", day(1), status=404))
+        gone = mark_gone(
+            session,
+            URL,
+            seen_at=day(1),
+            capture=make_capture(URL, b"Not found", day(1), status=404),
+        )
         again = mark_gone(session, URL, seen_at=day(2))
         back = store_record(session, make_article(), seen_at=day(3))
     assert gone is not None and (gone.status, gone.version) == (StoreStatus.GONE, 2)
-    assert again is not None and again.version == 2, "an article already gone gets no second tombstone"
+    assert again is not None and again.version == 2, (
+        "an article already gone gets no second tombstone"
+    )
     assert (back.status, back.version) == (StoreStatus.UNCHANGED, 1)
     with transaction(engine) as session:
         history = article_history(session, URL)
@@ -128,8 +143,12 @@ def test_mark_gone_of_an_unknown_url_is_none(engine: Engine) -> None:
 def test_raw_pages_are_stored_once_and_read_back(engine: Engine) -> None:
     body = "<html><body><h1>Prêt.e</h1></body></html>".encode()
     with transaction(engine) as session:
-        store_record(session, make_article(), seen_at=day(0), capture=make_capture(URL, body, day(0)))
-        store_record(session, make_article(), seen_at=day(1), capture=make_capture(URL, body, day(1)))
+        store_record(
+            session, make_article(), seen_at=day(0), capture=make_capture(URL, body, day(0))
+        )
+        store_record(
+            session, make_article(), seen_at=day(1), capture=make_capture(URL, body, day(1))
+        )
         other = make_article("https://hub.brussels/fr/blog/autre/", translations={})
         store_record(session, other, seen_at=day(1), capture=make_capture(other.url, body, day(1)))
     with transaction(engine) as session:
@@ -143,15 +162,26 @@ def test_raw_pages_are_stored_once_and_read_back(engine: Engine) -> None:
 
 
 def test_validators_of_the_last_200_are_kept(engine: Engine) -> None:
-    headers = {"Content-Type": "text/html", "ETag": '"v1"', "Last-Modified": "Sat, 01 Mar 2025 08:00:00 GMT"}
+    headers = {
+        "Content-Type": "text/html",
+        "ETag": '"v1"',
+        "Last-Modified": "Sat, 01 Mar 2025 08:00:00 GMT",
+    }
     with transaction(engine) as session:
         assert validators(session, URL) == (None, None)
-        store_record(session, make_article(), seen_at=day(0),
-                     capture=make_capture(URL, b"<html>1</html>", day(0), headers=headers))
+        store_record(
+            session,
+            make_article(),
+            seen_at=day(0),
+            capture=make_capture(URL, b"<html>1</html>", day(0), headers=headers),
+        )
         assert validators(session, URL) == ('"v1"', "Sat, 01 Mar 2025 08:00:00 GMT")
-        store_record(session, make_article(), seen_at=day(1),
-                     capture=make_capture(URL, b"<html>2</html>", day(1),
-                                          headers={"etag": '"v2"'}))
+        store_record(
+            session,
+            make_article(),
+            seen_at=day(1),
+            capture=make_capture(URL, b"<html>2</html>", day(1), headers={"etag": '"v2"'}),
+        )
         assert validators(session, URL) == ('"v2"', None)
 
 
@@ -165,7 +195,9 @@ def test_mark_seen_and_known_articles(engine: Engine) -> None:
     assert list(known) == [URL]
     assert known[URL].last_seen == day(4)
     assert (known[URL].title, known[URL].published) == (
-        "Prêt.e pour la Silicon Valley ?", dt.date(2025, 2, 20))
+        "Prêt.e pour la Silicon Valley ?",
+        dt.date(2025, 2, 20),
+    )
     assert known[URL].status == "live"
 
 
@@ -176,8 +208,11 @@ def test_translations_share_one_group(engine: Engine) -> None:
         store_record(session, make_article(), seen_at=day(0))  # fr names nl only
         store_record(session, make_article(en_url, lang="en", translations={}), seen_at=day(0))
         # nl names both: the fr group and the lone en article meet
-        store_record(session, make_article(nl_url, lang="nl",
-                                           translations={"fr": URL, "en": en_url}), seen_at=day(0))
+        store_record(
+            session,
+            make_article(nl_url, lang="nl", translations={"fr": URL, "en": en_url}),
+            seen_at=day(0),
+        )
         groups = set(session.scalars(select(ArticleRow.translation_group)))
         history = article_history(session, URL)
     assert len(groups) == 1 and None not in groups
@@ -190,10 +225,23 @@ def test_runs_and_fetch_log(engine: Engine) -> None:
 
     with transaction(engine) as session:
         run_id = start_run(session, started_at=day(0), args={"full": True}, pid=42)
-        log_fetch(session, "https://hub.brussels/fr/blog/", fetched_at=day(0), status=503,
-                  run_id=run_id, outcome="failed", error="503 Service Unavailable")
-        finish_run(session, run_id, outcome="failures", finished_at=day(0) + dt.timedelta(minutes=3),
-                   counts={"failed": 1}, exit_code=1)
+        log_fetch(
+            session,
+            "https://hub.brussels/fr/blog/",
+            fetched_at=day(0),
+            status=503,
+            run_id=run_id,
+            outcome="failed",
+            error="503 Service Unavailable",
+        )
+        finish_run(
+            session,
+            run_id,
+            outcome="failures",
+            finished_at=day(0) + dt.timedelta(minutes=3),
+            counts={"failed": 1},
+            exit_code=1,
+        )
     with transaction(engine) as session:
         run = session.get(RunRow, run_id)
         assert run is not None

@@ -25,10 +25,19 @@ URL = "https://hub.brussels/fr/blog/silicon-valley/"
 def archived(engine: Engine) -> Engine:
     """One article in three versions (title, then body changed), with its pages."""
     with transaction(engine) as session:
-        for i, article in enumerate([make_article(), make_article(title="Nouveau titre"),
-                                     make_article(title="Nouveau titre", body="Texte revu.")]):
-            store_record(session, article, seen_at=day(i),
-                         capture=make_capture(URL, page_of(article), day(i)))
+        for i, article in enumerate(
+            [
+                make_article(),
+                make_article(title="Nouveau titre"),
+                make_article(title="Nouveau titre", body="Texte revu."),
+            ]
+        ):
+            store_record(
+                session,
+                article,
+                seen_at=day(i),
+                capture=make_capture(URL, page_of(article), day(i)),
+            )
     return engine
 
 
@@ -83,7 +92,9 @@ def test_reparse(archived: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr("schedules.reparse.default_extract", shouting)
     code, out = run("reparse", "--url", URL, "--dry-run", "--db", db_url)
-    assert code == 0 and out.startswith("dry run, nothing written: 1 articles re-extracted: 1 changed")
+    assert code == 0 and out.startswith(
+        "dry run, nothing written: 1 articles re-extracted: 1 changed"
+    )
     code, out = run("reparse", "--since", "2025-03-03", "--db", db_url)
     assert code == 0 and "title          1" in out
     code, out = run("history", URL, "--db", db_url, "--json")
@@ -115,8 +126,15 @@ def test_db_check_finds_a_broken_version(archived: Engine, db_url: str) -> None:
 
 
 def test_every_command_has_an_example() -> None:
-    for path in (["db", "upgrade"], ["db", "check"], ["history"], ["diff"], ["reparse"],
-                 ["warc", "export"], ["warc", "import"]):
+    for path in (
+        ["db", "upgrade"],
+        ["db", "check"],
+        ["history"],
+        ["diff"],
+        ["reparse"],
+        ["warc", "export"],
+        ["warc", "import"],
+    ):
         code, out = run(*path, "--help")
         assert code == 0 and "Example:" in out and "hubarchive " + path[0] in out, path
 
@@ -125,8 +143,12 @@ def test_db_upgrade_as_cron_runs_it(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     command = [sys.executable, "-m", "schedules.cli", "db", "upgrade"]
     env = {**os.environ, "HUBARCHIVE_DB": str(tmp_path / "cron.db"), "PYTHONPATH": str(root)}
-    first = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    again = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    first = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    again = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert first.returncode == 0, first.stderr
     assert "upgraded from revision (empty)" in first.stdout
     assert "already at schema revision" in again.stdout

@@ -29,10 +29,15 @@ def gone_and_back(engine: Engine) -> None:
     """v1 seen on day 0, 404 on day 2, the same page again on day 5 (then on day 6)."""
     article = make_article()
     with transaction(engine) as session:
-        store_record(session, article, seen_at=day(0), capture=make_capture(URL, page_of(article), day(0)))
-        mark_gone(session, URL, seen_at=day(2), capture=make_capture(URL, b"gone", day(2), status=404))
-        back = store_record(session, article, seen_at=day(5),
-                            capture=make_capture(URL, page_of(article), day(5)))
+        store_record(
+            session, article, seen_at=day(0), capture=make_capture(URL, page_of(article), day(0))
+        )
+        mark_gone(
+            session, URL, seen_at=day(2), capture=make_capture(URL, b"gone", day(2), status=404)
+        )
+        back = store_record(
+            session, article, seen_at=day(5), capture=make_capture(URL, page_of(article), day(5))
+        )
         store_record(session, article, seen_at=day(6))
     assert (back.status, back.version) == (StoreStatus.UNCHANGED, 1)
 
@@ -80,7 +85,9 @@ def test_history_and_show_name_the_tombstone_and_the_comeback(engine: Engine, db
     with transaction(engine) as session:
         history = article_history(session, URL)
     assert [(v.seq, v.kind, v.revived_at) for v in history.versions] == [
-        (1, "content", None), (2, "gone", day(5))]
+        (1, "content", None),
+        (2, "gone", day(5)),
+    ]
     assert history.status == "live"
     data = json.loads(cli("history", URL, "--db", db_url, "--json"))
     assert data["status"] == "live"
@@ -130,7 +137,8 @@ def test_revision_0003_dates_comebacks_stored_before_it(engine: Engine) -> None:
 
 
 def test_a_warc_round_trip_keeps_the_tombstone_and_the_comeback(
-        engine: Engine, db_url: str, tmp_path: Path, monkeypatch: Any) -> None:
+    engine: Engine, db_url: str, tmp_path: Path, monkeypatch: Any
+) -> None:
     monkeypatch.setattr("schedules.warc.default_extract", fake_extract)
     gone_and_back(engine)
     warc = tmp_path / "out.warc.gz"
@@ -139,7 +147,9 @@ def test_a_warc_round_trip_keeps_the_tombstone_and_the_comeback(
     cli("warc", "import", str(warc), "--all-pages", "--db", copy)
     data = json.loads(cli("history", URL, "--db", copy, "--json"))
     assert [(v["kind"], v["revived_at"]) for v in data["versions"]] == [
-        ("content", None), ("gone", day(5).isoformat())]
+        ("content", None),
+        ("gone", day(5).isoformat()),
+    ]
     assert data["status"] == "live"
 
 
@@ -151,7 +161,11 @@ def test_a_404_from_the_past_joins_the_history_and_leaves_the_article_live(engin
         history = article_history(session, URL)
         assert check_integrity(session) == []
     assert history.status == "live"
-    assert [(v.seq, v.kind) for v in history.versions] == [(1, "content"), (2, "content"), (3, "gone")]
+    assert [(v.seq, v.kind) for v in history.versions] == [
+        (1, "content"),
+        (2, "content"),
+        (3, "gone"),
+    ]
     assert as_of(engine, 3) == [(URL, 1, "gone")]
     assert as_of(engine, 4) == [(URL, 2, "live")]
 
@@ -161,4 +175,5 @@ def test_db_check_names_an_article_whose_status_its_history_contradicts(engine: 
     with transaction(engine) as session:
         session.execute(update(VersionRow).values(revived_at=None))
         assert check_integrity(session) == [
-            f"article 1 ({URL}) is live but its newest entry says gone"]
+            f"article 1 ({URL}) is live but its newest entry says gone"
+        ]

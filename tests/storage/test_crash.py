@@ -50,7 +50,9 @@ def _counts(engine: Engine) -> tuple[int, int, int, int]:
         )
 
 
-def test_failed_store_rolls_back_only_that_version(engine: Engine, request: pytest.FixtureRequest) -> None:
+def test_failed_store_rolls_back_only_that_version(
+    engine: Engine, request: pytest.FixtureRequest
+) -> None:
     with transaction(engine) as session:
         store_record(session, make_article(), seen_at=day(0))
     before = _counts(engine)
@@ -58,8 +60,12 @@ def test_failed_store_rolls_back_only_that_version(engine: Engine, request: pyte
     with transaction(engine) as session:
         request.getfixturevalue("failing_contact_insert")
         with pytest.raises(Boom):
-            store_record(session, edited, seen_at=day(1),
-                         capture=make_capture(edited.url, b"<html>v2</html>", day(1)))
+            store_record(
+                session,
+                edited,
+                seen_at=day(1),
+                capture=make_capture(edited.url, b"<html>v2</html>", day(1)),
+            )
         # the caller's transaction is still usable: the failed store was a SAVEPOINT
         other = make_article("https://hub.brussels/fr/blog/autre/", contacts=[], translations={})
         store_record(session, other, seen_at=day(1))
@@ -69,7 +75,9 @@ def test_failed_store_rolls_back_only_that_version(engine: Engine, request: pyte
         assert [v.seq for v in article_history(session, edited.url).versions] == [1]
 
 
-def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(db_url: str, engine: Engine) -> None:
+def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(
+    db_url: str, engine: Engine
+) -> None:
     with transaction(engine) as session:
         store_record(session, make_article(), seen_at=day(0))
     before = _counts(engine)
@@ -95,8 +103,13 @@ def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(db_url: st
                          capture=make_capture(edited.url, b"<html>crash</html>", day(1)))
         """
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+    )
     assert done.returncode == 9, done.stderr.decode()
     assert _counts(engine) == before
     with transaction(engine) as session:
@@ -104,14 +117,17 @@ def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(db_url: st
 
 
 def test_a_failed_store_keeps_the_earlier_stores_of_the_transaction(
-        engine: Engine, request: pytest.FixtureRequest) -> None:
+    engine: Engine, request: pytest.FixtureRequest
+) -> None:
     with transaction(engine) as session:
         store_record(session, make_article(), seen_at=day(0))
     with transaction(engine) as session:
         store_record(session, make_article(), seen_at=day(4))  # UNCHANGED: last_seen moves
         request.getfixturevalue("failing_contact_insert")
         with pytest.raises(Boom):
-            store_record(session, make_article("https://hub.brussels/fr/blog/autre/"), seen_at=day(4))
+            store_record(
+                session, make_article("https://hub.brussels/fr/blog/autre/"), seen_at=day(4)
+            )
     with transaction(engine) as session:
         history = article_history(session, make_article().url)
         assert history.last_seen == day(4)

@@ -24,12 +24,14 @@ def test_migrations_build_exactly_the_schema(engine: Engine) -> None:
     assert current_revision(engine) == head_revision()
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "include_name": _ours})
+            connection, opts={"compare_type": True, "include_name": _ours}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 
-def test_a_bare_path_is_a_new_sqlite_archive_migrated_on_first_use(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bare_path_is_a_new_sqlite_archive_migrated_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # relative paths are relative to where the command runs
     engine = open_engine("archives.db")
     try:
@@ -46,12 +48,15 @@ def test_postgresql_without_driver_means_psycopg3() -> None:
     assert parse_archive_url("postgresql://u@db:5432/a").drivername == "postgresql+psycopg"
 
 
-@pytest.mark.parametrize("url, message", [
-    ("   ", "empty"),
-    ("sqlite+nosuchdriver:///x.db", "no database driver"),
-    ("postgresql+psycopg://u@h:notaport/db", "cannot read archive URL"),
-    ("sqlite:////no/such/folder/archive.db", "does not exist"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("   ", "empty"),
+        ("sqlite+nosuchdriver:///x.db", "no database driver"),
+        ("postgresql+psycopg://u@h:notaport/db", "cannot read archive URL"),
+        ("sqlite:////no/such/folder/archive.db", "does not exist"),
+    ],
+)
 def test_bad_urls_say_what_to_fix(url: str, message: str) -> None:
     with pytest.raises(ArchiveURLError, match=message):
         open_engine(url)
@@ -82,9 +87,17 @@ def test_processes_opening_a_new_archive_together_all_succeed(db_url: str) -> No
     root = Path(__file__).resolve().parents[2]
     script = f"from storage.db import open_engine; open_engine({db_url!r}).dispose(); print('ok')"
     env = {**os.environ, "PYTHONPATH": str(root)}
-    procs = [subprocess.Popen([sys.executable, "-c", script], env=env, cwd=root,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script],
+            env=env,
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     results = [p.communicate(timeout=120) for p in procs]
     assert [out.strip() for out, _ in results] == ["ok"] * 3, [err[-500:] for _, err in results]
     engine = open_engine(db_url)

@@ -13,7 +13,9 @@ from storage.errors import NotFoundError
 from tests.storage.samples import day, make_article
 
 URL = "https://hub.brussels/fr/blog/silicon-valley/"
-LONG_BODY = "\n\n".join(f"Paragraphe {i}, assez long pour mériter un diff ligne à ligne." for i in range(6))
+LONG_BODY = "\n\n".join(
+    f"Paragraphe {i}, assez long pour mériter un diff ligne à ligne." for i in range(6)
+)
 
 
 def _store_versions(engine: Engine, *articles: object) -> None:
@@ -25,8 +27,12 @@ def _store_versions(engine: Engine, *articles: object) -> None:
 def test_diff_names_exactly_the_changed_fields(engine: Engine) -> None:
     base = make_article(body=LONG_BODY)
     qa = [base.qa[0], QAPair(base.qa[1].question, "Quinze cette année.", "E.G.")]
-    edited = make_article(body=LONG_BODY.replace("Paragraphe 3", "Paragraphe trois"),
-                          sector="Export", qa=qa, related=[])
+    edited = make_article(
+        body=LONG_BODY.replace("Paragraphe 3", "Paragraphe trois"),
+        sector="Export",
+        qa=qa,
+        related=[],
+    )
     _store_versions(engine, base, edited)
     with transaction(engine) as session:
         diff = diff_versions(session, URL)
@@ -43,7 +49,9 @@ def test_diff_names_exactly_the_changed_fields(engine: Engine) -> None:
 
 def test_diff_of_added_and_removed_contacts(engine: Engine) -> None:
     base = make_article()
-    more = make_article(contacts=[*base.contacts, Contact(name="Info", emails=["info@hub.brussels"])])
+    more = make_article(
+        contacts=[*base.contacts, Contact(name="Info", emails=["info@hub.brussels"])]
+    )
     fewer = make_article(contacts=[])
     _store_versions(engine, base, more, fewer)
     with transaction(engine) as session:
@@ -51,7 +59,9 @@ def test_diff_of_added_and_removed_contacts(engine: Engine) -> None:
         removed = diff_versions(session, URL, from_seq=2, to_seq=3)
     assert [(i.change, i.new_position) for i in added.changes[0].items] == [("added", 1)]
     assert [(i.change, i.old_position) for i in removed.changes[0].items] == [
-        ("removed", 0), ("removed", 1)]
+        ("removed", 0),
+        ("removed", 1),
+    ]
 
 
 def test_default_diff_skips_tombstones(engine: Engine) -> None:

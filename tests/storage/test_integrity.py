@@ -14,8 +14,12 @@ from tests.storage.samples import day, make_article, make_capture
 def _archive_one(engine: Engine) -> None:
     article = make_article()
     with transaction(engine) as session:
-        store_record(session, article, seen_at=day(0),
-                     capture=make_capture(article.url, b"<html>page</html>", day(0)))
+        store_record(
+            session,
+            article,
+            seen_at=day(0),
+            capture=make_capture(article.url, b"<html>page</html>", day(0)),
+        )
 
 
 def test_sound_archive_has_no_problem(engine: Engine) -> None:
@@ -37,8 +41,15 @@ def test_missing_qa_row_is_reported(engine: Engine) -> None:
 def test_article_without_version_and_bad_current_version(engine: Engine) -> None:
     _archive_one(engine)
     with transaction(engine) as session:
-        session.add(ArticleRow(url="https://hub.brussels/fr/blog/vide/", first_seen=day(0),
-                               last_seen=day(0), last_changed=day(0), current_version=0))
+        session.add(
+            ArticleRow(
+                url="https://hub.brussels/fr/blog/vide/",
+                first_seen=day(0),
+                last_seen=day(0),
+                last_changed=day(0),
+                current_version=0,
+            )
+        )
         session.execute(update(ArticleRow).where(ArticleRow.id == 1).values(content_hash="0" * 64))
     with transaction(engine) as session:
         problems = check_integrity(session)

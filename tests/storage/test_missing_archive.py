@@ -35,7 +35,8 @@ def invoke(*args: str) -> tuple[int, str]:
 
 @pytest.mark.parametrize("command", READERS)
 def test_a_read_command_on_a_missing_file_says_so_and_creates_nothing(
-        command: list[str], tmp_path: Path) -> None:
+    command: list[str], tmp_path: Path
+) -> None:
     typo = tmp_path / "hubarchvie.db"
     args = [part.replace("{tmp}", str(tmp_path)) for part in command]
     code, out = invoke(*args, "--db", str(typo))
@@ -44,8 +45,9 @@ def test_a_read_command_on_a_missing_file_says_so_and_creates_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_hubarchive_db_also_names_the_missing_file(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hubarchive_db_also_names_the_missing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HUBARCHIVE_DB", "sqlite:///typo.db")
     code, out = invoke("search", "Silicon")
@@ -67,8 +69,9 @@ def test_warc_import_creates_a_new_archive(tmp_path: Path, monkeypatch: pytest.M
     engine = open_engine(source)
     with transaction(engine) as session:
         article = make_article()
-        store_record(session, article, seen_at=day(0),
-                     capture=make_capture(URL, page_of(article), day(0)))
+        store_record(
+            session, article, seen_at=day(0), capture=make_capture(URL, page_of(article), day(0))
+        )
     engine.dispose()
     warc = tmp_path / "source.warc.gz"
     assert invoke("warc", "export", str(warc), "--db", source)[0] == 0
@@ -83,12 +86,22 @@ def test_crawl_creates_a_new_archive(tmp_path: Path) -> None:
     server = HTTPServer(host="127.0.0.1", port=0)
     server.expect_request("/robots.txt").respond_with_data("", status=404)
     server.expect_request("/fr/news/").respond_with_data(
-        "<html><body><p>Rien ici.</p></body></html>", content_type="text/html")
+        "<html><body><p>Rien ici.</p></body></html>", content_type="text/html"
+    )
     path = tmp_path / "crawled.db"
     server.start()
     try:
-        code, _ = invoke("crawl", "--db", str(path), "--start-url", server.url_for("/fr/news/"),
-                         "--delay", "0", "--retries", "1")
+        code, _ = invoke(
+            "crawl",
+            "--db",
+            str(path),
+            "--start-url",
+            server.url_for("/fr/news/"),
+            "--delay",
+            "0",
+            "--retries",
+            "1",
+        )
     finally:
         server.stop()
     assert code == 3  # the listing held no article: the run is recorded all the same

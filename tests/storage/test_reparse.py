@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
 
-from scraper.models import Article
 from schedules.reparse import reparse
+from scraper.models import Article
 from storage.archive import mark_gone, store_record
 from storage.db import transaction
 from storage.history import article_history
@@ -20,11 +20,17 @@ def _archive(engine: Engine) -> None:
     """Four articles; articles 0-1 fetched on day 0, 2-3 on day 5; article 3 later gone."""
     with transaction(engine) as session:
         for i, url in enumerate(URLS):
-            article = make_article(url, title=f"Article {i}", sector="Digital" if i % 2 else None,
-                                   translations={})
+            article = make_article(
+                url, title=f"Article {i}", sector="Digital" if i % 2 else None, translations={}
+            )
             when = day(0 if i < 2 else 5)
-            store_record(session, article, seen_at=when, extractor_version="1",
-                         capture=make_capture(url, page_of(article), when))
+            store_record(
+                session,
+                article,
+                seen_at=when,
+                extractor_version="1",
+                capture=make_capture(url, page_of(article), when),
+            )
         mark_gone(session, URLS[3], seen_at=day(6))
 
 
@@ -51,7 +57,9 @@ def test_reparse_versions_only_what_the_new_extractor_changes(engine: Engine) ->
     with transaction(engine) as session:
         history = article_history(session, URLS[0])
         assert [(v.seq, v.extractor_version, v.changed_fields) for v in history.versions] == [
-            (1, "1", []), (2, "2", ["sector"])]
+            (1, "1", []),
+            (2, "2", ["sector"]),
+        ]
         assert history.versions[1].seen_at == day(0), "dated by the page it was extracted from"
         assert history.versions[1].raw_sha256 == history.versions[0].raw_sha256
         assert session.scalar(select(func.count()).select_from(FetchRow)) == 4, "no new fetch"

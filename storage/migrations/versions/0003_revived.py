@@ -24,17 +24,25 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _articles = sa.table(
-    "articles", sa.column("id", sa.Integer), sa.column("url", sa.Text),
-    sa.column("status", sa.String), sa.column("last_seen", sa.DateTime(timezone=True)),
+    "articles",
+    sa.column("id", sa.Integer),
+    sa.column("url", sa.Text),
+    sa.column("status", sa.String),
+    sa.column("last_seen", sa.DateTime(timezone=True)),
 )
 _versions = sa.table(
-    "versions", sa.column("id", sa.Integer), sa.column("article_id", sa.Integer),
-    sa.column("seq", sa.Integer), sa.column("kind", sa.String),
+    "versions",
+    sa.column("id", sa.Integer),
+    sa.column("article_id", sa.Integer),
+    sa.column("seq", sa.Integer),
+    sa.column("kind", sa.String),
     sa.column("seen_at", sa.DateTime(timezone=True)),
     sa.column("revived_at", sa.DateTime(timezone=True)),
 )
 _fetches = sa.table(
-    "fetches", sa.column("url", sa.Text), sa.column("outcome", sa.String),
+    "fetches",
+    sa.column("url", sa.Text),
+    sa.column("outcome", sa.String),
     sa.column("fetched_at", sa.DateTime(timezone=True)),
 )
 
@@ -48,8 +56,15 @@ def upgrade() -> None:
 def _backfill(bind: Any) -> None:
     """Date the comebacks of tombstones that a later tombstone, or a live article, shows happened."""
     rows = bind.execute(
-        sa.select(_versions.c.id, _versions.c.article_id, _versions.c.kind, _versions.c.seen_at,
-                  _articles.c.url, _articles.c.status, _articles.c.last_seen)
+        sa.select(
+            _versions.c.id,
+            _versions.c.article_id,
+            _versions.c.kind,
+            _versions.c.seen_at,
+            _articles.c.url,
+            _articles.c.status,
+            _articles.c.last_seen,
+        )
         .join(_articles, _articles.c.id == _versions.c.article_id)
         .order_by(_versions.c.article_id, _versions.c.seq)
     ).all()
@@ -64,12 +79,18 @@ def _backfill(bind: Any) -> None:
         else:  # still gone, or back with new content (that version says so)
             continue
         first_unchanged = bind.scalar(
-            sa.select(sa.func.min(_fetches.c.fetched_at))
-            .where(_fetches.c.url == row.url, _fetches.c.outcome == "unchanged",
-                   _fetches.c.fetched_at >= row.seen_at, _fetches.c.fetched_at <= bound)
+            sa.select(sa.func.min(_fetches.c.fetched_at)).where(
+                _fetches.c.url == row.url,
+                _fetches.c.outcome == "unchanged",
+                _fetches.c.fetched_at >= row.seen_at,
+                _fetches.c.fetched_at <= bound,
+            )
         )
-        bind.execute(sa.update(_versions).where(_versions.c.id == row.id)
-                     .values(revived_at=first_unchanged or bound))
+        bind.execute(
+            sa.update(_versions)
+            .where(_versions.c.id == row.id)
+            .values(revived_at=first_unchanged or bound)
+        )
 
 
 def downgrade() -> None:
