@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from scraper.extract.config import ExtractConfig
+from scraper.extract.labels import field_label
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
@@ -266,6 +267,14 @@ class _Walker:
                 href = child.get("href")
                 if isinstance(href, str):
                     self.hrefs.append(href)
+            hidden_email = child.get("data-email") or child.get("data-mail")
+            if isinstance(hidden_email, str):
+                self.hrefs.append(f"mailto:{hidden_email}")
+            if name in LABEL_TAGS and _is_label_cell(child):
+                # a grid of <span>Tel.</span><span>02 …</span>: each label starts a line of its own
+                label = normalize_text(child.get_text()).rstrip(" :")
+                self.pieces.append((f"\n{label}: ", bold))
+                continue
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
                 self.flush(block_tag, role, quoted)
@@ -291,6 +300,19 @@ class _Walker:
                     )
                 )
         return self.blocks
+
+
+#: Inline elements that may hold a field label of their own ("Tél.", "E-mail").
+LABEL_TAGS = frozenset({"span", "label", "small"})
+
+
+def _is_label_cell(tag: Tag) -> bool:
+    """An inline element holding nothing but a contact field label, its value beside it."""
+    text = tag.string
+    if text is None or len(text) > 30:
+        return False
+    labelled = field_label(normalize_text(text))
+    return labelled is not None and labelled[1] == ""
 
 
 def content_blocks(

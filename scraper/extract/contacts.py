@@ -9,6 +9,7 @@ from functools import lru_cache
 import phonenumbers
 
 from scraper.extract.blocks import Block
+from scraper.extract.labels import field_label
 from scraper.extract.names import is_full_name
 from scraper.models import Contact
 from scraper.text import fold, normalize_text
@@ -42,51 +43,6 @@ _STREET = re.compile(
     r"floor|étage|verdieping)\b|\d+\s*(?:rue|avenue|chaussée)|[a-z](?:straat|laan|weg|plein)\b",
     re.IGNORECASE,
 )
-#: Labels of a contact table or list ("Nom", "Adresse :", "Functie") -> the field they name; the
-#: phone and email labels are dropped (their values speak for themselves).
-FIELD_LABELS = {
-    "name": ("nom", "name", "naam", "contactpersoon", "personne de contact", "contact person"),
-    "role": ("fonction", "function", "functie", "role", "rôle", "titre", "job title", "poste"),
-    "address": ("adresse", "address", "adres", "adresse postale", "postal address"),
-    "other": (
-        "téléphone",
-        "telephone",
-        "telefoon",
-        "tél",
-        "tel",
-        "phone",
-        "gsm",
-        "mobile",
-        "e-mail",
-        "email",
-        "courriel",
-        "mail",
-        "website",
-        "site web",
-        "site",
-        "web",
-    ),
-}
-_FIELD_LABEL = re.compile(
-    r"^(?P<label>"
-    + "|".join(
-        sorted((re.escape(w) for ws in FIELD_LABELS.values() for w in ws), key=len, reverse=True)
-    )
-    + r")\.?\s*(?::\s*(?P<value>.+)|$)",
-    re.IGNORECASE,
-)
-_FIELD_OF = {w: kind for kind, ws in FIELD_LABELS.items() for w in ws}
-
-
-def field_label(line: str) -> tuple[str, str] | None:
-    """(field, value) for a labelled line ("Adresse : Rue …" -> ("address", "Rue …")); the
-    value is "" for a bare label cell."""
-    m = _FIELD_LABEL.match(line.strip())
-    if m is None:
-        return None
-    return _FIELD_OF[m.group("label").lower()], (m.group("value") or "").strip()
-
-
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
 COUNTRIES = frozenset(
     fold(c)
@@ -290,10 +246,24 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
     return contacts
 
 
+#: "name [at] hub.brussels", "name (at) hub (dot) brussels": addresses written against robots.
+_OBFUSCATED_AT = re.compile(
+    r"(?<=\w)\s*[\[({]\s*(?:at|arobase|apenstaartje)\s*[\])}]\s*(?=\w)", re.IGNORECASE
+)
+_OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*(?:dot|point|punt)\s*[\])}]\s*(?=\w)", re.IGNORECASE)
+
+
+def _deobfuscate(line: str) -> str:
+    """A line with its obfuscated email addresses written out ("x [at] y" -> "x@y")."""
+    if "@" in line or not _OBFUSCATED_AT.search(line):
+        return line
+    return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", line))
+
+
 def _fields(lines: Sequence[str]) -> list[str]:
     """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
     out: list[str] = []
-    for line in lines:
+    for line in map(_deobfuscate, lines):
         parts = _field_parts(line)
         if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line)):
             out.extend(p for p in parts if p.strip())
@@ -314,6 +284,7 @@ def _field_parts(line: str) -> list[str]:
 
 def _is_contact_line(line: str) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
+    line = _deobfuscate(line)
     if (
         len(_field_parts(line)) >= 3
         and len(line) <= 200

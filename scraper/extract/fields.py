@@ -49,12 +49,17 @@ def clean_title(value: str | None, page: Page) -> str | None:
         return None
     names = _site_names(page)
     parts = _TITLE_SEPARATORS.split(value)
-    kept = [p for p in parts if fold(p) not in names and fold(p).removeprefix("www.") not in names]
-    if not kept:
+    flags = [fold(p) in names or fold(p).removeprefix("www.") in names for p in parts]
+    if all(flags):
         return None
-    if len(kept) == len(parts):
+    if not any(flags):
         return normalize_text(value)
-    return normalize_text(" - ".join(kept))
+    first, last = flags.index(False), len(flags) - flags[::-1].index(False)
+    if not any(flags[first:last]):
+        # the site name only at the ends: the headline keeps its own separators ("Export : …")
+        cuts = [0, *(i for m in _TITLE_SEPARATORS.finditer(value) for i in m.span()), len(value)]
+        return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]])
+    return normalize_text(" - ".join(p for p, is_site in zip(parts, flags) if not is_site))
 
 
 def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
