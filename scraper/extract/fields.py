@@ -59,7 +59,9 @@ def clean_title(value: str | None, page: Page) -> str | None:
         # the site name only at the ends: the headline keeps its own separators ("Export : …")
         cuts = [0, *(i for m in _TITLE_SEPARATORS.finditer(value) for i in m.span()), len(value)]
         return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]])
-    return normalize_text(" - ".join(p for p, is_site in zip(parts, flags) if not is_site))
+    return normalize_text(
+        " - ".join(p for p, is_site in zip(parts, flags, strict=True) if not is_site)
+    )
 
 
 def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
