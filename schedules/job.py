@@ -261,7 +261,7 @@ class _Crawl:
         plan += [
             PlannedFetch(url, "failed-before", known.get(url))
             for url in failed
-            if url not in planned and self.crawl.is_article(url)
+            if url not in planned and self.crawl.may_be_article(url)
         ]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
@@ -286,7 +286,7 @@ class _Crawl:
             return self._finish("nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings))
         if self.counts.failed:
             return self._finish("failures", EXIT_FAILURES, f"{self.counts.failed} pages failed")
-        return self._finish("ok", EXIT_OK, None)
+        return self._finish("ok", EXIT_OK, "; ".join(self.warnings) or None)
 
     def _may_discover(self) -> bool:
         """Discovery goes on while no signal asked to stop and the page budget lasts."""
@@ -303,6 +303,12 @@ class _Crawl:
             self.warnings.append(
                 f"listing {url} {why}; has the site changed? Check [crawl] in "
                 f"the site profile {self.options.profile!r} or --start-url."
+            )
+        for url in discovery.generic_listings:
+            self.warnings.append(
+                f"listing {url}: the site profile {self.options.profile!r} article_patterns "
+                "matched no link; the generic rule (repeated cards, article-like URLs) chose "
+                "the articles"
             )
         for message in discovery.failed_sources:
             if message.startswith("listing "):
@@ -507,7 +513,7 @@ def _sources_failed_last_run(session: Any, crawl: CrawlProfile) -> bool:
     failed = session.scalars(
         select(FetchRow.url).where(FetchRow.run_id == last, FetchRow.outcome == "failed")
     )
-    return any(not crawl.is_article(url) for url in failed)
+    return any(not crawl.may_be_article(url) for url in failed)
 
 
 def _close_stale_runs_and_since(session: Any) -> dt.datetime | None:

@@ -43,12 +43,15 @@ class Discovery:
     #: probably wrong (or the site changed)
     empty_listings: dict[str, str] = field(default_factory=dict)
     failed_sources: list[str] = field(default_factory=list)
+    #: start listings where the profile's patterns matched nothing and the generic rule found
+    #: the articles (only with --start-url)
+    generic_listings: list[str] = field(default_factory=list)
     wp_json_answered: bool = False
     #: the API answered but a later page of it failed: sitemaps and feeds are read as well
     wp_json_partial: bool = False
 
     def add(self, sighting: Sighting, crawl: CrawlProfile) -> None:
-        if crawl.is_article(sighting.url) and is_allowed_host(sighting.url, crawl.hosts):
+        if crawl.may_be_article(sighting.url) and is_allowed_host(sighting.url, crawl.hosts):
             self.sightings.setdefault(sighting.url, []).append(sighting)
 
 
@@ -192,8 +195,11 @@ class Discoverer:
                 if url == start:
                     self.result.empty_listings[url] = (
                         "holds no article link matching the profile's article_patterns"
+                        + (" nor the generic rule" if self.crawl.generic_fallback else "")
                     )
                 return
+            if page.generic and start not in self.result.generic_listings:
+                self.result.generic_listings.append(start)
             for sighting in page.sightings:
                 self.result.add(sighting, self.crawl)
             fetchable = [s for s in page.sightings if self.fetcher.robots_for(s.url).allows(s.url)]

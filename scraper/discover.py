@@ -1,6 +1,20 @@
 """Discovery: the profile's `[crawl]` table as a value object, and listing pages read into sightings.
 
 Pure: HTML in, sightings and the next page's URL out. `schedules.job` does the fetching.
+
+Which links of a listing are articles: those whose path matches the profile's `article_patterns`
+(and no `exclude_patterns`). When the user points the crawl at a site with `--start-url`, the
+profile may not know its URL shapes, so a listing where the patterns match nothing falls back to
+the *generic rule* (`generic_listing_links`). A link is an article when it is
+  - on an allowed host, and not the listing itself, a pagination link, or an excluded page
+    (taxonomy, tag, author, feed, login, search, contact, account pages: `GENERIC_EXCLUDED`);
+  - outside page furniture (`nav`, `header`, `footer`, `aside`, menus, breadcrumbs, pagination);
+  - and either inside a repeated card (an element whose tag and class occur at least twice in the
+    listing) that holds a heading or whose link text is a few words long, or its URL looks like
+    an article below the listing's folder (a hyphenated slug, a date in the path, `.html`/`.php`
+    page, an `id`-like query parameter).
+With `--start-url`, sitemap, feed and WordPress API entries on the start hosts are articles unless
+the same exclusions say they are listings, pagination or taxonomy pages.
 """
 
 from __future__ import annotations
@@ -22,6 +36,55 @@ from scraper.urls import canonical_url, is_allowed_host
 _DAY_FIRST = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _PAGE_PATH = re.compile(r"/page/(\d+)/?$")
+#: query parameters that number listing pages
+PAGE_PARAMS = ("page", "p", "paged", "pg")
+#: link texts (case and arrows aside) of a "next page" link, in the site's languages
+NEXT_TEXTS = frozenset(
+    {
+        "next",
+        "next page",
+        "older",
+        "older posts",
+        "older entries",
+        "more",
+        "suivant",
+        "suivante",
+        "page suivante",
+        "volgende",
+        "volgende pagina",
+        "›",
+        "»",
+        ">",
+        ">>",
+        "→",
+        "next ›",
+        "next »",
+        "suivant ›",
+        "suivant »",
+        "volgende ›",
+        "volgende »",
+    }
+)
+#: paths that are never articles under the generic rule (taxonomy, feeds, accounts, search, forms)
+GENERIC_EXCLUDED = re.compile(
+    r"/(tags?|category|categories|categorie|categories|categorieen|rubriek|rubrique|topics?|"
+    r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
+    r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|recherche|zoeken|contact|"
+    r"privacy|cookies?|page/\d+)(/|$|\.)"
+    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js)$",
+    re.IGNORECASE,
+)
+#: query parameters that name one article (`/article.php?id=12`)
+ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
+_DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
+_FURNITURE = re.compile(
+    r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|footer|header|"
+    r"sidebar|skip-link)([\s_-]|$)",
+    re.IGNORECASE,
+)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: link texts of this many words at most (and at least two) read as an article title
+MAX_TITLE_WORDS = 25
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
@@ -53,12 +116,28 @@ class CrawlProfile:
     #: a safety bound on listing pages per start URL, even with --full
     max_listing_pages: int = 500
     hosts: frozenset[str] = field(default_factory=frozenset)
+    #: the start URLs came from the user (--start-url): an unknown site may need the generic rule
+    generic_fallback: bool = False
 
     def is_article(self, url: str) -> bool:
         """True when `url`'s path matches an article pattern and no exclusion."""
         path = urlsplit(url).path
         return any(p.search(path) for p in self.article_patterns) and not any(
             p.search(path) for p in self.exclude_patterns
+        )
+
+    def may_be_article(self, url: str) -> bool:
+        """`is_article`, or with `--start-url` any page on the start hosts the generic rule does not
+        exclude (not a start listing, pagination, taxonomy, feed or home page)."""
+        if self.is_article(url):
+            return True
+        if not self.generic_fallback or not is_allowed_host(url, self.hosts):
+            return False
+        starts = self.all_start_urls()
+        return (
+            urlsplit(url).path != "/"
+            and not any(url == s or is_pagination(url, s) for s in starts)
+            and not is_excluded(url, self.exclude_patterns)
         )
 
     def all_start_urls(self) -> list[str]:
@@ -113,6 +192,7 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
         ),
         max_listing_pages=int(table.get("max_listing_pages", CrawlProfile.max_listing_pages)),
         hosts=frozenset(hosts),
+        generic_fallback=bool(start_urls),
     )
 
 
@@ -138,11 +218,14 @@ class ListingPage:
     url: str
     sightings: list[Sighting]
     next_url: str | None
+    #: the profile's patterns matched no link and the generic rule chose the sightings
+    generic: bool = False
 
 
 def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPage:
     """Article cards (URL, title, date) of a listing page and the URL of the next listing page."""
     soup = BeautifulSoup(html, "lxml")
+    next_url = _next_page(soup, url, crawl)
     found: dict[str, Sighting] = {}
     for card in soup.select(crawl.card_selector):
         link = _first_article_link(card, url, crawl)
@@ -157,17 +240,22 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
         link = _article_url(anchor, url, crawl)
         if link and link not in found:
             found[link] = Sighting(url=link, source="listing", title=_clean(anchor.get_text()))
-    return ListingPage(
-        url=url, sightings=list(found.values()), next_url=_next_page(soup, url, crawl)
-    )
+    if found or not crawl.generic_fallback:
+        return ListingPage(url=url, sightings=list(found.values()), next_url=next_url)
+    sightings = generic_listing_links(soup, url, crawl, next_url=next_url)
+    return ListingPage(url=url, sightings=sightings, next_url=next_url, generic=bool(sightings))
 
 
 def _article_url(anchor: Tag, base: str, crawl: CrawlProfile) -> str | None:
-    href = str(anchor.get("href") or "")
-    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+    link = _link(anchor, base)
+    return link if link and is_allowed_host(link, crawl.hosts) and crawl.is_article(link) else None
+
+
+def _link(anchor: Tag, base: str) -> str | None:
+    href = str(anchor.get("href") or "").strip()
+    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
         return None
-    link = canonical_url(href, base)
-    return link if is_allowed_host(link, crawl.hosts) and crawl.is_article(link) else None
+    return canonical_url(href, base)
 
 
 def _first_article_link(card: Tag, base: str, crawl: CrawlProfile) -> str | None:
@@ -201,37 +289,180 @@ def _card_date(card: Tag, crawl: CrawlProfile) -> dt.date | None:
     return None
 
 
+# -- the generic rule (see the module docstring)
+
+
+def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """True when `url` is a taxonomy, feed, account, search or contact page, or a file."""
+    path = urlsplit(url).path
+    return bool(GENERIC_EXCLUDED.search(path)) or any(p.search(path) for p in profile_excludes)
+
+
+def is_pagination(url: str, listing: str) -> bool:
+    """True when `url` is another page of `listing`: `/page/N/` below it, or its own path with only
+    a page-number parameter changed."""
+    parts, base = urlsplit(url), urlsplit(listing)
+    if parts.netloc != base.netloc:
+        return False
+    if _PAGE_PATH.search(parts.path):
+        return True
+    if parts.path.rstrip("/") != base.path.rstrip("/"):
+        return False
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    base_query = dict(parse_qsl(base.query, keep_blank_values=True))
+    rest = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
+    return rest == {k: v for k, v in base_query.items() if k not in PAGE_PARAMS}
+
+
+def looks_like_article(url: str, listing: str) -> bool:
+    """True when `url` sits below the listing's folder and its shape says "one article": a
+    hyphenated slug, a date in the path, an `.html`/`.php` page or an id parameter."""
+    parts = urlsplit(url)
+    folder = _PAGE_PATH.sub("/", urlsplit(listing).path).rsplit("/", 1)[0] + "/"
+    if not parts.path.startswith(folder):
+        return False
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    query = {k.lower() for k, v in parse_qsl(parts.query) if v}
+    return (
+        bool(_DATED_PATH.search(parts.path[len(folder) - 1 :]) and last)
+        or ("-" in last and len(last) > 3)
+        or last.endswith((".html", ".htm"))
+        and not last.startswith("index.")
+        or bool(query & ID_PARAMS)
+    )
+
+
+def generic_listing_links(
+    soup: BeautifulSoup, url: str, crawl: CrawlProfile, *, next_url: str | None = None
+) -> list[Sighting]:
+    """Article sightings of a listing whose URL shapes the profile does not know (the generic rule)."""
+    repeated = _repeated_signatures(soup)
+    found: dict[str, Sighting] = {}
+    for anchor in soup.find_all("a", href=True):
+        link = _link(anchor, url)
+        if (
+            link is None
+            or link in found
+            or link == next_url
+            or not crawl.may_be_article(link)
+            or is_pagination(link, url)
+            or _in_furniture(anchor)
+        ):
+            continue
+        card = _card_of(anchor, link, url, repeated)
+        text = _clean(anchor.get_text(" ")) or ""
+        heading = None
+        if card is not None:
+            heading = card if card.name in _HEADINGS else card.find(_HEADINGS)
+        title_like = 2 <= len(text.split()) <= MAX_TITLE_WORDS
+        if (card is not None and (heading is not None or title_like)) or looks_like_article(
+            link, url
+        ):
+            title = _clean(heading.get_text(" ")) if heading is not None else None
+            found[link] = Sighting(
+                url=link,
+                source="listing",
+                title=title or (text if title_like else None),
+                published=_card_date(card, crawl) if card is not None else None,
+            )
+    return list(found.values())
+
+
+def _signature(node: Tag) -> tuple[str, str]:
+    return node.name, " ".join(sorted(node.get_attribute_list("class") or []))
+
+
+def _repeated_signatures(soup: BeautifulSoup) -> set[tuple[str, str]]:
+    """Tag and class pairs of elements holding a link that occur twice or more in the page."""
+    counts: dict[tuple[str, str], int] = {}
+    for node in soup.find_all(True):
+        if node.name in ("a", "html", "body", "main") or node.find("a", href=True) is None:
+            continue
+        key = _signature(node)
+        counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n >= 2}
+
+
+def _card_of(anchor: Tag, link: str, base: str, repeated: set[tuple[str, str]]) -> Tag | None:
+    """The largest repeated element around `anchor` whose only (non-excluded) link target is `link`."""
+    card = None
+    for node in anchor.parents:
+        if node.name in ("body", "html", "main", "[document]"):
+            break
+        targets = {_link(a, base) for a in node.find_all("a", href=True)}
+        if len({t for t in targets if t and not is_excluded(t)} - {link}) > 0:
+            break
+        if _signature(node) in repeated:
+            card = node
+    return card
+
+
+def _in_furniture(anchor: Tag) -> bool:
+    for node in anchor.parents:
+        if node.name in ("nav", "header", "footer", "aside"):
+            return True
+        marks = " ".join([*(node.get_attribute_list("class") or []), str(node.get("id") or "")])
+        if marks and _FURNITURE.search(marks) or node.get("role") in ("navigation", "banner"):
+            return True
+    return False
+
+
+# -- pagination
+
+
 def _next_page(soup: BeautifulSoup, url: str, crawl: CrawlProfile) -> str | None:
-    """rel="next" first; else a link to page n+1 in the `/page/N/` or `?page=N` form."""
+    """rel="next" first; then a link to page n+1 in the `/page/N/`, `?page=N` or `?p=N` form;
+    then a link whose text says "next" ("suivant", "volgende", "»"...)."""
     for selector in crawl.next_selectors:
         node = soup.select_one(selector)
         if node is not None and node.get("href"):
             nxt = canonical_url(str(node["href"]), url)
             if nxt != url and is_allowed_host(nxt, crawl.hosts):
                 return nxt
-    candidates = set(page_candidates(url))
-    for anchor in soup.find_all("a", href=True):
-        link = canonical_url(str(anchor["href"]), url)
-        if link in candidates:
+    candidates = page_candidates(url)
+    links = [(a, _link(a, url)) for a in soup.find_all("a", href=True)]
+    for candidate in candidates:
+        if any(link == candidate for _, link in links):
+            return candidate
+    for anchor, link in links:
+        if link and link != url and is_allowed_host(link, crawl.hosts) and _says_next(anchor):
             return link
     return None
 
 
+def _says_next(anchor: Tag) -> bool:
+    labels = [
+        anchor.get_text(" "),
+        str(anchor.get("aria-label") or ""),
+        str(anchor.get("title") or ""),
+    ]
+    for label in labels:
+        text = (_clean(label) or "").casefold().strip(" →›»>")
+        if text in NEXT_TEXTS or (not text and (_clean(label) or "") in NEXT_TEXTS):
+            return True
+    return False
+
+
 def page_candidates(url: str) -> list[str]:
-    """The URLs page n+1 of the listing at `url` would have, in the `/page/N/` and `?page=N` forms."""
+    """The URLs page n+1 of the listing at `url` would have: `/page/N/`, `?page=N`, `?p=N`."""
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
     match = _PAGE_PATH.search(parts.path)
-    current = int(match.group(1)) if match else int(query.get("page", "1") or 1)
+    numbers = [query.get(k, "") for k in PAGE_PARAMS]
+    current = int(match.group(1)) if match else next((int(n) for n in numbers if n.isdigit()), 1)
     root = parts.path[: match.start()] + "/" if match else parts.path
     root = root if root.endswith("/") else root + "/"
+    bare = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
     by_path = urlunsplit(
-        (parts.scheme, parts.netloc, f"{root}page/{current + 1}/", parts.query, "")
+        (parts.scheme, parts.netloc, f"{root}page/{current + 1}/", urlencode(bare), "")
     )
-    by_query = urlunsplit(
-        (parts.scheme, parts.netloc, parts.path, urlencode({**query, "page": str(current + 1)}), "")
-    )
-    return [canonical_url(by_path), canonical_url(by_query)]
+    by_query = [
+        urlunsplit(
+            (parts.scheme, parts.netloc, parts.path, urlencode({**bare, key: str(current + 1)}), "")
+        )
+        for key in ("page", "p", "paged")
+    ]
+    return [canonical_url(u) for u in (by_path, *by_query)]
 
 
 def _clean(text: str) -> str | None:
