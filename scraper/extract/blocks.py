@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
@@ -110,6 +111,8 @@ class Block:
     hrefs: list[str] = field(default_factory=list)
     #: inside a `<blockquote>` or a `<dd>`: set apart from the running text (an answer, a quote)
     quoted: bool = False
+    #: the bold runs of the text, in order ("… accords. <b>Et pour une PME ?</b> <i>Les…</i>")
+    bold_runs: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -204,6 +207,11 @@ class _Walker:
                 lead_bold.append(text)
             if lead_bold and normalize_text("".join(lead_bold)):
                 label = normalize_text("".join(lead_bold))
+            runs: list[str] = []
+            for was_bold, texts in groupby(self.pieces, key=lambda piece: piece[1]):
+                run = normalize_text("".join(text for text, _ in texts)) if was_bold else ""
+                if run:
+                    runs.append(run)
             block = Block(
                 tag=block_tag,
                 lines=lines,
@@ -213,6 +221,7 @@ class _Walker:
                 container=role[1] if role else None,
                 hrefs=self.hrefs,
                 quoted=quoted,
+                bold_runs=tuple(runs),
             )
             if block.is_heading and self._ends_article(block.text):
                 self.stopped = True

@@ -21,6 +21,7 @@ SELECTOR_ROLES = (
     "sector_hints",
     "contact",
     "related",
+    "breadcrumb",
 )
 
 

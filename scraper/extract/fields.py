@@ -246,6 +246,17 @@ def extract_sector(page: Page) -> Found:
         for piece in pieces:
             if fold(piece) in page.config.sectors:
                 return piece.strip(), "text"
+    return _breadcrumb_sector(page)
+
+
+def _breadcrumb_sector(page: Page) -> Found:
+    """The last crumb of the breadcrumb trail that the sector mapping knows ("Home › Nieuws ›
+    Bouw › headline")."""
+    for trail in page.matched("breadcrumb"):
+        crumbs = [normalize_text(a.get_text(" ")) for a in trail.find_all(["a", "span", "li"])]
+        known = [c for c in crumbs if fold(c) in page.config.sectors]
+        if known:
+            return known[-1], "profile"
     return None
 
 

@@ -9,6 +9,8 @@ _WORD = rf"[{_UPPER}][\w'’\-]*[^\W\d_]"
 _PARTICLE = r"(?:de|van|der|den|du|des|le|la|von|ten|ter|te|d'|d’|van de|van der|van den|de la)"
 #: Two to four capitalised words, with the usual particles between them ("Jan Van den Bossche").
 FULL_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}")
+#: One capitalised word: a first name used as a speaker label ("Tom:").
+FIRST_NAME = re.compile(_WORD)
 #: Initials as speakers write them: "E.G.", "E. G.", "EG", "J.-P.D."
 INITIALS = re.compile(rf"(?:[{_UPPER}]\.?\s?-?){{2,4}}")
 _LETTERS = re.compile(rf"[{_UPPER}]")

@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from scraper.extract.blocks import Block
 from scraper.extract.config import ExtractConfig
-from scraper.extract.names import FULL_NAME, INITIALS, is_full_name, is_initials, resolve
+from scraper.extract.names import (
+    FIRST_NAME,
+    FULL_NAME,
+    INITIALS,
+    is_full_name,
+    is_initials,
+    resolve,
+)
 from scraper.models import QAPair
 from scraper.text import fold
 
@@ -141,6 +148,10 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
     dashed = _DASH_LABEL.match(text)
     if dashed:  # "Eric Gabrys – « … »": a dash is a label only before a quoted answer
         return dashed.group("label").strip(), text[dashed.end() :].strip()
+    # a bold first name and a colon: "<b>Tom:</b> Begin klein" (two interviewees, first names)
+    bold = (block.label or "").rstrip()
+    if bold.endswith(":") and FIRST_NAME.fullmatch(bold[:-1].strip()) and text.startswith(bold):
+        return bold[:-1].strip(), text[len(bold) :].strip()
     # a bold name with no colon, then the quoted answer: "<b>Eric Gabrys</b> « … »"
     if block.label and is_full_name(block.label.rstrip(" :–-")) and not block.bold:
         rest = text[len(block.label) :].lstrip(" :–-")
@@ -275,7 +286,9 @@ def extract_qa(
 ) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none."""
     body = [part for b in blocks if b.role not in ("contact", "site") for part in _split_inline(b)]
-    labels = [speaker_label(b) for b in body]
+    body = _join_label_lines(body, config)
+    asker = _asker_prefix(config.question_labels)
+    labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
     introduced = introduced_names(body, config)
     if any(labels):
         names = label_names(body) + introduced
@@ -287,6 +300,65 @@ def extract_qa(
         return _labelled(body, labels, names, config)
     names = introduced + [n for n in extra_names if n not in introduced]
     return _unlabelled(body, introduced or names[:1], config)
+
+
+def _label_line(block: Block, config: ExtractConfig) -> str | None:
+    """The speaker of a bold line that holds only a name, initials or the asker ("hub.brussels"),
+    the words of that speaker in the paragraph below it."""
+    if not block.bold or len(block.lines) != 1 or block.is_heading:
+        return None
+    text = block.text.rstrip(" :")
+    if (
+        is_full_name(text)
+        or is_initials(text)
+        or fold(text) in {fold(label) for label in config.question_labels}
+    ):
+        return text
+    return None
+
+
+def _join_label_lines(body: list[Block], config: ExtractConfig) -> list[Block]:
+    """Each speaker label on a line of its own joined to the paragraph it introduces
+    ("<p><b>Lies Janssens</b></p><p>Omdat …</p>" reads as "Lies Janssens: Omdat …")."""
+    starts = [
+        i
+        for i, block in enumerate(body[:-1])
+        if _label_line(block, config) and not body[i + 1].bold and not body[i + 1].is_heading
+    ]
+    if len(starts) < 2:  # one bold name above a paragraph is a caption or a contact, not a dialogue
+        return body
+    joined: list[Block] = []
+    skip = -1
+    for i, block in enumerate(body):
+        if i == skip:
+            continue
+        if i in starts:
+            speaker, following = _label_line(block, config), body[i + 1]
+            text = f"{speaker}: {following.text}"
+            joined.append(replace(following, lines=[text], label=f"{speaker}:", bold_runs=()))
+            skip = i + 1
+            continue
+        joined.append(block)
+    return joined
+
+
+def _split_bold_question(block: Block) -> list[Block] | None:
+    """A paragraph with a bold question in its middle and the answer after it ("… accords.
+    <b>Qu'est-ce que cela change ?</b> <i>Les droits …</i>"): text before, question, answer."""
+    text = block.text
+    for run in block.bold_runs:
+        if not run.endswith("?") or len(run) > _MAX_QUESTION:
+            continue
+        at = text.find(run)
+        before, after = text[:at].strip(), text[at + len(run) :].strip()
+        if at <= 0 or len(after) < 2 or not before.endswith((".", "!", ":", "»", '"')):
+            continue
+        return [
+            replace(block, lines=[before], bold=False, label=None, bold_runs=()),
+            replace(block, lines=[run], bold=True, label=run, bold_runs=(run,)),
+            replace(block, lines=[after], bold=False, label=None, bold_runs=()),
+        ]
+    return None
 
 
 def _split_inline(block: Block) -> list[Block]:
@@ -306,6 +378,8 @@ def _split_inline(block: Block) -> list[Block]:
             replace(block, lines=[label], bold=True),
             replace(block, lines=[lines[0][len(label) :].strip()], bold=False, label=None),
         ]
+    if len(lines) == 1 and len(block.bold_runs) == 1 and not block.bold:
+        return _split_bold_question(block) or [block]
     if len(lines) < 2 or not lines[0].endswith("?") or len(lines[0]) > _MAX_QUESTION:
         return [block]
     bold = bool(block.label) and fold(block.label).startswith(fold(lines[0])[:20])
