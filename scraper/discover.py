@@ -228,6 +228,8 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
     next_url = _next_page(soup, url, crawl)
     found: dict[str, Sighting] = {}
     for card in soup.select(crawl.card_selector):
+        if crawl.generic_fallback and _in_furniture(card):
+            continue  # a user's site: a menu entry the patterns happen to match is no article
         link = _first_article_link(card, url, crawl)
         if link and (link not in found or found[link].title is None):
             found[link] = Sighting(
@@ -238,6 +240,8 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
             )
     for anchor in soup.find_all("a", href=True):
         link = _article_url(anchor, url, crawl)
+        if crawl.generic_fallback and _in_furniture(anchor):
+            continue
         if link and link not in found:
             found[link] = Sighting(url=link, source="listing", title=_clean(anchor.get_text()))
     if found or not crawl.generic_fallback:
@@ -350,10 +354,13 @@ def generic_listing_links(
         ):
             continue
         card = _card_of(anchor, link, url, repeated)
-        text = _clean(anchor.get_text(" ")) or ""
         heading = None
+        texts = [_clean(anchor.get_text(" ")) or ""]
         if card is not None:
             heading = card if card.name in _HEADINGS else card.find(_HEADINGS)
+            same = [a for a in card.find_all("a", href=True) if _link(a, url) == link]
+            texts += [_clean(a.get_text(" ")) or "" for a in same]
+        text = max(texts, key=len)
         title_like = 2 <= len(text.split()) <= MAX_TITLE_WORDS
         if (card is not None and (heading is not None or title_like)) or looks_like_article(
             link, url
@@ -376,7 +383,8 @@ def _repeated_signatures(soup: BeautifulSoup) -> set[tuple[str, str]]:
     """Tag and class pairs of elements holding a link that occur twice or more in the page."""
     counts: dict[tuple[str, str], int] = {}
     for node in soup.find_all(True):
-        if node.name in ("a", "html", "body", "main") or node.find("a", href=True) is None:
+        holds_link = node.name == "a" or node.find("a", href=True) is not None
+        if node.name in ("html", "body", "main") or not holds_link:
             continue
         key = _signature(node)
         counts[key] = counts.get(key, 0) + 1
@@ -385,7 +393,9 @@ def _repeated_signatures(soup: BeautifulSoup) -> set[tuple[str, str]]:
 
 def _card_of(anchor: Tag, link: str, base: str, repeated: set[tuple[str, str]]) -> Tag | None:
     """The largest repeated element around `anchor` whose only (non-excluded) link target is `link`."""
-    card = None
+    # a link wrapping a whole card (`<a class="card"><h2>…</h2></a>`) is its own card
+    repeated_card = _signature(anchor) in repeated and anchor.find(_HEADINGS) is not None
+    card = anchor if repeated_card else None
     for node in anchor.parents:
         if node.name in ("body", "html", "main", "[document]"):
             break
@@ -398,11 +408,18 @@ def _card_of(anchor: Tag, link: str, base: str, repeated: set[tuple[str, str]]) 
 
 
 def _in_furniture(anchor: Tag) -> bool:
+    """True inside navigation, menus, breadcrumbs, pagination, sidebars, or the page's own header
+    and footer (a header or footer inside an `<article>` card is part of the card)."""
     for node in anchor.parents:
-        if node.name in ("nav", "header", "footer", "aside"):
-            return True
         marks = " ".join([*(node.get_attribute_list("class") or []), str(node.get("id") or "")])
-        if marks and _FURNITURE.search(marks) or node.get("role") in ("navigation", "banner"):
+        match = _FURNITURE.search(marks) if marks else None
+        word = match.group(2).lower() if match else node.name
+        if node.name in ("nav", "aside") or node.get("role") in ("navigation", "banner"):
+            return True
+        if word in ("header", "footer"):
+            if node.find_parent("article") is None:
+                return True
+        elif match:
             return True
     return False
 
