@@ -290,16 +290,59 @@ def extract_qa(
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
     introduced = introduced_names(body, config)
+    named = [m.group() for b in body for m in FULL_NAME.finditer(b.text)]
+    labels = _first_name_labels(body, labels, named)
     if any(labels):
         names = label_names(body) + introduced
         names += [n for n in extra_names if n not in names]
         # initials may stand for anyone named in the text
-        names += [
-            m.group() for b in body for m in FULL_NAME.finditer(b.text) if m.group() not in names
-        ]
+        names += [n for n in named if n not in names]
+        body, labels = _asker_turns(body, labels, names)
         return _labelled(body, labels, names, config)
     names = introduced + [n for n in extra_names if n not in introduced]
     return _unlabelled(body, introduced or names[:1], config)
+
+
+_FIRST_NAME_LABEL = re.compile(rf"^\s*(?P<label>{FIRST_NAME.pattern})\s*[:：]\s*")
+
+
+def _first_name_labels(
+    body: Sequence[Block], labels: list[tuple[str, str] | None], named: Sequence[str]
+) -> list[tuple[str, str] | None]:
+    """Labels that are the first name of someone the text names in full ("Amina :" for Amina
+    Benali), on blocks that carry no other label."""
+    first_names = {name.split()[0] for name in named}
+    found = list(labels)
+    for i, block in enumerate(body):
+        match = None if labels[i] else _FIRST_NAME_LABEL.match(block.text)
+        if match and match.group("label") in first_names and block.text[match.end() :].strip():
+            found[i] = (match.group("label"), block.text[match.end() :].strip())
+    return found
+
+
+def _asker_turns(
+    body: Sequence[Block], labels: list[tuple[str, str] | None], names: list[str]
+) -> tuple[list[Block], list[tuple[str, str] | None]]:
+    """The interviewer's turns as question blocks: a speaker whose every labelled line is a
+    question ("JD: Is it free?") while someone else answers is the one asking."""
+    turns: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        if label:
+            turns.setdefault(resolve(label[0], names), []).append(i)
+    askers = {
+        speaker
+        for speaker, spots in turns.items()
+        if len(spots) >= 2 and all(labels[i][1].rstrip(' »”"').endswith("?") for i in spots)  # type: ignore[index]
+    }
+    if not askers or len(askers) == len(turns):
+        return list(body), labels
+    blocks, found = list(body), list(labels)
+    for speaker in askers:
+        for i in turns[speaker]:
+            question = labels[i][1]  # type: ignore[index]
+            blocks[i] = replace(body[i], lines=[question], label=None, bold_runs=())
+            found[i] = None
+    return blocks, found
 
 
 def _label_line(block: Block, config: ExtractConfig) -> str | None:
