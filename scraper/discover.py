@@ -76,6 +76,7 @@ GENERIC_EXCLUDED = re.compile(
 )
 #: query parameters that name one article (`/article.php?id=12`)
 ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
+_DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
 _DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
 _FURNITURE = re.compile(
     r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|footer|header|"
@@ -136,7 +137,7 @@ class CrawlProfile:
         starts = self.all_start_urls()
         return (
             urlsplit(url).path != "/"
-            and not any(url == s or is_pagination(url, s) for s in starts)
+            and not any(is_listing_variant(url, s) or is_pagination(url, s) for s in starts)
             and not is_excluded(url, self.exclude_patterns)
         )
 
@@ -297,9 +298,21 @@ def _card_date(card: Tag, crawl: CrawlProfile) -> dt.date | None:
 
 
 def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) -> bool:
-    """True when `url` is a taxonomy, feed, account, search or contact page, or a file."""
+    """True when `url` is a taxonomy, feed, account, search, contact or date-archive page, or a
+    file."""
     path = urlsplit(url).path
-    return bool(GENERIC_EXCLUDED.search(path)) or any(p.search(path) for p in profile_excludes)
+    return bool(GENERIC_EXCLUDED.search(path) or _DATE_ARCHIVE.search(path)) or any(
+        p.search(path) for p in profile_excludes
+    )
+
+
+def is_listing_variant(url: str, listing: str) -> bool:
+    """True when `url` is the listing's own path (filtered, sorted or numbered differently) and
+    names no single article with an id parameter."""
+    parts, base = urlsplit(url), urlsplit(listing)
+    if parts.netloc != base.netloc or parts.path.rstrip("/") != base.path.rstrip("/"):
+        return False
+    return not {k.lower() for k, v in parse_qsl(parts.query) if v} & ID_PARAMS
 
 
 def is_pagination(url: str, listing: str) -> bool:
@@ -350,6 +363,7 @@ def generic_listing_links(
             or link == next_url
             or not crawl.may_be_article(link)
             or is_pagination(link, url)
+            or is_listing_variant(link, url)
             or _in_furniture(anchor)
         ):
             continue

@@ -154,7 +154,9 @@ def test_pagination_links_are_followed(pager: str, expected: str | None) -> None
             '<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/blog/">Blog</a></li></ol>'
             '<ul><li><a href="/tag/brussels-news/">Brussels news</a></li>'
             '<li><a href="/author/anne-x/">Anne X</a></li><li><a href="/blog/?p=2">Page two</a></li>'
-            '<li><a href="/feed/">RSS feed</a></li><li><a href="/blog/">The blog</a></li></ul>'
+            '<li><a href="/feed/">RSS feed</a></li><li><a href="/blog/">The blog</a></li>'
+            '<li><a href="/blog/?cat=3">Health care</a></li>'
+            '<li><a href="/blog/2025/10/">October 2025</a></li></ul>'
             '<footer><a href="/blog/legal-notice/">Legal notice</a></footer>',
             [],
         ),
