@@ -40,30 +40,8 @@ _PAGE_PATH = re.compile(r"/page/(\d+)/?$")
 PAGE_PARAMS = ("page", "p", "paged", "pg")
 #: link texts (case and arrows aside) of a "next page" link, in the site's languages
 NEXT_TEXTS = frozenset(
-    {
-        "next",
-        "next page",
-        "older",
-        "older posts",
-        "older entries",
-        "more",
-        "suivant",
-        "suivante",
-        "page suivante",
-        "volgende",
-        "volgende pagina",
-        "›",
-        "»",
-        ">",
-        ">>",
-        "→",
-        "next ›",
-        "next »",
-        "suivant ›",
-        "suivant »",
-        "volgende ›",
-        "volgende »",
-    }
+    "next|next page|older|older posts|older entries|suivant|suivante|page suivante|"
+    "volgende|volgende pagina|›|»|>|>>|→".split("|")
 )
 #: paths that are never articles under the generic rule (taxonomy, feeds, accounts, search, forms)
 GENERIC_EXCLUDED = re.compile(
@@ -462,6 +440,14 @@ def _next_page(soup: BeautifulSoup, url: str, crawl: CrawlProfile) -> str | None
 
 
 def _says_next(anchor: Tag) -> bool:
+    """True when the link's text, label or class (or its parent's) says "next page"."""
+    parent = anchor.parent
+    classes = [
+        *anchor.get_attribute_list("class"),
+        *(parent.get_attribute_list("class") if parent else []),
+    ]
+    if any(c and re.search(r"(^|[-_])next($|[-_])", str(c), re.IGNORECASE) for c in classes):
+        return True
     labels = [
         anchor.get_text(" "),
         str(anchor.get("aria-label") or ""),

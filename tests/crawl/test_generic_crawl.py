@@ -113,7 +113,9 @@ def user_site() -> CrawlProfile:
         ('<a href="/blog/older">Volgende</a>', "/blog/older"),
         ('<a href="/blog/older">»</a>', "/blog/older"),
         ('<a href="/blog/older" aria-label="Next">›</a>', "/blog/older"),
+        ('<li class="pager-next"><a href="/blog/older">Later</a></li>', "/blog/older"),
         ('<a href="/blog/older">« Previous</a>', None),
+        ('<a href="/blog/older-story">More</a>', None),
     ],
 )
 def test_pagination_links_are_followed(pager: str, expected: str | None) -> None:
