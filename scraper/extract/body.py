@@ -84,7 +84,9 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
 def _under_headline(page: Page, known: set[str]) -> str | None:
     """The paragraph right under the headline, when the headline sits outside the text container
     (a news site's `<p class="article__desc">`)."""
-    headline = next((h for h in page.signals.h1s if not page.in_site_chrome(h)), None)
+    h1s = page.signals.h1s
+    headline = next((h for h in h1s if fold(normalize_text(h.get_text(" "))) in known), None)
+    headline = headline or next((h for h in h1s if not page.in_site_chrome(h)), None)
     if headline is None or page.root is None or page.root in headline.parents:
         return None
     for sibling in headline.find_next_siblings(limit=4):

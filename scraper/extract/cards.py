@@ -68,7 +68,36 @@ def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractCon
             section = section.parent
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
+    for grid in _card_grids(headings):
+        if not any(grid is f or f in grid.parents or grid in f.parents for f in found):
+            found.append(grid)
     return found
+
+
+def _card_grids(headings: list[Tag]) -> list[Tag]:
+    """Runs of cards with no heading of their own: the nearest container of two or more links that
+    each wrap a heading (a strip of newer articles above the article), holding little else."""
+    linked: list[Tag] = []
+    for heading in headings:
+        if heading.name in ("h2", "h3", "h4"):
+            link = next((p for p in heading.parents if p.name == "a"), None)
+            if link is not None and link.get("href") and link not in linked:
+                linked.append(link)
+    if len(linked) < 2:
+        return []
+    grids: list[Tag] = []
+    for link in linked:
+        for parent in link.parents:
+            if parent.name in ("body", "html", "[document]", "article", "main"):
+                break
+            inside = [other for other in linked if other in parent.descendants]
+            if len(inside) < 2:
+                continue
+            card_text = sum(len(a.get_text()) for a in inside)
+            if len(parent.get_text()) <= 1.5 * card_text + 200 and parent not in grids:
+                grids.append(parent)
+            break
+    return grids
 
 
 def _hrefs_below(section: Tag, links: list[Tag]) -> dict[int, set[str]]:

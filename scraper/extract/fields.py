@@ -131,6 +131,19 @@ def extract_title(page: Page) -> Found:
         return longer[0], longer[1]
     if headlines:
         return headlines[0]
+    only_title_tag = [(v, src) for v, src in structured if v]
+    if (
+        subheadings
+        and subheadings[0][0]
+        and len(only_title_tag) == 1
+        and only_title_tag[0][1] == "html"
+        and len(only_title_tag[0][0].split()) <= 2
+    ):
+        # no <h1>, no metadata, a <title> naming a section ("Actualités"): the first <h2> it is
+        page.warnings.append(
+            f"<title> {only_title_tag[0][0]!r} names a section; the first <h2> is the headline"
+        )
+        return subheadings[0]
     for value, source in structured:
         if value:
             return value, source

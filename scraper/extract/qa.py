@@ -386,21 +386,23 @@ def _join_label_lines(body: list[Block], config: ExtractConfig) -> list[Block]:
 
 
 def _split_bold_question(block: Block) -> list[Block] | None:
-    """A paragraph with a bold question in its middle and the answer after it ("… accords.
-    <b>Qu'est-ce que cela change ?</b> <i>Les droits …</i>"): text before, question, answer."""
+    """A paragraph with a bold question after some text, the answer after it or in the next
+    paragraph ("… accords. <b>Qu'est-ce que cela change ?</b> <i>Les droits …</i>")."""
     text = block.text
     for run in block.bold_runs:
         if not run.endswith("?") or len(run) > _MAX_QUESTION:
             continue
         at = text.find(run)
         before, after = text[:at].strip(), text[at + len(run) :].strip()
-        if at <= 0 or len(after) < 2 or not before.endswith((".", "!", ":", "»", '"')):
+        if at <= 0 or len(after) == 1 or not before.endswith((".", "!", ":", "»", '"')):
             continue
-        return [
+        parts = [
             replace(block, lines=[before], bold=False, label=None, bold_runs=()),
             replace(block, lines=[run], bold=True, label=run, bold_runs=(run,)),
-            replace(block, lines=[after], bold=False, label=None, bold_runs=()),
         ]
+        if after:  # else the answer is the next paragraph
+            parts.append(replace(block, lines=[after], bold=False, label=None, bold_runs=()))
+        return parts
     return None
 
 
