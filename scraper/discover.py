@@ -106,17 +106,17 @@ class CrawlProfile:
         )
 
     def may_be_article(self, url: str) -> bool:
-        """`is_article`, or with `--start-url` any page on the start hosts the generic rule does not
-        exclude (not a start listing, pagination, taxonomy, feed or home page)."""
+        """`is_article`; with `--start-url`, any page on the start hosts the generic rule does not
+        exclude (a start listing, pagination, taxonomy, date archive, feed or home page)."""
+        if not self.generic_fallback:
+            return self.is_article(url)
+        if not is_allowed_host(url, self.hosts) or is_excluded(url, self.exclude_patterns):
+            return False
         if self.is_article(url):
             return True
-        if not self.generic_fallback or not is_allowed_host(url, self.hosts):
-            return False
         starts = self.all_start_urls()
-        return (
-            urlsplit(url).path != "/"
-            and not any(is_listing_variant(url, s) or is_pagination(url, s) for s in starts)
-            and not is_excluded(url, self.exclude_patterns)
+        return urlsplit(url).path != "/" and not any(
+            is_listing_variant(url, s) or is_pagination(url, s) for s in starts
         )
 
     def all_start_urls(self) -> list[str]:
@@ -231,7 +231,10 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
 
 def _article_url(anchor: Tag, base: str, crawl: CrawlProfile) -> str | None:
     link = _link(anchor, base)
-    return link if link and is_allowed_host(link, crawl.hosts) and crawl.is_article(link) else None
+    if not link or not is_allowed_host(link, crawl.hosts) or not crawl.is_article(link):
+        return None
+    # a user's site (--start-url): a date archive or tag page the patterns happen to match is none
+    return None if crawl.generic_fallback and is_excluded(link) else link
 
 
 def _link(anchor: Tag, base: str) -> str | None:

@@ -180,3 +180,21 @@ def test_sitemap_and_feed_entries_on_a_start_host_are_articles_unless_excluded()
     assert not crawl.may_be_article("http://elsewhere.example/stories/x")
     hub = crawl_profile(load_profile("hub_brussels"))
     assert not hub.may_be_article("https://hub.brussels/stories/any-shape")
+
+
+def test_pattern_matches_that_are_date_archives_do_not_hide_the_articles() -> None:
+    """/nl/nieuws/2025/ matches the profile's article pattern, but it is a year archive."""
+    base = "http://127.0.0.1:8000"
+    crawl = crawl_profile(load_profile("hub_brussels"), start_urls=[f"{base}/nl/nieuws/"])
+    html = (
+        '<main><p><a href="/nl/nieuws/2025/">Archief 2025</a></p><ul>'
+        '<li><a href="/nl/nieuws/2025/10/27/brussels-start-up/">Een Brusselse start-up</a></li>'
+        '<li><a href="/nl/nieuws/2025/10/20/brussels-scale-up/">Een Brusselse scale-up</a></li>'
+        "</ul></main>"
+    )
+    page = parse_listing(html, f"{base}/nl/nieuws/", crawl)
+    assert page.generic
+    assert [(s.url, s.title) for s in page.sightings] == [
+        (f"{base}/nl/nieuws/2025/10/27/brussels-start-up/", "Een Brusselse start-up"),
+        (f"{base}/nl/nieuws/2025/10/20/brussels-scale-up/", "Een Brusselse scale-up"),
+    ]
