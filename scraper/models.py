@@ -26,8 +26,11 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "translations",
 )
 
-#: Names of the layers a field can come from, cheapest and most reliable first.
-LAYERS: tuple[str, ...] = ("jsonld", "meta", "html", "profile", "card", "text", "htmldate", "url")
+#: Names of the layers a field can come from, cheapest and most reliable first ("state": a
+#: JavaScript framework's page state such as Next.js `__NEXT_DATA__`).
+LAYERS: tuple[str, ...] = (
+    "jsonld", "meta", "html", "profile", "card", "text", "htmldate", "url", "state"
+)  # fmt: skip
 
 
 def _date_to_str(value: dt.date | None) -> str | None:

@@ -150,10 +150,11 @@ def extract_article(
     article.translations = extract_translations(page, article.lang, article.url)
     if article.translations:
         sources["translations"] = "html"
-    published = extract_published(page, text, self_card.published() if self_card else None)
+    self_date = self_card.published() if self_card else None
+    published = extract_published(page, text, self_date, title=article.title)
     check_published(page, published)
     put("published", published)
-    put("modified", extract_modified(page))
+    put("modified", extract_modified(page, title=article.title))
     if article.sector:
         article.sector_key = page.config.sectors.get(fold(article.sector))
         if article.sector_key:

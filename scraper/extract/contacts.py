@@ -297,11 +297,26 @@ def _is_contact_line(line: str) -> bool:
     return len(line) <= 40 and bool(phones_in(line))
 
 
+def _continues_run(previous: Block, block: Block) -> bool:
+    """After a contact line, a label cell ("E-mail", "Adresse") or the value under one (a mailto:
+    link named "Écrire", a street) still belongs to the contact."""
+    if block.role is not None or block.is_heading:
+        return False
+    labelled = field_label(block.text)
+    if labelled is not None and len(block.text) <= 120:
+        return True
+    cell = field_label(previous.text)
+    return cell is not None and cell[1] == "" and len(block.text) <= 120
+
+
 def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
     """Without contact markup: blocks with an email or phone line, with the short name/role lines
     just before them; consecutive ones form one run."""
     runs: list[list[Block]] = []
     for i, block in enumerate(blocks):
+        if runs and i and runs[-1][-1] is blocks[i - 1] and _continues_run(blocks[i - 1], block):
+            runs[-1].append(block)
+            continue
         if block.role is not None or not any(_is_contact_line(line) for line in block.lines):
             continue
         gap = i - 1

@@ -11,6 +11,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extract.appstate import MODIFIED_KEYS, PUBLISHED_KEYS, state_date
 from scraper.extract.blocks import in_furniture
 from scraper.extract.dates import (
     date_in_url,
@@ -203,7 +204,9 @@ def _from_htmldate(page: Page, html: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> FoundDate:
+def extract_published(
+    page: Page, html: str, self_card_date: dt.date | None, *, title: str | None = None
+) -> FoundDate:
     """The publication day; other articles' cards and sidebars are never evidence for it."""
     signals = page.signals
     value = parse_timestamp(signals.jsonld_value("datePublished", "dateCreated", "uploadDate"))
@@ -235,6 +238,9 @@ def extract_published(page: Page, html: str, self_card_date: dt.date | None) -> 
     value = _from_text(page, "published")
     if value:
         return value, "text"
+    value = parse_timestamp(state_date(signals.app_state, title, PUBLISHED_KEYS))
+    if value:
+        return value, "state"
     if self_card_date:
         return self_card_date, "card"
     value = date_in_url(urlsplit(page.url).path)
@@ -257,7 +263,7 @@ def check_published(page: Page, found: FoundDate) -> None:
         )
 
 
-def extract_modified(page: Page) -> FoundDate:
+def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     """The last-modification day, when the page states one."""
     signals = page.signals
     value = parse_timestamp(signals.jsonld_value("dateModified"))
@@ -273,4 +279,7 @@ def extract_modified(page: Page) -> FoundDate:
     value = _from_text(page, "modified")
     if value:
         return value, "text"
+    value = parse_timestamp(state_date(signals.app_state, title, MODIFIED_KEYS))
+    if value:
+        return value, "state"
     return None

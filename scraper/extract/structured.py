@@ -10,6 +10,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from scraper.extract.appstate import STATE_SCRIPT_IDS, read_state
 from scraper.extract.selectors import Matches, SelectorIndex, match_fallbacks
 from scraper.text import normalize_text
 
@@ -52,6 +53,8 @@ class PageSignals:
     headings: list[Tag] = field(default_factory=list)
     asides: list[Tag] = field(default_factory=list)
     paragraphs: list[Tag] = field(default_factory=list)
+    #: a JavaScript framework's page state (`__NEXT_DATA__`), parsed
+    app_state: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def first_meta(self, *names: str) -> str | None:
@@ -197,6 +200,10 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
             kind = tag.get("type")
             if isinstance(kind, str) and "ld+json" in kind.lower():
                 _read_jsonld(tag, signals)
+            elif tag.get("id") in STATE_SCRIPT_IDS:
+                state = read_state(tag.string or "")
+                if state is not None:
+                    signals.app_state.append(state)
         elif name == "base":
             href = tag.get("href")
             if isinstance(href, str) and href.strip() and signals.base_href is None:
