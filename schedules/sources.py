@@ -14,7 +14,7 @@ from typing import TypeVar
 from urllib.parse import urlencode, urlsplit
 
 from schedules.plan import only_known_unchanged
-from scraper.discover import CrawlProfile, parse_listing
+from scraper.discover import CrawlProfile, first_page_form, parse_listing
 from scraper.errors import FeedError, FetchError
 from scraper.feeds import parse_feed, parse_wp_posts
 from scraper.fetch import HTML_TYPES, JSON_TYPES, XML_TYPES, Fetcher
@@ -176,8 +176,12 @@ class Discoverer:
     def _listing(self, start: str) -> None:
         url: str | None = start
         visited: set[str] = set()
-        while url and url not in visited and len(visited) < self.crawl.max_listing_pages:
-            visited.add(url)
+        while (
+            url
+            and first_page_form(url) not in visited
+            and len(visited) < self.crawl.max_listing_pages
+        ):
+            visited.add(first_page_form(url))
             capture = self._get(url, HTML_TYPES)
             if capture is None:
                 error = self._errors.get(url)

@@ -463,6 +463,16 @@ def _says_next(anchor: Tag) -> bool:
     return False
 
 
+def first_page_form(url: str) -> str:
+    """`url` with an explicit first-page number dropped (`?p=1`, `?page=1`, `/page/1/`), so a
+    pagination loop back to the first page is recognised as already seen."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if not (k in PAGE_PARAMS and v == "1")]
+    path = re.sub(r"/page/1/?$", "/", parts.path)
+    return canonical_url(urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), "")))
+
+
 def page_candidates(url: str) -> list[str]:
     """The URLs page n+1 of the listing at `url` would have: `/page/N/`, `?page=N`, `?p=N`."""
     parts = urlsplit(url)

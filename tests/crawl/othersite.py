@@ -46,6 +46,8 @@ class Shape:
     pager: str
     card: str
     article_path: Callable[[OtherArticle], str]
+    #: where the last page's "next" link loops back to (another spelling of page 1 if set)
+    loop_to: str | None = None
 
 
 SHAPES = {
@@ -75,6 +77,7 @@ SHAPES = {
         "volgende ›",
         "li",
         lambda a: f"/nl/nieuws/{a.published:%Y/%m/%d}/{a.slug}/",
+        loop_to="/nl/nieuws/?page=1",
     ),
     # old PHP site: article.php?id=N, a "Suivant" link, <div class="item"> cards with <h3>
     "php": Shape(
@@ -110,6 +113,8 @@ class OtherSite:
         #: when True, listings hold only furniture links (no article): the generic rule finds nothing
         self.empty = False
         self.requests: list[str] = []
+        #: the listing pages requested, as requested
+        self.listing_hits: list[str] = []
 
     @property
     def pages(self) -> int:
@@ -118,7 +123,10 @@ class OtherSite:
     def handle(self, request: Request) -> Response:
         self.requests.append(request.path)
         for number in range(1, self.pages + 1):
-            if request.path == self.shape.page_url(number):
+            if request.path == self.shape.page_url(number) or (
+                number == 1 and request.path == self.shape.loop_to
+            ):
+                self.listing_hits.append(request.path)
                 return _conditional(request, _html(self._listing(number), None))
         for article in self.articles:
             if request.path == self.shape.article_path(article):
@@ -166,7 +174,8 @@ class OtherSite:
             )
             return f'<div class="pages">{links}</div>'
         if number >= self.pages:  # the last page: a "next" link back to the first one (a loop)
-            return f'<p><a href="{self.shape.page_url(1)}">{self.shape.pager}</a></p>'
+            back = self.shape.loop_to or self.shape.page_url(1)
+            return f'<p><a href="{back}">{self.shape.pager}</a></p>'
         return f'<p><a href="{html.escape(self.shape.page_url(number + 1))}">{self.shape.pager}</a></p>'
 
     def _article(self, article: OtherArticle) -> str:
