@@ -2,6 +2,7 @@
 
 python -m tests.crawl.serve --port 8765              # serve until Ctrl-C
 python -m tests.crawl.serve --crawl-into demo.db      # serve, crawl into demo.db, stop
+python -m tests.crawl.serve --shape dated             # a site the profile does not know
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import time
 
 from schedules.cli import main as hubarchive
 
-from .site import LISTINGS, FixtureSite, serve_site
+from .othersite import SHAPES, OtherSite
+from .site import LISTINGS, FixtureSite, SiteServer, serve_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,10 +29,22 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DB",
         help="crawl the site once into this archive (URL or SQLite path), then stop",
     )
+    parser.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        help="serve a small site with URL shapes the hub.brussels profile does not know "
+        "(crawled by the generic rule) instead of the hub.brussels-like site",
+    )
     args = parser.parse_args(argv)
-    site = FixtureSite(args.articles, per_page=10)
-    with serve_site(site, port=args.port) as server:
-        starts = [f"{server.base_url}{path}" for path in LISTINGS.values()]
+    if args.shape:
+        other = OtherSite(SHAPES[args.shape], args.articles)
+        server = SiteServer(other.handle, port=args.port).start()
+        listings = [other.shape.listing]
+    else:
+        server = serve_site(FixtureSite(args.articles, per_page=10), port=args.port)
+        listings = list(LISTINGS.values())
+    with server:
+        starts = [f"{server.base_url}{path}" for path in listings]
         crawl = ["crawl", "--delay", "0"] + [a for url in starts for a in ("--start-url", url)]
         if args.crawl_into:
             db = args.crawl_into if "://" in args.crawl_into else f"sqlite:///{args.crawl_into}"
