@@ -26,9 +26,10 @@ def other(request: pytest.FixtureRequest) -> Iterator[tuple[OtherSite, SiteServe
 
 
 def crawl(db_url: str, start_url: str) -> tuple[int, dict[str, Any]]:
+    """Run `hubarchive crawl --json`; the report gets the log lines as `stderr`."""
     args = ["crawl", "--db", db_url, "--start-url", start_url, "--delay", "0", "--json"]
     result = CliRunner().invoke(main, args)
-    return result.exit_code, json.loads(result.stdout)
+    return result.exit_code, {**json.loads(result.stdout), "stderr": result.stderr}
 
 
 def test_every_article_is_archived_once_with_title_and_date_and_a_warning(
@@ -47,6 +48,7 @@ def test_every_article_is_archived_once_with_title_and_date_and_a_warning(
     assert report["counts"]["new"] == len(site.articles)
     warnings = report["warnings"]
     assert any("generic rule" in w and listing in w for w in warnings), warnings
+    assert "generic rule" in report["stderr"] and listing in report["stderr"]
     # pages of the listing: each fetched once, the loop back to page 1 (if any) not followed
     pages = [site.shape.page_url(n) for n in range(1, site.pages + 1)]
     assert sorted(site.listing_hits) == sorted(pages)
