@@ -41,7 +41,10 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
     a breadcrumb."""
     text = block.text
-    if fold(text) in known or fold(text) in page.config.sectors:
+    # folding never shortens normalised text: a block longer than every label cannot be one
+    if len(text) <= max(page.config.longest_sector, *map(len, known), 0) and (
+        fold(text) in known or fold(text) in page.config.sectors
+    ):
         return True
     if len(text) <= 120 and (labelled_date(text, "published") or labelled_date(text, "modified")):
         return True

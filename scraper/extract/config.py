@@ -60,6 +60,8 @@ class ExtractConfig:
     site_names: tuple[str, ...] = ()
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
+    #: the length of the longest folded sector label (longer text is never one)
+    longest_sector: int = 0
     #: the selectors of every role, for the single pass over the tree
     index: SelectorIndex = field(default_factory=SelectorIndex)
     #: the card sector selectors, matched inside each card
@@ -105,6 +107,7 @@ class ExtractConfig:
             role_cues=_phrases(table, "role_cues"),
             site_names=_phrases(table, "site_names") or (fold(profile.name),),
             sectors=sectors,
+            longest_sector=max(map(len, sectors), default=0),
         )
 
 

@@ -52,6 +52,8 @@ _OPENERS = '«“„‘"'
 _CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
 _MAX_QUESTION = 300
+#: blocks of text searched for an interview
+MAX_BLOCKS = 2000
 _CONTACTISH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s]{7,}")
 
 
@@ -285,7 +287,10 @@ def extract_qa(
     blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()
 ) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none."""
-    body = [part for b in blocks if b.role not in ("contact", "site") for part in _split_inline(b)]
+    # an interview is read in the first blocks of the text: a page of thousands of paragraphs
+    # (a 5 MB dump) costs no more than a long article
+    kept = [b for b in blocks if b.role not in ("contact", "site")][:MAX_BLOCKS]
+    body = [part for b in kept for part in _split_inline(b)]
     body = _join_label_lines(body, config)
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
