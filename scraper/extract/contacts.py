@@ -297,6 +297,13 @@ def _is_contact_line(line: str) -> bool:
     return len(line) <= 40 and bool(phones_in(line))
 
 
+def _links_only_contact(block: Block) -> bool:
+    """A short line of tel:/mailto: links whose texts hide the values ("Bel Koen · Mail Koen")."""
+    return len(block.text) <= 80 and any(
+        href.lower().startswith(("tel:", "mailto:")) for href in block.hrefs
+    )
+
+
 def _continues_run(previous: Block, block: Block) -> bool:
     """After a contact line, a label cell ("E-mail", "Adresse") or the value under one (a mailto:
     link named "Écrire", a street) still belongs to the contact."""
@@ -317,7 +324,9 @@ def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
         if runs and i and runs[-1][-1] is blocks[i - 1] and _continues_run(blocks[i - 1], block):
             runs[-1].append(block)
             continue
-        if block.role is not None or not any(_is_contact_line(line) for line in block.lines):
+        if block.role is not None or not (
+            any(_is_contact_line(line) for line in block.lines) or _links_only_contact(block)
+        ):
             continue
         gap = i - 1
         while gap > 0 and field_label(blocks[gap].text) is not None:
