@@ -14,11 +14,12 @@ from typing import TypeVar
 from urllib.parse import urlencode, urlsplit
 
 from schedules.plan import only_known_unchanged
-from scraper.discover import CrawlProfile, first_page_form, parse_listing
+from scraper.discover import CrawlProfile, parse_listing
 from scraper.errors import FeedError, FetchError
 from scraper.feeds import parse_feed, parse_wp_posts
 from scraper.fetch import HTML_TYPES, JSON_TYPES, XML_TYPES, Fetcher
 from scraper.models import Capture
+from scraper.pagination import first_page_form
 from scraper.sightings import Sighting
 from scraper.sitemaps import parse_sitemap
 from scraper.urls import canonical_url, is_allowed_host

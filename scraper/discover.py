@@ -24,25 +24,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
+from scraper.pagination import PAGE_PATH, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
 from scraper.sites import SiteProfile
 from scraper.urls import canonical_url, is_allowed_host
 
 _DAY_FIRST = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
-_PAGE_PATH = re.compile(r"/page/(\d+)/?$")
-#: query parameters that number listing pages
-PAGE_PARAMS = ("page", "p", "paged", "pg")
-#: link texts (case and arrows aside) of a "next page" link, in the site's languages
-NEXT_TEXTS = frozenset(
-    "next|next page|older|older posts|older entries|suivant|suivante|page suivante|"
-    "volgende|volgende pagina|›|»|>|>>|→".split("|")
-)
 #: paths that are never articles under the generic rule (taxonomy, feeds, accounts, search, forms)
 GENERIC_EXCLUDED = re.compile(
     r"/(tags?|category|categories|categorie|categories|categorieen|rubriek|rubrique|topics?|"
@@ -204,12 +197,12 @@ class ListingPage:
 def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPage:
     """Article cards (URL, title, date) of a listing page and the URL of the next listing page."""
     soup = BeautifulSoup(html, "lxml")
-    next_url = _next_page(soup, url, crawl)
+    next_url = next_page(soup, url, selectors=crawl.next_selectors, hosts=crawl.hosts)
     found: dict[str, Sighting] = {}
     for card in soup.select(crawl.card_selector):
         if crawl.generic_fallback and _in_furniture(card):
             continue  # a user's site: a menu entry the patterns happen to match is no article
-        link = _first_article_link(card, url, crawl)
+        link = _first_articlelink_url(card, url, crawl)
         if link and (link not in found or found[link].title is None):
             found[link] = Sighting(
                 url=link,
@@ -230,21 +223,14 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
 
 
 def _article_url(anchor: Tag, base: str, crawl: CrawlProfile) -> str | None:
-    link = _link(anchor, base)
+    link = link_url(anchor, base)
     if not link or not is_allowed_host(link, crawl.hosts) or not crawl.is_article(link):
         return None
     # a user's site (--start-url): a date archive or tag page the patterns happen to match is none
     return None if crawl.generic_fallback and is_excluded(link) else link
 
 
-def _link(anchor: Tag, base: str) -> str | None:
-    href = str(anchor.get("href") or "").strip()
-    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
-        return None
-    return canonical_url(href, base)
-
-
-def _first_article_link(card: Tag, base: str, crawl: CrawlProfile) -> str | None:
+def _first_articlelink_url(card: Tag, base: str, crawl: CrawlProfile) -> str | None:
     for anchor in card.find_all("a", href=True):
         link = _article_url(anchor, base, crawl)
         if link:
@@ -296,27 +282,11 @@ def is_listing_variant(url: str, listing: str) -> bool:
     return not {k.lower() for k, v in parse_qsl(parts.query) if v} & ID_PARAMS
 
 
-def is_pagination(url: str, listing: str) -> bool:
-    """True when `url` is another page of `listing`: `/page/N/` below it, or its own path with only
-    a page-number parameter changed."""
-    parts, base = urlsplit(url), urlsplit(listing)
-    if parts.netloc != base.netloc:
-        return False
-    if _PAGE_PATH.search(parts.path):
-        return True
-    if parts.path.rstrip("/") != base.path.rstrip("/"):
-        return False
-    query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    base_query = dict(parse_qsl(base.query, keep_blank_values=True))
-    rest = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
-    return rest == {k: v for k, v in base_query.items() if k not in PAGE_PARAMS}
-
-
 def looks_like_article(url: str, listing: str) -> bool:
     """True when `url` sits below the listing's folder and its shape says "one article": a
     hyphenated slug, a date in the path, an `.html`/`.php` page or an id parameter."""
     parts = urlsplit(url)
-    folder = _PAGE_PATH.sub("/", urlsplit(listing).path).rsplit("/", 1)[0] + "/"
+    folder = PAGE_PATH.sub("/", urlsplit(listing).path).rsplit("/", 1)[0] + "/"
     if not parts.path.startswith(folder):
         return False
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
@@ -337,7 +307,7 @@ def generic_listing_links(
     repeated = _repeated_signatures(soup)
     found: dict[str, Sighting] = {}
     for anchor in soup.find_all("a", href=True):
-        link = _link(anchor, url)
+        link = link_url(anchor, url)
         if (
             link is None
             or link in found
@@ -353,7 +323,7 @@ def generic_listing_links(
         texts = [_clean(anchor.get_text(" ")) or ""]
         if card is not None:
             heading = card if card.name in _HEADINGS else card.find(_HEADINGS)
-            same = [a for a in card.find_all("a", href=True) if _link(a, url) == link]
+            same = [a for a in card.find_all("a", href=True) if link_url(a, url) == link]
             texts += [_clean(a.get_text(" ")) or "" for a in same]
         text = max(texts, key=len)
         title_like = 2 <= len(text.split()) <= MAX_TITLE_WORDS
@@ -394,7 +364,7 @@ def _card_of(anchor: Tag, link: str, base: str, repeated: set[tuple[str, str]]) 
     for node in anchor.parents:
         if node.name in ("body", "html", "main", "[document]"):
             break
-        targets = {_link(a, base) for a in node.find_all("a", href=True)}
+        targets = {link_url(a, base) for a in node.find_all("a", href=True)}
         if len({t for t in targets if t and not is_excluded(t)} - {link}) > 0:
             break
         if _signature(node) in repeated:
@@ -417,82 +387,6 @@ def _in_furniture(anchor: Tag) -> bool:
         elif match:
             return True
     return False
-
-
-# -- pagination
-
-
-def _next_page(soup: BeautifulSoup, url: str, crawl: CrawlProfile) -> str | None:
-    """rel="next" first; then a link to page n+1 in the `/page/N/`, `?page=N` or `?p=N` form;
-    then a link whose text says "next" ("suivant", "volgende", "»"...)."""
-    for selector in crawl.next_selectors:
-        node = soup.select_one(selector)
-        if node is not None and node.get("href"):
-            nxt = canonical_url(str(node["href"]), url)
-            if nxt != url and is_allowed_host(nxt, crawl.hosts):
-                return nxt
-    candidates = page_candidates(url)
-    links = [(a, _link(a, url)) for a in soup.find_all("a", href=True)]
-    for candidate in candidates:
-        if any(link == candidate for _, link in links):
-            return candidate
-    for anchor, link in links:
-        if link and link != url and is_allowed_host(link, crawl.hosts) and _says_next(anchor):
-            return link
-    return None
-
-
-def _says_next(anchor: Tag) -> bool:
-    """True when the link's text, label or class (or its parent's) says "next page"."""
-    parent = anchor.parent
-    classes = [
-        *anchor.get_attribute_list("class"),
-        *(parent.get_attribute_list("class") if parent else []),
-    ]
-    if any(c and re.search(r"(^|[-_])next($|[-_])", str(c), re.IGNORECASE) for c in classes):
-        return True
-    labels = [
-        anchor.get_text(" "),
-        str(anchor.get("aria-label") or ""),
-        str(anchor.get("title") or ""),
-    ]
-    for label in labels:
-        text = (_clean(label) or "").casefold().strip(" →›»>")
-        if text in NEXT_TEXTS or (not text and (_clean(label) or "") in NEXT_TEXTS):
-            return True
-    return False
-
-
-def first_page_form(url: str) -> str:
-    """`url` with an explicit first-page number dropped (`?p=1`, `?page=1`, `/page/1/`), so a
-    pagination loop back to the first page is recognised as already seen."""
-    parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in query if not (k in PAGE_PARAMS and v == "1")]
-    path = re.sub(r"/page/1/?$", "/", parts.path)
-    return canonical_url(urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), "")))
-
-
-def page_candidates(url: str) -> list[str]:
-    """The URLs page n+1 of the listing at `url` would have: `/page/N/`, `?page=N`, `?p=N`."""
-    parts = urlsplit(url)
-    query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    match = _PAGE_PATH.search(parts.path)
-    numbers = [query.get(k, "") for k in PAGE_PARAMS]
-    current = int(match.group(1)) if match else next((int(n) for n in numbers if n.isdigit()), 1)
-    root = parts.path[: match.start()] + "/" if match else parts.path
-    root = root if root.endswith("/") else root + "/"
-    bare = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
-    by_path = urlunsplit(
-        (parts.scheme, parts.netloc, f"{root}page/{current + 1}/", urlencode(bare), "")
-    )
-    by_query = [
-        urlunsplit(
-            (parts.scheme, parts.netloc, parts.path, urlencode({**bare, key: str(current + 1)}), "")
-        )
-        for key in ("page", "p", "paged")
-    ]
-    return [canonical_url(u) for u in (by_path, *by_query)]
 
 
 def _clean(text: str) -> str | None:

@@ -12,11 +12,11 @@ from scraper.discover import (
     CrawlProfile,
     RecheckPolicy,
     crawl_profile,
-    page_candidates,
     parse_listing,
 )
 from scraper.errors import FeedError, ProfileError
 from scraper.feeds import parse_feed, parse_wp_posts
+from scraper.pagination import page_candidates
 from scraper.sitemaps import parse_sitemap
 from scraper.sites import SiteProfile, load_profile
 from storage.archive import KnownArticle

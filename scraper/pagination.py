@@ -1,0 +1,124 @@
+"""Pagination of listing pages: which link leads to the next page, and which links are pages.
+
+Pure: parsed HTML and URLs in, URLs out. Forms understood: rel="next", a link whose class says
+next, `/page/N/`, `?page=N`, `?p=N`, `?paged=N`, and a link whose text says next ("Next",
+"Suivant", "Volgende", "›", "»"...).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from scraper.text import normalize_text
+from scraper.urls import canonical_url, is_allowed_host
+
+PAGE_PATH = re.compile(r"/page/(\d+)/?$")
+#: query parameters that number listing pages
+PAGE_PARAMS = ("page", "p", "paged", "pg")
+#: link texts (case and arrows aside) of a "next page" link, in the site's languages
+NEXT_TEXTS = frozenset(
+    "next|next page|older|older posts|older entries|suivant|suivante|page suivante|"
+    "volgende|volgende pagina|›|»|>|>>|→".split("|")
+)
+
+
+def link_url(anchor: Tag, base: str) -> str | None:
+    """The canonical URL an `<a href>` leads to (None for fragments, mailto:, tel:, javascript:)."""
+    href = str(anchor.get("href") or "").strip()
+    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+        return None
+    return canonical_url(href, base)
+
+
+def is_pagination(url: str, listing: str) -> bool:
+    """True when `url` is another page of `listing`: `/page/N/` below it, or its own path with only
+    a page-number parameter changed."""
+    parts, base = urlsplit(url), urlsplit(listing)
+    if parts.netloc != base.netloc:
+        return False
+    if PAGE_PATH.search(parts.path):
+        return True
+    if parts.path.rstrip("/") != base.path.rstrip("/"):
+        return False
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    base_query = dict(parse_qsl(base.query, keep_blank_values=True))
+    rest = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
+    return rest == {k: v for k, v in base_query.items() if k not in PAGE_PARAMS}
+
+
+def next_page(
+    soup: BeautifulSoup, url: str, *, selectors: tuple[str, ...], hosts: frozenset[str]
+) -> str | None:
+    """rel="next" first; then a link to page n+1 in the `/page/N/`, `?page=N` or `?p=N` form;
+    then a link whose text says "next" ("suivant", "volgende", "»"...)."""
+    for selector in selectors:
+        node = soup.select_one(selector)
+        if node is not None and node.get("href"):
+            nxt = canonical_url(str(node["href"]), url)
+            if nxt != url and is_allowed_host(nxt, hosts):
+                return nxt
+    candidates = page_candidates(url)
+    links = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
+    for candidate in candidates:
+        if any(link == candidate for _, link in links):
+            return candidate
+    for anchor, link in links:
+        if link and link != url and is_allowed_host(link, hosts) and _says_next(anchor):
+            return link
+    return None
+
+
+def _says_next(anchor: Tag) -> bool:
+    """True when the link's text, label or class (or its parent's) says "next page"."""
+    parent = anchor.parent
+    classes = [
+        *anchor.get_attribute_list("class"),
+        *(parent.get_attribute_list("class") if parent else []),
+    ]
+    if any(c and re.search(r"(^|[-_])next($|[-_])", str(c), re.IGNORECASE) for c in classes):
+        return True
+    labels = [
+        anchor.get_text(" "),
+        str(anchor.get("aria-label") or ""),
+        str(anchor.get("title") or ""),
+    ]
+    for label in labels:
+        text = normalize_text(label).casefold().strip(" →›»>")
+        if text in NEXT_TEXTS or (not text and normalize_text(label) in NEXT_TEXTS):
+            return True
+    return False
+
+
+def first_page_form(url: str) -> str:
+    """`url` with an explicit first-page number dropped (`?p=1`, `?page=1`, `/page/1/`), so a
+    pagination loop back to the first page is recognised as already seen."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if not (k in PAGE_PARAMS and v == "1")]
+    path = re.sub(r"/page/1/?$", "/", parts.path)
+    return canonical_url(urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), "")))
+
+
+def page_candidates(url: str) -> list[str]:
+    """The URLs page n+1 of the listing at `url` would have: `/page/N/`, `?page=N`, `?p=N`."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    match = PAGE_PATH.search(parts.path)
+    numbers = [query.get(k, "") for k in PAGE_PARAMS]
+    current = int(match.group(1)) if match else next((int(n) for n in numbers if n.isdigit()), 1)
+    root = parts.path[: match.start()] + "/" if match else parts.path
+    root = root if root.endswith("/") else root + "/"
+    bare = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
+    by_path = urlunsplit(
+        (parts.scheme, parts.netloc, f"{root}page/{current + 1}/", urlencode(bare), "")
+    )
+    by_query = [
+        urlunsplit(
+            (parts.scheme, parts.netloc, parts.path, urlencode({**bare, key: str(current + 1)}), "")
+        )
+        for key in ("page", "p", "paged")
+    ]
+    return [canonical_url(u) for u in (by_path, *by_query)]
