@@ -90,7 +90,7 @@ def _card_grids(headings: list[Tag]) -> list[Tag]:
         for parent in link.parents:
             if parent.name in ("body", "html", "[document]", "article", "main"):
                 break
-            inside = [other for other in linked if other in parent.descendants]
+            inside = [other for other in linked if any(p is parent for p in other.parents)]
             if len(inside) < 2:
                 continue
             card_text = sum(len(a.get_text()) for a in inside)
