@@ -70,7 +70,9 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
     return [
         (tag, layer)
         for tag, layer in found
-        if not page.in_site_chrome(tag) and not page.in_related(tag) and not _is_logo(tag, page)
+        if (not page.in_site_chrome(tag) or page.in_page_header(tag))
+        and not page.in_related(tag)
+        and not _is_logo(tag, page)
     ]
 
 
@@ -276,7 +278,8 @@ def _breadcrumb_sector(page: Page) -> Found:
 def _labels(page: Page, role: str) -> list[str]:
     labels = []
     for tag in page.matched(role):
-        if page.in_related(tag) or page.in_site_chrome(tag) or is_boilerplate(tag, page.config):
+        chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
+        if page.in_related(tag) or chrome or is_boilerplate(tag, page.config):
             continue
         text = normalize_text(tag.get_text(" "))
         if text and len(text) <= 60:

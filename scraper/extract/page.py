@@ -16,6 +16,8 @@ from scraper.extract.structured import PageSignals
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
 _UNSET = object()
+#: Class or id words of the site's own header (banner), as opposed to a page's header.
+_SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
 
 
 def resolve_base(url: str, base_href: str | None) -> str:
@@ -79,6 +81,20 @@ class Page:
             if parent.get("role") in ("navigation", "contentinfo", "banner"):
                 return True
         return False
+
+    def in_page_header(self, tag: Tag) -> bool:
+        """True inside a `<header>` outside the article that introduces this page (headline,
+        sector, date), not the site's banner: no navigation in it, no site/masthead class."""
+        header = None
+        for parent in tag.parents:
+            if parent.name in SITE_CHROME or parent.get("role") in ("navigation", "banner"):
+                return False
+            if parent.name == "header":
+                ident = f"{parent.get('id') or ''} {class_string(parent)}".lower()
+                if any(w in ident for w in _SITE_HEADER_WORDS) or parent.find("nav") is not None:
+                    return False
+                header = parent
+        return header is not None
 
     def in_site_frame(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer or navigation (a sidebar is not the frame:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from scraper.extract.blocks import Block
 from scraper.extract.config import ExtractConfig
@@ -217,11 +218,15 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
             continue
         spots = [(m.start(), m.end()) for m in cue.finditer(folded)]
         near: list[tuple[int, str]] = []
+        line_ends = list(accumulate(len(line) + 1 for line in block.lines))
         for match in FULL_NAME.finditer(text):
             # folding keeps the length of Latin text, so offsets map between the two
             gap = min(max(start - match.end(), match.start() - end, 0) for start, end in spots)
-            if gap <= 60 and not _is_place(match.group()):
-                near.append((gap, match.group()))
+            # a name ends with its line ("Ellen Wouters<br>Adviseur …")
+            cut = next((e - 1 for e in line_ends if match.start() < e - 1 < match.end()), None)
+            name = match.group() if cut is None else text[match.start() : cut].strip()
+            if gap <= 60 and is_full_name(name) and not _is_place(name):
+                near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
         names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
     return names
@@ -295,7 +300,7 @@ def extract_qa(
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
     introduced = introduced_names(body, config)
-    named = [m.group() for b in body for m in FULL_NAME.finditer(b.text)]
+    named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
     labels = _first_name_labels(body, labels, named)
     if any(labels):
         names = label_names(body) + introduced
@@ -360,6 +365,8 @@ def _label_line(block: Block, config: ExtractConfig) -> str | None:
         is_full_name(text)
         or is_initials(text)
         or fold(text) in {fold(label) for label in config.question_labels}
+        # a first name with its colon ("Ellen:"): a label only if the text names her in full
+        or (block.text.endswith(":") and FIRST_NAME.fullmatch(text) is not None)
     ):
         return text
     return None
