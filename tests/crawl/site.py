@@ -147,7 +147,8 @@ class FixtureSite:
         self._faults: dict[str, list[Response]] = {}
         self._gates: dict[str, tuple[threading.Event, threading.Event]] = {}
         self._lock = threading.Lock()
-        today = today or dt.date.today()
+        # the crawler's clock is UTC: the site dates its articles by the same clock
+        today = today or dt.datetime.now(dt.UTC).date()
         self.articles: list[FixtureArticle] = []
         for i in range(n_articles):
             lang = LANGS[i % len(LANGS)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from schedules import job
 from schedules.cli import main
 from schedules.lock import crawl_lock
 from schedules.runs import recent_runs
@@ -19,7 +21,7 @@ from storage.db import open_engine, transaction
 from storage.errors import LockedError
 
 from .conftest import start_urls
-from .site import FixtureSite, SiteServer
+from .site import FixtureSite, SiteServer, serve_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -157,16 +159,30 @@ def test_cli_exit_codes_for_a_wrong_profile_and_an_empty_listing(
     assert "has the site changed?" in empty.output
 
 
+#: A clock where the zones of the world disagree on the date: 31 December in Etc/GMT+12,
+#: 1 January in UTC, 2 January in Pacific/Kiritimati. The site and the crawl read this one clock.
+FROZEN_NOW = dt.datetime(2026, 1, 1, 11, 30, tzinfo=dt.UTC)
+
+
 def test_recheck_schedule_is_configurable_from_the_command_line(
-    sqlite_url: str, site: FixtureSite, served: SiteServer
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(job, "_now", lambda: FROZEN_NOW)
+    site = FixtureSite(12, per_page=3, today=FROZEN_NOW.date())
     runner = CliRunner()
-    assert runner.invoke(main, crawl_args(sqlite_url, served.base_url)).exit_code == 0
-    quiet = runner.invoke(
-        main,
-        crawl_args(
-            sqlite_url, served.base_url, "--json", "--recent-days", "0", "--older-every-days", "100"
-        ),
-    )
+    with serve_site(site) as served:
+        assert runner.invoke(main, crawl_args(sqlite_url, served.base_url)).exit_code == 0
+        quiet = runner.invoke(
+            main,
+            crawl_args(
+                sqlite_url,
+                served.base_url,
+                "--json",
+                "--recent-days",
+                "0",
+                "--older-every-days",
+                "100",
+            ),
+        )
     counts = json.loads(quiet.stdout)["counts"]
     assert counts["fetched"] == 1, "only today's article is recent enough to be re-checked"

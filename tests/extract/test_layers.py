@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scraper.extract import extract_article
 from scraper.sites import load_profile
+from tests import edits
 
 URL = "https://hub.brussels/fr/blog/tokyo/"
 TEXT = (
@@ -66,7 +67,7 @@ def test_time_element_of_the_article_not_of_the_sidebar() -> None:
 
 def test_seo_title_differing_from_headline_is_reported() -> None:
     article = extract_article(
-        _page().replace("<title>Tokyo, porte de l’Asie", "<title>Exporter au Japon"), URL
+        edits.replace(_page(), "<title>Tokyo, porte de l’Asie", "<title>Exporter au Japon"), URL
     )
     assert article.title == "Tokyo, porte de l’Asie"
     assert any("SEO <title>" in w for w in article.warnings)
@@ -115,7 +116,9 @@ def test_a_changed_template_is_fixed_in_the_profile(tmp_path: Path) -> None:
     page = _page(body=f"<div class='zz-quux'>Tourisme</div>{TEXT}")
     assert extract_article(page, URL).sources["sector"] == "text"  # found, but by the text rule
     source = Path(load_profile().source).read_text(encoding="utf-8")
-    edited = source.replace('sector = [".post-sector"', 'sector = [".zz-quux", ".post-sector"')
+    edited = edits.replace(
+        source, 'sector = [".post-sector"', 'sector = [".zz-quux", ".post-sector"'
+    )
     (tmp_path / "hub.toml").write_text(edited, encoding="utf-8")
     article = extract_article(page, URL, profile=load_profile(tmp_path / "hub.toml"))
     assert (article.sector, article.sector_key, article.sources["sector"]) == (

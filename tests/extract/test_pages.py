@@ -25,7 +25,7 @@ from scraper.models import Article
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 SEED_EXPECTED = (
-    Path(__file__).resolve().parents[3] / "shared" / "reference" / "seed-article.expected.json"
+    Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "seed-article.expected.json"
 )
 CASES = sorted(p.name.removesuffix(".expected.json") for p in PAGES.glob("*.expected.json"))
 _MISSING = "<missing>"

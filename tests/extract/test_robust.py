@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scraper.extract import extract_article
+from tests import edits
 
 URL = "https://hub.brussels/fr/blog/x/"
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "le-reve-americain.html"
@@ -42,6 +43,6 @@ def test_five_megabyte_page_still_gives_the_article() -> None:
         "<p>Un paragraphe de remplissage pour une très grande page, avec du texte.</p>".encode()
         * 70000
     )
-    article = extract_article(seed.replace(b"</main>", filler + b"</main>"), URL)
+    article = extract_article(edits.replace(seed, b"</main>", filler + b"</main>"), URL)
     assert article.title == "Le rêve américain existe encore"
     assert len(article.qa) == 5

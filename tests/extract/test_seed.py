@@ -12,7 +12,7 @@ from scraper.extract import extract_article
 
 SEED_HTML = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "le-reve-americain.html"
 SEED_EXPECTED = (
-    Path(__file__).resolve().parents[3] / "shared" / "reference" / "seed-article.expected.json"
+    Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "seed-article.expected.json"
 )
 PAGE_URL = "https://hub.brussels/fr/news/le-reve-americain-existe-encore/?utm_source=newsletter"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from tests import edits
+
 _HEAD = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>T</title></head><body>'
 _ARTICLE = (
     '<article class="post"><h1 class="entry-title">Titre réel</h1>'
@@ -37,7 +39,8 @@ def huge_attributes() -> bytes:
 
 
 def null_bytes() -> bytes:
-    return _page("<p>nul\x00 octet</p><di\x00v>\x00</div>").replace(b"Corps", b"Co\x00rps")
+    page = _page("<p>nul\x00 octet</p><di\x00v>\x00</div>")
+    return edits.replace(page, b"Corps", b"Co\x00rps")
 
 
 def invalid_utf8() -> bytes:
@@ -56,7 +59,7 @@ def mixed_encodings() -> bytes:
 
 
 def wrong_declared_charset() -> bytes:
-    return _page("<p>été</p>").replace(b'charset="utf-8"', b'charset="utf-16"')
+    return edits.replace(_page("<p>été</p>"), b'charset="utf-8"', b'charset="utf-16"')
 
 
 def script_and_style_decoys() -> bytes:
@@ -68,7 +71,7 @@ def script_and_style_decoys() -> bytes:
         f"<noscript><style>{DECOY}</style></noscript>"
     )
     html = _page("")
-    return html.replace(b"</p></div>", b"</p>" + decoys.encode("utf-8") + b"</div>", 1)
+    return edits.replace(html, b"</p></div>", b"</p>" + decoys.encode("utf-8") + b"</div>", 1)
 
 
 def five_megabytes() -> bytes:

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+# the tests' folder (for `reliability.…`) and the repository (for `tests.…`)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reliability.hostile_pages import CORPUS, DECOY

@@ -20,6 +20,7 @@ from schedules.job import run_crawl
 from scraper.errors import FeedError, PermanentFetchError
 from scraper.fetch import FetchConfig, Fetcher
 from scraper.sitemaps import parse_sitemap
+from tests import edits
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -44,24 +45,28 @@ def hostile(site: FixtureSite, foreign: str):  # type: ignore[no-untyped-def]
         if route == "/robots.txt":
             body += f"\nSitemap: {foreign}/sitemap.xml\n".encode()
         elif route == "/sitemap.xml":
-            body = body.replace(
+            body = edits.replace(
+                body,
                 b"</sitemapindex>",
                 f"<sitemap><loc>{foreign}/sitemap-x.xml</loc></sitemap></sitemapindex>".encode(),
             )
         elif route == "/sitemap-fr.xml":
-            body = body.replace(
+            body = edits.replace(
+                body,
                 b"</urlset>",
                 f"<url><loc>{foreign}/fr/news/from-sitemap/</loc></url></urlset>".encode(),
             )
         elif route == "/sitemap-nl.xml":
             body = BILLION_LAUGHS
         elif route == "/feed/" and response.status == 200:
-            body = body.replace(
+            body = edits.replace(
+                body,
                 b"</channel>",
                 f"<item><link>{foreign}/en/news/from-feed/</link></item></channel>".encode(),
             )
         elif route == "/wp-json/wp/v2/posts" and response.status == 200:
-            body = body.replace(
+            body = edits.replace(
+                body,
                 b"[",
                 f'[{{"id": 999, "link": "{foreign}/fr/news/from-api/", '
                 f'"modified_gmt": "2030-01-01T00:00:00"}}, '.encode(),
@@ -69,7 +74,8 @@ def hostile(site: FixtureSite, foreign: str):  # type: ignore[no-untyped-def]
             )
             body = body.replace(b", ]", b"]")
         elif b"</body>" in body:
-            body = body.replace(
+            body = edits.replace(
+                body,
                 b"<body>",
                 (
                     f'<body><link rel="next" href="{foreign}/en/news/page/2/">'

@@ -10,6 +10,7 @@ from storage.archive import mark_gone, store_record
 from storage.db import transaction
 from storage.diff import diff_records, diff_versions
 from storage.errors import NotFoundError
+from tests import edits
 from tests.storage.samples import day, make_article
 
 URL = "https://hub.brussels/fr/blog/silicon-valley/"
@@ -28,7 +29,7 @@ def test_diff_names_exactly_the_changed_fields(engine: Engine) -> None:
     base = make_article(body=LONG_BODY)
     qa = [base.qa[0], QAPair(base.qa[1].question, "Quinze cette année.", "E.G.")]
     edited = make_article(
-        body=LONG_BODY.replace("Paragraphe 3", "Paragraphe trois"),
+        body=edits.replace(LONG_BODY, "Paragraphe 3", "Paragraphe trois"),
         sector="Export",
         qa=qa,
         related=[],
