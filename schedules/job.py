@@ -42,6 +42,7 @@ from storage.archive import (
     store_record,
 )
 from storage.db import ensure_schema, open_engine, transaction
+from storage.errors import UnstorableRecordError
 from storage.schema import FetchRow, RunRow
 
 log = logging.getLogger("hubarchive.crawl")
@@ -377,16 +378,21 @@ class _Crawl:
             self._failed(url, exc, capture=capture)
             return
         article.url = url
-        with transaction(self.engine) as session:
-            result = store_record(
-                session,
-                article,
-                seen_at=capture.fetched_at,
-                capture=capture,
-                run_id=self.run_id,
-                extractor_version=EXTRACTOR_VERSION,
-                site=self.site,
-            )
+        try:
+            with transaction(self.engine) as session:
+                result = store_record(
+                    session,
+                    article,
+                    seen_at=capture.fetched_at,
+                    capture=capture,
+                    run_id=self.run_id,
+                    extractor_version=EXTRACTOR_VERSION,
+                    site=self.site,
+                )
+        except UnstorableRecordError as exc:
+            # the capture's own text may be what cannot be stored: the failure is logged bare
+            self._failed(url, exc)
+            return
         status = result.status
         if status is StoreStatus.NEW:
             self.counts.new += 1

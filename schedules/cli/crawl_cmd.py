@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from schedules.cli.common import (
+    EXIT_INCOMPLETE,
+    EXIT_USAGE,
     archive_engine,
     db_option,
     echo_json,
@@ -28,11 +30,10 @@ from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
 from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.db import transaction
-from storage.errors import LockedError, StorageError
+from storage.errors import ArchiveBusyError, LockedError, StorageError
 
 #: Exit code when another crawl holds the archive's lock (EX_TEMPFAIL: cron may simply retry).
 EXIT_LOCKED = 75
-EXIT_USAGE = 2
 #: Upper bound of any duration flag (a day): `inf` or 1e308 is a typo, not a wish.
 MAX_SECONDS = 86_400.0
 #: Upper bound of `--max-runtime` (a week).
@@ -291,6 +292,9 @@ def register(group: click.Group) -> None:
         except LockedError as exc:
             click.echo(f"hubarchive crawl: {exc}", err=True)
             sys.exit(EXIT_LOCKED)
+        except ArchiveBusyError as exc:
+            click.echo(f"hubarchive crawl: {exc}", err=True)
+            sys.exit(EXIT_INCOMPLETE)
         except ProfileError as exc:
             raise _usage_error(f"{exc} (see --profile)") from exc
         except StorageError as exc:
