@@ -25,9 +25,10 @@ from schedules.plan import SKEW, PlannedFetch, plan_fetches
 from schedules.sources import Discoverer, Discovery
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
-from scraper.errors import DisallowedError, FetchError, PermanentFetchError
+from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts
+from scraper.guard import private_origins
 from scraper.models import Capture
 from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.archive import (
@@ -41,11 +42,14 @@ from storage.archive import (
     store_record,
 )
 from storage.db import ensure_schema, open_engine, transaction
+from storage.errors import UnstorableRecordError
 from storage.schema import FetchRow, RunRow
 
 log = logging.getLogger("hubarchive.crawl")
 
 EXIT_OK, EXIT_FAILURES, EXIT_NOTHING_FOUND = 0, 1, 3
+#: The run could not complete (`--max-runtime` reached; EX_SOFTWARE in sysexits.h).
+EXIT_INCOMPLETE = 70
 #: Outcomes of earlier runs whose start time bounds "modified since" questions.
 _COMPLETED = ("ok", "failures")
 #: An article page whose last fetch failed is tried again by every run for this long.
@@ -69,6 +73,8 @@ class CrawlOptions:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     recheck: RecheckPolicy | None = None
     respect_robots: bool = True
+    #: seconds the whole run may take (`--max-runtime`); None: unbounded
+    max_runtime: float | None = None
 
 
 @dataclass
@@ -201,6 +207,9 @@ class _Crawl:
                 retry=options.retry,
                 delay=options.delay,
                 respect_robots=options.respect_robots,
+                private_hosts=private_origins(crawl.all_start_urls()),
+                allow_private=crawl.allow_private,
+                max_runtime=options.max_runtime,
             )
         )
 
@@ -227,6 +236,9 @@ class _Crawl:
                     )
             try:
                 return self._run(known, since, failed)
+            except RunDeadlineError as exc:
+                log.warning("%s: the run stops here, the rest is for the next run", exc)
+                return self._finish("interrupted", EXIT_INCOMPLETE, str(exc))
             except KeyboardInterrupt:  # a second SIGINT/SIGTERM: stop now, the article rolled back
                 return self._finish("interrupted", 130, "interrupted during an article")
             except BaseException as exc:
@@ -273,6 +285,9 @@ class _Crawl:
                     128 + signum,
                     f"interrupted by signal {signum} after {done} of {len(plan)}",
                 )
+            left = self.fetcher.time_left()
+            if left is not None and left <= 0:
+                raise RunDeadlineError(f"--max-runtime of {self.options.max_runtime:g} s reached")
             if not self._take_page():
                 self.warnings.append(
                     f"--max-pages reached: {len(plan) - done} pages left for the next run"
@@ -310,6 +325,7 @@ class _Crawl:
                 "matched no link; the generic rule (repeated cards, article-like URLs) chose "
                 "the articles"
             )
+        self.warnings.extend(discovery.warnings)
         for message in discovery.failed_sources:
             if message.startswith("listing "):
                 self.counts.failed += 1
@@ -362,16 +378,21 @@ class _Crawl:
             self._failed(url, exc, capture=capture)
             return
         article.url = url
-        with transaction(self.engine) as session:
-            result = store_record(
-                session,
-                article,
-                seen_at=capture.fetched_at,
-                capture=capture,
-                run_id=self.run_id,
-                extractor_version=EXTRACTOR_VERSION,
-                site=self.site,
-            )
+        try:
+            with transaction(self.engine) as session:
+                result = store_record(
+                    session,
+                    article,
+                    seen_at=capture.fetched_at,
+                    capture=capture,
+                    run_id=self.run_id,
+                    extractor_version=EXTRACTOR_VERSION,
+                    site=self.site,
+                )
+        except UnstorableRecordError as exc:
+            # the capture's own text may be what cannot be stored: the failure is logged bare
+            self._failed(url, exc)
+            return
         status = result.status
         if status is StoreStatus.NEW:
             self.counts.new += 1
@@ -484,6 +505,7 @@ def _args(options: CrawlOptions) -> dict[str, Any]:
         "full": options.full,
         "max_pages": options.max_pages,
         "delay": options.delay,
+        "max_runtime": options.max_runtime,
     }
 
 

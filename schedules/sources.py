@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -21,6 +22,7 @@ from scraper.fetch import HTML_TYPES, JSON_TYPES, XML_TYPES, Fetcher
 from scraper.models import Capture
 from scraper.pagination import first_page_form
 from scraper.sightings import Sighting
+from scraper.sitemaps import MAX_ENTRIES as SITEMAP_MAX_URLS
 from scraper.sitemaps import parse_sitemap
 from scraper.urls import canonical_url, is_allowed_host
 from storage.archive import KnownArticle
@@ -32,6 +34,13 @@ T = TypeVar("T")
 OnFetch = Callable[[str, Capture | None, FetchError | None], None]
 WP_PER_PAGE = 100
 MAX_WP_PAGES = 200
+#: Sitemap bounds (DECISIONS.md, after sitemaps.org): an index may name one level of nested
+#: indexes, a run reads at most this many sitemap files, and each file at most 50,000 URLs in
+#: 50 MB. A chain of sitemaps each naming the next, or an index fanning out without end, stops
+#: there with a run warning; the listings still run.
+SITEMAP_MAX_DEPTH = 2
+SITEMAP_MAX_FILES = 500
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass
@@ -44,6 +53,8 @@ class Discovery:
     #: probably wrong (or the site changed)
     empty_listings: dict[str, str] = field(default_factory=dict)
     failed_sources: list[str] = field(default_factory=list)
+    #: bounds hit and URLs skipped (warnings of the run, not failures)
+    warnings: list[str] = field(default_factory=list)
     #: start listings where the profile's patterns matched nothing and the generic rule found
     #: the articles (only with --start-url)
     generic_listings: list[str] = field(default_factory=list)
@@ -64,6 +75,10 @@ def _origins(crawl: CrawlProfile) -> list[str]:
     return list(seen)
 
 
+def _on_origin(url: str | None, origin: str) -> bool:
+    return url is not None and (url + "/").startswith(origin + "/")
+
+
 @dataclass
 class Discoverer:
     """Runs the sources in order for one crawl, within a page budget."""
@@ -77,6 +92,8 @@ class Discoverer:
     budget: Callable[[], bool] = lambda: True
     result: Discovery = field(default_factory=Discovery)
     _errors: dict[str, FetchError] = field(default_factory=dict)
+    #: sitemap files read by this run (all origins together)
+    _sitemap_files: int = 0
 
     def run(self) -> Discovery:
         if self.crawl.wp_json:
@@ -86,16 +103,20 @@ class Discoverer:
             for origin in _origins(self.crawl):
                 self._sitemaps(origin)
                 for path in self.crawl.feeds:
-                    self._feed(canonical_url(path, origin))
+                    feed = canonical_url(path, origin)
+                    if feed is not None and _on_origin(feed, origin):
+                        self._feed(feed)
         for start in self.crawl.all_start_urls():
             self._listing(start)
         return self.result
 
-    def _get(self, url: str, accept: tuple[str, ...]) -> Capture | None:
+    def _get(
+        self, url: str, accept: tuple[str, ...], *, max_bytes: int | None = None
+    ) -> Capture | None:
         if not self.budget():
             return None
         try:
-            capture = self.fetcher.fetch(url, accept=accept)
+            capture = self.fetcher.fetch(url, accept=accept, max_bytes=max_bytes)
         except FetchError as exc:
             self._errors[url] = exc
             self.on_fetch(url, None, exc)
@@ -107,6 +128,9 @@ class Discoverer:
     def _wp_json(self, origin: str) -> None:
         assert self.crawl.wp_json
         endpoint = canonical_url(self.crawl.wp_json, origin)
+        if not _on_origin(endpoint, origin):
+            self._warn(f"wp_json {self.crawl.wp_json!r} is not a path on {origin}; not read")
+            return
         query = {
             "per_page": str(WP_PER_PAGE),
             "_fields": "link,modified_gmt",
@@ -132,19 +156,37 @@ class Discoverer:
             total = capture.header("X-WP-TotalPages")
             if not posts or not (total and total.isdigit() and page < int(total)):
                 return
+        self._warn(f"WordPress API {endpoint}: stopped at the bound of {MAX_WP_PAGES} pages")
 
     def _sitemaps(self, origin: str) -> None:
+        """Read the origin's declared sitemaps breadth first, within the sitemap bounds."""
         robots = self.fetcher.robots_for(origin + "/")
-        queue = [canonical_url(u) for u in robots.sitemaps]
-        queue += [canonical_url(p, origin) for p in self.crawl.sitemaps]
+        declared = [canonical_url(u) for u in robots.sitemaps]
+        declared += [canonical_url(p, origin) for p in self.crawl.sitemaps]
+        queue: deque[tuple[str, int]] = deque((u, 0) for u in declared if _on_origin(u, origin))
         seen: set[str] = set()
         while queue:
-            url = queue.pop(0)
-            if url in seen or not url.startswith(origin):
+            url, depth = queue.popleft()
+            if url in seen:
                 continue
+            if self._sitemap_files >= SITEMAP_MAX_FILES:
+                self._warn(
+                    f"sitemaps: stopped at the bound of {SITEMAP_MAX_FILES} sitemap files per "
+                    f"run; {len(queue) + 1} left unread"
+                )
+                return
             seen.add(url)
-            sitemap = self._read(url, parse_sitemap, "sitemap")
+            self._sitemap_files += 1
+            sitemap = self._read(url, parse_sitemap, "sitemap", max_bytes=SITEMAP_MAX_BYTES)
             if sitemap is None:
+                continue
+            if sitemap.truncated:
+                self._warn(f"sitemap {url}: only its first {SITEMAP_MAX_URLS} URLs were read")
+            if sitemap.children and depth >= SITEMAP_MAX_DEPTH:
+                self._warn(
+                    f"sitemap {url}: an index nested deeper than {SITEMAP_MAX_DEPTH} levels; "
+                    f"its {len(sitemap.children)} entries were not read"
+                )
                 continue
             for child in sitemap.children:
                 stale = (
@@ -153,18 +195,30 @@ class Discoverer:
                     and child.modified is not None
                     and child.modified < self.since
                 )
-                if not stale:
-                    queue.append(child.url)
+                if not stale and _on_origin(child.url, origin):
+                    queue.append((child.url, depth + 1))
             for sighting in sitemap.pages:
                 self.result.add(sighting, self.crawl)
+
+    def _warn(self, message: str) -> None:
+        if message not in self.result.warnings:
+            self.result.warnings.append(message)
+            log.warning("%s", message)
 
     def _feed(self, url: str) -> None:
         for sighting in self._read(url, parse_feed, "feed") or []:
             self.result.add(sighting, self.crawl)
 
-    def _read(self, url: str, parse: Callable[[bytes, str], T], kind: str) -> T | None:
+    def _read(
+        self,
+        url: str,
+        parse: Callable[[bytes, str], T],
+        kind: str,
+        *,
+        max_bytes: int | None = None,
+    ) -> T | None:
         """Fetch and parse an XML source; a broken or hostile one is skipped and reported."""
-        capture = self._get(url, XML_TYPES)
+        capture = self._get(url, XML_TYPES, max_bytes=max_bytes)
         if capture is None:
             return None
         try:
@@ -212,3 +266,8 @@ class Discoverer:
                 log.info("listing %s holds only known, unchanged articles: paging stops", url)
                 return
             url = page.next_url
+        if url and first_page_form(url) not in visited:
+            self._warn(
+                f"listing {start}: stopped at the bound of {self.crawl.max_listing_pages} "
+                "listing pages; older pages not walked"
+            )

@@ -32,7 +32,7 @@ from scraper.errors import ProfileError
 from scraper.pagination import PAGE_PATH, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
 from scraper.sites import SiteProfile
-from scraper.urls import canonical_url, is_allowed_host
+from scraper.urls import allowed_hosts_of, canonical_url, is_allowed_host
 
 _DAY_FIRST = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
@@ -90,6 +90,8 @@ class CrawlProfile:
     hosts: frozenset[str] = field(default_factory=frozenset)
     #: the start URLs came from the user (--start-url): an unknown site may need the generic rule
     generic_fallback: bool = False
+    #: the profile allows private, loopback and link-local addresses (an intranet site)
+    allow_private: bool = False
 
     def is_article(self, url: str) -> bool:
         """True when `url`'s path matches an article pattern and no exclusion."""
@@ -125,14 +127,16 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
     if not patterns:
         raise ProfileError(f"{where} has no article_patterns: no link could ever be an article")
     if start_urls:
-        starts = {"": tuple(canonical_url(u) for u in start_urls)}
-        hosts = frozenset(urlsplit(u).hostname or "" for u in starts[""])
+        starts = {"": _canonical_starts(start_urls, "--start-url")}
+        hosts = allowed_hosts_of(starts[""])
     else:
         raw = table.get("start_urls") or {}
         if not isinstance(raw, dict) or not raw:
             raise ProfileError(f"{where} has no start_urls table (language = [listing URLs])")
         starts = {
-            lang: tuple(canonical_url(u) for u in _strings(v, f"{where} start_urls.{lang}"))
+            lang: _canonical_starts(
+                _strings(v, f"{where} start_urls.{lang}"), f"{where} start_urls.{lang}"
+            )
             for lang, v in raw.items()
         }
         hosts = profile.hosts
@@ -142,6 +146,8 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
             f"{where}: start URLs {bad or ''} are not on the allowed hosts {sorted(hosts)}"
         )
     recheck = table.get("recheck") or {}
+    if not isinstance(recheck, dict):
+        raise ProfileError(f"{where} recheck must be a table")
     return CrawlProfile(
         start_urls=starts,
         article_patterns=patterns,
@@ -157,15 +163,44 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
         ),
         sitemaps=tuple(_strings(table.get("sitemaps", []), f"{where} sitemaps")),
         feeds=tuple(_strings(table.get("feeds", []), f"{where} feeds")),
-        wp_json=table.get("wp_json") or None,
+        wp_json=_strings(table["wp_json"], f"{where} wp_json")[0] if table.get("wp_json") else None,
         recheck=RecheckPolicy(
-            recent_days=int(recheck.get("recent_days", RecheckPolicy.recent_days)),
-            older_every_days=int(recheck.get("older_every_days", RecheckPolicy.older_every_days)),
+            recent_days=_count(recheck, "recent_days", RecheckPolicy.recent_days, where),
+            older_every_days=_count(
+                recheck, "older_every_days", RecheckPolicy.older_every_days, where
+            ),
         ),
-        max_listing_pages=int(table.get("max_listing_pages", CrawlProfile.max_listing_pages)),
+        max_listing_pages=_count(
+            table, "max_listing_pages", CrawlProfile.max_listing_pages, where
+        ),
         hosts=frozenset(hosts),
+        allow_private=_flag(table, "allow_private", where),
         generic_fallback=bool(start_urls),
     )
+
+
+def _canonical_starts(urls: list[str] | tuple[str, ...], where: str) -> tuple[str, ...]:
+    starts = []
+    for url in urls:
+        canonical = canonical_url(url)
+        if canonical is None:
+            raise ProfileError(f"{where}: {url!r} is not an http(s) URL a browser would open")
+        starts.append(canonical)
+    return tuple(starts)
+
+
+def _count(table: dict[str, Any], key: str, default: int, where: str) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ProfileError(f"{where} {key} must be a whole number ≥ 0, not {value!r}")
+    return value
+
+
+def _flag(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ProfileError(f"{where} {key} must be true or false, not {value!r}")
+    return value
 
 
 def _strings(value: Any, where: str) -> list[str]:

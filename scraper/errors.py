@@ -39,7 +39,17 @@ class PermanentFetchError(FetchError):
 
 
 class DisallowedError(PermanentFetchError):
-    """Raised by `scraper.fetch` when robots.txt or the allowed hosts forbid a URL."""
+    """Raised by `scraper.fetch` when robots.txt, the allowed origins or the private-address
+    guard forbid a URL (or a redirect to it), or the URL does not parse."""
+
+
+class DeadlineError(TransientFetchError):
+    """Raised by `scraper.fetch` when an answer does not complete within the whole-response
+    deadline (`Timeouts.total`); tried again by the next run, not within this one."""
+
+
+class RunDeadlineError(ScraperError):
+    """Raised by `scraper.fetch` when the run's `max_runtime` is reached: the run must end."""
 
 
 class FeedError(ScraperError, ValueError):

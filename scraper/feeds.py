@@ -20,23 +20,24 @@ def parse_feed(body: bytes, url: str) -> list[Sighting]:
         items = [i for i in channel if local_name(i) == "item"] if channel is not None else []
         return [
             Sighting(
-                url=canonical_url(link, url),
+                url=link,
                 source="feed",
                 title=child_text(item, "title"),
                 modified=parse_timestamp(child_text(item, "pubDate")),
             )
             for item in items
-            if (link := child_text(item, "link"))
+            if (link := canonical_url(child_text(item, "link") or "", url))
         ]
     if kind == "feed":
         found = []
         for entry in (e for e in root if local_name(e) == "entry"):
             link = _atom_link(entry)
+            link = canonical_url(link, url) if link else None
             if link:
                 when = child_text(entry, "updated") or child_text(entry, "published")
                 found.append(
                     Sighting(
-                        url=canonical_url(link, url),
+                        url=link,
                         source="feed",
                         title=child_text(entry, "title"),
                         modified=parse_timestamp(when),
@@ -67,9 +68,12 @@ def parse_wp_posts(body: bytes, url: str) -> list[Sighting]:
     for post in data:
         if not isinstance(post, dict) or not isinstance(post.get("link"), str):
             continue
+        link = canonical_url(post["link"], url)
+        if link is None:
+            continue  # not a URL a browser would follow (a bad port, an IPv6 without brackets)
         modified = post.get("modified_gmt") or post.get("modified")
         when = parse_timestamp(f"{modified}+00:00" if post.get("modified_gmt") else modified)
         found.append(
-            Sighting(url=canonical_url(post["link"], url), source="wp-json", modified=when)
+            Sighting(url=link, source="wp-json", modified=when)
         )
     return found

@@ -1,30 +1,44 @@
 """HTTP fetching, the only code that touches the network: politeness, robots.txt, retries, limits.
 
 One `Fetcher` owns one `requests.Session`. `Fetcher.fetch` returns a `Capture` (status 200, or 304
-for a conditional GET that matched) or raises: `TransientFetchError` after the retries are spent,
-`PermanentFetchError` for 4xx / wrong content type / too large, `DisallowedError` for robots.txt or
-an off-site redirect. It never returns None.
+for a conditional GET that matched) or raises: `TransientFetchError` after the retries are spent
+(`DeadlineError`, not retried within the run, when an answer does not complete within
+`Timeouts.total`), `PermanentFetchError` for 4xx / wrong content type / too large,
+`DisallowedError` for robots.txt, a URL or redirect outside the allowed origins or a private
+address. It never returns None. Past `FetchConfig.max_runtime` it raises `RunDeadlineError`.
+
+Scope: a URL is checked against the allowed origins (`scraper.urls`) before anything touches the
+network, each redirect target before it is followed, and every connection again at the socket
+(`scraper.guard`), where the host is resolved once and private addresses are refused. The request
+line is exactly the URL's WHATWG serialisation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Self
-from urllib.parse import urljoin
-
 import requests
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
 from scraper import __version__
-from scraper.errors import DisallowedError, FetchError, PermanentFetchError, TransientFetchError
+from scraper.errors import (
+    DeadlineError,
+    DisallowedError,
+    FetchError,
+    PermanentFetchError,
+    RunDeadlineError,
+    TransientFetchError,
+)
+from scraper.guard import ConnectionGuard, GuardedAdapter, RefusedConnection
 from scraper.models import Capture
 from scraper.robots import RobotsCache, RobotsRules, allow_all, parse_robots, unavailable
 from scraper.sightings import parse_timestamp
-from scraper.urls import host_of, is_allowed_host
+from scraper.urls import canonical_url, host_of, is_allowed_host, parse_url
 
 CONTACT_URL = "https://github.com/hubarchive/hubarchive"
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
@@ -50,10 +64,12 @@ def default_user_agent() -> str:
 
 @dataclass(frozen=True)
 class Timeouts:
-    """Seconds to wait for a connection and between bytes of the answer."""
+    """Seconds to wait for a connection, between bytes of the answer (`read`), and for the whole
+    answer, headers and body, of one request (`total`: a trickling server cannot stall a run)."""
 
     connect: float = 5.0
     read: float = 20.0
+    total: float = 60.0
 
     def as_tuple(self) -> tuple[float, float]:
         return (self.connect, self.read)
@@ -86,6 +102,13 @@ class FetchConfig:
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     respect_robots: bool = True
+    #: origin keys (as `allowed_hosts`) that may resolve to private or loopback addresses: the
+    #: start URLs' own, when they are such addresses (a local or intranet site)
+    private_hosts: frozenset[str] = frozenset()
+    #: any allowed host may resolve to a private address (the profile's `allow_private`)
+    allow_private: bool = False
+    #: seconds this fetcher may work in all (`--max-runtime`); None: no bound
+    max_runtime: float | None = None
 
 
 @dataclass
@@ -108,11 +131,22 @@ class Fetcher:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.config = config
+        self.guard = ConnectionGuard(
+            config.allowed_hosts,
+            private_ok=config.private_hosts,
+            allow_private=config.allow_private,
+        )
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = config.user_agent
+        # proxies from the environment would hide the peer from the guard
+        self.session.trust_env = False
+        adapter = GuardedAdapter(self.guard)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self.stats = FetchStats()
         self._sleep = sleep
         self._clock = clock
+        self._ends = None if config.max_runtime is None else clock() + config.max_runtime
         self._last_request: dict[str, float] = {}
         self._robots = RobotsCache(load=self._load_robots)
 
@@ -138,34 +172,44 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         accept: tuple[str, ...] = HTML_TYPES,
+        max_bytes: int | None = None,
     ) -> Capture:
-        """GET `url` (conditionally when validators are given), retrying transient failures."""
+        """GET `url` (conditionally when validators are given), retrying transient failures;
+        at most `max_bytes` of body (default `FetchConfig.max_bytes`)."""
         self._check_allowed(url)
         request_headers: dict[str, str] = {}
         if etag:
             request_headers["If-None-Match"] = etag
         if last_modified:
             request_headers["If-Modified-Since"] = last_modified
-        retrying = Retrying(
+        limit = self.config.max_bytes if max_bytes is None else max_bytes
+        result: Capture = self._retrying()(self._follow, url, request_headers, accept, limit)
+        return result
+
+    def _retrying(self) -> Retrying:
+        """Transient failures retried with backoff; a missed deadline waits for the next run."""
+        return Retrying(
             stop=stop_after_attempt(max(1, self.config.retry.attempts)),
             wait=self._wait,
-            retry=retry_if_exception_type(TransientFetchError),
-            sleep=self._sleep,
+            retry=retry_if_exception(_worth_retrying),
+            sleep=self._sleep_within_runtime,
             reraise=True,
         )
-        result: Capture = retrying(self._follow, url, request_headers, accept)
-        return result
 
     # -- one attempt: the request and the manual redirects within the allowed hosts
 
     def _follow(
-        self, url: str, request_headers: dict[str, str], accept: tuple[str, ...]
+        self, url: str, request_headers: dict[str, str], accept: tuple[str, ...], limit: int
     ) -> Capture:
         current = url
         for _ in range(self.config.max_redirects + 1):
-            response, started = self._get(current, request_headers)
-            if response.status_code not in _REDIRECTS:
-                return self._capture(url, current, response, started, request_headers, accept)
+            self._be_polite(current)
+            with self._exchange(current):
+                response, started = self._get(current, request_headers)
+                if response.status_code not in _REDIRECTS:
+                    return self._capture(
+                        url, current, response, started, request_headers, accept, limit
+                    )
             location = response.headers.get("Location")
             response.close()
             if not location:
@@ -174,22 +218,79 @@ class Fetcher:
                     f"redirect {response.status_code} without Location",
                     status=response.status_code,
                 )
-            current = urljoin(current, location)
+            current = self._redirect_target(url, current, location)
             self._check_allowed(current, redirected_from=url)
         raise PermanentFetchError(url, f"more than {self.config.max_redirects} redirects")
 
+    def _redirect_target(self, url: str, current: str, location: str) -> str:
+        """The canonical URL a `Location` header names, resolved against `current`. The header
+        reaches us decoded as latin-1; raw UTF-8 bytes in it are read as UTF-8, as browsers do."""
+        try:
+            location = location.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+        target = canonical_url(location, current)
+        if target is None:
+            raise PermanentFetchError(url, f"redirect to {location!r}, which is not a usable URL")
+        return target
+
+    @contextmanager
+    def _exchange(self, url: str) -> Iterator[None]:
+        """One request and its answer within the whole-response deadline (and the run's):
+        a missed deadline becomes `DeadlineError` or `RunDeadlineError`, whatever broke."""
+        seconds = self.config.timeouts.total
+        remaining = self._remaining()
+        run_bound = remaining is not None and remaining < seconds
+        if remaining is not None:
+            if remaining <= 0:
+                raise RunDeadlineError(self._runtime_message())
+            seconds = min(seconds, remaining)
+        with self.guard.deadline(seconds):
+            try:
+                yield
+            except FetchError:
+                if not self.guard.expired:
+                    raise
+                if run_bound:
+                    raise RunDeadlineError(self._runtime_message()) from None
+                raise DeadlineError(
+                    url,
+                    f"no complete answer within {self.config.timeouts.total:g} s "
+                    "(the whole-response deadline, --timeout); tried again next run",
+                ) from None
+
+    def time_left(self) -> float | None:
+        """Seconds left of `max_runtime` (None without one); ≤ 0 once it is reached."""
+        return self._remaining()
+
+    def _remaining(self) -> float | None:
+        return None if self._ends is None else self._ends - self._clock()
+
+    def _runtime_message(self) -> str:
+        return f"--max-runtime of {self.config.max_runtime:g} s reached"
+
+    def _sleep_within_runtime(self, seconds: float) -> None:
+        remaining = self._remaining()
+        if remaining is not None and seconds >= remaining:
+            raise RunDeadlineError(self._runtime_message())
+        self._sleep(seconds)
+
     def _get(self, url: str, headers: dict[str, str]) -> tuple[requests.Response, float]:
-        self._be_polite(url)
         started = self._clock()
         self.stats.requests += 1
         try:
-            response = self.session.get(
-                url,
-                headers=headers,
+            prepared = self.session.prepare_request(
+                requests.Request("GET", url, headers=headers)
+            )
+            prepared.url = url  # exactly the checked serialisation, not a re-quoted one
+            response = self.session.send(
+                prepared,
                 timeout=self.config.timeouts.as_tuple(),
                 allow_redirects=False,
                 stream=True,
             )
+        except RefusedConnection as exc:
+            raise DisallowedError(url, str(exc)) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         except requests.RequestException as exc:
@@ -206,6 +307,7 @@ class Fetcher:
         started: float,
         request_headers: dict[str, str],
         accept: tuple[str, ...],
+        limit: int,
     ) -> Capture:
         status = response.status_code
         headers = dict(response.headers)
@@ -225,7 +327,7 @@ class Fetcher:
             raise PermanentFetchError(url, f"HTTP {status}", status=status)
         else:
             _check_content_type(url, response.headers.get("Content-Type"), accept)
-            body = self._read_body(url, response)
+            body = self._read_body(url, response, limit)
         return Capture(
             url=url,
             status=status,
@@ -237,8 +339,7 @@ class Fetcher:
             elapsed_ms=int((self._clock() - started) * 1000),
         )
 
-    def _read_body(self, url: str, response: requests.Response) -> bytes:
-        limit = self.config.max_bytes
+    def _read_body(self, url: str, response: requests.Response, limit: int) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             response.close()
@@ -257,6 +358,7 @@ class Fetcher:
             requests.ConnectionError,
             requests.Timeout,
             requests.exceptions.ChunkedEncodingError,
+            OSError,
         ) as exc:
             # ChunkedEncodingError: the connection broke before the declared length arrived
             raise TransientFetchError(url, f"body interrupted: {exc}") from exc
@@ -270,6 +372,8 @@ class Fetcher:
     # -- rules: allowed hosts, robots.txt, politeness, backoff
 
     def _check_allowed(self, url: str, *, redirected_from: str | None = None) -> None:
+        if parse_url(url) is None:
+            raise DisallowedError(redirected_from or url, f"{url!r} is not a usable http(s) URL")
         if not is_allowed_host(url, self.config.allowed_hosts):
             where = f"redirect to {url}" if redirected_from else url
             raise DisallowedError(
@@ -295,7 +399,7 @@ class Fetcher:
         if last is not None and delay > 0:
             wait = last + delay - self._clock()
             if wait > 0:
-                self._sleep(wait)
+                self._sleep_within_runtime(wait)
 
     def _wait(self, state: RetryCallState) -> float:
         policy = self.config.retry
@@ -310,14 +414,7 @@ class Fetcher:
     def _load_robots(self, robots: str) -> RobotsRules:
         agent = self.config.user_agent
         try:
-            retrying = Retrying(
-                stop=stop_after_attempt(max(1, self.config.retry.attempts)),
-                wait=self._wait,
-                retry=retry_if_exception_type(TransientFetchError),
-                sleep=self._sleep,
-                reraise=True,
-            )
-            capture = retrying(self._robots_once, robots)
+            capture = self._retrying()(self._robots_once, robots)
         except TransientFetchError as exc:
             return unavailable(agent, f"robots.txt unreachable ({exc}); host skipped this run")
         except FetchError:
@@ -329,19 +426,26 @@ class Fetcher:
         a 4xx or an off-site redirect raises `PermanentFetchError` (then: no rules, allow all)."""
         current = robots
         for _ in range(self.config.max_redirects + 1):
-            response, started = self._get(current, {})
-            location = response.headers.get("Location")
-            if response.status_code in _REDIRECTS and location:
-                response.close()
-                current = urljoin(current, location)
-                if not is_allowed_host(current, self.config.allowed_hosts):
-                    raise PermanentFetchError(robots, f"redirects off-site to {current}")
-                continue
-            if 300 <= response.status_code < 500:
-                response.close()
-                raise PermanentFetchError(robots, f"HTTP {response.status_code}")
-            return self._capture(robots, current, response, started, {}, ())
+            self._be_polite(current)
+            with self._exchange(current):
+                response, started = self._get(current, {})
+                location = response.headers.get("Location")
+                if not (response.status_code in _REDIRECTS and location):
+                    if 300 <= response.status_code < 500:
+                        response.close()
+                        raise PermanentFetchError(robots, f"HTTP {response.status_code}")
+                    return self._capture(
+                        robots, current, response, started, {}, (), self.config.max_bytes
+                    )
+            response.close()
+            current = self._redirect_target(robots, current, location)
+            if not is_allowed_host(current, self.config.allowed_hosts):
+                raise PermanentFetchError(robots, f"redirects off-site to {current}")
         raise PermanentFetchError(robots, f"more than {self.config.max_redirects} redirects")
+
+
+def _worth_retrying(exc: BaseException) -> bool:
+    return isinstance(exc, TransientFetchError) and not isinstance(exc, DeadlineError)
 
 
 def _check_content_type(url: str, value: str | None, accept: tuple[str, ...]) -> None:

@@ -58,7 +58,7 @@ def next_page(
         node = soup.select_one(selector)
         if node is not None and node.get("href"):
             nxt = canonical_url(str(node["href"]), url)
-            if nxt != url and is_allowed_host(nxt, hosts):
+            if nxt and nxt != url and is_allowed_host(nxt, hosts):
                 return nxt
     candidates = page_candidates(url)
     links = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
@@ -99,7 +99,8 @@ def first_page_form(url: str) -> str:
     query = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(k, v) for k, v in query if not (k in PAGE_PARAMS and v == "1")]
     path = re.sub(r"/page/1/?$", "/", parts.path)
-    return canonical_url(urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), "")))
+    kept_url = urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), ""))
+    return canonical_url(kept_url) or url
 
 
 def page_candidates(url: str) -> list[str]:
@@ -121,4 +122,4 @@ def page_candidates(url: str) -> list[str]:
         )
         for key in ("page", "p", "paged")
     ]
-    return [canonical_url(u) for u in (by_path, *by_query)]
+    return [c for c in (canonical_url(u) for u in (by_path, *by_query)) if c]

@@ -25,30 +25,42 @@ class Sitemap:
 
     children: list[ChildSitemap] = field(default_factory=list)
     pages: list[Sighting] = field(default_factory=list)
+    #: the file held more entries than `max_entries`; the rest were not read
+    truncated: bool = False
 
     @property
     def is_index(self) -> bool:
         return bool(self.children)
 
 
-def parse_sitemap(body: bytes, url: str) -> Sitemap:
-    """Parse a `<urlset>` or `<sitemapindex>` served at `url`; anything else is a `FeedError`."""
+#: At most this many entries of one sitemap file are read (the sitemaps.org limit).
+MAX_ENTRIES = 50_000
+
+
+def parse_sitemap(body: bytes, url: str, *, max_entries: int = MAX_ENTRIES) -> Sitemap:
+    """Parse a `<urlset>` or `<sitemapindex>` served at `url`; anything else is a `FeedError`.
+    Entries past `max_entries` are dropped (`truncated`); unparsable `<loc>`s are skipped."""
     root = parse_xml(body, url)
     kind = local_name(root)
     result = Sitemap()
+    if len(root) > max_entries:
+        result.truncated = True
+        del root[max_entries:]
     if kind == "sitemapindex":
         for node in root:
             loc = child_text(node, "loc") if local_name(node) == "sitemap" else None
-            if loc:
+            child = canonical_url(loc, url) if loc else None
+            if child:
                 modified = parse_timestamp(child_text(node, "lastmod"))
-                result.children.append(ChildSitemap(canonical_url(loc, url), modified))
+                result.children.append(ChildSitemap(child, modified))
     elif kind == "urlset":
         for node in root:
             loc = child_text(node, "loc") if local_name(node) == "url" else None
-            if loc:
+            page = canonical_url(loc, url) if loc else None
+            if page:
                 result.pages.append(
                     Sighting(
-                        url=canonical_url(loc, url),
+                        url=page,
                         source="sitemap",
                         modified=parse_timestamp(child_text(node, "lastmod")),
                     )

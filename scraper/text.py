@@ -6,9 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-#: Characters that render as nothing (zero-width, soft hyphen, BOM, bidi marks): removed. Those
+#: Characters that render as nothing (zero-width, soft hyphen, BOM, bidi marks) and lone
+#: surrogates (a JSON `"\udfff"` escape: no text, and no database can store it): removed. Those
 #: that render as a space (no-break, thin, figure...) are whitespace to `str.split` already.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ud800-\udfff]")
 _APOSTROPHES = str.maketrans("’‘ʼ`´", "'" * 5)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -1,53 +1,122 @@
-"""URL canonicalisation and scope checks (w3lib does the canonical form; we add what news sites need)."""
+"""One URL model for scope and fetching: WHATWG parsing (ada-url), canonical form, allowed origins.
+
+Every URL the crawler meets is parsed once by a WHATWG-conformant parser, the one browsers use:
+a backslash is a path separator, a port must be a number below 65536, an IPv6 literal needs its
+brackets, raw non-ASCII is percent-encoded. The canonical form is that parser's serialisation
+(without credentials, fragment and tracking parameters, with a sorted query), and the fetcher
+requests exactly that string. Nothing here raises on a hostile URL: what cannot be parsed
+canonicalises to None and is skipped by the caller.
+
+Scope is by *origin*: an allowed entry is a host (`example.org`: http and https on their default
+ports) or a host with a port (`127.0.0.1:8000`: that port only). A `www.` variant is allowed only
+when it is listed itself. An IPv6 host is written with its brackets (`[::1]:8080`).
+"""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode
 
+from ada_url import URL, join_url
 from w3lib.url import canonicalize_url
 
 #: Query parameters that only track the visitor: dropped from canonical URLs.
 TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "ref_src"}
 )
+#: The only schemes the crawler fetches.
+WEB_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+#: Longer strings are not URLs a site means (and would only slow the parser down).
+MAX_URL_CHARS = 8192
 
 
-def canonical_url(url: str, base: str | None = None) -> str:
-    """The canonical form of `url` (resolved against `base`): lower-case host, no default port,
-    no fragment, no tracking parameters, sorted query, percent-encoding normalised."""
-    if base:
-        url = urljoin(base, url.strip())
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower().rstrip(".")
-    netloc = host
+def parse_url(url: str, base: str | None = None) -> URL | None:
+    """`url` (resolved against `base`) parsed by the WHATWG rules; None when it does not parse
+    or is not http(s). Never raises."""
+    if not isinstance(url, str) or not url.strip() or len(url) > MAX_URL_CHARS:
+        return None
     try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if port and port != _DEFAULT_PORTS.get(scheme):
-        netloc = f"{host}:{port}"
-    query = urlencode(
-        [
+        href = join_url(base, url.strip()) if base else url.strip()
+        parsed = URL(href)
+    except (ValueError, TypeError, UnicodeError):
+        return None
+    if parsed.protocol.rstrip(":") not in WEB_SCHEMES or not parsed.hostname:
+        return None
+    return parsed
+
+
+def canonical_url(url: str, base: str | None = None) -> str | None:
+    """The canonical form of `url` (resolved against `base`), or None when it is not a usable
+    http(s) URL: lower-case host, no default port, no credentials, no fragment, no tracking
+    parameters, sorted query, percent-encoding normalised. Never raises; idempotent."""
+    parsed = parse_url(url, base)
+    if parsed is None:
+        return None
+    parsed.username = ""
+    parsed.password = ""
+    parsed.hash = ""
+    query = parsed.search[1:]
+    if query:
+        pairs = [
             (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            for k, v in parse_qsl(query, keep_blank_values=True)
             if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
         ]
-    )
-    path = parts.path or "/"
-    return canonicalize_url(urlunsplit((scheme, netloc, path, query, "")), keep_fragments=False)
+        parsed.search = urlencode(pairs)
+    try:
+        # w3lib sorts the query and normalises percent-encoding; the WHATWG parser has the last word
+        again = parse_url(canonicalize_url(parsed.href, keep_fragments=False))
+    except (ValueError, TypeError, UnicodeError):
+        again = None
+    return (again or parsed).href
 
 
 def host_of(url: str) -> str:
-    """Lower-case host name of `url` ('' when it has none)."""
-    return (urlsplit(url).hostname or "").lower().rstrip(".")
+    """Lower-case host name of `url` ('' when it has none or does not parse); IPv6 in brackets."""
+    parsed = parse_url(url)
+    return parsed.hostname.rstrip(".") if parsed is not None else ""
+
+
+def origin_key(scheme: str, host: str, port: int | str | None) -> str:
+    """How `allowed hosts` name an origin: `host` for http/https on their default ports,
+    `host:port` for any other port. `host` is lower-case, IPv6 in brackets."""
+    host = host.lower().rstrip(".")
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    scheme = scheme.rstrip(":").lower()
+    if port in (None, "") or int(port) == _DEFAULT_PORTS.get(scheme):
+        return host
+    return f"{host}:{int(port)}"
+
+
+def origin_of(url: str) -> str | None:
+    """The origin key of `url` (see `origin_key`), None when it is not a usable http(s) URL."""
+    parsed = parse_url(url)
+    if parsed is None:
+        return None
+    return origin_key(parsed.protocol, parsed.hostname, parsed.port or None)
 
 
 def is_allowed_host(url: str, allowed_hosts: frozenset[str] | set[str]) -> bool:
-    """True when `url` is http(s) on one of `allowed_hosts` (exact host, or 'www.' of it)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
+    """True when `url` parses as http(s) and its origin is one of `allowed_hosts` (no `www.`
+    guessing, no other port than listed). Never raises."""
+    key = origin_of(url)
+    return key is not None and key in allowed_hosts
+
+
+def origin_allowed(
+    scheme: str, host: str, port: int | None, allowed_hosts: frozenset[str] | set[str]
+) -> bool:
+    """True when a connection to (`scheme`, `host`, `port`) stays within `allowed_hosts`
+    (the fetcher checks each new connection with it, after any URL parsing)."""
+    if scheme.rstrip(":").lower() not in WEB_SCHEMES or not host:
         return False
-    host = host_of(url)
-    return host in allowed_hosts or (host.startswith("www.") and host[4:] in allowed_hosts)
+    try:
+        return origin_key(scheme, host, port) in allowed_hosts
+    except ValueError:
+        return False
+
+
+def allowed_hosts_of(urls: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The allowed-origin keys of start URLs (each its own origin; unusable URLs give none)."""
+    return frozenset(key for key in (origin_of(u) for u in urls) if key)

@@ -33,6 +33,7 @@ from storage.rows import (
     version_values,
 )
 from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RunRow, Site, VersionRow
+from storage.validate import check_storable
 
 #: How many URLs go into one `IN (…)` list of `known_articles`.
 _IN_CHUNK = 500
@@ -191,7 +192,11 @@ def store_record(
 
     Without a capture, `raw_page_id` and `fetch_id` may name the stored page and fetch the record
     was extracted from (a reparse: no new fetch).
+
+    Raises `UnstorableRecordError` (before touching the database) when a field holds text no
+    database can store; the caller logs that article as failed and goes on.
     """
+    check_storable(article, capture)
     with session.begin_nested():
         return _store(
             session,

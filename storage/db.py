@@ -18,9 +18,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session
 
 from storage.errors import (
+    ArchiveBusyError,
     ArchiveMissingError,
     ArchiveUnavailableError,
     ArchiveURLError,
+    NotAnArchiveError,
     SchemaVersionError,
 )
 
@@ -67,8 +69,11 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # `sqlite_begin="IMMEDIATE"` takes the write lock at once (migrations: one at a time)
-        mode = connection.get_execution_options().get("sqlite_begin", "")
+        # A write transaction takes the write lock at once, waiting the busy timeout for it: a
+        # deferred one that reads, then writes, gets SQLITE_BUSY at once when another writer
+        # went first (no busy wait is possible without a deadlock). Readers use "DEFERRED"
+        # (`read_only`): under WAL they never wait for a writer.
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
@@ -100,10 +105,22 @@ def open_engine(url: str, *, migrate: bool = True, create: bool = True) -> Engin
     return engine
 
 
+def read_only(engine: Engine) -> Engine:
+    """`engine` for a command that only reads: SQLite transactions begin deferred (no write
+    lock, no wait behind a crawl's writes)."""
+    if engine.url.get_backend_name() != "sqlite":
+        return engine
+    return engine.execution_options(sqlite_begin="DEFERRED")
+
+
 def _check_sqlite_path(path: Path, *, create: bool) -> None:
     if not path.parent.is_dir():
         raise ArchiveURLError(
             f"the folder of the SQLite archive {str(path)!r} does not exist: create it first"
+        )
+    if path.exists() and not path.is_file():
+        raise NotAnArchiveError(
+            f"{path} is not a regular file (a device or a folder), so not a SQLite archive"
         )
     if not create and not path.exists():
         raise ArchiveMissingError(
@@ -131,12 +148,17 @@ def current_revision(engine: Engine) -> str | None:
 
 @contextmanager
 def _connect(engine: Engine) -> Iterator[Any]:
+    where = engine.url.render_as_string(hide_password=True)
     try:
         connection = engine.connect()
     except OperationalError as exc:
         raise ArchiveUnavailableError(
-            f"cannot open the archive {engine.url.render_as_string(hide_password=True)}: "
-            f"{str(exc.orig).strip()}"
+            f"cannot open the archive {where}: {str(exc.orig).strip()}"
+        ) from exc
+    except DBAPIError as exc:  # "file is not a database", and the like
+        raise NotAnArchiveError(
+            f"{where} is not an archive ({str(exc.orig).strip()}): point --db at a hubarchive "
+            "archive"
         ) from exc
     with connection:
         yield connection
@@ -166,9 +188,7 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
 
 def ensure_schema(engine: Engine) -> None:
     """Migrate an empty database; refuse one whose schema is behind or ahead of this code."""
-    with _connect(engine) as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        has_tables = bool(inspect(connection).get_table_names())
+    current, has_tables = _schema_state(engine)
     head = head_revision()
     if current == head:
         return
@@ -181,7 +201,38 @@ def ensure_schema(engine: Engine) -> None:
             if current_revision(engine) != head:
                 raise
         return
+    _refuse(engine, current)
+
+
+def require_archive(engine: Engine) -> None:
+    """For commands that only read: nothing is created or migrated. Raises `NotAnArchiveError`
+    for a database without the hubarchive schema (empty, or someone else's), and
+    `SchemaVersionError` for an archive at another revision than this code's."""
+    current, has_tables = _schema_state(engine)
+    if current == head_revision():
+        return
+    if current is None:
+        where = engine.url.render_as_string(hide_password=True)
+        what = "holds other tables" if has_tables else "is empty"
+        raise NotAnArchiveError(
+            f"{where} is not an archive (it {what}): point --db at an archive, or create one "
+            "with `hubarchive crawl` or `hubarchive db upgrade`"
+        )
+    _refuse(engine, current)
+
+
+def _schema_state(engine: Engine) -> tuple[str | None, bool]:
+    """(the database's migration revision or None, whether it holds any table); reads only."""
+    with _connect(engine) as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        has_tables = bool(inspect(connection).get_table_names())
+        connection.rollback()
+    return current, has_tables
+
+
+def _refuse(engine: Engine, current: str | None) -> None:
     where = engine.url.render_as_string(hide_password=True)
+    head = head_revision()
     if current is None:
         raise SchemaVersionError(
             f"{where} holds tables but no hubarchive schema version: point --db at an archive "
@@ -195,9 +246,15 @@ def ensure_schema(engine: Engine) -> None:
             f"{where} is at schema revision {current}, unknown to this hubarchive: upgrade hubarchive"
         ) from exc
     raise SchemaVersionError(
-        f"{where} is at schema revision {current}, this hubarchive needs {head}: "
+        f"{where} is at an older schema revision ({current}, this hubarchive needs {head}): "
         f"run `hubarchive db upgrade --db {where}`"
     )
+
+
+def _is_busy(exc: DBAPIError) -> bool:
+    """True for SQLite's "database is locked" / "busy" (another writer past the busy timeout)."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text or "busy" in text.split()
 
 
 @contextmanager
@@ -205,14 +262,25 @@ def transaction(engine: Engine, *, dry_run: bool = False) -> Iterator[Session]:
     """A session inside one transaction: committed when the block ends, rolled back on an exception.
 
     With `dry_run` it is rolled back in any case: the block's changes are seen, never kept.
+    On SQLite the transaction takes the write lock when it begins (unless the engine is
+    `read_only`), waiting up to the busy timeout; past it, `ArchiveBusyError`.
     """
     with Session(engine, expire_on_commit=False) as session:
         try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        if dry_run:
-            session.rollback()
-        else:
-            session.commit()
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            where = engine.url.render_as_string(hide_password=True)
+            raise ArchiveBusyError(
+                f"{where} stayed locked by another writer for {SQLITE_BUSY_TIMEOUT_S} s "
+                "(the busy timeout); try again when it is done"
+            ) from exc

@@ -37,3 +37,18 @@ class ArchiveUnavailableError(StorageError):
 
 class SchemaVersionError(StorageError):
     """Raised by `storage.db.ensure_schema` when the archive's schema is older or newer than the code."""
+
+
+class UnstorableRecordError(StorageError, ValueError):
+    """Raised by `storage.archive.store_record` when a record holds text no database can store
+    (a NUL, a lone surrogate): that record is refused, the session stays usable."""
+
+
+class ArchiveBusyError(StorageError):
+    """Raised by `storage.db.transaction` when the archive stays locked by another writer past
+    the busy timeout."""
+
+
+class NotAnArchiveError(StorageError):
+    """Raised by `storage.db.require_archive` when a read command points at a database that
+    holds no hubarchive schema (read commands never create one)."""

@@ -247,7 +247,7 @@ def register(group: click.Group) -> None:
         Example:
           hubarchive reparse --since 2025-01-01 --dry-run
         """
-        with archive_engine(db_url) as engine:
+        with archive_engine(db_url, migrate=True) as engine:
             report = reparse(
                 engine,
                 url=canonical_url(url) if url else None,
@@ -329,7 +329,7 @@ def register(group: click.Group) -> None:
           hubarchive warc import heritrix-2019.warc.gz heritrix-2020.warc.gz --json
         """
         site, is_article = (None, None) if all_pages else _article_filter(profile)
-        with archive_engine(db_url, create=True) as engine:
+        with archive_engine(db_url, migrate=True, create=True) as engine:
             try:
                 report = import_warcs(engine, list(files), site=site, is_article=is_article)
             except WarcReadError as exc:

@@ -11,8 +11,15 @@ from typing import Any, TypeVar
 import click
 from sqlalchemy import Engine
 
-from storage.db import open_engine
-from storage.errors import StorageError
+from storage.db import open_engine, read_only, require_archive
+from storage.errors import (
+    ArchiveBusyError,
+    ArchiveMissingError,
+    ArchiveURLError,
+    NotAnArchiveError,
+    SchemaVersionError,
+    StorageError,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,17 +72,45 @@ def is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+#: Exit code of a usage or configuration error: not an archive, an older revision, a bad --db.
+EXIT_USAGE = 2
+#: Exit code of a command that could not complete (the archive stayed locked by another writer).
+EXIT_INCOMPLETE = 70
+
+
+class StorageProblem(click.ClickException):
+    """A storage error as one line on stderr, with the exit code its kind calls for."""
+
+    def __init__(self, exc: StorageError) -> None:
+        super().__init__(str(exc))
+        if isinstance(
+            exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
+        ):
+            self.exit_code = EXIT_USAGE
+        elif isinstance(exc, ArchiveBusyError):
+            self.exit_code = EXIT_INCOMPLETE
+
+
 @contextmanager
-def archive_engine(db_url: str, *, migrate: bool = True, create: bool = False) -> Iterator[Engine]:
+def archive_engine(
+    db_url: str, *, migrate: bool = False, create: bool = False
+) -> Iterator[Engine]:
     """The archive's engine for one command, disposed after; storage errors become messages.
 
-    Only commands that write a new archive (`create`) may start one where no SQLite file exists.
+    A command that only reads (neither `migrate` nor `create`) never creates or migrates a
+    schema: a database that is not an archive, or an archive at an older revision, exits 2
+    with a message; its SQLite transactions take no write lock. Writers pass `migrate`; only
+    commands that write a new archive (`create`) may start one where no SQLite file exists.
     """
     try:
         engine = open_engine(db_url, migrate=migrate, create=create)
         try:
-            yield engine
+            if not migrate and not create:
+                require_archive(engine)
+                yield read_only(engine)
+            else:
+                yield engine
         finally:
             engine.dispose()
     except StorageError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise StorageProblem(exc) from exc

@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from schedules.cli.common import (
+    EXIT_INCOMPLETE,
+    EXIT_USAGE,
     archive_engine,
     db_option,
     echo_json,
@@ -28,11 +30,14 @@ from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
 from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.db import transaction
-from storage.errors import LockedError, StorageError
+from storage.errors import ArchiveBusyError, LockedError, StorageError
 
 #: Exit code when another crawl holds the archive's lock (EX_TEMPFAIL: cron may simply retry).
 EXIT_LOCKED = 75
-EXIT_USAGE = 2
+#: Upper bound of any duration flag (a day): `inf` or 1e308 is a typo, not a wish.
+MAX_SECONDS = 86_400.0
+#: Upper bound of `--max-runtime` (a week).
+MAX_RUNTIME = 7 * 86_400.0
 
 
 class _JsonFormatter(logging.Formatter):
@@ -154,7 +159,7 @@ def register(group: click.Group) -> None:
     @click.option("--dry-run", is_flag=True, help="Discover only; print what would be fetched.")
     @click.option(
         "--delay",
-        type=click.FloatRange(min=0),
+        type=click.FloatRange(min=0, max=MAX_SECONDS),
         default=1.0,
         show_default=True,
         metavar="SECONDS",
@@ -169,7 +174,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--retry-wait",
-        type=click.FloatRange(min=0),
+        type=click.FloatRange(min=0, max=MAX_SECONDS),
         default=1.0,
         show_default=True,
         metavar="SECONDS",
@@ -177,7 +182,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--max-wait",
-        type=click.FloatRange(min=0),
+        type=click.FloatRange(min=0, max=MAX_SECONDS),
         default=120.0,
         show_default=True,
         metavar="SECONDS",
@@ -185,11 +190,28 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--timeout",
-        type=click.FloatRange(min=0.1),
-        default=20.0,
+        type=click.FloatRange(min=0.1, max=MAX_SECONDS),
+        default=Timeouts.total,
         show_default=True,
         metavar="SECONDS",
-        help="Read timeout (connect timeout: a quarter of it, ≥1 s).",
+        help="Whole-response deadline: headers and body of one request (a trickling server is "
+        "abandoned, and tried again next run).",
+    )
+    @click.option(
+        "--read-timeout",
+        type=click.FloatRange(min=0.1, max=MAX_SECONDS),
+        default=Timeouts.read,
+        show_default=True,
+        metavar="SECONDS",
+        help="Longest wait for the next bytes of an answer (connect timeout: a quarter of it, "
+        "≥1 s).",
+    )
+    @click.option(
+        "--max-runtime",
+        type=click.FloatRange(min=1, max=MAX_RUNTIME),
+        metavar="SECONDS",
+        help="Stop the run after SECONDS (exit 70, recorded as interrupted; the rest is "
+        "fetched by the next run).",
     )
     @click.option(
         "--recent-days",
@@ -218,6 +240,8 @@ def register(group: click.Group) -> None:
         retry_wait: float,
         max_wait: float,
         timeout: float,
+        read_timeout: float,
+        max_runtime: float | None,
         recent_days: int | None,
         older_every_days: int | None,
         as_json: bool,
@@ -227,8 +251,10 @@ def register(group: click.Group) -> None:
         """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
 
         Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error;
-        3 a listing page held no article (profile wrong? site changed?); 75 another crawl holds
-        the archive's lock; 130/143 interrupted by SIGINT/SIGTERM (the run is recorded).
+        3 a listing page held no article (profile wrong? site changed?); 70 the run could not
+        complete (--max-runtime reached, archive locked past the busy timeout); 75 another
+        crawl holds the archive's lock; 130/143 interrupted by SIGINT/SIGTERM (the run is
+        recorded).
 
         \b
         Example:
@@ -243,7 +269,10 @@ def register(group: click.Group) -> None:
             max_pages=max_pages,
             dry_run=dry_run,
             delay=delay,
-            timeouts=Timeouts(connect=max(1.0, timeout / 4), read=timeout),
+            timeouts=Timeouts(
+                connect=max(1.0, read_timeout / 4), read=min(read_timeout, timeout), total=timeout
+            ),
+            max_runtime=max_runtime,
             retry=RetryPolicy(
                 attempts=retries,
                 initial_wait=retry_wait,
@@ -263,6 +292,9 @@ def register(group: click.Group) -> None:
         except LockedError as exc:
             click.echo(f"hubarchive crawl: {exc}", err=True)
             sys.exit(EXIT_LOCKED)
+        except ArchiveBusyError as exc:
+            click.echo(f"hubarchive crawl: {exc}", err=True)
+            sys.exit(EXIT_INCOMPLETE)
         except ProfileError as exc:
             raise _usage_error(f"{exc} (see --profile)") from exc
         except StorageError as exc:

@@ -45,8 +45,14 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> tuple[str, st
     """The page as text and a warning (None when decoding was clean). Never raises.
 
     Order: HTTP `encoding` hint, byte-order mark, `<meta charset>`, utf-8, windows-1252 (which
-    decodes every byte, with replacement characters for the five it leaves undefined).
+    decodes every byte, with replacement characters for the five it leaves undefined). NUL
+    characters are removed (an HTML parser would turn them into U+FFFD in the text).
     """
+    text, warning = _decode(data, encoding)
+    return text.replace("\x00", ""), warning
+
+
+def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
     if isinstance(data, str):
         return data, None
     for bom, name in _BOMS:

@@ -41,13 +41,21 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
         raise ProfileError(f"no site profile {str(name_or_path)!r} (bundled: {known})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"site profile {path} is not valid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"cannot read site profile {path}: {exc}") from exc
     site = data.get("site") or {}
-    if not site.get("key"):
+    if not isinstance(site, dict) or not site.get("key"):
         raise ProfileError(f"site profile {path} has no [site] key")
+    hosts = site.get("hosts", [])
+    if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
+        raise ProfileError(f"site profile {path}: [site] hosts must be a list of host names")
+    for table in ("extract", "crawl"):
+        if not isinstance(data.get(table) or {}, dict):
+            raise ProfileError(f"site profile {path}: [{table}] must be a table")
     return SiteProfile(
         key=str(site["key"]),
         name=str(site.get("name", site["key"])),
-        hosts=frozenset(h.lower() for h in site.get("hosts", [])),
+        hosts=frozenset(h.lower() for h in hosts),
         extract=dict(data.get("extract") or {}),
         crawl=dict(data.get("crawl") or {}),
         source=str(path),

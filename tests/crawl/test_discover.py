@@ -139,7 +139,7 @@ def test_start_urls_replace_the_profile_and_set_the_allowed_hosts() -> None:
     crawl = crawl_profile(
         load_profile("hub_brussels"), start_urls=["http://127.0.0.1:8000/fr/news/"]
     )
-    assert crawl.hosts == frozenset({"127.0.0.1"})
+    assert crawl.hosts == frozenset({"127.0.0.1:8000"}), "an origin: other ports are not allowed"
     assert crawl.all_start_urls() == ["http://127.0.0.1:8000/fr/news/"]
 
 

@@ -19,9 +19,15 @@ from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, parse_ret
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 
-def fetcher(*, sleeps: list[float] | None = None, **changes: object) -> Fetcher:
+def fetcher(
+    server: HTTPServer | int, *, sleeps: list[float] | None = None, **changes: object
+) -> Fetcher:
+    """A fetcher allowed on the local server's origin (its port: other ports are other origins)."""
+    port = server if isinstance(server, int) else server.port
+    local = frozenset({f"localhost:{port}", f"127.0.0.1:{port}"})
     config = FetchConfig(
-        allowed_hosts=frozenset({"localhost", "127.0.0.1"}),
+        allowed_hosts=local,
+        private_hosts=local,
         delay=0,
         retry=RetryPolicy(
             attempts=3, initial_wait=0.01, max_wait=0.02, jitter=0.0, retry_after_cap=5.0
@@ -43,7 +49,7 @@ def requests_to(httpserver: HTTPServer, path: str) -> int:
 def test_identifies_itself_and_returns_the_page(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
     httpserver.expect_request("/a").respond_with_data("<p>hi</p>", headers=HTML)
-    capture = fetcher().fetch(httpserver.url_for("/a"))
+    capture = fetcher(httpserver).fetch(httpserver.url_for("/a"))
     agent = next(r.headers["User-Agent"] for r, _ in httpserver.log if r.path == "/a")
     assert agent.startswith(f"hubarchive/{__version__} (+http")
     assert (capture.status, capture.body) == (200, b"<p>hi</p>")
@@ -54,7 +60,7 @@ def test_404_is_permanent_and_not_retried(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     with pytest.raises(PermanentFetchError) as caught:
-        fetcher().fetch(httpserver.url_for("/gone"))
+        fetcher(httpserver).fetch(httpserver.url_for("/gone"))
     assert caught.value.status == 404
     assert requests_to(httpserver, "/gone") == 1
 
@@ -64,7 +70,7 @@ def test_5xx_is_retried_a_bounded_number_of_times(httpserver: HTTPServer) -> Non
     httpserver.expect_request("/down").respond_with_data("busy", status=503)
     sleeps: list[float] = []
     with pytest.raises(TransientFetchError) as caught:
-        fetcher(sleeps=sleeps).fetch(httpserver.url_for("/down"))
+        fetcher(httpserver, sleeps=sleeps).fetch(httpserver.url_for("/down"))
     assert caught.value.status == 503
     assert requests_to(httpserver, "/down") == 3
     assert len(sleeps) == 2 and all(0 < s <= 0.02 for s in sleeps)
@@ -78,7 +84,7 @@ def test_retry_after_date_is_honoured_and_capped(httpserver: HTTPServer) -> None
     )
     httpserver.expect_oneshot_request("/slow").respond_with_data("ok", headers=HTML)
     sleeps: list[float] = []
-    capture = fetcher(sleeps=sleeps).fetch(httpserver.url_for("/slow"))
+    capture = fetcher(httpserver, sleeps=sleeps).fetch(httpserver.url_for("/slow"))
     assert capture.status == 200 and sleeps == [5.0]
     assert parse_retry_after("7") == 7.0 and parse_retry_after("soon") is None
 
@@ -87,7 +93,7 @@ def test_body_limit_and_content_type_are_enforced(httpserver: HTTPServer) -> Non
     no_robots(httpserver)
     httpserver.expect_request("/big").respond_with_data("x" * 5000, headers=HTML)
     httpserver.expect_request("/img").respond_with_data(b"\x89PNG", content_type="image/png")
-    small = fetcher(max_bytes=1000)
+    small = fetcher(httpserver, max_bytes=1000)
     with pytest.raises(PermanentFetchError, match="limit"):
         small.fetch(httpserver.url_for("/big"))
     with pytest.raises(PermanentFetchError, match="image/png"):
@@ -102,7 +108,7 @@ def test_read_timeout_is_transient(httpserver: HTTPServer) -> None:
         return Response("late", headers=HTML)
 
     httpserver.expect_request("/late").respond_with_handler(slow)
-    quick = fetcher(timeouts=Timeouts(connect=1, read=0.1), retry=RetryPolicy(attempts=1))
+    quick = fetcher(httpserver, timeouts=Timeouts(connect=1, read=0.1), retry=RetryPolicy(attempts=1))
     with pytest.raises(TransientFetchError, match="Timeout"):
         quick.fetch(httpserver.url_for("/late"))
 
@@ -113,7 +119,7 @@ def test_robots_disallow_and_crawl_delay(httpserver: HTTPServer) -> None:
     )
     httpserver.expect_request("/public").respond_with_data("ok", headers=HTML)
     sleeps: list[float] = []
-    polite = fetcher(sleeps=sleeps)
+    polite = fetcher(httpserver, sleeps=sleeps)
     with pytest.raises(DisallowedError):
         polite.fetch(httpserver.url_for("/private/x"))
     polite.fetch(httpserver.url_for("/public"))
@@ -124,7 +130,7 @@ def test_robots_disallow_and_crawl_delay(httpserver: HTTPServer) -> None:
 def test_unreachable_robots_txt_keeps_the_host_off_limits(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("oops", status=500)
     with pytest.raises(TransientFetchError, match="robots.txt"):
-        fetcher().fetch(httpserver.url_for("/page"))
+        fetcher(httpserver).fetch(httpserver.url_for("/page"))
     assert requests_to(httpserver, "/page") == 0
 
 
@@ -134,7 +140,7 @@ def test_redirect_off_the_allowed_hosts_is_refused(httpserver: HTTPServer) -> No
         "", status=301, headers={"Location": "http://example.org/elsewhere"}
     )
     with pytest.raises(DisallowedError, match="example.org"):
-        fetcher().fetch(httpserver.url_for("/moved"))
+        fetcher(httpserver).fetch(httpserver.url_for("/moved"))
 
 
 def test_conditional_get_304_has_no_body(httpserver: HTTPServer) -> None:
@@ -142,7 +148,7 @@ def test_conditional_get_304_has_no_body(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/same", headers={"If-None-Match": '"v1"'}).respond_with_data(
         "", status=304, headers={"ETag": '"v1"'}
     )
-    capture = fetcher().fetch(httpserver.url_for("/same"), etag='"v1"')
+    capture = fetcher(httpserver).fetch(httpserver.url_for("/same"), etag='"v1"')
     assert (capture.status, capture.body) == (304, b"")
     assert capture.request_headers == {"If-None-Match": '"v1"'}
 
@@ -153,7 +159,7 @@ def test_connection_refused_is_transient_and_retried() -> None:
         port = probe.getsockname()[1]
     sleeps: list[float] = []
     with pytest.raises(TransientFetchError, match="ConnectionError"):
-        fetcher(sleeps=sleeps, respect_robots=False).fetch(f"http://127.0.0.1:{port}/x")
+        fetcher(port, sleeps=sleeps, respect_robots=False).fetch(f"http://127.0.0.1:{port}/x")
     assert len(sleeps) == 2, "three attempts, two waits"
 
 
@@ -165,5 +171,5 @@ def test_robots_txt_behind_a_redirect_is_still_obeyed(httpserver: HTTPServer) ->
         "User-agent: *\nDisallow: /private/\n", content_type="text/plain"
     )
     with pytest.raises(DisallowedError):
-        fetcher().fetch(httpserver.url_for("/private/page"))
+        fetcher(httpserver).fetch(httpserver.url_for("/private/page"))
     assert requests_to(httpserver, "/private/page") == 0

@@ -52,7 +52,7 @@ def cli_args(db_url: str, base_url: str, *extra: str) -> list[str]:
         "0.01",
         "--max-wait",
         "1",
-        "--timeout",
+        "--read-timeout",
         str(TIMEOUTS.read),
     ]
     for url in start_urls(base_url):

@@ -20,6 +20,7 @@ from schedules.job import run_crawl
 from scraper.errors import FeedError, PermanentFetchError
 from scraper.fetch import FetchConfig, Fetcher
 from scraper.sitemaps import parse_sitemap
+from scraper.urls import allowed_hosts_of
 from tests import edits
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -139,8 +140,9 @@ def test_gzip_bomb_is_refused_with_bounded_memory() -> None:
         site.base_url = server.base_url
         path = site.articles[0].path
         server.force(path, Fault.GZIP_BOMB)
+        local = allowed_hosts_of([server.base_url])
         config = FetchConfig(
-            allowed_hosts=frozenset({"127.0.0.1"}), timeouts=TIMEOUTS, retry=RETRY, delay=0
+            allowed_hosts=local, private_hosts=local, timeouts=TIMEOUTS, retry=RETRY, delay=0
         )
         with Fetcher(config) as fetcher:
             fetcher.robots_for(server.base_url + "/")

@@ -78,7 +78,7 @@ def test_errors_are_messages_not_tracebacks(archived: Engine, db_url: str) -> No
     code, out = run("history", "https://hub.brussels/fr/blog/inconnu/", "--db", db_url)
     assert code == 1 and "is not in the archive" in out
     code, out = run("history", URL, "--db", "postgresql+psycopg://u@h:port/db")
-    assert code == 1 and "cannot read archive URL" in out
+    assert code == 2 and "cannot read archive URL" in out, "a bad --db is a usage error"
 
 
 def test_reparse(archived: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -40,7 +40,7 @@ def test_a_read_command_on_a_missing_file_says_so_and_creates_nothing(
     typo = tmp_path / "hubarchvie.db"
     args = [part.replace("{tmp}", str(tmp_path)) for part in command]
     code, out = invoke(*args, "--db", str(typo))
-    assert code == 1
+    assert code == 2, "not an archive: a configuration error (DECISIONS.md)"
     assert f"no archive at {typo}; run `hubarchive crawl` or `hubarchive db upgrade` first" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
@@ -51,7 +51,7 @@ def test_hubarchive_db_also_names_the_missing_file(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HUBARCHIVE_DB", "sqlite:///typo.db")
     code, out = invoke("search", "Silicon")
-    assert code == 1 and "no archive at typo.db" in out
+    assert code == 2 and "no archive at typo.db" in out
     assert not (tmp_path / "typo.db").exists()
 
 
