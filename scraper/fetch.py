@@ -43,9 +43,17 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 
 
-def default_user_agent() -> str:
-    """`hubarchive/<version> (+contact URL)`: who we are and where to complain."""
-    return f"hubarchive/{__version__} (+{CONTACT_URL})"
+def default_user_agent(contact: str | None = None) -> str:
+    """`hubarchive/<version> (+contact)`: who we are and where a site owner writes to (the
+    operator's `contact` URL or address when given, else the project's page)."""
+    return f"hubarchive/{__version__} (+{contact or CONTACT_URL})"
+
+
+def product_token(user_agent: str) -> str:
+    """The product token robots.txt groups are matched on (RFC 9309): `hubarchive` of
+    `hubarchive/0.1 (+https://…)`, `Mozilla` of a browser-like string."""
+    token = user_agent.strip().split("/", 1)[0].split(None, 1)
+    return token[0] if token else user_agent
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,10 @@ class FetchStats:
 
     requests: int = 0
     bytes: int = 0
+    #: requests that got an HTTP answer, whatever its status (none at all: the site is unreachable)
+    answered: int = 0
+    #: the last network error, for the message of an unreachable site
+    last_error: str | None = None
 
 
 class Fetcher:
@@ -128,7 +140,7 @@ class Fetcher:
     def robots_for(self, url: str) -> RobotsRules:
         """The robots.txt rules of `url`'s host (fetched once per crawl)."""
         if not self.config.respect_robots:
-            return allow_all(self.config.user_agent)
+            return allow_all(product_token(self.config.user_agent))
         return self._robots.rules_for(url)
 
     def fetch(
@@ -191,11 +203,14 @@ class Fetcher:
                 stream=True,
             )
         except (requests.ConnectionError, requests.Timeout) as exc:
+            self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         except requests.RequestException as exc:
+            self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise PermanentFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         finally:
             self._last_request[host_of(url)] = self._clock()
+        self.stats.answered += 1
         return response, started
 
     def _capture(
@@ -308,7 +323,7 @@ class Fetcher:
         return float(backoff(state))
 
     def _load_robots(self, robots: str) -> RobotsRules:
-        agent = self.config.user_agent
+        agent = product_token(self.config.user_agent)
         try:
             retrying = Retrying(
                 stop=stop_after_attempt(max(1, self.config.retry.attempts)),
@@ -322,7 +337,9 @@ class Fetcher:
             return unavailable(agent, f"robots.txt unreachable ({exc}); host skipped this run")
         except FetchError:
             return allow_all(agent)
-        return parse_robots(capture.body.decode("utf-8", errors="replace"), agent)
+        # utf-8-sig: a byte-order mark would otherwise glue itself to the first "User-agent" line
+        # and drop the first group of rules (RFC 9309 robots.txt is UTF-8)
+        return parse_robots(capture.body.decode("utf-8-sig", errors="replace"), agent)
 
     def _robots_once(self, robots: str) -> Capture:
         """One attempt at robots.txt, following redirects within the allowed hosts (RFC 9309);

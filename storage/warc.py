@@ -70,7 +70,8 @@ def _status_line(status: int) -> str:
 def export_warc(
     session: Session, out: BinaryIO, *, since: dt.datetime | None = None, url: str | None = None
 ) -> WarcExportReport:
-    """Write every stored capture (fetched at or after `since`, of `url` if given) to `out`, oldest first."""
+    """Write every stored article capture (fetched at or after `since`, of `url` if given) to
+    `out`, oldest first; the listing pages, sitemaps and feeds kept for conditional GET stay out."""
     writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
     writer.write_record(
         writer.create_warcinfo_record(
@@ -82,7 +83,7 @@ def export_warc(
     query = (
         select(FetchRow, RawPage)
         .join(RawPage, RawPage.id == FetchRow.raw_page_id)
-        .where(FetchRow.status.is_not(None))
+        .where(FetchRow.status.is_not(None), FetchRow.outcome.is_distinct_from("listing"))
         .order_by(FetchRow.fetched_at, FetchRow.id)
         .execution_options(yield_per=100)
     )
