@@ -22,6 +22,12 @@ DEFAULT_DB = "sqlite:///hubarchive.db"
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
+class UsageError(click.ClickException):
+    """A usage or configuration error the person can fix (exit code 2, as click's own)."""
+
+    exit_code = 2
+
+
 def db_option(func: F) -> F:
     """`--db URL` (or $HUBARCHIVE_DB); a bare file path means a SQLite file."""
     return click.option(

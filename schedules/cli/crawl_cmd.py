@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import click
 
 from schedules.cli.common import (
+    UsageError,
     archive_engine,
     db_option,
     echo_json,
@@ -24,7 +25,7 @@ from schedules.cli.common import (
     json_option,
     limit_option,
 )
-from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE, EXIT_USAGE
+from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE
 from schedules.job import CrawlOptions, RunReport, resolve_site, run_crawl
 from schedules.runs import recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
@@ -107,12 +108,6 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | N
         yield update
 
 
-class _ConfigError(click.ClickException):
-    """A usage or configuration error the person can fix (exit code 2, as click's usage errors)."""
-
-    exit_code = EXIT_USAGE
-
-
 def _recheck(options: CrawlOptions, recent: int | None, older: int | None) -> RecheckPolicy | None:
     """The profile's re-check schedule with the command line's overrides (None: no override)."""
     if recent is None and older is None:
@@ -128,7 +123,7 @@ def _recheck(options: CrawlOptions, recent: int | None, older: int | None) -> Re
 
 
 def _usage_error(message: str) -> click.ClickException:
-    return _ConfigError(message)
+    return UsageError(message)
 
 
 def register(group: click.Group) -> None:

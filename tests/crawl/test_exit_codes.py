@@ -63,7 +63,13 @@ def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> Non
     assert "crawl config-error" in out
     # robots.txt, the probes of optional sources and the start URL: no page beyond it
     asked = {r.path.split("?")[0] for r in site.log}
-    assert asked <= {"/robots.txt", "/sitemap.xml", "/feed/", "/wp-json/wp/v2/posts", "/fr/actualitez/"}
+    assert asked <= {
+        "/robots.txt",
+        "/sitemap.xml",
+        "/feed/",
+        "/wp-json/wp/v2/posts",
+        "/fr/actualitez/",
+    }
     assert "/fr/actualitez/" in asked
 
 
@@ -124,8 +130,17 @@ def test_cron_sees_69_from_a_real_process(tmp_path: Path) -> None:
     """The way cron calls it: a subprocess, exit status 69, one line on stderr, no traceback."""
     start = f"http://127.0.0.1:{_closed_port()}/fr/news/"
     done = subprocess.run(
-        [sys.executable, "-m", "schedules.cli", "crawl", "--db", str(tmp_path / "a.db"),
-         "--start-url", start, *FAST],
+        [
+            sys.executable,
+            "-m",
+            "schedules.cli",
+            "crawl",
+            "--db",
+            str(tmp_path / "a.db"),
+            "--start-url",
+            start,
+            *FAST,
+        ],
         capture_output=True,
         text=True,
         timeout=120,
