@@ -1,9 +1,13 @@
 """The crawl job: lock the archive, discover, fetch what changed, extract, store, record the run.
 
 `run_crawl(options)` is the library entry point the CLI, cron and tests call; it never prints or
-exits, and returns a `RunReport` whose `exit_code` the CLI passes on (0, 1, 3, 130/143 when
+exits, and returns a `RunReport` whose `exit_code` the CLI passes on (`schedules.exits`: 0, 1, 2
+for a start URL answering 404/410, 3, 69 when no request was answered, 130/143 when
 interrupted). Configuration errors raise `ProfileError` / `ArchiveURLError`; a held lock raises
-`LockedError`.
+`LockedError`; any other error is recorded in the run row (exit 70) and raised.
+
+A crawl belongs to one site (`resolve_site`): it plans, re-checks and retries only that site's
+articles, under that site's lock, so several sites share one archive.
 """
 
 from __future__ import annotations
@@ -14,23 +18,42 @@ import os
 import socket
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
+from schedules.exits import (
+    EXIT_FAILURES,
+    EXIT_NOTHING_FOUND,
+    EXIT_OK,
+    EXIT_SOFTWARE,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+    SIGNAL_BASE,
+)
 from schedules.extraction import Extract, charset_of
 from schedules.lock import crawl_lock
-from schedules.plan import SKEW, PlannedFetch, plan_fetches
-from schedules.sources import Discoverer, Discovery
+from schedules.plan import (
+    BROKEN_LINK_RETRIES,
+    SKEW,
+    PlannedFetch,
+    broken_link_due,
+    broken_link_spent,
+    plan_fetches,
+)
+from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
 from scraper.extract import extract_article
-from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts
+from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
 from scraper.guard import private_origins
 from scraper.models import Capture
-from scraper.sites import DEFAULT_PROFILE, load_profile
+from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile, profile_for_host
+from scraper.urls import is_allowed_host
 from storage.archive import (
     StoreStatus,
     finish_run,
@@ -38,18 +61,25 @@ from storage.archive import (
     log_fetch,
     mark_gone,
     mark_seen,
+    record_site,
     start_run,
     store_record,
 )
-from storage.db import ensure_schema, open_engine, transaction
+from storage.db import check_writable, ensure_schema, open_engine, transaction
 from storage.errors import UnstorableRecordError
 from storage.schema import FetchRow, RunRow
+from storage.sources import (
+    ABSENT,
+    BROKEN,
+    LinkFailures,
+    cached_source,
+    link_failures,
+    log_source,
+    recently_absent,
+)
 
 log = logging.getLogger("hubarchive.crawl")
 
-EXIT_OK, EXIT_FAILURES, EXIT_NOTHING_FOUND = 0, 1, 3
-#: The run could not complete (`--max-runtime` reached; EX_SOFTWARE in sysexits.h).
-EXIT_INCOMPLETE = 70
 #: Outcomes of earlier runs whose start time bounds "modified since" questions.
 _COMPLETED = ("ok", "failures")
 #: An article page whose last fetch failed is tried again by every run for this long.
@@ -62,7 +92,8 @@ class CrawlOptions:
     """What one crawl does; every field has the scheduled job's default."""
 
     db_url: str
-    profile: str = DEFAULT_PROFILE
+    #: a bundled profile key or a TOML path; None: chosen from the start URL's host (`resolve_site`)
+    profile: str | None = None
     start_urls: tuple[str, ...] = ()
     full: bool = False
     #: at most this many pages (listing, sitemap, feed and article pages together)
@@ -75,6 +106,10 @@ class CrawlOptions:
     respect_robots: bool = True
     #: seconds the whole run may take (`--max-runtime`); None: unbounded
     max_runtime: float | None = None
+    #: the User-Agent sent (flag or environment); None: the profile's, else `hubarchive/VERSION`
+    user_agent: str | None = None
+    #: where site owners reach the operator (URL or e-mail) in the default User-Agent
+    contact: str | None = None
 
 
 @dataclass
@@ -143,6 +178,49 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@dataclass(frozen=True)
+class ResolvedSite:
+    """The site a crawl is for: its key in the archive, and the profile it is crawled with."""
+
+    key: str
+    profile: SiteProfile
+    #: how the profile was chosen, for the run's args (`--profile` value or `by host`)
+    profile_name: str
+
+
+def resolve_site(options: CrawlOptions) -> ResolvedSite:
+    """The site of a crawl (DECISIONS.md): `--profile` when given; with `--start-url` alone, the
+    bundled profile whose hosts hold the URL's host, else a site keyed by the start URL's origin
+    (`http://host:port`) crawled with the default profile as its base; else the default profile.
+
+    Raises `ProfileError` for a profile that cannot be loaded.
+    """
+    if options.profile is not None:
+        profile = load_profile(options.profile)
+        return ResolvedSite(profile.key, profile, options.profile)
+    if options.start_urls:
+        parts = urlsplit(options.start_urls[0])
+        owner = profile_for_host(parts.hostname or "")
+        if owner is not None:
+            return ResolvedSite(owner.key, owner, owner.key)
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        return ResolvedSite(origin, load_profile(DEFAULT_PROFILE), DEFAULT_PROFILE)
+    profile = load_profile(DEFAULT_PROFILE)
+    return ResolvedSite(profile.key, profile, DEFAULT_PROFILE)
+
+
+def user_agent_for(options: CrawlOptions, profile: SiteProfile) -> str:
+    """The User-Agent (DECISIONS.md precedence: flag > environment > profile > default); the
+    CLI has already merged the flag and the environment into `options`."""
+    if options.user_agent:
+        return options.user_agent
+    configured = profile.crawl.get("user_agent")
+    if isinstance(configured, str) and configured.strip():
+        return configured.strip()
+    contact = options.contact or profile.crawl.get("contact")
+    return default_user_agent(contact if isinstance(contact, str) and contact.strip() else None)
+
+
 def run_crawl(
     options: CrawlOptions,
     *,
@@ -151,20 +229,22 @@ def run_crawl(
     extract: Extract = extract_article,
 ) -> RunReport:
     """Crawl once into the archive at `options.db_url` (see the module docstring)."""
-    profile = load_profile(options.profile)
-    crawl = crawl_profile(profile, start_urls=list(options.start_urls) or None)
+    site = resolve_site(options)
+    crawl = crawl_profile(site.profile, start_urls=list(options.start_urls) or None)
     if options.recheck is not None:
         crawl = _with_recheck(crawl, options.recheck)
     # the schema of a new archive is created under the lock: crawls started together by cron
     # must not race to migrate it (the losers exit 75, not with a migration error)
+    if not options.dry_run:
+        check_writable(options.db_url)
     engine = open_engine(options.db_url, migrate=False)
     try:
         if options.dry_run:
             ensure_schema(engine)
-            return _Crawl(engine, options, crawl, profile.key, should_stop, progress, extract).run()
-        with crawl_lock(engine):
+            return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
+        with crawl_lock(engine, site.key):
             ensure_schema(engine)
-            return _Crawl(engine, options, crawl, profile.key, should_stop, progress, extract).run()
+            return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
     finally:
         engine.dispose()
 
@@ -181,7 +261,7 @@ class _Crawl:
         engine: Engine,
         options: CrawlOptions,
         crawl: CrawlProfile,
-        site: str,
+        site: ResolvedSite,
         should_stop: Callable[[], int | None],
         progress: Progress | None,
         extract: Extract,
@@ -189,7 +269,8 @@ class _Crawl:
         self.engine = engine
         self.options = options
         self.crawl = crawl
-        self.site = site
+        self.resolved = site
+        self.site = site.key
         self.should_stop = should_stop
         self.progress = progress or (lambda phase, done, total: None)
         self.extract = extract
@@ -199,6 +280,8 @@ class _Crawl:
         #: discover everything (not only what changed) because the last crawl missed a source
         self.deep = False
         self.pages = 0
+        #: broken links (never archived, 404/410) that failed in this run
+        self.broken_now = 0
         self.warnings: list[str] = []
         self.fetcher = Fetcher(
             FetchConfig(
@@ -210,8 +293,11 @@ class _Crawl:
                 private_hosts=private_origins(crawl.all_start_urls()),
                 allow_private=crawl.allow_private,
                 max_runtime=options.max_runtime,
+                user_agent=user_agent_for(options, site.profile),
             )
         )
+        #: never-archived URLs that answered 404/410, by URL (the broken-link schedule)
+        self.link_failures: dict[str, LinkFailures] = {}
 
     # -- the run
 
@@ -219,30 +305,49 @@ class _Crawl:
         with self.fetcher:
             since = None
             with transaction(self.engine) as session:
-                known = known_articles(session)
-                failed = _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
+                known = known_articles(session, site=self.site)
+                failed = [
+                    url
+                    for url in _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
+                    if is_allowed_host(url, self.crawl.hosts)
+                ]
+                self.link_failures = {
+                    url: f
+                    for url, f in link_failures(session).items()
+                    if is_allowed_host(url, self.crawl.hosts)
+                }
                 if not self.options.dry_run:
-                    since = _close_stale_runs_and_since(session)
-                    if _sources_failed_last_run(session, self.crawl):
+                    since = _close_stale_runs_and_since(session, self.site)
+                    if _sources_failed_last_run(session, self.crawl, self.site):
                         # articles behind a listing or API page it missed may still be unknown
                         log.info("the last crawl missed a discovery source: walking everything")
                         since, self.deep = None, True
+                    record_site(
+                        session,
+                        self.site,
+                        profile_text=_profile_text(self.resolved.profile),
+                        base_url=self.crawl.all_start_urls()[0],
+                    )
                     self.run_id = start_run(
                         session,
                         started_at=self.started_at,
-                        args=_args(self.options),
+                        args=_args(self.options, self.resolved),
                         pid=os.getpid(),
                         host=socket.gethostname(),
+                        site=self.site,
                     )
             try:
                 return self._run(known, since, failed)
             except RunDeadlineError as exc:
                 log.warning("%s: the run stops here, the rest is for the next run", exc)
-                return self._finish("interrupted", EXIT_INCOMPLETE, str(exc))
+                return self._finish("interrupted", EXIT_SOFTWARE, str(exc))
             except KeyboardInterrupt:  # a second SIGINT/SIGTERM: stop now, the article rolled back
                 return self._finish("interrupted", 130, "interrupted during an article")
             except BaseException as exc:
-                self._finish("error", 1, f"{type(exc).__name__}: {exc}")
+                try:
+                    self._finish("error", EXIT_SOFTWARE, f"{type(exc).__name__}: {exc}")
+                except Exception:  # the archive itself failed (disk full, locked): keep the cause
+                    log.debug("could not record the end of the run", exc_info=True)
                 raise
 
     def _run(
@@ -257,6 +362,8 @@ class _Crawl:
             since=since,
             full=self.options.full or self.deep,
             budget=self._may_discover,
+            memory=SourceMemory(cached=self._cached_source, absent=self._recently_absent),
+            conditional=since is not None and not (self.options.full or self.deep),
         ).run()
         self.counts.listing_pages = discovery.listing_pages
         self.counts.discovered = len(discovery.sightings)
@@ -273,8 +380,11 @@ class _Crawl:
         plan += [
             PlannedFetch(url, "failed-before", known.get(url))
             for url in failed
-            if url not in planned and self.crawl.may_be_article(url)
+            if url not in planned
+            and url not in self.link_failures
+            and self.crawl.may_be_article(url)
         ]
+        plan = self._broken_links_due(plan)
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         for done, item in enumerate(plan):
@@ -282,7 +392,7 @@ class _Crawl:
             if signum:
                 return self._finish(
                     "interrupted",
-                    128 + signum,
+                    SIGNAL_BASE + signum,
                     f"interrupted by signal {signum} after {done} of {len(plan)}",
                 )
             left = self.fetcher.time_left()
@@ -297,11 +407,56 @@ class _Crawl:
             self.progress("fetching", done, len(plan))
             self._fetch_article(item)
         self.progress("fetching", len(plan), len(plan))
+        if self.fetcher.stats.requests and not self.fetcher.stats.answered:
+            return self._finish(
+                "unreachable",
+                EXIT_UNREACHABLE,
+                f"site unreachable: none of {self.fetcher.stats.requests} requests was answered "
+                f"({self.fetcher.stats.last_error or 'no answer'}); check the network, DNS and "
+                "the start URL",
+            )
+        if discovery.missing_starts:
+            return self._finish("config-error", EXIT_USAGE, "; ".join(self.warnings))
         if discovery.empty_listings:
             return self._finish("nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings))
         if self.counts.failed:
-            return self._finish("failures", EXIT_FAILURES, f"{self.counts.failed} pages failed")
+            return self._finish(
+                "failures", EXIT_FAILURES, "; ".join([self._failed_message(), *self.warnings])
+            )
         return self._finish("ok", EXIT_OK, "; ".join(self.warnings) or None)
+
+    def _failed_message(self) -> str:
+        broken = self.broken_now
+        message = f"{self.counts.failed} pages failed (retried next run)"
+        if broken:
+            message += (
+                f", {broken} of them broken links answering 404/410 (retried after "
+                "1, 2, 4 and 8 days, then dropped: hubarchive runs --failed)"
+            )
+        return message
+
+    def _broken_links_due(self, plan: list[PlannedFetch]) -> list[PlannedFetch]:
+        """Drop the broken links not due a retry yet (and those past their last retry)."""
+        kept = []
+        for item in plan:
+            history = self.link_failures.get(item.url)
+            if item.known is None and history is not None:
+                if history.dropped or not broken_link_due(
+                    history.failures, history.last, now=self.started_at
+                ):
+                    log.info("broken link %s: not due a retry yet", item.url)
+                    continue
+                item = PlannedFetch(item.url, "broken-link-retry", None)
+            kept.append(item)
+        return kept
+
+    def _cached_source(self, url: str) -> Any:
+        with transaction(self.engine) as session:
+            return cached_source(session, url)
+
+    def _recently_absent(self, prefix: str) -> bool:
+        with transaction(self.engine) as session:
+            return recently_absent(session, prefix, since=self.started_at - REPROBE_AFTER)
 
     def _may_discover(self) -> bool:
         """Discovery goes on while no signal asked to stop and the page budget lasts."""
@@ -314,14 +469,20 @@ class _Crawl:
         return True
 
     def _warn_about(self, discovery: Discovery) -> None:
+        for url, status in discovery.missing_starts.items():
+            self.warnings.append(
+                f"start URL {url} answered {status}: check --start-url or [crawl] start_urls "
+                f"of the site profile {self.resolved.profile_name!r} (a configuration error: "
+                "exit 2, it was exit 3 before)"
+            )
         for url, why in discovery.empty_listings.items():
             self.warnings.append(
                 f"listing {url} {why}; has the site changed? Check [crawl] in "
-                f"the site profile {self.options.profile!r} or --start-url."
+                f"the site profile {self.resolved.profile_name!r} or --start-url."
             )
         for url in discovery.generic_listings:
             self.warnings.append(
-                f"listing {url}: the site profile {self.options.profile!r} article_patterns "
+                f"listing {url}: the site profile {self.resolved.profile_name!r} article_patterns "
                 "matched no link; the generic rule (repeated cards, article-like URLs) chose "
                 "the articles"
             )
@@ -403,20 +564,36 @@ class _Crawl:
         log.info("%s %s", status.value, url)
 
     def _gone(self, url: str, exc: PermanentFetchError) -> None:
+        history = self.link_failures.get(url)
+        failures = (history.failures if history else 0) + 1
+        spent = broken_link_spent(failures)
         with transaction(self.engine) as session:
             result = mark_gone(session, url, seen_at=_now(), run_id=self.run_id)
+            outcome = "gone" if result else (BROKEN if spent else "failed")
             log_fetch(
                 session,
                 url,
                 fetched_at=_now(),
                 status=exc.status,
                 run_id=self.run_id,
-                outcome="gone" if result else "failed",
+                outcome=outcome,
                 error=str(exc),
             )
-        if result is None:
+        if result is None and spent:
+            self.warnings.append(
+                f"broken link {url} answered {exc.status} {failures} times: dropped from the "
+                "retries (hubarchive runs --failed lists it)"
+            )
+            log.warning("%s", self.warnings[-1])
+        elif result is None:
             self.counts.failed += 1
-            log.warning("failed: %s (linked from the site, never archived)", exc)
+            self.broken_now += 1
+            log.warning(
+                "failed: %s (a broken link: linked from the site, never archived; retry %d of %d)",
+                exc,
+                failures,
+                len(BROKEN_LINK_RETRIES) + 1,
+            )
         else:
             self.counts.gone += 1
             log.info("gone %s", url)
@@ -428,17 +605,23 @@ class _Crawl:
             url, capture, outcome="failed", error=str(exc), status=getattr(exc, "status", None)
         )
 
-    def _log_source(self, url: str, capture: Capture | None, error: FetchError | None) -> None:
+    def _log_source(self, exchange: SourceExchange) -> None:
+        error = exchange.error
+        if exchange.outcome == "listing" and exchange.capture is not None:
+            if not self.options.dry_run:
+                with transaction(self.engine) as session:
+                    log_source(session, exchange.capture, run_id=self.run_id, body=exchange.body)
+            return
         if isinstance(error, DisallowedError):
-            self._log(url, None, outcome="skipped", error=str(error))
-        else:
-            self._log(
-                url,
-                capture,
-                outcome="listing" if error is None else "failed",
-                error=str(error) if error else None,
-                status=getattr(error, "status", None),
-            )
+            self._log(exchange.url, None, outcome="skipped", error=str(error))
+            return
+        self._log(
+            exchange.url,
+            None,
+            outcome=ABSENT if exchange.outcome == "absent" else "failed",
+            error=str(error) if error else None,
+            status=getattr(error, "status", None),
+        )
 
     def _log(
         self,
@@ -498,9 +681,10 @@ class _Crawl:
         return report
 
 
-def _args(options: CrawlOptions) -> dict[str, Any]:
+def _args(options: CrawlOptions, site: ResolvedSite) -> dict[str, Any]:
     return {
-        "profile": options.profile,
+        "site": site.key,
+        "profile": site.profile_name,
         "start_urls": list(options.start_urls),
         "full": options.full,
         "max_pages": options.max_pages,
@@ -527,9 +711,20 @@ def _failed_lately(session: Any, *, since: dt.datetime) -> list[str]:
     )
 
 
-def _sources_failed_last_run(session: Any, crawl: CrawlProfile) -> bool:
-    """True when the last crawl could not fetch a discovery source (listing, API or sitemap page)."""
-    last = session.scalar(select(func.max(RunRow.id)).where(RunRow.kind == "crawl"))
+def _profile_text(profile: SiteProfile) -> str | None:
+    """The text of the profile file (kept in the archive's `sites` row)."""
+    try:
+        return Path(profile.source).read_text(encoding="utf-8") if profile.source else None
+    except OSError:
+        return None
+
+
+def _sources_failed_last_run(session: Any, crawl: CrawlProfile, site: str) -> bool:
+    """True when the site's last crawl could not fetch a discovery source (listing, API or
+    sitemap page; a source that does not exist is no failure)."""
+    last = session.scalar(
+        select(func.max(RunRow.id)).where(RunRow.kind == "crawl", RunRow.site == site)
+    )
     if last is None:
         return False
     failed = session.scalars(
@@ -538,17 +733,18 @@ def _sources_failed_last_run(session: Any, crawl: CrawlProfile) -> bool:
     return any(not crawl.may_be_article(url) for url in failed)
 
 
-def _close_stale_runs_and_since(session: Any) -> dt.datetime | None:
-    """Under the lock no other crawl runs: "running" rows are crashed runs, marked interrupted.
-    Returns the start of the last completed crawl, minus the clock-skew allowance."""
+def _close_stale_runs_and_since(session: Any, site: str) -> dt.datetime | None:
+    """Under the site's lock no other crawl of it runs: its "running" rows are crashed runs,
+    marked interrupted. Returns the start of the site's last completed crawl, minus the
+    clock-skew allowance."""
     session.execute(
         update(RunRow)
-        .where(RunRow.kind == "crawl", RunRow.outcome == "running")
+        .where(RunRow.kind == "crawl", RunRow.outcome == "running", RunRow.site == site)
         .values(outcome="interrupted", message="the process ended without recording its end")
     )
     last: dt.datetime | None = session.scalar(
         select(RunRow.started_at)
-        .where(RunRow.kind == "crawl", RunRow.outcome.in_(_COMPLETED))
+        .where(RunRow.kind == "crawl", RunRow.outcome.in_(_COMPLETED), RunRow.site == site)
         .order_by(RunRow.started_at.desc())
         .limit(1)
     )

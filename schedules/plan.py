@@ -97,3 +97,22 @@ def only_known_unchanged(page: Iterable[Sighting], known: dict[str, KnownArticle
     """The stop rule of incremental runs: a listing page showing only known, unchanged cards."""
     cards = list(page)
     return bool(cards) and all(card_unchanged(c, known.get(c.url)) for c in cards)
+
+
+#: A broken link (a linked URL answering 404/410, never archived) is retried after these waits,
+#: then reported once and dropped (DECISIONS.md: at most 4 retries, 1, 2, 4, 8 days apart).
+BROKEN_LINK_RETRIES = tuple(dt.timedelta(days=d) for d in (1, 2, 4, 8))
+
+
+def broken_link_due(failures: int, last: dt.datetime, *, now: dt.datetime) -> bool:
+    """True when a broken link that failed `failures` times, last at `last`, is due a retry."""
+    if failures < 1:
+        return True
+    if failures > len(BROKEN_LINK_RETRIES):
+        return False
+    return now - _as_utc(last) >= BROKEN_LINK_RETRIES[failures - 1]
+
+
+def broken_link_spent(failures: int) -> bool:
+    """True when a broken link has failed its last allowed retry (`failures` counts them all)."""
+    return failures > len(BROKEN_LINK_RETRIES)

@@ -1,52 +1,78 @@
-"""Import WARC files made elsewhere: each HTML capture extracted and versioned under its own date, oldest first.
+"""Import WARC files made elsewhere, record by record: each HTML capture extracted and versioned
+under its own date, oldest first.
 
-The files are read twice with warcio's `ArchiveIterator`: once to list the response records and
-their dates, then record by record in date order (across all files), so that years of captures
-build the history they describe. 200 responses are extracted and stored, 404/410 make the
-article gone, other statuses and non-HTML records are counted as skipped.
+The files are read twice with warcio's `ArchiveIterator`: once to list the response and revisit
+records with their dates and offsets, then record by record in date order (across all files), so
+that years of captures build the history they describe. 200 responses are extracted and stored,
+404/410 make the article gone, `revisit` records (same payload) move `last_seen`; other statuses
+and non-HTML records are skipped.
+
+One bad record never costs the others: a record with an unreadable date, target URI or status
+line, a payload over the crawl's body cap, or a page storage refuses is counted `failed` with its
+file, offset and reason, and the rest is imported. A file that is not WARC at all raises
+`WarcReadError` before anything is stored; a file that ends in the middle of a record is imported
+up to there and its truncation counted as a failure. WARC files compressed as one gzip member
+(instead of one member per record) and uncompressed files are read too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import logging
+import re
+import shutil
+import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from sqlalchemy import Engine
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
 from warcio.timeutils import iso_date_to_datetime
 
 from schedules.extraction import Extract, charset_of, default_extract
+from schedules.lock import archive_lock
 from scraper import EXTRACTOR_VERSION
+from scraper.fetch import FetchConfig
 from scraper.models import Capture
 from scraper.urls import canonical_url
-from storage.archive import finish_run, mark_gone, start_run, store_record
+from storage.archive import finish_run, mark_gone, mark_seen, start_run, store_record
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
 
-#: Captures stored per transaction.
+#: Captures stored per transaction (each in its own SAVEPOINT: one refused page costs only itself).
 BATCH = 100
 #: Errors spelled out in the report; the rest are counted.
 MAX_ERRORS = 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: A record's payload is read up to the crawl's body cap (decompressed); a bigger one is failed.
+MAX_RECORD_BYTES = FetchConfig.max_bytes
+#: Bytes of whitespace tolerated after the last record (some writers pad the file).
+_TRAILING = b" \t\r\n\x00"
+_URI_WRAPPING = re.compile(r"^(?:\s|%20|<)+|(?:\s|%20|>)+$")
+_ERRORS = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
 
 
 class WarcReadError(ValueError):
     """Raised by `import_warcs` when a file is not a readable WARC (or ARC) file."""
 
 
+class RecordError(ValueError):
+    """Raised by the record readers of this module when one record cannot be imported."""
+
+
 @dataclass
 class WarcImportReport:
-    """What `import_warcs` did, by outcome."""
+    """What `import_warcs` did, by outcome; `errors` name file, offset and reason."""
 
     files: int = 0
     records: int = 0
@@ -55,16 +81,47 @@ class WarcImportReport:
     run_id: int | None = None
     first_date: dt.datetime | None = None
     last_date: dt.datetime | None = None
+    #: HTML pages left out because the profile does not take them for articles
+    not_matching: int = 0
+    #: the profile that chose the pages (for the "did not match" message)
+    profile: str | None = None
+    #: files that ended in the middle of a record
+    truncated: list[str] = field(default_factory=list)
+    outcome: str = "running"
+
+    def fail(self, where: str, reason: str) -> None:
+        self.counts["failed"] += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(f"{where}: {reason}")
+
+    @property
+    def exit_code(self) -> int:
+        """0 all imported; 1 some records failed (or a file was truncated)."""
+        return 1 if self.counts["failed"] else 0
+
+    def notes(self) -> list[str]:
+        """What a person should know besides the counts."""
+        found = []
+        if self.not_matching:
+            found.append(
+                f"{self.not_matching} pages did not match profile {self.profile}: use --profile "
+                "or --all-pages"
+            )
+        found += [f"{name} ends in the middle of a record (truncated)" for name in self.truncated]
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
             "records": self.records,
+            "outcome": self.outcome,
             "counts": {
                 k: self.counts[k]
                 for k in ("new", "changed", "unchanged", "gone", "skipped", "failed")
             },
+            "not_matching": self.not_matching,
             "errors": list(self.errors),
+            "notes": self.notes(),
             "run_id": self.run_id,
             "first_date": self.first_date.isoformat() if self.first_date else None,
             "last_date": self.last_date.isoformat() if self.last_date else None,
@@ -77,45 +134,213 @@ class _Entry:
     file_index: int
     offset: int
     url: str
+    kind: str  # "response" or "revisit"
+    #: the HTTP Content-Type says HTML (a page a profile may not take for an article)
+    html: bool = field(default=True, compare=False)
 
 
-def _record_date(record: ArcWarcRecord) -> dt.datetime:
-    value = iso_date_to_datetime(record.rec_headers.get_header("WARC-Date"))
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+def target_uri(record: ArcWarcRecord) -> str:
+    """The record's WARC-Target-URI, canonical; `<…>` as some tools write it is accepted.
+    `RecordError` when it is empty or not an http(s) URL."""
+    raw = _bare_uri(record.rec_headers.get_header("WARC-Target-URI"))
+    if not raw:
+        raise RecordError("empty WARC-Target-URI")
+    if not raw.lower().startswith(("http://", "https://")):
+        raise RecordError(f"target {raw[:80]!r} is not an http(s) URL")
+    try:
+        return canonical_url(raw)
+    except ValueError as exc:
+        raise RecordError(f"target {raw[:80]!r} is not a usable URL ({exc})") from exc
 
 
-def _index(stream: BinaryIO, file_index: int, report: WarcImportReport) -> Iterator[_Entry]:
-    """The response records of one file, with their offsets; other records are counted as skipped."""
-    records = ArchiveIterator(stream)
-    for record in records:
-        report.records += 1
-        if record.rec_type != "response" or record.http_headers is None:
-            if record.rec_type not in ("warcinfo", "request", "metadata"):
-                report.counts["skipped"] += 1
-            continue
-        yield _Entry(
-            _record_date(record),
-            file_index,
-            records.get_record_offset(),
-            record.rec_headers.get_header("WARC-Target-URI") or "",
-        )
+def _bare_uri(value: str | None) -> str:
+    """A target URI without the `<…>` wget puts around it, nor the spaces inside them (which
+    warcio turns into `%20`)."""
+    return _URI_WRAPPING.sub("", value or "")
+
+
+def record_date(record: ArcWarcRecord, *, assume: dt.datetime | None = None) -> dt.datetime:
+    """The record's WARC-Date as aware UTC (offsets such as `+01:00` honoured); `assume` when it
+    has none. `RecordError` for a missing date (without `assume`) or one that is not a date."""
+    value = (record.rec_headers.get_header("WARC-Date") or "").strip()
+    if not value:
+        if assume is None:
+            raise RecordError("no WARC-Date (give --assume-date YYYY-MM-DD to import it)")
+        return assume
+    try:
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:  # warcio reads the shortened forms (2024-01-10, 2024-01-10T09:00Z)
+            when = iso_date_to_datetime(value)
+        except (ValueError, TypeError, IndexError) as exc:
+            raise RecordError(f"WARC-Date {value[:40]!r} is not a date") from exc
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+
+
+def _status(record: ArcWarcRecord) -> int:
+    headers = record.http_headers
+    if headers is None:
+        raise RecordError("no HTTP headers")
+    protocol = (headers.protocol or "").upper()
+    code = headers.get_statuscode() or ""
+    if not protocol.startswith("HTTP/") or not code.isdigit() or len(code) != 3:
+        raise RecordError(f"bad HTTP status line {headers.protocol!r} {headers.statusline!r}"[:120])
+    return int(code)
+
+
+def _ensure_http_headers(record: ArcWarcRecord) -> None:
+    """Parse the HTTP head warcio left alone because the target URI did not start with http
+    (`<…>`/spaces around it): the record says it holds an HTTP response."""
+    if record.http_headers is not None:
+        return
+    declared = (record.rec_headers.get_header("Content-Type") or "").lower()
+    if declared.startswith("application/http") and "request" not in declared:
+        parser = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
+        try:
+            record.http_headers = parser.parse(record.raw_stream)
+        except StatusAndHeadersParserException as exc:
+            raise RecordError(f"unreadable HTTP head ({exc})"[:160]) from exc
 
 
 def _capture(record: ArcWarcRecord, entry: _Entry) -> Capture:
-    http_headers = record.http_headers
-    body = record.content_stream().read()  # chunked and gzip transfer encodings undone
+    _ensure_http_headers(record)
+    status = _status(record)
+    declared = record.rec_headers.get_header("Content-Length") or ""
+    if declared.isdigit() and int(declared) > MAX_RECORD_BYTES * 2:
+        raise RecordError(f"record of {declared} bytes is over the {MAX_RECORD_BYTES}-byte cap")
+    try:
+        # chunked and gzip transfer encodings undone; at most the cap, plus one byte to know
+        body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        raise RecordError(f"payload does not decode ({exc})") from exc
+    if len(body) > MAX_RECORD_BYTES:
+        raise RecordError(f"payload is over the {MAX_RECORD_BYTES}-byte cap (decompressed)")
+    assert record.http_headers is not None
     return Capture(
-        url=canonical_url(entry.url),
-        status=int(http_headers.get_statuscode()),
+        url=entry.url,
+        status=status,
         body=body,
         fetched_at=entry.date,
         final_url=entry.url,
-        headers=dict(http_headers.headers),
+        headers=dict(record.http_headers.headers),
     )
 
 
 def _is_html(capture: Capture) -> bool:
     return (capture.content_type or "").split(";")[0].strip().lower() in HTML_TYPES
+
+
+class _File:
+    """One WARC file, readable at record offsets: per-record gzip or plain as it is; a file
+    gzipped as one member is inflated once into a temporary file first."""
+
+    def __init__(self, path: Path, stack: ExitStack) -> None:
+        self.path = path
+        self.name = str(path)
+        self.stream: IO[bytes] = stack.enter_context(open(path, "rb"))
+        self._stack = stack
+
+    def inflate(self) -> None:
+        """Replace the stream with the inflated content of a one-member gzip file."""
+        spooled = self._stack.enter_context(tempfile.TemporaryFile())
+        self.stream.seek(0)
+        with gzip.GzipFile(fileobj=self.stream) as inflated:
+            shutil.copyfileobj(inflated, spooled)
+        spooled.seek(0)
+        self.stream = spooled
+
+
+def _index(
+    warc: _File, index: int, report: WarcImportReport, assume: dt.datetime | None
+) -> list[_Entry]:
+    """The response and revisit records of one file with their offsets; bad records counted."""
+    try:
+        return list(_index_records(warc, index, report, assume))
+    except ArchiveLoadFailed as exc:
+        if "non-chunked gzip" not in str(exc):
+            raise
+        log.info("%s is gzipped as one member: inflating it first", warc.name)
+        warc.inflate()
+        return list(_index_records(warc, index, report, assume))
+
+
+def _index_records(
+    warc: _File, index: int, report: WarcImportReport, assume: dt.datetime | None
+) -> Iterator[_Entry]:
+    warc.stream.seek(0)
+    records = ArchiveIterator(warc.stream)
+    end = 0
+    seen = 0
+    iterator = iter(records)
+    while True:
+        try:
+            record = next(iterator)
+        except StopIteration:
+            break
+        except (zlib.error, EOFError, OSError, ValueError) as exc:
+            if not seen:
+                raise ArchiveLoadFailed(str(exc)) from exc
+            report.truncated.append(warc.name)
+            report.fail(f"{warc.name} at offset {end}", f"unreadable from here ({exc})"[:200])
+            return
+        seen += 1
+        report.records += 1
+        kind = record.rec_type
+        # what is needed of the record is read before get_record_offset(), which reads to its end
+        error: RecordError | None = None
+        try:
+            entry = _entry(record, kind, index, 0, assume)
+        except RecordError as exc:
+            entry, error = None, exc
+        try:
+            offset = records.get_record_offset()
+            length = records.get_record_length()
+        except (zlib.error, EOFError, OSError, ValueError) as exc:
+            report.truncated.append(warc.name)
+            report.fail(f"{warc.name} after offset {end}", f"record cut short ({exc})"[:200])
+            return
+        end = offset + length
+        if error is not None:
+            report.fail(f"{warc.name} at offset {offset}", str(error))
+        if entry is not None:
+            yield replace(entry, offset=offset)
+        elif kind not in ("warcinfo", "request", "metadata", "response", "revisit"):
+            report.counts["skipped"] += 1
+    if seen and _has_more(warc.stream, end):
+        report.truncated.append(warc.name)
+        report.fail(f"{warc.name} at offset {end}", "the file ends in the middle of a record")
+
+
+def _entry(
+    record: ArcWarcRecord, kind: str, index: int, offset: int, assume: dt.datetime | None
+) -> _Entry | None:
+    """The entry of a record to import, None for records that carry no page; `RecordError`."""
+    if kind not in ("response", "revisit"):
+        return None
+    raw = _bare_uri(record.rec_headers.get_header("WARC-Target-URI")).lower()
+    if raw and not raw.startswith(("http://", "https://")):
+        return None  # dns:, whois:, ftp: records: not web pages
+    url = target_uri(record)  # an empty or unusable one is this record's failure
+    _ensure_http_headers(record)
+    if kind == "response" and record.http_headers is None:
+        return None
+    media = ""
+    if record.http_headers is not None:
+        media = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    html = kind == "revisit" or media in HTML_TYPES
+    return _Entry(record_date(record, assume=assume), index, offset, url, kind, html)
+
+
+def _has_more(stream: IO[bytes], end: int) -> bool:
+    """True when bytes other than padding follow the last complete record."""
+    stream.seek(end)
+    rest = stream.read(4096)
+    return bool(rest.strip(_TRAILING))
+
+
+def _read_record(warc: _File, offset: int) -> ArcWarcRecord:
+    warc.stream.seek(offset)
+    return next(iter(ArchiveIterator(warc.stream)))
 
 
 def _store_capture(
@@ -137,14 +362,7 @@ def _store_capture(
     if capture.status != 200 or not _is_html(capture):
         report.counts["skipped"] += 1
         return
-    try:
-        article = extract(capture.body, capture.url, encoding=charset_of(capture.content_type))
-    except Exception as exc:  # one unreadable page must not stop years of history
-        log.exception("extraction failed for %s", capture.url)
-        report.counts["failed"] += 1
-        if len(report.errors) < MAX_ERRORS:
-            report.errors.append(f"{capture.url} ({capture.fetched_at.isoformat()}): {exc}")
-        return
+    article = extract(capture.body, capture.url, encoding=charset_of(capture.content_type))
     article.url = capture.url
     result = store_record(
         session,
@@ -158,6 +376,17 @@ def _store_capture(
     report.counts[result.status.value] += 1
 
 
+def _revisit(session: Any, entry: _Entry, report: WarcImportReport) -> None:
+    """A revisit record says "same payload as before": the article was seen unchanged then."""
+    from storage.archive import known_articles
+
+    if entry.url not in known_articles(session, [entry.url]):
+        report.counts["skipped"] += 1
+        return
+    mark_seen(session, entry.url, seen_at=entry.date)
+    report.counts["unchanged"] += 1
+
+
 def import_warcs(
     engine: Engine,
     paths: Sequence[str | Path],
@@ -166,29 +395,34 @@ def import_warcs(
     extractor_version: str = EXTRACTOR_VERSION,
     site: str | None = None,
     is_article: Callable[[str], bool] | None = None,
+    profile: str | None = None,
+    assume_date: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> WarcImportReport:
-    """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs.
+    """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs
+    (`profile` names it in the report). Holds the archive lock (`LockedError` when a crawl runs).
 
     Raises `WarcReadError` (naming the file) when one of them is not a WARC file, before storing
-    anything. `extract` defaults to `scraper.extract.extract_article`.
+    anything. `extract` defaults to `scraper.extract.extract_article`. The run row always ends:
+    `ok`, `failures`, `error` or `interrupted`.
     """
     extract = extract or default_extract
-    report = WarcImportReport(files=len(paths))
-    with ExitStack() as stack:
-        streams = [stack.enter_context(open(path, "rb")) for path in paths]
+    report = WarcImportReport(files=len(paths), profile=profile)
+    with archive_lock(engine, "warc import"), ExitStack() as stack:
+        files = [_File(Path(p), stack) for p in paths]
         entries: list[_Entry] = []
-        for index, (path, stream) in enumerate(zip(paths, streams, strict=True)):
+        for index, warc in enumerate(files):
             try:
-                entries.extend(_index(stream, index, report))
-            except (ArchiveLoadFailed, zlib.error, EOFError) as exc:
-                detail = str(exc).split(", first line:")[0][:120]
-                raise WarcReadError(f"{path} is not a readable WARC file ({detail})") from exc
+                entries.extend(_index(warc, index, report, assume_date))
+            except _ERRORS as exc:
+                detail = " ".join(str(exc).split(", first line:")[0].split())[:120]
+                raise WarcReadError(f"{warc.name} is not a readable WARC file ({detail})") from exc
         wanted = []
         for entry in sorted(entries):
-            if is_article is None or is_article(canonical_url(entry.url)):
+            if is_article is None or is_article(entry.url):
                 wanted.append(entry)
             else:
+                report.not_matching += entry.html
                 report.counts["skipped"] += 1
         if wanted:
             report.first_date, report.last_date = wanted[0].date, wanted[-1].date
@@ -197,29 +431,65 @@ def import_warcs(
                 session,
                 kind="warc-import",
                 started_at=now or dt.datetime.now(dt.UTC),
-                args={"files": [str(p) for p in paths]},
+                args={"files": [str(p) for p in paths], "site": site},
             )
-        for start in range(0, len(wanted), BATCH):
+        try:
+            for start in range(0, len(wanted), BATCH):
+                with transaction(engine) as session:
+                    for entry in wanted[start : start + BATCH]:
+                        _import_one(session, files, entry, report, extract, extractor_version, site)
+            report.outcome = "failures" if report.counts["failed"] else "ok"
+        except KeyboardInterrupt:
+            report.outcome = "interrupted"
+            raise
+        except BaseException:
+            report.outcome = "error"
+            raise
+        finally:
             with transaction(engine) as session:
-                for entry in wanted[start : start + BATCH]:
-                    stream = streams[entry.file_index]
-                    stream.seek(entry.offset)
-                    record = next(iter(ArchiveIterator(stream)))
-                    _store_capture(
-                        session,
-                        _capture(record, entry),
-                        report,
-                        extract=extract,
-                        extractor_version=extractor_version,
-                        run_id=report.run_id,
-                        site=site,
-                    )
-    with transaction(engine) as session:
-        finish_run(
-            session,
-            report.run_id,
-            outcome="failures" if report.counts["failed"] else "ok",
-            finished_at=dt.datetime.now(dt.UTC),
-            counts=dict(report.counts),
-        )
+                finish_run(
+                    session,
+                    report.run_id,
+                    outcome=report.outcome,
+                    finished_at=dt.datetime.now(dt.UTC),
+                    counts={**report.counts, "not_matching": report.not_matching},
+                    exit_code=report.exit_code if report.outcome in ("ok", "failures") else None,
+                    message="; ".join(report.notes() + report.errors[:3]) or None,
+                )
     return report
+
+
+def _import_one(
+    session: Any,
+    files: list[_File],
+    entry: _Entry,
+    report: WarcImportReport,
+    extract: Extract,
+    extractor_version: str,
+    site: str | None,
+) -> None:
+    """One record, in its own SAVEPOINT: whatever goes wrong with it is its failure only."""
+    warc = files[entry.file_index]
+    where = f"{warc.name} at offset {entry.offset} ({entry.url})"
+    try:
+        with session.begin_nested():
+            if entry.kind == "revisit":
+                _revisit(session, entry, report)
+                return
+            capture = _capture(_read_record(warc, entry.offset), entry)
+            _store_capture(
+                session,
+                capture,
+                report,
+                extract=extract,
+                extractor_version=extractor_version,
+                run_id=report.run_id,
+                site=site,
+            )
+    except RecordError as exc:
+        report.fail(where, str(exc))
+    except Exception as exc:  # one page storage or the extractor refuses must not stop the file
+        log.warning("record failed: %s: %s", where, exc)
+        report.fail(
+            where, f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+        )

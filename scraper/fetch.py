@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Self
+
 import requests
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
@@ -57,9 +58,17 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 
 
-def default_user_agent() -> str:
-    """`hubarchive/<version> (+contact URL)`: who we are and where to complain."""
-    return f"hubarchive/{__version__} (+{CONTACT_URL})"
+def default_user_agent(contact: str | None = None) -> str:
+    """`hubarchive/<version> (+contact)`: who we are and where a site owner writes to (the
+    operator's `contact` URL or address when given, else the project's page)."""
+    return f"hubarchive/{__version__} (+{contact or CONTACT_URL})"
+
+
+def product_token(user_agent: str) -> str:
+    """The product token robots.txt groups are matched on (RFC 9309): `hubarchive` of
+    `hubarchive/0.1 (+https://…)`, `Mozilla` of a browser-like string."""
+    token = user_agent.strip().split("/", 1)[0].split(None, 1)
+    return token[0] if token else user_agent
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,10 @@ class FetchStats:
 
     requests: int = 0
     bytes: int = 0
+    #: requests that got an HTTP answer, whatever its status (none at all: the site is unreachable)
+    answered: int = 0
+    #: the last network error, for the message of an unreachable site
+    last_error: str | None = None
 
 
 class Fetcher:
@@ -162,7 +175,7 @@ class Fetcher:
     def robots_for(self, url: str) -> RobotsRules:
         """The robots.txt rules of `url`'s host (fetched once per crawl)."""
         if not self.config.respect_robots:
-            return allow_all(self.config.user_agent)
+            return allow_all(product_token(self.config.user_agent))
         return self._robots.rules_for(url)
 
     def fetch(
@@ -279,9 +292,7 @@ class Fetcher:
         started = self._clock()
         self.stats.requests += 1
         try:
-            prepared = self.session.prepare_request(
-                requests.Request("GET", url, headers=headers)
-            )
+            prepared = self.session.prepare_request(requests.Request("GET", url, headers=headers))
             prepared.url = url  # exactly the checked serialisation, not a re-quoted one
             response = self.session.send(
                 prepared,
@@ -292,11 +303,14 @@ class Fetcher:
         except RefusedConnection as exc:
             raise DisallowedError(url, str(exc)) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
+            self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         except requests.RequestException as exc:
+            self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise PermanentFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         finally:
             self._last_request[host_of(url)] = self._clock()
+        self.stats.answered += 1
         return response, started
 
     def _capture(
@@ -412,14 +426,16 @@ class Fetcher:
         return float(backoff(state))
 
     def _load_robots(self, robots: str) -> RobotsRules:
-        agent = self.config.user_agent
+        agent = product_token(self.config.user_agent)
         try:
             capture = self._retrying()(self._robots_once, robots)
         except TransientFetchError as exc:
             return unavailable(agent, f"robots.txt unreachable ({exc}); host skipped this run")
         except FetchError:
             return allow_all(agent)
-        return parse_robots(capture.body.decode("utf-8", errors="replace"), agent)
+        # utf-8-sig: a byte-order mark would otherwise glue itself to the first "User-agent" line
+        # and drop the first group of rules (RFC 9309 robots.txt is UTF-8)
+        return parse_robots(capture.body.decode("utf-8-sig", errors="replace"), agent)
 
     def _robots_once(self, robots: str) -> Capture:
         """One attempt at robots.txt, following redirects within the allowed hosts (RFC 9309);

@@ -18,8 +18,7 @@ MAX_INFLATED = 50 * 1024 * 1024
 
 def parse_xml(body: bytes, source: str) -> Element:
     """The root element of `body` (gzip accepted); entity declarations and DTDs are refused."""
-    if body[:2] == b"\x1f\x8b":
-        body = _gunzip(body, source)
+    body = xml_body(body, source)
     try:
         root: Element = safe_et.fromstring(
             body, forbid_dtd=True, forbid_entities=True, forbid_external=True
@@ -29,6 +28,31 @@ def parse_xml(body: bytes, source: str) -> Element:
         raise FeedError(f"{source}: refused unsafe XML ({type(exc).__name__})") from exc
     except ParseError as exc:
         raise FeedError(f"{source}: not well-formed XML ({exc})") from exc
+
+
+#: what may precede `<?xml` in files written by careless tools: a byte-order mark, blank lines
+_LEADING_JUNK = b"\xef\xbb\xbf \t\r\n"
+
+
+def xml_body(body: bytes, source: str) -> bytes:
+    """`body` inflated when it starts with the gzip magic bytes (whatever the content type said),
+    without the byte-order mark and whitespace some servers put before `<?xml`."""
+    if body[:2] == b"\x1f\x8b":
+        body = _gunzip(body, source)
+    return body.lstrip(_LEADING_JUNK)
+
+
+def looks_like_xml(body: bytes) -> bool:
+    """True when the (inflated, stripped) body starts like an XML document, whatever its label."""
+    try:
+        head = xml_body(body[: 64 * 1024] if body[:2] != b"\x1f\x8b" else body, "")[:256]
+    except FeedError:
+        return False
+    return (
+        head.startswith(b"<?xml")
+        or head.startswith(b"<")
+        and not head[:15].lower().startswith((b"<!doctype html", b"<html"))
+    )
 
 
 def _gunzip(body: bytes, source: str) -> bytes:

@@ -108,11 +108,39 @@ def _site_id(session: Session, key: str | None) -> int | None:
     return site.id
 
 
-def _record_capture(
-    session: Session, capture: Capture, *, run_id: int | None, outcome: str | None
+def record_site(
+    session: Session, key: str, *, profile_text: str | None, base_url: str | None = None
+) -> int:
+    """Create or update site `key` with the text of the profile it is crawled with; its id."""
+    site_id = _site_id(session, key)
+    assert site_id is not None
+    site = session.get(Site, site_id)
+    assert site is not None
+    if profile_text is not None:
+        site.profile = profile_text
+    if base_url is not None:
+        site.base_url = base_url
+    session.flush()
+    return site_id
+
+
+def site_profile_text(session: Session, key: str) -> str | None:
+    """The profile text site `key` was last crawled with (None: unknown site or none stored)."""
+    return session.scalar(select(Site.profile).where(Site.key == key))
+
+
+def record_capture(
+    session: Session,
+    capture: Capture,
+    *,
+    run_id: int | None,
+    outcome: str | None,
+    body: bytes | None = None,
 ) -> tuple[int, int]:
-    """Keep the capture's body and log it as a fetch: (fetch id, raw page id)."""
-    raw_page_id = put_raw_page(session, capture.body, content_type=capture.content_type)
+    """Keep the capture's body (or `body`, the one a 304 answer stands for) and log the capture
+    as a fetch: (fetch id, raw page id)."""
+    kept = capture.body if body is None else body
+    raw_page_id = put_raw_page(session, kept, content_type=capture.content_type)
     fetch_id = log_fetch(
         session,
         capture.url,
@@ -227,7 +255,7 @@ def _store(
     row = _article_row(session, article.url)
     if row is not None and row.content_hash == digest:
         if capture is not None:
-            _record_capture(session, capture, run_id=run_id, outcome="unchanged")
+            record_capture(session, capture, run_id=run_id, outcome="unchanged")
         row.last_seen = _later(row.last_seen, seen_at)
         _come_back(session, row, seen_at)
         _keep_validators(row, capture)
@@ -256,7 +284,7 @@ def _store(
         old = version_to_article(previous, row.url).content_dict() if previous else {}
         changed = changed_fields(old, article.content_dict())
     if capture is not None:
-        fetch_id, raw_page_id = _record_capture(
+        fetch_id, raw_page_id = record_capture(
             session, capture, run_id=run_id, outcome=status.value
         )
     seq = _next_seq(session, row.id)
@@ -305,7 +333,7 @@ def mark_gone(
         row = _article_row(session, url)
         fetch_id = raw_page_id = None
         if capture is not None:
-            fetch_id, raw_page_id = _record_capture(session, capture, run_id=run_id, outcome="gone")
+            fetch_id, raw_page_id = record_capture(session, capture, run_id=run_id, outcome="gone")
         if row is None:
             return None
         row.last_seen = _later(row.last_seen, seen_at)
@@ -347,12 +375,17 @@ def validators(session: Session, url: str) -> tuple[str | None, str | None]:
     return (found[0], found[1]) if found is not None else (None, None)
 
 
-def known_articles(session: Session, urls: Iterable[str] | None = None) -> dict[str, KnownArticle]:
-    """Archived articles by URL (all of them when `urls` is None), with their current title and date."""
+def known_articles(
+    session: Session, urls: Iterable[str] | None = None, *, site: str | None = None
+) -> dict[str, KnownArticle]:
+    """Archived articles by URL (all of them when `urls` is None; only site `site`'s when given),
+    with their current title and date."""
     query = select(ArticleRow, VersionRow.title, VersionRow.published).outerjoin(
         VersionRow,
         (VersionRow.article_id == ArticleRow.id) & (VersionRow.seq == ArticleRow.current_version),
     )
+    if site is not None:
+        query = query.join(Site, Site.id == ArticleRow.site_id).where(Site.key == site)
     if urls is None:
         batches: list[Any] = [query]
     else:
@@ -385,10 +418,13 @@ def start_run(
     args: dict[str, Any] | None = None,
     pid: int | None = None,
     host: str | None = None,
+    site: str | None = None,
 ) -> int:
-    """Record the start of a run (crawl, reparse, warc-import); returns its id."""
+    """Record the start of a run (crawl, reparse, warc-import) of `site` (None: archive-wide);
+    returns its id."""
     run = RunRow(
         kind=kind,
+        site=site,
         started_at=started_at,
         outcome="running",
         args=dict(args or {}),

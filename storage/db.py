@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,13 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session
 
 from storage.errors import (
@@ -155,13 +162,38 @@ def _connect(engine: Engine) -> Iterator[Any]:
         raise ArchiveUnavailableError(
             f"cannot open the archive {where}: {str(exc.orig).strip()}"
         ) from exc
-    except DBAPIError as exc:  # "file is not a database", and the like
+    except DBAPIError as exc:  # SQLite: "file is not a database", and the like
         raise NotAnArchiveError(
-            f"{where} is not an archive ({str(exc.orig).strip()}): point --db at a hubarchive "
-            "archive"
+            f"{where} is not a hubarchive archive or is damaged ({str(exc.orig).strip()}): "
+            "point --db at an archive, or restore it from a backup"
         ) from exc
     with connection:
-        yield connection
+        try:
+            yield connection
+        except DatabaseError as exc:
+            if "not a database" not in str(exc.orig) and "malformed" not in str(exc.orig):
+                raise
+            raise NotAnArchiveError(
+                f"{where} is not a hubarchive archive or is damaged ({str(exc.orig).strip()}): "
+                "point --db at an archive, or restore it from a backup"
+            ) from exc
+
+
+def check_writable(url: str) -> None:
+    """Refuse, before anything is written, a SQLite archive whose file or folder is read-only
+    (SQLite would fail mid-run: WAL needs the folder too). `ArchiveUnavailableError`."""
+    parsed = parse_archive_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return
+    if parsed.database == ":memory:":
+        return
+    path = Path(parsed.database).expanduser()
+    for target in (path, path.parent):
+        if target.exists() and not os.access(target, os.W_OK):
+            raise ArchiveUnavailableError(
+                f"the archive {path} is read-only ({target} is not writable): check its "
+                "permissions, or run read commands only"
+            )
 
 
 #: Key of the PostgreSQL advisory lock that lets one process at a time migrate an archive.

@@ -66,8 +66,11 @@ class Site(Base):
 
     __tablename__ = "sites"
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: the profile key, or the start URL's origin (`http://host:port`) of a generic crawl
     key: Mapped[str] = mapped_column(String(100), unique=True)
     base_url: Mapped[str | None] = mapped_column(Text)
+    #: the text of the profile the site was last crawled with (reparse and imports reuse it)
+    profile: Mapped[str | None] = mapped_column(Text)
 
 
 class ArticleRow(Base):
@@ -188,6 +191,8 @@ class RunRow(Base):
     __tablename__ = "runs"
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), default="crawl")
+    #: the site key a crawl ran for (None: archive-wide runs, and crawls before revision 0004)
+    site: Mapped[str | None] = mapped_column(String(200), index=True)
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     #: "running", "ok", "failures", "nothing-found", "interrupted", "error"

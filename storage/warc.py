@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -70,7 +70,8 @@ def _status_line(status: int) -> str:
 def export_warc(
     session: Session, out: BinaryIO, *, since: dt.datetime | None = None, url: str | None = None
 ) -> WarcExportReport:
-    """Write every stored capture (fetched at or after `since`, of `url` if given) to `out`, oldest first."""
+    """Write every stored article capture (fetched at or after `since`, of `url` if given) to
+    `out`, oldest first; the listing pages, sitemaps and feeds kept for conditional GET stay out."""
     writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
     writer.write_record(
         writer.create_warcinfo_record(
@@ -79,10 +80,19 @@ def export_warc(
         )
     )
     report = WarcExportReport(records=1)
+    # captures with a kept page, and the 404/410 answers that made an article gone (their
+    # body was not kept: the record says gone with an empty body, and an import makes it gone)
     query = (
         select(FetchRow, RawPage)
-        .join(RawPage, RawPage.id == FetchRow.raw_page_id)
-        .where(FetchRow.status.is_not(None))
+        .outerjoin(RawPage, RawPage.id == FetchRow.raw_page_id)
+        .where(
+            FetchRow.status.is_not(None),
+            FetchRow.outcome.is_distinct_from("listing"),
+            or_(
+                FetchRow.raw_page_id.is_not(None),
+                (FetchRow.outcome == "gone") & FetchRow.status.in_((404, 410)),
+            ),
+        )
         .order_by(FetchRow.fetched_at, FetchRow.id)
         .execution_options(yield_per=100)
     )
@@ -91,7 +101,7 @@ def export_warc(
     if url is not None:
         query = query.where(FetchRow.url == url)
     for fetch, page in session.execute(query):
-        body = page_body(page)
+        body = page_body(page) if page is not None else b""
         target = fetch.url  # the URL the archive knows the page by (its identity on re-import)
         date = warc_date(fetch.fetched_at)
         response = writer.create_warc_record(

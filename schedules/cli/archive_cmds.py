@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from schedules.cli.common import DAY, archive_engine, db_option, echo_json, json_option
+from schedules.cli.common import (
+    DAY,
+    UsageError,
+    archive_engine,
+    db_option,
+    echo_json,
+    json_option,
+)
+from schedules.exits import EXIT_LOCKED
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
@@ -16,6 +25,7 @@ from scraper.sites import DEFAULT_PROFILE, load_profile
 from scraper.urls import canonical_url
 from storage.db import current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
+from storage.errors import LockedError
 from storage.history import ArticleHistory, article_history
 from storage.integrity import check_integrity
 from storage.warc import export_warc
@@ -317,35 +327,64 @@ def register(group: click.Group) -> None:
         help="Site profile whose article URL patterns select the pages to import.",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
+    @click.option(
+        "--assume-date",
+        type=DAY,
+        metavar="YYYY-MM-DD",
+        help="Date (midnight UTC) of records that have no WARC-Date (refused otherwise).",
+    )
     @db_option
     @json_option
     def warc_import(
-        files: tuple[Path, ...], profile: str, all_pages: bool, db_url: str, as_json: bool
+        files: tuple[Path, ...],
+        profile: str,
+        all_pages: bool,
+        assume_date: dt.datetime | None,
+        db_url: str,
+        as_json: bool,
     ) -> None:
         """Extract and archive the captures of WARC files, each under its own date, oldest first.
+
+        One bad record is counted as failed (file, offset, reason) and the rest imported. Exit
+        codes: 0 all imported; 1 some records failed or a file is truncated; 2 a file is not
+        WARC; 70 unexpected error; 75 a crawl or another archive-wide command runs.
 
         \b
         Example:
           hubarchive warc import heritrix-2019.warc.gz heritrix-2020.warc.gz --json
+          hubarchive warc import old.warc --assume-date 2019-05-01 --all-pages
         """
         site, is_article = (None, None) if all_pages else _article_filter(profile)
         with archive_engine(db_url, migrate=True, create=True) as engine:
             try:
-                report = import_warcs(engine, list(files), site=site, is_article=is_article)
+                report = import_warcs(
+                    engine,
+                    list(files),
+                    site=site,
+                    is_article=is_article,
+                    profile=profile,
+                    assume_date=_utc_day(assume_date),
+                )
             except WarcReadError as exc:
-                raise click.ClickException(str(exc)) from exc
+                raise UsageError(str(exc)) from exc
+            except LockedError as exc:
+                click.echo(f"hubarchive warc import: {exc}", err=True)
+                sys.exit(EXIT_LOCKED)
         if as_json:
             echo_json(report.to_dict())
-            return
-        counts = report.to_dict()["counts"]
-        span = (
-            f" captured {report.first_date:%Y-%m-%d} to {report.last_date:%Y-%m-%d}"
-            if report.first_date and report.last_date
-            else ""
-        )
-        click.echo(
-            f"{report.files} files, {report.records} records{span}: "
-            + ", ".join(f"{n} {name}" for name, n in counts.items())
-        )
+        else:
+            counts = report.to_dict()["counts"]
+            span = (
+                f" captured {report.first_date:%Y-%m-%d} to {report.last_date:%Y-%m-%d}"
+                if report.first_date and report.last_date
+                else ""
+            )
+            click.echo(
+                f"{report.files} files, {report.records} records{span}: "
+                + ", ".join(f"{n} {name}" for name, n in counts.items())
+            )
+        for note in report.notes():
+            click.echo(f"note: {note}", err=True)
         for error in report.errors:
             click.echo(f"failed: {error}", err=True)
+        sys.exit(report.exit_code)

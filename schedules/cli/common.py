@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 from sqlalchemy import Engine
 
+from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
 from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
     ArchiveBusyError,
@@ -27,6 +28,12 @@ DEFAULT_DB = "sqlite:///hubarchive.db"
 
 #: A day on the command line (`--since`, `--from`, `--as-of` …).
 DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+class UsageError(click.ClickException):
+    """A usage or configuration error the person can fix (exit code 2, as click's own)."""
+
+    exit_code = 2
 
 
 def db_option(func: F) -> F:
@@ -72,12 +79,6 @@ def is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-#: Exit code of a usage or configuration error: not an archive, an older revision, a bad --db.
-EXIT_USAGE = 2
-#: Exit code of a command that could not complete (the archive stayed locked by another writer).
-EXIT_INCOMPLETE = 70
-
-
 class StorageProblem(click.ClickException):
     """A storage error as one line on stderr, with the exit code its kind calls for."""
 
@@ -88,13 +89,11 @@ class StorageProblem(click.ClickException):
         ):
             self.exit_code = EXIT_USAGE
         elif isinstance(exc, ArchiveBusyError):
-            self.exit_code = EXIT_INCOMPLETE
+            self.exit_code = EXIT_SOFTWARE
 
 
 @contextmanager
-def archive_engine(
-    db_url: str, *, migrate: bool = False, create: bool = False
-) -> Iterator[Engine]:
+def archive_engine(db_url: str, *, migrate: bool = False, create: bool = False) -> Iterator[Engine]:
     """The archive's engine for one command, disposed after; storage errors become messages.
 
     A command that only reads (neither `migrate` nor `create`) never creates or migrates a

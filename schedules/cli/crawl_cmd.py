@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from types import FrameType
-from typing import Any
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import click
 
 from schedules.cli.common import (
-    EXIT_INCOMPLETE,
-    EXIT_USAGE,
+    UsageError,
     archive_engine,
     db_option,
     echo_json,
@@ -23,28 +25,33 @@ from schedules.cli.common import (
     json_option,
     limit_option,
 )
-from schedules.job import CrawlOptions, RunReport, run_crawl
+from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE
+from schedules.job import CrawlOptions, RunReport, resolve_site, run_crawl
 from schedules.runs import recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
-from scraper.sites import DEFAULT_PROFILE, load_profile
+from scraper.sites import DEFAULT_PROFILE
 from storage.db import transaction
 from storage.errors import ArchiveBusyError, LockedError, StorageError
 
-#: Exit code when another crawl holds the archive's lock (EX_TEMPFAIL: cron may simply retry).
-EXIT_LOCKED = 75
 #: Upper bound of any duration flag (a day): `inf` or 1e308 is a typo, not a wish.
 MAX_SECONDS = 86_400.0
 #: Upper bound of `--max-runtime` (a week).
 MAX_RUNTIME = 7 * 86_400.0
 
 
+def iso_now() -> str:
+    """The current time, ISO 8601 with its zone (UTC), as every JSON line carries it."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
 class _JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        when = dt.datetime.fromtimestamp(record.created, dt.UTC)
         return json.dumps(
             {
-                "time": self.formatTime(record),
+                "time": when.isoformat(timespec="milliseconds"),
                 "level": record.levelname,
                 "logger": record.name,
                 "message": record.getMessage(),
@@ -106,18 +113,12 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | N
         yield update
 
 
-class _ConfigError(click.ClickException):
-    """A usage or configuration error the person can fix (exit code 2, as click's usage errors)."""
-
-    exit_code = EXIT_USAGE
-
-
-def _recheck(profile: str, recent: int | None, older: int | None) -> RecheckPolicy | None:
+def _recheck(options: CrawlOptions, recent: int | None, older: int | None) -> RecheckPolicy | None:
     """The profile's re-check schedule with the command line's overrides (None: no override)."""
     if recent is None and older is None:
         return None
     try:
-        base = crawl_profile(load_profile(profile)).recheck
+        base = crawl_profile(resolve_site(options).profile).recheck
     except ProfileError:
         base = RecheckPolicy()  # the crawl itself reports the profile error
     return RecheckPolicy(
@@ -127,7 +128,7 @@ def _recheck(profile: str, recent: int | None, older: int | None) -> RecheckPoli
 
 
 def _usage_error(message: str) -> click.ClickException:
-    return _ConfigError(message)
+    return UsageError(message)
 
 
 def register(group: click.Group) -> None:
@@ -137,17 +138,31 @@ def register(group: click.Group) -> None:
     @db_option
     @click.option(
         "--profile",
-        default=DEFAULT_PROFILE,
-        show_default=True,
-        help="Site profile: a bundled key or a path to a TOML file.",
+        default=None,
+        help=f"Site profile: a bundled key or a path to a TOML file [default: {DEFAULT_PROFILE}, "
+        "or with --start-url the bundled profile of its host, else a site keyed by its origin].",
     )
     @click.option(
         "--start-url",
         "start_urls",
         multiple=True,
         metavar="URL",
+        callback=_check_start_urls,
         help="Listing page to start from instead of the profile's (repeatable); their "
         "hosts become the allowed hosts.",
+    )
+    @click.option(
+        "--user-agent",
+        envvar="HUBARCHIVE_USER_AGENT",
+        metavar="TEXT",
+        help="User-Agent of every request (env HUBARCHIVE_USER_AGENT; default: the profile's, "
+        "else hubarchive/VERSION (+contact)); robots.txt is matched on its product token.",
+    )
+    @click.option(
+        "--contact",
+        envvar="HUBARCHIVE_CONTACT",
+        metavar="URL|EMAIL",
+        help="Where site owners reach you, put in the default User-Agent (env HUBARCHIVE_CONTACT).",
     )
     @click.option("--full", is_flag=True, help="Walk every listing page and fetch every article.")
     @click.option(
@@ -247,14 +262,16 @@ def register(group: click.Group) -> None:
         as_json: bool,
         log_json: bool,
         verbose: bool,
+        user_agent: str | None,
+        contact: str | None,
     ) -> None:
         """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
 
-        Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error;
-        3 a listing page held no article (profile wrong? site changed?); 70 the run could not
-        complete (--max-runtime reached, archive locked past the busy timeout); 75 another
-        crawl holds the archive's lock; 130/143 interrupted by SIGINT/SIGTERM (the run is
-        recorded).
+        Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error
+        (a start URL answering 404/410 included); 3 a listing page held no article (profile
+        wrong? site changed?); 69 site unreachable (no request answered); 70 the run could not
+        complete (unexpected error, disk full, database locked); 75 another crawl of the site
+        holds its lock; 130/143 interrupted by SIGINT/SIGTERM (the run is recorded).
 
         \b
         Example:
@@ -280,8 +297,10 @@ def register(group: click.Group) -> None:
                 jitter=min(1.0, retry_wait),
                 retry_after_cap=max_wait,
             ),
-            recheck=_recheck(profile, recent_days, older_every_days),
+            user_agent=user_agent,
+            contact=contact,
         )
+        options = replace(options, recheck=_recheck(options, recent_days, older_every_days))
         handler = _setup_logging(as_json=log_json, verbose=verbose)
         try:
             with (
@@ -290,18 +309,18 @@ def register(group: click.Group) -> None:
             ):
                 report = run_crawl(options, should_stop=should_stop, progress=progress)
         except LockedError as exc:
-            click.echo(f"hubarchive crawl: {exc}", err=True)
-            sys.exit(EXIT_LOCKED)
+            _fail(f"hubarchive crawl: {exc}", EXIT_LOCKED, as_json=log_json)
         except ArchiveBusyError as exc:
-            click.echo(f"hubarchive crawl: {exc}", err=True)
-            sys.exit(EXIT_INCOMPLETE)
+            _fail(f"hubarchive crawl: {exc}", EXIT_SOFTWARE, as_json=log_json)
         except ProfileError as exc:
             raise _usage_error(f"{exc} (see --profile)") from exc
         except StorageError as exc:
             raise _usage_error(f"{exc} (see --db)") from exc
+        except Exception as exc:  # the job recorded it in the run row; a person gets one line
+            _fail(f"hubarchive crawl: {describe_failure(exc)}", EXIT_SOFTWARE, as_json=log_json)
         finally:
             logging.getLogger("hubarchive").removeHandler(handler)
-        _print_report(report, as_json=as_json)
+        _print_report(report, as_json=as_json, log_json=log_json)
         sys.exit(report.exit_code)
 
     @group.command("runs")
@@ -327,13 +346,79 @@ def register(group: click.Group) -> None:
             click.echo(_run_line(row))
 
 
-def _print_report(report: RunReport, *, as_json: bool) -> None:
+def _print_report(report: RunReport, *, as_json: bool, log_json: bool = False) -> None:
     if as_json:
         echo_json(report.to_dict())
+        return
+    if log_json:  # every line JSON: the planned fetches and the summary too
+        for item in report.planned:
+            click.echo(
+                json.dumps({"time": iso_now(), "would_fetch": item.url, "reason": item.reason})
+            )
+        click.echo(
+            json.dumps(
+                {
+                    "time": iso_now(),
+                    "level": "INFO",
+                    "logger": "hubarchive.crawl",
+                    "message": report.summary(),
+                    "exit_code": report.exit_code,
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     for item in report.planned:
         click.echo(f"would fetch ({item.reason}): {item.url}")
     click.echo(report.summary())
+
+
+def _fail(message: str, code: int, *, as_json: bool) -> NoReturn:
+    """One line on stderr (a JSON line with --log-json), then exit with `code`."""
+    if as_json:
+        message = json.dumps(
+            {
+                "time": iso_now(),
+                "level": "ERROR",
+                "logger": "hubarchive",
+                "message": message,
+                "exit_code": code,
+            },
+            ensure_ascii=False,
+        )
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for a person about an error nobody planned for: what, and what to do."""
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    lowered = first.lower()
+    if "disk is full" in lowered or "no space left" in lowered:
+        return f"the disk is full ({first}); free space and run again"
+    if "database is locked" in lowered:
+        return f"the archive stayed locked past the busy timeout ({first}); run again later"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the archive is read-only ({first}); check its file and folder permissions"
+    return (
+        f"the run could not complete: {type(exc).__name__}: {first} (recorded in hubarchive runs)"
+    )
+
+
+def _check_start_urls(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """--start-url takes http(s) URLs with a host, nothing else (a usage error naming the flag)."""
+    for value in values:
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise click.BadParameter(
+                f"{value!r} is not an http(s) URL with a host (e.g. https://example.org/news/)",
+                ctx=ctx,
+                param=param,
+            )
+    return tuple(v.strip() for v in values)
 
 
 def _run_line(row: dict[str, Any]) -> str:

@@ -65,3 +65,13 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
 def available_profiles() -> list[str]:
     """Keys of the profiles bundled with the package."""
     return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+
+
+def profile_for_host(host: str) -> SiteProfile | None:
+    """The bundled profile whose `[site].hosts` holds `host` (case-insensitive), if any."""
+    host = host.lower().rstrip(".")
+    for key in available_profiles():
+        profile = load_profile(key)
+        if host in profile.hosts:
+            return profile
+    return None

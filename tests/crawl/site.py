@@ -238,10 +238,9 @@ class FixtureSite:
     def _route(self, request: Request) -> Response:
         route = request.route
         if route == "/robots.txt":
-            text = (
-                f"User-agent: *\nDisallow: {DISALLOWED_PREFIX}\n"
-                f"Sitemap: {self.base_url}/sitemap.xml\n"
-            )
+            text = f"User-agent: *\nDisallow: {DISALLOWED_PREFIX}\n"
+            if self.sitemaps:  # a site without sitemaps does not declare one
+                text += f"Sitemap: {self.base_url}/sitemap.xml\n"
             return Response(200, text.encode(), {"Content-Type": "text/plain"})
         if self.sitemaps and route == "/sitemap.xml":
             return _xml(self._sitemap_index())

@@ -214,7 +214,7 @@ def test_listing_without_articles_exits_3(sqlite_url: str) -> None:
     assert len(report.warnings) == len(start_urls(server.base_url))
 
 
-def test_start_listing_answering_404_exits_3(sqlite_url: str) -> None:
+def test_start_listing_answering_404_is_a_configuration_error_exit_2(sqlite_url: str) -> None:
     site = FixtureSite(6, wp_json=False, sitemaps=False, feeds=False)
     with serve_site(site) as server:
         report = run_crawl(
@@ -222,5 +222,6 @@ def test_start_listing_answering_404_exits_3(sqlite_url: str) -> None:
                 sqlite_url, server.base_url, start_urls=(f"{server.base_url}/fr/actualites/",)
             )
         )
-    assert report.exit_code == 3
-    assert "answered 404; has the site changed?" in report.warnings[0]
+    assert (report.exit_code, report.outcome) == (2, "config-error")
+    assert "start URL" in report.warnings[0] and "answered 404" in report.warnings[0]
+    assert "--start-url" in report.warnings[0]

@@ -108,7 +108,9 @@ def test_read_timeout_is_transient(httpserver: HTTPServer) -> None:
         return Response("late", headers=HTML)
 
     httpserver.expect_request("/late").respond_with_handler(slow)
-    quick = fetcher(httpserver, timeouts=Timeouts(connect=1, read=0.1), retry=RetryPolicy(attempts=1))
+    quick = fetcher(
+        httpserver, timeouts=Timeouts(connect=1, read=0.1), retry=RetryPolicy(attempts=1)
+    )
     with pytest.raises(TransientFetchError, match="Timeout"):
         quick.fetch(httpserver.url_for("/late"))
 

@@ -1,0 +1,149 @@
+"""The exit codes an operator alerts on (DECISIONS.md table), end to end through `hubarchive crawl`:
+an unreachable site (closed port, `.invalid` name) is 69, a 404 start URL and a bad `--start-url`
+are 2, a damaged, foreign or read-only archive is one line and no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from schedules.cli import main
+
+from .site import FixtureSite, serve_site
+
+FAST = ["--delay", "0", "--retries", "1", "--retry-wait", "0", "--timeout", "2"]
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _crawl(db: str, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["crawl", "--db", db, *FAST, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    "start_url",
+    [f"http://127.0.0.1:{_closed_port()}/fr/news/", "http://news.unreachable.invalid/fr/news/"],
+    ids=["closed-port", "invalid-name"],
+)
+def test_an_unreachable_site_exits_69_and_records_the_run(tmp_path: Path, start_url: str) -> None:
+    db = str(tmp_path / "a.db")
+    code, out, err = _crawl(db, "--start-url", start_url, "--json")
+    assert code == 69, (out, err)
+    report = json.loads(out)
+    assert report["outcome"] == "unreachable" and report["exit_code"] == 69
+    assert "Traceback" not in err
+    runs = CliRunner().invoke(main, ["runs", "--db", db, "--json"])
+    row = json.loads(runs.stdout)[0]
+    assert (row["outcome"], row["exit_code"]) == ("unreachable", 69)
+    assert "unreachable" in row["message"]
+
+
+def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> None:
+    site = FixtureSite(3, wp_json=False, sitemaps=False, feeds=False)
+    with serve_site(site) as server:
+        code, out, err = _crawl(
+            str(tmp_path / "a.db"), "--start-url", f"{server.base_url}/fr/actualitez/"
+        )
+    assert code == 2, (out, err)
+    assert "answered 404" in err and "--start-url" in err
+    assert "crawl config-error" in out
+    # robots.txt, the probes of optional sources and the start URL: no page beyond it
+    asked = {r.path.split("?")[0] for r in site.log}
+    assert asked <= {
+        "/robots.txt",
+        "/sitemap.xml",
+        "/feed/",
+        "/wp-json/wp/v2/posts",
+        "/fr/actualitez/",
+    }
+    assert "/fr/actualitez/" in asked
+
+
+@pytest.mark.parametrize("value", ["ftp://example.org/news/", "example.org/news", "file:///etc"])
+def test_a_start_url_that_is_not_http_is_a_usage_error_naming_the_flag(
+    tmp_path: Path, value: str
+) -> None:
+    code, out, err = _crawl(str(tmp_path / "a.db"), "--start-url", value)
+    assert code == 2
+    assert "--start-url" in err and "http(s)" in err
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_a_file_that_is_not_an_archive_is_one_line_exit_2(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.db"
+    foreign.write_bytes(b"these are my notes, not a database\n" * 200)
+    before = foreign.read_bytes()
+    code, out, err = _crawl(str(foreign), "--start-url", "http://127.0.0.1:9/fr/news/")
+    assert code == 2, (out, err)
+    assert "not a hubarchive archive or is damaged" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert foreign.read_bytes() == before
+
+
+def test_a_foreign_sqlite_database_is_refused_exit_2(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE mine (x)")
+    code, out, err = _crawl(str(other), "--start-url", "http://127.0.0.1:9/fr/news/")
+    assert code == 2 and "no hubarchive schema version" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files anyway")
+def test_a_read_only_archive_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    CliRunner().invoke(main, ["db", "upgrade", "--db", str(db)])
+    db.chmod(stat.S_IRUSR)
+    code, out, err = _crawl(str(db), "--start-url", "http://127.0.0.1:9/fr/news/")
+    assert code == 2 and "read-only" in err and "Traceback" not in err
+
+
+def test_read_only_folder_as_root_is_reported_by_the_writable_check(tmp_path: Path) -> None:
+    """The check itself (root ignores permissions, so it is asked directly)."""
+    from storage.db import check_writable
+    from storage.errors import ArchiveUnavailableError
+
+    db = tmp_path / "a.db"
+    db.write_bytes(b"")
+    db.chmod(stat.S_IRUSR)
+    if os.access(db, os.W_OK):
+        pytest.skip("this user writes read-only files (root)")
+    with pytest.raises(ArchiveUnavailableError, match="read-only"):
+        check_writable(str(db))
+
+
+def test_cron_sees_69_from_a_real_process(tmp_path: Path) -> None:
+    """The way cron calls it: a subprocess, exit status 69, one line on stderr, no traceback."""
+    start = f"http://127.0.0.1:{_closed_port()}/fr/news/"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "schedules.cli",
+            "crawl",
+            "--db",
+            str(tmp_path / "a.db"),
+            "--start-url",
+            start,
+            *FAST,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 69, done.stderr
+    assert "Traceback" not in done.stderr
