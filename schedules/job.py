@@ -23,13 +23,14 @@ from schedules.extraction import Extract, charset_of
 from schedules.lock import crawl_lock
 from schedules.plan import SKEW, PlannedFetch, plan_fetches
 from schedules.sources import Discoverer, Discovery
+from schedules.suspect import suspect_reason
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts
 from scraper.guard import private_origins
-from scraper.models import Capture
+from scraper.models import Article, Capture
 from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.archive import (
     StoreStatus,
@@ -43,6 +44,7 @@ from storage.archive import (
 )
 from storage.db import ensure_schema, open_engine, transaction
 from storage.errors import UnstorableRecordError
+from storage.suspects import current_shape, log_suspect, suspected_before
 from storage.schema import FetchRow, RunRow
 
 log = logging.getLogger("hubarchive.crawl")
@@ -378,6 +380,8 @@ class _Crawl:
             self._failed(url, exc, capture=capture)
             return
         article.url = url
+        if self._refused_as_suspect(url, article, capture):
+            return
         try:
             with transaction(self.engine) as session:
                 result = store_record(
@@ -401,6 +405,17 @@ class _Crawl:
         else:
             self.counts.unchanged += 1
         log.info("%s %s", status.value, url)
+
+    def _refused_as_suspect(self, url: str, article: Article, capture: Capture) -> bool:
+        """Log a suspect 200 as a failed fetch (see `schedules.suspect`); False to store it."""
+        with transaction(self.engine) as session:
+            reason = suspect_reason(article, capture, current_shape(session, url))
+            if reason is None or suspected_before(session, url, capture.body):
+                return False
+            log_suspect(session, capture, reason, run_id=self.run_id)
+        self.counts.failed += 1
+        log.warning("failed: %s: suspect 200, not versioned: %s", url, reason)
+        return True
 
     def _gone(self, url: str, exc: PermanentFetchError) -> None:
         with transaction(self.engine) as session:
