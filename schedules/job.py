@@ -44,8 +44,8 @@ from storage.archive import (
 )
 from storage.db import ensure_schema, open_engine, transaction
 from storage.errors import UnstorableRecordError
-from storage.suspects import current_shape, log_suspect, suspected_before
 from storage.schema import FetchRow, RunRow
+from storage.suspects import current_shape, log_suspect, suspected_before
 
 log = logging.getLogger("hubarchive.crawl")
 

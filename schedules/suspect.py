@@ -17,9 +17,7 @@ from storage.suspects import CurrentShape
 SHRINK_RATIO = 0.2
 
 
-def suspect_reason(
-    article: Article, capture: Capture, current: CurrentShape | None
-) -> str | None:
+def suspect_reason(article: Article, capture: Capture, current: CurrentShape | None) -> str | None:
     """Why `capture`'s record looks like something else than the article, or None."""
     if not (article.title or "").strip():
         return "the page has no title"

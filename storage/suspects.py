@@ -65,9 +65,7 @@ def suspected_before(session: Session, url: str, body: bytes) -> bool:
     )
 
 
-def log_suspect(
-    session: Session, capture: Capture, reason: str, *, run_id: int | None
-) -> int:
+def log_suspect(session: Session, capture: Capture, reason: str, *, run_id: int | None) -> int:
     """Log `capture` as a failed fetch (`SUSPECT_PREFIX` + `reason`), its body kept as a raw
     page for the next run's comparison; returns the fetch id."""
     raw_page_id = put_raw_page(session, capture.body, content_type=capture.content_type)

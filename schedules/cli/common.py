@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 from sqlalchemy import Engine
 
+from scraper.urls import canonical_url
 from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
     ArchiveBusyError,
@@ -27,6 +28,11 @@ DEFAULT_DB = "sqlite:///hubarchive.db"
 
 #: A day on the command line (`--since`, `--from`, `--as-of` …).
 DAY = click.DateTime(formats=["%Y-%m-%d"])
+#: A count or version number on the command line: ≥ 1 and within a database integer (a larger
+#: one is a typo, and would overflow the SQL parameter).
+WHOLE_NUMBER = click.IntRange(min=1, max=2**31 - 1)
+#: A number of days on the command line (a century at most: a date must stay a date).
+DAYS = click.IntRange(min=0, max=36_500)
 
 
 def db_option(func: F) -> F:
@@ -54,7 +60,7 @@ def limit_option(default: int = 20) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         return click.option(
             "--limit",
-            type=click.IntRange(min=1),
+            type=WHOLE_NUMBER,
             default=default,
             show_default=True,
             help="At most this many rows.",
@@ -91,10 +97,23 @@ class StorageProblem(click.ClickException):
             self.exit_code = EXIT_INCOMPLETE
 
 
+class UsageProblem(click.ClickException):
+    """A bad argument, as one line and exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def url_argument(url: str) -> str:
+    """The canonical form of a URL given on the command line; `UsageProblem` when it is not an
+    http(s) URL."""
+    canonical = canonical_url(url)
+    if canonical is None:
+        raise UsageProblem(f"{url!r} is not an http(s) URL")
+    return canonical
+
+
 @contextmanager
-def archive_engine(
-    db_url: str, *, migrate: bool = False, create: bool = False
-) -> Iterator[Engine]:
+def archive_engine(db_url: str, *, migrate: bool = False, create: bool = False) -> Iterator[Engine]:
     """The archive's engine for one command, disposed after; storage errors become messages.
 
     A command that only reads (neither `migrate` nor `create`) never creates or migrates a

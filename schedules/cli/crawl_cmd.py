@@ -14,8 +14,10 @@ from typing import Any
 import click
 
 from schedules.cli.common import (
+    DAYS,
     EXIT_INCOMPLETE,
     EXIT_USAGE,
+    WHOLE_NUMBER,
     archive_engine,
     db_option,
     echo_json,
@@ -152,7 +154,7 @@ def register(group: click.Group) -> None:
     @click.option("--full", is_flag=True, help="Walk every listing page and fetch every article.")
     @click.option(
         "--max-pages",
-        type=click.IntRange(min=1),
+        type=WHOLE_NUMBER,
         metavar="N",
         help="Fetch at most N pages in this run (listings, sitemaps, feeds, articles).",
     )
@@ -215,13 +217,13 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--recent-days",
-        type=click.IntRange(min=0),
+        type=DAYS,
         metavar="DAYS",
         help="Re-check articles published within DAYS on every run (profile: 30).",
     )
     @click.option(
         "--older-every-days",
-        type=click.IntRange(min=0),
+        type=DAYS,
         metavar="DAYS",
         help="Re-check older articles once their last check is DAYS old (profile: 7).",
     )
