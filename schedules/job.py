@@ -45,13 +45,14 @@ from schedules.plan import (
     plan_fetches,
 )
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
+from schedules.suspect import suspect_reason
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
 from scraper.guard import private_origins
-from scraper.models import Capture
+from scraper.models import Article, Capture
 from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile, profile_for_host
 from scraper.urls import is_allowed_host
 from storage.archive import (
@@ -77,6 +78,7 @@ from storage.sources import (
     log_source,
     recently_absent,
 )
+from storage.suspects import current_shape, log_suspect, suspected_before
 
 log = logging.getLogger("hubarchive.crawl")
 
@@ -539,6 +541,8 @@ class _Crawl:
             self._failed(url, exc, capture=capture)
             return
         article.url = url
+        if self._refused_as_suspect(url, article, capture):
+            return
         try:
             with transaction(self.engine) as session:
                 result = store_record(
@@ -562,6 +566,17 @@ class _Crawl:
         else:
             self.counts.unchanged += 1
         log.info("%s %s", status.value, url)
+
+    def _refused_as_suspect(self, url: str, article: Article, capture: Capture) -> bool:
+        """Log a suspect 200 as a failed fetch (see `schedules.suspect`); False to store it."""
+        with transaction(self.engine) as session:
+            reason = suspect_reason(article, capture, current_shape(session, url))
+            if reason is None or suspected_before(session, url, capture.body):
+                return False
+            log_suspect(session, capture, reason, run_id=self.run_id)
+        self.counts.failed += 1
+        log.warning("failed: %s: suspect 200, not versioned: %s", url, reason)
+        return True
 
     def _gone(self, url: str, exc: PermanentFetchError) -> None:
         history = self.link_failures.get(url)

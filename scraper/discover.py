@@ -29,6 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
+from scraper.pageindex import PageIndex
 from scraper.pagination import PAGE_PATH, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
 from scraper.sites import SiteProfile
@@ -49,11 +50,9 @@ GENERIC_EXCLUDED = re.compile(
 ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
 _DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
 _DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
-_FURNITURE = re.compile(
-    r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|footer|header|"
-    r"sidebar|skip-link)([\s_-]|$)",
-    re.IGNORECASE,
-)
+#: an anchor's link is judged at most this many times (anchors repeating one link in one chain
+#: of nested elements would otherwise cost the page's size times its depth)
+MAX_TRIES_PER_LINK = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: link texts of this many words at most (and at least two) read as an article title
 MAX_TITLE_WORDS = 25
@@ -231,44 +230,39 @@ def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPa
     """Article cards (URL, title, date) of a listing page and the URL of the next listing page."""
     soup = BeautifulSoup(html, "lxml")
     next_url = next_page(soup, url, selectors=crawl.next_selectors, hosts=crawl.hosts)
+    index = PageIndex(soup)  # every per-element question answered in linear time
+    anchors = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
+    articles = [(a, link) for a, href in anchors if (link := _article_url(href, crawl))]
+    index.index_first_links(articles)
     found: dict[str, Sighting] = {}
     for card in soup.select(crawl.card_selector):
-        if crawl.generic_fallback and _in_furniture(card):
+        if crawl.generic_fallback and index.in_furniture(card):
             continue  # a user's site: a menu entry the patterns happen to match is no article
-        link = _first_articlelink_url(card, url, crawl)
+        link = index.first_link(card)
         if link and (link not in found or found[link].title is None):
+            small = index.is_small(card)  # a whole section is no card: no title or date in it
             found[link] = Sighting(
                 url=link,
                 source="listing",
-                title=_card_title(card, crawl),
-                published=_card_date(card, crawl),
+                title=_card_title(card, crawl) if small else None,
+                published=_card_date(card, crawl) if small else None,
             )
-    for anchor in soup.find_all("a", href=True):
-        link = _article_url(anchor, url, crawl)
-        if crawl.generic_fallback and _in_furniture(anchor):
+    for anchor, link in articles:
+        if crawl.generic_fallback and index.in_furniture(anchor):
             continue
-        if link and link not in found:
+        if link not in found:
             found[link] = Sighting(url=link, source="listing", title=_clean(anchor.get_text()))
     if found or not crawl.generic_fallback:
         return ListingPage(url=url, sightings=list(found.values()), next_url=next_url)
-    sightings = generic_listing_links(soup, url, crawl, next_url=next_url)
+    sightings = generic_listing_links(soup, url, crawl, next_url=next_url, index=index)
     return ListingPage(url=url, sightings=sightings, next_url=next_url, generic=bool(sightings))
 
 
-def _article_url(anchor: Tag, base: str, crawl: CrawlProfile) -> str | None:
-    link = link_url(anchor, base)
+def _article_url(link: str | None, crawl: CrawlProfile) -> str | None:
     if not link or not is_allowed_host(link, crawl.hosts) or not crawl.is_article(link):
         return None
     # a user's site (--start-url): a date archive or tag page the patterns happen to match is none
     return None if crawl.generic_fallback and is_excluded(link) else link
-
-
-def _first_articlelink_url(card: Tag, base: str, crawl: CrawlProfile) -> str | None:
-    for anchor in card.find_all("a", href=True):
-        link = _article_url(anchor, base, crawl)
-        if link:
-            return link
-    return None
 
 
 def _card_title(card: Tag, crawl: CrawlProfile) -> str | None:
@@ -334,29 +328,46 @@ def looks_like_article(url: str, listing: str) -> bool:
 
 
 def generic_listing_links(
-    soup: BeautifulSoup, url: str, crawl: CrawlProfile, *, next_url: str | None = None
+    soup: BeautifulSoup,
+    url: str,
+    crawl: CrawlProfile,
+    *,
+    next_url: str | None = None,
+    index: PageIndex | None = None,
 ) -> list[Sighting]:
-    """Article sightings of a listing whose URL shapes the profile does not know (the generic rule)."""
-    repeated = _repeated_signatures(soup)
+    """Article sightings of a listing whose URL shapes the profile does not know (the generic
+    rule); linear in the page's size (`PageIndex`)."""
+    index = index or PageIndex(soup)
+    links = {id(a): link_url(a, url) for a in soup.find_all("a", href=True)}
+
+    def counted(anchor: Tag) -> str | None:
+        target = links.get(id(anchor))
+        return target if target and not is_excluded(target) else None
+
+    index.index_targets(counted)
+    repeated = _repeated_signatures(index)
     found: dict[str, Sighting] = {}
+    tries: dict[str, int] = {}
     for anchor in soup.find_all("a", href=True):
-        link = link_url(anchor, url)
+        link = links[id(anchor)]
         if (
             link is None
             or link in found
+            or tries.get(link, 0) >= MAX_TRIES_PER_LINK
             or link == next_url
             or not crawl.may_be_article(link)
             or is_pagination(link, url)
             or is_listing_variant(link, url)
-            or _in_furniture(anchor)
+            or index.in_furniture(anchor)
         ):
             continue
-        card = _card_of(anchor, link, url, repeated)
+        tries[link] = tries.get(link, 0) + 1
+        card = _card_of(anchor, link, index, repeated)
         heading = None
         texts = [_clean(anchor.get_text(" ")) or ""]
         if card is not None:
             heading = card if card.name in _HEADINGS else card.find(_HEADINGS)
-            same = [a for a in card.find_all("a", href=True) if link_url(a, url) == link]
+            same = [a for a in card.find_all("a", href=True) if links.get(id(a)) == link]
             texts += [_clean(a.get_text(" ")) or "" for a in same]
         text = max(texts, key=len)
         title_like = 2 <= len(text.split()) <= MAX_TITLE_WORDS
@@ -377,49 +388,38 @@ def _signature(node: Tag) -> tuple[str, str]:
     return node.name, " ".join(sorted(node.get_attribute_list("class") or []))
 
 
-def _repeated_signatures(soup: BeautifulSoup) -> set[tuple[str, str]]:
+def _repeated_signatures(index: PageIndex) -> set[tuple[str, str]]:
     """Tag and class pairs of elements holding a link that occur twice or more in the page."""
     counts: dict[tuple[str, str], int] = {}
-    for node in soup.find_all(True):
-        holds_link = node.name == "a" or node.find("a", href=True) is not None
-        if node.name in ("html", "body", "main") or not holds_link:
+    for node in index.elements:
+        if node.name in ("html", "body", "main") or not index.holds_link(node):
             continue
         key = _signature(node)
         counts[key] = counts.get(key, 0) + 1
     return {key for key, n in counts.items() if n >= 2}
 
 
-def _card_of(anchor: Tag, link: str, base: str, repeated: set[tuple[str, str]]) -> Tag | None:
-    """The largest repeated element around `anchor` whose only (non-excluded) link target is `link`."""
+def _card_of(
+    anchor: Tag, link: str, index: PageIndex, repeated: set[tuple[str, str]]
+) -> Tag | None:
+    """The largest small repeated element around `anchor` whose only (non-excluded) link target
+    is `link`."""
     # a link wrapping a whole card (`<a class="card"><h2>…</h2></a>`) is its own card
-    repeated_card = _signature(anchor) in repeated and anchor.find(_HEADINGS) is not None
+    repeated_card = (
+        _signature(anchor) in repeated
+        and index.is_small(anchor)
+        and anchor.find(_HEADINGS) is not None
+    )
     card = anchor if repeated_card else None
     for node in anchor.parents:
-        if node.name in ("body", "html", "main", "[document]"):
+        if node.name in ("body", "html", "main", "[document]") or not index.is_small(node):
             break
-        targets = {link_url(a, base) for a in node.find_all("a", href=True)}
-        if len({t for t in targets if t and not is_excluded(t)} - {link}) > 0:
+        target = index.single_target(node)
+        if target is not None and target != link:
             break
         if _signature(node) in repeated:
             card = node
     return card
-
-
-def _in_furniture(anchor: Tag) -> bool:
-    """True inside navigation, menus, breadcrumbs, pagination, sidebars, or the page's own header
-    and footer (a header or footer inside an `<article>` card is part of the card)."""
-    for node in anchor.parents:
-        marks = " ".join([*(node.get_attribute_list("class") or []), str(node.get("id") or "")])
-        match = _FURNITURE.search(marks) if marks else None
-        word = match.group(2).lower() if match else node.name
-        if node.name in ("nav", "aside") or node.get("role") in ("navigation", "banner"):
-            return True
-        if word in ("header", "footer"):
-            if node.find_parent("article") is None:
-                return True
-        elif match:
-            return True
-    return False
 
 
 def _clean(text: str) -> str | None:

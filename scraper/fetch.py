@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Self
 
 import requests
+from requests.cookies import extract_cookies_to_jar
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
@@ -294,12 +295,12 @@ class Fetcher:
         try:
             prepared = self.session.prepare_request(requests.Request("GET", url, headers=headers))
             prepared.url = url  # exactly the checked serialisation, not a re-quoted one
-            response = self.session.send(
-                prepared,
-                timeout=self.config.timeouts.as_tuple(),
-                allow_redirects=False,
-                stream=True,
+            # the adapter, not `Session.send`: that one parses a redirect's Location with
+            # urllib.parse even when it will not follow it (and raises on a broken one)
+            response = self.session.get_adapter(url).send(
+                prepared, stream=True, timeout=self.config.timeouts.as_tuple(), proxies={}
             )
+            extract_cookies_to_jar(self.session.cookies, prepared, response.raw)
         except RefusedConnection as exc:
             raise DisallowedError(url, str(exc)) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:

@@ -14,6 +14,7 @@ when it is listed itself. An IPv6 host is written with its brackets (`[::1]:8080
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from ada_url import URL, join_url
@@ -28,6 +29,9 @@ WEB_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 #: Longer strings are not URLs a site means (and would only slow the parser down).
 MAX_URL_CHARS = 8192
+#: Canonical forms remembered: a listing's links are canonicalised by the pagination, the
+#: profile and the generic rules in turn.
+CANONICAL_CACHE = 65_536
 
 
 def parse_url(url: str, base: str | None = None) -> URL | None:
@@ -45,6 +49,7 @@ def parse_url(url: str, base: str | None = None) -> URL | None:
     return parsed
 
 
+@lru_cache(maxsize=CANONICAL_CACHE)
 def canonical_url(url: str, base: str | None = None) -> str | None:
     """The canonical form of `url` (resolved against `base`), or None when it is not a usable
     http(s) URL: lower-case host, no default port, no credentials, no fragment, no tracking

@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from storage.datapackage import JSONL_FIELDS, TABLES, Column, describe, file_name
 from storage.errors import ExportError  # also importable from here, its old home
 from storage.records import ArchivedVersion, load_versions
+from storage.safefiles import SafeFiles
 from storage.selection import Filters, selected_versions
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -108,40 +108,15 @@ def _csv_cell(value: Any, raw: bool) -> Any:
     return value
 
 
-class _Files:
-    """Files opened under a temporary name, renamed to their fixed names only when all went well."""
-
-    def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
-        self.open: dict[str, tuple[Path, IO[Any] | None]] = {}
-
-    def text(self, name: str) -> IO[str]:
-        part = self.out_dir / f".{name}.part"
-        handle = part.open("w", encoding="utf-8", newline="")
-        self.open[name] = (part, handle)
-        return handle
-
-    def path(self, name: str) -> Path:
-        """A temporary path for a writer that opens (and closes) the file itself."""
-        part = self.out_dir / f".{name}.part"
-        self.open[name] = (part, None)
-        return part
-
-    def commit(self) -> None:
-        for name, (part, handle) in self.open.items():
-            if handle is not None:
-                handle.close()
-            os.replace(part, self.out_dir / name)
-
-
 class _CsvWriter:
-    def __init__(self, files: _Files, raw_cells: bool) -> None:
+    def __init__(self, files: SafeFiles, raw_cells: bool) -> None:
         self.raw = raw_cells
         self.files = files
         self.writers = {}
         self.counts = dict.fromkeys(TABLES, 0)
         for table, columns in TABLES.items():
-            writer = csv.writer(files.text(file_name(table, "csv")), lineterminator="\r\n")
+            handle = files.open(file_name(table, "csv"), "w", encoding="utf-8", newline="")
+            writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow([c.name for c in columns])
             self.writers[table] = writer
 
@@ -156,9 +131,9 @@ class _CsvWriter:
 
 
 class _JsonlWriter:
-    def __init__(self, files: _Files) -> None:
+    def __init__(self, files: SafeFiles) -> None:
         self.name = file_name("articles", "jsonl")
-        self.handle = files.text(self.name)
+        self.handle = files.open(self.name, "w", encoding="utf-8", newline="")
         self.count = 0
 
     def write(self, batch: list[ArchivedVersion]) -> None:
@@ -184,7 +159,7 @@ def _arrow_type(pa: Any, column: Column) -> Any:
 
 
 class _ParquetWriter:
-    def __init__(self, files: _Files) -> None:
+    def __init__(self, files: SafeFiles) -> None:
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -198,7 +173,7 @@ class _ParquetWriter:
             t: pa.schema([(c.name, _arrow_type(pa, c)) for c in cols]) for t, cols in TABLES.items()
         }
         self.writers = {
-            t: pq.ParquetWriter(files.path(file_name(t, "parquet")), schema)
+            t: pq.ParquetWriter(files.open(file_name(t, "parquet"), "wb"), schema)
             for t, schema in self.schemas.items()
         }
         self.counts = dict.fromkeys(TABLES, 0)
@@ -285,29 +260,35 @@ def export_archive(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot create the export folder {out_dir}: {exc.strerror}") from exc
+    if not out_dir.is_dir():
+        raise ExportError(f"the export folder {out_dir} is not a folder")
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    files = _Files(out_dir)
-    writer: _Writer
-    if fmt == "csv":
-        writer = _CsvWriter(files, raw_cells)
-    elif fmt == "jsonl":
-        writer = _JsonlWriter(files)
-    else:
-        writer = _ParquetWriter(files)
     report = ExportReport(out_dir=out_dir, format=fmt)
-    batches = iter_selected(
-        session, filters, all_versions=all_versions, batch_size=batch_size, limit=limit
-    )
-    for batch in batches:
-        writer.write(batch)
-        report.versions += len(batch)
-        if progress is not None:
-            progress(len(batch))
-    report.rows = writer.close()
-    files.commit()
-    settings = {"filters": filters.to_dict(), "all_versions": all_versions, "raw_cells": raw_cells}
-    package = describe(fmt, created=created, settings=settings, counts=report.rows)
-    (out_dir / "datapackage.json").write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    with SafeFiles(out_dir) as files:
+        writer: _Writer
+        if fmt == "csv":
+            writer = _CsvWriter(files, raw_cells)
+        elif fmt == "jsonl":
+            writer = _JsonlWriter(files)
+        else:
+            writer = _ParquetWriter(files)
+        batches = iter_selected(
+            session, filters, all_versions=all_versions, batch_size=batch_size, limit=limit
+        )
+        for batch in batches:
+            writer.write(batch)
+            report.versions += len(batch)
+            if progress is not None:
+                progress(len(batch))
+        report.rows = writer.close()
+        settings = {
+            "filters": filters.to_dict(),
+            "all_versions": all_versions,
+            "raw_cells": raw_cells,
+        }
+        package = describe(fmt, created=created, settings=settings, counts=report.rows)
+        files.open("datapackage.json", "w", encoding="utf-8").write(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        )
+        files.commit()
     return report

@@ -52,7 +52,10 @@ class Filters:
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
-    """The first instant (UTC) after `day`: versions seen before it existed at the end of it."""
+    """The first instant (UTC) after `day`: versions seen before it existed at the end of it
+    (the last day of the calendar: the last instant there is)."""
+    if day >= dt.date.max:
+        return dt.datetime.max.replace(tzinfo=dt.UTC)
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
 
 

@@ -11,23 +11,26 @@ import click
 
 from schedules.cli.common import (
     DAY,
+    WHOLE_NUMBER,
+    StorageProblem,
     UsageError,
     archive_engine,
     db_option,
     echo_json,
     json_option,
+    url_argument,
 )
 from schedules.exits import EXIT_LOCKED
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
 from scraper.sites import DEFAULT_PROFILE, load_profile
-from scraper.urls import canonical_url
 from storage.db import current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
-from storage.errors import LockedError
+from storage.errors import ExportError, LockedError
 from storage.history import ArticleHistory, article_history
 from storage.integrity import check_integrity
+from storage.safefiles import SafeFiles
 from storage.warc import export_warc
 
 
@@ -194,7 +197,7 @@ def register(group: click.Group) -> None:
           hubarchive history https://hub.brussels/fr/blog/silicon-valley/ --json
         """
         with archive_engine(db_url) as engine, transaction(engine) as session:
-            found = article_history(session, canonical_url(url))
+            found = article_history(session, url_argument(url))
         if as_json:
             echo_json(found.to_dict())
         else:
@@ -205,14 +208,14 @@ def register(group: click.Group) -> None:
     @click.option(
         "--from",
         "from_seq",
-        type=click.IntRange(min=1),
+        type=WHOLE_NUMBER,
         metavar="N",
         help="Older version (default: the content version before --to).",
     )
     @click.option(
         "--to",
         "to_seq",
-        type=click.IntRange(min=1),
+        type=WHOLE_NUMBER,
         metavar="M",
         help="Newer version (default: the current one).",
     )
@@ -228,7 +231,7 @@ def register(group: click.Group) -> None:
           hubarchive diff https://hub.brussels/fr/blog/silicon-valley/ --from 1 --to 3
         """
         with archive_engine(db_url) as engine, transaction(engine) as session:
-            found = diff_versions(session, canonical_url(url), from_seq=from_seq, to_seq=to_seq)
+            found = diff_versions(session, url_argument(url), from_seq=from_seq, to_seq=to_seq)
         if as_json:
             echo_json(found.to_dict())
         else:
@@ -260,7 +263,7 @@ def register(group: click.Group) -> None:
         with archive_engine(db_url, migrate=True) as engine:
             report = reparse(
                 engine,
-                url=canonical_url(url) if url else None,
+                url=url_argument(url) if url else None,
                 since=_utc_day(since),
                 dry_run=dry_run,
             )
@@ -296,21 +299,25 @@ def register(group: click.Group) -> None:
         Example:
           hubarchive warc export hubarchive-2025.warc.gz --since 2025-01-01
         """
-        partial = file.with_name(file.name + ".part")  # a failed export leaves no truncated file
+        # a temporary file created exclusively beside FILE, renamed over it at the end: a failed
+        # export leaves neither a truncated FILE nor a `.part`; a symlink or device is refused
         try:
             with (
                 archive_engine(db_url) as engine,
                 transaction(engine) as session,
-                partial.open("wb") as out,
+                SafeFiles(file.parent) as files,
             ):
                 report = export_warc(
-                    session, out, since=_utc_day(since), url=canonical_url(url) if url else None
+                    session,
+                    files.open(file.name, "wb"),
+                    since=_utc_day(since),
+                    url=url_argument(url) if url else None,
                 )
-            partial.replace(file)
+                files.commit()
+        except ExportError as exc:
+            raise StorageProblem(exc) from exc
         except OSError as exc:
             raise click.ClickException(f"cannot write {file}: {exc.strerror}") from exc
-        finally:
-            partial.unlink(missing_ok=True)
         click.echo(f"{report.captures} captures ({report.records} records) written to {file}")
 
     @warc.command("import")

@@ -12,6 +12,7 @@ import click
 from sqlalchemy import Engine
 
 from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
+from scraper.urls import canonical_url
 from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
     ArchiveBusyError,
@@ -28,6 +29,11 @@ DEFAULT_DB = "sqlite:///hubarchive.db"
 
 #: A day on the command line (`--since`, `--from`, `--as-of` …).
 DAY = click.DateTime(formats=["%Y-%m-%d"])
+#: A count or version number on the command line: ≥ 1 and within a database integer (a larger
+#: one is a typo, and would overflow the SQL parameter).
+WHOLE_NUMBER = click.IntRange(min=1, max=2**31 - 1)
+#: A number of days on the command line (a century at most: a date must stay a date).
+DAYS = click.IntRange(min=0, max=36_500)
 
 
 class UsageError(click.ClickException):
@@ -61,7 +67,7 @@ def limit_option(default: int = 20) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         return click.option(
             "--limit",
-            type=click.IntRange(min=1),
+            type=WHOLE_NUMBER,
             default=default,
             show_default=True,
             help="At most this many rows.",
@@ -90,6 +96,15 @@ class StorageProblem(click.ClickException):
             self.exit_code = EXIT_USAGE
         elif isinstance(exc, ArchiveBusyError):
             self.exit_code = EXIT_SOFTWARE
+
+
+def url_argument(url: str) -> str:
+    """The canonical form of a URL given on the command line; `UsageError` when it is not an
+    http(s) URL."""
+    canonical = canonical_url(url)
+    if canonical is None:
+        raise UsageError(f"{url!r} is not an http(s) URL")
+    return canonical
 
 
 @contextmanager

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 import click
 
 from schedules.cli.common import (
+    DAYS,
+    WHOLE_NUMBER,
     UsageError,
     archive_engine,
     db_option,
@@ -167,7 +169,7 @@ def register(group: click.Group) -> None:
     @click.option("--full", is_flag=True, help="Walk every listing page and fetch every article.")
     @click.option(
         "--max-pages",
-        type=click.IntRange(min=1),
+        type=WHOLE_NUMBER,
         metavar="N",
         help="Fetch at most N pages in this run (listings, sitemaps, feeds, articles).",
     )
@@ -230,13 +232,13 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--recent-days",
-        type=click.IntRange(min=0),
+        type=DAYS,
         metavar="DAYS",
         help="Re-check articles published within DAYS on every run (profile: 30).",
     )
     @click.option(
         "--older-every-days",
-        type=click.IntRange(min=0),
+        type=DAYS,
         metavar="DAYS",
         help="Re-check older articles once their last check is DAYS old (profile: 7).",
     )

@@ -9,8 +9,12 @@ import click
 from schedules.cli.common import echo_json, json_option
 from scraper.errors import ProfileError
 from scraper.extract import extract_article
+from scraper.fetch import FetchConfig
 from scraper.models import Article
 from scraper.sites import DEFAULT_PROFILE, load_profile
+
+#: The largest page read (the crawler's own limit on a body).
+MAX_PAGE_BYTES = FetchConfig.max_bytes
 
 
 def _format(article: Article) -> str:
@@ -82,9 +86,14 @@ def extract_command(
     except ProfileError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        html = page.read_bytes()
+        with page.open("rb") as stream:
+            html = stream.read(MAX_PAGE_BYTES + 1)
     except OSError as exc:
         raise click.ClickException(f"cannot read {page}: {exc.strerror}") from exc
+    if len(html) > MAX_PAGE_BYTES:
+        raise click.ClickException(
+            f"{page} is larger than {MAX_PAGE_BYTES} bytes, the most the crawler fetches of a page"
+        )
     article = extract_article(
         html, url or page.resolve().as_uri(), encoding=encoding, profile=profile
     )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from schedules.cli.common import (
     DAY,
+    WHOLE_NUMBER,
     F,
     archive_engine,
     db_option,
@@ -24,8 +25,8 @@ from schedules.cli.common import (
     is_terminal,
     json_option,
     limit_option,
+    url_argument,
 )
-from scraper.urls import canonical_url
 from storage.db import transaction
 from storage.errors import NotFoundError, StorageError
 from storage.export import FORMATS, count_selected, export_archive
@@ -228,7 +229,7 @@ def render_article(view: ArticleView) -> str:
 @click.option(
     "--version",
     "version",
-    type=click.IntRange(min=1),
+    type=WHOLE_NUMBER,
     metavar="N",
     help="This version instead of the current one (see `hubarchive history`).",
 )
@@ -242,10 +243,7 @@ def show_cmd(url: str, version: int | None, db_url: str, as_json: bool) -> None:
       hubarchive show https://hub.brussels/fr/blog/le-reve-americain-existe-encore/
       hubarchive show https://hub.brussels/nl/blog/zorg-in-brussel/ --version 1 --json
     """
-    try:
-        canonical = canonical_url(url)
-    except ValueError as exc:
-        raise click.ClickException(f"{url!r} is not a URL: {exc}") from exc
+    canonical = url_argument(url)
     with _archive(db_url) as session:
         try:
             view = load_article(session, canonical, version)
@@ -285,7 +283,7 @@ def show_cmd(url: str, version: int | None, db_url: str, as_json: bool) -> None:
 @json_option
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=WHOLE_NUMBER,
     default=None,
     help="At most this many versions (default: all).",
 )

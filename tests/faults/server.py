@@ -45,10 +45,25 @@ class Fault(enum.Enum):
     REDIRECT_LOOP = "redirect-loop"
     HUGE_BODY = "huge-body"
     GZIP_BOMB = "gzip-bomb"
+    #: slowloris: the status line and headers, one byte per `trickle_seconds`
+    TRICKLE_HEAD = "trickle-head"
+    #: the headers at once, then a body with a Content-Length, one byte per `trickle_seconds`
+    TRICKLE_BODY = "trickle-body"
+    #: the headers at once, then a chunked body, one one-byte chunk per `trickle_seconds`
+    TRICKLE_CHUNKED = "trickle-chunked"
 
 
-#: The faults drawn at random (the gzip bomb is served only when forced).
-RANDOM_FAULTS: tuple[Fault, ...] = tuple(f for f in Fault if f not in (Fault.NONE, Fault.GZIP_BOMB))
+#: Faults served only when forced (`FaultServer.force`), never drawn at random.
+FORCED_ONLY = (
+    Fault.GZIP_BOMB,
+    Fault.TRICKLE_HEAD,
+    Fault.TRICKLE_BODY,
+    Fault.TRICKLE_CHUNKED,
+)
+#: The faults drawn at random.
+RANDOM_FAULTS: tuple[Fault, ...] = tuple(
+    f for f in Fault if f is not Fault.NONE and f not in FORCED_ONLY
+)
 #: Query parameter marking the hops of a redirect loop.
 LOOP_PARAM = "hubloop"
 
@@ -68,6 +83,8 @@ class FaultPlan:
     retry_after: str = "1"
     huge_bytes: int = 20 * 1024 * 1024
     bomb_bytes: int = 200 * 1024 * 1024
+    #: seconds between two bytes of a trickled answer
+    trickle_seconds: float = 1.0
     #: the server shuts itself down after this many seconds
     lifetime: float = 600.0
 
@@ -242,6 +259,9 @@ class FaultServer:
             return False
         elif fault is Fault.HUGE_BODY:
             return self._send_huge(sock, served)
+        elif fault in (Fault.TRICKLE_HEAD, Fault.TRICKLE_BODY, Fault.TRICKLE_CHUNKED):
+            assert response is not None
+            return self._trickle(sock, response, served)
         elif fault is Fault.GZIP_BOMB:
             response = Response(
                 200,
@@ -268,6 +288,35 @@ class FaultServer:
         closing = fault in (Fault.TRUNCATE, Fault.WRONG_LENGTH)
         sock.sendall(_head(response.status, headers, length, close=closing) + body)
         return not closing
+
+    def _trickle(self, sock: socket.socket, response: Response, served: Served) -> bool:
+        """Send `response` one byte at a time (headers, body or chunks, as the fault says),
+        until it is all sent, the client goes away or the server stops."""
+        served.status = response.status
+        fault, body = served.fault, response.body
+        chunked = fault is Fault.TRICKLE_CHUNKED
+        headers = dict(response.headers)
+        if chunked:
+            headers["Transfer-Encoding"] = "chunked"
+        head = _head(response.status, headers, None if chunked else len(body), close=True)
+        if chunked:
+            head = head.replace(b"Connection: close", b"Connection: keep-alive")
+        slow = head if fault is Fault.TRICKLE_HEAD else b""
+        fast = b"" if fault is Fault.TRICKLE_HEAD else head
+        if fault is Fault.TRICKLE_HEAD:
+            pieces = [slow[i : i + 1] for i in range(len(slow))] + [body]
+        elif chunked:
+            pieces = [b"1\r\n" + body[i : i + 1] + b"\r\n" for i in range(len(body))]
+            pieces.append(b"0\r\n\r\n")
+        else:
+            pieces = [body[i : i + 1] for i in range(len(body))]
+        if fast:
+            sock.sendall(fast)
+        for piece in pieces:
+            if self._stopped.wait(self.plan.trickle_seconds):
+                break
+            sock.sendall(piece)
+        return False
 
     def _send_huge(self, sock: socket.socket, served: Served) -> bool:
         """A 20 MB page, with its length declared or (drawn at random) left to the close."""

@@ -16,7 +16,10 @@ def test_crawls_started_together_one_runs_the_others_exit_75(
     site, server = serve_faulty(9, rate=0.0)
     reached, release = server.hold("/robots.txt")  # the first request of the lock's holder
     # a read timeout longer than the hold, so the holder waits instead of failing
-    started = [spawn_crawl(db_url, server.base_url, "--timeout", "60") for _ in range(crawls)]
+    started = [
+        spawn_crawl(db_url, server.base_url, "--read-timeout", "60", "--timeout", "120")
+        for _ in range(crawls)
+    ]
     try:
         assert reached.wait(120), [finish(p, 1) for p in started]
         # every other crawl ends while the holder cannot move: "at once", without timing
