@@ -2,7 +2,7 @@
 
 Prints pages/second of the first run, and the requests, bytes and seconds of the second and third
 runs as ratios of the first. Never asserts; the machine is shared, so read the ratios, not the
-seconds. Usage: python bench/crawl.py [--articles 1000] [--changed 10] [--no-wp-json]
+seconds. Usage: python bench/crawl.py [--articles 1000] [--changed 10] [--no-wp-json | --bare]
 """
 
 from __future__ import annotations
@@ -39,13 +39,20 @@ def main() -> None:
         action="store_true",
         help="a site without the WordPress API: sitemaps, feed and listings only",
     )
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="a site without sitemap, feed or WordPress API: listings only (probes answer 404)",
+    )
     args = parser.parse_args()
     logging.getLogger("hubarchive").setLevel(logging.ERROR)
     site = FixtureSite(
         args.articles,
         per_page=args.per_page,
         days_apart=1,
-        wp_json=not args.no_wp_json,
+        wp_json=not (args.no_wp_json or args.bare),
+        sitemaps=not args.bare,
+        feeds=not args.bare,
         disallowed_article=False,
     )
     with tempfile.TemporaryDirectory() as folder, serve_site(site) as server:
@@ -60,7 +67,13 @@ def main() -> None:
         for index in range(0, args.articles, step)[: args.changed]:
             site.change_article(index)
         third = run_crawl(options)
-    source = "listings+sitemaps+feed" if args.no_wp_json else "wp-json+listings"
+    source = (
+        "listings only (no sitemap, feed or API)"
+        if args.bare
+        else "listings+sitemaps+feed"
+        if args.no_wp_json
+        else "wp-json+listings"
+    )
     print(f"{args.articles} articles, {source}, --delay 0, SQLite")
     print(
         f"first run: {first.counts.fetched + first.counts.listing_pages} pages in "
@@ -70,6 +83,11 @@ def main() -> None:
     print(_line("first", first, first))
     print(_line("unchanged", second, first))
     print(_line(f"{args.changed} changed", third, first))
+    print(
+        f"unchanged re-crawl: {second.requests / first.requests:.2%} of the first crawl's "
+        f"requests, {second.bytes / first.bytes:.2%} of its bytes, "
+        f"{second.counts.new + second.counts.changed} new versions"
+    )
 
 
 if __name__ == "__main__":
