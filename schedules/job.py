@@ -64,7 +64,7 @@ from storage.archive import (
     start_run,
     store_record,
 )
-from storage.db import check_writable, ensure_schema, open_engine, transaction
+from storage.db import check_writable, ensure_schema, open_engine, transaction, writer_engine
 from storage.schema import FetchRow, RunRow
 from storage.sources import (
     ABSENT,
@@ -240,7 +240,8 @@ def run_crawl(
             return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
         with crawl_lock(engine, site.key):
             ensure_schema(engine)
-            return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
+            writer = writer_engine(engine)  # other sites may crawl into the archive meanwhile
+            return _Crawl(writer, options, crawl, site, should_stop, progress, extract).run()
     finally:
         engine.dispose()
 
@@ -571,7 +572,7 @@ class _Crawl:
             self.counts.failed += 1
             self.broken_now += 1
             log.warning(
-                "failed: %s (a broken link: linked from the site, never archived; retry %d of %d)",
+                "failed: %s (a broken link: linked from the site, never archived; failure %d of at most %d)",
                 exc,
                 failures,
                 len(BROKEN_LINK_RETRIES) + 1,

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from schedules.job import CrawlOptions, RunReport, run_crawl
+from schedules.job import RunReport, run_crawl
 
 from .cases import CASES, CaseSite, serve_case
-from .conftest import FAST_RETRY, archived
+from .conftest import archived, fast_options
 
 TEXT = {"Content-Type": "text/plain"}
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -20,14 +20,8 @@ ARTICLE = {"headers": HTML, "file": "00-site-article.html"}
 
 def crawl(site: CaseSite, db_url: str, **changes: Any) -> RunReport:
     with serve_case(site) as server:
-        options = CrawlOptions(
-            db_url=db_url,
-            start_urls=(f"{server.base_url}/fr/news/",),
-            delay=0,
-            retry=FAST_RETRY,
-            **changes,
-        )
-        return run_crawl(options)
+        start = (f"{server.base_url}/fr/news/",)
+        return run_crawl(fast_options(db_url, server.base_url, start_urls=start, **changes))
 
 
 def _sitemap(path: str = "/fr/news/depuis-le-sitemap/") -> bytes:
@@ -140,7 +134,9 @@ def test_case_21_wildcards_and_dollar_under_disallow_all(sqlite_url: str) -> Non
     assert not {"/sitemap.xml", "/feed/", "/wp-json/wp/v2/posts"} & set(paths), paths
     # `Allow: /fr/news/$` lets the listing alone through, `Allow: /*/news/*-liste/$` one article
     assert "/fr/news/autre-article-liste/" in paths and "/fr/news/article-listee/" not in paths
-    assert (report.counts.new, report.counts.skipped, report.exit_code) == (1, 1, 0), report.warnings
+    assert (report.counts.new, report.counts.skipped, report.exit_code) == (1, 1, 0), (
+        report.warnings
+    )
 
 
 def test_sibling_21_dollar_anchors_a_disallowed_slug(sqlite_url: str) -> None:
