@@ -46,7 +46,7 @@ from schedules.plan import (
 )
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
 from scraper import EXTRACTOR_VERSION
-from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
+from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile, is_listing_page
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
@@ -527,6 +527,16 @@ class _Crawl:
             self._failed(url, exc, capture=capture)
             return
         article.url = url
+        if (
+            self.crawl.generic_fallback
+            and not self.crawl.is_article(url)
+            and is_listing_page(capture.body, url, self.crawl, article.body)
+        ):
+            # the generic rule took a listing (a tag or archive page) for an article: not a version
+            self.counts.skipped += 1
+            self._log(url, capture, outcome="skipped", error="a listing of cards, not an article")
+            log.info("skipped %s: a listing of cards, not an article", url)
+            return
         with transaction(self.engine) as session:
             result = store_record(
                 session,

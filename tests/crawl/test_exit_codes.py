@@ -147,3 +147,14 @@ def test_cron_sees_69_from_a_real_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 69, done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [("2026-02-30", "no such day"), ("2026-13-01", "no such day"), ("30/06/2025", "YYYY-MM-DD")],
+)
+def test_invalid_dates_are_usage_errors_that_say_why(tmp_path: Path, value: str, says: str) -> None:
+    result = CliRunner().invoke(
+        main, ["search", "x", "--from", value, "--db", str(tmp_path / "a.db")]
+    )
+    assert result.exit_code == 2 and says in result.stderr and "--from" in result.stderr
