@@ -65,6 +65,7 @@ from storage.archive import (
     store_record,
 )
 from storage.db import check_writable, ensure_schema, open_engine, transaction, writer_engine
+from storage.forget import Forgotten, forgotten
 from storage.schema import FetchRow, RunRow
 from storage.sources import (
     ABSENT,
@@ -290,6 +291,8 @@ class _Crawl:
                 user_agent=user_agent_for(options, site.profile),
             )
         )
+        #: what `hubarchive forget` took out of the archive: never fetched again
+        self.forgotten = Forgotten()
         #: never-archived URLs that answered 404/410, by URL (the broken-link schedule)
         self.link_failures: dict[str, LinkFailures] = {}
 
@@ -305,6 +308,7 @@ class _Crawl:
                     for url in _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
                     if is_allowed_host(url, self.crawl.hosts)
                 ]
+                self.forgotten = forgotten(session, self.site)
                 self.link_failures = {
                     url: f
                     for url, f in link_failures(session).items()
@@ -375,7 +379,7 @@ class _Crawl:
             and url not in self.link_failures
             and self.crawl.may_be_article(url)
         ]
-        plan = self._broken_links_due(plan)
+        plan = [p for p in self._broken_links_due(plan) if not self.forgotten.covers(p.url)]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         for done, item in enumerate(plan):

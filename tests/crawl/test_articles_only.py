@@ -100,3 +100,49 @@ def test_pagination_footer_and_listing_pages_are_not_archived(sqlite_url: str) -
         assert never not in paths, never
     # the dossier looked like an article to the URL rules: fetched, recognised as cards, not kept
     assert "/actus/dossier-export.html" in paths and report.counts.skipped == 1
+
+
+def test_forget_removes_an_article_and_the_crawls_skip_it_until_undone(sqlite_url: str) -> None:
+    from click.testing import CliRunner
+
+    from schedules.cli import main
+
+    site = CaseSite(dict(ROUTES))
+    runner = CliRunner()
+    with serve_case(site) as server:
+        options = fast_options(
+            sqlite_url, server.base_url, start_urls=(f"{server.base_url}/actus/",)
+        )
+        assert run_crawl(options).exit_code == 0
+        junk = f"{server.base_url}/actus/{FIRST[0]}.html"
+        dry = runner.invoke(main, ["forget", junk, "--dry-run", "--db", sqlite_url])
+        assert dry.exit_code == 0 and "would forget 1 articles" in dry.stdout
+        assert junk in archived(sqlite_url)
+        done = runner.invoke(
+            main,
+            ["forget", "--pattern", f"{server.base_url}/actus/{FIRST[0]}*", "--db", sqlite_url],
+        )
+        assert done.exit_code == 0 and "forgot 1 articles" in done.stdout, done.output
+        assert junk not in archived(sqlite_url)
+        check = runner.invoke(main, ["db", "check", "--deep", "--db", sqlite_url])
+        assert check.exit_code == 0, check.output
+        before = site.paths().count(f"/actus/{FIRST[0]}.html")
+        run_crawl(options)
+        assert site.paths().count(f"/actus/{FIRST[0]}.html") == before  # skipped
+        assert junk not in archived(sqlite_url)
+        undo = runner.invoke(
+            main,
+            [
+                "forget",
+                "--undo",
+                "--pattern",
+                f"{server.base_url}/actus/{FIRST[0]}*",
+                "--db",
+                sqlite_url,
+            ],
+        )
+        assert undo.exit_code == 0
+        run_crawl(options)
+        assert junk in archived(sqlite_url)
+    runs = runner.invoke(main, ["runs", "--db", sqlite_url])
+    assert " forget " in runs.stdout or "forget" in runs.stdout
