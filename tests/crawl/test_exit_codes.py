@@ -158,3 +158,35 @@ def test_invalid_dates_are_usage_errors_that_say_why(tmp_path: Path, value: str,
         main, ["search", "x", "--from", value, "--db", str(tmp_path / "a.db")]
     )
     assert result.exit_code == 2 and says in result.stderr and "--from" in result.stderr
+
+
+def _damaged_archive(tmp_path: Path) -> Path:
+    db = tmp_path / "damaged.db"
+    cases = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
+    result = CliRunner().invoke(
+        main, ["warc", "import", str(cases / "25-warc-angle-brackets.warc.gz"), "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with db.open("r+b") as raw:  # pages 3 and 4 overwritten, as a failing disk would
+        raw.seek(4096 * 2)
+        raw.write(b"\xa5" * 8192)
+    return db
+
+
+def test_db_check_names_a_damaged_archive_instead_of_crashing(tmp_path: Path) -> None:
+    db = _damaged_archive(tmp_path)
+    result = CliRunner().invoke(main, ["db", "check", "--deep", "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert "damaged" in result.output or "malformed" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_read_command_on_a_damaged_archive_is_one_line(tmp_path: Path) -> None:
+    db = _damaged_archive(tmp_path)
+    result = CliRunner().invoke(
+        main, ["history", "https://hub.brussels/fr/news/mission-tokyo/", "--db", str(db)]
+    )
+    assert result.exit_code in (2, 70) and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "damaged" in result.stderr
