@@ -411,11 +411,16 @@ def same_card_title(card_title: str | None, archived_title: str | None) -> bool:
 MIN_LISTING_CARDS = 3
 #: …with fewer characters of its own text than this (the cards' titles aside) is a listing
 MAX_LISTING_OWN_TEXT = 300
+#: a body longer than this is an article's whatever cards surround it (500 card titles of 40
+#: characters would not fill it)
+MAX_LISTING_BODY = 20_000
 
 
 def is_listing_page(html: str | bytes, url: str, crawl: CrawlProfile, body: str | None) -> bool:
     """True when a fetched page is a listing, not an article: its main content is repeated cards
     (at least `MIN_LISTING_CARDS`) and, their titles aside, its extracted `body` is about empty."""
+    if len(body or "") > MAX_LISTING_BODY:
+        return False  # a long text of its own: an article, whatever it links to (and no parse)
     page = parse_listing(html, url, crawl)
     cards = [s for s in page.sightings if s.url != url]
     if len(cards) < MIN_LISTING_CARDS:
