@@ -192,3 +192,48 @@ def test_runs_shows_a_run_whose_process_is_gone_as_interrupted(sqlite_url: str) 
         engine.dispose()
     shown = CliRunner().invoke(main, ["runs", "--db", sqlite_url])
     assert shown.exit_code == 0 and " interrupted" in shown.stdout, shown.stdout
+
+
+def test_site_locks_exclude_their_own_site_and_the_archive_lock_excludes_all(db_url: str) -> None:
+    import pytest
+
+    from schedules.lock import archive_lock, crawl_lock
+    from storage.errors import LockedError
+
+    engine = open_engine(db_url)
+    try:
+        with crawl_lock(engine, "site-a"):
+            with crawl_lock(engine, "site-b"):  # another site crawls at the same time
+                pass
+            with pytest.raises(LockedError, match="site-a"), crawl_lock(engine, "site-a"):
+                pass
+            with pytest.raises(LockedError), archive_lock(engine, "warc import"):
+                pass
+        with archive_lock(engine, "warc import"):
+            with pytest.raises(LockedError, match="archive-wide"), crawl_lock(engine, "site-b"):
+                pass
+        with crawl_lock(engine, "site-a"):  # everything was released
+            pass
+    finally:
+        engine.dispose()
+
+
+def test_warc_import_while_a_crawl_runs_exits_75(sqlite_url: str, tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from schedules.lock import crawl_lock
+
+    warc = (
+        Path(__file__).resolve().parents[1]
+        / "fixtures"
+        / "cases"
+        / "25-warc-angle-brackets.warc.gz"
+    )
+    engine = open_engine(sqlite_url)
+    try:
+        with crawl_lock(engine, "http://127.0.0.1:8000"):
+            result = CliRunner().invoke(main, ["warc", "import", str(warc), "--db", sqlite_url])
+        assert result.exit_code == 75 and "crawl" in result.stderr
+        assert archived(sqlite_url) == {}
+    finally:
+        engine.dispose()
