@@ -237,3 +237,42 @@ def test_warc_import_while_a_crawl_runs_exits_75(sqlite_url: str, tmp_path: Any)
         assert archived(sqlite_url) == {}
     finally:
         engine.dispose()
+
+
+def test_absent_probes_are_asked_again_after_30_days_and_declared_failures_warn(
+    sqlite_url: str,
+) -> None:
+    from storage.sources import ABSENT
+
+    routes = dict(BROKEN)
+    routes["/robots.txt"] = {
+        "headers": {"Content-Type": "text/plain"},
+        "body": "User-agent: *\nSitemap: http://127.0.0.1:{PORT}/declared-sitemap.xml\n",
+    }
+    routes["/fr/news/article-listee/"] = routes["/fr/news/autre-article-liste/"]
+    site = CaseSite(routes)
+    with serve_case(site) as server:
+        options = fast_options(
+            sqlite_url, server.base_url, start_urls=(f"{server.base_url}/fr/news/",)
+        )
+        first = run_crawl(options)
+        # the declared sitemap's 404 is a warning of the run, not a failure; the probes are quiet
+        assert first.exit_code == 0 and first.counts.failed == 0
+        assert [w for w in first.warnings if "sitemap" in w] == [
+            f"declared sitemap {server.base_url}/declared-sitemap.xml answered 404"
+        ]
+        assert site.paths().count("/feed/") == 1
+        run_crawl(options)
+        assert site.paths().count("/feed/") == 1  # remembered as absent
+        engine = open_engine(sqlite_url)
+        try:
+            with transaction(engine) as session:
+                session.execute(
+                    update(FetchRow)
+                    .where(FetchRow.outcome == ABSENT)
+                    .values(fetched_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=31))
+                )
+        finally:
+            engine.dispose()
+        again = run_crawl(options)
+        assert site.paths().count("/feed/") == 2 and again.exit_code == 0
