@@ -190,3 +190,23 @@ def test_a_read_command_on_a_damaged_archive_is_one_line(tmp_path: Path) -> None
     )
     assert result.exit_code in (2, 70) and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "damaged" in result.stderr
+
+
+def test_an_unexpected_error_exits_70_with_one_line_and_the_run_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import schedules.job
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise RuntimeError("the planner fell over")
+
+    monkeypatch.setattr(schedules.job, "plan_fetches", broken)
+    site = FixtureSite(3, wp_json=False, sitemaps=False, feeds=False)
+    db = str(tmp_path / "a.db")
+    with serve_site(site) as server:
+        code, out, err = _crawl(db, "--start-url", f"{server.base_url}/fr/news/")
+    assert code == 70, (out, err)
+    assert "Traceback" not in err and "the planner fell over" in err
+    assert len([line for line in err.splitlines() if "hubarchive crawl:" in line]) == 1
+    runs = json.loads(CliRunner().invoke(main, ["runs", "--db", db, "--json"]).stdout)
+    assert (runs[0]["outcome"], runs[0]["exit_code"]) == ("error", 70)
