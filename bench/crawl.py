@@ -2,7 +2,7 @@
 
 Prints pages/second of the first run, and the requests, bytes and seconds of the second and third
 runs as ratios of the first. Never asserts; the machine is shared, so read the ratios, not the
-seconds. Usage: python bench/crawl.py [--articles 1000] [--changed 10] [--no-wp-json]
+seconds. Usage: python bench/crawl.py [--articles 1000] [--changed 10] [--no-wp-json | --bare]
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from schedules.job import CrawlOptions, RunReport, run_crawl
-from tests.crawl.site import LISTINGS, FixtureSite, serve_site
+from tests.crawl.othersite import SHAPES, OtherSite
+from tests.crawl.site import LISTINGS, FixtureSite, SiteServer, serve_site
 
 
 def _line(name: str, report: RunReport, first: RunReport) -> str:
@@ -26,6 +27,27 @@ def _line(name: str, report: RunReport, first: RunReport) -> str:
         f"x{report.requests / first.requests:.3f} req  x{report.bytes / first.bytes:.4f} bytes "
         f"x{report.seconds / first.seconds:.3f} time | fetched {c.fetched} "
         f"(304: {c.not_modified}) new {c.new} changed {c.changed} unchanged {c.unchanged}"
+    )
+
+
+def _other(args: argparse.Namespace) -> None:
+    """The first and an unchanged crawl of a site of another shape (the generic rule)."""
+    site = OtherSite(SHAPES[args.shape], n_articles=args.articles, per_page=args.per_page)
+    with tempfile.TemporaryDirectory() as folder, SiteServer(site.handle) as server:
+        options = CrawlOptions(
+            db_url=f"sqlite:///{folder}/bench.db",
+            delay=0,
+            start_urls=(f"{server.base_url}{site.shape.listing}",),
+        )
+        first = run_crawl(options)
+        second = run_crawl(options)
+    print(f"{args.articles} articles, shape {args.shape!r} (generic rule), --delay 0, SQLite")
+    print(_line("first", first, first))
+    print(_line("unchanged", second, first))
+    print(
+        f"unchanged re-crawl: {second.requests / first.requests:.2%} of the first crawl's "
+        f"requests, {second.bytes / first.bytes:.2%} of its bytes, "
+        f"{second.counts.new + second.counts.changed} new versions"
     )
 
 
@@ -39,13 +61,29 @@ def main() -> None:
         action="store_true",
         help="a site without the WordPress API: sitemaps, feed and listings only",
     )
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="a site without sitemap, feed or WordPress API: listings only (probes answer 404)",
+    )
+    parser.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        help="a site in markup not written for the profile (tests/crawl/othersite.py), crawled "
+        "with the generic rule; no sitemap, feed or API",
+    )
     args = parser.parse_args()
+    if args.shape:
+        _other(args)
+        return
     logging.getLogger("hubarchive").setLevel(logging.ERROR)
     site = FixtureSite(
         args.articles,
         per_page=args.per_page,
         days_apart=1,
-        wp_json=not args.no_wp_json,
+        wp_json=not (args.no_wp_json or args.bare),
+        sitemaps=not args.bare,
+        feeds=not args.bare,
         disallowed_article=False,
     )
     with tempfile.TemporaryDirectory() as folder, serve_site(site) as server:
@@ -60,7 +98,13 @@ def main() -> None:
         for index in range(0, args.articles, step)[: args.changed]:
             site.change_article(index)
         third = run_crawl(options)
-    source = "listings+sitemaps+feed" if args.no_wp_json else "wp-json+listings"
+    source = (
+        "listings only (no sitemap, feed or API)"
+        if args.bare
+        else "listings+sitemaps+feed"
+        if args.no_wp_json
+        else "wp-json+listings"
+    )
     print(f"{args.articles} articles, {source}, --delay 0, SQLite")
     print(
         f"first run: {first.counts.fetched + first.counts.listing_pages} pages in "
@@ -70,6 +114,11 @@ def main() -> None:
     print(_line("first", first, first))
     print(_line("unchanged", second, first))
     print(_line(f"{args.changed} changed", third, first))
+    print(
+        f"unchanged re-crawl: {second.requests / first.requests:.2%} of the first crawl's "
+        f"requests, {second.bytes / first.bytes:.2%} of its bytes, "
+        f"{second.counts.new + second.counts.changed} new versions"
+    )
 
 
 if __name__ == "__main__":

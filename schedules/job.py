@@ -47,7 +47,7 @@ from schedules.plan import (
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
 from schedules.suspect import suspect_reason
 from scraper import EXTRACTOR_VERSION
-from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
+from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile, is_listing_page
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
@@ -66,8 +66,9 @@ from storage.archive import (
     start_run,
     store_record,
 )
-from storage.db import check_writable, ensure_schema, open_engine, transaction
+from storage.db import check_writable, ensure_schema, open_engine, transaction, writer_engine
 from storage.errors import UnstorableRecordError
+from storage.forget import Forgotten, forgotten
 from storage.schema import FetchRow, RunRow
 from storage.sources import (
     ABSENT,
@@ -246,7 +247,8 @@ def run_crawl(
             return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
         with crawl_lock(engine, site.key):
             ensure_schema(engine)
-            return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
+            writer = writer_engine(engine)  # other sites may crawl into the archive meanwhile
+            return _Crawl(writer, options, crawl, site, should_stop, progress, extract).run()
     finally:
         engine.dispose()
 
@@ -298,6 +300,8 @@ class _Crawl:
                 user_agent=user_agent_for(options, site.profile),
             )
         )
+        #: what `hubarchive forget` took out of the archive: never fetched again
+        self.forgotten = Forgotten()
         #: never-archived URLs that answered 404/410, by URL (the broken-link schedule)
         self.link_failures: dict[str, LinkFailures] = {}
 
@@ -313,6 +317,7 @@ class _Crawl:
                     for url in _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
                     if is_allowed_host(url, self.crawl.hosts)
                 ]
+                self.forgotten = forgotten(session, self.site)
                 self.link_failures = {
                     url: f
                     for url, f in link_failures(session).items()
@@ -386,7 +391,7 @@ class _Crawl:
             and url not in self.link_failures
             and self.crawl.may_be_article(url)
         ]
-        plan = self._broken_links_due(plan)
+        plan = [p for p in self._broken_links_due(plan) if not self.forgotten.covers(p.url)]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         for done, item in enumerate(plan):
@@ -541,6 +546,16 @@ class _Crawl:
             self._failed(url, exc, capture=capture)
             return
         article.url = url
+        if (
+            self.crawl.generic_fallback
+            and not self.crawl.is_article(url)
+            and is_listing_page(capture.body, url, self.crawl, article.body)
+        ):
+            # the generic rule took a listing (a tag or archive page) for an article: not a version
+            self.counts.skipped += 1
+            self._log(url, capture, outcome="skipped", error="a listing of cards, not an article")
+            log.info("skipped %s: a listing of cards, not an article", url)
+            return
         if self._refused_as_suspect(url, article, capture):
             return
         try:
@@ -604,7 +619,7 @@ class _Crawl:
             self.counts.failed += 1
             self.broken_now += 1
             log.warning(
-                "failed: %s (a broken link: linked from the site, never archived; retry %d of %d)",
+                "failed: %s (a broken link: linked from the site, never archived; failure %d of at most %d)",
                 exc,
                 failures,
                 len(BROKEN_LINK_RETRIES) + 1,

@@ -30,7 +30,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
 from scraper.pageindex import PageIndex
-from scraper.pagination import PAGE_PATH, is_pagination, link_url, next_page
+from scraper.pagination import PAGE_PATH, is_page_control, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
 from scraper.sites import SiteProfile
 from scraper.urls import allowed_hosts_of, canonical_url, is_allowed_host
@@ -42,7 +42,10 @@ GENERIC_EXCLUDED = re.compile(
     r"/(tags?|category|categories|categorie|categories|categorieen|rubriek|rubrique|topics?|"
     r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
     r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|recherche|zoeken|contact|"
-    r"privacy|cookies?|page/\d+)(/|$|\.)"
+    r"privacy|cookies?|page/\d+|legal|legal-notice|mentions-legales|impressum|disclaimer|"
+    r"terms|terms-of-use|conditions|cgu|cgv|vie-privee|privacybeleid|accessibility|"
+    r"accessibilite|toegankelijkheid|sitemap|plan-du-site|newsletter|nieuwsbrief|faq|"
+    r"jobs|careers|carrieres|vacatures)(/|$|\.)"
     r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js)$",
     re.IGNORECASE,
 )
@@ -359,6 +362,7 @@ def generic_listing_links(
             or is_pagination(link, url)
             or is_listing_variant(link, url)
             or index.in_furniture(anchor)
+            or is_page_control(anchor.get_text(" "), link)
         ):
             continue
         tries[link] = tries.get(link, 0) + 1
@@ -434,3 +438,28 @@ def same_card_title(card_title: str | None, archived_title: str | None) -> bool:
         return True
     a, b = _clean(card_title), _clean(archived_title or "")
     return (a or "").casefold() == (b or "").casefold()
+
+
+#: a page linking to at least this many article cards…
+MIN_LISTING_CARDS = 3
+#: …with fewer characters of its own text than this (the cards' titles aside) is a listing
+MAX_LISTING_OWN_TEXT = 300
+#: a body longer than this is an article's whatever cards surround it (500 card titles of 40
+#: characters would not fill it)
+MAX_LISTING_BODY = 20_000
+
+
+def is_listing_page(html: str | bytes, url: str, crawl: CrawlProfile, body: str | None) -> bool:
+    """True when a fetched page is a listing, not an article: its main content is repeated cards
+    (at least `MIN_LISTING_CARDS`) and, their titles aside, its extracted `body` is about empty."""
+    if len(body or "") > MAX_LISTING_BODY:
+        return False  # a long text of its own: an article, whatever it links to (and no parse)
+    page = parse_listing(html, url, crawl)
+    cards = [s for s in page.sightings if s.url != url]
+    if len(cards) < MIN_LISTING_CARDS:
+        return False
+    own = body or ""
+    for card in cards:
+        if card.title:
+            own = own.replace(card.title, "")
+    return len(" ".join(own.split())) < MAX_LISTING_OWN_TEXT

@@ -16,6 +16,15 @@ from scraper.text import normalize_text
 from scraper.urls import canonical_url, is_allowed_host
 
 PAGE_PATH = re.compile(r"/page/(\d+)/?$")
+#: a listing page numbered in its file name: `page2.html`, `index-3.php`, `p4.htm` (a bare
+#: number, `/1234.html`, is often an article id: not this)
+PAGE_FILE = re.compile(r"(^|/)(page|index|p|pagina|seite)[-_]?\d{1,4}\.(html?|php|aspx?)$", re.I)
+#: link texts of pagination controls: previous/next/first/last in the site's languages, arrows
+PAGE_CONTROL_TEXTS = frozenset(
+    "previous|previous page|prev|newer|newer posts|newer entries|précédent|précédente|"
+    "page précédente|vorige|vorige pagina|first|last|première|dernière|eerste|laatste|"
+    "‹|«|<|<<|←".split("|")
+)
 #: query parameters that number listing pages
 PAGE_PARAMS = ("page", "p", "paged", "pg")
 #: link texts (case and arrows aside) of a "next page" link, in the site's languages
@@ -47,6 +56,21 @@ def is_pagination(url: str, listing: str) -> bool:
     base_query = dict(parse_qsl(base.query, keep_blank_values=True))
     rest = {k: v for k, v in query.items() if k not in PAGE_PARAMS}
     return rest == {k: v for k, v in base_query.items() if k not in PAGE_PARAMS}
+
+
+def is_page_control(text: str, url: str) -> bool:
+    """True when a link is a pagination control, not content: its text is a page number or a
+    previous/next word or arrow ("« Précédent", "2", "Suivant ›"), or its URL names a numbered
+    listing file (`page2.html`)."""
+    label = re.sub(r"[\s\u00a0]+", " ", text).strip(" .:|-–—").lower()
+    bare = label.strip("‹«<>»›←→ ").strip()
+    if label.isdigit() or bare.isdigit():
+        return True
+    if label in NEXT_TEXTS or label in PAGE_CONTROL_TEXTS:
+        return True
+    if bare and (bare in NEXT_TEXTS or bare in PAGE_CONTROL_TEXTS):
+        return True
+    return bool(PAGE_FILE.search(urlsplit(url).path))
 
 
 def next_page(

@@ -218,6 +218,15 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     return before, after
 
 
+def writer_engine(engine: Engine) -> Engine:
+    """`engine` for a writer that shares the archive with others (crawls of several sites): on
+    SQLite every transaction begins IMMEDIATE, so it waits the busy timeout for the write lock
+    instead of failing at once when another writer committed after its first read."""
+    if engine.url.get_backend_name() != "sqlite":
+        return engine
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
 def ensure_schema(engine: Engine) -> None:
     """Migrate an empty database; refuse one whose schema is behind or ahead of this code."""
     current, has_tables = _schema_state(engine)

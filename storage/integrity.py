@@ -7,6 +7,7 @@ import zlib
 from typing import Any
 
 from sqlalchemy import Executable, and_, func, select, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, aliased
 
 from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RawPage, VersionRow
@@ -80,11 +81,28 @@ def _raw_page_bodies(session: Session) -> list[str]:
     return problems
 
 
+#: what to do about a database file the engine itself cannot read
+DAMAGED_ADVICE = (
+    "restore the archive from a backup, or salvage it with `sqlite3 FILE .recover | sqlite3 NEW`"
+)
+
+
 def check_integrity(session: Session, *, deep: bool = False) -> list[str]:
     """Problems found in the archive, one sentence each; an empty list means it is consistent.
 
     `deep` also decompresses every raw page and checks its sha256 (slow on a large archive).
+    A database file the engine cannot read (SQLite "database disk image is malformed") is one
+    problem that names the corruption, not an exception.
     """
+    try:
+        return _check_integrity(session, deep=deep)
+    except DatabaseError as exc:
+        session.rollback()
+        reason = str(exc.orig).strip() if exc.orig is not None else str(exc)
+        return [f"the database file is damaged ({reason}): {DAMAGED_ADVICE}"]
+
+
+def _check_integrity(session: Session, *, deep: bool) -> list[str]:
     problems: list[str] = []
     if session.get_bind().dialect.name == "sqlite":
         problems += _sqlite_checks(session)

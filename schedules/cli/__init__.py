@@ -5,13 +5,45 @@ Commands live in one module per area and are registered here; library code never
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from schedules.cli import archive_cmds, crawl_cmd, extract_cmd, read_cmds
+from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
 from scraper import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group, with the last safety net: an error no command expected is one line
+    for a person (exit 70), a damaged archive file is named as such (exit 2), never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OperationalError as exc:
+            click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc)}", err=True)
+            ctx.exit(EXIT_SOFTWARE)
+        except DatabaseError as exc:
+            reason = str(exc.orig).strip() if exc.orig is not None else str(exc)
+            click.echo(
+                f"hubarchive: the archive is damaged or not an archive ({reason}): "
+                "run `hubarchive db check`, restore it from a backup",
+                err=True,
+            )
+            ctx.exit(EXIT_USAGE)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc)}", err=True)
+            ctx.exit(EXIT_SOFTWARE)
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="hubarchive")
 def main() -> None:
     """hubarchive: crawl, extract and archive news articles with a versioned, queryable history.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from schedules.cli.common import (
     url_argument,
 )
 from schedules.exits import EXIT_LOCKED
+from schedules.lock import archive_lock
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
@@ -28,6 +31,7 @@ from scraper.sites import DEFAULT_PROFILE, load_profile
 from storage.db import current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
+from storage.forget import forget_articles, undo_forget
 from storage.history import ArticleHistory, article_history
 from storage.integrity import check_integrity
 from storage.safefiles import SafeFiles
@@ -130,8 +134,75 @@ def _article_filter(profile_name: str) -> tuple[str, Any]:
         ) from exc
 
 
+@contextmanager
+def _alone(engine: Any, command: str, *, skip: bool = False) -> Iterator[None]:
+    """Hold the archive lock for an archive-wide writer; exit 75 when a crawl or another one runs."""
+    if skip:
+        yield
+        return
+    try:
+        with archive_lock(engine, command):
+            yield
+    except LockedError as exc:
+        click.echo(f"hubarchive {command}: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+
+
 def register(group: click.Group) -> None:
     """Add the archive commands to the `hubarchive` group."""
+
+    @group.command("forget")
+    @click.argument("urls", nargs=-1, metavar="URL...")
+    @click.option("--pattern", metavar="GLOB", help="Every article whose URL matches (fnmatch).")
+    @click.option(
+        "--site", metavar="SITE", help="Only that site's articles (a profile key or origin)."
+    )
+    @click.option("--dry-run", is_flag=True, help="Show what would be removed; remove nothing.")
+    @click.option(
+        "--undo", is_flag=True, help="Let the crawls take these URLs / this pattern again."
+    )
+    @db_option
+    @json_option
+    def forget_cmd(
+        urls: tuple[str, ...],
+        pattern: str | None,
+        site: str | None,
+        dry_run: bool,
+        undo: bool,
+        db_url: str,
+        as_json: bool,
+    ) -> None:
+        """Remove articles archived by mistake (a listing, a legal page) with their versions,
+        fetches and raw pages; the site's crawls skip them until `forget --undo`.
+
+        \b
+        Example:
+          hubarchive forget https://example.org/news/page2.html --dry-run
+          hubarchive forget --pattern 'https://example.org/tag/*' --site https://example.org
+          hubarchive forget --undo --pattern 'https://example.org/tag/*'
+        """
+        if not urls and not pattern:
+            raise UsageError("name the URLs to forget, or give --pattern GLOB")
+        wanted = [canonical_url(u) for u in urls]
+        with archive_engine(db_url) as engine, _alone(engine, "forget", skip=dry_run):
+            with transaction(engine, dry_run=dry_run) as session:
+                if undo:
+                    undo_forget(session, urls=wanted, pattern=pattern, site=site)
+                    click.echo(f"the crawls may take {len(wanted) or 'the pattern'} again")
+                    return
+                report = forget_articles(
+                    session, urls=wanted, pattern=pattern, site=site, dry_run=dry_run
+                )
+        if as_json:
+            echo_json(report.to_dict())
+            return
+        verb = "would forget" if dry_run else "forgot"
+        click.echo(
+            f"{verb} {len(report.urls)} articles ({report.versions} versions, {report.fetches} "
+            f"fetches, {report.raw_pages} raw pages)"
+        )
+        for url in report.urls:
+            click.echo(f"  {url}")
 
     @group.group("db")
     def db() -> None:
@@ -152,7 +223,10 @@ def register(group: click.Group) -> None:
         Example:
           hubarchive db upgrade --db archive.db
         """
-        with archive_engine(db_url, migrate=False, create=True) as engine:
+        with (
+            archive_engine(db_url, migrate=False, create=True) as engine,
+            _alone(engine, "db upgrade"),
+        ):
             before, after = upgrade(engine)
         if before == after:
             click.echo(f"archive already at schema revision {after}")
@@ -260,7 +334,10 @@ def register(group: click.Group) -> None:
         Example:
           hubarchive reparse --since 2025-01-01 --dry-run
         """
-        with archive_engine(db_url, migrate=True) as engine:
+        with (
+            archive_engine(db_url, migrate=True) as engine,
+            _alone(engine, "reparse", skip=dry_run),
+        ):
             report = reparse(
                 engine,
                 url=url_argument(url) if url else None,

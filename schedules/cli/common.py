@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,8 +29,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "sqlite:///hubarchive.db"
 
+
+class Day(click.ParamType):
+    """A day on the command line, `YYYY-MM-DD`, as a naive midnight datetime; a date that does
+    not exist (`2026-02-30`) is refused as "no such day", a malformed one with the format."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{text!r} is not a day: write it YYYY-MM-DD (e.g. 2025-06-30)", param, ctx)
+        try:
+            return dt.datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            self.fail(f"{text!r}: no such day", param, ctx)
+
+
 #: A day on the command line (`--since`, `--from`, `--as-of` …).
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+DAY = Day()
 #: A count or version number on the command line: ≥ 1 and within a database integer (a larger
 #: one is a typo, and would overflow the SQL parameter).
 WHOLE_NUMBER = click.IntRange(min=1, max=2**31 - 1)

@@ -29,7 +29,7 @@ from schedules.cli.common import (
 )
 from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE
 from schedules.job import CrawlOptions, RunReport, resolve_site, run_crawl
-from schedules.runs import recent_runs
+from schedules.runs import dropped_links, recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
@@ -329,18 +329,36 @@ def register(group: click.Group) -> None:
     @db_option
     @json_option
     @limit_option(10)
-    def runs(db_url: str, as_json: bool, limit: int) -> None:
+    @click.option(
+        "--failed",
+        is_flag=True,
+        help="List the broken links dropped from the retries (404/410 after 1, 2, 4, 8 days).",
+    )
+    def runs(db_url: str, as_json: bool, limit: int, failed: bool) -> None:
         """Show the last runs (crawls, reparses, imports) with their outcome and counts.
+
+        A run whose process is gone without recording its end shows as interrupted.
 
         \b
         Example:
           hubarchive runs --limit 5
           hubarchive runs --json | jq '.[0].outcome'
+          hubarchive runs --failed
         """
-        with archive_engine(db_url) as engine, transaction(engine) as session:
-            rows = recent_runs(session, limit=limit)
+        with archive_engine(db_url, migrate=False) as engine, transaction(engine) as session:
+            rows = (
+                dropped_links(session, limit=limit) if failed else recent_runs(session, limit=limit)
+            )
         if as_json:
             echo_json(rows)
+            return
+        if failed:
+            if not rows:
+                click.echo("no broken link was dropped from the retries")
+            for row in rows:
+                click.echo(
+                    f"{row['url']}  {row['failures']} failures, last {row['last_tried']:%Y-%m-%d}"
+                )
             return
         if not rows:
             click.echo("no runs recorded in this archive yet")
@@ -431,6 +449,7 @@ def _run_line(row: dict[str, Any]) -> str:
         seconds = f" {(row['finished_at'] - row['started_at']).total_seconds():.0f}s"
     shown = " ".join(f"{k}={v}" for k, v in counts.items() if v and k not in ("bytes",))
     return (
-        f"#{row['id']} {row['kind']} {started}{seconds} {row['outcome']}"
+        f"#{row['id']} {row['kind']}{' ' + row['site'] if row.get('site') else ''} "
+        f"{started}{seconds} {row['outcome']}"
         f" exit={row['exit_code'] if row['exit_code'] is not None else '-'} {shown}"
     ).rstrip()

@@ -147,3 +147,66 @@ def test_cron_sees_69_from_a_real_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 69, done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [("2026-02-30", "no such day"), ("2026-13-01", "no such day"), ("30/06/2025", "YYYY-MM-DD")],
+)
+def test_invalid_dates_are_usage_errors_that_say_why(tmp_path: Path, value: str, says: str) -> None:
+    result = CliRunner().invoke(
+        main, ["search", "x", "--from", value, "--db", str(tmp_path / "a.db")]
+    )
+    assert result.exit_code == 2 and says in result.stderr and "--from" in result.stderr
+
+
+def _damaged_archive(tmp_path: Path) -> Path:
+    db = tmp_path / "damaged.db"
+    cases = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
+    result = CliRunner().invoke(
+        main, ["warc", "import", str(cases / "25-warc-angle-brackets.warc.gz"), "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with db.open("r+b") as raw:  # pages 3 and 4 overwritten, as a failing disk would
+        raw.seek(4096 * 2)
+        raw.write(b"\xa5" * 8192)
+    return db
+
+
+def test_db_check_names_a_damaged_archive_instead_of_crashing(tmp_path: Path) -> None:
+    db = _damaged_archive(tmp_path)
+    result = CliRunner().invoke(main, ["db", "check", "--deep", "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert "damaged" in result.output or "malformed" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_read_command_on_a_damaged_archive_is_one_line(tmp_path: Path) -> None:
+    db = _damaged_archive(tmp_path)
+    result = CliRunner().invoke(
+        main, ["history", "https://hub.brussels/fr/news/mission-tokyo/", "--db", str(db)]
+    )
+    assert result.exit_code in (2, 70) and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "damaged" in result.stderr
+
+
+def test_an_unexpected_error_exits_70_with_one_line_and_the_run_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import schedules.job
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise RuntimeError("the planner fell over")
+
+    monkeypatch.setattr(schedules.job, "plan_fetches", broken)
+    site = FixtureSite(3, wp_json=False, sitemaps=False, feeds=False)
+    db = str(tmp_path / "a.db")
+    with serve_site(site) as server:
+        code, out, err = _crawl(db, "--start-url", f"{server.base_url}/fr/news/")
+    assert code == 70, (out, err)
+    assert "Traceback" not in err and "the planner fell over" in err
+    assert len([line for line in err.splitlines() if "hubarchive crawl:" in line]) == 1
+    runs = json.loads(CliRunner().invoke(main, ["runs", "--db", db, "--json"]).stdout)
+    assert (runs[0]["outcome"], runs[0]["exit_code"]) == ("error", 70)

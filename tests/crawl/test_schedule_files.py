@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import click
@@ -29,8 +32,11 @@ def test_cron_line_runs_a_crawl_cron_can_parse() -> None:
     assert len(lines) == 1
     fields = lines[0].split(None, 5)
     assert len(fields) == 6, "five time fields and a command"
-    command = [w for w in shlex.split(fields[5]) if not w.startswith((">", "2>"))]
+    crawl, *reports = fields[5].split("||")
+    command = [w for w in shlex.split(crawl) if not w.startswith((">", "2>"))]
     _parses(command)
+    # exit 1 (pages failed, retried next run) is quiet; every other failure is reported
+    assert reports and "[ $? -eq 1 ]" in reports[0] and "logger" in reports[-1]
 
 
 @pytest.mark.parametrize("unit", ["hubarchive.service", "hubarchive.timer"])
@@ -42,3 +48,22 @@ def test_systemd_units_are_complete(unit: str) -> None:
         assert "SuccessExitStatus=1 75" in text
     else:
         assert "Unit=hubarchive.service" in text and "OnCalendar=" in text
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze here")
+def test_the_service_unit_is_hardened() -> None:
+    """`systemd-analyze security --offline=true` rates the unit's exposure at most 4.0 (of 10)."""
+    done = subprocess.run(
+        [
+            "systemd-analyze",
+            "security",
+            "--offline=true",
+            str(SCHEDULES / "systemd" / "hubarchive.service"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    found = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", done.stdout)
+    assert found, done.stdout + done.stderr
+    assert float(found.group(1)) <= 4.0, done.stdout

@@ -112,7 +112,7 @@ def test_warc_export_then_import(archived: Engine, db_url: str, tmp_path: Path) 
     code, out = run("history", URL, "--db", copy, "--json")
     assert [v["changed_fields"] for v in json.loads(out)["versions"]] == [[], ["title"], ["body"]]
     code, out = run("warc", "import", str(tmp_path / "copy.db"), "--db", copy)
-    assert code == 1 and "copy.db is not a readable WARC file" in out
+    assert code == 2 and "copy.db is not a readable WARC file" in out  # a usage error (exit 2)
 
 
 def test_db_check_finds_a_broken_version(archived: Engine, db_url: str) -> None:

@@ -1,0 +1,188 @@
+"""The shared crawl cases (17, 18, 20, 21, 22 of tests/fixtures/cases/) as end-to-end crawls of their
+tiny sites, and a sibling of each written here: sloppy sitemaps, robots.txt with a byte-order
+mark or wildcards, RSS 1.0 and guid-only feeds. Each asserts the request log and the archive."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schedules.job import RunReport, run_crawl
+
+from .cases import CASES, CaseSite, serve_case
+from .conftest import archived, fast_options
+
+TEXT = {"Content-Type": "text/plain"}
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+OPEN_ROBOTS = {"headers": TEXT, "body": "User-agent: *\nDisallow:\n"}
+LISTING = {"headers": HTML, "file": "00-site-listing.html"}
+ARTICLE = {"headers": HTML, "file": "00-site-article.html"}
+
+
+def crawl(site: CaseSite, db_url: str, **changes: Any) -> RunReport:
+    with serve_case(site) as server:
+        start = (f"{server.base_url}/fr/news/",)
+        return run_crawl(fast_options(db_url, server.base_url, start_urls=start, **changes))
+
+
+def _sitemap(path: str = "/fr/news/depuis-le-sitemap/") -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>http://127.0.0.1:{{PORT}}{path}</loc></url></urlset>\n"
+    ).encode()
+
+
+# -- sitemaps
+
+
+def test_case_17_sitemap_with_blank_lines_before_the_xml_declaration(sqlite_url: str) -> None:
+    site = CaseSite.from_case("17-sitemap-leading-whitespace")
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/depuis-le-sitemap/" in site.paths()
+    assert not any("sitemap" in w for w in report.warnings), report.warnings
+
+
+def test_sibling_17_gzip_sitemap_with_bom_as_octet_stream(sqlite_url: str) -> None:
+    body = b"\xef\xbb\xbf\r\n  " + _sitemap("/fr/news/depuis-le-gzip/")
+    site = CaseSite(
+        {
+            "/robots.txt": {
+                "headers": TEXT,
+                "body": "User-agent: *\nSitemap: http://127.0.0.1:{PORT}/sitemap_index\n",
+            },
+            "/sitemap_index": {
+                "headers": {"Content-Type": "application/octet-stream"},
+                "bytes": body,
+            },
+            "/fr/news/": LISTING,
+            "/fr/news/depuis-le-gzip/": ARTICLE,
+            "/fr/news/article-listee/": ARTICLE,
+            "/fr/news/autre-article-liste/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/depuis-le-gzip/" in site.paths(), report.warnings
+    assert report.exit_code == 0, report.warnings
+    assert any(url.endswith("/fr/news/depuis-le-gzip/") for url in archived(sqlite_url))
+
+
+def test_case_18_sitemap_served_as_text_html_is_read_and_noted(sqlite_url: str) -> None:
+    site = CaseSite.from_case("18-sitemap-served-as-text-html")
+    report = crawl(site, sqlite_url)
+    paths = site.paths()
+    assert "/sitemap-posts.xml" in paths and "/fr/news/depuis-le-sitemap/" in paths
+    assert any("sitemap-posts.xml" in w and "text/html" in w for w in report.warnings), (
+        report.warnings
+    )
+
+
+def test_sibling_18_child_sitemap_gzipped_as_binary_octet_stream(sqlite_url: str) -> None:
+    index = (CASES / "18-sitemap-index.xml").read_bytes()
+    site = CaseSite(
+        {
+            "/robots.txt": OPEN_ROBOTS,
+            "/sitemap.xml": {"headers": {"Content-Type": "application/xml"}, "bytes": index},
+            "/sitemap-posts.xml": {
+                "headers": {"Content-Type": "binary/octet-stream"},
+                "bytes": _sitemap(),
+                "gzip": True,
+            },
+            "/fr/news/": LISTING,
+            "/fr/news/depuis-le-sitemap/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/depuis-le-sitemap/" in site.paths()
+    assert any("binary/octet-stream" in w for w in report.warnings), report.warnings
+
+
+# -- robots.txt
+
+
+def test_case_20_robots_with_a_byte_order_mark_keeps_its_first_group(sqlite_url: str) -> None:
+    site = CaseSite.from_case("20-robots-bom")
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/article-listee/" not in site.paths()
+    assert "/fr/news/autre-article-liste/" in site.paths()
+    assert report.counts.new == 1 and report.counts.skipped == 1
+    assert not any("article-listee" in url for url in archived(sqlite_url))
+
+
+def test_sibling_20_bom_crlf_and_a_group_for_our_product_token(sqlite_url: str) -> None:
+    robots = "\ufeffUser-agent: hubarchive\r\nDisallow: /fr/news/autre-article-liste/\r\n\r\nUser-agent: *\r\nDisallow: /\r\n"
+    site = CaseSite(
+        {
+            "/robots.txt": {"headers": TEXT, "bytes": robots.encode("utf-8")},
+            "/fr/news/": LISTING,
+            "/fr/news/article-listee/": ARTICLE,
+            "/fr/news/autre-article-liste/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url, contact="mailto:archives@example.org")
+    paths = site.paths()
+    assert "/fr/news/autre-article-liste/" not in paths and "/fr/news/article-listee/" in paths
+    assert report.counts.new == 1
+    assert all("mailto:archives@example.org" in agent for agent in site.agents)
+    assert all(agent.startswith("hubarchive/") for agent in site.agents)
+
+
+def test_case_21_wildcards_and_dollar_under_disallow_all(sqlite_url: str) -> None:
+    site = CaseSite.from_case("21-robots-wildcard-dollar")
+    report = crawl(site, sqlite_url)
+    paths = site.paths()
+    # Disallow: / keeps every probe away; the Allow lines let the listing and articles through
+    assert not {"/sitemap.xml", "/feed/", "/wp-json/wp/v2/posts"} & set(paths), paths
+    # `Allow: /fr/news/$` lets the listing alone through, `Allow: /*/news/*-liste/$` one article
+    assert "/fr/news/autre-article-liste/" in paths and "/fr/news/article-listee/" not in paths
+    assert (report.counts.new, report.counts.skipped, report.exit_code) == (1, 1, 0), (
+        report.warnings
+    )
+
+
+def test_sibling_21_dollar_anchors_a_disallowed_slug(sqlite_url: str) -> None:
+    site = CaseSite(
+        {
+            "/robots.txt": {
+                "headers": TEXT,
+                "body": "User-agent: *\nDisallow: /*/news/*-listee/$\n",
+            },
+            "/fr/news/": LISTING,
+            "/fr/news/article-listee/": ARTICLE,
+            "/fr/news/autre-article-liste/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/article-listee/" not in site.paths()
+    assert report.counts.new == 1 and report.counts.skipped == 1
+
+
+# -- feeds
+
+
+def test_case_22_rss_1_rdf_feed(sqlite_url: str) -> None:
+    site = CaseSite.from_case("22-rss1-rdf-feed")
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/depuis-le-flux/" in site.paths()
+    assert not any("feed" in w for w in report.warnings), report.warnings
+
+
+def test_sibling_22_rss_091_item_with_only_a_permalink_guid(sqlite_url: str) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="0.91"><channel><title>Nouvelles</title>'
+        "<item><title>Par le guid</title>"
+        "<guid>http://127.0.0.1:{PORT}/fr/news/par-le-guid/</guid></item>"
+        "</channel></rss>"
+    )
+    site = CaseSite(
+        {
+            "/robots.txt": OPEN_ROBOTS,
+            "/feed/": {"headers": {"Content-Type": "text/xml"}, "body": feed},
+            "/fr/news/": LISTING,
+            "/fr/news/par-le-guid/": ARTICLE,
+            "/fr/news/article-listee/": ARTICLE,
+            "/fr/news/autre-article-liste/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url)
+    assert "/fr/news/par-le-guid/" in site.paths()
+    assert report.counts.new == 3 and report.exit_code == 0
