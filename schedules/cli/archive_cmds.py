@@ -183,8 +183,8 @@ def register(group: click.Group) -> None:
         """
         if not urls and not pattern:
             raise UsageError("name the URLs to forget, or give --pattern GLOB")
-        wanted = [canonical_url(u) for u in urls]
-        with archive_engine(db_url) as engine, _alone(engine, "forget", skip=dry_run):
+        wanted = [url_argument(u) for u in urls]
+        with archive_engine(db_url, write=True) as engine, _alone(engine, "forget", skip=dry_run):
             with transaction(engine, dry_run=dry_run) as session:
                 if undo:
                     undo_forget(session, urls=wanted, pattern=pattern, site=site)

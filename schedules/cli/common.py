@@ -129,20 +129,24 @@ def url_argument(url: str) -> str:
 
 
 @contextmanager
-def archive_engine(db_url: str, *, migrate: bool = False, create: bool = False) -> Iterator[Engine]:
+def archive_engine(
+    db_url: str, *, migrate: bool = False, create: bool = False, write: bool = False
+) -> Iterator[Engine]:
     """The archive's engine for one command, disposed after; storage errors become messages.
 
     A command that only reads (neither `migrate` nor `create`) never creates or migrates a
     schema: a database that is not an archive, or an archive at an older revision, exits 2
-    with a message; its SQLite transactions take no write lock. Writers pass `migrate`; only
-    commands that write a new archive (`create`) may start one where no SQLite file exists.
+    with a message; its SQLite transactions take no write lock unless it says it will `write`
+    to an existing archive (`forget`). Writers that may bring the schema up to date pass
+    `migrate`; only commands that write a new archive (`create`) may start one where no SQLite
+    file exists.
     """
     try:
         engine = open_engine(db_url, migrate=migrate, create=create)
         try:
             if not migrate and not create:
                 require_archive(engine)
-                yield read_only(engine)
+                yield engine if write else read_only(engine)
             else:
                 yield engine
         finally:
