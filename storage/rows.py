@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, cast
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Table
 from sqlalchemy.orm import Session
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
 from storage.schema import Base, VersionRow
+
+#: How many values go into one `IN (…)` list: well under every engine's bound-parameter limit.
+IN_CHUNK = 500
+
+_T = TypeVar("_T")
+
+
+def in_chunks(values: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]:
+    """`values` cut into consecutive slices of at most `size` (for `IN (…)` lists)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _table(model: type[Base]) -> Table:
@@ -32,6 +44,19 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
     """INSERT `rows` into `model`'s table in one executemany (nothing when there are none)."""
     if rows:
         session.execute(_table(model).insert(), rows)
+
+
+def insert_many_returning_ids(
+    session: Session, model: type[Base], rows: list[dict[str, Any]]
+) -> list[int]:
+    """INSERT `rows` into `model`'s table as multi-row INSERTs; returns their ids, in `rows`' order."""
+    if not rows:
+        return []
+    table = _table(model)
+    result = session.execute(
+        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
+    )
+    return [int(row_id) for row_id in result.scalars()]
 
 
 def canonical_json(data: Any) -> str:

@@ -14,29 +14,25 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     bindparam,
-    cast,
     column,
     func,
     literal,
     literal_column,
     select,
     table,
-    text,
 )
-from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from storage.errors import QueryError
 from storage.query import SearchQuery, parse_query
 from storage.schema import ArticleRow, VersionRow
-from storage.search_ddl import rebuild_statements
+from storage.search_ddl import PG_LANGUAGE_CONFIGS
+from storage.search_index import rebuild
 from storage.selection import Filters, selected_versions
 
 #: bm25 weights of the FTS5 columns title, lead, body, qa, contacts (SQLite).
 FTS5_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
-#: Text search configuration of each language code (PostgreSQL); anything else uses "simple".
-PG_CONFIGS = {"fr": "french", "nl": "dutch", "en": "english"}
 #: Marks put around matched words in snippets.
 MARK = ("**", "**")
 SNIPPET_WORDS = 24
@@ -147,12 +143,17 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
         column("document"),
     )
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
-    configs = sorted(set(PG_CONFIGS.values()) | {"simple"})
+    codes = sorted(PG_LANGUAGE_CONFIGS)
     if filters.lang:
-        configs = [PG_CONFIGS.get(filters.lang.lower().split("-")[0], "simple")]
+        code = filters.lang.lower().split("-")[0]
+        codes = [code if code in PG_LANGUAGE_CONFIGS else ""]
     # one constant tsquery, the query as each configuration reads it OR-ed together: the GIN index
-    # answers it in one scan (a per-row configuration would force reading every document)
-    variants = [func.to_tsquery(cast(literal(name), REGCONFIG), tsquery_text) for name in configs]
+    # answers it in one scan (a per-row configuration would force reading every document); the
+    # configurations are the archive's own (accents folded), named by the database's function
+    variants = [
+        func.to_tsquery(func.hubarchive_search_config(literal(code)), tsquery_text)
+        for code in codes
+    ]
     any_reading: ColumnElement[Any] = variants[0]
     for variant in variants[1:]:
         any_reading = any_reading.op("||")(variant)
@@ -188,5 +189,4 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
 
 def rebuild_index(session: Session) -> None:
     """Refill the search index from every stored version (after a bulk load, or to repair it)."""
-    for statement in rebuild_statements(session.get_bind().dialect.name):
-        session.execute(text(statement))
+    rebuild(session.connection())
