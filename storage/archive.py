@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from scraper.models import Article, Capture
 from storage.batch import BatchOptions, RecordToStore, Stored, fetch_values, later, store_batch
-from storage.batch import as_utc as _as_utc
 from storage.rawpages import put_raw_page
+from storage.rows import as_utc as _as_utc
 from storage.rows import in_chunks, insert_row
 from storage.schema import ArticleRow, FetchRow, RunRow, VersionRow
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 from scraper.models import Article, Capture
 from storage.rawpages import put_raw_pages
 from storage.rows import (
+    as_utc,
     changed_fields,
     contact_values,
     content_hash,
@@ -69,10 +70,6 @@ class Stored:
     article_id: int
     version: int
     changed_fields: list[str]
-
-
-def as_utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def later(current: dt.datetime | None, seen_at: dt.datetime) -> dt.datetime:
@@ -320,7 +317,9 @@ def store_batch(
         )
     fetch_ids: list[int | None] = [item.fetch_id for item in items]
     for i, fetch_id in zip(
-        captured, insert_many_returning_ids(session, FetchRow, fetch_rows), strict=True
+        captured,
+        insert_many_returning_ids(session, FetchRow, fetch_rows, key=("url", "fetched_at")),
+        strict=True,
     ):
         fetch_ids[i] = fetch_id
 
@@ -346,6 +345,7 @@ def store_batch(
             }
             for i in fresh
         ],
+        key=("url",),
     )
     article_ids = [known[item.article.url].id if item.article.url in known else 0 for item in items]
     for i, article_id in zip(fresh, new_ids, strict=True):
@@ -384,6 +384,7 @@ def store_batch(
             }
             for i in versioned
         ],
+        key=("article_id", "seq"),
     )
     qa_rows: list[dict[str, Any]] = []
     contact_rows: list[dict[str, Any]] = []

@@ -41,7 +41,7 @@ def put_raw_pages(session: Session, pages: Sequence[tuple[bytes, str | None]]) -
     if missing:
         table = cast(Table, RawPage.__table__)
         inserted = session.execute(
-            insert(table).returning(table.c.sha256, table.c.id, sort_by_parameter_order=True),
+            insert(table).returning(table.c.sha256, table.c.id),
             list(missing.values()),
         )
         known.update({digest: page_id for digest, page_id in inserted})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
@@ -46,17 +47,36 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
         session.execute(_table(model).insert(), rows)
 
 
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """`value` in UTC; a naive value is taken to be UTC already (as `UTCDateTime` stores it)."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _comparable(value: Any) -> Any:
+    return as_utc(value) if isinstance(value, dt.datetime) else value
+
+
 def insert_many_returning_ids(
-    session: Session, model: type[Base], rows: list[dict[str, Any]]
+    session: Session, model: type[Base], rows: list[dict[str, Any]], *, key: tuple[str, ...]
 ) -> list[int]:
-    """INSERT `rows` into `model`'s table as multi-row INSERTs; returns their ids, in `rows`' order."""
+    """INSERT `rows` into `model`'s table as multi-row INSERTs; returns their ids, in `rows`' order.
+
+    The ids come back with the `key` columns, which tell the rows apart: SQLite does not promise
+    the order of RETURNING rows, and asking SQLAlchemy to sort them makes it insert one row at a
+    time there. Rows that `key` does not tell apart are inserted in parameter order instead.
+    """
     if not rows:
         return []
     table = _table(model)
-    result = session.execute(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
-    )
-    return [int(row_id) for row_id in result.scalars()]
+    wanted = [tuple(_comparable(row[k]) for k in key) for row in rows]
+    if len(set(wanted)) < len(wanted):
+        ordered = session.execute(
+            table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
+        )
+        return [int(row_id) for row_id in ordered.scalars()]
+    result = session.execute(table.insert().returning(table.c.id, *(table.c[k] for k in key)), rows)
+    ids = {tuple(_comparable(v) for v in found[1:]): int(found[0]) for found in result}
+    return [ids[k] for k in wanted]
 
 
 def canonical_json(data: Any) -> str:
