@@ -12,7 +12,7 @@ from sqlalchemy import CursorResult, Table
 from sqlalchemy.orm import Session
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
-from storage.schema import Base, VersionRow
+from storage.schema import Base
 
 #: How many values go into one `IN (…)` list: well under every engine's bound-parameter limit.
 IN_CHUNK = 500
@@ -145,8 +145,19 @@ def contact_values(article: Article, version_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def version_to_article(version: VersionRow, url: str) -> Article:
-    """The record a content version holds (a tombstone gives an empty record of that URL)."""
+def version_to_article(
+    version: Any,
+    url: str,
+    qa: Sequence[Any] | None = None,
+    contacts: Sequence[Any] | None = None,
+) -> Article:
+    """The record a content version holds (a tombstone gives an empty record of that URL).
+
+    `version` is a `VersionRow` or any row with its columns as attributes (a Core row); `qa` and
+    `contacts` are its rows in order (default: the ORM relationships of a `VersionRow`).
+    """
+    qa = version.qa if qa is None else qa
+    contacts = version.contacts if contacts is None else contacts
     return Article(
         url=url,
         lang=version.lang,
@@ -157,7 +168,7 @@ def version_to_article(version: VersionRow, url: str) -> Article:
         sector_key=version.sector_key,
         lead=version.lead,
         body=version.body,
-        qa=[QAPair(question=q.question, answer=q.answer, speaker=q.speaker) for q in version.qa],
+        qa=[QAPair(question=q.question, answer=q.answer, speaker=q.speaker) for q in qa],
         contacts=[
             Contact(
                 name=c.name,
@@ -166,7 +177,7 @@ def version_to_article(version: VersionRow, url: str) -> Article:
                 phones=list(c.phones or []),
                 emails=list(c.emails or []),
             )
-            for c in version.contacts
+            for c in contacts
         ],
         related=[RelatedCard.from_dict(card) for card in version.related or []],
         translations=dict(version.translations or {}),
