@@ -1,21 +1,22 @@
 """Benchmark of the reading side: search latency, export throughput and memory, synthetic archive.
 
-Builds an archive of N synthetic articles with two versions each (default 100,000 articles, 200,000
-versions), then prints the median and 95th percentile of 50 searches, and for each export format the
-versions per second and the peak resident memory of the export process (the library's
-`export_archive` in a child process, measured with os.wait4), once over a tenth of the archive and
-once over all of it: flat memory means the two peaks are close. Prints figures, asserts nothing.
+Builds archives of N synthetic articles with two versions each (default 5,000, 25,000 and 100,000
+articles: 10k, 50k and 200k versions), and on each prints p50 / p95 / p99 of a mix of searches per
+query kind (words drawn by their frequency, the 1 % most common apart, phrases, prefixes, OR,
+every filter, `--as-of`); on the largest, for each export format the versions per second and the
+peak resident memory of the export process (the library's `export_archive` in a child process,
+measured with os.wait4), once over a tenth of the archive and once over all of it: flat memory
+means the two peaks are close. Prints figures, asserts nothing.
 
 Fast path (documented): rows are built with `storage.rows` (`version_values`, `qa_values`,
-`contact_values`, `content_hash`), the helpers `store_record` uses, and inserted in executemany
-batches of 1,000 articles, without the per-record lookups and savepoints of `store_record`. By
-default the search triggers are dropped during the load and the index is rebuilt in one pass
-afterwards (`storage.search.rebuild_index`, the same SQL the triggers run), then the triggers are
-recreated; `--row-triggers` keeps them on, as a crawl does.
+`contact_values`, `content_hash`), the helpers `store_records` uses, and inserted in executemany
+batches of 1,000 articles, without the lookups of `store_records`; the search index is then built
+in one pass (`storage.search.rebuild_index`, the SQL a store runs for its versions).
 
-    python bench/access.py                    # SQLite, 100,000 articles
-    python bench/access.py --articles 20000   # smaller
-    python bench/access.py --pg               # PostgreSQL on 127.0.0.1:5432 (a scratch database)
+    python bench/access.py                          # SQLite, 10k, 50k and 200k versions
+    python bench/access.py --articles 20000         # one size
+    python bench/access.py --pg                     # PostgreSQL on 127.0.0.1:5432 (scratch databases)
+    python bench/access.py --archive sqlite:///big.db --no-exports   # an archive built before
 """
 
 from __future__ import annotations
@@ -25,16 +26,17 @@ import datetime as dt
 import itertools
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import func, insert, select, text
 
 from scraper.models import Article, Contact, QAPair
 from storage import search_ddl
@@ -186,26 +188,79 @@ def build(db_url: str, articles: int, batch: int = 1000) -> float:
     return 2 * articles / elapsed
 
 
-def time_searches(db_url: str, count: int = 50) -> list[float]:
-    rng = random.Random(7)
-    words = vocabulary(random.Random(42))
+#: Queries timed per kind.
+QUERIES_PER_KIND = 20
+
+
+def query_mix(rng: random.Random, words: list[str]) -> list[tuple[str, str, Filters]]:
+    """(kind, query, filters) of a realistic mix: words drawn by their frequency in the archive
+    (Zipf, as `synthetic` writes them), the 1 % most common apart, phrases, prefixes, OR, every
+    filter and `--as-of`."""
+    weights = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+    top = words[: len(words) // 100]  # the 1 % most common words: in most documents
+
+    def drawn() -> str:
+        return rng.choices(words, cum_weights=weights, k=1)[0]
+
+    def rare() -> str:
+        return words[rng.randint(len(words) // 5, len(words) - 1)]
+
+    makers: dict[str, Any] = {
+        "common word (top 1 %)": lambda: (rng.choice(top), Filters()),
+        "word by frequency": lambda: (drawn(), Filters()),
+        "rare word": lambda: (rare(), Filters()),
+        "two words": lambda: (f"{drawn()} {drawn()}", Filters()),
+        "phrase of two common words": lambda: (f'"{rng.choice(top)} {rng.choice(top)}"', Filters()),
+        "prefix": lambda: (drawn()[:3] + "*", Filters()),
+        "OR, -word, lang": lambda: (f"{drawn()} OR {rare()} -{rare()}", Filters(lang="fr")),
+        "word + sector + dates": lambda: (
+            drawn(),
+            Filters(
+                sector="digital",
+                published_from=dt.date(2021, 1, 1),
+                published_to=dt.date(2023, 12, 31),
+            ),
+        ),
+        "word + speaker + has-qa": lambda: (drawn(), Filters(speaker="Gabrys", has_qa=True)),
+        "word + status live": lambda: (drawn(), Filters(status="live")),
+        "word + as-of + sector": lambda: (
+            drawn(),
+            Filters(as_of=dt.date(2025, 3, 1), sector="health"),
+        ),
+    }
+    return [(kind, *make()) for _ in range(QUERIES_PER_KIND) for kind, make in makers.items()]
+
+
+def time_searches(db_url: str) -> dict[str, list[float]]:
+    """Seconds of each search of the mix, by kind."""
+    mix = query_mix(random.Random(7), vocabulary(random.Random(42)))
     engine = open_engine(db_url)
-    timings = []
-    for i in range(count):
-        a, b = words[rng.randint(0, 300)], words[rng.randint(0, 3000)]
-        text, filters = [
-            (a, Filters()),
-            (f"{a} {b}", Filters()),
-            (f'"{a} {b}"', Filters()),
-            (f"{b} OR {a}", Filters(lang="fr")),
-            (a, Filters(as_of=dt.date(2025, 3, 1), sector="digital")),
-        ][i % 5]
+    timings: dict[str, list[float]] = {}
+    with transaction(engine) as session:
+        search(session, mix[0][1], mix[0][2], limit=20)  # warm the connection and the cache
+    for kind, query, filters in mix:
         with transaction(engine) as session:
             start = time.perf_counter()
-            search(session, text, filters, limit=20)
-            timings.append(time.perf_counter() - start)
+            search(session, query, filters, limit=20)
+            timings.setdefault(kind, []).append(time.perf_counter() - start)
     engine.dispose()
     return timings
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile of `values` (`share` in 0..1)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def print_searches(timings: dict[str, list[float]]) -> None:
+    every = [t for values in timings.values() for t in values]
+    print(f"search, {QUERIES_PER_KIND} queries per kind, ms:      p50      p95      p99")
+    for kind, values in [*timings.items(), ("all kinds", every)]:
+        print(
+            f"  {kind:<32} "
+            + " ".join(f"{percentile(values, q) * 1000:8.1f}" for q in (0.5, 0.95, 0.99))
+        )
 
 
 def export_child(db_url: str, fmt: str, out: str, limit: int) -> None:
@@ -243,13 +298,19 @@ def export_run(db_url: str, fmt: str, out: Path, limit: int | None) -> tuple[flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument(
+        "--articles",
+        type=int,
+        action="append",
+        help="archive size in articles, two versions each (repeatable; default 5,000, 25,000 "
+        "and 100,000: 10k, 50k and 200k versions)",
+    )
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument(
-        "--row-triggers",
-        action="store_true",
-        help="keep the search triggers on during the load (slower, as a crawl)",
+        "--archive", help="measure this archive (built earlier by this script) instead of building"
     )
+    parser.add_argument("--no-searches", action="store_true", help="exports only")
+    parser.add_argument("--no-exports", action="store_true", help="searches only")
     parser.add_argument(
         "--export-child", nargs=2, metavar=("FORMAT", "DIR"), help=argparse.SUPPRESS
     )
@@ -259,56 +320,69 @@ def main() -> None:
     if args.export_child:
         export_child(args.db, args.export_child[0], args.export_child[1], args.limit)
         return
+    sizes = args.articles or [5_000, 25_000, 100_000]
     with tempfile.TemporaryDirectory(prefix="hubarchive-bench-") as folder:
         work = Path(folder)
-        if args.pg:
-            import psycopg
-
-            name = f"hubarchive_bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{name}"')
-            db_url = f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
-        else:
-            db_url = f"sqlite:///{work / 'archive.db'}"
-        try:
-            run(db_url, args.articles, work, args.row_triggers)
-        finally:
-            if args.pg:
-                with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
-                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if args.archive:
+            measure(args.archive, work, args, exports=not args.no_exports)
+            return
+        for articles in sizes:
+            with scratch_archive(work, args.pg) as db_url:
+                build_and_index(db_url, articles)
+                measure(db_url, work, args, exports=articles == max(sizes) and not args.no_exports)
 
 
-def run(db_url: str, articles: int, work: Path, row_triggers: bool) -> None:
-    engine = db_url.split(":", 1)[0]
-    print(f"hubarchive access bench: {articles} articles, {2 * articles} versions, {engine}")
-    if row_triggers:
-        rate = build(db_url, articles)
-        print(f"build (fast path, search triggers on): {rate:,.0f} versions/s")
-    else:
-        dialect = "sqlite" if db_url.startswith("sqlite") else "postgresql"
-        _run_sql(db_url, search_ddl.drop_trigger_statements(dialect))
-        rate = build(db_url, articles)
-        seconds = index_in_one_pass(db_url)
-        print(
-            f"build (fast path, triggers off): {rate:,.0f} versions/s; "
-            f"search index in one pass: {seconds:.0f} s "
-            f"({2 * articles / seconds:,.0f} versions/s)"
-        )
-    if engine == "sqlite":
+@contextmanager
+def scratch_archive(work: Path, pg: bool) -> Iterator[str]:
+    """A fresh archive URL: a SQLite file under `work`, or a PostgreSQL database dropped after."""
+    if not pg:
+        path = work / f"archive-{uuid.uuid4().hex[:8]}.db"
+        yield f"sqlite:///{path}"
+        path.unlink(missing_ok=True)
+        return
+    import psycopg
+
+    name = f"hubarchive_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
+    finally:
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def build_and_index(db_url: str, articles: int) -> None:
+    dialect = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+    _run_sql(db_url, search_ddl.drop_trigger_statements(dialect))
+    rate = build(db_url, articles)
+    seconds = index_in_one_pass(db_url)
+    print(
+        f"build {articles:,} articles (fast path): {rate:,.0f} versions/s; "
+        f"search index in one pass: {seconds:.0f} s ({2 * articles / seconds:,.0f} versions/s)"
+    )
+
+
+def measure(db_url: str, work: Path, args: argparse.Namespace, *, exports: bool) -> None:
+    engine = open_engine(db_url)
+    with transaction(engine) as session:
+        versions = session.scalar(select(func.count()).select_from(VersionRow)) or 0
+    engine.dispose()
+    print(f"\nhubarchive access bench: {versions:,} versions, {db_url.split(':', 1)[0]}")
+    if db_url.startswith("sqlite"):
         size = Path(db_url.split(":///", 1)[1]).stat().st_size
         print(f"archive size: {size / 2**20:,.0f} MiB")
-    timings = sorted(time_searches(db_url))
-    p95 = timings[int(0.95 * (len(timings) - 1))]
-    print(
-        f"search x{len(timings)}: median {statistics.median(timings) * 1000:.1f} ms, "
-        f"p95 {p95 * 1000:.1f} ms"
-    )
+    if not args.no_searches:
+        print_searches(time_searches(db_url))
+    if not exports:
+        return
     for fmt in ("jsonl", "csv", "parquet"):
-        small = export_run(db_url, fmt, work / f"{fmt}-small", limit=max(1, articles // 5))
+        small = export_run(db_url, fmt, work / f"{fmt}-small", limit=max(1, versions // 10))
         full = export_run(db_url, fmt, work / fmt, limit=None)
         print(
-            f"export {fmt:<8}: {full[2] / full[0]:,.0f} versions/s over {full[2]} versions; "
-            f"peak RSS {full[1]:.0f} MiB (vs {small[1]:.0f} MiB over {small[2]} versions)"
+            f"export {fmt:<8}: {full[2] / full[0]:,.0f} versions/s over {full[2]:,} versions "
+            f"({small[2] / small[0]:,.0f} /s over 10 %); peak RSS {full[1]:.0f} MiB "
+            f"(vs {small[1]:.0f} MiB over {small[2]:,} versions)"
         )
 
 

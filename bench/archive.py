@@ -1,11 +1,16 @@
 """Benchmark the archive: store N synthetic records (with pages) three times, print rates and sizes.
 
-Passes: all NEW, then all UNCHANGED (same pages), then 1% CHANGED. Each record goes through
-`store_record` with its capture, one transaction per --batch records, as the crawler would.
-Prints records per second per pass, and archive bytes per article (raw pages included) on a
-fresh SQLite file and on a fresh PostgreSQL database (created and dropped here).
+Passes: all NEW, then all UNCHANGED (same pages), then 1% CHANGED. Records go through
+`store_records` with their captures, one batch and one transaction per --batch records, as the
+crawler would. The same passes through the one-record path (`store_record`, one SAVEPOINT per
+record) run in the same process over the first --one-record records, in a second archive, and
+each batch rate is printed with its ratio to that. Prints records per second per pass, and archive
+bytes per article (raw pages included) on a fresh SQLite file and on a fresh PostgreSQL database
+(created and dropped here). `-n 10000 -n 100000` measures both sizes (no slowdown with size
+beyond log n is the goal); 100,000 takes a while on a shared machine.
 
     .venv/bin/python bench/archive.py                      # 10,000 records, SQLite + local PG
+    .venv/bin/python bench/archive.py -n 10000 -n 100000   # both sizes
     .venv/bin/python bench/archive.py -n 2000 --no-pg
 """
 
@@ -17,12 +22,15 @@ import random
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
 from scraper.models import Article, Capture, Contact, QAPair, RelatedCard
-from storage.archive import store_record
+from storage.archive import RecordToStore, StoreFailure, store_record, store_records
 from storage.db import open_engine, transaction
 from storage.schema import RawPage
 
@@ -106,11 +114,12 @@ def make_page(article: Article) -> bytes:
 
 
 def run_pass(
-    engine: Engine, n: int, *, day: int, changed: set[int], batch: int
+    engine: Engine, n: int, *, day: int, changed: set[int], batch: int, one_record: bool = False
 ) -> tuple[float, float, dict[str, int]]:
     """Store records 0..n-1 (editions bumped for `changed`): (wall seconds, CPU seconds, counts).
 
     Records and pages of a batch are built before its clock starts: only the archive is timed.
+    `one_record` stores them through `store_record`, one at a time, instead of `store_records`.
     """
     counts: dict[str, int] = {}
     when = T0 + dt.timedelta(days=day)
@@ -119,30 +128,39 @@ def run_pass(
         work = []
         for i in range(start, min(n, start + batch)):
             article = make_record(i, edition=day if i in changed else 0)
-            work.append(
-                (
-                    article,
-                    Capture(
-                        url=article.url,
-                        status=200,
-                        body=make_page(article),
-                        fetched_at=when,
-                        headers={
-                            "Content-Type": "text/html; charset=UTF-8",
-                            "ETag": f'"{i}-{day if i in changed else 0}"',
-                        },
-                    ),
-                )
+            capture = Capture(
+                url=article.url,
+                status=200,
+                body=make_page(article),
+                fetched_at=when,
+                headers={
+                    "Content-Type": "text/html; charset=UTF-8",
+                    "ETag": f'"{i}-{day if i in changed else 0}"',
+                },
             )
+            work.append(RecordToStore(article, when, capture))
         started, cpu_started = time.perf_counter(), time.process_time()
         with transaction(engine) as session:
-            for article, capture in work:
-                result = store_record(
-                    session, article, seen_at=when, capture=capture, extractor_version="bench"
-                )
-                counts[result.status.value] = counts.get(result.status.value, 0) + 1
+            if one_record:
+                statuses = [
+                    store_record(
+                        session,
+                        r.article,
+                        seen_at=when,
+                        capture=r.capture,
+                        extractor_version="bench",
+                    ).status.value
+                    for r in work
+                ]
+            else:
+                statuses = [
+                    "failed" if isinstance(r, StoreFailure) else r.status.value
+                    for r in store_records(session, work, extractor_version="bench")
+                ]
         seconds += time.perf_counter() - started
         cpu += time.process_time() - cpu_started
+        for status in statuses:
+            counts[status] = counts.get(status, 0) + 1
     return seconds, cpu, counts
 
 
@@ -157,26 +175,40 @@ def archive_bytes(engine: Engine, path: Path | None) -> int:
         )
 
 
+PASSES = ("new", "unchanged", "changed")
+
+
 def bench(
-    name: str, url: str, n: int, *, changed_share: float, batch: int, path: Path | None
-) -> None:
+    name: str,
+    url: str,
+    n: int,
+    *,
+    changed_share: float,
+    batch: int,
+    path: Path | None,
+    one_record: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """Run the three passes over `n` records; returns records/s per pass.
+
+    With `one_record` (rates of the one-record path), prints each rate's ratio to it.
+    """
     engine = open_engine(url)
+    rates: dict[str, float] = {}
     try:
         empty = archive_bytes(engine, path)
         changed = set(random.Random(7).sample(range(n), max(1, int(n * changed_share))))
-        print(f"\n{name}: {n} records, batches of {batch}")
-        first_rate = None
-        for label, day, edits in (
-            ("new", 0, set()),
-            ("unchanged", 1, set()),
-            (f"{changed_share:.0%} changed", 2, changed),
-        ):
-            seconds, cpu, counts = run_pass(engine, n, day=day, changed=edits, batch=batch)
-            rate = n / seconds
-            first_rate = first_rate or rate
+        path_name = "store_records" if one_record is not None else "store_record (one-record)"
+        print(f"\n{name}: {n:,} records through {path_name}, batches of {batch}")
+        for label, day, edits in zip(PASSES, (0, 1, 2), (set(), set(), changed), strict=True):
+            seconds, cpu, counts = run_pass(
+                engine, n, day=day, changed=edits, batch=batch, one_record=one_record is None
+            )
+            rates[label] = rate = n / seconds
             size = archive_bytes(engine, path) - empty
+            ratio = f" ({rate / one_record[label]:5.1f}x one-record)" if one_record else ""
+            shown = f"{changed_share:.0%} changed" if label == "changed" else label
             print(
-                f"  pass {label:<12} {rate:6.0f} records/s ({rate / first_rate:4.2f}x pass 1), "
+                f"  pass {shown:<12} {rate:7,.0f} records/s{ratio}, "
                 f"{cpu / n * 1000:5.2f} ms CPU/record in Python, {size / n:6.0f} bytes/article  "
                 f"{counts}"
             )
@@ -190,14 +222,63 @@ def bench(
         )
     finally:
         engine.dispose()
+    return rates
+
+
+def both_paths(name: str, make_url: Any, args: argparse.Namespace) -> None:
+    """The one-record baseline over --one-record records, then store_records at each size."""
+    with make_url() as (url, path):
+        baseline = bench(
+            name, url, args.one_record, changed_share=args.changed, batch=args.batch, path=path
+        )
+    for n in args.n or [10_000]:
+        with make_url() as (url, path):
+            bench(
+                name,
+                url,
+                n,
+                changed_share=args.changed,
+                batch=args.batch,
+                path=path,
+                one_record=baseline,
+            )
+
+
+@contextmanager
+def sqlite_archive() -> Iterator[tuple[str, Path]]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.db"
+        yield str(path), path
+
+
+def pg_archive(server: str) -> Any:
+    @contextmanager
+    def make() -> Iterator[tuple[str, None]]:
+        import psycopg
+
+        name = f"hubarchive_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"{server}/{name}", None
+        finally:
+            with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return make
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("-n", type=int, default=10_000, help="records per pass")
-    parser.add_argument("--batch", type=int, default=500, help="records per transaction")
+    parser.add_argument(
+        "-n", type=int, action="append", help="records per pass (repeatable; default 10,000)"
+    )
+    parser.add_argument("--batch", type=int, default=500, help="records per batch and transaction")
+    parser.add_argument(
+        "--one-record", type=int, default=2000, help="records of the one-record baseline"
+    )
     parser.add_argument("--changed", type=float, default=0.01, help="share changed in pass 3")
     parser.add_argument(
         "--pg",
@@ -205,31 +286,13 @@ def main() -> None:
         help="PostgreSQL server URL (a database is created and dropped)",
     )
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.db"
-        bench("SQLite", str(path), args.n, changed_share=args.changed, batch=args.batch, path=path)
-    if args.no_pg:
-        return
-    import psycopg
-
-    server = args.pg.replace("postgresql+psycopg://", "postgresql://").rstrip("/")
-    name = f"hubarchive_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        bench(
-            "PostgreSQL",
-            f"{server}/{name}",
-            args.n,
-            changed_share=args.changed,
-            batch=args.batch,
-            path=None,
-        )
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if not args.no_sqlite:
+        both_paths("SQLite", sqlite_archive, args)
+    if not args.no_pg:
+        server = args.pg.replace("postgresql+psycopg://", "postgresql://").rstrip("/")
+        both_paths("PostgreSQL", pg_archive(server), args)
 
 
 if __name__ == "__main__":

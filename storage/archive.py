@@ -12,31 +12,40 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from scraper.models import Article, Capture
+from storage.batch import BatchOptions, RecordToStore, Stored, fetch_values, later, store_batch
+from storage.batch import site_id as site_id_of
+from storage.errors import UnstorableRecordError
 from storage.rawpages import put_raw_page
-from storage.rows import (
-    changed_fields,
-    contact_values,
-    content_hash,
-    insert_many,
-    insert_row,
-    qa_values,
-    version_to_article,
-    version_values,
-)
-from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RunRow, Site, VersionRow
+from storage.rows import as_utc as _as_utc
+from storage.rows import in_chunks, insert_row
+from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
 from storage.validate import check_storable
 
-#: How many URLs go into one `IN (…)` list of `known_articles`.
-_IN_CHUNK = 500
+__all__ = [
+    "KnownArticle",
+    "RecordToStore",
+    "StoreFailure",
+    "StoreResult",
+    "StoreStatus",
+    "finish_run",
+    "known_articles",
+    "log_fetch",
+    "mark_gone",
+    "mark_seen",
+    "start_run",
+    "store_record",
+    "store_records",
+    "validators",
+]
 
 
 class StoreStatus(enum.Enum):
@@ -68,16 +77,6 @@ class KnownArticle:
     last_modified: str | None
 
 
-def _as_utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def _later(current: dt.datetime | None, seen_at: dt.datetime) -> dt.datetime:
-    """`last_seen` never moves back (a WARC import of old captures must not age the article)."""
-    seen_at = _as_utc(seen_at)
-    return seen_at if current is None else max(_as_utc(current), seen_at)
-
-
 def _article_row(session: Session, url: str) -> ArticleRow | None:
     return session.scalar(select(ArticleRow).where(ArticleRow.url == url))
 
@@ -96,23 +95,11 @@ def _newest_seen(session: Session, article_id: int) -> dt.datetime | None:
     )
 
 
-def _site_id(session: Session, key: str | None) -> int | None:
-    if key is None:
-        return None
-    found = session.scalar(select(Site.id).where(Site.key == key))
-    if found is not None:
-        return found
-    site = Site(key=key)
-    session.add(site)
-    session.flush()
-    return site.id
-
-
 def record_site(
     session: Session, key: str, *, profile_text: str | None, base_url: str | None = None
 ) -> int:
     """Create or update site `key` with the text of the profile it is crawled with; its id."""
-    site_id = _site_id(session, key)
+    site_id = site_id_of(session, key)
     assert site_id is not None
     site = session.get(Site, site_id)
     assert site is not None
@@ -153,55 +140,10 @@ def record_capture(
     return fetch_id, raw_page_id
 
 
-def _come_back(session: Session, row: ArticleRow, seen_at: dt.datetime) -> None:
-    """A gone article seen again at or after its tombstone is live; the tombstone notes when.
-
-    A capture older than the tombstone (a WARC import of the past) does not bring it back.
-    """
-    if row.status != "gone":
-        return
-    tombstone = session.scalar(
-        select(VersionRow)
-        .where(VersionRow.article_id == row.id, VersionRow.kind == "gone")
-        .order_by(VersionRow.seq.desc())
-        .limit(1)
+def _result(stored: Stored) -> StoreResult:
+    return StoreResult(
+        StoreStatus(stored.status), stored.article_id, stored.version, stored.changed_fields
     )
-    if tombstone is not None and _as_utc(seen_at) < _as_utc(tombstone.seen_at):
-        return
-    row.status = "live"
-    if tombstone is not None and tombstone.revived_at is None:
-        tombstone.revived_at = seen_at
-
-
-def _keep_validators(row: ArticleRow, capture: Capture | None) -> None:
-    if capture is not None and capture.status == 200:
-        row.etag = capture.header("ETag")
-        row.last_modified = capture.header("Last-Modified")
-
-
-def _link_translations(session: Session, row: ArticleRow, translations: dict[str, str]) -> None:
-    """Put `row` and the archived articles it names as translations into one translation group.
-
-    The group key is the one one of them already has (groups that meet are merged), otherwise a
-    new key derived from the URL; articles archived later join when they name a group member.
-    """
-    if not translations and not row.translation_group:
-        return
-    urls = sorted({row.url, *translations.values()})
-    members = list(session.scalars(select(ArticleRow).where(ArticleRow.url.in_(urls))))
-    if row not in members:
-        members.append(row)
-    groups = sorted({m.translation_group for m in members if m.translation_group})
-    key = groups[0] if groups else hashlib.sha256(row.url.encode("utf-8")).hexdigest()[:32]
-    for other in groups[1:]:
-        session.execute(
-            update(ArticleRow)
-            .where(ArticleRow.translation_group == other)
-            .values(translation_group=key)
-            .execution_options(synchronize_session="fetch")
-        )
-    for member in members:
-        member.translation_group = key
 
 
 def store_record(
@@ -219,102 +161,101 @@ def store_record(
     """Store `article`; a new version only when its content hash moved. Keeps the raw page of `capture`.
 
     Without a capture, `raw_page_id` and `fetch_id` may name the stored page and fetch the record
-    was extracted from (a reparse: no new fetch).
+    was extracted from (a reparse: no new fetch). The one-record form of `store_records`: a
+    failure raises, and the store is undone (its SAVEPOINT) while the caller's transaction stays
+    usable.
 
     Raises `UnstorableRecordError` (before touching the database) when a field holds text no
     database can store; the caller logs that article as failed and goes on.
     """
     check_storable(article, capture)
+    item = RecordToStore(article, seen_at, capture, raw_page_id, fetch_id)
+    options = BatchOptions(run_id=run_id, extractor_version=extractor_version, site=site)
     with session.begin_nested():
-        return _store(
-            session,
-            article,
-            seen_at=seen_at,
-            capture=capture,
-            run_id=run_id,
-            extractor_version=extractor_version,
-            site=site,
-            raw_page_id=raw_page_id,
-            fetch_id=fetch_id,
-        )
+        return _result(store_batch(session, [item], options)[0])
 
 
-def _store(
+@dataclass
+class StoreFailure:
+    """A record of a batch that could not be stored: nothing of it was written."""
+
+    url: str
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        """One line for a log or a run's warnings."""
+        first = (str(self.error).strip().splitlines() or [""])[0]
+        return f"{self.url}: {type(self.error).__name__}: {first}"
+
+
+#: Errors that are about the database, not about one record: a whole batch stops on them (retrying
+#: the batch record by record would only repeat them, e.g. a lock held past the busy timeout).
+BATCH_FATAL = (OperationalError, InterfaceError)
+
+
+def store_records(
     session: Session,
-    article: Article,
+    records: Sequence[RecordToStore],
     *,
-    seen_at: dt.datetime,
-    capture: Capture | None,
-    run_id: int | None,
-    extractor_version: str | None,
-    site: str | None,
-    raw_page_id: int | None,
-    fetch_id: int | None,
-) -> StoreResult:
-    digest = content_hash(article)
-    row = _article_row(session, article.url)
-    if row is not None and row.content_hash == digest:
-        if capture is not None:
-            record_capture(session, capture, run_id=run_id, outcome="unchanged")
-        row.last_seen = _later(row.last_seen, seen_at)
-        _come_back(session, row, seen_at)
-        _keep_validators(row, capture)
-        session.flush()  # inside this store's SAVEPOINT, not inside the next one's
-        return StoreResult(StoreStatus.UNCHANGED, row.id, row.current_version)
+    run_id: int | None = None,
+    extractor_version: str | None = None,
+    site: str | None = None,
+) -> list[StoreResult | StoreFailure]:
+    """Store a batch of records; for each, in order, its `StoreResult` or a `StoreFailure`.
 
-    if row is None:
-        status, changed = StoreStatus.NEW, []
-        row = ArticleRow(
-            url=article.url,
-            site_id=_site_id(session, site),
-            first_seen=seen_at,
-            last_seen=seen_at,
-            last_changed=seen_at,
-            current_version=0,
-        )
-        session.add(row)
-        session.flush()
-    else:
-        status = StoreStatus.CHANGED
-        previous = session.scalar(
-            select(VersionRow).where(
-                VersionRow.article_id == row.id, VersionRow.seq == row.current_version
-            )
-        )
-        old = version_to_article(previous, row.url).content_dict() if previous else {}
-        changed = changed_fields(old, article.content_dict())
-    if capture is not None:
-        fetch_id, raw_page_id = record_capture(
-            session, capture, run_id=run_id, outcome=status.value
-        )
-    seq = _next_seq(session, row.id)
-    version_id = insert_row(
-        session,
-        VersionRow,
-        {
-            "article_id": row.id,
-            "seq": seq,
-            "seen_at": seen_at,
-            "content_hash": digest,
-            "changed_fields": changed,
-            "extractor_version": extractor_version,
-            "raw_page_id": raw_page_id,
-            "fetch_id": fetch_id,
-            **version_values(article),
-        },
-    )
-    insert_many(session, QARow, qa_values(article, version_id))
-    insert_many(session, ContactRow, contact_values(article, version_id))
-    row.lang = article.lang
-    _come_back(session, row, seen_at)
-    row.current_version = seq
-    row.content_hash = digest
-    row.last_seen = _later(row.last_seen, seen_at)
-    row.last_changed = seen_at
-    _keep_validators(row, capture)
-    _link_translations(session, row, article.translations)
-    session.flush()
-    return StoreResult(status, row.id, seq, changed)
+    A constant number of SQL statements per batch (see `storage.batch`). The batch runs in one
+    SAVEPOINT; if it fails, it is undone and each record is stored again in its own, so a bad
+    record fails alone and the rest is kept. Each URL may appear several times: its records are
+    stored in order. Errors of the database itself (`BATCH_FATAL`: locked, disconnected, disk
+    full) are raised, not recorded per record. Nothing is committed: the caller owns the
+    transaction.
+    """
+    options = BatchOptions(run_id=run_id, extractor_version=extractor_version, site=site)
+    results: list[StoreResult | StoreFailure | None] = [None] * len(records)
+    for i, item in enumerate(records):  # text no database can hold fails its record alone
+        try:
+            check_storable(item.article, item.capture)
+        except UnstorableRecordError as exc:
+            results[i] = StoreFailure(item.article.url, exc)
+    for positions in _rounds(records, skip={i for i, r in enumerate(results) if r is not None}):
+        items = [records[i] for i in positions]
+        try:
+            with session.begin_nested():
+                stored = store_batch(session, items, options)
+        except BATCH_FATAL:
+            raise
+        except Exception:  # noqa: BLE001 - any error of one record: isolate it below
+            stored = None
+        if stored is not None:
+            for i, one in zip(positions, stored, strict=True):
+                results[i] = _result(one)
+            continue
+        for i, item in zip(positions, items, strict=True):
+            try:
+                with session.begin_nested():
+                    results[i] = _result(store_batch(session, [item], options)[0])
+            except BATCH_FATAL:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the record's failure is its result
+                results[i] = StoreFailure(item.article.url, exc)
+    return [r for r in results if r is not None]
+
+
+def _rounds(records: Sequence[RecordToStore], *, skip: set[int]) -> list[list[int]]:
+    """Positions of `records` (but `skip`) in rounds that hold each URL at most once, in the
+    batch's order."""
+    rounds: list[list[int]] = []
+    seen: dict[str, int] = {}
+    for i, record in enumerate(records):
+        if i in skip:
+            continue
+        n = seen.get(record.article.url, 0)
+        seen[record.article.url] = n + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(i)
+    return rounds
 
 
 def mark_gone(
@@ -336,7 +277,7 @@ def mark_gone(
             fetch_id, raw_page_id = record_capture(session, capture, run_id=run_id, outcome="gone")
         if row is None:
             return None
-        row.last_seen = _later(row.last_seen, seen_at)
+        row.last_seen = later(row.last_seen, seen_at)
         if row.status == "gone":
             return StoreResult(StoreStatus.GONE, row.id, _next_seq(session, row.id) - 1)
         newest = _newest_seen(session, row.id)
@@ -364,7 +305,7 @@ def mark_seen(session: Session, url: str, *, seen_at: dt.datetime) -> None:
     """Move `last_seen` of a known article (a 304 answer): no version, nothing parsed."""
     row = _article_row(session, url)
     if row is not None:
-        row.last_seen = _later(row.last_seen, seen_at)
+        row.last_seen = later(row.last_seen, seen_at)
 
 
 def validators(session: Session, url: str) -> tuple[str | None, str | None]:
@@ -390,10 +331,7 @@ def known_articles(
         batches: list[Any] = [query]
     else:
         wanted = sorted(set(urls))
-        batches = [
-            query.where(ArticleRow.url.in_(wanted[i : i + _IN_CHUNK]))
-            for i in range(0, len(wanted), _IN_CHUNK)
-        ]
+        batches = [query.where(ArticleRow.url.in_(chunk)) for chunk in in_chunks(wanted)]
     known: dict[str, KnownArticle] = {}
     for batch in batches:
         for row, title, published in session.execute(batch):
@@ -477,27 +415,15 @@ def log_fetch(
     With a `capture`, its status, headers, timing and size are recorded; its body is not kept
     unless `raw_page_id` names it (see `storage.rawpages.put_raw_page`).
     """
-    values: dict[str, Any] = {
-        "url": url,
-        "fetched_at": fetched_at,
-        "status": status,
-        "run_id": run_id,
-        "outcome": outcome,
-        "error": error,
-        "raw_page_id": raw_page_id,
-        "elapsed_ms": elapsed_ms,
-        "response_headers": {},
-        "request_headers": {},
-    }
-    if capture is not None:
-        values.update(
-            final_url=capture.final_url,
-            status=capture.status,
-            bytes=len(capture.body),
-            elapsed_ms=capture.elapsed_ms if elapsed_ms is None else elapsed_ms,
-            etag=capture.header("ETag"),
-            last_modified=capture.header("Last-Modified"),
-            response_headers=dict(capture.headers),
-            request_headers=dict(capture.request_headers),
-        )
+    values = fetch_values(
+        url,
+        fetched_at=fetched_at,
+        capture=capture,
+        status=status,
+        run_id=run_id,
+        outcome=outcome,
+        error=error,
+        raw_page_id=raw_page_id,
+        elapsed_ms=elapsed_ms,
+    )
     return insert_row(session, FetchRow, values)

@@ -87,6 +87,31 @@ DAMAGED_ADVICE = (
 )
 
 
+def _search_index(session: Session) -> list[str]:
+    """Every content version has exactly one search document, and every document its version."""
+    documents = (
+        "SELECT rowid AS version_id FROM search_index"
+        if session.get_bind().dialect.name == "sqlite"
+        else "SELECT version_id FROM search_documents"
+    )
+    problems = _report(
+        session,
+        "version {0} (article {1}, v{2}) is missing from the search index",
+        text(
+            f"SELECT v.id, v.article_id, v.seq FROM versions AS v WHERE v.kind = 'content' "
+            f"AND v.id NOT IN ({documents}) ORDER BY v.id"
+        ),
+    )
+    return problems + _report(
+        session,
+        "the search index holds version {0}, which is not a stored content version",
+        text(
+            f"SELECT d.version_id FROM ({documents}) AS d WHERE d.version_id NOT IN "
+            "(SELECT id FROM versions WHERE kind = 'content') ORDER BY d.version_id"
+        ),
+    )
+
+
 def check_integrity(session: Session, *, deep: bool = False) -> list[str]:
     """Problems found in the archive, one sentence each; an empty list means it is consistent.
 
@@ -182,6 +207,7 @@ def _check_integrity(session: Session, *, deep: bool) -> list[str]:
         .where(ArticleRow.status != told)
         .order_by(ArticleRow.id),
     )
+    problems += _search_index(session)
     if deep:
         problems += _raw_page_bodies(session)
     return problems

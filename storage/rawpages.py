@@ -4,34 +4,53 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError
-from storage.rows import insert_row
+from storage.rows import in_chunks
 from storage.schema import RawPage
 
 #: zlib level: 6 is within a few percent of 9 on HTML at a fraction of the time.
 COMPRESSION_LEVEL = 6
 
 
+def put_raw_pages(session: Session, pages: Sequence[tuple[bytes, str | None]]) -> list[int]:
+    """The ids of the raw pages holding each `(body, content type)`, in order.
+
+    Bodies never stored before are inserted; one lookup and one multi-row insert per call (plus
+    one lookup per `storage.rows.IN_CHUNK` distinct bodies), however many pages there are.
+    """
+    digests = [hashlib.sha256(body).hexdigest() for body, _type in pages]
+    known: dict[str, int] = {}
+    for chunk in in_chunks(sorted(set(digests))):
+        found = session.execute(select(RawPage.sha256, RawPage.id).where(RawPage.sha256.in_(chunk)))
+        known.update({digest: page_id for digest, page_id in found})
+    missing: dict[str, dict[str, object]] = {}
+    for digest, (body, content_type) in zip(digests, pages, strict=True):
+        if digest not in known and digest not in missing:
+            missing[digest] = {
+                "sha256": digest,
+                "size": len(body),
+                "content_type": content_type,
+                "body_z": zlib.compress(body, COMPRESSION_LEVEL),
+            }
+    if missing:
+        table = cast(Table, RawPage.__table__)
+        inserted = session.execute(
+            insert(table).returning(table.c.sha256, table.c.id),
+            list(missing.values()),
+        )
+        known.update({digest: page_id for digest, page_id in inserted})
+    return [known[digest] for digest in digests]
+
+
 def put_raw_page(session: Session, body: bytes, *, content_type: str | None = None) -> int:
     """The id of the raw page holding `body`, inserted if this body was never stored."""
-    digest = hashlib.sha256(body).hexdigest()
-    found = session.scalar(select(RawPage.id).where(RawPage.sha256 == digest))
-    if found is not None:
-        return found
-    return insert_row(
-        session,
-        RawPage,
-        {
-            "sha256": digest,
-            "size": len(body),
-            "content_type": content_type,
-            "body_z": zlib.compress(body, COMPRESSION_LEVEL),
-        },
-    )
+    return put_raw_pages(session, [(body, content_type)])[0]
 
 
 def page_body(page: RawPage) -> bytes:

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-from typing import Any, cast
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Table
 from sqlalchemy.orm import Session
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
-from storage.schema import Base, VersionRow
+from storage.schema import Base
+
+#: How many values go into one `IN (…)` list: well under every engine's bound-parameter limit.
+IN_CHUNK = 500
+
+_T = TypeVar("_T")
+
+
+def in_chunks(values: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]:
+    """`values` cut into consecutive slices of at most `size` (for `IN (…)` lists)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _table(model: type[Base]) -> Table:
@@ -32,6 +45,38 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
     """INSERT `rows` into `model`'s table in one executemany (nothing when there are none)."""
     if rows:
         session.execute(_table(model).insert(), rows)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """`value` in UTC; a naive value is taken to be UTC already (as `UTCDateTime` stores it)."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _comparable(value: Any) -> Any:
+    return as_utc(value) if isinstance(value, dt.datetime) else value
+
+
+def insert_many_returning_ids(
+    session: Session, model: type[Base], rows: list[dict[str, Any]], *, key: tuple[str, ...]
+) -> list[int]:
+    """INSERT `rows` into `model`'s table as multi-row INSERTs; returns their ids, in `rows`' order.
+
+    The ids come back with the `key` columns, which tell the rows apart: SQLite does not promise
+    the order of RETURNING rows, and asking SQLAlchemy to sort them makes it insert one row at a
+    time there. Rows that `key` does not tell apart are inserted in parameter order instead.
+    """
+    if not rows:
+        return []
+    table = _table(model)
+    wanted = [tuple(_comparable(row[k]) for k in key) for row in rows]
+    if len(set(wanted)) < len(wanted):
+        ordered = session.execute(
+            table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
+        )
+        return [int(row_id) for row_id in ordered.scalars()]
+    result = session.execute(table.insert().returning(table.c.id, *(table.c[k] for k in key)), rows)
+    ids = {tuple(_comparable(v) for v in found[1:]): int(found[0]) for found in result}
+    return [ids[k] for k in wanted]
 
 
 def canonical_json(data: Any) -> str:
@@ -100,8 +145,19 @@ def contact_values(article: Article, version_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def version_to_article(version: VersionRow, url: str) -> Article:
-    """The record a content version holds (a tombstone gives an empty record of that URL)."""
+def version_to_article(
+    version: Any,
+    url: str,
+    qa: Sequence[Any] | None = None,
+    contacts: Sequence[Any] | None = None,
+) -> Article:
+    """The record a content version holds (a tombstone gives an empty record of that URL).
+
+    `version` is a `VersionRow` or any row with its columns as attributes (a Core row); `qa` and
+    `contacts` are its rows in order (default: the ORM relationships of a `VersionRow`).
+    """
+    qa = version.qa if qa is None else qa
+    contacts = version.contacts if contacts is None else contacts
     return Article(
         url=url,
         lang=version.lang,
@@ -112,7 +168,7 @@ def version_to_article(version: VersionRow, url: str) -> Article:
         sector_key=version.sector_key,
         lead=version.lead,
         body=version.body,
-        qa=[QAPair(question=q.question, answer=q.answer, speaker=q.speaker) for q in version.qa],
+        qa=[QAPair(question=q.question, answer=q.answer, speaker=q.speaker) for q in qa],
         contacts=[
             Contact(
                 name=c.name,
@@ -121,7 +177,7 @@ def version_to_article(version: VersionRow, url: str) -> Article:
                 phones=list(c.phones or []),
                 emails=list(c.emails or []),
             )
-            for c in version.contacts
+            for c in contacts
         ],
         related=[RelatedCard.from_dict(card) for card in version.related or []],
         translations=dict(version.translations or {}),

@@ -14,29 +14,29 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     bindparam,
-    cast,
     column,
     func,
     literal,
     literal_column,
     select,
     table,
-    text,
 )
-from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from storage.errors import QueryError
 from storage.query import SearchQuery, parse_query
 from storage.schema import ArticleRow, VersionRow
-from storage.search_ddl import rebuild_statements
+from storage.search_ddl import PG_LANGUAGE_CONFIGS
+from storage.search_index import rebuild
 from storage.selection import Filters, selected_versions
 
 #: bm25 weights of the FTS5 columns title, lead, body, qa, contacts (SQLite).
 FTS5_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
-#: Text search configuration of each language code (PostgreSQL); anything else uses "simple".
-PG_CONFIGS = {"fr": "french", "nl": "dutch", "en": "english"}
+#: At most this many matches are ranked, the newest versions first: a word found in most of the
+#: archive costs a bounded amount of ranking (bm25 / ts_rank read each candidate's document);
+#: with fewer matches than this, the ranking is exact.
+RANK_CANDIDATES = 1000
 #: Marks put around matched words in snippets.
 MARK = ("**", "**")
 SNIPPET_WORDS = 24
@@ -119,58 +119,113 @@ def _hit_columns(selection: Any) -> tuple[Any, ...]:
     )
 
 
-def _sqlite_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
+def _sqlite_match(query: SearchQuery) -> Any:
+    return literal_column("search_index").op("MATCH")(bindparam("match", query.fts5()))
+
+
+def _sqlite_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
+    """The newest `cap` matching versions that `filters` keep (FTS5 walks its doclists newest
+    first and stops there): version_id, article_id, version, status."""
     selection = selected_versions(filters).subquery("selection")
+    index = table("search_index", column("rowid"))
+    return (
+        select(
+            index.c.rowid.label("version_id"),
+            selection.c.article_id,
+            selection.c.version,
+            selection.c.status,
+        )
+        .select_from(index)
+        .join(selection, selection.c.version_id == index.c.rowid)
+        .where(_sqlite_match(query))
+        .order_by(index.c.rowid.desc())
+        .limit(cap)
+    )
+
+
+def _sqlite_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
+    candidates = _sqlite_candidates(query, filters, RANK_CANDIDATES).cte("candidates")
     index = table("search_index", column("rowid"))
     index_ref: Any = literal_column("search_index")
     score = func.bm25(index_ref, *FTS5_WEIGHTS)
     snippet = func.snippet(index_ref, -1, MARK[0], MARK[1], "…", SNIPPET_WORDS)
+    # bm25 only for the candidates: FTS5 looks each one up by rowid within the same MATCH
     return (
-        select(*_hit_columns(selection), snippet.label("snippet"), (-score).label("score"))
-        .select_from(index)
-        .join(selection, selection.c.version_id == index.c.rowid)
-        .join(VersionRow.__table__, VersionRow.__table__.c.id == selection.c.version_id)
-        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == selection.c.article_id)
-        .where(index_ref.op("MATCH")(bindparam("match", query.fts5())))
-        .order_by(score, selection.c.article_id)
+        select(*_hit_columns(candidates), snippet.label("snippet"), (-score).label("score"))
+        .select_from(candidates)
+        .join(index, index.c.rowid == candidates.c.version_id)
+        .join(VersionRow.__table__, VersionRow.__table__.c.id == candidates.c.version_id)
+        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == candidates.c.article_id)
+        .where(_sqlite_match(query))
+        .order_by(score, candidates.c.article_id)
         .limit(limit)
     )
 
 
-def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
-    selection = selected_versions(filters).subquery("selection")
-    docs = table(
-        "search_documents",
-        column("version_id"),
-        column("config"),
-        column("content"),
-        column("document"),
-    )
+_DOCS = table(
+    "search_documents",
+    column("version_id"),
+    column("config"),
+    column("content"),
+    column("document"),
+)
+
+
+def _pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
+    """One constant tsquery: the query as each language's configuration reads it, OR-ed together.
+
+    The GIN index answers it in one scan (a per-row configuration would force reading every
+    document); the configurations are the archive's own (accents folded), named by the database.
+    """
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
-    configs = sorted(set(PG_CONFIGS.values()) | {"simple"})
+    codes = sorted(PG_LANGUAGE_CONFIGS)
     if filters.lang:
-        configs = [PG_CONFIGS.get(filters.lang.lower().split("-")[0], "simple")]
-    # one constant tsquery, the query as each configuration reads it OR-ed together: the GIN index
-    # answers it in one scan (a per-row configuration would force reading every document)
-    variants = [func.to_tsquery(cast(literal(name), REGCONFIG), tsquery_text) for name in configs]
+        code = filters.lang.lower().split("-")[0]
+        codes = [code if code in PG_LANGUAGE_CONFIGS else ""]
+    variants = [
+        func.to_tsquery(func.hubarchive_search_config(literal(code)), tsquery_text)
+        for code in codes
+    ]
     any_reading: ColumnElement[Any] = variants[0]
     for variant in variants[1:]:
         any_reading = any_reading.op("||")(variant)
-    matches = docs.c.document.op("@@")(any_reading)
-    rank = func.ts_rank(docs.c.document, func.to_tsquery(docs.c.config, tsquery_text))
-    best = (
+    return any_reading
+
+
+def _pg_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
+    """The newest `cap` matching versions that `filters` keep: version_id, article_id, version,
+    status."""
+    selection = selected_versions(filters).subquery("selection")
+    return (
         select(
-            *_hit_columns(selection),
-            docs.c.config,
-            docs.c.content,
-            rank.label("score"),
+            _DOCS.c.version_id,
+            selection.c.article_id,
+            selection.c.version,
+            selection.c.status,
         )
-        .select_from(docs)
-        .join(selection, selection.c.version_id == docs.c.version_id)
-        .join(VersionRow.__table__, VersionRow.__table__.c.id == selection.c.version_id)
-        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == selection.c.article_id)
-        .where(matches)
-        .order_by(rank.desc(), selection.c.article_id)
+        .select_from(_DOCS)
+        .join(selection, selection.c.version_id == _DOCS.c.version_id)
+        .where(_DOCS.c.document.op("@@")(_pg_tsquery(query, filters)))
+        .order_by(_DOCS.c.version_id.desc())
+        .limit(cap)
+    )
+
+
+def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
+    candidates = (
+        _pg_candidates(query, filters, RANK_CANDIDATES)
+        .cte("candidates")
+        .prefix_with("MATERIALIZED")
+    )
+    tsquery_text: Any = bindparam("tsquery", query.tsquery())
+    rank = func.ts_rank(_DOCS.c.document, func.to_tsquery(_DOCS.c.config, tsquery_text))
+    best = (
+        select(*_hit_columns(candidates), _DOCS.c.config, _DOCS.c.content, rank.label("score"))
+        .select_from(candidates)
+        .join(_DOCS, _DOCS.c.version_id == candidates.c.version_id)
+        .join(VersionRow.__table__, VersionRow.__table__.c.id == candidates.c.version_id)
+        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == candidates.c.article_id)
+        .order_by(rank.desc(), candidates.c.article_id)
         .limit(limit)
         .subquery("best")
     )
@@ -188,5 +243,4 @@ def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any
 
 def rebuild_index(session: Session) -> None:
     """Refill the search index from every stored version (after a bulk load, or to repair it)."""
-    for statement in rebuild_statements(session.get_bind().dialect.name):
-        session.execute(text(statement))
+    rebuild(session.connection())

@@ -235,15 +235,173 @@ def drop_statements(dialect: str) -> tuple[str, ...]:
     return VIEWS_DROP + (SQLITE_DROP if dialect == "sqlite" else PG_DROP)
 
 
-def rebuild_statements(dialect: str) -> tuple[str, ...]:
-    """Statements that refill the search index from the archive's versions."""
+def rebuild_0002_statements(dialect: str) -> tuple[str, ...]:
+    """Statements that refill the search index with the functions of revision 0002."""
     return SQLITE_REBUILD if dialect == "sqlite" else PG_REBUILD
 
 
+# --- Revision 0004: the archive indexes its new versions itself, once per version ------------
+#
+# The INSERT triggers of 0002 rebuilt a version's whole document once for the version and once
+# per Q&A pair and per contact. From 0004 on, `storage.search_index.index_versions` indexes the
+# versions a store wrote, after their rows, in the store's own transaction (one statement per
+# batch); the UPDATE and DELETE triggers stay, so hand edits and deletions keep the index in step.
+
+_SQLITE_INSERT_TRIGGERS = tuple(
+    f"search_index_{table}_insert" for table in ("versions", "qa_pairs", "contacts")
+)
+
+#: Index the content versions whose ids are bound as the expanding parameter `ids` (SQLite).
+SQLITE_INDEX = (
+    f"INSERT INTO search_index({_COLS}) SELECT {_sqlite_row_values('v')} "
+    "FROM versions AS v WHERE v.kind = 'content' AND v.id IN :ids"
+)
+
+#: Text search configurations of 0004, by language code: copies of PostgreSQL's own, with
+#: `unaccent` before the stemmer when the server allows the extension (accent-insensitive search).
+PG_LANGUAGE_CONFIGS = {"fr": "french", "nl": "dutch", "en": "english", "": "simple"}
+
+
+def pg_config_name(base: str) -> str:
+    """The archive's own text search configuration copied from PostgreSQL's `base` one."""
+    return f"hubarchive_{base}"
+
+
+def _pg_configs() -> tuple[str, ...]:
+    return tuple(
+        f"CREATE TEXT SEARCH CONFIGURATION {pg_config_name(base)} (COPY = pg_catalog.{base})"
+        for base in PG_LANGUAGE_CONFIGS.values()
+    )
+
+
+def pg_unaccent_statements() -> tuple[str, ...]:
+    """Put `unaccent` before each configuration's dictionary (the extension must exist)."""
+    return tuple(
+        f"ALTER TEXT SEARCH CONFIGURATION {pg_config_name(base)} ALTER MAPPING FOR "
+        f"hword, hword_part, word WITH unaccent, {'simple' if base == 'simple' else base + '_stem'}"
+        for base in PG_LANGUAGE_CONFIGS.values()
+    )
+
+
+def _set_based(refresh: str) -> str:
+    """0002's one-version refresh function turned into `hubarchive_search_index(integer[])`."""
+    edits = (
+        ("hubarchive_search_refresh(vid integer)", "hubarchive_search_index(vids integer[])"),
+        ("WHERE version_id = vid;", "WHERE version_id = ANY(vids);"),
+        ("WHERE v.id = vid AND", "WHERE v.id = ANY(vids) AND"),
+    )
+    for old, new in edits:
+        if old not in refresh:
+            raise AssertionError(f"0002's refresh function no longer holds {old!r}")
+        refresh = refresh.replace(old, new)
+    return refresh
+
+
+_PG_0004_FUNCTIONS: tuple[str, ...] = (
+    f"""CREATE OR REPLACE FUNCTION hubarchive_search_config(lang text) RETURNS regconfig
+    LANGUAGE sql IMMUTABLE AS $$
+        SELECT (CASE lower(split_part(coalesce(lang, ''), '-', 1))
+            WHEN 'fr' THEN '{pg_config_name("french")}' WHEN 'nl' THEN '{pg_config_name("dutch")}'
+            WHEN 'en' THEN '{pg_config_name("english")}'
+            ELSE '{pg_config_name("simple")}' END)::regconfig
+    $$""",
+    _set_based(next(s for s in PG_CREATE if "FUNCTION hubarchive_search_refresh" in s)),
+    """CREATE OR REPLACE FUNCTION hubarchive_search_refresh(vid integer) RETURNS void
+    LANGUAGE sql AS $$ SELECT hubarchive_search_index(ARRAY[vid]) $$""",
+)
+
+_PG_0002_TRIGGERS = (
+    "DROP TRIGGER IF EXISTS search_documents_versions ON versions",
+    "DROP TRIGGER IF EXISTS search_documents_qa_pairs ON qa_pairs",
+    "DROP TRIGGER IF EXISTS search_documents_contacts ON contacts",
+)
+
+_PG_0004_TRIGGERS: tuple[str, ...] = (
+    (
+        "CREATE TRIGGER search_documents_versions AFTER UPDATE OF title, lead, body, kind, "
+        "lang ON versions FOR EACH ROW EXECUTE FUNCTION hubarchive_search_versions_trigger()"
+    ),
+    (
+        "CREATE TRIGGER search_documents_qa_pairs AFTER UPDATE OR DELETE ON qa_pairs "
+        "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"
+    ),
+    (
+        "CREATE TRIGGER search_documents_contacts AFTER UPDATE OR DELETE ON contacts "
+        "FOR EACH ROW EXECUTE FUNCTION hubarchive_search_children_trigger()"
+    ),
+)
+
+#: Refill the whole index (0004 on): one set-based statement on each engine.
+PG_REBUILD_0004: tuple[str, ...] = (
+    "SELECT hubarchive_search_index(array_agg(id)) FROM versions WHERE kind = 'content'",
+)
+
+
+def upgrade_0004_statements(dialect: str) -> tuple[str, ...]:
+    """What revision 0004 runs on `dialect` (PostgreSQL: before accents are folded and the index
+    rebuilt, see the migration)."""
+    if dialect == "sqlite":
+        return tuple(f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS)
+    return _pg_configs() + _PG_0004_FUNCTIONS + _PG_0002_TRIGGERS + _PG_0004_TRIGGERS
+
+
+def downgrade_0004_statements(dialect: str) -> tuple[str, ...]:
+    """What undoing revision 0004 runs: the triggers and functions of 0002 again, then a rebuild."""
+    if dialect == "sqlite":
+        return (
+            tuple(
+                s
+                for s in SQLITE_CREATE
+                if any(f" {name} " in s for name in _SQLITE_INSERT_TRIGGERS)
+            )
+            + SQLITE_REBUILD
+        )
+    restored = tuple(
+        s.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+        for s in PG_CREATE
+        if "hubarchive_search_config" in s.split("(")[0] or "hubarchive_search_refresh(vid" in s
+    )
+    return (
+        _PG_0002_TRIGGERS
+        + tuple(s for s in PG_CREATE if s.startswith("CREATE TRIGGER"))
+        + restored
+        + ("DROP FUNCTION IF EXISTS hubarchive_search_index(integer[])",)
+        + tuple(
+            f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {pg_config_name(base)}"
+            for base in PG_LANGUAGE_CONFIGS.values()
+        )
+        + PG_REBUILD
+    )
+
+
+def index_statement(dialect: str) -> str:
+    """The statement that indexes the versions whose ids are bound as `ids` (from 0004 on)."""
+    return (
+        SQLITE_INDEX
+        if dialect == "sqlite"
+        else "SELECT hubarchive_search_index(CAST(:ids AS integer[]))"
+    )
+
+
+# --- The index as it stands at the newest revision -------------------------------------------
+
+
+def rebuild_statements(dialect: str) -> tuple[str, ...]:
+    """Statements that refill the search index from the archive's versions (newest revision)."""
+    return SQLITE_REBUILD if dialect == "sqlite" else PG_REBUILD_0004
+
+
 def trigger_statements(dialect: str) -> tuple[str, ...]:
-    """The CREATE TRIGGER statements alone: a bulk load may drop them, then rebuild and recreate."""
-    created = SQLITE_CREATE if dialect == "sqlite" else PG_CREATE
-    return tuple(s for s in created if s.startswith("CREATE TRIGGER"))
+    """The CREATE TRIGGER statements of the newest revision: a bulk load may drop them, then
+    rebuild the index and recreate them."""
+    if dialect == "sqlite":
+        return tuple(
+            s
+            for s in SQLITE_CREATE
+            if s.startswith("CREATE TRIGGER")
+            and not any(f" {name} " in s for name in _SQLITE_INSERT_TRIGGERS)
+        )
+    return _PG_0004_TRIGGERS
 
 
 def drop_trigger_statements(dialect: str) -> tuple[str, ...]:

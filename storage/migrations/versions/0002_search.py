@@ -25,7 +25,7 @@ def upgrade() -> None:
     for statement in search_ddl.create_statements(dialect):
         op.execute(statement)
     # versions stored before this revision are indexed too
-    for statement in search_ddl.rebuild_statements(dialect):
+    for statement in search_ddl.rebuild_0002_statements(dialect):
         op.execute(statement)
 
 
