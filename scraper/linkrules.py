@@ -1,0 +1,135 @@
+"""One place decides what a link is: an article of the site, or page furniture (navigation, menus,
+share and social buttons, breadcrumbs, taxonomy, agenda, accounts). Discovery (listing links) and
+extraction (related cards) ask the same questions here.
+
+Pure: URLs and parsed elements in, booleans out.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from bs4 import Tag
+
+#: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files.
+EXCLUDED_PATHS = re.compile(
+    r"/(tags?|category|categories|categorie|categorieen|rubriek|rubrique|topics?|"
+    r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
+    r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|recherche|zoeken|contact|"
+    r"privacy|cookies?|page/\d+|agenda|events?|evenements?|evenementen|kalender|calendar)(/|$|\.)"
+    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js)$",
+    re.IGNORECASE,
+)
+#: Query parameters that name one article (`/article.php?id=12`).
+ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
+_DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
+DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
+_DATE_SEGMENT = re.compile(r"^(19|20)\d{2}$|^\d{1,2}$")
+#: Class or id words of navigation furniture: never an article link, in a listing or a page.
+_NAVIGATION = re.compile(
+    r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs|pagination|pager|skip-link|"
+    r"share|sharing|sharer|social|tags|tag-list|taglist)([\s_-]|$)",
+    re.IGNORECASE,
+)
+#: The site's frame: its own header and footer (a header or footer inside an `<article>` card
+#: belongs to the card).
+_FRAME = re.compile(
+    r"(^|[\s_-])(footer|header|site-info|colophon|masthead)([\s_-]|$)", re.IGNORECASE
+)
+_SIDEBAR = re.compile(r"(^|[\s_-])(sidebar)([\s_-]|$)", re.IGNORECASE)
+_FRAME_ROLES = frozenset(("navigation", "banner", "contentinfo"))
+#: Hosts of share and social buttons: a link there is never one of the site's articles.
+_HOMEPAGE_PATHS = frozenset(("", "/"))
+
+
+def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """True when `url` is a taxonomy, agenda, feed, account, search, contact or date-archive page,
+    or a file."""
+    path = urlsplit(url).path
+    return bool(EXCLUDED_PATHS.search(path) or _DATE_ARCHIVE.search(path)) or any(
+        p.search(path) for p in profile_excludes
+    )
+
+
+def slug_like(url: str) -> bool:
+    """True when the URL's last path segment names one item: a hyphenated slug, a dated path,
+    an `.html`/`.php` page, a numeric id, or an id query parameter."""
+    parts = urlsplit(url)
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    query = {k.lower() for k, v in parse_qsl(parts.query) if v}
+    return (
+        ("-" in last and len(last) > 3)
+        or bool(DATED_PATH.search(parts.path) and last and not _DATE_SEGMENT.match(last))
+        or (last.endswith((".html", ".htm", ".php")) and not last.startswith("index."))
+        or (last.isdigit() and len(last) >= 3)
+        or bool(query & ID_PARAMS)
+    )
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _depth(url: str) -> int:
+    return len([s for s in urlsplit(url).path.split("/") if s])
+
+
+def is_article_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()) -> bool:
+    """True when `url`, linked from the page at `page_url`, leads to an article of the same site.
+
+    Same site: the page's host (with or without `www.`) or one of `hosts`. Not the home page, not
+    an excluded page (taxonomy, agenda, contact...), and slug-like (see `slug_like`). When the
+    page's own URL is slug-like, the link must sit at the same path depth: articles of one site
+    share a URL shape (`/fr/news/a-b/` beside `/fr/news/c-d/`), service pages such as
+    `/nl/over-ons/` do not.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    host = _host(url)
+    if host != _host(page_url) and host not in {h.removeprefix("www.") for h in hosts}:
+        return False
+    if parts.path in _HOMEPAGE_PATHS or is_excluded(url) or not slug_like(url):
+        return False
+    return not slug_like(page_url) or _depth(url) == _depth(page_url)
+
+
+def _marks(node: Tag) -> str:
+    classes = node.get("class")
+    names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    return f"{names} {node.get('id') or ''}".strip()
+
+
+def in_navigation(tag: Tag) -> bool:
+    """True inside navigation furniture: `<nav>`, menus, breadcrumbs, pagination, share and social
+    buttons, tag lists, or the site's own header and footer (outside any `<article>`)."""
+    in_article = tag.find_parent("article") is not None
+    for node in [tag, *tag.parents]:
+        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
+            break
+        if node.name == "nav" or node.get("role") in _FRAME_ROLES:
+            return True
+        marks = _marks(node)
+        if marks and _NAVIGATION.search(marks):
+            return True
+        if (node.name in ("header", "footer") or (marks and _FRAME.search(marks))) and not (
+            in_article and node.find_parent("article") is not None
+        ):
+            return True
+    return False
+
+
+def in_listing_furniture(tag: Tag) -> bool:
+    """`in_navigation`, or a sidebar: on a listing page, only the main column lists articles."""
+    if in_navigation(tag):
+        return True
+    for node in tag.parents:
+        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
+            break
+        if node.name == "aside":
+            return True
+        marks = _marks(node)
+        if marks and _SIDEBAR.search(marks):
+            return True
+    return False
