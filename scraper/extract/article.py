@@ -42,7 +42,8 @@ def _parse(text: str) -> BeautifulSoup:
 
 
 def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, Tag]]:
-    roles: dict[int, tuple[str, Tag]] = {id(tag): ("contact", tag) for tag in contacts}
+    roles: dict[int, tuple[str, Tag]] = {id(tag): ("related", tag) for tag in page.related_sections}
+    roles.update({id(tag): ("contact", tag) for tag in contacts})
     for tag in page.matched("lead", root):
         roles.setdefault(id(tag), ("lead", tag))
     return roles
@@ -53,10 +54,12 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     soup = _parse(text)
     signals, matches = read_signals(soup, config.index)
     cards, sections = find_cards(
+        signals.links,
         matches.in_selector_order("related"),
         signals.headings,
         config,
         resolve_base(url, signals.base_href),
+        url,
     )
     root, from_profile = find_content_root(soup, matches.grouped("content"), signals.paragraphs)
     page = Page(

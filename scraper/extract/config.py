@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from scraper.extract import vocabulary
 from scraper.extract.selectors import SelectorIndex
 from scraper.sites import SiteProfile, load_profile
 from scraper.text import fold
@@ -33,7 +34,9 @@ def _strings(table: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def _phrases(table: dict[str, Any], key: str) -> tuple[str, ...]:
-    return tuple(fold(p) for p in _strings(table, key))
+    """The language vocabulary's phrases of `key` and the profile's own, folded."""
+    own = tuple(fold(p) for p in _strings(table, key))
+    return own + tuple(p for p in vocabulary.words(key) if p not in own)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,15 @@ class ExtractConfig:
     question_labels: tuple[str, ...] = ()
     interview_intros: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
+    #: link texts that are neither a title nor a sector ("Lire la suite")
+    link_phrases: tuple[str, ...] = ()
+    #: words of the counters around an article ("1 284 vues", "3 min read"): page furniture
+    counter_words: tuple[str, ...] = ()
+    #: capitalised words that never start a person's name ("Notre", "The", a site's city)
+    name_stopwords: frozenset[str] = frozenset()
     site_names: tuple[str, ...] = ()
+    #: the site's time zone (IANA name), None when the profile does not say
+    time_zone: str | None = None
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
     #: the length of the longest folded sector label (longer text is never one)
@@ -102,9 +113,14 @@ class ExtractConfig:
             end_headings=_phrases(table, "end_headings"),
             cta_phrases=_phrases(table, "cta_phrases"),
             cta_actions=_phrases(table, "cta_actions"),
-            question_labels=_strings(table, "question_labels"),
+            question_labels=_strings(table, "question_labels")
+            + vocabulary.words("question_labels", folded=False),
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
+            link_phrases=_phrases(table, "link_phrases"),
+            counter_words=_phrases(table, "counter_words"),
+            name_stopwords=frozenset(_phrases(table, "name_stopwords")),
+            time_zone=str(table["time_zone"]) if table.get("time_zone") else None,
             site_names=_phrases(table, "site_names") or (fold(profile.name),),
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),

@@ -197,8 +197,17 @@ def label_names(blocks: Sequence[Block]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """The introducing and role phrases of a profile as one pattern (built once per profile)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")")
+    """The introducing and role phrases as one pattern (built once per profile). A cue is a whole
+    word at its start ("meet" is not in "meeting"); a cue written as a stem ("fondat", "conseill")
+    is open at its end on purpose."""
+    stems = {c for c in cues if c in _STEMS}
+    alternatives = [re.escape(c) + ("" if c in stems else r"\b") for c in cues]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")")
+
+
+#: Role cues written as word stems: "fondat" for fondateur/fondatrice, "conseill" for
+#: conseiller/conseillère; every other cue must end on a word boundary.
+_STEMS = frozenset(("fondat", "conseill"))
 
 
 def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str]:
@@ -225,67 +234,17 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
             # a name ends with its line ("Ellen Wouters<br>Adviseur …")
             cut = next((e - 1 for e in line_ends if match.start() < e - 1 < match.end()), None)
             name = match.group() if cut is None else text[match.start() : cut].strip()
-            if gap <= 60 and is_full_name(name) and not _is_place(name):
+            if gap <= 60 and is_full_name(name) and not _is_place(name, config):
                 near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
         names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
     return names
 
 
-def _is_place(name: str) -> bool:
-    """Capitalised pairs that are not people: sentence openers and places in our articles."""
-    first = name.split()[0]
-    return first.lower() in _NOT_FIRST_NAMES
-
-
-_NOT_FIRST_NAMES = frozenset(
-    (
-        "the",
-        "our",
-        "notre",
-        "nos",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "de",
-        "des",
-        "het",
-        "een",
-        "onze",
-        "ons",
-        "this",
-        "these",
-        "seven",
-        "two",
-        "three",
-        "brussels",
-        "bruxelles",
-        "brussel",
-        "new",
-        "san",
-        "los",
-        "las",
-        "north",
-        "south",
-        "east",
-        "west",
-        "saint",
-        "sint",
-        "silicon",
-        "côte",
-        "united",
-        "états",
-        "région",
-        "regional",
-        "european",
-        "europe",
-        "belgian",
-        "belgique",
-        "belgië",
-    )
-)
+def _is_place(name: str, config: ExtractConfig) -> bool:
+    """Capitalised pairs that are no person: they open with a sentence opener or a place word of
+    the vocabulary or the profile ("Notre équipe", "Brussels Airport")."""
+    return fold(name.split()[0]) in config.name_stopwords
 
 
 def extract_qa(
@@ -294,7 +253,7 @@ def extract_qa(
     """The interview of the article as pairs; [] when there is none."""
     # an interview is read in the first blocks of the text: a page of thousands of paragraphs
     # (a 5 MB dump) costs no more than a long article
-    kept = [b for b in blocks if b.role not in ("contact", "site")][:MAX_BLOCKS]
+    kept = [b for b in blocks if b.role not in ("contact", "site", "related")][:MAX_BLOCKS]
     body = [part for b in kept for part in _split_inline(b)]
     body = _join_label_lines(body, config)
     asker = _asker_prefix(config.question_labels)

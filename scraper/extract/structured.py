@@ -53,6 +53,8 @@ class PageSignals:
     headings: list[Tag] = field(default_factory=list)
     asides: list[Tag] = field(default_factory=list)
     paragraphs: list[Tag] = field(default_factory=list)
+    #: every `<a href>`, in document order
+    links: list[Tag] = field(default_factory=list)
     #: a JavaScript framework's page state (`__NEXT_DATA__`), parsed
     app_state: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -171,8 +173,10 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
                 signals.paragraphs.append(tag)
             elif name == "aside":
                 signals.asides.append(tag)
-            elif name == "a" and "hreflang" in tag.attrs and isinstance(tag.get("href"), str):
-                signals.hreflang.append((str(tag["hreflang"]).strip(), str(tag["href"]).strip()))
+            elif name == "a" and isinstance(tag.get("href"), str):
+                signals.links.append(tag)
+                if "hreflang" in tag.attrs:
+                    signals.hreflang.append((str(tag["hreflang"]).strip(), str(tag["href"]).strip()))
             elif _is_date_element(tag):
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
             continue

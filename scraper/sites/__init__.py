@@ -2,6 +2,10 @@
 
 A profile has a `[site]` table (key, name, hosts), an `[extract]` table read by `scraper.extract`
 and a `[crawl]` table read by `scraper.discover`. Adding a site means adding a file, not code.
+
+Every profile extends the generic base (`base.toml`): a list adds to the base's list (the site's
+entries first, then the base's it does not repeat; `<key>_replace = true` keeps the site's list
+alone), a table merges with the base's table key by key, any other value replaces the base's.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from scraper.errors import ProfileError
 
 PROFILE_DIR = Path(__file__).resolve().parent
 DEFAULT_PROFILE = "hub_brussels"
+#: The generic base every profile extends (and the profile of a site no bundled profile knows).
+BASE_PROFILE = "base"
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,10 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
     site = data.get("site") or {}
     if not site.get("key"):
         raise ProfileError(f"site profile {path} has no [site] key")
+    if site["key"] != BASE_PROFILE:
+        base = _read_base()
+        for table in ("extract", "crawl"):
+            data[table] = extend(base.get(table) or {}, data.get(table) or {})
     return SiteProfile(
         key=str(site["key"]),
         name=str(site.get("name", site["key"])),
@@ -57,3 +67,24 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
 def available_profiles() -> list[str]:
     """Keys of the profiles bundled with the package."""
     return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+
+
+def _read_base() -> dict[str, Any]:
+    return tomllib.loads((PROFILE_DIR / f"{BASE_PROFILE}.toml").read_text(encoding="utf-8"))
+
+
+def extend(base: dict[str, Any], site: dict[str, Any]) -> dict[str, Any]:
+    """`site` over `base`: lists add to the base's (site entries first; `<key>_replace = true`
+    keeps the site's alone), tables merge key by key, other values replace the base's."""
+    out = dict(base)
+    for key, value in site.items():
+        if key.endswith("_replace"):
+            continue
+        known = base.get(key)
+        if isinstance(value, list) and isinstance(known, list) and not site.get(f"{key}_replace"):
+            out[key] = value + [v for v in known if v not in value]
+        elif isinstance(value, dict) and isinstance(known, dict):
+            out[key] = extend(known, value)
+        else:
+            out[key] = value
+    return out
