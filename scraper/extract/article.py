@@ -12,7 +12,8 @@ from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import extract_body, extract_lead, mark_site_furniture
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
-from scraper.extract.contacts import EMAIL, contact_runs, contacts_from_blocks, phones_in
+from scraper.extract.contact_blocks import contact_containers
+from scraper.extract.contacts import contact_runs, contacts_from_blocks
 from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
     extract_lang,
@@ -75,7 +76,7 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
         matches=matches,
         warnings=list(signals.warnings),
     )
-    page.contact_containers = _contact_containers(page)
+    page.contact_containers = contact_containers(page)
     if root is not None:
         page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
         mark_site_furniture(page)
@@ -84,28 +85,12 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     return page
 
 
-def _contact_containers(page: Page) -> list[Tag]:
-    """Contact blocks anywhere but the site's frame: profile matches, then asides with a phone or
-    an email (a sidebar "Your contact"); the innermost when they nest."""
-    found = [
-        t for t in page.matched("contact") if not page.in_related(t) and not page.in_site_frame(t)
-    ]
-    found = [t for t in found if not any(o is not t and t in o.parents for o in found)]
-    for aside in page.signals.asides:
-        if page.in_related(aside) or page.in_site_frame(aside):
-            continue
-        if any(aside is t or aside in t.parents or t in aside.parents for t in found):
-            continue
-        text = aside.get_text(" ")
-        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text)):
-            found.append(aside)
-    return found
-
-
 def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
-    groups = [content_blocks(tag, page.config, {id(tag): ("contact", tag)}) for tag in containers]
-    groups = [g for g in groups if g]
-    return groups or contact_runs(page.blocks)
+    groups = [
+        content_blocks(tag, page.config, {id(tag): ("contact", tag)}, split_inline=True)
+        for tag in containers
+    ]
+    return [g for g in groups if g] + contact_runs(page.blocks)
 
 
 def extract_article(

@@ -11,7 +11,6 @@ from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
 from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
-from scraper.urls import host_of
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
@@ -21,16 +20,12 @@ _BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.I
 def mark_site_furniture(page: Page) -> None:
     """Blocks that are the site's own identity line ("hub.brussels · info@… · +32 …") get the
     role "site": a page without a footer element still keeps them out of the article."""
-    names = set(page.config.site_names)
-    host = host_of(page.url).removeprefix("www.")
-    if host:
-        names.add(fold(host))
     for block in page.blocks:
         if block.role is not None or len(block.text) > 300:
             continue
         folded = fold(block.text[:40])
         copyright_line = "©" in block.text or "tous droits" in folded or "all rights" in folded
-        identity_line = any(folded.startswith(n) for n in names) and bool(
+        identity_line = page.names_site(block.text[:40]) and bool(
             EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)
         )
         if copyright_line or identity_line:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -12,6 +13,8 @@ from scraper.extract.cards import Card
 from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
+from scraper.text import fold
+from scraper.urls import host_of
 
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
@@ -46,6 +49,7 @@ class Page:
     zone_head: int = 0
     warnings: list[str] = field(default_factory=list)
     _scope: object = field(default=None, init=False, repr=False)
+    _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -62,6 +66,18 @@ class Page:
         if within is None:
             return tags
         return [t for t in tags if t is within or within in t.parents]
+
+    def names_site(self, text: str) -> bool:
+        """True when `text` opens with the site's own name (a profile's `site_names`, or the
+        page's host) as whole words: "hub.brussels · info@…", not "Hubert Martin"."""
+        if self._site_name is None:
+            names = set(self.config.site_names)
+            host = host_of(self.url).removeprefix("www.")
+            if host:
+                names.add(fold(host))
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+            self._site_name = re.compile(rf"^(?:{alternatives})(?![\w-])") if alternatives else re.compile(r"(?!)")
+        return self._site_name.match(fold(text)) is not None
 
     def in_related(self, tag: Tag) -> bool:
         """True when `tag` sits inside a list of other articles' cards."""
