@@ -158,7 +158,7 @@ def extract_article(
             "profile" if any(b.role == "contact" for g in groups for b in g) else "text"
         )
     names = [c.name for c in article.contacts if c.name]
-    article.qa = extract_qa(page.blocks, page.config, extra_names=names)
+    article.qa = extract_qa(page.blocks, page.config, extra_names=names, title=article.title)
     if article.qa:
         sources["qa"] = "text"
     article.related = [
