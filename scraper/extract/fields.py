@@ -25,6 +25,10 @@ _PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
 
+def _home_page(url: str) -> bool:
+    return urlsplit(url).path in ("", "/") and not urlsplit(url).query
+
+
 def extract_url(page: Page) -> Found:
     """rel=canonical, else og:url, when on the same site as the given URL."""
     own = host_of(page.url).removeprefix("www.")
@@ -36,6 +40,9 @@ def extract_url(page: Page) -> Found:
             continue
         absolute = urljoin(page.base, value)
         if not absolute.startswith(("http://", "https://")):
+            continue
+        if _home_page(absolute) and not _home_page(page.url):
+            page.warnings.append(f"canonical URL {absolute} is the site's home page; kept the page URL")
             continue
         if not own or host_of(absolute).removeprefix("www.") == own:
             return absolute, layer

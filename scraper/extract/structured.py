@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -129,8 +130,12 @@ def _read_jsonld(script: Tag, signals: PageSignals) -> None:
     raw = script.string or script.get_text()
     if not raw or not raw.strip():
         return
+    text = _JSON_WRAPPERS.sub("", raw).strip()
+    if text.startswith("{&quot;") or text.startswith("[{&quot;"):
+        text = html.unescape(text)  # a CMS that escaped the JSON as if it were HTML text
     try:
-        data = json.loads(_JSON_WRAPPERS.sub("", raw).strip(), strict=False)
+        # the first JSON value; what a template leaves after it (";", a second comment) is not JSON-LD
+        data, _end = json.JSONDecoder(strict=False).raw_decode(text)
     except Exception as exc:  # noqa: BLE001 -- JSON-LD in the wild is often malformed; the page must still extract
         log.warning("malformed JSON-LD ignored: %s", exc)
         signals.warnings.append(f"malformed JSON-LD ignored ({type(exc).__name__})")

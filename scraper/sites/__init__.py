@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scraper.errors import ProfileError
 
@@ -88,3 +89,16 @@ def extend(base: dict[str, Any], site: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def profile_for_url(url: str) -> SiteProfile:
+    """The bundled profile whose `[site].hosts` holds `url`'s host (with or without `www.`),
+    else the generic base profile."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    for key in available_profiles():
+        if key == BASE_PROFILE:
+            continue
+        profile = load_profile(key)
+        if host and host in {h.removeprefix("www.") for h in profile.hosts}:
+            return profile
+    return load_profile(BASE_PROFILE)
