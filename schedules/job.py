@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
-from schedules.extraction import Extract, charset_of
+from schedules.extraction import Extract, charset_of, with_profile
 from schedules.lock import crawl_lock
 from schedules.plan import SKEW, PlannedFetch, plan_fetches
 from schedules.sources import Discoverer, Discovery
@@ -146,6 +146,7 @@ def run_crawl(
 ) -> RunReport:
     """Crawl once into the archive at `options.db_url` (see the module docstring)."""
     profile = load_profile(options.profile)
+    extract = with_profile(extract, profile)
     crawl = crawl_profile(profile, start_urls=list(options.start_urls) or None)
     if options.recheck is not None:
         crawl = _with_recheck(crawl, options.recheck)

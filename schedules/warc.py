@@ -24,9 +24,10 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import iso_date_to_datetime
 
-from schedules.extraction import Extract, charset_of, default_extract
+from schedules.extraction import Extract, charset_of, default_extract, with_profile
 from scraper import EXTRACTOR_VERSION
 from scraper.models import Capture
+from scraper.sites import SiteProfile
 from scraper.urls import canonical_url
 from storage.archive import finish_run, mark_gone, start_run, store_record
 from storage.db import transaction
@@ -167,13 +168,15 @@ def import_warcs(
     site: str | None = None,
     is_article: Callable[[str], bool] | None = None,
     now: dt.datetime | None = None,
+    profile: SiteProfile | None = None,
 ) -> WarcImportReport:
     """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs.
 
     Raises `WarcReadError` (naming the file) when one of them is not a WARC file, before storing
-    anything. `extract` defaults to `scraper.extract.extract_article`.
+    anything. `extract` defaults to `scraper.extract.extract_article`, reading the pages with
+    the site `profile` (None: the extractor's default, hub.brussels).
     """
-    extract = extract or default_extract
+    extract = with_profile(extract or default_extract, profile)
     report = WarcImportReport(files=len(paths))
     with ExitStack() as stack:
         streams = [stack.enter_context(open(path, "rb")) for path in paths]

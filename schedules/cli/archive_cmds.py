@@ -12,7 +12,7 @@ from schedules.cli.common import DAY, archive_engine, db_option, echo_json, json
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
-from scraper.sites import DEFAULT_PROFILE, load_profile
+from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile
 from scraper.urls import canonical_url
 from storage.db import current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
@@ -102,6 +102,13 @@ def _echo_reparse(report: ReparseReport) -> None:
         click.echo(f"  {name:<14} {count}")
     for error in report.errors:
         click.echo(f"failed: {error}", err=True)
+
+
+def _load(profile_name: str, hint: str = "") -> SiteProfile:
+    try:
+        return load_profile(profile_name)
+    except ProfileError as exc:
+        raise click.ClickException(f"{exc}{hint}") from exc
 
 
 def _article_filter(profile_name: str) -> tuple[str, Any]:
@@ -233,10 +240,20 @@ def register(group: click.Group) -> None:
         help="Only articles whose stored page was fetched on or after this day (UTC).",
     )
     @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+    @click.option(
+        "--profile",
+        metavar="KEY|FILE.toml",
+        help="Site profile the pages are read with (default: hub_brussels).",
+    )
     @db_option
     @json_option
     def reparse_cmd(
-        url: str | None, since: dt.datetime | None, dry_run: bool, db_url: str, as_json: bool
+        url: str | None,
+        since: dt.datetime | None,
+        dry_run: bool,
+        profile: str | None,
+        db_url: str,
+        as_json: bool,
     ) -> None:
         """Re-run the current extractor over stored pages (no network); version what changed.
 
@@ -246,13 +263,16 @@ def register(group: click.Group) -> None:
         \b
         Example:
           hubarchive reparse --since 2025-01-01 --dry-run
+          hubarchive reparse --profile sites/gazette.toml --dry-run
         """
+        site_profile = _load(profile) if profile else None
         with archive_engine(db_url) as engine:
             report = reparse(
                 engine,
                 url=canonical_url(url) if url else None,
                 since=_utc_day(since),
                 dry_run=dry_run,
+                profile=site_profile,
             )
         if as_json:
             echo_json(report.to_dict())
@@ -314,7 +334,8 @@ def register(group: click.Group) -> None:
         "--profile",
         default=DEFAULT_PROFILE,
         show_default=True,
-        help="Site profile whose article URL patterns select the pages to import.",
+        help="Site profile whose article URL patterns select the pages to import, and that the"
+        " pages are read with.",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
     @db_option
@@ -329,9 +350,12 @@ def register(group: click.Group) -> None:
           hubarchive warc import heritrix-2019.warc.gz heritrix-2020.warc.gz --json
         """
         site, is_article = (None, None) if all_pages else _article_filter(profile)
+        site_profile = _load(profile, " (or pass --all-pages to import every HTML page)")
         with archive_engine(db_url, create=True) as engine:
             try:
-                report = import_warcs(engine, list(files), site=site, is_article=is_article)
+                report = import_warcs(
+                    engine, list(files), site=site, is_article=is_article, profile=site_profile
+                )
             except WarcReadError as exc:
                 raise click.ClickException(str(exc)) from exc
         if as_json:
