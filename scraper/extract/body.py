@@ -8,6 +8,7 @@ from bs4 import Tag
 
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
+from scraper.counters import is_counter_line
 from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
@@ -34,7 +35,7 @@ def mark_site_furniture(page: Page) -> None:
 
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
-    a breadcrumb."""
+    a breadcrumb, a counter."""
     text = block.text
     # folding never shortens normalised text: a block longer than every label cannot be one
     if len(text) <= max(page.config.longest_sector, *map(len, known), 0) and (
@@ -47,6 +48,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 60 and _BYLINE.match(text):
         return True
+    if is_counter_line(text):
+        return True  # "1 284 vues · 3 min de lecture": page furniture, never lead or body
     return (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))

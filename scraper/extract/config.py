@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from scraper.extract import vocabulary
+from scraper import lexicon
 from scraper.extract.selectors import SelectorIndex
 from scraper.sites import SiteProfile, load_profile
 from scraper.text import fold
@@ -36,7 +36,7 @@ def _strings(table: dict[str, Any], key: str) -> tuple[str, ...]:
 def _phrases(table: dict[str, Any], key: str) -> tuple[str, ...]:
     """The language vocabulary's phrases of `key` and the profile's own, folded."""
     own = tuple(fold(p) for p in _strings(table, key))
-    return own + tuple(p for p in vocabulary.words(key) if p not in own)
+    return own + tuple(p for p in lexicon.words(key) if p not in own)
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class ExtractConfig:
             cta_phrases=_phrases(table, "cta_phrases"),
             cta_actions=_phrases(table, "cta_actions"),
             question_labels=_strings(table, "question_labels")
-            + vocabulary.words("question_labels", folded=False),
+            + lexicon.words("question_labels", folded=False),
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
             link_phrases=_phrases(table, "link_phrases"),

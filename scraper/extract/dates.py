@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
-from scraper.extract import vocabulary
+from scraper import lexicon
 from scraper.text import fold
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -36,8 +36,8 @@ for _number, _names in enumerate(
 
 #: Phrases that introduce the publication or the modification date, folded (no accents): the
 #: per-language vocabulary's `published_labels` and `modified_labels`.
-PUBLISHED_LABELS = vocabulary.words("published_labels")
-MODIFIED_LABELS = vocabulary.words("modified_labels")
+PUBLISHED_LABELS = lexicon.words("published_labels")
+MODIFIED_LABELS = lexicon.words("modified_labels")
 
 #: Day names (folded) that may stand between a label and its date: "Gepubliceerd op maandag 3 maart".
 WEEKDAYS = [

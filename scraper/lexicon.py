@@ -1,4 +1,5 @@
-"""Per-language vocabulary (fr, nl, en, de) as data: `scraper/vocabulary/<lang>.toml`.
+"""Per-language vocabulary (fr, nl, en, de) as data: `scraper/vocabulary/<lang>.toml`, read here
+(pure: the extractor and the archive's content hash both use it).
 
 What is true of a language on any site lives there (related-section headings, call-to-action
 phrases, counter words, publication and update labels, interview cues); what is true of one site
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from scraper.text import fold
 
-VOCABULARY_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
+VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
 #: The languages whose vocabulary every page is read with (a page's language is not known
 #: before its text is read, and a page mixes languages in its furniture).
 LANGUAGES = ("fr", "nl", "en", "de")
