@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import hashlib
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, func, select, update
 
 from scraper.extract import extract_article
 from storage.archive import StoreStatus, store_record
-from storage.db import MIGRATIONS, transaction
+from storage.db import transaction
 from storage.integrity import check_integrity
 from storage.rows import canonical_json
 from storage.schema import ArticleRow, VersionRow
-from tests.storage.samples import day, make_article
+from tests.storage.samples import day, make_article, rerun_migrations
 
 URL = "https://hub.brussels/fr/news/velos-cargo-eurobike/"
 
@@ -66,13 +64,7 @@ def test_revision_0004_rehashes_versions_stored_with_counters(engine: Engine) ->
         store_record(session, old, seen_at=day(0))
         session.execute(update(VersionRow).values(content_hash=_old_hash(old)))
         session.execute(update(ArticleRow).values(content_hash=_old_hash(old)))
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
-        command.upgrade(config, "head")
-        connection.commit()
+    rerun_migrations(engine, "0003")
     # the new extractor no longer reads the counter: the same article, no new version
     with transaction(engine) as session:
         new = make_article(URL, body="Premier paragraphe.")
