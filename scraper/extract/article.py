@@ -28,7 +28,7 @@ from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
-from scraper.text import fold
+from scraper.text import fold, scrub
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,7 @@ def extract_article(
     the bundled hub.brussels profile.
     """
     text, decode_warning = decode_html(html or b"", encoding)
+    text = scrub(text)
     page = _read_page(text, url, profile)
     if decode_warning:
         page.warnings.insert(0, decode_warning)
