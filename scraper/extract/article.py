@@ -43,7 +43,11 @@ def _parse(text: str) -> BeautifulSoup:
 
 
 def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, Tag]]:
-    roles: dict[int, tuple[str, Tag]] = {id(tag): ("related", tag) for tag in page.related_sections}
+    roles: dict[int, tuple[str, Tag]] = {
+        id(tag): ("related", tag)
+        for tag in page.related_sections
+        if tag is not root and not any(p is tag for p in root.parents)
+    }
     roles.update({id(tag): ("contact", tag) for tag in contacts})
     for tag in page.matched("lead", root):
         roles.setdefault(id(tag), ("lead", tag))

@@ -15,6 +15,8 @@ from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
+#: A label cell of a definition list or table is a word or two ("Date de publication").
+_LABEL_CELL = 30
 _BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 
 
@@ -48,6 +50,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 60 and _BYLINE.match(text):
         return True
+    if block.tag in ("dt", "th") and len(text) <= _LABEL_CELL and not text.endswith((".", "?", "!")):
+        return True  # a label cell ("Secteur", "Date") of a definition list or a table
     if is_counter_line(text):
         return True  # "1 284 vues · 3 min de lecture": page furniture, never lead or body
     return (

@@ -69,6 +69,12 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
             id(a) not in own for a in section.find_all("a", href=True)
         ):
             section = section.parent
+        if isinstance(section, Tag) and section.find("h1") is not None:
+            # the heading sits in the article's own container: the list is what follows it
+            section = next(
+                (s for s in heading.find_next_siblings() if s.find("a", href=True) is not None),
+                None,
+            )
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
     return found

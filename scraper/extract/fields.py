@@ -286,7 +286,7 @@ def _labels(page: Page, role: str) -> list[str]:
     labels = []
     for tag in page.matched(role):
         chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
-        if page.in_related(tag) or chrome or is_boilerplate(tag, page.config):
+        if page.in_related(tag) or chrome or is_boilerplate(tag, page.config) or page.in_card(tag):
             continue
         text = normalize_text(tag.get_text(" "))
         if text and len(text) <= 60:
