@@ -104,8 +104,10 @@ def _marks(node: Tag) -> str:
 def in_navigation(tag: Tag) -> bool:
     """True inside navigation furniture: `<nav>`, menus, breadcrumbs, pagination, share and social
     buttons, tag lists, or the site's own header and footer (outside any `<article>`)."""
-    in_article = tag.find_parent("article") is not None
-    for node in [tag, *tag.parents]:
+    chain = [tag, *tag.parents]
+    # index of the nearest <article> above each node: a header or footer below one is a card's
+    article_at = next((i for i, n in enumerate(chain) if n.name == "article"), -1)
+    for i, node in enumerate(chain):
         if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
             break
         if node.name == "nav" or node.get("role") in _FRAME_ROLES:
@@ -113,9 +115,8 @@ def in_navigation(tag: Tag) -> bool:
         marks = _marks(node)
         if marks and _NAVIGATION.search(marks):
             return True
-        if (node.name in ("header", "footer") or (marks and _FRAME.search(marks))) and not (
-            in_article and node.find_parent("article") is not None
-        ):
+        inside_article = i < article_at
+        if (node.name in ("header", "footer") or (marks and _FRAME.search(marks))) and not inside_article:
             return True
     return False
 
