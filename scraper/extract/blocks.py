@@ -303,12 +303,11 @@ class _Walker:
             else:
                 if (
                     self.split_inline
-                    and child.get("class")
-                    and self.pieces
-                    and self.pieces[-1][0][-1:].strip()
+                    and (child.get("class") or name == "a")
+                    and "".join(t for t, _ in self.pieces).rsplit("\n", 1)[-1].strip()
                 ):
-                    # BEM parts glued in the source (`<span class="x__name">A</span><span
-                    # class="x__role">B</span>`) are shown as lines of their own
+                    # BEM parts and links of a contact card (`<span class="x__name">A</span>
+                    # <span class="x__role">B</span><a href="mailto:…">`) are laid out as lines
                     self.pieces.append(("\n", bold))
                 stack.append(
                     (

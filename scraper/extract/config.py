@@ -41,17 +41,11 @@ def _phrases(table: dict[str, Any], key: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ExtractConfig:
-    """Selectors (CSS), phrases (compared folded: lower case, no accents) and the sector mapping."""
+    """Selectors (CSS, in `index` by role), phrases (compared folded: lower case, no accents) and
+    the sector mapping."""
 
     hosts: frozenset[str] = frozenset()
-    content: tuple[str, ...] = ()
-    title: tuple[str, ...] = ()
-    lead: tuple[str, ...] = ()
-    date: tuple[str, ...] = ()
-    sector: tuple[str, ...] = ()
-    contact: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    card_sector: tuple[str, ...] = ()
     boilerplate: re.Pattern[str] = re.compile(r"(?!)")
     related_headings: tuple[str, ...] = ()
     end_headings: tuple[str, ...] = ()
@@ -62,8 +56,6 @@ class ExtractConfig:
     role_cues: tuple[str, ...] = ()
     #: link texts that are neither a title nor a sector ("Lire la suite")
     link_phrases: tuple[str, ...] = ()
-    #: words of the counters around an article ("1 284 vues", "3 min read"): page furniture
-    counter_words: tuple[str, ...] = ()
     #: capitalised words that never start a person's name ("Notre", "The", a site's city)
     name_stopwords: frozenset[str] = frozenset()
     site_names: tuple[str, ...] = ()
@@ -100,14 +92,7 @@ class ExtractConfig:
             index=SelectorIndex.build(roles),
             card_index=SelectorIndex.build({"": _strings(table, "card_sector")}),
             hosts=profile.hosts,
-            content=_strings(table, "content"),
-            title=_strings(table, "title"),
-            lead=_strings(table, "lead"),
-            date=_strings(table, "date"),
-            sector=_strings(table, "sector"),
-            contact=_strings(table, "contact"),
             related=_strings(table, "related"),
-            card_sector=_strings(table, "card_sector"),
             boilerplate=pattern,
             related_headings=_phrases(table, "related_headings"),
             end_headings=_phrases(table, "end_headings"),
@@ -118,7 +103,6 @@ class ExtractConfig:
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
             link_phrases=_phrases(table, "link_phrases"),
-            counter_words=_phrases(table, "counter_words"),
             name_stopwords=frozenset(_phrases(table, "name_stopwords")),
             time_zone=str(table["time_zone"]) if table.get("time_zone") else None,
             site_names=_phrases(table, "site_names") or (fold(profile.name),),

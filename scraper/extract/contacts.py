@@ -181,6 +181,8 @@ class _Builder:
         ]
         for raw in _fields(unlabelled):
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip()
+            if line.endswith(":") and _is_name(line[:-1].strip()):
+                line = line[:-1].strip()  # "Sofia Rossi:" above her channels
             labelled = field_label(line)
             hint, self.hint = self.hint, None
             if labelled is not None:
