@@ -34,7 +34,7 @@ from schedules.exits import (
     EXIT_USAGE,
     SIGNAL_BASE,
 )
-from schedules.extraction import Extract, charset_of
+from schedules.extraction import Extract, charset_of, with_profile
 from schedules.lock import crawl_lock
 from schedules.plan import (
     BROKEN_LINK_RETRIES,
@@ -233,6 +233,7 @@ def run_crawl(
 ) -> RunReport:
     """Crawl once into the archive at `options.db_url` (see the module docstring)."""
     site = resolve_site(options)
+    extract = with_profile(extract, site.profile)
     crawl = crawl_profile(site.profile, start_urls=list(options.start_urls) or None)
     if options.recheck is not None:
         crawl = _with_recheck(crawl, options.recheck)

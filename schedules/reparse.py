@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from schedules.extraction import Extract, charset_of, default_extract
+from schedules.extraction import Extract, charset_of, default_extract, with_profile
 from scraper import EXTRACTOR_VERSION
+from scraper.sites import SiteProfile
 from storage.archive import StoreStatus, finish_run, start_run, store_record
 from storage.db import transaction
 from storage.rawpages import raw_page_body
@@ -175,13 +176,15 @@ def reparse(
     since: dt.datetime | None = None,
     dry_run: bool = False,
     now: dt.datetime | None = None,
+    profile: SiteProfile | None = None,
 ) -> ReparseReport:
     """Re-extract the live articles (only `url`, only pages fetched since `since`) from stored pages.
 
     With `dry_run`, everything is computed and rolled back: the report says what would change.
-    `extract` defaults to `scraper.extract.extract_article`.
+    `extract` defaults to `scraper.extract.extract_article`; `profile` is the site profile it
+    reads the pages with (None: the extractor's default, hub.brussels).
     """
-    extract = extract or default_extract
+    extract = with_profile(extract or default_extract, profile)
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=dt.UTC)  # a naive time is taken as UTC, as the archive stores
     report = ReparseReport(dry_run=dry_run)

@@ -38,11 +38,12 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
 from warcio.timeutils import iso_date_to_datetime
 
-from schedules.extraction import Extract, charset_of, default_extract
+from schedules.extraction import Extract, charset_of, default_extract, with_profile
 from schedules.lock import archive_lock
 from scraper import EXTRACTOR_VERSION
 from scraper.fetch import FetchConfig
 from scraper.models import Capture
+from scraper.sites import SiteProfile
 from scraper.urls import canonical_url
 from storage.archive import finish_run, mark_gone, mark_seen, start_run, store_record
 from storage.db import transaction
@@ -395,19 +396,21 @@ def import_warcs(
     extractor_version: str = EXTRACTOR_VERSION,
     site: str | None = None,
     is_article: Callable[[str], bool] | None = None,
-    profile: str | None = None,
+    profile: SiteProfile | None = None,
+    profile_name: str | None = None,
     assume_date: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> WarcImportReport:
     """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs
-    (`profile` names it in the report). Holds the archive lock (`LockedError` when a crawl runs).
+    (`profile_name` names it in the report). Holds the archive lock (`LockedError` when a crawl runs).
 
     Raises `WarcReadError` (naming the file) when one of them is not a WARC file, before storing
-    anything. `extract` defaults to `scraper.extract.extract_article`. The run row always ends:
-    `ok`, `failures`, `error` or `interrupted`.
+    anything. `extract` defaults to `scraper.extract.extract_article`, reading the pages with
+    the site `profile` (None: the extractor's default); `profile_name` names the profile in the
+    report. The run row always ends: `ok`, `failures`, `error` or `interrupted`.
     """
-    extract = extract or default_extract
-    report = WarcImportReport(files=len(paths), profile=profile)
+    extract = with_profile(extract or default_extract, profile)
+    report = WarcImportReport(files=len(paths), profile=profile_name)
     with archive_lock(engine, "warc import"), ExitStack() as stack:
         files = [_File(Path(p), stack) for p in paths]
         entries: list[_Entry] = []

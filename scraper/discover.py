@@ -7,7 +7,8 @@ Which links of a listing are articles: those whose path matches the profile's `a
 profile may not know its URL shapes, so a listing where the patterns match nothing falls back to
 the *generic rule* (`generic_listing_links`). A link is an article when it is
   - on an allowed host, and not the listing itself, a pagination link, or an excluded page
-    (taxonomy, tag, author, feed, login, search, contact, account pages: `GENERIC_EXCLUDED`);
+    (taxonomy, tag, agenda, author, feed, login, search, contact, account pages: see
+    `scraper.linkrules`);
   - outside page furniture (`nav`, `header`, `footer`, `aside`, menus, breadcrumbs, pagination);
   - and either inside a repeated card (an element whose tag and class occur at least twice in the
     listing) that holds a heading or whose link text is a few words long, or its URL looks like
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -29,37 +29,22 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
+from scraper.linkrules import DATED_PATH, ID_PARAMS, is_excluded
 from scraper.pageindex import PageIndex
 from scraper.pagination import PAGE_PATH, is_page_control, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
 from scraper.sites import SiteProfile
+from scraper.text import normalize_text
 from scraper.urls import allowed_hosts_of, canonical_url, is_allowed_host
 
 _DAY_FIRST = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
-#: paths that are never articles under the generic rule (taxonomy, feeds, accounts, search, forms)
-GENERIC_EXCLUDED = re.compile(
-    r"/(tags?|category|categories|categorie|categories|categorieen|rubriek|rubrique|topics?|"
-    r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
-    r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|recherche|zoeken|contact|"
-    r"privacy|cookies?|page/\d+|legal|legal-notice|mentions-legales|impressum|disclaimer|"
-    r"terms|terms-of-use|conditions|cgu|cgv|vie-privee|privacybeleid|accessibility|"
-    r"accessibilite|toegankelijkheid|sitemap|plan-du-site|newsletter|nieuwsbrief|faq|"
-    r"jobs|careers|carrieres|vacatures)(/|$|\.)"
-    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js)$",
-    re.IGNORECASE,
-)
-#: query parameters that name one article (`/article.php?id=12`)
-ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
-_DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
-_DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
 #: an anchor's link is judged at most this many times (anchors repeating one link in one chain
 #: of nested elements would otherwise cost the page's size times its depth)
 MAX_TRIES_PER_LINK = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: link texts of this many words at most (and at least two) read as an article title
 MAX_TITLE_WORDS = 25
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
 @dataclass(frozen=True)
@@ -291,16 +276,7 @@ def _card_date(card: Tag, crawl: CrawlProfile) -> dt.date | None:
     return None
 
 
-# -- the generic rule (see the module docstring)
-
-
-def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) -> bool:
-    """True when `url` is a taxonomy, feed, account, search, contact or date-archive page, or a
-    file."""
-    path = urlsplit(url).path
-    return bool(GENERIC_EXCLUDED.search(path) or _DATE_ARCHIVE.search(path)) or any(
-        p.search(path) for p in profile_excludes
-    )
+# -- the generic rule (see the module docstring; the link rules live in scraper.linkrules)
 
 
 def is_listing_variant(url: str, listing: str) -> bool:
@@ -322,7 +298,7 @@ def looks_like_article(url: str, listing: str) -> bool:
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
     query = {k.lower() for k, v in parse_qsl(parts.query) if v}
     return (
-        bool(_DATED_PATH.search(parts.path[len(folder) - 1 :]) and last)
+        bool(DATED_PATH.search(parts.path[len(folder) - 1 :]) and last)
         or ("-" in last and len(last) > 3)
         or last.endswith((".html", ".htm"))
         and not last.startswith("index.")
@@ -427,9 +403,7 @@ def _card_of(
 
 
 def _clean(text: str) -> str | None:
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-    return text or None
+    return normalize_text(text) or None
 
 
 def same_card_title(card_title: str | None, archived_title: str | None) -> bool:

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from scraper.counters import without_counters
+
 #: Fields of an `Article` that are the article's own content. A new archive version is written only
 #: when one of these changes; `related`, `sources`, `warnings` and `url` are not content.
 CONTENT_FIELDS: tuple[str, ...] = (
@@ -135,6 +137,14 @@ class Article:
         """The article's own content (CONTENT_FIELDS) as JSON-ready data: what versioning compares."""
         full = self.to_dict()
         return {name: full[name] for name in CONTENT_FIELDS}
+
+    def hashed_content(self) -> dict[str, Any]:
+        """`content_dict()` as the archive hashes it: a paragraph of counters (views, shares,
+        comments, reading time) in the lead or body moves on every capture and is left out."""
+        content = self.content_dict()
+        for name in ("lead", "body"):
+            content[name] = without_counters(content[name])
+        return content
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

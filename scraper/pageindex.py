@@ -9,16 +9,12 @@ bottom-up (subtrees) once, so a listing costs time linear in its size.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup, Tag
 
-_FURNITURE = re.compile(
-    r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|footer|header|"
-    r"sidebar|skip-link)([\s_-]|$)",
-    re.IGNORECASE,
-)
+from scraper.linkrules import is_furniture_node
+
 #: A card is a small thing: an element with more descendants than this is no card, and its
 #: title, date and links are not looked for inside it (bounds the work per card).
 MAX_CARD_NODES = 400
@@ -126,11 +122,4 @@ def _combine(a: str | None, b: str | None) -> str | None:
 
 
 def _is_furniture(node: Tag, inside_article: bool) -> bool:
-    if node.name in ("nav", "aside") or node.get("role") in ("navigation", "banner"):
-        return True
-    marks = " ".join([*(node.get_attribute_list("class") or []), str(node.get("id") or "")])
-    match = _FURNITURE.search(marks) if marks.strip() else None
-    word = match.group(2).lower() if match else node.name
-    if word in ("header", "footer"):
-        return not inside_article
-    return match is not None
+    return is_furniture_node(node, inside_article=inside_article, listing=True)

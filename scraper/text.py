@@ -1,4 +1,6 @@
-"""Text normalisation applied once to everything the extractor reads: NFC, invisible spaces, whitespace."""
+"""The one text normaliser, applied to everything the extractor and discovery read: NFC, invisible
+characters, control characters, NULs and lone surrogates removed, every run of whitespace (no-break
+and thin spaces included) one space."""
 
 from __future__ import annotations
 
@@ -12,7 +14,19 @@ from functools import lru_cache
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ud800-\udfff]")
 _APOSTROPHES = str.maketrans("’‘ʼ`´", "'" * 5)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: NULs and other control characters (tab, line feed and carriage return are whitespace), and lone
+#: UTF-16 surrogates (a page decoded with errors replaced): nothing a reader sees, and nothing
+#: PostgreSQL or a JSON encoder accepts.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+_UNREADABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def scrub(document: str) -> str:
+    """A whole decoded page without NULs and lone surrogates (a parser stops at a NUL, and no
+    database or JSON encoder takes a lone surrogate); cheap enough for every page."""
+    return _UNREADABLE.sub("", document) if _UNREADABLE.search(document) else document
 
 
 def normalize_text(value: str | None) -> str:

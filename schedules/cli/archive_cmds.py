@@ -27,7 +27,7 @@ from schedules.lock import archive_lock
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
-from scraper.sites import DEFAULT_PROFILE, load_profile
+from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile
 from storage.db import current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
@@ -119,6 +119,13 @@ def _echo_reparse(report: ReparseReport) -> None:
         click.echo(f"  {name:<14} {count}")
     for error in report.errors:
         click.echo(f"failed: {error}", err=True)
+
+
+def _load(profile_name: str, hint: str = "") -> SiteProfile:
+    try:
+        return load_profile(profile_name)
+    except ProfileError as exc:
+        raise click.ClickException(f"{exc}{hint}") from exc
 
 
 def _article_filter(profile_name: str) -> tuple[str, Any]:
@@ -320,10 +327,20 @@ def register(group: click.Group) -> None:
         help="Only articles whose stored page was fetched on or after this day (UTC).",
     )
     @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+    @click.option(
+        "--profile",
+        metavar="KEY|FILE.toml",
+        help="Site profile the pages are read with (default: hub_brussels).",
+    )
     @db_option
     @json_option
     def reparse_cmd(
-        url: str | None, since: dt.datetime | None, dry_run: bool, db_url: str, as_json: bool
+        url: str | None,
+        since: dt.datetime | None,
+        dry_run: bool,
+        profile: str | None,
+        db_url: str,
+        as_json: bool,
     ) -> None:
         """Re-run the current extractor over stored pages (no network); version what changed.
 
@@ -333,7 +350,9 @@ def register(group: click.Group) -> None:
         \b
         Example:
           hubarchive reparse --since 2025-01-01 --dry-run
+          hubarchive reparse --profile sites/gazette.toml --dry-run
         """
+        site_profile = _load(profile) if profile else None
         with (
             archive_engine(db_url, migrate=True) as engine,
             _alone(engine, "reparse", skip=dry_run),
@@ -343,6 +362,7 @@ def register(group: click.Group) -> None:
                 url=url_argument(url) if url else None,
                 since=_utc_day(since),
                 dry_run=dry_run,
+                profile=site_profile,
             )
         if as_json:
             echo_json(report.to_dict())
@@ -408,7 +428,8 @@ def register(group: click.Group) -> None:
         "--profile",
         default=DEFAULT_PROFILE,
         show_default=True,
-        help="Site profile whose article URL patterns select the pages to import.",
+        help="Site profile whose article URL patterns select the pages to import, and that the"
+        " pages are read with.",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
     @click.option(
@@ -439,6 +460,7 @@ def register(group: click.Group) -> None:
           hubarchive warc import old.warc --assume-date 2019-05-01 --all-pages
         """
         site, is_article = (None, None) if all_pages else _article_filter(profile)
+        site_profile = _load(profile, " (or pass --all-pages to import every HTML page)")
         with archive_engine(db_url, migrate=True, create=True) as engine:
             try:
                 report = import_warcs(
@@ -446,7 +468,8 @@ def register(group: click.Group) -> None:
                     list(files),
                     site=site,
                     is_article=is_article,
-                    profile=profile,
+                    profile=site_profile,
+                    profile_name=profile,
                     assume_date=_utc_day(assume_date),
                 )
             except WarcReadError as exc:

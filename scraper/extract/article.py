@@ -12,7 +12,8 @@ from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import extract_body, extract_lead, mark_site_furniture
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
-from scraper.extract.contacts import EMAIL, contact_runs, contacts_from_blocks, phones_in
+from scraper.extract.contact_blocks import contact_containers
+from scraper.extract.contacts import contact_runs, contacts_from_blocks
 from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
     extract_lang,
@@ -27,7 +28,7 @@ from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
-from scraper.text import fold
+from scraper.text import fold, scrub
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,12 @@ def _parse(text: str) -> BeautifulSoup:
 
 
 def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, Tag]]:
-    roles: dict[int, tuple[str, Tag]] = {id(tag): ("contact", tag) for tag in contacts}
+    roles: dict[int, tuple[str, Tag]] = {
+        id(tag): ("related", tag)
+        for tag in page.related_sections
+        if tag is not root and not any(p is tag for p in root.parents)
+    }
+    roles.update({id(tag): ("contact", tag) for tag in contacts})
     for tag in page.matched("lead", root):
         roles.setdefault(id(tag), ("lead", tag))
     return roles
@@ -53,10 +59,12 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     soup = _parse(text)
     signals, matches = read_signals(soup, config.index)
     cards, sections = find_cards(
+        signals.links,
         matches.in_selector_order("related"),
         signals.headings,
         config,
         resolve_base(url, signals.base_href),
+        url,
     )
     root, from_profile = find_content_root(soup, matches.grouped("content"), signals.paragraphs)
     page = Page(
@@ -72,7 +80,7 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
         matches=matches,
         warnings=list(signals.warnings),
     )
-    page.contact_containers = _contact_containers(page)
+    page.contact_containers = contact_containers(page)
     if root is not None:
         page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
         mark_site_furniture(page)
@@ -81,28 +89,12 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     return page
 
 
-def _contact_containers(page: Page) -> list[Tag]:
-    """Contact blocks anywhere but the site's frame: profile matches, then asides with a phone or
-    an email (a sidebar "Your contact"); the innermost when they nest."""
-    found = [
-        t for t in page.matched("contact") if not page.in_related(t) and not page.in_site_frame(t)
-    ]
-    found = [t for t in found if not any(o is not t and t in o.parents for o in found)]
-    for aside in page.signals.asides:
-        if page.in_related(aside) or page.in_site_frame(aside):
-            continue
-        if any(aside is t or aside in t.parents or t in aside.parents for t in found):
-            continue
-        text = aside.get_text(" ")
-        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text)):
-            found.append(aside)
-    return found
-
-
 def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
-    groups = [content_blocks(tag, page.config, {id(tag): ("contact", tag)}) for tag in containers]
-    groups = [g for g in groups if g]
-    return groups or contact_runs(page.blocks)
+    groups = [
+        content_blocks(tag, page.config, {id(tag): ("contact", tag)}, split_inline=True)
+        for tag in containers
+    ]
+    return [g for g in groups if g] + contact_runs(page.blocks)
 
 
 def extract_article(
@@ -115,6 +107,7 @@ def extract_article(
     the bundled hub.brussels profile.
     """
     text, decode_warning = decode_html(html or b"", encoding)
+    text = scrub(text)
     page = _read_page(text, url, profile)
     if decode_warning:
         page.warnings.insert(0, decode_warning)
@@ -170,7 +163,7 @@ def extract_article(
             "profile" if any(b.role == "contact" for g in groups for b in g) else "text"
         )
     names = [c.name for c in article.contacts if c.name]
-    article.qa = extract_qa(page.blocks, page.config, extra_names=names)
+    article.qa = extract_qa(page.blocks, page.config, extra_names=names, title=article.title)
     if article.qa:
         sources["qa"] = "text"
     article.related = [

@@ -183,8 +183,11 @@ def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
 class _Walker:
     """Turns a subtree into blocks; inline text is buffered until the next block boundary."""
 
-    def __init__(self, config: ExtractConfig, roles: dict[int, tuple[str, Tag]]) -> None:
+    def __init__(
+        self, config: ExtractConfig, roles: dict[int, tuple[str, Tag]], split_inline: bool = False
+    ) -> None:
         self.config = config
+        self.split_inline = split_inline
         self.roles = roles
         self.blocks: list[Block] = []
         self.pieces: list[tuple[str, bool]] = []
@@ -298,6 +301,14 @@ class _Walker:
                     )
                 )
             else:
+                if (
+                    self.split_inline
+                    and (child.get("class") or name == "a")
+                    and "".join(t for t, _ in self.pieces).rsplit("\n", 1)[-1].strip()
+                ):
+                    # BEM parts and links of a contact card (`<span class="x__name">A</span>
+                    # <span class="x__role">B</span><a href="mailto:…">`) are laid out as lines
+                    self.pieces.append(("\n", bold))
                 stack.append(
                     (
                         child,
@@ -325,11 +336,17 @@ def _is_label_cell(tag: Tag) -> bool:
 
 
 def content_blocks(
-    root: Tag, config: ExtractConfig, roles: dict[int, tuple[str, Tag]]
+    root: Tag,
+    config: ExtractConfig,
+    roles: dict[int, tuple[str, Tag]],
+    *,
+    split_inline: bool = False,
 ) -> list[Block]:
     """The blocks of `root`, in reading order, up to a heading that starts the related list.
 
     `roles` maps `id(element)` to a (role, element) pair: every block inside such an element
     carries that role, so later steps can set the lead or the contact blocks apart.
+    `split_inline` (for contact blocks) starts a new line at a classed inline element glued to
+    the text before it.
     """
-    return _Walker(config, roles).walk(root)
+    return _Walker(config, roles, split_inline).walk(root)

@@ -6,31 +6,29 @@ import re
 
 from bs4 import Tag
 
+from scraper.counters import is_counter_line
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
 from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
-from scraper.urls import host_of
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
+#: A label cell of a definition list or table is a word or two ("Date de publication").
+_LABEL_CELL = 30
 _BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 
 
 def mark_site_furniture(page: Page) -> None:
     """Blocks that are the site's own identity line ("hub.brussels · info@… · +32 …") get the
     role "site": a page without a footer element still keeps them out of the article."""
-    names = set(page.config.site_names)
-    host = host_of(page.url).removeprefix("www.")
-    if host:
-        names.add(fold(host))
     for block in page.blocks:
         if block.role is not None or len(block.text) > 300:
             continue
         folded = fold(block.text[:40])
         copyright_line = "©" in block.text or "tous droits" in folded or "all rights" in folded
-        identity_line = any(folded.startswith(n) for n in names) and bool(
+        identity_line = page.names_site(block.text[:40]) and bool(
             EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)
         )
         if copyright_line or identity_line:
@@ -39,7 +37,7 @@ def mark_site_furniture(page: Page) -> None:
 
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
-    a breadcrumb."""
+    a breadcrumb, a counter."""
     text = block.text
     # folding never shortens normalised text: a block longer than every label cannot be one
     if len(text) <= max(page.config.longest_sector, *map(len, known), 0) and (
@@ -52,6 +50,14 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 60 and _BYLINE.match(text):
         return True
+    if (
+        block.tag in ("dt", "th")
+        and len(text) <= _LABEL_CELL
+        and not text.endswith((".", "?", "!"))
+    ):
+        return True  # a label cell ("Secteur", "Date") of a definition list or a table
+    if is_counter_line(text):
+        return True  # "1 284 vues · 3 min de lecture": page furniture, never lead or body
     return (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))

@@ -12,14 +12,15 @@ from bs4 import Tag
 from scraper.extract.config import ExtractConfig
 from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.selectors import select_in
+from scraper.linkrules import in_navigation, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 
-_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
 _TITLE_CLASS = re.compile("title|titre|heading")
 _DATE_ONLY = re.compile(r"[\d\s./-]+|(?:\w+ )?\d{1,2}(?:er)? \w+\.? \d{4}")
-_PIECES = re.compile(r"\s+[·|•–—-]\s+")
+_PIECES = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -50,8 +51,10 @@ def url_key(url: str | None) -> str:
     return f"{host}{parts.path.rstrip('/')}"
 
 
-def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractConfig) -> list[Tag]:
-    """Containers of article cards: profile matches, else the parent of a "More news" heading."""
+def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConfig) -> list[Tag]:
+    """Containers the profile or a heading names as other articles: the profile's `related`
+    matches, else the parent of a "More news" heading (vocabulary). Evidence only: their links
+    still have to lead to articles of the site."""
     sections = [s for s in matched if s.find("a", href=True)]
     if sections:
         return [s for s in sections if not any(s is not o and o in s.parents for o in sections)]
@@ -66,60 +69,105 @@ def related_sections(matched: list[Tag], headings: list[Tag], config: ExtractCon
             id(a) not in own for a in section.find_all("a", href=True)
         ):
             section = section.parent
+        if isinstance(section, Tag) and section.find("h1") is not None:
+            # the heading sits in the article's own container: the list is what follows it
+            section = next(
+                (s for s in heading.find_next_siblings() if s.find("a", href=True) is not None),
+                None,
+            )
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
-    for grid in _card_grids(headings):
-        if not any(grid is f or f in grid.parents or grid in f.parents for f in found):
-            found.append(grid)
     return found
 
 
-def _card_grids(headings: list[Tag]) -> list[Tag]:
-    """Runs of cards with no heading of their own: the nearest container of two or more links that
-    each wrap a heading (a strip of newer articles above the article), holding little else."""
-    linked: list[Tag] = []
-    for heading in headings:
-        if heading.name in ("h2", "h3", "h4"):
-            link = next((p for p in heading.parents if p.name == "a"), None)
-            if link is not None and link.get("href") and link not in linked:
-                linked.append(link)
-    if len(linked) < 2:
-        return []
-    grids: list[Tag] = []
-    for link in linked:
-        for parent in link.parents:
-            if parent.name in ("body", "html", "[document]", "article", "main"):
-                break
-            inside = [other for other in linked if any(p is parent for p in other.parents)]
-            if len(inside) < 2:
-                continue
-            card_text = sum(len(a.get_text()) for a in inside)
-            if len(parent.get_text()) <= 1.5 * card_text + 200 and parent not in grids:
-                grids.append(parent)
-            break
-    return grids
+#: How far above its link a card unit may reach (a card is a few wrappers deep, never more);
+#: it also bounds the climb from each link, which keeps the search linear in page size.
+MAX_CARD_DEPTH = 8
+#: Bare links as cards (no wrapper of their own): their parent must be mostly those links, not a
+#: paragraph of running text that mentions two articles.
+STRIP_LINK_SHARE = 0.6
+_STOP = frozenset(("body", "html", "[document]"))
 
 
-def _hrefs_below(section: Tag, links: list[Tag]) -> dict[int, set[str]]:
-    """For every element between a link and `section`, the hrefs found below it (one climb per link)."""
-    below: dict[int, set[str]] = {}
+@dataclass
+class _Candidate:
+    link: Tag
+    url: str
+    key: str
+    section: Tag | None = None
+
+
+def _candidates(
+    links: list[Tag], base_url: str, page_url: str, hosts: frozenset[str], sections: list[Tag]
+) -> list[_Candidate]:
+    """Links that lead to an article of the same site, outside navigation furniture."""
+    inside = {id(s): s for s in sections}
+    found: list[_Candidate] = []
     for link in links:
-        href = str(link["href"])
-        for parent in link.parents:
-            if parent is section:
+        href = str(link.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        url = urljoin(base_url, href)
+        if not is_article_link(url, page_url, hosts) or in_navigation(link):
+            continue
+        section = next((p for p in link.parents if id(p) in inside), None)
+        found.append(_Candidate(link, url, url_key(url), section))
+    return found
+
+
+def _card_units(candidates: list[_Candidate], section_ids: set[int]) -> dict[int, Tag]:
+    """For each candidate (by index), its card: the largest element around its link, at most
+    `MAX_CARD_DEPTH` levels up and never past a section, that leads to no other article."""
+    below: dict[int, set[str]] = {}
+    for c in candidates:
+        for depth, parent in enumerate(c.link.parents):
+            if depth >= MAX_CARD_DEPTH or parent.name in _STOP:
                 break
-            below.setdefault(id(parent), set()).add(href)
-    return below
+            below.setdefault(id(parent), set()).add(c.key)
+            if id(parent) in section_ids:
+                break
+    units: dict[int, Tag] = {}
+    for i, c in enumerate(candidates):
+        card: Tag = c.link
+        for depth, parent in enumerate(c.link.parents):
+            if (
+                depth >= MAX_CARD_DEPTH
+                or parent.name in _STOP
+                or id(parent) in section_ids
+                or below.get(id(parent)) != {c.key}
+            ):
+                break
+            card = parent
+        units[i] = card
+    return units
 
 
-def _card_element(link: Tag, section: Tag, href: str, below: dict[int, set[str]]) -> Tag:
-    """The largest element around `link`, inside `section`, that links to nothing but `href`."""
-    card = link
-    while isinstance(card.parent, Tag) and card.parent is not section:
-        if below.get(id(card.parent), set()) != {href}:
-            break
-        card = card.parent
-    return card
+def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Tag]:
+    """Repeated card units: two or more cards of different articles under one parent, of one tag;
+    bare links only when they make most of their parent's text. Returns candidate index -> strip."""
+    groups: dict[int, list[int]] = {}
+    parents: dict[int, Tag] = {}
+    for i, card in units.items():
+        parent = card.parent
+        if isinstance(parent, Tag) and parent.name not in _STOP:
+            groups.setdefault(id(parent), []).append(i)
+            parents[id(parent)] = parent
+    strips: dict[int, Tag] = {}
+    for key, members in groups.items():
+        if len({candidates[i].key for i in members}) < 2:
+            continue
+        names = [units[i].name for i in members]
+        tag = max(set(names), key=names.count)
+        if names.count(tag) < 2:
+            continue
+        parent = parents[key]
+        if tag == "a":
+            linked = sum(len(units[i].get_text()) for i in members)
+            if linked < STRIP_LINK_SHARE * len(parent.get_text()):
+                continue
+        for i in members:
+            strips[i] = parent
+    return strips
 
 
 def _card_title(card: Tag, config: ExtractConfig) -> str | None:
@@ -156,51 +204,83 @@ def _own_text(link: Tag, config: ExtractConfig) -> str:
     return normalize_text(" ".join(pieces))
 
 
-def _card_sector(card: Tag, config: ExtractConfig, lines: list[str]) -> str | None:
+#: A sector label is a short name: at most this many words and characters.
+MAX_LABEL_WORDS = 4
+MAX_LABEL_CHARS = 40
+
+
+def _card_sector(card: Tag, config: ExtractConfig, lines: list[str], title: str) -> str | None:
+    """The card's sector: an element the profile marks, else a known sector label, else the
+    first short label of the card's own (a piece of a line that is not the title, not a date,
+    holds no digit and no sentence: "Économie circulaire" in "Économie circulaire · 21/05/2025")."""
     for tag in select_in(card, config.card_index):
         text = normalize_text(tag.get_text(" "))
         if text and len(text) < 60:
             return text
-    for line in lines:
-        for piece in _PIECES.split(line):
-            if fold(piece) in config.sectors:
-                return piece.strip()
+    pieces = [p.strip(" ·|•–—-") for line in lines for p in _PIECES.split(line)]
+    for piece in pieces:
+        if fold(piece) in config.sectors:
+            return piece
+    folded_title = fold(title)
+    for piece in pieces:
+        folded = fold(piece)
+        if (
+            piece
+            and folded not in folded_title
+            and len(piece) <= MAX_LABEL_CHARS
+            and len(piece.split()) <= MAX_LABEL_WORDS
+            and not _DIGIT.search(piece)
+            and piece[0].isupper()
+            and not piece.endswith((".", "?", "!", ":", "…", "→", "›", "»"))
+            and not any(folded.startswith(p) for p in config.link_phrases)
+        ):
+            return piece
     return None
 
 
 def find_cards(
-    matched: list[Tag], headings: list[Tag], config: ExtractConfig, base_url: str
+    links: list[Tag],
+    matched: list[Tag],
+    headings: list[Tag],
+    config: ExtractConfig,
+    base_url: str,
+    page_url: str,
 ) -> tuple[list[Card], list[Tag]]:
-    """Every card in the related sections (deduplicated by URL), and the sections themselves."""
-    sections = related_sections(matched, headings, config)
+    """The cards of other articles on the page (the article's own card among them, as evidence),
+    deduplicated by URL, and the containers they sit in.
+
+    A card is a unit whose link leads to an article of the same site (`scraper.linkrules`), in a
+    strip of such units repeated under one parent, or inside a section the profile or a "More
+    news" heading names. Menus, share and social buttons, breadcrumbs, tag and agenda links are
+    never cards, whatever heading sits above them.
+    """
+    sections = phrase_sections(matched, headings, config)
+    candidates = _candidates(links, base_url, page_url, config.hosts, sections)
+    units = _card_units(candidates, {id(s) for s in sections})
+    strips = _strips(candidates, units)
     cards: list[Card] = []
     seen: set[str] = set()
-    for section in sections:
-        links = section.find_all("a", href=True)
-        below = _hrefs_below(section, links)
-        for link in links:
-            href = link["href"]
-            if not isinstance(href, str) or href.startswith(
-                ("#", "mailto:", "tel:", "javascript:")
-            ):
-                continue
-            url = urljoin(base_url, href.strip())
-            if url_key(url) in seen:
-                continue
-            card = _card_element(link, section, href, below)
-            lines = normalize_lines(card.get_text("\n"))
-            title = _card_title(card, config)
-            if not title:
-                continue
-            seen.add(url_key(url))
-            time = card.find("time", datetime=True)
-            cards.append(
-                Card(
-                    title=title,
-                    url=url,
-                    sector=_card_sector(card, config, lines),
-                    published_text="\n".join(lines),
-                    timestamp=str(time["datetime"]) if time is not None else None,
-                )
+    containers: list[Tag] = list(sections)
+    for i, c in enumerate(candidates):
+        container = c.section or strips.get(i)
+        if container is None or c.key in seen:
+            continue
+        card = units[i]
+        lines = normalize_lines(card.get_text("\n"))
+        title = _card_title(card, config)
+        if not title:
+            continue
+        seen.add(c.key)
+        if not any(container is o or o in container.parents for o in containers):
+            containers = [o for o in containers if container not in o.parents] + [container]
+        time = card.find("time", datetime=True)
+        cards.append(
+            Card(
+                title=title,
+                url=c.url,
+                sector=_card_sector(card, config, lines, title),
+                published_text="\n".join(lines),
+                timestamp=str(time["datetime"]) if time is not None else None,
             )
-    return cards, sections
+        )
+    return cards, containers

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from scraper import lexicon
 from scraper.extract.selectors import SelectorIndex
 from scraper.sites import SiteProfile, load_profile
 from scraper.text import fold
@@ -33,22 +34,18 @@ def _strings(table: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def _phrases(table: dict[str, Any], key: str) -> tuple[str, ...]:
-    return tuple(fold(p) for p in _strings(table, key))
+    """The language vocabulary's phrases of `key` and the profile's own, folded."""
+    own = tuple(fold(p) for p in _strings(table, key))
+    return own + tuple(p for p in lexicon.words(key) if p not in own)
 
 
 @dataclass(frozen=True)
 class ExtractConfig:
-    """Selectors (CSS), phrases (compared folded: lower case, no accents) and the sector mapping."""
+    """Selectors (CSS, in `index` by role), phrases (compared folded: lower case, no accents) and
+    the sector mapping."""
 
     hosts: frozenset[str] = frozenset()
-    content: tuple[str, ...] = ()
-    title: tuple[str, ...] = ()
-    lead: tuple[str, ...] = ()
-    date: tuple[str, ...] = ()
-    sector: tuple[str, ...] = ()
-    contact: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    card_sector: tuple[str, ...] = ()
     boilerplate: re.Pattern[str] = re.compile(r"(?!)")
     related_headings: tuple[str, ...] = ()
     end_headings: tuple[str, ...] = ()
@@ -57,7 +54,13 @@ class ExtractConfig:
     question_labels: tuple[str, ...] = ()
     interview_intros: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
+    #: link texts that are neither a title nor a sector ("Lire la suite")
+    link_phrases: tuple[str, ...] = ()
+    #: capitalised words that never start a person's name ("Notre", "The", a site's city)
+    name_stopwords: frozenset[str] = frozenset()
     site_names: tuple[str, ...] = ()
+    #: the site's time zone (IANA name), None when the profile does not say
+    time_zone: str | None = None
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
     #: the length of the longest folded sector label (longer text is never one)
@@ -89,22 +92,19 @@ class ExtractConfig:
             index=SelectorIndex.build(roles),
             card_index=SelectorIndex.build({"": _strings(table, "card_sector")}),
             hosts=profile.hosts,
-            content=_strings(table, "content"),
-            title=_strings(table, "title"),
-            lead=_strings(table, "lead"),
-            date=_strings(table, "date"),
-            sector=_strings(table, "sector"),
-            contact=_strings(table, "contact"),
             related=_strings(table, "related"),
-            card_sector=_strings(table, "card_sector"),
             boilerplate=pattern,
             related_headings=_phrases(table, "related_headings"),
             end_headings=_phrases(table, "end_headings"),
             cta_phrases=_phrases(table, "cta_phrases"),
             cta_actions=_phrases(table, "cta_actions"),
-            question_labels=_strings(table, "question_labels"),
+            question_labels=_strings(table, "question_labels")
+            + lexicon.words("question_labels", folded=False),
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
+            link_phrases=_phrases(table, "link_phrases"),
+            name_stopwords=frozenset(_phrases(table, "name_stopwords")),
+            time_zone=str(table["time_zone"]) if table.get("time_zone") else None,
             site_names=_phrases(table, "site_names") or (fold(profile.name),),
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),

@@ -15,7 +15,15 @@ from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
 _SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
-_NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)\s+[–—-]\s+(.{3,})$")
+_NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)(?:\s+[–—-]\s+|,\s+)(.{3,})$")
+#: "Renseignements : Thomas Leclercq – …", "Votre interlocutrice : Chloé Martin, …": a short label
+#: (a few words) before the name; the label goes, the name stays.
+_LABEL_BEFORE_NAME = re.compile(r"^[^:]{2,40}?\s*:\s*(?=[A-ZÀ-Þ])")
+_NAME_COLON = re.compile(r"^([^:]{4,60}?)\s*:\s*(.+)$")
+#: Titles before a name ("Dr. Hanne Wouters"): kept in the name, skipped when judging it one.
+_HONORIFIC = re.compile(
+    r"^(?:dr|prof|ir|mr|mrs|ms|mme|mevr|dhr|me)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
+)
 _DIGIT = re.compile(r"\d")
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
 _LINK_WORDS = re.compile(
@@ -32,8 +40,9 @@ _PHONE_LABEL = re.compile(
 )
 _EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.IGNORECASE)
 _CONTACT_PREFIX = re.compile(
-    r"^(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
-    r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*",
+    r"^(?:(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
+    r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*"
+    r"|contact(?:ez|eer)?\s+(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*:))",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s+")
@@ -123,6 +132,25 @@ def _is_address(line: str) -> bool:
     )
 
 
+def _is_name(line: str) -> bool:
+    """A person's name on a line of its own (a title such as "Dr." allowed before it)."""
+    return is_full_name(_HONORIFIC.sub("", line)) and len(line) <= 60 and not _is_address(line)
+
+
+def _without_label(line: str) -> list[str]:
+    """The line without a short label before a name ("Votre contact : Chloé Martin, …"); a name
+    labelling its channels ("Sofia Rossi: x@y, +39 …") as two lines."""
+    named = _NAME_COLON.match(line)
+    if named and _is_name(named.group(1)) and (EMAIL.search(line) or phones_in(named.group(2))):
+        return [named.group(1), named.group(2)]
+    match = _LABEL_BEFORE_NAME.match(line)
+    if match is None or field_label(line) is not None:
+        return [line]
+    rest = line[match.end() :]
+    first = re.split(r",\s+|\s+[–—|-]\s+", rest, maxsplit=1)[0]
+    return [rest] if _is_name(first) else [line]
+
+
 def _is_call_to_action(line: str) -> bool:
     return line.rstrip().endswith(("?", "!")) or "?" in line
 
@@ -146,10 +174,19 @@ class _Builder:
             self.contacts.append(contact)
         self.current, self.address, self.roles = Contact(), [], []
 
-    def add_paragraph(self, lines: Sequence[str]) -> None:
-        """Classify each line: email, phone, name, then one role line, then the address."""
-        for raw in _fields(lines):
+    def add_paragraph(self, lines: Sequence[str], mailtos: Sequence[str] = ()) -> None:
+        """Classify each line: email, phone, name, then one role line, then the address.
+        `mailtos` are the block's mailto: addresses: an address glued to the text before it
+        ("Digital sector leadicarvalho@…" from two inline spans) is the link's address."""
+        unlabelled = [
+            part
+            for r in lines
+            for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)))
+        ]
+        for raw in _fields(unlabelled):
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip()
+            if line.endswith(":") and _is_name(line[:-1].strip()):
+                line = line[:-1].strip()  # "Sofia Rossi:" above her channels
             labelled = field_label(line)
             hint, self.hint = self.hint, None
             if labelled is not None:
@@ -166,7 +203,7 @@ class _Builder:
             ):
                 self._add_field(hint, line)
                 continue
-            emails = [e.lower() for e in EMAIL.findall(line)]
+            emails = [_glued(e.lower(), mailtos) for e in EMAIL.findall(line)]
             phones = [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
             current = self.current
             if emails or phones:
@@ -180,9 +217,13 @@ class _Builder:
             ):
                 continue  # "Stuur een e-mail", "Call Jan": the text of a mailto:/tel: link
             named = _NAME_THEN_ROLE.match(line)
-            if named and not current.name and not self.address and is_full_name(named.group(1)):
-                current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - Attachée…"
-            is_name = is_full_name(line) and len(line) <= 60 and not _is_address(line)
+            if named and not self.address and _is_name(named.group(1)):
+                if current.name and (current.phones or current.emails):
+                    self.close()  # "Julien Roux, communication – …" after a complete contact
+                    current = self.current
+                if not current.name:
+                    current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - …"
+            is_name = _is_name(line)
             if is_name and current.name and (current.phones or current.emails):
                 self.close()
                 self.current.name = line
@@ -237,13 +278,32 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
     for group in groups:
         builder = _Builder()
         for block in group:
-            if block.tag in ("dt", "th"):
+            if block.tag in ("dt", "th") and field_label(block.text) is not None:
                 continue  # "Name", "Phone": labels of the values beside them
-            builder.add_paragraph(block.lines)
+            mailtos = [
+                h[7:].split("?")[0].strip().lower()
+                for h in block.hrefs
+                if h.lower().startswith("mailto:")
+            ]
+            builder.add_paragraph(block.lines, mailtos)
             builder.add_links(block.hrefs)
         builder.close()
         contacts.extend(c for c in builder.contacts if c not in contacts)
-    return contacts
+    return [
+        c for c in contacts if c.name or not any(_repeats(c, o) for o in contacts if o is not c)
+    ]
+
+
+def _repeats(contact: Contact, other: Contact) -> bool:
+    """True when `other` names a person and already holds every channel of `contact`."""
+    return bool(other.name) and set(contact.emails + contact.phones) <= set(
+        other.emails + other.phones
+    )
+
+
+def _glued(address: str, mailtos: Sequence[str]) -> str:
+    """`address`, or the mailto: address it ends with when text was glued before it."""
+    return next((m for m in mailtos if m != address and address.endswith(m)), address)
 
 
 #: "name [at] hub.brussels", "name (at) hub (dot) brussels": addresses written against robots.
@@ -299,8 +359,10 @@ def _is_contact_line(line: str) -> bool:
 
 def _links_only_contact(block: Block) -> bool:
     """A short line of tel:/mailto: links whose texts hide the values ("Bel Koen · Mail Koen")."""
-    return len(block.text) <= 80 and any(
-        href.lower().startswith(("tel:", "mailto:")) for href in block.hrefs
+    return (
+        len(block.text) <= 80
+        and not _is_call_to_action(block.text)
+        and any(href.lower().startswith(("tel:", "mailto:")) for href in block.hrefs)
     )
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
+from scraper import lexicon
 from scraper.text import fold
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -33,46 +34,10 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 
-#: Phrases that introduce the publication or the modification date, folded (no accents).
-PUBLISHED_LABELS = (
-    "publie le",
-    "publie",
-    "paru le",
-    "date de publication",
-    "gepubliceerd op",
-    "gepubliceerd",
-    "verschenen op",
-    "gepost op",
-    "published on",
-    "published",
-    "posted on",
-    "posted",
-    "date",
-    "mis en ligne le",
-    "mis en ligne",
-    "en ligne depuis le",
-    "geplaatst op",
-    "geplaatst",
-    "online sinds",
-    "first published",
-    "date de parution",
-    "publicatiedatum",
-)
-MODIFIED_LABELS = (
-    "mis a jour le",
-    "mise a jour le",
-    "mis a jour",
-    "modifie le",
-    "derniere mise a jour",
-    "bijgewerkt op",
-    "laatst bijgewerkt",
-    "gewijzigd op",
-    "updated on",
-    "last updated",
-    "updated",
-    "modified on",
-    "last modified",
-)
+#: Phrases that introduce the publication or the modification date, folded (no accents): the
+#: per-language vocabulary's `published_labels` and `modified_labels`.
+PUBLISHED_LABELS = lexicon.words("published_labels")
+MODIFIED_LABELS = lexicon.words("modified_labels")
 
 #: Day names (folded) that may stand between a label and its date: "Gepubliceerd op maandag 3 maart".
 WEEKDAYS = [

@@ -25,6 +25,10 @@ _PIECES = re.compile(r"\s+[·|•–—]\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
 
+def _home_page(url: str) -> bool:
+    return urlsplit(url).path in ("", "/") and not urlsplit(url).query
+
+
 def extract_url(page: Page) -> Found:
     """rel=canonical, else og:url, when on the same site as the given URL."""
     own = host_of(page.url).removeprefix("www.")
@@ -36,6 +40,11 @@ def extract_url(page: Page) -> Found:
             continue
         absolute = urljoin(page.base, value)
         if not absolute.startswith(("http://", "https://")):
+            continue
+        if _home_page(absolute) and not _home_page(page.url):
+            page.warnings.append(
+                f"canonical URL {absolute} is the site's home page; kept the page URL"
+            )
             continue
         if not own or host_of(absolute).removeprefix("www.") == own:
             return absolute, layer
@@ -279,7 +288,7 @@ def _labels(page: Page, role: str) -> list[str]:
     labels = []
     for tag in page.matched(role):
         chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
-        if page.in_related(tag) or chrome or is_boilerplate(tag, page.config):
+        if page.in_related(tag) or chrome or is_boilerplate(tag, page.config) or page.in_card(tag):
             continue
         text = normalize_text(tag.get_text(" "))
         if text and len(text) <= 60:

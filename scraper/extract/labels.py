@@ -34,7 +34,7 @@ _FIELD_LABEL = re.compile(
     + "|".join(
         sorted((re.escape(w) for ws in FIELD_LABELS.values() for w in ws), key=len, reverse=True)
     )
-    + r")\.?\s*(?::\s*(?P<value>.+)|$)",
+    + r")\.?\s*(?::\s*(?P<value>.*)|$)",
     re.IGNORECASE,
 )
 _FIELD_OF = {w: kind for kind, ws in FIELD_LABELS.items() for w in ws}

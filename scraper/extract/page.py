@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
 from scraper.extract.blocks import Block
-from scraper.extract.cards import Card
+from scraper.extract.cards import Card, url_key
 from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
+from scraper.linkrules import is_article_link
+from scraper.text import fold
+from scraper.urls import host_of
 
+#: How far above a label its card may reach (a teaser is a few wrappers deep).
+CARD_LABEL_DEPTH = 3
+#: A teaser is short: a wrapper with more text than this is a page section, not a card.
+CARD_MAX_CHARS = 400
+#: Links looked at per wrapper: a label's card holds a few, a page section many.
+CARD_LINKS_LOOKED_AT = 8
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
 _UNSET = object()
@@ -46,6 +56,7 @@ class Page:
     zone_head: int = 0
     warnings: list[str] = field(default_factory=list)
     _scope: object = field(default=None, init=False, repr=False)
+    _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -62,6 +73,40 @@ class Page:
         if within is None:
             return tags
         return [t for t in tags if t is within or within in t.parents]
+
+    def names_site(self, text: str) -> bool:
+        """True when `text` opens with the site's own name (a profile's `site_names`, or the
+        page's host) as whole words: "hub.brussels · info@…", not "Hubert Martin"."""
+        if self._site_name is None:
+            names = set(self.config.site_names)
+            host = host_of(self.url).removeprefix("www.")
+            if host:
+                names.add(fold(host))
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+            self._site_name = (
+                re.compile(rf"^(?:{alternatives})(?![\w-])")
+                if alternatives
+                else re.compile(r"(?!)")
+            )
+        return self._site_name.match(fold(text)) is not None
+
+    def in_card(self, tag: Tag) -> bool:
+        """True when `tag` sits in a card of another article: within `CARD_LABEL_DEPTH` levels
+        above it, an element holds a link to another article of the site (a teaser's sector
+        label beside its link is the teaser's, never the page's)."""
+        own = url_key(self.url)
+        for depth, parent in enumerate(tag.parents):
+            if (
+                depth >= CARD_LABEL_DEPTH
+                or parent.name in ("body", "html", "[document]", "article", "main")
+                or len(parent.get_text()) > CARD_MAX_CHARS
+            ):
+                return False
+            for link in parent.find_all("a", href=True, limit=CARD_LINKS_LOOKED_AT):
+                url = urljoin(self.base, str(link["href"]))
+                if url_key(url) != own and is_article_link(url, self.url, self.config.hosts):
+                    return True
+        return False
 
     def in_related(self, tag: Tag) -> bool:
         """True when `tag` sits inside a list of other articles' cards."""

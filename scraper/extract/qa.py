@@ -138,6 +138,8 @@ class _Answer:
 def speaker_label(block: Block) -> tuple[str, str] | None:
     """(label, rest of the text) when the block opens with a speaker label."""
     text = block.text
+    if _CONTACTISH.search(text[:120]) and not _quote_open(text):
+        return None  # "Contact Sofia Rossi: milano@…": a contact line, not a turn
     match = _LABEL.match(text)
     if match:
         label = match.group("label").strip()
@@ -153,7 +155,12 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
         return dashed.group("label").strip(), text[dashed.end() :].strip()
     # a bold first name and a colon: "<b>Tom:</b> Begin klein" (two interviewees, first names)
     bold = (block.label or "").rstrip()
-    if bold.endswith(":") and FIRST_NAME.fullmatch(bold[:-1].strip()) and text.startswith(bold):
+    if (
+        bold.endswith(":")
+        and FIRST_NAME.fullmatch(bold[:-1].strip())
+        and text.startswith(bold)
+        and not (_Q_PREFIX.match(bold) or _A_PREFIX.match(bold))
+    ):
         return bold[:-1].strip(), text[len(bold) :].strip()
     # a bold name with no colon, then the quoted answer: "<b>Eric Gabrys</b> « … »"
     if block.label and is_full_name(block.label.rstrip(" :–-")) and not block.bold:
@@ -174,7 +181,7 @@ def _is_cta(text: str, config: ExtractConfig) -> bool:
 def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
     """The question a block asks, or None when it is not an interview question."""
     text = block.text
-    if len(text) > _MAX_QUESTION or block.role == "contact":
+    if len(text) > _MAX_QUESTION or block.role in ("contact", _CLOSING):
         return None
     prefixed = _question_prefix(text, config)
     if prefixed:
@@ -197,8 +204,17 @@ def label_names(blocks: Sequence[Block]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """The introducing and role phrases of a profile as one pattern (built once per profile)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")")
+    """The introducing and role phrases as one pattern (built once per profile). A cue is a whole
+    word at its start ("meet" is not in "meeting"); a cue written as a stem ("fondat", "conseill")
+    is open at its end on purpose."""
+    stems = {c for c in cues if c in _STEMS}
+    alternatives = [re.escape(c) + ("" if c in stems else r"\b") for c in cues]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")")
+
+
+#: Role cues written as word stems: "fondat" for fondateur/fondatrice, "conseill" for
+#: conseiller/conseillère; every other cue must end on a word boundary.
+_STEMS = frozenset(("fondat", "conseill"))
 
 
 def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str]:
@@ -218,99 +234,121 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
             continue
         spots = [(m.start(), m.end()) for m in cue.finditer(folded)]
         near: list[tuple[int, str]] = []
-        line_ends = list(accumulate(len(line) + 1 for line in block.lines))
         for match in FULL_NAME.finditer(text):
             # folding keeps the length of Latin text, so offsets map between the two
             gap = min(max(start - match.end(), match.start() - end, 0) for start, end in spots)
-            # a name ends with its line ("Ellen Wouters<br>Adviseur …")
-            cut = next((e - 1 for e in line_ends if match.start() < e - 1 < match.end()), None)
-            name = match.group() if cut is None else text[match.start() : cut].strip()
-            if gap <= 60 and is_full_name(name) and not _is_place(name):
+            name = _name_at(block, match)
+            if gap <= 60 and is_full_name(name) and not _is_place(name, config):
                 near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
         names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
     return names
 
 
-def _is_place(name: str) -> bool:
-    """Capitalised pairs that are not people: sentence openers and places in our articles."""
-    first = name.split()[0]
-    return first.lower() in _NOT_FIRST_NAMES
-
-
-_NOT_FIRST_NAMES = frozenset(
-    (
-        "the",
-        "our",
-        "notre",
-        "nos",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "de",
-        "des",
-        "het",
-        "een",
-        "onze",
-        "ons",
-        "this",
-        "these",
-        "seven",
-        "two",
-        "three",
-        "brussels",
-        "bruxelles",
-        "brussel",
-        "new",
-        "san",
-        "los",
-        "las",
-        "north",
-        "south",
-        "east",
-        "west",
-        "saint",
-        "sint",
-        "silicon",
-        "côte",
-        "united",
-        "états",
-        "région",
-        "regional",
-        "european",
-        "europe",
-        "belgian",
-        "belgique",
-        "belgië",
-    )
-)
+def _is_place(name: str, config: ExtractConfig) -> bool:
+    """Capitalised pairs that are no person: they open with a sentence opener or a place word of
+    the vocabulary or the profile ("Notre équipe", "Brussels Airport")."""
+    return fold(name.split()[0]) in config.name_stopwords
 
 
 def extract_qa(
-    blocks: Sequence[Block], config: ExtractConfig, *, extra_names: Sequence[str] = ()
+    blocks: Sequence[Block],
+    config: ExtractConfig,
+    *,
+    extra_names: Sequence[str] = (),
+    title: str | None = None,
 ) -> list[QAPair]:
-    """The interview of the article as pairs; [] when there is none."""
+    """The interview of the article as pairs; [] when there is none.
+
+    Explicit passes, in this precedence:
+    1. the interviewee: a name a cue introduces in the title or the introduction (the blocks
+       before the first question), else the first full name of the title, else of the
+       introduction; the article's contacts (`extra_names`) come last, so a press contact at the
+       end is never taken for the one answering;
+    2. the questions: labelled turns, or questions set apart (bold, headings, "Q:" prefixes);
+       the interviewer's closing line ("JD: Thank you.") is no question and cancels nothing;
+    3. the answers, each with its speaker (a label, resolved to a full name, or the interviewee).
+    """
     # an interview is read in the first blocks of the text: a page of thousands of paragraphs
     # (a 5 MB dump) costs no more than a long article
-    kept = [b for b in blocks if b.role not in ("contact", "site")][:MAX_BLOCKS]
-    body = [part for b in kept for part in _split_inline(b)]
-    body = _join_label_lines(body, config)
+    kept = [b for b in blocks if b.role not in ("contact", "site", "related")][:MAX_BLOCKS]
+    body = [_undashed(part) for b in kept for part in _split_inline(b)]
+    body = _closing_asker_line(_join_label_lines(body, config), config)
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
-    introduced = introduced_names(body, config)
+    interviewees = _interviewees(body, title, config)
     named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
     labels = _first_name_labels(body, labels, named)
     if any(labels):
-        names = label_names(body) + introduced
+        names = label_names(body) + [n for n in interviewees if n not in label_names(body)]
         names += [n for n in extra_names if n not in names]
         # initials may stand for anyone named in the text
         names += [n for n in named if n not in names]
         body, labels = _asker_turns(body, labels, names)
         return _labelled(body, labels, names, config)
-    names = introduced + [n for n in extra_names if n not in introduced]
-    return _unlabelled(body, introduced or names[:1], config)
+    names = interviewees + [n for n in extra_names if n not in interviewees]
+    return _unlabelled(body, names[:1], config)
+
+
+#: Dialogue dashes opening a turn ("— Quels secteurs… ?"): typography, not text.
+_DIALOGUE_DASH = re.compile(r"^[—–]\s*")
+
+
+def _undashed(block: Block) -> Block:
+    if not block.lines or not _DIALOGUE_DASH.match(block.lines[0]):
+        return block
+    return replace(block, lines=[_DIALOGUE_DASH.sub("", block.lines[0]), *block.lines[1:]])
+
+
+def _closing(block: Block) -> Block:
+    """The interviewer's closing line ("JD: Thank you."): no question; it ends the last answer
+    the way a subheading does, and what answers it ("With pleasure.") is no pair."""
+    return replace(block, tag=_CLOSING_TAG, role=_CLOSING, label=None, bold_runs=())
+
+
+#: A closing line is read as a boundary, like a subheading, and never as a question.
+_CLOSING_TAG = "h6"
+_CLOSING = "closing"
+
+
+def _closing_asker_line(body: list[Block], config: ExtractConfig) -> list[Block]:
+    """The interviewer's last labelled line, when it asks nothing, as a closing line."""
+    asker = _asker_prefix(config.question_labels)
+    turns = [i for i, b in enumerate(body) if asker.match(b.text)]
+    if len(turns) >= 3 and not body[turns[-1]].text.rstrip(' »”"').endswith("?"):
+        body = list(body)
+        body[turns[-1]] = _closing(body[turns[-1]])
+    return body
+
+
+def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
+    """The blocks before the first question (the lead and the introduction)."""
+    intro: list[Block] = []
+    for block in body:
+        if block.text.rstrip(' »”"').endswith("?") or _question_prefix(block.text, config):
+            break
+        intro.append(block)
+    return intro
+
+
+def _interviewees(body: Sequence[Block], title: str | None, config: ExtractConfig) -> list[str]:
+    """Pass 1: who answers, by the precedence of `extract_qa`."""
+    heading = [Block(tag="p", lines=[title])] if title else []
+    intro = _introduction(body, config)
+    found = introduced_names(heading + intro, config)
+    for block in heading + intro:
+        for match in FULL_NAME.finditer(block.text):
+            name = _name_at(block, match)
+            if name not in found and is_full_name(name) and not _is_place(name, config):
+                found.append(name)
+    return found
+
+
+def _name_at(block: Block, match: re.Match[str]) -> str:
+    """The name `match` found, cut where its line ends ("Ellen Wouters<br>Adviseur …")."""
+    line_ends = list(accumulate(len(line) + 1 for line in block.lines))
+    cut = next((e - 1 for e in line_ends if match.start() < e - 1 < match.end()), None)
+    return match.group() if cut is None else block.text[match.start() : cut].strip()
 
 
 _FIRST_NAME_LABEL = re.compile(rf"^\s*(?P<label>{FIRST_NAME.pattern})\s*[:：]\s*")
@@ -339,10 +377,13 @@ def _asker_turns(
     for i, label in enumerate(labels):
         if label:
             turns.setdefault(resolve(label[0], names), []).append(i)
+    # the interviewer's last turn may close the interview ("JD: Thank you.") without asking
     askers = {
         speaker
         for speaker, spots in turns.items()
-        if len(spots) >= 2 and all(labels[i][1].rstrip(' »”"').endswith("?") for i in spots)  # type: ignore[index]
+        if len(spots) >= 2
+        and all(labels[i][1].rstrip(' »”"').endswith("?") for i in spots[:-1])  # type: ignore[index]
+        and sum(labels[i][1].rstrip(' »”"').endswith("?") for i in spots) >= 2  # type: ignore[index]
     }
     if not askers or len(askers) == len(turns):
         return list(body), labels
@@ -350,7 +391,10 @@ def _asker_turns(
     for speaker in askers:
         for i in turns[speaker]:
             question = labels[i][1]  # type: ignore[index]
-            blocks[i] = replace(body[i], lines=[question], label=None, bold_runs=())
+            if question.rstrip(' »”"').endswith("?"):
+                blocks[i] = replace(body[i], lines=[question], label=None, bold_runs=())
+            else:
+                blocks[i] = _closing(body[i])
             found[i] = None
     return blocks, found
 
@@ -450,9 +494,15 @@ def _split_inline(block: Block) -> list[Block]:
     ]
 
 
+#: A bold line this short that asks nothing is a subheading set in bold ("Contact presse").
+_BOLD_HEADING_CHARS = 60
+
+
 def _ends_answer(block: Block, config: ExtractConfig) -> bool:
-    """A call to action or contact details: the interview is over."""
+    """A call to action, contact details or a bold subheading: the answer is over."""
     text = block.text
+    if block.bold and len(text) <= _BOLD_HEADING_CHARS and not text.rstrip(' »”"').endswith("?"):
+        return True
     return ("?" in text and _is_cta(text, config)) or bool(_CONTACTISH.search(text))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -53,6 +54,8 @@ class PageSignals:
     headings: list[Tag] = field(default_factory=list)
     asides: list[Tag] = field(default_factory=list)
     paragraphs: list[Tag] = field(default_factory=list)
+    #: every `<a href>`, in document order
+    links: list[Tag] = field(default_factory=list)
     #: a JavaScript framework's page state (`__NEXT_DATA__`), parsed
     app_state: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -127,8 +130,12 @@ def _read_jsonld(script: Tag, signals: PageSignals) -> None:
     raw = script.string or script.get_text()
     if not raw or not raw.strip():
         return
+    text = _JSON_WRAPPERS.sub("", raw).strip()
+    if text.startswith("{&quot;") or text.startswith("[{&quot;"):
+        text = html.unescape(text)  # a CMS that escaped the JSON as if it were HTML text
     try:
-        data = json.loads(_JSON_WRAPPERS.sub("", raw).strip(), strict=False)
+        # the first JSON value; what a template leaves after it (";", a second comment) is not JSON-LD
+        data, _end = json.JSONDecoder(strict=False).raw_decode(text)
     except Exception as exc:  # noqa: BLE001 -- JSON-LD in the wild is often malformed; the page must still extract
         log.warning("malformed JSON-LD ignored: %s", exc)
         signals.warnings.append(f"malformed JSON-LD ignored ({type(exc).__name__})")
@@ -171,8 +178,12 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
                 signals.paragraphs.append(tag)
             elif name == "aside":
                 signals.asides.append(tag)
-            elif name == "a" and "hreflang" in tag.attrs and isinstance(tag.get("href"), str):
-                signals.hreflang.append((str(tag["hreflang"]).strip(), str(tag["href"]).strip()))
+            elif name == "a" and isinstance(tag.get("href"), str):
+                signals.links.append(tag)
+                if "hreflang" in tag.attrs:
+                    signals.hreflang.append(
+                        (str(tag["hreflang"]).strip(), str(tag["href"]).strip())
+                    )
             elif _is_date_element(tag):
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
             continue

@@ -2,6 +2,10 @@
 
 A profile has a `[site]` table (key, name, hosts), an `[extract]` table read by `scraper.extract`
 and a `[crawl]` table read by `scraper.discover`. Adding a site means adding a file, not code.
+
+Every profile extends the generic base (`base.toml`): a list adds to the base's list (the site's
+entries first, then the base's it does not repeat; `<key>_replace = true` keeps the site's list
+alone), a table merges with the base's table key by key, any other value replaces the base's.
 """
 
 from __future__ import annotations
@@ -10,11 +14,14 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scraper.errors import ProfileError
 
 PROFILE_DIR = Path(__file__).resolve().parent
 DEFAULT_PROFILE = "hub_brussels"
+#: The generic base every profile extends (and the profile of a site no bundled profile knows).
+BASE_PROFILE = "base"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,10 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
     for table in ("extract", "crawl"):
         if not isinstance(data.get(table) or {}, dict):
             raise ProfileError(f"site profile {path}: [{table}] must be a table")
+    if site["key"] != BASE_PROFILE:
+        base = _read_base()
+        for table in ("extract", "crawl"):
+            data[table] = extend(base.get(table) or {}, data.get(table) or {})
     return SiteProfile(
         key=str(site["key"]),
         name=str(site.get("name", site["key"])),
@@ -67,11 +78,40 @@ def available_profiles() -> list[str]:
     return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
 
 
+def _read_base() -> dict[str, Any]:
+    return tomllib.loads((PROFILE_DIR / f"{BASE_PROFILE}.toml").read_text(encoding="utf-8"))
+
+
+def extend(base: dict[str, Any], site: dict[str, Any]) -> dict[str, Any]:
+    """`site` over `base`: lists add to the base's (site entries first; `<key>_replace = true`
+    keeps the site's alone), tables merge key by key, other values replace the base's."""
+    out = dict(base)
+    for key, value in site.items():
+        if key.endswith("_replace"):
+            continue
+        known = base.get(key)
+        if isinstance(value, list) and isinstance(known, list) and not site.get(f"{key}_replace"):
+            out[key] = value + [v for v in known if v not in value]
+        elif isinstance(value, dict) and isinstance(known, dict):
+            out[key] = extend(known, value)
+        else:
+            out[key] = value
+    return out
+
+
 def profile_for_host(host: str) -> SiteProfile | None:
-    """The bundled profile whose `[site].hosts` holds `host` (case-insensitive), if any."""
-    host = host.lower().rstrip(".")
+    """The bundled site profile whose `[site].hosts` holds `host` (case-insensitive, with or
+    without `www.`), if any; the generic base is no site's."""
+    host = host.lower().rstrip(".").removeprefix("www.")
     for key in available_profiles():
+        if key == BASE_PROFILE:
+            continue
         profile = load_profile(key)
-        if host in profile.hosts:
+        if host and host in {h.removeprefix("www.") for h in profile.hosts}:
             return profile
     return None
+
+
+def profile_for_url(url: str) -> SiteProfile:
+    """The bundled profile whose `[site].hosts` holds `url`'s host, else the generic base."""
+    return profile_for_host(urlsplit(url).hostname or "") or load_profile(BASE_PROFILE)

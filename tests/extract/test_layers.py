@@ -116,9 +116,8 @@ def test_a_changed_template_is_fixed_in_the_profile(tmp_path: Path) -> None:
     page = _page(body=f"<div class='zz-quux'>Tourisme</div>{TEXT}")
     assert extract_article(page, URL).sources["sector"] == "text"  # found, but by the text rule
     source = Path(load_profile().source).read_text(encoding="utf-8")
-    edited = edits.replace(
-        source, 'sector = [".post-sector"', 'sector = [".zz-quux", ".post-sector"'
-    )
+    # the profile's own selectors come before the generic base's
+    edited = edits.replace(source, "\n[extract]\n", '\n[extract]\nsector = [".zz-quux"]\n', 1)
     (tmp_path / "hub.toml").write_text(edited, encoding="utf-8")
     article = extract_article(page, URL, profile=load_profile(tmp_path / "hub.toml"))
     assert (article.sector, article.sector_key, article.sources["sector"]) == (

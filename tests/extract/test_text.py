@@ -28,3 +28,21 @@ def test_lines_keep_breaks_and_drop_empty_lines() -> None:
 def test_fold_compares_without_case_accents_or_curly_apostrophes() -> None:
     assert fold("Santé & Soins") == fold("sante & soins")
     assert fold("Envie d’en savoir plus") == "envie d'en savoir plus"
+
+
+def test_nuls_controls_and_lone_surrogates_are_removed() -> None:
+    assert normalize_text("Bru\x00xelles\ud800 \x07capitale") == "Bruxelles capitale"
+
+
+def test_a_record_holds_no_nul_or_surrogate() -> None:
+    from scraper.extract import extract_article
+
+    page = (
+        "<html lang='fr'><body><article><h1>Un titre\x00 propre</h1>"
+        "<p>Un paragraphe avec un NUL\x00 et une moitié de paire \ud83d de substitution.</p>"
+        "<p>Encore un paragraphe de texte pour que le corps existe vraiment.</p></article></body></html>"
+    )
+    record = extract_article(page, "https://hub.brussels/fr/news/un-titre/").to_dict()
+    text = repr(record)
+    assert "\\x00" not in text and "\\ud83d" not in text
+    assert record["title"] == "Un titre propre"

@@ -94,3 +94,20 @@ def fake_extract(html: bytes, url: str, *, encoding: str | None = None) -> Artic
     if found is None:
         raise ValueError(f"no record in the page of {url}")
     return Article.from_dict({**json.loads(found.group(1).decode(encoding or "utf-8")), "url": url})
+
+
+def rerun_migrations(engine: Any, since: str) -> None:
+    """Downgrade the archive to revision `since`, then upgrade it to head again (what an archive
+    created before the later revisions goes through)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from storage.db import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, since)
+        command.upgrade(config, "head")
+        connection.commit()

@@ -6,21 +6,26 @@ import json
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from click.testing import CliRunner
 from sqlalchemy import Engine, select, update
 
 from schedules.cli import main
 from storage.archive import StoreStatus, mark_gone, store_record
-from storage.db import MIGRATIONS, transaction
+from storage.db import transaction
 from storage.export import export_archive
 from storage.history import article_history
 from storage.integrity import check_integrity
 from storage.schema import VersionRow
 from storage.search import search
 from storage.selection import Filters
-from tests.storage.samples import day, fake_extract, make_article, make_capture, page_of
+from tests.storage.samples import (
+    day,
+    fake_extract,
+    make_article,
+    make_capture,
+    page_of,
+    rerun_migrations,
+)
 
 URL = "https://hub.brussels/fr/blog/silicon-valley/"
 
@@ -122,13 +127,7 @@ def test_an_older_capture_does_not_bring_a_gone_article_back(engine: Engine) -> 
 
 def test_revision_0003_dates_comebacks_stored_before_it(engine: Engine) -> None:
     gone_and_back(engine)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
-        command.upgrade(config, "head")
-        connection.commit()
+    rerun_migrations(engine, "0002")
     with transaction(engine) as session:
         revived = session.scalars(select(VersionRow.revived_at).order_by(VersionRow.seq)).all()
     assert revived == [None, day(5)]  # the first unchanged fetch after the tombstone

@@ -79,7 +79,8 @@ def _import(engine: Engine, *paths: Path, **options: object) -> WarcImportReport
         list(paths),
         site=profile.key,
         is_article=crawl_profile(profile).is_article,
-        profile=profile.key,
+        profile=profile,
+        profile_name=profile.key,
         **options,  # type: ignore[arg-type]
     )
 

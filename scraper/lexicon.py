@@ -1,0 +1,45 @@
+"""Per-language vocabulary (fr, nl, en, de) as data: `scraper/vocabulary/<lang>.toml`, read here
+(pure: the extractor and the archive's content hash both use it).
+
+What is true of a language on any site lives there (related-section headings, call-to-action
+phrases, counter words, publication and update labels, interview cues); what is true of one site
+lives in its profile, whose lists add to these. Month names are the date parser's
+(`scraper/vocabulary/dates/`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from scraper.text import fold
+
+VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
+#: The languages whose vocabulary every page is read with (a page's language is not known
+#: before its text is read, and a page mixes languages in its furniture).
+LANGUAGES = ("fr", "nl", "en", "de")
+
+
+@lru_cache(maxsize=8)
+def _language(lang: str) -> dict[str, list[str]]:
+    data = tomllib.loads((VOCABULARY_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
+    return {k: [str(v) for v in vs] for k, vs in data.items() if isinstance(vs, list)}
+
+
+@lru_cache(maxsize=64)
+def words(key: str, *, folded: bool = True) -> tuple[str, ...]:
+    """Every language's entries of `key`, deduplicated, in language order (folded by default:
+    lower case, no accents)."""
+    out: list[str] = []
+    for lang in LANGUAGES:
+        for entry in _language(lang).get(key, ()):
+            value = fold(entry) if folded else entry
+            if value and value not in out:
+                out.append(value)
+    return tuple(out)
+
+
+def labels_longest_first(key: str) -> tuple[str, ...]:
+    """`words(key)` with longer phrases first ("publie le" is tried before "publie")."""
+    return tuple(sorted(words(key), key=len, reverse=True))

@@ -1,0 +1,145 @@
+"""One place decides what a link is: an article of the site, or page furniture (navigation, menus,
+share and social buttons, breadcrumbs, taxonomy, agenda, accounts). Discovery (listing links) and
+extraction (related cards) ask the same questions here.
+
+Pure: URLs and parsed elements in, booleans out.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from bs4 import Tag
+
+#: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files.
+EXCLUDED_PATHS = re.compile(
+    r"/(tags?|category|categories|categorie|categorieen|rubriek|rubrique|topics?|"
+    r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
+    r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|recherche|zoeken|contact|"
+    r"privacy|cookies?|page/\d+|agenda|events?|evenements?|evenementen|kalender|calendar|"
+    r"legal|legal-notice|mentions-legales|impressum|disclaimer|terms|terms-of-use|conditions|cgu|"
+    r"cgv|vie-privee|privacybeleid|accessibility|accessibilite|toegankelijkheid|sitemap|"
+    r"plan-du-site|newsletter|nieuwsbrief|faq|jobs|careers|carrieres|vacatures)(/|$|\.)"
+    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js)$",
+    re.IGNORECASE,
+)
+#: Query parameters that name one article (`/article.php?id=12`).
+ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
+_DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
+DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
+_DATE_SEGMENT = re.compile(r"^(19|20)\d{2}$|^\d{1,2}$")
+#: Class or id words of navigation furniture: never an article link, in a listing or a page.
+_NAVIGATION = re.compile(
+    r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs|pagination|pager|skip-link|"
+    r"share|sharing|sharer|social|tags|tag-list|taglist)([\s_-]|$)",
+    re.IGNORECASE,
+)
+#: The site's frame: its own header and footer (a header or footer inside an `<article>` card
+#: belongs to the card).
+_FRAME = re.compile(
+    r"(^|[\s_-])(footer|header|site-info|colophon|masthead)([\s_-]|$)", re.IGNORECASE
+)
+_SIDEBAR = re.compile(r"(^|[\s_-])(sidebar)([\s_-]|$)", re.IGNORECASE)
+_FRAME_ROLES = frozenset(("navigation", "banner", "contentinfo"))
+#: Hosts of share and social buttons: a link there is never one of the site's articles.
+_HOMEPAGE_PATHS = frozenset(("", "/"))
+
+
+def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """True when `url` is a taxonomy, agenda, feed, account, search, contact or date-archive page,
+    or a file."""
+    path = urlsplit(url).path
+    return bool(EXCLUDED_PATHS.search(path) or _DATE_ARCHIVE.search(path)) or any(
+        p.search(path) for p in profile_excludes
+    )
+
+
+def slug_like(url: str) -> bool:
+    """True when the URL's last path segment names one item: a hyphenated slug, a dated path,
+    an `.html`/`.php` page, a numeric id, or an id query parameter."""
+    parts = urlsplit(url)
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    query = {k.lower() for k, v in parse_qsl(parts.query) if v}
+    return (
+        ("-" in last and len(last) > 3)
+        or bool(DATED_PATH.search(parts.path) and last and not _DATE_SEGMENT.match(last))
+        or (last.endswith((".html", ".htm", ".php")) and not last.startswith("index."))
+        or (last.isdigit() and len(last) >= 3)
+        or bool(query & ID_PARAMS)
+    )
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _depth(url: str) -> int:
+    return len([s for s in urlsplit(url).path.split("/") if s])
+
+
+def is_article_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()) -> bool:
+    """True when `url`, linked from the page at `page_url`, leads to an article of the same site.
+
+    Same site: the page's host (with or without `www.`) or one of `hosts`. Not the home page, not
+    an excluded page (taxonomy, agenda, contact...), and slug-like (see `slug_like`). When the
+    page's own URL is slug-like, the link must sit at the same path depth: articles of one site
+    share a URL shape (`/fr/news/a-b/` beside `/fr/news/c-d/`), service pages such as
+    `/nl/over-ons/` do not.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    host = _host(url)
+    if host != _host(page_url) and host not in {h.removeprefix("www.") for h in hosts}:
+        return False
+    if parts.path in _HOMEPAGE_PATHS or is_excluded(url) or not slug_like(url):
+        return False
+    return not slug_like(page_url) or _depth(url) == _depth(page_url)
+
+
+def _marks(node: Tag) -> str:
+    classes = node.get("class")
+    names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    return f"{names} {node.get('id') or ''}".strip()
+
+
+def is_furniture_node(node: Tag, *, inside_article: bool, listing: bool = False) -> bool:
+    """True when `node` itself (its ancestors aside) is page furniture: `<nav>`, a frame role,
+    menus, breadcrumbs, pagination, share and social buttons, tag lists, or the site's own header
+    and footer when `node` is not inside an `<article>` (a card's header is the card's). On a
+    `listing` page a sidebar (`<aside>`, class `sidebar`) is furniture too: only the main column
+    lists articles. The one definition; `in_navigation`, `in_listing_furniture` and
+    `scraper.pageindex.PageIndex` apply it to every ancestor."""
+    if node.name == "nav" or node.get("role") in _FRAME_ROLES:
+        return True
+    marks = _marks(node)
+    if marks and _NAVIGATION.search(marks):
+        return True
+    if (
+        node.name in ("header", "footer") or (marks and _FRAME.search(marks))
+    ) and not inside_article:
+        return True
+    return listing and (node.name == "aside" or bool(marks and _SIDEBAR.search(marks)))
+
+
+def _in_furniture(tag: Tag, *, listing: bool) -> bool:
+    chain = [tag, *tag.parents]
+    # index of the nearest <article> above each node: a header or footer below one is a card's
+    article_at = next((i for i, n in enumerate(chain) if n.name == "article"), -1)
+    for i, node in enumerate(chain):
+        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
+            break
+        if is_furniture_node(node, inside_article=i < article_at, listing=listing):
+            return True
+    return False
+
+
+def in_navigation(tag: Tag) -> bool:
+    """True inside navigation furniture (`is_furniture_node` of `tag` or an ancestor)."""
+    return _in_furniture(tag, listing=False)
+
+
+def in_listing_furniture(tag: Tag) -> bool:
+    """`in_navigation`, or a sidebar: on a listing page, only the main column lists articles."""
+    return _in_furniture(tag, listing=True)
