@@ -53,7 +53,7 @@ from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
 from scraper.guard import private_origins
 from scraper.models import Article, Capture
-from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile, profile_for_host
+from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, profile_for_host
 from scraper.urls import is_allowed_host
 from storage.archive import (
     StoreStatus,
@@ -194,7 +194,7 @@ class ResolvedSite:
 def resolve_site(options: CrawlOptions) -> ResolvedSite:
     """The site of a crawl (DECISIONS.md): `--profile` when given; with `--start-url` alone, the
     bundled profile whose hosts hold the URL's host, else a site keyed by the start URL's origin
-    (`http://host:port`) crawled with the default profile as its base; else the default profile.
+    (`http://host:port`) crawled with the generic base profile; else the default profile.
 
     Raises `ProfileError` for a profile that cannot be loaded.
     """
@@ -207,7 +207,7 @@ def resolve_site(options: CrawlOptions) -> ResolvedSite:
         if owner is not None:
             return ResolvedSite(owner.key, owner, owner.key)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
-        return ResolvedSite(origin, load_profile(DEFAULT_PROFILE), DEFAULT_PROFILE)
+        return ResolvedSite(origin, load_profile(BASE_PROFILE), BASE_PROFILE)
     profile = load_profile(DEFAULT_PROFILE)
     return ResolvedSite(profile.key, profile, DEFAULT_PROFILE)
 
@@ -488,7 +488,9 @@ class _Crawl:
                 f"listing {url} {why}; has the site changed? Check [crawl] in "
                 f"the site profile {self.resolved.profile_name!r} or --start-url."
             )
-        for url in discovery.generic_listings:
+        # a site without patterns of its own (the generic base) is read by the generic rule
+        # by design; a profile whose patterns matched nothing may be out of date: say so
+        for url in discovery.generic_listings if self.crawl.article_patterns else ():
             self.warnings.append(
                 f"listing {url}: the site profile {self.resolved.profile_name!r} article_patterns "
                 "matched no link; the generic rule (repeated cards, article-like URLs) chose "

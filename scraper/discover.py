@@ -111,7 +111,7 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
     table: dict[str, Any] = profile.crawl
     where = f"site profile {profile.source or profile.key}, [crawl]"
     patterns = _patterns(table.get("article_patterns"), f"{where} article_patterns")
-    if not patterns:
+    if not patterns and not start_urls:
         raise ProfileError(f"{where} has no article_patterns: no link could ever be an article")
     if start_urls:
         starts = {"": _canonical_starts(start_urls, "--start-url")}

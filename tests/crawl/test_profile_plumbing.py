@@ -55,7 +55,7 @@ def _profile(tmp_path: Path, base_url: str) -> Path:
         f"""[site]
 key = "gazette"
 name = "La Gazette"
-hosts = ["127.0.0.1"]
+hosts = ["{base_url.split("://", 1)[1]}"]  # other ports only when listed
 
 [extract]
 site_names = ["La Gazette"]

@@ -6,8 +6,8 @@ stored text held a counter is recognised as unchanged (no version storm).
 The records are rebuilt from the version columns and their Q&A and contact rows with plain
 queries (not the ORM models, which later revisions may change), in batches.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30
 """
 
@@ -22,8 +22,8 @@ from alembic import op
 from scraper.models import Article, Contact, QAPair
 from storage.rows import content_hash
 
-revision: str = "0004"
-down_revision: str | None = "0003"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
