@@ -6,9 +6,9 @@ import re
 
 from bs4 import Tag
 
+from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
-from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from scraper.extract.selectors import SelectorIndex
 from scraper.sites import SiteProfile, load_profile
@@ -58,6 +59,8 @@ class ExtractConfig:
     interview_intros: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
+    #: the site's zone: a timestamp's day is taken there; None: the day its own offset gives
+    time_zone: ZoneInfo | None = None
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
     #: the length of the longest folded sector label (longer text is never one)
@@ -105,7 +108,8 @@ class ExtractConfig:
             question_labels=_strings(table, "question_labels"),
             interview_intros=_phrases(table, "interview_intros"),
             role_cues=_phrases(table, "role_cues"),
-            site_names=_phrases(table, "site_names") or (fold(profile.name),),
+            site_names=_phrases(table, "site_names") or tuple(filter(None, [fold(profile.name)])),
+            time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),
         )

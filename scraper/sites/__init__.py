@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scraper.errors import ProfileError
 
@@ -27,6 +28,9 @@ class SiteProfile:
     extract: dict[str, Any] = field(default_factory=dict)
     crawl: dict[str, Any] = field(default_factory=dict)
     source: str = ""
+    #: the IANA zone the site prints its days in (`[site] time_zone`); None: a timestamp's day is
+    #: the one its own offset gives
+    time_zone: str | None = None
 
 
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
@@ -44,6 +48,14 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
     site = data.get("site") or {}
     if not site.get("key"):
         raise ProfileError(f"site profile {path} has no [site] key")
+    zone = site.get("time_zone")
+    if zone is not None:
+        try:
+            ZoneInfo(str(zone))
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ProfileError(
+                f"site profile {path}: time_zone {zone!r} is not an IANA zone (e.g. Europe/Brussels)"
+            ) from exc
     return SiteProfile(
         key=str(site["key"]),
         name=str(site.get("name", site["key"])),
@@ -51,6 +63,7 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
         extract=dict(data.get("extract") or {}),
         crawl=dict(data.get("crawl") or {}),
         source=str(path),
+        time_zone=str(zone) if zone is not None else None,
     )
 
 
