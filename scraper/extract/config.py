@@ -61,6 +61,8 @@ class ExtractConfig:
     site_names: tuple[str, ...] = ()
     #: the site's zone: a timestamp's day is taken there; None: the day its own offset gives
     time_zone: ZoneInfo | None = None
+    #: the ISO 639-1 codes the site publishes in (empty: any language)
+    languages: tuple[str, ...] = ()
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
     #: the length of the longest folded sector label (longer text is never one)
@@ -110,6 +112,7 @@ class ExtractConfig:
             role_cues=_phrases(table, "role_cues"),
             site_names=_phrases(table, "site_names") or tuple(filter(None, [fold(profile.name)])),
             time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,
+            languages=tuple(code.lower() for code in _strings(table, "languages")),
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),
         )

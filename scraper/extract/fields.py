@@ -6,7 +6,14 @@ import re
 from urllib.parse import urljoin
 
 from scraper.extract.blocks import is_boilerplate
-from scraper.extract.lang import lang_from_text, lang_from_url, short_lang
+from scraper.extract.lang import (
+    CONTRADICT_CHARS,
+    CONTRADICT_PROBABILITY,
+    MIN_PROBABILITY,
+    identify,
+    lang_from_url,
+    short_lang,
+)
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.text import fold, normalize_text
@@ -41,6 +48,7 @@ def extract_url(page: Page) -> Found:
 
 def _declared_lang(page: Page) -> tuple[str, str] | None:
     signals = page.signals
+    allowed = page.config.languages
     for value, layer in (
         (signals.html_lang, "html"),
         (signals.first_meta("og:locale", "content-language", "language", "dc.language"), "meta"),
@@ -48,40 +56,50 @@ def _declared_lang(page: Page) -> tuple[str, str] | None:
     ):
         if value:
             code = short_lang(value)
-            if code:
+            if code and (not allowed or code in allowed):
                 return code, layer
-            page.warnings.append(f"declared language {value!r} is not one of fr, nl, en; ignored")
+            expected = f"one of {', '.join(allowed)}" if allowed else "an ISO 639-1 code"
+            page.warnings.append(f"declared language {value!r} is not {expected}; ignored")
     return None
 
 
 def extract_lang(page: Page, sample: str) -> Found:
-    """The language: the text's own verdict wins over a template's declaration when they disagree."""
+    """The language: what the page declares (`<html lang>`, meta, JSON-LD, its own hreflang, a
+    URL segment), unless the identifier reads a long text as another language with near
+    certainty; with nothing declared, the identifier's verdict above `MIN_PROBABILITY`."""
+    allowed = page.config.languages
+    spoken = identify(sample, allowed or None)
+    sure = (
+        spoken
+        if spoken and spoken[1] >= CONTRADICT_PROBABILITY and len(sample) >= CONTRADICT_CHARS
+        else None
+    )
     declared = _declared_lang(page)
-    spoken = lang_from_text(sample)
-    if declared and spoken and declared[0] != spoken:
-        page.warnings.append(
-            f"page declares language {declared[0]!r} but its text reads as {spoken!r}; kept {spoken!r}"
-        )
-        return spoken, "text"
+    if declared is None:
+        own = fold(page.url)
+        for code, href in page.signals.hreflang:
+            short = short_lang(code)
+            if (
+                fold(urljoin(page.base, href)) == own
+                and short
+                and (not allowed or short in allowed)
+            ):
+                declared = short, "html"
+                break
+    if declared is None:
+        from_url = lang_from_url(page.url)
+        if from_url and (not allowed or from_url in allowed):
+            declared = from_url, "url"
     if declared:
+        if sure and sure[0] != declared[0]:
+            page.warnings.append(
+                f"page declares language {declared[0]!r} ({declared[1]}) but its text reads as "
+                f"{sure[0]!r}; kept {sure[0]!r}"
+            )
+            return sure[0], "text"
         return declared
-    own = fold(page.url)
-    for code, href in page.signals.hreflang:
-        if fold(urljoin(page.base, href)) == own and short_lang(code):
-            return short_lang(code) or "", "html"
-    from_url = lang_from_url(page.url)
-    if from_url and spoken and spoken != from_url:
-        # a URL segment is a template's choice too: an English text under /nl/ is English
-        page.warnings.append(
-            f"URL says language {from_url!r} but the text reads as {spoken!r}; kept {spoken!r}"
-        )
-        return spoken, "text"
-    if from_url:
-        return from_url, "url"
-    # nothing declared: a short text is enough evidence when it is unambiguous
-    spoken = spoken or lang_from_text(sample, min_votes=3)
-    if spoken:
-        return spoken, "text"
+    if spoken and spoken[1] >= MIN_PROBABILITY:
+        return spoken[0], "text"
     return None
 
 

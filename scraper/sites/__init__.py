@@ -70,3 +70,24 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
 def available_profiles() -> list[str]:
     """Keys of the profiles bundled with the package."""
     return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+
+
+#: What only hub.brussels is: left out of `generic_profile`.
+_SITE_ONLY_KEYS = ("site_names", "sectors", "languages")
+
+
+def generic_profile() -> SiteProfile:
+    """The profile for a site no bundled profile knows: the bundled selectors and phrases, without
+    hub.brussels' names, hosts, sector mapping, time zone and languages (a timestamp keeps the
+    day its offset gives; any language may be identified)."""
+    base = load_profile()
+    extract = {k: v for k, v in base.extract.items() if k not in _SITE_ONLY_KEYS}
+    return SiteProfile(
+        key="generic",
+        name="",
+        hosts=frozenset(),
+        extract=extract,
+        crawl=dict(base.crawl),
+        source=base.source,
+        time_zone=None,
+    )

@@ -3,14 +3,13 @@ sibling of each kind written here, read with a profile that knows nothing of the
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from scraper.extract import extract_article
-from scraper.sites import SiteProfile, load_profile
+from scraper.sites import generic_profile
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
 GENERIC_URLS: dict[str, str] = json.loads((CASES / "generic-urls.json").read_text("utf-8"))
@@ -22,16 +21,6 @@ URLS = {
     "10-updated-time-only": "https://blog.example.net/posts/moving-static-site/",
     "16-copyright-year-as-date": "https://news.example.org/fr/news/commercants-travaux/",
 }
-
-
-def generic_profile() -> SiteProfile:
-    """The bundled selectors and phrases without anything of hub.brussels: no site names, no
-    hosts, no time zone (the day of a timestamp is the one its offset gives)."""
-    base = load_profile()
-    extract = {k: v for k, v in base.extract.items() if k not in ("site_names", "sectors")}
-    return dataclasses.replace(
-        base, key="generic", name="", hosts=frozenset(), extract=extract, time_zone=None
-    )
 
 
 def _diff(name: str, expected: dict[str, object], record: dict[str, object]) -> list[str]:
