@@ -16,6 +16,8 @@ from scraper.urls import host_of
 
 Found = tuple[str, str] | None  # (value, layer)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
+#: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "–", "-"; not ":" or "·").
+_STRONG_SEPARATORS = 3
 #: `<title>` separators, strongest first: the one between headline and site is the strongest used.
 _SEPARATOR_RANKS = tuple(
     re.compile(rf"\s+{chars}\s+") for chars in (r"\|{1,2}", r"[–—]", r"-{1,2}", r"[·•»]", r":")
@@ -23,6 +25,11 @@ _SEPARATOR_RANKS = tuple(
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
 _KICKER_CHARS = 30
+#: A name signing a `<title>` after its last strong separator is short: a brand, a site.
+_BRAND_WORDS = 3
+_BRAND_CHARS = 30
+#: Permalink marks a documentation generator puts in headings ("Evolve¶").
+_PERMALINK_MARKS = " ¶§#🔗"
 #: A one- or two-word `<h1>` no metadata confirms is a banner ("Actua", "News").
 _BANNER_WORDS = 2
 #: Metadata of at least this many words is a headline, not a section name.
@@ -91,7 +98,7 @@ def clean_title(value: str | None, page: Page) -> str | None:
     if all(flags):
         return None
     if not any(flags):
-        return normalize_text(value)
+        return _without_brand(value, separator, parts)
     # the headline is the run of pieces before the site's name, or after it when the name
     # opens the title ("Site | Headline")
     first = flags.index(False)
@@ -99,6 +106,22 @@ def clean_title(value: str | None, page: Page) -> str | None:
     # the headline keeps its own separators ("Export : …")
     cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
+
+
+def _without_brand(value: str, separator: re.Pattern[str], parts: list[str]) -> str:
+    """A title whose last piece after a strong separator is a short name ("… | IAB", "… – My
+    website") without it: sites sign their titles so even when the name matches nothing known."""
+    if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
+        return normalize_text(value)
+    last = parts[-1]
+    if (
+        len(last.split()) <= _BRAND_WORDS
+        and len(last) <= _BRAND_CHARS
+        and len(" ".join(parts[:-1]).split()) >= _HEADLINE_WORDS
+    ):
+        cut = list(separator.finditer(value))[-1].start()
+        return normalize_text(value[:cut])
+    return normalize_text(value)
 
 
 def _in_article(tag: Tag) -> bool:
@@ -241,7 +264,8 @@ def extract_title(page: Page) -> Found:
 
 def _visible(tag: Tag, page: Page) -> str:
     """A heading's text as a reader sees it ("Article : " for screen readers left out)."""
-    return " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
+    text = " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
+    return text.rstrip(_PERMALINK_MARKS)
 
 
 def _close(a: str, b: str) -> bool:

@@ -248,3 +248,25 @@ def test_the_site_zone_gives_the_local_day() -> None:
     assert (
         extract_article(html, url, profile=generic_profile()).to_dict()["published"] == "2025-10-26"
     )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a short name signing the <title>, matching neither host nor site name
+        (
+            "<title>Lorem ipsum dolor sit amet – My website</title><p>x</p>",
+            "Lorem ipsum dolor sit amet",
+        ),
+        # a short second piece of a short title is part of the headline
+        ("<title>Brexit - Analysis</title><p>x</p>", "Brexit - Analysis"),
+        # a documentation generator's permalink mark is not part of the heading
+        (
+            "<main><h1>Shared Mutable History<a href='#h'>¶</a></h1><p>x</p></main>",
+            "Shared Mutable History",
+        ),
+    ],
+)
+def test_title_signatures_and_marks(html: str, expected: str) -> None:
+    record = extract_article(html, "https://docs.example/p/", profile=generic_profile())
+    assert record.title == expected
