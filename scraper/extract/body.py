@@ -15,6 +15,9 @@ from scraper.urls import host_of
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
+#: A block with more of its text in links than this is a menu, a tag list or a list of other
+#: articles, not running text (an article's own links are a few words of a sentence).
+MAX_LINK_DENSITY = 0.5
 _BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 
 
@@ -138,8 +141,14 @@ def extract_lead(page: Page, known: set[str]) -> Found:
 
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
-    the headline, metadata lines, contact blocks and everything around the article."""
-    paragraphs = [b.text for b in page.blocks if b.role is None and not is_metadata(b, page, known)]
+    the headline, metadata lines, contact blocks, link lists and everything around the article."""
+    paragraphs = [
+        b.text
+        for b in page.blocks
+        if b.role is None
+        and b.link_density <= MAX_LINK_DENSITY
+        and not is_metadata(b, page, known)
+    ]
     if not paragraphs:
         return None
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

@@ -123,6 +123,22 @@ def _default_config() -> ExtractConfig:
     return ExtractConfig.from_profile(load_profile())
 
 
+#: Configs of the last profiles seen, by identity: a crawl passes one profile object for every
+#: page, and building its selector index costs more than a small page's whole extraction.
+_RECENT: dict[int, tuple[SiteProfile, ExtractConfig]] = {}
+_RECENT_SIZE = 8
+
+
 def config_for(profile: SiteProfile | None) -> ExtractConfig:
-    """The config of `profile`; the bundled hub.brussels profile is read once and reused."""
-    return _default_config() if profile is None else ExtractConfig.from_profile(profile)
+    """The config of `profile`; the bundled hub.brussels profile is read once and reused, and so
+    is the config of a profile object passed again."""
+    if profile is None:
+        return _default_config()
+    known = _RECENT.get(id(profile))
+    if known is not None and known[0] is profile:
+        return known[1]
+    config = ExtractConfig.from_profile(profile)
+    if len(_RECENT) >= _RECENT_SIZE:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[id(profile)] = (profile, config)
+    return config
