@@ -68,12 +68,6 @@ def extract_lang(page: Page, sample: str) -> Found:
     URL segment), unless the identifier reads a long text as another language with near
     certainty; with nothing declared, the identifier's verdict above `MIN_PROBABILITY`."""
     allowed = page.config.languages
-    spoken = identify(sample, allowed or None)
-    sure = (
-        spoken
-        if spoken and spoken[1] >= CONTRADICT_PROBABILITY and len(sample) >= CONTRADICT_CHARS
-        else None
-    )
     declared = _declared_lang(page)
     if declared is None:
         own = fold(page.url)
@@ -90,6 +84,14 @@ def extract_lang(page: Page, sample: str) -> Found:
         from_url = lang_from_url(page.url)
         if from_url and (not allowed or from_url in allowed):
             declared = from_url, "url"
+    if declared and len(sample) < CONTRADICT_CHARS:
+        return declared  # too little text to contradict a declaration: no need to ask
+    spoken = identify(sample, allowed or None)
+    sure = (
+        spoken
+        if spoken and spoken[1] >= CONTRADICT_PROBABILITY and len(sample) >= CONTRADICT_CHARS
+        else None
+    )
     if declared:
         if sure and sure[0] != declared[0]:
             page.warnings.append(

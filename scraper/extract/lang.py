@@ -23,7 +23,6 @@ SAMPLE_CHARS = 600
 MIN_LETTERS = 20
 _CODE = re.compile(r"^[a-z]{2}$")
 _URL_LANG = re.compile(r"^/([a-z]{2})(?:[-_][a-z]{2})?(?:/|$)", re.IGNORECASE)
-_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def short_lang(value: str | None) -> str | None:
@@ -65,7 +64,7 @@ def identify(text: str, languages: tuple[str, ...] | None = None) -> tuple[str, 
     """(code, probability) of the language `text` is written in, among `languages` when given;
     None when the text is too short to tell."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample[:400])) < MIN_LETTERS:
+    if sum(map(str.isalpha, sample[:400])) < MIN_LETTERS:
         return None
     code, probability = _identifier(languages or None).classify(sample)
     return str(code), float(probability)

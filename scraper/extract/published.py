@@ -300,8 +300,13 @@ _SCRIPTS = "//script[not(contains(@type, 'ld+json'))]"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
+#: Any year a date could have: a page without one holds no date htmldate could find (its URL
+#: was read already), and the search costs tens of milliseconds even on a small page.
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _from_htmldate(page: Page, html: str) -> dt.date | None:
-    if not html.strip():
+    if not html.strip() or not _ANY_YEAR.search(html, 0, HTMLDATE_MAX_CHARS):
         return None
     try:
         # a str with an XML declaration is refused by lxml: the declaration says nothing here

@@ -270,3 +270,15 @@ def test_the_site_zone_gives_the_local_day() -> None:
 def test_title_signatures_and_marks(html: str, expected: str) -> None:
     record = extract_article(html, "https://docs.example/p/", profile=generic_profile())
     assert record.title == expected
+
+
+def test_a_profile_with_an_unknown_zone_is_refused(tmp_path: Path) -> None:
+    from scraper.errors import ProfileError
+    from scraper.sites import load_profile
+
+    path = tmp_path / "site.toml"
+    path.write_text('[site]\nkey = "x"\ntime_zone = "Europe/Bruxelles"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match="IANA zone"):
+        load_profile(path)
+    path.write_text('[site]\nkey = "x"\ntime_zone = "America/New_York"\n', encoding="utf-8")
+    assert load_profile(path).time_zone == "America/New_York"
