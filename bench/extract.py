@@ -1,17 +1,28 @@
 """Pages per second of `extract_article` over the fixture pages, beside bare parses, as ratios.
 
-Run: .venv/bin/python bench/extract.py [--rounds N]
+Run: .venv/bin/python bench/extract.py [--rounds N] [--devset DIR]
 Prints throughput of lxml.html.fromstring, BeautifulSoup(html, "lxml") and extract_article over
 the same pages, and the cost of a full record relative to the bare BeautifulSoup parse (the target
 is about 1.4x). Nothing is asserted: the machine is shared, read the ratios.
+
+With `--devset DIR` (a folder of page folders holding `source.html`, such as
+../shared/devsets/readability) it measures real pages instead: for each page the CPU time
+(`time.process_time`, not wall time: the machine is noisy) of the full record and of a bare
+`BeautifulSoup(html, "lxml")` parse, best of the rounds, and prints the median of the per-page
+ratios over all pages and over the small ones (target: 1.4x, small pages 2x).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from statistics import median
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import lxml.html
 from bs4 import BeautifulSoup
@@ -49,10 +60,54 @@ def _compare(
     return rates
 
 
+#: A page under this many bytes is "small": fixed per-page costs weigh most there.
+SMALL_PAGE_BYTES = 50 * 1024
+
+
+def _cpu(work: Callable[[], object], rounds: int) -> float:
+    """The least CPU time of `rounds` runs of `work`."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def devset_ratios(folder: Path, rounds: int) -> None:
+    """Median per-page CPU-time ratio of the full record to a bare BeautifulSoup(lxml) parse."""
+    pages = sorted(p / "source.html" for p in folder.iterdir() if (p / "source.html").exists())
+    if not pages:
+        raise SystemExit(f"{folder} holds no page folder with a source.html")
+    logging.disable(logging.WARNING)
+    ratios: list[tuple[float, int, str]] = []
+    for path in pages:
+        raw = path.read_bytes()
+        url = f"https://{path.parent.name}.devset.example/article/"
+        extract_article(raw, url)  # warm caches once per page, as a crawl would be warm
+        soup = _cpu(lambda raw=raw: BeautifulSoup(decode_html(raw)[0], "lxml"), rounds)
+        full = _cpu(lambda raw=raw, url=url: extract_article(raw, url), rounds)
+        ratios.append((full / max(soup, 1e-6), len(raw), path.parent.name))
+    small = [r for r, size, _ in ratios if size < SMALL_PAGE_BYTES]
+    every = [r for r, _, _ in ratios]
+    print(f"{len(pages)} pages of {folder}, CPU time, best of {rounds} per page")
+    print(f"full record / bare BeautifulSoup parse, median over all pages: {median(every):5.2f}x")
+    if small:
+        print(
+            f"  over the {len(small)} pages under {SMALL_PAGE_BYTES // 1024} KiB:"
+            f"            {median(small):5.2f}x"
+        )
+    print("  slowest pages:", ", ".join(f"{n} {r:.2f}x" for r, _, n in sorted(ratios)[-5:]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--devset", type=Path, help="real pages: folder of page folders")
     args = parser.parse_args()
+    if args.devset:
+        devset_ratios(args.devset, args.rounds)
+        return
     pages = _pages()
     size = sum(len(h) for h, _ in pages)
     print(f"{len(pages)} fixture pages, {size / 1024:.0f} KiB in all\n")

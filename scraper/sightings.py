@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 from dataclasses import dataclass
+
+from scraper.dates import parse_instant
 
 
 @dataclass(frozen=True)
@@ -21,18 +22,6 @@ class Sighting:
 
 
 def parse_timestamp(text: str | None) -> dt.datetime | None:
-    """A timezone-aware UTC datetime from W3C/ISO 8601 or RFC 822 text (a bare date is midnight UTC)."""
-    if not text:
-        return None
-    text = text.strip()
-    when: dt.datetime | None
-    try:
-        when = dt.datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError):
-            return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC)
+    """A timezone-aware UTC datetime from W3C/ISO 8601 or RFC 822 text (a bare date is midnight
+    UTC): `scraper.dates.parse_instant`, the parser the extractor uses too."""
+    return parse_instant(text)

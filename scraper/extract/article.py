@@ -18,7 +18,6 @@ from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
     extract_lang,
     extract_sector,
-    extract_title,
     extract_translations,
     extract_url,
 )
@@ -26,6 +25,7 @@ from scraper.extract.page import Page, resolve_base
 from scraper.extract.published import check_published, extract_modified, extract_published
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
+from scraper.extract.title import extract_title
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, scrub
@@ -144,10 +144,13 @@ def extract_article(
     if article.translations:
         sources["translations"] = "html"
     self_date = self_card.published() if self_card else None
-    published = extract_published(page, text, self_date, title=article.title)
+    modified = extract_modified(page, title=article.title)
+    published = extract_published(
+        page, text, self_date, title=article.title, modified=modified[0] if modified else None
+    )
     check_published(page, published)
     put("published", published)
-    put("modified", extract_modified(page, title=article.title))
+    put("modified", modified)
     if article.sector:
         article.sector_key = page.config.sectors.get(fold(article.sector))
         if article.sector_key:

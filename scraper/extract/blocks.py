@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -113,6 +114,8 @@ class Block:
     quoted: bool = False
     #: the bold runs of the text, in order ("… accords. <b>Et pour une PME ?</b> <i>Les…</i>")
     bold_runs: tuple[str, ...] = ()
+    #: characters of the text inside links (a menu, a list of other articles: nearly all)
+    link_chars: int = 0
 
     @property
     def text(self) -> str:
@@ -121,6 +124,11 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.tag in HEADINGS
+
+    @property
+    def link_density(self) -> float:
+        """The share of the text that is link text (0 to 1)."""
+        return min(1.0, self.link_chars / max(1, len(self.text)))
 
 
 def _text_length(tag: Tag) -> int:
@@ -157,6 +165,12 @@ def find_content_root(
     return soup.body or soup, False
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: A "furniture" class on an element holding more than this share of the content's text is a
+#: layout wrapper ("panel-two-col-sidebar-right" around the whole article), not furniture.
+LAYOUT_SHARE = 0.5
+
+
 def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     """True for elements whose class or id names page furniture (cookie banner, share buttons...)."""
     attrs = tag.attrs
@@ -168,6 +182,9 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     if ident:
         names = f"{names} {ident}"
     if attrs.get("aria-hidden") == "true" or attrs.get("hidden") is not None:
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
@@ -192,10 +209,13 @@ class _Walker:
         self.blocks: list[Block] = []
         self.pieces: list[tuple[str, bool]] = []
         self.hrefs: list[str] = []
+        self.link_chars = 0
         self.stopped = False
+        self._root_chars: int | None = None
 
     def flush(self, block_tag: str, role: tuple[str, Tag] | None, quoted: bool = False) -> None:
         if not self.pieces:
+            self.link_chars = 0
             return
         raw = "".join(text for text, _ in self.pieces)
         lines = normalize_lines(raw)
@@ -225,6 +245,7 @@ class _Walker:
                 hrefs=self.hrefs,
                 quoted=quoted,
                 bold_runs=tuple(runs),
+                link_chars=self.link_chars,
             )
             if block.is_heading and self._ends_article(block.text):
                 self.stopped = True
@@ -232,12 +253,21 @@ class _Walker:
                 self.blocks.append(block)
         self.pieces = []
         self.hrefs = []
+        self.link_chars = 0
 
     def _ends_article(self, text: str) -> bool:
         folded = fold(text)
         return any(
             folded.startswith(p) for p in self.config.related_headings + self.config.end_headings
         )
+
+    def _is_layout(self, tag: Tag, root: Tag) -> bool:
+        """A furniture class on a wrapper of most of the text: a layout name, not furniture."""
+        if tag.attrs.get("aria-hidden") == "true" or tag.attrs.get("role"):
+            return False
+        if self._root_chars is None:
+            self._root_chars = len(root.get_text())
+        return len(tag.get_text()) > LAYOUT_SHARE * self._root_chars
 
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep
@@ -271,7 +301,7 @@ class _Walker:
                 continue
             if (
                 name in SKIP_TAGS
-                or is_boilerplate(child, self.config)
+                or (is_boilerplate(child, self.config) and not self._is_layout(child, root))
                 or (name == "aside" and id(child) not in self.roles)
             ):
                 continue  # an aside is beside the text: a sidebar, an agenda, a pull quote
@@ -279,6 +309,7 @@ class _Walker:
                 href = child.get("href")
                 if isinstance(href, str):
                     self.hrefs.append(href)
+                self.link_chars += len(child.get_text().strip())
             hidden_email = child.get("data-email") or child.get("data-mail")
             if isinstance(hidden_email, str):
                 self.hrefs.append(f"mailto:{hidden_email}")

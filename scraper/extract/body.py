@@ -7,9 +7,9 @@ import re
 from bs4 import Tag
 
 from scraper.counters import is_counter_line
+from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
-from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
 
@@ -17,6 +17,9 @@ Found = tuple[str, str] | None
 _MIN_LEAD = 40
 #: A label cell of a definition list or table is a word or two ("Date de publication").
 _LABEL_CELL = 30
+#: A block with more of its text in links than this is a menu, a tag list or a list of other
+#: articles, not running text (an article's own links are a few words of a sentence).
+MAX_LINK_DENSITY = 0.5
 _BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 
 
@@ -144,8 +147,12 @@ def extract_lead(page: Page, known: set[str]) -> Found:
 
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
-    the headline, metadata lines, contact blocks and everything around the article."""
-    paragraphs = [b.text for b in page.blocks if b.role is None and not is_metadata(b, page, known)]
+    the headline, metadata lines, contact blocks, link lists and everything around the article."""
+    paragraphs = [
+        b.text
+        for b in page.blocks
+        if b.role is None and b.link_density <= MAX_LINK_DENSITY and not is_metadata(b, page, known)
+    ]
     if not paragraphs:
         return None
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import Tag
 
+from scraper.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.config import ExtractConfig
-from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.selectors import select_in
 from scraper.linkrules import in_navigation, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from scraper import lexicon
 from scraper.extract.selectors import SelectorIndex
@@ -59,8 +60,10 @@ class ExtractConfig:
     #: capitalised words that never start a person's name ("Notre", "The", a site's city)
     name_stopwords: frozenset[str] = frozenset()
     site_names: tuple[str, ...] = ()
-    #: the site's time zone (IANA name), None when the profile does not say
-    time_zone: str | None = None
+    #: the site's zone: a timestamp's day is taken there; None: the day its own offset gives
+    time_zone: ZoneInfo | None = None
+    #: the ISO 639-1 codes the site publishes in (empty: any language)
+    languages: tuple[str, ...] = ()
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
     #: the length of the longest folded sector label (longer text is never one)
@@ -104,8 +107,9 @@ class ExtractConfig:
             role_cues=_phrases(table, "role_cues"),
             link_phrases=_phrases(table, "link_phrases"),
             name_stopwords=frozenset(_phrases(table, "name_stopwords")),
-            time_zone=str(table["time_zone"]) if table.get("time_zone") else None,
-            site_names=_phrases(table, "site_names") or (fold(profile.name),),
+            site_names=_phrases(table, "site_names") or tuple(filter(None, [fold(profile.name)])),
+            time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,
+            languages=tuple(code.lower() for code in _strings(table, "languages")),
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),
         )
@@ -116,6 +120,22 @@ def _default_config() -> ExtractConfig:
     return ExtractConfig.from_profile(load_profile())
 
 
+#: Configs of the last profiles seen, by identity: a crawl passes one profile object for every
+#: page, and building its selector index costs more than a small page's whole extraction.
+_RECENT: dict[int, tuple[SiteProfile, ExtractConfig]] = {}
+_RECENT_SIZE = 8
+
+
 def config_for(profile: SiteProfile | None) -> ExtractConfig:
-    """The config of `profile`; the bundled hub.brussels profile is read once and reused."""
-    return _default_config() if profile is None else ExtractConfig.from_profile(profile)
+    """The config of `profile`; the bundled hub.brussels profile is read once and reused, and so
+    is the config of a profile object passed again."""
+    if profile is None:
+        return _default_config()
+    known = _RECENT.get(id(profile))
+    if known is not None and known[0] is profile:
+        return known[1]
+    config = ExtractConfig.from_profile(profile)
+    if len(_RECENT) >= _RECENT_SIZE:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[id(profile)] = (profile, config)
+    return config

@@ -62,14 +62,16 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
     hinted = _codec(encoding)
     if encoding and hinted is None:
         warning = f"unknown HTTP charset {encoding!r} ignored"
-    if hinted == "windows-1252" and not data.isascii():
-        # a server default of iso-8859-1 in front of utf-8 pages is common; valid utf-8 with
-        # non-ASCII bytes is almost never latin-1 text, and reading it as such stores mojibake
+    declared = [c for c in (hinted, declared_charset(data)) if c is not None]
+    if declared and declared[0] not in ("utf-8", "utf-8-sig") and not data.isascii():
+        # a server default of iso-8859-1 in front of utf-8 pages is common, and so is a page
+        # re-saved as utf-8 that still says gb2312: valid utf-8 with non-ASCII bytes is almost
+        # never text in a legacy charset, and reading it as such stores mojibake
         try:
-            return data.decode("utf-8"), f"HTTP charset {encoding!r} but the page is utf-8"
+            return data.decode("utf-8"), f"charset {declared[0]!r} declared but the page is utf-8"
         except UnicodeDecodeError:
             pass
-    for name in [c for c in (hinted, declared_charset(data)) if c is not None]:
+    for name in declared:
         try:
             return data.decode(name), warning
         except UnicodeDecodeError:

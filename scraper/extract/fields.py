@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
-
-from bs4 import Tag
+from urllib.parse import urljoin
 
 from scraper.extract.blocks import is_boilerplate
-from scraper.extract.lang import lang_from_text, lang_from_url, short_lang
+from scraper.extract.lang import (
+    CONTRADICT_CHARS,
+    CONTRADICT_PROBABILITY,
+    MIN_PROBABILITY,
+    identify,
+    lang_from_url,
+    short_lang,
+)
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
-from scraper.extract.zone import visible_lines
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of
 
@@ -22,7 +26,6 @@ _SECTOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
 
 
 def _home_page(url: str) -> bool:
@@ -52,145 +55,9 @@ def extract_url(page: Page) -> Found:
     return None
 
 
-def clean_title(value: str | None, page: Page) -> str | None:
-    """A `<title>`/og:title without the site name ("Le rêve … - hub.brussels" -> "Le rêve …")."""
-    if not value:
-        return None
-    names = _site_names(page)
-    parts = _TITLE_SEPARATORS.split(value)
-    flags = [fold(p) in names or fold(p).removeprefix("www.") in names for p in parts]
-    if all(flags):
-        return None
-    if not any(flags):
-        return normalize_text(value)
-    first, last = flags.index(False), len(flags) - flags[::-1].index(False)
-    if not any(flags[first:last]):
-        # the site name only at the ends: the headline keeps its own separators ("Export : …")
-        cuts = [0, *(i for m in _TITLE_SEPARATORS.finditer(value) for i in m.span()), len(value)]
-        return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]])
-    return normalize_text(
-        " - ".join(p for p, is_site in zip(parts, flags, strict=True) if not is_site)
-    )
-
-
-def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
-    found = [(tag, "profile") for tag in page.matched("title")]
-    found += [(tag, "html") for tag in page.signals.h1s]
-    return [
-        (tag, layer)
-        for tag, layer in found
-        if (not page.in_site_chrome(tag) or page.in_page_header(tag))
-        and not page.in_related(tag)
-        and not _is_logo(tag, page)
-    ]
-
-
-def _is_logo(tag: Tag, page: Page) -> bool:
-    """An `<h1>` that is only a link to the home page: the site's name, not a headline."""
-    link = tag.find("a")
-    if not isinstance(link, Tag):
-        return False
-    href = link.get("href")
-    if not isinstance(href, str) or normalize_text(link.get_text()) != normalize_text(
-        tag.get_text()
-    ):
-        return False
-    path = urlsplit(urljoin(page.base, href)).path.strip("/")
-    return path == "" or short_lang(path) == path
-
-
-def extract_title(page: Page) -> Found:
-    """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
-    else JSON-LD headline, og:title, `<title>` without the site name."""
-    signals = page.signals
-    structured = [
-        (signals.jsonld_value("headline", "name"), "jsonld"),
-        (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
-        (clean_title(signals.title_tag, page), "html"),
-    ]
-    site_names = _site_names(page)
-    scope = page.article_scope()
-    ranked: list[tuple[bool, str, str]] = []
-    for tag, layer in _headline_elements(page):
-        text = _visible(tag, page)
-        if text and fold(text) not in site_names and len(text) <= 400:
-            inside = scope is not None and (scope is tag or scope in tag.parents)
-            ranked.append((not inside, text, layer))
-    # an h1 inside the article beats a logo or banner h1 elsewhere
-    headlines = [(text, layer) for _, text, layer in sorted(ranked, key=lambda h: h[0])]
-    subheadings = [
-        (_visible(h, page), "html")
-        for h in page.signals.headings[:8]
-        if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
-    ]
-    # the headline the structured data names, even in an <h2> under a banner <h1>
-    # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's)
-    for value, source in structured:
-        for text, _layer in headlines + subheadings:
-            if value and fold(value) == fold(text):
-                return text, source
-    for text, _layer in headlines:
-        for value, source in structured:
-            if value and _close(fold(value), fold(text)):
-                return text, source
-    longer = next(((v, src) for v, src in structured if v and len(v.split()) >= 4), None)
-    if headlines and longer and len(headlines[0][0].split()) <= 2:
-        # a one- or two-word h1 ("Actua", "News") that no metadata confirms is a banner
-        page.warnings.append(
-            f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}"
-        )
-        return longer[0], longer[1]
-    if headlines:
-        return headlines[0]
-    only_title_tag = [(v, src) for v, src in structured if v]
-    if (
-        subheadings
-        and subheadings[0][0]
-        and len(only_title_tag) == 1
-        and only_title_tag[0][1] == "html"
-        and len(only_title_tag[0][0].split()) <= 2
-    ):
-        # no <h1>, no metadata, a <title> naming a section ("Actualités"): the first <h2> it is
-        page.warnings.append(
-            f"<title> {only_title_tag[0][0]!r} names a section; the first <h2> is the headline"
-        )
-        return subheadings[0]
-    for value, source in structured:
-        if value:
-            return value, source
-    if subheadings and subheadings[0][0]:
-        # an old template without <h1> nor metadata: its first <h2> is the headline
-        page.warnings.append(
-            "no <h1> and no title metadata; the first <h2> is taken as the headline"
-        )
-        return subheadings[0]
-    return None
-
-
-def _visible(tag: Tag, page: Page) -> str:
-    """A heading's text as a reader sees it ("Article : " for screen readers left out)."""
-    return " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
-
-
-def _close(a: str, b: str) -> bool:
-    """One title is the other with a prefix or suffix (a subtitle, a truncation)."""
-    short, long = sorted((a.rstrip(" .…"), b.rstrip(" .…")), key=len)
-    return len(short) >= 20 and (long.startswith(short) or long.endswith(short))
-
-
-def _site_names(page: Page) -> set[str]:
-    names = set(page.config.site_names)
-    site = page.signals.first_meta("og:site_name", "application-name")
-    if site:
-        names.add(fold(site))
-    host = host_of(page.url).removeprefix("www.")
-    if host:
-        names.update({fold(host), fold(host.split(".")[0])})
-    return names
-
-
 def _declared_lang(page: Page) -> tuple[str, str] | None:
     signals = page.signals
+    allowed = page.config.languages
     for value, layer in (
         (signals.html_lang, "html"),
         (signals.first_meta("og:locale", "content-language", "language", "dc.language"), "meta"),
@@ -198,40 +65,52 @@ def _declared_lang(page: Page) -> tuple[str, str] | None:
     ):
         if value:
             code = short_lang(value)
-            if code:
+            if code and (not allowed or code in allowed):
                 return code, layer
-            page.warnings.append(f"declared language {value!r} is not one of fr, nl, en; ignored")
+            expected = f"one of {', '.join(allowed)}" if allowed else "an ISO 639-1 code"
+            page.warnings.append(f"declared language {value!r} is not {expected}; ignored")
     return None
 
 
 def extract_lang(page: Page, sample: str) -> Found:
-    """The language: the text's own verdict wins over a template's declaration when they disagree."""
+    """The language: what the page declares (`<html lang>`, meta, JSON-LD, its own hreflang, a
+    URL segment), unless the identifier reads a long text as another language with near
+    certainty; with nothing declared, the identifier's verdict above `MIN_PROBABILITY`."""
+    allowed = page.config.languages
     declared = _declared_lang(page)
-    spoken = lang_from_text(sample)
-    if declared and spoken and declared[0] != spoken:
-        page.warnings.append(
-            f"page declares language {declared[0]!r} but its text reads as {spoken!r}; kept {spoken!r}"
-        )
-        return spoken, "text"
+    if declared is None:
+        own = fold(page.url)
+        for code, href in page.signals.hreflang:
+            short = short_lang(code)
+            if (
+                fold(urljoin(page.base, href)) == own
+                and short
+                and (not allowed or short in allowed)
+            ):
+                declared = short, "html"
+                break
+    if declared is None:
+        from_url = lang_from_url(page.url)
+        if from_url and (not allowed or from_url in allowed):
+            declared = from_url, "url"
+    if declared and len(sample) < CONTRADICT_CHARS:
+        return declared  # too little text to contradict a declaration: no need to ask
+    spoken = identify(sample, allowed or None)
+    sure = (
+        spoken
+        if spoken and spoken[1] >= CONTRADICT_PROBABILITY and len(sample) >= CONTRADICT_CHARS
+        else None
+    )
     if declared:
+        if sure and sure[0] != declared[0]:
+            page.warnings.append(
+                f"page declares language {declared[0]!r} ({declared[1]}) but its text reads as "
+                f"{sure[0]!r}; kept {sure[0]!r}"
+            )
+            return sure[0], "text"
         return declared
-    own = fold(page.url)
-    for code, href in page.signals.hreflang:
-        if fold(urljoin(page.base, href)) == own and short_lang(code):
-            return short_lang(code) or "", "html"
-    from_url = lang_from_url(page.url)
-    if from_url and spoken and spoken != from_url:
-        # a URL segment is a template's choice too: an English text under /nl/ is English
-        page.warnings.append(
-            f"URL says language {from_url!r} but the text reads as {spoken!r}; kept {spoken!r}"
-        )
-        return spoken, "text"
-    if from_url:
-        return from_url, "url"
-    # nothing declared: a short text is enough evidence when it is unambiguous
-    spoken = spoken or lang_from_text(sample, min_votes=3)
-    if spoken:
-        return spoken, "text"
+    if spoken and spoken[1] >= MIN_PROBABILITY:
+        return spoken[0], "text"
     return None
 
 

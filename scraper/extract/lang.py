@@ -1,154 +1,70 @@
-"""The page's language (fr, nl or en): declared signals weighed against what the text itself says."""
+"""The page's language: any ISO 639-1 code, from declared signals weighed against a language
+identification library (py3langid: its model ships inside the package, nothing is downloaded)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
-LANGS = ("fr", "nl", "en")
-#: Frequent short words that tell the three languages apart (none shared between two of them).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        (
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "une",
-            "est",
-            "et",
-            "dans",
-            "pour",
-            "que",
-            "qui",
-            "sur",
-            "pas",
-            "avec",
-            "ce",
-            "cette",
-            "sont",
-            "nous",
-            "vous",
-            "au",
-            "aux",
-            "ils",
-            "elle",
-            "mais",
-            "ou",
-            "plus",
-            "leur",
-            "leurs",
-            "été",
-            "être",
-            "fait",
-            "comme",
-        )
-    ),
-    "nl": frozenset(
-        (
-            "het",
-            "een",
-            "van",
-            "dat",
-            "die",
-            "niet",
-            "met",
-            "voor",
-            "zijn",
-            "op",
-            "ook",
-            "aan",
-            "er",
-            "maar",
-            "om",
-            "bij",
-            "nog",
-            "wordt",
-            "worden",
-            "naar",
-            "dit",
-            "deze",
-            "wij",
-            "ze",
-            "hun",
-            "heeft",
-            "hebben",
-            "zo",
-            "als",
-            "uit",
-        )
-    ),
-    "en": frozenset(
-        (
-            "the",
-            "and",
-            "of",
-            "to",
-            "that",
-            "for",
-            "with",
-            "are",
-            "this",
-            "be",
-            "by",
-            "from",
-            "was",
-            "were",
-            "have",
-            "has",
-            "not",
-            "but",
-            "they",
-            "their",
-            "which",
-            "it",
-            "its",
-            "an",
-            "will",
-            "can",
-            "our",
-            "you",
-            "at",
-            "or",
-        )
-    ),
-}
-#: stopword -> its language (the lists share no word)
-_LANG_OF = {word: lang for lang, words in STOPWORDS.items() for word in words}
-_WORD = re.compile(r"[a-zà-ÿ]+")
-_URL_LANG = re.compile(r"^/(fr|nl|en)(?:[-_][a-z]{2})?(?:/|$)", re.IGNORECASE)
+#: The identifier's verdict on a text alone (nothing declared) counts above this probability:
+#: below it, short or mixed texts are often misread (a German title read as Dutch).
+MIN_PROBABILITY = 0.9
+#: A declaration (`<html lang>`, a URL segment) gives way to the text only when the identifier is
+#: this sure, on at least `CONTRADICT_CHARS` characters (about 30 words): templates keep a wrong
+#: `lang` when an article is copied from another language, but a title alone is no proof.
+CONTRADICT_PROBABILITY = 0.999
+CONTRADICT_CHARS = 200
+#: Characters of title + lead + body read by the identifier (about 90 words): enough for a firm
+#: verdict, and the cost (the identifier walks the sample byte by byte in Python) stays small.
+SAMPLE_CHARS = 600
+#: Below this many letters the identifier is not asked (a caption, a title alone).
+MIN_LETTERS = 20
+_CODE = re.compile(r"^[a-z]{2}$")
+_URL_LANG = re.compile(r"^/([a-z]{2})(?:[-_][a-z]{2})?(?:/|$)", re.IGNORECASE)
 
 
 def short_lang(value: str | None) -> str | None:
-    """ "fr-BE" -> "fr"; None when the code is not one of fr, nl, en."""
+    """ "fr-BE" -> "fr", "de_AT" -> "de": the ISO 639-1 code of a language tag, else None
+    ("x-default", "und", "")."""
     if not value:
         return None
     code = value.strip().lower().replace("_", "-").split("-")[0]
-    return code if code in LANGS else None
+    return code if _CODE.match(code) else None
+
+
+@lru_cache(maxsize=4)
+def _identifier(languages: tuple[str, ...] | None) -> Any:
+    """A py3langid identifier (probabilities normalised), restricted to `languages` when given.
+    Loaded on first use (about a second), then reused."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if languages:
+        identifier.set_languages([code for code in languages if code in identifier.nb_classes])
+    return identifier
+
+
+def known_languages() -> frozenset[str]:
+    """The codes the identifier knows: a URL segment is a language only if it is one of them."""
+    return frozenset(_identifier(None).nb_classes)
 
 
 def lang_from_url(url: str) -> str | None:
-    """The language of a URL path prefix ("/nl/..."), if any."""
+    """The language of a URL path prefix ("/nl/...", "/de-at/..."), if it names a language."""
     match = _URL_LANG.match(urlsplit(url).path or "")
-    return match.group(1).lower() if match else None
-
-
-def text_votes(text: str, limit: int = 6000) -> Counter[str]:
-    """How many stopwords of each language the first `limit` characters contain."""
-    words = _WORD.findall(text[:limit].lower())
-    return Counter(lang for lang in map(_LANG_OF.get, words) if lang)
-
-
-def lang_from_text(text: str, min_votes: int = 8) -> str | None:
-    """The language the text is clearly written in: at least `min_votes` stopwords and twice as
-    many as the runner-up, else None."""
-    votes = text_votes(text)
-    if not votes:
+    if not match:
         return None
-    (best, first), *rest = votes.most_common(2) + [("", 0)]
-    second = rest[0][1]
-    if first >= min_votes and first >= 2 * second:
-        return best
-    return None
+    code = match.group(1).lower()
+    return code if code in known_languages() else None
+
+
+def identify(text: str, languages: tuple[str, ...] | None = None) -> tuple[str, float] | None:
+    """(code, probability) of the language `text` is written in, among `languages` when given;
+    None when the text is too short to tell."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(map(str.isalpha, sample[:400])) < MIN_LETTERS:
+        return None
+    code, probability = _identifier(languages or None).classify(sample)
+    return str(code), float(probability)

@@ -54,6 +54,8 @@ class Page:
     zone_lines: list[str] | None = None
     #: how many of `zone_lines` come from around the headline (the rest: the end of the text)
     zone_head: int = 0
+    #: whether the page writes slash dates month first (found once, by `published.month_first`)
+    month_first: bool | None = None
     warnings: list[str] = field(default_factory=list)
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)

@@ -1,9 +1,19 @@
-"""Publication and modification dates, layer by layer: JSON-LD, meta, `<time>`, profile, text, card, htmldate."""
+"""Publication and modification dates, layer by layer: JSON-LD, meta, `<time>`, profile, text,
+script data, card, URL, htmldate.
+
+The order, and why: what the article's own metadata states first (JSON-LD, specific meta tags);
+then what is printed by the headline (the `<time>` nearest it, a labelled date), before the
+generic meta tags (`date`, `dc.date`: often a template's render or import date); then the rest of
+the visible text, script data under date keys, the article's own card, the URL, and htmldate on
+the raw page last. A UTC stamp one day away from the day printed under the headline (or in the
+URL) gives the printed day: the site wrote its local day.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from urllib.parse import urlsplit
 
 from bs4 import Tag
@@ -11,20 +21,24 @@ from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extract.appstate import MODIFIED_KEYS, PUBLISHED_KEYS, state_date
-from scraper.extract.blocks import in_furniture
-from scraper.extract.dates import (
+from scraper.dates import (
+    Stamp,
     date_in_url,
+    iter_dates,
     labelled_date,
     parse_date_text,
-    parse_timestamp,
+    parse_stamp,
+    slash_order,
+    vocabulary,
     year_in_url,
     yearless_date,
 )
+from scraper.extract.appstate import script_date, state_date
+from scraper.extract.blocks import in_furniture
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.zone import lines_around
-from scraper.text import normalize_lines, normalize_text
+from scraper.text import fold, normalize_lines, normalize_text
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +51,6 @@ PUBLISHED_META = (
     "published_time",
     "datepublished",
     "date_published",
-    "date",
-    "dc.date",
     "dc.date.issued",
     "dcterms.issued",
     "dcterms.created",
@@ -56,9 +68,7 @@ PUBLISHED_META = (
     "dc.date.created",
     "release_date",
     "ptime",
-    "dcterms.date",
     "dc.date.publication",
-    "dc:date",
     "dc:created",
     "citation_date",
     "published-date",
@@ -68,6 +78,9 @@ PUBLISHED_META = (
     "bt:pubdate",
     "article_date_original",
 )
+#: Generic date meta tags: a template often fills them with its render, import or review date, so
+#: a dated `<time>` or a labelled date by the headline wins over them.
+WEAK_META = ("date", "dc.date", "dcterms.date", "dc:date")
 MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
@@ -81,7 +94,16 @@ MODIFIED_META = (
     "updated_time",
 )
 _MODIFIED_HINTS = ("updated", "modified", "update")
-_PUBLISHED_HINTS = ("published", "publish", "entry-date", "posted", "pubdate", "post-date", "date")
+_PUBLISHED_HINTS = ("published", "publi", "entry-date", "posted", "pubdate", "post-date", "date")
+#: Characters of text before a `<time>` read for its label ("Updated <time>").
+_LABEL_WINDOW = 40
+#: A paragraph at least this long is running text: a date opening it is a dateline
+#: ("Hafenstadt, (14.03.2024). Der Landkreis …").
+_MIN_PARAGRAPH = 80
+#: A dateline's place name before the date is at most this long.
+_MAX_PLACE = 30
+#: A line of at most this many characters holding a date is a date line (byline, meta line).
+_DATE_LINE = 40
 
 
 def _time_kind(tag: Tag) -> str | None:
@@ -91,6 +113,9 @@ def _time_kind(tag: Tag) -> str | None:
     classes = f"{class_string(tag)} {class_string(parent)}".lower()
     if "datemodified" in itemprop or any(h in classes for h in _MODIFIED_HINTS):
         return "modified"
+    label = _label_before(tag)
+    if label:
+        return label
     if (
         "datepublished" in itemprop
         or tag.has_attr("pubdate")
@@ -100,26 +125,82 @@ def _time_kind(tag: Tag) -> str | None:
     return None
 
 
+def _label_before(tag: Tag) -> str | None:
+    """ "published" or "modified" when the text just before `tag` in its parent is that kind of
+    label ("<span>Updated</span> <time>", "Mis à jour le <time>")."""
+    parent = tag.parent
+    if not isinstance(parent, Tag):
+        return None
+    before: list[str] = []
+    for node in tag.previous_siblings:
+        before.insert(0, node.get_text(" ") if isinstance(node, Tag) else str(node))
+        if sum(map(len, before)) > _LABEL_WINDOW:
+            break
+    text = normalize_text(" ".join(before))[-_LABEL_WINDOW:]
+    if not text:
+        return None
+    probe = f"{text} 01.01.2000"  # a label is a label when a date may follow it
+    for kind in ("modified", "published"):
+        if labelled_date(probe, kind):
+            return kind
+    return None
+
+
 def _article_times(page: Page) -> list[Tag]:
+    """The `<time>`s of the article, nearest the headline first (teasers, comments and tickers
+    come later on the page, or sit beside the article)."""
     scope = page.article_scope()
     times = []
     for tag in page.signals.times:
-        if page.in_related(tag) or page.in_site_chrome(tag):
+        if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
             continue
         if scope is not None and scope not in tag.parents:
             continue  # a live ticker, a "most viewed" list: beside the article, not its date
         times.append(tag)
+    headline = _headline(page)
+    if headline is not None and len(times) > 1:
+        at = page.signals.position.get(id(headline), 0)
+        times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
 
 
-def _time_value(tag: Tag) -> dt.date | None:
-    """The day a `<time>` (or a microdata or hAtom date element) states: its machine-readable
+def _headline(page: Page) -> Tag | None:
+    anchors = _anchors(page)
+    return anchors[0] if anchors else None
+
+
+def _stamp_of(tag: Tag, month_first: bool) -> Stamp | None:
+    """What a `<time>` (or a microdata or hAtom date element) states: its machine-readable
     attribute first, its text otherwise."""
     for name in ("datetime", "content", "title"):
         raw = tag.get(name)
-        if isinstance(raw, str) and (value := parse_timestamp(raw)):
-            return value
-    return parse_date_text(tag.get_text(" "))
+        if isinstance(raw, str) and (stamp := parse_stamp(raw, month_first=month_first)):
+            return stamp
+    value = parse_date_text(tag.get_text(" "), month_first=month_first)
+    return Stamp(value) if value else None
+
+
+def month_first(page: Page) -> bool:
+    """Whether this page writes its slash dates month first (DECISIONS: slash dates)."""
+    if page.month_first is None:
+        metas = [
+            v for name in WEAK_META + PUBLISHED_META[:8] for v in page.signals.meta.get(name, ())
+        ]
+        page.month_first = slash_order([*metas, *zone_lines(page)])
+    return page.month_first
+
+
+def _anchors(page: Page) -> list[Tag]:
+    """The headline candidates the date lines are read around: the first `<h1>`s, else the
+    first `<h2>` outside the site's frame."""
+    anchors = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
+    if not anchors:
+        anchors = [
+            h
+            for h in page.signals.headings[:8]
+            if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
+        ][:1]
+    return anchors
 
 
 def zone_lines(page: Page) -> list[str]:
@@ -128,13 +209,7 @@ def zone_lines(page: Page) -> list[str]:
         return page.zone_lines
     lines: list[str] = []
     page.zone_lines = lines
-    anchors = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
-    if not anchors:
-        anchors = [
-            h
-            for h in page.signals.headings[:8]
-            if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
-        ][:1]
+    anchors = _anchors(page)
     avoid = frozenset(id(section) for section in page.related_sections)
     for anchor in anchors:
         behind, ahead = lines_around(anchor, page.config, avoid)
@@ -150,48 +225,95 @@ def zone_lines(page: Page) -> list[str]:
     return lines
 
 
+def _foreign_label(line: str, at: int) -> bool:
+    """True when the date at folded position `at` of `line` follows a label of something else
+    ("Registriert: 03.04.2015", "Member since 2019-…"): a "Label:" that names neither
+    publication nor modification."""
+    before = fold(line)[:at].rstrip()
+    if not before.endswith(":"):
+        return False
+    probe = f"{line[:at].rstrip()} 01.01.2000"
+    return not (labelled_date(probe, "published") or labelled_date(probe, "modified"))
+
+
+def _date_line(line: str, order: bool) -> dt.date | None:
+    """The date of a short line that is mostly a date ("04 Dezember, 2023", "Beitrag von kaybee »
+    11.02.2019, 07:15"), unless a label of something else introduces it."""
+    if len(line) > _DATE_LINE or labelled_date(line, "modified", month_first=order):
+        return None  # "Updated 15 Mar 2024" is no publication date
+    for at, value in iter_dates(line, month_first=order):
+        return None if _foreign_label(line, at) else value
+    return None
+
+
+def _opening_date(text: str, order: bool) -> dt.date | None:
+    """A dateline opening running text: "Hafenstadt, (14.03.2024). Der …", "PARIS (3 juin 2025) –"."""
+    if len(text) < _MIN_PARAGRAPH:
+        return None
+    for at, value in iter_dates(text[: _MAX_PLACE + 30], month_first=order):
+        place = text[:at].strip(" ,(–-")
+        if len(place) <= _MAX_PLACE and not any(c.isdigit() or c in ".!?" for c in place):
+            return value
+        return None
+    return None
+
+
 def _from_text(page: Page, kind: str) -> dt.date | None:
     lines = zone_lines(page)
+    order = month_first(page)
     for index, line in enumerate(lines):
-        found = labelled_date(line, kind)
+        found = labelled_date(line, kind, month_first=order)
         if found is None and len(line) <= 30 and index + 1 < len(lines):
             # a label and its date in two cells: <dt>Last updated</dt><dd>6 June 2025</dd>
-            found = labelled_date(f"{line} {lines[index + 1]}", kind)
+            found = labelled_date(f"{line} {lines[index + 1]}", kind, month_first=order)
         if found:
             return found
     if kind == "published":
         year = year_in_url(urlsplit(page.url).path)
         for line in lines[: page.zone_head]:
             # a line that is only a date, under the headline (the end of the text may announce events)
-            if len(line) <= 40:
-                found = parse_date_text(line)
-                if found:
-                    return found
+            found = _date_line(line, order)
+            if found:
+                return found
             if year is not None:
                 # "2 juin" or a dateline "BRUSSELS, June 3 (Wire) -", the year filed in the URL
                 found = yearless_date(line, year)
                 if found:
                     return found
+        first = next((b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH), None)
+        if first is not None and not first.is_heading:
+            return _opening_date(first.text, order)
     return None
+
+
+def _shown_date(page: Page) -> dt.date | None:
+    """The publication day the page prints by its headline, else a full date in its URL."""
+    return _from_text(page, "published") or date_in_url(urlsplit(page.url).path)
 
 
 #: htmldate reads at most this much of a page: its extensive search takes seconds per megabyte
 #: (35 s on a 6 MB page), and a publication date sits near the top
 HTMLDATE_MAX_CHARS = 512 * 1024
+#: Scripts hold app data (a paywall's "expires", a cache's "cacheUntil"): their dates count only
+#: under date keys, read by our script layer; htmldate sees the rest of the raw page.
+_SCRIPTS = "//script[not(contains(@type, 'ld+json'))]"
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
-_HIDDEN = "//script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template"
+#: Any year a date could have: a page without one holds no date htmldate could find (its URL
+#: was read already), and the search costs tens of milliseconds even on a small page.
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _from_htmldate(page: Page, html: str) -> dt.date | None:
-    if not html.strip():
+    if not html.strip() or not _ANY_YEAR.search(html, 0, HTMLDATE_MAX_CHARS):
         return None
     try:
-        # comments and scripts are invisible: a date in one is not the page's (htmldate reads them)
-        parser = lxml_html.HTMLParser(remove_comments=True)
-        tree = lxml_html.fromstring(html[:HTMLDATE_MAX_CHARS], parser=parser)
-        for hidden in tree.xpath(_HIDDEN):
-            hidden.drop_tree()
+        # a str with an XML declaration is refused by lxml: the declaration says nothing here
+        text = _XML_DECLARATION.sub("", html[:HTMLDATE_MAX_CHARS], count=1)
+        tree = lxml_html.fromstring(text)
+        for script in tree.xpath(_SCRIPTS):
+            script.drop_tree()
         value = find_date(tree, url=page.url, original_date=True, extensive_search=True)
     except (
         etree.LxmlError,
@@ -201,53 +323,116 @@ def _from_htmldate(page: Page, html: str) -> dt.date | None:
     ) as exc:  # lxml rejects some documents
         log.debug("htmldate gave up: %s", exc)
         return None
-    return dt.date.fromisoformat(value) if value else None
+    if not value:
+        return None
+    day = dt.date.fromisoformat(value)
+    if day.month == 1 and day.day == 1 and not _states_new_year(html, day.year):
+        return None  # htmldate completes a lone year ("© 2023") to 1 January: a year is no day
+    return day
+
+
+def _states_new_year(html: str, year: int) -> bool:
+    """True when the page writes 1 January of `year` as a full date somewhere."""
+    return any(value == dt.date(year, 1, 1) for _, value in iter_dates(html[:HTMLDATE_MAX_CHARS]))
+
+
+def _stamp_day(page: Page, stamp: Stamp, *, printed: bool = True) -> dt.date:
+    """The day of a metadata stamp: in the site's zone, or as written; a UTC publication stamp one
+    day away from the day the page prints gives the printed day (a late-evening article, stamped
+    in UTC). `printed=False` for the modification day (the printed day is the publication's)."""
+    day = stamp.day_in(page.config.time_zone)
+    if printed and stamp.is_utc:
+        shown = _shown_date(page)
+        if shown is not None and abs((shown - day).days) == 1:
+            return shown
+    return day
+
+
+def _meta_stamp(page: Page, names: tuple[str, ...]) -> Stamp | None:
+    order = month_first(page)
+    for name in names:
+        stamp = parse_stamp(page.signals.first_meta(name), month_first=order)
+        if stamp:
+            return stamp
+    return None
+
+
+def _time_day(page: Page, times: list[Tag], kind: str | None) -> dt.date | None:
+    order = month_first(page)
+    for tag in times:
+        if _time_kind(tag) == kind and (stamp := _stamp_of(tag, order)):
+            return _stamp_day(page, stamp, printed=kind != "modified")
+    return None
+
+
+def _script_stamp(
+    page: Page, title: str | None, keys: tuple[str, ...], post_keys: tuple[str, ...]
+) -> Stamp | None:
+    """A date in script data under a date key: on the state object whose title is the headline
+    (where a post's own `date` counts too), else in inline scripts."""
+    signals = page.signals
+    return parse_stamp(state_date(signals.app_state, title, keys + post_keys)) or parse_stamp(
+        script_date(signals.scripts, keys)
+    )
 
 
 def extract_published(
-    page: Page, html: str, self_card_date: dt.date | None, *, title: str | None = None
+    page: Page,
+    html: str,
+    self_card_date: dt.date | None,
+    *,
+    title: str | None = None,
+    modified: dt.date | None = None,
 ) -> FoundDate:
-    """The publication day; other articles' cards and sidebars are never evidence for it."""
+    """The publication day; other articles' cards and sidebars are never evidence for it.
+
+    `modified`: the modification day already found; a page that shows only an "Updated" date has
+    no publication date, so the htmldate fallback may not return that day.
+    """
     signals = page.signals
-    value = parse_timestamp(signals.jsonld_value("datePublished", "dateCreated", "uploadDate"))
-    if value:
-        return value, "jsonld"
-    for name in PUBLISHED_META:
-        value = parse_timestamp(signals.first_meta(name))
-        if value:
-            return value, "meta"
+    vocab = vocabulary()
+    stamp = parse_stamp(signals.jsonld_value("datePublished", "dateCreated", "uploadDate"))
+    if stamp:
+        return _stamp_day(page, stamp), "jsonld"
+    stamp = _meta_stamp(page, PUBLISHED_META)
+    if stamp:
+        return _stamp_day(page, stamp), "meta"
     times = _article_times(page)
-    for tag in times:
-        if _time_kind(tag) == "published" and (value := _time_value(tag)):
+    for kind in ("published", None):
+        value = _time_day(page, times, kind)
+        if value:
             return value, "html"
-    for tag in times:
-        if _time_kind(tag) is None and (value := _time_value(tag)):
-            return value, "html"
+    order = month_first(page)
     # a labelled date by the headline ("Posted on June 3, 2025") beats a date class elsewhere
     for line in zone_lines(page)[: page.zone_head]:
-        value = labelled_date(line, "published")
+        value = labelled_date(line, "published", month_first=order)
         if value:
             return value, "text"
+    stamp = _meta_stamp(page, WEAK_META)
+    if stamp:
+        return _stamp_day(page, stamp), "meta"
     for tag in page.matched("date"):
         if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
             continue
         text = normalize_text(tag.get_text(" "))
-        value = labelled_date(text, "published") or parse_date_text(text)
+        value = labelled_date(text, "published", month_first=order) or parse_date_text(
+            text, month_first=order
+        )
         if value:
             return value, "profile"
     value = _from_text(page, "published")
     if value:
         return value, "text"
-    value = parse_timestamp(state_date(signals.app_state, title, PUBLISHED_KEYS))
-    if value:
-        return value, "state"
+    stamp = _script_stamp(page, title, vocab.published_keys, vocab.post_published_keys)
+    if stamp:
+        return _stamp_day(page, stamp), "state"
     if self_card_date:
         return self_card_date, "card"
     value = date_in_url(urlsplit(page.url).path)
     if value:
         return value, "url"
     value = _from_htmldate(page, html)
-    if value:
+    if value and value != modified:
         return value, "htmldate"
     return None
 
@@ -266,20 +451,20 @@ def check_published(page: Page, found: FoundDate) -> None:
 def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     """The last-modification day, when the page states one."""
     signals = page.signals
-    value = parse_timestamp(signals.jsonld_value("dateModified"))
+    vocab = vocabulary()
+    stamp = parse_stamp(signals.jsonld_value("dateModified"))
+    if stamp:
+        return _stamp_day(page, stamp, printed=False), "jsonld"
+    stamp = _meta_stamp(page, MODIFIED_META)
+    if stamp:
+        return _stamp_day(page, stamp, printed=False), "meta"
+    value = _time_day(page, _article_times(page), "modified")
     if value:
-        return value, "jsonld"
-    for name in MODIFIED_META:
-        value = parse_timestamp(signals.first_meta(name))
-        if value:
-            return value, "meta"
-    for tag in _article_times(page):
-        if _time_kind(tag) == "modified" and (value := _time_value(tag)):
-            return value, "html"
+        return value, "html"
     value = _from_text(page, "modified")
     if value:
         return value, "text"
-    value = parse_timestamp(state_date(signals.app_state, title, MODIFIED_KEYS))
-    if value:
-        return value, "state"
+    stamp = _script_stamp(page, title, vocab.modified_keys, vocab.post_modified_keys)
+    if stamp:
+        return _stamp_day(page, stamp, printed=False), "state"
     return None

@@ -58,6 +58,10 @@ class PageSignals:
     links: list[Tag] = field(default_factory=list)
     #: a JavaScript framework's page state (`__NEXT_DATA__`), parsed
     app_state: list[Any] = field(default_factory=list)
+    #: the text of the other inline scripts that name a date key (`"createdAt": "2024-…"`)
+    scripts: list[str] = field(default_factory=list)
+    #: document order of the `<time>`s, date elements and headings (`id(tag)` -> index)
+    position: dict[int, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def first_meta(self, *names: str) -> str | None:
@@ -163,16 +167,22 @@ def _is_date_element(tag: Tag) -> bool:
     )
 
 
+#: A cheap test for script text worth reading for dates: a quoted key, a colon, a quoted year.
+_DATE_KEY_HINT = re.compile(r'"\s*:\s*"(?:19|20)\d\d-')
+
+
 def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals, Matches]:
     """One pass over the whole tree: machine-readable signals, and the elements the profile's
     selectors match (by role)."""
     signals = PageSignals()
     matches = Matches()
-    for tag in soup.find_all(True):
+    position = signals.position
+    for order, tag in enumerate(soup.find_all(True)):
         index.match(tag, matches)
         name = tag.name
         if name not in HEAD_TAGS:
             if name in SUBHEADINGS:
+                position[id(tag)] = order
                 signals.headings.append(tag)
             elif name == "p":
                 signals.paragraphs.append(tag)
@@ -185,6 +195,7 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
                         (str(tag["hreflang"]).strip(), str(tag["href"]).strip())
                     )
             elif _is_date_element(tag):
+                position[id(tag)] = order
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
             continue
         if name == "meta":
@@ -215,13 +226,19 @@ def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals
                 state = read_state(tag.string or "")
                 if state is not None:
                     signals.app_state.append(state)
+            elif not tag.get("src"):
+                text = tag.string
+                if text and _DATE_KEY_HINT.search(text):
+                    signals.scripts.append(str(text))
         elif name == "base":
             href = tag.get("href")
             if isinstance(href, str) and href.strip() and signals.base_href is None:
                 signals.base_href = href.strip()
         elif name == "time":
+            position[id(tag)] = order
             signals.times.append(tag)
         elif name == "h1":
+            position[id(tag)] = order
             signals.h1s.append(tag)
         elif name == "title":
             if signals.title_tag is None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scraper.errors import ProfileError
 
@@ -34,6 +35,9 @@ class SiteProfile:
     extract: dict[str, Any] = field(default_factory=dict)
     crawl: dict[str, Any] = field(default_factory=dict)
     source: str = ""
+    #: the IANA zone the site prints its days in (`[site] time_zone`); None: a timestamp's day is
+    #: the one its own offset gives
+    time_zone: str | None = None
 
 
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
@@ -63,6 +67,14 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
         base = _read_base()
         for table in ("extract", "crawl"):
             data[table] = extend(base.get(table) or {}, data.get(table) or {})
+    zone = site.get("time_zone")
+    if zone is not None:
+        try:
+            ZoneInfo(str(zone))
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ProfileError(
+                f"site profile {path}: time_zone {zone!r} is not an IANA zone (e.g. Europe/Brussels)"
+            ) from exc
     return SiteProfile(
         key=str(site["key"]),
         name=str(site.get("name", site["key"])),
@@ -70,6 +82,7 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
         extract=dict(data.get("extract") or {}),
         crawl=dict(data.get("crawl") or {}),
         source=str(path),
+        time_zone=str(zone) if zone is not None else None,
     )
 
 
@@ -115,3 +128,10 @@ def profile_for_host(host: str) -> SiteProfile | None:
 def profile_for_url(url: str) -> SiteProfile:
     """The bundled profile whose `[site].hosts` holds `url`'s host, else the generic base."""
     return profile_for_host(urlsplit(url).hostname or "") or load_profile(BASE_PROFILE)
+
+
+def generic_profile() -> SiteProfile:
+    """The profile for a site no bundled profile knows: the generic base (no site names, hosts,
+    sector mapping, time zone or language restriction: a timestamp keeps the day its offset
+    gives; any language may be identified)."""
+    return load_profile(BASE_PROFILE)

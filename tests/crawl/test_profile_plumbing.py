@@ -51,15 +51,16 @@ def site() -> Iterator[str]:
 
 def _profile(tmp_path: Path, base_url: str) -> Path:
     path = tmp_path / "gazette.toml"
+    host = base_url.split("://", 1)[1]
     path.write_text(
         f"""[site]
 key = "gazette"
 name = "La Gazette"
-hosts = ["{base_url.split("://", 1)[1]}"]  # other ports only when listed
+hosts = ["{host}"]  # other ports only when listed
+time_zone = "America/Montreal"
 
 [extract]
 site_names = ["La Gazette"]
-time_zone = "America/Montreal"
 
 [extract.sectors]
 mobility = ["Mobilité"]

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from scraper.extract.dates import labelled_date, parse_date_text, parse_timestamp
+from scraper.dates import (
+    labelled_date,
+    parse_date_text,
+    parse_instant,
+    parse_stamp,
+    parse_timestamp,
+    slash_order,
+)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 D = dt.date
 
@@ -70,4 +80,73 @@ def test_labels_pick_the_right_date() -> None:
     ],
 )
 def test_timestamps_become_the_day_shown_in_brussels(stamp: str, expected: dt.date | None) -> None:
+    # the site's zone is now given by its profile (DECISIONS: no hard-coded Brussels)
+    assert parse_timestamp(stamp, BRUSSELS) == expected
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2024-03-05T21:40:00-05:00", D(2024, 3, 5)),  # evening in New York: its own day
+        ("2024-03-06T02:15:00Z", D(2024, 3, 6)),
+        ("2025-03-03T23:15:00", D(2025, 3, 3)),
+        ("Tue, 07/11/2023 - 17:57", D(2023, 7, 11)),  # Drupal's US meta form: month first
+        ("03/04/2024 08:15:00", D(2024, 3, 4)),
+        ("14/03/2024 08:15", D(2024, 3, 14)),  # a part over 12 forces day first
+        ("Tue, 07 Nov 2023 23:30:00 -0500", D(2023, 11, 7)),  # RFC 822
+    ],
+)
+def test_without_a_site_zone_a_timestamp_keeps_its_day_as_written(
+    stamp: str, expected: dt.date
+) -> None:
     assert parse_timestamp(stamp) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publié le 3 juill. 2024", D(2024, 7, 3)),
+        ("Publié le jeu. 12 sept. 2024 à 10:34", D(2024, 9, 12)),
+        ("Von Lena Vogt, 04 Dezember, 2023", D(2023, 12, 4)),
+        ("am 3. März 2024", D(2024, 3, 3)),
+        ("Okt. 5, 2022", D(2022, 10, 5)),
+        ("5 févr. 2021", D(2021, 2, 5)),
+    ],
+)
+def test_month_names_and_abbreviations_of_the_vocabulary(text: str, expected: dt.date) -> None:
+    assert parse_date_text(text) == expected
+
+
+def test_german_labels() -> None:
+    assert labelled_date("Erschienen am: 13.03.2024", "published") == D(2024, 3, 13)
+    assert labelled_date("Letzte Änderung: 12.03.2024 - 09:10:11", "modified") == D(2024, 3, 12)
+
+
+def test_slash_dates_are_day_first_unless_the_page_writes_them_month_first() -> None:
+    assert parse_date_text("07/11/2023") == D(2023, 11, 7)
+    assert slash_order(["Content current as of: 07/14/2023"]) is True
+    assert slash_order(["14/07/2023", "07/14/2023"]) is False  # contradictory: day first stays
+    assert parse_date_text("07/11/2023", month_first=True) == D(2023, 7, 11)
+    assert parse_date_text("07.11.2023", month_first=True) == D(2023, 11, 7)  # dots: day first
+
+
+def test_a_year_alone_is_no_date() -> None:
+    assert parse_date_text("© 2023 Le Journal") is None
+    assert parse_stamp("2023") is None
+
+
+def test_utc_stamps_are_known_as_such() -> None:
+    stamp = parse_stamp("2024-03-06T02:15:00Z")
+    assert stamp is not None and stamp.is_utc
+    assert stamp.day_in(ZoneInfo("America/New_York")) == D(2024, 3, 5)
+    local = parse_stamp("2024-03-06T02:15:00+01:00")
+    assert local is not None and not local.is_utc
+
+
+def test_the_crawler_reads_timestamps_with_the_same_parser() -> None:
+    assert parse_instant("2025-06-03") == dt.datetime(2025, 6, 3, tzinfo=dt.UTC)
+    assert parse_instant("Tue, 03 Jun 2025 10:00:00 GMT") == dt.datetime(
+        2025, 6, 3, 10, tzinfo=dt.UTC
+    )
+    assert parse_instant("2025-06-03T12:00:00+02:00") == dt.datetime(2025, 6, 3, 10, tzinfo=dt.UTC)
+    assert parse_instant("nonsense") is None

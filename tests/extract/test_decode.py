@@ -49,3 +49,11 @@ def test_extract_article_reads_windows_1252_pages() -> None:
     ).encode("cp1252")
     article = extract_article(page, "https://hub.brussels/fr/blog/x/")
     assert article.title == "Un coup de pouce de 2 millions € pour l’œuvre"
+
+
+def test_valid_utf8_wins_over_a_legacy_meta_charset() -> None:
+    """A page re-saved as utf-8 that still declares gb2312 reads as utf-8 (valid utf-8 with
+    non-ASCII bytes is almost never legacy text), with a warning."""
+    page = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><h1>人工智能</h1>'
+    text, warning = decode_html(page.encode("utf-8"))
+    assert "人工智能" in text and warning and "gb2312" in warning

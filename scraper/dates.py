@@ -1,0 +1,334 @@
+"""The one date parser of the extractor and the crawler: machine timestamps, and dates as people
+write them in French, Dutch, English and German (month names, day names and labels are data in
+`scraper/vocabulary/dates/<lang>.toml`).
+
+A timestamp keeps its day as written; `Stamp.day_in(zone)` converts it to a site's zone when the
+site has one. Slash dates are day first, unless a part over 12 forces month first or the caller
+says the page writes them month first (`month_first`, see `slash_order`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from scraper.text import fold
+
+VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary" / "dates"
+#: The languages whose date vocabulary ships with the package.
+LANGUAGES = ("fr", "nl", "en", "de")
+#: Years outside this range are page furniture (a product number, a founding year), not a date.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+@dataclass(frozen=True)
+class DateVocabulary:
+    """Folded month names (-> number), day names, date labels and script-data keys."""
+
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    published_labels: tuple[str, ...]
+    modified_labels: tuple[str, ...]
+    published_keys: tuple[str, ...]
+    modified_keys: tuple[str, ...]
+    #: more keys read only on the state object whose title is the headline
+    post_published_keys: tuple[str, ...] = ()
+    post_modified_keys: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> DateVocabulary:
+    """The date vocabulary of every shipped language, read once."""
+    months: dict[str, int] = {}
+    weekdays: list[str] = []
+    labels: dict[str, list[str]] = {"published_labels": [], "modified_labels": []}
+    for lang in LANGUAGES:
+        data = tomllib.loads((VOCABULARY_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
+        for number, names in data["months"].items():
+            for name in names:
+                months[fold(name)] = int(number)
+        words = data.get("words", {})
+        weekdays += [fold(w) for w in words.get("weekdays", ())]
+        for key, found in labels.items():
+            found += [fold(label) for label in words.get(key, ())]
+    keys = tomllib.loads((VOCABULARY_DIR / "script-keys.toml").read_text(encoding="utf-8"))
+    return DateVocabulary(
+        months=months,
+        weekdays=tuple(dict.fromkeys(weekdays)),
+        published_labels=tuple(dict.fromkeys(labels["published_labels"])),
+        modified_labels=tuple(dict.fromkeys(labels["modified_labels"])),
+        published_keys=tuple(keys["published"]),
+        modified_keys=tuple(keys["modified"]),
+        post_published_keys=tuple(keys.get("post_published", ())),
+        post_modified_keys=tuple(keys.get("post_modified", ())),
+    )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    date: re.Pattern[str]
+    labelled: dict[str, re.Pattern[str]]
+    yearless: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    vocab = vocabulary()
+    months = _alternation(vocab.months)
+    weekdays = _alternation(vocab.weekdays)
+    iso = r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+    numeric = (
+        r"(?P<na>\d{1,2})\s?(?P<nsep>[./-])\s?(?P<nb>\d{1,2})\s?[./-]\s?(?P<ny>\d{4}|\d{2})(?!\d)"
+    )
+    day_month = (
+        rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<tm>{months})\b\.?,?"
+        r"\s+(?P<ty>\d{4})"
+    )
+    month_day = rf"\b(?P<mm>{months})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
+    date = re.compile(rf"(?<![\d/.-])(?:{iso}|{numeric}|{day_month}|{month_day})(?!\d)")
+    labelled = {
+        kind: re.compile(
+            rf"\b(?:{_alternation(labels)})\b"
+            r"\s*[:\-–]?\s*(?:le|on|op|the|am|vom|den)?\s*"
+            rf"(?:(?:{weekdays})\.?,?\s+)?(?:le\s+|the\s+|den\s+)?"
+        )
+        for kind, labels in (
+            ("published", vocab.published_labels),
+            ("modified", vocab.modified_labels),
+        )
+    }
+    yearless = re.compile(
+        rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?P<m>{months})\b\.?"
+        rf"|\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])"
+        r"(?!\s*,?\s*\d{4})"
+    )
+    return _Patterns(date=date, labelled=labelled, yearless=yearless)
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """A valid calendar day in the plausible range, or None ("31/02", a two-digit year is 20xx)."""
+    if year < 100:
+        year += 2000
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str], month_first: bool) -> dt.date | None:
+    g = m.groupdict()
+    months = vocabulary().months
+    if g["iy"]:
+        return make_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["na"]:
+        a, b = int(g["na"]), int(g["nb"])
+        # slash dates: day first, unless a part over 12 forces month first or the page says so;
+        # dotted and dashed dates are always day first
+        if g["nsep"] == "/" and (b > 12 or (month_first and a <= 12)):
+            a, b = b, a
+        return make_date(int(g["ny"]), b, a)
+    if g["td"]:
+        return make_date(int(g["ty"]), months[g["tm"]], int(g["td"]))
+    return make_date(int(g["my"]), months[g["mm"]], int(g["md"]))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def iter_dates(text: str, *, month_first: bool = False) -> Iterator[tuple[int, dt.date]]:
+    """Every valid date written in `text`, with its position in the folded text."""
+    folded = fold(text)
+    for m in _patterns().date.finditer(folded):
+        value = _from_match(m, month_first)
+        if value is not None:
+            yield m.start(), value
+
+
+def parse_date_text(text: str | None, *, month_first: bool = False) -> dt.date | None:
+    """The first date written in `text` ("27 octobre 2025", "3 juill. 2024", "04 Dezember, 2023",
+    "March 5, 2024", "12/02/2024"...)."""
+    if not text or not _DIGIT.search(text):
+        return None
+    return next((value for _, value in iter_dates(text, month_first=month_first)), None)
+
+
+def labelled_date(text: str, kind: str, *, month_first: bool = False) -> dt.date | None:
+    """The date right after a `kind` label ("published": "Publié le …", "Erschienen am: …";
+    "modified": "Mis à jour …", "Letzte Änderung: …")."""
+    if not _DIGIT.search(text):
+        return None
+    folded = fold(text)
+    patterns = _patterns()
+    for label in patterns.labelled[kind].finditer(folded):
+        tail = folded[label.end() : label.end() + 40]
+        m = patterns.date.match(tail)
+        if m:
+            value = _from_match(m, month_first)
+            if value is not None:
+                return value
+    return None
+
+
+def slash_order(texts: Iterable[str]) -> bool:
+    """True when the slash dates of these texts are month first: one of them has a second part
+    over 12 ("07/14/2023"), and none a first part over 12."""
+    forced_month_first = forced_day_first = False
+    for text in texts:
+        if "/" not in text:
+            continue
+        for m in _SLASH.finditer(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            forced_month_first |= b > 12 >= a
+            forced_day_first |= a > 12 >= b
+    return forced_month_first and not forced_day_first
+
+
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A machine timestamp: its day as written, and the moment when it states a time."""
+
+    day: dt.date
+    #: timezone-aware when the stamp states an offset, naive when only a time
+    moment: dt.datetime | None = None
+
+    @property
+    def has_offset(self) -> bool:
+        return self.moment is not None and self.moment.tzinfo is not None
+
+    @property
+    def is_utc(self) -> bool:
+        """The stamp is written in UTC ("Z", "+00:00", "GMT"): its day may not be the local one."""
+        return self.has_offset and self.moment.utcoffset() == dt.timedelta(0)  # type: ignore[union-attr]
+
+    def day_in(self, zone: ZoneInfo | None) -> dt.date:
+        """The day in `zone` when both a zone and an offset are known, else the day as written."""
+        if zone is None or not self.has_offset:
+            return self.day
+        return self.moment.astimezone(zone).date()  # type: ignore[union-attr]
+
+
+_ISO_STAMP = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
+    r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+#: The US form of machine dates in meta tags: "07/11/2023 17:57", Drupal's "Tue, 07/11/2023 - 17:57".
+_US_STAMP = re.compile(
+    r"^\s*(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*-\s*|\s+)(\d{1,2}):(\d{2})(?::\d{2})?"
+)
+_RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+
+
+def _offset(text: str) -> dt.tzinfo:
+    if text in ("Z", "UTC", "GMT"):
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def parse_stamp(value: str | None, *, month_first: bool = False) -> Stamp | None:
+    """A timestamp in any form sites and feeds use: ISO 8601 (with or without time and offset),
+    RFC 822 ("Tue, 07 Nov 2023 10:00:00 GMT"), the US meta form ("07/11/2023 17:57", month
+    first), else a date as written in text. None when `value` holds no date."""
+    if not value:
+        return None
+    m = _ISO_STAMP.match(value)
+    if m:
+        year, month, day, hour, minute, second, offset = m.groups()
+        date = make_date(int(year), int(month), int(day))
+        if date is None or hour is None:
+            return Stamp(date) if date else None
+        try:
+            moment = dt.datetime(
+                date.year, date.month, date.day, int(hour), int(minute), int(second or 0)
+            )
+        except ValueError:
+            return Stamp(date)
+        return Stamp(date, moment.replace(tzinfo=_offset(offset)) if offset else moment)
+    m = _US_STAMP.match(value)
+    if m:
+        month, day, year, hour, minute = map(int, m.groups())
+        date = make_date(year, month, day)
+        if date is not None:
+            return Stamp(date)
+    if _RFC822.match(value):
+        try:
+            when = email.utils.parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError):
+            when = None
+        if when is not None:
+            date = make_date(when.year, when.month, when.day)
+            return Stamp(date, when) if date else None
+    date = parse_date_text(value, month_first=month_first)
+    return Stamp(date) if date else None
+
+
+def parse_timestamp(value: str | None, zone: ZoneInfo | None = None) -> dt.date | None:
+    """The calendar day of a timestamp: in `zone` when it has an offset and a zone is given
+    (a site's own zone), else as written."""
+    stamp = parse_stamp(value)
+    return stamp.day_in(zone) if stamp else None
+
+
+def parse_instant(value: str | None) -> dt.datetime | None:
+    """A timezone-aware UTC datetime (sitemap lastmod, feed dates, HTTP dates); a bare date or a
+    time without offset is taken as UTC."""
+    stamp = parse_stamp(value.strip() if value else value)
+    if stamp is None:
+        return None
+    when = stamp.moment or dt.datetime(stamp.day.year, stamp.day.month, stamp.day.day)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC)
+
+
+#: A wire dateline: "BRUSSELS, June 3 (Wire) -", "PARIS, 3 juin (AFP) -".
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30},\s+")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/|-\d\d?[/-])")
+
+
+def date_in_url(path: str) -> dt.date | None:
+    """A full date written in a URL path ("/2025/06/03/…", "…-2025-06-03/")."""
+    for m in _URL_DATE.finditer(path):
+        value = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if value:
+            return value
+    return None
+
+
+def year_in_url(path: str) -> int | None:
+    """The year a URL path files the page under ("/blog/2025/06/slug/"), if any."""
+    m = _URL_YEAR.search(path)
+    return int(m.group(1)) if m else None
+
+
+def yearless_date(text: str, year: int) -> dt.date | None:
+    """ "2 juin", "June 3" completed with `year` (taken from elsewhere, the URL), when `text` is
+    short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end() : dateline.end() + 20]
+    elif len(text) > 40:
+        return None
+    m = _patterns().yearless.search(fold(text))
+    if m is None:
+        return None
+    month = vocabulary().months[m.group("m") or m.group("m2")]
+    return make_date(year, month, int(m.group("d") or m.group("d2")))

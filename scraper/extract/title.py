@@ -1,0 +1,274 @@
+"""The headline: the article's `<h1>` (without a kicker glued into it), confirmed by or taken from
+JSON-LD, og:title and `<title>` stripped of the site's name and slogan."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import NavigableString, Tag
+
+from scraper.extract.lang import short_lang
+from scraper.extract.page import Page
+from scraper.extract.zone import visible_lines
+from scraper.text import fold, normalize_text
+from scraper.urls import host_of
+
+Found = tuple[str, str] | None  # (value, layer)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
+#: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "–", "-"; not ":" or "·").
+_STRONG_SEPARATORS = 3
+#: `<title>` separators, strongest first: the one between headline and site is the strongest used.
+_SEPARATOR_RANKS = tuple(
+    re.compile(rf"\s+{chars}\s+") for chars in (r"\|{1,2}", r"[–—]", r"-{1,2}", r"[·•»]", r":")
+)
+#: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
+_KICKER_WORDS = 3
+_KICKER_CHARS = 30
+#: A name signing a `<title>` after its last strong separator is short: a brand, a site.
+_BRAND_WORDS = 3
+_BRAND_CHARS = 30
+#: Permalink marks a documentation generator puts in headings ("Evolve¶").
+_PERMALINK_MARKS = " ¶§#🔗"
+#: A one- or two-word `<h1>` no metadata confirms is a banner ("Actua", "News").
+_BANNER_WORDS = 2
+#: Metadata of at least this many words is a headline, not a section name.
+_HEADLINE_WORDS = 4
+#: Headlines are shorter than this; a longer "h1" is a page builder's misuse.
+_MAX_HEADLINE = 400
+#: One title is the other truncated or with a subtitle when the shorter has this many characters.
+_MIN_CLOSE = 20
+#: A site name shorter than this is never matched inside a longer piece (too many false hits).
+_MIN_SITE_CHARS = 4
+_INLINE = frozenset(("span", "small", "em", "strong", "b", "i", "a", "mark", "div", "p"))
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _compact(text: str) -> set[str]:
+    """Comparison keys of a name written as a host label ("Musée du Port" -> "museeduport";
+    "Bücherei" -> "bucherei" and "buecherei")."""
+    lower = text.lower()
+    return {_NOT_ALNUM.sub("", fold(v)) for v in (lower, lower.translate(_GERMAN))} - {""}
+
+
+def _site_names(page: Page) -> set[str]:
+    names = set(page.config.site_names)
+    site = page.signals.first_meta("og:site_name", "application-name")
+    if site:
+        names.add(fold(site))
+    host = host_of(page.url).removeprefix("www.")
+    if host:
+        names.update({fold(host), fold(host.split(".")[0])})
+    return names - {""}
+
+
+def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
+    """True when a `<title>` piece names the site: one of its names, or the host label written
+    out ("Musée du Port" on museeduport.example, "Stadtbücherei Deichtor" on buecherei-deichtor)."""
+    folded = fold(piece)
+    if folded in names or folded.removeprefix("www.") in names:
+        return True
+    if len(host_label) < _MIN_SITE_CHARS:
+        return False
+    return any(
+        host_label in key or (len(key) >= _MIN_SITE_CHARS and key in host_label)
+        for key in _compact(piece)
+    )
+
+
+def clean_title(value: str | None, page: Page) -> str | None:
+    """A `<title>`/og:title without the site's name and what follows it (a slogan):
+    "Le rêve … - hub.brussels" -> "Le rêve …"; "Neue Öffnungszeiten | Stadtbücherei – Lesen für
+    alle" -> "Neue Öffnungszeiten"; "Site | Headline" -> "Headline"."""
+    if not value:
+        return None
+    names = _site_names(page)
+    host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
+    # split on the strongest separator the title uses ("|" before "–" before "-"...): a piece
+    # holding the site's name goes whole, with the slogan written beside the name
+    separator = next((sep for sep in _SEPARATOR_RANKS if sep.search(value)), None)
+    if separator is None:
+        return normalize_text(value)
+    parts = separator.split(value)
+    flags = [
+        any(_is_site_piece(p, names, host_label) for p in [part, *_TITLE_SEPARATORS.split(part)])
+        for part in parts
+    ]
+    if all(flags):
+        return None
+    if not any(flags):
+        return _without_brand(value, separator, parts)
+    # the headline is the run of pieces before the site's name, or after it when the name
+    # opens the title ("Site | Headline")
+    first = flags.index(False)
+    last = flags.index(True, first) if True in flags[first:] else len(flags)
+    # the headline keeps its own separators ("Export : …")
+    cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
+    return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
+
+
+def _without_brand(value: str, separator: re.Pattern[str], parts: list[str]) -> str:
+    """A title whose last piece after a strong separator is a short name ("… | IAB", "… – My
+    website") without it: sites sign their titles so even when the name matches nothing known."""
+    if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
+        return normalize_text(value)
+    last = parts[-1]
+    if (
+        len(last.split()) <= _BRAND_WORDS
+        and len(last) <= _BRAND_CHARS
+        and len(" ".join(parts[:-1]).split()) >= _HEADLINE_WORDS
+    ):
+        cut = list(separator.finditer(value))[-1].start()
+        return normalize_text(value[:cut])
+    return normalize_text(value)
+
+
+def _in_article(tag: Tag) -> bool:
+    return any(p.name in ("main", "article") or p.get("role") == "main" for p in tag.parents)
+
+
+def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
+    found = [(tag, "profile") for tag in page.matched("title")]
+    found += [(tag, "html") for tag in page.signals.h1s]
+    return [
+        (tag, layer)
+        for tag, layer in found
+        # an <h1> inside <main>/<article> is the article's even beside a breadcrumb <nav>
+        if (not page.in_site_chrome(tag) or page.in_page_header(tag) or _in_article(tag))
+        and not page.in_related(tag)
+        and not _is_logo(tag, page)
+    ]
+
+
+def _is_logo(tag: Tag, page: Page) -> bool:
+    """An `<h1>` that is only a link to the home page: the site's name, not a headline."""
+    link = tag.find("a")
+    if not isinstance(link, Tag):
+        return False
+    href = link.get("href")
+    if not isinstance(href, str) or normalize_text(link.get_text()) != normalize_text(
+        tag.get_text()
+    ):
+        return False
+    path = urlsplit(urljoin(page.base, href)).path.strip("/")
+    return path == "" or short_lang(path) == path
+
+
+def _parts(tag: Tag) -> list[str]:
+    """The texts of a heading made of separate elements and nothing else
+    (`<h1><span class="kicker">Verkehr</span><span>Neue Radwege …</span></h1>`); [] otherwise."""
+    parts: list[str] = []
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return []  # running text in the heading itself: one title with inline markup
+            continue
+        if not isinstance(child, Tag) or child.name == "br":
+            continue
+        if child.name not in _INLINE:
+            return []
+        text = normalize_text(child.get_text(" "))
+        if text:
+            parts.append(text)
+    return parts
+
+
+def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
+    """(headline, kicker): a short first element glued into the heading is a kicker."""
+    parts = _parts(tag)
+    if len(parts) < 2:
+        return text, None
+    kicker, rest = parts[0], " ".join(parts[1:])
+    if (
+        len(kicker.split()) <= _KICKER_WORDS
+        and len(kicker) <= _KICKER_CHARS
+        and len(rest.split()) > len(kicker.split())
+    ):
+        return rest, kicker
+    return text, None
+
+
+def extract_title(page: Page) -> Found:
+    """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
+    else JSON-LD headline, og:title, `<title>` without the site name."""
+    signals = page.signals
+    structured = [
+        (signals.jsonld_value("headline", "name"), "jsonld"),
+        (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
+        (clean_title(signals.title_tag, page), "html"),
+    ]
+    site_names = _site_names(page)
+    scope = page.article_scope()
+    ranked: list[tuple[bool, str, str]] = []
+    for tag, layer in _headline_elements(page):
+        text, _kicker = _without_kicker(tag, _visible(tag, page))
+        if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
+            inside = scope is not None and (scope is tag or scope in tag.parents)
+            ranked.append((not inside, text, layer))
+    # an h1 inside the article beats a logo or banner h1 elsewhere
+    ranked.sort(key=lambda h: h[0])
+    headlines = [(text, layer) for _, text, layer in ranked]
+    inside_article = bool(ranked) and not ranked[0][0] and scope is not None
+    subheadings = [
+        (_visible(h, page), "html")
+        for h in page.signals.headings[:8]
+        if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
+    ]
+    # the headline the structured data names, even in an <h2> under a banner <h1>
+    # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's);
+    # an <h1> inside the article is the headline whatever <h2> the metadata names
+    named = headlines if inside_article else headlines + subheadings
+    for value, source in structured:
+        for text, _layer in named:
+            if value and fold(value) == fold(text):
+                return text, source
+    for text, _layer in headlines:
+        for value, source in structured:
+            if value and _close(fold(value), fold(text)):
+                return text, source
+    longer = next(
+        ((v, src) for v, src in structured if v and len(v.split()) >= _HEADLINE_WORDS), None
+    )
+    if headlines and longer and len(headlines[0][0].split()) <= _BANNER_WORDS:
+        page.warnings.append(
+            f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}"
+        )
+        return longer[0], longer[1]
+    if headlines:
+        return headlines[0]
+    only_title_tag = [(v, src) for v, src in structured if v]
+    if (
+        subheadings
+        and subheadings[0][0]
+        and len(only_title_tag) == 1
+        and only_title_tag[0][1] == "html"
+        and len(only_title_tag[0][0].split()) <= _BANNER_WORDS
+    ):
+        # no <h1>, no metadata, a <title> naming a section ("Actualités"): the first <h2> it is
+        page.warnings.append(
+            f"<title> {only_title_tag[0][0]!r} names a section; the first <h2> is the headline"
+        )
+        return subheadings[0]
+    for value, source in structured:
+        if value:
+            return value, source
+    if subheadings and subheadings[0][0]:
+        # an old template without <h1> nor metadata: its first <h2> is the headline
+        page.warnings.append(
+            "no <h1> and no title metadata; the first <h2> is taken as the headline"
+        )
+        return subheadings[0]
+    return None
+
+
+def _visible(tag: Tag, page: Page) -> str:
+    """A heading's text as a reader sees it ("Article : " for screen readers left out)."""
+    text = " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
+    return text.rstrip(_PERMALINK_MARKS)
+
+
+def _close(a: str, b: str) -> bool:
+    """One title is the other with a prefix or suffix (a subtitle, a truncation)."""
+    short, long = sorted((a.rstrip(" .…"), b.rstrip(" .…")), key=len)
+    return len(short) >= _MIN_CLOSE and (long.startswith(short) or long.endswith(short))
