@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.lang import (
