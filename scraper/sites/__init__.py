@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scraper.errors import ProfileError
 
@@ -67,3 +68,13 @@ def profile_for_host(host: str) -> SiteProfile | None:
         if host in profile.hosts:
             return profile
     return None
+
+
+def site_for_url(url: str) -> tuple[str, SiteProfile | None]:
+    """The site a URL belongs to when no profile is named: (the key of the bundled profile whose
+    hosts hold its host, that profile) or (its origin `scheme://host[:port]`, None)."""
+    parts = urlsplit(url)
+    owner = profile_for_host(parts.hostname or "")
+    if owner is not None:
+        return owner.key, owner
+    return f"{parts.scheme}://{parts.netloc}".lower(), None
