@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
@@ -53,7 +52,7 @@ from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
 from scraper.guard import private_origins
 from scraper.models import Article, Capture
-from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, profile_for_host
+from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, site_for_url
 from scraper.urls import is_allowed_host
 from storage.archive import (
     StoreStatus,
@@ -202,12 +201,10 @@ def resolve_site(options: CrawlOptions) -> ResolvedSite:
         profile = load_profile(options.profile)
         return ResolvedSite(profile.key, profile, options.profile)
     if options.start_urls:
-        parts = urlsplit(options.start_urls[0])
-        owner = profile_for_host(parts.hostname or "")
+        key, owner = site_for_url(options.start_urls[0])
         if owner is not None:
-            return ResolvedSite(owner.key, owner, owner.key)
-        origin = f"{parts.scheme}://{parts.netloc}".lower()
-        return ResolvedSite(origin, load_profile(BASE_PROFILE), BASE_PROFILE)
+            return ResolvedSite(key, owner, key)
+        return ResolvedSite(key, load_profile(BASE_PROFILE), BASE_PROFILE)
     profile = load_profile(DEFAULT_PROFILE)
     return ResolvedSite(profile.key, profile, DEFAULT_PROFILE)
 

@@ -43,7 +43,7 @@ from schedules.lock import archive_lock
 from scraper import EXTRACTOR_VERSION
 from scraper.fetch import FetchConfig
 from scraper.models import Capture
-from scraper.sites import SiteProfile
+from scraper.sites import SiteProfile, site_for_url
 from scraper.urls import canonical_url
 from storage.archive import finish_run, mark_gone, mark_seen, start_run, store_record
 from storage.db import transaction
@@ -372,7 +372,7 @@ def _store_capture(
         capture=capture,
         run_id=run_id,
         extractor_version=extractor_version,
-        site=site,
+        site=site or site_for_url(capture.url)[0],
     )
     report.counts[result.status.value] += 1
 

@@ -135,3 +135,13 @@ def generic_profile() -> SiteProfile:
     sector mapping, time zone or language restriction: a timestamp keeps the day its offset
     gives; any language may be identified)."""
     return load_profile(BASE_PROFILE)
+
+
+def site_for_url(url: str) -> tuple[str, SiteProfile | None]:
+    """The site a URL belongs to when no profile is named: (the key of the bundled profile whose
+    hosts hold its host, that profile) or (its origin `scheme://host[:port]`, None)."""
+    parts = urlsplit(url)
+    owner = profile_for_host(parts.hostname or "")
+    if owner is not None:
+        return owner.key, owner
+    return f"{parts.scheme}://{parts.netloc}".lower(), None

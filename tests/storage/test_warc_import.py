@@ -420,3 +420,25 @@ def test_not_warc_raises_before_anything_is_stored(engine: Engine, tmp_path: Pat
     with pytest.raises(WarcReadError, match="bad.warc"):
         _import(engine, good, bad)
     assert _archived(engine) == {}
+
+
+def test_all_pages_belong_to_the_site_of_their_host(engine: Engine, tmp_path: Path) -> None:
+    from storage.schema import ArticleRow, Site
+
+    pages = [
+        record("https://other.example/blog/post-1/", "2024-04-01T09:00:00Z", _page("Autre site")),
+        record(f"{NEWS}du-hub/", "2024-04-01T09:00:01Z", _page("Un article du hub")),
+    ]
+    path = _write(tmp_path, "two.warc.gz", members(*pages))
+    report = import_warcs(engine, [path])  # --all-pages: no profile chose them
+    assert report.counts["new"] == 2
+    with transaction(engine) as session:
+        owners = dict(
+            session.execute(
+                select(ArticleRow.url, Site.key).join(Site, Site.id == ArticleRow.site_id)
+            ).all()
+        )
+    assert owners == {
+        "https://other.example/blog/post-1/": "https://other.example",
+        f"{NEWS}du-hub/": "hub_brussels",
+    }
