@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from schedules.cli import archive_cmds, crawl_cmd, extract_cmd, read_cmds
+from schedules.cli import archive_cmds, crawl_cmd, extract_cmd, read_cmds, view_cmds
 from scraper import __version__
 
 
@@ -23,5 +23,5 @@ def main() -> None:
     """
 
 
-for _module in (extract_cmd, archive_cmds, crawl_cmd, read_cmds):
+for _module in (extract_cmd, archive_cmds, crawl_cmd, read_cmds, view_cmds):
     _module.register(main)

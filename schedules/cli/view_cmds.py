@@ -1,0 +1,141 @@
+"""What changed, where people look: `hubarchive changes`, `feed`, `raw`, `stats` and `serve`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from schedules.cli.common import DAY, F, db_option, echo_json, json_option, limit_option
+from storage.changes import DEFAULT_LIMIT, ArticleChange, ChangeQuery, list_changes
+from storage.db import transaction
+from storage.errors import StorageError
+from storage.readonly import open_read_only
+
+
+@contextmanager
+def read_session(db_url: str) -> Iterator[Session]:
+    """A session on an existing archive opened read-only; storage errors become one-line messages."""
+    try:
+        engine = open_read_only(db_url)
+        try:
+            with transaction(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _utc_day(value: dt.datetime | None) -> dt.datetime | None:
+    return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
+def change_options(func: F) -> F:
+    """The options that choose changes, shared by `changes` and `feed`."""
+    options = [
+        click.option(
+            "--run",
+            "run_id",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="What run N found (see `hubarchive runs`).",
+        ),
+        click.option(
+            "--since",
+            type=DAY,
+            metavar="YYYY-MM-DD",
+            help="What runs started on or after this day (UTC) found.",
+        ),
+        click.option(
+            "--captured-since",
+            type=DAY,
+            metavar="YYYY-MM-DD",
+            help="Versions captured on or after this day (WARC imports: capture date).",
+        ),
+        click.option("--site", metavar="KEY", help="Only this site (profile key)."),
+        click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key."),
+        click.option("--lang", metavar="CODE", help="Only articles in this language."),
+        click.option(
+            "--include-reparse",
+            is_flag=True,
+            help="Also versions made by `hubarchive reparse` (left out by default).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def change_query(options: dict[str, Any], limit: int = DEFAULT_LIMIT) -> ChangeQuery:
+    """The `ChangeQuery` of the options `change_options` parsed."""
+    try:
+        return ChangeQuery(
+            run_id=options.get("run_id"),
+            since=_utc_day(options.get("since")),
+            captured_since=_utc_day(options.get("captured_since")),
+            site=options.get("site"),
+            sector=options.get("sector"),
+            lang=options.get("lang"),
+            include_reparse=bool(options.get("include_reparse")),
+            limit=limit,
+        )
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def render_change(change: ArticleChange) -> str:
+    """A few lines per change for people: kind, title, URL, then each field's short diff."""
+    head = f"{change.kind.upper():<8} {change.title or '(no title)'}"
+    lines = [
+        click.style(head, bold=True),
+        f"         {change.url} (v{change.version}"
+        + (f" from v{change.from_version}" if change.from_version else "")
+        + f", run {change.run_id or '—'}, {change.seen_at:%Y-%m-%d %H:%M} UTC)",
+    ]
+    for diff in change.diff:
+        lines.append(f"         {diff.field}:")
+        for line in diff.lines:
+            colour = "red" if line.op == "-" else "green"
+            lines.append(click.style(f"           {line.op} {line.text}", fg=colour))
+        if diff.truncated:
+            lines.append("           …")
+    return "\n".join(lines)
+
+
+@click.command("changes")
+@change_options
+@db_option
+@json_option
+@limit_option(DEFAULT_LIMIT)
+def changes_cmd(db_url: str, as_json: bool, limit: int, **options: Any) -> None:
+    """New, changed, gone and revived articles, newest run first, with short field diffs.
+
+    With no option: what the last run found.
+
+    \b
+    Examples:
+      hubarchive changes
+      hubarchive changes --since 2026-11-01 --sector tech --json
+      hubarchive changes --run 42 --lang nl
+    """
+    query = change_query(options, limit)
+    with read_session(db_url) as session:
+        changes = list_changes(session, query)
+    if as_json:
+        echo_json({"count": len(changes), "changes": [c.to_dict() for c in changes]})
+        return
+    if not changes:
+        click.echo("No changes found.")
+        return
+    click.echo("\n".join(render_change(change) for change in changes))
+
+
+def register(group: click.Group) -> None:
+    """Add this module's commands to the `hubarchive` group."""
+    for command in (changes_cmd,):
+        group.add_command(command)
