@@ -124,7 +124,8 @@ class ChangeQuery:
     site: str | None = None
     sector: str | None = None
     lang: str | None = None
-    url: str | None = None
+    #: only these articles (by canonical URL); empty: every article
+    urls: tuple[str, ...] = ()
     include_reparse: bool = False
     limit: int = DEFAULT_LIMIT
 
@@ -138,6 +139,10 @@ class ChangeQuery:
     @property
     def windowed(self) -> bool:
         return self.run_id is not None or self.since is not None or self.captured_since is not None
+
+
+#: The window of "every change the archive holds" (feeds show the newest, whatever the run).
+EVER = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def last_run_id(session: Session, *, include_reparse: bool = False) -> int | None:
@@ -248,8 +253,8 @@ def _filtered(session: Session, stmt: Select[Any], query: ChangeQuery, current: 
         stmt = stmt.where(
             or_(current.sector_key == query.sector, func.lower(current.sector) == wanted)
         )
-    if query.url is not None:
-        stmt = stmt.where(ArticleRow.url == query.url)
+    if query.urls:
+        stmt = stmt.where(ArticleRow.url.in_(query.urls))
     return stmt
 
 
@@ -297,7 +302,7 @@ def list_changes(session: Session, query: ChangeQuery | None = None) -> list[Art
     Raises `NotFoundError` for an unknown run or site, `QueryError` for contradictory options.
     """
     query = query or ChangeQuery()
-    if not query.windowed and query.url is None:
+    if not query.windowed and not query.urls:
         last = last_run_id(session, include_reparse=query.include_reparse)
         if last is None:
             return []

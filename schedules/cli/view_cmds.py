@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
 from sqlalchemy.orm import Session
 
 from schedules.cli.common import DAY, F, db_option, echo_json, json_option, limit_option
+from schedules.feeds import DEFAULT_VIEW_URL, FeedRequest, render_feed
 from storage.changes import DEFAULT_LIMIT, ArticleChange, ChangeQuery, list_changes
 from storage.db import transaction
 from storage.errors import StorageError
@@ -135,7 +139,91 @@ def changes_cmd(db_url: str, as_json: bool, limit: int, **options: Any) -> None:
     click.echo("\n".join(render_change(change) for change in changes))
 
 
+def view_url_option(func: F) -> F:
+    """`--view-url URL`: where `hubarchive serve` answers, for the links in feeds and messages."""
+    return click.option(
+        "--view-url",
+        envvar="HUBARCHIVE_VIEW_URL",
+        default=DEFAULT_VIEW_URL,
+        show_default=True,
+        metavar="URL",
+        help="Base URL of the web view the links point to; env HUBARCHIVE_VIEW_URL.",
+    )(func)
+
+
+@click.command("feed")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="-",
+    show_default=True,
+    help="File to write (- : standard output).",
+)
+@click.option("--search", "q", metavar="QUERY", help="Changes of the articles matching QUERY.")
+@click.option("--url", metavar="URL", help="The history of one article.")
+@click.option(
+    "--run",
+    "run_id",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Only what run N found (default: the newest changes of every run).",
+)
+@click.option(
+    "--since",
+    type=DAY,
+    metavar="YYYY-MM-DD",
+    help="Only what runs started on or after this day found.",
+)
+@click.option("--site", metavar="KEY", help="Only this site (profile key).")
+@click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key.")
+@click.option("--lang", metavar="CODE", help="Only articles in this language.")
+@click.option("--include-reparse", is_flag=True, help="Also versions made by `hubarchive reparse`.")
+@view_url_option
+@db_option
+def feed_cmd(out_file: Path, view_url: str, db_url: str, **options: Any) -> None:
+    """Write an Atom feed (RFC 4287) of the newest changes, each entry with its field diff.
+
+    The web view serves the same feeds under /feeds/ (all, site, sector, lang, search, article).
+
+    \b
+    Examples:
+      hubarchive feed --out changes.atom
+      hubarchive feed --sector tech --out tech.atom --view-url https://archive.example.org
+      hubarchive feed --search "Silicon Valley" --lang fr --out sv.atom
+    """
+    request = FeedRequest(
+        site=options.get("site"),
+        sector=options.get("sector"),
+        lang=options.get("lang"),
+        q=options.get("q"),
+        url=options.get("url"),
+        run_id=options.get("run_id"),
+        since=_utc_day(options.get("since")),
+        include_reparse=bool(options.get("include_reparse")),
+    )
+    with read_session(db_url) as session:
+        try:
+            document = render_feed(session, request, view_url=view_url)
+        except StorageError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if str(out_file) == "-":
+        click.echo(document.decode("utf-8"), nl=False)
+        return
+    write_atomically(out_file, document)
+    click.echo(f"Wrote {out_file}", err=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, renamed when complete."""
+    if not path.parent.is_dir():
+        raise click.ClickException(f"the folder {path.parent} does not exist: create it first")
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
+        tmp.write(data)
+    os.replace(tmp.name, path)
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the `hubarchive` group."""
-    for command in (changes_cmd,):
+    for command in (changes_cmd, feed_cmd):
         group.add_command(command)
