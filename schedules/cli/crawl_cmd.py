@@ -21,6 +21,7 @@ from schedules.cli.common import (
     json_option,
     limit_option,
 )
+from schedules.cli.notify_opts import notify_after_run, notify_options
 from schedules.job import CrawlOptions, RunReport, run_crawl
 from schedules.runs import recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
@@ -206,6 +207,7 @@ def register(group: click.Group) -> None:
     @json_option
     @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
     @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
+    @notify_options
     def crawl(
         db_url: str,
         profile: str,
@@ -223,8 +225,13 @@ def register(group: click.Group) -> None:
         as_json: bool,
         log_json: bool,
         verbose: bool,
+        notify: tuple[str, ...],
+        view_url: str,
     ) -> None:
         """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
+
+        --notify URL (repeatable; env HUBARCHIVE_NOTIFY; the profile's [crawl] notify list) sends
+        one message per run that found changes, e.g. json://host:8000/hook, mailto://…, slack://….
 
         Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error;
         3 a listing page held no article (profile wrong? site changed?); 75 another crawl holds
@@ -267,6 +274,11 @@ def register(group: click.Group) -> None:
             raise _usage_error(f"{exc} (see --profile)") from exc
         except StorageError as exc:
             raise _usage_error(f"{exc} (see --db)") from exc
+        else:
+            if not dry_run:  # the run is recorded: a failed notification is only a warning
+                report.warnings += notify_after_run(
+                    report.run_id, db_url, notify, profile, view_url
+                )
         finally:
             logging.getLogger("hubarchive").removeHandler(handler)
         _print_report(report, as_json=as_json)
