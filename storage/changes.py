@@ -157,7 +157,7 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def _reparse_condition(version: Any) -> Any:
+def reparse_condition(version: Any) -> Any:
     """SQL true for a version made by re-extraction: an earlier version holds the same fetch."""
     if hasattr(VersionRow, "cause"):  # a schema that records the cause says it directly
         return VersionRow.cause == "extractor"
@@ -214,7 +214,7 @@ def _versions_statement(session: Session, query: ChangeQuery) -> Select[Any]:
             current.sector,
             current.sector_key,
             previous.kind,
-            _reparse_condition(VersionRow).label("reparse"),
+            reparse_condition(VersionRow).label("reparse"),
         )
         .join(ArticleRow, ArticleRow.id == VersionRow.article_id)
         .outerjoin(FetchRow, FetchRow.id == VersionRow.fetch_id)
@@ -237,7 +237,7 @@ def _versions_statement(session: Session, query: ChangeQuery) -> Select[Any]:
     elif query.captured_since is not None:
         stmt = stmt.where(VersionRow.seen_at >= query.captured_since)
     if not query.include_reparse:
-        stmt = stmt.where(~_reparse_condition(VersionRow))
+        stmt = stmt.where(~reparse_condition(VersionRow))
     return stmt.order_by(
         func.coalesce(run_id, 0).desc(), VersionRow.seen_at.desc(), ArticleRow.url
     ).limit(query.limit)

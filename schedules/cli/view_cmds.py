@@ -15,10 +15,14 @@ from sqlalchemy.orm import Session
 
 from schedules.cli.common import DAY, F, db_option, echo_json, json_option, limit_option
 from schedules.feeds import DEFAULT_VIEW_URL, FeedRequest, render_feed
+from schedules.web.sanitize import sanitized_html
+from scraper.urls import canonical_url
+from storage.captures import stored_page
 from storage.changes import DEFAULT_LIMIT, ArticleChange, ChangeQuery, list_changes
 from storage.db import transaction
-from storage.errors import StorageError
+from storage.errors import NotFoundError, StorageError
 from storage.readonly import open_read_only
+from storage.stats import BY, archive_stats
 
 
 @contextmanager
@@ -223,7 +227,121 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp.name, path)
 
 
+@click.command("raw")
+@click.argument("url")
+@click.option(
+    "--version",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="This version's page instead of the current one's.",
+)
+@click.option(
+    "--sanitized",
+    is_flag=True,
+    help="The web view's rendition (scripts and active content removed), not the bytes.",
+)
+@db_option
+def raw_cmd(url: str, version: int | None, sanitized: bool, db_url: str) -> None:
+    """Print the stored page of an article version exactly as it was captured (bytes).
+
+    \b
+    Examples:
+      hubarchive raw https://hub.brussels/fr/blog/le-reve-americain-existe-encore/ > page.html
+      hubarchive raw URL --version 1 --sanitized
+    """
+    with read_session(db_url) as session:
+        try:
+            page = stored_page(session, url, version)
+        except NotFoundError:
+            canonical = canonical_url(url)
+            if canonical == url:
+                raise
+            page = stored_page(session, canonical, version)
+    data = sanitized_html(page).encode("utf-8") if sanitized else page.body
+    stream = click.get_binary_stream("stdout")
+    stream.write(data)
+    stream.flush()
+
+
+@click.command("stats")
+@click.option(
+    "--by",
+    type=click.Choice(BY),
+    default="month",
+    show_default=True,
+    help="Break the counts down by month, sector or language.",
+)
+@db_option
+@json_option
+def stats_cmd(by: str, db_url: str, as_json: bool) -> None:
+    """Articles and changes per month, sector or language: the counts of the web view's charts.
+
+    \b
+    Examples:
+      hubarchive stats
+      hubarchive stats --by sector --json
+    """
+    with read_session(db_url) as session:
+        stats = archive_stats(session, by)
+    if as_json:
+        echo_json(stats.to_dict())
+        return
+    if not stats.rows:
+        click.echo("The archive holds nothing yet.")
+        return
+    names = [k for k in stats.rows[0] if k != "key"]
+    click.echo(f"{by:<24}" + "".join(f"{n:>10}" for n in names))
+    for row in stats.rows:
+        click.echo(f"{str(row['key'])[:24]:<24}" + "".join(f"{row[n]:>10}" for n in names))
+
+
+@click.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (anything but 127.0.0.1 exposes the archive).",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
+@view_url_option
+@db_option
+def serve_cmd(host: str, port: int, view_url: str, db_url: str) -> None:
+    """Serve the read-only web view: search, articles, diffs, stored pages, changes, statistics.
+
+    Every page is also JSON under /api/ (e.g. /api/search?q=…); Atom feeds under /feeds/.
+
+    \b
+    Examples:
+      hubarchive serve                       # http://127.0.0.1:8080/
+      hubarchive serve --db postgresql+psycopg://me@db/archive --port 8000
+    """
+    from werkzeug.serving import make_server
+
+    from schedules.web import create_app
+
+    try:
+        app = create_app(db_url, view_url=None if view_url == DEFAULT_VIEW_URL else view_url)
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        server = make_server(host, port, app, threaded=True)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        ) from exc
+    click.echo(
+        f"hubarchive: serving the archive read-only on http://{host}:{server.port}/ (Ctrl-C stops)",
+        err=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the `hubarchive` group."""
-    for command in (changes_cmd, feed_cmd):
+    for command in (changes_cmd, feed_cmd, raw_cmd, stats_cmd, serve_cmd):
         group.add_command(command)
