@@ -243,7 +243,7 @@ def _versions_statement(session: Session, query: ChangeQuery) -> Select[Any]:
     ).limit(query.limit)
 
 
-def _filtered(session: Session, stmt: Select[Any], query: ChangeQuery, current: Any) -> Select[Any]:
+def _filtered(session: Session, stmt: Any, query: ChangeQuery, current: Any) -> Any:
     if query.site is not None:
         stmt = stmt.where(ArticleRow.site_id == _site_id(session, query.site))
     if query.lang is not None:

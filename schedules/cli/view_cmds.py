@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -258,9 +259,8 @@ def raw_cmd(url: str, version: int | None, sanitized: bool, db_url: str) -> None
                 raise
             page = stored_page(session, canonical, version)
     data = sanitized_html(page).encode("utf-8") if sanitized else page.body
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 @click.command("stats")

@@ -100,16 +100,17 @@ def _search_filters() -> tuple[Filters, dict[str, Any]]:
         abort(400, f"unknown status {status[:20]!r}: use live or gone")
     if year is not None and not 1900 <= year <= 2999:
         abort(400, f"the year {year} is out of range")
-    chosen = {
+    sector = text_arg("sector")
+    chosen: dict[str, Any] = {
         "site": text_arg("site"),
-        "sector": text_arg("sector"),
+        "sector": sector,
         "lang": lang,
         "year": year,
         "status": status,
     }
     filters = Filters(
         lang=lang,
-        sector=chosen["sector"],
+        sector=sector,
         status=status,
         published_from=dt.date(year, 1, 1) if year else None,
         published_to=dt.date(year, 12, 31) if year else None,
