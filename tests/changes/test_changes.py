@@ -96,3 +96,43 @@ def test_short_diff_is_cut_to_three_lines_and_300_characters() -> None:
     small = short_diff("title", "old", "new")
     assert [(line.op, line.text) for line in small.lines] == [("-", "old"), ("+", "new")]
     assert not small.truncated
+
+
+def test_an_article_back_unchanged_is_revived(sqlite_history: History) -> None:
+    from schedules.job import run_crawl
+    from tests.crawl.conftest import fast_options
+
+    from .conftest import GONE
+
+    sqlite_history.site.articles[GONE].deleted = False
+    third = run_crawl(fast_options(sqlite_history.db_url, sqlite_history.base_url))
+    assert third.exit_code == 0
+    changes = _changes(sqlite_history.db_url)
+    assert [(c["kind"], c["url"]) for c in changes] == [("revived", sqlite_history.gone_url)]
+    assert changes[0]["run_id"] == third.run_id
+
+
+def test_reparse_versions_are_left_out_unless_asked_for(sqlite_history: History) -> None:
+    from schedules.reparse import reparse
+    from scraper.extract import extract_article
+
+    def shouting(html: bytes | str, url: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        article = extract_article(html, url, **kwargs)  # type: ignore[arg-type]
+        article.title = (article.title or "").upper()
+        return article
+
+    engine = open_engine(sqlite_history.db_url, migrate=False, create=False)
+    try:
+        report = reparse(engine, extract=shouting, extractor_version="test-2")
+    finally:
+        engine.dispose()
+    assert report.changed > 0
+    every = _changes(sqlite_history.db_url, "--since", "2000-01-01", "--limit", "100")
+    assert all(c["cause"] == "crawl" for c in every)
+    assert len(every) == 8 + 3
+    with_reparse = _changes(
+        sqlite_history.db_url, "--since", "2000-01-01", "--include-reparse", "--limit", "100"
+    )
+    extractor = [c for c in with_reparse if c["cause"] == "extractor"]
+    assert len(extractor) == report.changed
+    assert all(c["changed_fields"] == ["title"] for c in extractor)
