@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +22,7 @@ from scraper.urls import canonical_url
 from storage.captures import StoredPage, stored_page
 from storage.changes import ChangeQuery, list_changes
 from storage.diff import diff_versions
+from storage.facets import EXACT_LIMIT, search_counts
 from storage.history import article_history
 from storage.records import load_article
 from storage.schema import ArticleRow, Site
@@ -33,11 +33,9 @@ from storage.stats import archive_stats
 #: Hits on one search page.
 PAGE_SIZE = 20
 #: Counts are exact up to this many results (DECISIONS.md), then "more than 10,000".
-EXACT_COUNT = 10_000
+EXACT_COUNT = EXACT_LIMIT
 #: Longest query string value accepted (a URL or a search is shorter; longer is an attack).
 MAX_PARAM = 2_000
-#: Facets of the search page, in the order shown.
-FACETS = ("site", "sector", "lang", "year", "status")
 #: Runs listed on the changes page.
 RECENT_RUNS = 10
 
@@ -149,39 +147,26 @@ def search_page(session: Session) -> dict[str, Any]:
     }
     if q is None:
         return data
-    hits = search(session, q, filters, limit=EXACT_COUNT + 1)
+    site = chosen.get("site")
+    counts = search_counts(session, q, filters, site=site)
+    wanted = number * PAGE_SIZE
+    # the site is not a search filter: with one, rank more and keep that site's hits
+    hits = search(session, q, filters, limit=wanted if site is None else EXACT_COUNT + 1)
     sites = _sites_of(session, [hit.article_id for hit in hits])
     rows = [{**hit.to_dict(), "site": sites.get(hit.article_id)} for hit in hits]
-    if "site" in chosen:
-        rows = [row for row in rows if row["site"] == chosen["site"]]
-    more = len(rows) > EXACT_COUNT
-    rows = rows[:EXACT_COUNT]
-    shown = rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    total = len(rows)
-    counted = f"more than {EXACT_COUNT:,}" if more else f"{total:,}"
+    if site is not None:
+        rows = [row for row in rows if row["site"] == site]
+    shown = rows[(number - 1) * PAGE_SIZE : wanted]
+    counted = f"more than {EXACT_COUNT:,}" if counts.more else f"{counts.total:,}"
     data.update(
         hits=shown,
-        total=total,
-        more=more,
-        pages=math.ceil(total / PAGE_SIZE),
+        total=counts.total,
+        more=counts.more,
+        pages=math.ceil(counts.total / PAGE_SIZE),
         total_text=f"{len(shown)} of {counted}",
-        facets=_facets(rows),
+        facets=counts.to_dict()["facets"],
     )
     return data
-
-
-def _facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for row in rows:
-        counters["site"][row["site"] or "(none)"] += 1
-        counters["sector"][row["sector"] or "(none)"] += 1
-        counters["lang"][row["lang"] or "(none)"] += 1
-        counters["year"][(row["published"] or "")[:4] or "(none)"] += 1
-        counters["status"][row["status"]] += 1
-    return {
-        name: [{"value": value, "count": n} for value, n in counter.most_common()]
-        for name, counter in counters.items()
-    }
 
 
 # -- one article

@@ -136,3 +136,28 @@ def test_the_archive_is_opened_read_only(archive: Archive) -> None:
         assert "read" in str(caught.value).lower()
     finally:
         engine.dispose()
+
+
+def test_counts_agree_with_the_search_they_count(archive: Archive) -> None:
+    from storage.db import transaction
+    from storage.facets import search_counts
+    from storage.search import search
+    from storage.selection import Filters
+
+    engine = open_read_only(archive.db_url)
+    try:
+        with transaction(engine) as session:
+            for q, filters in [
+                ("Mission", Filters()),
+                ("Mission", Filters(lang="en")),
+                ("hub", Filters(status="live")),
+                ('"bureau à" OR why', Filters()),
+                ("Mission -export", Filters()),
+            ]:
+                hits = search(session, q, filters, limit=1000)
+                counts = search_counts(session, q, filters)
+                assert counts.total == len(hits), (q, filters)
+                langs = dict(counts.facets["lang"])
+                assert sum(langs.values()) == len(hits)
+    finally:
+        engine.dispose()
