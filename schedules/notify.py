@@ -130,10 +130,10 @@ def send(urls: Sequence[str], title: str, body: str) -> NotifyReport:
 def _send_one(url: str, title: str, body: str) -> Delivery:
     target = redact(url)
     notifier = apprise.Apprise()
-    if not notifier.add(url):
-        return Delivery(target, False, "not a notification URL Apprise knows (see its URL list)")
-    # Apprise logs the URLs it sends to: keep its records to ourselves, scrubbed
-    with apprise.LogCapture(level=logging.WARNING) as captured:
+    # Apprise logs the URLs it reads and sends to: keep its records to ourselves, scrubbed
+    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+        if not notifier.add(url):
+            return Delivery(target, False, "not a notification URL Apprise knows (see its URL list)")
         try:
             ok = bool(notifier.notify(title=title, body=body))
         except Exception as exc:  # a plugin's own failure must not end the run
