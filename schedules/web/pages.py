@@ -183,6 +183,15 @@ def article_page(session: Session) -> dict[str, Any]:
         {"field": name, "value": record.get(name), "source": sources.get(name)}
         for name in ("title", "lang", "published", "modified", "sector", "sector_key", "lead")
     ]
+    # the long fields are shown below the table: here, how much there is and where it came from
+    sizes = {
+        "body": f"{len((record.get('body') or '').split(chr(10) * 2))} paragraphs (below)",
+        "qa": f"{len(record.get('qa') or [])} interview pairs (below)",
+        "contacts": f"{len(record.get('contacts') or [])} contacts (below)",
+    }
+    fields += [
+        {"field": name, "value": size, "source": sources.get(name)} for name, size in sizes.items()
+    ]
     return {
         "url": url,
         "article": view.to_dict(),
