@@ -161,3 +161,16 @@ def test_counts_agree_with_the_search_they_count(archive: Archive) -> None:
                 assert sum(langs.values()) == len(hits)
     finally:
         engine.dispose()
+
+
+def test_site_sector_and_article_feeds(sqlite_archive: Archive) -> None:
+    site = feedparser.parse(_get(sqlite_archive, "/feeds/site", site="hub_brussels").get_data())
+    assert not site.bozo and len(site.entries) == 11  # the crawled site; the hostile page has none
+    unknown = _get(sqlite_archive, "/feeds/site", site="nowhere")
+    assert unknown.status_code == 404 and "hub_brussels" in unknown.get_json()["error"]
+    sector = feedparser.parse(_get(sqlite_archive, "/feeds/sector", sector="Tech").get_data())
+    assert sector.entries and all(e.tags[0].label == "Tech" for e in sector.entries)
+    article = feedparser.parse(
+        _get(sqlite_archive, "/feeds/article", url=sqlite_archive.history.qa_url).get_data()
+    )
+    assert [e.title.split(":")[0] for e in article.entries] == ["Changed", "New"]
