@@ -4,7 +4,8 @@ Builds the synthetic archive of `bench/access.py` (N articles with two versions 
 100,000 / 200,000, fast path), then requests pages through the Flask application in process (no
 network: the time is the view's and the archive's): 50 search pages (the searches of
 `bench/access.py`, each with its facets and counts) and 50 article pages of random articles.
-Prints median and 95th percentile of each; asserts nothing.
+Prints median and 95th percentile of each (and of 5 statistics and changes pages); asserts
+nothing.
 
     python bench/serve.py                    # SQLite, 100,000 articles
     python bench/serve.py --articles 20000   # smaller
@@ -83,7 +84,13 @@ def run(db_url: str, articles: int) -> None:
         found = dict(rows.all())
     articles_paths = ["/article?" + urlencode({"url": found[p]}) for p in picks if p in found]
     _timed(client, searches[:3] + articles_paths[:3])  # warm caches, as a running server has
-    for name, paths in (("search page", searches), ("article page", articles_paths)):
+    pages = (
+        ("search page", searches),
+        ("article page", articles_paths),
+        ("stats page", ["/stats"] * 5),
+        ("changes page", ["/changes"] * 5),
+    )
+    for name, paths in pages:
         timings = _timed(client, paths)
         print(
             f"{name} x{len(timings)}: median {statistics.median(timings) * 1000:.1f} ms, "
