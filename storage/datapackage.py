@@ -79,7 +79,6 @@ TABLES: dict[str, tuple[Column, ...]] = {
 }
 
 _NESTED = {c.name: c for c in TABLES["articles"]} | {
-    "id": Column("id", "integer", "The article's id in the archive (stable across versions)."),
     "qa": Column("qa", "array", "Interview: objects with question, answer, speaker."),
     "contacts": Column(
         "contacts", "array", "Contacts: objects with name, role, address, phones, emails."
@@ -108,7 +107,7 @@ JSONL_FIELDS: tuple[Column, ...] = tuple(
         "translations",
         "sources",
         "warnings",
-        "id",
+        "article_id",
         "version",
         "content_hash",
         "first_seen",
@@ -130,11 +129,37 @@ def file_name(table: str, fmt: str) -> str:
     return f"{table}.{_MEDIA[fmt][1]}"
 
 
-def _resource(name: str, fmt: str, columns: tuple[Column, ...]) -> dict[str, Any]:
+#: How a Parquet list column is described: Frictionless reads Parquet cells through pandas, whose
+#: list cells are arrays that its `array` type refuses; `any` keeps the package valid.
+PARQUET_LIST = ("any", " Parquet: a list column (list<string>).")
+
+
+#: What a CSV text cell says about the formula guard (`storage.export.FORMULA_STARTS`).
+CSV_FORMULA_NOTE = (
+    " CSV: a value starting with =, +, -, @, a tab or a carriage return (titles such as"
+    ' "-20 %" are common) is written with a leading \' so that spreadsheets do not run it as a'
+    " formula; drop that first ' to read the value (exports made with --raw-cells keep cells as"
+    " they are)."
+)
+
+
+def _field(column: Column, fmt: str, *, guarded: bool = False) -> dict[str, Any]:
+    kind, description = column.type, column.description
+    if fmt == "csv" and guarded and kind == "string":
+        description += CSV_FORMULA_NOTE
+    if fmt == "parquet" and kind == "array":
+        kind, description = (
+            PARQUET_LIST[0],
+            description.replace("JSON array", "List") + PARQUET_LIST[1],
+        )
+    return {"name": column.name, "type": kind, "description": description}
+
+
+def _resource(
+    name: str, fmt: str, columns: tuple[Column, ...], *, guarded: bool = False
+) -> dict[str, Any]:
     mediatype, _ext = _MEDIA[fmt]
-    schema: dict[str, Any] = {
-        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in columns]
-    }
+    schema: dict[str, Any] = {"fields": [_field(c, fmt, guarded=guarded) for c in columns]}
     if fmt != "jsonl":
         keys = ["article_id", "version"] + (["position"] if name != "articles" else [])
         schema["primaryKey"] = keys
@@ -175,6 +200,9 @@ def describe(
         "name": "hubarchive-export",
         "title": "hub.brussels news articles, exported from a hubarchive archive",
         "created": created.isoformat(),
-        "resources": [_resource(name, fmt, columns) for name, columns in tables.items()],
+        "resources": [
+            _resource(name, fmt, columns, guarded=not settings.get("raw_cells"))
+            for name, columns in tables.items()
+        ],
         "hubarchive": {"version": __version__, "format": fmt, **settings, "rows": counts},
     }

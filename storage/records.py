@@ -40,7 +40,7 @@ class ArchivedVersion:
     def archive_keys(self) -> dict[str, Any]:
         """The archive's own keys of this version, JSON-ready."""
         return {
-            "id": self.article_id,
+            "article_id": self.article_id,
             "version": self.version,
             "content_hash": self.content_hash,
             "first_seen": self.first_seen.isoformat(),

@@ -171,7 +171,7 @@ _DOCS = table(
 )
 
 
-def _pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
+def pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
     """One constant tsquery: the query as each language's configuration reads it, OR-ed together.
 
     The GIN index answers it in one scan (a per-row configuration would force reading every
@@ -205,7 +205,7 @@ def _pg_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
         )
         .select_from(_DOCS)
         .join(selection, selection.c.version_id == _DOCS.c.version_id)
-        .where(_DOCS.c.document.op("@@")(_pg_tsquery(query, filters)))
+        .where(_DOCS.c.document.op("@@")(pg_tsquery(query, filters)))
         .order_by(_DOCS.c.version_id.desc())
         .limit(cap)
     )

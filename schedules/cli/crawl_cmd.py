@@ -27,6 +27,7 @@ from schedules.cli.common import (
     json_option,
     limit_option,
 )
+from schedules.cli.notify_opts import notify_after_run, notify_options
 from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE
 from schedules.job import CrawlOptions, RunReport, resolve_site, run_crawl
 from schedules.runs import dropped_links, recent_runs
@@ -245,6 +246,7 @@ def register(group: click.Group) -> None:
     @json_option
     @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
     @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
+    @notify_options
     def crawl(
         db_url: str,
         profile: str,
@@ -266,8 +268,13 @@ def register(group: click.Group) -> None:
         verbose: bool,
         user_agent: str | None,
         contact: str | None,
+        notify: tuple[str, ...],
+        view_url: str,
     ) -> None:
         """Crawl the site once: discover, fetch what is new or changed, archive it, record the run.
+
+        --notify URL (repeatable; env HUBARCHIVE_NOTIFY; the profile's [crawl] notify list) sends
+        one message per run that found changes, e.g. json://host:8000/hook, mailto://…, slack://….
 
         Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error
         (a start URL answering 404/410 included); 3 a listing page held no article (profile
@@ -320,6 +327,11 @@ def register(group: click.Group) -> None:
             raise _usage_error(f"{exc} (see --db)") from exc
         except Exception as exc:  # the job recorded it in the run row; a person gets one line
             _fail(f"hubarchive crawl: {describe_failure(exc)}", EXIT_SOFTWARE, as_json=log_json)
+        else:
+            if not dry_run:  # the run is recorded: a failed notification is only a warning
+                report.warnings += notify_after_run(
+                    report.run_id, db_url, notify, profile, view_url
+                )
         finally:
             logging.getLogger("hubarchive").removeHandler(handler)
         _print_report(report, as_json=as_json, log_json=log_json)

@@ -139,6 +139,7 @@ def _check_value(kind: str, value: Any, fmt: str) -> None:
             "date": dt.date,
             "datetime": dt.datetime,
             "array": list,
+            "any": list,  # Parquet list columns (storage.datapackage.PARQUET_LIST)
             "object": str,
         }[kind]
         assert isinstance(value, expected), (kind, value)

@@ -1,0 +1,50 @@
+"""Open an existing archive for reading only: no schema is created, no connection can write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from storage.db import current_revision, head_revision, open_engine
+from storage.errors import ArchiveMissingError, SchemaVersionError
+
+
+def open_read_only(url: str) -> Engine:
+    """An engine on the archive at `url` whose every connection refuses writes.
+
+    SQLite connections run with `PRAGMA query_only`, PostgreSQL sessions are READ ONLY. Raises
+    what `storage.db.open_engine` raises, `ArchiveMissingError` for a database that holds no
+    archive, and `SchemaVersionError` when the archive is not at this code's schema revision.
+    """
+    engine = open_engine(url, migrate=False, create=False)
+    try:
+        _check_revision(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+
+    @event.listens_for(engine, "connect")
+    def _read_only(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        if engine.dialect.name == "sqlite":
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            dbapi_connection.commit()
+        cursor.close()
+
+    engine.dispose()  # connections opened by the check above predate the read-only hook
+    return engine
+
+
+def _check_revision(engine: Engine) -> None:
+    where = engine.url.render_as_string(hide_password=True)
+    current, head = current_revision(engine), head_revision()
+    if current is None:
+        raise ArchiveMissingError(f"{where} holds no archive yet: run `hubarchive crawl` first")
+    if current != head:
+        raise SchemaVersionError(
+            f"{where} is at schema revision {current}, this hubarchive reads {head}: "
+            f"run `hubarchive db upgrade --db {where}`"
+        )
