@@ -29,7 +29,10 @@ def with_profile(extract: Extract, profile: SiteProfile | None) -> Extract:
     if profile is None:
         return extract
     try:
-        takes_profile = "profile" in inspect.signature(extract).parameters
+        parameters = inspect.signature(extract).parameters
+        takes_profile = "profile" in parameters or any(
+            p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()
+        )
     except (TypeError, ValueError):
         return extract
     return functools.partial(extract, profile=profile) if takes_profile else extract

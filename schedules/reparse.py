@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from schedules.extraction import Extract, charset_of, default_extract, with_profile
 from scraper import EXTRACTOR_VERSION
-from scraper.sites import SiteProfile
+from scraper.errors import ProfileError
+from scraper.sites import SiteProfile, profile_from_text
 from storage.archive import StoreStatus, finish_run, start_run, store_record
 from storage.db import transaction
 from storage.rawpages import raw_page_body
-from storage.schema import ArticleRow, FetchRow, RawPage, VersionRow
+from storage.schema import ArticleRow, FetchRow, RawPage, Site, VersionRow
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ class _Source:
     fetch_id: int | None
     fetched_at: dt.datetime
     content_type: str | None
+    #: the article's site (its `sites` row id), whose stored profile reads the page
+    site_id: int | None = None
 
 
 def _latest_fetches(session: Session) -> Any:
@@ -102,6 +105,7 @@ def _sources(session: Session, *, url: str | None, since: dt.datetime | None) ->
             VersionRow.fetch_id,
             VersionRow.seen_at,
             RawPage.content_type,
+            ArticleRow.site_id,
         )
         .join(
             VersionRow,
@@ -116,14 +120,15 @@ def _sources(session: Session, *, url: str | None, since: dt.datetime | None) ->
         .order_by(ArticleRow.id)
     )
     sources = []
-    for article_url, f_page, f_id, f_at, f_headers, v_page, v_fetch, v_seen, page_type in rows:
+    for row in rows:
+        article_url, f_page, f_id, f_at, f_headers, v_page, v_fetch, v_seen, page_type, site = row
         if f_page is not None:
             headers = {k.lower(): v for k, v in (f_headers or {}).items()}
             source = _Source(
-                article_url, f_page, f_id, f_at, headers.get("content-type", page_type)
+                article_url, f_page, f_id, f_at, headers.get("content-type", page_type), site
             )
         elif v_page is not None:
-            source = _Source(article_url, v_page, v_fetch, v_seen, page_type)
+            source = _Source(article_url, v_page, v_fetch, v_seen, page_type, site)
         else:
             continue  # stored without its page: nothing to re-extract from
         if since is None or source.fetched_at >= since:
@@ -182,9 +187,10 @@ def reparse(
 
     With `dry_run`, everything is computed and rolled back: the report says what would change.
     `extract` defaults to `scraper.extract.extract_article`; `profile` is the site profile it
-    reads the pages with (None: the extractor's default, hub.brussels).
+    reads the pages with (None: each article's site profile as the archive keeps it, the one its
+    site was crawled with; the extractor's default for an article without one).
     """
-    extract = with_profile(extract or default_extract, profile)
+    base_extract = extract or default_extract
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=dt.UTC)  # a naive time is taken as UTC, as the archive stores
     report = ReparseReport(dry_run=dry_run)
@@ -202,14 +208,18 @@ def reparse(
                     "extractor_version": extractor_version,
                 },
             )
+    extractors: dict[int | None, Extract] = {}
     for start in range(0, len(sources), BATCH):
         with transaction(engine, dry_run=dry_run) as session:
             for source in sources[start : start + BATCH]:
+                if source.site_id not in extractors:
+                    chosen = profile or _stored_profile(session, source.site_id)
+                    extractors[source.site_id] = with_profile(base_extract, chosen)
                 _reparse_one(
                     session,
                     source,
                     report,
-                    extract=extract,
+                    extract=extractors[source.site_id],
                     extractor_version=extractor_version,
                     run_id=report.run_id,
                 )
@@ -229,3 +239,18 @@ def reparse(
                 },
             )
     return report
+
+
+def _stored_profile(session: Session, site_id: int | None) -> SiteProfile | None:
+    """The profile site `site_id` was last crawled with (its text in `sites.profile`), or None
+    when the archive keeps none or it no longer reads (logged)."""
+    if site_id is None:
+        return None
+    row = session.get(Site, site_id)
+    if row is None or not row.profile:
+        return None
+    try:
+        return profile_from_text(row.profile, f"stored profile of site {row.key!r}")
+    except ProfileError as exc:
+        log.warning("reparse: %s; the extractor's default is used", exc)
+        return None

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-from storage.db import current_revision, head_revision, open_engine
+from storage.db import current_revision, head_revision, open_engine, read_only
 from storage.errors import ArchiveMissingError, SchemaVersionError
 
 
@@ -35,7 +35,7 @@ def open_read_only(url: str) -> Engine:
         cursor.close()
 
     engine.dispose()  # connections opened by the check above predate the read-only hook
-    return engine
+    return read_only(engine)  # deferred SQLite transactions: BEGIN IMMEDIATE would need to write
 
 
 def _check_revision(engine: Engine) -> None:

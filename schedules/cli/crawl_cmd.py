@@ -330,7 +330,7 @@ def register(group: click.Group) -> None:
         else:
             if not dry_run:  # the run is recorded: a failed notification is only a warning
                 report.warnings += notify_after_run(
-                    report.run_id, db_url, notify, profile, view_url
+                    report.run_id, db_url, notify, resolve_site(options).profile, view_url
                 )
         finally:
             logging.getLogger("hubarchive").removeHandler(handler)

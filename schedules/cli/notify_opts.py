@@ -9,8 +9,7 @@ import click
 
 from schedules.feeds import DEFAULT_VIEW_URL
 from schedules.notify import NOTIFY_ENV, PROFILE_KEY, notification_urls, notify_after_crawl
-from scraper.errors import ProfileError
-from scraper.sites import load_profile
+from scraper.sites import SiteProfile
 
 
 def notify_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -33,19 +32,16 @@ def notify_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def crawl_notify_urls(given: tuple[str, ...], profile: str) -> list[str]:
+def crawl_notify_urls(given: tuple[str, ...], profile: SiteProfile) -> list[str]:
     """The flag's (or environment's) URLs, then those of the profile's `[crawl] notify` list."""
-    try:
-        listed = load_profile(profile).crawl.get(PROFILE_KEY) or []
-    except ProfileError:
-        listed = []
+    listed = profile.crawl.get(PROFILE_KEY) or []
     if isinstance(listed, str):
         listed = [listed]
     return notification_urls(given, [str(u) for u in listed])
 
 
 def notify_after_run(
-    run_id: int | None, db_url: str, given: tuple[str, ...], profile: str, view_url: str
+    run_id: int | None, db_url: str, given: tuple[str, ...], profile: SiteProfile, view_url: str
 ) -> list[str]:
     """Notify every URL of `crawl_notify_urls` of run `run_id`'s changes; the warnings to add."""
     urls = crawl_notify_urls(given, profile)

@@ -46,14 +46,21 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
     if not path.suffix:
         path = PROFILE_DIR / f"{name_or_path}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return profile_from_text(path.read_text(encoding="utf-8"), str(path))
     except FileNotFoundError as exc:
         known = ", ".join(available_profiles()) or "none"
         raise ProfileError(f"no site profile {str(name_or_path)!r} (bundled: {known})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"site profile {path} is not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"cannot read site profile {path}: {exc}") from exc
+
+
+def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
+    """A site profile from its TOML `text` (as the archive keeps it in `sites.profile`);
+    `path` names it in errors. Raises `ProfileError` for a profile that is not valid."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"site profile {path} is not valid TOML: {exc}") from exc
     site = data.get("site") or {}
     if not isinstance(site, dict) or not site.get("key"):
         raise ProfileError(f"site profile {path} has no [site] key")

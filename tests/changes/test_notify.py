@@ -121,15 +121,16 @@ def test_urls_come_from_flag_environment_and_profile_once_each() -> None:
 
 def test_a_profile_lists_notification_urls_after_the_flags(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from schedules.cli.notify_opts import crawl_notify_urls
+    from scraper.sites import load_profile
 
     profile = tmp_path / "watched.toml"
     profile.write_text(
         '[site]\nkey = "watched"\n[crawl]\nnotify = ["json://127.0.0.1:1/hook", "mailto://x"]\n',
         encoding="utf-8",
     )
-    assert crawl_notify_urls(("json://127.0.0.1:2/flag",), str(profile)) == [
+    assert crawl_notify_urls(("json://127.0.0.1:2/flag",), load_profile(profile)) == [
         "json://127.0.0.1:2/flag",
         "json://127.0.0.1:1/hook",
         "mailto://x",
     ]
-    assert crawl_notify_urls((), "hub_brussels") == []
+    assert crawl_notify_urls((), load_profile("hub_brussels")) == []

@@ -109,7 +109,10 @@ def test_crawl_reparse_and_warc_import_read_pages_with_the_sites_profile(
 
     code, same = _run("reparse", "--db", db, "--profile", profile, "--json")
     assert code == 0 and same["changed"] == 0, same
-    code, hub = _run("reparse", "--db", db, "--dry-run", "--json")
+    # without --profile, each article is read with the profile its site was crawled with (stored)
+    code, stored = _run("reparse", "--db", db, "--json")
+    assert code == 0 and stored["changed"] == 0, stored
+    code, hub = _run("reparse", "--db", db, "--profile", "hub_brussels", "--dry-run", "--json")
     assert code == 0 and hub["changed"] == 1, hub  # the hub.brussels profile reads it otherwise
 
     warc = str(tmp_path / "gazette.warc.gz")
