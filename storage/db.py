@@ -160,8 +160,19 @@ def _connect(engine: Engine) -> Iterator[Any]:
             f"{where} is not an archive ({str(exc.orig).strip()}): point --db at a hubarchive "
             "archive"
         ) from exc
+    if engine.url.get_backend_name() == "sqlite":
+        # reading the schema takes no write lock; `upgrade` asks for one itself
+        connection = connection.execution_options(sqlite_begin="DEFERRED")
     with connection:
-        yield connection
+        try:
+            yield connection
+        except OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            raise ArchiveBusyError(
+                f"{where} stayed locked by another writer for {SQLITE_BUSY_TIMEOUT_S} s "
+                "(the busy timeout); try again when it is done"
+            ) from exc
 
 
 #: Key of the PostgreSQL advisory lock that lets one process at a time migrate an archive.

@@ -19,7 +19,6 @@ from typing import IO, Any
 
 from storage.errors import ExportError
 
-
 #: Permissions of an export file before the umask (those of a file `open()` creates).
 _FILE_MODE = 0o666
 

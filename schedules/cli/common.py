@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +32,19 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 #: A count or version number on the command line: ≥ 1 and within a database integer (a larger
 #: one is a typo, and would overflow the SQL parameter).
 WHOLE_NUMBER = click.IntRange(min=1, max=2**31 - 1)
+class Seconds(click.FloatRange):
+    """A duration in seconds within [`min`, `max`]; `nan` and `inf` are refused like any value
+    out of range (a float range alone lets `nan` through)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return number
+
+
 #: A number of days on the command line (a century at most: a date must stay a date).
 DAYS = click.IntRange(min=0, max=36_500)
 
