@@ -163,7 +163,7 @@ class Discoverer:
         robots = self.fetcher.robots_for(origin + "/")
         declared = [canonical_url(u) for u in robots.sitemaps]
         declared += [canonical_url(p, origin) for p in self.crawl.sitemaps]
-        queue: deque[tuple[str, int]] = deque((u, 0) for u in declared if _on_origin(u, origin))
+        queue = deque((u, 0) for u in declared if u is not None and _on_origin(u, origin))
         seen: set[str] = set()
         while queue:
             url, depth = queue.popleft()

@@ -105,7 +105,7 @@ def _capture(record: ArcWarcRecord, entry: _Entry) -> Capture:
     http_headers = record.http_headers
     body = record.content_stream().read()  # chunked and gzip transfer encodings undone
     return Capture(
-        url=canonical_url(entry.url),
+        url=canonical_url(entry.url) or entry.url,
         status=int(http_headers.get_statuscode()),
         body=body,
         fetched_at=entry.date,
@@ -186,7 +186,7 @@ def import_warcs(
                 raise WarcReadError(f"{path} is not a readable WARC file ({detail})") from exc
         wanted = []
         for entry in sorted(entries):
-            if is_article is None or is_article(canonical_url(entry.url)):
+            if is_article is None or is_article(canonical_url(entry.url) or entry.url):
                 wanted.append(entry)
             else:
                 report.counts["skipped"] += 1

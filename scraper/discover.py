@@ -169,9 +169,7 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
                 recheck, "older_every_days", RecheckPolicy.older_every_days, where
             ),
         ),
-        max_listing_pages=_count(
-            table, "max_listing_pages", CrawlProfile.max_listing_pages, where
-        ),
+        max_listing_pages=_count(table, "max_listing_pages", CrawlProfile.max_listing_pages, where),
         hosts=frozenset(hosts),
         allow_private=_flag(table, "allow_private", where),
         generic_fallback=bool(start_urls),

@@ -73,7 +73,5 @@ def parse_wp_posts(body: bytes, url: str) -> list[Sighting]:
             continue  # not a URL a browser would follow (a bad port, an IPv6 without brackets)
         modified = post.get("modified_gmt") or post.get("modified")
         when = parse_timestamp(f"{modified}+00:00" if post.get("modified_gmt") else modified)
-        found.append(
-            Sighting(url=link, source="wp-json", modified=when)
-        )
+        found.append(Sighting(url=link, source="wp-json", modified=when))
     return found

@@ -281,9 +281,7 @@ class Fetcher:
         started = self._clock()
         self.stats.requests += 1
         try:
-            prepared = self.session.prepare_request(
-                requests.Request("GET", url, headers=headers)
-            )
+            prepared = self.session.prepare_request(requests.Request("GET", url, headers=headers))
             prepared.url = url  # exactly the checked serialisation, not a re-quoted one
             # the adapter, not `Session.send`: that one parses a redirect's Location with
             # urllib.parse even when it will not follow it (and raises on a broken one)

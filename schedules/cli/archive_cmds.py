@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import click
 
 from schedules.cli.common import (
     DAY,
     WHOLE_NUMBER,
-    StorageProblem,
     archive_engine,
     db_option,
     echo_json,
     json_option,
+    storage_problem,
     url_argument,
 )
 from schedules.reparse import ReparseReport, reparse
@@ -306,13 +306,13 @@ def register(group: click.Group) -> None:
             ):
                 report = export_warc(
                     session,
-                    files.open(file.name, "wb"),
+                    cast(BinaryIO, files.open(file.name, "wb")),
                     since=_utc_day(since),
                     url=url_argument(url) if url else None,
                 )
                 files.commit()
         except ExportError as exc:
-            raise StorageProblem(exc) from exc
+            raise storage_problem(exc) from exc
         except OSError as exc:
             raise click.ClickException(f"cannot write {file}: {exc.strerror}") from exc
         click.echo(f"{report.captures} captures ({report.records} records) written to {file}")

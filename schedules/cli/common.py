@@ -32,6 +32,8 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 #: A count or version number on the command line: ≥ 1 and within a database integer (a larger
 #: one is a typo, and would overflow the SQL parameter).
 WHOLE_NUMBER = click.IntRange(min=1, max=2**31 - 1)
+
+
 class Seconds(click.FloatRange):
     """A duration in seconds within [`min`, `max`]; `nan` and `inf` are refused like any value
     out of range (a float range alone lets `nan` through)."""
@@ -98,17 +100,24 @@ EXIT_USAGE = 2
 EXIT_INCOMPLETE = 70
 
 
-class StorageProblem(click.ClickException):
-    """A storage error as one line on stderr, with the exit code its kind calls for."""
+class _ArchiveUsageProblem(click.ClickException):
+    exit_code = EXIT_USAGE
 
-    def __init__(self, exc: StorageError) -> None:
-        super().__init__(str(exc))
-        if isinstance(
-            exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
-        ):
-            self.exit_code = EXIT_USAGE
-        elif isinstance(exc, ArchiveBusyError):
-            self.exit_code = EXIT_INCOMPLETE
+
+class _ArchiveBusyProblem(click.ClickException):
+    exit_code = EXIT_INCOMPLETE
+
+
+def storage_problem(exc: StorageError) -> click.ClickException:
+    """A storage error as one line on stderr, with the exit code its kind calls for: 2 for
+    not an archive, an older revision or a bad --db; 70 for an archive locked too long."""
+    if isinstance(
+        exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
+    ):
+        return _ArchiveUsageProblem(str(exc))
+    if isinstance(exc, ArchiveBusyError):
+        return _ArchiveBusyProblem(str(exc))
+    return click.ClickException(str(exc))
 
 
 class UsageProblem(click.ClickException):
@@ -146,4 +155,4 @@ def archive_engine(db_url: str, *, migrate: bool = False, create: bool = False) 
         finally:
             engine.dispose()
     except StorageError as exc:
-        raise StorageProblem(exc) from exc
+        raise storage_problem(exc) from exc
