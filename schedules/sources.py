@@ -284,8 +284,8 @@ class Discoverer:
         ]
         # (url, depth in the index tree, probed: a guess, not declared)
         queue: deque[tuple[str, int, bool]] = deque(
-            [(u, 0, False) for u in declared if _on_origin(u, origin)]
-            + [(u, 0, True) for u in probes if u not in declared and _on_origin(u, origin)]
+            [(u, 0, False) for u in declared if u is not None and _on_origin(u, origin)]
+            + [(u, 0, True) for u in probes if u and u not in declared and _on_origin(u, origin)]
         )
         seen: set[str] = set()
         while queue:

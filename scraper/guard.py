@@ -101,13 +101,17 @@ class ConnectionGuard:
             timer.cancel()
             with self._lock:
                 self._timer = None
+                self._current = None
 
-    def attach(self, connection: Any) -> None:
-        """The connection now carrying the exchange (its socket is the one to shut down)."""
+    def attach(self, sock: socket.socket | None) -> None:
+        """The socket now carrying the exchange: the one to shut down at the deadline (held
+        here, since a connection hands its socket over to a response that closes it)."""
+        if sock is None:
+            return
         with self._lock:
-            self._current = connection
+            self._current = sock
             if self.expired:
-                _shutdown(connection)
+                _shutdown(sock)
 
     def _expire(self) -> None:
         with self._lock:
@@ -116,10 +120,7 @@ class ConnectionGuard:
                 _shutdown(self._current)
 
 
-def _shutdown(connection: Any) -> None:
-    sock = getattr(connection, "sock", None)
-    if sock is None:
-        return
+def _shutdown(sock: socket.socket) -> None:
     try:
         # the plain socket's shutdown: an SSL socket's own would tear down its state under the
         # reading thread; this only makes the blocked read return
@@ -183,12 +184,14 @@ class _GuardedMixin:
                 sock.close()
                 last = exc
                 continue
-            self.guard.attach(self)
+            self.guard.attach(sock)
             return sock
         raise NewConnectionError(self, f"failed to establish a new connection: {last}")  # type: ignore[arg-type]
 
+    sock: socket.socket | None
+
     def request(self, *args: Any, **kwargs: Any) -> None:
-        self.guard.attach(self)
+        self.guard.attach(self.sock)  # a kept-alive connection (a new one attaches on connect)
         super().request(*args, **kwargs)  # type: ignore[misc]
 
 

@@ -167,9 +167,19 @@ def _connect(engine: Engine) -> Iterator[Any]:
             f"{where} is not a hubarchive archive or is damaged ({str(exc.orig).strip()}): "
             "point --db at an archive, or restore it from a backup"
         ) from exc
+    if engine.url.get_backend_name() == "sqlite":
+        # reading the schema takes no write lock; `upgrade` asks for one itself
+        connection = connection.execution_options(sqlite_begin="DEFERRED")
     with connection:
         try:
             yield connection
+        except OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            raise ArchiveBusyError(
+                f"{where} stayed locked by another writer for {SQLITE_BUSY_TIMEOUT_S} s "
+                "(the busy timeout); try again when it is done"
+            ) from exc
         except DatabaseError as exc:
             if "not a database" not in str(exc.orig) and "malformed" not in str(exc.orig):
                 raise

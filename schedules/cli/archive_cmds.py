@@ -7,19 +7,19 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import click
 
 from schedules.cli.common import (
     DAY,
     WHOLE_NUMBER,
-    StorageProblem,
     UsageError,
     archive_engine,
     db_option,
     echo_json,
     json_option,
+    storage_problem,
     url_argument,
 )
 from schedules.exits import EXIT_LOCKED
@@ -406,13 +406,13 @@ def register(group: click.Group) -> None:
             ):
                 report = export_warc(
                     session,
-                    files.open(file.name, "wb"),
+                    cast(BinaryIO, files.open(file.name, "wb")),
                     since=_utc_day(since),
                     url=url_argument(url) if url else None,
                 )
                 files.commit()
         except ExportError as exc:
-            raise StorageProblem(exc) from exc
+            raise storage_problem(exc) from exc
         except OSError as exc:
             raise click.ClickException(f"cannot write {file}: {exc.strerror}") from exc
         click.echo(f"{report.captures} captures ({report.records} records) written to {file}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -53,6 +54,21 @@ DAY = Day()
 #: A count or version number on the command line: ≥ 1 and within a database integer (a larger
 #: one is a typo, and would overflow the SQL parameter).
 WHOLE_NUMBER = click.IntRange(min=1, max=2**31 - 1)
+
+
+class Seconds(click.FloatRange):
+    """A duration in seconds within [`min`, `max`]; `nan` and `inf` are refused like any value
+    out of range (a float range alone lets `nan` through)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return number
+
+
 #: A number of days on the command line (a century at most: a date must stay a date).
 DAYS = click.IntRange(min=0, max=36_500)
 
@@ -106,17 +122,24 @@ def is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-class StorageProblem(click.ClickException):
-    """A storage error as one line on stderr, with the exit code its kind calls for."""
+class _ArchiveUsageProblem(click.ClickException):
+    exit_code = EXIT_USAGE
 
-    def __init__(self, exc: StorageError) -> None:
-        super().__init__(str(exc))
-        if isinstance(
-            exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
-        ):
-            self.exit_code = EXIT_USAGE
-        elif isinstance(exc, ArchiveBusyError):
-            self.exit_code = EXIT_SOFTWARE
+
+class _ArchiveBusyProblem(click.ClickException):
+    exit_code = EXIT_SOFTWARE
+
+
+def storage_problem(exc: StorageError) -> click.ClickException:
+    """A storage error as one line on stderr, with the exit code its kind calls for: 2 for
+    not an archive, an older revision or a bad --db; 70 for an archive locked too long."""
+    if isinstance(
+        exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
+    ):
+        return _ArchiveUsageProblem(str(exc))
+    if isinstance(exc, ArchiveBusyError):
+        return _ArchiveBusyProblem(str(exc))
+    return click.ClickException(str(exc))
 
 
 def url_argument(url: str) -> str:
@@ -152,4 +175,4 @@ def archive_engine(
         finally:
             engine.dispose()
     except StorageError as exc:
-        raise StorageProblem(exc) from exc
+        raise storage_problem(exc) from exc

@@ -19,6 +19,7 @@ import click
 from schedules.cli.common import (
     DAYS,
     WHOLE_NUMBER,
+    Seconds,
     UsageError,
     archive_engine,
     db_option,
@@ -177,7 +178,7 @@ def register(group: click.Group) -> None:
     @click.option("--dry-run", is_flag=True, help="Discover only; print what would be fetched.")
     @click.option(
         "--delay",
-        type=click.FloatRange(min=0, max=MAX_SECONDS),
+        type=Seconds(min=0, max=MAX_SECONDS),
         default=1.0,
         show_default=True,
         metavar="SECONDS",
@@ -192,7 +193,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--retry-wait",
-        type=click.FloatRange(min=0, max=MAX_SECONDS),
+        type=Seconds(min=0, max=MAX_SECONDS),
         default=1.0,
         show_default=True,
         metavar="SECONDS",
@@ -200,7 +201,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--max-wait",
-        type=click.FloatRange(min=0, max=MAX_SECONDS),
+        type=Seconds(min=0, max=MAX_SECONDS),
         default=120.0,
         show_default=True,
         metavar="SECONDS",
@@ -208,7 +209,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--timeout",
-        type=click.FloatRange(min=0.1, max=MAX_SECONDS),
+        type=Seconds(min=0.1, max=MAX_SECONDS),
         default=Timeouts.total,
         show_default=True,
         metavar="SECONDS",
@@ -217,7 +218,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--read-timeout",
-        type=click.FloatRange(min=0.1, max=MAX_SECONDS),
+        type=Seconds(min=0.1, max=MAX_SECONDS),
         default=Timeouts.read,
         show_default=True,
         metavar="SECONDS",
@@ -226,7 +227,7 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--max-runtime",
-        type=click.FloatRange(min=1, max=MAX_RUNTIME),
+        type=Seconds(min=1, max=MAX_RUNTIME),
         metavar="SECONDS",
         help="Stop the run after SECONDS (exit 70, recorded as interrupted; the rest is "
         "fetched by the next run).",
