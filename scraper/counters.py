@@ -27,7 +27,9 @@ _SEPARATORS = re.compile(r"[\s·|•–—\-/:,()\[\]]+|[^\w\s]", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _counter_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon.words("counter_words"), key=len, reverse=True))
+    words = "|".join(
+        re.escape(w) for w in sorted(lexicon.words("counter_words"), key=len, reverse=True)
+    )
     return re.compile(rf"(?:{_NUMBER}\s*(?:{words})\b|\b(?:{words})\s*:?\s*{_NUMBER})")
 
 

@@ -29,9 +29,9 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
+from scraper.linkrules import DATED_PATH, ID_PARAMS, in_listing_furniture, is_excluded
 from scraper.pagination import PAGE_PATH, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
-from scraper.linkrules import DATED_PATH, ID_PARAMS, in_listing_furniture, is_excluded
 from scraper.sites import SiteProfile
 from scraper.text import normalize_text
 from scraper.urls import canonical_url, is_allowed_host

@@ -116,7 +116,9 @@ def in_navigation(tag: Tag) -> bool:
         if marks and _NAVIGATION.search(marks):
             return True
         inside_article = i < article_at
-        if (node.name in ("header", "footer") or (marks and _FRAME.search(marks))) and not inside_article:
+        if (
+            node.name in ("header", "footer") or (marks and _FRAME.search(marks))
+        ) and not inside_article:
             return True
     return False
 

@@ -6,9 +6,9 @@ import re
 
 from bs4 import Tag
 
+from scraper.counters import is_counter_line
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
-from scraper.counters import is_counter_line
 from scraper.extract.dates import labelled_date, parse_date_text
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text

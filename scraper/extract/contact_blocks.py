@@ -52,7 +52,11 @@ def _has_running_text(tag: Tag) -> bool:
     for block in tag.find_all(_TEXT_BLOCKS):
         text = block.get_text(" ").strip()
         sentence = len(text.split()) >= RUNNING_TEXT_WORDS and text.endswith((".", "!", "?"))
-        if (len(text) >= RUNNING_TEXT_CHARS or sentence) and not EMAIL.search(text) and not phones_in(text):
+        if (
+            (len(text) >= RUNNING_TEXT_CHARS or sentence)
+            and not EMAIL.search(text)
+            and not phones_in(text)
+        ):
             return True
     return False
 
@@ -106,7 +110,9 @@ def _texts_outside_channel_links(block: Tag) -> list[str]:
     for string in block.find_all(string=True):
         link = string.find_parent("a")
         href = str(link.get("href") or "").lower() if link is not None else ""
-        if not href.startswith(("mailto:", "tel:")) and not (link is not None and link.get("data-email")):
+        if not href.startswith(("mailto:", "tel:")) and not (
+            link is not None and link.get("data-email")
+        ):
             texts.append(str(string))
     return texts
 
@@ -192,7 +198,9 @@ def contact_containers(page: Page) -> list[Tag]:
         if not any(_inside(person, f) or _inside(f, person) for f in found):
             found.append(person)
     for aside in page.signals.asides:
-        if _outside_article(aside, page) or any(_inside(aside, f) or _inside(f, aside) for f in found):
+        if _outside_article(aside, page) or any(
+            _inside(aside, f) or _inside(f, aside) for f in found
+        ):
             continue
         text = aside.get_text(" ")
         if len(text) < 1500 and (EMAIL.search(text) or phones_in(text)):

@@ -13,8 +13,8 @@ from scraper.extract.cards import Card, url_key
 from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
-from scraper.text import fold
 from scraper.linkrules import is_article_link
+from scraper.text import fold
 from scraper.urls import host_of
 
 #: How far above a label its card may reach (a teaser is a few wrappers deep).

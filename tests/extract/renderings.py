@@ -35,7 +35,18 @@ TOPICS = {
     "en": [("Trade mission to {city}", "Brussels companies meet their partners in {city}."),
            ("A fair for SMEs in {city}", "The fair in {city} hosts a Brussels pavilion this year.")],
 }  # fmt: skip
-CITIES = ["Lyon", "Oslo", "Lisbon", "Montreal", "Tokyo", "Dakar", "Madrid", "Boston", "Milan", "Seoul"]
+CITIES = [
+    "Lyon",
+    "Oslo",
+    "Lisbon",
+    "Montreal",
+    "Tokyo",
+    "Dakar",
+    "Madrid",
+    "Boston",
+    "Milan",
+    "Seoul",
+]
 BODY = {
     "fr": ["La délégation compte {n} entreprises de secteurs variés.",
            "Les rendez-vous ont été préparés par notre bureau sur place pendant trois mois.",
@@ -144,7 +155,9 @@ def records() -> list[Record]:
         ] if i % 5 != 4 else []  # fmt: skip
         interview = i % 2 == 0
         speaker = PEOPLE[(i + 5) % len(PEOPLE)] if interview else None
-        lead = lead_form.format(city=city) + (" " + INTRO[lang].format(name=speaker) if speaker else "")
+        lead = lead_form.format(city=city) + (
+            " " + INTRO[lang].format(name=speaker) if speaker else ""
+        )
         related = [
             (f"{TOPICS[lang][(i + k) % 2][0].format(city=CITIES[(i + k + 3) % 10])}",
              f"{SITE}{section}{slug}-related-{k}/", SECTORS[lang][(i + k) % 5],
@@ -309,7 +322,9 @@ def minified(r: Record) -> str:
         f"<li class=item><a href={url}>{e(t)}</a><span> {e(s)} · {d:%d/%m/%Y}</span>"
         for t, url, s, d in r.related
     )
-    related = f"<div class=more><h2>{e(RELATED[r.lang][0])}</h2><ul>{cards}</ul></div>" if cards else ""
+    related = (
+        f"<div class=more><h2>{e(RELATED[r.lang][0])}</h2><ul>{cards}</ul></div>" if cards else ""
+    )
     body = "".join(f"<p>{e(p)}" for p in r.body)
     return (
         f"<!doctype html><html lang={r.lang}><meta charset=utf-8><title>{e(r.title)}</title>"

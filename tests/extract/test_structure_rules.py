@@ -46,7 +46,9 @@ def test_a_profile_extends_the_base(tmp_path: Path) -> None:
         {"contact": [".team-card"], "sectors": {"b": ["B"]}, "time_zone": "Europe/Brussels"},
     )
     assert merged["contact"] == [".team-card", ".vcard", ".contact"]
-    assert merged["sectors"] == {"a": ["A"], "b": ["B"]} and merged["time_zone"] == "Europe/Brussels"
+    assert (
+        merged["sectors"] == {"a": ["A"], "b": ["B"]} and merged["time_zone"] == "Europe/Brussels"
+    )
     replaced = extend({"contact": [".vcard"]}, {"contact": [".x"], "contact_replace": True})
     assert replaced["contact"] == [".x"]
     hub = load_profile("hub_brussels")

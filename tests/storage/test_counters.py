@@ -40,7 +40,9 @@ def _versions(engine: Engine) -> int:
         return session.scalar(select(func.count()).select_from(VersionRow)) or 0
 
 
-def test_a_moving_counter_keeps_one_version_and_a_changed_sentence_makes_one(engine: Engine) -> None:
+def test_a_moving_counter_keeps_one_version_and_a_changed_sentence_makes_one(
+    engine: Engine,
+) -> None:
     record = extract_article(_page(1284, 4), URL)
     assert "vues" not in (record.lead or "") + (record.body or "")
     assert "commentaires" not in (record.body or "")

@@ -104,7 +104,9 @@ def rehash(bind: Any) -> int:
             qa.setdefault(q.version_id, []).append(QAPair(q.question, q.answer, q.speaker))
         contacts: dict[int, list[Contact]] = {}
         for c in bind.execute(
-            sa.select(_contacts).where(_contacts.c.version_id.in_(ids)).order_by(_contacts.c.position)
+            sa.select(_contacts)
+            .where(_contacts.c.version_id.in_(ids))
+            .order_by(_contacts.c.position)
         ):
             contacts.setdefault(c.version_id, []).append(
                 Contact(c.name, c.role, c.address, list(c.phones or []), list(c.emails or []))
