@@ -8,6 +8,7 @@ Pure: URLs and parsed elements in, booleans out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from bs4 import Tag
@@ -46,6 +47,7 @@ _FRAME_ROLES = frozenset(("navigation", "banner", "contentinfo"))
 _HOMEPAGE_PATHS = frozenset(("", "/"))
 
 
+@lru_cache(maxsize=8192)
 def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True when `url` is a taxonomy, agenda, feed, account, search, contact or date-archive page,
     or a file."""
@@ -55,6 +57,7 @@ def is_excluded(url: str, profile_excludes: tuple[re.Pattern[str], ...] = ()) ->
     )
 
 
+@lru_cache(maxsize=8192)
 def slug_like(url: str) -> bool:
     """True when the URL's last path segment names one item: a hyphenated slug, a dated path,
     an `.html`/`.php` page, a numeric id, or an id query parameter."""
@@ -70,10 +73,12 @@ def slug_like(url: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
+@lru_cache(maxsize=8192)
 def _depth(url: str) -> int:
     return len([s for s in urlsplit(url).path.split("/") if s])
 

@@ -11,7 +11,7 @@ from scraper.errors import ProfileError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig
 from scraper.models import Article
-from scraper.sites import DEFAULT_PROFILE, load_profile
+from scraper.sites import DEFAULT_PROFILE, load_profile, profile_for_url
 
 #: The largest page read (the crawler's own limit on a body).
 MAX_PAGE_BYTES = FetchConfig.max_bytes
@@ -65,14 +65,14 @@ def _format(article: Article) -> str:
 @click.option(
     "--profile",
     "profile_name",
-    default=DEFAULT_PROFILE,
-    show_default=True,
+    default=None,
     metavar="NAME|FILE",
-    help="Site profile: a bundled key or a TOML file.",
+    help="Site profile: a bundled key or a TOML file (default: the bundled profile whose hosts"
+    f" hold --url, else {DEFAULT_PROFILE} without --url).",
 )
 @json_option
 def extract_command(
-    page: Path, url: str | None, encoding: str | None, profile_name: str, as_json: bool
+    page: Path, url: str | None, encoding: str | None, profile_name: str | None, as_json: bool
 ) -> None:
     """Print the record the extractor produces from a saved HTML PAGE.
 
@@ -82,7 +82,10 @@ def extract_command(
           --url https://hub.brussels/fr/news/le-reve-americain-existe-encore/ --json
     """
     try:
-        profile = load_profile(profile_name)
+        if profile_name is None and url:
+            profile = profile_for_url(url)
+        else:
+            profile = load_profile(profile_name or DEFAULT_PROFILE)
     except ProfileError as exc:
         raise click.ClickException(str(exc)) from exc
     try:

@@ -345,6 +345,8 @@ def _field_parts(line: str) -> list[str]:
 def _is_contact_line(line: str) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
     line = _deobfuscate(line)
+    if "@" not in line and not _MANY_DIGITS.search(line):
+        return False  # neither an address nor a number: the common case, decided cheaply
     if (
         len(_field_parts(line)) >= 3
         and len(line) <= 200

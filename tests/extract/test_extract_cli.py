@@ -47,3 +47,20 @@ def test_extract_runs_as_a_real_command(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout)["title"] == "Only a title"
+
+
+def test_extract_picks_the_profile_by_the_urls_host(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html lang='fr'><body><article><h1>Un titre</h1><p class='post-category'>Mobilité</p>"
+        "<p>Un paragraphe de texte assez long pour faire le corps de cet article.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+
+    def sector_key(url: str) -> object:
+        result = CliRunner().invoke(main, ["extract", str(page), "--url", url, "--json"])
+        return json.loads(result.output)["sector_key"]
+
+    assert sector_key("https://hub.brussels/fr/news/un-titre/") == "logistics"
+    assert sector_key("https://gazette.example/fr/news/un-titre/") is None  # the generic base
