@@ -184,7 +184,7 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     if attrs.get("aria-hidden") == "true" or attrs.get("hidden") is not None:
         return True
     style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if isinstance(style, str) and _HIDDEN_STYLE.search(style):
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):

@@ -201,15 +201,17 @@ def extract_title(page: Page) -> Found:
     site_names = _site_names(page)
     scope = page.article_scope()
     ranked: list[tuple[bool, str, str]] = []
+    semantic = False  # an <h1> inside <main>/<article>, not just inside the guessed scope
     for tag, layer in _headline_elements(page):
         text, _kicker = _without_kicker(tag, _visible(tag, page))
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
             inside = scope is not None and (scope is tag or scope in tag.parents)
             ranked.append((not inside, text, layer))
+            semantic = semantic or _in_article(tag)
     # an h1 inside the article beats a logo or banner h1 elsewhere
     ranked.sort(key=lambda h: h[0])
     headlines = [(text, layer) for _, text, layer in ranked]
-    inside_article = bool(ranked) and not ranked[0][0] and scope is not None
+    inside_article = bool(ranked) and not ranked[0][0] and semantic
     subheadings = [
         (_visible(h, page), "html")
         for h in page.signals.headings[:8]
