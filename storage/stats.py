@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from storage.changes import reparse_condition
@@ -60,7 +60,8 @@ def _by_month(session: Session) -> Stats:
     ).label("label")
     rows = session.execute(
         select(month, label, func.count())
-        .where(~reparse_condition(VersionRow))
+        # a first version or a tombstone is never a reparse: the check only runs for the others
+        .where(or_(VersionRow.seq == 1, VersionRow.kind == "gone", ~reparse_condition(VersionRow)))
         .group_by(month, label)
         .order_by(month)
     )

@@ -121,6 +121,11 @@ def test_reparse_versions_are_left_out_unless_asked_for(sqlite_history: History)
         article.title = (article.title or "").upper()
         return article
 
+    def month_stats() -> dict:
+        args = ["stats", "--json", "--db", sqlite_history.db_url]
+        return json.loads(CliRunner().invoke(main, args).output)
+
+    stats_before = month_stats()
     engine = open_engine(sqlite_history.db_url, migrate=False, create=False)
     try:
         report = reparse(engine, extract=shouting, extractor_version="test-2")
@@ -136,3 +141,4 @@ def test_reparse_versions_are_left_out_unless_asked_for(sqlite_history: History)
     extractor = [c for c in with_reparse if c["cause"] == "extractor"]
     assert len(extractor) == report.changed
     assert all(c["changed_fields"] == ["title"] for c in extractor)
+    assert month_stats() == stats_before  # nor are they changes in the statistics
