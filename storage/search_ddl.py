@@ -337,11 +337,21 @@ PG_REBUILD_0004: tuple[str, ...] = (
 )
 
 
+#: A covering index of what a search checks of each candidate version (which article, which version,
+#: language, sector, dates): SQLite reads it instead of the version rows, which hold the whole text.
+VERSIONS_SEARCH_INDEX = (
+    "CREATE INDEX ix_versions_search ON versions "
+    "(id, article_id, seq, kind, lang, sector_key, sector, published, seen_at)"
+)
+
+
 def upgrade_0004_statements(dialect: str) -> tuple[str, ...]:
     """What revision 0004 runs on `dialect` (PostgreSQL: before accents are folded and the index
     rebuilt, see the migration)."""
     if dialect == "sqlite":
-        return tuple(f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS)
+        return (VERSIONS_SEARCH_INDEX,) + tuple(
+            f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS
+        )
     return _pg_configs() + _PG_0004_FUNCTIONS + _PG_0002_TRIGGERS + _PG_0004_TRIGGERS
 
 
@@ -349,7 +359,8 @@ def downgrade_0004_statements(dialect: str) -> tuple[str, ...]:
     """What undoing revision 0004 runs: the triggers and functions of 0002 again, then a rebuild."""
     if dialect == "sqlite":
         return (
-            tuple(
+            ("DROP INDEX IF EXISTS ix_versions_search",)
+            + tuple(
                 s
                 for s in SQLITE_CREATE
                 if any(f" {name} " in s for name in _SQLITE_INSERT_TRIGGERS)
