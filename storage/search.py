@@ -41,7 +41,7 @@ FTS5_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
 #: At most this many matches are ranked, the newest versions first: a word found in most of the
 #: archive costs a bounded amount of ranking (bm25 / ts_rank read each candidate's document);
 #: with fewer matches than this, the ranking is exact.
-RANK_CANDIDATES = 1000
+RANK_CANDIDATES = 250
 #: Marks put around matched words in snippets.
 MARK = ("**", "**")
 SNIPPET_WORDS = 24

@@ -345,12 +345,25 @@ VERSIONS_SEARCH_INDEX = (
 )
 
 
+#: The FTS5 table again, with prefix indexes of 2 and 3 characters: `bru*` reads one prefix
+#: doclist instead of merging those of every word that starts with it.
+SQLITE_PREFIX_INDEX: tuple[str, ...] = (
+    "DROP TABLE search_index",
+    SQLITE_CREATE[0].replace(
+        "tokenize = 'unicode61 remove_diacritics 2')",
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    ),
+) + SQLITE_REBUILD
+
+
 def upgrade_0004_statements(dialect: str) -> tuple[str, ...]:
     """What revision 0004 runs on `dialect` (PostgreSQL: before accents are folded and the index
     rebuilt, see the migration)."""
     if dialect == "sqlite":
-        return (VERSIONS_SEARCH_INDEX,) + tuple(
-            f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS
+        return (
+            (VERSIONS_SEARCH_INDEX,)
+            + tuple(f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS)
+            + SQLITE_PREFIX_INDEX
         )
     return _pg_configs() + _PG_0004_FUNCTIONS + _PG_0002_TRIGGERS + _PG_0004_TRIGGERS
 
