@@ -338,7 +338,8 @@ PG_REBUILD_0004: tuple[str, ...] = (
 
 
 #: A covering index of what a search checks of each candidate version (which article, which version,
-#: language, sector, dates): SQLite reads it instead of the version rows, which hold the whole text.
+#: language, sector, dates): SQLite reads it instead of the version rows, which hold the whole text
+#: (declared in `storage.schema` too; PostgreSQL has it for index-only scans).
 VERSIONS_SEARCH_INDEX = (
     "CREATE INDEX ix_versions_search ON versions "
     "(id, article_id, seq, kind, lang, sector_key, sector, published, seen_at)"
@@ -365,7 +366,13 @@ def upgrade_0004_statements(dialect: str) -> tuple[str, ...]:
             + tuple(f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS)
             + SQLITE_PREFIX_INDEX
         )
-    return _pg_configs() + _PG_0004_FUNCTIONS + _PG_0002_TRIGGERS + _PG_0004_TRIGGERS
+    return (
+        (VERSIONS_SEARCH_INDEX,)
+        + _pg_configs()
+        + _PG_0004_FUNCTIONS
+        + _PG_0002_TRIGGERS
+        + _PG_0004_TRIGGERS
+    )
 
 
 def downgrade_0004_statements(dialect: str) -> tuple[str, ...]:
@@ -386,7 +393,8 @@ def downgrade_0004_statements(dialect: str) -> tuple[str, ...]:
         if "hubarchive_search_config" in s.split("(")[0] or "hubarchive_search_refresh(vid" in s
     )
     return (
-        _PG_0002_TRIGGERS
+        ("DROP INDEX IF EXISTS ix_versions_search",)
+        + _PG_0002_TRIGGERS
         + tuple(s for s in PG_CREATE if s.startswith("CREATE TRIGGER"))
         + restored
         + ("DROP FUNCTION IF EXISTS hubarchive_search_index(integer[])",)
