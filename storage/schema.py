@@ -105,7 +105,22 @@ class VersionRow(Base):
     """One version of an article: a content snapshot, or a tombstone (`kind == "gone"`)."""
 
     __tablename__ = "versions"
-    __table_args__ = (UniqueConstraint("article_id", "seq", name="uq_versions_article_id_seq"),)
+    __table_args__ = (
+        UniqueConstraint("article_id", "seq", name="uq_versions_article_id_seq"),
+        # what a search checks of each candidate, read without the version's text (0004)
+        Index(
+            "ix_versions_search",
+            "id",
+            "article_id",
+            "seq",
+            "kind",
+            "lang",
+            "sector_key",
+            "sector",
+            "published",
+            "seen_at",
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)

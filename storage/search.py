@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
+    and_,
     bindparam,
     column,
     func,
@@ -22,6 +26,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
 from storage.errors import QueryError
@@ -36,7 +41,7 @@ FTS5_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
 #: At most this many matches are ranked, the newest versions first: a word found in most of the
 #: archive costs a bounded amount of ranking (bm25 / ts_rank read each candidate's document);
 #: with fewer matches than this, the ranking is exact.
-RANK_CANDIDATES = 1000
+RANK_CANDIDATES = 250
 #: Marks put around matched words in snippets.
 MARK = ("**", "**")
 SNIPPET_WORDS = 24
@@ -74,14 +79,13 @@ def search(
     """
     query = parse_query(text)
     filters = filters or Filters()
-    if session.get_bind().dialect.name == "sqlite":
-        stmt = _sqlite_statement(query, filters, limit)
-    else:
-        stmt = _postgres_statement(query, filters, limit)
     try:
         # a savepoint: a query the engine refuses must not spoil the caller's transaction
         with session.begin_nested():
-            rows = session.execute(stmt).all()
+            if session.get_bind().dialect.name == "sqlite":
+                rows: Sequence[Any] = _sqlite_search(session, query, filters, limit)
+            else:
+                rows = session.execute(_postgres_statement(query, filters, limit)).all()
     except DBAPIError as exc:
         raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
     return [
@@ -123,10 +127,19 @@ def _sqlite_match(query: SearchQuery) -> Any:
     return literal_column("search_index").op("MATCH")(bindparam("match", query.fts5()))
 
 
+#: The covering index of `versions` (migration 0004) that the SQLite candidate scan reads instead
+#: of the version rows themselves (which hold the whole text).
+SQLITE_VERSIONS_INDEX = "ix_versions_search"
+
+
 def _sqlite_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
     """The newest `cap` matching versions that `filters` keep (FTS5 walks its doclists newest
     first and stops there): version_id, article_id, version, status."""
-    selection = selected_versions(filters).subquery("selection")
+    selection = (
+        selected_versions(filters)
+        .with_hint(VersionRow.__table__, f"INDEXED BY {SQLITE_VERSIONS_INDEX}", "sqlite")
+        .subquery("selection")
+    )
     index = table("search_index", column("rowid"))
     return (
         select(
@@ -143,23 +156,73 @@ def _sqlite_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
     )
 
 
-def _sqlite_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
-    candidates = _sqlite_candidates(query, filters, RANK_CANDIDATES).cte("candidates")
-    index = table("search_index", column("rowid"))
+def _sqlite_among(query: SearchQuery, version_ids: list[int]) -> Any:
+    """MATCH restricted to `version_ids`: one pass over the query's doclists between the lowest
+    and the highest id (a per-id lookup would read the doclists once per id); the `+` keeps the
+    id list a filter, not a lookup."""
+    rowid: Any = literal_column("search_index.rowid")
+    return and_(
+        _sqlite_match(query),
+        rowid.between(min(version_ids), max(version_ids)),
+        literal_column("+search_index.rowid").in_(bindparam("ids", version_ids, expanding=True)),
+    )
+
+
+def _sqlite_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
+    """Three short statements: the candidates, their bm25, then snippets of the best `limit`."""
+    candidates = {
+        row.version_id: row
+        for row in session.execute(_sqlite_candidates(query, filters, RANK_CANDIDATES))
+    }
+    if not candidates:
+        return []
     index_ref: Any = literal_column("search_index")
     score = func.bm25(index_ref, *FTS5_WEIGHTS)
+    scored = session.execute(
+        select(literal_column("search_index.rowid").label("version_id"), score.label("bm25"))
+        .select_from(table("search_index"))
+        .where(_sqlite_among(query, list(candidates)))
+    ).all()
+    best = sorted(scored, key=lambda r: (r.bm25, candidates[r.version_id].article_id))[:limit]
+    if not best:
+        return []
+    version = VersionRow.__table__
+    article = ArticleRow.__table__
     snippet = func.snippet(index_ref, -1, MARK[0], MARK[1], "…", SNIPPET_WORDS)
-    # bm25 only for the candidates: FTS5 looks each one up by rowid within the same MATCH
-    return (
-        select(*_hit_columns(candidates), snippet.label("snippet"), (-score).label("score"))
-        .select_from(candidates)
-        .join(index, index.c.rowid == candidates.c.version_id)
-        .join(VersionRow.__table__, VersionRow.__table__.c.id == candidates.c.version_id)
-        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == candidates.c.article_id)
-        .where(_sqlite_match(query))
-        .order_by(score, candidates.c.article_id)
-        .limit(limit)
-    )
+    details = {
+        row.version_id: row
+        for row in session.execute(
+            select(
+                literal_column("search_index.rowid").label("version_id"),
+                article.c.url,
+                version.c.lang,
+                version.c.title,
+                version.c.published,
+                version.c.sector,
+                snippet.label("snippet"),
+            )
+            .select_from(table("search_index"))
+            .join(version, version.c.id == literal_column("search_index.rowid"))
+            .join(article, article.c.id == version.c.article_id)
+            .where(_sqlite_among(query, [r.version_id for r in best]))
+        )
+    }
+    return [
+        SimpleNamespace(
+            **candidates[r.version_id]._asdict(),
+            **{k: v for k, v in details[r.version_id]._asdict().items() if k != "version_id"},
+            score=-r.bm25,
+        )
+        for r in best
+    ]
+
+
+@compiles(Select, "sqlite")
+def _select_with_sqlite_hints(element: Select[Any], compiler: Any, **kw: Any) -> str:
+    """Render table hints on SQLite (its compiler drops them): ours are `INDEXED BY` clauses,
+    which SQLite reads, and only `search` sets them."""
+    compiler.get_from_hint_text = lambda _table, hint: hint
+    return str(compiler.visit_select(element, **kw))
 
 
 _DOCS = table(

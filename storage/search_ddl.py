@@ -337,19 +337,50 @@ PG_REBUILD_0004: tuple[str, ...] = (
 )
 
 
+#: A covering index of what a search checks of each candidate version (which article, which version,
+#: language, sector, dates): SQLite reads it instead of the version rows, which hold the whole text
+#: (declared in `storage.schema` too; PostgreSQL has it for index-only scans).
+VERSIONS_SEARCH_INDEX = (
+    "CREATE INDEX ix_versions_search ON versions "
+    "(id, article_id, seq, kind, lang, sector_key, sector, published, seen_at)"
+)
+
+
+#: The FTS5 table again, with prefix indexes of 2 and 3 characters: `bru*` reads one prefix
+#: doclist instead of merging those of every word that starts with it.
+SQLITE_PREFIX_INDEX: tuple[str, ...] = (
+    "DROP TABLE search_index",
+    SQLITE_CREATE[0].replace(
+        "tokenize = 'unicode61 remove_diacritics 2')",
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    ),
+) + SQLITE_REBUILD
+
+
 def upgrade_0004_statements(dialect: str) -> tuple[str, ...]:
     """What revision 0004 runs on `dialect` (PostgreSQL: before accents are folded and the index
     rebuilt, see the migration)."""
     if dialect == "sqlite":
-        return tuple(f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS)
-    return _pg_configs() + _PG_0004_FUNCTIONS + _PG_0002_TRIGGERS + _PG_0004_TRIGGERS
+        return (
+            (VERSIONS_SEARCH_INDEX,)
+            + tuple(f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_INSERT_TRIGGERS)
+            + SQLITE_PREFIX_INDEX
+        )
+    return (
+        (VERSIONS_SEARCH_INDEX,)
+        + _pg_configs()
+        + _PG_0004_FUNCTIONS
+        + _PG_0002_TRIGGERS
+        + _PG_0004_TRIGGERS
+    )
 
 
 def downgrade_0004_statements(dialect: str) -> tuple[str, ...]:
     """What undoing revision 0004 runs: the triggers and functions of 0002 again, then a rebuild."""
     if dialect == "sqlite":
         return (
-            tuple(
+            ("DROP INDEX IF EXISTS ix_versions_search",)
+            + tuple(
                 s
                 for s in SQLITE_CREATE
                 if any(f" {name} " in s for name in _SQLITE_INSERT_TRIGGERS)
@@ -362,7 +393,8 @@ def downgrade_0004_statements(dialect: str) -> tuple[str, ...]:
         if "hubarchive_search_config" in s.split("(")[0] or "hubarchive_search_refresh(vid" in s
     )
     return (
-        _PG_0002_TRIGGERS
+        ("DROP INDEX IF EXISTS ix_versions_search",)
+        + _PG_0002_TRIGGERS
         + tuple(s for s in PG_CREATE if s.startswith("CREATE TRIGGER"))
         + restored
         + ("DROP FUNCTION IF EXISTS hubarchive_search_index(integer[])",)
