@@ -239,7 +239,7 @@ class Discoverer:
     def _wp_json(self, origin: str) -> None:
         assert self.crawl.wp_json
         endpoint = canonical_url(self.crawl.wp_json, origin)
-        if not _on_origin(endpoint, origin):
+        if endpoint is None or not _on_origin(endpoint, origin):
             self._warn(f"wp_json {self.crawl.wp_json!r} is not a path on {origin}; not read")
             return
         probed = self._profile_sources_probed

@@ -148,10 +148,10 @@ def target_uri(record: ArcWarcRecord) -> str:
         raise RecordError("empty WARC-Target-URI")
     if not raw.lower().startswith(("http://", "https://")):
         raise RecordError(f"target {raw[:80]!r} is not an http(s) URL")
-    try:
-        return canonical_url(raw)
-    except ValueError as exc:
-        raise RecordError(f"target {raw[:80]!r} is not a usable URL ({exc})") from exc
+    url = canonical_url(raw)  # None, never an exception, for what no browser would follow
+    if url is None:
+        raise RecordError(f"target {raw[:80]!r} is not a usable URL")
+    return url
 
 
 def _bare_uri(value: str | None) -> str:

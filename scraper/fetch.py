@@ -127,7 +127,8 @@ class FetchStats:
 
     requests: int = 0
     bytes: int = 0
-    #: requests that got an HTTP answer, whatever its status (none at all: the site is unreachable)
+    #: requests that reached the server: an HTTP answer, whatever its status, or a connection
+    #: that then timed out (none at all: the site is unreachable: DNS, connect, TLS)
     answered: int = 0
     #: the last network error, for the message of an unreachable site
     last_error: str | None = None
@@ -267,6 +268,7 @@ class Fetcher:
                     raise
                 if run_bound:
                     raise RunDeadlineError(self._runtime_message()) from None
+                self.stats.answered += 1  # the server is there, only too slow
                 raise DeadlineError(
                     url,
                     f"no complete answer within {self.config.timeouts.total:g} s "
@@ -303,8 +305,12 @@ class Fetcher:
             extract_cookies_to_jar(self.session.cookies, prepared, response.raw)
         except RefusedConnection as exc:
             raise DisallowedError(url, str(exc)) from exc
+        except ValueError as exc:  # requests cannot write it (a "[" in its user info…)
+            raise PermanentFetchError(url, f"not a URL the client can request: {exc}") from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             self.stats.last_error = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
+                self.stats.answered += 1  # connected, then too slow: the site is there
             raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         except requests.RequestException as exc:
             self.stats.last_error = f"{type(exc).__name__}: {exc}"

@@ -15,7 +15,7 @@ when it is listed itself. An IPv6 host is written with its brackets (`[::1]:8080
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from ada_url import URL, join_url
 from w3lib.url import canonicalize_url
@@ -125,3 +125,15 @@ def origin_allowed(
 def allowed_hosts_of(urls: list[str] | tuple[str, ...]) -> frozenset[str]:
     """The allowed-origin keys of start URLs (each its own origin; unusable URLs give none)."""
     return frozenset(key for key in (origin_of(u) for u in urls) if key)
+
+
+def resolve_href(base: str, href: str) -> str | None:
+    """`href` resolved against `base` as `urllib.parse.urljoin` does (the page's own spelling
+    kept), or None when either is not a URL at all (`http://[::1/…`); never raises. The
+    extractor reads links with it: one broken link is a link less, not a failed page."""
+    try:
+        joined = urljoin(base, href)
+        urlsplit(joined)  # an unbalanced IPv6 bracket raises only here
+    except ValueError:
+        return None
+    return joined

@@ -255,7 +255,7 @@ def raw_cmd(url: str, version: int | None, sanitized: bool, db_url: str) -> None
             page = stored_page(session, url, version)
         except NotFoundError:
             canonical = canonical_url(url)
-            if canonical == url:
+            if canonical is None or canonical == url:
                 raise
             page = stored_page(session, canonical, version)
     data = sanitized_html(page).encode("utf-8") if sanitized else page.body

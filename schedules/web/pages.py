@@ -81,10 +81,10 @@ def _url_arg(session: Session) -> str:
         abort(400, "the parameter 'url' is required (an archived article's URL)")
     if session.scalar(select(ArticleRow.id).where(ArticleRow.url == url)) is not None:
         return url
-    try:
-        return canonical_url(url)
-    except ValueError:
+    canonical = canonical_url(url)
+    if canonical is None:
         abort(400, f"{url[:80]!r} is not a URL")
+    return canonical
 
 
 # -- search

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
@@ -14,6 +14,7 @@ from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import select_in
 from scraper.linkrules import in_navigation, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
+from scraper.urls import resolve_href
 
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
@@ -107,8 +108,8 @@ def _candidates(
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
-        url = urljoin(base_url, href)
-        if not is_article_link(url, page_url, hosts) or in_navigation(link):
+        url = resolve_href(base_url, href)
+        if url is None or not is_article_link(url, page_url, hosts) or in_navigation(link):
             continue
         section = next((p for p in link.parents if id(p) in inside), None)
         found.append(_Candidate(link, url, url_key(url), section))

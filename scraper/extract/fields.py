@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.lang import (
@@ -17,7 +17,7 @@ from scraper.extract.lang import (
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.text import fold, normalize_text
-from scraper.urls import host_of
+from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
 _SECTOR_LABEL = re.compile(
@@ -41,8 +41,8 @@ def extract_url(page: Page) -> Found:
     ):
         if not value:
             continue
-        absolute = urljoin(page.base, value)
-        if not absolute.startswith(("http://", "https://")):
+        absolute = resolve_href(page.base, value)
+        if absolute is None or not absolute.startswith(("http://", "https://")):
             continue
         if _home_page(absolute) and not _home_page(page.url):
             page.warnings.append(
@@ -83,7 +83,7 @@ def extract_lang(page: Page, sample: str) -> Found:
         for code, href in page.signals.hreflang:
             short = short_lang(code)
             if (
-                fold(urljoin(page.base, href)) == own
+                fold(resolve_href(page.base, href) or "") == own
                 and short
                 and (not allowed or short in allowed)
             ):
@@ -119,8 +119,14 @@ def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, st
     found: dict[str, str] = {}
     for code, href in page.signals.hreflang:
         short = short_lang(code)
-        absolute = urljoin(page.base, href)
-        if short and short != lang and short not in found and fold(absolute) != fold(url):
+        absolute = resolve_href(page.base, href)
+        if (
+            absolute
+            and short
+            and short != lang
+            and short not in found
+            and fold(absolute) != fold(url)
+        ):
             found[short] = absolute
     return found
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -15,7 +14,7 @@ from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
 from scraper.linkrules import is_article_link
 from scraper.text import fold
-from scraper.urls import host_of
+from scraper.urls import host_of, resolve_href
 
 #: How far above a label its card may reach (a teaser is a few wrappers deep).
 CARD_LABEL_DEPTH = 3
@@ -32,7 +31,7 @@ _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar"
 
 def resolve_base(url: str, base_href: str | None) -> str:
     """`url`, or the page's `<base href>` resolved against it."""
-    return urljoin(url, base_href) if base_href else url
+    return (resolve_href(url, base_href) or url) if base_href else url
 
 
 @dataclass
@@ -105,8 +104,12 @@ class Page:
             ):
                 return False
             for link in parent.find_all("a", href=True, limit=CARD_LINKS_LOOKED_AT):
-                url = urljoin(self.base, str(link["href"]))
-                if url_key(url) != own and is_article_link(url, self.url, self.config.hosts):
+                url = resolve_href(self.base, str(link["href"]))
+                if (
+                    url is not None
+                    and url_key(url) != own
+                    and is_article_link(url, self.url, self.config.hosts)
+                ):
                     return True
         return False
 

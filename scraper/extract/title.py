@@ -4,7 +4,7 @@ JSON-LD, og:title and `<title>` stripped of the site's name and slogan."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import NavigableString, Tag
 
@@ -12,7 +12,7 @@ from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.zone import visible_lines
 from scraper.text import fold, normalize_text
-from scraper.urls import host_of
+from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
@@ -151,7 +151,10 @@ def _is_logo(tag: Tag, page: Page) -> bool:
         tag.get_text()
     ):
         return False
-    path = urlsplit(urljoin(page.base, href)).path.strip("/")
+    absolute = resolve_href(page.base, href)
+    if absolute is None:
+        return False
+    path = urlsplit(absolute).path.strip("/")
     return path == "" or short_lang(path) == path
 
 

@@ -249,7 +249,7 @@ GOOD = [
         (record(f"{NEWS}mauvais/", "yesterday", _page("x")), "is not a date"),
         (record("", "2024-04-01T10:00:00Z", _page("x")), "empty WARC-Target-URI"),
         (
-            record("http://[::1]:8080/fr/news/mauvais/", "2024-04-01T10:00:00Z", _page("x")),
+            record("http://[::1:8080/fr/news/mauvais/", "2024-04-01T10:00:00Z", _page("x")),
             "not a usable URL",
         ),
         (record(f"{NEWS}mauvais/", None, _page("x")), "--assume-date"),
