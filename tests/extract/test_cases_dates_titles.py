@@ -1,4 +1,4 @@
-"""The shared date and title cases (../shared/cases/2026-11-30: `generic/`, 06, 07, 08, 10, 16) and a
+"""The shared date and title cases (the shared case set cases/2026-11-30: `generic/`, 06, 07, 08, 10, 16) and a
 sibling of each kind written here, read with a profile that knows nothing of the sites."""
 
 from __future__ import annotations
