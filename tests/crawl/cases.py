@@ -2,7 +2,7 @@
 `serve_case.py` does (tests/fixtures/cases/PROVENANCE.md), as a `SiteServer` handler.
 
 A route: `{"status": 200, "headers": {...}, "file": NAME | "body": TEXT | "bytes": b"...",
-"gzip": bool}`; `{PORT}` in bodies and headers becomes the server's port; unknown paths 404.
+"gzip": bool, "raw_location": TEXT}` (a `Location` header sent as raw UTF-8 bytes); `{PORT}` in bodies and headers becomes the server's port; unknown paths 404.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ class CaseSite:
         headers = {
             k: v.replace("{PORT}", str(self.port)) for k, v in route.get("headers", {}).items()
         }
+        if "raw_location" in route:  # the header's bytes as the case gives them: UTF-8, unescaped
+            headers["Location"] = route["raw_location"].encode("utf-8").decode("latin-1")
         return Response(int(route.get("status", 200)), body, headers)
 
     def paths(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""The shared crawl cases (17, 18, 20, 21, 22 of tests/fixtures/cases/) as end-to-end crawls of their
+"""The shared crawl cases (17, 18, 20, 21, 22, 24 of tests/fixtures/cases/) as end-to-end crawls of their
 tiny sites, and a sibling of each written here: sloppy sitemaps, robots.txt with a byte-order
 mark or wildcards, RSS 1.0 and guid-only feeds. Each asserts the request log and the archive."""
 
@@ -186,3 +186,35 @@ def test_sibling_22_rss_091_item_with_only_a_permalink_guid(sqlite_url: str) -> 
     report = crawl(site, sqlite_url)
     assert "/fr/news/par-le-guid/" in site.paths()
     assert report.counts.new == 3 and report.exit_code == 0
+
+
+# -- redirects
+
+
+def test_case_24_a_location_in_raw_utf8_is_followed_as_browsers_do(sqlite_url: str) -> None:
+    site = CaseSite.from_case("24-redirect-location-utf8")
+    report = crawl(site, sqlite_url)
+    assert report.exit_code == 0 and report.counts.failed == 0, report.summary()
+    # one request to the percent-encoded UTF-8 path: no mojibake (%C3%83%C2%A9…) and no 404
+    assert "/fr/news/%C3%A9lection-caf%C3%A9/" in site.paths(), site.paths()
+    assert not any("%C3%83" in p for p in site.paths()), site.paths()
+    assert len(archived(sqlite_url)) == 1
+
+
+def test_sibling_24_a_302_to_a_dutch_path_with_a_query_in_raw_utf8(sqlite_url: str) -> None:
+    listing = (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Nieuws</title></head>'
+        '<body><main><article class="card"><h2><a href="/fr/news/oude-link/">Ruim twee jaar '
+        "later</a></h2></article></main></body></html>"
+    )
+    site = CaseSite(
+        {
+            "/robots.txt": OPEN_ROBOTS,
+            "/fr/news/": {"headers": HTML, "body": listing},
+            "/fr/news/oude-link/": {"status": 302, "raw_location": "/fr/news/café-één/?ü=1"},
+            "/fr/news/caf%C3%A9-%C3%A9%C3%A9n/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url)
+    assert report.counts.failed == 0, report.summary()
+    assert "/fr/news/caf%C3%A9-%C3%A9%C3%A9n/" in site.paths(), site.paths()

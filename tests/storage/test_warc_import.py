@@ -1,4 +1,4 @@
-"""WARC import record by record: the shared cases (25–28, 30) as tests, a sibling of each written
+"""WARC import record by record: the shared cases (25–28, 30, 31) as tests, a sibling of each written
 here, and hostile files — one bad record is counted failed with its offset and reason and the
 rest imported; a file that is not WARC or ends mid-record says so with a nonzero exit."""
 
@@ -206,6 +206,44 @@ def test_sibling_28_whois_and_ftp_records(engine: Engine, tmp_path: Path) -> Non
     )
     report = _import(engine, path)
     assert (report.counts["new"], report.counts["failed"]) == (1, 0)
+
+
+def test_case_31_a_view_counter_that_moved_makes_no_version(engine: Engine) -> None:
+    report = _import(engine, CASES / "31-change-noise.warc.gz")
+    assert (report.counts["new"], report.counts["unchanged"], report.counts["changed"]) == (1, 1, 0)
+    with transaction(engine) as session:
+        history = article_history(session, f"{NEWS}marche-de-noel-exportateurs/")
+    assert len(history.versions) == 1
+
+
+def test_sibling_31_counters_never_version_but_a_sentence_does(
+    engine: Engine, tmp_path: Path
+) -> None:
+    def page(views: str, comments: str, sentence: str) -> bytes:
+        return _page(
+            "Marché de Noël",
+            f"{sentence}</p><div class='entry-meta'><span>{views}</span> · "
+            f"<span>{comments}</span> · <span>3 min de lecture</span></div><p>{sentence}",
+        )
+
+    url = f"{NEWS}marche-de-noel/"
+    first = page("1 204 vues", "2 commentaires", "Le stand est ouvert.")
+    counted = page("1 530 vues", "5 commentaires", "Le stand est ouvert.")
+    edited = page("1 531 vues", "5 commentaires", "Le stand est fermé le lundi.")
+    path = _write(
+        tmp_path,
+        "noise.warc.gz",
+        members(
+            record(url, "2024-12-02T09:00:00Z", first),
+            record(url, "2024-12-09T09:00:00Z", counted),
+            record(url, "2024-12-16T09:00:00Z", edited),
+        ),
+    )
+    report = _import(engine, path)
+    assert (report.counts["new"], report.counts["unchanged"], report.counts["changed"]) == (1, 1, 1)
+    with transaction(engine) as session:
+        history = article_history(session, url)
+    assert [v.changed_fields for v in history.versions][-1] == ["body"]
 
 
 def test_case_30_warc_date_with_offset(engine: Engine) -> None:
