@@ -218,6 +218,14 @@ VIEWS_CREATE: tuple[str, ...] = (
     FROM current_articles AS ca JOIN contacts AS c ON c.version_id = ca.version_id""",
 )
 
+#: The reading views from revision 0007 on: positions 1-based, as in every export (DECISIONS.md).
+VIEWS_CREATE_1BASED: tuple[str, ...] = tuple(
+    statement.replace("q.position,", "q.position + 1 AS position,").replace(
+        "c.position,", "c.position + 1 AS position,"
+    )
+    for statement in VIEWS_CREATE
+)
+
 VIEWS_DROP: tuple[str, ...] = (
     "DROP VIEW IF EXISTS current_contacts",
     "DROP VIEW IF EXISTS current_qa",

@@ -40,6 +40,9 @@ def test_current_views_hold_the_current_version_of_each_article(db_url: str) -> 
         [(TARIFFS, "Jane Doe"), (DREAM, "Eric Gabrys"), (DREAM, "Eric Gabrys")]
     )
     assert sorted(name for _u, name in contacts) == ["+32 trick", "Eric Gabrys"]
+    # numbered from 1, as in every export (DECISIONS.md): the first pair of an article is 1
+    assert sorted(p for u, p, _s in qa if u == DREAM) == [1, 2]
+    assert min(p for _u, p, _s in qa) == 1
 
 
 def test_the_fts_table_answers_plain_sql_on_sqlite(sqlite_url: str) -> None:
