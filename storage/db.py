@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +39,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 #: Seconds a SQLite writer waits for another one to finish before giving up.
 SQLITE_BUSY_TIMEOUT_S = 30
+#: Pause between two tries to switch a new archive to WAL while another process holds it.
+WAL_RETRY_S = 0.05
 
 
 def parse_archive_url(url: str) -> URL:
@@ -60,6 +64,22 @@ def parse_archive_url(url: str) -> URL:
     return parsed
 
 
+def _use_wal(cursor: Any) -> None:
+    """Put the file in WAL mode (persistent: done once per archive). Switching needs the file to
+    itself, and SQLite answers "locked" at once, without the busy wait, while another process
+    creates the schema of the same new archive: wait for it as long as the busy timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     """WAL, foreign keys and a busy timeout on every connection; real SAVEPOINTs for nested stores."""
 
@@ -70,7 +90,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 

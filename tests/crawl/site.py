@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 LANGS = ("fr", "nl", "en")
@@ -475,6 +475,14 @@ def _conditional(request: Request, response: Response) -> Response:
     return Response(304, b"", kept)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hangs up mid-answer (a crawler's deadline, a retry) is no error of the site:
+    socketserver would print a traceback to stderr, into the output a test reads."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
 class SiteServer:
     """Serves a handler on 127.0.0.1 (a free port) with a real threaded HTTP server."""
 
@@ -499,7 +507,7 @@ class SiteServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the site keeps its own request log
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), _RequestHandler)
+        self._server = _QuietServer(("127.0.0.1", port), _RequestHandler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
