@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 from typing import Any
 
 from scraper.models import Article, Capture, Contact, QAPair, RelatedCard
@@ -111,3 +116,40 @@ def rerun_migrations(engine: Any, since: str) -> None:
         command.downgrade(config, since)
         command.upgrade(config, "head")
         connection.commit()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+#: The exit status of a process killed by `die_while_storing` (not a Python error's 1).
+CRASH_STATUS = 9
+
+
+def die_while_storing(
+    db_url: str, imports: str, store: str, *, at: str = "INSERT INTO CONTACTS"
+) -> int:
+    """Run `store` (Python, inside `with transaction(engine) as session:`) in a fresh process on
+    the archive at `db_url`, and kill that process (no rollback, no cleanup) when it sends a
+    statement starting with `at`: a real crash mid-store. `imports` are the script's imports.
+    Returns the process's exit status (`CRASH_STATUS` when it died there)."""
+    body = textwrap.indent(textwrap.dedent(store).strip(), "    ")
+    script = (
+        "import os\n"
+        "from sqlalchemy import event\n"
+        "from storage.db import open_engine, transaction\n"
+        f"{textwrap.dedent(imports).strip()}\n\n"
+        f"engine = open_engine({db_url!r})\n\n"
+        "def die(_conn, _cursor, statement, *_args):\n"
+        f"    if statement.lstrip().upper().startswith({at.upper()!r}):\n"
+        f"        os._exit({CRASH_STATUS})\n\n"
+        'event.listen(engine, "before_cursor_execute", die)\n'
+        "with transaction(engine) as session:\n"
+        f"{body}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+    )
+    assert done.returncode == CRASH_STATUS, done.stderr.decode()
+    return done.returncode

@@ -3,10 +3,6 @@ the statements do not grow with the batch, and a crash mid-batch leaves archive 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +22,7 @@ from storage.history import article_history
 from storage.integrity import check_integrity
 from storage.schema import ArticleRow, FetchRow, RawPage, VersionRow
 from storage.search import search
-from tests.storage.samples import day, make_article, make_capture
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.storage.samples import day, die_while_storing, make_article, make_capture
 
 
 def _url(name: str) -> str:
@@ -220,35 +214,18 @@ def test_a_crash_mid_batch_leaves_archive_and_search_index_in_step(
         store_records(session, [_record("a", 0), _record("b", 0)])
     # a real crash: the process dies while the contacts of a batch are written (versions, Q&A
     # rows and raw pages of the batch went out just before)
-    script = textwrap.dedent(
-        f"""
-        import os
-        from sqlalchemy import event
-        from storage.archive import store_records
-        from storage.db import open_engine, transaction
-        from tests.storage.test_batch import _record
-
-        engine = open_engine({db_url!r})
-
-        def die(_conn, _cursor, statement, *_args):
-            if statement.lstrip().upper().startswith("INSERT INTO CONTACTS"):
-                os._exit(9)
-
-        event.listen(engine, "before_cursor_execute", die)
-        with transaction(engine) as session:
-            batch = [_record("a", 1, title="Jamais écrit zeppelin")]
-            batch += [_record(f"n{{i}}", 1, title=f"Jamais écrit zeppelin {{i}}") for i in range(30)]
-            store_records(session, batch)
+    die_while_storing(
+        db_url,
         """
+        from storage.archive import store_records
+        from tests.storage.test_batch import _record
+        """,
+        """
+        batch = [_record("a", 1, title="Jamais écrit zeppelin")]
+        batch += [_record(f"n{i}", 1, title=f"Jamais écrit zeppelin {i}") for i in range(30)]
+        store_records(session, batch)
+        """,
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-    )
-    assert done.returncode == 9, done.stderr.decode()
     with transaction(engine) as session:
         assert check_integrity(session, deep=True) == []
         assert search(session, "zeppelin") == []

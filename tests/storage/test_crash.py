@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, func, select
@@ -18,9 +13,7 @@ from storage.db import transaction
 from storage.history import article_history
 from storage.integrity import check_integrity
 from storage.schema import ContactRow, QARow, RawPage, VersionRow
-from tests.storage.samples import day, make_article, make_capture
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.storage.samples import day, die_while_storing, make_article, make_capture
 
 
 class Boom(RuntimeError):
@@ -82,35 +75,18 @@ def test_crash_of_the_process_mid_store_leaves_the_archive_consistent(
         store_record(session, make_article(), seen_at=day(0))
     before = _counts(engine)
     # a real crash: the process dies (no rollback, no cleanup) while the contact row is written
-    script = textwrap.dedent(
-        f"""
-        import os
-        from sqlalchemy import event
-        from storage.archive import store_record
-        from storage.db import open_engine, transaction
-        from tests.storage.samples import day, make_article, make_capture
-
-        engine = open_engine({db_url!r})
-
-        def die(_conn, _cursor, statement, *_args):
-            if statement.lstrip().upper().startswith("INSERT INTO CONTACTS"):
-                os._exit(9)
-
-        event.listen(engine, "before_cursor_execute", die)
-        with transaction(engine) as session:
-            edited = make_article(title="Jamais écrit")
-            store_record(session, edited, seen_at=day(1),
-                         capture=make_capture(edited.url, b"<html>crash</html>", day(1)))
+    die_while_storing(
+        db_url,
         """
+        from storage.archive import store_record
+        from tests.storage.samples import day, make_article, make_capture
+        """,
+        """
+        edited = make_article(title="Jamais écrit")
+        store_record(session, edited, seen_at=day(1),
+                     capture=make_capture(edited.url, b"<html>crash</html>", day(1)))
+        """,
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-    )
-    assert done.returncode == 9, done.stderr.decode()
     assert _counts(engine) == before
     with transaction(engine) as session:
         assert check_integrity(session, deep=True) == []
