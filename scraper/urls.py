@@ -15,7 +15,7 @@ when it is listed itself. An IPv6 host is written with its brackets (`[::1]:8080
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin
 
 from ada_url import URL, join_url
 from w3lib.url import canonicalize_url
@@ -132,8 +132,6 @@ def resolve_href(base: str, href: str) -> str | None:
     kept), or None when either is not a URL at all (`http://[::1/…`); never raises. The
     extractor reads links with it: one broken link is a link less, not a failed page."""
     try:
-        joined = urljoin(base, href)
-        urlsplit(joined)  # an unbalanced IPv6 bracket raises only here
+        return urljoin(base, href)  # parses both: an unbalanced IPv6 bracket raises here
     except ValueError:
         return None
-    return joined
