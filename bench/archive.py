@@ -166,8 +166,13 @@ def run_pass(
 
 def archive_bytes(engine: Engine, path: Path | None) -> int:
     if path is not None:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        # outside any transaction (a checkpoint inside one is "locked"): the raw connection runs
+        # in autocommit, the archive's BEGIN IMMEDIATE hook is not involved
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
         return path.stat().st_size
     with engine.connect() as connection:
         return int(

@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 from scraper.counters import without_counters
@@ -37,6 +38,22 @@ LAYERS: tuple[str, ...] = (
 
 def _date_to_str(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _flat_dict(record: QAPair | Contact) -> dict[str, Any]:
+    """`dataclasses.asdict` of a record whose fields hold text, None or lists of text (`QAPair`,
+    `Contact`), without its recursive deep copy: hashing and exports call this per version."""
+    flat: dict[str, Any] = {}
+    kind: type = type(record)
+    for name in _field_names(kind):
+        value = getattr(record, name)
+        flat[name] = list(value) if isinstance(value, list) else value
+    return flat
 
 
 def _date_from_str(value: str | dt.date | None) -> dt.date | None:
@@ -125,8 +142,8 @@ class Article:
             "sector_key": self.sector_key,
             "lead": self.lead,
             "body": self.body,
-            "qa": [asdict(q) for q in self.qa],
-            "contacts": [asdict(c) for c in self.contacts],
+            "qa": [_flat_dict(q) for q in self.qa],
+            "contacts": [_flat_dict(c) for c in self.contacts],
             "related": [r.to_dict() for r in self.related],
             "translations": dict(sorted(self.translations.items())),
             "sources": dict(sorted(self.sources.items())),

@@ -315,13 +315,24 @@ def store_batch(
                 raw_page_id=page_id,
             )
         )
+    # only the fetches of new versions need their ids back; the others (most of a recrawl) go in
+    # as a plain executemany, which skips RETURNING and, on PostgreSQL, psycopg's parsing of one
+    # multi-row statement per batch
     fetch_ids: list[int | None] = [item.fetch_id for item in items]
-    for i, fetch_id in zip(
-        captured,
-        insert_many_returning_ids(session, FetchRow, fetch_rows, key=("url", "fetched_at")),
+    cited = [n for n, i in enumerate(captured) if statuses[i] != "unchanged"]
+    for n, fetch_id in zip(
+        cited,
+        insert_many_returning_ids(
+            session, FetchRow, [fetch_rows[n] for n in cited], key=("url", "fetched_at")
+        ),
         strict=True,
     ):
-        fetch_ids[i] = fetch_id
+        fetch_ids[captured[n]] = fetch_id
+    insert_many(
+        session,
+        FetchRow,
+        [row for row, i in zip(fetch_rows, captured, strict=True) if statuses[i] == "unchanged"],
+    )
 
     # new articles: their rows first (versions refer to them), with their final values
     fresh = [i for i, status in enumerate(statuses) if status == "new"]

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Sequence
-from typing import cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError
-from storage.rows import in_chunks
+from storage.rows import in_chunks, insert_many_returning_ids
 from storage.schema import RawPage
 
 #: zlib level: 6 is within a few percent of 9 on HTML at a fraction of the time.
@@ -39,12 +38,9 @@ def put_raw_pages(session: Session, pages: Sequence[tuple[bytes, str | None]]) -
                 "body_z": zlib.compress(body, COMPRESSION_LEVEL),
             }
     if missing:
-        table = cast(Table, RawPage.__table__)
-        inserted = session.execute(
-            insert(table).returning(table.c.sha256, table.c.id),
-            list(missing.values()),
-        )
-        known.update({digest: page_id for digest, page_id in inserted})
+        fresh = list(missing.values())
+        ids = insert_many_returning_ids(session, RawPage, fresh, key=("sha256",))
+        known.update({str(row["sha256"]): page_id for row, page_id in zip(fresh, ids, strict=True)})
     return [known[digest] for digest in digests]
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Table
+from sqlalchemy import CursorResult, Table, text
 from sqlalchemy.orm import Session
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
@@ -68,6 +68,8 @@ def insert_many_returning_ids(
     if not rows:
         return []
     table = _table(model)
+    if session.get_bind().dialect.name == "postgresql":
+        return _insert_with_sequence_ids(session, table, rows)
     wanted = [tuple(_comparable(row[k]) for k in key) for row in rows]
     if len(set(wanted)) < len(wanted):
         ordered = session.execute(
@@ -77,6 +79,26 @@ def insert_many_returning_ids(
     result = session.execute(table.insert().returning(table.c.id, *(table.c[k] for k in key)), rows)
     ids = {tuple(_comparable(v) for v in found[1:]): int(found[0]) for found in result}
     return [ids[k] for k in wanted]
+
+
+def _insert_with_sequence_ids(
+    session: Session, table: Table, rows: list[dict[str, Any]]
+) -> list[int]:
+    """PostgreSQL: draw the ids from the table's sequence first (one statement), then INSERT the
+    rows with them as a plain executemany, which psycopg pipelines with one short statement it
+    parses once. A multi-row INSERT … RETURNING of a batch is one statement of thousands of
+    parameters that psycopg parses anew on every call (its cache holds short statements only):
+    that parsing cost more than the server's work. Ids drawn and not used (a rolled-back batch)
+    are gaps, as with any sequence."""
+    drawn = session.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+        {"table": table.name, "n": len(rows)},
+    )
+    ids = sorted(int(row_id) for row_id in drawn.scalars())
+    session.execute(
+        table.insert(), [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
+    )
+    return ids
 
 
 def canonical_json(data: Any) -> str:

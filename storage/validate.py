@@ -19,6 +19,11 @@ from storage.errors import UnstorableRecordError
 
 #: Nesting depth past which a value is not walked further (records are a few levels deep).
 _MAX_DEPTH = 32
+#: Values the quick check gathers before it hands over to the walker: a record holds a few hundred,
+#: so only a value that refers to itself (or an absurdly large one) reaches this.
+_MAX_QUICK_VALUES = 100_000
+#: Types that hold no text (the walker skips them too); `bool` is an `int`.
+_NO_TEXT = (int, float, bool, dt.date, dt.datetime, type(None))
 
 
 def text_problem(value: str) -> str | None:
@@ -52,6 +57,49 @@ def _strings(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, str]]
         yield from _strings(str(value), path, depth + 1)
 
 
+def _all_text(values: list[Any]) -> str | None:
+    """Every string inside `values` joined into one, or None when a value is not plain data
+    (strings, numbers, dates, lists, dicts, dataclasses) or there are too many: the walker decides.
+
+    A stack instead of the walker's recursive generators and field paths: the archive runs this
+    once per stored record, and the paths are only needed to name a problem once one is found.
+    """
+    parts: list[str] = []
+    stack = list(values)
+    for _ in range(_MAX_QUICK_VALUES):
+        if not stack:
+            return "".join(parts)
+        value = stack.pop()
+        kind = type(value)
+        if kind is str:
+            parts.append(value)
+        elif kind is list or kind is tuple:
+            stack.extend(value)
+        elif kind is dict:
+            stack.extend(value)
+            stack.extend(value.values())
+        elif kind in _NO_TEXT:
+            continue
+        elif hasattr(kind, "__dataclass_fields__") and hasattr(value, "__dict__"):
+            stack.extend(vars(value).values())
+        else:
+            return None
+    return None
+
+
+def _quickly_storable(parts: list[tuple[str, Any]]) -> bool:
+    """True when no text of `parts` holds a NUL or a lone surrogate (the common case, checked on
+    all text at once); False when some may, or the values are not plain data."""
+    text = _all_text([value for _root, value in parts])
+    if text is None or "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_storable(article: Article, capture: Capture | None = None) -> None:
     """Raise `UnstorableRecordError` naming the first field (of `article`, or of `capture`'s URL
     and headers) that holds text no database can store; return None when all can be stored."""
@@ -63,7 +111,9 @@ def check_storable(article: Article, capture: Capture | None = None) -> None:
             ("capture.headers", capture.headers),
             ("capture.request_headers", capture.request_headers),
         ]
-    for root, value in parts:
+    if _quickly_storable(parts):
+        return
+    for root, value in parts:  # walk field by field to name the first problem
         for path, text in _strings(value, root):
             problem = text_problem(text)
             if problem:
