@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import ARRAY, Integer, Table, any_, bindparam, select
 from sqlalchemy.orm import Session
 
 from scraper.models import Article
@@ -76,11 +76,20 @@ _VERSION_COLUMNS = (
 )
 
 
+def _among(session: Session, column: Any, ids: list[int]) -> Any:
+    """`column IN ids`; on PostgreSQL `column = ANY(array)`: one parameter, so psycopg parses the
+    statement once and caches it, where an IN list of a batch's ids is a new statement of hundreds
+    of parameters that it parses on every call (a tenth of an export's time)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids", ids, type_=ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def _children(session: Session, table: Table, ids: list[int]) -> dict[int, list[Any]]:
     found: dict[int, list[Any]] = {}
     rows = session.execute(
         select(table)
-        .where(table.c.version_id.in_(ids))
+        .where(_among(session, table.c.version_id, ids))
         .order_by(table.c.version_id, table.c.position)
     )
     for row in rows:
@@ -105,7 +114,7 @@ def load_versions(
         .join(_ARTICLES, _ARTICLES.c.id == _VERSIONS.c.article_id)
         .outerjoin(FetchRow.__table__, FetchRow.__table__.c.id == _VERSIONS.c.fetch_id)
         .outerjoin(RawPage.__table__, RawPage.__table__.c.id == _VERSIONS.c.raw_page_id)
-        .where(_VERSIONS.c.id.in_(ids))
+        .where(_among(session, _VERSIONS.c.id, ids))
     ).all()
     qa = _children(session, _QA, ids)
     contacts = _children(session, _CONTACTS, ids)
