@@ -111,7 +111,12 @@ _JSON_DECODER = json.JSONDecoder()
 
 
 def _json_loads(data: str | bytes) -> Any:
-    return _JSON_DECODER.decode(data if isinstance(data, str) else bytes(data).decode("utf-8"))
+    text = data if isinstance(data, str) else bytes(data).decode("utf-8")
+    if text == "[]":  # most warnings, many cards and translations: no parser needed
+        return []
+    if text == "{}":
+        return {}
+    return _JSON_DECODER.decode(text)
 
 
 def open_engine(url: str, *, migrate: bool = True, create: bool = True) -> Engine:
