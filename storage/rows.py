@@ -17,6 +17,10 @@ from storage.schema import Base
 #: How many values go into one `IN (…)` list: well under every engine's bound-parameter limit.
 IN_CHUNK = 500
 
+#: Up to this many rows, one INSERT … RETURNING is cheaper than drawing ids first (one statement,
+#: not two, and too few parameters for psycopg's parsing to matter): the one-record path.
+FEW_ROWS = 8
+
 _T = TypeVar("_T")
 
 
@@ -68,7 +72,7 @@ def insert_many_returning_ids(
     if not rows:
         return []
     table = _table(model)
-    if session.get_bind().dialect.name == "postgresql":
+    if len(rows) > FEW_ROWS and session.get_bind().dialect.name == "postgresql":
         return _insert_with_sequence_ids(session, table, rows)
     wanted = [tuple(_comparable(row[k]) for k in key) for row in rows]
     if len(set(wanted)) < len(wanted):
