@@ -205,8 +205,8 @@ def store_records(
     """Store a batch of records; for each, in order, its `StoreResult` or a `StoreFailure`.
 
     A constant number of SQL statements per batch (see `storage.batch`). The batch runs in one
-    SAVEPOINT; if it fails, it is undone and each record is stored again in its own, so a bad
-    record fails alone and the rest is kept. Each URL may appear several times: its records are
+    SAVEPOINT; if it fails, it is undone and its halves are stored again the same way, down to
+    the record that fails alone, so a bad record fails alone and the rest is kept. Each URL may appear several times: its records are
     stored in order. Errors of the database itself (`BATCH_FATAL`: locked, disconnected, disk
     full) are raised, not recorded per record. Nothing is committed: the caller owns the
     transaction.
@@ -219,27 +219,39 @@ def store_records(
         except UnstorableRecordError as exc:
             results[i] = StoreFailure(item.article.url, exc)
     for positions in _rounds(records, skip={i for i, r in enumerate(results) if r is not None}):
-        items = [records[i] for i in positions]
-        try:
-            with session.begin_nested():
-                stored = store_batch(session, items, options)
-        except BATCH_FATAL:
-            raise
-        except Exception:  # noqa: BLE001 - any error of one record: isolate it below
-            stored = None
-        if stored is not None:
-            for i, one in zip(positions, stored, strict=True):
-                results[i] = _result(one)
-            continue
-        for i, item in zip(positions, items, strict=True):
-            try:
-                with session.begin_nested():
-                    results[i] = _result(store_batch(session, [item], options)[0])
-            except BATCH_FATAL:
-                raise
-            except Exception as exc:  # noqa: BLE001 - the record's failure is its result
-                results[i] = StoreFailure(item.article.url, exc)
+        _store_isolating(session, records, positions, options, results)
     return [r for r in results if r is not None]
+
+
+def _store_isolating(
+    session: Session,
+    records: Sequence[RecordToStore],
+    positions: list[int],
+    options: BatchOptions,
+    results: list[StoreResult | StoreFailure | None],
+) -> None:
+    """Store `records` at `positions` as one batch in a SAVEPOINT; if it fails, store each half
+    the same way, down to the record that fails alone (its `StoreFailure`).
+
+    Halving finds one bad record of a batch of n in about 2·log2(n) smaller batches, where
+    storing every record alone would cost n one-record stores (each its handful of statements).
+    """
+    items = [records[i] for i in positions]
+    try:
+        with session.begin_nested():
+            stored = store_batch(session, items, options)
+    except BATCH_FATAL:
+        raise
+    except Exception as exc:  # noqa: BLE001 - some record's error: find it below
+        if len(positions) == 1:
+            results[positions[0]] = StoreFailure(items[0].article.url, exc)
+            return
+        half = len(positions) // 2
+        _store_isolating(session, records, positions[:half], options, results)
+        _store_isolating(session, records, positions[half:], options, results)
+        return
+    for i, one in zip(positions, stored, strict=True):
+        results[i] = _result(one)
 
 
 def _rounds(records: Sequence[RecordToStore], *, skip: set[int]) -> list[list[int]]:

@@ -207,6 +207,31 @@ def test_unchanged_records_cost_the_same_statements_in_a_batch_of_10_or_200(
     assert _statements(engine, again[:10]) == _statements(engine, again)
 
 
+def test_one_bad_record_is_found_by_halving_not_by_storing_each_record_alone(
+    engine: Engine, request: pytest.FixtureRequest
+) -> None:
+    request.getfixturevalue("contact_named_boom_fails")
+    batch = [_record(f"h{i}", 0) for i in range(64)]
+    batch[37] = _record("h37", 0, contacts=[Contact(name="Boom")])
+    attempts: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.startswith("SAVEPOINT"):
+            attempts.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with transaction(engine) as session:
+            results = store_records(session, batch)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert _statuses(results) == ["new"] * 37 + ["failed"] + ["new"] * 26
+    # the whole batch, then two halves per level down to the bad record: 1 + 2·log2(64)
+    assert len(attempts) <= 13
+    with transaction(engine) as session:
+        assert len(session.scalars(select(ArticleRow.url)).all()) == 63
+
+
 def test_a_crash_mid_batch_leaves_archive_and_search_index_in_step(
     db_url: str, engine: Engine
 ) -> None:
