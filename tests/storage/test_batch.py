@@ -4,6 +4,7 @@ the statements do not grow with the batch, and a crash mid-batch leaves archive 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -181,18 +182,24 @@ _COMPARED = (
 )
 
 
-def _statements(engine: Engine, records: list[RecordToStore]) -> int:
+@contextmanager
+def _recorded(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements `engine` runs inside the block, in order."""
     seen: list[str] = []
 
-    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
         seen.append(statement)
 
-    event.listen(engine, "before_cursor_execute", count)
+    event.listen(engine, "before_cursor_execute", record)
     try:
-        with transaction(engine) as session:
-            results = store_records(session, records)
+        yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _statements(engine: Engine, records: list[RecordToStore]) -> int:
+    with _recorded(engine) as seen, transaction(engine) as session:
+        results = store_records(session, records)
     assert set(_statuses(results)) == {"unchanged"}
     return len(seen)
 
@@ -213,21 +220,11 @@ def test_one_bad_record_is_found_by_halving_not_by_storing_each_record_alone(
     request.getfixturevalue("contact_named_boom_fails")
     batch = [_record(f"h{i}", 0) for i in range(64)]
     batch[37] = _record("h37", 0, contacts=[Contact(name="Boom")])
-    attempts: list[str] = []
-
-    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if statement.startswith("SAVEPOINT"):
-            attempts.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        with transaction(engine) as session:
-            results = store_records(session, batch)
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+    with _recorded(engine) as seen, transaction(engine) as session:
+        results = store_records(session, batch)
     assert _statuses(results) == ["new"] * 37 + ["failed"] + ["new"] * 26
     # the whole batch, then two halves per level down to the bad record: 1 + 2·log2(64)
-    assert len(attempts) <= 13
+    assert len([s for s in seen if s.startswith("SAVEPOINT")]) <= 13
     with transaction(engine) as session:
         assert len(session.scalars(select(ArticleRow.url)).all()) == 63
 
