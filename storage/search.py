@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     bindparam,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -85,7 +87,7 @@ def search(
             if session.get_bind().dialect.name == "sqlite":
                 rows: Sequence[Any] = _sqlite_search(session, query, filters, limit)
             else:
-                rows = session.execute(_postgres_statement(query, filters, limit)).all()
+                rows = _pg_search(session, query, filters, limit)
     except DBAPIError as exc:
         raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
     return [
@@ -255,53 +257,101 @@ def pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
     return any_reading
 
 
-def _pg_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
-    """The newest `cap` matching versions that `filters` keep: version_id, article_id, version,
-    status."""
+#: The first window of version ids a PostgreSQL search reads its matches from (the newest ids),
+#: and how much each next window grows: a common word fills the candidates from the first
+#: window (a few hundred matches to join), a rare one needs a handful of windows, each an index
+#: lookup that finds little.
+PG_FIRST_WINDOW = 1024
+PG_WINDOW_GROWTH = 8
+
+
+def _pg_candidates(
+    session: Session, query: SearchQuery, filters: Filters, cap: int
+) -> dict[int, Any]:
+    """The newest `cap` matching versions that `filters` keep, by version id: article_id,
+    version, status; read window by window of version ids, newest first."""
+    tsquery = pg_tsquery(query, filters)
     selection = selected_versions(filters).subquery("selection")
-    return (
-        select(
-            _DOCS.c.version_id,
-            selection.c.article_id,
-            selection.c.version,
-            selection.c.status,
+    top = session.scalar(select(func.max(_DOCS.c.version_id)))
+    found: dict[int, Any] = {}
+    if top is None:
+        return found
+    high, size = int(top) + 1, PG_FIRST_WINDOW
+    while high > 0 and len(found) < cap:
+        low = max(0, high - size)
+        matches = (
+            func.hubarchive_search_window(tsquery, low, high)
+            .table_valued(column("version_id", Integer))
+            .render_derived(name="matches")
         )
-        .select_from(_DOCS)
-        .join(selection, selection.c.version_id == _DOCS.c.version_id)
-        .where(_DOCS.c.document.op("@@")(pg_tsquery(query, filters)))
-        .order_by(_DOCS.c.version_id.desc())
-        .limit(cap)
-    )
+        rows = session.execute(
+            select(
+                matches.c.version_id,
+                selection.c.article_id,
+                selection.c.version,
+                selection.c.status,
+            )
+            .select_from(matches)
+            .join(selection, selection.c.version_id == matches.c.version_id)
+            .order_by(matches.c.version_id.desc())
+            .limit(cap - len(found))
+        )
+        found.update((row.version_id, row) for row in rows)
+        high, size = low, size * PG_WINDOW_GROWTH
+    return found
 
 
-def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
-    candidates = (
-        _pg_candidates(query, filters, RANK_CANDIDATES)
-        .cte("candidates")
-        .prefix_with("MATERIALIZED")
-    )
+def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
+    """Three short statements: the candidates (window by window), their ts_rank, then the
+    details and headlines of the best `limit`."""
+    candidates = _pg_candidates(session, query, filters, RANK_CANDIDATES)
+    if not candidates:
+        return []
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
     rank = func.ts_rank(_DOCS.c.document, func.to_tsquery(_DOCS.c.config, tsquery_text))
-    best = (
-        select(*_hit_columns(candidates), _DOCS.c.config, _DOCS.c.content, rank.label("score"))
-        .select_from(candidates)
-        .join(_DOCS, _DOCS.c.version_id == candidates.c.version_id)
-        .join(VersionRow.__table__, VersionRow.__table__.c.id == candidates.c.version_id)
-        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == candidates.c.article_id)
-        .order_by(rank.desc(), candidates.c.article_id)
-        .limit(limit)
-        .subquery("best")
-    )
+    ids = bindparam("ids", list(candidates), type_=postgresql.ARRAY(Integer))
+    scored = session.execute(
+        select(_DOCS.c.version_id, rank.label("score")).where(
+            _DOCS.c.version_id == func.any(ids)
+        )
+    ).all()
+    best = sorted(scored, key=lambda r: (-r.score, candidates[r.version_id].article_id))[:limit]
+    version = VersionRow.__table__
+    article = ArticleRow.__table__
     options = (
         f"StartSel={MARK[0]}, StopSel={MARK[1]}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
         "MaxFragments=1"
     )
     headline = func.ts_headline(
-        best.c.config, best.c.content, func.to_tsquery(best.c.config, tsquery_text), options
+        _DOCS.c.config, _DOCS.c.content, func.to_tsquery(_DOCS.c.config, tsquery_text), options
     )
-    return select(
-        *(best.c[name] for name in _HIT_NAMES), headline.label("snippet"), best.c.score
-    ).order_by(best.c.score.desc(), best.c.article_id)
+    shown = bindparam("shown", [r.version_id for r in best], type_=postgresql.ARRAY(Integer))
+    details = {
+        row.version_id: row
+        for row in session.execute(
+            select(
+                _DOCS.c.version_id,
+                article.c.url,
+                version.c.lang,
+                version.c.title,
+                version.c.published,
+                version.c.sector,
+                headline.label("snippet"),
+            )
+            .select_from(_DOCS)
+            .join(version, version.c.id == _DOCS.c.version_id)
+            .join(article, article.c.id == version.c.article_id)
+            .where(_DOCS.c.version_id == func.any(shown))
+        )
+    }
+    return [
+        SimpleNamespace(
+            **candidates[r.version_id]._asdict(),
+            **{k: v for k, v in details[r.version_id]._asdict().items() if k != "version_id"},
+            score=r.score,
+        )
+        for r in best
+    ]
 
 
 def rebuild_index(session: Session) -> None:

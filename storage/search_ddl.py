@@ -448,3 +448,46 @@ def drop_trigger_statements(dialect: str) -> tuple[str, ...]:
     """The DROP TRIGGER statements alone (see `trigger_statements`)."""
     dropped = SQLITE_DROP if dialect == "sqlite" else PG_DROP
     return tuple(s for s in dropped if s.startswith("DROP TRIGGER"))
+
+
+# --- Revision 0008: PostgreSQL reads matches window by window, documents kept in line ----------
+#
+# A word found in a few percent of the archive made the planner walk the versions newest first,
+# reading each one's tsvector out of TOAST (14 µs a row), until it had the candidates: tens of
+# thousands of rows. From 0008 on, the documents stay in the table's own pages (STORAGE MAIN:
+# compressed, out of line only beyond a page; reading one costs a fifth), and a search asks the
+# GIN index for the matches of one window of version ids at a time, newest first
+# (`hubarchive_search_window`, bitmap scans only: the GIN bitmap AND-ed with the id range),
+# until it has its candidates.
+
+#: Matches of tsquery `q` among the documents of versions lo <= id < hi, through the indexes
+#: only (the function's own planner settings: no walk reading every document of the range).
+PG_SEARCH_WINDOW = """CREATE OR REPLACE FUNCTION hubarchive_search_window(
+        q tsquery, lo integer, hi integer) RETURNS SETOF integer
+    LANGUAGE sql STABLE ROWS 500 SET enable_seqscan = off SET enable_indexscan = off AS $$
+        SELECT version_id FROM search_documents
+        WHERE document @@ q AND version_id >= lo AND version_id < hi
+    $$"""
+
+
+def upgrade_0008_statements(dialect: str) -> tuple[str, ...]:
+    """What revision 0008 runs on `dialect` (nothing on SQLite, whose FTS5 index already keeps
+    its documents apart from the version rows)."""
+    if dialect == "sqlite":
+        return ()
+    return (
+        "ALTER TABLE search_documents ALTER COLUMN document SET STORAGE MAIN",
+        PG_SEARCH_WINDOW,
+        # rewrite the documents so that they move in line (SET STORAGE applies to new rows)
+        "TRUNCATE search_documents",
+    ) + PG_REBUILD_0004
+
+
+def downgrade_0008_statements(dialect: str) -> tuple[str, ...]:
+    """What undoing revision 0008 runs."""
+    if dialect == "sqlite":
+        return ()
+    return (
+        "DROP FUNCTION IF EXISTS hubarchive_search_window(tsquery, integer, integer)",
+        "ALTER TABLE search_documents ALTER COLUMN document SET STORAGE EXTENDED",
+    )
