@@ -45,7 +45,7 @@ from sqlalchemy import func, insert, select, text
 
 from scraper.models import Article, Contact, QAPair
 from storage import search_ddl
-from storage.db import open_engine, transaction
+from storage.db import open_engine, transaction, upgrade
 from storage.export import export_archive
 from storage.rows import (
     changed_fields,
@@ -386,7 +386,8 @@ def main() -> None:
 
 
 def _versions(db_url: str) -> int:
-    engine = open_engine(db_url)  # migrates an archive kept by an older revision
+    engine = open_engine(db_url, migrate=False)
+    upgrade(engine)  # an archive kept by an older revision of hubarchive
     with transaction(engine) as session:
         versions = session.scalar(select(func.count()).select_from(VersionRow)) or 0
     engine.dispose()

@@ -7,6 +7,7 @@ content version; `Filters` choose which version of each article counts (current,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -257,12 +258,22 @@ def pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
     return any_reading
 
 
-#: The first window of version ids a PostgreSQL search reads its matches from (the newest ids),
-#: and how much each next window grows: a common word fills the candidates from the first
-#: window (a few hundred matches to join), a rare one needs a handful of windows, each an index
-#: lookup that finds little.
-PG_FIRST_WINDOW = 1024
+#: The first window of version ids a PostgreSQL search reads its matches from (the newest ids):
+#: a word in most documents fills the candidates from it (half the versions are current ones in
+#: an archive with two versions an article), each match costing two index lookups to check.
+PG_FIRST_WINDOW = 512
+#: How much a window grows when the previous one found nothing; otherwise the next window is
+#: sized from the density of candidates found so far (with a margin), at most this factor larger.
 PG_WINDOW_GROWTH = 8
+PG_WINDOW_MARGIN = 1.25
+
+
+def _next_window(size: int, found: int, seen: int, cap: int) -> int:
+    """The size of the next window, after `seen` ids gave `found` candidates of `cap`."""
+    if found == 0:
+        return size * PG_WINDOW_GROWTH
+    wanted = (cap - found) * seen / found * PG_WINDOW_MARGIN
+    return max(1, min(size * PG_WINDOW_GROWTH, math.ceil(wanted)))
 
 
 def _pg_candidates(
@@ -297,60 +308,69 @@ def _pg_candidates(
             .limit(cap - len(found))
         )
         found.update((row.version_id, row) for row in rows)
-        high, size = low, size * PG_WINDOW_GROWTH
+        size = _next_window(size, len(found), int(top) + 1 - low, cap)
+        high = low
     return found
 
 
 def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
-    """Three short statements: the candidates (window by window), their ts_rank, then the
-    details and headlines of the best `limit`."""
+    """The candidates (window by window), then one statement: their ts_rank, the best `limit`,
+    and for those alone the details and a headline cut from an excerpt of the text."""
     candidates = _pg_candidates(session, query, filters, RANK_CANDIDATES)
     if not candidates:
         return []
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
+    pairs = func.unnest(
+        bindparam("ids", list(candidates), type_=postgresql.ARRAY(Integer)),
+        bindparam(
+            "article_ids",
+            [row.article_id for row in candidates.values()],
+            type_=postgresql.ARRAY(Integer),
+        ),
+    ).table_valued(column("version_id", Integer), column("article_id", Integer))
+    pairs = pairs.render_derived(name="pairs")
     rank = func.ts_rank(_DOCS.c.document, func.to_tsquery(_DOCS.c.config, tsquery_text))
-    ids = bindparam("ids", list(candidates), type_=postgresql.ARRAY(Integer))
-    scored = session.execute(
-        select(_DOCS.c.version_id, rank.label("score")).where(
-            _DOCS.c.version_id == func.any(ids)
-        )
-    ).all()
-    best = sorted(scored, key=lambda r: (-r.score, candidates[r.version_id].article_id))[:limit]
+    best = (
+        select(pairs.c.version_id, pairs.c.article_id, rank.label("score"))
+        .select_from(pairs)
+        .join(_DOCS, _DOCS.c.version_id == pairs.c.version_id)
+        .order_by(rank.desc(), pairs.c.article_id)
+        .limit(limit)
+        .subquery("best")
+    )
     version = VersionRow.__table__
     article = ArticleRow.__table__
     options = (
         f"StartSel={MARK[0]}, StopSel={MARK[1]}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
         "MaxFragments=1"
     )
+    tsquery = func.to_tsquery(_DOCS.c.config, tsquery_text)
     headline = func.ts_headline(
-        _DOCS.c.config, _DOCS.c.content, func.to_tsquery(_DOCS.c.config, tsquery_text), options
+        _DOCS.c.config, func.hubarchive_search_excerpt(_DOCS.c.content, tsquery), tsquery, options
     )
-    shown = bindparam("shown", [r.version_id for r in best], type_=postgresql.ARRAY(Integer))
-    details = {
-        row.version_id: row
-        for row in session.execute(
-            select(
-                _DOCS.c.version_id,
-                article.c.url,
-                version.c.lang,
-                version.c.title,
-                version.c.published,
-                version.c.sector,
-                headline.label("snippet"),
-            )
-            .select_from(_DOCS)
-            .join(version, version.c.id == _DOCS.c.version_id)
-            .join(article, article.c.id == version.c.article_id)
-            .where(_DOCS.c.version_id == func.any(shown))
+    rows = session.execute(
+        select(
+            best.c.version_id,
+            best.c.score,
+            article.c.url,
+            version.c.lang,
+            version.c.title,
+            version.c.published,
+            version.c.sector,
+            headline.label("snippet"),
         )
-    }
+        .select_from(best)
+        .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
+        .join(version, version.c.id == best.c.version_id)
+        .join(article, article.c.id == best.c.article_id)
+        .order_by(best.c.score.desc(), best.c.article_id)
+    ).all()
     return [
         SimpleNamespace(
-            **candidates[r.version_id]._asdict(),
-            **{k: v for k, v in details[r.version_id]._asdict().items() if k != "version_id"},
-            score=r.score,
+            **candidates[row.version_id]._asdict(),
+            **{k: v for k, v in row._asdict().items() if k != "version_id"},
         )
-        for r in best
+        for row in rows
     ]
 
 
