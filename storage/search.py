@@ -180,16 +180,40 @@ SQLITE_COMMON_MATCHES = 2_000
 _FTS_COLUMNS = ("title", "lead", "body", "qa", "contacts")
 
 
-def _sqlite_is_common(session: Session, query: SearchQuery) -> bool:
-    """Whether the query matches SQLITE_COMMON_MATCHES versions or more (a bounded count)."""
-    matches = (
-        select(literal_column("1"))
-        .select_from(table("search_index"))
-        .where(_sqlite_match(query))
-        .limit(SQLITE_COMMON_MATCHES)
-        .subquery()
+def _sqlite_newest_matches(session: Session, query: SearchQuery) -> list[int]:
+    """The ids of the newest SQLITE_COMMON_MATCHES versions the query matches (all of them
+    when fewer: then the query is not common), before any filter."""
+    rowid: Any = literal_column("search_index.rowid")
+    return list(
+        session.scalars(
+            select(rowid)
+            .select_from(table("search_index"))
+            .where(_sqlite_match(query))
+            .order_by(rowid.desc())
+            .limit(SQLITE_COMMON_MATCHES)
+        )
     )
-    return (session.scalar(select(func.count()).select_from(matches)) or 0) >= SQLITE_COMMON_MATCHES
+
+
+def _sqlite_selected(filters: Filters, version_ids: list[int], cap: int) -> Any:
+    """The newest `cap` of `version_ids` that `filters` keep: version_id, article_id, version,
+    status (through the covering index of versions, without reading the full-text index)."""
+    selection = (
+        selected_versions(filters)
+        .with_hint(VersionRow.__table__, f"INDEXED BY {SQLITE_VERSIONS_INDEX}", "sqlite")
+        .subquery("selection")
+    )
+    return (
+        select(
+            selection.c.version_id,
+            selection.c.article_id,
+            selection.c.version,
+            selection.c.status,
+        )
+        .where(selection.c.version_id.in_(bindparam("ids", version_ids, expanding=True)))
+        .order_by(selection.c.version_id.desc())
+        .limit(cap)
+    )
 
 
 def _sqlite_field_scores(
@@ -218,15 +242,24 @@ def _sqlite_field_scores(
 
 
 def _sqlite_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
-    """Three short statements: the candidates, their ranking (bm25, or the fields matched for a
-    common query, newest first among equals), then snippets of the best `limit`."""
+    """The newest matches (all of them unless the query is common), the candidates the filters
+    keep among them (or further down the index), their ranking (bm25, or the fields matched
+    for a common query, newest first among equals), then snippets of the best `limit`."""
+    newest = _sqlite_newest_matches(session, query)
+    common = len(newest) >= SQLITE_COMMON_MATCHES
+    # a common query: FTS5 walks its doclists newest first and stops at the candidates; a rare
+    # one: its few matches are known, the filters are checked on them alone
     candidates = {
         row.version_id: row
-        for row in session.execute(_sqlite_candidates(query, filters, RANK_CANDIDATES))
+        for row in session.execute(
+            _sqlite_candidates(query, filters, RANK_CANDIDATES)
+            if common
+            else _sqlite_selected(filters, newest, RANK_CANDIDATES)
+        )
     }
     if not candidates:
         return []
-    if _sqlite_is_common(session, query):
+    if common:
         fields = _sqlite_field_scores(session, query, list(candidates))
         ranked = sorted(candidates, key=lambda v: (-fields[v], -v, candidates[v].article_id))[
             :limit
