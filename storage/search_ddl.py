@@ -464,9 +464,13 @@ def drop_trigger_statements(dialect: str) -> tuple[str, ...]:
 #: only (the function's own planner settings: no walk reading every document of the range).
 PG_SEARCH_WINDOW = """CREATE OR REPLACE FUNCTION hubarchive_search_window(
         q tsquery, lo integer, hi integer) RETURNS SETOF integer
-    LANGUAGE sql STABLE ROWS 500 SET enable_seqscan = off SET enable_indexscan = off AS $$
-        SELECT version_id FROM search_documents
-        WHERE document @@ q AND version_id >= lo AND version_id < hi
+    LANGUAGE plpgsql STABLE ROWS 500 SET enable_seqscan = off SET enable_indexscan = off AS $$
+    BEGIN
+        -- EXECUTE: planned for these values (a plan made for any tsquery and range read every
+        -- match of a common word's posting list, then dropped those out of the range)
+        RETURN QUERY EXECUTE 'SELECT version_id FROM search_documents
+            WHERE document @@ $1 AND version_id >= $2 AND version_id < $3' USING q, lo, hi;
+    END
     $$"""
 
 
@@ -489,18 +493,20 @@ def _unfolded(lexeme: str) -> str:
 
 
 #: Characters of a version's text kept around the first place where one of the query's lexemes
-#: appears (a regular expression, accents either way): `ts_headline` then parses a few hundred
-#: words, not the whole article (it cost 1.2 ms a hit, 25 ms a page of 20, in the bench), and
-#: still picks and marks the fragment itself.
-EXCERPT_BEFORE, EXCERPT_CHARS = 300, 1200
+#: appears (as written, else through a regular expression, accents either way): `ts_headline`
+#: then parses a hundred words, not the whole article (it cost 1.2 ms a hit, 25 ms a page of 20,
+#: in the bench), and still picks and marks its fragment (SNIPPET_WORDS words) in them.
+EXCERPT_BEFORE, EXCERPT_CHARS = 200, 600
 
 PG_EXCERPT = f"""CREATE OR REPLACE FUNCTION hubarchive_search_excerpt(content text, q tsquery)
     RETURNS text LANGUAGE sql IMMUTABLE AS $$
-        SELECT substr(content, greatest(1, coalesce(nullif(
-            regexp_instr(content, x.pattern, 1, 1, 0, 'i'), 0), 1) - {EXCERPT_BEFORE}),
-            {EXCERPT_CHARS})
-        FROM (SELECT string_agg({_unfolded("m[1]")}, '|') AS pattern
-              FROM regexp_matches(q::text, '''([^'']+)''', 'g') AS m) AS x
+        WITH lexemes AS (
+            SELECT m[1] AS lexeme FROM regexp_matches(q::text, '''([^'']+)''', 'g') AS m)
+        SELECT substr(content, greatest(1, coalesce(
+            (SELECT min(nullif(strpos(lower(content), lexeme), 0)) FROM lexemes),
+            nullif(regexp_instr(content,
+                (SELECT string_agg({_unfolded("lexeme")}, '|') FROM lexemes), 1, 1, 0, 'i'), 0),
+            1) - {EXCERPT_BEFORE}), {EXCERPT_CHARS})
     $$"""
 
 
