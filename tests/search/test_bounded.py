@@ -17,6 +17,7 @@ from storage.archive import RecordToStore, store_records
 from storage.db import open_engine, transaction
 from storage.search import SearchHit, search
 from storage.selection import Filters
+from tests.storage.samples import rerun_migrations
 
 #: (query, filters) searched on both engines: every kind of term and every filter.
 CASES: list[tuple[str, Filters]] = [
@@ -146,3 +147,19 @@ def test_sqlite_ranks_a_common_query_by_the_fields_it_matches(
     assert [h.url for h in common][: len(titled)] == titled
     assert all("**" in h.snippet for h in common)
     assert all(h.score > 0 for h in common)
+
+
+def test_an_archive_indexed_before_revision_0008_finds_the_same_after_it(db_url: str) -> None:
+    """0008 rewrites the PostgreSQL documents (kept in line) and adds the window and excerpt
+    functions; an archive downgraded to 0007 and upgraded again finds what it found."""
+    build_archive(db_url)
+    engine = open_engine(db_url)
+    with transaction(engine) as session:
+        before = [_found(session, text, filters) for text, filters in CASES]
+        snippets = [h.snippet for h in search(session, "douane")]
+    rerun_migrations(engine, "0007")
+    with transaction(engine) as session:
+        assert [_found(session, text, filters) for text, filters in CASES] == before
+        assert [h.snippet for h in search(session, "douane")] == snippets
+        assert "**douane**" in snippets[0].lower()
+    engine.dispose()
