@@ -356,9 +356,6 @@ PG_FIRST_WINDOW = 512
 #: sized from the density of candidates found so far (with a margin), at most this factor larger.
 PG_WINDOW_GROWTH = 8
 PG_WINDOW_MARGIN = 1.25
-#: A query with at most this many matches below the first window is rare: they are all read at
-#: once (one lookup of the GIN index) instead of window by window.
-PG_RARE_MATCHES = 500
 
 
 def _next_window(size: int, found: int, seen: int, cap: int) -> int:
@@ -373,66 +370,13 @@ def _pg_candidates(
     session: Session, query: SearchQuery, filters: Filters, cap: int
 ) -> dict[int, Any]:
     """The newest `cap` matching versions that `filters` keep, by version id: article_id,
-    version, status; read window by window of version ids, newest first, unless the query
-    turns out rare (then all its matches at once)."""
+    version, status; read window by window of version ids, newest first."""
     tsquery = pg_tsquery(query, filters)
     selection = selected_versions(filters).subquery("selection")
     top = session.scalar(select(func.max(_DOCS.c.version_id)))
     found: dict[int, Any] = {}
     if top is None:
         return found
-
-    def selected(matches: Any, wanted: int) -> None:
-        rows = session.execute(
-            select(
-                matches.c.version_id,
-                selection.c.article_id,
-                selection.c.version,
-                selection.c.status,
-            )
-            .select_from(matches)
-            .join(selection, selection.c.version_id == matches.c.version_id)
-            .order_by(matches.c.version_id.desc())
-            .limit(wanted)
-        )
-        found.update((row.version_id, row) for row in rows)
-
-    def window(low: int, high: int, limit: int | None = None) -> Any:
-        return (
-            func.hubarchive_search_window(tsquery, low, high, limit)
-            .table_valued(column("version_id", Integer))
-            .render_derived(name="matches")
-        )
-
-    high, size = int(top) + 1, PG_FIRST_WINDOW
-    rare_checked = False
-    while high > 0 and len(found) < cap:
-        low = max(0, high - size)
-        selected(window(low, high), cap - len(found))
-        size = _next_window(size, len(found), int(top) + 1 - low, cap)
-        high = low
-        if len(found) < cap and high > 0 and not rare_checked:
-            # the newest window did not fill the candidates: a rare query has all its older
-            # matches found in one bounded index lookup, a common one goes on window by window
-            rare_checked = True
-            older = session.scalars(select(window(0, high, PG_RARE_MATCHES + 1).c.version_id)).all()
-            if len(older) <= PG_RARE_MATCHES:
-                if older:
-                    ids = bindparam("older", list(older), type_=postgresql.ARRAY(Integer))
-                    rows = session.execute(
-                        select(
-                            selection.c.version_id,
-                            selection.c.article_id,
-                            selection.c.version,
-                            selection.c.status,
-                        )
-                        .where(selection.c.version_id == func.any(ids))
-                        .order_by(selection.c.version_id.desc())
-                        .limit(cap - len(found))
-                    )
-                    found.update((row.version_id, row) for row in rows)
-                break
-    return found
     high, size = int(top) + 1, PG_FIRST_WINDOW
     while high > 0 and len(found) < cap:
         low = max(0, high - size)

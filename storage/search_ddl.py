@@ -460,18 +460,16 @@ def drop_trigger_statements(dialect: str) -> tuple[str, ...]:
 # (`hubarchive_search_window`, bitmap scans only: the GIN bitmap AND-ed with the id range),
 # until it has its candidates.
 
-#: Matches of tsquery `q` among the documents of versions lo <= id < hi (at most `lim`, all when
-#: NULL), through the indexes only (the function's own planner settings: no walk reading every
-#: document of the range).
+#: Matches of tsquery `q` among the documents of versions lo <= id < hi, through the indexes
+#: only (the function's own planner settings: no walk reading every document of the range).
 PG_SEARCH_WINDOW = """CREATE OR REPLACE FUNCTION hubarchive_search_window(
-        q tsquery, lo integer, hi integer, lim integer) RETURNS SETOF integer
+        q tsquery, lo integer, hi integer) RETURNS SETOF integer
     LANGUAGE plpgsql STABLE ROWS 100 SET enable_seqscan = off SET enable_indexscan = off AS $$
     BEGIN
         -- EXECUTE: planned for these values (a plan made for any tsquery and range read every
         -- match of a common word's posting list, then dropped those out of the range)
         RETURN QUERY EXECUTE 'SELECT version_id FROM search_documents
-            WHERE document @@ $1 AND version_id >= $2 AND version_id < $3 LIMIT $4'
-            USING q, lo, hi, lim;
+            WHERE document @@ $1 AND version_id >= $2 AND version_id < $3' USING q, lo, hi;
     END
     $$"""
 
@@ -539,7 +537,7 @@ def downgrade_0008_statements(dialect: str) -> tuple[str, ...]:
     if dialect == "sqlite":
         return ()
     return (
-        "DROP FUNCTION IF EXISTS hubarchive_search_window(tsquery, integer, integer, integer)",
+        "DROP FUNCTION IF EXISTS hubarchive_search_window(tsquery, integer, integer)",
         "DROP FUNCTION IF EXISTS hubarchive_search_excerpt(text, tsquery)",
         "ALTER TABLE search_documents ALTER COLUMN document SET STORAGE EXTENDED",
     )
