@@ -120,7 +120,7 @@ def search_counts(
     try:
         with session.begin_nested():
             rows = session.execute(grouped).all()
-            site_keys = dict(session.execute(select(Site.id, Site.key)).tuples().all())
+            site_keys = {row.id: row.key for row in session.execute(select(Site.id, Site.key))}
     except DBAPIError as exc:
         raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
     last = max((row.last for row in rows), default=0)
