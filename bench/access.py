@@ -17,6 +17,11 @@ in one pass (`storage.search.rebuild_index`, the SQL a store runs for its versio
     python bench/access.py --articles 20000         # one size
     python bench/access.py --pg                     # PostgreSQL on 127.0.0.1:5432 (scratch databases)
     python bench/access.py --archive sqlite:///big.db --no-exports   # an archive built before
+    python bench/access.py --cache /var/tmp/hubarchive-bench --no-exports   # build once, reuse
+
+With `--cache DIR` each size is built once and kept (SQLite: `DIR/access-N.db`; PostgreSQL: the
+database `hubarchive_bench_N`), then reused by later runs of this script and of `bench/serve.py`
+(an archive at an older revision is migrated when opened).
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from sqlalchemy import func, insert, select, text
 
 from scraper.models import Article, Contact, QAPair
 from storage import search_ddl
-from storage.db import open_engine, transaction
+from storage.db import open_engine, transaction, upgrade
 from storage.export import export_archive
 from storage.rows import (
     changed_fields,
@@ -231,23 +236,44 @@ def query_mix(rng: random.Random, words: list[str]) -> list[tuple[str, str, Filt
     return [(kind, *make()) for _ in range(QUERIES_PER_KIND) for kind, make in makers.items()]
 
 
-def time_searches(db_url: str) -> dict[str, list[tuple[float, float]]]:
-    """(wall seconds, CPU seconds of this process) of each search of the mix, by kind.
+def _server_cpu(pid: int | None) -> float:
+    """CPU seconds the PostgreSQL backend `pid` has run (Linux schedstat, nanoseconds), 0 when
+    unknown (another host, no /proc)."""
+    if pid is None:
+        return 0.0
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
-    On SQLite the engine runs in this process, so CPU time is the search's own cost, whatever
-    else the machine runs; wall time includes waiting for a core.
+
+def time_searches(db_url: str) -> dict[str, list[tuple[float, float]]]:
+    """(wall seconds, CPU seconds) of each search of the mix, by kind.
+
+    CPU time is the search's own cost, whatever else the machine runs (wall time includes
+    waiting for a core): this process's, plus on PostgreSQL that of its server backend when the
+    server runs on this machine (read from /proc).
     """
     mix = query_mix(random.Random(7), vocabulary(random.Random(42)))
     engine = open_engine(db_url)
     timings: dict[str, list[tuple[float, float]]] = {}
+    with engine.connect() as connection:  # one pooled connection: the same backend throughout
+        backend = (
+            None
+            if engine.dialect.name == "sqlite"
+            else connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        )
     with transaction(engine) as session:
         search(session, mix[0][1], mix[0][2], limit=20)  # warm the connection and the cache
     for kind, query, filters in mix:
         with transaction(engine) as session:
-            start, cpu = time.perf_counter(), time.process_time()
+            start, cpu = time.perf_counter(), time.process_time() + _server_cpu(backend)
             search(session, query, filters, limit=20)
             timings.setdefault(kind, []).append(
-                (time.perf_counter() - start, time.process_time() - cpu)
+                (
+                    time.perf_counter() - start,
+                    time.process_time() + _server_cpu(backend) - cpu,
+                )
             )
     engine.dispose()
     return timings
@@ -331,6 +357,12 @@ def main() -> None:
     parser.add_argument(
         "--archive", help="measure this archive (built earlier by this script) instead of building"
     )
+    parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep each archive built (SQLite files in DIR, PostgreSQL databases "
+        "hubarchive_bench_N) and reuse it in later runs",
+    )
     parser.add_argument("--no-searches", action="store_true", help="exports only")
     parser.add_argument("--no-exports", action="store_true", help="searches only")
     parser.add_argument(
@@ -349,9 +381,49 @@ def main() -> None:
             measure(args.archive, work, args, exports=not args.no_exports)
             return
         for articles in sizes:
+            exports = articles == max(sizes) and not args.no_exports
+            if args.cache:
+                db_url = cached_archive(Path(args.cache), args.pg, articles)
+                measure(db_url, work, args, exports=exports)
+                continue
             with scratch_archive(work, args.pg) as db_url:
                 build_and_index(db_url, articles)
-                measure(db_url, work, args, exports=articles == max(sizes) and not args.no_exports)
+                measure(db_url, work, args, exports=exports)
+
+
+def _versions(db_url: str) -> int:
+    engine = open_engine(db_url, migrate=False)
+    upgrade(engine)  # an archive kept by an older revision of hubarchive
+    with transaction(engine) as session:
+        versions = session.scalar(select(func.count()).select_from(VersionRow)) or 0
+    engine.dispose()
+    return versions
+
+
+def cached_archive(folder: Path, pg: bool, articles: int) -> str:
+    """The URL of the kept archive of `articles` articles, built first when missing or partial."""
+    if not pg:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"access-{articles}.db"
+        db_url = f"sqlite:///{path}"
+        if path.exists() and _versions(db_url) == 2 * articles:
+            return db_url
+        path.unlink(missing_ok=True)
+        build_and_index(db_url, articles)
+        return db_url
+    import psycopg
+
+    name = f"hubarchive_bench_{articles}"
+    db_url = f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+        known = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    if known and _versions(db_url) == 2 * articles:
+        return db_url
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    build_and_index(db_url, articles)
+    return db_url
 
 
 @contextmanager

@@ -10,6 +10,7 @@ nothing.
     python bench/serve.py                    # SQLite, 100,000 articles
     python bench/serve.py --articles 20000   # smaller
     python bench/serve.py --pg               # PostgreSQL on 127.0.0.1:5432 (a scratch database)
+    python bench/serve.py --cache /var/tmp/hubarchive-bench   # the archive bench/access.py kept
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from access import PG_SERVER, _run_sql, build, index_in_one_pass, vocabulary
+from access import PG_SERVER, _run_sql, build, cached_archive, index_in_one_pass, vocabulary
 from sqlalchemy import select
 
 from schedules.web import create_app
@@ -53,14 +54,16 @@ def _timed(client: object, paths: list[str]) -> list[float]:
     return timings
 
 
-def run(db_url: str, articles: int) -> None:
+def run(db_url: str, articles: int, *, built: bool = False) -> None:
+    """Build the archive at `db_url` (unless `built`), then time its pages."""
     engine = db_url.split(":", 1)[0]
     print(f"hubarchive serve bench: {articles} articles, {2 * articles} versions, {engine}")
-    dialect = "sqlite" if db_url.startswith("sqlite") else "postgresql"
-    _run_sql(db_url, search_ddl.drop_trigger_statements(dialect))
-    rate = build(db_url, articles)
-    index_in_one_pass(db_url)
-    print(f"built at {rate:,.0f} versions/s")
+    if not built:
+        dialect = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+        _run_sql(db_url, search_ddl.drop_trigger_statements(dialect))
+        rate = build(db_url, articles)
+        index_in_one_pass(db_url)
+        print(f"built at {rate:,.0f} versions/s")
     rng = random.Random(7)
     words = vocabulary(random.Random(42))
     searches = []
@@ -103,7 +106,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
+    parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="the archive kept by bench/access.py --cache DIR (built there first when missing)",
+    )
     args = parser.parse_args()
+    if args.cache:
+        run(cached_archive(Path(args.cache), args.pg, args.articles), args.articles, built=True)
+        return
     with tempfile.TemporaryDirectory(prefix="hubarchive-bench-") as folder:
         if args.pg:
             import psycopg

@@ -7,6 +7,7 @@ content version; `Filters` choose which version of each article counts (current,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -15,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     bindparam,
@@ -25,6 +27,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -85,7 +88,7 @@ def search(
             if session.get_bind().dialect.name == "sqlite":
                 rows: Sequence[Any] = _sqlite_search(session, query, filters, limit)
             else:
-                rows = session.execute(_postgres_statement(query, filters, limit)).all()
+                rows = _pg_search(session, query, filters, limit)
     except DBAPIError as exc:
         raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
     return [
@@ -168,26 +171,116 @@ def _sqlite_among(query: SearchQuery, version_ids: list[int]) -> Any:
     )
 
 
+#: A query matching at least this many versions (the whole archive, before filters) is ranked
+#: without bm25 on SQLite: FTS5's bm25 first counts every row that holds each phrase of the query
+#: (its IDF), whatever rows it scores: 11 ms a common word, 134 ms a phrase of two common words
+#: at 200,000 versions. Below it, that count is cheap and the ranking is bm25's, exactly.
+SQLITE_COMMON_MATCHES = 2_000
+#: FTS5 column names, in the order of FTS5_WEIGHTS.
+_FTS_COLUMNS = ("title", "lead", "body", "qa", "contacts")
+
+
+def _sqlite_newest_matches(session: Session, query: SearchQuery) -> list[int]:
+    """The ids of the newest SQLITE_COMMON_MATCHES versions the query matches (all of them
+    when fewer: then the query is not common), before any filter."""
+    rowid: Any = literal_column("search_index.rowid")
+    return list(
+        session.scalars(
+            select(rowid)
+            .select_from(table("search_index"))
+            .where(_sqlite_match(query))
+            .order_by(rowid.desc())
+            .limit(SQLITE_COMMON_MATCHES)
+        )
+    )
+
+
+def _sqlite_selected(filters: Filters, version_ids: list[int], cap: int) -> Any:
+    """The newest `cap` of `version_ids` that `filters` keep: version_id, article_id, version,
+    status (through the covering index of versions, without reading the full-text index)."""
+    selection = (
+        selected_versions(filters)
+        .with_hint(VersionRow.__table__, f"INDEXED BY {SQLITE_VERSIONS_INDEX}", "sqlite")
+        .subquery("selection")
+    )
+    return (
+        select(
+            selection.c.version_id,
+            selection.c.article_id,
+            selection.c.version,
+            selection.c.status,
+        )
+        .where(selection.c.version_id.in_(bindparam("ids", version_ids, expanding=True)))
+        .order_by(selection.c.version_id.desc())
+        .limit(cap)
+    )
+
+
+def _sqlite_field_scores(
+    session: Session, query: SearchQuery, version_ids: list[int]
+) -> dict[int, float]:
+    """The ranking of a common query, without bm25: the weights (FTS5_WEIGHTS) of the fields in
+    which the query matches, summed, for each of `version_ids` (a match in the title counts
+    most); one column-filtered MATCH per field, over the ids' range only."""
+    scores = dict.fromkeys(version_ids, 0.0)
+    rowid: Any = literal_column("search_index.rowid")
+    for name, weight in zip(_FTS_COLUMNS, FTS5_WEIGHTS, strict=True):
+        matched = session.scalars(
+            select(rowid)
+            .select_from(table("search_index"))
+            .where(
+                literal_column("search_index").op("MATCH")(
+                    bindparam(f"match_{name}", f"{{{name}}} : ({query.fts5()})")
+                ),
+                rowid.between(min(version_ids), max(version_ids)),
+            )
+        )
+        for version_id in matched:
+            if version_id in scores:
+                scores[version_id] += weight
+    return scores
+
+
 def _sqlite_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
-    """Three short statements: the candidates, their bm25, then snippets of the best `limit`."""
+    """The newest matches (all of them unless the query is common), the candidates the filters
+    keep among them (or further down the index), their ranking (bm25, or the fields matched
+    for a common query, newest first among equals), then snippets of the best `limit`."""
+    newest = _sqlite_newest_matches(session, query)
+    common = len(newest) >= SQLITE_COMMON_MATCHES
+    # a common query: FTS5 walks its doclists newest first and stops at the candidates; a rare
+    # one: its few matches are known, the filters are checked on them alone
     candidates = {
         row.version_id: row
-        for row in session.execute(_sqlite_candidates(query, filters, RANK_CANDIDATES))
+        for row in session.execute(
+            _sqlite_candidates(query, filters, RANK_CANDIDATES)
+            if common
+            else _sqlite_selected(filters, newest, RANK_CANDIDATES)
+        )
     }
     if not candidates:
         return []
-    index_ref: Any = literal_column("search_index")
-    score = func.bm25(index_ref, *FTS5_WEIGHTS)
-    scored = session.execute(
-        select(literal_column("search_index.rowid").label("version_id"), score.label("bm25"))
-        .select_from(table("search_index"))
-        .where(_sqlite_among(query, list(candidates)))
-    ).all()
-    best = sorted(scored, key=lambda r: (r.bm25, candidates[r.version_id].article_id))[:limit]
-    if not best:
+    if common:
+        fields = _sqlite_field_scores(session, query, list(candidates))
+        ranked = sorted(candidates, key=lambda v: (-fields[v], -v, candidates[v].article_id))[
+            :limit
+        ]
+        scores = {v: fields[v] for v in ranked}
+    else:
+        index_ref: Any = literal_column("search_index")
+        bm25 = func.bm25(index_ref, *FTS5_WEIGHTS)
+        scored = session.execute(
+            select(literal_column("search_index.rowid").label("version_id"), bm25.label("bm25"))
+            .select_from(table("search_index"))
+            .where(_sqlite_among(query, list(candidates)))
+        ).all()
+        best = sorted(scored, key=lambda r: (r.bm25, candidates[r.version_id].article_id))
+        ranked = [r.version_id for r in best[:limit]]
+        scores = {r.version_id: -r.bm25 for r in best[:limit]}
+    if not ranked:
         return []
     version = VersionRow.__table__
     article = ArticleRow.__table__
+    index_ref = literal_column("search_index")
     snippet = func.snippet(index_ref, -1, MARK[0], MARK[1], "…", SNIPPET_WORDS)
     details = {
         row.version_id: row
@@ -204,16 +297,16 @@ def _sqlite_search(session: Session, query: SearchQuery, filters: Filters, limit
             .select_from(table("search_index"))
             .join(version, version.c.id == literal_column("search_index.rowid"))
             .join(article, article.c.id == version.c.article_id)
-            .where(_sqlite_among(query, [r.version_id for r in best]))
+            .where(_sqlite_among(query, ranked))
         )
     }
     return [
         SimpleNamespace(
-            **candidates[r.version_id]._asdict(),
-            **{k: v for k, v in details[r.version_id]._asdict().items() if k != "version_id"},
-            score=-r.bm25,
+            **candidates[v]._asdict(),
+            **{k: x for k, x in details[v]._asdict().items() if k != "version_id"},
+            score=scores[v],
         )
-        for r in best
+        for v in ranked
     ]
 
 
@@ -255,53 +348,120 @@ def pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
     return any_reading
 
 
-def _pg_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
-    """The newest `cap` matching versions that `filters` keep: version_id, article_id, version,
-    status."""
+#: The first window of version ids a PostgreSQL search reads its matches from (the newest ids):
+#: a word in most documents fills the candidates from it (half the versions are current ones in
+#: an archive with two versions an article), each match costing two index lookups to check.
+PG_FIRST_WINDOW = 512
+#: How much a window grows when the previous one found nothing; otherwise the next window is
+#: sized from the density of candidates found so far (with a margin), at most this factor larger.
+PG_WINDOW_GROWTH = 8
+PG_WINDOW_MARGIN = 1.25
+
+
+def _next_window(size: int, found: int, seen: int, cap: int) -> int:
+    """The size of the next window, after `seen` ids gave `found` candidates of `cap`."""
+    if found == 0:
+        return size * PG_WINDOW_GROWTH
+    wanted = (cap - found) * seen / found * PG_WINDOW_MARGIN
+    return max(1, min(size * PG_WINDOW_GROWTH, math.ceil(wanted)))
+
+
+def _pg_candidates(
+    session: Session, query: SearchQuery, filters: Filters, cap: int
+) -> dict[int, Any]:
+    """The newest `cap` matching versions that `filters` keep, by version id: article_id,
+    version, status; read window by window of version ids, newest first."""
+    tsquery = pg_tsquery(query, filters)
     selection = selected_versions(filters).subquery("selection")
-    return (
-        select(
-            _DOCS.c.version_id,
-            selection.c.article_id,
-            selection.c.version,
-            selection.c.status,
+    top = session.scalar(select(func.max(_DOCS.c.version_id)))
+    found: dict[int, Any] = {}
+    if top is None:
+        return found
+    high, size = int(top) + 1, PG_FIRST_WINDOW
+    while high > 0 and len(found) < cap:
+        low = max(0, high - size)
+        matches = (
+            func.hubarchive_search_window(tsquery, low, high)
+            .table_valued(column("version_id", Integer))
+            .render_derived(name="matches")
         )
-        .select_from(_DOCS)
-        .join(selection, selection.c.version_id == _DOCS.c.version_id)
-        .where(_DOCS.c.document.op("@@")(pg_tsquery(query, filters)))
-        .order_by(_DOCS.c.version_id.desc())
-        .limit(cap)
-    )
+        rows = session.execute(
+            select(
+                matches.c.version_id,
+                selection.c.article_id,
+                selection.c.version,
+                selection.c.status,
+            )
+            .select_from(matches)
+            .join(selection, selection.c.version_id == matches.c.version_id)
+            .order_by(matches.c.version_id.desc())
+            .limit(cap - len(found))
+        )
+        found.update((row.version_id, row) for row in rows)
+        size = _next_window(size, len(found), int(top) + 1 - low, cap)
+        high = low
+    return found
 
 
-def _postgres_statement(query: SearchQuery, filters: Filters, limit: int) -> Any:
-    candidates = (
-        _pg_candidates(query, filters, RANK_CANDIDATES)
-        .cte("candidates")
-        .prefix_with("MATERIALIZED")
-    )
+def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
+    """The candidates (window by window), then one statement: their ts_rank, the best `limit`,
+    and for those alone the details and a headline cut from an excerpt of the text."""
+    candidates = _pg_candidates(session, query, filters, RANK_CANDIDATES)
+    if not candidates:
+        return []
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
+    pairs = func.unnest(
+        bindparam("ids", list(candidates), type_=postgresql.ARRAY(Integer)),
+        bindparam(
+            "article_ids",
+            [row.article_id for row in candidates.values()],
+            type_=postgresql.ARRAY(Integer),
+        ),
+    ).table_valued(column("version_id", Integer), column("article_id", Integer))
+    pairs = pairs.render_derived(name="pairs")
     rank = func.ts_rank(_DOCS.c.document, func.to_tsquery(_DOCS.c.config, tsquery_text))
     best = (
-        select(*_hit_columns(candidates), _DOCS.c.config, _DOCS.c.content, rank.label("score"))
-        .select_from(candidates)
-        .join(_DOCS, _DOCS.c.version_id == candidates.c.version_id)
-        .join(VersionRow.__table__, VersionRow.__table__.c.id == candidates.c.version_id)
-        .join(ArticleRow.__table__, ArticleRow.__table__.c.id == candidates.c.article_id)
-        .order_by(rank.desc(), candidates.c.article_id)
+        select(pairs.c.version_id, pairs.c.article_id, rank.label("score"))
+        .select_from(pairs)
+        .join(_DOCS, _DOCS.c.version_id == pairs.c.version_id)
+        .order_by(rank.desc(), pairs.c.article_id)
         .limit(limit)
         .subquery("best")
     )
+    version = VersionRow.__table__
+    article = ArticleRow.__table__
     options = (
         f"StartSel={MARK[0]}, StopSel={MARK[1]}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
         "MaxFragments=1"
     )
+    tsquery = func.to_tsquery(_DOCS.c.config, tsquery_text)
     headline = func.ts_headline(
-        best.c.config, best.c.content, func.to_tsquery(best.c.config, tsquery_text), options
+        _DOCS.c.config, func.hubarchive_search_excerpt(_DOCS.c.content, tsquery), tsquery, options
     )
-    return select(
-        *(best.c[name] for name in _HIT_NAMES), headline.label("snippet"), best.c.score
-    ).order_by(best.c.score.desc(), best.c.article_id)
+    rows = session.execute(
+        select(
+            best.c.version_id,
+            best.c.score,
+            article.c.url,
+            version.c.lang,
+            version.c.title,
+            version.c.published,
+            version.c.sector,
+            headline.label("snippet"),
+        )
+        .select_from(best)
+        .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
+        .join(version, version.c.id == best.c.version_id)
+        .join(article, article.c.id == best.c.article_id)
+        .order_by(best.c.score.desc(), best.c.article_id)
+    ).all()
+    return [
+        SimpleNamespace(
+            **candidates[row.version_id]._asdict(),
+            **{k: v for k, v in row._asdict().items() if k != "version_id"},
+        )
+        for row in rows
+    ]
 
 
 def rebuild_index(session: Session) -> None:
