@@ -1,11 +1,16 @@
-"""The extractor the composing jobs call (imported late), its type, and how a capture is handed to it."""
+"""The extractor the composing jobs call (imported late), its type, and how a capture is handed to it
+(in the crawl's process or in an extraction process: `PageReader`)."""
 
 from __future__ import annotations
 
 import functools
 import inspect
+import signal
+import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from scraper.discover import CrawlProfile, is_listing_page
 from scraper.models import Article
 from scraper.sites import SiteProfile
 
@@ -45,3 +50,51 @@ def charset_of(content_type: str | None) -> str | None:
         if name.lower() == "charset" and value:
             return value.strip().strip('"') or None
     return None
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """What extraction made of one fetched page: the record, or why it failed; and whether the
+    page is a listing the generic rule took for an article (then it is no version)."""
+
+    article: Article | None
+    #: the message of the exception the extractor raised (its type is in `trace`); None: none
+    error: str | None = None
+    #: the formatted traceback of that exception, for the log
+    trace: str | None = None
+    listing: bool = False
+
+
+@dataclass(frozen=True)
+class PageReader:
+    """Reads fetched pages: `extract` (with the site's profile bound) and, for a crawl whose
+    articles the generic rule may choose, the rules that tell a listing from an article.
+
+    Pure and picklable when `extract` is (the default extractor is, a few kB with its profile):
+    a crawl sends `read` with each page to an extraction process.
+    """
+
+    extract: Extract
+    #: the crawl's link rules when `generic_fallback` is on, else None (no listing check)
+    listing_rules: CrawlProfile | None = None
+
+    def read(self, body: bytes, url: str, content_type: str | None) -> PageReading:
+        """The `PageReading` of one page; never raises for a page (a hostile one included)."""
+        try:
+            article = self.extract(body, url, encoding=charset_of(content_type))
+        except Exception as exc:  # extraction of a hostile page is the one fragile step
+            return PageReading(None, str(exc), traceback.format_exc())
+        article.url = url
+        rules = self.listing_rules
+        listing = (
+            rules is not None
+            and not rules.is_article(url)
+            and is_listing_page(body, url, rules, article.body)
+        )
+        return PageReading(article, listing=listing)
+
+
+def ignore_sigint() -> None:
+    """The initializer of an extraction process: Ctrl-C is the crawl's to handle (a terminal sends
+    SIGINT to the whole process group; the crawl then shuts its extraction processes down)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
