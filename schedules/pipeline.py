@@ -49,13 +49,14 @@ TARGET_BATCH_S = 0.5
 #: The first batch's size, before any has been timed; and the bounds of the adapted size.
 FIRST_BATCH = 20
 MIN_BATCH = 1
-MAX_BATCH = 200
+MAX_BATCH = 100
 #: A batch is stored once its oldest page has waited this long, however small: on a slow site
 #: (a delay of seconds) the archive keeps up with the crawl.
 MAX_BATCH_WAIT_S = 2.0
-#: Pages fetched and not yet stored, at most: a bound on memory (pages are held in full until
-#: stored) that still keeps fetching, extraction and storing busy (a few batches ahead).
-MAX_AHEAD = 4 * MAX_BATCH
+#: Pages fetched and not yet stored, at most: two batches, one being read while the other is
+#: stored. It bounds memory (pages are held in full until stored) and what a stop drops (pages
+#: fetched but not yet read are fetched again by the next run).
+MAX_AHEAD = 2 * MAX_BATCH
 #: Fetching threads at most, whatever the hosts and their concurrency.
 MAX_FETCH_THREADS = 16
 #: How often the pipeline looks at `should_stop` while nothing else happens (seconds).
@@ -298,6 +299,7 @@ class Pipeline:
                 ):
                     self._store(pending)
                     pending = []
+            self.extraction.close(wait=True)  # idle: the processes end at once
             return None
         finally:
             self._stopping.set()

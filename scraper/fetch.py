@@ -137,7 +137,8 @@ class HostGate(Protocol):
 
     `Fetcher` calls `wait_turn(host, delay)` before every request (robots.txt, redirects and
     retries included) and `done(host)` exactly once after it, when the answer is read or the
-    request failed. `host` is the `scraper.urls.host_of` key (host[:port]); `delay` is seconds,
+    request failed. `host` is the host name (`scraper.urls.host_of`: no port, so sites on several
+    ports of one machine share its politeness); `delay` is seconds,
     the run's `--delay` raised by the host's robots.txt Crawl-delay. `wait_turn` blocks until the
     request may start and may raise (e.g. `RunDeadlineError` when the wait outlasts the run);
     then `done` is not called. An implementation shared by several processes (a worker pool on
