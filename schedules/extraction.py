@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import signal
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,8 +73,8 @@ class PageReader:
     """Reads fetched pages: `extract` (with the site's profile bound) and, for a crawl whose
     articles the generic rule may choose, the rules that tell a listing from an article.
 
-    Pure and picklable when `extract` is (the default extractor is, a few kB with its profile):
-    a crawl sends `read` with each page to an extraction process.
+    Pure and picklable when `extract` is (the default extractor is): a crawl sends it once to
+    each extraction process (`start_reading`), then only each page's bytes, URL and Content-Type.
     """
 
     extract: Extract
@@ -94,7 +97,35 @@ class PageReader:
         return PageReading(article, listing=listing)
 
 
-def ignore_sigint() -> None:
-    """The initializer of an extraction process: Ctrl-C is the crawl's to handle (a terminal sends
-    SIGINT to the whole process group; the crawl then shuts its extraction processes down)."""
+#: The `PageReader` of an extraction process, installed once when the process starts
+#: (`start_reading`): the profile object then stays the same for every page, so the extractor's
+#: per-profile config (its selector index, costlier than a small page's extraction) is built once.
+_reader_of_this_process: list[PageReader] = []
+
+
+def start_reading(reader: PageReader) -> None:
+    """The initializer of an extraction process: keep `reader` for `read_here`; leave SIGINT and
+    SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole process group, and so may a
+    service manager's SIGTERM): it stores what was read, then shuts its extraction processes
+    down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _reader_of_this_process[:] = [reader]
+    # a crawl killed outright (SIGKILL, out of memory) cannot shut its pool down: its extraction
+    # processes would wait for pages forever; they end once their parent is gone
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+
+
+#: How often an extraction process checks that the crawl that started it is still there (seconds).
+PARENT_CHECK_S = 1.0
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
+def read_here(body: bytes, url: str, content_type: str | None) -> PageReading:
+    """One page read by this extraction process's `PageReader` (see `start_reading`)."""
+    return _reader_of_this_process[0].read(body, url, content_type)

@@ -278,7 +278,8 @@ def run_crawl(
 ) -> RunReport:
     """Crawl once into the archive at `options.db_url` (see the module docstring).
 
-    `should_stop()` returns a signal number to stop the run (checked between pages); `gate` is
+    `should_stop()` returns a signal number to stop the run (asked before each page, from the
+    fetching threads too: it must be cheap and thread-safe); `gate` is
     where every request waits for its turn at its host (`scraper.fetch.HostGate`; default: an
     in-process `HostLimiter` of `concurrency_for(options, profile)` requests per host with
     `options.delay` between them): a gate shared by several crawls keeps them polite together.

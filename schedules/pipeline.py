@@ -9,11 +9,14 @@ size adapts so that one write transaction lasts about `TARGET_BATCH_S`.
 The order in which pages are stored may differ from the plan's: each URL is fetched once per run,
 so the archive a pipelined run leaves is the one a sequential run leaves.
 
-Stopping (DECISIONS.md): when `should_stop()` names a signal, no new page is fetched, extraction
-not yet started is cancelled, what was already read is stored as one last batch, and `run`
-returns the signal number; requests in flight are abandoned (their threads are daemons). A
-reached `--max-runtime` (`RunDeadlineError` from a fetch) does the same, then raises it. An
-unexpected error of a fetching thread or of storing stops the pipeline and is raised.
+Stopping (DECISIONS.md): once `should_stop()` names a signal (it is asked by the fetching threads
+before each page, and by the pipeline's loop), no new page is fetched; the requests
+in flight finish (the current article, as a page-at-a-time crawl finished it), what was fetched is
+read, all of it is stored as one last batch, and `run` returns the signal number. A reached
+`--max-runtime` (`RunDeadlineError` from a fetch) or an unexpected error of a fetching thread
+stops at once: what was already read is stored, extraction not yet done is cancelled, requests in
+flight are abandoned (their threads are daemons), and the error is raised. A second signal
+(`KeyboardInterrupt`) stops at once without storing.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from schedules.extraction import PageReader, PageReading, ignore_sigint
+from schedules.extraction import PageReader, PageReading, read_here, start_reading
 from schedules.plan import PlannedFetch
 from scraper.errors import FetchError
 from scraper.fetch import Fetcher
@@ -153,7 +156,7 @@ class _Extraction:
             self.deliver(Settled(fetched, self._read(capture)))
             return
         try:
-            future = pool.submit(self.reader.read, capture.body, capture.url, capture.content_type)
+            future = pool.submit(read_here, capture.body, capture.url, capture.content_type)
         except (BrokenProcessPool, RuntimeError) as exc:
             self._lost(exc)
             self.deliver(Settled(fetched, self._read(capture)))
@@ -180,7 +183,8 @@ class _Extraction:
             self.pool = ProcessPoolExecutor(
                 self.processes,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=ignore_sigint,
+                initializer=start_reading,
+                initargs=(self.reader,),
             )
         return self.pool
 
@@ -234,16 +238,18 @@ class Pipeline:
             while not self._stopping.is_set():
                 if not self._room.acquire(timeout=POLL_S):
                     continue
+                # the signal is seen here too: fetching may run ahead of the pipeline's own loop
+                if self._stopping.is_set() or self.should_stop():
+                    break
                 with self._todo_lock:
                     item = next(self._todo, None)
-                if item is None or self._stopping.is_set():
+                if item is None:
                     break
                 try:
                     result = self.fetch(fetcher, item)
                 except BaseException as exc:  # noqa: BLE001 - handed to the pipeline, raised there
                     result = Fetched(item, error=exc)
-                if not self._stopping.is_set():
-                    self.events.put(result)
+                self.events.put(result)
         finally:
             self.events.put(_THREAD_DONE)
 
@@ -267,13 +273,18 @@ class Pipeline:
                 oldest = time.monotonic()
             pending.append(page)
 
+        stopped: int | None = None
         try:
             while fetching or reading or pending:
-                signum = self.should_stop()
-                if signum:
-                    self._halt(pending)
-                    return signum
-                due = oldest + MAX_BATCH_WAIT_S - time.monotonic() if pending else POLL_S
+                if stopped is None:
+                    stopped = self.should_stop() or None
+                    if stopped is not None:
+                        self._stopping.set()  # no new page; what is in flight finishes
+                due = (
+                    oldest + MAX_BATCH_WAIT_S - time.monotonic()
+                    if pending and stopped is None
+                    else POLL_S
+                )
                 try:
                     event = self.events.get(timeout=min(POLL_S, due)) if due > 0 else None
                 except queue.Empty:
@@ -293,14 +304,17 @@ class Pipeline:
                     else:
                         ready(Settled(event))
                 if pending and (
-                    len(pending) >= self.sizer.size
-                    or not (fetching or reading)
-                    or time.monotonic() - oldest >= MAX_BATCH_WAIT_S
+                    not (fetching or reading)
+                    or stopped is None
+                    and (
+                        len(pending) >= self.sizer.size
+                        or time.monotonic() - oldest >= MAX_BATCH_WAIT_S
+                    )
                 ):
                     self._store(pending)
                     pending = []
             self.extraction.close(wait=True)  # idle: the processes end at once
-            return None
+            return stopped
         finally:
             self._stopping.set()
             self.extraction.close(wait=False)
@@ -316,7 +330,7 @@ class Pipeline:
         self.progress(self.settled)
 
     def _halt(self, pending: list[Settled]) -> None:
-        """Stop fetching and extracting; store what was already read (one batch)."""
+        """Stop fetching and extracting at once; store what was already read (one batch)."""
         self._stopping.set()
         self.extraction.close(wait=False)
         while True:
