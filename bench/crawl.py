@@ -8,6 +8,7 @@ requests, bytes and seconds of the second and third runs as ratios of the first.
 the machine is shared, so read the ratios, not the seconds.
 
     python bench/crawl.py [--articles 1000] [--changed 10] [--concurrency 8] [--no-scrapy]
+    python bench/crawl.py --profile hub_brussels   # the site's profile: no generic listing check
     python bench/crawl.py --no-wp-json | --bare | --shape blog
 """
 
@@ -109,6 +110,11 @@ def main() -> None:
     )
     parser.add_argument("--no-scrapy", action="store_true", help="skip the Scrapy spider")
     parser.add_argument(
+        "--profile",
+        help="crawl with this site profile (e.g. hub_brussels, whose article_patterns match the "
+        "fixture site) instead of the generic rule, which also checks every page for a listing",
+    )
+    parser.add_argument(
         "--no-wp-json",
         action="store_true",
         help="a site without the WordPress API: sitemaps, feed and listings only",
@@ -151,6 +157,7 @@ def main() -> None:
                 delay=0,
                 concurrency=args.concurrency,
                 start_urls=start_urls,
+                profile=args.profile,
             )
             cpu = _cpu_seconds()
             first = run_crawl(options)
@@ -175,7 +182,7 @@ def main() -> None:
     rate = pages / first.seconds
     print(
         f"{args.articles} articles, {source}, --delay 0 --concurrency {args.concurrency}, SQLite, "
-        f"site served by another process"
+        f"profile {args.profile or 'generic (by host)'}, site served by another process"
     )
     if scrapy is not None:
         print(
