@@ -1,11 +1,19 @@
-"""The extractor the composing jobs call (imported late), its type, and how a capture is handed to it."""
+"""The extractor the composing jobs call (imported late), its type, and how a capture is handed to it
+(in the crawl's process or in an extraction process: `PageReader`)."""
 
 from __future__ import annotations
 
 import functools
 import inspect
+import os
+import signal
+import threading
+import time
+import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from scraper.discover import CrawlProfile, is_listing_page
 from scraper.models import Article
 from scraper.sites import SiteProfile
 
@@ -45,3 +53,79 @@ def charset_of(content_type: str | None) -> str | None:
         if name.lower() == "charset" and value:
             return value.strip().strip('"') or None
     return None
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """What extraction made of one fetched page: the record, or why it failed; and whether the
+    page is a listing the generic rule took for an article (then it is no version)."""
+
+    article: Article | None
+    #: the message of the exception the extractor raised (its type is in `trace`); None: none
+    error: str | None = None
+    #: the formatted traceback of that exception, for the log
+    trace: str | None = None
+    listing: bool = False
+
+
+@dataclass(frozen=True)
+class PageReader:
+    """Reads fetched pages: `extract` (with the site's profile bound) and, for a crawl whose
+    articles the generic rule may choose, the rules that tell a listing from an article.
+
+    Pure and picklable when `extract` is (the default extractor is): a crawl sends it once to
+    each extraction process (`start_reading`), then only each page's bytes, URL and Content-Type.
+    """
+
+    extract: Extract
+    #: the crawl's link rules when `generic_fallback` is on, else None (no listing check)
+    listing_rules: CrawlProfile | None = None
+
+    def read(self, body: bytes, url: str, content_type: str | None) -> PageReading:
+        """The `PageReading` of one page; never raises for a page (a hostile one included)."""
+        try:
+            article = self.extract(body, url, encoding=charset_of(content_type))
+        except Exception as exc:  # extraction of a hostile page is the one fragile step
+            return PageReading(None, str(exc), traceback.format_exc())
+        article.url = url
+        rules = self.listing_rules
+        listing = (
+            rules is not None
+            and not rules.is_article(url)
+            and is_listing_page(body, url, rules, article.body)
+        )
+        return PageReading(article, listing=listing)
+
+
+#: The `PageReader` of an extraction process, installed once when the process starts
+#: (`start_reading`): the profile object then stays the same for every page, so the extractor's
+#: per-profile config (its selector index, costlier than a small page's extraction) is built once.
+_reader_of_this_process: list[PageReader] = []
+
+
+def start_reading(reader: PageReader) -> None:
+    """The initializer of an extraction process: keep `reader` for `read_here`; leave SIGINT and
+    SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole process group, and so may a
+    service manager's SIGTERM): it stores what was read, then shuts its extraction processes
+    down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _reader_of_this_process[:] = [reader]
+    # a crawl killed outright (SIGKILL, out of memory) cannot shut its pool down: its extraction
+    # processes would wait for pages forever; they end once their parent is gone
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+
+
+#: How often an extraction process checks that the crawl that started it is still there (seconds).
+PARENT_CHECK_S = 1.0
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
+def read_here(body: bytes, url: str, content_type: str | None) -> PageReading:
+    """One page read by this extraction process's `PageReader` (see `start_reading`)."""
+    return _reader_of_this_process[0].read(body, url, content_type)

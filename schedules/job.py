@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from schedules.exits import (
     EXIT_FAILURES,
@@ -33,8 +34,9 @@ from schedules.exits import (
     EXIT_USAGE,
     SIGNAL_BASE,
 )
-from schedules.extraction import Extract, charset_of, with_profile
+from schedules.extraction import Extract, PageReader, with_profile
 from schedules.lock import crawl_lock
+from schedules.pipeline import MAX_FETCH_THREADS, Fetched, Pipeline, Settled, extraction_processes
 from schedules.plan import (
     BROKEN_LINK_RETRIES,
     SKEW,
@@ -46,15 +48,30 @@ from schedules.plan import (
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
 from schedules.suspect import suspect_reason
 from scraper import EXTRACTOR_VERSION
-from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile, is_listing_page
-from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
+from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
+from scraper.errors import (
+    DisallowedError,
+    FetchError,
+    PermanentFetchError,
+    ProfileError,
+    RunDeadlineError,
+    ScraperError,
+)
 from scraper.extract import extract_article
-from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
+from scraper.fetch import (
+    FetchConfig,
+    Fetcher,
+    HostGate,
+    RetryPolicy,
+    Timeouts,
+    default_user_agent,
+)
 from scraper.guard import private_origins
 from scraper.models import Article, Capture
 from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, site_for_url
-from scraper.urls import is_allowed_host
+from scraper.urls import host_of, is_allowed_host
 from storage.archive import (
+    StoreFailure,
     StoreStatus,
     finish_run,
     known_articles,
@@ -63,10 +80,10 @@ from storage.archive import (
     mark_seen,
     record_site,
     start_run,
-    store_record,
+    store_records,
 )
+from storage.batch import RecordToStore
 from storage.db import check_writable, ensure_schema, open_engine, transaction, writer_engine
-from storage.errors import UnstorableRecordError
 from storage.forget import Forgotten, forgotten
 from storage.schema import FetchRow, RunRow
 from storage.sources import (
@@ -86,7 +103,14 @@ log = logging.getLogger("hubarchive.crawl")
 _COMPLETED = ("ok", "failures")
 #: An article page whose last fetch failed is tried again by every run for this long.
 RETRY_FAILED_FOR = dt.timedelta(days=7)
+#: Requests to one host in flight at once at most (`--concurrency`, `[crawl] concurrency`): more
+#: would be a load on a site no polite crawler imposes.
+MAX_CONCURRENCY = 16
 Progress = Callable[[str, int, int], None]
+
+
+class _ExtractionFailed(ScraperError):
+    """The extractor raised on a page (the message is its exception's); logged as a failed fetch."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +136,12 @@ class CrawlOptions:
     user_agent: str | None = None
     #: where site owners reach the operator (URL or e-mail) in the default User-Agent
     contact: str | None = None
+    #: requests to one host in flight at once (`--concurrency`), only with a delay of 0 (and no
+    #: robots.txt Crawl-delay); None: the profile's `[crawl] concurrency`, else 1
+    concurrency: int | None = None
+    #: extraction processes; None: the machine's cores for a large crawl (`POOL_MIN_PAGES`),
+    #: none for a small one; 0: pages are read in the crawl's own process
+    extract_processes: int | None = None
 
 
 @dataclass
@@ -221,14 +251,39 @@ def user_agent_for(options: CrawlOptions, profile: SiteProfile) -> str:
     return default_user_agent(contact if isinstance(contact, str) and contact.strip() else None)
 
 
+def concurrency_for(options: CrawlOptions, profile: SiteProfile) -> int:
+    """Requests to one host in flight at once: `--concurrency`, else the profile's `[crawl]
+    concurrency`, else 1. It applies only with a delay of 0 (see `scraper.fetch.HostLimiter`).
+
+    Raises `ProfileError` for a profile value that is not a whole number from 1 to
+    `MAX_CONCURRENCY`."""
+    if options.concurrency is not None:
+        return max(1, min(MAX_CONCURRENCY, options.concurrency))
+    value = profile.crawl.get("concurrency", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CONCURRENCY:
+        raise ProfileError(
+            f"{profile.source or profile.key}: [crawl] concurrency must be a whole number from "
+            f"1 to {MAX_CONCURRENCY}, not {value!r}"
+        )
+    return value
+
+
 def run_crawl(
     options: CrawlOptions,
     *,
     should_stop: Callable[[], int | None] = lambda: None,
     progress: Progress | None = None,
     extract: Extract = extract_article,
+    gate: HostGate | None = None,
 ) -> RunReport:
-    """Crawl once into the archive at `options.db_url` (see the module docstring)."""
+    """Crawl once into the archive at `options.db_url` (see the module docstring).
+
+    `should_stop()` returns a signal number to stop the run (asked before each page, from the
+    fetching threads too: it must be cheap and thread-safe); `gate` is
+    where every request waits for its turn at its host (`scraper.fetch.HostGate`; default: an
+    in-process `HostLimiter` of `concurrency_for(options, profile)` requests per host with
+    `options.delay` between them): a gate shared by several crawls keeps them polite together.
+    """
     site = resolve_site(options)
     extract = with_profile(extract, site.profile)
     crawl = crawl_profile(site.profile, start_urls=list(options.start_urls) or None)
@@ -242,11 +297,11 @@ def run_crawl(
     try:
         if options.dry_run:
             ensure_schema(engine)
-            return _Crawl(engine, options, crawl, site, should_stop, progress, extract).run()
+            return _Crawl(engine, options, crawl, site, should_stop, progress, extract, gate).run()
         with crawl_lock(engine, site.key):
             ensure_schema(engine)
             writer = writer_engine(engine)  # other sites may crawl into the archive meanwhile
-            return _Crawl(writer, options, crawl, site, should_stop, progress, extract).run()
+            return _Crawl(writer, options, crawl, site, should_stop, progress, extract, gate).run()
     finally:
         engine.dispose()
 
@@ -267,6 +322,7 @@ class _Crawl:
         should_stop: Callable[[], int | None],
         progress: Progress | None,
         extract: Extract,
+        gate: HostGate | None = None,
     ) -> None:
         self.engine = engine
         self.options = options
@@ -282,6 +338,8 @@ class _Crawl:
         #: discover everything (not only what changed) because the last crawl missed a source
         self.deep = False
         self.pages = 0
+        #: article pages settled (stored, logged or failed) by the pipeline
+        self.settled = 0
         #: broken links (never archived, 404/410) that failed in this run
         self.broken_now = 0
         self.warnings: list[str] = []
@@ -296,7 +354,9 @@ class _Crawl:
                 allow_private=crawl.allow_private,
                 max_runtime=options.max_runtime,
                 user_agent=user_agent_for(options, site.profile),
-            )
+                per_host_concurrency=concurrency_for(options, site.profile),
+            ),
+            gate=gate,
         )
         #: what `hubarchive forget` took out of the archive: never fetched again
         self.forgotten = Forgotten()
@@ -392,25 +452,23 @@ class _Crawl:
         plan = [p for p in self._broken_links_due(plan) if not self.forgotten.covers(p.url)]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
-        for done, item in enumerate(plan):
-            signum = self.should_stop()
-            if signum:
-                return self._finish(
-                    "interrupted",
-                    SIGNAL_BASE + signum,
-                    f"interrupted by signal {signum} after {done} of {len(plan)}",
-                )
-            left = self.fetcher.time_left()
-            if left is not None and left <= 0:
-                raise RunDeadlineError(f"--max-runtime of {self.options.max_runtime:g} s reached")
-            if not self._take_page():
-                self.warnings.append(
-                    f"--max-pages reached: {len(plan) - done} pages left for the next run"
-                )
-                log.warning("%s", self.warnings[-1])
-                break
-            self.progress("fetching", done, len(plan))
-            self._fetch_article(item)
+        budget = (
+            len(plan) if self.options.max_pages is None else self.options.max_pages - self.pages
+        )
+        if len(plan) > budget:
+            self.warnings.append(
+                f"--max-pages reached: {len(plan) - max(0, budget)} pages left for the next run"
+            )
+            log.warning("%s", self.warnings[-1])
+            plan = plan[: max(0, budget)]
+        self.pages += len(plan)
+        signum = self._fetch_all(plan)
+        if signum:
+            return self._finish(
+                "interrupted",
+                SIGNAL_BASE + signum,
+                f"interrupted by signal {signum} after {self.settled} of {len(plan)}",
+            )
         self.progress("fetching", len(plan), len(plan))
         if self.fetcher.stats.requests and not self.fetcher.stats.answered:
             return self._finish(
@@ -501,96 +559,152 @@ class _Crawl:
         for message in self.warnings:
             log.warning("%s", message)
 
-    # -- one article
+    # -- the articles: a pipeline (fetching threads, extraction processes, batches)
 
-    def _fetch_article(self, item: PlannedFetch) -> None:
+    def _fetch_all(self, plan: list[PlannedFetch]) -> int | None:
+        """Fetch, read and store the planned pages (`schedules.pipeline`); the signal number when
+        a signal stopped the run."""
+        if not plan:
+            return None
+        reader = PageReader(self.extract, self.crawl if self.crawl.generic_fallback else None)
+        hosts = {host_of(item.url) for item in plan}
+        per_host = self.fetcher.config.per_host_concurrency if self.options.delay <= 0 else 1
+        threads = max(1, min(MAX_FETCH_THREADS, per_host * len(hosts), len(plan)))
+        pipeline = Pipeline(
+            plan,
+            fetchers=[self.fetcher.sibling() for _ in range(threads)],
+            fetch=self._fetch_page,
+            reader=reader,
+            store=self._store_batch,
+            should_stop=self.should_stop,
+            processes=extraction_processes(self.options.extract_processes, len(plan), reader),
+            progress=lambda settled: self.progress("fetching", settled, len(plan)),
+        )
+        try:
+            return pipeline.run()
+        finally:
+            self.settled = pipeline.settled
+
+    def _fetch_page(self, fetcher: Fetcher, item: PlannedFetch) -> Fetched:
+        """One planned page through one fetching thread's fetcher (no archive access here)."""
+        left = fetcher.time_left()
+        if left is not None and left <= 0:
+            raise RunDeadlineError(f"--max-runtime of {self.options.max_runtime:g} s reached")
         url = item.url
-        if not self.fetcher.robots_for(url).allows(url):
-            self.counts.skipped += 1
-            self._log(url, None, outcome="skipped", error="disallowed by robots.txt")
-            return
+        if not fetcher.robots_for(url).allows(url):
+            return Fetched(item, disallowed=True)
         etag = item.known.etag if item.known else None
         last_modified = item.known.last_modified if item.known else None
-        self.counts.fetched += 1
         try:
-            capture = self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
-        except PermanentFetchError as exc:
-            if exc.status in (404, 410) and not isinstance(exc, DisallowedError):
-                self._gone(url, exc)
-            else:
-                self._failed(url, exc)
-            return
+            return Fetched(item, fetcher.fetch(url, etag=etag, last_modified=last_modified))
         except FetchError as exc:
-            self._failed(url, exc)
+            return Fetched(item, error=exc)
+
+    def _store_batch(self, batch: list[Settled]) -> None:
+        """Settle a batch of pages: failures and tombstones first (rare, one transaction each),
+        then 304s, skipped pages, suspects and records in one write transaction."""
+        ready: list[Settled] = []
+        for page in batch:
+            fetched = page.fetched
+            url = fetched.item.url
+            if fetched.disallowed:
+                ready.append(page)
+                continue
+            self.counts.fetched += 1
+            exc = fetched.error
+            if isinstance(exc, PermanentFetchError) and exc.status in (404, 410):
+                if isinstance(exc, DisallowedError):
+                    self._failed(url, exc)
+                else:
+                    self._gone(url, exc)
+            elif isinstance(exc, Exception):
+                self._failed(url, exc)
+            elif page.reading is not None and page.reading.article is None:
+                log.error("extraction failed for %s\n%s", url, page.reading.trace or "")
+                self._failed(url, _ExtractionFailed(page.reading.error), capture=fetched.capture)
+            else:
+                ready.append(page)
+        if not ready:
             return
+        records: list[RecordToStore] = []
+        with transaction(self.engine) as session:
+            for page in ready:
+                self._settle(session, page, records)
+            results = store_records(
+                session,
+                records,
+                run_id=self.run_id,
+                extractor_version=EXTRACTOR_VERSION,
+                site=self.site,
+            )
+        for record, result in zip(records, results, strict=True):
+            if isinstance(result, StoreFailure):
+                # the capture's own text may be what cannot be stored: the failure is logged bare
+                self._failed(record.article.url, result.error)
+                continue
+            status = result.status
+            if status is StoreStatus.NEW:
+                self.counts.new += 1
+            elif status is StoreStatus.CHANGED:
+                self.counts.changed += 1
+            else:
+                self.counts.unchanged += 1
+            log.info("%s %s", status.value, record.article.url)
+
+    def _settle(self, session: Session, page: Settled, records: list[RecordToStore]) -> None:
+        """One page of a batch within its transaction; a record to store goes to `records`."""
+        fetched = page.fetched
+        url = fetched.item.url
+        capture = fetched.capture
+        if fetched.disallowed:
+            self.counts.skipped += 1
+            self._log(
+                url, None, outcome="skipped", error="disallowed by robots.txt", session=session
+            )
+            return
+        assert capture is not None
         if capture.status == 304:
-            with transaction(self.engine) as session:
-                mark_seen(session, url, seen_at=capture.fetched_at)
-                log_fetch(
-                    session,
-                    url,
-                    fetched_at=capture.fetched_at,
-                    capture=capture,
-                    run_id=self.run_id,
-                    outcome="not-modified",
-                )
+            mark_seen(session, url, seen_at=capture.fetched_at)
+            log_fetch(
+                session,
+                url,
+                fetched_at=capture.fetched_at,
+                capture=capture,
+                run_id=self.run_id,
+                outcome="not-modified",
+            )
             self.counts.not_modified += 1
             return
-        self._store(url, capture)
-
-    def _store(self, url: str, capture: Capture) -> None:
-        try:
-            article = self.extract(capture.body, url, encoding=charset_of(capture.content_type))
-        except Exception as exc:  # extraction of a hostile page is the one fragile step
-            log.exception("extraction failed for %s", url)
-            self._failed(url, exc, capture=capture)
-            return
-        article.url = url
-        if (
-            self.crawl.generic_fallback
-            and not self.crawl.is_article(url)
-            and is_listing_page(capture.body, url, self.crawl, article.body)
-        ):
+        assert page.reading is not None and page.reading.article is not None
+        article = page.reading.article
+        if page.reading.listing:
             # the generic rule took a listing (a tag or archive page) for an article: not a version
             self.counts.skipped += 1
-            self._log(url, capture, outcome="skipped", error="a listing of cards, not an article")
+            self._log(
+                url,
+                capture,
+                outcome="skipped",
+                error="a listing of cards, not an article",
+                session=session,
+            )
             log.info("skipped %s: a listing of cards, not an article", url)
             return
-        if self._refused_as_suspect(url, article, capture):
+        if self._refused_as_suspect(session, fetched.item, article, capture):
             return
-        try:
-            with transaction(self.engine) as session:
-                result = store_record(
-                    session,
-                    article,
-                    seen_at=capture.fetched_at,
-                    capture=capture,
-                    run_id=self.run_id,
-                    extractor_version=EXTRACTOR_VERSION,
-                    site=self.site,
-                )
-        except UnstorableRecordError as exc:
-            # the capture's own text may be what cannot be stored: the failure is logged bare
-            self._failed(url, exc)
-            return
-        status = result.status
-        if status is StoreStatus.NEW:
-            self.counts.new += 1
-        elif status is StoreStatus.CHANGED:
-            self.counts.changed += 1
-        else:
-            self.counts.unchanged += 1
-        log.info("%s %s", status.value, url)
+        records.append(RecordToStore(article, capture.fetched_at, capture))
 
-    def _refused_as_suspect(self, url: str, article: Article, capture: Capture) -> bool:
+    def _refused_as_suspect(
+        self, session: Session, item: PlannedFetch, article: Article, capture: Capture
+    ) -> bool:
         """Log a suspect 200 as a failed fetch (see `schedules.suspect`); False to store it."""
-        with transaction(self.engine) as session:
-            reason = suspect_reason(article, capture, current_shape(session, url))
-            if reason is None or suspected_before(session, url, capture.body):
-                return False
-            log_suspect(session, capture, reason, run_id=self.run_id)
+        # a URL the archive did not hold when the run was planned has no current version
+        shape = current_shape(session, item.url) if item.known is not None else None
+        reason = suspect_reason(article, capture, shape)
+        if reason is None or suspected_before(session, item.url, capture.body):
+            return False
+        log_suspect(session, capture, reason, run_id=self.run_id)
         self.counts.failed += 1
-        log.warning("failed: %s: suspect 200, not versioned: %s", url, reason)
+        log.warning("failed: %s: suspect 200, not versioned: %s", item.url, reason)
         return True
 
     def _gone(self, url: str, exc: PermanentFetchError) -> None:
@@ -661,20 +775,24 @@ class _Crawl:
         outcome: str,
         error: str | None = None,
         status: int | None = None,
+        session: Session | None = None,
     ) -> None:
         if self.options.dry_run:
             return
-        with transaction(self.engine) as session:
-            log_fetch(
-                session,
-                url,
-                fetched_at=capture.fetched_at if capture else _now(),
-                capture=capture,
-                status=status,
-                run_id=self.run_id,
-                outcome=outcome,
-                error=error,
-            )
+        if session is None:
+            with transaction(self.engine) as own:
+                self._log(url, capture, outcome=outcome, error=error, status=status, session=own)
+            return
+        log_fetch(
+            session,
+            url,
+            fetched_at=capture.fetched_at if capture else _now(),
+            capture=capture,
+            status=status,
+            run_id=self.run_id,
+            outcome=outcome,
+            error=error,
+        )
 
     # -- the end
 

@@ -7,6 +7,12 @@ for a conditional GET that matched) or raises: `TransientFetchError` after the r
 `DisallowedError` for robots.txt, a URL or redirect outside the allowed origins or a private
 address. It never returns None. Past `FetchConfig.max_runtime` it raises `RunDeadlineError`.
 
+Politeness lives in one place, the `HostGate` a fetcher is given (default: an in-process
+`HostLimiter`): every request, robots.txt and redirects and retries included, waits for its turn
+there (`wait_turn`) and hands it back when its answer is read (`done`). One `Fetcher` makes one
+request at a time; a pipelined crawl fetches in several threads, each with its own `sibling()`
+fetcher sharing the gate, the robots.txt rules, the counts and the run's deadline.
+
 Scope: a URL is checked against the allowed origins (`scraper.urls`) before anything touches the
 network, each redirect target before it is followed, and every connection again at the socket
 (`scraper.guard`), where the host is resolved once and private addresses are refused. The request
@@ -15,12 +21,14 @@ line is exactly the URL's WHATWG serialisation.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Self
+from typing import Protocol, Self
 
 import requests
 from requests.cookies import extract_cookies_to_jar
@@ -119,11 +127,81 @@ class FetchConfig:
     allow_private: bool = False
     #: seconds this fetcher may work in all (`--max-runtime`); None: no bound
     max_runtime: float | None = None
+    #: requests to one host in flight at once, when `delay` (and robots.txt Crawl-delay) is 0;
+    #: any delay means one at a time (the delay runs from the end of the previous answer)
+    per_host_concurrency: int = 1
+
+
+class HostGate(Protocol):
+    """Where per-host politeness is enforced: the pause between requests and how many are in flight.
+
+    `Fetcher` calls `wait_turn(host, delay)` before every request (robots.txt, redirects and
+    retries included) and `done(host)` exactly once after it, when the answer is read or the
+    request failed. `host` is the host name (`scraper.urls.host_of`: no port, so sites on several
+    ports of one machine share its politeness); `delay` is seconds,
+    the run's `--delay` raised by the host's robots.txt Crawl-delay. `wait_turn` blocks until the
+    request may start and may raise (e.g. `RunDeadlineError` when the wait outlasts the run);
+    then `done` is not called. An implementation shared by several processes (a worker pool on
+    one archive) keeps the same contract across them; `HostLimiter` is the in-process one.
+    """
+
+    def wait_turn(self, host: str, delay: float) -> None: ...
+
+    def done(self, host: str) -> None: ...
+
+
+class HostLimiter:
+    """The in-process `HostGate`: per host, at most `concurrency` requests in flight when the
+    delay is 0; with a delay, one at a time and each starting `delay` seconds after the previous
+    answer ended. Thread-safe; `sleep` and `clock` as the fetcher's (tests freeze them)."""
+
+    def __init__(
+        self,
+        concurrency: int = 1,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.concurrency = max(1, concurrency)
+        self._sleep = sleep
+        self._clock = clock
+        self._turns = threading.Condition()
+        self._in_flight: dict[str, int] = {}
+        self._last_done: dict[str, float] = {}
+
+    def wait_turn(self, host: str, delay: float) -> None:
+        """Block until a request to `host` may start (see the class docstring)."""
+        limit = self.concurrency if delay <= 0 else 1
+        with self._turns:
+            while self._in_flight.get(host, 0) >= limit:
+                self._turns.wait()
+            self._in_flight[host] = self._in_flight.get(host, 0) + 1
+            last = self._last_done.get(host)
+            wait = 0.0 if last is None or delay <= 0 else last + delay - self._clock()
+        if wait > 0:
+            try:
+                self._sleep(wait)
+            except BaseException:
+                self._release(host, ended=False)
+                raise
+
+    def done(self, host: str) -> None:
+        """The request to `host` has ended: the next one's delay runs from now."""
+        self._release(host, ended=True)
+
+    def _release(self, host: str, *, ended: bool) -> None:
+        with self._turns:
+            self._in_flight[host] = max(0, self._in_flight.get(host, 0) - 1)
+            if ended:
+                self._last_done[host] = self._clock()
+            self._turns.notify_all()
 
 
 @dataclass
 class FetchStats:
-    """What the network cost: HTTP requests sent (retries and redirects included) and body bytes."""
+    """What the network cost: HTTP requests sent (retries and redirects included) and body bytes.
+
+    Shared by a fetcher and its siblings: counted through `add` (thread-safe)."""
 
     requests: int = 0
     bytes: int = 0
@@ -132,10 +210,21 @@ class FetchStats:
     answered: int = 0
     #: the last network error, for the message of an unreachable site
     last_error: str | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, *, requests: int = 0, bytes: int = 0, answered: int = 0) -> None:
+        with self._lock:
+            self.requests += requests
+            self.bytes += bytes
+            self.answered += answered
 
 
 class Fetcher:
-    """A polite HTTP client for one crawl: one session, per-host delay, robots.txt, retries."""
+    """A polite HTTP client for one crawl: one session, per-host delay, robots.txt, retries.
+
+    `gate` enforces the per-host delay and concurrency (default: a `HostLimiter` of
+    `config.per_host_concurrency`); pass a shared one to keep several fetchers polite together.
+    """
 
     def __init__(
         self,
@@ -144,26 +233,45 @@ class Fetcher:
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        gate: HostGate | None = None,
     ) -> None:
         self.config = config
-        self.guard = ConnectionGuard(
-            config.allowed_hosts,
-            private_ok=config.private_hosts,
-            allow_private=config.allow_private,
-        )
-        self.session = session or requests.Session()
-        self.session.headers["User-Agent"] = config.user_agent
-        # proxies from the environment would hide the peer from the guard
-        self.session.trust_env = False
-        adapter = GuardedAdapter(self.guard)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        self.guard = self._new_guard()
+        self.session = self._guarded(session or requests.Session())
         self.stats = FetchStats()
         self._sleep = sleep
         self._clock = clock
         self._ends = None if config.max_runtime is None else clock() + config.max_runtime
-        self._last_request: dict[str, float] = {}
+        self.gate: HostGate = gate or HostLimiter(
+            config.per_host_concurrency, sleep=self._sleep_within_runtime, clock=clock
+        )
         self._robots = RobotsCache(load=self._load_robots)
+
+    def _new_guard(self) -> ConnectionGuard:
+        return ConnectionGuard(
+            self.config.allowed_hosts,
+            private_ok=self.config.private_hosts,
+            allow_private=self.config.allow_private,
+        )
+
+    def _guarded(self, session: requests.Session) -> requests.Session:
+        session.headers["User-Agent"] = self.config.user_agent
+        # proxies from the environment would hide the peer from the guard
+        session.trust_env = False
+        adapter = GuardedAdapter(self.guard)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        return session
+
+    def sibling(self) -> Fetcher:
+        """A fetcher for another thread: its own session and connection guard (one exchange at
+        a time each), this one's config, gate, sleep and clock, robots.txt rules, counts and run
+        deadline (the robots.txt of a host not seen yet is fetched through this fetcher, which
+        must then be idle)."""
+        twin = copy.copy(self)
+        twin.guard = twin._new_guard()
+        twin.session = twin._guarded(requests.Session())
+        return twin
 
     def __enter__(self) -> Self:
         return self
@@ -218,8 +326,7 @@ class Fetcher:
     ) -> Capture:
         current = url
         for _ in range(self.config.max_redirects + 1):
-            self._be_polite(current)
-            with self._exchange(current):
+            with self._turn(current), self._exchange(current):
                 response, started = self._get(current, request_headers)
                 if response.status_code not in _REDIRECTS:
                     return self._capture(
@@ -268,7 +375,7 @@ class Fetcher:
                     raise
                 if run_bound:
                     raise RunDeadlineError(self._runtime_message()) from None
-                self.stats.answered += 1  # the server is there, only too slow
+                self.stats.add(answered=1)  # the server is there, only too slow
                 raise DeadlineError(
                     url,
                     f"no complete answer within {self.config.timeouts.total:g} s "
@@ -293,7 +400,7 @@ class Fetcher:
 
     def _get(self, url: str, headers: dict[str, str]) -> tuple[requests.Response, float]:
         started = self._clock()
-        self.stats.requests += 1
+        self.stats.add(requests=1)
         try:
             prepared = self.session.prepare_request(requests.Request("GET", url, headers=headers))
             prepared.url = url  # exactly the checked serialisation, not a re-quoted one
@@ -310,14 +417,12 @@ class Fetcher:
         except (requests.ConnectionError, requests.Timeout) as exc:
             self.stats.last_error = f"{type(exc).__name__}: {exc}"
             if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
-                self.stats.answered += 1  # connected, then too slow: the site is there
+                self.stats.add(answered=1)  # connected, then too slow: the site is there
             raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
         except requests.RequestException as exc:
             self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise PermanentFetchError(url, f"{type(exc).__name__}: {exc}") from exc
-        finally:
-            self._last_request[host_of(url)] = self._clock()
-        self.stats.answered += 1
+        self.stats.add(answered=1)
         return response, started
 
     def _capture(
@@ -387,7 +492,7 @@ class Fetcher:
             raise PermanentFetchError(url, f"body does not decode: {exc}") from exc
         finally:
             response.close()
-            self.stats.bytes += size
+            self.stats.add(bytes=size)
         return b"".join(chunks)
 
     # -- rules: allowed hosts, robots.txt, politeness, backoff
@@ -408,19 +513,26 @@ class Fetcher:
         if not rules.allows(url):
             raise DisallowedError(redirected_from or url, f"robots.txt disallows {url}")
 
-    def _be_polite(self, url: str) -> None:
-        host = host_of(url)
+    def delay_for(self, url: str) -> float:
+        """Seconds between two requests to `url`'s host: the configured delay, raised by the
+        host's robots.txt Crawl-delay once known (capped by `max_crawl_delay`)."""
         delay = self.config.delay
         rules = self._robots.peek(url) if self.config.respect_robots else None
         if rules is not None:
             crawl_delay = rules.crawl_delay
             if crawl_delay:
                 delay = max(delay, min(crawl_delay, self.config.max_crawl_delay))
-        last = self._last_request.get(host)
-        if last is not None and delay > 0:
-            wait = last + delay - self._clock()
-            if wait > 0:
-                self._sleep_within_runtime(wait)
+        return delay
+
+    @contextmanager
+    def _turn(self, url: str) -> Iterator[None]:
+        """One request's turn at the gate: waited for before, handed back after (see `HostGate`)."""
+        host = host_of(url)
+        self.gate.wait_turn(host, self.delay_for(url))
+        try:
+            yield
+        finally:
+            self.gate.done(host)
 
     def _wait(self, state: RetryCallState) -> float:
         policy = self.config.retry
@@ -449,8 +561,7 @@ class Fetcher:
         a 4xx or an off-site redirect raises `PermanentFetchError` (then: no rules, allow all)."""
         current = robots
         for _ in range(self.config.max_redirects + 1):
-            self._be_polite(current)
-            with self._exchange(current):
+            with self._turn(current), self._exchange(current):
                 response, started = self._get(current, {})
                 location = response.headers.get("Location")
                 if not (response.status_code in _REDIRECTS and location):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -58,16 +59,22 @@ def robots_url(url: str) -> str:
 
 @dataclass
 class RobotsCache:
-    """Rules per origin, loaded once per crawl through `load(robots_url) -> RobotsRules`."""
+    """Rules per origin, loaded once per crawl through `load(robots_url) -> RobotsRules`
+    (thread-safe: fetching threads asking together load a host's rules once)."""
 
     load: Callable[[str], RobotsRules]
     _rules: dict[str, RobotsRules] = field(default_factory=dict)
+    _loading: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def rules_for(self, url: str) -> RobotsRules:
         key = robots_url(url)
-        if key not in self._rules:
-            self._rules[key] = self.load(key)
-        return self._rules[key]
+        found = self._rules.get(key)
+        if found is not None:
+            return found
+        with self._loading:
+            if key not in self._rules:
+                self._rules[key] = self.load(key)
+            return self._rules[key]
 
     def peek(self, url: str) -> RobotsRules | None:
         """The rules of `url`'s origin if already loaded (never loads)."""

@@ -30,7 +30,7 @@ from schedules.cli.common import (
 )
 from schedules.cli.notify_opts import notify_after_run, notify_options
 from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE
-from schedules.job import CrawlOptions, RunReport, resolve_site, run_crawl
+from schedules.job import MAX_CONCURRENCY, CrawlOptions, RunReport, resolve_site, run_crawl
 from schedules.runs import dropped_links, recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
@@ -185,6 +185,13 @@ def register(group: click.Group) -> None:
         help="Pause between two requests to one host (robots.txt Crawl-delay may lengthen it).",
     )
     @click.option(
+        "--concurrency",
+        type=click.IntRange(min=1, max=MAX_CONCURRENCY),
+        metavar="N",
+        help="Requests to one host in flight at once, only with --delay 0 and no robots.txt "
+        "Crawl-delay (profile: [crawl] concurrency, default 1).",
+    )
+    @click.option(
         "--retries",
         type=click.IntRange(min=1, max=10),
         default=4,
@@ -256,6 +263,7 @@ def register(group: click.Group) -> None:
         max_pages: int | None,
         dry_run: bool,
         delay: float,
+        concurrency: int | None,
         retries: int,
         retry_wait: float,
         max_wait: float,
@@ -296,6 +304,7 @@ def register(group: click.Group) -> None:
             max_pages=max_pages,
             dry_run=dry_run,
             delay=delay,
+            concurrency=concurrency,
             timeouts=Timeouts(
                 connect=max(1.0, read_timeout / 4), read=min(read_timeout, timeout), total=timeout
             ),
