@@ -26,6 +26,7 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
@@ -180,40 +181,17 @@ SQLITE_COMMON_MATCHES = 2_000
 _FTS_COLUMNS = ("title", "lead", "body", "qa", "contacts")
 
 
-def _sqlite_newest_matches(session: Session, query: SearchQuery) -> list[int]:
-    """The ids of the newest SQLITE_COMMON_MATCHES versions the query matches (all of them
-    when fewer: then the query is not common), before any filter."""
-    rowid: Any = literal_column("search_index.rowid")
-    return list(
-        session.scalars(
-            select(rowid)
-            .select_from(table("search_index"))
-            .where(_sqlite_match(query))
-            .order_by(rowid.desc())
-            .limit(SQLITE_COMMON_MATCHES)
-        )
+def _sqlite_is_common(session: Session, query: SearchQuery) -> bool:
+    """Whether the query matches SQLITE_COMMON_MATCHES versions or more (a bounded count)."""
+    matches = (
+        select(literal_column("1"))
+        .select_from(table("search_index"))
+        .where(_sqlite_match(query))
+        .limit(SQLITE_COMMON_MATCHES)
+        .subquery()
     )
-
-
-def _sqlite_selected(filters: Filters, version_ids: list[int], cap: int) -> Any:
-    """The newest `cap` of `version_ids` that `filters` keep: version_id, article_id, version,
-    status (through the covering index of versions, without reading the full-text index)."""
-    selection = (
-        selected_versions(filters)
-        .with_hint(VersionRow.__table__, f"INDEXED BY {SQLITE_VERSIONS_INDEX}", "sqlite")
-        .subquery("selection")
-    )
-    return (
-        select(
-            selection.c.version_id,
-            selection.c.article_id,
-            selection.c.version,
-            selection.c.status,
-        )
-        .where(selection.c.version_id.in_(bindparam("ids", version_ids, expanding=True)))
-        .order_by(selection.c.version_id.desc())
-        .limit(cap)
-    )
+    found = session.scalar(select(func.count()).select_from(matches)) or 0
+    return found >= SQLITE_COMMON_MATCHES
 
 
 def _sqlite_field_scores(
@@ -221,41 +199,34 @@ def _sqlite_field_scores(
 ) -> dict[int, float]:
     """The ranking of a common query, without bm25: the weights (FTS5_WEIGHTS) of the fields in
     which the query matches, summed, for each of `version_ids` (a match in the title counts
-    most); one column-filtered MATCH per field, over the ids' range only."""
+    most); a column-filtered MATCH per field (one statement), over the ids' range only."""
     scores = dict.fromkeys(version_ids, 0.0)
     rowid: Any = literal_column("search_index.rowid")
-    for name, weight in zip(_FTS_COLUMNS, FTS5_WEIGHTS, strict=True):
-        matched = session.scalars(
-            select(rowid)
-            .select_from(table("search_index"))
-            .where(
-                literal_column("search_index").op("MATCH")(
-                    bindparam(f"match_{name}", f"{{{name}}} : ({query.fts5()})")
-                ),
-                rowid.between(min(version_ids), max(version_ids)),
-            )
+    fields = [
+        select(rowid.label("version_id"), literal(weight).label("weight"))
+        .select_from(table("search_index"))
+        .where(
+            literal_column("search_index").op("MATCH")(
+                bindparam(f"match_{name}", f"{{{name}}} : ({query.fts5()})")
+            ),
+            rowid.between(min(version_ids), max(version_ids)),
         )
-        for version_id in matched:
-            if version_id in scores:
-                scores[version_id] += weight
+        for name, weight in zip(_FTS_COLUMNS, FTS5_WEIGHTS, strict=True)
+    ]
+    for version_id, weight in session.execute(union_all(*fields)):
+        if version_id in scores:
+            scores[version_id] += weight
     return scores
 
 
 def _sqlite_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
-    """The newest matches (all of them unless the query is common), the candidates the filters
-    keep among them (or further down the index), their ranking (bm25, or the fields matched
-    for a common query, newest first among equals), then snippets of the best `limit`."""
-    newest = _sqlite_newest_matches(session, query)
-    common = len(newest) >= SQLITE_COMMON_MATCHES
-    # a common query: FTS5 walks its doclists newest first and stops at the candidates; a rare
-    # one: its few matches are known, the filters are checked on them alone
+    """Whether the query is common (a bounded count), the candidates (FTS5 walks its doclists
+    newest first and stops there), their ranking (bm25, or the fields matched for a common
+    query, newest first among equals), then snippets of the best `limit`."""
+    common = _sqlite_is_common(session, query)
     candidates = {
         row.version_id: row
-        for row in session.execute(
-            _sqlite_candidates(query, filters, RANK_CANDIDATES)
-            if common
-            else _sqlite_selected(filters, newest, RANK_CANDIDATES)
-        )
+        for row in session.execute(_sqlite_candidates(query, filters, RANK_CANDIDATES))
     }
     if not candidates:
         return []
