@@ -103,17 +103,18 @@ class PageReader:
 _reader_of_this_process: list[PageReader] = []
 
 
-def start_reading(reader: PageReader) -> None:
-    """The initializer of an extraction process: keep `reader` for `read_here`; leave SIGINT and
-    SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole process group, and so may a
-    service manager's SIGTERM): it stores what was read, then shuts its extraction processes
-    down."""
+def start_reading(reader: PageReader, parent: int) -> None:
+    """The initializer of an extraction process of the crawl whose pid is `parent`: keep `reader`
+    for `read_here`; leave SIGINT and SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole
+    process group, and so may a service manager's SIGTERM): it stores what was read, then shuts
+    its extraction processes down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _reader_of_this_process[:] = [reader]
     # a crawl killed outright (SIGKILL, out of memory) cannot shut its pool down: its extraction
-    # processes would wait for pages forever; they end once their parent is gone
-    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    # processes would wait for pages forever; they end once `parent` (the crawl's pid) is gone,
+    # even when it went before this process started
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
 
 
 #: How often an extraction process checks that the crawl that started it is still there (seconds).

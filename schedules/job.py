@@ -7,7 +7,9 @@ interrupted). Configuration errors raise `ProfileError` / `ArchiveURLError`; a h
 `LockedError`; any other error is recorded in the run row (exit 70) and raised.
 
 A crawl belongs to one site (`resolve_site`): it plans, re-checks and retries only that site's
-articles, under that site's lock, so several sites share one archive.
+articles, under that site's lock, so several sites share one archive. Its article pages go through
+a pipeline (`schedules.pipeline`): fetching threads behind one per-host gate, extraction
+processes for a large crawl, records stored in batches.
 """
 
 from __future__ import annotations
@@ -285,6 +287,7 @@ def run_crawl(
     `options.delay` between them): a gate shared by several crawls keeps them polite together.
     """
     site = resolve_site(options)
+    concurrency_for(options, site.profile)  # a bad profile value fails before the lock is taken
     extract = with_profile(extract, site.profile)
     crawl = crawl_profile(site.profile, start_urls=list(options.start_urls) or None)
     if options.recheck is not None:

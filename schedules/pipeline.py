@@ -184,7 +184,7 @@ class _Extraction:
                 self.processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=start_reading,
-                initargs=(self.reader,),
+                initargs=(self.reader, os.getpid()),
             )
         return self.pool
 

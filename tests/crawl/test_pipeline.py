@@ -8,12 +8,16 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import pytest
 from sqlalchemy import select
 
-from schedules.job import run_crawl
+from schedules.job import CrawlOptions, concurrency_for, run_crawl
+from schedules.pipeline import BatchSizer
+from scraper.errors import ProfileError
 from scraper.fetch import HostLimiter
+from scraper.sites import SiteProfile, profile_from_text
 from storage.db import open_engine, transaction
 from storage.schema import ArticleRow, FetchRow, VersionRow
 
@@ -186,3 +190,25 @@ def test_sigterm_in_the_middle_of_the_pipeline_keeps_what_was_read(sqlite_url: s
     assert again.returncode == 0, err
     assert sorted(archived(sqlite_url)) == fetchable(site)
     assert runs_of(sqlite_url)[0]["counts"]["new"] == len(fetchable(site)) - stored  # type: ignore[index]
+
+
+def test_concurrency_comes_from_the_flag_else_the_profile_which_must_be_sane() -> None:
+    def profile(value: str) -> SiteProfile:
+        return profile_from_text(f'[site]\nkey = "s"\n[crawl]\nconcurrency = {value}\n', "s.toml")
+
+    options = CrawlOptions(db_url="sqlite:///unused.db")
+    assert concurrency_for(options, profile("3")) == 3
+    assert concurrency_for(replace(options, concurrency=5), profile("3")) == 5
+    for bad in ("0", '"many"', "true", "100"):
+        with pytest.raises(ProfileError, match=r"s.toml: \[crawl\] concurrency must be"):
+            concurrency_for(options, profile(bad))
+
+
+def test_a_slow_batch_makes_the_next_one_smaller_and_a_fast_one_larger() -> None:
+    sizer = BatchSizer(target=0.5, first=40)
+    sizer.took(40, 2.0)  # four times the target: a quarter of the pages
+    assert sizer.size == 10
+    sizer.took(10, 0.01)  # far under it: at most doubled
+    assert sizer.size == 20
+    sizer.took(20, 60.0)  # a stalled disk: never below one page
+    assert sizer.size == 1
