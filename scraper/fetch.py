@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Self
 
@@ -38,9 +38,10 @@ from scraper.errors import (
 )
 from scraper.guard import ConnectionGuard, GuardedAdapter, RefusedConnection
 from scraper.models import Capture
+from scraper.politeness import HostGate
 from scraper.robots import RobotsCache, RobotsRules, allow_all, parse_robots, unavailable
 from scraper.sightings import parse_timestamp
-from scraper.urls import canonical_url, host_of, is_allowed_host, parse_url
+from scraper.urls import canonical_url, host_of, is_allowed_host, origin_of, parse_url
 
 CONTACT_URL = "https://github.com/hubarchive/hubarchive"
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
@@ -144,8 +145,11 @@ class Fetcher:
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        host_gate: HostGate | None = None,
     ) -> None:
         self.config = config
+        #: shared with other processes (workers on one archive): their requests count too
+        self.host_gate = host_gate
         self.guard = ConnectionGuard(
             config.allowed_hosts,
             private_ok=config.private_hosts,
@@ -219,7 +223,7 @@ class Fetcher:
         current = url
         for _ in range(self.config.max_redirects + 1):
             self._be_polite(current)
-            with self._exchange(current):
+            with self._shared_turn(current), self._exchange(current):
                 response, started = self._get(current, request_headers)
                 if response.status_code not in _REDIRECTS:
                     return self._capture(
@@ -408,14 +412,26 @@ class Fetcher:
         if not rules.allows(url):
             raise DisallowedError(redirected_from or url, f"robots.txt disallows {url}")
 
-    def _be_polite(self, url: str) -> None:
-        host = host_of(url)
+    def _polite_delay(self, url: str) -> float:
+        """Seconds between two requests to `url`'s host: the configured delay, or robots.txt's
+        Crawl-delay (capped) when longer."""
         delay = self.config.delay
         rules = self._robots.peek(url) if self.config.respect_robots else None
         if rules is not None:
             crawl_delay = rules.crawl_delay
             if crawl_delay:
                 delay = max(delay, min(crawl_delay, self.config.max_crawl_delay))
+        return delay
+
+    def _shared_turn(self, url: str) -> AbstractContextManager[None]:
+        """The shared gate's turn on `url`'s origin for one request (none without a gate)."""
+        if self.host_gate is None:
+            return nullcontext()
+        return self.host_gate.turn(origin_of(url) or host_of(url), self._polite_delay(url))
+
+    def _be_polite(self, url: str) -> None:
+        host = host_of(url)
+        delay = self._polite_delay(url)
         last = self._last_request.get(host)
         if last is not None and delay > 0:
             wait = last + delay - self._clock()
@@ -450,7 +466,7 @@ class Fetcher:
         current = robots
         for _ in range(self.config.max_redirects + 1):
             self._be_polite(current)
-            with self._exchange(current):
+            with self._shared_turn(current), self._exchange(current):
                 response, started = self._get(current, {})
                 location = response.headers.get("Location")
                 if not (response.status_code in _REDIRECTS and location):

@@ -1,0 +1,61 @@
+"""A per-host politeness gate kept in PostgreSQL (`host_slots`), shared by every worker process on
+every machine that writes the archive: a request to a host waits until the host's slot is free,
+holds the host's row lock while it is sent and answered, and leaves the next slot `delay` seconds
+after its end. Times come from the database server's clock, so the workers' clocks may differ.
+
+A worker killed mid-request loses its connection, and PostgreSQL drops its row lock with it: the
+host is free again at once, and its slot is the one the previous request left.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+_ENSURE = text(
+    "INSERT INTO host_slots (host, next_allowed_at) VALUES (:host, clock_timestamp()) "
+    "ON CONFLICT (host) DO NOTHING"
+)
+_TAKE = text(
+    "SELECT GREATEST(0, EXTRACT(EPOCH FROM next_allowed_at - clock_timestamp())) "
+    "FROM host_slots WHERE host = :host FOR UPDATE"
+)
+_LEAVE = text(
+    "UPDATE host_slots SET next_allowed_at = clock_timestamp() + make_interval(secs => :delay) "
+    "WHERE host = :host"
+)
+
+
+class PgHostGate:
+    """`scraper.politeness.HostGate` on a PostgreSQL archive (see the module docstring).
+
+    `turn(origin, delay)` blocks (row lock, then the remaining wait) and holds one pooled
+    connection, in a transaction, for the request. Raises SQLAlchemy's `OperationalError` when
+    the database cannot be reached.
+    """
+
+    def __init__(self, engine: Engine, *, sleep: Callable[[float], None] = time.sleep) -> None:
+        if engine.url.get_backend_name() != "postgresql":
+            raise ValueError("the shared host gate needs a PostgreSQL archive")
+        self.engine = engine
+        self._sleep = sleep
+
+    @contextmanager
+    def turn(self, origin: str, delay: float) -> Iterator[None]:
+        with self.engine.connect() as connection:
+            connection.execute(_ENSURE, {"host": origin})
+            connection.commit()
+            # the row lock is the host's: one request at a time, in every process
+            wait = float(connection.execute(_TAKE, {"host": origin}).scalar_one())
+            if wait > 0:
+                self._sleep(wait)
+            try:
+                yield
+            finally:
+                # measured from the end of the answer, as the in-process delay is
+                connection.execute(_LEAVE, {"host": origin, "delay": max(0.0, delay)})
+                connection.commit()
