@@ -41,7 +41,7 @@ from scraper.models import Capture
 from scraper.politeness import HostGate
 from scraper.robots import RobotsCache, RobotsRules, allow_all, parse_robots, unavailable
 from scraper.sightings import parse_timestamp
-from scraper.urls import canonical_url, host_of, is_allowed_host, origin_of, parse_url
+from scraper.urls import canonical_url, host_of, is_allowed_host, parse_url
 
 CONTACT_URL = "https://github.com/hubarchive/hubarchive"
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
@@ -424,10 +424,10 @@ class Fetcher:
         return delay
 
     def _shared_turn(self, url: str) -> AbstractContextManager[None]:
-        """The shared gate's turn on `url`'s origin for one request (none without a gate)."""
+        """The shared gate's turn on `url`'s host for one request (none without a gate)."""
         if self.host_gate is None:
             return nullcontext()
-        return self.host_gate.turn(origin_of(url) or host_of(url), self._polite_delay(url))
+        return self.host_gate.turn(host_of(url), self._polite_delay(url))
 
     def _be_polite(self, url: str) -> None:
         host = host_of(url)

@@ -13,10 +13,11 @@ from typing import Protocol
 class HostGate(Protocol):
     """Hands out turns to send a request to one host.
 
-    `turn(origin, delay)` blocks until `delay` seconds have passed since the end of the last
-    turn on `origin` (an origin key: `host`, or `host:port` for another port) taken by anyone
-    sharing the gate, and holds the host for the block: the request is sent inside it. At most
-    one turn per origin is held at a time (the per-host limit of one request at a time).
+    `turn(host, delay)` blocks until `delay` seconds have passed since the end of the last turn
+    on `host` (a lower-case host name, as `scraper.urls.host_of` gives it: every port of a
+    machine counts, as the in-process delay does) taken by anyone sharing the gate, and holds
+    the host for the block: the request is sent inside it. At most one turn per host is held at
+    a time (the per-host limit of one request at a time).
     """
 
-    def turn(self, origin: str, delay: float) -> AbstractContextManager[None]: ...
+    def turn(self, host: str, delay: float) -> AbstractContextManager[None]: ...

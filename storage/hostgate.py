@@ -33,7 +33,7 @@ _LEAVE = text(
 class PgHostGate:
     """`scraper.politeness.HostGate` on a PostgreSQL archive (see the module docstring).
 
-    `turn(origin, delay)` blocks (row lock, then the remaining wait) and holds one pooled
+    `turn(host, delay)` blocks (row lock, then the remaining wait) and holds one pooled
     connection, in a transaction, for the request. Raises SQLAlchemy's `OperationalError` when
     the database cannot be reached.
     """
@@ -45,17 +45,17 @@ class PgHostGate:
         self._sleep = sleep
 
     @contextmanager
-    def turn(self, origin: str, delay: float) -> Iterator[None]:
+    def turn(self, host: str, delay: float) -> Iterator[None]:
         with self.engine.connect() as connection:
-            connection.execute(_ENSURE, {"host": origin})
+            connection.execute(_ENSURE, {"host": host})
             connection.commit()
             # the row lock is the host's: one request at a time, in every process
-            wait = float(connection.execute(_TAKE, {"host": origin}).scalar_one())
+            wait = float(connection.execute(_TAKE, {"host": host}).scalar_one())
             if wait > 0:
                 self._sleep(wait)
             try:
                 yield
             finally:
                 # measured from the end of the answer, as the in-process delay is
-                connection.execute(_LEAVE, {"host": origin, "delay": max(0.0, delay)})
+                connection.execute(_LEAVE, {"host": host, "delay": max(0.0, delay)})
                 connection.commit()

@@ -7,7 +7,8 @@ import zlib
 from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Insert, Table, insert, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError
@@ -41,11 +42,26 @@ def put_raw_pages(session: Session, pages: Sequence[tuple[bytes, str | None]]) -
     if missing:
         table = cast(Table, RawPage.__table__)
         inserted = session.execute(
-            insert(table).returning(table.c.sha256, table.c.id),
+            _insert_new(session, table).returning(table.c.sha256, table.c.id),
             list(missing.values()),
         )
         known.update({digest: page_id for digest, page_id in inserted})
+        # another writer (a worker crawling another site) stored the same body meanwhile
+        late = [digest for digest in missing if digest not in known]
+        for chunk in in_chunks(late):
+            found = session.execute(
+                select(RawPage.sha256, RawPage.id).where(RawPage.sha256.in_(chunk))
+            )
+            known.update({digest: page_id for digest, page_id in found})
     return [known[digest] for digest in digests]
+
+
+def _insert_new(session: Session, table: Table) -> Insert:
+    """An insert that skips a body another transaction stored since the lookup (PostgreSQL
+    waits for that transaction, then skips the row, instead of failing the whole batch)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=["sha256"])
+    return insert(table)  # SQLite: one writer at a time, the lookup is still true
 
 
 def put_raw_page(session: Session, body: bytes, *, content_type: str | None = None) -> int:

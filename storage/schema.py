@@ -274,6 +274,6 @@ class HostSlot(Base):
     locks the row for its request, so the per-host delay holds across processes and machines."""
 
     __tablename__ = "host_slots"
-    #: the origin key (`host`, or `host:port` for another port)
+    #: the host name (every port of a machine shares its slot)
     host: Mapped[str] = mapped_column(String(300), primary_key=True)
     next_allowed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
