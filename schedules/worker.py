@@ -88,6 +88,9 @@ class WorkerOptions:
     #: stop after this many runs; None: no bound
     max_runs: int | None = None
     timing: WorkerTiming = field(default_factory=WorkerTiming)
+    #: the User-Agent and contact of every crawl (as `CrawlOptions`; None: the profile's)
+    user_agent: str | None = None
+    contact: str | None = None
 
 
 @dataclass
@@ -286,6 +289,8 @@ class _Worker:
             profile_text=lease.profile_text,
             start_urls=lease.start_urls,
             continue_run=run_id,
+            user_agent=self.options.user_agent,
+            contact=self.options.contact,
         )
         if lease.delay is not None:
             options = replace(options, delay=lease.delay)

@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
@@ -277,6 +278,18 @@ def register(group: click.Group) -> None:
     @_seconds_option(
         "--poll-seconds", POLL_SECONDS, "Longest idle pause before looking for due sites again."
     )
+    @click.option(
+        "--user-agent",
+        envvar="HUBARCHIVE_USER_AGENT",
+        metavar="TEXT",
+        help="User-Agent of every request (env HUBARCHIVE_USER_AGENT; default: the profile's).",
+    )
+    @click.option(
+        "--contact",
+        envvar="HUBARCHIVE_CONTACT",
+        metavar="URL|EMAIL",
+        help="Where site owners reach you, in the default User-Agent (env HUBARCHIVE_CONTACT).",
+    )
     @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
     @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
     def worker(
@@ -287,6 +300,8 @@ def register(group: click.Group) -> None:
         lease_seconds: float,
         heartbeat_seconds: float,
         poll_seconds: float,
+        user_agent: str | None,
+        contact: str | None,
         log_json: bool,
         verbose: bool,
     ) -> None:
@@ -308,11 +323,16 @@ def register(group: click.Group) -> None:
             timing = WorkerTiming(lease_seconds, heartbeat_seconds, poll_seconds)
         except ValueError as exc:
             raise UsageError(f"{exc} (see --heartbeat-seconds, --lease-seconds)") from exc
-        options = WorkerOptions(db_url=db_url, once=once, max_runs=max_runs, timing=timing)
+        options = WorkerOptions(
+            db_url=db_url,
+            once=once,
+            max_runs=max_runs,
+            timing=timing,
+            user_agent=user_agent,
+            contact=contact,
+        )
         if worker_id:
-            options = WorkerOptions(
-                db_url=db_url, worker_id=worker_id, once=once, max_runs=max_runs, timing=timing
-            )
+            options = replace(options, worker_id=worker_id)
         handler = _setup_logging(as_json=log_json, verbose=verbose)
         try:
             with _signals() as (should_stop, wait):
