@@ -255,8 +255,13 @@ class _Worker:
                 self.report.codes.append(EXIT_SOFTWARE)
             else:
                 self.report.runs.append((lease.key, report))
-                self.report.codes.append(report.exit_code)
                 log.warning("site %s: %s", lease.key, report.summary())
+                if heartbeat.lost.is_set():
+                    # stopped because the site is another worker's now (or removed): not a
+                    # signal to this process, and the release below is theirs to do
+                    log.warning("site %s: run %s stopped, the lease was lost", lease.key, run_id)
+                else:
+                    self.report.codes.append(report.exit_code)
                 if report.outcome == "interrupted":
                     due_in = 0.0  # not done: due again at once (a new run)
         with transaction(self.engine) as session:
