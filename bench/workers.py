@@ -21,38 +21,22 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psycopg
 from sqlalchemy import func, select
 
+from bench.access import scratch_archive
 from storage.db import open_engine, transaction
 from storage.schema import ArticleRow
 from tests.crawl.site import FixtureSite
 from tests.workers.sites import ROOT, TimedSite, add_site
 
-PG_SERVER = os.environ.get("HUBARCHIVE_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
 #: number of sites crawled by every configuration
 SITES = 8
-
-
-@contextmanager
-def scratch_database() -> Iterator[str]:
-    """A fresh PostgreSQL database (dropped after), as an archive URL."""
-    name = f"hubarchive_bench_workers_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
-    finally:
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def archived(db_url: str) -> int:
@@ -68,7 +52,7 @@ def crawl_with(workers: int, sites: list[TimedSite], delay: float) -> dict[str, 
     """Register the sites in a fresh archive, run `workers` workers until none is due."""
     for site in sites:
         site.arrivals.clear()
-    with scratch_database() as db_url:
+    with tempfile.TemporaryDirectory() as work, scratch_archive(Path(work), pg=True) as db_url:
         for number, site in enumerate(sites):
             add_site(db_url, f"site-{number}", site, delay=delay)
         cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
