@@ -50,10 +50,16 @@ from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile, is_listing_page
 from scraper.errors import DisallowedError, FetchError, PermanentFetchError, RunDeadlineError
 from scraper.extract import extract_article
-from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, default_user_agent
+from scraper.fetch import (
+    FetchConfig,
+    Fetcher,
+    HostGate,
+    RetryPolicy,
+    Timeouts,
+    default_user_agent,
+)
 from scraper.guard import private_origins
 from scraper.models import Article, Capture
-from scraper.politeness import HostGate
 from scraper.sites import (
     BASE_PROFILE,
     DEFAULT_PROFILE,
@@ -250,12 +256,12 @@ def run_crawl(
     should_stop: Callable[[], int | None] = lambda: None,
     progress: Progress | None = None,
     extract: Extract = extract_article,
-    host_gate: HostGate | None = None,
+    gate: HostGate | None = None,
 ) -> RunReport:
     """Crawl once into the archive at `options.db_url` (see the module docstring).
 
-    `host_gate`: the per-host politeness shared with other processes (workers); None: this
-    process's own delay only.
+    `gate`: per-host politeness shared with other crawls (`scraper.fetch.HostGate`; workers pass
+    `storage.hostgate.PgHostGate`); None: this process's own delay only.
     """
     site = resolve_site(options)
     extract = with_profile(extract, site.profile)
@@ -274,9 +280,7 @@ def run_crawl(
         with crawl_lock(engine, site.key):
             ensure_schema(engine)
             writer = writer_engine(engine)  # other sites may crawl into the archive meanwhile
-            return _Crawl(
-                writer, options, crawl, site, should_stop, progress, extract, host_gate
-            ).run()
+            return _Crawl(writer, options, crawl, site, should_stop, progress, extract, gate).run()
     finally:
         engine.dispose()
 
@@ -297,7 +301,7 @@ class _Crawl:
         should_stop: Callable[[], int | None],
         progress: Progress | None,
         extract: Extract,
-        host_gate: HostGate | None = None,
+        gate: HostGate | None = None,
     ) -> None:
         self.engine = engine
         self.options = options
@@ -331,7 +335,7 @@ class _Crawl:
                 max_runtime=options.max_runtime,
                 user_agent=user_agent_for(options, site.profile),
             ),
-            host_gate=host_gate,
+            gate=gate,
         )
         #: what `hubarchive forget` took out of the archive: never fetched again
         self.forgotten = Forgotten()

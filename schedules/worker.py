@@ -307,7 +307,7 @@ class _Worker:
                 return signal.SIGTERM  # another worker holds the site now: stop as if asked
             return self.should_stop()
 
-        return run_crawl(options, should_stop=stop, host_gate=self.gate)
+        return run_crawl(options, should_stop=stop, gate=self.gate)
 
     def _close(self, run_id: int, outcome: str, code: int, message: str) -> None:
         with transaction(self.engine) as session:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Self
+from typing import Protocol, Self
 
 import requests
 from requests.cookies import extract_cookies_to_jar
@@ -38,7 +38,6 @@ from scraper.errors import (
 )
 from scraper.guard import ConnectionGuard, GuardedAdapter, RefusedConnection
 from scraper.models import Capture
-from scraper.politeness import HostGate
 from scraper.robots import RobotsCache, RobotsRules, allow_all, parse_robots, unavailable
 from scraper.sightings import parse_timestamp
 from scraper.urls import canonical_url, host_of, is_allowed_host, parse_url
@@ -122,6 +121,22 @@ class FetchConfig:
     max_runtime: float | None = None
 
 
+class HostGate(Protocol):
+    """Per-host politeness shared by several fetchers, in this process or others (a worker pool
+    on one archive): `Fetcher` calls `wait_turn(host, delay)` before every request (robots.txt,
+    redirects and retries included) and `done(host)` exactly once after it, when the answer is
+    read or the request failed. `host` is the host name (`scraper.urls.host_of`: no port, so
+    sites on several ports of one machine share its politeness); `delay` is seconds, the run's
+    `--delay` raised by the host's robots.txt Crawl-delay. `wait_turn` blocks until the request
+    may start (the delay counted from the end of the previous request to the host, by anyone
+    sharing the gate) and may raise; then `done` is not called.
+    """
+
+    def wait_turn(self, host: str, delay: float) -> None: ...
+
+    def done(self, host: str) -> None: ...
+
+
 @dataclass
 class FetchStats:
     """What the network cost: HTTP requests sent (retries and redirects included) and body bytes."""
@@ -145,11 +160,11 @@ class Fetcher:
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
-        host_gate: HostGate | None = None,
+        gate: HostGate | None = None,
     ) -> None:
         self.config = config
-        #: shared with other processes (workers on one archive): their requests count too
-        self.host_gate = host_gate
+        #: shared with other fetchers (workers on one archive): their requests count too
+        self.gate = gate
         self.guard = ConnectionGuard(
             config.allowed_hosts,
             private_ok=config.private_hosts,
@@ -423,11 +438,18 @@ class Fetcher:
                 delay = max(delay, min(crawl_delay, self.config.max_crawl_delay))
         return delay
 
-    def _shared_turn(self, url: str) -> AbstractContextManager[None]:
+    @contextmanager
+    def _shared_turn(self, url: str) -> Iterator[None]:
         """The shared gate's turn on `url`'s host for one request (none without a gate)."""
-        if self.host_gate is None:
-            return nullcontext()
-        return self.host_gate.turn(host_of(url), self._polite_delay(url))
+        if self.gate is None:
+            yield
+            return
+        host = host_of(url)
+        self.gate.wait_turn(host, self._polite_delay(url))
+        try:
+            yield
+        finally:
+            self.gate.done(host)
 
     def _be_polite(self, url: str) -> None:
         host = host_of(url)

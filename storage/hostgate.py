@@ -9,12 +9,12 @@ host is free again at once, and its slot is the one the previous request left.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 _ENSURE = text(
     "INSERT INTO host_slots (host, next_allowed_at) VALUES (:host, clock_timestamp()) "
@@ -31,11 +31,13 @@ _LEAVE = text(
 
 
 class PgHostGate:
-    """`scraper.politeness.HostGate` on a PostgreSQL archive (see the module docstring).
+    """`scraper.fetch.HostGate` on a PostgreSQL archive (see the module docstring).
 
-    `turn(host, delay)` blocks (row lock, then the remaining wait) and holds one pooled
-    connection, in a transaction, for the request. Raises SQLAlchemy's `OperationalError` when
-    the database cannot be reached.
+    `wait_turn(host, delay)` blocks (the host's row lock, then the rest of the delay) and keeps
+    one pooled connection, in a transaction, until `done(host)` from the same thread; threads
+    of one process take turns like processes do. Raises SQLAlchemy's `OperationalError` when the
+    database cannot be reached; an exception while waiting (a signal, the run's deadline)
+    leaves the slot as it was.
     """
 
     def __init__(self, engine: Engine, *, sleep: Callable[[float], None] = time.sleep) -> None:
@@ -43,19 +45,29 @@ class PgHostGate:
             raise ValueError("the shared host gate needs a PostgreSQL archive")
         self.engine = engine
         self._sleep = sleep
+        #: the connection holding each (thread, host) turn, with the delay to leave after it
+        self._held: dict[tuple[int, str], tuple[Connection, float]] = {}
+        self._lock = threading.Lock()
 
-    @contextmanager
-    def turn(self, host: str, delay: float) -> Iterator[None]:
-        with self.engine.connect() as connection:
+    def wait_turn(self, host: str, delay: float) -> None:
+        connection = self.engine.connect()
+        try:
             connection.execute(_ENSURE, {"host": host})
             connection.commit()
             # the row lock is the host's: one request at a time, in every process
             wait = float(connection.execute(_TAKE, {"host": host}).scalar_one())
             if wait > 0:
                 self._sleep(wait)
-            try:
-                yield
-            finally:
-                # measured from the end of the answer, as the in-process delay is
-                connection.execute(_LEAVE, {"host": host, "delay": max(0.0, delay)})
-                connection.commit()
+        except BaseException:
+            connection.close()  # rolled back: the slot stays as the last request left it
+            raise
+        with self._lock:
+            self._held[(threading.get_ident(), host)] = (connection, max(0.0, delay))
+
+    def done(self, host: str) -> None:
+        with self._lock:
+            connection, delay = self._held.pop((threading.get_ident(), host))
+        with connection:
+            # measured from the end of the answer, as the in-process delay is
+            connection.execute(_LEAVE, {"host": host, "delay": delay})
+            connection.commit()
