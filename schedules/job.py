@@ -433,6 +433,8 @@ class _Crawl:
             and self.crawl.may_be_article(url)
         ]
         plan = [p for p in self._broken_links_due(plan) if not self.forgotten.covers(p.url)]
+        # a continued run: what the worker it was taken over from fetched is not fetched again
+        plan = [p for p in plan if p.url not in self.already_fetched]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         for done, item in enumerate(plan):
@@ -585,8 +587,6 @@ class _Crawl:
 
     def _fetch_article(self, item: PlannedFetch) -> None:
         url = item.url
-        if url in self.already_fetched:
-            return  # fetched earlier in this run, by the worker it was taken over from
         if not self.fetcher.robots_for(url).allows(url):
             self.counts.skipped += 1
             self._log(url, None, outcome="skipped", error="disallowed by robots.txt")
