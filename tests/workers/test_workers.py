@@ -45,10 +45,10 @@ def wait_for(what: str, condition: Callable[[], Any], *, timeout: float = PATIEN
 @pytest.fixture
 def sites() -> Iterator[list[TimedSite]]:
     """Four sites on four ports, two on host 127.0.0.1 and two on host 127.0.0.2 (so that two
-    workers crawl one host at once), 8 fetchable articles each (a run lasts a few seconds at the
+    workers crawl one host at once), 5 fetchable articles each (a run lasts a few seconds at the
     test's delay)."""
     served = [
-        TimedSite(FixtureSite(9, per_page=3)).start(address)
+        TimedSite(FixtureSite(6, per_page=3)).start(address)
         for address in ("127.0.0.1", "127.0.0.2", "127.0.0.1", "127.0.0.2")
     ]
     try:
