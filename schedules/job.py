@@ -47,6 +47,7 @@ from schedules.plan import (
     broken_link_spent,
     plan_fetches,
 )
+from schedules.resume import ResumingFetcher, prior_counts
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
 from schedules.suspect import suspect_reason
 from scraper import EXTRACTOR_VERSION
@@ -70,7 +71,14 @@ from scraper.fetch import (
 )
 from scraper.guard import private_origins
 from scraper.models import Article, Capture
-from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, site_for_url
+from scraper.sites import (
+    BASE_PROFILE,
+    DEFAULT_PROFILE,
+    SiteProfile,
+    load_profile,
+    profile_from_text,
+    site_for_url,
+)
 from scraper.urls import host_of, is_allowed_host
 from storage.archive import (
     StoreFailure,
@@ -80,6 +88,7 @@ from storage.archive import (
     log_fetch,
     mark_gone,
     mark_seen,
+    record_capture,
     record_site,
     start_run,
     store_records,
@@ -87,6 +96,7 @@ from storage.archive import (
 from storage.batch import RecordToStore
 from storage.db import check_writable, ensure_schema, open_engine, transaction, writer_engine
 from storage.forget import Forgotten, forgotten
+from storage.resume import run_answers, take_over_run
 from storage.schema import FetchRow, RunRow
 from storage.sources import (
     ABSENT,
@@ -144,6 +154,13 @@ class CrawlOptions:
     #: extraction processes; None: the machine's cores for a large crawl (`POOL_MIN_PAGES`),
     #: none for a small one; 0: pages are read in the crawl's own process
     extract_processes: int | None = None
+    #: the site's key in the archive when it is not the profile's (`hubarchive sites add KEY`)
+    site_key: str | None = None
+    #: the profile's TOML text, as the archive keeps it (workers); wins over `profile`
+    profile_text: str | None = None
+    #: record into this run, begun by a worker (maybe one that died): its row is reused and no
+    #: URL it already fetched is fetched again (`schedules.resume`)
+    continue_run: int | None = None
 
 
 @dataclass
@@ -229,6 +246,11 @@ def resolve_site(options: CrawlOptions) -> ResolvedSite:
 
     Raises `ProfileError` for a profile that cannot be loaded.
     """
+    if options.profile_text is not None:  # a registered site: its stored profile and key
+        profile = profile_from_text(
+            options.profile_text, f"stored profile of site {options.site_key or '?'}"
+        )
+        return ResolvedSite(options.site_key or profile.key, profile, profile.key)
     if options.profile is not None:
         profile = load_profile(options.profile)
         return ResolvedSite(profile.key, profile, options.profile)
@@ -346,7 +368,10 @@ class _Crawl:
         #: broken links (never archived, 404/410) that failed in this run
         self.broken_now = 0
         self.warnings: list[str] = []
-        self.fetcher = Fetcher(
+        #: URLs this run fetched already (a continued run: before it was taken over)
+        self.already_fetched: frozenset[str] = frozenset()
+        fetcher_type = Fetcher if options.continue_run is None else ResumingFetcher
+        self.fetcher = fetcher_type(
             FetchConfig(
                 allowed_hosts=crawl.hosts,
                 timeouts=options.timeouts,
@@ -372,6 +397,8 @@ class _Crawl:
         with self.fetcher:
             since = None
             with transaction(self.engine) as session:
+                if self.options.continue_run is not None and not self.options.dry_run:
+                    self._continue(session, self.options.continue_run)
                 known = known_articles(session, site=self.site)
                 failed = [
                     url
@@ -385,17 +412,19 @@ class _Crawl:
                     if is_allowed_host(url, self.crawl.hosts)
                 }
                 if not self.options.dry_run:
-                    since = _close_stale_runs_and_since(session, self.site)
-                    if _sources_failed_last_run(session, self.crawl, self.site):
+                    since = _close_stale_runs_and_since(session, self.site, keep=self.run_id)
+                    if _sources_failed_last_run(session, self.crawl, self.site, self.run_id):
                         # articles behind a listing or API page it missed may still be unknown
                         log.info("the last crawl missed a discovery source: walking everything")
                         since, self.deep = None, True
                     record_site(
                         session,
                         self.site,
-                        profile_text=_profile_text(self.resolved.profile),
+                        profile_text=self.options.profile_text
+                        or _profile_text(self.resolved.profile),
                         base_url=self.crawl.all_start_urls()[0],
                     )
+                if not self.options.dry_run and self.run_id is None:
                     self.run_id = start_run(
                         session,
                         started_at=self.started_at,
@@ -453,6 +482,8 @@ class _Crawl:
             and self.crawl.may_be_article(url)
         ]
         plan = [p for p in self._broken_links_due(plan) if not self.forgotten.covers(p.url)]
+        # a continued run: what the worker it was taken over from fetched is not fetched again
+        plan = [p for p in plan if p.url not in self.already_fetched]
         if self.options.dry_run:
             return self._report("dry-run", EXIT_OK, plan)
         budget = (
@@ -561,6 +592,43 @@ class _Crawl:
             self.warnings.append(message)
         for message in self.warnings:
             log.warning("%s", message)
+
+    def _continue(self, session: Any, run_id: int) -> None:
+        """Record into run `run_id` (`CrawlOptions.continue_run`): what it fetched is answered
+        from the archive or skipped, its article counts carry over."""
+        self.started_at = take_over_run(session, run_id)
+        self.run_id = run_id
+        answers = run_answers(session, run_id)
+        self.already_fetched = frozenset(answers)
+        prior = prior_counts(answers, self.crawl.may_be_article)
+        for name, value in prior.counts.items():
+            setattr(self.counts, name, getattr(self.counts, name) + value)
+        self.counts.failed += prior.failed
+        if isinstance(self.fetcher, ResumingFetcher):
+            self.fetcher.answers = answers
+            self.fetcher.on_robots = self._log_robots
+        if answers:
+            log.info(
+                "run %d continued: %d URLs fetched before are not fetched again",
+                run_id,
+                len(answers),
+            )
+
+    def _log_robots(self, url: str, capture: Capture | None, error: FetchError | None) -> None:
+        """Keep robots.txt in the run's log (a worker taking the run over reads it there)."""
+        with transaction(self.engine) as session:
+            if capture is not None:
+                record_capture(session, capture, run_id=self.run_id, outcome="robots")
+            else:
+                log_fetch(
+                    session,
+                    url,
+                    fetched_at=_now(),
+                    status=getattr(error, "status", None),
+                    run_id=self.run_id,
+                    outcome="robots",
+                    error=str(error),
+                )
 
     # -- the articles: a pipeline (fetching threads, extraction processes, batches)
 
@@ -753,6 +821,8 @@ class _Crawl:
         )
 
     def _log_source(self, exchange: SourceExchange) -> None:
+        if exchange.url in self.already_fetched:
+            return  # answered from this run's own log: logged once, when it was fetched
         error = exchange.error
         if exchange.outcome == "listing" and exchange.capture is not None:
             if not self.options.dry_run:
@@ -870,12 +940,16 @@ def _profile_text(profile: SiteProfile) -> str | None:
         return None
 
 
-def _sources_failed_last_run(session: Any, crawl: CrawlProfile, site: str) -> bool:
-    """True when the site's last crawl could not fetch a discovery source (listing, API or
-    sitemap page; a source that does not exist is no failure)."""
-    last = session.scalar(
-        select(func.max(RunRow.id)).where(RunRow.kind == "crawl", RunRow.site == site)
-    )
+def _sources_failed_last_run(
+    session: Any, crawl: CrawlProfile, site: str, current: int | None = None
+) -> bool:
+    """True when the site's last crawl (before the `current` one, when it is recorded already)
+    could not fetch a discovery source (listing, API or sitemap page; a source that does not
+    exist is no failure)."""
+    query = select(func.max(RunRow.id)).where(RunRow.kind == "crawl", RunRow.site == site)
+    if current is not None:
+        query = query.where(RunRow.id < current)
+    last = session.scalar(query)
     if last is None:
         return False
     failed = session.scalars(
@@ -884,14 +958,19 @@ def _sources_failed_last_run(session: Any, crawl: CrawlProfile, site: str) -> bo
     return any(not crawl.may_be_article(url) for url in failed)
 
 
-def _close_stale_runs_and_since(session: Any, site: str) -> dt.datetime | None:
-    """Under the site's lock no other crawl of it runs: its "running" rows are crashed runs,
-    marked interrupted. Returns the start of the site's last completed crawl, minus the
-    clock-skew allowance."""
+def _close_stale_runs_and_since(
+    session: Any, site: str, *, keep: int | None = None
+) -> dt.datetime | None:
+    """Under the site's lock no other crawl of it runs: its "running" rows (but `keep`, the run
+    this crawl continues) are crashed runs, marked interrupted. Returns the start of the site's
+    last completed crawl, minus the clock-skew allowance."""
+    stale = update(RunRow).where(
+        RunRow.kind == "crawl", RunRow.outcome == "running", RunRow.site == site
+    )
+    if keep is not None:
+        stale = stale.where(RunRow.id != keep)
     session.execute(
-        update(RunRow)
-        .where(RunRow.kind == "crawl", RunRow.outcome == "running", RunRow.site == site)
-        .values(outcome="interrupted", message="the process ended without recording its end")
+        stale.values(outcome="interrupted", message="the process ended without recording its end")
     )
     last: dt.datetime | None = session.scalar(
         select(RunRow.started_at)

@@ -7,6 +7,7 @@ import zlib
 from collections.abc import Sequence
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from storage.errors import NotFoundError
@@ -39,8 +40,21 @@ def put_raw_pages(session: Session, pages: Sequence[tuple[bytes, str | None]]) -
             }
     if missing:
         fresh = list(missing.values())
-        ids = insert_many_returning_ids(session, RawPage, fresh, key=("sha256",))
-        known.update({str(row["sha256"]): page_id for row, page_id in zip(fresh, ids, strict=True)})
+        if session.get_bind().dialect.name == "postgresql":
+            # another writer (a worker crawling another site) may store the same body meanwhile:
+            # PostgreSQL waits for it and skips our row, and the lookup finds the stored one
+            session.execute(
+                postgresql.insert(RawPage).on_conflict_do_nothing(index_elements=["sha256"]),
+                fresh,
+            )
+            for chunk in in_chunks(list(missing)):
+                found = session.execute(
+                    select(RawPage.sha256, RawPage.id).where(RawPage.sha256.in_(chunk))
+                )
+                known.update({digest: page_id for digest, page_id in found})
+        else:  # SQLite: one writer at a time, the lookup above is still true
+            ids = insert_many_returning_ids(session, RawPage, fresh, key=("sha256",))
+            known.update({str(r["sha256"]): page_id for r, page_id in zip(fresh, ids, strict=True)})
     return [known[digest] for digest in digests]
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -242,3 +243,37 @@ class FetchRow(Base):
     #: "new", "changed", "unchanged", "not-modified", "gone", "failed", "skipped", "listing"
     outcome: Mapped[str | None] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class SiteSchedule(Base):
+    """A site registered for the workers (`hubarchive sites add`): how often it is crawled, when
+    next, and which worker holds it now (a lease that heartbeats renew, 0009)."""
+
+    __tablename__ = "site_schedules"
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: seconds between the starts of two scheduled crawls (`--every 4h`)
+    every_s: Mapped[int] = mapped_column(Integer)
+    #: the start URLs of its crawls (empty: the profile's own listings)
+    start_urls: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    #: seconds between two requests to one host; None: the crawl's default
+    delay: Mapped[float | None] = mapped_column(Float)
+    #: when the next crawl is due (the database server's clock)
+    due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    #: the worker holding the site, and until when (expired: another worker takes it over)
+    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: the run under way: a worker taking over an expired lease continues it
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+    last_run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+
+
+class HostSlot(Base):
+    """When the next request to one host may start, shared by every worker (0009): a worker
+    locks the row for its request, so the per-host delay holds across processes and machines."""
+
+    __tablename__ = "host_slots"
+    #: the host name (every port of a machine shares its slot)
+    host: Mapped[str] = mapped_column(String(300), primary_key=True)
+    next_allowed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

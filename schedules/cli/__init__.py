@@ -10,7 +10,14 @@ from typing import Any
 import click
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from schedules.cli import archive_cmds, crawl_cmd, extract_cmd, read_cmds, view_cmds
+from schedules.cli import (
+    archive_cmds,
+    crawl_cmd,
+    extract_cmd,
+    read_cmds,
+    view_cmds,
+    worker_cmds,
+)
 from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
 from scraper import __version__
 
@@ -55,5 +62,5 @@ def main() -> None:
     """
 
 
-for _module in (extract_cmd, archive_cmds, crawl_cmd, read_cmds, view_cmds):
+for _module in (extract_cmd, archive_cmds, crawl_cmd, read_cmds, view_cmds, worker_cmds):
     _module.register(main)

@@ -484,9 +484,10 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class SiteServer:
-    """Serves a handler on 127.0.0.1 (a free port) with a real threaded HTTP server."""
+    """Serves a handler on 127.0.0.1 (or another loopback `address`, another host to a crawler),
+    on a free port, with a real threaded HTTP server."""
 
-    def __init__(self, handler: Handler, *, port: int = 0) -> None:
+    def __init__(self, handler: Handler, *, port: int = 0, address: str = "127.0.0.1") -> None:
         self.handler = handler
         outer = self
 
@@ -507,7 +508,7 @@ class SiteServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the site keeps its own request log
 
-        self._server = _QuietServer(("127.0.0.1", port), _RequestHandler)
+        self._server = _QuietServer((address, port), _RequestHandler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
