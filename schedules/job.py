@@ -38,7 +38,14 @@ from schedules.exits import (
 )
 from schedules.extraction import Extract, PageReader, with_profile
 from schedules.lock import crawl_lock
-from schedules.pipeline import MAX_FETCH_THREADS, Fetched, Pipeline, Settled, extraction_processes
+from schedules.pipeline import (
+    MAX_AHEAD,
+    MAX_FETCH_THREADS,
+    Fetched,
+    Pipeline,
+    Settled,
+    extraction_processes,
+)
 from schedules.plan import (
     BROKEN_LINK_RETRIES,
     SKEW,
@@ -650,6 +657,10 @@ class _Crawl:
             should_stop=self.should_stop,
             processes=extraction_processes(self.options.extract_processes, len(plan), reader),
             progress=lambda settled: self.progress("fetching", settled, len(plan)),
+            # a run a worker may take over stores each page before fetching the next, so a
+            # worker killed mid-run leaves every answer in the run's log and its successor
+            # fetches nothing twice (only the one request in flight, as a retry)
+            max_ahead=1 if self.options.continue_run is not None else MAX_AHEAD,
         )
         try:
             return pipeline.run()

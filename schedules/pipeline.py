@@ -216,6 +216,7 @@ class Pipeline:
         should_stop: Callable[[], int | None],
         processes: int = 0,
         progress: Callable[[int], None] = lambda settled: None,
+        max_ahead: int = MAX_AHEAD,
     ) -> None:
         self.fetchers = list(fetchers)
         self.fetch = fetch
@@ -228,7 +229,10 @@ class Pipeline:
         self.settled = 0
         self._todo: Iterator[PlannedFetch] = iter(plan)
         self._todo_lock = threading.Lock()
-        self._room = threading.Semaphore(MAX_AHEAD)
+        #: pages fetched and not yet stored, at most (1: each page is stored before the next
+        #: is fetched, for a run another worker may take over: see `schedules.job`)
+        self.max_ahead = max(1, max_ahead)
+        self._room = threading.Semaphore(self.max_ahead)
         self._stopping = threading.Event()
 
     # -- fetching threads
@@ -307,7 +311,7 @@ class Pipeline:
                     not (fetching or reading)
                     or stopped is None
                     and (
-                        len(pending) >= self.sizer.size
+                        len(pending) >= min(self.sizer.size, self.max_ahead)
                         or time.monotonic() - oldest >= MAX_BATCH_WAIT_S
                     )
                 ):
