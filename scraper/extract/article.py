@@ -49,8 +49,9 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
         if tag is not root and not any(p is tag for p in root.parents)
     }
     roles.update({id(tag): ("contact", tag) for tag in contacts})
-    for tag in page.matched("lead", root):
-        roles.setdefault(id(tag), ("lead", tag))
+    for tag in page.standfirsts(root):
+        if not page.in_related(tag):  # a teaser's excerpt in a card is not this page's lead
+            roles.setdefault(id(tag), ("lead", tag))
     return roles
 
 

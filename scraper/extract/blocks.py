@@ -179,7 +179,7 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     classes = attrs.get("class")
     names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
     ident = attrs.get("id")
-    if ident:
+    if ident and not _is_heading_anchor(tag, str(ident)):
         names = f"{names} {ident}"
     if attrs.get("aria-hidden") == "true" or attrs.get("hidden") is not None:
         return True
@@ -190,6 +190,23 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return True
     return bool(names) and config.boilerplate.search(names.lower()) is not None
+
+
+_SLUG_WORD = re.compile(r"[^\W_]+")
+#: A component's id names it in one to three words ("related-posts", "leave-a-reply"); the slug
+#: of a section title runs longer ("sharing-with-a-single-developer").
+MIN_SLUG_WORDS = 4
+
+
+def _is_heading_anchor(tag: Tag, ident: str) -> bool:
+    """True when the id is the slug of the element's own heading, of a title's length: a
+    documentation section (`<div id="sharing-with-a-single-developer"><h2>Sharing with a single
+    developer`) is named by its title, whatever furniture word the title holds."""
+    words = _SLUG_WORD.findall(ident.lower())
+    if len(words) < MIN_SLUG_WORDS:
+        return False
+    heading = next((c for c in tag.children if isinstance(c, Tag) and c.name in HEADINGS), None)
+    return heading is not None and _SLUG_WORD.findall(fold(heading.get_text(" "))) == words
 
 
 def in_furniture(tag: Tag, config: ExtractConfig) -> bool:

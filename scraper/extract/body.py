@@ -127,7 +127,7 @@ def extract_lead(page: Page, known: set[str]) -> Found:
     marked = [b for b in page.blocks if b.role == "lead"]
     scope = page.article_scope()
     if not marked and scope is not None:
-        for tag in page.matched("lead", scope):
+        for tag in page.standfirsts(scope):
             if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
             text = normalize_text(tag.get_text(" "))
@@ -146,16 +146,32 @@ def extract_lead(page: Page, known: set[str]) -> Found:
     return "\n\n".join(b.text for b in blocks), layer
 
 
+#: A sign-off closing the text ("Thank you!", "Merci !", "Bedankt.") is a few words on a line of
+#: its own; a sentence of the text, even a short one, runs longer.
+MAX_CLOSING_WORDS = 3
+_CLOSING_TAGS = frozenset(("p", "div", "center"))
+_WORD = re.compile(r"\w+")
+
+
+def _closing_line(block: Block) -> bool:
+    """A paragraph of a few words after the last one of the text: a sign-off, not text (a list
+    item or a table cell, short by nature, is never one)."""
+    return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
-    paragraphs = [
-        b.text
+    kept = [
+        b
         for b in page.blocks
         if b.role is None
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
         and not is_metadata(b, page, known)
     ]
-    if not paragraphs:
+    while len(kept) > 1 and _closing_line(kept[-1]):
+        kept.pop()
+    if not kept:
         return None
+    paragraphs = [b.text for b in kept]
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

@@ -25,6 +25,10 @@ CARD_LINKS_LOOKED_AT = 8
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
 _UNSET = object()
+#: A page has one standfirst, at most split in a few paragraphs: a lead selector matching more
+#: elements than this names a typographic class (`[class*=lead]` on Tailwind's `leading-160`,
+#: set on every paragraph and on the headline), not the standfirst.
+MAX_LEAD_MATCHES = 3
 #: Class or id words of the site's own header (banner), as opposed to a page's header.
 _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
 
@@ -71,6 +75,22 @@ class Page:
         """Elements the profile's `role` selectors match (by selector priority), optionally only
         inside `within`."""
         tags = self.matches.in_selector_order(role)
+        if within is None:
+            return tags
+        return [t for t in tags if t is within or within in t.parents]
+
+    def standfirsts(self, within: Tag | None = None) -> list[Tag]:
+        """Elements the profile's lead selectors match, like `matched("lead", within)`, without
+        the selectors that match more elements than a standfirst has paragraphs."""
+        found = self.matches.found.get("lead", ())
+        sizes: dict[int, int] = {}
+        for order, _ in found:
+            sizes[order] = sizes.get(order, 0) + 1
+        wide = {order for order, size in sizes.items() if size > MAX_LEAD_MATCHES}
+        if not wide:
+            return self.matched("lead", within)
+        kept = Matches(found={"lead": [(o, t) for o, t in found if o not in wide]})
+        tags = kept.in_selector_order("lead")
         if within is None:
             return tags
         return [t for t in tags if t is within or within in t.parents]

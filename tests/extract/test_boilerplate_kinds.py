@@ -1,0 +1,247 @@
+"""Kinds of boilerplate and of misread structure (issue 13), each shown on two templates in two
+languages, and neutral edits (a breadcrumb, whitespace, a closing "thank you") that leave the
+record as it was."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.models import CONTENT_FIELDS
+from scraper.sites import generic_profile
+
+GENERIC = generic_profile()
+EN = (
+    "<p>The council approved the new cycling plan on Tuesday after a long debate about parking "
+    "spaces and delivery zones in the old town.</p>"
+    "<p>Work on the first two routes starts in spring and should be finished before the summer "
+    "holidays, the alderman said.</p>"
+)
+FR = (
+    "<p>Le conseil communal a approuvé mardi le nouveau plan vélo après un long débat sur le "
+    "stationnement et les zones de livraison du centre.</p>"
+    "<p>Les travaux des deux premiers itinéraires commencent au printemps et doivent être "
+    "terminés avant les vacances d'été, a précisé l'échevin.</p>"
+)
+NL = (
+    "<p>De gemeenteraad keurde dinsdag het nieuwe fietsplan goed na een lang debat over "
+    "parkeerplaatsen en leveringszones in de binnenstad.</p>"
+    "<p>De werken aan de eerste twee routes beginnen in de lente en moeten voor de "
+    "zomervakantie klaar zijn, zei de schepen.</p>"
+)
+
+
+def _record(html: str, url: str = "https://paper.example/news/cycling-plan/") -> Any:
+    return extract_article(html, url, profile=GENERIC)
+
+
+def _text(html: str, url: str = "https://paper.example/news/cycling-plan/") -> str:
+    record = _record(html, url)
+    return "\n\n".join(x for x in (record.lead, record.body) if x)
+
+
+def _content(html: str) -> dict[str, Any]:
+    record = _record(html).to_dict()
+    return {name: record[name] for name in CONTENT_FIELDS}
+
+
+def _see_also_wiki(text: str, heading: str) -> str:
+    links = "".join(f"<li><a href='/wiki/Topic_{i}'>Topic {i}</a></li>" for i in range(4))
+    return (
+        "<div id='content' role='main'><h1>Cycling plan</h1><div id='body-text'>"
+        f"{text}<h2>{heading}</h2><ul>{links}</ul></div></div>"
+    )
+
+
+def _see_also_blog(text: str, heading: str) -> str:
+    links = "".join(f"<a href='/news/other-story-{i}/'>Other story {i}</a><br>" for i in range(3))
+    return (
+        f"<main><header><h1>Plan vélo</h1></header><section class='text'>{text}"
+        f"<h3>{heading}</h3><p>{links}</p></section></main>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "first", "last", "list_item"),
+    [
+        (_see_also_wiki(EN, "See also"), "approved the new", "summer holidays", "Topic 1"),
+        (_see_also_blog(FR, "À lire aussi"), "a approuvé mardi", "vacances d'été", "Other story"),
+    ],
+)
+def test_a_see_also_heading_closing_the_text_does_not_make_the_text_a_list(
+    page: str, first: str, last: str, list_item: str
+) -> None:
+    """The list is what follows the heading: the paragraphs before it stay the article's."""
+    text = _text(page)
+    assert first in text and last in text
+    assert list_item not in text
+
+
+def _main_article_lines(text: str, links: list[str]) -> str:
+    """Paragraphs with a "Main article: …" line (a link to another page) before each."""
+    paragraphs = re.findall(r"<p>.*?</p>", text)
+    parts = [
+        f"<div class='hatnote'>{label} <a href='/news/{slug}/'>{slug}</a></div>{p}"
+        for (label, slug), p in zip(
+            [("Main article:", links[0]), ("Zie ook:", links[1])], paragraphs, strict=True
+        )
+    ]
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("text", [EN, NL])
+def test_links_to_other_pages_between_the_paragraphs_are_no_list_of_cards(text: str) -> None:
+    page = (
+        "<div id='content' role='main'><h1>Cycling plan</h1><div id='body-text'>"
+        f"{_main_article_lines(text, ['old-cycling-plan', 'parking-policy'])}</div></div>"
+    )
+    found = _text(page)
+    for paragraph in re.findall(r"<p>(.*?)</p>", text):
+        assert paragraph[:40] in found
+
+
+def _chapters(text: str, lang: str) -> str:
+    """A story page: a preface linking to the work, then a chapter linking to its own page."""
+    return (
+        f"<html lang='{lang}'><body><div id='main' role='main'><div id='workskin'>"
+        "<div class='preface'><h2><a href='/news/a-long-story/'>A long story</a></h2></div>"
+        "<div id='chapters'><div class='chapter'><h3><a href='/news/a-long-story-part-2/'>Part 1"
+        f"</a></h3><div class='userstuff'>{text * 6}</div></div></div></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(("text", "lang"), [(EN, "en"), (FR, "fr")])
+def test_a_chapter_that_links_elsewhere_is_no_card(text: str, lang: str) -> None:
+    """A unit holding pages of text is a chapter, not a teaser: it stays the article's text."""
+    record = _record(_chapters(text, lang))
+    first = re.search(r"<p>(.{40})", text)
+    assert first and record.body and first.group(1) in record.body
+    assert not record.related
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- <a href='mailto:old@paper.example'>old@paper.example</a> -->",
+        "<script>var contact = 'desk@paper.example';</script>",
+    ],
+)
+@pytest.mark.parametrize("text", [EN, NL])
+def test_an_address_a_reader_cannot_see_is_no_contact(comment: str, text: str) -> None:
+    """An email in a comment or a script beside the text does not turn the text into a
+    contact block."""
+    page = f"<html><body><h1>Cycling plan</h1>{comment}{text}</body></html>"
+    record = _record(page)
+    assert not record.contacts
+    assert "gemeenteraad" in _text(page) or "council approved" in _text(page)
+
+
+def _tailwind(text: str) -> str:
+    """Every element carries a `leading-*` line-height class (Tailwind)."""
+    paragraphs = text.replace("<p>", "<p class='mb-20 text-18 leading-160'>")
+    return (
+        "<article class='mx-auto'><h1 class='text-45 leading-[1.04]'>Cycling plan</h1>"
+        "<h2 class='text-22 leading-110'>A new plan for the old town.</h2>"
+        f"<div class='flex leading-120'>{paragraphs}</div></article>"
+    )
+
+
+def _bem_lead(text: str) -> str:
+    """The same page with a real standfirst: one element named `lead`."""
+    return (
+        "<article><h1>Plan vélo</h1><p class='article__lead'>Un nouveau plan pour le centre, "
+        f"avec deux itinéraires et moins de voitures.</p><div class='article__body'>{text}</div>"
+        "</article>"
+    )
+
+
+def test_a_typographic_lead_class_on_every_paragraph_is_no_standfirst() -> None:
+    record = _record(_tailwind(EN))
+    assert record.lead is not None and record.lead.startswith("The council approved")
+    assert record.body is not None and "first two routes" in record.body
+
+
+def test_a_standfirst_named_lead_is_still_the_lead() -> None:
+    record = _record(_bem_lead(FR))
+    assert (
+        record.lead == "Un nouveau plan pour le centre, avec deux itinéraires et moins de voitures."
+    )
+    assert record.body is not None and record.body.startswith("Le conseil communal")
+
+
+@pytest.mark.parametrize(("text", "lang"), [(EN, "en"), (NL, "nl")])
+def test_a_teasers_excerpt_in_the_related_cards_is_not_the_lead(text: str, lang: str) -> None:
+    cards = "".join(
+        f"<div class='card'><h4><a href='/news/story-{i}/'>Story {i} of the week</a></h4>"
+        f"<p class='entry-excerpt'>The excerpt of story {i}, two lines that sum it up for "
+        "readers of the list.</p></div>"
+        for i in range(3)
+    )
+    page = (
+        f"<html lang='{lang}'><body><article><h1>Cycling plan</h1><div class='entry-content'>"
+        f"{text}<div class='related-posts'><h3>Related</h3>{cards}</div></div></article>"
+        "</body></html>"
+    )
+    found = _text(page)
+    assert "excerpt of story" not in found
+    assert found.startswith(re.findall(r"<p>(.{30})", text)[0])
+
+
+@pytest.mark.parametrize(
+    ("section_id", "heading"),
+    [
+        ("sharing-with-a-single-developer", "Sharing with a single developer"),
+        ("comment-fonctionne-le-plan-velo", "Comment fonctionne le plan vélo ?"),
+    ],
+)
+def test_a_section_named_by_its_title_is_read_whatever_word_the_title_holds(
+    section_id: str, heading: str
+) -> None:
+    """A documentation section's id is the slug of its heading ("sharing-…", "comment-…"): a
+    title, not a share bar or a comment section."""
+    page = (
+        "<div class='body' role='main'><div class='section' id='guide'><h1>Guide</h1>"
+        f"{EN * 2}<div class='section' id='{section_id}'><h2>{heading}</h2>{FR}</div>"
+        f"<div class='section' id='next-steps-of-the-plan'><h2>Next steps of the plan</h2>{NL}"
+        "</div></div></div>"
+    )
+    found = _text(page)
+    assert "a approuvé mardi" in found and "council approved" in found
+
+
+def test_a_component_named_by_a_short_id_stays_furniture() -> None:
+    page = (
+        f"<article><h1>Cycling plan</h1>{EN}<div id='share-this'><h3>Share this</h3>"
+        "<p>Tell your friends about the new cycling plan of the old town today.</p></div>"
+        "</article>"
+    )
+    assert "Tell your friends" not in _text(page)
+
+
+def _neutral_edits(page: str) -> list[str]:
+    crumbs = (
+        "<nav class='breadcrumb'><a href='/'>Home</a> › <a href='/news/'>News</a> › "
+        "<span>Cycling plan</span></nav>"
+    )
+    return [
+        page.replace("<body>", f"<body>{crumbs}", 1),
+        re.sub(r">\s*<", ">\n \t <", page),
+        page.replace("</article>", "<p>Thank you!</p></article>", 1),
+        page.replace("</article>", "<p><strong>Merci à tous !</strong></p></article>", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<html lang='en'><body>{_tailwind(EN)}</body></html>",
+        f"<html lang='fr'><body>{_bem_lead(FR)}</body></html>",
+    ],
+)
+def test_neutral_edits_leave_the_record_unchanged(page: str) -> None:
+    before = _content(page)
+    for edited in _neutral_edits(page):
+        assert _content(edited) == before, edited
