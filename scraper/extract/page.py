@@ -31,6 +31,9 @@ _UNSET = object()
 MAX_LEAD_MATCHES = 3
 #: Class or id words of the site's own header (banner), as opposed to a page's header.
 _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
+#: A breadcrumb trail is a few levels deep; a navigation with more links is a menu.
+MAX_CRUMBS = 6
+_CRUMB_SEPARATORS = ("›", "»", ">", "/", "→")
 
 
 def resolve_base(url: str, base_href: str | None) -> str:
@@ -161,10 +164,22 @@ class Page:
                 return False
             if parent.name == "header":
                 ident = f"{parent.get('id') or ''} {class_string(parent)}".lower()
-                if any(w in ident for w in _SITE_HEADER_WORDS) or parent.find("nav") is not None:
+                if any(w in ident for w in _SITE_HEADER_WORDS) or any(
+                    not self._is_breadcrumb(nav) for nav in parent.find_all("nav")
+                ):
                     return False
                 header = parent
         return header is not None
+
+    def _is_breadcrumb(self, nav: Tag) -> bool:
+        """A trail of a few links (the profile's breadcrumb selectors name it, or it says so
+        with `›`-like separators or an ordered list), not the site's menu."""
+        if len(nav.find_all("a", limit=MAX_CRUMBS + 1)) > MAX_CRUMBS:
+            return False
+        trails = self.matched("breadcrumb")
+        if any(t is nav or nav in t.parents or t in nav.parents for t in trails):
+            return True
+        return nav.find("ol") is not None or any(sep in nav.get_text() for sep in _CRUMB_SEPARATORS)
 
     def in_site_frame(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer or navigation (a sidebar is not the frame:

@@ -245,3 +245,73 @@ def test_neutral_edits_leave_the_record_unchanged(page: str) -> None:
     before = _content(page)
     for edited in _neutral_edits(page):
         assert _content(edited) == before, edited
+
+
+TITLE_CASES = [
+    # a styled kicker before the headline's own text; <title> names the headline alone
+    (
+        "<html lang='en'><head><title>New cycling plan approved for the old town | The Paper"
+        "</title></head><body><article><h1><span class='kicker'>Mobility</span> New cycling plan "
+        f"approved for the old town</h1>{EN}</article></body></html>",
+        "New cycling plan approved for the old town",
+    ),
+    (
+        "<html lang='fr'><body><article><h1><span class='surtitre'>Mobilité</span> Le plan vélo "
+        f"approuvé pour le centre-ville</h1>{FR}</article></body></html>",
+        "Le plan vélo approuvé pour le centre-ville",
+    ),
+    # an unstyled first word is part of the headline
+    (
+        f"<html><body><article><h1><em>Titanic</em> sinks again in the new film</h1>{EN}"
+        "</article></body></html>",
+        "Titanic sinks again in the new film",
+    ),
+    # a <title> fallback signed by a name and its slogan, or opened by a name
+    (
+        "<html lang='en'><head><title>New cycling plan approved for the old town – De Krant: "
+        f"nieuws uit de stad</title></head><body><div class='content'>{EN}</div></body></html>",
+        "New cycling plan approved for the old town",
+    ),
+    (
+        "<html lang='nl'><head><title>De Stadskrant | Nieuw fietsplan goedgekeurd voor de "
+        f"binnenstad</title></head><body><div class='content'>{NL}</div></body></html>",
+        "Nieuw fietsplan goedgekeurd voor de binnenstad",
+    ),
+    (
+        "<html lang='en'><head><title>Trump – the return of a showman</title></head><body>"
+        f"<div class='content'>{EN}</div></body></html>",
+        "Trump – the return of a showman",
+    ),
+    # the page's header holds a breadcrumb trail and the headline; the site's holds a menu
+    (
+        "<html lang='en'><body><header class='page-header'><nav class='breadcrumb'><a href='/'>"
+        "Home</a> › <a href='/news/'>News</a></nav><h1>New cycling plan approved for the old "
+        f"town</h1></header><div class='content'>{EN}</div></body></html>",
+        "New cycling plan approved for the old town",
+    ),
+    (
+        "<html lang='fr'><body><header><nav><ol><li><a href='/'>Accueil</a></li><li><a "
+        "href='/actualites/'>Actualités</a></li></ol></nav><h1>Le plan vélo approuvé pour le "
+        f"centre-ville</h1></header><div class='content'>{FR}</div></body></html>",
+        "Le plan vélo approuvé pour le centre-ville",
+    ),
+    (
+        "<html lang='nl'><head><title>Nieuw fietsplan goedgekeurd voor de binnenstad</title>"
+        "</head><body><header><h1>De Stadskrant, elke dag</h1><nav>"
+        + "".join(f"<a href='/rubriek-{i}/'>Rubriek {i}</a>" for i in range(8))
+        + f"</nav></header><div class='content'>{NL}</div></body></html>",
+        "Nieuw fietsplan goedgekeurd voor de binnenstad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "title"), TITLE_CASES)
+def test_the_headline_without_kicker_site_name_or_site_banner(page: str, title: str) -> None:
+    assert _record(page).title == title
+
+
+@pytest.mark.parametrize("page", [TITLE_CASES[0][0], TITLE_CASES[6][0]])
+def test_neutral_edits_leave_the_title_unchanged(page: str) -> None:
+    before = _content(page)
+    for edited in _neutral_edits(page):
+        assert _content(edited) == before, edited
