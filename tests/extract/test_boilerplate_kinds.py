@@ -315,3 +315,51 @@ def test_neutral_edits_leave_the_title_unchanged(page: str) -> None:
     before = _content(page)
     for edited in _neutral_edits(page):
         assert _content(edited) == before, edited
+
+
+def _stamped(lang: str, jsonld: str, meta_name: str, meta: str, text: str) -> str:
+    return (
+        f"<html lang='{lang}'><head><meta property='{meta_name}' content='{meta}'>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cycling plan", '
+        f'"datePublished": "{jsonld}"}}</script></head><body><article><h1>Cycling plan</h1>'
+        f"{text}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "day"),
+    [
+        # a UTC stamp after midnight, the same moment written with the site's offset the evening before
+        (
+            _stamped(
+                "en",
+                "2017-02-24T01:18:13Z",
+                "article:published_time",
+                "2017-02-23T17:18:13-08:00",
+                EN,
+            ),
+            "2017-02-23",
+        ),
+        (
+            _stamped(
+                "fr", "2025-03-02T23:30:00Z", "og:published_time", "2025-03-03T00:30:00+01:00", FR
+            ),
+            "2025-03-03",
+        ),
+        # another moment: the UTC stamp keeps its own day
+        (
+            _stamped(
+                "nl",
+                "2025-03-02T23:30:00Z",
+                "article:published_time",
+                "2025-03-01T10:00:00+01:00",
+                NL,
+            ),
+            "2025-03-02",
+        ),
+    ],
+)
+def test_a_utc_stamp_takes_the_day_of_its_twin_written_with_the_sites_offset(
+    page: str, day: str
+) -> None:
+    assert _record(page).to_dict()["published"] == day
