@@ -9,7 +9,12 @@ from bs4.exceptions import ParserRejectedMarkup
 from lxml import etree
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
-from scraper.extract.body import extract_body, extract_lead, mark_site_furniture
+from scraper.extract.body import (
+    extract_body,
+    extract_lead,
+    mark_site_furniture,
+    mark_teaser_lists,
+)
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
 from scraper.extract.contact_blocks import contact_containers
@@ -85,6 +90,7 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     if root is not None:
         page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
         mark_site_furniture(page)
+        mark_teaser_lists(page)
         if root.name in ("body", "[document]"):
             page.warnings.append("no article container found; read the whole page")
     return page

@@ -135,6 +135,21 @@ def _text_length(tag: Tag) -> int:
     return len(tag.get_text())
 
 
+#: A page holds one article, at most a few containers of a content class (a post and its
+#: excerpt): a content selector matching more elements names a widget class.
+MAX_CONTENT_MATCHES = 4
+#: A container with more than this share of its text in links is a list of links (a category
+#: tree, a menu), not an article: running text, even a link-rich one, stays well below it.
+MAX_CONTAINER_LINK_DENSITY = 0.5
+
+
+def _link_list(tag: Tag) -> bool:
+    """True when most of `tag`'s text is link text."""
+    total = _text_length(tag)
+    linked = sum(len(a.get_text()) for a in tag.find_all("a"))
+    return linked > MAX_CONTAINER_LINK_DENSITY * max(1, total)
+
+
 def find_content_root(
     soup: BeautifulSoup, candidates: list[list[Tag]], paragraphs: list[Tag]
 ) -> tuple[Tag | None, bool]:
@@ -142,8 +157,10 @@ def find_content_root(
     selector group with a substantial element (its longest), else the deepest element holding most
     of the page's paragraph text (page builders nest every paragraph in its own widget)."""
     for group in candidates:
+        if len(group) > MAX_CONTENT_MATCHES:
+            continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
-        if best.find("p") is not None or _text_length(best) >= 200:
+        if (best.find("p") is not None or _text_length(best) >= 200) and not _link_list(best):
             return best, True
     scores: dict[int, list[int]] = {}
     depth_of: dict[int, tuple[int, Tag]] = {}
@@ -229,6 +246,12 @@ class _Walker:
         self.link_chars = 0
         self.stopped = False
         self._root_chars: int | None = None
+        #: cumulative (characters, bare div blocks, headings) of the blocks so far, for
+        #: `_mark_widget`: the counts of any element's blocks in constant time
+        self._sums: list[tuple[int, int, int]] = [(0, 0, 0)]
+        self._starts: dict[int, int] = {}
+        #: how many tables and lists the walk is inside: their cells are data, not a widget's
+        self._data_depth = 0
 
     def flush(self, block_tag: str, role: tuple[str, Tag] | None, quoted: bool = False) -> None:
         if not self.pieces:
@@ -268,6 +291,9 @@ class _Walker:
                 self.stopped = True
             else:
                 self.blocks.append(block)
+                chars, divs, heads = self._sums[-1]
+                bare = block_tag == "div" and not self._data_depth
+                self._sums.append((chars + len(block.text), divs + bare, heads + block.is_heading))
         self.pieces = []
         self.hrefs = []
         self.link_chars = 0
@@ -285,6 +311,32 @@ class _Walker:
         if self._root_chars is None:
             self._root_chars = len(root.get_text())
         return len(tag.get_text()) > LAYOUT_SHARE * self._root_chars
+
+    def _mark_widget(self, start: int) -> None:
+        """The blocks from `start` on, all of one element, get the role "widget" when they are
+        a player's or a gallery's controls ("1 of 24", "Full Screen", "Autoplay", "Close"):
+        several bare `<div>` lines of a few characters each, no heading, no list or table
+        cells for the most part, no contact channel."""
+        end = len(self.blocks)
+        count = end - start
+        if count < MIN_WIDGET_BLOCKS:
+            return
+        chars0, divs0, heads0 = self._sums[start]
+        chars1, divs1, heads1 = self._sums[end]
+        if (
+            heads1 > heads0
+            or chars1 - chars0 > MAX_WIDGET_MEAN_CHARS * count
+            or 2 * (divs1 - divs0) < count
+        ):
+            return
+        blocks = self.blocks[start:end]
+        if any(
+            "@" in b.text or any(h.startswith(("mailto:", "tel:")) for h in b.hrefs) for b in blocks
+        ):
+            return  # a contact card laid out in divs: name, role, phone, address
+        for block in blocks:
+            if block.role is None:
+                block.role = "widget"
 
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep
@@ -305,6 +357,11 @@ class _Walker:
                 stack.pop()
                 if node.name in BLOCK_TAGS or node is root:
                     self.flush(block_tag, role, quoted)
+                    if node.name in _DATA_TAGS and node is not root:
+                        self._data_depth -= 1
+                    start = self._starts.pop(id(node), None)
+                    if start is not None and not self.split_inline:
+                        self._mark_widget(start)
                 continue
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIP_STRINGS):
@@ -338,6 +395,9 @@ class _Walker:
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
                 self.flush(block_tag, role, quoted)
+                self._starts[id(child)] = len(self.blocks)
+                if name in _DATA_TAGS:
+                    self._data_depth += 1
                 stack.append(
                     (
                         child,
@@ -369,6 +429,13 @@ class _Walker:
                 )
         return self.blocks
 
+
+#: A widget (a video player's settings, a gallery's controls) shows at least this many lines...
+MIN_WIDGET_BLOCKS = 4
+#: ...of a few words each on average (a button, a label, a setting): a line of running text
+#: runs to a sentence, a hundred characters or more.
+MAX_WIDGET_MEAN_CHARS = 24
+_DATA_TAGS = frozenset(("table", "ul", "ol", "dl"))
 
 #: Inline elements that may hold a field label of their own ("Tél.", "E-mail").
 LABEL_TAGS = frozenset({"span", "label", "small"})

@@ -39,6 +39,56 @@ def mark_site_furniture(page: Page) -> None:
             block.role = "site"
 
 
+#: A teaser is a linked title and a line or two of summary: at most this many blocks after its
+#: title and this many characters (`page.CARD_MAX_CHARS`) in all.
+MAX_TEASER_BLOCKS = 3
+MAX_TEASER_CHARS = 400
+#: A heading with at least this share of its text in a link is another page's title.
+LINKED_HEADING = 0.9
+
+
+def _linked_heading(block: Block) -> bool:
+    return (
+        block.is_heading
+        and block.link_density >= LINKED_HEADING
+        and any(not h.startswith("#") for h in block.hrefs)  # not a permalink to itself
+    )
+
+
+def mark_teaser_lists(page: Page) -> None:
+    """Two or more teasers in a row (a linked title, then at most `MAX_TEASER_BLOCKS` short
+    lines) are a list of other articles ("Recommended for you"), with the heading just above
+    them: they get the role "related". An article's own subheadings link nowhere."""
+    blocks = page.blocks
+    titles = [i for i, b in enumerate(blocks) if b.role is None and _linked_heading(b)]
+    run: list[tuple[int, int]] = []  # (title, end) of consecutive teasers
+    for at, index in enumerate(titles):
+        end = titles[at + 1] if at + 1 < len(titles) else len(blocks)
+        body = blocks[index + 1 : end]
+        teaser = (
+            len(body) <= MAX_TEASER_BLOCKS
+            and sum(len(b.text) for b in body) <= MAX_TEASER_CHARS
+            and not any(b.is_heading or b.role is not None for b in body)
+        )
+        if teaser and (not run or run[-1][1] == index):
+            run.append((index, end))
+            continue
+        _mark_run(blocks, run)
+        run = [(index, end)] if teaser else []
+    _mark_run(blocks, run)
+
+
+def _mark_run(blocks: list[Block], run: list[tuple[int, int]]) -> None:
+    if len(run) < 2:
+        return
+    first = run[0][0]
+    if first > 0 and blocks[first - 1].is_heading and blocks[first - 1].role is None:
+        first -= 1  # the list's own heading ("Recommended for you")
+    for block in blocks[first : run[-1][1]]:
+        if block.role is None:
+            block.role = "related"
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
     a breadcrumb, a counter."""
@@ -149,7 +199,7 @@ def extract_lead(page: Page, known: set[str]) -> Found:
 #: A sign-off closing the text ("Thank you!", "Merci !", "Bedankt.") is a few words on a line of
 #: its own; a sentence of the text, even a short one, runs longer.
 MAX_CLOSING_WORDS = 3
-_CLOSING_TAGS = frozenset(("p", "div", "center"))
+_CLOSING_TAGS = frozenset(("p", "center"))
 _WORD = re.compile(r"\w+")
 
 

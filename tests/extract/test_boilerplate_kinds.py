@@ -363,3 +363,100 @@ def test_a_utc_stamp_takes_the_day_of_its_twin_written_with_the_sites_offset(
     page: str, day: str
 ) -> None:
     assert _record(page).to_dict()["published"] == day
+
+
+def _sidebar_boxes(text: str, lang: str) -> str:
+    """Every sidebar box carries the content class; the article's container has another."""
+    boxes = "".join(
+        f"<div class='box'><div class='box-text entry-content'>{body}</div></div>"
+        for body in (
+            "".join(f"<a href='/categorie/{i}/'>Rubrique {i} ({i})</a><br>" for i in range(30)),
+            "<a href='/a/'>Archives</a>",
+            "Un court texte de présentation du blog et de son auteur, écrit pour la barre latérale.",
+            "<a href='/b/'>Liens</a>",
+            "<a href='/c/'>Amis</a>",
+        )
+    )
+    return (
+        f"<html lang='{lang}'><body><div class='article'><h1>Cycling plan</h1>"
+        f"<div class='article-content'>{text * 3}</div></div><div class='sidebar-col'>{boxes}"
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(("text", "lang"), [(FR, "fr"), (EN, "en")])
+def test_a_content_class_on_every_sidebar_box_does_not_name_the_text(text: str, lang: str) -> None:
+    record = _record(_sidebar_boxes(text, lang))
+    first, second = re.findall(r"<p>(.{30})", text)
+    assert record.lead is not None and record.lead.startswith(first)
+    assert record.body is not None and second in record.body and "Rubrique" not in record.body
+
+
+def _player(lang: str) -> str:
+    """A video player's controls and settings, each a bare <div> of a word or two."""
+    settings = "".join(
+        f"<div class='opt'>{label}</div>"
+        for label in ("Video Quality", "Auto", "High (HD)", "Low", "Captions", "Back", "Aa")
+    )
+    return (
+        "<div class='player'><div class='bar'><div>1 of 24</div><div>Full Screen</div>"
+        f"<div>Autoplay</div><div>Close</div></div><div class='menu-x'>{settings}</div></div>"
+    )
+
+
+def _recipe() -> str:
+    """Short lines that are the text's own: a list, a table of figures."""
+    return (
+        "<ul><li>2 eggs</li><li>1 cup flour</li><li>Salt</li><li>Milk</li></ul>"
+        "<table><tr><td><div>App</div></td><td><div>71 MB</div></td><td><div>-81%</div></td>"
+        "<td><div>8 MB</div></td></tr></table>"
+    )
+
+
+@pytest.mark.parametrize(("text", "lang"), [(EN, "en"), (NL, "nl")])
+def test_a_players_controls_are_not_text_but_short_list_items_and_cells_are(
+    text: str, lang: str
+) -> None:
+    paragraphs = re.findall(r"<p>.*?</p>", text)
+    page = (
+        f"<html lang='{lang}'><body><article><h1>Cycling plan</h1>{paragraphs[0]}{_player(lang)}"
+        f"{paragraphs[1]}{_recipe()}</article></body></html>"
+    )
+    found = _text(page)
+    for control in ("Full Screen", "Autoplay", "Video Quality", "High (HD)"):
+        assert control not in found
+    for item in ("1 cup flour", "71 MB", paragraphs[1][3:40]):
+        assert item in found
+
+
+def _teasers(lang: str, heading: str) -> str:
+    return f"<h2>{heading}</h2>" + "".join(
+        f"<h3><a href='https://other.example/story-{i}/'>Another story number {i}</a></h3>"
+        f"<p>Two lines that sum up story {i} for the readers of the list.</p>"
+        "<div>Good Morning</div>"
+        for i in range(3)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "heading"), [(EN, "en", "Recommended for you"), (FR, "fr", "Pour vous")]
+)
+def test_linked_titles_with_a_line_each_after_the_text_are_other_articles(
+    text: str, lang: str, heading: str
+) -> None:
+    page = (
+        f"<html lang='{lang}'><body><div role='main'><h1>Cycling plan</h1>{text}"
+        f"{_teasers(lang, heading)}</div></body></html>"
+    )
+    found = _text(page)
+    assert "Another story" not in found and "sum up story" not in found
+    assert heading not in found and re.findall(r"<p>(.{30})", text)[0] in found
+
+
+def test_an_articles_own_subheadings_with_permalinks_stay() -> None:
+    sections = "".join(
+        f"<h2>Step {i}<a href='#step-{i}'>¶</a></h2><p>Short note on step {i}.</p>"
+        for i in range(3)
+    )
+    found = _text(f"<main><h1>Cycling plan</h1>{EN}{sections}</main>")
+    assert "Short note on step 2." in found and "Step 1" in found
