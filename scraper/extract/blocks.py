@@ -177,9 +177,26 @@ def find_content_root(
     if total:
         enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
         deepest = max(enough, key=lambda item: item[0])[1]
+        deepest = _with_paragraphs_beside(deepest, total)
         if deepest.name not in ("html", "[document]"):
             return deepest, False
     return soup.body or soup, False
+
+
+#: Paragraphs written straight beside the chosen container holding this share of the page's
+#: paragraph text are the same article (its opening, before an ad slot or a "read more" toggle
+#: that wraps the rest): the container is their parent.
+_BESIDE_SHARE = 0.1
+
+
+def _with_paragraphs_beside(tag: Tag, total: int) -> Tag:
+    parent = tag.parent
+    while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
+        beside = sum(len(p.get_text()) for p in parent.find_all("p", recursive=False))
+        if beside < _BESIDE_SHARE * total:
+            break
+        tag, parent = parent, parent.parent
+    return tag
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

@@ -460,3 +460,30 @@ def test_an_articles_own_subheadings_with_permalinks_stay() -> None:
     )
     found = _text(f"<main><h1>Cycling plan</h1>{EN}{sections}</main>")
     assert "Short note on step 2." in found and "Step 1" in found
+
+
+LONG_EN = [
+    f"<p>Paragraph {i} of the council story: the alderman explained the new cycling plan "
+    "again, route by route, and answered the questions of the shopkeepers.</p>"
+    for i in range(12)
+]
+LONG_NL = [
+    f"<p>Alinea {i} van het verhaal: de schepen legde het nieuwe fietsplan nog eens uit, "
+    "route per route, en beantwoordde de vragen van de handelaars.</p>"
+    for i in range(12)
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "lang"), [(LONG_EN, "en"), (LONG_NL, "nl")])
+def test_an_article_split_by_a_read_more_toggle_is_read_whole(
+    paragraphs: list[str], lang: str
+) -> None:
+    """The opening paragraphs sit in the text's container, the rest in a toggled wrapper."""
+    page = (
+        f"<html lang='{lang}'><body><h1>Cycling plan</h1><div class='story'>"
+        f"{''.join(paragraphs[:3])}<div class='slot'></div><div class='toggle-group'>"
+        f"{''.join(paragraphs[3:])}</div></div></body></html>"
+    )
+    found = _text(page)
+    assert re.findall(r"<p>(.{12})", paragraphs[0])[0] in found
+    assert re.findall(r"<p>(.{12})", paragraphs[-1])[0] in found
