@@ -58,7 +58,8 @@ def _linked_heading(block: Block) -> bool:
 def mark_teaser_lists(page: Page) -> None:
     """Two or more teasers in a row (a linked title, then at most `MAX_TEASER_BLOCKS` short
     lines) are a list of other articles ("Recommended for you"), with the heading just above
-    them: they get the role "related". An article's own subheadings link nowhere."""
+    them: they get the role "related". An article's own subheadings link nowhere. The label
+    above any list of other articles goes with it."""
     blocks = page.blocks
     titles = [i for i, b in enumerate(blocks) if b.role is None and _linked_heading(b)]
     run: list[tuple[int, int]] = []  # (title, end) of consecutive teasers
@@ -76,6 +77,33 @@ def mark_teaser_lists(page: Page) -> None:
         _mark_run(blocks, run)
         run = [(index, end)] if teaser else []
     _mark_run(blocks, run)
+    _mark_list_labels(blocks)
+
+
+#: Lines between a list's label and its first card that are links ("View all posts"), at most.
+_LABEL_GAP = 2
+
+
+def _mark_list_labels(blocks: list[Block]) -> None:
+    """The label just above a list of other articles ("More to explore", "Most popular": a
+    heading or a line of a few words, then at most `_LABEL_GAP` link lines) is the list's."""
+    for index, block in enumerate(blocks):
+        if block.role != "related" or (index and blocks[index - 1].role == "related"):
+            continue
+        at = index - 1
+        while at >= 0 and index - at <= _LABEL_GAP and blocks[at].role is None:
+            if blocks[at].link_density <= MAX_LINK_DENSITY:
+                break
+            at -= 1
+        label = blocks[at] if at >= 0 else None
+        if (
+            label is not None
+            and label.role is None
+            and (label.is_heading or len(_WORD.findall(label.text)) <= MAX_CLOSING_WORDS)
+            and not label.text.endswith((".", "!", "?", ":"))
+        ):
+            for block in blocks[at:index]:
+                block.role = "related"
 
 
 def _mark_run(blocks: list[Block], run: list[tuple[int, int]]) -> None:

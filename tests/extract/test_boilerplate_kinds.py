@@ -487,3 +487,24 @@ def test_an_article_split_by_a_read_more_toggle_is_read_whole(
     found = _text(page)
     assert re.findall(r"<p>(.{12})", paragraphs[0])[0] in found
     assert re.findall(r"<p>(.{12})", paragraphs[-1])[0] in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"), [(EN, "en", "More to explore"), (NL, "nl", "Populair")]
+)
+def test_the_label_above_a_list_of_other_articles_goes_with_it(
+    text: str, lang: str, label: str
+) -> None:
+    cards = "".join(
+        f"<li class='card'><a href='/news/other-story-{i}/'><h4>Other story number {i}</h4></a>"
+        "</li>"
+        for i in range(3)
+    )
+    page = (
+        f"<html lang='{lang}'><body><article><h1>Cycling plan</h1>{text}<h2>{label}</h2>"
+        f"<div><a href='/news/'>View all posts</a></div><ul class='cards'>{cards}</ul>"
+        "</article></body></html>"
+    )
+    found = _text(page)
+    assert label not in found and "Other story" not in found
+    assert re.findall(r"<p>(.{30})", text)[1] in found
