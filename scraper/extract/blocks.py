@@ -309,7 +309,7 @@ class _Walker:
             else:
                 self.blocks.append(block)
                 chars, divs, heads = self._sums[-1]
-                bare = block_tag == "div" and not self._data_depth
+                bare = block_tag in _BARE_TAGS and not self._data_depth
                 self._sums.append((chars + len(block.text), divs + bare, heads + block.is_heading))
         self.pieces = []
         self.hrefs = []
@@ -331,9 +331,9 @@ class _Walker:
 
     def _mark_widget(self, start: int) -> None:
         """The blocks from `start` on, all of one element, get the role "widget" when they are
-        a player's or a gallery's controls ("1 of 24", "Full Screen", "Autoplay", "Close"):
-        several bare `<div>` lines of a few characters each, no heading, no list or table
-        cells for the most part, no contact channel."""
+        a player's or a gallery's controls ("1 of 24", "Full Screen", "Autoplay", "Close") or a
+        chart's labels: several bare `<div>` or `<p>` lines of a few characters each, no
+        heading, no list or table cells for the most part, no contact channel."""
         end = len(self.blocks)
         count = end - start
         if count < MIN_WIDGET_BLOCKS:
@@ -347,10 +347,8 @@ class _Walker:
         ):
             return
         blocks = self.blocks[start:end]
-        if any(
-            "@" in b.text or any(h.startswith(("mailto:", "tel:")) for h in b.hrefs) for b in blocks
-        ):
-            return  # a contact card laid out in divs: name, role, phone, address
+        if any(_channel_like(b) for b in blocks):
+            return  # a contact card laid out in lines: name, role, phone, address
         for block in blocks:
             if block.role is None:
                 block.role = "widget"
@@ -453,6 +451,22 @@ MIN_WIDGET_BLOCKS = 4
 #: runs to a sentence, a hundred characters or more.
 MAX_WIDGET_MEAN_CHARS = 24
 _DATA_TAGS = frozenset(("table", "ul", "ol", "dl"))
+#: Lines of a widget: bare divs, or paragraphs (a chart's labels drawn as `<p>`s: "$915",
+#: "billion", "’17").
+_BARE_TAGS = frozenset(("div", "p"))
+#: A phone number has this many digits at least; a chart's labels or a gallery's counter fewer.
+_PHONE_DIGITS = 8
+_DIGIT = re.compile(r"\d")
+
+
+def _channel_like(block: Block) -> bool:
+    """A line holding an email address, a phone number or a mailto:/tel: link."""
+    return (
+        "@" in block.text
+        or len(_DIGIT.findall(block.text)) >= _PHONE_DIGITS
+        or any(h.startswith(("mailto:", "tel:")) for h in block.hrefs)
+    )
+
 
 #: Inline elements that may hold a field label of their own ("Tél.", "E-mail").
 LABEL_TAGS = frozenset({"span", "label", "small"})

@@ -508,3 +508,32 @@ def test_the_label_above_a_list_of_other_articles_goes_with_it(
     found = _text(page)
     assert label not in found and "Other story" not in found
     assert re.findall(r"<p>(.{30})", text)[1] in found
+
+
+def _chart(title: str) -> str:
+    """A chart drawn in HTML: its title and axis labels as paragraphs of a word or a number."""
+    labels = "".join(f"<p>{x}</p>" for x in ("$915", "billion", "600", "300", "’17", "’18", "’28"))
+    return f"<div class='g-chart'><p>{title}</p>{labels}</div>"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "title"),
+    [(EN, "en", "Interest payments"), (FR, "fr", "Charge de la dette")],
+)
+def test_a_charts_labels_are_not_text(text: str, lang: str, title: str) -> None:
+    paragraphs = re.findall(r"<p>.*?</p>", text)
+    page = (
+        f"<html lang='{lang}'><body><article><h1>Cycling plan</h1>{paragraphs[0]}"
+        f"{_chart(title)}{paragraphs[1]}</article></body></html>"
+    )
+    found = _text(page)
+    assert "billion" not in found and title not in found and paragraphs[1][3:40] in found
+
+
+def test_a_contact_card_in_short_paragraphs_is_still_a_contact() -> None:
+    card = (
+        "<div class='person'><p>Ann Peeters</p><p>Advisor</p><p>Rue Royale 2</p>"
+        "<p>+32 2 800 00 00</p></div>"
+    )
+    record = _record(f"<html lang='en'><body><article><h1>Cycling plan</h1>{EN}{card}</article>")
+    assert [c.name for c in record.contacts] == ["Ann Peeters"]
