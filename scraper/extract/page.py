@@ -33,7 +33,8 @@ MAX_LEAD_MATCHES = 3
 _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
 #: A breadcrumb trail is a few levels deep; a navigation with more links is a menu.
 MAX_CRUMBS = 6
-_CRUMB_SEPARATORS = ("›", "»", ">", "/", "→")
+#: Separators only a trail uses ("Home › News"); "/" and ">" also part a menu ("EN / FR").
+_CRUMB_SEPARATORS = ("›", "»", "→")
 
 
 def resolve_base(url: str, base_href: str | None) -> str:

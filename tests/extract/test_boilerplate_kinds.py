@@ -305,6 +305,17 @@ TITLE_CASES = [
 ]
 
 
+TITLE_CASES += [
+    # a site header with a language switcher (a short nav, "/" between its links) and a slogan
+    (
+        "<html lang='fr'><head><title>Le plan vélo approuvé pour le centre-ville</title></head>"
+        "<body><header><h1>Le Journal, toute la ville</h1><nav><a href='/fr/'>FR</a> / "
+        f"<a href='/nl/'>NL</a></nav></header><div class='content'>{FR}</div></body></html>",
+        "Le plan vélo approuvé pour le centre-ville",
+    ),
+]
+
+
 @pytest.mark.parametrize(("page", "title"), TITLE_CASES)
 def test_the_headline_without_kicker_site_name_or_site_banner(page: str, title: str) -> None:
     assert _record(page).title == title
