@@ -85,7 +85,9 @@ def read_expected(folder: Path) -> Expected:
     body_path = folder / "expected.html"
     body = None
     if body_path.exists():
-        body = lxml.html.fromstring(body_path.read_bytes()).text_content()
+        # the files are UTF-8 without a charset declaration: bytes would be read as Latin-1,
+        # and every word with an accent or a curly quote would miss
+        body = lxml.html.fromstring(body_path.read_text(encoding="utf-8")).text_content()
     lang = meta.get("lang")
     stamp = meta.get("publishedTime")
     day = _DAY.match(stamp) if isinstance(stamp, str) else None

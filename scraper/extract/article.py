@@ -9,7 +9,12 @@ from bs4.exceptions import ParserRejectedMarkup
 from lxml import etree
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
-from scraper.extract.body import extract_body, extract_lead, mark_site_furniture
+from scraper.extract.body import (
+    extract_body,
+    extract_lead,
+    mark_site_furniture,
+    mark_teaser_lists,
+)
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
 from scraper.extract.contact_blocks import contact_containers
@@ -49,8 +54,9 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
         if tag is not root and not any(p is tag for p in root.parents)
     }
     roles.update({id(tag): ("contact", tag) for tag in contacts})
-    for tag in page.matched("lead", root):
-        roles.setdefault(id(tag), ("lead", tag))
+    for tag in page.standfirsts(root):
+        if not page.in_related(tag):  # a teaser's excerpt in a card is not this page's lead
+            roles.setdefault(id(tag), ("lead", tag))
     return roles
 
 
@@ -84,6 +90,7 @@ def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
     if root is not None:
         page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
         mark_site_furniture(page)
+        mark_teaser_lists(page)
         if root.name in ("body", "[document]"):
             page.warnings.append("no article container found; read the whole page")
     return page

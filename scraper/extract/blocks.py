@@ -135,6 +135,21 @@ def _text_length(tag: Tag) -> int:
     return len(tag.get_text())
 
 
+#: A page holds one article, at most a few containers of a content class (a post and its
+#: excerpt): a content selector matching more elements names a widget class.
+MAX_CONTENT_MATCHES = 4
+#: A container with more than this share of its text in links is a list of links (a category
+#: tree, a menu), not an article: running text, even a link-rich one, stays well below it.
+MAX_CONTAINER_LINK_DENSITY = 0.5
+
+
+def _link_list(tag: Tag) -> bool:
+    """True when most of `tag`'s text is link text."""
+    total = _text_length(tag)
+    linked = sum(len(a.get_text()) for a in tag.find_all("a"))
+    return linked > MAX_CONTAINER_LINK_DENSITY * max(1, total)
+
+
 def find_content_root(
     soup: BeautifulSoup, candidates: list[list[Tag]], paragraphs: list[Tag]
 ) -> tuple[Tag | None, bool]:
@@ -142,8 +157,10 @@ def find_content_root(
     selector group with a substantial element (its longest), else the deepest element holding most
     of the page's paragraph text (page builders nest every paragraph in its own widget)."""
     for group in candidates:
+        if len(group) > MAX_CONTENT_MATCHES:
+            continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
-        if best.find("p") is not None or _text_length(best) >= 200:
+        if (best.find("p") is not None or _text_length(best) >= 200) and not _link_list(best):
             return best, True
     scores: dict[int, list[int]] = {}
     depth_of: dict[int, tuple[int, Tag]] = {}
@@ -160,9 +177,26 @@ def find_content_root(
     if total:
         enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
         deepest = max(enough, key=lambda item: item[0])[1]
+        deepest = _with_paragraphs_beside(deepest, total)
         if deepest.name not in ("html", "[document]"):
             return deepest, False
     return soup.body or soup, False
+
+
+#: Paragraphs written straight beside the chosen container holding this share of the page's
+#: paragraph text are the same article (its opening, before an ad slot or a "read more" toggle
+#: that wraps the rest): the container is their parent.
+_BESIDE_SHARE = 0.1
+
+
+def _with_paragraphs_beside(tag: Tag, total: int) -> Tag:
+    parent = tag.parent
+    while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
+        beside = sum(len(p.get_text()) for p in parent.find_all("p", recursive=False))
+        if beside < _BESIDE_SHARE * total:
+            break
+        tag, parent = parent, parent.parent
+    return tag
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -179,7 +213,7 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     classes = attrs.get("class")
     names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
     ident = attrs.get("id")
-    if ident:
+    if ident and not _is_heading_anchor(tag, str(ident)):
         names = f"{names} {ident}"
     if attrs.get("aria-hidden") == "true" or attrs.get("hidden") is not None:
         return True
@@ -190,6 +224,23 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return True
     return bool(names) and config.boilerplate.search(names.lower()) is not None
+
+
+_SLUG_WORD = re.compile(r"[^\W_]+")
+#: A component's id names it in one to three words ("related-posts", "leave-a-reply"); the slug
+#: of a section title runs longer ("sharing-with-a-single-developer").
+MIN_SLUG_WORDS = 4
+
+
+def _is_heading_anchor(tag: Tag, ident: str) -> bool:
+    """True when the id is the slug of the element's own heading, of a title's length: a
+    documentation section (`<div id="sharing-with-a-single-developer"><h2>Sharing with a single
+    developer`) is named by its title, whatever furniture word the title holds."""
+    words = _SLUG_WORD.findall(ident.lower())
+    if len(words) < MIN_SLUG_WORDS:
+        return False
+    heading = next((c for c in tag.children if isinstance(c, Tag) and c.name in HEADINGS), None)
+    return heading is not None and _SLUG_WORD.findall(fold(heading.get_text(" "))) == words
 
 
 def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
@@ -212,6 +263,12 @@ class _Walker:
         self.link_chars = 0
         self.stopped = False
         self._root_chars: int | None = None
+        #: cumulative (characters, bare div blocks, headings) of the blocks so far, for
+        #: `_mark_widget`: the counts of any element's blocks in constant time
+        self._sums: list[tuple[int, int, int]] = [(0, 0, 0)]
+        self._starts: dict[int, int] = {}
+        #: how many tables and lists the walk is inside: their cells are data, not a widget's
+        self._data_depth = 0
 
     def flush(self, block_tag: str, role: tuple[str, Tag] | None, quoted: bool = False) -> None:
         if not self.pieces:
@@ -251,6 +308,9 @@ class _Walker:
                 self.stopped = True
             else:
                 self.blocks.append(block)
+                chars, divs, heads = self._sums[-1]
+                bare = block_tag in _BARE_TAGS and not self._data_depth
+                self._sums.append((chars + len(block.text), divs + bare, heads + block.is_heading))
         self.pieces = []
         self.hrefs = []
         self.link_chars = 0
@@ -268,6 +328,30 @@ class _Walker:
         if self._root_chars is None:
             self._root_chars = len(root.get_text())
         return len(tag.get_text()) > LAYOUT_SHARE * self._root_chars
+
+    def _mark_widget(self, start: int) -> None:
+        """The blocks from `start` on, all of one element, get the role "widget" when they are
+        a player's or a gallery's controls ("1 of 24", "Full Screen", "Autoplay", "Close") or a
+        chart's labels: several bare `<div>` or `<p>` lines of a few characters each, no
+        heading, no list or table cells for the most part, no contact channel."""
+        end = len(self.blocks)
+        count = end - start
+        if count < MIN_WIDGET_BLOCKS:
+            return
+        chars0, divs0, heads0 = self._sums[start]
+        chars1, divs1, heads1 = self._sums[end]
+        if (
+            heads1 > heads0
+            or chars1 - chars0 > MAX_WIDGET_MEAN_CHARS * count
+            or 2 * (divs1 - divs0) < count
+        ):
+            return
+        blocks = self.blocks[start:end]
+        if any(_channel_like(b) for b in blocks):
+            return  # a contact card laid out in lines: name, role, phone, address
+        for block in blocks:
+            if block.role is None:
+                block.role = "widget"
 
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep
@@ -288,6 +372,11 @@ class _Walker:
                 stack.pop()
                 if node.name in BLOCK_TAGS or node is root:
                     self.flush(block_tag, role, quoted)
+                    if node.name in _DATA_TAGS and node is not root:
+                        self._data_depth -= 1
+                    start = self._starts.pop(id(node), None)
+                    if start is not None and not self.split_inline:
+                        self._mark_widget(start)
                 continue
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIP_STRINGS):
@@ -321,6 +410,9 @@ class _Walker:
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
                 self.flush(block_tag, role, quoted)
+                self._starts[id(child)] = len(self.blocks)
+                if name in _DATA_TAGS:
+                    self._data_depth += 1
                 stack.append(
                     (
                         child,
@@ -351,6 +443,29 @@ class _Walker:
                     )
                 )
         return self.blocks
+
+
+#: A widget (a video player's settings, a gallery's controls) shows at least this many lines...
+MIN_WIDGET_BLOCKS = 4
+#: ...of a few words each on average (a button, a label, a setting): a line of running text
+#: runs to a sentence, a hundred characters or more.
+MAX_WIDGET_MEAN_CHARS = 24
+_DATA_TAGS = frozenset(("table", "ul", "ol", "dl"))
+#: Lines of a widget: bare divs, or paragraphs (a chart's labels drawn as `<p>`s: "$915",
+#: "billion", "’17").
+_BARE_TAGS = frozenset(("div", "p"))
+#: A phone number has this many digits at least; a chart's labels or a gallery's counter fewer.
+_PHONE_DIGITS = 8
+_DIGIT = re.compile(r"\d")
+
+
+def _channel_like(block: Block) -> bool:
+    """A line holding an email address, a phone number or a mailto:/tel: link."""
+    return (
+        "@" in block.text
+        or len(_DIGIT.findall(block.text)) >= _PHONE_DIGITS
+        or any(h.startswith(("mailto:", "tel:")) for h in block.hrefs)
+    )
 
 
 #: Inline elements that may hold a field label of their own ("Tél.", "E-mail").

@@ -39,6 +39,84 @@ def mark_site_furniture(page: Page) -> None:
             block.role = "site"
 
 
+#: A teaser is a linked title and a line or two of summary: at most this many blocks after its
+#: title and this many characters (`page.CARD_MAX_CHARS`) in all.
+MAX_TEASER_BLOCKS = 3
+MAX_TEASER_CHARS = 400
+#: A heading with at least this share of its text in a link is another page's title.
+LINKED_HEADING = 0.9
+
+
+def _linked_heading(block: Block) -> bool:
+    return (
+        block.is_heading
+        and block.link_density >= LINKED_HEADING
+        and any(not h.startswith("#") for h in block.hrefs)  # not a permalink to itself
+    )
+
+
+def mark_teaser_lists(page: Page) -> None:
+    """Two or more teasers in a row (a linked title, then at most `MAX_TEASER_BLOCKS` short
+    lines) are a list of other articles ("Recommended for you"), with the heading just above
+    them: they get the role "related". An article's own subheadings link nowhere. The label
+    above any list of other articles goes with it."""
+    blocks = page.blocks
+    titles = [i for i, b in enumerate(blocks) if b.role is None and _linked_heading(b)]
+    run: list[tuple[int, int]] = []  # (title, end) of consecutive teasers
+    for at, index in enumerate(titles):
+        end = titles[at + 1] if at + 1 < len(titles) else len(blocks)
+        body = blocks[index + 1 : end]
+        teaser = (
+            len(body) <= MAX_TEASER_BLOCKS
+            and sum(len(b.text) for b in body) <= MAX_TEASER_CHARS
+            and not any(b.is_heading or b.role is not None for b in body)
+        )
+        if teaser and (not run or run[-1][1] == index):
+            run.append((index, end))
+            continue
+        _mark_run(blocks, run)
+        run = [(index, end)] if teaser else []
+    _mark_run(blocks, run)
+    _mark_list_labels(blocks)
+
+
+#: Lines between a list's label and its first card that are links ("View all posts"), at most.
+_LABEL_GAP = 2
+
+
+def _mark_list_labels(blocks: list[Block]) -> None:
+    """The label just above a list of other articles ("More to explore", "Most popular": a
+    heading or a line of a few words, then at most `_LABEL_GAP` link lines) is the list's."""
+    for index, block in enumerate(blocks):
+        if block.role != "related" or (index and blocks[index - 1].role == "related"):
+            continue
+        at = index - 1
+        while at >= 0 and index - at <= _LABEL_GAP and blocks[at].role is None:
+            if blocks[at].link_density <= MAX_LINK_DENSITY:
+                break
+            at -= 1
+        label = blocks[at] if at >= 0 else None
+        if (
+            label is not None
+            and label.role is None
+            and (label.is_heading or len(_WORD.findall(label.text)) <= MAX_CLOSING_WORDS)
+            and not label.text.endswith((".", "!", "?", ":"))
+        ):
+            for block in blocks[at:index]:
+                block.role = "related"
+
+
+def _mark_run(blocks: list[Block], run: list[tuple[int, int]]) -> None:
+    if len(run) < 2:
+        return
+    first = run[0][0]
+    if first > 0 and blocks[first - 1].is_heading and blocks[first - 1].role is None:
+        first -= 1  # the list's own heading ("Recommended for you")
+    for block in blocks[first : run[-1][1]]:
+        if block.role is None:
+            block.role = "related"
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
     a breadcrumb, a counter."""
@@ -127,7 +205,7 @@ def extract_lead(page: Page, known: set[str]) -> Found:
     marked = [b for b in page.blocks if b.role == "lead"]
     scope = page.article_scope()
     if not marked and scope is not None:
-        for tag in page.matched("lead", scope):
+        for tag in page.standfirsts(scope):
             if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
             text = normalize_text(tag.get_text(" "))
@@ -146,16 +224,32 @@ def extract_lead(page: Page, known: set[str]) -> Found:
     return "\n\n".join(b.text for b in blocks), layer
 
 
+#: A sign-off closing the text ("Thank you!", "Merci !", "Bedankt.") is a few words on a line of
+#: its own; a sentence of the text, even a short one, runs longer.
+MAX_CLOSING_WORDS = 3
+_CLOSING_TAGS = frozenset(("p", "center"))
+_WORD = re.compile(r"\w+")
+
+
+def _closing_line(block: Block) -> bool:
+    """A paragraph of a few words after the last one of the text: a sign-off, not text (a list
+    item or a table cell, short by nature, is never one)."""
+    return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
-    paragraphs = [
-        b.text
+    kept = [
+        b
         for b in page.blocks
         if b.role is None
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
         and not is_metadata(b, page, known)
     ]
-    if not paragraphs:
+    while len(kept) > 1 and _closing_line(kept[-1]):
+        kept.pop()
+    if not kept:
         return None
+    paragraphs = [b.text for b in kept]
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

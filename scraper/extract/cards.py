@@ -70,8 +70,11 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
             id(a) not in own for a in section.find_all("a", href=True)
         ):
             section = section.parent
-        if isinstance(section, Tag) and section.find("h1") is not None:
-            # the heading sits in the article's own container: the list is what follows it
+        if isinstance(section, Tag) and (
+            section.find("h1") is not None or heading.find_previous_sibling("p") is not None
+        ):
+            # the heading sits in the article's own container (beside its headline, or after
+            # its paragraphs, "See also" closing a text): the list is what follows it
             section = next(
                 (s for s in heading.find_next_siblings() if s.find("a", href=True) is not None),
                 None,
@@ -84,10 +87,15 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
 #: How far above its link a card unit may reach (a card is a few wrappers deep, never more);
 #: it also bounds the climb from each link, which keeps the search linear in page size.
 MAX_CARD_DEPTH = 8
-#: Bare links as cards (no wrapper of their own): their parent must be mostly those links, not a
-#: paragraph of running text that mentions two articles.
+#: Cards make most of their parent's text: bare links in a paragraph of running text that
+#: mentions two articles, or two "Main article: …" lines between an article's paragraphs, are
+#: not a strip of cards.
 STRIP_LINK_SHARE = 0.6
 _STOP = frozenset(("body", "html", "[document]"))
+#: A card is a title, a date, a label and a teaser of a few lines: a unit with more text than
+#: this is a chapter or a whole article that links to another page, not a card (a teaser is a
+#: few hundred characters; three times `page.CARD_MAX_CHARS` leaves room for a long one).
+MAX_CARD_CHARS = 1200
 
 
 @dataclass
@@ -155,6 +163,8 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             parents[id(parent)] = parent
     strips: dict[int, Tag] = {}
     for key, members in groups.items():
+        sizes = {i: len(units[i].get_text()) for i in members}
+        members = [i for i in members if sizes[i] <= MAX_CARD_CHARS]
         if len({candidates[i].key for i in members}) < 2:
             continue
         names = [units[i].name for i in members]
@@ -162,10 +172,9 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
         if names.count(tag) < 2:
             continue
         parent = parents[key]
-        if tag == "a":
-            linked = sum(len(units[i].get_text()) for i in members)
-            if linked < STRIP_LINK_SHARE * len(parent.get_text()):
-                continue
+        carded = sum(sizes[i] for i in members)
+        if carded < STRIP_LINK_SHARE * len(parent.get_text()):
+            continue  # running text with a few linked lines in it ("Main article: …")
         for i in members:
             strips[i] = parent
     return strips

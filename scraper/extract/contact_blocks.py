@@ -72,7 +72,8 @@ def _channels(page: Page) -> list[Tag]:
             seen.add(id(link))
             found.append(link)
     for string in page.soup.find_all(string=EMAIL):
-        parent = string.parent if isinstance(string, NavigableString) else None
+        # text a reader sees only: an address in a comment or a script is no channel
+        parent = string.parent if type(string) is NavigableString else None
         if isinstance(parent, Tag) and id(parent) not in seen:
             seen.add(id(parent))
             found.append(parent)

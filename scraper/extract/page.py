@@ -25,8 +25,16 @@ CARD_LINKS_LOOKED_AT = 8
 #: Elements whose content belongs to the whole site, not to the article.
 SITE_CHROME = frozenset(("nav", "footer", "aside"))
 _UNSET = object()
+#: A page has one standfirst, at most split in a few paragraphs: a lead selector matching more
+#: elements than this names a typographic class (`[class*=lead]` on Tailwind's `leading-160`,
+#: set on every paragraph and on the headline), not the standfirst.
+MAX_LEAD_MATCHES = 3
 #: Class or id words of the site's own header (banner), as opposed to a page's header.
 _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
+#: A breadcrumb trail is a few levels deep; a navigation with more links is a menu.
+MAX_CRUMBS = 6
+#: Separators only a trail uses ("Home › News"); "/" and ">" also part a menu ("EN / FR").
+_CRUMB_SEPARATORS = ("›", "»", "→")
 
 
 def resolve_base(url: str, base_href: str | None) -> str:
@@ -71,6 +79,22 @@ class Page:
         """Elements the profile's `role` selectors match (by selector priority), optionally only
         inside `within`."""
         tags = self.matches.in_selector_order(role)
+        if within is None:
+            return tags
+        return [t for t in tags if t is within or within in t.parents]
+
+    def standfirsts(self, within: Tag | None = None) -> list[Tag]:
+        """Elements the profile's lead selectors match, like `matched("lead", within)`, without
+        the selectors that match more elements than a standfirst has paragraphs."""
+        found = self.matches.found.get("lead", ())
+        sizes: dict[int, int] = {}
+        for order, _ in found:
+            sizes[order] = sizes.get(order, 0) + 1
+        wide = {order for order, size in sizes.items() if size > MAX_LEAD_MATCHES}
+        if not wide:
+            return self.matched("lead", within)
+        kept = Matches(found={"lead": [(o, t) for o, t in found if o not in wide]})
+        tags = kept.in_selector_order("lead")
         if within is None:
             return tags
         return [t for t in tags if t is within or within in t.parents]
@@ -141,10 +165,22 @@ class Page:
                 return False
             if parent.name == "header":
                 ident = f"{parent.get('id') or ''} {class_string(parent)}".lower()
-                if any(w in ident for w in _SITE_HEADER_WORDS) or parent.find("nav") is not None:
+                if any(w in ident for w in _SITE_HEADER_WORDS) or any(
+                    not self._is_breadcrumb(nav) for nav in parent.find_all("nav")
+                ):
                     return False
                 header = parent
         return header is not None
+
+    def _is_breadcrumb(self, nav: Tag) -> bool:
+        """A trail of a few links (the profile's breadcrumb selectors name it, or it says so
+        with `›`-like separators or an ordered list), not the site's menu."""
+        if len(nav.find_all("a", limit=MAX_CRUMBS + 1)) > MAX_CRUMBS:
+            return False
+        trails = self.matched("breadcrumb")
+        if any(t is nav or nav in t.parents or t in nav.parents for t in trails):
+            return True
+        return nav.find("ol") is not None or any(sep in nav.get_text() for sep in _CRUMB_SEPARATORS)
 
     def in_site_frame(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer or navigation (a sidebar is not the frame:

@@ -345,7 +345,28 @@ def _stamp_day(page: Page, stamp: Stamp, *, printed: bool = True) -> dt.date:
         shown = _shown_date(page)
         if shown is not None and abs((shown - day).days) == 1:
             return shown
+        if page.config.time_zone is None:
+            return _local_twin(page, stamp) or day
     return day
+
+
+#: Publication meta tags read for the same moment written with the site's own offset.
+_TWIN_META = PUBLISHED_META[:8]
+
+
+def _local_twin(page: Page, stamp: Stamp) -> dt.date | None:
+    """The day of the same moment as a UTC `stamp` written elsewhere with a local offset (JSON-LD
+    "2017-02-24T01:18:13Z" beside article:published_time "2017-02-23T17:18:13-08:00"): the
+    site's own offset gives the day its readers saw."""
+    signals = page.signals
+    for raw in (
+        signals.jsonld_value("datePublished", "dateCreated"),
+        *(signals.first_meta(name) for name in _TWIN_META),
+    ):
+        twin = parse_stamp(raw) if raw else None
+        if twin is not None and twin.has_offset and not twin.is_utc and twin.moment == stamp.moment:
+            return twin.day
+    return None
 
 
 def _meta_stamp(page: Page, names: tuple[str, ...]) -> Stamp | None:

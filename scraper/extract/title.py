@@ -28,6 +28,8 @@ _KICKER_CHARS = 30
 #: A name signing a `<title>` after its last strong separator is short: a brand, a site.
 _BRAND_WORDS = 3
 _BRAND_CHARS = 30
+#: A slogan after a name and a colon is a short phrase ("De Krant: nieuws uit de stad").
+_SLOGAN_WORDS = 6
 #: Permalink marks a documentation generator puts in headings ("Evolve¶").
 _PERMALINK_MARKS = " ¶§#🔗"
 #: A one- or two-word `<h1>` no metadata confirms is a banner ("Actua", "News").
@@ -108,19 +110,35 @@ def clean_title(value: str | None, page: Page) -> str | None:
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
 
 
+def _is_brand(piece: str) -> bool:
+    """A short name, alone or followed by its slogan ("IAB", "De Krant: nieuws uit de stad")."""
+    name, _, slogan = piece.partition(": ")
+    return (
+        len(name.split()) <= _BRAND_WORDS
+        and len(name) <= _BRAND_CHARS
+        and len(slogan.split()) <= _SLOGAN_WORDS
+    )
+
+
 def _without_brand(value: str, separator: re.Pattern[str], parts: list[str]) -> str:
     """A title whose last piece after a strong separator is a short name ("… | IAB", "… – My
-    website") without it: sites sign their titles so even when the name matches nothing known."""
+    website", "… – De Krant: nieuws uit de stad") without it, or whose first piece is one ("De
+    Stadskrant | …"): sites sign their titles so even when the name matches nothing known."""
     if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
         return normalize_text(value)
-    last = parts[-1]
+    cuts = list(separator.finditer(value))
+    if _is_brand(parts[-1]) and len(" ".join(parts[:-1]).split()) >= _HEADLINE_WORDS:
+        value, parts = value[: cuts[-1].start()], parts[:-1]
+        cuts = cuts[:-1]
     if (
-        len(last.split()) <= _BRAND_WORDS
-        and len(last) <= _BRAND_CHARS
-        and len(" ".join(parts[:-1]).split()) >= _HEADLINE_WORDS
+        separator is _SEPARATOR_RANKS[0]
+        and len(parts) >= 2
+        and _is_brand(parts[0])
+        and len(" ".join(parts[1:]).split()) >= _HEADLINE_WORDS
     ):
-        cut = list(separator.finditer(value))[-1].start()
-        return normalize_text(value[:cut])
+        # a name first is written with "|" ("De Stadskrant | …"); "Brexit – what next for …"
+        # opens with the headline's own words
+        value = value[cuts[0].end() :]
     return normalize_text(value)
 
 
@@ -160,8 +178,22 @@ def _is_logo(tag: Tag, page: Page) -> bool:
 
 def _parts(tag: Tag) -> list[str]:
     """The texts of a heading made of separate elements and nothing else
-    (`<h1><span class="kicker">Verkehr</span><span>Neue Radwege …</span></h1>`); [] otherwise."""
+    (`<h1><span class="kicker">Verkehr</span><span>Neue Radwege …</span></h1>`), or of a classed
+    first element and the text after it (`<h1><span class="overline">Mobilité</span> Le plan
+    …</h1>`); [] otherwise."""
     parts: list[str] = []
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if (
+        len(children) >= 2
+        and isinstance(children[0], Tag)
+        and children[0].name in _INLINE
+        and children[0].get("class")
+        and any(isinstance(c, NavigableString) for c in children[1:])
+    ):
+        # a styled first element set before the headline's own text: the kicker and the rest
+        rest = normalize_text(" ".join(c.get_text(" ") for c in children[1:]))
+        first = normalize_text(children[0].get_text(" "))
+        return [first, rest] if first and rest else []
     for child in tag.children:
         if isinstance(child, NavigableString):
             if str(child).strip():
@@ -230,6 +262,8 @@ def extract_title(page: Page) -> Found:
                 return text, source
     for text, _layer in headlines:
         for value, source in structured:
+            if value and _kicker_before(fold(value), fold(text)):
+                return value, source  # the metadata's headline, the h1 with a kicker before it
             if value and _close(fold(value), fold(text)):
                 return text, source
     longer = next(
@@ -271,6 +305,14 @@ def _visible(tag: Tag, page: Page) -> str:
     """A heading's text as a reader sees it ("Article : " for screen readers left out)."""
     text = " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
     return text.rstrip(_PERMALINK_MARKS)
+
+
+def _kicker_before(value: str, heading: str) -> bool:
+    """The heading is `value` after a kicker of a few words ("mobility new cycling plan …")."""
+    if len(value) < _MIN_CLOSE or len(heading) <= len(value) or not heading.endswith(value):
+        return False
+    kicker = heading[: -len(value)].strip(" :|-–—·•»")
+    return bool(kicker) and len(kicker.split()) <= _KICKER_WORDS and len(kicker) <= _KICKER_CHARS
 
 
 def _close(a: str, b: str) -> bool:
