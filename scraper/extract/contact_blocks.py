@@ -16,7 +16,7 @@ import re
 from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
-from scraper.extract.contacts import EMAIL, phones_in
+from scraper.extract.contacts import EMAIL, HAS_EMAIL, phones_in
 from scraper.extract.page import Page
 from scraper.text import normalize_lines
 
@@ -71,8 +71,10 @@ def _channels(page: Page) -> list[Tag]:
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
-    for string in page.soup.find_all(string=EMAIL):
-        parent = string.parent if isinstance(string, NavigableString) else None
+    for string in page.soup.descendants:
+        if not isinstance(string, NavigableString) or not HAS_EMAIL.search(string):
+            continue
+        parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:
             seen.add(id(parent))
             found.append(parent)

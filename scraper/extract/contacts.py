@@ -33,6 +33,11 @@ _LINK_WORDS = re.compile(
 )
 _MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+#: Whether a text holds an address (`HAS_EMAIL.search(t)` is truthy exactly when `EMAIL.search(t)`
+#: is; the match itself is only the part from the "@"): the scan jumps from "@" to "@", where
+#: `EMAIL` retries every position of a long run of word characters (0.9 s on one 600 KB
+#: stylesheet of a real page).
+HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _PHONE_LABEL = re.compile(
     r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
     r"portable|direct|office)\b\.?\s*[:.]?\s*",
