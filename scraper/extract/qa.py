@@ -138,7 +138,9 @@ class _Answer:
 def speaker_label(block: Block) -> tuple[str, str] | None:
     """(label, rest of the text) when the block opens with a speaker label."""
     text = block.text
-    if _CONTACTISH.search(text[:120]) and not _quote_open(text):
+    head = text[:120]
+    # each alternative of the pattern holds a literal "@" or "+": most blocks skip its search
+    if ("@" in head or "+" in head) and _CONTACTISH.search(head) and not _quote_open(text):
         return None  # "Contact Sofia Rossi: milano@…": a contact line, not a turn
     match = _LABEL.match(text)
     if match:
