@@ -18,6 +18,7 @@ from bs4 import NavigableString, Tag
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.contacts import EMAIL, HAS_EMAIL, phones_in
 from scraper.extract.page import Page
+from scraper.extract.treewalk import text_longer_than
 from scraper.text import normalize_lines
 
 #: A contact block is short: name, role, address and channels fit in this many characters. A
@@ -91,7 +92,7 @@ def _block_of(channel: Tag, page: Page, headline: Tag | None) -> Tag:
             or parent.name in _STOP
             or parent is page.root
             or (headline is not None and any(p is parent for p in headline.parents))
-            or len(parent.get_text(" ")) > MAX_CONTACT_CHARS
+            or text_longer_than(parent, MAX_CONTACT_CHARS, " ")
             or len(_emails(parent)) > MAX_EMAILS_PER_PERSON
             or any(_inside(section, parent) for section in page.related_sections)
             or _has_running_text(parent)
