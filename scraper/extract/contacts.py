@@ -201,15 +201,19 @@ class _Builder:
                     continue
             if not line or _is_call_to_action(line):
                 continue
+            # EMAIL needs an "@": a line without one skips its (costly) scans
+            at = "@" in line
             if (
                 hint in ("name", "role", "address")
-                and not EMAIL.search(line)
+                and not (at and EMAIL.search(line))
                 and not phones_in(line)
             ):
                 self._add_field(hint, line)
                 continue
-            emails = [_glued(e.lower(), mailtos) for e in EMAIL.findall(line)]
-            phones = [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line))
+            emails = [_glued(e.lower(), mailtos) for e in EMAIL.findall(line)] if at else []
+            phones = (
+                [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line) if at else line)
+            )
             current = self.current
             if emails or phones:
                 self._add(current.emails, emails)
