@@ -76,6 +76,11 @@ def canonical_url(url: str, base: str | None = None) -> str | None:
     return (again or parsed).href
 
 
+#: Hosts remembered: the extractor asks for the page's host in several steps.
+HOST_CACHE = 4096
+
+
+@lru_cache(maxsize=HOST_CACHE)
 def host_of(url: str) -> str:
     """Lower-case host name of `url` ('' when it has none or does not parse); IPv6 in brackets."""
     parsed = parse_url(url)
