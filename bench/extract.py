@@ -1,6 +1,6 @@
 """Pages per second of `extract_article` over the fixture pages, beside bare parses, as ratios.
 
-Run: .venv/bin/python bench/extract.py [--rounds N] [--devset DIR]
+Run: .venv/bin/python bench/extract.py [--rounds N] [--devset DIR [--stages]]
 Prints throughput of lxml.html.fromstring, BeautifulSoup(html, "lxml") and extract_article over
 the same pages, and the cost of a full record relative to the bare BeautifulSoup parse (the target
 is about 1.4x). Nothing is asserted: the machine is shared, read the ratios.
@@ -9,16 +9,21 @@ With `--devset DIR` (a folder of page folders holding `source.html`, such as
 ../shared/devsets/readability) it measures real pages instead: for each page the CPU time
 (`time.process_time`, not wall time: the machine is noisy) of the full record and of a bare
 `BeautifulSoup(html, "lxml")` parse, best of the rounds, and prints the median of the per-page
-ratios over all pages and over the small ones (target: 1.4x, small pages 2x).
+ratios over all pages and over the small ones (target: 1.4x, small pages 2x). Each measured
+round reads the page under another URL fragment, so that what the extractor remembers per URL
+(resolved links) never carries from one round to the next. `--stages` adds the CPU time of each
+step of `extract_article`, summed over the pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from statistics import median
 
@@ -60,6 +65,7 @@ def _compare(
     return rates
 
 
+_ROUND = itertools.count()
 #: A page under this many bytes is "small": fixed per-page costs weigh most there.
 SMALL_PAGE_BYTES = 50 * 1024
 
@@ -74,19 +80,88 @@ def _cpu(work: Callable[[], object], rounds: int) -> float:
     return best
 
 
-def devset_ratios(folder: Path, rounds: int) -> None:
+#: The steps of `extract_article` timed one by one with `--stages` (names in scraper.extract.article).
+STAGES = (
+    "decode_html",
+    "scrub",
+    "_parse",
+    "read_signals",
+    "find_cards",
+    "find_content_root",
+    "contact_containers",
+    "content_blocks",
+    "mark_site_furniture",
+    "extract_url",
+    "extract_title",
+    "extract_sector",
+    "extract_lead",
+    "extract_body",
+    "extract_lang",
+    "extract_translations",
+    "extract_modified",
+    "extract_published",
+    "check_published",
+    "contacts_from_blocks",
+    "extract_qa",
+)
+
+
+class StageClock:
+    """CPU time spent in each of `STAGES`, exclusive of the stages it calls (they nest:
+    `content_blocks` runs inside `_contact_groups`), summed over the pages."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+        self._stack: list[float] = []  # time of the inner stages, per open stage
+
+    def install(self) -> None:
+        module = sys.modules["scraper.extract.article"]
+        for name in STAGES:
+            setattr(module, name, self._wrap(name, getattr(module, name)))
+
+    def _wrap(self, name: str, work: Callable[..., object]) -> Callable[..., object]:
+        def timed(*args: object, **kwargs: object) -> object:
+            self._stack.append(0.0)
+            start = time.process_time()
+            try:
+                return work(*args, **kwargs)
+            finally:
+                elapsed = time.process_time() - start
+                inner = self._stack.pop()
+                self.spent[name] += elapsed - inner
+                if self._stack:
+                    self._stack[-1] += elapsed
+
+        return timed
+
+
+def _bare_parse(raw: bytes) -> object:
+    return BeautifulSoup(decode_html(raw)[0], "lxml")
+
+
+def _extract_anew(raw: bytes, name: str) -> object:
+    return extract_article(raw, f"https://{name}.devset.example/article/#r{next(_ROUND)}")
+
+
+def devset_ratios(folder: Path, rounds: int, stages: bool = False) -> None:
     """Median per-page CPU-time ratio of the full record to a bare BeautifulSoup(lxml) parse."""
     pages = sorted(p / "source.html" for p in folder.iterdir() if (p / "source.html").exists())
     if not pages:
         raise SystemExit(f"{folder} holds no page folder with a source.html")
     logging.disable(logging.WARNING)
     ratios: list[tuple[float, int, str]] = []
+    bare_total = full_total = 0.0
     for path in pages:
         raw = path.read_bytes()
         url = f"https://{path.parent.name}.devset.example/article/"
         extract_article(raw, url)  # warm caches once per page, as a crawl would be warm
-        soup = _cpu(lambda raw=raw: BeautifulSoup(decode_html(raw)[0], "lxml"), rounds)
-        full = _cpu(lambda raw=raw, url=url: extract_article(raw, url), rounds)
+        soup = _cpu(partial(_bare_parse, raw), rounds)
+        # each round under another fragment: what the extractor remembers per URL (resolved
+        # links) helps within a page, never across rounds of one page (a crawl reads it once);
+        # what it remembers per site (the host's name pattern) is kept, as in a crawl
+        full = _cpu(partial(_extract_anew, raw, path.parent.name), rounds)
+        bare_total += soup
+        full_total += full
         ratios.append((full / max(soup, 1e-6), len(raw), path.parent.name))
     small = [r for r, size, _ in ratios if size < SMALL_PAGE_BYTES]
     every = [r for r, _, _ in ratios]
@@ -98,15 +173,30 @@ def devset_ratios(folder: Path, rounds: int) -> None:
             f"            {median(small):5.2f}x"
         )
     print("  slowest pages:", ", ".join(f"{n} {r:.2f}x" for r, _, n in sorted(ratios)[-5:]))
+    print(f"  summed over the pages: {full_total / bare_total:5.2f}x")
+    if stages:
+        _print_stages(pages, bare_total)
+
+
+def _print_stages(pages: list[Path], bare_total: float) -> None:
+    """One more pass over the pages with each stage timed; shares of the summed bare parses."""
+    clock = StageClock()
+    clock.install()
+    for path in pages:
+        _extract_anew(path.read_bytes(), path.parent.name)
+    print("stages, CPU time summed over the pages, as a share of the summed bare parses:")
+    for name, spent in sorted(clock.spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<22} {spent * 1000:8.0f} ms  {spent / bare_total:6.1%}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--devset", type=Path, help="real pages: folder of page folders")
+    parser.add_argument("--stages", action="store_true", help="with --devset: time each step")
     args = parser.parse_args()
     if args.devset:
-        devset_ratios(args.devset, args.rounds)
+        devset_ratios(args.devset, args.rounds, args.stages)
         return
     pages = _pages()
     size = sum(len(h) for h, _ in pages)

@@ -76,6 +76,11 @@ def canonical_url(url: str, base: str | None = None) -> str | None:
     return (again or parsed).href
 
 
+#: Hosts remembered: the extractor asks for the page's host in several steps.
+HOST_CACHE = 4096
+
+
+@lru_cache(maxsize=HOST_CACHE)
 def host_of(url: str) -> str:
     """Lower-case host name of `url` ('' when it has none or does not parse); IPv6 in brackets."""
     parsed = parse_url(url)
@@ -127,6 +132,12 @@ def allowed_hosts_of(urls: list[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset(key for key in (origin_of(u) for u in urls) if key)
 
 
+#: Resolved links remembered: a page resolves the same link for its cards, its labels and its
+#: translations (about half of the calls on real pages are repeats).
+RESOLVED_CACHE = 16_384
+
+
+@lru_cache(maxsize=RESOLVED_CACHE)
 def resolve_href(base: str, href: str) -> str | None:
     """`href` resolved against `base` as `urllib.parse.urljoin` does (the page's own spelling
     kept), or None when either is not a URL at all (`http://[::1/…`); never raises. The

@@ -12,6 +12,7 @@ from bs4 import Tag
 from scraper.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import select_in
+from scraper.extract.treewalk import first_named, tags_named
 from scraper.linkrules import in_navigation, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import resolve_href
@@ -60,18 +61,17 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
     if sections:
         return [s for s in sections if not any(s is not o and o in s.parents for o in sections)]
     found: list[Tag] = []
+    phrases = tuple(config.related_headings)
     for heading in headings:
         folded = fold(heading.get_text(" "))
-        if not folded or not any(folded.startswith(p) for p in config.related_headings):
+        if not folded or not folded.startswith(phrases):
             continue
         section = heading.parent
         own = {id(a) for a in heading.find_all("a")}
-        while isinstance(section, Tag) and not any(
-            id(a) not in own for a in section.find_all("a", href=True)
-        ):
+        while isinstance(section, Tag) and not _links_beyond(section, own):
             section = section.parent
         if isinstance(section, Tag) and (
-            section.find("h1") is not None or heading.find_previous_sibling("p") is not None
+            first_named(section, "h1") is not None or heading.find_previous_sibling("p") is not None
         ):
             # the heading sits in the article's own container (beside its headline, or after
             # its paragraphs, "See also" closing a text): the list is what follows it
@@ -82,6 +82,15 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
     return found
+
+
+def _links_beyond(section: Tag, own: set[int]) -> bool:
+    """True when `section` holds an `<a href>` that is not one of `own` (`find_all("a",
+    href=True)`, stopping at the first: the climb to a large section stays cheap)."""
+    return any(
+        isinstance(a, Tag) and a.name == "a" and a.get("href") is not None and id(a) not in own
+        for a in section.descendants
+    )
 
 
 #: How far above its link a card unit may reach (a card is a few wrappers deep, never more);
@@ -119,7 +128,7 @@ def _candidates(
         url = resolve_href(base_url, href)
         if url is None or not is_article_link(url, page_url, hosts) or in_navigation(link):
             continue
-        section = next((p for p in link.parents if id(p) in inside), None)
+        section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         found.append(_Candidate(link, url, url_key(url), section))
     return found
 
@@ -181,7 +190,7 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
 
 
 def _card_title(card: Tag, config: ExtractConfig) -> str | None:
-    for tag in card.find_all(_TITLE_TAGS):
+    for tag in tags_named(card, _TITLE_TAGS):
         text = normalize_text(tag.get_text(" "))
         if text:
             return text
@@ -189,13 +198,13 @@ def _card_title(card: Tag, config: ExtractConfig) -> str | None:
         text = normalize_text(tag.get_text(" "))
         if text:
             return text
-    for tag in card.find_all(_EMPHASIS):
+    for tag in tags_named(card, _EMPHASIS):
         text = normalize_text(tag.get_text(" "))
         if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
             return text
-    links = [card] if card.name == "a" else card.find_all("a")
+    links = [card] if card.name == "a" else list(tags_named(card, ("a",)))
     texts = [_own_text(a, config) for a in links] + [
-        normalize_text(str(img.get("alt") or "")) for img in card.find_all("img")
+        normalize_text(str(img.get("alt") or "")) for img in tags_named(card, ("img",))
     ]
     texts = [t for t in texts if len(t) > 3]
     return max(texts, key=len) if texts else None

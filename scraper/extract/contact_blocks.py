@@ -16,8 +16,9 @@ import re
 from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
-from scraper.extract.contacts import EMAIL, phones_in
+from scraper.extract.contacts import EMAIL, HAS_EMAIL, phones_in
 from scraper.extract.page import Page
+from scraper.extract.treewalk import text_longer_than
 from scraper.text import normalize_lines
 
 #: A contact block is short: name, role, address and channels fit in this many characters. A
@@ -71,9 +72,11 @@ def _channels(page: Page) -> list[Tag]:
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
-    for string in page.soup.find_all(string=EMAIL):
+    for string in page.soup.descendants:
         # text a reader sees only: an address in a comment or a script is no channel
-        parent = string.parent if type(string) is NavigableString else None
+        if type(string) is not NavigableString or not HAS_EMAIL.search(string):
+            continue
+        parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:
             seen.add(id(parent))
             found.append(parent)
@@ -90,7 +93,7 @@ def _block_of(channel: Tag, page: Page, headline: Tag | None) -> Tag:
             or parent.name in _STOP
             or parent is page.root
             or (headline is not None and any(p is parent for p in headline.parents))
-            or len(parent.get_text(" ")) > MAX_CONTACT_CHARS
+            or text_longer_than(parent, MAX_CONTACT_CHARS, " ")
             or len(_emails(parent)) > MAX_EMAILS_PER_PERSON
             or any(_inside(section, parent) for section in page.related_sections)
             or _has_running_text(parent)

@@ -46,6 +46,7 @@ def _identifier(languages: tuple[str, ...] | None) -> Any:
     return identifier
 
 
+@lru_cache(maxsize=1)
 def known_languages() -> frozenset[str]:
     """The codes the identifier knows: a URL segment is a language only if it is one of them."""
     return frozenset(_identifier(None).nb_classes)

@@ -12,6 +12,7 @@ from scraper.extract.cards import Card, url_key
 from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
+from scraper.extract.treewalk import links_in, text_longer_than
 from scraper.linkrules import is_article_link
 from scraper.text import fold
 from scraper.urls import host_of, resolve_href
@@ -124,10 +125,10 @@ class Page:
             if (
                 depth >= CARD_LABEL_DEPTH
                 or parent.name in ("body", "html", "[document]", "article", "main")
-                or len(parent.get_text()) > CARD_MAX_CHARS
+                or text_longer_than(parent, CARD_MAX_CHARS)
             ):
                 return False
-            for link in parent.find_all("a", href=True, limit=CARD_LINKS_LOOKED_AT):
+            for link in links_in(parent, CARD_LINKS_LOOKED_AT):
                 url = resolve_href(self.base, str(link["href"]))
                 if (
                     url is not None

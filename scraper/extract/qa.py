@@ -58,6 +58,12 @@ MAX_BLOCKS = 2000
 _CONTACTISH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s]{7,}")
 
 
+def _contactish(text: str) -> bool:
+    """`_CONTACTISH.search(text)`; each of its alternatives holds a literal "@" or "+", so most
+    texts are decided without the (costly) search."""
+    return ("@" in text or "+" in text) and _CONTACTISH.search(text) is not None
+
+
 def strip_wrapping_quotes(text: str) -> str:
     """Remove the quotes that wrap a whole answer, keeping quotes inside it.
 
@@ -138,7 +144,7 @@ class _Answer:
 def speaker_label(block: Block) -> tuple[str, str] | None:
     """(label, rest of the text) when the block opens with a speaker label."""
     text = block.text
-    if _CONTACTISH.search(text[:120]) and not _quote_open(text):
+    if _contactish(text[:120]) and not _quote_open(text):
         return None  # "Contact Sofia Rossi: milano@…": a contact line, not a turn
     match = _LABEL.match(text)
     if match:
@@ -503,7 +509,7 @@ def _ends_answer(block: Block, config: ExtractConfig) -> bool:
     text = block.text
     if block.bold and len(text) <= _BOLD_HEADING_CHARS and not text.rstrip(' »”"').endswith("?"):
         return True
-    return ("?" in text and _is_cta(text, config)) or bool(_CONTACTISH.search(text))
+    return ("?" in text and _is_cta(text, config)) or _contactish(text)
 
 
 def _labelled(
