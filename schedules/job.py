@@ -101,7 +101,14 @@ from storage.archive import (
     store_records,
 )
 from storage.batch import RecordToStore
-from storage.db import check_writable, ensure_schema, open_engine, transaction, writer_engine
+from storage.db import (
+    check_reachable,
+    check_writable,
+    ensure_schema,
+    open_engine,
+    transaction,
+    writer_engine,
+)
 from storage.forget import Forgotten, forgotten
 from storage.resume import run_answers, take_over_run
 from storage.schema import FetchRow, RunRow
@@ -327,6 +334,7 @@ def run_crawl(
         check_writable(options.db_url)
     engine = open_engine(options.db_url, migrate=False)
     try:
+        check_reachable(engine)  # a server that is down: one line, before any lock or run row
         if options.dry_run:
             ensure_schema(engine)
             return _Crawl(engine, options, crawl, site, should_stop, progress, extract, gate).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -188,14 +189,30 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+#: libpq's words for a database that does not exist (no SQLSTATE is set at connection time)
+_NO_SUCH_DATABASE = re.compile(r'database "[^"]*" does not exist')
+
+
+def check_reachable(engine: Engine) -> None:
+    """Connect once: `ArchiveUnavailableError` (server down, refused, bad credentials) or
+    `ArchiveMissingError` (no such PostgreSQL database) as one line, before any work starts."""
+    with _connect(engine):
+        pass
+
+
 @contextmanager
 def _connect(engine: Engine) -> Iterator[Any]:
     where = engine.url.render_as_string(hide_password=True)
     try:
         connection = engine.connect()
     except OperationalError as exc:
+        reason = " ".join(str(exc.orig).split())  # psycopg adds a hint on a second line
+        if _NO_SUCH_DATABASE.search(reason):
+            raise ArchiveMissingError(
+                f"cannot open the archive {where}: {reason}; create it first (createdb)"
+            ) from exc
         raise ArchiveUnavailableError(
-            f"cannot open the archive {where}: {str(exc.orig).strip()}"
+            f"cannot open the archive {where}: {reason} (check --db and the database server)"
         ) from exc
     except DBAPIError as exc:  # SQLite: "file is not a database", and the like
         raise NotAnArchiveError(

@@ -20,6 +20,7 @@ from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
     ArchiveBusyError,
     ArchiveMissingError,
+    ArchiveUnavailableError,
     ArchiveURLError,
     NotAnArchiveError,
     SchemaVersionError,
@@ -132,12 +133,13 @@ class _ArchiveBusyProblem(click.ClickException):
 
 def storage_problem(exc: StorageError) -> click.ClickException:
     """A storage error as one line on stderr, with the exit code its kind calls for: 2 for
-    not an archive, an older revision or a bad --db; 70 for an archive locked too long."""
+    not an archive, an older revision or a bad --db; 70 for an archive locked too long or a
+    database server that cannot be reached."""
     if isinstance(
         exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
     ):
         return _ArchiveUsageProblem(str(exc))
-    if isinstance(exc, ArchiveBusyError):
+    if isinstance(exc, ArchiveBusyError | ArchiveUnavailableError):
         return _ArchiveBusyProblem(str(exc))
     return click.ClickException(str(exc))
 

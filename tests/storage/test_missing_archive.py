@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,44 @@ def test_crawl_creates_a_new_archive(tmp_path: Path) -> None:
     assert code == 3  # the listing held no article: the run is recorded all the same
     code, out = invoke("runs", "--db", str(path), "--json")
     assert code == 0 and '"outcome": "nothing-found"' in out
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+#: the same commands on PostgreSQL, crawl and worker included (they open the archive first)
+PG_COMMANDS = [
+    *READERS,
+    pytest.param(["crawl", "--start-url", "http://127.0.0.1:9/", "--delay", "0"], id="crawl"),
+    pytest.param(["worker", "--once"], id="worker"),
+]
+
+
+@pytest.mark.parametrize("command", PG_COMMANDS)
+def test_a_postgresql_server_that_is_down_is_one_line_and_exit_70(
+    command: list[str], tmp_path: Path
+) -> None:
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{_closed_port()}/archive"
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    code, out = invoke(*args, "--db", url)
+    assert code == 70, "the command could not complete; cron should report it (DECISIONS.md)"
+    assert "cannot open the archive" in out and "check --db" in out
+    assert len(out.strip().splitlines()) == 1, out
+    assert "(recorded in hubarchive runs)" not in out, "nothing could be recorded"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", PG_COMMANDS)
+def test_a_postgresql_database_that_does_not_exist_is_a_configuration_error(
+    command: list[str], tmp_path: Path, pg_url: str
+) -> None:
+    url = pg_url.rsplit("/", 1)[0] + "/hubarchive_no_such_database"
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    code, out = invoke(*args, "--db", url)
+    assert code == 2, out
+    assert 'database "hubarchive_no_such_database" does not exist' in out
+    assert "createdb" in out and len(out.strip().splitlines()) == 1, out
