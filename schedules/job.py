@@ -500,6 +500,10 @@ class _Crawl:
         # a continued run: what the worker it was taken over from fetched is not fetched again
         plan = [p for p in plan if p.url not in self.already_fetched]
         if self.options.dry_run:
+            # what discovery alone tells: the exit code the crawl itself would give for it
+            verdict = self._unreachable() or self._discovery_verdict(discovery)
+            if verdict is not None:
+                return self._report(verdict[0], verdict[1], plan)
             return self._report("dry-run", EXIT_OK, plan)
         budget = (
             len(plan) if self.options.max_pages is None else self.options.max_pages - self.pages
@@ -519,23 +523,35 @@ class _Crawl:
                 f"interrupted by signal {signum} after {self.settled} of {len(plan)}",
             )
         self.progress("fetching", len(plan), len(plan))
-        if self.fetcher.stats.requests and not self.fetcher.stats.answered:
-            return self._finish(
-                "unreachable",
-                EXIT_UNREACHABLE,
-                f"site unreachable: none of {self.fetcher.stats.requests} requests was answered "
-                f"({self.fetcher.stats.last_error or 'no answer'}); check the network, DNS and "
-                "the start URL",
-            )
-        if discovery.missing_starts:
-            return self._finish("config-error", EXIT_USAGE, "; ".join(self.warnings))
-        if discovery.empty_listings:
-            return self._finish("nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings))
+        verdict = self._unreachable() or self._discovery_verdict(discovery)
+        if verdict is not None:
+            return self._finish(*verdict)
         if self.counts.failed:
             return self._finish(
                 "failures", EXIT_FAILURES, "; ".join([self._failed_message(), *self.warnings])
             )
         return self._finish("ok", EXIT_OK, "; ".join(self.warnings) or None)
+
+    def _unreachable(self) -> tuple[str, int, str] | None:
+        """(outcome, exit code, message) when requests were sent and none was answered."""
+        if not (self.fetcher.stats.requests and not self.fetcher.stats.answered):
+            return None
+        return (
+            "unreachable",
+            EXIT_UNREACHABLE,
+            f"site unreachable: none of {self.fetcher.stats.requests} requests was answered "
+            f"({self.fetcher.stats.last_error or 'no answer'}); check the network, DNS and "
+            "the start URL",
+        )
+
+    def _discovery_verdict(self, discovery: Discovery) -> tuple[str, int, str] | None:
+        """(outcome, exit code, message) when discovery alone decides the run: a start URL
+        answering 404/410 (configuration, 2), a listing holding no article (3)."""
+        if discovery.missing_starts:
+            return "config-error", EXIT_USAGE, "; ".join(self.warnings)
+        if discovery.empty_listings:
+            return "nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings)
+        return None
 
     def _failed_message(self) -> str:
         broken = self.broken_now

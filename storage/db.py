@@ -32,6 +32,7 @@ from storage.errors import (
     ArchiveBusyError,
     ArchiveMissingError,
     ArchiveUnavailableError,
+    ArchiveUnreachableError,
     ArchiveURLError,
     NotAnArchiveError,
     SchemaVersionError,
@@ -194,7 +195,7 @@ _NO_SUCH_DATABASE = re.compile(r'database "[^"]*" does not exist')
 
 
 def check_reachable(engine: Engine) -> None:
-    """Connect once: `ArchiveUnavailableError` (server down, refused, bad credentials) or
+    """Connect once: `ArchiveUnreachableError` (server down, refused, bad credentials) or
     `ArchiveMissingError` (no such PostgreSQL database) as one line, before any work starts."""
     with _connect(engine):
         pass
@@ -211,7 +212,7 @@ def _connect(engine: Engine) -> Iterator[Any]:
             raise ArchiveMissingError(
                 f"cannot open the archive {where}: {reason}; create it first (createdb)"
             ) from exc
-        raise ArchiveUnavailableError(
+        raise ArchiveUnreachableError(
             f"cannot open the archive {where}: {reason} (check --db and the database server)"
         ) from exc
     except DBAPIError as exc:  # SQLite: "file is not a database", and the like

@@ -32,7 +32,13 @@ class LockedError(StorageError):
 
 
 class ArchiveUnavailableError(StorageError):
-    """Raised by `storage.db` when the archive's database cannot be reached or opened."""
+    """Raised by `storage.db` when the archive's database cannot be opened for what is asked
+    (e.g. a read-only SQLite file for a crawl): a configuration problem."""
+
+
+class ArchiveUnreachableError(ArchiveUnavailableError):
+    """Raised by `storage.db` when the archive's database server cannot be reached (refused,
+    down, timed out, bad credentials): the command could not complete, try again later."""
 
 
 class SchemaVersionError(StorageError):

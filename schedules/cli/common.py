@@ -20,7 +20,7 @@ from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
     ArchiveBusyError,
     ArchiveMissingError,
-    ArchiveUnavailableError,
+    ArchiveUnreachableError,
     ArchiveURLError,
     NotAnArchiveError,
     SchemaVersionError,
@@ -139,7 +139,7 @@ def storage_problem(exc: StorageError) -> click.ClickException:
         exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
     ):
         return _ArchiveUsageProblem(str(exc))
-    if isinstance(exc, ArchiveBusyError | ArchiveUnavailableError):
+    if isinstance(exc, ArchiveBusyError | ArchiveUnreachableError):
         return _ArchiveBusyProblem(str(exc))
     return click.ClickException(str(exc))
 

@@ -37,7 +37,7 @@ from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
 from scraper.sites import DEFAULT_PROFILE
 from storage.db import transaction
-from storage.errors import ArchiveBusyError, ArchiveUnavailableError, LockedError, StorageError
+from storage.errors import ArchiveBusyError, ArchiveUnreachableError, LockedError, StorageError
 
 #: Upper bound of any duration flag (a day): `inf` or 1e308 is a typo, not a wish.
 MAX_SECONDS = 86_400.0
@@ -329,7 +329,7 @@ def register(group: click.Group) -> None:
                 report = run_crawl(options, should_stop=should_stop, progress=progress)
         except LockedError as exc:
             _fail(f"hubarchive crawl: {exc}", EXIT_LOCKED, as_json=log_json)
-        except (ArchiveBusyError, ArchiveUnavailableError) as exc:
+        except (ArchiveBusyError, ArchiveUnreachableError) as exc:
             _fail(f"hubarchive crawl: {exc}", EXIT_SOFTWARE, as_json=log_json)
         except ProfileError as exc:
             raise _usage_error(f"{exc} (see --profile)") from exc

@@ -73,6 +73,25 @@ def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> Non
     assert "/fr/actualitez/" in asked
 
 
+def test_a_dry_run_exits_as_the_crawl_would_for_what_discovery_found(tmp_path: Path) -> None:
+    """`--dry-run` in a pipeline or a cron check: a 404 start URL is still 2, a dead site 69."""
+    site = FixtureSite(3, wp_json=False, sitemaps=False, feeds=False)
+    with serve_site(site) as server:
+        code, out, err = _crawl(
+            str(tmp_path / "a.db"), "--dry-run", "--start-url", f"{server.base_url}/fr/actualitez/"
+        )
+        assert code == 2, (out, err)
+        code, out, err = _crawl(
+            str(tmp_path / "a.db"), "--dry-run", "--start-url", f"{server.base_url}/fr/news/"
+        )
+        assert code == 0 and "would fetch" in out, (out, err)
+    code, out, err = _crawl(
+        str(tmp_path / "a.db"), "--dry-run", "--start-url", f"http://127.0.0.1:{_closed_port()}/"
+    )
+    assert code == 69, (out, err)
+    assert [r for r in site.log if "/article-" in r.path] == [], "a dry run fetches no article"
+
+
 @pytest.mark.parametrize("value", ["ftp://example.org/news/", "example.org/news", "file:///etc"])
 def test_a_start_url_that_is_not_http_is_a_usage_error_naming_the_flag(
     tmp_path: Path, value: str
