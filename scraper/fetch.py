@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, Self
 
 import requests
+import urllib3
 from requests.cookies import extract_cookies_to_jar
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
@@ -195,6 +196,37 @@ class HostLimiter:
             if ended:
                 self._last_done[host] = self._clock()
             self._turns.notify_all()
+
+
+def network_reason(exc: requests.RequestException) -> str:
+    """One short line for a failed connection, naming what a person can act on (DNS, refused,
+    timed out, TLS) instead of urllib3's nested reprs: e.g. "ConnectionError: DNS: the name
+    news.example does not resolve"."""
+    cause: object = exc.args[0] if exc.args else exc
+    cause = getattr(cause, "reason", cause)  # urllib3's MaxRetryError wraps the real cause
+    name = type(exc).__name__
+    if isinstance(cause, urllib3.exceptions.NameResolutionError):
+        return f"{name}: DNS: the name {cause.conn.host} does not resolve"
+    if isinstance(exc, requests.ConnectTimeout):
+        return f"{name}: connecting timed out"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"{name}: TLS handshake failed ({_first_line(cause)})"
+    if isinstance(exc, requests.Timeout):
+        return f"{name}: the answer took too long (--read-timeout)"
+    if isinstance(cause, urllib3.exceptions.NewConnectionError):
+        errno_text = _first_line(cause).rsplit("] ", 1)[-1]  # "[Errno 111] Connection refused"
+        return f"{name}: {cause.conn.host}:{cause.conn.port}: {errno_text}"
+    return f"{name}: {_first_line(cause)}"
+
+
+def _first_line(value: object) -> str:
+    """`value` as at most one line of `MAX_REASON_CHARS`."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_REASON_CHARS else text[: MAX_REASON_CHARS - 1] + "…"
+
+
+#: a network error's text kept in warnings and run rows: urllib3's reprs run to 400 characters
+MAX_REASON_CHARS = 160
 
 
 @dataclass
@@ -415,10 +447,10 @@ class Fetcher:
         except ValueError as exc:  # requests cannot write it (a "[" in its user info…)
             raise PermanentFetchError(url, f"not a URL the client can request: {exc}") from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
-            self.stats.last_error = f"{type(exc).__name__}: {exc}"
+            self.stats.last_error = network_reason(exc)
             if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
                 self.stats.add(answered=1)  # connected, then too slow: the site is there
-            raise TransientFetchError(url, f"{type(exc).__name__}: {exc}") from exc
+            raise TransientFetchError(url, self.stats.last_error) from exc
         except requests.RequestException as exc:
             self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise PermanentFetchError(url, f"{type(exc).__name__}: {exc}") from exc

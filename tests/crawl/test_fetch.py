@@ -165,6 +165,26 @@ def test_connection_refused_is_transient_and_retried() -> None:
     assert len(sleeps) == 2, "three attempts, two waits"
 
 
+def test_a_network_failure_is_said_in_one_short_line_a_person_can_act_on() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(TransientFetchError) as refused:
+        fetcher(port, sleeps=[], respect_robots=False).fetch(f"http://127.0.0.1:{port}/x")
+    with pytest.raises(TransientFetchError) as unknown:
+        fetcher(
+            port,
+            sleeps=[],
+            respect_robots=False,
+            allowed_hosts=frozenset({"news.unreachable.invalid"}),
+        ).fetch("http://news.unreachable.invalid/x")
+    assert f"127.0.0.1:{port}: Connection refused" in str(refused.value)
+    assert "DNS: the name news.unreachable.invalid does not resolve" in str(unknown.value)
+    for error in (refused.value, unknown.value):
+        assert "\n" not in str(error) and "urllib3" not in str(error)
+        assert len(str(error)) < 250, str(error)
+
+
 def test_robots_txt_behind_a_redirect_is_still_obeyed(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data(
         "", status=301, headers={"Location": "/real-robots.txt"}
