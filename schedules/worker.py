@@ -255,7 +255,9 @@ class _Worker:
                 self.report.codes.append(EXIT_SOFTWARE)
             else:
                 self.report.runs.append((lease.key, report))
-                log.warning("site %s: %s", lease.key, report.summary())
+                # a run that went well is news only with -v; anything else is a warning
+                level = logging.INFO if report.exit_code == EXIT_OK else logging.WARNING
+                log.log(level, "site %s: %s", lease.key, report.summary())
                 if heartbeat.lost.is_set():
                     # stopped because the site is another worker's now (or removed): not a
                     # signal to this process, and the release below is theirs to do

@@ -23,6 +23,7 @@ from storage.errors import (
     ArchiveUnreachableError,
     ArchiveURLError,
     NotAnArchiveError,
+    QueryError,
     SchemaVersionError,
     StorageError,
 )
@@ -133,10 +134,11 @@ class _ArchiveBusyProblem(click.ClickException):
 
 def storage_problem(exc: StorageError) -> click.ClickException:
     """A storage error as one line on stderr, with the exit code its kind calls for: 2 for
-    not an archive, an older revision or a bad --db; 70 for an archive locked too long or a
+    not an archive, an older revision, a bad --db or a query that cannot be read; 70 for an archive locked too long or a
     database server that cannot be reached."""
     if isinstance(
-        exc, NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError
+        exc,
+        NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError | QueryError,
     ):
         return _ArchiveUsageProblem(str(exc))
     if isinstance(exc, ArchiveBusyError | ArchiveUnreachableError):
