@@ -257,15 +257,25 @@ def _closing_line(block: Block) -> bool:
     return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
 
 
+def _column_header(blocks: list[Block], at: int) -> bool:
+    """A header cell beside another header cell: the header row of a data table ("Symptom |
+    Cause") is the table's, where a label cell followed by its value ("Secteur | Tech") is
+    metadata."""
+    return blocks[at].tag == "th" and any(
+        0 <= i < len(blocks) and blocks[i].tag == "th" for i in (at - 1, at + 1)
+    )
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
+    blocks = page.blocks
     kept = [
         b
-        for b in page.blocks
+        for at, b in enumerate(blocks)
         if b.role is None
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
-        and not is_metadata(b, page, known)
+        and (not is_metadata(b, page, known) or _column_header(blocks, at))
     ]
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()

@@ -136,3 +136,50 @@ def test_a_closing_paragraph_signed_with_the_authors_address_stays_text(page: st
     """A comment beside the author's initials is no line naming a contact: the paragraph
     holding them is the article's last, not a contact block."""
     assert "12 mil" in (_record(page).body or "")
+
+
+def _table_in_article(text: str, head: str, rows: str) -> str:
+    return (
+        f"<html lang='en'><body><article><h1>Cycling plan</h1>{text}"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></article></body></html>"
+    )
+
+
+def _table_in_div(text: str, head: str, rows: str) -> str:
+    return (
+        "<html lang='fr'><body><div id='main'><div class='texte'><h1>Plan vélo</h1>"
+        f"{text}<table><tr>{head}</tr>{rows}</table></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "header"),
+    [
+        (
+            _table_in_article(
+                EN,
+                "<th>Route</th><th>Length</th>",
+                "<tr><td>Canal path</td><td>4.2 km</td></tr><tr><td>Old town loop</td>"
+                "<td>2.8 km</td></tr>",
+            ),
+            "Length",
+        ),
+        (
+            _table_in_div(
+                FR,
+                "<th>Itinéraire</th><th>Longueur</th>",
+                "<tr><td>Chemin du canal</td><td>4,2 km</td></tr>",
+            ),
+            "Longueur",
+        ),
+    ],
+)
+def test_the_header_row_of_a_data_table_is_the_tables(page: str, header: str) -> None:
+    """Column headers ("Route | Length") are part of the table; a label cell beside its value
+    ("Secteur | Tech") stays metadata."""
+    assert header in _text(page)
+
+
+def test_a_label_cell_beside_its_value_stays_metadata() -> None:
+    page = _table_in_div(FR, "<th>Secteur</th><td>Mobilité</td>", "")
+    assert "Secteur" not in _text(page)
