@@ -183,3 +183,45 @@ def test_the_header_row_of_a_data_table_is_the_tables(page: str, header: str) ->
 def test_a_label_cell_beside_its_value_stays_metadata() -> None:
     page = _table_in_div(FR, "<th>Secteur</th><td>Mobilité</td>", "")
     assert "Secteur" not in _text(page)
+
+
+def _signup_between(text: str) -> str:
+    first, second = text.split("</p>", 1)
+    return (
+        f"<html lang='en'><body><article><h1>Cycling plan</h1>{first}</p>"
+        "<form action='/subscribe'><p>Get the city newsletter: the council's decisions in your "
+        "inbox every Friday morning.</p><label>Email address</label><input name='email'>"
+        f"<button>Sign up</button></form>{second}</article></body></html>"
+    )
+
+
+def _comment_box_after(text: str) -> str:
+    return (
+        "<html lang='nl'><body><div class='wrap'><div class='content'><h1>Fietsplan</h1>"
+        f"{text}<form method='post' action='/reacties'><p>Uw reactie wordt pas zichtbaar nadat "
+        "de redactie ze heeft nagelezen en goedgekeurd.</p><textarea></textarea>"
+        "<button>Versturen</button></form></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "form_text", "first"),
+    [
+        (_signup_between(EN), "newsletter", "The council approved"),
+        (_comment_box_after(NL), "redactie", "De gemeenteraad"),
+    ],
+)
+def test_a_form_inside_the_text_is_furniture(page: str, form_text: str, first: str) -> None:
+    """A newsletter signup or a comment box is no part of the article, wherever it sits."""
+    text = _text(page)
+    assert form_text not in text
+    assert text.startswith(first)
+
+
+def test_a_form_wrapping_the_whole_page_is_layout() -> None:
+    """ASP.NET wraps every page in one `<form>`: the article inside it is read."""
+    page = (
+        "<html lang='fr'><body><form id='aspnetForm' method='post'><div class='page'>"
+        f"<h1>Plan vélo</h1>{FR}</div></form></body></html>"
+    )
+    assert "premiers itinéraires" in _text(page)
