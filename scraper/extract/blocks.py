@@ -390,10 +390,16 @@ class _Walker:
                 continue
             if (
                 name in SKIP_TAGS
-                or (is_boilerplate(child, self.config) and not self._is_layout(child, root))
+                or (
+                    (name == "form" or is_boilerplate(child, self.config))
+                    and not self._is_layout(child, root)
+                )
                 or (name == "aside" and id(child) not in self.roles)
             ):
-                continue  # an aside is beside the text: a sidebar, an agenda, a pull quote
+                # an aside is beside the text: a sidebar, an agenda, a pull quote; a form inside
+                # the text is a comment box, a newsletter signup, a poll (a form wrapping most of
+                # the text is a page builder's, ASP.NET's `<form id="aspnetForm">`: layout)
+                continue
             if name == "a":
                 href = child.get("href")
                 if isinstance(href, str):

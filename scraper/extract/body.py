@@ -22,6 +22,12 @@ _LABEL_CELL = 30
 #: a list of tools) run to 0.5-0.7, and on the devset 0.5 cost more recall than it won precision.
 MAX_LINK_DENSITY = 0.8
 _BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: A byline that gives the author's role ("By Jane Doe, Senior Technologist, Privacy Project")
+#: runs to this many characters; it names the author first, then a comma, and never ends like a
+#: sentence. Longer lines are text, whatever their first word.
+MAX_BYLINE_WITH_ROLE = 160
+#: The author's name before the role's comma: a few words.
+MAX_BYLINE_NAME = 40
 
 
 def mark_site_furniture(page: Page) -> None:
@@ -117,9 +123,21 @@ def _mark_run(blocks: list[Block], run: list[tuple[int, int]]) -> None:
             block.role = "related"
 
 
+def _byline_with_role(text: str) -> bool:
+    """A byline keyword, a capitalised name, a comma, the role ("By Jane Doe, Senior Technologist,
+    Privacy Project"), no closing punctuation ("By Monday, the firm had agreed." is a sentence)."""
+    found = _BYLINE.match(text)
+    if found is None or not text[found.end() - 1].isupper() or text.endswith((".", "!", "?")):
+        return False
+    comma = text.find(",", found.end())
+    return 0 < comma <= MAX_BYLINE_NAME and " " in text[found.end() - 1 : comma]
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
-    a breadcrumb, a counter."""
+    a breadcrumb, a counter. Preformatted text (code, a shell session) is never one."""
+    if block.tag == "pre":
+        return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
     text = block.text
     # folding never shortens normalised text: a block longer than every label cannot be one
     if len(text) <= max(page.config.longest_sector, *map(len, known), 0) and (
@@ -131,6 +149,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     if len(text) <= 40 and parse_date_text(text):
         return True
     if len(text) <= 60 and _BYLINE.match(text):
+        return True
+    if len(text) <= MAX_BYLINE_WITH_ROLE and _byline_with_role(text):
         return True
     if (
         block.tag in ("dt", "th")
@@ -237,15 +257,25 @@ def _closing_line(block: Block) -> bool:
     return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
 
 
+def _column_header(blocks: list[Block], at: int) -> bool:
+    """A header cell beside another header cell: the header row of a data table ("Symptom |
+    Cause") is the table's, where a label cell followed by its value ("Secteur | Tech") is
+    metadata."""
+    return blocks[at].tag == "th" and any(
+        0 <= i < len(blocks) and blocks[i].tag == "th" for i in (at - 1, at + 1)
+    )
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
+    blocks = page.blocks
     kept = [
         b
-        for b in page.blocks
+        for at, b in enumerate(blocks)
         if b.role is None
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
-        and not is_metadata(b, page, known)
+        and (not is_metadata(b, page, known) or _column_header(blocks, at))
     ]
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()

@@ -108,10 +108,12 @@ MAX_NAME_LINE_WORDS = 10
 
 
 def _texts_outside_channel_links(block: Tag) -> list[str]:
-    """The block's strings, without the texts of its mailto:/tel: links ("Bel Koen" names no one
-    beside the number it hides)."""
+    """The block's visible strings, without the texts of its mailto:/tel: links ("Bel Koen" names
+    no one beside the number it hides)."""
     texts = []
     for string in block.find_all(string=True):
+        if type(string) is not NavigableString:
+            continue  # a comment ("AUTHOR-DATA-MARKER-BEGIN") is no line a reader sees
         link = string.find_parent("a")
         href = str(link.get("href") or "").lower() if link is not None else ""
         if not href.startswith(("mailto:", "tel:")) and not (
