@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
-from scraper.linkrules import DATED_PATH, ID_PARAMS, is_excluded
+from scraper.linkrules import DATED_PATH, ID_PARAMS, class_names, is_excluded
 from scraper.pageindex import PageIndex
 from scraper.pagination import PAGE_PATH, is_page_control, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
@@ -214,9 +214,13 @@ class ListingPage:
     generic: bool = False
 
 
-def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPage:
-    """Article cards (URL, title, date) of a listing page and the URL of the next listing page."""
-    soup = BeautifulSoup(html, "lxml")
+def parse_listing(html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfile) -> ListingPage:
+    """Article cards (URL, title, date) of a listing page and the URL of the next listing page.
+
+    `html` is the page, or its tree when already parsed (in either of BeautifulSoup's forms of
+    `class`: split into lists, or kept as strings like the extractor's); it is read, not changed.
+    """
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
     next_url = next_page(soup, url, selectors=crawl.next_selectors, hosts=crawl.hosts)
     index = PageIndex(soup)  # every per-element question answered in linear time
     anchors = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
@@ -365,7 +369,7 @@ def generic_listing_links(
 
 
 def _signature(node: Tag) -> tuple[str, str]:
-    return node.name, " ".join(sorted(node.get_attribute_list("class") or []))
+    return node.name, " ".join(sorted(class_names(node)))
 
 
 def _repeated_signatures(index: PageIndex) -> set[tuple[str, str]]:
@@ -423,9 +427,13 @@ MAX_LISTING_OWN_TEXT = 300
 MAX_LISTING_BODY = 20_000
 
 
-def is_listing_page(html: str | bytes, url: str, crawl: CrawlProfile, body: str | None) -> bool:
+def is_listing_page(
+    html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfile, body: str | None
+) -> bool:
     """True when a fetched page is a listing, not an article: its main content is repeated cards
-    (at least `MIN_LISTING_CARDS`) and, their titles aside, its extracted `body` is about empty."""
+    (at least `MIN_LISTING_CARDS`) and, their titles aside, its extracted `body` is about empty.
+
+    `html` is the page or its tree (the extractor's, so that the page is parsed once)."""
     if len(body or "") > MAX_LISTING_BODY:
         return False  # a long text of its own: an article, whatever it links to (and no parse)
     page = parse_listing(html, url, crawl)
