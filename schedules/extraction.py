@@ -7,15 +7,20 @@ import functools
 import inspect
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scraper.discover import CrawlProfile, is_listing_page
 from scraper.models import Article
 from scraper.sites import SiteProfile
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 #: `extract(html, url, *, encoding=None) -> Article`: `scraper.extract.extract_article` or a stand-in.
 Extract = Callable[..., Article]
@@ -82,19 +87,49 @@ class PageReader:
     listing_rules: CrawlProfile | None = None
 
     def read(self, body: bytes, url: str, content_type: str | None) -> PageReading:
-        """The `PageReading` of one page; never raises for a page (a hostile one included)."""
+        """The `PageReading` of one page; never raises for a page (a hostile one included).
+
+        A page the listing check reads too is parsed once when `extract` is the package's
+        extractor: the check reads the extractor's tree (`scraper.extract.parse_html`)."""
+        rules = self.listing_rules
+        checked = rules is not None and not rules.is_article(url)
+        tree: bytes | BeautifulSoup = body
         try:
-            article = self.extract(body, url, encoding=charset_of(content_type))
+            if checked and (reads_tree := _tree_extractor(self.extract)) is not None:
+                from scraper.extract import parse_html
+
+                parsed = parse_html(body, encoding=charset_of(content_type))
+                tree = parsed.soup
+                article = reads_tree(parsed, url)
+            else:
+                article = self.extract(body, url, encoding=charset_of(content_type))
         except Exception as exc:  # extraction of a hostile page is the one fragile step
             return PageReading(None, str(exc), traceback.format_exc())
         article.url = url
-        rules = self.listing_rules
-        listing = (
-            rules is not None
-            and not rules.is_article(url)
-            and is_listing_page(body, url, rules, article.body)
-        )
+        listing = checked and rules is not None and is_listing_page(tree, url, rules, article.body)
         return PageReading(article, listing=listing)
+
+
+def _tree_extractor(extract: Extract) -> Callable[..., Article] | None:
+    """`scraper.extract.extract_parsed` with the profile `extract` binds, when `extract` is the
+    package's extractor (`with_profile` of `extract_article` or `default_extract`); None for
+    another (a test's stand-in), which is handed the page's bytes."""
+    func, keywords = (
+        (extract.func, extract.keywords)
+        if isinstance(extract, functools.partial) and not extract.args
+        else (extract, {})
+    )
+    if func is default_extract:
+        from scraper.extract import extract_parsed
+    else:
+        # imported already when `extract` is it: a stand-in does not load the extractor
+        module = sys.modules.get("scraper.extract.article")
+        if module is None or func is not module.extract_article:
+            return None
+        extract_parsed = module.extract_parsed
+    if set(keywords) - {"profile"}:
+        return None
+    return functools.partial(extract_parsed, **keywords)
 
 
 #: The `PageReader` of an extraction process, installed once when the process starts

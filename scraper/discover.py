@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
-from scraper.linkrules import DATED_PATH, ID_PARAMS, is_excluded
+from scraper.linkrules import DATED_PATH, ID_PARAMS, class_names, is_excluded
 from scraper.pageindex import PageIndex
 from scraper.pagination import PAGE_PATH, is_page_control, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
@@ -214,36 +214,53 @@ class ListingPage:
     generic: bool = False
 
 
-def parse_listing(html: str | bytes, url: str, crawl: CrawlProfile) -> ListingPage:
-    """Article cards (URL, title, date) of a listing page and the URL of the next listing page."""
-    soup = BeautifulSoup(html, "lxml")
+def parse_listing(html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfile) -> ListingPage:
+    """Article cards (URL, title, date) of a listing page and the URL of the next listing page.
+
+    `html` is the page, or its tree when already parsed (in either of BeautifulSoup's forms of
+    `class`: split into lists, or kept as strings like the extractor's); it is read, not changed.
+    """
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
     next_url = next_page(soup, url, selectors=crawl.next_selectors, hosts=crawl.hosts)
+    sightings, generic = _listing_sightings(soup, url, crawl, next_url=next_url)
+    return ListingPage(url=url, sightings=sightings, next_url=next_url, generic=generic)
+
+
+def _listing_sightings(
+    soup: BeautifulSoup, url: str, crawl: CrawlProfile, *, next_url: str | None
+) -> tuple[list[Sighting], bool]:
+    """`parse_listing`'s sightings, and whether the generic rule chose them; `next_url` is the
+    next page's URL, which the generic rule leaves out (None: left in, for the caller to drop)."""
     index = PageIndex(soup)  # every per-element question answered in linear time
     anchors = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
     articles = [(a, link) for a, href in anchors if (link := _article_url(href, crawl))]
-    index.index_first_links(articles)
     found: dict[str, Sighting] = {}
-    for card in soup.select(crawl.card_selector):
-        if crawl.generic_fallback and index.in_furniture(card):
-            continue  # a user's site: a menu entry the patterns happen to match is no article
-        link = index.first_link(card)
-        if link and (link not in found or found[link].title is None):
-            small = index.is_small(card)  # a whole section is no card: no title or date in it
-            found[link] = Sighting(
-                url=link,
-                source="listing",
-                title=_card_title(card, crawl) if small else None,
-                published=_card_date(card, crawl) if small else None,
-            )
+    if articles:  # else no card holds an article link: the cards need not be looked for
+        index.index_first_links(articles)
+        for card in soup.select(crawl.card_selector):
+            if crawl.generic_fallback and index.in_furniture(card):
+                continue  # a user's site: a menu entry the patterns happen to match is no article
+            link = index.first_link(card)
+            if link and (link not in found or found[link].title is None):
+                small = index.is_small(card)  # a whole section is no card: no title or date in it
+                found[link] = Sighting(
+                    url=link,
+                    source="listing",
+                    title=_card_title(card, crawl) if small else None,
+                    published=_card_date(card, crawl) if small else None,
+                )
     for anchor, link in articles:
         if crawl.generic_fallback and index.in_furniture(anchor):
             continue
         if link not in found:
             found[link] = Sighting(url=link, source="listing", title=_clean(anchor.get_text()))
     if found or not crawl.generic_fallback:
-        return ListingPage(url=url, sightings=list(found.values()), next_url=next_url)
-    sightings = generic_listing_links(soup, url, crawl, next_url=next_url, index=index)
-    return ListingPage(url=url, sightings=sightings, next_url=next_url, generic=bool(sightings))
+        return list(found.values()), False
+    links = {id(a): link for a, link in anchors}
+    generic = _generic_links(soup, url, crawl, index, links)
+    if next_url is not None:
+        generic.pop(next_url, None)
+    return list(generic.values()), bool(generic)
 
 
 def _article_url(link: str | None, crawl: CrawlProfile) -> str | None:
@@ -315,9 +332,25 @@ def generic_listing_links(
     index: PageIndex | None = None,
 ) -> list[Sighting]:
     """Article sightings of a listing whose URL shapes the profile does not know (the generic
-    rule); linear in the page's size (`PageIndex`)."""
+    rule), the next page's (`next_url`) left out; linear in the page's size (`PageIndex`)."""
     index = index or PageIndex(soup)
     links = {id(a): link_url(a, url) for a in soup.find_all("a", href=True)}
+    found = _generic_links(soup, url, crawl, index, links)
+    if next_url is not None:
+        found.pop(next_url, None)
+    return list(found.values())
+
+
+def _generic_links(
+    soup: BeautifulSoup,
+    url: str,
+    crawl: CrawlProfile,
+    index: PageIndex,
+    links: dict[int, str | None],
+) -> dict[str, Sighting]:
+    """`generic_listing_links` by URL, the next page's included: each link is judged on its own
+    anchors alone, so leaving one out afterwards leaves the others as they were. `links`: the
+    URL of each `<a href>` (`link_url`), by the anchor's identity."""
 
     def counted(anchor: Tag) -> str | None:
         target = links.get(id(anchor))
@@ -333,7 +366,6 @@ def generic_listing_links(
             link is None
             or link in found
             or tries.get(link, 0) >= MAX_TRIES_PER_LINK
-            or link == next_url
             or not crawl.may_be_article(link)
             or is_pagination(link, url)
             or is_listing_variant(link, url)
@@ -361,11 +393,11 @@ def generic_listing_links(
                 title=title or (text if title_like else None),
                 published=_card_date(card, crawl) if card is not None else None,
             )
-    return list(found.values())
+    return found
 
 
 def _signature(node: Tag) -> tuple[str, str]:
-    return node.name, " ".join(sorted(node.get_attribute_list("class") or []))
+    return node.name, " ".join(sorted(class_names(node)))
 
 
 def _repeated_signatures(index: PageIndex) -> set[tuple[str, str]]:
@@ -423,15 +455,25 @@ MAX_LISTING_OWN_TEXT = 300
 MAX_LISTING_BODY = 20_000
 
 
-def is_listing_page(html: str | bytes, url: str, crawl: CrawlProfile, body: str | None) -> bool:
+def is_listing_page(
+    html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfile, body: str | None
+) -> bool:
     """True when a fetched page is a listing, not an article: its main content is repeated cards
-    (at least `MIN_LISTING_CARDS`) and, their titles aside, its extracted `body` is about empty."""
+    (at least `MIN_LISTING_CARDS`) and, their titles aside, its extracted `body` is about empty.
+
+    `html` is the page or its tree (the extractor's, so that the page is parsed once)."""
     if len(body or "") > MAX_LISTING_BODY:
         return False  # a long text of its own: an article, whatever it links to (and no parse)
-    page = parse_listing(html, url, crawl)
-    cards = [s for s in page.sightings if s.url != url]
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
+    sightings, generic = _listing_sightings(soup, url, crawl, next_url=None)
+    cards = [s for s in sightings if s.url != url]
     if len(cards) < MIN_LISTING_CARDS:
-        return False
+        return False  # leaving the next page out could only lower the count: it need not be found
+    if generic:  # the generic rule leaves the next page out (`parse_listing`)
+        next_url = next_page(soup, url, selectors=crawl.next_selectors, hosts=crawl.hosts)
+        cards = [s for s in cards if s.url != next_url]
+        if len(cards) < MIN_LISTING_CARDS:
+            return False
     own = body or ""
     for card in cards:
         if card.title:

@@ -109,6 +109,15 @@ def is_article_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()
     return not slug_like(page_url) or _depth(url) == _depth(page_url)
 
 
+def class_names(node: Tag) -> list[str]:
+    """The names in `node`'s `class`, in order, from either form of a BeautifulSoup tree: split
+    into a list (the default) or kept as one string (the extractor's tree, parsed faster)."""
+    classes = node.get("class")
+    if classes is None:
+        return []
+    return [str(c) for c in classes] if isinstance(classes, list) else str(classes).split()
+
+
 def _marks(node: Tag) -> str:
     classes = node.get("class")
     names = " ".join(classes) if isinstance(classes, list) else str(classes or "")

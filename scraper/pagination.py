@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from scraper.linkrules import class_names
 from scraper.text import normalize_text
 from scraper.urls import canonical_url, is_allowed_host
 
@@ -98,10 +99,7 @@ def next_page(
 def _says_next(anchor: Tag) -> bool:
     """True when the link's text, label or class (or its parent's) says "next page"."""
     parent = anchor.parent
-    classes = [
-        *anchor.get_attribute_list("class"),
-        *(parent.get_attribute_list("class") if parent else []),
-    ]
+    classes = [*class_names(anchor), *(class_names(parent) if parent else [])]
     if any(c and re.search(r"(^|[-_])next($|[-_])", str(c), re.IGNORECASE) for c in classes):
         return True
     labels = [

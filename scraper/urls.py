@@ -76,7 +76,8 @@ def canonical_url(url: str, base: str | None = None) -> str | None:
     return (again or parsed).href
 
 
-#: Hosts remembered: the extractor asks for the page's host in several steps.
+#: Hosts and origins remembered: the extractor asks for the page's host in several steps, and the
+#: listing rules ask whether each link of every page is on an allowed host.
 HOST_CACHE = 4096
 
 
@@ -99,6 +100,7 @@ def origin_key(scheme: str, host: str, port: int | str | None) -> str:
     return f"{host}:{int(port)}"
 
 
+@lru_cache(maxsize=HOST_CACHE)
 def origin_of(url: str) -> str | None:
     """The origin key of `url` (see `origin_key`), None when it is not a usable http(s) URL."""
     parsed = parse_url(url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
@@ -60,9 +61,9 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
     return roles
 
 
-def _read_page(text: str, url: str, profile: SiteProfile | None) -> Page:
+def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Page:
     config = config_for(profile)
-    soup = _parse(text)
+    soup = parsed.soup
     signals, matches = read_signals(soup, config.index)
     cards, sections = find_cards(
         signals.links,
@@ -113,9 +114,35 @@ def extract_article(
     `encoding` is the charset of the HTTP Content-Type header, when known; `profile` defaults to
     the bundled hub.brussels profile.
     """
+    return extract_parsed(parse_html(html, encoding=encoding), url, profile=profile)
+
+
+@dataclass(frozen=True)
+class ParsedHtml:
+    """One page decoded and parsed once (`parse_html`), for `extract_parsed` and for other
+    readers of the same page (the crawl's listing check): extraction reads the tree and never
+    changes it."""
+
+    #: the decoded page, NULs and lone surrogates removed
+    text: str
+    #: its tree (BeautifulSoup with lxml; `class` and `rel` kept as strings, not split)
+    soup: BeautifulSoup
+    #: what decoding had to guess or replace, or None
+    decode_warning: str | None = None
+
+
+def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
+    """The page as `extract_article` reads it: decoded (`encoding` is the HTTP charset, when
+    known), scrubbed and parsed. Never raises: a page lxml rejects is an empty tree."""
     text, decode_warning = decode_html(html or b"", encoding)
     text = scrub(text)
-    page = _read_page(text, url, profile)
+    return ParsedHtml(text, _parse(text), decode_warning)
+
+
+def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:
+    """`extract_article` of a page already parsed by `parse_html`: the same record."""
+    text, decode_warning = parsed.text, parsed.decode_warning
+    page = _read_page(parsed, url, profile)
     if decode_warning:
         page.warnings.insert(0, decode_warning)
     article = Article(url=url)
