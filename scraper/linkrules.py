@@ -169,20 +169,14 @@ class NavigationVerdicts:
         self._article: dict[int, bool] = {}
 
     def _article_at_or_above(self, node: Tag | None) -> bool:
-        path: list[int] = []
-        found = False
-        while node is not None:
-            known = self._article.get(id(node))
-            if known is not None:
-                found = known
-                break
-            path.append(id(node))
-            if node.name == "article":
-                found = True
-                break
+        unknown: list[Tag] = []  # from `node` up to the first ancestor already judged
+        while node is not None and id(node) not in self._article:
+            unknown.append(node)
             node = node.parent
-        for key in path:
-            self._article[key] = found
+        found = node is not None and self._article[id(node)]
+        for below in reversed(unknown):  # top-down: an article above counts for all below it
+            found = found or below.name == "article"
+            self._article[id(below)] = found
         return found
 
     def in_navigation(self, tag: Tag) -> bool:
