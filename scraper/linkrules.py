@@ -163,3 +163,50 @@ def in_navigation(tag: Tag) -> bool:
 def in_listing_furniture(tag: Tag) -> bool:
     """`in_navigation`, or a sidebar: on a listing page, only the main column lists articles."""
     return _in_furniture(tag, listing=True)
+
+
+class NavigationVerdicts:
+    """`in_navigation` for many elements of one parsed page, each ancestor judged once: a page's
+    links share their ancestors (a menu of 250 links is one `<nav>` above them), and asking per
+    link walks and judges the same chain again. Elements are keyed by identity: keep one
+    instance per parsed page, no longer than the page lives."""
+
+    def __init__(self) -> None:
+        #: (node, inside an `<article>`) -> furniture at `node` or above it
+        self._above: dict[tuple[int, bool], bool] = {}
+        #: node -> `node` or an ancestor is an `<article>`
+        self._article: dict[int, bool] = {}
+
+    def _article_at_or_above(self, node: Tag | None) -> bool:
+        unknown: list[Tag] = []  # from `node` up to the first ancestor already judged
+        while node is not None and id(node) not in self._article:
+            unknown.append(node)
+            node = node.parent
+        found = node is not None and self._article[id(node)]
+        for below in reversed(unknown):  # top-down: an article above counts for all below it
+            found = found or below.name == "article"
+            self._article[id(below)] = found
+        return found
+
+    def in_navigation(self, tag: Tag) -> bool:
+        """What `in_navigation(tag)` answers. As there, a node below the `<article>` nearest
+        `tag` is judged inside an article, that article and what is above it outside."""
+        inside = self._article_at_or_above(tag.parent)
+        path: list[tuple[int, bool]] = []
+        node: Tag | None = tag
+        found = False
+        while isinstance(node, Tag) and node.name not in ("body", "html", "[document]"):
+            inside = inside and node.name != "article"  # judged inside: below that article
+            key = (id(node), inside)
+            known = self._above.get(key)
+            if known is not None:
+                found = known
+                break
+            path.append(key)
+            if is_furniture_node(node, inside_article=inside, listing=False):
+                found = True
+                break
+            node = node.parent
+        for key in path:
+            self._above[key] = found
+        return found

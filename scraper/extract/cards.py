@@ -13,7 +13,7 @@ from scraper.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.config import ExtractConfig
 from scraper.extract.selectors import select_in
 from scraper.extract.treewalk import first_named, tags_named
-from scraper.linkrules import in_navigation, is_article_link
+from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import resolve_href
 
@@ -120,13 +120,18 @@ def _candidates(
 ) -> list[_Candidate]:
     """Links that lead to an article of the same site, outside navigation furniture."""
     inside = {id(s): s for s in sections}
+    navigation = NavigationVerdicts()  # the links share their ancestors: judge each once
     found: list[_Candidate] = []
     for link in links:
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
         url = resolve_href(base_url, href)
-        if url is None or not is_article_link(url, page_url, hosts) or in_navigation(link):
+        if (
+            url is None
+            or not is_article_link(url, page_url, hosts)
+            or navigation.in_navigation(link)
+        ):
             continue
         section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         found.append(_Candidate(link, url, url_key(url), section))

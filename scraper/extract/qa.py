@@ -286,7 +286,8 @@ def extract_qa(
     named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
     labels = _first_name_labels(body, labels, named)
     if any(labels):
-        names = label_names(body) + [n for n in interviewees if n not in label_names(body)]
+        labelled = label_names(body)
+        names = labelled + [n for n in interviewees if n not in labelled]
         names += [n for n in extra_names if n not in names]
         # initials may stand for anyone named in the text
         names += [n for n in named if n not in names]

@@ -142,6 +142,8 @@ class SelectorIndex:
     class_regex: re.Pattern[str] | None = None
     #: attribute names some indexed selector tests (`[itemprop=…]`)
     attr_names: frozenset[str] = frozenset()
+    #: `by_key[name] + by_key["*"]` per tag name met so far (see `_for_name`)
+    _by_name: dict[str, list[tuple[str, int, Selector]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, roles: Mapping[str, Iterable[str]]) -> SelectorIndex:
@@ -163,36 +165,45 @@ class SelectorIndex:
             index.class_regex = re.compile("|".join(re.escape(p[0]) for p in index.class_parts))
         return index
 
+    def _for_name(self, name: str) -> list[tuple[str, int, Selector]]:
+        """The selectors keyed by tag name `name` and by `*`, in that order (remembered per name:
+        a page holds a few dozen distinct names among thousands of elements)."""
+        found = self._by_name.get(name)
+        if found is None:
+            found = self._by_name[name] = [*self.by_key.get(name, ()), *self.by_key.get("*", ())]
+        return found
+
     def candidates(self, tag: Tag) -> list[tuple[str, int, Selector]]:
+        """The selectors `tag` might match: those keyed by its name, `*`, an attribute it
+        carries, one of its classes or its id, in that order. The list may be shared: do not
+        change it."""
         # called for every element of every page: look up only what the index can hold
-        by_key = self.by_key
-        found = by_key.get(tag.name)
-        found = list(found) if found else []
-        anywhere = by_key.get("*")
-        if anywhere:
-            found += anywhere
+        found = self._for_name(tag.name)
         attrs = tag.attrs
         if not attrs:
             return found
-        for attr in self.attr_names.intersection(attrs):
-            found += by_key["@" + attr]
+        by_key = self.by_key
+        extra: list[tuple[str, int, Selector]] = []
+        if not self.attr_names.isdisjoint(attrs):
+            for attr in self.attr_names.intersection(attrs):
+                extra += by_key["@" + attr]
         value = attrs.get("class")
         if value:
             names = value if isinstance(value, list) else str(value).split()
             for name in names:
                 entries = by_key.get("." + name)
                 if entries:
-                    found += entries
+                    extra += entries
             if self.class_regex is not None:
                 joined = " ".join(names)
                 if self.class_regex.search(joined):
-                    found += [(r, o, s) for part, r, o, s in self.class_parts if part in joined]
+                    extra += [(r, o, s) for part, r, o, s in self.class_parts if part in joined]
         ident = attrs.get("id")
         if ident:
             entries = by_key.get(f"#{ident}")
             if entries:
-                found += entries
-        return found
+                extra += entries
+        return found + extra if extra else found
 
     def match(self, tag: Tag, matches: Matches) -> None:
         """Record `tag` under every role whose selector it matches; for a descendant selector

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from scraper.counters import is_counter_line, without_counters
 from scraper.extract import extract_article
-from scraper.linkrules import in_navigation, is_article_link
+from scraper.linkrules import NavigationVerdicts, in_navigation, is_article_link
 from scraper.sites import extend, load_profile
 
 PAGE = "https://agence.example/fr/actualites/mission-chili/"
@@ -38,6 +38,27 @@ def test_navigation_furniture_but_not_a_cards_own_header() -> None:
     )
     assert in_navigation(soup.find(id="f")) and in_navigation(soup.find(id="s"))
     assert not in_navigation(soup.find(id="c"))
+
+
+def test_navigation_judged_once_per_page_answers_as_asked_per_link() -> None:
+    # the same ancestors reached from links at several depths, asked in an order that leaves
+    # verdicts remembered from below before they are reached from above (nested articles)
+    soup = BeautifulSoup(
+        '<body><div class="site-header"><a id="h" href="/x/">X</a>'
+        '<article><header><a id="ah" href="/y/">Y</a></header></article></div>'
+        '<main><article id="outer"><footer class="menu"><a id="of" href="/a/">A</a></footer>'
+        '<article><header><a id="ih" href="/b/">B</a></header></article>'
+        '<header><a id="oh" href="/c/">C</a></header></article>'
+        '<footer><a id="f" href="/d/">D</a></footer></main></body>',
+        "lxml",
+    )
+    verdicts = NavigationVerdicts()
+    tags = soup.find_all(True)
+    assert [verdicts.in_navigation(t) for t in reversed(tags)] == [
+        in_navigation(t) for t in reversed(tags)
+    ]
+    assert verdicts.in_navigation(soup.find(id="h")) and verdicts.in_navigation(soup.find(id="f"))
+    assert not verdicts.in_navigation(soup.find(id="ih"))
 
 
 def test_a_profile_extends_the_base(tmp_path: Path) -> None:
