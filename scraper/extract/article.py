@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.exceptions import ParserRejectedMarkup
 from lxml import etree
 
@@ -37,6 +38,10 @@ from scraper.sites import SiteProfile
 from scraper.text import fold, scrub
 
 log = logging.getLogger(__name__)
+
+# every page is read as HTML on purpose (an XHTML page, or an XML declaration before <html>, is
+# still a web page): bs4's advice to use an XML parser would only reach a user's stderr
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
 def _parse(text: str) -> BeautifulSoup:
