@@ -95,6 +95,24 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def identity_options(func: F) -> F:
+    """`--user-agent` and `--contact` (or their environment variables), as every command that
+    fetches takes them: the crawl and the worker."""
+    func = click.option(
+        "--contact",
+        envvar="HUBARCHIVE_CONTACT",
+        metavar="URL|EMAIL",
+        help="Where site owners reach you, put in the default User-Agent (env HUBARCHIVE_CONTACT).",
+    )(func)
+    return click.option(
+        "--user-agent",
+        envvar="HUBARCHIVE_USER_AGENT",
+        metavar="TEXT",
+        help="User-Agent of every request (env HUBARCHIVE_USER_AGENT; default: the profile's, "
+        "else hubarchive/VERSION (+contact)); robots.txt is matched on its product token.",
+    )(func)
+
+
 def json_option(func: F) -> F:
     """`--json`: machine-readable output instead of the human table."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(func)

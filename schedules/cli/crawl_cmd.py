@@ -24,6 +24,7 @@ from schedules.cli.common import (
     archive_engine,
     db_option,
     echo_json,
+    identity_options,
     is_terminal,
     json_option,
     limit_option,
@@ -155,19 +156,7 @@ def register(group: click.Group) -> None:
         help="Listing page to start from instead of the profile's (repeatable); their "
         "hosts become the allowed hosts.",
     )
-    @click.option(
-        "--user-agent",
-        envvar="HUBARCHIVE_USER_AGENT",
-        metavar="TEXT",
-        help="User-Agent of every request (env HUBARCHIVE_USER_AGENT; default: the profile's, "
-        "else hubarchive/VERSION (+contact)); robots.txt is matched on its product token.",
-    )
-    @click.option(
-        "--contact",
-        envvar="HUBARCHIVE_CONTACT",
-        metavar="URL|EMAIL",
-        help="Where site owners reach you, put in the default User-Agent (env HUBARCHIVE_CONTACT).",
-    )
+    @identity_options
     @click.option("--full", is_flag=True, help="Walk every listing page and fetch every article.")
     @click.option(
         "--max-pages",

@@ -25,6 +25,7 @@ from schedules.cli.common import (
     archive_engine,
     db_option,
     echo_json,
+    identity_options,
     json_option,
     storage_problem,
 )
@@ -278,18 +279,7 @@ def register(group: click.Group) -> None:
     @_seconds_option(
         "--poll-seconds", POLL_SECONDS, "Longest idle pause before looking for due sites again."
     )
-    @click.option(
-        "--user-agent",
-        envvar="HUBARCHIVE_USER_AGENT",
-        metavar="TEXT",
-        help="User-Agent of every request (env HUBARCHIVE_USER_AGENT; default: the profile's).",
-    )
-    @click.option(
-        "--contact",
-        envvar="HUBARCHIVE_CONTACT",
-        metavar="URL|EMAIL",
-        help="Where site owners reach you, in the default User-Agent (env HUBARCHIVE_CONTACT).",
-    )
+    @identity_options
     @click.option("--log-json", is_flag=True, help="Logs on stderr as JSON lines.")
     @click.option("-v", "--verbose", is_flag=True, help="Log every article (INFO) on stderr.")
     def worker(
