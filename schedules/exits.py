@@ -10,9 +10,10 @@ EXIT_FAILURES = 1
 #: usage or configuration error: a bad flag or profile, a start URL answering 404/410, not an
 #: archive, an archive at an older revision
 EXIT_USAGE = 2
-#: the profile found nothing: a listing held no article
+#: the profile found nothing: a listing held no article (`warc import`: no page to import)
 EXIT_NOTHING_FOUND = 3
-#: the site is unreachable: no request was answered (DNS, connect, TLS) — sysexits EX_UNAVAILABLE
+#: the site is unreachable or down: no request was answered (DNS, connect, TLS), or none was
+#: served (every answer a server error, 5xx or 429, or too slow) — sysexits EX_UNAVAILABLE
 EXIT_UNREACHABLE = 69
 #: the run could not complete: unexpected error, disk full, database locked past the busy
 #: timeout — sysexits EX_SOFTWARE

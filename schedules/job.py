@@ -2,7 +2,7 @@
 
 `run_crawl(options)` is the library entry point the CLI, cron and tests call; it never prints or
 exits, and returns a `RunReport` whose `exit_code` the CLI passes on (`schedules.exits`: 0, 1, 2
-for a start URL answering 404/410, 3, 69 when no request was answered, 130/143 when
+for a start URL answering 404/410, 3, 69 when no request was served, 130/143 when
 interrupted). Configuration errors raise `ProfileError` / `ArchiveURLError`; a held lock raises
 `LockedError`; any other error is recorded in the run row (exit 70) and raised.
 
@@ -110,6 +110,7 @@ from storage.db import (
     writer_engine,
 )
 from storage.forget import Forgotten, forgotten
+from storage.readonly import open_without_writing
 from storage.resume import run_answers, take_over_run
 from storage.schema import FetchRow, RunRow
 from storage.sources import (
@@ -330,14 +331,13 @@ def run_crawl(
         crawl = _with_recheck(crawl, options.recheck)
     # the schema of a new archive is created under the lock: crawls started together by cron
     # must not race to migrate it (the losers exit 75, not with a migration error)
-    if not options.dry_run:
-        check_writable(options.db_url)
+    if options.dry_run:  # writes nothing: no archive file, no schema, no run row
+        with open_without_writing(options.db_url) as engine:
+            return _Crawl(engine, options, crawl, site, should_stop, progress, extract, gate).run()
+    check_writable(options.db_url)
     engine = open_engine(options.db_url, migrate=False)
     try:
         check_reachable(engine)  # a server that is down: one line, before any lock or run row
-        if options.dry_run:
-            ensure_schema(engine)
-            return _Crawl(engine, options, crawl, site, should_stop, progress, extract, gate).run()
         with crawl_lock(engine, site.key):
             ensure_schema(engine)
             writer = writer_engine(engine)  # other sites may crawl into the archive meanwhile
@@ -533,16 +533,24 @@ class _Crawl:
         return self._finish("ok", EXIT_OK, "; ".join(self.warnings) or None)
 
     def _unreachable(self) -> tuple[str, int, str] | None:
-        """(outcome, exit code, message) when requests were sent and none was answered."""
-        if not (self.fetcher.stats.requests and not self.fetcher.stats.answered):
+        """(outcome, exit code, message) when requests were sent and none was served: no answer
+        at all (DNS, connect, TLS), or only server errors and timeouts (the site is down; exit 1
+        would read as success to systemd and cron, run after run)."""
+        stats = self.fetcher.stats
+        if not stats.requests or stats.served:
             return None
-        return (
-            "unreachable",
-            EXIT_UNREACHABLE,
-            f"site unreachable: none of {self.fetcher.stats.requests} requests was answered "
-            f"({self.fetcher.stats.last_error or 'no answer'}); check the network, DNS and "
-            "the start URL",
-        )
+        if stats.answered:
+            why = (
+                f"site down: none of {stats.requests} requests was served, every answer a "
+                f"server error or too slow ({stats.last_error or 'no answer'}); tried again "
+                "next run"
+            )
+        else:
+            why = (
+                f"site unreachable: none of {stats.requests} requests was answered "
+                f"({stats.last_error or 'no answer'}); check the network, DNS and the start URL"
+            )
+        return "unreachable", EXIT_UNREACHABLE, why
 
     def _discovery_verdict(self, discovery: Discovery) -> tuple[str, int, str] | None:
         """(outcome, exit code, message) when discovery alone decides the run: a start URL

@@ -240,15 +240,21 @@ class FetchStats:
     #: requests that reached the server: an HTTP answer, whatever its status, or a connection
     #: that then timed out (none at all: the site is unreachable: DNS, connect, TLS)
     answered: int = 0
+    #: answers the site served: any status but a server error (5xx) or 429 (none at all while
+    #: some were answered: the site is down, every answer an error page or too slow)
+    served: int = 0
     #: the last network error, for the message of an unreachable site
     last_error: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def add(self, *, requests: int = 0, bytes: int = 0, answered: int = 0) -> None:
+    def add(
+        self, *, requests: int = 0, bytes: int = 0, answered: int = 0, served: int = 0
+    ) -> None:
         with self._lock:
             self.requests += requests
             self.bytes += bytes
             self.answered += answered
+            self.served += served
 
 
 class Fetcher:
@@ -408,6 +414,9 @@ class Fetcher:
                 if run_bound:
                     raise RunDeadlineError(self._runtime_message()) from None
                 self.stats.add(answered=1)  # the server is there, only too slow
+                self.stats.last_error = (
+                    f"no complete answer within {self.config.timeouts.total:g} s (--timeout)"
+                )
                 raise DeadlineError(
                     url,
                     f"no complete answer within {self.config.timeouts.total:g} s "
@@ -454,7 +463,11 @@ class Fetcher:
         except requests.RequestException as exc:
             self.stats.last_error = f"{type(exc).__name__}: {exc}"
             raise PermanentFetchError(url, f"{type(exc).__name__}: {exc}") from exc
-        self.stats.add(answered=1)
+        if response.status_code >= 500 or response.status_code == 429:
+            self.stats.last_error = f"HTTP {response.status_code}"
+            self.stats.add(answered=1)
+        else:
+            self.stats.add(answered=1, served=1)
         return response, started
 
     def _capture(

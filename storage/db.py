@@ -325,6 +325,13 @@ def require_archive(engine: Engine) -> None:
     _refuse(engine, current)
 
 
+def is_empty(engine: Engine) -> bool:
+    """Whether the database holds no table at all (a new SQLite file, a fresh PostgreSQL
+    database): no archive yet, and nobody else's data either. Reads only."""
+    current, has_tables = _schema_state(engine)
+    return current is None and not has_tables
+
+
 def _schema_state(engine: Engine) -> tuple[str | None, bool]:
     """(the database's migration revision or None, whether it holds any table); reads only."""
     with _connect(engine) as connection:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
 
-from storage.db import current_revision, head_revision, open_engine, read_only
+from storage.db import current_revision, head_revision, is_empty, open_engine, read_only
 from storage.errors import ArchiveMissingError, SchemaVersionError
 
 
@@ -48,3 +52,36 @@ def _check_revision(engine: Engine) -> None:
             f"{where} is at schema revision {current}, this hubarchive reads {head}: "
             f"run `hubarchive db upgrade --db {where}`"
         )
+
+
+@contextmanager
+def open_without_writing(url: str) -> Iterator[Engine]:
+    """For a command that must leave no trace (`crawl --dry-run`): the archive at `url` read-only,
+    or, where there is none yet (no SQLite file, an empty database), an empty archive in a
+    temporary folder, removed after: the dry run finds nothing known, and creates no file.
+
+    Raises what `open_read_only` raises for a database that is not an archive, or an archive at
+    another revision (a dry run does not migrate it either).
+    """
+    try:
+        probe = open_engine(url, migrate=False, create=False)
+    except ArchiveMissingError:  # no SQLite file: nothing to read, nothing to create
+        probe = None
+    if probe is not None:
+        try:
+            nothing = is_empty(probe)
+        finally:
+            probe.dispose()
+        if not nothing:
+            engine = open_read_only(url)
+            try:
+                yield engine
+            finally:
+                engine.dispose()
+            return
+    with tempfile.TemporaryDirectory(prefix="hubarchive-dry-run-") as folder:
+        scratch = open_engine(f"sqlite:///{Path(folder) / 'empty.db'}")
+        try:
+            yield scratch
+        finally:
+            scratch.dispose()
