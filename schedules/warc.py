@@ -38,6 +38,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
 from warcio.timeutils import iso_date_to_datetime
 
+from schedules.exits import EXIT_FAILURES, EXIT_NOTHING_FOUND, EXIT_OK
 from schedules.extraction import Extract, charset_of, default_extract, with_profile
 from schedules.lock import archive_lock
 from scraper import EXTRACTOR_VERSION
@@ -97,8 +98,17 @@ class WarcImportReport:
 
     @property
     def exit_code(self) -> int:
-        """0 all imported; 1 some records failed (or a file was truncated)."""
-        return 1 if self.counts["failed"] else 0
+        """0 all imported; 1 some records failed (or a file was truncated); 3 nothing imported:
+        the files hold no page, or none the profile takes for an article (a wrong file or
+        profile must not pass for a successful import)."""
+        if self.counts["failed"]:
+            return EXIT_FAILURES
+        return EXIT_OK if self.imported else EXIT_NOTHING_FOUND
+
+    @property
+    def imported(self) -> int:
+        """Captures stored or found already stored."""
+        return sum(self.counts[k] for k in ("new", "changed", "unchanged", "gone"))
 
     def notes(self) -> list[str]:
         """What a person should know besides the counts."""
@@ -109,6 +119,10 @@ class WarcImportReport:
                 "or --all-pages"
             )
         found += [f"{name} ends in the middle of a record (truncated)" for name in self.truncated]
+        if not self.imported and not self.not_matching and not self.counts["failed"]:
+            found.append(
+                "nothing imported: the files hold no HTML page capture (WARC response record)"
+            )
         return found
 
     def to_dict(self) -> dict[str, Any]:
@@ -441,7 +455,9 @@ def import_warcs(
                 with transaction(engine) as session:
                     for entry in wanted[start : start + BATCH]:
                         _import_one(session, files, entry, report, extract, extractor_version, site)
-            report.outcome = "failures" if report.counts["failed"] else "ok"
+            report.outcome = {EXIT_FAILURES: "failures", EXIT_NOTHING_FOUND: "nothing-found"}.get(
+                report.exit_code, "ok"
+            )
         except KeyboardInterrupt:
             report.outcome = "interrupted"
             raise
@@ -456,7 +472,9 @@ def import_warcs(
                     outcome=report.outcome,
                     finished_at=dt.datetime.now(dt.UTC),
                     counts={**report.counts, "not_matching": report.not_matching},
-                    exit_code=report.exit_code if report.outcome in ("ok", "failures") else None,
+                    exit_code=report.exit_code
+                    if report.outcome in ("ok", "failures", "nothing-found")
+                    else None,
                     message="; ".join(report.notes() + report.errors[:3]) or None,
                 )
     return report

@@ -452,7 +452,9 @@ def register(group: click.Group) -> None:
 
         One bad record is counted as failed (file, offset, reason) and the rest imported. Exit
         codes: 0 all imported; 1 some records failed or a file is truncated; 2 a file is not
-        WARC; 70 unexpected error; 75 a crawl or another archive-wide command runs.
+        WARC; 3 nothing imported (no HTML page in the files, or none the profile takes for an
+        article: try --all-pages); 70 unexpected error; 75 a crawl or another archive-wide
+        command runs.
 
         \b
         Example:

@@ -398,10 +398,27 @@ def test_pages_that_do_not_match_the_profile_are_reported(sqlite_url: str, tmp_p
     ]
     path = _write(tmp_path, "other.warc.gz", members(*other))
     result = CliRunner().invoke(main, ["warc", "import", str(path), "--db", sqlite_url])
-    assert result.exit_code == 0
+    assert result.exit_code == 3, "nothing imported is no success (it exited 0)"
     assert (
         "3 pages did not match profile hub_brussels: use --profile or --all-pages" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", members(record(None, "2024-04-01T09:00:00Z", b"software: x\r\n", kind="warcinfo"))],
+    ids=["empty-file", "warcinfo-only"],
+)
+def test_a_warc_holding_no_page_imports_nothing_and_says_so_exit_3(
+    sqlite_url: str, tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "nothing.warc.gz"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["warc", "import", str(path), "--db", sqlite_url])
+    assert result.exit_code == 3, result.output
+    assert "nothing imported" in result.stderr and "Traceback" not in result.stderr
+    runs = json.loads(CliRunner().invoke(main, ["runs", "--db", sqlite_url, "--json"]).stdout)
+    assert (runs[0]["outcome"], runs[0]["exit_code"]) == ("nothing-found", 3)
 
 
 def test_every_import_run_row_ends(engine: Engine, tmp_path: Path) -> None:
