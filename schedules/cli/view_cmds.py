@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -324,7 +325,7 @@ def serve_cmd(host: str, port: int, view_url: str, db_url: str) -> None:
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        server = make_server(host, port, app, threaded=True)
+        server = make_server(host, port, app, threaded=True, request_handler=_request_handler())
     except OSError as exc:
         raise click.ClickException(
             f"cannot listen on {host}:{port}: {exc.strerror or exc}"
@@ -339,6 +340,26 @@ def serve_cmd(host: str, port: int, view_url: str, db_url: str) -> None:
         pass
     finally:
         server.server_close()
+
+
+#: an ANSI SGR sequence, as werkzeug colours a request line with
+_ANSI_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _request_handler() -> Any:
+    """werkzeug's request handler, its request log coloured only on a terminal: in a log file
+    or the journal (or with NO_COLOR set) the lines are plain text."""
+    from werkzeug.serving import WSGIRequestHandler
+
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+    class RequestHandler(WSGIRequestHandler):
+        def log(self, type: str, message: str, *args: Any) -> None:
+            if not colour:
+                args = tuple(_ANSI_STYLE.sub("", a) if isinstance(a, str) else a for a in args)
+            super().log(type, message, *args)
+
+    return RequestHandler
 
 
 def register(group: click.Group) -> None:

@@ -6,9 +6,11 @@ import json
 import re
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from schedules.cli import main
@@ -73,9 +75,15 @@ def test_serve_binds_loopback_and_answers(sqlite_archive: Archive) -> None:
         with urllib.request.urlopen(f"{found.group(0)}api/stats", timeout=10) as response:
             assert response.status == 200
             assert json.loads(response.read())["lang"]
+        with pytest.raises(urllib.error.HTTPError) as missing:  # werkzeug colours a 404's line
+            urllib.request.urlopen(f"{found.group(0)}no-such-page", timeout=10)
+        assert missing.value.code == 404
     finally:
         process.terminate()
         process.wait(timeout=10)
+    log = process.stderr.read()
+    assert "GET /no-such-page" in log and "404" in log, log
+    assert "\x1b[" not in log, "a log that is no terminal gets no ANSI colours"
 
 
 def test_read_commands_on_a_missing_archive_say_so_in_one_line(tmp_path: Path) -> None:
