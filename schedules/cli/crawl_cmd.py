@@ -37,6 +37,7 @@ from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
 from scraper.sites import DEFAULT_PROFILE
+from scraper.urls import canonical_url
 from storage.db import transaction
 from storage.errors import ArchiveBusyError, ArchiveUnreachableError, LockedError, StorageError
 
@@ -440,10 +441,15 @@ def describe_failure(exc: BaseException) -> str:
 def _check_start_urls(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """--start-url takes http(s) URLs with a host, nothing else (a usage error naming the flag)."""
+    """--start-url takes http(s) URLs with a host that a browser would open, nothing else (a
+    usage error naming the flag; `http://[bad` made urlsplit raise, which crashed the run)."""
     for value in values:
-        parts = urlsplit(value.strip())
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(value.strip())
+            usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        except ValueError:
+            usable = False
+        if not usable or canonical_url(value.strip()) is None:
             raise click.BadParameter(
                 f"{value!r} is not an http(s) URL with a host (e.g. https://example.org/news/)",
                 ctx=ctx,

@@ -92,7 +92,17 @@ def test_a_dry_run_exits_as_the_crawl_would_for_what_discovery_found(tmp_path: P
     assert [r for r in site.log if "/article-" in r.path] == [], "a dry run fetches no article"
 
 
-@pytest.mark.parametrize("value", ["ftp://example.org/news/", "example.org/news", "file:///etc"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "ftp://example.org/news/",
+        "example.org/news",
+        "file:///etc",
+        "http://[bad",  # urlsplit raised: the run crashed, exit 70
+        "http://exa mple.org/news/",
+        "https://example.org:99999/",
+    ],
+)
 def test_a_start_url_that_is_not_http_is_a_usage_error_naming_the_flag(
     tmp_path: Path, value: str
 ) -> None:
