@@ -114,6 +114,7 @@ JSONL_FIELDS: tuple[Column, ...] = tuple(
         "last_changed",
         "seen_at",
         "status",
+        "extractor_version",
     )
 )
 

@@ -181,7 +181,7 @@ class _JsonlWriter:
 
     def write(self, batch: list[ArchivedVersion]) -> None:
         for item in batch:
-            data = item.to_dict()
+            data = item.to_dict() | {"extractor_version": item.extractor_version}
             line = {c.name: data[c.name] for c in JSONL_FIELDS}
             self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
         self.count += len(batch)

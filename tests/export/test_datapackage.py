@@ -56,6 +56,17 @@ def test_the_article_key_has_one_name_in_every_format(archive: str, tmp_path: Pa
     assert isinstance(first["article_id"], int) and "id" not in first
 
 
+def test_every_format_says_which_extractor_read_each_row(archive: str, tmp_path: Path) -> None:
+    """The JSON Lines export lacked extractor_version (CSV and Parquet had it)."""
+    for fmt in ("parquet", "csv", "jsonl"):
+        package = _export(archive, tmp_path / fmt, fmt)
+        articles = package["resources"][0]
+        assert "extractor_version" in [f["name"] for f in articles["schema"]["fields"]], fmt
+    for line in (tmp_path / "jsonl/articles.jsonl").read_text(encoding="utf-8").splitlines():
+        version = json.loads(line)["extractor_version"]
+        assert isinstance(version, str) and version
+
+
 def test_the_csv_formula_guard_is_in_the_data_dictionary(archive: str, tmp_path: Path) -> None:
     guarded = _export(archive, tmp_path / "guarded", "csv")
     title = next(f for f in guarded["resources"][0]["schema"]["fields"] if f["name"] == "title")

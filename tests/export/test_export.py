@@ -52,6 +52,8 @@ def test_jsonl_holds_one_record_per_article_as_archived(archive: str, tmp_path: 
     lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert report.rows == {"articles.jsonl": 5}
+    # the record as archived, and which extractor read it (as in the CSV and Parquet exports)
+    assert all(isinstance(r.pop("extractor_version"), str) for r in records)
     assert records == archive_records(archive)
     dream = next(r for r in records if r["url"] == DREAM)
     assert (dream["version"], dream["title"]) == (2, "La Californie, le rêve américain")
