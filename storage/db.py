@@ -212,6 +212,14 @@ def _connect(engine: Engine) -> Iterator[Any]:
             raise ArchiveMissingError(
                 f"cannot open the archive {where}: {reason}; create it first (createdb)"
             ) from exc
+        if engine.url.get_backend_name() == "sqlite" and "readonly database" in reason:
+            # a WAL archive is read through its -shm file, which SQLite must be able to create
+            folder = Path(engine.url.database or ".").expanduser().parent
+            raise ArchiveUnavailableError(
+                f"cannot read the archive {where}: its folder {folder} is not writable for this "
+                "user, and SQLite must create the archive's -shm file beside it to read it; "
+                "make the folder writable, or copy the archive to a folder that is"
+            ) from exc
         raise ArchiveUnreachableError(
             f"cannot open the archive {where}: {reason} (check --db and the database server)"
         ) from exc

@@ -20,6 +20,7 @@ from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
     ArchiveBusyError,
     ArchiveMissingError,
+    ArchiveUnavailableError,
     ArchiveUnreachableError,
     ArchiveURLError,
     NotAnArchiveError,
@@ -152,15 +153,21 @@ class _ArchiveBusyProblem(click.ClickException):
 
 def storage_problem(exc: StorageError) -> click.ClickException:
     """A storage error as one line on stderr, with the exit code its kind calls for: 2 for
-    not an archive, an older revision, a bad --db or a query that cannot be read; 70 for an archive locked too long or a
-    database server that cannot be reached."""
-    if isinstance(
-        exc,
-        NotAnArchiveError | SchemaVersionError | ArchiveURLError | ArchiveMissingError | QueryError,
-    ):
-        return _ArchiveUsageProblem(str(exc))
+    not an archive, an older revision, a bad --db, a read-only archive the command cannot use or
+    a query that cannot be read; 70 for an archive locked too long or a database server that
+    cannot be reached."""
     if isinstance(exc, ArchiveBusyError | ArchiveUnreachableError):
         return _ArchiveBusyProblem(str(exc))
+    if isinstance(
+        exc,
+        NotAnArchiveError
+        | SchemaVersionError
+        | ArchiveURLError
+        | ArchiveMissingError
+        | QueryError
+        | ArchiveUnavailableError,  # a read-only archive the command cannot use
+    ):
+        return _ArchiveUsageProblem(str(exc))
     return click.ClickException(str(exc))
 
 

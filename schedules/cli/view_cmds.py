@@ -15,7 +15,15 @@ from typing import Any
 import click
 from sqlalchemy.orm import Session
 
-from schedules.cli.common import DAY, F, db_option, echo_json, json_option, limit_option
+from schedules.cli.common import (
+    DAY,
+    F,
+    db_option,
+    echo_json,
+    json_option,
+    limit_option,
+    storage_problem,
+)
 from schedules.feeds import DEFAULT_VIEW_URL, FeedRequest, render_feed
 from schedules.web.sanitize import sanitized_html
 from scraper.urls import canonical_url
@@ -323,7 +331,7 @@ def serve_cmd(host: str, port: int, view_url: str, db_url: str) -> None:
     try:
         app = create_app(db_url, view_url=None if view_url == DEFAULT_VIEW_URL else view_url)
     except StorageError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise storage_problem(exc) from exc
     try:
         server = make_server(host, port, app, threaded=True, request_handler=_request_handler())
     except OSError as exc:

@@ -1,0 +1,72 @@
+"""An archive in a folder this user cannot write (another user's, a read-only share): SQLite must
+create the archive's -shm file to read a WAL archive, so every command that opens it says so in
+one line and exits 2 (it said "attempt to write a readonly database (check --db and the database
+server)" and exited 70, the code of a crash)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from schedules.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+NOBODY = 65534
+
+
+@pytest.fixture
+def locked_folder() -> Iterator[Path]:
+    """A folder holding an archive, neither writable by the user who runs the command."""
+    folder = Path(tempfile.mkdtemp(prefix="hubarchive-ro-"))
+    try:
+        result = CliRunner().invoke(main, ["db", "upgrade", "--db", str(folder / "a.db")])
+        assert result.exit_code == 0, result.output
+        folder.chmod(0o755)
+        (folder / "a.db").chmod(0o644)
+        for extra in folder.glob("a.db*"):
+            if extra.name != "a.db":
+                extra.unlink()
+        folder.chmod(0o555)
+        yield folder
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+def _as_another_user(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "schedules.cli", *args]
+    if os.geteuid() == 0:  # root writes anywhere: ask as an ordinary user would
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: cannot act as an ordinary user")
+        command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ}
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "Bruxelles"], ["export", "--format", "csv", "--out", "{tmp}"], ["runs"]],
+    ids=["search", "export", "runs"],
+)
+def test_a_read_command_on_an_archive_in_a_read_only_folder_says_why_exit_2(
+    locked_folder: Path, command: list[str]
+) -> None:
+    out = Path(tempfile.mkdtemp(prefix="hubarchive-out-"))
+    out.chmod(0o777)
+    try:
+        args = [a.replace("{tmp}", str(out / "x")) for a in command]
+        done = _as_another_user(*args, "--db", str(locked_folder / "a.db"))
+    finally:
+        shutil.rmtree(out)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "not writable" in done.stderr and str(locked_folder) in done.stderr
