@@ -5,6 +5,11 @@ verdict) are compared. Prints counts and the first differences; never asserts.
 
     git worktree add /tmp/before integration   # or: git archive integration | tar -x -C /tmp/before
     python bench/same_readings.py /tmp/before . [--devset ../shared/devsets/readability]
+
+`before` may also be the JSON file a former run wrote with `--save FILE` (its own readings of
+`after`), so that a series of speed edits is checked against one reading of the base tree.
+Devset pages are also read under the host name `bench/extract.py` gives them, twice (the second
+time under a URL fragment): what the extractor remembers between pages must not change a record.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ def pages():
     if devset:
         for f in sorted(glob.glob(f"{devset}/*/source.html")):
             yield open(f, "rb").read(), f"https://example.org/{f.split('/')[-2]}/", None
+        for f in sorted(glob.glob(f"{devset}/*/source.html")):
+            url = f"https://{f.split('/')[-2]}.devset.example/article/"
+            yield open(f, "rb").read(), url, None
+            yield open(f, "rb").read(), url + "#again", None
 
 out, readers = {}, {}
 for body, url, content_type in pages():
@@ -58,6 +67,9 @@ json.dump(out, sys.stdout, default=str)
 
 
 def _readings(tree: Path, fixtures: Path, devset: str) -> dict[str, dict[str, object]]:
+    if tree.is_file():  # saved by an earlier run's --save
+        saved: dict[str, dict[str, object]] = json.loads(tree.read_text())
+        return saved
     done = subprocess.run(
         [sys.executable, "-c", _DUMP, str(tree.resolve()), str(fixtures), devset],
         capture_output=True,
@@ -73,10 +85,13 @@ def main() -> None:
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
     parser.add_argument("--devset", default="", help="a folder of <case>/source.html pages")
+    parser.add_argument("--save", type=Path, help="write the readings of `after` to this file")
     args = parser.parse_args()
     fixtures = (Path(__file__).resolve().parents[1] / "tests" / "fixtures").resolve()
     a = _readings(args.before, fixtures, args.devset)
     b = _readings(args.after, fixtures, args.devset)
+    if args.save:
+        args.save.write_text(json.dumps(b))
     differ = [key for key in a if a[key] != b.get(key)]
     print(
         f"{len(a)} readings: {len(differ)} differ; listings {sum(bool(v['listing']) for v in a.values())}"

@@ -88,7 +88,6 @@ def _depth(url: str) -> int:
 ARTICLE_LINK_CACHE = 16_384
 
 
-@lru_cache(maxsize=ARTICLE_LINK_CACHE)
 def is_article_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()) -> bool:
     """True when `url`, linked from the page at `page_url`, leads to an article of the same site.
 
@@ -98,15 +97,37 @@ def is_article_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()
     share a URL shape (`/fr/news/a-b/` beside `/fr/news/c-d/`), service pages such as
     `/nl/over-ons/` do not.
     """
+    # the verdict reads of the page's URL only its host and depth: remembered per site and
+    # depth, the menus and footers shared by a site's pages are judged once, not once a page
+    return _is_site_article(url, _page_shape(page_url), hosts)
+
+
+@lru_cache(maxsize=8192)
+def _page_shape(page_url: str) -> tuple[str, int | None] | ValueError:
+    """The page's host and, when its URL is slug-like, its path depth (what `is_article_link`
+    reads of it); the error when it does not parse, raised where the host is first needed."""
+    try:
+        return _host(page_url), (_depth(page_url) if slug_like(page_url) else None)
+    except ValueError as exc:
+        return exc
+
+
+@lru_cache(maxsize=ARTICLE_LINK_CACHE)
+def _is_site_article(
+    url: str, page: tuple[str, int | None] | ValueError, hosts: frozenset[str]
+) -> bool:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return False
+    if isinstance(page, ValueError):
+        raise ValueError(*page.args)
+    page_host, page_depth = page
     host = _host(url)
-    if host != _host(page_url) and host not in {h.removeprefix("www.") for h in hosts}:
+    if host != page_host and host not in {h.removeprefix("www.") for h in hosts}:
         return False
     if parts.path in _HOMEPAGE_PATHS or is_excluded(url) or not slug_like(url):
         return False
-    return not slug_like(page_url) or _depth(url) == _depth(page_url)
+    return page_depth is None or _depth(url) == page_depth
 
 
 def class_names(node: Tag) -> list[str]:

@@ -14,8 +14,9 @@ when it is listed itself. An IPv6 host is written with its brackets (`[::1]:8080
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from ada_url import URL, join_url
 from w3lib.url import canonicalize_url
@@ -139,11 +140,35 @@ def allowed_hosts_of(urls: list[str] | tuple[str, ...]) -> frozenset[str]:
 RESOLVED_CACHE = 16_384
 
 
-@lru_cache(maxsize=RESOLVED_CACHE)
 def resolve_href(base: str, href: str) -> str | None:
     """`href` resolved against `base` as `urllib.parse.urljoin` does (the page's own spelling
     kept), or None when either is not a URL at all (`http://[::1/…`); never raises. The
     extractor reads links with it: one broken link is a link less, not a failed page."""
+    if _FROM_ORIGIN.match(href):
+        # a link with its own host or an absolute path reads of the base only its scheme and
+        # host: remembered per site, the links a site's pages share (menus) are resolved once
+        base = _origin_prefix(base) or base
+    return _resolve(base, href)
+
+
+#: An href that `urljoin` resolves from the base's scheme and host alone: `/path`, `//host/…`,
+#: `scheme://host/…` (not `scheme:path`, which is relative to the base's path).
+_FROM_ORIGIN = re.compile(r"/|[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@lru_cache(maxsize=HOST_CACHE)
+def _origin_prefix(base: str) -> str | None:
+    """`scheme://host` of `base`, which `urljoin` reads as the base itself for the hrefs
+    `_FROM_ORIGIN` matches; None when `base` has no host or does not parse."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+@lru_cache(maxsize=RESOLVED_CACHE)
+def _resolve(base: str, href: str) -> str | None:
     try:
         return urljoin(base, href)  # parses both: an unbalanced IPv6 bracket raises here
     except ValueError:
