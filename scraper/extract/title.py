@@ -100,8 +100,17 @@ def _shown_site_names(page: Page) -> set[str]:
     return names
 
 
+#: What a link to a home page looks like before it is resolved ("/", "/fr/", "https://host/",
+#: "./"): one cheap test per link of the page, the full check only on these.
+_HOME_HREF = re.compile(
+    r"^\s*(?:https?:)?(?://[^/?#\s]+)?(?:\.?/)?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?\s*$", re.IGNORECASE
+)
+
+
 def _is_home(page: Page, href: str) -> bool:
     """A link to the site's home page (its root, or a language's root: "/", "/fr/")."""
+    if _HOME_HREF.match(href) is None:
+        return False
     absolute = resolve_href(page.base, href)
     if absolute is None:
         return False
