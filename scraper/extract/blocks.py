@@ -316,10 +316,13 @@ class _Walker:
         self.link_chars = 0
 
     def _ends_article(self, text: str) -> bool:
+        """A heading naming the page's interaction furniture ("Comments", "Share", "Newsletter")
+        ends the text: comments are running text no structure tells from the article's. A
+        related-list heading ("See also", "More news") does not: the list under it is found by
+        its structure (cards, teaser runs, link density), and sections of the article's own may
+        follow it (an encyclopedia's notes and references)."""
         folded = fold(text)
-        return any(
-            folded.startswith(p) for p in self.config.related_headings + self.config.end_headings
-        )
+        return any(folded.startswith(p) for p in self.config.end_headings)
 
     def _is_layout(self, tag: Tag, root: Tag) -> bool:
         """A furniture class on a wrapper of most of the text: a layout name, not furniture."""

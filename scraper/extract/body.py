@@ -266,6 +266,32 @@ def _column_header(blocks: list[Block], at: int) -> bool:
     )
 
 
+def _without_empty_sections(blocks: list[Block], kept: list[Block]) -> list[Block]:
+    """`kept` without the headings whose section (the blocks up to the next heading of the same
+    or a higher rank) had blocks and keeps none of them: the label of a list of links ("See
+    also", "Tags") or of a widget the body left out is no part of the text. A heading over
+    headings only (a group title, a gallery's captions) stays; the lead counts as text."""
+    kept_ids = {id(b) for b in kept}
+    empty: set[int] = set()
+    # read backwards: per rank, whether text was kept / left out since the last heading of
+    # that rank or a higher one
+    has_text = [False] * 7
+    left_out = [False] * 7
+    for block in reversed(blocks):
+        if not block.is_heading:
+            if id(block) in kept_ids or block.role == "lead":
+                has_text = [True] * 7
+            else:
+                left_out = [True] * 7
+            continue
+        rank = int(block.tag[1])
+        if left_out[rank] and not has_text[rank]:
+            empty.add(id(block))
+        for lower in range(rank, 7):
+            has_text[lower] = left_out[lower] = False
+    return [b for b in kept if id(b) not in empty]
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
@@ -277,6 +303,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
         and (not is_metadata(b, page, known) or _column_header(blocks, at))
     ]
+    kept = _without_empty_sections(blocks, kept)
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()
     if not kept:

@@ -15,12 +15,12 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»›>]{1,2}\s+")
 #: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "–", "-"; not ":" or "·").
 _STRONG_SEPARATORS = 3
 #: `<title>` separators, strongest first: the one between headline and site is the strongest used.
 _SEPARATOR_RANKS = tuple(
-    re.compile(rf"\s+{chars}\s+") for chars in (r"\|{1,2}", r"[–—]", r"-{1,2}", r"[·•»]", r":")
+    re.compile(rf"\s+{chars}\s+") for chars in (r"\|{1,2}", r"[–—]", r"-{1,2}", r"[·•»›>]", r":")
 )
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
@@ -65,6 +65,69 @@ def _site_names(page: Page) -> set[str]:
     return names - {""}
 
 
+#: JSON-LD types whose `name` is the site's or its publisher's, not the article's.
+_SITE_TYPES = frozenset(("WebSite", "Organization", "NewsMediaOrganization", "Corporation"))
+#: A site's name runs to a few words ("Coastal Gazette of the North"); a longer link text or
+#: piece is a sentence, a headline.
+_SITE_NAME_WORDS = 6
+
+
+def _shown_site_names(page: Page) -> set[str]:
+    """The names the page itself gives its site: the publisher and website of its JSON-LD, and
+    the text, image alt or title of its links to the home page (the logo, "Home")."""
+    signals = page.signals
+    article = signals.article_node()
+    publisher = article.get("publisher") if article else None
+    found = [publisher.get("name") if isinstance(publisher, dict) else None]
+    for node in signals.jsonld:
+        types = node.get("@type")
+        kinds = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t in _SITE_TYPES for t in kinds):
+            found += [node.get("name"), node.get("alternateName")]
+    for link in signals.links:
+        href = link.get("href")
+        if not isinstance(href, str) or not _is_home(page, href):
+            continue
+        found += [link.get_text(" "), link.get("title")]
+        image = link.find("img")
+        if isinstance(image, Tag):
+            found.append(image.get("alt"))
+    names: set[str] = set()
+    for name in found:
+        text = normalize_text(name) if isinstance(name, str) else ""
+        if text and len(text.split()) <= _SITE_NAME_WORDS:
+            names.add(fold(text))
+    return names
+
+
+#: What a link to a home page looks like before it is resolved ("/", "/fr/", "https://host/",
+#: "./"): one cheap test per link of the page, the full check only on these.
+_HOME_HREF = re.compile(
+    r"^\s*(?:https?:)?(?://[^/?#\s]+)?(?:\.?/)?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?\s*$", re.IGNORECASE
+)
+
+
+def _is_home(page: Page, href: str) -> bool:
+    """A link to the site's home page (its root, or a language's root: "/", "/fr/")."""
+    if _HOME_HREF.match(href) is None:
+        return False
+    absolute = resolve_href(page.base, href)
+    if absolute is None:
+        return False
+    parts = urlsplit(absolute)
+    if parts.query or host_of(absolute) != host_of(page.url):
+        return False
+    path = parts.path.strip("/")
+    return path == "" or short_lang(path) == path
+
+
+def _host_words(page: Page) -> set[str]:
+    """The words of the host's labels ("gazette-nord.example" -> gazette, nord), long enough to
+    be a name's word rather than a chance syllable."""
+    labels = host_of(page.url).removeprefix("www.").split(".")[:-1]
+    return {w for label in labels for w in re.split(r"[-_]", label) if len(w) >= _MIN_SITE_CHARS}
+
+
 def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     """True when a `<title>` piece names the site: one of its names, or the host label written
     out ("Musée du Port" on museeduport.example, "Stadtbücherei Deichtor" on buecherei-deichtor)."""
@@ -79,28 +142,60 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     )
 
 
-def clean_title(value: str | None, page: Page) -> str | None:
+def _is_site_like(piece: str, names: set[str], host_words: set[str]) -> bool:
+    """Looser: a short piece opening with one of the site's names as whole words ("Coastal
+    Gazette of the North" beside og:site_name "Coastal Gazette"), or holding a word of the host
+    ("Coastal Gazette of the North" on gazette-nord.example)."""
+    words = [w for w in _NOT_WORD.split(fold(piece)) if w]
+    if not words or len(words) > _SITE_NAME_WORDS:
+        return False
+    folded = " ".join(words)
+    return any(
+        len(name) >= _MIN_SITE_CHARS and re.match(rf"{re.escape(name)}(?!\w)", folded)
+        for name in names
+    ) or bool(host_words & set(words))
+
+
+_NOT_WORD = re.compile(r"[^\w.]+")
+#: Separators of a path ("Gazette » Harbour » Headline", "Home > News > …"): its leaf is the
+#: headline.
+_HIERARCHY = frozenset("»›>")
+
+
+def clean_title(value: str | None, page: Page, shown: set[str] | None = None) -> str | None:
     """A `<title>`/og:title without the site's name and what follows it (a slogan):
     "Le rêve … - hub.brussels" -> "Le rêve …"; "Neue Öffnungszeiten | Stadtbücherei – Lesen für
-    alle" -> "Neue Öffnungszeiten"; "Site | Headline" -> "Headline"."""
+    alle" -> "Neue Öffnungszeiten"; "Site | Headline" -> "Headline". `shown`: the names the page
+    gives its site (`_shown_site_names`), computed by the caller once for both titles."""
     if not value:
         return None
-    names = _site_names(page)
-    host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
     # split on the strongest separator the title uses ("|" before "–" before "-"...): a piece
     # holding the site's name goes whole, with the slogan written beside the name
     separator = next((sep for sep in _SEPARATOR_RANKS if sep.search(value)), None)
     if separator is None:
         return normalize_text(value)
+    names = _site_names(page) | (shown if shown is not None else _shown_site_names(page))
+    host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
     parts = separator.split(value)
     flags = [
         any(_is_site_piece(p, names, host_label) for p in [part, *_TITLE_SEPARATORS.split(part)])
         for part in parts
     ]
+    if not any(flags) or all(flags):
+        # no piece is exactly a name the site goes by: one that opens with such a name, or
+        # holds a word of the host, when the others do not
+        host_words = _host_words(page)
+        loose = [_is_site_like(part, names, host_words) for part in parts]
+        if any(loose) and not all(loose):
+            flags = loose
     if all(flags):
         return None
     if not any(flags):
         return _without_brand(value, separator, parts)
+    path = all(m.group().strip() in _HIERARCHY for m in separator.finditer(value))
+    if path and (flags[0] or flags[-1]):
+        # a path from the site down ("Gazette » Harbour » Headline") or up to it: its leaf
+        return normalize_text(parts[-1] if flags[0] else parts[0]) or None
     # the headline is the run of pieces before the site's name, or after it when the name
     # opens the title ("Site | Headline")
     first = flags.index(False)
@@ -228,10 +323,11 @@ def extract_title(page: Page) -> Found:
     """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
     else JSON-LD headline, og:title, `<title>` without the site name."""
     signals = page.signals
+    shown = _shown_site_names(page)
     structured = [
         (signals.jsonld_value("headline", "name"), "jsonld"),
-        (clean_title(signals.first_meta("og:title", "twitter:title"), page), "meta"),
-        (clean_title(signals.title_tag, page), "html"),
+        (clean_title(signals.first_meta("og:title", "twitter:title"), page, shown), "meta"),
+        (clean_title(signals.title_tag, page, shown), "html"),
     ]
     site_names = _site_names(page)
     scope = page.article_scope()
