@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import queue
@@ -160,6 +161,17 @@ def extraction_context() -> BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([*_main_imports(), PRELOAD])
     return context
+
+
+def prepare_extraction(requested: int | None) -> None:
+    """Start the extraction forkserver now, in the background, for a crawl that will read its
+    pages in extraction processes (`requested` as `extraction_processes` takes it): its
+    imports and warm-up then overlap discovery instead of holding the first page up."""
+    if requested == 0 or (requested is None and cores() < 2):
+        return
+    context = extraction_context()
+    if context.get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
 
 
 def _main_imports() -> list[str]:
