@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 import os
 import signal
 import sys
 import threading
-import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from scraper.discover import CrawlProfile, is_listing_page
@@ -138,28 +139,72 @@ def _tree_extractor(extract: Extract) -> Callable[..., Article] | None:
 _reader_of_this_process: list[PageReader] = []
 
 
-def start_reading(reader: PageReader, parent: int) -> None:
-    """The initializer of an extraction process of the crawl whose pid is `parent`: keep `reader`
-    for `read_here`; leave SIGINT and SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole
-    process group, and so may a service manager's SIGTERM): it stores what was read, then shuts
-    its extraction processes down."""
+def start_reading(reader: PageReader, crawl_alive: Connection) -> None:
+    """The initializer of an extraction process: keep `reader` for `read_here`; leave SIGINT and
+    SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole process group, and so may a
+    service manager's SIGTERM): it stores what was read, then shuts its extraction processes down.
+
+    `crawl_alive` is the reading end of a pipe whose writing end only the crawl holds: a crawl
+    killed outright (SIGKILL, out of memory) cannot shut its pool down, and its extraction
+    processes would wait for pages forever; they end once the pipe says the crawl is gone, even
+    when it went before this process started. A pipe, not the parent's pid: an extraction process
+    forked by the forkserver is the forkserver's child, not the crawl's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _reader_of_this_process[:] = [reader]
-    # a crawl killed outright (SIGKILL, out of memory) cannot shut its pool down: its extraction
-    # processes would wait for pages forever; they end once `parent` (the crawl's pid) is gone,
-    # even when it went before this process started
-    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+    threading.Thread(target=_end_with, args=(crawl_alive,), daemon=True).start()
 
 
-#: How often an extraction process checks that the crawl that started it is still there (seconds).
-PARENT_CHECK_S = 1.0
+def _end_with(crawl_alive: Connection) -> None:
+    try:
+        while True:
+            crawl_alive.recv_bytes()  # nothing is ever sent: this waits for the end of the pipe
+    except (EOFError, OSError):
+        os._exit(0)
 
 
-def _end_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_S)
-    os._exit(0)
+#: A page that sets every lazily built part of the extractor to work (see `warm_up`): no declared
+#: language, a language segment in its URL, enough text for the identifier, a date, cards.
+_SAMPLE_URL = "http://warm-up.invalid/fr/actualites/un-article-pour-commencer/"
+_SAMPLE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Un article pour commencer | Site</title>
+<meta property="article:published_time" content="2024-03-05T10:00:00+01:00">
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-05"}
+</script></head><body><header><nav><a href="/fr/">Accueil</a> <a href="/fr/contact/">Contact</a>
+</nav></header><main><article><h1>Un article pour commencer</h1><time datetime="2024-03-05">
+5/3/2024</time><p class="lead">Les entreprises bruxelloises se préparent à une
+année de changements, selon une étude publiée ce mardi par la région.
+</p><p>La région a présenté un nouveau programme d'accompagnement pour les
+jeunes entreprises qui souhaitent s'installer dans la capitale et y créer des emplois
+durables. Les candidatures sont ouvertes jusqu'à la fin du mois de juin.</p></article>
+<ul class="cards"><li class="card"><a href="/fr/actualites/premier-sujet/"><h2>Premier sujet du
+jour</h2></a></li><li class="card"><a href="/fr/actualites/second-sujet/"><h2>Second sujet du
+jour</h2></a></li><li class="card"><a href="/fr/actualites/autre-sujet/"><h2>Un autre sujet du
+jour</h2></a></li></ul><nav class="pagination"><a rel="next" href="?page=2">Suivant</a></nav>
+</main><footer><p>© 2024 Site</p></footer></body></html>""".encode()
+
+
+def warm_up() -> None:
+    """Read a sample page with each bundled profile, listing check included: what the extractor
+    builds on first use (the language identifier's models, compiled selectors and patterns, a
+    second or more of CPU) is then built once in the extraction forkserver
+    (`schedules.extraction_preload`) and shared by every extraction process forked from it,
+    instead of once in each. Logs nothing; a failure only leaves that work to the processes."""
+    from scraper.discover import crawl_profile
+    from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, load_profile
+
+    logging.disable(logging.CRITICAL)
+    try:
+        for key in (BASE_PROFILE, DEFAULT_PROFILE):
+            profile = load_profile(key)
+            rules = crawl_profile(profile, start_urls=[_SAMPLE_URL.rsplit("/", 2)[0] + "/"])
+            PageReader(with_profile(default_extract, profile), rules).read(
+                _SAMPLE_PAGE, _SAMPLE_URL, "text/html; charset=utf-8"
+            )
+    except Exception:  # noqa: BLE001 - warming is an optimisation: never a reason to fail
+        pass
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def read_here(body: bytes, url: str, content_type: str | None) -> PageReading:

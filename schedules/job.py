@@ -41,10 +41,12 @@ from schedules.lock import crawl_lock
 from schedules.pipeline import (
     MAX_AHEAD,
     MAX_FETCH_THREADS,
+    POOL_MIN_PAGES,
     Fetched,
     Pipeline,
     Settled,
     extraction_processes,
+    prepare_extraction,
 )
 from schedules.plan import (
     BROKEN_LINK_RETRIES,
@@ -383,6 +385,8 @@ class _Crawl:
         #: broken links (never archived, 404/410) that failed in this run
         self.broken_now = 0
         self.warnings: list[str] = []
+        #: the extraction processes' server was started during discovery (`prepare_extraction`)
+        self.extraction_prepared = False
         #: URLs this run fetched already (a continued run: before it was taken over)
         self.already_fetched: frozenset[str] = frozenset()
         fetcher_type = Fetcher if options.continue_run is None else ResumingFetcher
@@ -466,17 +470,18 @@ class _Crawl:
         self, known: dict[str, Any], since: dt.datetime | None, failed: list[str]
     ) -> RunReport:
         self.progress("discovering", 0, 0)
-        discovery = Discoverer(
+        discoverer = Discoverer(
             self.fetcher,
             self.crawl,
             known,
             self._log_source,
             since=since,
             full=self.options.full or self.deep,
-            budget=self._may_discover,
+            budget=lambda: self._may_discover(discoverer.result, known),
             memory=SourceMemory(cached=self._cached_source, absent=self._recently_absent),
             conditional=since is not None and not (self.options.full or self.deep),
-        ).run()
+        )
+        discovery = discoverer.run()
         self.counts.listing_pages = discovery.listing_pages
         self.counts.discovered = len(discovery.sightings)
         self._warn_about(discovery)
@@ -594,8 +599,16 @@ class _Crawl:
         with transaction(self.engine) as session:
             return recently_absent(session, prefix, since=self.started_at - REPROBE_AFTER)
 
-    def _may_discover(self) -> bool:
-        """Discovery goes on while no signal asked to stop and the page budget lasts."""
+    def _may_discover(self, found: Discovery, known: dict[str, Any]) -> bool:
+        """Discovery goes on while no signal asked to stop and the page budget lasts. Once it
+        has found enough new articles for extraction processes, their server starts meanwhile."""
+        if not self.extraction_prepared and not self.options.dry_run:
+            new = sum(1 for url in found.sightings if url not in known)
+            if new >= POOL_MIN_PAGES or (
+                self.options.full and len(found.sightings) >= POOL_MIN_PAGES
+            ):
+                self.extraction_prepared = True
+                prepare_extraction(self.options.extract_processes)
         return not self.should_stop() and self._take_page()
 
     def _take_page(self) -> bool:

@@ -23,15 +23,20 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import queue
+import sys
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 
 from schedules.extraction import PageReader, PageReading, read_here, start_reading
 from schedules.plan import PlannedFetch
@@ -136,6 +141,55 @@ def extraction_processes(requested: int | None, pages: int, reader: PageReader) 
     return wanted
 
 
+#: What the extraction forkserver imports before it forks any process (`extraction_context`).
+PRELOAD = "schedules.extraction_preload"
+
+
+def extraction_context() -> BaseContext:
+    """The start method of the extraction processes: a forkserver where the platform has one,
+    which imports the extractor and warms it up once (`PRELOAD`), then forks each process from
+    that state in milliseconds (spawning one costs a second or more of CPU: Python, lxml, the
+    extractor and the language models); else spawn. Never fork: the crawl has threads (fetching,
+    the pool's own) whose locks a forked child could inherit held.
+
+    The server is started with the first pool and serves every later one of this process (a
+    worker's runs, a bench's); it ends with the process. Besides `PRELOAD` it imports the modules
+    the main script imported: multiprocessing runs the script again in each process it starts,
+    which is then cheap."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([*_main_imports(), PRELOAD])
+    return context
+
+
+def prepare_extraction(requested: int | None) -> None:
+    """Start the extraction forkserver now, in the background, for a crawl that will read its
+    pages in extraction processes (`requested` as `extraction_processes` takes it): its
+    imports and warm-up then overlap discovery instead of holding the first page up."""
+    if requested == 0 or (requested is None and cores() < 2):
+        return
+    context = extraction_context()
+    if context.get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
+
+
+def _main_imports() -> list[str]:
+    """The modules the main script's names come from (its imports), as far as they are loaded."""
+    main = sys.modules.get("__main__")
+    names = set()
+    for value in vars(main).values() if main is not None else ():
+        if isinstance(value, types.ModuleType):
+            name = value.__name__
+        elif isinstance(value, type | types.FunctionType | types.BuiltinFunctionType):
+            name = value.__module__
+        else:
+            continue
+        if name != "__main__" and name in sys.modules:
+            names.add(name)
+    return sorted(names)
+
+
 class _Extraction:
     """Pages read in extraction processes (started on the first page), or here when `processes`
     is 0; each reading is handed to `deliver` (from a pool thread for the processes)."""
@@ -147,6 +201,7 @@ class _Extraction:
         self.processes = processes
         self.deliver = deliver
         self.pool: ProcessPoolExecutor | None = None
+        self._alive: Connection | None = None
 
     def submit(self, fetched: Fetched) -> None:
         capture = fetched.capture
@@ -178,13 +233,14 @@ class _Extraction:
 
     def _pool(self) -> ProcessPoolExecutor | None:
         if self.processes and self.pool is None:
-            # spawn, not fork: the crawl has threads (fetching, the pool's own) whose locks a
-            # forked child could inherit held
+            context = extraction_context()
+            # the crawl alone holds the writing end: its end (however it ends) ends the processes
+            alive, self._alive = context.Pipe(duplex=False)
             self.pool = ProcessPoolExecutor(
                 self.processes,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=context,
                 initializer=start_reading,
-                initargs=(self.reader, os.getpid()),
+                initargs=(self.reader, alive),
             )
         return self.pool
 
@@ -197,6 +253,9 @@ class _Extraction:
         pool, self.pool = self.pool, None
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
+        alive, self._alive = self._alive, None
+        if alive is not None and wait:
+            alive.close()  # else left to the garbage collector: the processes may still be busy
 
 
 _THREAD_DONE = object()
