@@ -107,6 +107,26 @@ def _sqlite_pragmas(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+#: PostgreSQL compresses the large values a store writes (version text, search documents) with lz4
+#: instead of pglz when the server has it (14 and later, built with lz4; otherwise nothing
+#: changes): the server's CPU time of storing a new record went from 2.5 to 1.9 ms in
+#: bench/archive.py. Values already stored keep their compression; both read back the same.
+_PG_LZ4 = (
+    "SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings"
+    " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+)
+
+
+def _postgresql_settings(engine: Engine) -> None:
+    """Session settings of every PostgreSQL connection (see `_PG_LZ4`)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(_PG_LZ4)
+        dbapi_connection.commit()
+
+
 #: One decoder for every JSON column read: `json.loads` first sniffs the encoding of the bytes
 #: psycopg hands it, which cost a quarter of the decoding in an export (the server sends UTF-8).
 _JSON_DECODER = json.JSONDecoder()
@@ -144,6 +164,8 @@ def open_engine(url: str, *, migrate: bool = True, create: bool = True) -> Engin
         ) from exc
     if is_sqlite:
         _sqlite_pragmas(engine)
+    else:
+        _postgresql_settings(engine)
     if migrate:
         ensure_schema(engine)
     return engine

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, cast
 
+import orjson
 from sqlalchemy import CursorResult, Table, text
 from sqlalchemy.orm import Session
 
@@ -110,12 +111,34 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+#: orjson's options for `canonical_json_bytes`: sorted keys, and dates and dataclasses refused as
+#: `json` refuses them (orjson would write them itself).
+_CANONICAL = (
+    orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+)
+
+
+def canonical_json_bytes(data: Any) -> bytes:
+    """`canonical_json(data)` encoded as UTF-8, written by orjson when it can (a quarter of the
+    time: it was a third of the CPU time of storing an unchanged record).
+
+    For strings, None, lists and dicts with string keys (what records hold) orjson writes the same
+    bytes: compact separators, keys sorted by code point (UTF-8 byte order is code point order),
+    text kept as UTF-8, the same escapes; `tests/storage/test_rows.py` holds it to that. Anything
+    else it refuses (a non-string key, a lone surrogate, a foreign type) takes the `json` path.
+    """
+    try:
+        return orjson.dumps(data, option=_CANONICAL)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return canonical_json(data).encode("utf-8")
+
+
 def content_hash(article: Article) -> str:
     """sha256 of the canonical JSON of the record's content (CONTENT_FIELDS only), counters left
     out: a paragraph of views, shares or reading time in the lead or body (stored by an older
     extractor, or missed by this one) moves on every capture and is not the article's content.
     Revision 0004 re-hashed the stored versions with this definition."""
-    return hashlib.sha256(canonical_json(article.hashed_content()).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json_bytes(article.hashed_content())).hexdigest()
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
