@@ -80,9 +80,11 @@ def _fillers(count: int, seen: dt.datetime, word: str, edit: str = "") -> list[R
 
 @pytest.fixture
 def small_bounds(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Bounds small enough for a test archive: 4 candidates, windows from 2 version ids."""
+    """Bounds small enough for a test archive: 4 candidates, windows from 2 version ids
+    (whatever the planner expects)."""
     monkeypatch.setattr(search_module, "RANK_CANDIDATES", 4)
     monkeypatch.setattr(search_module, "PG_FIRST_WINDOW", 2)
+    monkeypatch.setattr(search_module, "PG_ESTIMATE_MARGIN", 0)
     yield
 
 
