@@ -383,11 +383,11 @@ def _next_window(size: int, found: int, seen: int, cap: int) -> int:
 
 def _pg_estimated_matches(session: Session, tsquery: Any) -> float:
     """How many documents the planner expects to match `tsquery` (EXPLAIN: nothing is read)."""
-    statement = (
+    statement: Select[Any] = (
         select(literal_column("1")).select_from(_DOCS).where(_DOCS.c.document.op("@@")(tsquery))
     )
     compiled = statement.compile(dialect=session.get_bind().dialect)
-    plan = (
+    plan: Any = (
         session.connection()
         .exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params)
         .scalar()
