@@ -46,6 +46,12 @@ FTS5_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 2.0)
 #: archive costs a bounded amount of ranking (bm25 / ts_rank read each candidate's document);
 #: with fewer matches than this, the ranking is exact.
 RANK_CANDIDATES = 250
+#: A phrase makes each match cost a check of its words' positions (SQLite merges their position
+#: lists, PostgreSQL rechecks the document: 3 µs a version), and two common words are found
+#: together in most versions but next to each other in few: the newest RANK_CANDIDATES could
+#: lie anywhere in the archive. A query with a phrase looks for its candidates among the newest
+#: PHRASE_SPAN versions only, and further back only until it has `limit` of them.
+PHRASE_SPAN = 10_000
 #: Marks put around matched words in snippets.
 MARK = ("**", "**")
 SNIPPET_WORDS = 24
@@ -127,6 +133,16 @@ def _hit_columns(selection: Any) -> tuple[Any, ...]:
     )
 
 
+def _has_phrase(query: SearchQuery) -> bool:
+    """Whether a term the query requires is a phrase of several words."""
+    return any(len(term.words) > 1 for group in query.groups for term in group.include)
+
+
+def _newest_version(session: Session) -> int | None:
+    """The highest version id (the walks for candidates start there)."""
+    return session.scalar(select(func.max(VersionRow.id)))
+
+
 def _sqlite_match(query: SearchQuery) -> Any:
     return literal_column("search_index").op("MATCH")(bindparam("match", query.fts5()))
 
@@ -136,9 +152,12 @@ def _sqlite_match(query: SearchQuery) -> Any:
 SQLITE_VERSIONS_INDEX = "ix_versions_search"
 
 
-def _sqlite_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
-    """The newest `cap` matching versions that `filters` keep (FTS5 walks its doclists newest
-    first and stops there): version_id, article_id, version, status."""
+def _sqlite_candidates(
+    query: SearchQuery, filters: Filters, cap: int, *, low: int = 0, high: int | None = None
+) -> Any:
+    """The newest `cap` matching versions that `filters` keep, among the version ids from `low`
+    to below `high` (FTS5 walks its doclists newest first and stops there): version_id,
+    article_id, version, status."""
     selection = (
         selected_versions(filters)
         .with_hint(VersionRow.__table__, f"INDEXED BY {SQLITE_VERSIONS_INDEX}", "sqlite")
@@ -154,7 +173,11 @@ def _sqlite_candidates(query: SearchQuery, filters: Filters, cap: int) -> Any:
         )
         .select_from(index)
         .join(selection, selection.c.version_id == index.c.rowid)
-        .where(_sqlite_match(query))
+        .where(
+            _sqlite_match(query),
+            index.c.rowid >= low,
+            *([] if high is None else [index.c.rowid < high]),
+        )
         .order_by(index.c.rowid.desc())
         .limit(cap)
     )
@@ -221,13 +244,30 @@ def _sqlite_field_scores(
 
 def _sqlite_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
     """Whether the query is common (a bounded count), the candidates (FTS5 walks its doclists
-    newest first and stops there), their ranking (bm25, or the fields matched for a common
-    query, newest first among equals), then snippets of the best `limit`."""
-    common = _sqlite_is_common(session, query)
-    candidates = {
-        row.version_id: row
-        for row in session.execute(_sqlite_candidates(query, filters, RANK_CANDIDATES))
-    }
+    newest first and stops there; a phrase's walk is bounded, see PHRASE_SPAN), their ranking
+    (bm25, or the fields matched for a common query or a bounded phrase, newest first among
+    equals), then snippets of the best `limit`."""
+    top = _newest_version(session)
+    if top is None:
+        return []
+    span = top + 1 - PHRASE_SPAN
+    if _has_phrase(query) and span > 0:
+        # the newest PHRASE_SPAN versions, then further back only for the `limit` first ones;
+        # bm25 would first count the phrase in every version: unless the walk went through
+        # them all, the fields matched rank the phrase
+        statement = _sqlite_candidates(query, filters, RANK_CANDIDATES, low=span)
+        candidates = {row.version_id: row for row in session.execute(statement)}
+        common = True
+        if len(candidates) < limit:
+            wanted = limit - len(candidates)
+            statement = _sqlite_candidates(query, filters, wanted, high=span)
+            older = session.execute(statement).all()
+            candidates.update((row.version_id, row) for row in older)
+            common = len(older) == wanted
+    else:
+        common = _sqlite_is_common(session, query)
+        statement = _sqlite_candidates(query, filters, RANK_CANDIDATES)
+        candidates = {row.version_id: row for row in session.execute(statement)}
     if not candidates:
         return []
     if common:
@@ -327,6 +367,10 @@ PG_FIRST_WINDOW = 512
 #: sized from the density of candidates found so far (with a margin), at most this factor larger.
 PG_WINDOW_GROWTH = 8
 PG_WINDOW_MARGIN = 1.25
+#: The first window is also sized from the planner's estimate of the query's matches (the
+#: statistics of the document column: its most common lexemes and their frequencies), with this
+#: margin: a word in few documents is read in one window instead of four growing ones (0: off).
+PG_ESTIMATE_MARGIN = 2.0
 
 
 def _next_window(size: int, found: int, seen: int, cap: int) -> int:
@@ -337,20 +381,49 @@ def _next_window(size: int, found: int, seen: int, cap: int) -> int:
     return max(1, min(size * PG_WINDOW_GROWTH, math.ceil(wanted)))
 
 
+def _pg_estimated_matches(session: Session, tsquery: Any) -> float:
+    """How many documents the planner expects to match `tsquery` (EXPLAIN: nothing is read)."""
+    statement: Select[Any] = (
+        select(literal_column("1")).select_from(_DOCS).where(_DOCS.c.document.op("@@")(tsquery))
+    )
+    compiled = statement.compile(dialect=session.get_bind().dialect)
+    plan: Any = (
+        session.connection()
+        .exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params)
+        .scalar()
+    )
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def _first_window(session: Session, tsquery: Any, top: int, cap: int) -> int:
+    """PG_FIRST_WINDOW, or larger when the planner expects few matches."""
+    if not PG_ESTIMATE_MARGIN:
+        return PG_FIRST_WINDOW
+    expected = max(1.0, _pg_estimated_matches(session, tsquery))
+    return max(PG_FIRST_WINDOW, math.ceil(cap * (top + 1) / expected * PG_ESTIMATE_MARGIN))
+
+
 def _pg_candidates(
-    session: Session, query: SearchQuery, filters: Filters, cap: int
+    session: Session, query: SearchQuery, filters: Filters, cap: int, limit: int
 ) -> dict[int, Any]:
     """The newest `cap` matching versions that `filters` keep, by version id: article_id,
-    version, status; read window by window of version ids, newest first."""
+    version, status; read window by window of version ids, newest first (with a phrase, among
+    the newest PHRASE_SPAN versions, then further back only for the `limit` first ones)."""
     tsquery = pg_tsquery(query, filters)
     selection = selected_versions(filters).subquery("selection")
-    top = session.scalar(select(func.max(_DOCS.c.version_id)))
+    top = _newest_version(session)
     found: dict[int, Any] = {}
     if top is None:
         return found
-    high, size = int(top) + 1, PG_FIRST_WINDOW
-    while high > 0 and len(found) < cap:
+    span = top + 1 - PHRASE_SPAN if _has_phrase(query) else 0
+    high, size = int(top) + 1, _first_window(session, tsquery, int(top), cap)
+    while high > 0:
+        wanted = cap if high > span else limit
+        if len(found) >= wanted:
+            break
         low = max(0, high - size)
+        if high > span:
+            low = max(low, span)  # the windows meet the span's end (SQLite walks to it)
         matches = (
             func.hubarchive_search_window(tsquery, low, high)
             .table_valued(column("version_id", Integer))
@@ -366,10 +439,10 @@ def _pg_candidates(
             .select_from(matches)
             .join(selection, selection.c.version_id == matches.c.version_id)
             .order_by(matches.c.version_id.desc())
-            .limit(cap - len(found))
+            .limit(wanted - len(found))
         )
         found.update((row.version_id, row) for row in rows)
-        size = _next_window(size, len(found), int(top) + 1 - low, cap)
+        size = _next_window(size, len(found), int(top) + 1 - low, wanted)
         high = low
     return found
 
@@ -377,7 +450,7 @@ def _pg_candidates(
 def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
     """The candidates (window by window), then one statement: their ts_rank, the best `limit`,
     and for those alone the details and a headline cut from an excerpt of the text."""
-    candidates = _pg_candidates(session, query, filters, RANK_CANDIDATES)
+    candidates = _pg_candidates(session, query, filters, RANK_CANDIDATES, limit)
     if not candidates:
         return []
     tsquery_text: Any = bindparam("tsquery", query.tsquery())

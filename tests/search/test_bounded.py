@@ -80,9 +80,11 @@ def _fillers(count: int, seen: dt.datetime, word: str, edit: str = "") -> list[R
 
 @pytest.fixture
 def small_bounds(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Bounds small enough for a test archive: 4 candidates, windows from 2 version ids."""
+    """Bounds small enough for a test archive: 4 candidates, windows from 2 version ids
+    (whatever the planner expects)."""
     monkeypatch.setattr(search_module, "RANK_CANDIDATES", 4)
     monkeypatch.setattr(search_module, "PG_FIRST_WINDOW", 2)
+    monkeypatch.setattr(search_module, "PG_ESTIMATE_MARGIN", 0)
     yield
 
 
@@ -163,3 +165,44 @@ def test_an_archive_indexed_before_revision_0008_finds_the_same_after_it(db_url:
         assert [h.snippet for h in search(session, "douane")] == snippets
         assert "**douane**" in snippets[0].lower()
     engine.dispose()
+
+
+def _notes(count: int, seen: dt.datetime, name: str, title: str, body: str) -> list[RecordToStore]:
+    return [
+        RecordToStore(
+            Article(url=f"https://x.test/{name}/{n}", lang="fr", title=title, body=body), seen
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_phrase_is_looked_for_among_the_newest_versions_then_further_back_for_a_page(
+    sqlite_url: str, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phrase's candidates come from the newest PHRASE_SPAN versions, and from further back
+    only until there is a page of them: older matches are then not ranked, even with the phrase
+    in their title; a bigger page finds them all, ranked as usual."""
+    found = {}
+    for url in (sqlite_url, pg_url):
+        engine = open_engine(url)
+        with transaction(engine) as session:
+            # versions 1-3: the phrase in the title; 4-6: in the body; 7-12: both words apart
+            store_records(session, _notes(3, day("2025-01-01"), "old", "Castor noir", "Un texte."))
+            store_records(session, _notes(3, day("2025-02-01"), "new", "Note", "Un castor noir."))
+            store_records(session, _notes(6, day("2025-03-01"), "other", "Noir", "Un castor."))
+        with transaction(engine) as session:
+            unbounded = search(session, '"castor noir"', limit=2)
+            monkeypatch.setattr(search_module, "PHRASE_SPAN", 6)
+            page = search(session, '"castor noir"', limit=2)
+            every = search(session, '"castor noir"', limit=20)
+            monkeypatch.undo()
+        engine.dispose()
+        found[url] = [[h.url for h in hits] for hits in (unbounded, page, every)]
+    for unbounded, page, every in found.values():
+        assert set(unbounded) < {f"https://x.test/old/{n}" for n in range(3)}
+        # no match among versions 7-12: the page is the newest two matches before them
+        assert set(page) == {"https://x.test/new/2", "https://x.test/new/1"}
+        assert len(every) == 6
+        assert {u.split("/")[3] for u in every[:3]} == {"old"}
+    sqlite, pg = found.values()
+    assert [set(urls) for urls in sqlite] == [set(urls) for urls in pg]
