@@ -422,8 +422,9 @@ def _fail(message: str, code: int, *, as_json: bool) -> NoReturn:
     sys.exit(code)
 
 
-def describe_failure(exc: BaseException) -> str:
-    """One line for a person about an error nobody planned for: what, and what to do."""
+def describe_failure(exc: BaseException, *, recorded: bool = True) -> str:
+    """One line for a person about an error nobody planned for: what, and what to do
+    (`recorded`: the run row holds it, so `hubarchive runs` shows it)."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     first = text[0] if text else type(exc).__name__
     lowered = first.lower()
@@ -433,9 +434,8 @@ def describe_failure(exc: BaseException) -> str:
         return f"the archive stayed locked past the busy timeout ({first}); run again later"
     if "readonly" in lowered or "read-only" in lowered:
         return f"the archive is read-only ({first}); check its file and folder permissions"
-    return (
-        f"the run could not complete: {type(exc).__name__}: {first} (recorded in hubarchive runs)"
-    )
+    where = " (recorded in hubarchive runs)" if recorded else ""
+    return f"the run could not complete: {type(exc).__name__}: {first}{where}"
 
 
 def _check_start_urls(
