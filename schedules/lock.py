@@ -14,6 +14,7 @@ process, and PostgreSQL drops the advisory lock of a closed session.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -25,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from storage.errors import LockedError
+from storage.errors import ArchiveUnavailableError, LockedError
 
 #: The advisory lock key of the whole archive (a stable 63-bit number derived from a name).
 ADVISORY_KEY = int.from_bytes(hashlib.sha256(b"hubarchive:crawl").digest()[:8], "big") >> 1
@@ -68,7 +69,19 @@ def _where(engine: Engine) -> str:
 
 @contextmanager
 def _flock(path: Path, *, shared: bool, busy: str) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except (PermissionError, IsADirectoryError) as exc:
+        raise ArchiveUnavailableError(
+            f"cannot create the lock file {path} ({exc.strerror}): the archive's folder must be "
+            "writable for the user who runs this command"
+        ) from exc
+    except OSError as exc:
+        if exc.errno != errno.EROFS:
+            raise
+        raise ArchiveUnavailableError(
+            f"cannot create the lock file {path}: the archive is on a read-only file system"
+        ) from exc
     try:
         try:
             fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)

@@ -18,8 +18,10 @@ from schedules.cli import (
     view_cmds,
     worker_cmds,
 )
+from schedules.cli.common import storage_problem
 from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
 from scraper import __version__
+from storage.errors import StorageError
 
 
 class _Commands(click.Group):
@@ -30,7 +32,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except OperationalError as exc:
-            click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc)}", err=True)
+            click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc, recorded=False)}", err=True)
             ctx.exit(EXIT_SOFTWARE)
         except DatabaseError as exc:
             reason = str(exc.orig).strip() if exc.orig is not None else str(exc)
@@ -42,8 +44,10 @@ class _Commands(click.Group):
             ctx.exit(EXIT_USAGE)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except StorageError as exc:  # the exit code its kind calls for (a read-only archive: 2)
+            raise storage_problem(exc) from exc
         except Exception as exc:
-            click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc)}", err=True)
+            click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc, recorded=False)}", err=True)
             ctx.exit(EXIT_SOFTWARE)
 
 

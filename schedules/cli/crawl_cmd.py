@@ -30,7 +30,7 @@ from schedules.cli.common import (
     limit_option,
 )
 from schedules.cli.notify_opts import notify_after_run, notify_options
-from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE
+from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE, EXIT_USAGE
 from schedules.job import MAX_CONCURRENCY, CrawlOptions, RunReport, resolve_site, run_crawl
 from schedules.runs import dropped_links, recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
@@ -133,7 +133,11 @@ def _recheck(options: CrawlOptions, recent: int | None, older: int | None) -> Re
     )
 
 
-def _usage_error(message: str) -> click.ClickException:
+def _usage_error(message: str, *, as_json: bool = False) -> click.ClickException:
+    """A configuration error (exit 2): click's "Error: …" line, or with --log-json a JSON line
+    like every other line of the run (cron's log stays one JSON object a line)."""
+    if as_json:
+        _fail(f"hubarchive crawl: {message}", EXIT_USAGE, as_json=True)
     return UsageError(message)
 
 
@@ -322,9 +326,9 @@ def register(group: click.Group) -> None:
         except (ArchiveBusyError, ArchiveUnreachableError) as exc:
             _fail(f"hubarchive crawl: {exc}", EXIT_SOFTWARE, as_json=log_json)
         except ProfileError as exc:
-            raise _usage_error(f"{exc} (see --profile)") from exc
+            raise _usage_error(f"{exc} (see --profile)", as_json=log_json) from exc
         except StorageError as exc:
-            raise _usage_error(f"{exc} (see --db)") from exc
+            raise _usage_error(f"{exc} (see --db)", as_json=log_json) from exc
         except Exception as exc:  # the job recorded it in the run row; a person gets one line
             _fail(f"hubarchive crawl: {describe_failure(exc)}", EXIT_SOFTWARE, as_json=log_json)
         else:
@@ -422,8 +426,9 @@ def _fail(message: str, code: int, *, as_json: bool) -> NoReturn:
     sys.exit(code)
 
 
-def describe_failure(exc: BaseException) -> str:
-    """One line for a person about an error nobody planned for: what, and what to do."""
+def describe_failure(exc: BaseException, *, recorded: bool = True) -> str:
+    """One line for a person about an error nobody planned for: what, and what to do
+    (`recorded`: the run row holds it, so `hubarchive runs` shows it)."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     first = text[0] if text else type(exc).__name__
     lowered = first.lower()
@@ -433,9 +438,8 @@ def describe_failure(exc: BaseException) -> str:
         return f"the archive stayed locked past the busy timeout ({first}); run again later"
     if "readonly" in lowered or "read-only" in lowered:
         return f"the archive is read-only ({first}); check its file and folder permissions"
-    return (
-        f"the run could not complete: {type(exc).__name__}: {first} (recorded in hubarchive runs)"
-    )
+    where = " (recorded in hubarchive runs)" if recorded else ""
+    return f"the run could not complete: {type(exc).__name__}: {first}{where}"
 
 
 def _check_start_urls(

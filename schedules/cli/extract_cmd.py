@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from schedules.cli.common import echo_json, json_option
+from schedules.cli.common import UsageError, echo_json, json_option, url_argument
 from scraper.errors import ProfileError
 from scraper.extract import extract_article
 from scraper.fetch import FetchConfig
@@ -81,13 +81,15 @@ def extract_command(
       hubarchive extract saved/le-reve-americain.html \\
           --url https://hub.brussels/fr/news/le-reve-americain-existe-encore/ --json
     """
+    if url is not None:
+        url_argument(url)  # a usage error (exit 2) for what is no http(s) URL, not a crash
     try:
         if profile_name is None and url:
             profile = profile_for_url(url)
         else:
             profile = load_profile(profile_name or DEFAULT_PROFILE)
     except ProfileError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise UsageError(f"{exc} (see --profile)") from exc
     try:
         with page.open("rb") as stream:
             html = stream.read(MAX_PAGE_BYTES + 1)

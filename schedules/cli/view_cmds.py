@@ -46,7 +46,7 @@ def read_session(db_url: str) -> Iterator[Session]:
         finally:
             engine.dispose()
     except StorageError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise storage_problem(exc) from exc
 
 
 def _utc_day(value: dt.datetime | None) -> dt.datetime | None:
@@ -103,7 +103,7 @@ def change_query(options: dict[str, Any], limit: int = DEFAULT_LIMIT) -> ChangeQ
             limit=limit,
         )
     except StorageError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise storage_problem(exc) from exc
 
 
 def render_change(change: ArticleChange) -> str:
@@ -220,7 +220,7 @@ def feed_cmd(out_file: Path, view_url: str, db_url: str, **options: Any) -> None
         try:
             document = render_feed(session, request, view_url=view_url)
         except StorageError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise storage_problem(exc) from exc
     if str(out_file) == "-":
         click.echo(document.decode("utf-8"), nl=False)
         return

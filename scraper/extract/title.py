@@ -331,17 +331,17 @@ def extract_title(page: Page) -> Found:
     ]
     site_names = _site_names(page)
     scope = page.article_scope()
-    ranked: list[tuple[bool, str, str]] = []
+    ranked: list[tuple[bool, str, str, Tag]] = []
     semantic = False  # an <h1> inside <main>/<article>, not just inside the guessed scope
     for tag, layer in _headline_elements(page):
         text, _kicker = _without_kicker(tag, _visible(tag, page))
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
             inside = scope is not None and (scope is tag or scope in tag.parents)
-            ranked.append((not inside, text, layer))
+            ranked.append((not inside, text, layer, tag))
             semantic = semantic or _in_article(tag)
     # an h1 inside the article beats a logo or banner h1 elsewhere
     ranked.sort(key=lambda h: h[0])
-    headlines = [(text, layer) for _, text, layer in ranked]
+    headlines = [(text, layer) for _, text, layer, _tag in ranked]
     inside_article = bool(ranked) and not ranked[0][0] and semantic
     subheadings = [
         (_visible(h, page), "html")
@@ -370,6 +370,13 @@ def extract_title(page: Page) -> Found:
             f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}"
         )
         return longer[0], longer[1]
+    if headlines and longer and _apart_from_text(ranked[0][3], page):
+        # the metadata names another headline and the <h1> shares no container with the text
+        # but the page itself: the site bar's slogan or name, repeated on every page
+        page.warnings.append(
+            f"h1 {headlines[0][0]!r} stands apart from the text; headline from {longer[1]}"
+        )
+        return longer[0], longer[1]
     if headlines:
         return headlines[0]
     only_title_tag = [(v, src) for v, src in structured if v]
@@ -395,6 +402,21 @@ def extract_title(page: Page) -> Found:
         )
         return subheadings[0]
     return None
+
+
+def _apart_from_text(tag: Tag, page: Page) -> bool:
+    """True when the only elements holding both `tag` and the article's text are the page's
+    `<body>` and `<html>`: a heading of the site's frame, not of the article."""
+    root = page.root
+    if root is None or root.name in ("body", "html", "[document]"):
+        return False  # no text container found: nothing to stand apart from
+    holding_text = {id(root)} | {id(p) for p in root.parents}
+    for parent in tag.parents:
+        if parent.name in ("body", "html", "[document]"):
+            return True
+        if id(parent) in holding_text:
+            return False
+    return True
 
 
 def _visible(tag: Tag, page: Page) -> str:

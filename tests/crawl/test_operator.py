@@ -94,3 +94,22 @@ def test_log_json_every_line_is_json_with_an_iso_time(tmp_path: Path) -> None:
         assert when.tzinfo is not None and when.utcoffset() == dt.timedelta(0)
     summary = json.loads(result.stdout.splitlines()[-1])
     assert summary["message"].startswith("crawl failures") and summary["exit_code"] == 1
+
+
+def test_log_json_says_a_configuration_error_as_a_json_line_too(tmp_path: Path) -> None:
+    """Cron appends stderr to a log read as JSON lines: a wrong --db is no plain 'Error:' line."""
+    result = CliRunner().invoke(
+        main,
+        [
+            "crawl",
+            "--db",
+            str(tmp_path / "no-such-folder" / "a.db"),
+            "--log-json",
+            "--start-url",
+            "http://127.0.0.1:9/fr/news/",
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    record = json.loads(line)
+    assert record["exit_code"] == 2 and "does not exist" in record["message"]

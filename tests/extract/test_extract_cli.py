@@ -31,9 +31,16 @@ def test_extract_text_names_fields_and_their_layer() -> None:
 
 def test_unknown_profile_is_a_readable_error() -> None:
     result = CliRunner().invoke(main, ["extract", str(SEED), "--profile", "no_such_site"])
-    assert result.exit_code != 0
+    assert result.exit_code == 2, "a usage error, as for hubarchive crawl (it was 1)"
     assert "no site profile 'no_such_site'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_url_that_is_not_http_is_a_usage_error() -> None:
+    for url in ("http://[bad", "ftp://example.org/page.html"):
+        result = CliRunner().invoke(main, ["extract", str(SEED), "--url", url])
+        assert result.exit_code == 2, (url, result.output)  # 'http://[bad' crashed: exit 70
+        assert "not an http(s) URL" in result.output and "Traceback" not in result.output
 
 
 def test_extract_runs_as_a_real_command(tmp_path: Path) -> None:

@@ -113,3 +113,41 @@ def test_signing_the_title_with_the_shown_name_leaves_the_record_unchanged(signe
     assert _content(_page(signed, TEXT_EN, header=header)) == _content(
         _page(EN, TEXT_EN, header=header)
     )
+
+
+SLOGAN_BAR = "<div class='topbar'><h1>All the news of the coast, every day</h1></div>"
+
+
+@pytest.mark.parametrize(
+    ("head", "source"),
+    [
+        (f"<title>{EN} | Gazette</title>", "html"),
+        (f"<meta property='og:title' content='{EN}'><title>Gazette</title>", "meta"),
+    ],
+)
+def test_a_slogan_h1_in_the_site_bar_is_not_the_headline(head: str, source: str) -> None:
+    """An `<h1>` sharing no container with the text but `<body>`, which the metadata
+    contradicts, is the site's slogan: the metadata's headline is the page's."""
+    html = (
+        f"<html><head>{head}</head><body>{SLOGAN_BAR}<div class='content'>{TEXT_EN}</div>"
+        "</body></html>"
+    )
+    record = extract_article(html, URL, profile=GENERIC)
+    assert (record.title, record.sources["title"]) == (EN, source)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # no metadata to say otherwise: the only headline there is
+        f"<html><head><title>Gazette</title></head><body><div class='top'><h1>{EN}</h1></div>"
+        f"<div class='content'>{TEXT_EN}</div></body></html>",
+        # the headline beside the text in one container, og:title a social variant
+        f"<html><head><meta property='og:title' content='Quay walls: the board says yes'></head>"
+        f"<body><div class='story'><div class='story__head'><h1>{EN}</h1></div>"
+        f"<div class='story__text'>{TEXT_EN}</div></div></body></html>",
+    ],
+    ids=["no-metadata", "h1-beside-the-text"],
+)
+def test_an_article_h1_stays_the_headline(html: str) -> None:
+    assert _title(html) == EN
