@@ -213,7 +213,7 @@ def reparse(
         with transaction(engine, dry_run=dry_run) as session:
             for source in sources[start : start + BATCH]:
                 if source.site_id not in extractors:
-                    chosen = profile or _stored_profile(session, source.site_id)
+                    chosen = profile or stored_profile(session, source.site_id)
                     extractors[source.site_id] = with_profile(base_extract, chosen)
                 _reparse_one(
                     session,
@@ -241,9 +241,10 @@ def reparse(
     return report
 
 
-def _stored_profile(session: Session, site_id: int | None) -> SiteProfile | None:
+def stored_profile(session: Session, site_id: int | None) -> SiteProfile | None:
     """The profile site `site_id` was last crawled with (its text in `sites.profile`), or None
-    when the archive keeps none or it no longer reads (logged)."""
+    when the archive keeps none or it no longer reads (logged). `reparse` and `warc import` read
+    an archived article's pages with it (DECISIONS.md: one profile per site, wherever it runs)."""
     if site_id is None:
         return None
     row = session.get(Site, site_id)
@@ -252,5 +253,5 @@ def _stored_profile(session: Session, site_id: int | None) -> SiteProfile | None
     try:
         return profile_from_text(row.profile, f"stored profile of site {row.key!r}")
     except ProfileError as exc:
-        log.warning("reparse: %s; the extractor's default is used", exc)
+        log.warning("%s; the extractor's default is used", exc)
         return None

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
@@ -41,6 +42,7 @@ from warcio.timeutils import iso_date_to_datetime
 from schedules.exits import EXIT_FAILURES, EXIT_NOTHING_FOUND, EXIT_OK
 from schedules.extraction import Extract, charset_of, default_extract, with_profile
 from schedules.lock import archive_lock
+from schedules.reparse import stored_profile
 from scraper import EXTRACTOR_VERSION
 from scraper.fetch import FetchConfig
 from scraper.models import Capture
@@ -48,6 +50,7 @@ from scraper.sites import SiteProfile, site_for_url
 from scraper.urls import canonical_url
 from storage.archive import finish_run, mark_gone, mark_seen, start_run, store_record
 from storage.db import transaction
+from storage.schema import ArticleRow
 
 log = logging.getLogger(__name__)
 
@@ -414,6 +417,7 @@ def import_warcs(
     profile_name: str | None = None,
     assume_date: dt.datetime | None = None,
     now: dt.datetime | None = None,
+    stored_profiles: bool = False,
 ) -> WarcImportReport:
     """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs
     (`profile_name` names it in the report). Holds the archive lock (`LockedError` when a crawl runs).
@@ -421,9 +425,12 @@ def import_warcs(
     Raises `WarcReadError` (naming the file) when one of them is not a WARC file, before storing
     anything. `extract` defaults to `scraper.extract.extract_article`, reading the pages with
     the site `profile` (None: the extractor's default); `profile_name` names the profile in the
-    report. The run row always ends: `ok`, `failures`, `error` or `interrupted`.
+    report. With `stored_profiles`, a page whose URL the archive already holds is read with the
+    profile its site was crawled with (`sites.profile`), as `reparse` reads it, and `profile` only
+    reads the pages new to the archive: an import of captures the archive made itself then
+    finds them unchanged. The run row always ends: `ok`, `failures`, `error` or `interrupted`.
     """
-    extract = with_profile(extract or default_extract, profile)
+    readers = _Readers(extract or default_extract, profile, stored=stored_profiles)
     report = WarcImportReport(files=len(paths), profile=profile_name)
     with archive_lock(engine, "warc import"), ExitStack() as stack:
         files = [_File(Path(p), stack) for p in paths]
@@ -454,7 +461,15 @@ def import_warcs(
             for start in range(0, len(wanted), BATCH):
                 with transaction(engine) as session:
                     for entry in wanted[start : start + BATCH]:
-                        _import_one(session, files, entry, report, extract, extractor_version, site)
+                        _import_one(
+                            session,
+                            files,
+                            entry,
+                            report,
+                            readers.for_url(session, entry.url),
+                            extractor_version,
+                            site,
+                        )
             report.outcome = {EXIT_FAILURES: "failures", EXIT_NOTHING_FOUND: "nothing-found"}.get(
                 report.exit_code, "ok"
             )
@@ -478,6 +493,30 @@ def import_warcs(
                     message="; ".join(report.notes() + report.errors[:3]) or None,
                 )
     return report
+
+
+class _Readers:
+    """The extractor each imported page is read with: `profile`'s, or (`stored`) the stored
+    profile of the site of the archived article at that URL; one bound extractor per site."""
+
+    def __init__(self, extract: Extract, profile: SiteProfile | None, *, stored: bool) -> None:
+        self._extract = extract
+        self._default = with_profile(extract, profile)
+        self._stored = stored
+        self._by_site: dict[int, Extract] = {}
+
+    def for_url(self, session: Session, url: str) -> Extract:
+        if not self._stored:
+            return self._default
+        site_id = session.scalar(select(ArticleRow.site_id).where(ArticleRow.url == url))
+        if site_id is None:
+            return self._default
+        if site_id not in self._by_site:
+            chosen = stored_profile(session, site_id)
+            self._by_site[site_id] = (
+                self._default if chosen is None else with_profile(self._extract, chosen)
+            )
+        return self._by_site[site_id]
 
 
 def _import_one(

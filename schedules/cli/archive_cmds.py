@@ -121,6 +121,12 @@ def _echo_reparse(report: ReparseReport) -> None:
         click.echo(f"failed: {error}", err=True)
 
 
+def _defaulted(name: str) -> bool:
+    """True when option `name` of the running command was not given (its default is used)."""
+    source = click.get_current_context().get_parameter_source(name)
+    return source in (None, click.core.ParameterSource.DEFAULT)
+
+
 def _load(profile_name: str, hint: str = "") -> SiteProfile:
     try:
         return load_profile(profile_name)
@@ -429,7 +435,8 @@ def register(group: click.Group) -> None:
         default=DEFAULT_PROFILE,
         show_default=True,
         help="Site profile whose article URL patterns select the pages to import, and that the"
-        " pages are read with.",
+        " pages are read with. Without it, a page the archive already holds is read with the"
+        " profile its site was crawled with (as reparse does).",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
     @click.option(
@@ -473,6 +480,7 @@ def register(group: click.Group) -> None:
                     profile=site_profile,
                     profile_name=profile,
                     assume_date=_utc_day(assume_date),
+                    stored_profiles=_defaulted("profile"),
                 )
             except WarcReadError as exc:
                 raise UsageError(str(exc)) from exc

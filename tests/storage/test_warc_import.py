@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 from schedules.cli import main
 from schedules.warc import WarcImportReport, WarcReadError, import_warcs
 from storage.archive import known_articles
-from storage.db import transaction
+from storage.db import open_engine, transaction
 from storage.history import article_history
 from storage.schema import RunRow
 
@@ -497,3 +497,27 @@ def test_all_pages_belong_to_the_site_of_their_host(engine: Engine, tmp_path: Pa
         "https://other.example/blog/post-1/": "https://other.example",
         f"{NEWS}du-hub/": "hub_brussels",
     }
+
+
+def test_reimporting_the_archives_own_captures_changes_nothing(tmp_path: Path) -> None:
+    """A site crawled with the generic rule, exported to WARC and imported back without
+    --profile: each page is read with its site's stored profile, not hub_brussels's, so every
+    record is found unchanged (reading them with another profile moved their sector)."""
+    from storage.warc import export_warc
+    from tests.crawl import serve
+
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    assert serve.main(["--crawl-into", db, "--articles", "6"]) == 0
+    exported = tmp_path / "demo.warc.gz"
+    engine = open_engine(db)
+    try:
+        with transaction(engine) as session, exported.open("wb") as out:
+            export_warc(session, out)
+        before = _archived(engine)
+    finally:
+        engine.dispose()
+    result = CliRunner().invoke(main, ["warc", "import", str(exported), "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)["counts"]
+    assert counts["new"] == 0 and counts["changed"] == 0
+    assert counts["unchanged"] == len(before) > 0
