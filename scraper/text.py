@@ -26,7 +26,18 @@ _UNREADABLE = re.compile(r"[\x00\ud800-\udfff]")
 def scrub(document: str) -> str:
     """A whole decoded page without NULs and lone surrogates (a parser stops at a NUL, and no
     database or JSON encoder takes a lone surrogate); cheap enough for every page."""
-    return _UNREADABLE.sub("", document) if _UNREADABLE.search(document) else document
+    if "\x00" not in document and (document.isascii() or _encodable(document)):
+        return document  # the usual page, told in two C-speed scans instead of a regex scan
+    return _UNREADABLE.sub("", document)
+
+
+def _encodable(document: str) -> bool:
+    """True when `document` holds no lone surrogate (the one thing UTF-8 cannot encode)."""
+    try:
+        document.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def normalize_text(value: str | None) -> str:

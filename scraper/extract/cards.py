@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bs4 import Tag
@@ -44,6 +45,7 @@ class Card:
         )
 
 
+@lru_cache(maxsize=8192)  # asked again for the same links by every label a page weighs
 def url_key(url: str | None) -> str:
     """A loose identity for URLs: host without www, path without trailing slash, no query."""
     if not url:

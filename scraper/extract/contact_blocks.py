@@ -74,7 +74,7 @@ def _channels(page: Page) -> list[Tag]:
             found.append(link)
     for string in page.soup.descendants:
         # text a reader sees only: an address in a comment or a script is no channel
-        if type(string) is not NavigableString or not HAS_EMAIL.search(string):
+        if type(string) is not NavigableString or "@" not in string or not HAS_EMAIL.search(string):
             continue
         parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:

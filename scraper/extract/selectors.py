@@ -131,6 +131,10 @@ def compile_selector(text: str) -> Selector | None:
     return Selector(text, tuple(chain)) if chain else None
 
 
+#: How many (name, class, id) marks a `SelectorIndex` remembers before it starts over.
+MARKS_REMEMBERED = 16_384
+
+
 @dataclass
 class SelectorIndex:
     """Selectors of several roles, indexed by class or tag name for a single pass over the tree."""
@@ -144,6 +148,10 @@ class SelectorIndex:
     attr_names: frozenset[str] = frozenset()
     #: `by_key[name] + by_key["*"]` per tag name met so far (see `_for_name`)
     _by_name: dict[str, list[tuple[str, int, Selector]]] = field(default_factory=dict, repr=False)
+    #: `candidates` per (name, class, id) of elements with no indexed attribute, met so far
+    _by_marks: dict[tuple[str, str | None, str | None], list[tuple[str, int, Selector]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def build(cls, roles: Mapping[str, Iterable[str]]) -> SelectorIndex:
@@ -177,7 +185,28 @@ class SelectorIndex:
         """The selectors `tag` might match: those keyed by its name, `*`, an attribute it
         carries, one of its classes or its id, in that order. The list may be shared: do not
         change it."""
-        # called for every element of every page: look up only what the index can hold
+        # called for every element of every page: the answer is remembered per name, class and
+        # id (a page repeats a few hundred such marks over thousands of elements)
+        attrs = tag.attrs
+        if not attrs:
+            return self._for_name(tag.name)
+        value, ident = attrs.get("class"), attrs.get("id")
+        if (
+            self.attr_names.isdisjoint(attrs)
+            and (value is None or isinstance(value, str))
+            and (ident is None or isinstance(ident, str))
+        ):
+            marks = (tag.name, value, ident)
+            found = self._by_marks.get(marks)
+            if found is None:
+                if len(self._by_marks) >= MARKS_REMEMBERED:
+                    self._by_marks.clear()
+                found = self._by_marks[marks] = self._looked_up(tag)
+            return found
+        return self._looked_up(tag)
+
+    def _looked_up(self, tag: Tag) -> list[tuple[str, int, Selector]]:
+        # look up only what the index can hold
         found = self._for_name(tag.name)
         attrs = tag.attrs
         if not attrs:
