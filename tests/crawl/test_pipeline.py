@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -212,3 +213,57 @@ def test_a_slow_batch_makes_the_next_one_smaller_and_a_fast_one_larger() -> None
     assert sizer.size == 20
     sizer.took(20, 60.0)  # a stalled disk: never below one page
     assert sizer.size == 1
+
+
+def _stat(pid: int) -> list[str]:
+    """State, parent pid, … of a process (Linux /proc); [] when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return []
+    return text[text.rindex(")") + 2 :].split()
+
+
+def _running(pid: int) -> bool:
+    fields = _stat(pid)
+    return bool(fields) and fields[0] != "Z"
+
+
+def _descendants(root: int) -> list[int]:
+    """Running processes below `root`."""
+    parent_of = {int(e.name): _stat(int(e.name)) for e in Path("/proc").glob("[0-9]*")}
+    found, todo = [], [root]
+    while todo:
+        parent = todo.pop()
+        kids = [pid for pid, f in parent_of.items() if f and f[0] != "Z" and int(f[1]) == parent]
+        found += kids
+        todo += kids
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_crawl_killed_outright_leaves_no_extraction_process_behind(sqlite_url: str) -> None:
+    # enough pages for the extraction processes (POOL_MIN_PAGES); the crawl is held at an
+    # article while the processes read what was fetched before it, then SIGKILLed (no shutdown)
+    site = FixtureSite(240, per_page=60, wp_json=False, feeds=False)
+    reached, release = site.gate(site.articles[200].path)
+    with logged_site(site):
+        crawl = spawn(*crawl_args(sqlite_url, site.base_url))
+        try:
+            assert reached.wait(120), crawl.communicate()[1] if crawl.poll() is not None else ""
+            for _ in range(600):  # the extraction processes are up and reading
+                if archived(sqlite_url):
+                    break
+                time.sleep(0.1)
+            left = _descendants(crawl.pid)
+            assert left, "the crawl started no extraction process"
+            crawl.kill()  # and not reaped yet: a crawl that is a zombie is gone as well
+            for _ in range(300):
+                left = [pid for pid in left if _running(pid)]
+                if not left:
+                    break
+                time.sleep(0.1)
+        finally:
+            release.set()
+            crawl.communicate(timeout=60)
+    assert not left, f"processes of the killed crawl still running: {left}"
