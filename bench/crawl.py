@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from schedules.job import CrawlOptions, RunReport, run_crawl
 from tests.crawl.othersite import SHAPES, OtherSite
+from tests.crawl.processes import descendants, proc_stat
 from tests.crawl.site import LISTINGS, FixtureSite, SiteServer, serve_site
 
 #: Scrapy's side: the spider the issue measured against (h1 only, 8 concurrent requests).
@@ -227,38 +228,12 @@ def _cpu_seconds(*, leave_out: int | None = None) -> float:
     lives on between crawls, and the processes it forks are its children, not this one's."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     own = time.process_time() + children.ru_utime + children.ru_stime
-    return own + sum(_proc_cpu(pid) for pid in _descendants(os.getpid(), leave_out))
-
-
-def _proc_stat(pid: int) -> list[str]:
-    """The fields of /proc/PID/stat after the command name (state first); [] when gone."""
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return []
-    return text[text.rindex(")") + 2 :].split()
-
-
-def _descendants(root: int, leave_out: int | None) -> list[int]:
-    """Live processes below `root` (Linux /proc; elsewhere none), `leave_out`'s branch left out."""
-    parent_of: dict[int, int] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        fields = _proc_stat(int(entry.name))
-        if fields:
-            parent_of[int(entry.name)] = int(fields[1])
-    found: list[int] = []
-    todo = [root]
-    while todo:
-        pid = todo.pop()
-        kids = [c for c, p in parent_of.items() if p == pid and c != leave_out]
-        found += kids
-        todo += kids
-    return found
+    return own + sum(_proc_cpu(pid) for pid in descendants(os.getpid(), leave_out=leave_out))
 
 
 def _proc_cpu(pid: int) -> float:
     """User + system seconds of a live process and of its children it has reaped."""
-    fields = _proc_stat(pid)
+    fields = proc_stat(pid)
     if not fields:
         return 0.0
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")

@@ -30,7 +30,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
 from scraper.linkrules import DATED_PATH, ID_PARAMS, class_names, is_excluded
-from scraper.pageindex import PageIndex
+from scraper.pageindex import PageIndex, anchors_under, first_under
 from scraper.pagination import PAGE_PATH, is_page_control, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
 from scraper.sites import SiteProfile
@@ -227,12 +227,18 @@ def parse_listing(html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfi
 
 
 def _listing_sightings(
-    soup: BeautifulSoup, url: str, crawl: CrawlProfile, *, next_url: str | None
+    soup: BeautifulSoup,
+    url: str,
+    crawl: CrawlProfile,
+    *,
+    next_url: str | None,
+    dated: bool = True,
 ) -> tuple[list[Sighting], bool]:
     """`parse_listing`'s sightings, and whether the generic rule chose them; `next_url` is the
-    next page's URL, which the generic rule leaves out (None: left in, for the caller to drop)."""
+    next page's URL, which the generic rule leaves out (None: left in, for the caller to drop);
+    `dated=False`: the cards' dates are not read (the listing check needs none)."""
     index = PageIndex(soup)  # every per-element question answered in linear time
-    anchors = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
+    anchors = [(a, link_url(a, url)) for a in anchors_under(soup)]
     articles = [(a, link) for a, href in anchors if (link := _article_url(href, crawl))]
     found: dict[str, Sighting] = {}
     if articles:  # else no card holds an article link: the cards need not be looked for
@@ -247,7 +253,7 @@ def _listing_sightings(
                     url=link,
                     source="listing",
                     title=_card_title(card, crawl) if small else None,
-                    published=_card_date(card, crawl) if small else None,
+                    published=_card_date(card, crawl) if small and dated else None,
                 )
     for anchor, link in articles:
         if crawl.generic_fallback and index.in_furniture(anchor):
@@ -257,7 +263,7 @@ def _listing_sightings(
     if found or not crawl.generic_fallback:
         return list(found.values()), False
     links = {id(a): link for a, link in anchors}
-    generic = _generic_links(soup, url, crawl, index, links)
+    generic = _generic_links(soup, url, crawl, index, links, dated=dated)
     if next_url is not None:
         generic.pop(next_url, None)
     return list(generic.values()), bool(generic)
@@ -334,7 +340,7 @@ def generic_listing_links(
     """Article sightings of a listing whose URL shapes the profile does not know (the generic
     rule), the next page's (`next_url`) left out; linear in the page's size (`PageIndex`)."""
     index = index or PageIndex(soup)
-    links = {id(a): link_url(a, url) for a in soup.find_all("a", href=True)}
+    links = {id(a): link_url(a, url) for a in anchors_under(soup)}
     found = _generic_links(soup, url, crawl, index, links)
     if next_url is not None:
         found.pop(next_url, None)
@@ -347,6 +353,8 @@ def _generic_links(
     crawl: CrawlProfile,
     index: PageIndex,
     links: dict[int, str | None],
+    *,
+    dated: bool = True,
 ) -> dict[str, Sighting]:
     """`generic_listing_links` by URL, the next page's included: each link is judged on its own
     anchors alone, so leaving one out afterwards leaves the others as they were. `links`: the
@@ -360,7 +368,7 @@ def _generic_links(
     repeated = _repeated_signatures(index)
     found: dict[str, Sighting] = {}
     tries: dict[str, int] = {}
-    for anchor in soup.find_all("a", href=True):
+    for anchor in anchors_under(soup):
         link = links[id(anchor)]
         if (
             link is None
@@ -378,8 +386,8 @@ def _generic_links(
         heading = None
         texts = [_clean(anchor.get_text(" ")) or ""]
         if card is not None:
-            heading = card if card.name in _HEADINGS else card.find(_HEADINGS)
-            same = [a for a in card.find_all("a", href=True) if links.get(id(a)) == link]
+            heading = card if card.name in _HEADINGS else first_under(card, _HEADINGS)
+            same = [a for a in anchors_under(card) if links.get(id(a)) == link]
             texts += [_clean(a.get_text(" ")) or "" for a in same]
         text = max(texts, key=len)
         title_like = 2 <= len(text.split()) <= MAX_TITLE_WORDS
@@ -391,7 +399,7 @@ def _generic_links(
                 url=link,
                 source="listing",
                 title=title or (text if title_like else None),
-                published=_card_date(card, crawl) if card is not None else None,
+                published=_card_date(card, crawl) if card is not None and dated else None,
             )
     return found
 
@@ -420,7 +428,7 @@ def _card_of(
     repeated_card = (
         _signature(anchor) in repeated
         and index.is_small(anchor)
-        and anchor.find(_HEADINGS) is not None
+        and first_under(anchor, _HEADINGS) is not None
     )
     card = anchor if repeated_card else None
     for node in anchor.parents:
@@ -465,7 +473,7 @@ def is_listing_page(
     if len(body or "") > MAX_LISTING_BODY:
         return False  # a long text of its own: an article, whatever it links to (and no parse)
     soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
-    sightings, generic = _listing_sightings(soup, url, crawl, next_url=None)
+    sightings, generic = _listing_sightings(soup, url, crawl, next_url=None, dated=False)
     cards = [s for s in sightings if s.url != url]
     if len(cards) < MIN_LISTING_CARDS:
         return False  # leaving the next page out could only lower the count: it need not be found

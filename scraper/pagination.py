@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.linkrules import class_names
+from scraper.pageindex import anchors_under
 from scraper.text import normalize_text
 from scraper.urls import canonical_url, is_allowed_host
 
@@ -86,7 +87,7 @@ def next_page(
             if nxt and nxt != url and is_allowed_host(nxt, hosts):
                 return nxt
     candidates = page_candidates(url)
-    links = [(a, link_url(a, url)) for a in soup.find_all("a", href=True)]
+    links = [(a, link_url(a, url)) for a in anchors_under(soup)]
     for candidate in candidates:
         if any(link == candidate for _, link in links):
             return candidate

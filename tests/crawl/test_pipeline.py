@@ -4,11 +4,13 @@ own log, and a SIGTERM in the middle of the pipeline."""
 from __future__ import annotations
 
 import signal
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +24,7 @@ from storage.db import open_engine, transaction
 from storage.schema import ArticleRow, FetchRow, VersionRow
 
 from .conftest import archived, fast_options, fetchable
+from .processes import descendants, running
 from .site import FixtureSite, Request, Response, SiteServer
 from .test_job_cli import crawl_args, runs_of, spawn
 
@@ -160,24 +163,32 @@ def test_an_injected_gate_sees_every_request(sqlite_url: str) -> None:
     assert gate.turns == [host] * len(arrivals.times) == [host] * report.requests
 
 
+@contextmanager
+def crawl_held_mid_pipeline(db_url: str, site: FixtureSite) -> Iterator[subprocess.Popen[str]]:
+    """A CLI crawl of `site` (served by the caller) held at its 201st article, once what it
+    fetched before is being read and stored (the first article archived); released on exit."""
+    reached, release = site.gate(site.articles[200].path)
+    crawl = spawn(*crawl_args(db_url, site.base_url))
+    try:
+        assert reached.wait(120), crawl.communicate()[1] if crawl.poll() is not None else ""
+        # fetching waits at the gate; what was fetched before it is read and stored meanwhile
+        for _ in range(600):
+            if archived(db_url):
+                break
+            time.sleep(0.1)
+        yield crawl
+    finally:
+        release.set()
+
+
 def test_sigterm_in_the_middle_of_the_pipeline_keeps_what_was_read(sqlite_url: str) -> None:
     # enough pages for the extraction processes (POOL_MIN_PAGES), few listing pages; the sitemap
     # lets the next run find what the interrupted one left (its listing walk stops at the first
     # page whose cards are all known)
     site = FixtureSite(240, per_page=60, wp_json=False, feeds=False)
-    reached, release = site.gate(site.articles[200].path)
     with logged_site(site):
-        crawl = spawn(*crawl_args(sqlite_url, site.base_url))
-        try:
-            assert reached.wait(120), crawl.communicate()[1] if crawl.poll() is not None else ""
-            # fetching waits at the gate; what was fetched before it is read and stored meanwhile
-            for _ in range(600):
-                if archived(sqlite_url):
-                    break
-                time.sleep(0.1)
+        with crawl_held_mid_pipeline(sqlite_url, site) as crawl:
             crawl.send_signal(signal.SIGTERM)
-        finally:
-            release.set()
         _, err = crawl.communicate(timeout=120)
         assert crawl.returncode == 128 + signal.SIGTERM, err
         runs = runs_of(sqlite_url)
@@ -212,3 +223,21 @@ def test_a_slow_batch_makes_the_next_one_smaller_and_a_fast_one_larger() -> None
     assert sizer.size == 20
     sizer.took(20, 60.0)  # a stalled disk: never below one page
     assert sizer.size == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_crawl_killed_outright_leaves_no_extraction_process_behind(sqlite_url: str) -> None:
+    # enough pages for the extraction processes (POOL_MIN_PAGES); the crawl is held at an
+    # article while the processes read what was fetched before it, then SIGKILLed (no shutdown)
+    site = FixtureSite(240, per_page=60, wp_json=False, feeds=False)
+    with logged_site(site), crawl_held_mid_pipeline(sqlite_url, site) as crawl:
+        left = descendants(crawl.pid)
+        assert left, "the crawl started no extraction process"
+        crawl.kill()  # and not reaped yet: a crawl that is a zombie is gone as well
+        for _ in range(300):
+            left = [pid for pid in left if running(pid)]
+            if not left:
+                break
+            time.sleep(0.1)
+    crawl.communicate(timeout=60)
+    assert not left, f"processes of the killed crawl still running: {left}"
