@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, cast
 
 import orjson
-from sqlalchemy import CursorResult, Table, text
+from sqlalchemy import CursorResult, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from scraper.models import CONTENT_FIELDS, Article, Contact, QAPair, RelatedCard
@@ -73,8 +73,8 @@ def insert_many_returning_ids(
     if not rows:
         return []
     table = _table(model)
-    if len(rows) > FEW_ROWS and session.get_bind().dialect.name == "postgresql":
-        return _insert_with_sequence_ids(session, table, rows)
+    if len(rows) > FEW_ROWS:
+        return _insert_with_drawn_ids(session, table, rows)
     wanted = [tuple(_comparable(row[k]) for k in key) for row in rows]
     if len(set(wanted)) < len(wanted):
         ordered = session.execute(
@@ -86,20 +86,28 @@ def insert_many_returning_ids(
     return [ids[k] for k in wanted]
 
 
-def _insert_with_sequence_ids(
-    session: Session, table: Table, rows: list[dict[str, Any]]
-) -> list[int]:
-    """PostgreSQL: draw the ids from the table's sequence first (one statement), then INSERT the
-    rows with them as a plain executemany, which psycopg pipelines with one short statement it
-    parses once. A multi-row INSERT … RETURNING of a batch is one statement of thousands of
-    parameters that psycopg parses anew on every call (its cache holds short statements only):
-    that parsing cost more than the server's work. Ids drawn and not used (a rolled-back batch)
-    are gaps, as with any sequence."""
-    drawn = session.execute(
-        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
-        {"table": table.name, "n": len(rows)},
-    )
-    ids = sorted(int(row_id) for row_id in drawn.scalars())
+def _insert_with_drawn_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Draw the rows' ids first (one statement), then INSERT the rows with them as a plain
+    executemany: one short statement prepared once, where a multi-row INSERT … RETURNING of a
+    batch is one statement of thousands of parameters, parsed anew on every call.
+
+    PostgreSQL draws from the table's sequence (psycopg pipelines the executemany; ids drawn and
+    not used, a rolled-back batch, are gaps as with any sequence). SQLite takes the ids after the
+    largest one, as it would itself (no AUTOINCREMENT): the store's transaction holds the write
+    lock, and a writer that slipped in between would make the INSERT fail, not reuse an id
+    (versions: 170 -> 125 us a row of CPU time).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        drawn = session.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"table": table.name, "n": len(rows)},
+        )
+        ids = sorted(int(row_id) for row_id in drawn.scalars())
+    else:
+        top = session.scalar(select(func.max(table.c.id))) or 0
+        ids = list(range(top + 1, top + 1 + len(rows)))
     session.execute(
         table.insert(), [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
     )
