@@ -92,7 +92,8 @@ def test_a_common_word_ranks_the_newest_candidates_the_same_on_both_engines(
     sqlite_url: str, pg_url: str, small_bounds: None
 ) -> None:
     """More matches than candidates: both engines rank the newest ones the filters keep, read
-    (on PostgreSQL) over several windows of version ids, whatever lies between them."""
+    (on PostgreSQL) over several windows of version ids, whatever lies between them; a search
+    for more hits than that ranks as many candidates as hits."""
     found = {}
     for url in (sqlite_url, pg_url):
         engine = open_engine(url)
@@ -110,10 +111,13 @@ def test_a_common_word_ranks_the_newest_candidates_the_same_on_both_engines(
                 ],
             )
         with transaction(engine) as session:
-            every = search(session, "castor", limit=20)
-            french = search(session, "castor", Filters(lang="fr"), limit=20)
+            every = search(session, "castor", limit=4)
+            french = search(session, "castor", Filters(lang="fr"), limit=4)
+            # asking for more hits than RANK_CANDIDATES ranks that many (a later page)
+            deeper = search(session, "castor", limit=20)
         engine.dispose()
         found[url] = (every, french)
+        assert len(deeper) == 7
     for every, french in found.values():
         # 7 articles match (6 notes, 3 of them edited since, and "old"); the 4 candidates are
         # the newest current versions: "old" and the 3 edited notes, or without "old" (English)
