@@ -237,10 +237,12 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     article.qa = extract_qa(page.blocks, page.config, extra_names=names, title=article.title)
     if article.qa:
         sources["qa"] = "text"
+    # the page in another language (a language switch set as links) is no related article
+    translated = {fold(u) for u in article.translations.values()}
     article.related = [
         RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published())
         for c in page.cards
-        if c is not self_card
+        if c is not self_card and not (c.url and fold(c.url) in translated)
     ]
     if article.related:
         sources["related"] = "profile" if page.config.related else "text"

@@ -54,6 +54,8 @@ class ExtractConfig:
     cta_actions: tuple[str, ...] = ()
     question_labels: tuple[str, ...] = ()
     interview_intros: tuple[str, ...] = ()
+    #: how an interview is closed with thanks ("Merci, Sophie !"): ends the last answer
+    closing_thanks: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
     #: link texts that are neither a title nor a sector ("Lire la suite")
     link_phrases: tuple[str, ...] = ()
@@ -104,6 +106,7 @@ class ExtractConfig:
             question_labels=_strings(table, "question_labels")
             + lexicon.words("question_labels", folded=False),
             interview_intros=_phrases(table, "interview_intros"),
+            closing_thanks=_phrases(table, "closing_thanks"),
             role_cues=_phrases(table, "role_cues"),
             link_phrases=_phrases(table, "link_phrases"),
             name_stopwords=frozenset(_phrases(table, "name_stopwords")),

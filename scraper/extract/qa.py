@@ -513,6 +513,19 @@ def _ends_answer(block: Block, config: ExtractConfig) -> bool:
     return ("?" in text and _is_cta(text, config)) or _contactish(text)
 
 
+#: A thanks line longer than this is a paragraph of its own, not the interview's sign-off.
+_THANKS_CHARS = 80
+
+
+def _thanks(block: Block, config: ExtractConfig) -> bool:
+    """A short line that opens with thanks ("Merci, Sophie !", "Bedankt voor het gesprek."):
+    after an answer has begun, the interviewer signing off, not the answer going on."""
+    text = fold(block.text)
+    return len(text) <= _THANKS_CHARS and any(
+        re.match(rf"{re.escape(cue)}\b", text) for cue in config.closing_thanks
+    )
+
+
 def _labelled(
     body: Sequence[Block],
     labels: Sequence[tuple[str, str] | None],
@@ -555,6 +568,10 @@ def _labelled(
             close()
             continue
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
+            close()
+            question = None
+            continue
+        if answer is not None and answer.paragraphs and _thanks(block, config):
             close()
             question = None
             continue
@@ -605,6 +622,9 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         if current is not None and not current.takes(block):
             current = None
+        if current is not None and current.paragraphs and _thanks(block, config):
+            current = None
+            continue
         if current is not None:
             match = _A_PREFIX.match(block.text)
             current.paragraphs.append(block.text[match.end() :] if match else block.text)
