@@ -24,7 +24,6 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
-    null,
     select,
     table,
     union_all,
@@ -422,34 +421,33 @@ def _first_window(
     return max(PG_FIRST_WINDOW, math.ceil(cap * (top + 1) / expected * PG_ESTIMATE_MARGIN))
 
 
-def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
-    """The newest `_cap(limit)` matching versions that `filters` keep, read window by window of
-    version ids, newest first (with a phrase, among the newest PHRASE_SPAN versions, then further
-    back only for the `limit` first ones); the statement of the window after which no other is
-    read also ranks them all (ts_rank) and, for the best `limit` alone, fetches the details and a
-    headline cut from an excerpt of the text: one round trip a window, none more."""
-    cap = _cap(limit)
-    top = _newest_version(session)
-    if top is None:
-        return []
+def _pg_candidates(
+    session: Session, query: SearchQuery, filters: Filters, cap: int, limit: int
+) -> dict[int, Any]:
+    """The newest `cap` matching versions that `filters` keep, by version id: article_id,
+    version, status; read window by window of version ids, newest first (with a phrase, among
+    the newest PHRASE_SPAN versions, then further back only for the `limit` first ones)."""
     tsquery = pg_tsquery(query, filters)
     selection = selected_versions(filters).subquery("selection")
+    top = _newest_version(session)
     found: dict[int, Any] = {}
+    if top is None:
+        return found
     span = top + 1 - PHRASE_SPAN if _has_phrase(query) else 0
     high, size = int(top) + 1, _first_window(session, query, filters, int(top), cap)
     while high > 0:
         wanted = cap if high > span else limit
+        if len(found) >= wanted:
+            break
         low = max(0, high - size)
         if high > span:
             low = max(low, span)  # the windows meet the span's end (SQLite walks to it)
-        # after this window, the next one would want this many (none is read below id 0)
-        then = cap if low > span else limit
         matches = (
             func.hubarchive_search_window(tsquery, low, high)
             .table_valued(column("version_id", Integer))
             .render_derived(name="matches")
         )
-        new = (
+        rows = session.execute(
             select(
                 matches.c.version_id,
                 selection.c.article_id,
@@ -460,111 +458,72 @@ def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: in
             .join(selection, selection.c.version_id == matches.c.version_id)
             .order_by(matches.c.version_id.desc())
             .limit(wanted - len(found))
-            .cte("new")
         )
-        rows = session.execute(
-            _pg_window_statement(query, new, found, None if low == 0 else then - len(found), limit)
-        ).all()
-        hits = sorted((row for row in rows if row.position is not None), key=_position)
-        found.update((row.version_id, row) for row in rows if row.position is None)
-        if low == 0 or len(found) >= then:
-            return [
-                SimpleNamespace(
-                    article_id=hit.article_id,
-                    version=found[hit.version_id].version,
-                    status=found[hit.version_id].status,
-                    **{k: hit._mapping[k] for k in _PG_DETAILS},
-                )
-                for hit in hits
-            ]
+        found.update((row.version_id, row) for row in rows)
         size = _next_window(size, len(found), int(top) + 1 - low, wanted)
         high = low
-    return []
+    return found
 
 
-_PG_DETAILS = ("score", "url", "lang", "title", "published", "sector", "snippet")
-
-
-def _position(row: Any) -> int:
-    return int(row.position)
-
-
-def _pg_window_statement(
-    query: SearchQuery, new: Any, found: dict[int, Any], enough: int | None, limit: int
-) -> Any:
-    """The candidates of one window (`new`: position NULL), and, when the window is the last one
-    (`enough` None) or gives at least `enough` candidates, the best `limit` of them and of those
-    already `found`, ranked by ts_rank, with their details and headline (position 1, 2, ...)."""
-    earlier = func.unnest(
-        bindparam("ids", list(found), type_=postgresql.ARRAY(Integer)),
+def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
+    """The candidates (window by window), then one statement: their ts_rank, the best `limit`,
+    and for those alone the details and a headline cut from an excerpt of the text."""
+    candidates = _pg_candidates(session, query, filters, _cap(limit), limit)
+    if not candidates:
+        return []
+    tsquery_text: Any = bindparam("tsquery", query.tsquery())
+    pairs = func.unnest(
+        bindparam("ids", list(candidates), type_=postgresql.ARRAY(Integer)),
         bindparam(
             "article_ids",
-            [row.article_id for row in found.values()],
+            [row.article_id for row in candidates.values()],
             type_=postgresql.ARRAY(Integer),
         ),
     ).table_valued(column("version_id", Integer), column("article_id", Integer))
-    earlier = earlier.render_derived(name="earlier")
-    pool = union_all(
-        select(new.c.version_id, new.c.article_id),
-        select(earlier.c.version_id, earlier.c.article_id),
-    ).cte("pool")
-    tsquery_text: Any = bindparam("tsquery", query.tsquery())
-    tsquery = func.to_tsquery(_DOCS.c.config, tsquery_text)
-    rank = func.ts_rank(_DOCS.c.document, tsquery)
+    pairs = pairs.render_derived(name="pairs")
+    rank = func.ts_rank(_DOCS.c.document, func.to_tsquery(_DOCS.c.config, tsquery_text))
     best = (
-        select(
-            pool.c.version_id,
-            pool.c.article_id,
-            rank.label("score"),
-            func.row_number().over(order_by=(rank.desc(), pool.c.article_id)).label("position"),
-        )
-        .select_from(pool)
-        .join(_DOCS, _DOCS.c.version_id == pool.c.version_id)
-        .order_by(rank.desc(), pool.c.article_id)
+        select(pairs.c.version_id, pairs.c.article_id, rank.label("score"))
+        .select_from(pairs)
+        .join(_DOCS, _DOCS.c.version_id == pairs.c.version_id)
+        .order_by(rank.desc(), pairs.c.article_id)
         .limit(limit)
+        .subquery("best")
     )
-    if enough is not None:
-        count: Any = select(func.count()).select_from(new).scalar_subquery()
-        best = best.where(count >= bindparam("enough", enough))
-    best_cte = best.cte("best")
     version = VersionRow.__table__
     article = ArticleRow.__table__
     options = (
         f"StartSel={MARK[0]}, StopSel={MARK[1]}, MaxWords={SNIPPET_WORDS}, MinWords=8, "
         "MaxFragments=1"
     )
+    tsquery = func.to_tsquery(_DOCS.c.config, tsquery_text)
     headline = func.ts_headline(
         _DOCS.c.config, func.hubarchive_search_excerpt(_DOCS.c.content, tsquery), tsquery, options
     )
-    candidates = select(
-        new.c.version_id,
-        new.c.article_id,
-        new.c.version,
-        new.c.status,
-        null().label("position"),
-        *(null().label(name) for name in _PG_DETAILS),
-    )
-    hits = (
+    rows = session.execute(
         select(
-            best_cte.c.version_id,
-            best_cte.c.article_id,
-            null(),
-            null(),
-            best_cte.c.position,
-            best_cte.c.score,
+            best.c.version_id,
+            best.c.score,
             article.c.url,
             version.c.lang,
             version.c.title,
             version.c.published,
             version.c.sector,
-            headline,
+            headline.label("snippet"),
         )
-        .select_from(best_cte)
-        .join(_DOCS, _DOCS.c.version_id == best_cte.c.version_id)
-        .join(version, version.c.id == best_cte.c.version_id)
-        .join(article, article.c.id == best_cte.c.article_id)
-    )
-    return union_all(candidates, hits)
+        .select_from(best)
+        .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
+        .join(version, version.c.id == best.c.version_id)
+        .join(article, article.c.id == best.c.article_id)
+        .order_by(best.c.score.desc(), best.c.article_id)
+    ).all()
+    return [
+        SimpleNamespace(
+            **candidates[row.version_id]._asdict(),
+            **{k: v for k, v in row._asdict().items() if k != "version_id"},
+        )
+        for row in rows
+    ]
 
 
 def rebuild_index(session: Session) -> None:
