@@ -145,9 +145,13 @@ def _has_phrase(query: SearchQuery) -> bool:
     return any(len(term.words) > 1 for group in query.groups for term in group.include)
 
 
+#: Core, not ORM: executed on the session's connection, it skips the ORM's handling of results.
+_NEWEST = select(func.max(VersionRow.__table__.c.id))
+
+
 def _newest_version(session: Session) -> int | None:
     """The highest version id (the walks for candidates start there)."""
-    return session.scalar(select(func.max(VersionRow.id)))
+    return session.connection().scalar(_NEWEST)
 
 
 def _sqlite_match(query: SearchQuery) -> Any:
@@ -447,7 +451,7 @@ def _pg_candidates(
             .table_valued(column("version_id", Integer))
             .render_derived(name="matches")
         )
-        rows = session.execute(
+        rows = session.connection().execute(
             select(
                 matches.c.version_id,
                 selection.c.article_id,
@@ -500,23 +504,27 @@ def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: in
     headline = func.ts_headline(
         _DOCS.c.config, func.hubarchive_search_excerpt(_DOCS.c.content, tsquery), tsquery, options
     )
-    rows = session.execute(
-        select(
-            best.c.version_id,
-            best.c.score,
-            article.c.url,
-            version.c.lang,
-            version.c.title,
-            version.c.published,
-            version.c.sector,
-            headline.label("snippet"),
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                best.c.version_id,
+                best.c.score,
+                article.c.url,
+                version.c.lang,
+                version.c.title,
+                version.c.published,
+                version.c.sector,
+                headline.label("snippet"),
+            )
+            .select_from(best)
+            .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
+            .join(version, version.c.id == best.c.version_id)
+            .join(article, article.c.id == best.c.article_id)
+            .order_by(best.c.score.desc(), best.c.article_id)
         )
-        .select_from(best)
-        .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
-        .join(version, version.c.id == best.c.version_id)
-        .join(article, article.c.id == best.c.article_id)
-        .order_by(best.c.score.desc(), best.c.article_id)
-    ).all()
+        .all()
+    )
     return [
         SimpleNamespace(
             **candidates[row.version_id]._asdict(),
