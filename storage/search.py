@@ -145,9 +145,13 @@ def _has_phrase(query: SearchQuery) -> bool:
     return any(len(term.words) > 1 for group in query.groups for term in group.include)
 
 
+#: Core, not ORM: executed on the session's connection, it skips the ORM's handling of results.
+_NEWEST = select(func.max(VersionRow.__table__.c.id))
+
+
 def _newest_version(session: Session) -> int | None:
     """The highest version id (the walks for candidates start there)."""
-    return session.scalar(select(func.max(VersionRow.id)))
+    return session.connection().scalar(_NEWEST)
 
 
 def _sqlite_match(query: SearchQuery) -> Any:
@@ -342,6 +346,14 @@ _DOCS = table(
 )
 
 
+def _pg_codes(filters: Filters) -> list[str]:
+    """The languages whose configurations read the query (all, or the `lang` filter's)."""
+    if filters.lang:
+        code = filters.lang.lower().split("-")[0]
+        return [code if code in PG_LANGUAGE_CONFIGS else ""]
+    return sorted(PG_LANGUAGE_CONFIGS)
+
+
 def pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
     """One constant tsquery: the query as each language's configuration reads it, OR-ed together.
 
@@ -349,13 +361,9 @@ def pg_tsquery(query: SearchQuery, filters: Filters) -> Any:
     document); the configurations are the archive's own (accents folded), named by the database.
     """
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
-    codes = sorted(PG_LANGUAGE_CONFIGS)
-    if filters.lang:
-        code = filters.lang.lower().split("-")[0]
-        codes = [code if code in PG_LANGUAGE_CONFIGS else ""]
     variants = [
         func.to_tsquery(func.hubarchive_search_config(literal(code)), tsquery_text)
-        for code in codes
+        for code in _pg_codes(filters)
     ]
     any_reading: ColumnElement[Any] = variants[0]
     for variant in variants[1:]:
@@ -385,25 +393,35 @@ def _next_window(size: int, found: int, seen: int, cap: int) -> int:
     return max(1, min(size * PG_WINDOW_GROWTH, math.ceil(wanted)))
 
 
-def _pg_estimated_matches(session: Session, tsquery: Any) -> float:
-    """How many documents the planner expects to match `tsquery` (EXPLAIN: nothing is read)."""
-    statement: Select[Any] = (
-        select(literal_column("1")).select_from(_DOCS).where(_DOCS.c.document.op("@@")(tsquery))
+def _pg_estimated_matches(session: Session, query: SearchQuery, filters: Filters) -> float:
+    """How many documents the planner expects to match the query's tsquery (`pg_tsquery`)
+    (EXPLAIN: nothing is read). The SQL is written here, not compiled: an EXPLAIN is not cached
+    by SQLAlchemy, and compiling the statement cost more CPU than the server's planning."""
+    codes = _pg_codes(filters)
+    readings = " || ".join(
+        f"to_tsquery(hubarchive_search_config(%(code_{n})s), %(tsquery)s)"
+        for n in range(len(codes))
     )
-    compiled = statement.compile(dialect=session.get_bind().dialect)
+    params: dict[str, Any] = {f"code_{n}": code for n, code in enumerate(codes)}
+    params["tsquery"] = query.tsquery()
     plan: Any = (
         session.connection()
-        .exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params)
+        .exec_driver_sql(
+            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents WHERE document @@ ({readings})",
+            params,
+        )
         .scalar()
     )
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def _first_window(session: Session, tsquery: Any, top: int, cap: int) -> int:
+def _first_window(
+    session: Session, query: SearchQuery, filters: Filters, top: int, cap: int
+) -> int:
     """PG_FIRST_WINDOW, or larger when the planner expects few matches."""
     if not PG_ESTIMATE_MARGIN:
         return PG_FIRST_WINDOW
-    expected = max(1.0, _pg_estimated_matches(session, tsquery))
+    expected = max(1.0, _pg_estimated_matches(session, query, filters))
     return max(PG_FIRST_WINDOW, math.ceil(cap * (top + 1) / expected * PG_ESTIMATE_MARGIN))
 
 
@@ -420,7 +438,7 @@ def _pg_candidates(
     if top is None:
         return found
     span = top + 1 - PHRASE_SPAN if _has_phrase(query) else 0
-    high, size = int(top) + 1, _first_window(session, tsquery, int(top), cap)
+    high, size = int(top) + 1, _first_window(session, query, filters, int(top), cap)
     while high > 0:
         wanted = cap if high > span else limit
         if len(found) >= wanted:
@@ -433,7 +451,7 @@ def _pg_candidates(
             .table_valued(column("version_id", Integer))
             .render_derived(name="matches")
         )
-        rows = session.execute(
+        rows = session.connection().execute(
             select(
                 matches.c.version_id,
                 selection.c.article_id,
@@ -486,23 +504,27 @@ def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: in
     headline = func.ts_headline(
         _DOCS.c.config, func.hubarchive_search_excerpt(_DOCS.c.content, tsquery), tsquery, options
     )
-    rows = session.execute(
-        select(
-            best.c.version_id,
-            best.c.score,
-            article.c.url,
-            version.c.lang,
-            version.c.title,
-            version.c.published,
-            version.c.sector,
-            headline.label("snippet"),
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                best.c.version_id,
+                best.c.score,
+                article.c.url,
+                version.c.lang,
+                version.c.title,
+                version.c.published,
+                version.c.sector,
+                headline.label("snippet"),
+            )
+            .select_from(best)
+            .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
+            .join(version, version.c.id == best.c.version_id)
+            .join(article, article.c.id == best.c.article_id)
+            .order_by(best.c.score.desc(), best.c.article_id)
         )
-        .select_from(best)
-        .join(_DOCS, _DOCS.c.version_id == best.c.version_id)
-        .join(version, version.c.id == best.c.version_id)
-        .join(article, article.c.id == best.c.article_id)
-        .order_by(best.c.score.desc(), best.c.article_id)
-    ).all()
+        .all()
+    )
     return [
         SimpleNamespace(
             **candidates[row.version_id]._asdict(),
