@@ -247,9 +247,7 @@ class FetchStats:
     last_error: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def add(
-        self, *, requests: int = 0, bytes: int = 0, answered: int = 0, served: int = 0
-    ) -> None:
+    def add(self, *, requests: int = 0, bytes: int = 0, answered: int = 0, served: int = 0) -> None:
         with self._lock:
             self.requests += requests
             self.bytes += bytes
