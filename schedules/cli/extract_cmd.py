@@ -9,6 +9,7 @@ import click
 from schedules.cli.common import UsageError, echo_json, json_option, url_argument
 from scraper.errors import ProfileError
 from scraper.extract import extract_article
+from scraper.extract.decode import looks_binary
 from scraper.fetch import FetchConfig
 from scraper.models import Article
 from scraper.sites import DEFAULT_PROFILE, load_profile, profile_for_url
@@ -99,6 +100,8 @@ def extract_command(
         raise click.ClickException(
             f"{page} is larger than {MAX_PAGE_BYTES} bytes, the most the crawler fetches of a page"
         )
+    if looks_binary(html):
+        raise click.ClickException(f"{page} is not an HTML page (it holds binary bytes)")
     article = extract_article(
         html, url or page.resolve().as_uri(), encoding=encoding, profile=profile
     )

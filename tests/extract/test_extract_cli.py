@@ -71,3 +71,20 @@ def test_extract_picks_the_profile_by_the_urls_host(tmp_path: Path) -> None:
 
     assert sector_key("https://hub.brussels/fr/news/un-titre/") == "logistics"
     assert sector_key("https://gazette.example/fr/news/un-titre/") is None  # the generic base
+
+
+def test_a_binary_file_is_a_one_line_error(tmp_path: Path) -> None:
+    program = tmp_path / "program"
+    program.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4)
+    result = CliRunner().invoke(main, ["extract", str(program)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {program} is not an HTML page (it holds binary bytes)"
+
+
+def test_a_utf16_page_with_its_bom_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html = "<html><body><article><h1>Één titel</h1><p>Een alinea tekst.</p></article></body></html>"
+    page.write_bytes(html.encode("utf-16"))  # BOM first; half the bytes are NUL
+    result = CliRunner().invoke(main, ["extract", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["title"] == "Één titel"
