@@ -88,9 +88,7 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
 
 #: Bytes that never occur in text (WHATWG MIME Sniffing, "binary data byte"): 0x00-0x08, 0x0B,
 #: 0x0E-0x1A, 0x1C-0x1F. Tab, line feed, form feed, carriage return and escape are text.
-_BINARY_BYTES = frozenset(
-    [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)]
-)
+_BINARY_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 #: How much of a resource the sniffing standard reads ("resource header": 1,445 bytes).
 _SNIFF_BYTES = 1445
 
