@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -24,7 +25,8 @@ def _format(article: Article) -> str:
     lines = []
     for key in ("url", "lang", "title", "published", "modified", "sector", "sector_key", "lead"):
         source = data["sources"].get(key)
-        lines.append(f"{key:>11}: {data[key]}" + (f"  [{source}]" if source and data[key] else ""))
+        value = "-" if data[key] is None else data[key]
+        lines.append(f"{key:>11}: {value}" + (f"  [{source}]" if source and data[key] else ""))
     body = data["body"] or ""
     lines.append(
         f"{'body':>11}: {len(body.split(chr(10) * 2)) if body else 0} paragraphs, {len(body)} characters"
@@ -50,7 +52,9 @@ def _format(article: Article) -> str:
 
 
 @click.command("extract")
-@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "page", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+)
 @click.option(
     "--url",
     default=None,
@@ -75,7 +79,7 @@ def _format(article: Article) -> str:
 def extract_command(
     page: Path, url: str | None, encoding: str | None, profile_name: str | None, as_json: bool
 ) -> None:
-    """Print the record the extractor produces from a saved HTML PAGE.
+    """Print the record the extractor produces from a saved HTML PAGE (`-`: standard input).
 
     \b
     Example:
@@ -91,20 +95,32 @@ def extract_command(
             profile = load_profile(profile_name or DEFAULT_PROFILE)
     except ProfileError as exc:
         raise UsageError(f"{exc} (see --profile)") from exc
+    stdin = str(page) == "-"
+    name = "standard input" if stdin else str(page)
     try:
-        with page.open("rb") as stream:
-            html = stream.read(MAX_PAGE_BYTES + 1)
+        if stdin:
+            html = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+        else:
+            with page.open("rb") as stream:
+                html = stream.read(MAX_PAGE_BYTES + 1)
     except OSError as exc:
-        raise click.ClickException(f"cannot read {page}: {exc.strerror}") from exc
+        raise click.ClickException(f"cannot read {name}: {exc.strerror}") from exc
     if len(html) > MAX_PAGE_BYTES:
         raise click.ClickException(
-            f"{page} is larger than {MAX_PAGE_BYTES} bytes, the most the crawler fetches of a page"
+            f"{name} is larger than {MAX_PAGE_BYTES} bytes, the most the crawler fetches of a page"
         )
+    if not html.strip():
+        raise click.ClickException(f"{name} is empty: there is no page to read")
     if looks_binary(html):
-        raise click.ClickException(f"{page} is not an HTML page (it holds binary bytes)")
-    article = extract_article(
-        html, url or page.resolve().as_uri(), encoding=encoding, profile=profile
-    )
+        raise click.ClickException(f"{name} is not an HTML page (it holds binary bytes)")
+    if url is None:
+        click.echo(
+            f"note: no --url: read with the profile {profile.key!r}, links resolved against"
+            " a file:// URL; give the page's --url for its site's profile, links and dates",
+            err=True,
+        )
+        url = "file:///dev/stdin" if stdin else page.resolve().as_uri()
+    article = extract_article(html, url, encoding=encoding, profile=profile)
     if as_json:
         echo_json(article.to_dict())
     else:

@@ -17,7 +17,7 @@ SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "le-reve-a
 def test_extract_json_prints_the_record() -> None:
     result = CliRunner().invoke(main, ["extract", str(SEED), "--json"])
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(result.stdout)
     assert record["title"] == "Le rêve américain existe encore"
     assert record["published"] == "2025-10-27"
 
@@ -67,7 +67,7 @@ def test_extract_picks_the_profile_by_the_urls_host(tmp_path: Path) -> None:
 
     def sector_key(url: str) -> object:
         result = CliRunner().invoke(main, ["extract", str(page), "--url", url, "--json"])
-        return json.loads(result.output)["sector_key"]
+        return json.loads(result.stdout)["sector_key"]
 
     assert sector_key("https://hub.brussels/fr/news/un-titre/") == "logistics"
     assert sector_key("https://gazette.example/fr/news/un-titre/") is None  # the generic base
@@ -87,4 +87,30 @@ def test_a_utf16_page_with_its_bom_is_read(tmp_path: Path) -> None:
     page.write_bytes(html.encode("utf-16"))  # BOM first; half the bytes are NUL
     result = CliRunner().invoke(main, ["extract", str(page), "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["title"] == "Één titel"
+    assert json.loads(result.stdout)["title"] == "Één titel"
+
+
+def test_a_page_on_standard_input_is_read() -> None:
+    result = CliRunner().invoke(
+        main,
+        ["extract", "-", "--url", "https://hub.brussels/fr/news/le-reve/", "--json"],
+        input=SEED.read_bytes(),
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "Le rêve américain existe encore"
+
+
+def test_an_empty_file_is_a_one_line_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"\n  \n")
+    result = CliRunner().invoke(main, ["extract", str(empty)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {empty} is empty: there is no page to read"
+
+
+def test_without_url_it_says_which_profile_read_the_page() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED)])
+    assert result.exit_code == 0
+    assert "no --url: read with the profile 'hub_brussels'" in result.stderr
+    assert "published: 2025-10-27" in result.stdout and "note:" not in result.stdout
+    assert "   modified: -\n" in result.stdout  # a missing value reads as "-", not Python's None
