@@ -464,7 +464,9 @@ def _pg_candidates(
             .limit(wanted - len(found))
         )
         found.update((row.version_id, row) for row in rows)
-        size = _next_window(size, len(found), int(top) + 1 - low, wanted)
+        # sized for what the next window looks for: past the phrase's span, a page, not `cap`
+        # (sized for `cap`, it read half the archive's documents to find a few more matches)
+        size = _next_window(size, len(found), int(top) + 1 - low, cap if low > span else limit)
         high = low
     return found
 
