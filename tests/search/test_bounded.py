@@ -11,14 +11,16 @@ from collections.abc import Iterator
 import pytest
 from click.testing import CliRunner
 from search.hub_samples import DREAM, LATE, OLD, TARIFFS, ZORG, build_archive, day
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from schedules.cli import main
 from scraper.models import Article
 from storage import search as search_module
+from storage import search_ddl
 from storage.archive import RecordToStore, store_records
 from storage.db import open_engine, transaction
-from storage.search import SearchHit, search
+from storage.search import SearchHit, rebuild_index, search
 from storage.selection import Filters
 from tests.storage.samples import rerun_migrations
 
@@ -268,3 +270,20 @@ def test_the_search_command_says_when_a_phrase_search_stopped_short(
     assert "older matches may exist" in result.stderr
     result = CliRunner().invoke(main, ["search", "castor", "--db", pg_url, "--json"])
     assert result.exit_code == 0 and "older matches" not in result.stderr
+
+
+def test_a_rebuilt_postgresql_index_leaves_nothing_pending(pg_url: str) -> None:
+    """Rebuilding the index merges the GIN pending list (which every search would otherwise
+    read through) and finds what it found before."""
+    build_archive(pg_url)
+    engine = open_engine(pg_url)
+    with transaction(engine) as session:
+        before = [_found(session, text, filters) for text, filters in CASES]
+        rebuild_index(session)
+    with transaction(engine) as session:
+        pending = session.scalar(
+            text(f"SELECT gin_clean_pending_list('{search_ddl.PG_DOCUMENT_INDEX}')")
+        )
+        assert pending == 0
+        assert [_found(session, text, filters) for text, filters in CASES] == before
+    engine.dispose()
