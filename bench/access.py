@@ -125,9 +125,11 @@ def index_in_one_pass(db_url: str) -> float:
         rebuild_index(session)
         for statement in search_ddl.trigger_statements(engine.dialect.name):
             session.execute(text(statement))
-    with engine.connect() as connection:  # fresh statistics, as autovacuum/ANALYZE would give
-        connection.exec_driver_sql("ANALYZE")
-        connection.commit()
+    # fresh statistics, and on PostgreSQL the visibility map as autovacuum would leave it (off
+    # on some servers: index-only scans then read every heap page)
+    maintenance = "VACUUM (ANALYZE)" if engine.dialect.name == "postgresql" else "ANALYZE"
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql(maintenance)
     engine.dispose()
     return time.perf_counter() - start
 
@@ -363,6 +365,13 @@ def main() -> None:
         help="keep each archive built (SQLite files in DIR, PostgreSQL databases "
         "hubarchive_bench_N) and reuse it in later runs",
     )
+    parser.add_argument(
+        "--pg-prefix",
+        default="hubarchive_bench",
+        metavar="NAME",
+        help="name prefix of the kept PostgreSQL databases (NAME_N; default hubarchive_bench), "
+        "so that people sharing a server keep apart",
+    )
     parser.add_argument("--no-searches", action="store_true", help="exports only")
     parser.add_argument("--no-exports", action="store_true", help="searches only")
     parser.add_argument(
@@ -383,7 +392,7 @@ def main() -> None:
         for articles in sizes:
             exports = articles == max(sizes) and not args.no_exports
             if args.cache:
-                db_url = cached_archive(Path(args.cache), args.pg, articles)
+                db_url = cached_archive(Path(args.cache), args.pg, articles, args.pg_prefix)
                 measure(db_url, work, args, exports=exports)
                 continue
             with scratch_archive(work, args.pg) as db_url:
@@ -400,7 +409,7 @@ def _versions(db_url: str) -> int:
     return versions
 
 
-def cached_archive(folder: Path, pg: bool, articles: int) -> str:
+def cached_archive(folder: Path, pg: bool, articles: int, prefix: str = "hubarchive_bench") -> str:
     """The URL of the kept archive of `articles` articles, built first when missing or partial."""
     if not pg:
         folder.mkdir(parents=True, exist_ok=True)
@@ -413,7 +422,7 @@ def cached_archive(folder: Path, pg: bool, articles: int) -> str:
         return db_url
     import psycopg
 
-    name = f"hubarchive_bench_{articles}"
+    name = f"{prefix}_{articles}"
     db_url = f"postgresql+psycopg://{PG_SERVER.split('://', 1)[1]}/{name}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
         known = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()

@@ -54,11 +54,29 @@ RANK_CANDIDATES = 100
 #: archive. A query with a phrase looks for its candidates among the newest PHRASE_SPAN versions
 #: only, and further back only until it has `limit` of them.
 PHRASE_SPAN = 5_000
+#: PostgreSQL checks a phrase's word positions by reading each document that holds all its words
+#: (the GIN index knows words, not positions): a phrase of common words rare among the newest
+#: versions read every such document of the archive (1-2 s at 200,000 versions, 2 cores). Past
+#: the newest PHRASE_SPAN versions, a PostgreSQL search for a phrase goes back only as far as some
+#: PG_PHRASE_RECHECKS documents holding all the words (by the planner's estimate of how many hold
+#: them: some 50 ms of checks, 2 cores; the phrases of the bench's mix all find their page within
+#: it), and says how far it went (`SearchResults.searched_since`):
+#: older matches may exist. A phrase with a rare word holds few such documents and is looked for
+#: in the whole archive, as on SQLite (whose index keeps the positions: no such bound there).
+PG_PHRASE_RECHECKS = 20_000
 #: Marks put around matched words in snippets.
 MARK = ("**", "**")
 SNIPPET_WORDS = 24
 
 _SPACES = re.compile(r"\s+")
+
+
+class SearchResults(list["SearchHit"]):
+    """The hits of a search, best first; `searched_since`, when set, is the moment from which on
+    the archive was searched (versions seen before it were not: a phrase of common words on
+    PostgreSQL, see PG_PHRASE_RECHECKS), so that more matches may exist."""
+
+    searched_since: dt.datetime | None = None
 
 
 @dataclass
@@ -84,22 +102,30 @@ class SearchHit:
 
 def search(
     session: Session, text: str, filters: Filters | None = None, *, limit: int = 20
-) -> list[SearchHit]:
-    """The `limit` best matches of `text` among the versions `filters` select, best first.
+) -> SearchResults:
+    """The `limit` best matches of `text` among the versions `filters` select, best first (a
+    list; its `searched_since` says when the search did not reach the oldest versions).
 
     Raises `QueryError` when the query has nothing to search for or the engine refuses it.
     """
     query = parse_query(text)
     filters = filters or Filters()
+    since: dt.datetime | None = None
     try:
         # a savepoint: a query the engine refuses must not spoil the caller's transaction
         with session.begin_nested():
             if session.get_bind().dialect.name == "sqlite":
                 rows: Sequence[Any] = _sqlite_search(session, query, filters, limit)
             else:
-                rows = _pg_search(session, query, filters, limit)
+                rows, since = _pg_search(session, query, filters, limit)
     except DBAPIError as exc:
         raise QueryError(f"the archive could not run the search {text!r}: {exc.orig}") from exc
+    results = SearchResults(_hits(rows))
+    results.searched_since = since
+    return results
+
+
+def _hits(rows: Sequence[Any]) -> list[SearchHit]:
     return [
         SearchHit(
             article_id=row.article_id,
@@ -415,35 +441,50 @@ def _pg_estimated_matches(session: Session, query: SearchQuery, filters: Filters
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def _first_window(
-    session: Session, query: SearchQuery, filters: Filters, top: int, cap: int
-) -> int:
-    """PG_FIRST_WINDOW, or larger when the planner expects few matches."""
-    if not PG_ESTIMATE_MARGIN:
+def _first_window(expected: float | None, top: int, cap: int) -> int:
+    """PG_FIRST_WINDOW, or larger when the planner expects few matches (`expected`, None when
+    not asked)."""
+    if not PG_ESTIMATE_MARGIN or expected is None:
         return PG_FIRST_WINDOW
-    expected = max(1.0, _pg_estimated_matches(session, query, filters))
+    expected = max(1.0, expected)
     return max(PG_FIRST_WINDOW, math.ceil(cap * (top + 1) / expected * PG_ESTIMATE_MARGIN))
+
+
+def _phrase_stop(expected: float | None, top: int, span: int) -> int:
+    """The lowest version id a phrase search reads past its span: as far back as some
+    PG_PHRASE_RECHECKS documents holding all its words (`expected` of them in the archive, by
+    the planner's estimate), 0 (the whole archive) when fewer hold them or without an estimate."""
+    if expected is None or expected <= 0:
+        return 0
+    return max(0, span - math.floor(PG_PHRASE_RECHECKS * (top + 1) / expected))
 
 
 def _pg_candidates(
     session: Session, query: SearchQuery, filters: Filters, cap: int, limit: int
-) -> dict[int, Any]:
+) -> tuple[dict[int, Any], int]:
     """The newest `cap` matching versions that `filters` keep, by version id: article_id,
     version, status; read window by window of version ids, newest first (with a phrase, among
-    the newest PHRASE_SPAN versions, then further back only for the `limit` first ones)."""
+    the newest PHRASE_SPAN versions, then further back only for the `limit` first ones, and
+    only as far as `_phrase_stop`); and the lowest version id read when the walk stopped short
+    of the oldest versions without a page of candidates (else 0)."""
     tsquery = pg_tsquery(query, filters)
     selection = selected_versions(filters).subquery("selection")
     top = _newest_version(session)
     found: dict[int, Any] = {}
     if top is None:
-        return found
-    span = top + 1 - PHRASE_SPAN if _has_phrase(query) else 0
-    high, size = int(top) + 1, _first_window(session, query, filters, int(top), cap)
-    while high > 0:
+        return found, 0
+    phrase = _has_phrase(query)
+    expected = (
+        _pg_estimated_matches(session, query, filters) if PG_ESTIMATE_MARGIN or phrase else None
+    )
+    span = top + 1 - PHRASE_SPAN if phrase else 0
+    stop = _phrase_stop(expected, int(top), span) if span > 0 else 0
+    high, size = int(top) + 1, _first_window(expected, int(top), cap)
+    while high > stop:
         wanted = cap if high > span else limit
         if len(found) >= wanted:
             break
-        low = max(0, high - size)
+        low = max(stop, high - size)
         if high > span:
             low = max(low, span)  # the windows meet the span's end (SQLite walks to it)
         matches = (
@@ -464,17 +505,33 @@ def _pg_candidates(
             .limit(wanted - len(found))
         )
         found.update((row.version_id, row) for row in rows)
-        size = _next_window(size, len(found), int(top) + 1 - low, wanted)
+        # sized for what the next window looks for: past the phrase's span, a page, not `cap`
+        # (sized for `cap`, it read half the archive's documents to find a few more matches)
+        size = _next_window(size, len(found), int(top) + 1 - low, cap if low > span else limit)
         high = low
-    return found
+    short = high > 0 and len(found) < (cap if high > span else limit)
+    return found, high if short else 0
 
 
-def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: int) -> list[Any]:
+#: Core: when the oldest version from the given id on was seen (ids follow the order of storing).
+_SEEN_AT = (
+    select(VersionRow.__table__.c.seen_at)
+    .where(VersionRow.__table__.c.id >= bindparam("version_id"))
+    .order_by(VersionRow.__table__.c.id)
+    .limit(1)
+)
+
+
+def _pg_search(
+    session: Session, query: SearchQuery, filters: Filters, limit: int
+) -> tuple[list[Any], dt.datetime | None]:
     """The candidates (window by window), then one statement: their ts_rank, the best `limit`,
-    and for those alone the details and a headline cut from an excerpt of the text."""
-    candidates = _pg_candidates(session, query, filters, _cap(limit), limit)
+    and for those alone the details and a headline cut from an excerpt of the text; and when the
+    walk stopped short of the oldest versions, the moment the oldest version it read was seen."""
+    candidates, stop = _pg_candidates(session, query, filters, _cap(limit), limit)
+    since = session.connection().scalar(_SEEN_AT, {"version_id": stop}) if stop else None
     if not candidates:
-        return []
+        return [], since
     tsquery_text: Any = bindparam("tsquery", query.tsquery())
     pairs = func.unnest(
         bindparam("ids", list(candidates), type_=postgresql.ARRAY(Integer)),
@@ -531,7 +588,7 @@ def _pg_search(session: Session, query: SearchQuery, filters: Filters, limit: in
             **{k: v for k, v in row._asdict().items() if k != "version_id"},
         )
         for row in rows
-    ]
+    ], since
 
 
 def rebuild_index(session: Session) -> None:

@@ -110,6 +110,9 @@ SQLITE_REBUILD: tuple[str, ...] = (
 
 # --- PostgreSQL ----------------------------------------------------------------------------
 
+#: The GIN index of the PostgreSQL search documents.
+PG_DOCUMENT_INDEX = "ix_search_documents_document"
+
 PG_CREATE: tuple[str, ...] = (
     """CREATE TABLE search_documents (
         version_id integer PRIMARY KEY REFERENCES versions (id) ON DELETE CASCADE,
@@ -117,7 +120,7 @@ PG_CREATE: tuple[str, ...] = (
         content text NOT NULL,
         document tsvector NOT NULL
     )""",
-    "CREATE INDEX ix_search_documents_document ON search_documents USING gin (document)",
+    f"CREATE INDEX {PG_DOCUMENT_INDEX} ON search_documents USING gin (document)",
     """CREATE FUNCTION hubarchive_search_config(lang text) RETURNS regconfig
     LANGUAGE sql IMMUTABLE AS $$
         SELECT (CASE lower(split_part(coalesce(lang, ''), '-', 1))

@@ -14,7 +14,12 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from storage.search_ddl import index_statement, pg_unaccent_statements, rebuild_statements
+from storage.search_ddl import (
+    PG_DOCUMENT_INDEX,
+    index_statement,
+    pg_unaccent_statements,
+    rebuild_statements,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,3 +67,8 @@ def rebuild(connection: Connection) -> None:
         fold_accents(connection)
     for statement in rebuild_statements(connection.dialect.name):
         connection.exec_driver_sql(statement)
+    if connection.dialect.name == "postgresql":
+        # a bulk insert leaves up to gin_pending_list_limit (4 MB) of documents in the GIN
+        # index's pending list, which every search then reads through (1.5 MB at 200,000
+        # versions; autovacuum would merge it later, or never where it is off): merge it now
+        connection.exec_driver_sql(f"SELECT gin_clean_pending_list('{PG_DOCUMENT_INDEX}')")

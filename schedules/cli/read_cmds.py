@@ -148,6 +148,12 @@ def search_cmd(query: str, db_url: str, as_json: bool, limit: int, **options: An
         click.echo(f"No article matches {query!r}{narrowed}.")
     else:
         _print_hits(hits)
+    if hits.searched_since is not None:
+        click.echo(
+            f"Searched the versions stored since {_when(hits.searched_since)} only (a phrase of "
+            "common words): older matches may exist; narrow with a rarer word or filters.",
+            err=True,
+        )
 
 
 def _when(value: dt.datetime | None) -> str:

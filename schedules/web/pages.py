@@ -144,6 +144,7 @@ def search_page(session: Session) -> dict[str, Any]:
         "total_text": "",
         "pages": 0,
         "facets": {},
+        "searched_since": None,
     }
     if q is None:
         return data
@@ -165,6 +166,8 @@ def search_page(session: Session) -> dict[str, Any]:
         pages=math.ceil(counts.total / PAGE_SIZE),
         total_text=f"{len(shown)} of {counted}",
         facets=counts.to_dict()["facets"],
+        # set when the search stopped short of the oldest versions (see storage.search)
+        searched_since=hits.searched_since.isoformat() if hits.searched_since else None,
     )
     return data
 

@@ -5,17 +5,22 @@ same articles."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 
 import pytest
+from click.testing import CliRunner
 from search.hub_samples import DREAM, LATE, OLD, TARIFFS, ZORG, build_archive, day
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from schedules.cli import main
 from scraper.models import Article
 from storage import search as search_module
+from storage import search_ddl
 from storage.archive import RecordToStore, store_records
 from storage.db import open_engine, transaction
-from storage.search import SearchHit, search
+from storage.search import SearchHit, rebuild_index, search
 from storage.selection import Filters
 from tests.storage.samples import rerun_migrations
 
@@ -210,3 +215,75 @@ def test_a_phrase_is_looked_for_among_the_newest_versions_then_further_back_for_
         assert {u.split("/")[3] for u in every[:3]} == {"old"}
     sqlite, pg = found.values()
     assert [set(urls) for urls in sqlite] == [set(urls) for urls in pg]
+
+
+def _phrase_far_back(url: str, monkeypatch: pytest.MonkeyPatch, rechecks: int) -> None:
+    """Versions 1-3 hold the phrase, 4-12 both its words apart; a span of 6 versions, and the
+    planner expects all 12 documents to hold both words: past the span, `rechecks` documents
+    are versions from 7 - `rechecks` on."""
+    engine = open_engine(url)
+    with transaction(engine) as session:
+        store_records(session, _notes(3, day("2025-01-01"), "old", "Castor noir", "Un texte."))
+        store_records(session, _notes(9, day("2025-02-01"), "other", "Noir", "Un castor."))
+    engine.dispose()
+    monkeypatch.setattr(search_module, "PHRASE_SPAN", 6)
+    monkeypatch.setattr(search_module, "_pg_estimated_matches", lambda *_: 12.0)
+    monkeypatch.setattr(search_module, "PG_PHRASE_RECHECKS", rechecks)
+
+
+def test_a_phrase_of_common_words_on_postgresql_stops_at_its_bound_and_says_so(
+    sqlite_url: str, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its span, a PostgreSQL phrase search reads only as far back as some
+    PG_PHRASE_RECHECKS documents holding all its words: a phrase found only further back gives
+    no hit (never a wrong one) and the results say from when on the archive was searched; with
+    room enough, or on SQLite, the old matches are found and nothing is said."""
+    found = {}
+    for url in (sqlite_url, pg_url):
+        _phrase_far_back(url, monkeypatch, rechecks=3)  # versions 4-6 past the span
+        engine = open_engine(url)
+        with transaction(engine) as session:
+            bounded = search(session, '"castor noir"')
+            monkeypatch.setattr(search_module, "PG_PHRASE_RECHECKS", 12)
+            roomy = search(session, '"castor noir"')
+        monkeypatch.undo()
+        engine.dispose()
+        found[url] = (bounded, roomy)
+    (sqlite_bounded, sqlite_roomy), (pg_bounded, pg_roomy) = found.values()
+    old = {f"https://x.test/old/{n}" for n in range(3)}
+    assert {h.url for h in sqlite_bounded} == {h.url for h in sqlite_roomy} == old
+    assert sqlite_bounded.searched_since is None
+    assert list(pg_bounded) == []
+    assert pg_bounded.searched_since == day("2025-02-01")
+    assert {h.url for h in pg_roomy} == old
+    assert pg_roomy.searched_since is None
+
+
+def test_the_search_command_says_when_a_phrase_search_stopped_short(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _phrase_far_back(pg_url, monkeypatch, rechecks=3)
+    result = CliRunner().invoke(main, ["search", '"castor noir"', "--db", pg_url, "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+    assert "since 2025-02-01 00:00 UTC only" in result.stderr
+    assert "older matches may exist" in result.stderr
+    result = CliRunner().invoke(main, ["search", "castor", "--db", pg_url, "--json"])
+    assert result.exit_code == 0 and "older matches" not in result.stderr
+
+
+def test_a_rebuilt_postgresql_index_leaves_nothing_pending(pg_url: str) -> None:
+    """Rebuilding the index merges the GIN pending list (which every search would otherwise
+    read through) and finds what it found before."""
+    build_archive(pg_url)
+    engine = open_engine(pg_url)
+    with transaction(engine) as session:
+        before = [_found(session, text, filters) for text, filters in CASES]
+        rebuild_index(session)
+    with transaction(engine) as session:
+        pending = session.scalar(
+            text(f"SELECT gin_clean_pending_list('{search_ddl.PG_DOCUMENT_INDEX}')")
+        )
+        assert pending == 0
+        assert [_found(session, text, filters) for text, filters in CASES] == before
+    engine.dispose()

@@ -3,6 +3,8 @@ the sandboxed stored page, changes, statistics, feeds; bad requests are 400/404,
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 import feedparser
@@ -11,6 +13,7 @@ from sqlalchemy import text
 
 from schedules.web.sanitize import RAW_PAGE_CSP
 from storage.readonly import open_read_only
+from storage.search import SearchResults, search
 from tests.changes.sites import NEW_BODY
 
 from .conftest import ELSEWHERE, HOSTILE_URL, Archive
@@ -176,3 +179,25 @@ def test_site_sector_and_article_feeds(sqlite_archive: Archive) -> None:
         _get(sqlite_archive, "/feeds/article", url=sqlite_archive.history.qa_url).get_data()
     )
     assert [e.title.split(":")[0] for e in article.entries] == ["Changed", "New"]
+
+
+def test_the_search_page_says_when_the_search_stopped_short(
+    sqlite_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search that did not reach the oldest versions (a PostgreSQL phrase of common words,
+    storage.search.PG_PHRASE_RECHECKS) says from when on it searched, on the page and in JSON."""
+    from schedules.web import pages
+
+    def stopped_short(*args: Any, **kwargs: Any) -> SearchResults:
+        results = search(*args, **kwargs)
+        results.searched_since = dt.datetime(2025, 2, 1, tzinfo=dt.UTC)
+        return results
+
+    assert "searched-since" not in _get(sqlite_archive, "/search", q="Mission").get_data(
+        as_text=True
+    )
+    monkeypatch.setattr(pages, "search", stopped_short)
+    html = _get(sqlite_archive, "/search", q="Mission").get_data(as_text=True)
+    assert 'id="searched-since"' in html and "since 2025-02-01 only" in html
+    data = _get(sqlite_archive, "/api/search", q="Mission").get_json()
+    assert data["searched_since"].startswith("2025-02-01")
