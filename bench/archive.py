@@ -4,9 +4,11 @@ Passes: all NEW, then all UNCHANGED (same pages), then 1% CHANGED. Records go th
 `store_records` with their captures, one batch and one transaction per --batch records, as the
 crawler would. The same passes through the one-record path (`store_record`, one SAVEPOINT per
 record) run in the same process over the first --one-record records, in a second archive, and
-each batch rate is printed with its ratio to that. Prints records per second per pass, and archive
-bytes per article (raw pages included) on a fresh SQLite file and on a fresh PostgreSQL database
-(created and dropped here). `-n 10000 -n 100000` measures both sizes (no slowdown with size
+each batch rate is printed with its ratio to that. Prints records per second per pass, CPU time
+per record (this process's, and the PostgreSQL backend's when the server runs on this machine:
+under load, wall rates mostly measure the wait for a core), and archive bytes per article (raw
+pages included) on a fresh SQLite file and on a fresh PostgreSQL database (created and dropped
+here). `-n 10000 -n 100000` measures both sizes (no slowdown with size
 beyond log n is the goal); 100,000 takes a while on a shared machine.
 
     .venv/bin/python bench/archive.py                      # 10,000 records, SQLite + local PG
