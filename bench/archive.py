@@ -4,9 +4,11 @@ Passes: all NEW, then all UNCHANGED (same pages), then 1% CHANGED. Records go th
 `store_records` with their captures, one batch and one transaction per --batch records, as the
 crawler would. The same passes through the one-record path (`store_record`, one SAVEPOINT per
 record) run in the same process over the first --one-record records, in a second archive, and
-each batch rate is printed with its ratio to that. Prints records per second per pass, and archive
-bytes per article (raw pages included) on a fresh SQLite file and on a fresh PostgreSQL database
-(created and dropped here). `-n 10000 -n 100000` measures both sizes (no slowdown with size
+each batch rate is printed with its ratio to that. Prints records per second per pass, CPU time
+per record (this process's, and the PostgreSQL backend's when the server runs on this machine:
+under load, wall rates mostly measure the wait for a core), and archive bytes per article (raw
+pages included) on a fresh SQLite file and on a fresh PostgreSQL database (created and dropped
+here). `-n 10000 -n 100000` measures both sizes (no slowdown with size
 beyond log n is the goal); 100,000 takes a while on a shared machine.
 
     .venv/bin/python bench/archive.py                      # 10,000 records, SQLite + local PG
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import random
+import sys
 import tempfile
 import time
 import uuid
@@ -29,10 +33,14 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
-from scraper.models import Article, Capture, Contact, QAPair, RelatedCard
-from storage.archive import RecordToStore, StoreFailure, store_record, store_records
-from storage.db import open_engine, transaction
-from storage.schema import RawPage
+sys.path.insert(0, str(Path(__file__).parent))
+
+from access import _server_cpu as server_cpu  # noqa: E402  (the backend's CPU time, from /proc)
+
+from scraper.models import Article, Capture, Contact, QAPair, RelatedCard  # noqa: E402
+from storage.archive import RecordToStore, StoreFailure, store_record, store_records  # noqa: E402
+from storage.db import open_engine, transaction  # noqa: E402
+from storage.schema import RawPage  # noqa: E402
 
 WORDS = [
     "entreprise",
@@ -64,7 +72,8 @@ T0 = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
 def _sentence(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    # one `choices` call: drawing word by word made building the records most of a run's time
+    return " ".join(rng.choices(WORDS, k=words)).capitalize() + "."
 
 
 def make_record(i: int, *, edition: int = 0) -> Article:
@@ -98,13 +107,18 @@ def make_record(i: int, *, edition: int = 0) -> Article:
     return article
 
 
-def make_page(article: Article) -> bytes:
-    """A page of about 35 kB: the record's text inside repetitive site chrome, like a real page."""
-    chrome = "".join(
-        f'<li class="menu-item"><a href="/{article.lang}/page-{k}/">{WORDS[k % len(WORDS)]}'
-        f"</a></li>"
+@functools.cache
+def _chrome(lang: str | None) -> str:
+    """The site's menu, the same on every page of a language."""
+    return "".join(
+        f'<li class="menu-item"><a href="/{lang}/page-{k}/">{WORDS[k % len(WORDS)]}</a></li>'
         for k in range(300)
     )
+
+
+def make_page(article: Article) -> bytes:
+    """A page of about 35 kB: the record's text inside repetitive site chrome, like a real page."""
+    chrome = _chrome(article.lang)
     qa = "".join(f"<h3>{q.question}</h3><p>{q.answer}</p>" for q in article.qa)
     return (
         f"<!doctype html><html lang='{article.lang}'><head><title>{article.title}</title></head>"
@@ -115,15 +129,16 @@ def make_page(article: Article) -> bytes:
 
 def run_pass(
     engine: Engine, n: int, *, day: int, changed: set[int], batch: int, one_record: bool = False
-) -> tuple[float, float, dict[str, int]]:
-    """Store records 0..n-1 (editions bumped for `changed`): (wall seconds, CPU seconds, counts).
+) -> tuple[float, float, float, dict[str, int]]:
+    """Store records 0..n-1 (editions bumped for `changed`): (wall seconds, CPU seconds of this
+    process, CPU seconds of the PostgreSQL backend when it runs on this machine, counts).
 
     Records and pages of a batch are built before its clock starts: only the archive is timed.
     `one_record` stores them through `store_record`, one at a time, instead of `store_records`.
     """
     counts: dict[str, int] = {}
     when = T0 + dt.timedelta(days=day)
-    seconds = cpu = 0.0
+    seconds = cpu = server = 0.0
     for start in range(0, n, batch):
         work = []
         for i in range(start, min(n, start + batch)):
@@ -139,8 +154,10 @@ def run_pass(
                 },
             )
             work.append(RecordToStore(article, when, capture))
-        started, cpu_started = time.perf_counter(), time.process_time()
         with transaction(engine) as session:
+            backend = _backend(session)  # before the clocks: one statement per batch
+            server_started = server_cpu(backend)
+            started, cpu_started = time.perf_counter(), time.process_time()
             if one_record:
                 statuses = [
                     store_record(
@@ -159,9 +176,18 @@ def run_pass(
                 ]
         seconds += time.perf_counter() - started
         cpu += time.process_time() - cpu_started
+        server += server_cpu(backend) - server_started
         for status in statuses:
             counts[status] = counts.get(status, 0) + 1
-    return seconds, cpu, counts
+    return seconds, cpu, server, counts
+
+
+def _backend(session: Any) -> int | None:
+    """The process id of the PostgreSQL backend serving `session` (None on SQLite, whose work
+    is this process's own CPU time)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return int(session.execute(text("SELECT pg_backend_pid()")).scalar_one())
 
 
 def archive_bytes(engine: Engine, path: Path | None) -> int:
@@ -205,7 +231,7 @@ def bench(
         path_name = "store_records" if one_record is not None else "store_record (one-record)"
         print(f"\n{name}: {n:,} records through {path_name}, batches of {batch}")
         for label, day, edits in zip(PASSES, (0, 1, 2), (set(), set(), changed), strict=True):
-            seconds, cpu, counts = run_pass(
+            seconds, cpu, server, counts = run_pass(
                 engine, n, day=day, changed=edits, batch=batch, one_record=one_record is None
             )
             rates[label] = rate = n / seconds
@@ -214,7 +240,9 @@ def bench(
             shown = f"{changed_share:.0%} changed" if label == "changed" else label
             print(
                 f"  pass {shown:<12} {rate:7,.0f} records/s{ratio}, "
-                f"{cpu / n * 1000:5.2f} ms CPU/record in Python, {size / n:6.0f} bytes/article  "
+                f"{cpu / n * 1000:5.2f} ms CPU/record in Python"
+                + (f" + {server / n * 1000:5.2f} in the server" if server else "")
+                + f", {size / n:6.0f} bytes/article  "
                 f"{counts}"
             )
         with transaction(engine) as session:

@@ -13,6 +13,7 @@ version, its rows, its raw page and its search document commit together or not a
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from dataclasses import dataclass
 from typing import Any, cast
@@ -279,7 +280,23 @@ def store_batch(
     """Store `items` (each URL at most once) and say what became of each, in order.
 
     Raises whatever the database or the data raise; the caller's savepoint undoes the batch.
+    Python's cycle collector is paused meanwhile (when it was on): the rows of a batch are
+    thousands of new dicts and tuples that live until it ends, and every few hundred of them made
+    the collector walk the young objects for nothing (a tenth of the CPU time of an unchanged
+    store); what is garbage after the batch is collected in one walk later.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _store_batch(session, items, options)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _store_batch(
+    session: Session, items: list[RecordToStore], options: BatchOptions
+) -> list[Stored]:
     if len({item.article.url for item in items}) != len(items):
         raise ValueError("a batch holds each URL at most once")
     digests = [content_hash(item.article) for item in items]

@@ -357,15 +357,21 @@ VERSIONS_SEARCH_INDEX = (
 )
 
 
-#: The FTS5 table again, with prefix indexes of 2 and 3 characters: `bru*` reads one prefix
-#: doclist instead of merging those of every word that starts with it.
-SQLITE_PREFIX_INDEX: tuple[str, ...] = (
-    "DROP TABLE search_index",
-    SQLITE_CREATE[0].replace(
-        "tokenize = 'unicode61 remove_diacritics 2')",
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
-    ),
-) + SQLITE_REBUILD
+def _sqlite_fts_table(prefix: str) -> tuple[str, ...]:
+    """The FTS5 table dropped and created again with prefix indexes `prefix`, then refilled."""
+    return (
+        "DROP TABLE search_index",
+        SQLITE_CREATE[0].replace(
+            "tokenize = 'unicode61 remove_diacritics 2')",
+            f"tokenize = 'unicode61 remove_diacritics 2', prefix = '{prefix}')",
+        ),
+    ) + SQLITE_REBUILD
+
+
+#: The FTS5 table again (0004), with prefix indexes of 2 and 3 characters: `bru*` reads one
+#: prefix doclist instead of merging those of every word that starts with it (0010 keeps the
+#: index of 3 characters only).
+SQLITE_PREFIX_INDEX = _sqlite_fts_table("2 3")
 
 
 def upgrade_0004_statements(dialect: str) -> tuple[str, ...]:
@@ -544,3 +550,26 @@ def downgrade_0008_statements(dialect: str) -> tuple[str, ...]:
         "DROP FUNCTION IF EXISTS hubarchive_search_excerpt(text, tsquery)",
         "ALTER TABLE search_documents ALTER COLUMN document SET STORAGE EXTENDED",
     )
+
+
+# --- Revision 0010: SQLite keeps the prefix index of 3 characters only ------------------------
+#
+# FTS5 writes every token of a document once more per prefix length it indexes: with `prefix =
+# '2 3'` a new version cost three index entries a token, and the search index was the largest
+# cost of storing a new version on SQLite. A prefix of 2 characters (`de*`, `br*`) matches most
+# of a French or Dutch archive anyway; it is still answered, by merging the doclists of the words
+# that start with it (slower at scale), while `bru*` and longer prefixes read as before (FTS5
+# reads a 3-character prefix index for `bru*` and the word range for longer prefixes).
+
+#: The prefix lengths FTS5 indexes, from 0010 on (as FTS5's `prefix` option spells them).
+SQLITE_PREFIX_LENGTHS = "3"
+
+
+def upgrade_0010_statements(dialect: str) -> tuple[str, ...]:
+    """What revision 0010 runs on `dialect` (nothing on PostgreSQL)."""
+    return _sqlite_fts_table(SQLITE_PREFIX_LENGTHS) if dialect == "sqlite" else ()
+
+
+def downgrade_0010_statements(dialect: str) -> tuple[str, ...]:
+    """What undoing revision 0010 runs: 0004's prefix indexes of 2 and 3 characters again."""
+    return SQLITE_PREFIX_INDEX if dialect == "sqlite" else ()

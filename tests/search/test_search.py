@@ -138,6 +138,12 @@ def test_or_exclusion_and_prefix(session: Session) -> None:
     assert urls(session, "tarif*") == [TARIFFS]
 
 
+def test_a_prefix_shorter_than_the_prefix_index_still_matches(session: Session) -> None:
+    three = set(urls(session, "tar*"))  # the length SQLite's prefix index holds
+    assert TARIFFS in three
+    assert three <= set(urls(session, "ta*"))  # shorter: not indexed, still matched
+
+
 HOSTILE = [
     '"unbalanced',
     "'; DROP TABLE articles; --",

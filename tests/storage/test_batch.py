@@ -3,6 +3,7 @@ the statements do not grow with the batch, and a crash mid-batch leaves archive 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,6 +119,26 @@ def test_a_mixed_batch_answers_each_record_and_a_bad_one_fails_alone(
         assert [h.url for h in search(session, "quokkas")] == [_url("c")]
         assert [h.url for h in search(session, "Demain")] == [_url("e")]
         assert search(session, "archivé") == []
+
+
+def test_a_batch_leaves_the_cycle_collector_as_it_found_it(
+    engine: Engine, request: pytest.FixtureRequest
+) -> None:
+    """The collector is paused while a batch is stored; a failing batch must not leave it off
+    (the crawl's memory would grow for good), and a caller that turned it off keeps it off."""
+    request.getfixturevalue("contact_named_boom_fails")
+    bad = [_record("a", 0), _record("d", 0, contacts=[Contact(name="Boom")])]
+    assert gc.isenabled()
+    with transaction(engine) as session:
+        assert _statuses(store_records(session, bad)) == ["new", "failed"]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with transaction(engine) as session:
+            assert _statuses(store_records(session, [_record("b", 0)])) == ["new"]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_the_same_url_twice_in_a_batch_is_stored_in_order(engine: Engine) -> None:
