@@ -88,7 +88,7 @@ _VERSION_COLUMNS = (
 )
 
 
-def _among(session: Session, column: Any, ids: list[int]) -> Any:
+def among(session: Session, column: Any, ids: list[int]) -> Any:
     """`column IN ids`; on PostgreSQL `column = ANY(array)`: one parameter, so psycopg parses the
     statement once and caches it, where an IN list of a batch's ids is a new statement of hundreds
     of parameters that it parses on every call (a tenth of an export's time)."""
@@ -101,7 +101,7 @@ def _children(session: Session, table: Table, ids: list[int]) -> dict[int, list[
     found: dict[int, list[Any]] = {}
     rows = session.execute(
         select(table)
-        .where(_among(session, table.c.version_id, ids))
+        .where(among(session, table.c.version_id, ids))
         .order_by(table.c.version_id, table.c.position)
     ).all()  # one fetch, not one call per row
     for row in rows:
@@ -126,7 +126,7 @@ def load_versions(
         .join(_ARTICLES, _ARTICLES.c.id == _VERSIONS.c.article_id)
         .outerjoin(FetchRow.__table__, FetchRow.__table__.c.id == _VERSIONS.c.fetch_id)
         .outerjoin(RawPage.__table__, RawPage.__table__.c.id == _VERSIONS.c.raw_page_id)
-        .where(_among(session, _VERSIONS.c.id, ids))
+        .where(among(session, _VERSIONS.c.id, ids))
     ).all()
     qa = _children(session, _QA, ids)
     contacts = _children(session, _CONTACTS, ids)
