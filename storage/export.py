@@ -34,9 +34,9 @@ BATCH_SIZE = 500
 #: Rows per Parquet row group, in every table (the last group of a file holds what is left).
 #: The writer keeps each row group's metadata until the file is closed, about a kilobyte per
 #: column: row groups of 500 versions made peak memory grow with the archive (by some 30 MiB at
-#: 200,000 versions). 10,000 rows is a few hundred groups at a million versions, while a group of
-#: articles (some 4 KB of text each) stays near 40 MiB whatever the archive's size.
-PARQUET_ROW_GROUP_ROWS = 10_000
+#: 200,000 versions). 5,000 rows is a few hundred groups at a million versions, while a group of
+#: articles (some 4 KB of text each) stays near 20 MiB whatever the archive's size.
+PARQUET_ROW_GROUP_ROWS = 5_000
 #: Parquet columns with min/max statistics: keys and dates, what a reader filters row groups on.
 #: The writer keeps every row group's statistics in memory until the file is closed, and those
 #: of a text column are whole paragraphs: with them, peak memory grew with the archive.
@@ -166,7 +166,7 @@ def load_exported(
             .select_from(_VERSIONS)
             .join(_ARTICLES, _ARTICLES.c.id == _VERSIONS.c.article_id)
             .where(among(session, _VERSIONS.c.id, ids))
-        )
+        ).all()  # one fetch, not one call per row
     }
     qa = _children(session, [_QA.c.question, _QA.c.answer, _QA.c.speaker], ids)
     contacts = _children(
@@ -187,16 +187,16 @@ def load_exported(
             continue
         found.append(
             ExportedVersion(
-                article_id=w.article_id,
-                version=w.version,
-                status=w.status,
-                row=row,
-                translations=_sorted(_json(row.translations, dict)),
-                sources=_sorted(_json(row.sources, dict)),
-                warnings=_json(row.warnings, list),
-                related=[_card(card) for card in _json(row.related, list)],
-                qa=[(q, a, s) for q, a, s in qa.get(w.version_id, ())],
-                contacts=[
+                w.article_id,
+                w.version,
+                w.status,
+                row,
+                _sorted(_json(row.translations, dict)),
+                _sorted(_json(row.sources, dict)),
+                _json(row.warnings, list),
+                [_card(card) for card in _json(row.related, list)],
+                [(q, a, s) for q, a, s in qa.get(w.version_id, ())],
+                [
                     (name, role, address, _json(phones, list), _json(emails, list))
                     for name, role, address, phones, emails in contacts.get(w.version_id, ())
                 ],
@@ -307,11 +307,7 @@ def _csv_iso(value: Any) -> Any:
 
 
 def _csv_json(value: Any) -> Any:
-    return (
-        json.dumps(value, ensure_ascii=False)
-        if isinstance(value, list | dict)
-        else _csv_cell(value, True)
-    )
+    return _JSON_TEXT.encode(value) if isinstance(value, list | dict) else _csv_cell(value, True)
 
 
 def _csv_converters(columns: tuple[Column, ...], raw: bool) -> list[tuple[int, Any]]:

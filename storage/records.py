@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ARRAY, Integer, Table, any_, bindparam, select
+from sqlalchemy import ARRAY, Integer, Table, Text, any_, bindparam, select
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from scraper.models import Article
@@ -91,9 +92,12 @@ _VERSION_COLUMNS = (
 def among(session: Session, column: Any, ids: list[int]) -> Any:
     """`column IN ids`; on PostgreSQL `column = ANY(array)`: one parameter, so psycopg parses the
     statement once and caches it, where an IN list of a batch's ids is a new statement of hundreds
-    of parameters that it parses on every call (a tenth of an export's time)."""
+    of parameters that it parses on every call (a tenth of an export's time). The array is sent
+    as its text form (`{1,2,3}`, cast by the server): psycopg's dumper of a Python list of ints
+    cost a tenth of an export's time again."""
     if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam("ids", ids, type_=ARRAY(Integer)))
+        literal = "{" + ",".join(map(str, ids)) + "}"  # ids are ints read from the archive
+        return column == any_(sql_cast(bindparam("ids", literal, type_=Text), ARRAY(Integer)))
     return column.in_(ids)
 
 
