@@ -3,10 +3,12 @@
 Builds archives of N synthetic articles with two versions each (default 5,000, 25,000 and 100,000
 articles: 10k, 50k and 200k versions), and on each prints p50 / p95 / p99 of a mix of searches per
 query kind (words drawn by their frequency, the 1 % most common apart, phrases, prefixes, OR,
-every filter, `--as-of`); on the largest, for each export format the versions per second and the
-peak resident memory of the export process (the library's `export_archive` in a child process,
-measured with os.wait4), once over a tenth of the archive and once over all of it: flat memory
-means the two peaks are close. Prints figures, asserts nothing.
+every filter, `--as-of`); on the largest, for each export format the versions per second (wall,
+and per CPU second of the export process plus, on PostgreSQL, its server backend: on a shared
+machine wall time mostly measures the queue for a core) and the peak resident memory of the export
+process (the library's `export_archive` in a child process, measured with os.wait4), once over a
+tenth of the archive and once over all of it: flat memory means the two peaks are close. Prints
+figures, asserts nothing.
 
 Fast path (documented): rows are built with `storage.rows` (`version_values`, `qa_values`,
 `contact_values`, `content_hash`), the helpers `store_records` uses, and inserted in executemany
