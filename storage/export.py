@@ -13,20 +13,30 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
-from sqlalchemy import func, select
+import orjson
+from sqlalchemy import Table, Text, func, select
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
-from storage.datapackage import JSONL_FIELDS, TABLES, Column, describe, file_name
+from storage.datapackage import TABLES, Column, describe, file_name
 from storage.errors import ExportError  # also importable from here, its old home
-from storage.records import ArchivedVersion, load_versions
+from storage.records import ArchivedVersion, among, load_versions
 from storage.safefiles import SafeFiles
+from storage.schema import ArticleRow, ContactRow, QARow, VersionRow
 from storage.selection import Filters, selected_versions
 
 FORMATS = ("csv", "jsonl", "parquet")
-#: Versions read and written per batch (one parquet row group per batch and table).
+#: Versions read and written per batch: three statements per batch (versions, Q&A, contacts),
+#: and what the export holds in memory besides a Parquet row group.
 BATCH_SIZE = 500
+#: Rows per Parquet row group, in every table (the last group of a file holds what is left).
+#: The writer keeps each row group's metadata until the file is closed, about a kilobyte per
+#: column: row groups of 500 versions made peak memory grow with the archive (by some 30 MiB at
+#: 200,000 versions). 5,000 rows is a few hundred groups at a million versions, while a group of
+#: articles (some 4 KB of text each) stays near 20 MiB whatever the archive's size.
+PARQUET_ROW_GROUP_ROWS = 5_000
 #: Parquet columns with min/max statistics: keys and dates, what a reader filters row groups on.
 #: The writer keeps every row group's statistics in memory until the file is closed, and those
 #: of a text column are whole paragraphs: with them, peak memory grew with the archive.
@@ -35,6 +45,8 @@ STATISTICS_TYPES = frozenset({"integer", "date", "datetime"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Row = tuple[Any, ...]
+#: `json.dumps(value, ensure_ascii=False)` without building an encoder per call.
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False)
 
 
 @dataclass
@@ -55,10 +67,148 @@ class ExportReport:
         }
 
 
-def table_rows(item: ArchivedVersion) -> dict[str, list[Row]]:
+_VERSIONS = cast(Table, VersionRow.__table__)
+_ARTICLES = cast(Table, ArticleRow.__table__)
+_QA = cast(Table, QARow.__table__)
+_CONTACTS = cast(Table, ContactRow.__table__)
+
+
+class ExportedVersion(NamedTuple):
+    """One selected version as the writers need it: Core values, JSON columns decoded once.
+
+    Exports read no `Article` records: building them and taking them apart again was most of
+    an export's time. `row` holds the columns of `_version_columns`.
+    """
+
+    article_id: int
+    version: int
+    status: str
+    row: Any
+    translations: dict[str, Any]
+    sources: dict[str, Any]
+    warnings: list[Any]
+    #: (title, url, sector, published) of each related card, as `RelatedCard` reads them
+    related: list[tuple[Any, Any, Any, dt.date | None]]
+    #: (question, answer, speaker) of each Q&A pair, in order
+    qa: list[tuple[Any, Any, Any]]
+    #: (name, role, address, phones, emails) of each contact, in order
+    contacts: list[tuple[Any, Any, Any, list[Any], list[Any]]]
+
+
+def _version_columns(as_of: dt.date | None) -> list[Any]:
+    """The columns an export reads per version; JSON ones as text (decoded by `_json`)."""
+    return [
+        _VERSIONS.c.id.label("version_id"),
+        _ARTICLES.c.url,
+        _VERSIONS.c.lang,
+        _VERSIONS.c.title,
+        _VERSIONS.c.published,
+        _VERSIONS.c.modified,
+        _VERSIONS.c.sector,
+        _VERSIONS.c.sector_key,
+        _VERSIONS.c.lead,
+        _VERSIONS.c.body,
+        *(
+            sql_cast(_VERSIONS.c[name], Text).label(name)
+            for name in ("translations", "sources", "warnings", "related")
+        ),
+        _VERSIONS.c.content_hash,
+        _ARTICLES.c.first_seen,
+        # as of a day, the version then current is the article's last change
+        (_VERSIONS.c.seen_at if as_of else _ARTICLES.c.last_changed).label("last_changed"),
+        _VERSIONS.c.seen_at,
+        _VERSIONS.c.extractor_version,
+    ]
+
+
+def _json(text: str | None, empty: Any) -> Any:
+    """A JSON column read as text: `[]` and `{}` (most of them) need no parser; NULL and `null`
+    read as `empty`, as the records do."""
+    if text is None or text == "[]" or text == "{}":
+        return empty()
+    return orjson.loads(text) or empty()
+
+
+def _sorted(data: dict[str, Any]) -> dict[str, Any]:
+    return dict(sorted(data.items())) if len(data) > 1 else data
+
+
+def _card(card: dict[str, Any]) -> tuple[Any, Any, Any, dt.date | None]:
+    published = card.get("published")  # as RelatedCard.from_dict reads it
+    day = published if published is None else dt.date.fromisoformat(published[:10])
+    return (card["title"], card.get("url"), card.get("sector"), day)
+
+
+def _children(session: Session, columns: list[Any], ids: list[int]) -> dict[int, list[Any]]:
+    table = columns[0].table
+    found: dict[int, list[Any]] = {}
+    rows = session.execute(
+        select(table.c.version_id, *columns)
+        .where(among(session, table.c.version_id, ids))
+        .order_by(table.c.version_id, table.c.position)
+    ).all()
+    for version_id, *values in rows:
+        found.setdefault(version_id, []).append(values)
+    return found
+
+
+def load_exported(
+    session: Session, wanted: list[Any], as_of: dt.date | None
+) -> list[ExportedVersion]:
+    """The versions `wanted` (rows of `selected_versions`) in that order; three statements."""
+    ids = [w.version_id for w in wanted]
+    if not ids:
+        return []
+    rows = {
+        row.version_id: row
+        for row in session.execute(
+            select(*_version_columns(as_of))
+            .select_from(_VERSIONS)
+            .join(_ARTICLES, _ARTICLES.c.id == _VERSIONS.c.article_id)
+            .where(among(session, _VERSIONS.c.id, ids))
+        ).all()  # one fetch, not one call per row
+    }
+    qa = _children(session, [_QA.c.question, _QA.c.answer, _QA.c.speaker], ids)
+    contacts = _children(
+        session,
+        [
+            _CONTACTS.c.name,
+            _CONTACTS.c.role,
+            _CONTACTS.c.address,
+            sql_cast(_CONTACTS.c.phones, Text),
+            sql_cast(_CONTACTS.c.emails, Text),
+        ],
+        ids,
+    )
+    found = []
+    for w in wanted:
+        row = rows.get(w.version_id)
+        if row is None:  # gone between the selection and this read
+            continue
+        found.append(
+            ExportedVersion(
+                w.article_id,
+                w.version,
+                w.status,
+                row,
+                _sorted(_json(row.translations, dict)),
+                _sorted(_json(row.sources, dict)),
+                _json(row.warnings, list),
+                [_card(card) for card in _json(row.related, list)],
+                [(q, a, s) for q, a, s in qa.get(w.version_id, ())],
+                [
+                    (name, role, address, _json(phones, list), _json(emails, list))
+                    for name, role, address, phones, emails in contacts.get(w.version_id, ())
+                ],
+            )
+        )
+    return found
+
+
+def table_rows(v: ExportedVersion) -> dict[str, list[Row]]:
     """The rows one version contributes to each table of `TABLES`, in column order."""
-    r = item.record
-    keys = (item.article_id, item.version)
+    r = v.row
+    keys = (v.article_id, v.version)
     return {
         "articles": [
             keys
@@ -72,31 +222,64 @@ def table_rows(item: ArchivedVersion) -> dict[str, list[Row]]:
                 r.sector_key,
                 r.lead,
                 r.body,
-                dict(sorted(r.translations.items())),
-                dict(sorted(r.sources.items())),
-                list(r.warnings),
-                item.status,
-                item.content_hash,
-                item.first_seen,
-                item.last_changed,
-                item.seen_at,
-                item.extractor_version,
+                v.translations,
+                v.sources,
+                v.warnings,
+                v.status,
+                r.content_hash,
+                r.first_seen,
+                r.last_changed,
+                r.seen_at,
+                r.extractor_version,
             )
         ],
-        "qa": [keys + (n, q.speaker, q.question, q.answer) for n, q in enumerate(r.qa, 1)],
+        "qa": [keys + (n, speaker, q, a) for n, (q, a, speaker) in enumerate(v.qa, 1)],
+        "contacts": [keys + (n, *contact) for n, contact in enumerate(v.contacts, 1)],
+        "related": [keys + (n, *card) for n, card in enumerate(v.related, 1)],
+    }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def jsonl_record(v: ExportedVersion) -> dict[str, Any]:
+    """The nested record of the jsonl export, keys in the order of `JSONL_FIELDS`."""
+    r = v.row
+    return {
+        "url": r.url,
+        "lang": r.lang,
+        "title": r.title,
+        "published": _iso(r.published),
+        "modified": _iso(r.modified),
+        "sector": r.sector,
+        "sector_key": r.sector_key,
+        "lead": r.lead,
+        "body": r.body,
+        "qa": [{"question": q, "answer": a, "speaker": s} for q, a, s in v.qa],
         "contacts": [
-            keys + (n, c.name, c.role, c.address, list(c.phones), list(c.emails))
-            for n, c in enumerate(r.contacts, 1)
+            {"name": n, "role": role, "address": ad, "phones": p, "emails": e}
+            for n, role, ad, p, e in v.contacts
         ],
         "related": [
-            keys + (n, card.title, card.url, card.sector, card.published)
-            for n, card in enumerate(r.related, 1)
+            {"title": t, "url": u, "sector": s, "published": _iso(p)} for t, u, s, p in v.related
         ],
+        "translations": v.translations,
+        "sources": v.sources,
+        "warnings": v.warnings,
+        "article_id": v.article_id,
+        "version": v.version,
+        "content_hash": r.content_hash,
+        "first_seen": r.first_seen.isoformat(),
+        "last_changed": r.last_changed.isoformat(),
+        "seen_at": r.seen_at.isoformat(),
+        "status": v.status,
+        "extractor_version": r.extractor_version,
     }
 
 
 class _Writer(Protocol):
-    def write(self, batch: list[ArchivedVersion]) -> None: ...
+    def write(self, batch: list[ExportedVersion]) -> None: ...
     def close(self) -> dict[str, int]: ...
 
 
@@ -124,11 +307,7 @@ def _csv_iso(value: Any) -> Any:
 
 
 def _csv_json(value: Any) -> Any:
-    return (
-        json.dumps(value, ensure_ascii=False)
-        if isinstance(value, list | dict)
-        else _csv_cell(value, True)
-    )
+    return _JSON_TEXT.encode(value) if isinstance(value, list | dict) else _csv_cell(value, True)
 
 
 def _csv_converters(columns: tuple[Column, ...], raw: bool) -> list[tuple[int, Any]]:
@@ -156,7 +335,7 @@ class _CsvWriter:
             writer.writerow([c.name for c in columns])
             self.writers[table] = writer
 
-    def write(self, batch: list[ArchivedVersion]) -> None:
+    def write(self, batch: list[ExportedVersion]) -> None:
         gathered: dict[str, list[list[Any]]] = {t: [] for t in TABLES}
         for item in batch:
             for table, rows in table_rows(item).items():
@@ -179,11 +358,9 @@ class _JsonlWriter:
         self.handle = files.open(self.name, "w", encoding="utf-8", newline="")
         self.count = 0
 
-    def write(self, batch: list[ArchivedVersion]) -> None:
-        for item in batch:
-            data = item.to_dict() | {"extractor_version": item.extractor_version}
-            line = {c.name: data[c.name] for c in JSONL_FIELDS}
-            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    def write(self, batch: list[ExportedVersion]) -> None:
+        encode = _JSON_TEXT.encode
+        self.handle.write("".join([encode(jsonl_record(v)) + "\n" for v in batch]))
         self.count += len(batch)
 
     def close(self) -> dict[str, int]:
@@ -225,34 +402,45 @@ class _ParquetWriter:
         }
         self.counts = dict.fromkeys(TABLES, 0)
 
-    def write(self, batch: list[ArchivedVersion]) -> None:
+        #: record batches not yet written, and their rows, per table
+        self.pending: dict[str, list[Any]] = {t: [] for t in TABLES}
+        self.pending_rows = dict.fromkeys(TABLES, 0)
+
+    def _record_batch(self, table: str, rows: list[Row]) -> Any:
+        arrays = []
+        for c, field_, column in zip(
+            TABLES[table], self.schemas[table], zip(*rows, strict=True), strict=True
+        ):
+            values: Any = column
+            if c.type == "object":
+                values = [_JSON_TEXT.encode(v) if v else "{}" for v in column]
+            arrays.append(self.pa.array(values, type=field_.type))
+        return self.pa.RecordBatch.from_arrays(arrays, schema=self.schemas[table])
+
+    def write(self, batch: list[ExportedVersion]) -> None:
         gathered: dict[str, list[Row]] = {t: [] for t in TABLES}
         for item in batch:
             for table, rows in table_rows(item).items():
-                gathered[table].extend(rows)
+                gathered[table] += rows
         for table, rows in gathered.items():
-            columns = TABLES[table]
-            values = (
-                [
-                    [json.dumps(v, ensure_ascii=False) if c.type == "object" else v for v in column]
-                    for c, column in zip(columns, zip(*rows, strict=True), strict=True)
-                ]
-                if rows
-                else [[] for _ in columns]
-            )
-            self.writers[table].write_table(
-                self.pa.Table.from_arrays(
-                    [
-                        self.pa.array(v, type=f.type)
-                        for v, f in zip(values, self.schemas[table], strict=True)
-                    ],
-                    schema=self.schemas[table],
-                )
-            )
-            self.counts[table] += len(rows)
+            if rows:
+                self.pending[table].append(self._record_batch(table, rows))
+                self.pending_rows[table] += len(rows)
+                self.counts[table] += len(rows)
+            while self.pending_rows[table] >= PARQUET_ROW_GROUP_ROWS:
+                self._flush(table, PARQUET_ROW_GROUP_ROWS)
+
+    def _flush(self, table: str, rows: int) -> None:
+        """Write the first `rows` pending rows of `table` as one row group."""
+        pending = self.pa.Table.from_batches(self.pending[table], schema=self.schemas[table])
+        self.writers[table].write_table(pending.slice(0, rows), row_group_size=rows)
+        self.pending[table] = pending.slice(rows).to_batches()
+        self.pending_rows[table] -= rows
 
     def close(self) -> dict[str, int]:
-        for writer in self.writers.values():
+        for table, writer in self.writers.items():
+            if self.pending_rows[table]:
+                self._flush(table, self.pending_rows[table])
             writer.close()
         return {file_name(t, "parquet"): n for t, n in self.counts.items()}
 
@@ -272,15 +460,24 @@ def iter_selected(
     limit: int | None = None,
 ) -> Iterator[list[ArchivedVersion]]:
     """The selected versions as records, a batch at a time, by article id then version."""
+    for part in _selection(session, filters, all_versions, batch_size, limit):
+        yield load_versions(session, [(w.version_id, w.status) for w in part], as_of=filters.as_of)
+
+
+def _selection(
+    session: Session, filters: Filters, all_versions: bool, batch_size: int, limit: int | None
+) -> Iterator[list[Any]]:
+    """(article_id, version_id, version, status) of the selected versions, by article id then
+    version, `batch_size` rows at a time from one streamed query (a server-side cursor on
+    PostgreSQL): memory holds one batch, whatever the archive's size."""
     selection = selected_versions(filters, all_versions=all_versions).subquery()
     stmt = (
-        select(selection.c.version_id, selection.c.status)
+        select(selection)
         .order_by(selection.c.article_id, selection.c.version)
         .limit(limit)
         .execution_options(yield_per=batch_size)
     )
-    for part in session.execute(stmt).partitions():
-        yield load_versions(session, [(vid, status) for vid, status in part], as_of=filters.as_of)
+    yield from (list(part) for part in session.execute(stmt).partitions())
 
 
 def export_archive(
@@ -319,10 +516,8 @@ def export_archive(
             writer = _JsonlWriter(files)
         else:
             writer = _ParquetWriter(files)
-        batches = iter_selected(
-            session, filters, all_versions=all_versions, batch_size=batch_size, limit=limit
-        )
-        for batch in batches:
+        for part in _selection(session, filters, all_versions, batch_size, limit):
+            batch = load_exported(session, part, filters.as_of)
             writer.write(batch)
             report.versions += len(batch)
             if progress is not None:

@@ -236,3 +236,28 @@ def test_export_errors_are_storage_errors_in_one_place(archive: str, tmp_path: P
     with pytest.raises(errors.StorageError, match="unknown export format 'xlsx'"):
         run_export(archive, tmp_path / "x", "xlsx")
     assert export.ExportError is errors.ExportError, "the old import path still works"
+
+
+def test_a_parquet_export_of_many_row_groups_reads_back_whole(
+    archive: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row groups of a fixed row count, written as the export goes: a reader sees one table,
+    typed as before, whatever the number of groups (pyarrow, pandas, frictionless)."""
+    frictionless = pytest.importorskip("frictionless", reason="frictionless is a test extra")
+    run_export(archive, tmp_path / "one", "parquet", all_versions=True)
+    monkeypatch.setattr("storage.export.PARQUET_ROW_GROUP_ROWS", 4)
+    run_export(archive, tmp_path / "many", "parquet", all_versions=True)
+    articles = pq.ParquetFile(tmp_path / "many/articles.parquet")
+    sizes = [articles.metadata.row_group(n).num_rows for n in range(articles.num_row_groups)]
+    assert sizes == [4, 2]  # six versions read two at a time: a group of four, then the rest
+    for table in TABLES:
+        whole = pq.read_table(tmp_path / f"one/{table}.parquet")
+        grouped = pq.read_table(tmp_path / f"many/{table}.parquet")
+        assert grouped.schema.equals(whole.schema, check_metadata=True)
+        assert grouped.to_pylist() == whole.to_pylist()
+        frame = grouped.to_pandas()
+        assert list(frame.columns) == [c.name for c in TABLES[table]]
+        assert len(frame) == grouped.num_rows
+    package = frictionless.Package(str(tmp_path / "many/datapackage.json"))
+    assert len(package.get_resource("articles").read_rows()) == 6
+    assert frictionless.validate(str(tmp_path / "many/datapackage.json")).valid
