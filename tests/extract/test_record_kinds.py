@@ -19,6 +19,39 @@ def _content(html: str, url: str) -> dict[str, Any]:
     return {name: record[name] for name in CONTENT_FIELDS}
 
 
+# a. a number word or quantifier opening a sentence starts a counted group, never a name
+
+_COUNTED = {
+    "nl": (
+        "<html lang='nl'><body><article><header><h1>Fietsen uit Anderlecht</h1></header>"
+        "<div class='chapeau'>Vijf Brusselse fietsmakers stelden hun modellen voor in Utrecht.</div>"
+        "<div class='tekst'><p>Ruben Claes leidt sinds 2019 de werkplaats Stadsros in Anderlecht."
+        "</p><p><strong>Waarom Utrecht?</strong></p><p>Nederland is de grootste fietsmarkt van "
+        "Europa, en de kopers daar letten op kwaliteit.</p><p><strong>Wat leverde het op?</strong>"
+        "</p><p>Twee verdelers en een bestelling van veertig frames.</p></div></article></body></html>",
+        "https://hub.brussels/nl/nieuws/fietsen-utrecht/",
+        "Ruben Claes",
+    ),
+    "en": (
+        "<html lang='en'><body><div class='post'><h1>Designers take Milan</h1>"
+        "<p class='standfirst'>Twelve Antwerp Designers and several Brussels studios showed work in "
+        "Milan this April.</p><p>Among them was Léa Fontaine, who makes lamps from cork.</p>"
+        "<h3>Why cork?</h3><p>It is light, it insulates and it grows back.</p>"
+        "<h3>What did Milan bring?</h3><p>Orders from two Italian shops.</p></div></body></html>",
+        "https://news.example.org/en/news/designers-milan/",
+        "Léa Fontaine",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_COUNTED))
+def test_a_counted_group_is_not_the_interviewee(lang: str) -> None:
+    html, url, person = _COUNTED[lang]
+    qa = extract_article(html, url).qa
+    assert len(qa) == 2
+    assert {p.speaker for p in qa} == {person}
+
+
 # g. "Dernière modification", "Laatste wijziging": the modification date
 
 
