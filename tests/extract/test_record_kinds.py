@@ -52,6 +52,51 @@ def test_a_counted_group_is_not_the_interviewee(lang: str) -> None:
     assert {p.speaker for p in qa} == {person}
 
 
+# b. an attribution line ("— Name") under an answer names the speaker and is no answer text
+
+
+def _signed_interview(signature: str) -> str:
+    return (
+        "<html lang='nl'><body><main><h1>Zeep uit Schaarbeek</h1>"
+        "<p>Nadia El Amrani maakt sinds drie jaar zeep met olijfolie uit de Rif.</p>"
+        "<dl class='vragen'>"
+        f"<dt>Hoe begon het?</dt><dd>In mijn keuken, met een pan en een thermometer.{signature}</dd>"
+        f"<dt>Waar verkoop je?</dt><dd>Op markten en in drie winkels in Brussel.{signature}</dd>"
+        "</dl><p>Haar zeep is te koop op de markt van het Flageyplein.</p></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["<br>– Nadia El Amrani", "<br>— Nadia El Amrani, zeepmaakster", "<p>— Nadia El Amrani</p>"],
+)
+def test_an_attribution_line_names_the_speaker_and_leaves_the_answer(signature: str) -> None:
+    url = "https://hub.brussels/nl/nieuws/zeep-schaarbeek/"
+    qa = extract_article(_signed_interview(signature), url).qa
+    assert [p.answer for p in qa] == [
+        "In mijn keuken, met een pan en een thermometer.",
+        "Op markten en in drie winkels in Brussel.",
+    ]
+    assert {p.speaker for p in qa} == {"Nadia El Amrani"}
+    # signing the answers is a neutral edit: the interview reads the same as the unsigned one
+    assert qa == extract_article(_signed_interview(""), url).qa
+
+
+def test_a_dialogue_turn_opened_by_a_dash_stays_an_answer() -> None:
+    html = (
+        "<html lang='fr'><body><article><h1>Un café à Ixelles</h1>"
+        "<p>Nous avons rencontré Camille Dubois, patronne du Café Lumière.</p>"
+        "<p><b>Pourquoi Ixelles ?</b></p><p>— Parce que j'y habite depuis vingt ans.</p>"
+        "<p><b>Et la suite ?</b></p><p>— Un deuxième café, à Saint-Gilles.</p>"
+        "</article></body></html>"
+    )
+    qa = extract_article(html, "https://hub.brussels/fr/news/cafe-ixelles/").qa
+    assert [p.answer for p in qa] == [
+        "Parce que j'y habite depuis vingt ans.",
+        "Un deuxième café, à Saint-Gilles.",
+    ]
+
+
 # g. "Dernière modification", "Laatste wijziging": the modification date
 
 
