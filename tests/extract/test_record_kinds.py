@@ -12,6 +12,7 @@ import pytest
 
 from scraper.extract import extract_article
 from scraper.models import CONTENT_FIELDS
+from tests.edits import replace
 
 
 def _content(html: str, url: str) -> dict[str, Any]:
@@ -95,6 +96,40 @@ def test_a_dialogue_turn_opened_by_a_dash_stays_an_answer() -> None:
         "Parce que j'y habite depuis vingt ans.",
         "Un deuxième café, à Saint-Gilles.",
     ]
+
+
+# c. a language switch set as plain links (no hreflang) gives the translations
+
+_SWITCH_PAGE = (
+    "<html lang='en'><body><div class='top'><ul class='languages'>"
+    "<li><a href='/fr/actualites/brasserie-export/'>fr</a></li>"
+    "<li><a href='/nl/nieuws/brouwerij-export/'>NL</a></li><li class='current'>EN</li>"
+    "<li><a href='/de/'>Deutsch</a></li></ul></div>"
+    "<main><h1>A Brussels brewery ships to Japan</h1>"
+    "<p>Brasserie du Canal sends its first containers to Osaka this month, after two years of "
+    "tasting sessions with Japanese importers.</p></main></body></html>"
+)
+
+
+def test_a_language_switch_of_plain_links_gives_the_translations() -> None:
+    article = extract_article(_SWITCH_PAGE, "https://news.example.org/en/news/brewery-export/")
+    assert article.translations == {
+        "fr": "https://news.example.org/fr/actualites/brasserie-export/",
+        "nl": "https://news.example.org/nl/nieuws/brouwerij-export/",
+    }  # the German home page is no translation of this article
+    assert article.related == []
+
+
+def test_a_word_link_in_the_text_is_no_translation() -> None:
+    html = replace(
+        _SWITCH_PAGE,
+        "tasting sessions",
+        "tasting sessions (<a href='/en/news/osaka-fair/'>en</a> route)",
+    )
+    html = replace(html, "<li><a href='/fr/actualites/brasserie-export/'>fr</a></li>", "")
+    article = extract_article(html, "https://news.example.org/en/news/brewery-export/")
+    # "en" is the page's own language: a link so named is never its translation
+    assert "en" not in article.translations
 
 
 # g. "Dernière modification", "Laatste wijziging": the modification date
