@@ -165,15 +165,20 @@ def extract_sector(page: Page) -> Found:
     if known or labels:
         return (known or labels)[0], "profile"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
-    # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line)
-    for line in zone_lines(page):
+    # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line),
+    # or, above the article's text, exactly the label the page's cards of other articles wear
+    # (a site's own label the mapping does not know yet)
+    lines = zone_lines(page)
+    card_labels = {fold(c.sector) for c in page.cards if c.sector}
+    for at, line in enumerate(lines):
         pieces = _PIECES.split(line)
         for piece in pieces:
             labelled = _SECTOR_LABEL.match(piece)
             if labelled and len(labelled.group(1)) <= 60:
                 return labelled.group(1).strip(), "text"
         for piece in pieces:
-            if fold(piece) in page.config.sectors:
+            folded = fold(piece)
+            if folded in page.config.sectors or (at < page.zone_head and folded in card_labels):
                 return piece.strip(), "text"
     return _breadcrumb_sector(page)
 

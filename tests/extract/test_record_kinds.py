@@ -132,6 +132,47 @@ def test_a_word_link_in_the_text_is_no_translation() -> None:
     assert "en" not in article.translations
 
 
+# d. the article's own header (sector label, headline) is no card: its label is the sector
+
+
+def test_the_headers_sector_label_is_the_sector_even_unmapped() -> None:
+    html = (
+        "<html lang='fr'><body><div class='page'><div class='article-top'>"
+        "<span class='entry-category'><a href='/fr/secteurs/mode-durable/'>Mode durable</a></span>"
+        "<h1>Une friperie solidaire ouvre à Molenbeek</h1></div>"
+        "<div class='article-texte'><p>La friperie Deuxième Vie emploie six personnes en "
+        "réinsertion et revend des vêtements triés à la main.</p><p>Elle a ouvert ses portes "
+        "samedi, rue de Ribaucourt.</p></div></div></body></html>"
+    )
+    article = extract_article(html, "https://hub.brussels/fr/news/friperie-molenbeek/")
+    assert article.sector == "Mode durable"
+    assert article.related == []
+
+
+_KICKER_PAGE = (
+    "<html lang='en'><body><div class='wrap'><div class='hero'>"
+    "<span class='overline'>Makers &amp; crafts</span><h1>A Forest workshop saves old pianos</h1>"
+    "</div><div class='copy'><p>Piano Atelier Vorst restores about forty instruments a year, "
+    "most of them from schools and music academies.</p></div>"
+    "<div class='more'><h2>Read next</h2><div class='grid'>"
+    "<a class='tile' href='/en/news/violin-makers/'><span class='tile-category'>Makers &amp; "
+    "crafts</span><span class='tile-name'>Two violin makers open a shop</span></a>"
+    "<a class='tile' href='/en/news/ceramics-fair/'><span class='tile-category'>Makers &amp; "
+    "crafts</span><span class='tile-name'>The ceramics fair returns</span></a>"
+    "</div></div></div></body></html>"
+)
+
+
+def test_a_label_above_the_headline_worn_by_the_cards_is_the_sector() -> None:
+    article = extract_article(_KICKER_PAGE, "https://hub.brussels/en/news/piano-workshop/")
+    assert article.sector == "Makers & crafts"
+    # the card's own label is its sector, not part of its title
+    assert [(c.title, c.sector) for c in article.related] == [
+        ("Two violin makers open a shop", "Makers & crafts"),
+        ("The ceramics fair returns", "Makers & crafts"),
+    ]
+
+
 # g. "Dernière modification", "Laatste wijziging": the modification date
 
 
