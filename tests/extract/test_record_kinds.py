@@ -173,6 +173,36 @@ def test_a_label_above_the_headline_worn_by_the_cards_is_the_sector() -> None:
     ]
 
 
+# e. a meta line under the headline is no lead: the lead is the first prose paragraph
+
+_META_PAGE = (
+    "<html lang='fr'><body><article class='actu'><h1>Un marché couvert pour Anderlecht</h1>"
+    "<div class='actu-infos'><span>Économie sociale</span> · <span>12 février 2026</span>"
+    " · <span>Anderlecht</span></div>"
+    "<p>La commune transforme les anciens abattoirs en marché couvert ouvert six jours sur "
+    "sept, avec quarante étals de producteurs locaux.</p>"
+    "<p>Les travaux commencent au printemps.</p></article></body></html>"
+)
+
+
+def test_a_meta_line_under_the_headline_is_not_the_lead() -> None:
+    article = extract_article(_META_PAGE, "https://hub.brussels/fr/news/marche-anderlecht/")
+    assert article.lead is not None and article.lead.startswith("La commune transforme")
+    assert "12 février 2026" not in (article.body or "")
+
+
+def test_adding_a_meta_line_leaves_the_record_unchanged() -> None:
+    url = "https://hub.brussels/fr/news/marche-anderlecht/"
+    without = replace(
+        _META_PAGE,
+        "<div class='actu-infos'><span>Économie sociale</span> · <span>12 février 2026</span>"
+        " · <span>Anderlecht</span></div>",
+        "<div class='actu-infos'><span>12 février 2026</span></div>",
+    )
+    with_line, bare = _content(_META_PAGE, url), _content(without, url)
+    assert with_line["lead"] == bare["lead"] and with_line["body"] == bare["body"]
+
+
 # g. "Dernière modification", "Laatste wijziging": the modification date
 
 
