@@ -203,6 +203,26 @@ def test_adding_a_meta_line_leaves_the_record_unchanged() -> None:
     assert with_line["lead"] == bare["lead"] and with_line["body"] == bare["body"]
 
 
+# f. a contact line "Name, role — email — phone" keeps a hyphenated first name
+
+
+def test_a_one_line_contact_keeps_a_hyphenated_name() -> None:
+    html = (
+        "<html lang='fr'><body><main><h1>Salon de l'export 2026</h1>"
+        "<p>Le salon réunit les conseillers économiques de la Région et les entreprises qui "
+        "veulent exporter.</p><div class='contacts'><h3>Vos contacts</h3><ul>"
+        "<li>Jean-Marc Dubois, conseiller export — <a href='mailto:JM.Dubois@hub.brussels'>"
+        "JM.Dubois@hub.brussels</a> — <a href='tel:+3228004200'>+32 2 800 42 00</a></li>"
+        "<li>Anne-Sophie Lambert — chargée de projets | <a href='mailto:aslambert@hub.brussels'>"
+        "aslambert@hub.brussels</a></li></ul></div></main></body></html>"
+    )
+    contacts = extract_article(html, "https://hub.brussels/fr/news/salon-export/").contacts
+    assert [(c.name, c.role, c.emails, c.phones) for c in contacts] == [
+        ("Jean-Marc Dubois", "conseiller export", ["jm.dubois@hub.brussels"], ["+3228004200"]),
+        ("Anne-Sophie Lambert", "chargée de projets", ["aslambert@hub.brussels"], []),
+    ]
+
+
 # g. "Dernière modification", "Laatste wijziging": the modification date
 
 
