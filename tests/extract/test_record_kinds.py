@@ -12,6 +12,7 @@ import pytest
 
 from scraper.extract import extract_article
 from scraper.models import CONTENT_FIELDS
+from scraper.sites import generic_profile
 from tests.edits import replace
 
 
@@ -242,3 +243,25 @@ def test_a_modification_label_gives_the_modified_day(lang: str, line: str, modif
     )
     record = extract_article(html, f"https://hub.brussels/{lang}/news/prime/").to_dict()
     assert (record["published"], record["modified"]) == ("2026-03-03", modified)
+
+
+# issue 13: the date fallback reads the raw page (a comment holding the only date, an XML
+# declaration before the document); no shared case had a test of its own for either
+
+
+@pytest.mark.parametrize(
+    ("prologue", "lang"),
+    [("", "en"), ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>', "de")],
+)
+def test_the_date_fallback_reads_a_date_only_a_comment_holds(prologue: str, lang: str) -> None:
+    html = (
+        f"{prologue}<html xmlns='http://www.w3.org/1999/xhtml' lang='{lang}'><head>"
+        "<title>Linie 42</title></head><body><div id='inhalt'><h1>Linie 42</h1>"
+        "<p>Ab Montag fährt die Linie 42 alle zehn Minuten zwischen Bahnhof und Klinikum.</p>"
+        "</div><!-- erstellt 2021-11-08 --></body></html>"
+    )
+    record = extract_article(
+        html, "https://paper.example/news/linie-42/", profile=generic_profile()
+    )
+    assert record.to_dict()["published"] == "2021-11-08"
+    assert record.title == "Linie 42"
