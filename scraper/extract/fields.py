@@ -166,10 +166,12 @@ def extract_sector(page: Page) -> Found:
         return (known or labels)[0], "profile"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
     # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line),
-    # or, above the article's text, exactly the label the page's cards of other articles wear
-    # (a site's own label the mapping does not know yet)
+    # or, above the headline, exactly the label the page's cards of other articles wear (a
+    # site's own label the mapping does not know yet; an author's name under it is no sector)
     lines = zone_lines(page)
     card_labels = {fold(c.sector) for c in page.cards if c.sector}
+    h1 = fold(normalize_text(page.signals.h1s[0].get_text(" "))) if page.signals.h1s else None
+    above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
     for at, line in enumerate(lines):
         pieces = _PIECES.split(line)
         for piece in pieces:
@@ -178,7 +180,7 @@ def extract_sector(page: Page) -> Found:
                 return labelled.group(1).strip(), "text"
         for piece in pieces:
             folded = fold(piece)
-            if folded in page.config.sectors or (at < page.zone_head and folded in card_labels):
+            if folded in page.config.sectors or (at < above and folded in card_labels):
                 return piece.strip(), "text"
     return _breadcrumb_sector(page)
 

@@ -174,6 +174,14 @@ def test_a_label_above_the_headline_worn_by_the_cards_is_the_sector() -> None:
     ]
 
 
+def test_an_author_under_the_headline_that_the_cards_show_is_no_sector() -> None:
+    html = replace(_KICKER_PAGE, "<span class='overline'>Makers &amp; crafts</span>", "")
+    html = replace(html, "</h1>", "</h1><p class='by'>Makers &amp; crafts</p>")
+    article = extract_article(html, "https://hub.brussels/en/news/piano-workshop/")
+    # the cards' label under the headline is a byline's place, not a kicker's
+    assert article.sector is None
+
+
 # e. a meta line under the headline is no lead: the lead is the first prose paragraph
 
 _META_PAGE = (
