@@ -43,3 +43,15 @@ def words(key: str, *, folded: bool = True) -> tuple[str, ...]:
 def labels_longest_first(key: str) -> tuple[str, ...]:
     """`words(key)` with longer phrases first ("publie le" is tried before "publie")."""
     return tuple(sorted(words(key), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def language_names() -> dict[str, str]:
+    """The texts of a language switch, folded, with the language each names: every vocabulary
+    language's own name ("nederlands") and its code ("nl")."""
+    names: dict[str, str] = {}
+    for lang in LANGUAGES:
+        names[lang] = lang
+        for entry in _language(lang).get("language_names", ()):
+            names[fold(entry)] = lang
+    return names

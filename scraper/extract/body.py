@@ -160,11 +160,31 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
     if is_counter_line(text):
         return True  # "1 284 vues · 3 min de lecture": page furniture, never lead or body
+    if len(text) <= MAX_META_LINE and _meta_line(text):
+        return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
     return (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
     )
+
+
+#: A meta line ("Sector | date | 3 min") is a few short pieces: at most this many characters
+#: in all, each piece at most `MAX_META_PIECE` (a sector label, a date written out in words).
+MAX_META_LINE = 120
+MAX_META_PIECE = 40
+_META_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*[|·•]\s*")
+
+
+def _meta_line(text: str) -> bool:
+    """Short pieces set apart by bars, bullets or dashes, one of them a date and none of them a
+    sentence: the metadata under a headline, not its first paragraph."""
+    pieces = [p.strip() for p in _META_SEPARATOR.split(text)]
+    if len(pieces) < 2 or not all(
+        p and len(p) <= MAX_META_PIECE and not p.endswith((".", "?", "!")) for p in pieces
+    ):
+        return False
+    return any(parse_date_text(p) for p in pieces)
 
 
 def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from bs4 import Tag
+from bs4 import PageElement, Tag
 
 from scraper.dates import labelled_date, parse_date_text, parse_timestamp
 from scraper.extract.config import ExtractConfig
@@ -210,24 +211,38 @@ def _card_title(card: Tag, config: ExtractConfig) -> str | None:
         if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
             return text
     links = [card] if card.name == "a" else list(tags_named(card, ("a",)))
-    texts = [_own_text(a, config) for a in links] + [
+    # the card's sector element is its label, never part of its title
+    labels = {id(tag) for tag in select_in(card, config.card_index)}
+    texts = [_own_text(a, config, labels) for a in links] + [
         normalize_text(str(img.get("alt") or "")) for img in tags_named(card, ("img",))
     ]
     texts = [t for t in texts if len(t) > 3]
     return max(texts, key=len) if texts else None
 
 
-def _own_text(link: Tag, config: ExtractConfig) -> str:
-    """A link's text without the sector label and the date printed inside it."""
+def _own_text(link: Tag, config: ExtractConfig, labels: Set[int] = frozenset()) -> str:
+    """A link's text without the sector label (known, or in an element of `labels`) and the
+    date printed inside it."""
     pieces = []
     for string in link.find_all(string=True):
         parent = string.parent
         if isinstance(parent, Tag) and parent is not link and parent.name in ("time", "small"):
             continue
+        if labels and _in_label(string, link, labels):
+            continue
         text = normalize_text(str(string))
         if text and fold(text) not in config.sectors and not _DATE_ONLY.fullmatch(text):
             pieces.append(text)
     return normalize_text(" ".join(pieces))
+
+
+def _in_label(string: PageElement, link: Tag, labels: Set[int]) -> bool:
+    for parent in string.parents:
+        if parent is link:
+            return False
+        if id(parent) in labels:
+            return True
+    return False
 
 
 #: A sector label is a short name: at most this many words and characters.

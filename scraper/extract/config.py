@@ -64,6 +64,8 @@ class ExtractConfig:
     site_names: tuple[str, ...] = ()
     #: the site's zone: a timestamp's day is taken there; None: the day its own offset gives
     time_zone: ZoneInfo | None = None
+    #: a language switch's link texts, folded ("nederlands", "nl"), and the language each names
+    language_names: dict[str, str] = field(default_factory=dict)
     #: the ISO 639-1 codes the site publishes in (empty: any language)
     languages: tuple[str, ...] = ()
     #: folded sector label -> sector key
@@ -112,6 +114,7 @@ class ExtractConfig:
             name_stopwords=frozenset(_phrases(table, "name_stopwords")),
             site_names=_phrases(table, "site_names") or tuple(filter(None, [fold(profile.name)])),
             time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,
+            language_names=lexicon.language_names(),
             languages=tuple(code.lower() for code in _strings(table, "languages")),
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),

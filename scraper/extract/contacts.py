@@ -15,7 +15,8 @@ from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
 _SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
-_NAME_THEN_ROLE = re.compile(r"^([^,–—-]{4,60}?)(?:\s+[–—-]\s+|,\s+)(.{3,})$")
+#: "Anna Kowalska - …", "Min-ji Park, …": a hyphen inside a word is part of the name.
+_NAME_THEN_ROLE = re.compile(r"^((?:[^,–—-]|(?<=\w)-(?=\w)){4,60}?)(?:\s+[–—-]\s+|,\s+)(.{3,})$")
 #: "Renseignements : Thomas Leclercq – …", "Votre interlocutrice : Chloé Martin, …": a short label
 #: (a few words) before the name; the label goes, the name stays.
 _LABEL_BEFORE_NAME = re.compile(r"^[^:]{2,40}?\s*:\s*(?=[A-ZÀ-Þ])")
@@ -25,6 +26,8 @@ _HONORIFIC = re.compile(
     r"^(?:dr|prof|ir|mr|mrs|ms|mme|mevr|dhr|me)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: Field separators with nothing on one side: typography, not part of a field.
+_DANGLING = " |–—•·"
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
 _LINK_WORDS = re.compile(
     r"\b(?:e-?mail|courriel|bel|bellen|call|appelez|appeler|t[ée]l[ée]phonez|"
@@ -189,7 +192,8 @@ class _Builder:
             for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)))
         ]
         for raw in _fields(unlabelled):
-            line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip()
+            # a separator left at a line's end where a link began ("Pierre Leroy, expert —")
+            line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip().strip(_DANGLING)
             if line.endswith(":") and _is_name(line[:-1].strip()):
                 line = line[:-1].strip()  # "Sofia Rossi:" above her channels
             labelled = field_label(line)

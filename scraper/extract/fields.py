@@ -16,6 +16,7 @@ from scraper.extract.lang import (
 )
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
+from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
@@ -115,7 +116,8 @@ def extract_lang(page: Page, sample: str) -> Found:
 
 
 def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, str]:
-    """hreflang alternates in the other languages: {lang: absolute url}."""
+    """hreflang alternates in the other languages: {lang: absolute url}; then a language switch
+    set as plain links ("FR", "Nederlands") to an article of the site."""
     found: dict[str, str] = {}
     for code, href in page.signals.hreflang:
         short = short_lang(code)
@@ -128,7 +130,25 @@ def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, st
             and fold(absolute) != fold(url)
         ):
             found[short] = absolute
+    names = page.config.language_names
+    for link in page.signals.links:
+        text = link.string  # a switch's link holds its one word; longer links skip the lookup
+        short = names.get(fold(text.strip())) if text and len(text) <= MAX_SWITCH_CHARS else None
+        if short is None or short == lang or short in found:
+            continue
+        absolute = resolve_href(page.base, str(link["href"]))
+        # a switch to the other language's home page, or a link in the text, is no translation
+        if (
+            absolute
+            and fold(absolute) != fold(url)
+            and is_article_link(absolute, url, page.config.hosts)
+        ):
+            found[short] = absolute
     return found
+
+
+#: A language switch's link text is a code or a language's name ("Nederlands", padded).
+MAX_SWITCH_CHARS = 24
 
 
 def extract_sector(page: Page) -> Found:
@@ -145,15 +165,22 @@ def extract_sector(page: Page) -> Found:
     if known or labels:
         return (known or labels)[0], "profile"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
-    # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line)
-    for line in zone_lines(page):
+    # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line),
+    # or, above the headline, exactly the label the page's cards of other articles wear (a
+    # site's own label the mapping does not know yet; an author's name under it is no sector)
+    lines = zone_lines(page)
+    card_labels = {fold(c.sector) for c in page.cards if c.sector}
+    h1 = fold(normalize_text(page.signals.h1s[0].get_text(" "))) if page.signals.h1s else None
+    above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
+    for at, line in enumerate(lines):
         pieces = _PIECES.split(line)
         for piece in pieces:
             labelled = _SECTOR_LABEL.match(piece)
             if labelled and len(labelled.group(1)) <= 60:
                 return labelled.group(1).strip(), "text"
         for piece in pieces:
-            if fold(piece) in page.config.sectors:
+            folded = fold(piece)
+            if folded in page.config.sectors or (at < above and folded in card_labels):
                 return piece.strip(), "text"
     return _breadcrumb_sector(page)
 

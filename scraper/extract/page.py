@@ -126,9 +126,12 @@ class Page:
                 depth >= CARD_LABEL_DEPTH
                 or parent.name in ("body", "html", "[document]", "article", "main")
                 or text_longer_than(parent, CARD_MAX_CHARS)
+                or _holds_headline(parent)
             ):
                 return False
             for link in links_in(parent, CARD_LINKS_LOOKED_AT):
+                if link is tag or any(p is tag for p in link.parents):
+                    continue  # the label's own link (to its sector's page) is no card's title
                 url = resolve_href(self.base, str(link["href"]))
                 if (
                     url is not None
@@ -233,3 +236,10 @@ class Page:
                 ):
                     return parent
         return self.root
+
+
+def _holds_headline(element: Tag) -> bool:
+    """An element holding an `<h1>` that links nowhere is the article's own header (its sector
+    label, headline and date), never a card: a card's heading is, or holds, its link."""
+    h1 = element.find("h1")
+    return h1 is not None and h1.find("a") is None and h1.find_parent("a") is None

@@ -278,7 +278,12 @@ def extract_qa(
     # an interview is read in the first blocks of the text: a page of thousands of paragraphs
     # (a 5 MB dump) costs no more than a long article
     kept = [b for b in blocks if b.role not in ("contact", "site", "related")][:MAX_BLOCKS]
-    body = [_undashed(part) for b in kept for part in _split_inline(b)]
+    body = [
+        piece
+        for b in kept
+        for part in _split_inline(b)
+        for piece in map(_undashed, _attributed(part, config))
+    ]
     body = _closing_asker_line(_join_label_lines(body, config), config)
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
@@ -305,6 +310,32 @@ def _undashed(block: Block) -> Block:
     if not block.lines or not _DIALOGUE_DASH.match(block.lines[0]):
         return block
     return replace(block, lines=[_DIALOGUE_DASH.sub("", block.lines[0]), *block.lines[1:]])
+
+
+#: An attribution line ("— Anne Claessens", "– Jan Peeters, founder") is a name and at most a
+#: short role: longer dash-opened lines are dialogue turns or text.
+MAX_ATTRIBUTION_CHARS = 80
+_ATTRIBUTION = re.compile(r"^[—–]\s*(?P<who>[^,]+?)\s*(?:,\s*[^?!]+)?$")
+
+
+def _attributed(block: Block, config: ExtractConfig) -> list[Block]:
+    """An attribution line under an answer or a quote (a dash, then a person's name), on a line
+    of its own or closing the block, as the `<cite>` it stands for: it names the speaker, and it
+    is no part of the answer."""
+    last = block.lines[-1] if block.lines else ""
+    match = _ATTRIBUTION.match(last) if len(last) <= MAX_ATTRIBUTION_CHARS else None
+    who = match.group("who") if match else ""
+    if (
+        not match
+        or not is_full_name(who)
+        or _is_place(who, config)
+        or _thanks(Block(tag="p", lines=[who]), config)  # "— Merci Sophie": a dialogue turn
+    ):
+        return [block]
+    cite = Block(tag="cite", lines=[who], container=block.container, quoted=block.quoted)
+    if len(block.lines) == 1:
+        return [cite]
+    return [replace(block, lines=block.lines[:-1], bold_runs=()), cite]
 
 
 def _closing(block: Block) -> Block:
