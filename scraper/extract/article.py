@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.element import AttributeDict
 from bs4.exceptions import ParserRejectedMarkup
 from lxml import etree
 
@@ -47,10 +49,56 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
+class _HtmlBuilder(LXMLTreeBuilder):
+    """bs4's lxml HTML tree builder, with its namespace bookkeeping skipped where HTML has none.
+
+    For every element, bs4's `start` copies the attributes twice to split namespaced names
+    (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
+    Here an element without namespaces goes straight to the `BeautifulSoup` object, with the
+    same arguments bs4 would pass; anything namespaced takes bs4's own path. The tree is the
+    same (tests/extract/test_parse.py compares it with bs4's)."""
+
+    def start(
+        self, tag: str | bytes, attrib: dict[str | bytes, str | bytes], nsmap: object = None
+    ) -> None:
+        if (
+            nsmap
+            or len(self.nsmaps) > 1
+            or not isinstance(tag, str)
+            or tag[:1] == "{"
+            or "{" in "".join(attrib)  # type: ignore[arg-type]  # lxml gives str names
+        ):
+            super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
+            return
+        assert self.soup is not None
+        self.soup.handle_starttag(
+            tag,
+            None,
+            None,
+            self.attribute_dict_class(attrib),
+            namespaces=self.active_namespace_prefixes[-1],
+        )
+
+    def end(self, tag: str | bytes) -> None:
+        if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":
+            super().end(tag)
+            return
+        assert self.soup is not None
+        self.soup.endData()
+        self.soup.handle_endtag(tag, None)
+
+
 def _parse(text: str) -> BeautifulSoup:
     try:
-        # class and rel stay strings: splitting them for every tag costs a fifth of the parse
-        return BeautifulSoup(text, "lxml", multi_valued_attributes=None)
+        # class and rel stay strings: splitting them for every tag costs a fifth of the parse;
+        # attribute values are kept as lxml gives them (strings): the plain attribute dict
+        # skips bs4's per-value conversion of numbers and booleans, which lxml never gives
+        return BeautifulSoup(
+            text,
+            builder=_HtmlBuilder,
+            multi_valued_attributes=None,
+            attribute_dict_class=AttributeDict,
+        )
     except (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError) as exc:
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
         return BeautifulSoup("", "lxml")

@@ -1,0 +1,53 @@
+"""The page tree `parse_html` builds (bs4's lxml builder with its namespace steps skipped where
+HTML has none) is the tree a stock `BeautifulSoup(html, "lxml")` builds with the same options:
+same markup, same elements and attributes, same document order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from scraper.extract import parse_html
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PAGES = sorted((FIXTURES / "pages").glob("*.html"))[::5] + sorted(
+    (FIXTURES / "seed").glob("*.html")
+)
+
+ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</title>
+<meta charset="utf-8"><script>var a = "<p>not a tag</p>";</script></head><body>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+<use xlink:href="#icon"></use><text x="1">svg text</text></svg>
+<math><mi>x</mi></math><div {weird}="1" data-x='{"a": 1}' hidden>a <b>b</b> c</div>
+<p>unclosed <p>second<table><td>cell</table><pre>  kept
+  spaces</pre><!-- a comment --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
+
+
+def _shape(soup: BeautifulSoup) -> list[tuple[str, str, object]]:
+    """Every node in document order (the `next_element` chain bs4 searches follow)."""
+    shape = []
+    node = soup.next_element
+    while node is not None:
+        if isinstance(node, Tag):
+            shape.append(("tag", node.name, (node.prefix, node.namespace, dict(node.attrs))))
+        else:
+            shape.append(
+                (type(node).__name__, str(node), node.parent.name if node.parent else None)
+            )
+        node = node.next_element
+    return shape
+
+
+@pytest.mark.parametrize(
+    "html",
+    [p.read_bytes() for p in PAGES] + [ODD_MARKUP.encode()],
+    ids=[p.stem for p in PAGES] + ["odd-markup"],
+)
+def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
+    parsed = parse_html(html)
+    stock = BeautifulSoup(parsed.text, "lxml", multi_valued_attributes=None)
+    assert str(parsed.soup) == str(stock)
+    assert _shape(parsed.soup) == _shape(stock)
+    assert [t.name for t in parsed.soup.find_all(True)] == [t.name for t in stock.find_all(True)]
