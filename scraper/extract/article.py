@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,13 +51,35 @@ warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
 class _HtmlBuilder(LXMLTreeBuilder):
-    """bs4's lxml HTML tree builder, with its namespace bookkeeping skipped where HTML has none.
+    """bs4's lxml HTML tree builder, with its namespace bookkeeping skipped where HTML has none,
+    kept from page to page (one per thread) with its lxml parser.
 
     For every element, bs4's `start` copies the attributes twice to split namespaced names
     (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
     Here an element without namespaces goes straight to the `BeautifulSoup` object, with the
-    same arguments bs4 would pass; anything namespaced takes bs4's own path. The tree is the
-    same (tests/extract/test_parse.py compares it with bs4's)."""
+    same arguments bs4 would pass; anything namespaced takes bs4's own path. bs4 makes a new
+    lxml parser for every page, and lxml inspects the builder's methods each time (a fixed cost
+    near a bare parse's on a 1 KB page); a parser is reusable once closed, so it is kept. The tree
+    is the same (tests/extract/test_parse.py compares it with bs4's)."""
+
+    def __init__(self) -> None:
+        # class and rel stay strings: splitting them for every tag costs a fifth of the parse;
+        # attribute values are kept as lxml gives them (strings): the plain attribute dict
+        # skips bs4's per-value conversion of numbers and booleans, which lxml never gives
+        super().__init__(multi_valued_attributes=None, attribute_dict_class=AttributeDict)
+        self._parser: etree._FeedParser[etree._Element] | None = None
+
+    def initialize_soup(self, soup: BeautifulSoup) -> None:
+        self.nsmaps = [self.DEFAULT_NSMAPS_INVERTED]
+        self.active_namespace_prefixes = [dict(self.DEFAULT_NSMAPS)]
+        super().initialize_soup(soup)
+
+    def parser_for(self, encoding: str | None) -> etree._FeedParser[etree._Element]:  # type: ignore[override]
+        if encoding is not None:  # never for a decoded page
+            return super().parser_for(encoding)  # type: ignore[return-value]
+        if self._parser is None:
+            self._parser = super().parser_for(None)  # type: ignore[assignment]
+        return self._parser  # type: ignore[return-value]
 
     def start(
         self, tag: str | bytes, attrib: dict[str | bytes, str | bytes], nsmap: object = None
@@ -84,22 +107,23 @@ class _HtmlBuilder(LXMLTreeBuilder):
             super().end(tag)
             return
         assert self.soup is not None
-        self.soup.endData()
-        self.soup.handle_endtag(tag, None)
+        self.soup.handle_endtag(tag, None)  # which ends the text before the tag first
+
+
+_BUILDERS = threading.local()
 
 
 def _parse(text: str) -> BeautifulSoup:
+    builder: _HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
+    if builder is None:
+        builder = _BUILDERS.builder = _HtmlBuilder()
     try:
-        # class and rel stay strings: splitting them for every tag costs a fifth of the parse;
-        # attribute values are kept as lxml gives them (strings): the plain attribute dict
-        # skips bs4's per-value conversion of numbers and booleans, which lxml never gives
-        return BeautifulSoup(
-            text,
-            builder=_HtmlBuilder,
-            multi_valued_attributes=None,
-            attribute_dict_class=AttributeDict,
-        )
-    except (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError) as exc:
+        return BeautifulSoup(text, builder=builder)
+    except BaseException as exc:
+        _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
+        if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
+            raise
+
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
         return BeautifulSoup("", "lxml")
 

@@ -4,6 +4,7 @@ same markup, same elements and attributes, same document order."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,15 @@ def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
     assert str(parsed.soup) == str(stock)
     assert _shape(parsed.soup) == _shape(stock)
     assert [t.name for t in parsed.soup.find_all(True)] == [t.name for t in stock.find_all(True)]
+
+
+def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
+    """The builder (and its lxml parser) is kept per thread: pages read at the same time in
+    several threads each get their own page's tree."""
+    pages = [p.read_bytes() for p in PAGES] * 3
+    expected = [
+        str(BeautifulSoup(parse_html(h).text, "lxml", multi_valued_attributes=None)) for h in pages
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda h: str(parse_html(h).soup), pages))
+    assert got == expected
