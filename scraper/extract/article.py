@@ -68,8 +68,11 @@ class _HtmlBuilder(LXMLTreeBuilder):
         # skips bs4's per-value conversion of numbers and booleans, which lxml never gives
         super().__init__(multi_valued_attributes=None, attribute_dict_class=AttributeDict)
         self._parser: etree._FeedParser[etree._Element] | None = None
+        #: the elements of the page being parsed, in document order (as `soup.find_all(True)`)
+        self.elements: list[Tag] = []
 
     def initialize_soup(self, soup: BeautifulSoup) -> None:
+        self.elements = []
         self.nsmaps = [self.DEFAULT_NSMAPS_INVERTED]
         self.active_namespace_prefixes = [dict(self.DEFAULT_NSMAPS)]
         super().initialize_soup(soup)
@@ -92,15 +95,19 @@ class _HtmlBuilder(LXMLTreeBuilder):
             or "{" in "".join(attrib)  # type: ignore[arg-type]  # lxml gives str names
         ):
             super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
+            assert self.soup is not None and self.soup.currentTag is not None
+            self.elements.append(self.soup.currentTag)  # the element bs4 just opened
             return
         assert self.soup is not None
-        self.soup.handle_starttag(
+        element = self.soup.handle_starttag(
             tag,
             None,
             None,
             self.attribute_dict_class(attrib),
             namespaces=self.active_namespace_prefixes[-1],
         )
+        assert element is not None  # None only under a `parse_only` filter
+        self.elements.append(element)
 
     def end(self, tag: str | bytes) -> None:
         if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":
@@ -113,19 +120,22 @@ class _HtmlBuilder(LXMLTreeBuilder):
 _BUILDERS = threading.local()
 
 
-def _parse(text: str) -> BeautifulSoup:
+def _parse(text: str) -> tuple[BeautifulSoup, list[Tag]]:
+    """The tree of `text`, and its elements in document order."""
     builder: _HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
     if builder is None:
         builder = _BUILDERS.builder = _HtmlBuilder()
     try:
-        return BeautifulSoup(text, builder=builder)
+        soup = BeautifulSoup(text, builder=builder)
+        elements, builder.elements = builder.elements, []
+        return soup, elements
     except BaseException as exc:
         _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
         if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
             raise
 
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return BeautifulSoup("", "lxml")
+        return BeautifulSoup("", "lxml"), []
 
 
 @contextmanager
@@ -163,7 +173,7 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
 def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Page:
     config = config_for(profile)
     soup = parsed.soup
-    signals, matches = read_signals(soup, config.index)
+    signals, matches = read_signals(soup, config.index, parsed.elements)
     cards, sections = find_cards(
         signals.links,
         matches.in_selector_order("related"),
@@ -229,6 +239,8 @@ class ParsedHtml:
     soup: BeautifulSoup
     #: what decoding had to guess or replace, or None
     decode_warning: str | None = None
+    #: the elements of `soup` in document order, as the parse made them (None: walk the tree)
+    elements: list[Tag] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -237,7 +249,8 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
     with _collector_paused():
         text, decode_warning = decode_html(html or b"", encoding)
         text = scrub(text)
-        return ParsedHtml(text, _parse(text), decode_warning)
+        soup, elements = _parse(text)
+        return ParsedHtml(text, soup, decode_warning, elements)
 
 
 def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:

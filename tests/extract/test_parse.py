@@ -52,6 +52,9 @@ def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
     assert str(parsed.soup) == str(stock)
     assert _shape(parsed.soup) == _shape(stock)
     assert [t.name for t in parsed.soup.find_all(True)] == [t.name for t in stock.find_all(True)]
+    # the elements listed while parsing are the tree's, in its order (what the reading walks)
+    assert parsed.elements is not None
+    assert [id(t) for t in parsed.elements] == [id(t) for t in parsed.soup.find_all(True)]
 
 
 def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
