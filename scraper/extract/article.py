@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
-import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
-from bs4.builder._lxml import LXMLTreeBuilder
-from bs4.element import AttributeDict
-from bs4.exceptions import ParserRejectedMarkup
-from lxml import etree
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import (
@@ -39,6 +34,7 @@ from scraper.extract.published import check_published, extract_modified, extract
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
+from scraper.extract.tree import parse_tree
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, scrub
@@ -50,92 +46,8 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
-class _HtmlBuilder(LXMLTreeBuilder):
-    """bs4's lxml HTML tree builder, with its namespace bookkeeping skipped where HTML has none,
-    kept from page to page (one per thread) with its lxml parser.
-
-    For every element, bs4's `start` copies the attributes twice to split namespaced names
-    (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
-    Here an element without namespaces goes straight to the `BeautifulSoup` object, with the
-    same arguments bs4 would pass; anything namespaced takes bs4's own path. bs4 makes a new
-    lxml parser for every page, and lxml inspects the builder's methods each time (a fixed cost
-    near a bare parse's on a 1 KB page); a parser is reusable once closed, so it is kept. The tree
-    is the same (tests/extract/test_parse.py compares it with bs4's)."""
-
-    def __init__(self) -> None:
-        # class and rel stay strings: splitting them for every tag costs a fifth of the parse;
-        # attribute values are kept as lxml gives them (strings): the plain attribute dict
-        # skips bs4's per-value conversion of numbers and booleans, which lxml never gives
-        super().__init__(multi_valued_attributes=None, attribute_dict_class=AttributeDict)
-        self._parser: etree._FeedParser[etree._Element] | None = None
-        #: the elements of the page being parsed, in document order (as `soup.find_all(True)`)
-        self.elements: list[Tag] = []
-
-    def initialize_soup(self, soup: BeautifulSoup) -> None:
-        self.elements = []
-        self.nsmaps = [self.DEFAULT_NSMAPS_INVERTED]
-        self.active_namespace_prefixes = [dict(self.DEFAULT_NSMAPS)]
-        super().initialize_soup(soup)
-
-    def parser_for(self, encoding: str | None) -> etree._FeedParser[etree._Element]:  # type: ignore[override]
-        if encoding is not None:  # never for a decoded page
-            return super().parser_for(encoding)  # type: ignore[return-value]
-        if self._parser is None:
-            self._parser = super().parser_for(None)  # type: ignore[assignment]
-        return self._parser  # type: ignore[return-value]
-
-    def start(
-        self, tag: str | bytes, attrib: dict[str | bytes, str | bytes], nsmap: object = None
-    ) -> None:
-        if (
-            nsmap
-            or len(self.nsmaps) > 1
-            or not isinstance(tag, str)
-            or tag[:1] == "{"
-            or "{" in "".join(attrib)  # type: ignore[arg-type]  # lxml gives str names
-        ):
-            super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
-            assert self.soup is not None and self.soup.currentTag is not None
-            self.elements.append(self.soup.currentTag)  # the element bs4 just opened
-            return
-        assert self.soup is not None
-        element = self.soup.handle_starttag(
-            tag,
-            None,
-            None,
-            self.attribute_dict_class(attrib),
-            namespaces=self.active_namespace_prefixes[-1],
-        )
-        assert element is not None  # None only under a `parse_only` filter
-        self.elements.append(element)
-
-    def end(self, tag: str | bytes) -> None:
-        if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":
-            super().end(tag)
-            return
-        assert self.soup is not None
-        self.soup.handle_endtag(tag, None)  # which ends the text before the tag first
-
-
-_BUILDERS = threading.local()
-
-
 def _parse(text: str) -> tuple[BeautifulSoup, list[Tag]]:
-    """The tree of `text`, and its elements in document order."""
-    builder: _HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
-    if builder is None:
-        builder = _BUILDERS.builder = _HtmlBuilder()
-    try:
-        soup = BeautifulSoup(text, builder=builder)
-        elements, builder.elements = builder.elements, []
-        return soup, elements
-    except BaseException as exc:
-        _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
-        if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
-            raise
-
-        log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return BeautifulSoup("", "lxml"), []
+    return parse_tree(text)  # a function of this module: bench/extract.py --stages times it
 
 
 @contextmanager

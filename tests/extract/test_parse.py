@@ -26,19 +26,29 @@ ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</tit
   spaces</pre><!-- a comment --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
 
 
-def _shape(soup: BeautifulSoup) -> list[tuple[str, str, object]]:
-    """Every node in document order (the `next_element` chain bs4 searches follow)."""
-    shape = []
-    node = soup.next_element
-    while node is not None:
-        if isinstance(node, Tag):
-            shape.append(("tag", node.name, (node.prefix, node.namespace, dict(node.attrs))))
-        else:
-            shape.append(
-                (type(node).__name__, str(node), node.parent.name if node.parent else None)
-            )
-        node = node.next_element
-    return shape
+def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
+    """Every node in document order with its links (parent, previous and next element and
+    sibling, as positions), its class and its name or text: what bs4's searches follow."""
+    nodes = [soup, *soup.descendants]
+    position = {id(node): i for i, node in enumerate(nodes)}
+
+    def at(node: object) -> int | None:
+        return None if node is None else position.get(id(node), -1)
+
+    return [
+        (
+            "document" if node is soup else type(node).__name__,
+            (node.name, node.prefix, node.namespace, dict(node.attrs))
+            if isinstance(node, Tag)
+            else str(node),
+            at(node.parent),
+            at(node.next_element),
+            at(node.previous_element),
+            at(node.next_sibling),
+            at(node.previous_sibling),
+        )
+        for node in nodes
+    ]
 
 
 @pytest.mark.parametrize(
