@@ -30,7 +30,7 @@ class PageSoup(BeautifulSoup):
     for white space in a Python loop, and, once a tag holds anything, walks from the new string
     up to the root looking for a following sibling to link it to (while parsing, every open
     element is the last child of its parent: there is none). Plain text in an ordinary element
-    is added here with the same links; comments, doctypes, text inside `<script>`, `<style>`
+    is added here with the same links and attributes; comments, doctypes, text inside `<script>`, `<style>`
     and `<template>` (string subclasses) and any other call take bs4's own path."""
 
     def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
@@ -49,7 +49,10 @@ class PageSoup(BeautifulSoup):
         self.current_data = []
         if not data.strip(_ASCII_SPACES) and not self.preserve_whitespace_tag_stack:
             data = "\n" if "\n" in data else " "
-        self.object_was_parsed(NavigableString(data))
+        # what NavigableString(data) makes, without links it would set twice
+        string = str.__new__(NavigableString, data)
+        string.hidden = False
+        self.object_was_parsed(string)
 
     def object_was_parsed(
         self,
@@ -136,6 +139,10 @@ class HtmlBuilder(LXMLTreeBuilder):
         )
         assert element is not None  # None only under a `parse_only` filter
         self.elements.append(element)
+
+    def data(self, data: str | bytes) -> None:
+        assert self.soup is not None
+        self.soup.current_data.append(data)  # type: ignore[arg-type]  # what handle_data does
 
     def end(self, tag: str | bytes) -> None:
         if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":

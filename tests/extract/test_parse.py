@@ -38,6 +38,7 @@ def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
     return [
         (
             "document" if node is soup else type(node).__name__,
+            sorted(vars(node)),
             (node.name, node.prefix, node.namespace, dict(node.attrs))
             if isinstance(node, Tag)
             else str(node),
