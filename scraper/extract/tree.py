@@ -24,7 +24,13 @@ _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 
 
 class PageSoup(BeautifulSoup):
-    """A `BeautifulSoup` whose text nodes are added the short way while a page is parsed.
+    """A `BeautifulSoup` whose elements and text nodes are added the short way while a page is
+    parsed.
+
+    For every element bs4 copies the attribute dict once more, and sets each link twice (once in
+    `Tag.__init__`, once as the tree grows). An ordinary element (no `<meta>`, whose charset bs4
+    rewrites; no `parse_only`, no custom element classes) is made here with the same attributes
+    and links, in one step.
 
     For every run of text bs4 looks up the string class through two tables, tests each character
     for white space in a Python loop, and, once a tag holds anything, walks from the new string
@@ -32,6 +38,55 @@ class PageSoup(BeautifulSoup):
     element is the last child of its parent: there is none). Plain text in an ordinary element
     is added here with the same links and attributes; comments, doctypes, text inside `<script>`, `<style>`
     and `<template>` (string subclasses) and any other call take bs4's own path."""
+
+    def handle_starttag(  # type: ignore[override]
+        self,
+        name: str,
+        namespace: str | None,
+        nsprefix: str | None,
+        attrs: AttributeDict,
+        sourceline: int | None = None,
+        sourcepos: int | None = None,
+        namespaces: dict[str, str] | None = None,
+    ) -> Tag | None:
+        builder = self.builder
+        if (
+            name == "meta"
+            or self.parse_only
+            or self.element_classes
+            or sourceline is not None
+            or sourcepos is not None
+            or builder.cdata_list_attributes
+            or type(attrs) is not builder.attribute_dict_class
+        ):
+            return super().handle_starttag(
+                name, namespace, nsprefix, attrs, sourceline, sourcepos, namespaces
+            )
+        self.endData()
+        # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order
+        tag = Tag.__new__(Tag)
+        tag.parser_class = type(self)
+        tag.name = name
+        tag.namespace = namespace
+        tag._namespaces = namespaces or {}
+        tag.prefix = nsprefix
+        tag.sourceline = None
+        tag.sourcepos = None
+        tag.attribute_value_list_class = builder.attribute_value_list_class
+        tag.attrs = attrs  # made for this element by the builder: bs4 would copy it
+        tag.known_xml = builder.is_xml
+        tag.contents = []
+        self._attach(tag)
+        tag.hidden = False
+        tag.can_be_empty_element = builder.can_be_empty_element(name)
+        tag.cdata_list_attributes = builder.cdata_list_attributes
+        tag.preserve_whitespace_tags = builder.preserve_whitespace_tags
+        containers = builder.string_containers
+        tag.interesting_string_types = (
+            {containers[name]} if name in containers else Tag.MAIN_CONTENT_STRING_TYPES
+        )
+        self.pushTag(tag)  # which adds it to its parent's contents
+        return tag
 
     def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
         current = self.current_data
@@ -63,22 +118,28 @@ class PageSoup(BeautifulSoup):
         if parent is not None or most_recent_element is not None or isinstance(o, Tag):
             super().object_was_parsed(o, parent, most_recent_element)
             return
+        self._attach(o)
+        assert self.currentTag is not None
+        self.currentTag.contents.append(o)
+
+    def _attach(self, node: PageElement) -> None:
+        """Link `node` as the element parsed last and the next child of the open element (the
+        caller adds it to that element's contents): while parsing, nothing follows it yet."""
         parent = self.currentTag
         assert parent is not None  # the document itself at least
         previous = self._most_recent_element
-        o.parent = parent
-        o.previous_element = previous
+        node.parent = parent
+        node.previous_element = previous
         if previous is not None:
-            previous.next_element = o
-        o.next_element = None
-        o.next_sibling = None
-        contents = parent.contents
-        before = contents[-1] if contents else None
-        o.previous_sibling = before
+            previous.next_element = node
+        node.next_element = None
+        node.next_sibling = None
+        siblings = parent.contents
+        before = siblings[-1] if siblings else None
+        node.previous_sibling = before
         if before is not None:
-            before.next_sibling = o
-        self._most_recent_element = o
-        contents.append(o)
+            before.next_sibling = node
+        self._most_recent_element = node
 
 
 class HtmlBuilder(LXMLTreeBuilder):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from bs4.element import AttributeDict
 
 from scraper.extract import parse_html
 
@@ -26,6 +27,14 @@ ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</tit
   spaces</pre><!-- a comment --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
 
 
+def _stock(text: str) -> BeautifulSoup:
+    """bs4's own parse with the options the page tree is built with (class and rel kept as
+    strings, attribute values kept as the parser gives them)."""
+    return BeautifulSoup(
+        text, "lxml", multi_valued_attributes=None, attribute_dict_class=AttributeDict
+    )
+
+
 def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
     """Every node in document order with its links (parent, previous and next element and
     sibling, as positions), its class and its name or text: what bs4's searches follow."""
@@ -35,10 +44,19 @@ def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
     def at(node: object) -> int | None:
         return None if node is None else position.get(id(node), -1)
 
+    links = {"parent", "next_element", "previous_element", "next_sibling", "previous_sibling"}
     return [
         (
             "document" if node is soup else type(node).__name__,
-            sorted(vars(node)),
+            sorted(vars(node)) if node is not soup else None,
+            # every other attribute bs4 gives a node (which strings an element holds, whether
+            # it keeps white space...), but the parser class
+            {
+                k: v
+                for k, v in vars(node).items()
+                if k not in links and k not in ("contents", "parser_class") and node is not soup
+            },
+            type(node.attrs).__name__ if isinstance(node, Tag) else None,
             (node.name, node.prefix, node.namespace, dict(node.attrs))
             if isinstance(node, Tag)
             else str(node),
@@ -59,7 +77,7 @@ def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
 )
 def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
     parsed = parse_html(html)
-    stock = BeautifulSoup(parsed.text, "lxml", multi_valued_attributes=None)
+    stock = _stock(parsed.text)
     assert str(parsed.soup) == str(stock)
     assert _shape(parsed.soup) == _shape(stock)
     assert [t.name for t in parsed.soup.find_all(True)] == [t.name for t in stock.find_all(True)]
@@ -72,9 +90,7 @@ def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
     """The builder (and its lxml parser) is kept per thread: pages read at the same time in
     several threads each get their own page's tree."""
     pages = [p.read_bytes() for p in PAGES] * 3
-    expected = [
-        str(BeautifulSoup(parse_html(h).text, "lxml", multi_valued_attributes=None)) for h in pages
-    ]
+    expected = [str(_stock(parse_html(h).text)) for h in pages]
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda h: str(parse_html(h).soup), pages))
     assert got == expected
