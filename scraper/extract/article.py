@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
-from bs4.exceptions import ParserRejectedMarkup
-from lxml import etree
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import (
@@ -36,6 +34,7 @@ from scraper.extract.published import check_published, extract_modified, extract
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
+from scraper.extract.tree import parse_tree
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, scrub
@@ -47,13 +46,8 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
-def _parse(text: str) -> BeautifulSoup:
-    try:
-        # class and rel stay strings: splitting them for every tag costs a fifth of the parse
-        return BeautifulSoup(text, "lxml", multi_valued_attributes=None)
-    except (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError) as exc:
-        log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return BeautifulSoup("", "lxml")
+def _parse(text: str) -> tuple[BeautifulSoup, list[Tag]]:
+    return parse_tree(text)  # a function of this module: bench/extract.py --stages times it
 
 
 @contextmanager
@@ -91,7 +85,7 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
 def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Page:
     config = config_for(profile)
     soup = parsed.soup
-    signals, matches = read_signals(soup, config.index)
+    signals, matches = read_signals(soup, config.index, parsed.elements)
     cards, sections = find_cards(
         signals.links,
         matches.in_selector_order("related"),
@@ -157,6 +151,8 @@ class ParsedHtml:
     soup: BeautifulSoup
     #: what decoding had to guess or replace, or None
     decode_warning: str | None = None
+    #: the elements of `soup` in document order, as the parse made them (None: walk the tree)
+    elements: list[Tag] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -165,7 +161,8 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
     with _collector_paused():
         text, decode_warning = decode_html(html or b"", encoding)
         text = scrub(text)
-        return ParsedHtml(text, _parse(text), decode_warning)
+        soup, elements = _parse(text)
+        return ParsedHtml(text, soup, decode_warning, elements)
 
 
 def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:

@@ -171,13 +171,16 @@ def _is_date_element(tag: Tag) -> bool:
 _DATE_KEY_HINT = re.compile(r'"\s*:\s*"(?:19|20)\d\d-')
 
 
-def read_signals(soup: BeautifulSoup, index: SelectorIndex) -> tuple[PageSignals, Matches]:
+def read_signals(
+    soup: BeautifulSoup, index: SelectorIndex, elements: list[Tag] | None = None
+) -> tuple[PageSignals, Matches]:
     """One pass over the whole tree: machine-readable signals, and the elements the profile's
-    selectors match (by role)."""
+    selectors match (by role). `elements`: the tree's elements in document order, when the parse
+    listed them (saves a walk), else `soup.find_all(True)`."""
     signals = PageSignals()
     matches = Matches()
     position = signals.position
-    for order, tag in enumerate(soup.find_all(True)):
+    for order, tag in enumerate(soup.find_all(True) if elements is None else elements):
         index.match(tag, matches)
         name = tag.name
         if name not in HEAD_TAGS:

@@ -1,0 +1,234 @@
+"""The page tree: BeautifulSoup with lxml's HTML parser, built with less of bs4's per-node
+bookkeeping than a stock `BeautifulSoup(html, "lxml")` call does, into the same tree.
+
+The tree is compared with stock bs4's, node by node (parents, siblings, document order, string
+classes), in tests/extract/test_parse.py: a bs4 release that changes what these classes lean on
+fails there, not in the records.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.element import AttributeDict, PageElement
+from bs4.exceptions import ParserRejectedMarkup
+from lxml import etree
+
+log = logging.getLogger(__name__)
+
+#: What HTML counts as white space between elements (bs4's `BeautifulSoup.ASCII_SPACES`).
+_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
+
+
+class PageSoup(BeautifulSoup):
+    """A `BeautifulSoup` whose elements and text nodes are added the short way while a page is
+    parsed.
+
+    For every element bs4 copies the attribute dict once more, and sets each link twice (once in
+    `Tag.__init__`, once as the tree grows). An ordinary element (no `<meta>`, whose charset bs4
+    rewrites; no `parse_only`, no custom element classes) is made here with the same attributes
+    and links, in one step.
+
+    For every run of text bs4 looks up the string class through two tables, tests each character
+    for white space in a Python loop, and, once a tag holds anything, walks from the new string
+    up to the root looking for a following sibling to link it to (while parsing, every open
+    element is the last child of its parent: there is none). Plain text in an ordinary element
+    is added here with the same links and attributes; comments, doctypes, text inside `<script>`, `<style>`
+    and `<template>` (string subclasses) and any other call take bs4's own path."""
+
+    def handle_starttag(  # type: ignore[override]
+        self,
+        name: str,
+        namespace: str | None,
+        nsprefix: str | None,
+        attrs: AttributeDict,
+        sourceline: int | None = None,
+        sourcepos: int | None = None,
+        namespaces: dict[str, str] | None = None,
+    ) -> Tag | None:
+        builder = self.builder
+        if (
+            name == "meta"
+            or self.parse_only
+            or self.element_classes
+            or sourceline is not None
+            or sourcepos is not None
+            or builder.cdata_list_attributes
+            or type(attrs) is not builder.attribute_dict_class
+        ):
+            return super().handle_starttag(
+                name, namespace, nsprefix, attrs, sourceline, sourcepos, namespaces
+            )
+        self.endData()
+        # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order
+        tag = Tag.__new__(Tag)
+        tag.parser_class = type(self)
+        tag.name = name
+        tag.namespace = namespace
+        tag._namespaces = namespaces or {}
+        tag.prefix = nsprefix
+        tag.sourceline = None
+        tag.sourcepos = None
+        tag.attribute_value_list_class = builder.attribute_value_list_class
+        tag.attrs = attrs  # made for this element by the builder: bs4 would copy it
+        tag.known_xml = builder.is_xml
+        tag.contents = []
+        self._attach(tag)
+        tag.hidden = False
+        tag.can_be_empty_element = builder.can_be_empty_element(name)
+        tag.cdata_list_attributes = builder.cdata_list_attributes
+        tag.preserve_whitespace_tags = builder.preserve_whitespace_tags
+        containers = builder.string_containers
+        tag.interesting_string_types = (
+            {containers[name]} if name in containers else Tag.MAIN_CONTENT_STRING_TYPES
+        )
+        self.pushTag(tag)  # which adds it to its parent's contents
+        return tag
+
+    def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
+        current = self.current_data
+        if not current:
+            return
+        if (
+            containerClass is not None
+            or self.parse_only
+            or self.string_container_stack
+            or self.element_classes
+        ):
+            super().endData(containerClass)
+            return
+        data = current[0] if len(current) == 1 else "".join(current)
+        self.current_data = []
+        if not data.strip(_ASCII_SPACES) and not self.preserve_whitespace_tag_stack:
+            data = "\n" if "\n" in data else " "
+        # what NavigableString(data) makes, without links it would set twice
+        string = str.__new__(NavigableString, data)
+        string.hidden = False
+        self.object_was_parsed(string)
+
+    def object_was_parsed(
+        self,
+        o: PageElement,
+        parent: Tag | None = None,
+        most_recent_element: PageElement | None = None,
+    ) -> None:
+        if parent is not None or most_recent_element is not None or isinstance(o, Tag):
+            super().object_was_parsed(o, parent, most_recent_element)
+            return
+        self._attach(o)
+        assert self.currentTag is not None
+        self.currentTag.contents.append(o)
+
+    def _attach(self, node: PageElement) -> None:
+        """Link `node` as the element parsed last and the next child of the open element (the
+        caller adds it to that element's contents): while parsing, nothing follows it yet."""
+        parent = self.currentTag
+        assert parent is not None  # the document itself at least
+        previous = self._most_recent_element
+        node.parent = parent
+        node.previous_element = previous
+        if previous is not None:
+            previous.next_element = node
+        node.next_element = None
+        node.next_sibling = None
+        siblings = parent.contents
+        before = siblings[-1] if siblings else None
+        node.previous_sibling = before
+        if before is not None:
+            before.next_sibling = node
+        self._most_recent_element = node
+
+
+class HtmlBuilder(LXMLTreeBuilder):
+    """bs4's lxml HTML tree builder, with its namespace bookkeeping skipped where HTML has none,
+    kept from page to page (one per thread) with its lxml parser.
+
+    For every element, bs4's `start` copies the attributes twice to split namespaced names
+    (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
+    Here an element without namespaces goes straight to the `BeautifulSoup` object, with the
+    same arguments bs4 would pass; anything namespaced takes bs4's own path. bs4 makes a new
+    lxml parser for every page, and lxml inspects the builder's methods each time (a fixed cost
+    near a bare parse's on a 1 KB page); a parser is reusable once closed, so it is kept. The tree
+    is the same (tests/extract/test_parse.py compares it with bs4's)."""
+
+    def __init__(self) -> None:
+        # class and rel stay strings: splitting them for every tag costs a fifth of the parse;
+        # attribute values are kept as lxml gives them (strings): the plain attribute dict
+        # skips bs4's per-value conversion of numbers and booleans, which lxml never gives
+        super().__init__(multi_valued_attributes=None, attribute_dict_class=AttributeDict)
+        self._parser: etree._FeedParser[etree._Element] | None = None
+        #: the elements of the page being parsed, in document order (as `soup.find_all(True)`)
+        self.elements: list[Tag] = []
+
+    def initialize_soup(self, soup: BeautifulSoup) -> None:
+        self.elements = []
+        self.nsmaps = [self.DEFAULT_NSMAPS_INVERTED]
+        self.active_namespace_prefixes = [dict(self.DEFAULT_NSMAPS)]
+        super().initialize_soup(soup)
+
+    def parser_for(self, encoding: str | None) -> etree._FeedParser[etree._Element]:  # type: ignore[override]
+        if encoding is not None:  # never for a decoded page
+            return super().parser_for(encoding)  # type: ignore[return-value]
+        if self._parser is None:
+            self._parser = super().parser_for(None)  # type: ignore[assignment]
+        return self._parser  # type: ignore[return-value]
+
+    def start(
+        self, tag: str | bytes, attrib: dict[str | bytes, str | bytes], nsmap: object = None
+    ) -> None:
+        if (
+            nsmap
+            or len(self.nsmaps) > 1
+            or not isinstance(tag, str)
+            or tag[:1] == "{"
+            or "{" in "".join(attrib)  # type: ignore[arg-type]  # lxml gives str names
+        ):
+            super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
+            assert self.soup is not None and self.soup.currentTag is not None
+            self.elements.append(self.soup.currentTag)  # the element bs4 just opened
+            return
+        assert self.soup is not None
+        element = self.soup.handle_starttag(
+            tag,
+            None,
+            None,
+            self.attribute_dict_class(attrib),
+            namespaces=self.active_namespace_prefixes[-1],
+        )
+        assert element is not None  # None only under a `parse_only` filter
+        self.elements.append(element)
+
+    def data(self, data: str | bytes) -> None:
+        assert self.soup is not None
+        self.soup.current_data.append(data)  # type: ignore[arg-type]  # what handle_data does
+
+    def end(self, tag: str | bytes) -> None:
+        if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":
+            super().end(tag)
+            return
+        assert self.soup is not None
+        self.soup.handle_endtag(tag, None)  # which ends the text before the tag first
+
+
+_BUILDERS = threading.local()
+
+
+def parse_tree(text: str) -> tuple[BeautifulSoup, list[Tag]]:
+    """The tree of `text`, and its elements in document order."""
+    builder: HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
+    if builder is None:
+        builder = _BUILDERS.builder = HtmlBuilder()
+    try:
+        soup = PageSoup(text, builder=builder)
+        elements, builder.elements = builder.elements, []
+        return soup, elements
+    except BaseException as exc:
+        _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
+        if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
+            raise
+
+        log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
+        return BeautifulSoup("", "lxml"), []

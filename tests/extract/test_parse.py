@@ -1,0 +1,96 @@
+"""The page tree `parse_html` builds (bs4's lxml builder with its namespace steps skipped where
+HTML has none) is the tree a stock `BeautifulSoup(html, "lxml")` builds with the same options:
+same markup, same elements and attributes, same document order."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from bs4.element import AttributeDict
+
+from scraper.extract import parse_html
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PAGES = sorted((FIXTURES / "pages").glob("*.html"))[::5] + sorted(
+    (FIXTURES / "seed").glob("*.html")
+)
+
+ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</title>
+<meta charset="utf-8"><script>var a = "<p>not a tag</p>";</script></head><body>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+<use xlink:href="#icon"></use><text x="1">svg text</text></svg>
+<math><mi>x</mi></math><div {weird}="1" data-x='{"a": 1}' hidden>a <b>b</b> c</div>
+<p>unclosed <p>second<table><td>cell</table><pre>  kept
+  spaces</pre><!-- a comment --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
+
+
+def _stock(text: str) -> BeautifulSoup:
+    """bs4's own parse with the options the page tree is built with (class and rel kept as
+    strings, attribute values kept as the parser gives them)."""
+    return BeautifulSoup(
+        text, "lxml", multi_valued_attributes=None, attribute_dict_class=AttributeDict
+    )
+
+
+def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
+    """Every node in document order with its links (parent, previous and next element and
+    sibling, as positions), its class and its name or text: what bs4's searches follow."""
+    nodes = [soup, *soup.descendants]
+    position = {id(node): i for i, node in enumerate(nodes)}
+
+    def at(node: object) -> int | None:
+        return None if node is None else position.get(id(node), -1)
+
+    links = {"parent", "next_element", "previous_element", "next_sibling", "previous_sibling"}
+    return [
+        (
+            "document" if node is soup else type(node).__name__,
+            sorted(vars(node)) if node is not soup else None,
+            # every other attribute bs4 gives a node (which strings an element holds, whether
+            # it keeps white space...), but the parser class
+            {
+                k: v
+                for k, v in vars(node).items()
+                if k not in links and k not in ("contents", "parser_class") and node is not soup
+            },
+            type(node.attrs).__name__ if isinstance(node, Tag) else None,
+            (node.name, node.prefix, node.namespace, dict(node.attrs))
+            if isinstance(node, Tag)
+            else str(node),
+            at(node.parent),
+            at(node.next_element),
+            at(node.previous_element),
+            at(node.next_sibling),
+            at(node.previous_sibling),
+        )
+        for node in nodes
+    ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [p.read_bytes() for p in PAGES] + [ODD_MARKUP.encode()],
+    ids=[p.stem for p in PAGES] + ["odd-markup"],
+)
+def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
+    parsed = parse_html(html)
+    stock = _stock(parsed.text)
+    assert str(parsed.soup) == str(stock)
+    assert _shape(parsed.soup) == _shape(stock)
+    assert [t.name for t in parsed.soup.find_all(True)] == [t.name for t in stock.find_all(True)]
+    # the elements listed while parsing are the tree's, in its order (what the reading walks)
+    assert parsed.elements is not None
+    assert [id(t) for t in parsed.elements] == [id(t) for t in parsed.soup.find_all(True)]
+
+
+def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
+    """The builder (and its lxml parser) is kept per thread: pages read at the same time in
+    several threads each get their own page's tree."""
+    pages = [p.read_bytes() for p in PAGES] * 3
+    expected = [str(_stock(parse_html(h).text)) for h in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda h: str(parse_html(h).soup), pages))
+    assert got == expected
