@@ -140,7 +140,7 @@ _reader_of_this_process: list[PageReader] = []
 
 
 def start_reading(reader: PageReader, crawl_alive: Connection) -> None:
-    """The initializer of an extraction process: keep `reader` for `read_here`; leave SIGINT and
+    """The initializer of an extraction process: keep `reader` for `read_many_here`; leave SIGINT and
     SIGTERM to the crawl (a terminal's Ctrl-C reaches the whole process group, and so may a
     service manager's SIGTERM): it stores what was read, then shuts its extraction processes down.
 
@@ -207,6 +207,7 @@ def warm_up() -> None:
         logging.disable(logging.NOTSET)
 
 
-def read_here(body: bytes, url: str, content_type: str | None) -> PageReading:
-    """One page read by this extraction process's `PageReader` (see `start_reading`)."""
-    return _reader_of_this_process[0].read(body, url, content_type)
+def read_many_here(pages: list[tuple[bytes, str, str | None]]) -> list[PageReading]:
+    """Several pages (body, URL, Content-Type) read by this extraction process, in order."""
+    reader = _reader_of_this_process[0]
+    return [reader.read(body, url, content_type) for body, url, content_type in pages]

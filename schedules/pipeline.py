@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
-from schedules.extraction import PageReader, PageReading, read_here, start_reading
+from schedules.extraction import PageReader, PageReading, read_many_here, start_reading
 from schedules.plan import PlannedFetch
 from scraper.errors import FetchError
 from scraper.fetch import Fetcher
@@ -69,6 +69,13 @@ MAX_AHEAD = 2 * MAX_BATCH
 MAX_FETCH_THREADS = 16
 #: How often the pipeline looks at `should_stop` while nothing else happens (seconds).
 POLL_S = 0.1
+#: Pages sent to an extraction process in one task, at most: each task costs a round of
+#: pickling, pipe writes and wake-ups in both processes and the pool's threads, about as much
+#: CPU as reading a small page; a few pages per task spread that cost.
+PAGES_PER_TASK = 8
+#: A task is sent once its first page has waited this long, however few pages it holds: on a
+#: slow site (one page a second) each page is read as soon as it arrives, nearly.
+TASK_WAIT_S = 0.02
 
 
 @dataclass
@@ -192,7 +199,11 @@ def _main_imports() -> list[str]:
 
 class _Extraction:
     """Pages read in extraction processes (started on the first page), or here when `processes`
-    is 0; each reading is handed to `deliver` (from a pool thread for the processes)."""
+    is 0; each reading is handed to `deliver` (from a pool thread for the processes).
+
+    Pages for the processes are sent in tasks of up to `PAGES_PER_TASK`: `submit` holds a page
+    back until the task is full, `due()` says when the held pages must go anyway, and `send()`
+    sends them."""
 
     def __init__(
         self, reader: PageReader, processes: int, deliver: Callable[[Settled], None]
@@ -202,34 +213,60 @@ class _Extraction:
         self.deliver = deliver
         self.pool: ProcessPoolExecutor | None = None
         self._alive: Connection | None = None
+        self._held: list[Fetched] = []
+        self._held_since = 0.0
 
     def submit(self, fetched: Fetched) -> None:
         capture = fetched.capture
         assert capture is not None
-        pool = self._pool()
-        if pool is None:
+        if self._pool() is None:
             self.deliver(Settled(fetched, self._read(capture)))
             return
+        if not self._held:
+            self._held_since = time.monotonic()
+        self._held.append(fetched)
+        if len(self._held) >= PAGES_PER_TASK:
+            self.send()
+
+    def due(self) -> float | None:
+        """Seconds until the held pages must be sent (≤ 0: now); None when none is held."""
+        if not self._held:
+            return None
+        return self._held_since + TASK_WAIT_S - time.monotonic()
+
+    def send(self) -> None:
+        """Send the held pages to the processes as one task."""
+        task, self._held = self._held, []
+        if not task:
+            return
+        pool = self._pool()
         try:
-            future = pool.submit(read_here, capture.body, capture.url, capture.content_type)
+            if pool is None:
+                raise RuntimeError("no extraction processes")
+            future = pool.submit(read_many_here, [_page(fetched) for fetched in task])
         except (BrokenProcessPool, RuntimeError) as exc:
             self._lost(exc)
-            self.deliver(Settled(fetched, self._read(capture)))
+            for fetched in task:
+                assert fetched.capture is not None
+                self.deliver(Settled(fetched, self._read(fetched.capture)))
             return
-        future.add_done_callback(lambda done: self.deliver(self._settled(fetched, done)))
+        future.add_done_callback(lambda done: self._settle(task, done))
 
     def _read(self, capture: Capture) -> PageReading:
         return self.reader.read(capture.body, capture.url, capture.content_type)
 
-    def _settled(self, fetched: Fetched, future: Future[PageReading]) -> Settled:
+    def _settle(self, task: list[Fetched], future: Future[list[PageReading]]) -> None:
         if future.cancelled():
-            return Settled(fetched, None)
-        error = future.exception()
-        if error is None:
-            return Settled(fetched, future.result())
-        # the process died under this page (killed, out of memory, a crash in a C library):
-        # the page fails, and is tried again by the next run
-        return Settled(fetched, PageReading(None, f"extraction process lost: {error}"))
+            readings: list[PageReading | None] = [None] * len(task)
+        elif (error := future.exception()) is not None:
+            # the process died under these pages (killed, out of memory, a crash in a C
+            # library): they fail, and are tried again by the next run
+            lost = PageReading(None, f"extraction process lost: {error}")
+            readings = [lost] * len(task)
+        else:
+            readings = list(future.result())
+        for fetched, reading in zip(task, readings, strict=True):
+            self.deliver(Settled(fetched, reading))
 
     def _pool(self) -> ProcessPoolExecutor | None:
         if self.processes and self.pool is None:
@@ -250,12 +287,20 @@ class _Extraction:
         self.processes = 0
 
     def close(self, *, wait: bool) -> None:
+        self._held = []  # fetched, never read: fetched again by the next run
         pool, self.pool = self.pool, None
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
         alive, self._alive = self._alive, None
         if alive is not None and wait:
             alive.close()  # else left to the garbage collector: the processes may still be busy
+
+
+def _page(fetched: Fetched) -> tuple[bytes, str, str | None]:
+    """What an extraction process is sent of a fetched page: body, URL, Content-Type."""
+    capture = fetched.capture
+    assert capture is not None
+    return capture.body, capture.url, capture.content_type
 
 
 _THREAD_DONE = object()
@@ -343,11 +388,17 @@ class Pipeline:
                     stopped = self.should_stop() or None
                     if stopped is not None:
                         self._stopping.set()  # no new page; what is in flight finishes
+                held = self.extraction.due()
+                if held is not None and (held <= 0 or not fetching or stopped is not None):
+                    self.extraction.send()
+                    held = None
                 due = (
                     oldest + MAX_BATCH_WAIT_S - time.monotonic()
                     if pending and stopped is None
                     else POLL_S
                 )
+                if held is not None:
+                    due = min(due, max(held, 0.001))
                 try:
                     event = self.events.get(timeout=min(POLL_S, due)) if due > 0 else None
                 except queue.Empty:

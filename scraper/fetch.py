@@ -45,7 +45,7 @@ from scraper.errors import (
     RunDeadlineError,
     TransientFetchError,
 )
-from scraper.guard import ConnectionGuard, GuardedAdapter, RefusedConnection
+from scraper.guard import ConnectionGuard, GuardedAdapter, RefusedConnection, Watchdog
 from scraper.models import Capture
 from scraper.robots import RobotsCache, RobotsRules, allow_all, parse_robots, unavailable
 from scraper.sightings import parse_timestamp
@@ -272,6 +272,8 @@ class Fetcher:
         gate: HostGate | None = None,
     ) -> None:
         self.config = config
+        #: the whole-response deadlines of this fetcher and its siblings: one thread for all
+        self.watchdog = Watchdog()
         self.guard = self._new_guard()
         self.session = self._guarded(session or requests.Session())
         self.stats = FetchStats()
@@ -288,6 +290,7 @@ class Fetcher:
             self.config.allowed_hosts,
             private_ok=self.config.private_hosts,
             allow_private=self.config.allow_private,
+            watchdog=self.watchdog,
         )
 
     def _guarded(self, session: requests.Session) -> requests.Session:

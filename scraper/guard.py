@@ -9,17 +9,22 @@ unless the host is one the run may reach privately (a start URL on such an addre
 `allow_private`). The socket then connects to the checked address, so a second DNS answer cannot
 swap it (DNS rebinding).
 
-`ConnectionGuard.deadline(seconds)` arms a watchdog for one exchange: when it fires, the socket is
+`ConnectionGuard.deadline(seconds)` arms a `Watchdog` for one exchange: when it fires, the socket is
 shut down, which ends any blocked read at once (a server sending one byte a second never trips a
-per-read timeout). The fetcher then sees `guard.expired` and reports a deadline, not a reset.
+per-read timeout). The fetcher then sees `guard.expired` and reports a deadline, not a reset. One
+watchdog thread serves every guard of a crawl (a fetcher and its siblings), instead of a timer
+thread started and cancelled for each request.
 """
 
 from __future__ import annotations
 
+import heapq
 import ipaddress
+import itertools
 import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,17 +59,83 @@ def is_public_address(address: str) -> bool:
     )
 
 
+#: Seconds the watchdog thread waits with nothing armed before it ends (started again by the
+#: next exchange): long enough to outlast the pause between two requests of a busy crawl, so the
+#: thread is not restarted for each one; short enough that an idle process holds no thread.
+WATCHDOG_LINGER_S = 2.0
+
+
+class Watchdog:
+    """Calls each armed callback once its time comes, unless it was disarmed first; one daemon
+    thread for all of them, started on demand and ended after `WATCHDOG_LINGER_S` idle.
+
+    A callback runs under the watchdog's lock: once `disarm` returns, it has run or never will
+    (the next exchange of the same guard cannot be expired by the previous one's deadline)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._wake = threading.Condition()
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._armed: set[int] = set()
+        self._ids = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float, fire: Callable[[], None]) -> int:
+        """Call `fire` in `seconds` (from the watchdog's thread); the id to `disarm` it with."""
+        with self._wake:
+            key = next(self._ids)
+            when = self._clock() + max(0.0, seconds)
+            sooner = not self._heap or when < self._heap[0][0]
+            heapq.heappush(self._heap, (when, key, fire))
+            self._armed.add(key)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="deadlines", daemon=True)
+                self._thread.start()
+            elif sooner:
+                self._wake.notify()
+            return key
+
+    def disarm(self, key: int) -> None:
+        with self._wake:
+            self._armed.discard(key)
+            heap = self._heap
+            while heap and heap[0][1] not in self._armed:  # cancelled ones at the top go now
+                heapq.heappop(heap)
+
+    def _watch(self) -> None:
+        with self._wake:
+            while True:
+                heap = self._heap
+                if not heap:
+                    if not self._wake.wait(WATCHDOG_LINGER_S) and not self._heap:
+                        self._thread = None
+                        return
+                    continue
+                when, key, fire = heap[0]
+                if key not in self._armed:
+                    heapq.heappop(heap)
+                    continue
+                left = when - self._clock()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(heap)
+                self._armed.discard(key)
+                fire()
+
+
 @dataclass
 class ConnectionGuard:
-    """What one fetcher's connections may reach, and the watchdog of its current exchange."""
+    """What one fetcher's connections may reach, and the deadline of its current exchange
+    (armed on `watchdog`, which the guards of one crawl share)."""
 
     allowed_hosts: frozenset[str]
     #: origin keys (as `allowed_hosts`) that may resolve to private addresses
     private_ok: frozenset[str] = frozenset()
     allow_private: bool = False
+    watchdog: Watchdog = field(default_factory=Watchdog)
     expired: bool = False
     _current: Any = None
-    _timer: threading.Timer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- scope
@@ -91,16 +162,12 @@ class ConnectionGuard:
     def deadline(self, seconds: float) -> Iterator[None]:
         """Within the block, the exchange's socket is shut down after `seconds`."""
         self.expired = False
-        timer = threading.Timer(max(0.0, seconds), self._expire)
-        timer.daemon = True
-        self._timer = timer
-        timer.start()
+        key = self.watchdog.arm(seconds, self._expire)
         try:
             yield
         finally:
-            timer.cancel()
+            self.watchdog.disarm(key)
             with self._lock:
-                self._timer = None
                 self._current = None
 
     def attach(self, sock: socket.socket | None) -> None:

@@ -3,6 +3,7 @@ identification library (py3langid: its model ships inside the package, nothing i
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 from typing import Any
@@ -34,15 +35,25 @@ def short_lang(value: str | None) -> str | None:
     return code if _CODE.match(code) else None
 
 
-@lru_cache(maxsize=4)
-def _identifier(languages: tuple[str, ...] | None) -> Any:
-    """A py3langid identifier (probabilities normalised), restricted to `languages` when given.
-    Loaded on first use (about a second), then reused."""
+@lru_cache(maxsize=1)
+def _full_identifier() -> Any:
+    """The py3langid identifier over every language it knows (probabilities normalised), loaded
+    once per process: reading its model (an LZMA-compressed file) costs about half a second."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if languages:
-        identifier.set_languages([code for code in languages if code in identifier.nb_classes])
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=4)
+def _identifier(languages: tuple[str, ...] | None) -> Any:
+    """A py3langid identifier restricted to `languages` when given, else the full one: a copy
+    of the full identifier (restricting it builds new arrays; the loaded model is shared, not
+    read again for each set of languages)."""
+    full = _full_identifier()
+    if not languages:
+        return full
+    identifier = copy.copy(full)
+    identifier.set_languages([code for code in languages if code in full.nb_classes])
     return identifier
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import socket
+import threading
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -13,7 +14,12 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from scraper import __version__
-from scraper.errors import DisallowedError, PermanentFetchError, TransientFetchError
+from scraper.errors import (
+    DeadlineError,
+    DisallowedError,
+    PermanentFetchError,
+    TransientFetchError,
+)
 from scraper.fetch import FetchConfig, Fetcher, RetryPolicy, Timeouts, parse_retry_after
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -113,6 +119,46 @@ def test_read_timeout_is_transient(httpserver: HTTPServer) -> None:
     )
     with pytest.raises(TransientFetchError, match="Timeout"):
         quick.fetch(httpserver.url_for("/late"))
+
+
+def test_deadlines_of_many_requests_share_one_thread_and_never_cut_the_next(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crawl of many pages does not start a thread per request for its whole-response
+    deadlines; a deadline that fired on one answer does not cut the next one short."""
+    no_robots(httpserver)
+    answered = threading.Event()
+
+    def slow(request: Request) -> Response:
+        time.sleep(1.0)
+        answered.set()  # the server answers one request at a time: the next waits for this
+        return Response("late", headers=HTML)
+
+    httpserver.expect_request("/late").respond_with_handler(slow)
+    httpserver.expect_request("/page").respond_with_data("<p>hi</p>", headers=HTML)
+    started: list[str] = []
+    start = threading.Thread.start
+    here = threading.current_thread()
+
+    def counting_start(thread: threading.Thread) -> None:
+        if threading.current_thread() is here:  # the server's own threads are not counted
+            started.append(thread.name)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", counting_start)
+    client = fetcher(httpserver)
+    twin = client.sibling()
+    for _ in range(15):
+        assert client.fetch(httpserver.url_for("/page")).status == 200
+        assert twin.fetch(httpserver.url_for("/page")).status == 200
+    assert len(started) <= 1, started
+
+    quick = fetcher(httpserver, timeouts=Timeouts(total=0.3), retry=RetryPolicy(attempts=1))
+    assert quick.fetch(httpserver.url_for("/page")).status == 200
+    with pytest.raises(DeadlineError):
+        quick.fetch(httpserver.url_for("/late"))
+    assert answered.wait(10)
+    assert quick.fetch(httpserver.url_for("/page")).body == b"<p>hi</p>"
 
 
 def test_robots_disallow_and_crawl_delay(httpserver: HTTPServer) -> None:
