@@ -43,7 +43,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Engine, func, insert, select, text
 
 from scraper.models import Article, Contact, QAPair
 from storage import search_ddl
@@ -132,8 +132,23 @@ def index_in_one_pass(db_url: str) -> float:
     maintenance = "VACUUM (ANALYZE)" if engine.dialect.name == "postgresql" else "ANALYZE"
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.exec_driver_sql(maintenance)
+    advance_sequences(engine)
     engine.dispose()
     return time.perf_counter() - start
+
+
+def advance_sequences(engine: Engine) -> None:
+    """On PostgreSQL, move each id sequence past the ids `build` wrote itself, so that records
+    stored later (`bench/archive.py --into`) get fresh ids; SQLite needs nothing."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as connection:
+        for row in (ArticleRow, VersionRow, QARow, ContactRow):
+            table = row.__tablename__
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                f" GREATEST((SELECT max(id) FROM {table}), 1))"
+            )
 
 
 def build(db_url: str, articles: int, batch: int = 1000) -> float:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -128,9 +129,16 @@ def make_page(article: Article) -> bytes:
 
 
 def run_pass(
-    engine: Engine, n: int, *, day: int, changed: set[int], batch: int, one_record: bool = False
+    engine: Engine,
+    n: int,
+    *,
+    day: int,
+    changed: set[int],
+    batch: int,
+    one_record: bool = False,
+    first: int = 0,
 ) -> tuple[float, float, float, dict[str, int]]:
-    """Store records 0..n-1 (editions bumped for `changed`): (wall seconds, CPU seconds of this
+    """Store records first..first+n-1 (editions bumped for `changed`): (wall seconds, CPU seconds of this
     process, CPU seconds of the PostgreSQL backend when it runs on this machine, counts).
 
     Records and pages of a batch are built before its clock starts: only the archive is timed.
@@ -139,9 +147,9 @@ def run_pass(
     counts: dict[str, int] = {}
     when = T0 + dt.timedelta(days=day)
     seconds = cpu = server = 0.0
-    for start in range(0, n, batch):
+    for start in range(first, first + n, batch):
         work = []
-        for i in range(start, min(n, start + batch)):
+        for i in range(start, min(first + n, start + batch)):
             article = make_record(i, edition=day if i in changed else 0)
             capture = Capture(
                 url=article.url,
@@ -182,6 +190,10 @@ def run_pass(
     return seconds, cpu, server, counts
 
 
+#: First record number stored by `--into`: above any number an archive built by these benches holds.
+INTO_FIRST = 10_000_000
+
+
 def _backend(session: Any) -> int | None:
     """The process id of the PostgreSQL backend serving `session` (None on SQLite, whose work
     is this process's own CPU time)."""
@@ -218,6 +230,7 @@ def bench(
     batch: int,
     path: Path | None,
     one_record: dict[str, float] | None = None,
+    first: int = 0,
 ) -> dict[str, float]:
     """Run the three passes over `n` records; returns records/s per pass.
 
@@ -227,12 +240,20 @@ def bench(
     rates: dict[str, float] = {}
     try:
         empty = archive_bytes(engine, path)
-        changed = set(random.Random(7).sample(range(n), max(1, int(n * changed_share))))
+        changed = set(
+            random.Random(7).sample(range(first, first + n), max(1, int(n * changed_share)))
+        )
         path_name = "store_records" if one_record is not None else "store_record (one-record)"
         print(f"\n{name}: {n:,} records through {path_name}, batches of {batch}")
         for label, day, edits in zip(PASSES, (0, 1, 2), (set(), set(), changed), strict=True):
             seconds, cpu, server, counts = run_pass(
-                engine, n, day=day, changed=edits, batch=batch, one_record=one_record is None
+                engine,
+                n,
+                day=day,
+                changed=edits,
+                batch=batch,
+                one_record=one_record is None and not first,
+                first=first,
             )
             rates[label] = rate = n / seconds
             size = archive_bytes(engine, path) - empty
@@ -245,6 +266,8 @@ def bench(
                 + f", {size / n:6.0f} bytes/article  "
                 f"{counts}"
             )
+        if first:
+            return rates  # the archive's other pages would count in the line below
         with transaction(engine) as session:
             raw, packed = session.execute(
                 select(func.sum(RawPage.size), func.sum(func.length(RawPage.body_z)))
@@ -284,6 +307,16 @@ def sqlite_archive() -> Iterator[tuple[str, Path]]:
         yield str(path), path
 
 
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite archive URL (or plain path), None for a server's."""
+    if "://" not in url:
+        return Path(url)
+    parsed = make_url(url)
+    return (
+        Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
+    )
+
+
 def pg_archive(server: str) -> Any:
     @contextmanager
     def make() -> Iterator[tuple[str, None]]:
@@ -320,7 +353,27 @@ def main() -> None:
     )
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument(
+        "--into",
+        metavar="URL",
+        help="store the -n records (batches only, numbered from 10,000,000 so that they are new)"
+        " into this existing archive instead, e.g. one `bench/access.py --cache` kept at"
+        " 1,000,000 versions: the store rates at that size",
+    )
     args = parser.parse_args()
+    if args.into:
+        for n in args.n or [10_000]:
+            bench(
+                "existing archive",
+                args.into,
+                n,
+                changed_share=args.changed,
+                batch=args.batch,
+                path=_sqlite_path(args.into),
+                one_record={},
+                first=INTO_FIRST,
+            )
+        return
     if not args.no_sqlite:
         both_paths("SQLite", sqlite_archive, args)
     if not args.no_pg:
