@@ -65,6 +65,8 @@ class Page:
     #: whether the page writes slash dates month first (found once, by `published.month_first`)
     month_first: bool | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the decoded page the tree was parsed from (None: not known)
+    text: str | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
