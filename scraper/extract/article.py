@@ -107,6 +107,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         related_sections=sections,
         matches=matches,
         warnings=list(signals.warnings),
+        text=parsed.text,
     )
     page.contact_containers = contact_containers(page)
     if root is not None:

@@ -62,6 +62,11 @@ def _has_running_text(tag: Tag) -> bool:
     return False
 
 
+#: An "@" as the page's source may write it: itself or a character reference (`&#64;`, `&#x40;`,
+#: `&commat;`). A page without one has no address in its text, and its whole tree is not walked.
+_MAY_WRITE_AT = re.compile(r"@|&#0*64(?!\d)|&#x0*40(?![0-9a-f])|&commat", re.IGNORECASE)
+
+
 def _channels(page: Page) -> list[Tag]:
     """Elements holding a channel, in document order: mailto:/tel: links, and the elements whose
     own text holds an email address."""
@@ -72,6 +77,8 @@ def _channels(page: Page) -> list[Tag]:
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
+    if page.text is not None and not _MAY_WRITE_AT.search(page.text):
+        return found[:MAX_CHANNELS]  # no "@" in the page: no string of its tree holds one
     for string in page.soup.descendants:
         # text a reader sees only: an address in a comment or a script is no channel
         if type(string) is not NavigableString or "@" not in string or not HAS_EMAIL.search(string):

@@ -65,6 +65,8 @@ class Page:
     #: whether the page writes slash dates month first (found once, by `published.month_first`)
     month_first: bool | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the decoded page the tree was parsed from (None: not known)
+    text: str | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
@@ -126,7 +128,7 @@ class Page:
                 depth >= CARD_LABEL_DEPTH
                 or parent.name in ("body", "html", "[document]", "article", "main")
                 or text_longer_than(parent, CARD_MAX_CHARS)
-                or _holds_headline(parent)
+                or _holds_headline(parent, self.signals.h1s)
             ):
                 return False
             for link in links_in(parent, CARD_LINKS_LOOKED_AT):
@@ -238,8 +240,10 @@ class Page:
         return self.root
 
 
-def _holds_headline(element: Tag) -> bool:
+def _holds_headline(element: Tag, h1s: list[Tag]) -> bool:
     """An element holding an `<h1>` that links nowhere is the article's own header (its sector
-    label, headline and date), never a card: a card's heading is, or holds, its link."""
-    h1 = element.find("h1")
+    label, headline and date), never a card: a card's heading is, or holds, its link. `h1s`: the
+    page's `<h1>`s in document order (the first one below `element`, as `element.find("h1")`,
+    without walking the element's whole subtree)."""
+    h1 = next((h for h in h1s if any(p is element for p in h.parents)), None)
     return h1 is not None and h1.find("a") is None and h1.find_parent("a") is None

@@ -287,10 +287,10 @@ def extract_qa(
     body = _closing_asker_line(_join_label_lines(body, config), config)
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
-    interviewees = _interviewees(body, title, config)
     named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
     labels = _first_name_labels(body, labels, named)
     if any(labels):
+        interviewees = _interviewees(body, title, config)
         labelled = label_names(body)
         names = labelled + [n for n in interviewees if n not in labelled]
         names += [n for n in extra_names if n not in names]
@@ -298,6 +298,9 @@ def extract_qa(
         names += [n for n in named if n not in names]
         body, labels = _asker_turns(body, labels, names)
         return _labelled(body, labels, names, config)
+    if all(question_text(b, config, followed_by_label=False) is None for b in body):
+        return []  # no question set apart: no pair, whoever the text introduces
+    interviewees = _interviewees(body, title, config)
     names = interviewees + [n for n in extra_names if n not in interviewees]
     return _unlabelled(body, names[:1], config)
 

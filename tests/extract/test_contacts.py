@@ -99,3 +99,20 @@ def test_footer_and_a_mail_address_in_a_sentence_are_not_contacts() -> None:
 )
 def test_phone_numbers_become_e164(written: str, e164: str) -> None:
     assert phones_in(f"Tél. : {written}") == [e164]
+
+
+@pytest.mark.parametrize("at", ["&#64;", "&#x40;", "&#064;"])
+def test_an_address_written_with_a_character_reference_is_a_channel(at: str) -> None:
+    # no literal "@" anywhere in the page: the address exists only once the page is parsed
+    person = (
+        "<div class='author'><p>Eric Gabrys</p><p>Conseiller export</p>"
+        f"<p>sanfrancisco{at}hub.brussels</p></div>"
+    )
+    html = (
+        f"<html lang='fr'><body><main><article><h1>Titre</h1><div class='entry-content'>{TEXT}"
+        f"</div></article>{person}</main></body></html>"
+    )
+    assert "@" not in html
+    assert extract_article(html, URL).contacts == [
+        Contact(name="Eric Gabrys", role="Conseiller export", emails=["sanfrancisco@hub.brussels"])
+    ]
