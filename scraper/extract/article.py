@@ -221,7 +221,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
         article.sector_key = page.config.sectors.get(fold(article.sector))
         if article.sector_key:
             sources["sector_key"] = sources["sector"]
-        else:
+        elif page.config.sectors:  # a profile without a mapping has nothing to miss
             page.warnings.append(
                 f"sector {article.sector!r} is not in the profile's sector mapping"
             )
@@ -250,8 +250,9 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
 
 
 def _check(article: Article, page: Page) -> None:
-    """Say in words what is missing or where signals disagree."""
-    for name in ("title", "lang", "published", "modified", "sector", "lead", "body"):
+    """Say in words what is missing or where signals disagree (not `modified`: most pages never
+    show one, so its absence says nothing about the template)."""
+    for name in ("title", "lang", "published", "sector", "lead", "body"):
         if getattr(article, name) is None:
             page.warnings.append(f"no {name} found")
     seo = page.signals.title_tag

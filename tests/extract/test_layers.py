@@ -145,3 +145,15 @@ def test_metadata_date_and_printed_date_disagreeing_is_reported() -> None:
     article = extract_article(_page(head, body), URL)
     assert article.published == dt.date(2025, 5, 6)
     assert any("2025-05-03" in w for w in article.warnings)
+
+
+def test_an_unmapped_sector_is_warned_of_only_where_a_mapping_exists() -> None:
+    """hub.brussels maps its sectors, so a label it does not know is news; the base profile maps
+    none, and a missing modification date (most pages show none) is no warning at all."""
+    page = _page(body="<p class='post-category'>Aérospatiale</p>" + TEXT)
+    hub = extract_article(page, URL, profile=load_profile("hub_brussels"))
+    base = extract_article(page, URL, profile=load_profile("base"))
+    assert hub.sector == base.sector == "Aérospatiale"
+    assert "sector 'Aérospatiale' is not in the profile's sector mapping" in hub.warnings
+    assert not any("sector mapping" in w for w in base.warnings)
+    assert hub.modified is None and "no modified found" not in hub.warnings
