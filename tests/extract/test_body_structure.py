@@ -140,3 +140,36 @@ def test_a_last_line_beside_the_paragraphs_stays() -> None:
     dernier = "<div>La prochaine réunion sur le plan aura lieu le premier lundi de juin.</div>"
     fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}{dernier}</div></main>")
     assert "premier lundi de juin" in fr
+
+
+def _embedded_gallery(title: str, caption: str, control: str) -> str:
+    """A slideshow's markup: many elements (arrows, spinner, empty slots), a few words each."""
+    empty = "<div class='g-slot'><i class='g-icon'></i></div>" * 4
+    return (
+        f"<div class='g-wrap'><div class='g-top'><i class='g-x'>×</i></div>{empty}"
+        f"<div class='g-head'><span class='cell'>{title}</span></div>"
+        f"<div class='g-mid'><div class='cell'><img src='/i/1.jpg'><i class='g-cam'></i>"
+        f"{control}</div></div><div class='g-details'><div class='g-caption'>"
+        f"<span class='g-date'>2026</span> <span class='g-text'>{caption}</span></div>"
+        "</div><div class='g-pie'><div class='g-spin'></div><div class='g-mask'></div></div></div>"
+    )
+
+
+def test_a_component_of_many_elements_holding_few_words_is_not_text() -> None:
+    """A slideshow embedded between the paragraphs is built of many elements of a few
+    characters each (controls, a title, a caption): a component, not the text, even though
+    its caption is a sentence."""
+    gallery = _embedded_gallery(
+        "The new route along the canal",
+        "Cyclists on the canal route, seen from the bridge.",
+        "View photos",
+    )
+    en = _body(f"<article><h1>Cycling plan</h1>{TEXT}{gallery}{MORE_EN}</article>")
+    assert "loading bays" in en and "seen from the bridge" not in en and "View photos" not in en
+    diaporama = _embedded_gallery(
+        "Le nouvel itinéraire du canal",
+        "Des cyclistes sur l'itinéraire du canal, vus du pont.",
+        "Voir les photos",
+    ).replace("div", "section")
+    fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}{diaporama}</div></main>")
+    assert "douze" in fr and "vus du pont" not in fr and "Voir les photos" not in fr
