@@ -116,6 +116,8 @@ class Block:
     bold_runs: tuple[str, ...] = ()
     #: characters of the text inside links (a menu, a list of other articles: nearly all)
     link_chars: int = 0
+    #: the element whose own text the block is (its `<p>`, its `<div>`), where the walk knows it
+    element: Tag | None = None
 
     @property
     def text(self) -> str:
@@ -267,10 +269,23 @@ class _Walker:
         #: `_mark_widget`: the counts of any element's blocks in constant time
         self._sums: list[tuple[int, int, int]] = [(0, 0, 0)]
         self._starts: dict[int, int] = {}
+        #: elements met so far, and at the start of each open bare container, for
+        #: `_mark_sparse`: how many elements hold a container's text
+        self._elements = 0
+        self._element_starts: dict[int, int] = {}
+        #: blocks so far that are paragraphs or a table's or a list's, per block (indexed as
+        #: `_sums`): a container holding one is text or data, never a component's markup
+        self._settled: list[int] = [0]
         #: how many tables and lists the walk is inside: their cells are data, not a widget's
         self._data_depth = 0
 
-    def flush(self, block_tag: str, role: tuple[str, Tag] | None, quoted: bool = False) -> None:
+    def flush(
+        self,
+        block_tag: str,
+        role: tuple[str, Tag] | None,
+        quoted: bool = False,
+        element: Tag | None = None,
+    ) -> None:
         if not self.pieces:
             self.link_chars = 0
             return
@@ -303,6 +318,7 @@ class _Walker:
                 quoted=quoted,
                 bold_runs=tuple(runs),
                 link_chars=self.link_chars,
+                element=element,
             )
             if block.is_heading and self._ends_article(block.text):
                 self.stopped = True
@@ -311,6 +327,8 @@ class _Walker:
                 chars, divs, heads = self._sums[-1]
                 bare = block_tag in _BARE_TAGS and not self._data_depth
                 self._sums.append((chars + len(block.text), divs + bare, heads + block.is_heading))
+                settled = block_tag == "p" or bool(self._data_depth)
+                self._settled.append(self._settled[-1] + settled)
         self.pieces = []
         self.hrefs = []
         self.link_chars = 0
@@ -356,6 +374,28 @@ class _Walker:
             if block.role is None:
                 block.role = "widget"
 
+    def _mark_sparse(self, start: int, elements: int) -> None:
+        """The blocks from `start` on, all of one bare container (`<div>`, `<section>`) that
+        holds no paragraph, list or table, get the role "widget" when the container spends more elements than
+        `MAX_SPARSE_DENSITY` characters each on its text: a component (a gallery embedded in
+        the text with its controls, captions and slides; a player; a rating box) is built of
+        many elements, each holding a few characters, where the text is paragraphs of
+        sentences."""
+        end = len(self.blocks)
+        count = end - start
+        if count < MIN_SPARSE_BLOCKS or self._settled[end] > self._settled[start]:
+            return
+        chars0, _, heads0 = self._sums[start]
+        chars1, _, heads1 = self._sums[end]
+        if heads1 > heads0 or chars1 - chars0 > MAX_SPARSE_DENSITY * (self._elements - elements):
+            return
+        blocks = self.blocks[start:end]
+        if any(_channel_like(b) for b in blocks):
+            return  # a contact card: a few characters per element too
+        for block in blocks:
+            if block.role is None:
+                block.role = "widget"
+
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep
         stack: list[tuple[Tag, Iterable[object], str, tuple[str, Tag] | None, bool, bool]] = [
@@ -374,12 +414,15 @@ class _Walker:
             if child is None:
                 stack.pop()
                 if node.name in BLOCK_TAGS or node is root:
-                    self.flush(block_tag, role, quoted)
+                    self.flush(block_tag, role, quoted, node)
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
                     start = self._starts.pop(id(node), None)
                     if start is not None and not self.split_inline:
                         self._mark_widget(start)
+                        elements = self._element_starts.pop(id(node), None)
+                        if elements is not None:
+                            self._mark_sparse(start, elements)
                 continue
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIP_STRINGS):
@@ -388,6 +431,7 @@ class _Walker:
             if not isinstance(child, Tag):
                 continue
             name = child.name
+            self._elements += 1
             if name == "br":
                 self.pieces.append(("\n", bold))
                 continue
@@ -418,8 +462,10 @@ class _Walker:
                 continue
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
-                self.flush(block_tag, role, quoted)
+                self.flush(block_tag, role, quoted, node)
                 self._starts[id(child)] = len(self.blocks)
+                if name in _SPARSE_TAGS and not self._data_depth:
+                    self._element_starts[id(child)] = self._elements
                 if name in _DATA_TAGS:
                     self._data_depth += 1
                 stack.append(
@@ -460,6 +506,14 @@ MIN_WIDGET_BLOCKS = 4
 #: runs to a sentence, a hundred characters or more.
 MAX_WIDGET_MEAN_CHARS = 24
 _DATA_TAGS = frozenset(("table", "ul", "ol", "dl"))
+#: A component spread over bare containers shows at least this many lines (a gallery: a
+#: control, a title, a caption, a credit)...
+MIN_SPARSE_BLOCKS = 4
+#: ...and holds fewer characters than this per element it is built of: a paragraph holds a
+#: hundred or more in one or a few elements, a gallery's or player's markup a handful in each.
+MAX_SPARSE_DENSITY = 12
+#: The bare containers a component is built of (lists and tables are data, never one).
+_SPARSE_TAGS = frozenset(("div", "section", "figure"))
 #: Lines of a widget: bare divs, or paragraphs (a chart's labels drawn as `<p>`s: "$915",
 #: "billion", "’17").
 _BARE_TAGS = frozenset(("div", "p"))

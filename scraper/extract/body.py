@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bs4 import Tag
 
@@ -312,18 +313,69 @@ def _without_empty_sections(blocks: list[Block], kept: list[Block]) -> list[Bloc
     return [b for b in kept if id(b) not in empty]
 
 
+#: A control's or a slot's label ("Advertisement", "View Photos", "Caption", "Wait 1 second to
+#: continue.") is a short line: a few words, at most this many characters.
+MAX_LABEL_CHARS = 40
+#: The same label on this many bare lines is a component's, repeated with each instance (an ad
+#: slot, a gallery's controls, a teaser's source): a line of the text is written once.
+MIN_LABEL_REPEATS = 2
+
+
+def _repeated_labels(blocks: list[Block]) -> set[str]:
+    """Short lines of bare `<div>`s that recur: the label of each instance of a component. A
+    line in a `<p>` (a dialogue's "No answer.", said twice) is text; list items and cells are
+    data."""
+    counts = Counter(b.text for b in blocks if b.tag == "div" and len(b.text) <= MAX_LABEL_CHARS)
+    return {text for text, count in counts.items() if count >= MIN_LABEL_REPEATS}
+
+
+#: A paragraph of running text: a `<p>` of at least this many characters (two sentences; a
+#: caption, a label or a byline is shorter).
+MIN_TEXT_PARAGRAPH = 100
+#: A text written in `<p>` paragraphs has at least this many of them; below it (a text in bare
+#: divs, a short note) the page's own markup says nothing of where the text ends.
+MIN_TEXT_PARAGRAPHS = 3
+
+
+def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
+    """`kept` without the bare `<div>` lines after the last paragraph of a text written in `<p>`
+    paragraphs (the lead counts), held in another element than that paragraph's: what follows
+    the text in a box of its own (the author's bio, a call to action, a rating widget, category
+    lines) is another kind of block, not the text's last line. A `<div>` beside the paragraphs
+    (an editor's stray line) stays, and so do lists, tables, quotes and code after the text."""
+    paragraphs = [
+        at
+        for at, b in enumerate(blocks)
+        if b.tag == "p" and b.role in (None, "lead") and len(b.text) >= MIN_TEXT_PARAGRAPH
+    ]
+    if len(paragraphs) < MIN_TEXT_PARAGRAPHS:
+        return kept
+    home = blocks[paragraphs[-1]].element
+    parent = home.parent if home is not None else None
+    if parent is None:
+        return kept
+    after = {
+        id(b)
+        for b in blocks[paragraphs[-1] + 1 :]
+        if b.tag == "div" and b.element is not None and b.element.parent is not parent
+    }
+    return [b for b in kept if id(b) not in after]
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
     blocks = page.blocks
+    labels = _repeated_labels(blocks)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
         and (not is_metadata(b, page, known) or _column_header(blocks, at))
+        and b.text not in labels
     ]
-    kept = _without_empty_sections(blocks, kept)
+    kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()
     if not kept:

@@ -52,3 +52,124 @@ def test_a_layout_wrapper_named_like_a_sidebar_is_read() -> None:
     )
     body = _body(html)
     assert "approved the new cycling plan" in body and "Most read" not in body
+
+
+MORE_EN = (
+    "<p>Shop owners in the old town asked for loading bays on every street of the new routes, "
+    "and the council agreed to add twelve of them.</p>"
+)
+FR3 = (
+    "<p>Le conseil communal a approuvé mardi le nouveau plan vélo après un long débat sur le "
+    "stationnement et les zones de livraison du centre.</p>"
+    "<p>Les travaux des deux premiers itinéraires commencent au printemps et doivent être "
+    "terminés avant les vacances d'été, a précisé l'échevin.</p>"
+    "<p>Les commerçants du centre ont demandé des zones de livraison dans chaque rue des "
+    "nouveaux itinéraires, et le conseil en ajoutera douze.</p>"
+)
+NL3 = (
+    "<p>De gemeenteraad keurde dinsdag het nieuwe fietsplan goed na een lang debat over "
+    "parkeerplaatsen en leveringszones in de binnenstad van de stad.</p>"
+    "<p>De werken aan de eerste twee routes beginnen in de lente en moeten voor de "
+    "zomervakantie klaar zijn, zei de schepen op de persconferentie.</p>"
+    "<p>De handelaars in het centrum vroegen om laadzones in elke straat van de nieuwe "
+    "routes, en de gemeenteraad voegt er twaalf aan toe.</p>"
+)
+
+
+def _gallery(caption: str) -> str:
+    return (
+        "<div class='x-embed'><div class='x-embed__top'>View Photos</div>"
+        f"<div class='x-embed__handle'>Caption</div><div class='x-embed__text'>{caption}</div></div>"
+    )
+
+
+def _slot() -> str:
+    return "<div class='emplacement'><div class='emplacement__label'>Publicité</div></div>"
+
+
+def test_a_components_label_repeated_with_each_instance_is_not_text() -> None:
+    """The same short line on bare divs at each instance of a component (a gallery's controls,
+    an ad slot's label) is the component's, not a line of the text."""
+    en = _body(
+        f"<article><h1>Cycling plan</h1>{TEXT}{_gallery('A cyclist on the new route.')}"
+        f"{MORE_EN}{_gallery('The old town at night.')}</article>"
+    )
+    assert "approved the new cycling plan" in en and "loading bays" in en
+    assert "View Photos" not in en and "Caption" not in en
+    fr = _body(
+        "<main><h1>Plan vélo</h1><div class='texte'>"
+        + FR3.replace("</p><p>Les travaux", f"</p>{_slot()}<p>Les travaux").replace(
+            "</p><p>Les commerçants", f"</p>{_slot()}<p>Les commerçants"
+        )
+        + "</div></main>"
+    )
+    assert "a approuvé mardi" in fr and "douze" in fr and "Publicité" not in fr
+
+
+def test_a_line_said_twice_in_paragraphs_stays() -> None:
+    """A dialogue repeats itself in `<p>`s: text, not a component's label."""
+    html = (
+        f'<article><h1>Bartleby</h1>{TEXT}<p>"I would prefer not to."</p>{MORE_EN}'
+        '<p>"I would prefer not to."</p></article>'
+    )
+    assert _body(html).count("I would prefer not to.") == 2
+
+
+def test_a_box_of_lines_after_the_text_is_not_text() -> None:
+    """Bare lines in a box of their own after the last paragraph of a text written in `<p>`s
+    (the author's bio, a call to action) are another kind of block than the text's."""
+    bio = (
+        "<div class='c-end'><div class='c-end__who'>Jane Doe covers cities and transport for "
+        "the paper. She previously reported from Ghent and Lille for regional radio.</div></div>"
+    )
+    en = _body(f"<article><h1>Cycling plan</h1>{TEXT}{MORE_EN}{bio}</article>")
+    assert "loading bays" in en and "Jane Doe" not in en
+    cta = (
+        "<section class='volgende'><div>Klaar om te beginnen?</div>"
+        "<div>Ontdek wat uw team kan doen met één platform voor alle projecten.</div></section>"
+    )
+    nl = _body(f"<main><h1>Fietsplan</h1><div class='tekst'>{NL3}</div>{cta}</main>")
+    assert "twaalf aan toe" in nl and "Klaar om te beginnen" not in nl
+
+
+def test_a_last_line_beside_the_paragraphs_stays() -> None:
+    """A `<div>` written among the text's paragraphs (an editor's last line) is the text's."""
+    last = "<div>The next council meeting on the plan is on the first Monday of June.</div>"
+    en = _body(f"<article><h1>Cycling plan</h1>{TEXT}{MORE_EN}{last}</article>")
+    assert "first Monday of June" in en
+    dernier = "<div>La prochaine réunion sur le plan aura lieu le premier lundi de juin.</div>"
+    fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}{dernier}</div></main>")
+    assert "premier lundi de juin" in fr
+
+
+def _embedded_gallery(title: str, caption: str, control: str) -> str:
+    """A slideshow's markup: many elements (arrows, spinner, empty slots), a few words each."""
+    empty = "<div class='g-slot'><i class='g-icon'></i></div>" * 4
+    return (
+        f"<div class='g-wrap'><div class='g-top'><i class='g-x'>×</i></div>{empty}"
+        f"<div class='g-head'><span class='cell'>{title}</span></div>"
+        f"<div class='g-mid'><div class='cell'><img src='/i/1.jpg'><i class='g-cam'></i>"
+        f"{control}</div></div><div class='g-details'><div class='g-caption'>"
+        f"<span class='g-date'>2026</span> <span class='g-text'>{caption}</span></div>"
+        "</div><div class='g-pie'><div class='g-spin'></div><div class='g-mask'></div></div></div>"
+    )
+
+
+def test_a_component_of_many_elements_holding_few_words_is_not_text() -> None:
+    """A slideshow embedded between the paragraphs is built of many elements of a few
+    characters each (controls, a title, a caption): a component, not the text, even though
+    its caption is a sentence."""
+    gallery = _embedded_gallery(
+        "The new route along the canal",
+        "Cyclists on the canal route, seen from the bridge.",
+        "View photos",
+    )
+    en = _body(f"<article><h1>Cycling plan</h1>{TEXT}{gallery}{MORE_EN}</article>")
+    assert "loading bays" in en and "seen from the bridge" not in en and "View photos" not in en
+    diaporama = _embedded_gallery(
+        "Le nouvel itinéraire du canal",
+        "Des cyclistes sur l'itinéraire du canal, vus du pont.",
+        "Voir les photos",
+    ).replace("div", "section")
+    fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}{diaporama}</div></main>")
+    assert "douze" in fr and "vus du pont" not in fr and "Voir les photos" not in fr
