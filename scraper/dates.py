@@ -279,6 +279,16 @@ def parse_stamp(value: str | None, *, month_first: bool = False) -> Stamp | None
     return Stamp(date) if date else None
 
 
+def stamp_day(stamp: Stamp, zone: ZoneInfo | None, printed: dt.date | None) -> dt.date:
+    """The day of `stamp` in `zone` (else as written); a UTC stamp one day away from the day the
+    page prints for it (`printed`) gives the printed day: the site wrote its local day, and
+    stamped the moment in UTC (DECISIONS: a timestamp's day)."""
+    day = stamp.day_in(zone)
+    if printed is not None and stamp.is_utc and abs((printed - day).days) == 1:
+        return printed
+    return day
+
+
 def parse_timestamp(value: str | None, zone: ZoneInfo | None = None) -> dt.date | None:
     """The calendar day of a timestamp: in `zone` when it has an offset and a zone is given
     (a site's own zone), else as written."""

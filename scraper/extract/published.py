@@ -30,6 +30,7 @@ from scraper.dates import (
     parse_date_text,
     parse_stamp,
     slash_order,
+    stamp_day,
     vocabulary,
     year_in_url,
     yearless_date,
@@ -344,14 +345,14 @@ def _stamp_day(
     written; a UTC stamp one day away from the day the page prints for that kind gives the
     printed day (a late-evening article or update, stamped in UTC). `own`: the day the stamp's
     element prints itself (a `<time>`'s text), which is the printed day when given."""
-    day = stamp.day_in(page.config.time_zone)
-    if stamp.is_utc:
-        shown = own or _printed_day(page, kind)
-        if shown is not None and abs((shown - day).days) == 1:
-            return shown
-        if kind == "published" and page.config.time_zone is None:
-            return _local_twin(page, stamp) or day
-    return day
+    zone = page.config.time_zone
+    day = stamp.day_in(zone)
+    if not stamp.is_utc:
+        return day
+    printed = stamp_day(stamp, zone, own or _printed_day(page, kind))
+    if printed != day or kind != "published" or zone is not None:
+        return printed
+    return _local_twin(page, stamp) or day
 
 
 def _printed_day(page: Page, kind: str) -> dt.date | None:

@@ -65,3 +65,126 @@ def test_a_utc_modification_stamp_two_days_away_is_kept() -> None:
     record = extract_article(html, url, profile=generic_profile()).to_dict()
     # not the same moment seen from another zone: the stamp says something the page does not
     assert record["modified"] == "2026-03-07"
+
+
+# 2. a card's sector is a label of the card that is not its date, title or link text; its
+#    published is its own `<time datetime>`'s day ("Yesterday" gives the stamp's day)
+
+_RAIL_EN = (
+    "<html lang='en'><body><div class='site'><aside class='rail'><h2>Latest</h2><ul>"
+    "<li><time datetime='2026-03-04T18:20:00+13:00'>Yesterday</time> "
+    "<a href='/story/bus-lanes/'>Bus lanes extended to the airport</a> <span>Transport</span></li>"
+    "<li><time datetime='2026-03-05T07:45:00+13:00'>Today</time> "
+    "<a href='/story/port-strike/'>Port workers vote on a new deal</a> <span>Business</span></li>"
+    "</ul></aside><article><h1>Harbour ferry adds a night service</h1>"
+    "<p>Published <time datetime='2026-03-05T10:00:00+13:00'>5 March 2026</time></p>"
+    "<p>The ferry will run every hour until two in the morning on Fridays and Saturdays from "
+    "April, the council said.</p></article></div></body></html>"
+)
+_GRID_FR = (
+    "<html lang='fr'><body><main><article><h1>Une nouvelle halle alimentaire</h1>"
+    "<p>Publié le 12 mars 2026</p><p>La halle réunit douze producteurs de la région et ouvre ses "
+    "portes tous les samedis matin sur le parking de la gare.</p></article>"
+    "<section><h2>Plus d'actualités</h2><div class='grid'>"
+    "<div class='tuile'><time datetime='2026-03-11T09:00:00+01:00'>Hier</time><h3>"
+    "<a href='/fr/news/marche-bio/'>Le marché bio déménage</a></h3><p>Commerce</p></div>"
+    "<div class='tuile'><time datetime='2026-03-09T09:00:00+01:00'>9 mars</time><h3>"
+    "<a href='/fr/news/export-japon/'>Export : le Japon double ses commandes</a></h3>"
+    "<p>Export</p></div></div></section></main></body></html>"
+)
+_LIST_NL = (
+    "<html lang='nl'><body><main><h1>Nieuwe fietsenstalling aan het station</h1>"
+    "<p>De stalling biedt plaats aan tweeduizend fietsen en is dag en nacht open voor "
+    "abonnees, meldt de stad.</p><h2>Meer nieuws</h2><ul>"
+    "<li><a href='/nieuws/zorg-thuis/'>Thuiszorg krijgt extra middelen</a><br>"
+    "<small><time datetime='2026-03-10T20:00:00+01:00'>Gisteren</time> | Zorg</small></li>"
+    "<li><a href='/nieuws/haven-uitbreiding/'>De haven breidt uit naar het noorden</a><br>"
+    "<small><time datetime='2026-03-08T23:30:00Z'>9 maart 2026</time> | Haven</small></li>"
+    "</ul></main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        (
+            _RAIL_EN,
+            "https://harbour-news.example/story/night-ferry/",
+            [("Transport", "2026-03-04"), ("Business", "2026-03-05")],
+        ),
+        (
+            _GRID_FR,
+            "https://ville.example/fr/news/halle-alimentaire/",
+            # "Export" is the sector even though the title opens with the same word
+            [("Commerce", "2026-03-11"), ("Export", "2026-03-09")],
+        ),
+        (
+            _LIST_NL,
+            "https://stad.example/nieuws/fietsenstalling/",
+            # a UTC stamp the evening before the day the <time> prints: the printed day
+            [("Zorg", "2026-03-10"), ("Haven", "2026-03-09")],
+        ),
+    ],
+    ids=["en_rail_time_first", "fr_grid_hier", "nl_list_small_line"],
+)
+def test_a_cards_date_text_is_never_its_sector(
+    html: str, url: str, expected: list[tuple[str, str]]
+) -> None:
+    related = extract_article(html, url, profile=generic_profile()).to_dict()["related"]
+    assert [(c["sector"], c["published"]) for c in related] == expected
+
+
+def test_a_relative_date_outside_a_time_element_is_no_sector() -> None:
+    html = _GRID_FR.replace(
+        "<time datetime='2026-03-11T09:00:00+01:00'>Hier</time>", "<span class='quand'>Hier</span>"
+    )
+    related = extract_article(
+        html, "https://ville.example/fr/news/halle-alimentaire/", profile=generic_profile()
+    ).related
+    assert [c.sector for c in related] == ["Commerce", "Export"]
+
+
+# 3. a label before the sector in its element ("Rubrique : ", "Sector: ") is not part of it
+
+
+@pytest.mark.parametrize(
+    ("lang", "markup", "url", "sector"),
+    [
+        (
+            "fr",
+            "<span class='rubrique'>Rubrique : Économie sociale</span>",
+            "https://hub.brussels/fr/news/halle-alimentaire/",
+            "Économie sociale",
+        ),
+        (
+            "nl",
+            "<span class='artikel-categorie'>Categorie: Mobiliteit</span>",
+            "https://stad.example/nieuws/fietsenstalling/",
+            "Mobiliteit",
+        ),
+        (
+            "en",
+            "<div class='post-category'>Category:&nbsp;<a href='/c/transport/'>Transport</a></div>",
+            "https://harbour-news.example/story/night-ferry/",
+            "Transport",
+        ),
+    ],
+)
+def test_a_label_before_the_sector_is_not_part_of_it(
+    lang: str, markup: str, url: str, sector: str
+) -> None:
+    html = (
+        f"<html lang='{lang}'><body><article><h1>Een titel, un titre, a title</h1>{markup}"
+        "<p>Un texte assez long pour faire un paragraphe de l'article, sans rien de plus à dire "
+        "sur le sujet du jour.</p></article></body></html>"
+    )
+    profile = None if url.startswith("https://hub.brussels/") else generic_profile()
+    assert extract_article(html, url, profile=profile).sector == sector
+
+
+def test_a_card_sector_label_drops_its_label_too() -> None:
+    html = _LIST_NL.replace("| Zorg</small>", "| Sector: Zorg</small>")
+    related = extract_article(
+        html, "https://stad.example/nieuws/fietsenstalling/", profile=generic_profile()
+    ).related
+    assert [c.sector for c in related] == ["Zorg", "Haven"]
