@@ -26,6 +26,7 @@ from scraper.dates import (
     Stamp,
     date_in_url,
     iter_dates,
+    label_at,
     labelled_date,
     parse_date_text,
     parse_stamp,
@@ -240,9 +241,14 @@ def _foreign_label(line: str, at: int) -> bool:
 
 def _date_line(line: str, order: bool) -> dt.date | None:
     """The date of a short line that is mostly a date ("04 Dezember, 2023", "Beitrag von kaybee »
-    11.02.2019, 07:15"), unless a label of something else introduces it."""
-    if len(line) > _DATE_LINE or labelled_date(line, "modified", month_first=order):
-        return None  # "Updated 15 Mar 2024" is no publication date
+    11.02.2019, 07:15"), unless a label of something else introduces it. An "Updated" label
+    and its date are no publication date: what stands before the label is read alone
+    ("5 March 2026 · Updated 6 March 2026")."""
+    cut = label_at(line, "modified", month_first=order)
+    if cut is not None:
+        line = line[:cut].rstrip(" ·|•–—-,")
+    if len(line) > _DATE_LINE:
+        return None
     for at, value in iter_dates(line, month_first=order):
         return None if _foreign_label(line, at) else value
     return None
@@ -465,7 +471,9 @@ def extract_published(
     if value:
         return value, "url"
     value = _from_htmldate(page, html)
-    if value and value != modified:
+    # htmldate reads the whole page: a day only a card of another article shows (a "Recent
+    # posts" widget) is that article's, and the day an "Updated" label shows is no publication
+    if value and value != modified and value not in {c.published() for c in page.cards}:
         return value, "htmldate"
     return None
 

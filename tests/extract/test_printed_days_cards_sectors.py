@@ -188,3 +188,90 @@ def test_a_card_sector_label_drops_its_label_too() -> None:
         html, "https://stad.example/nieuws/fietsenstalling/", profile=generic_profile()
     ).related
     assert [c.sector for c in related] == ["Zorg", "Haven"]
+
+
+# 4. the issue's date rules, on kinds no test held yet
+
+_UPDATED_ONLY = {
+    # only "Mis à jour le" shown; a dated comment under "Commentaires" after a short text, and a
+    # widget of recent posts with <time>s: neither is the publication day
+    "fr": (
+        "<html lang='fr'><body><main><article><h1>Déménager sans stress</h1>"
+        "<p class='maj'>Mis à jour le 3 mars 2025</p><p>Déménager est plus simple avec une "
+        "liste. Commencez six semaines avant avec les cartons et les changements d'adresse.</p>"
+        "</article><div class='reactions'><h3>Commentaires</h3><p>Anne, le 5 mars 2025 : Merci !"
+        "</p></div></main><aside><h3>Articles récents</h3><ul><li><a href='/billets/jardin-en-"
+        "mars/'>Le jardin en mars</a> <time datetime='2025-03-01'>1 mars 2025</time></li><li><a "
+        "href='/billets/soupes-d-hiver/'>Soupes d'hiver</a> <time datetime='2025-02-20'>20 "
+        "février 2025</time></li></ul></aside></body></html>",
+        "https://blogue.example/billets/demenager-sans-stress/",
+        "2025-03-03",
+    ),
+    "nl": (
+        "<html lang='nl'><body><div class='wrap'><div class='post'><h1>Verhuizen zonder stress"
+        "</h1><div class='post-info'>Laatst bijgewerkt op 3 maart 2025</div><p>Verhuizen gaat "
+        "makkelijker met een lijst. Begin zes weken vooraf met dozen en adreswijzigingen.</p>"
+        "<section><h2>Reacties</h2><div>Joris · 06-03-2025</div><p>Handig, dank je!</p>"
+        "</section></div><div class='zijbalk'><h3>Recente berichten</h3><ul><li><a href='/blog/"
+        "tuin-in-maart/'>De tuin in maart</a><br><time datetime='2025-03-01'>1 maart 2025</time>"
+        "</li><li><a href='/blog/wintersoepen-maken/'>Wintersoepen maken</a><br><time datetime="
+        "'2025-02-20'>20 februari 2025</time></li></ul></div></div></body></html>",
+        "https://blog.example/blog/verhuizen-zonder-stress/",
+        "2025-03-03",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_UPDATED_ONLY))
+def test_only_an_updated_date_shown_gives_no_publication_day(lang: str) -> None:
+    html, url, modified = _UPDATED_ONLY[lang]
+    record = extract_article(html, url, profile=generic_profile()).to_dict()
+    assert (record["published"], record["modified"]) == (None, modified)
+
+
+_DATE_AND_UPDATED_LINE = {
+    # a bare printed day, then "Updated" and its day on one line; the publication stamp in UTC
+    # the evening before the printed day
+    "en": (
+        "<html lang='en-NZ'><head><meta property='article:published_time' "
+        "content='2026-03-04T21:00:00Z'></head><body><article><header><nav class='breadcrumb'>"
+        "<a href='/'>Home</a> › <a href='/news/'>News</a></nav><h1>Ferry adds a night service"
+        "</h1><p><time datetime='2026-03-05T10:00:00+13:00'>5 March 2026</time> · Updated "
+        "<time datetime='2026-03-06T09:00:00+13:00'>6 March 2026</time></p></header><p>The "
+        "ferry will run every hour until two in the morning on Fridays and Saturdays from "
+        "April, the council said on Thursday.</p></article></body></html>",
+        "https://paper.example.nz/news/ferry-night-service/",
+        ("2026-03-05", "2026-03-06"),
+    ),
+    "fr": (
+        "<html lang='fr-CA'><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+        '"datePublished":"2026-03-12T01:30:00Z"}</script></head><body><main><h1>Le traversier '
+        "ajoute un départ de nuit</h1><div class='dates'>11 mars 2026 · Mis à jour le 12 mars "
+        "2026</div><p>Le traversier partira toutes les heures jusqu'à deux heures du matin les "
+        "vendredis et samedis à partir d'avril.</p></main></body></html>",
+        "https://journal.example.ca/actualites/traversier-nuit/",
+        ("2026-03-11", "2026-03-12"),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_DATE_AND_UPDATED_LINE))
+def test_a_printed_day_before_an_updated_label_beats_a_utc_stamp(lang: str) -> None:
+    html, url, expected = _DATE_AND_UPDATED_LINE[lang]
+    record = extract_article(html, url, profile=generic_profile()).to_dict()
+    assert (record["published"], record["modified"]) == expected
+
+
+def test_a_comment_section_after_the_text_leaves_the_record_unchanged() -> None:
+    from scraper.models import CONTENT_FIELDS
+
+    html, url, _ = _UPDATED_ONLY["fr"]
+    bare = html.replace(
+        "<div class='reactions'><h3>Commentaires</h3><p>Anne, le 5 mars 2025 : Merci !</p></div>",
+        "",
+    )
+    assert bare != html
+    one, other = (
+        extract_article(h, url, profile=generic_profile()).to_dict() for h in (html, bare)
+    )
+    assert {k: one[k] for k in CONTENT_FIELDS} == {k: other[k] for k in CONTENT_FIELDS}
