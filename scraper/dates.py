@@ -168,6 +168,18 @@ def parse_date_text(text: str | None, *, month_first: bool = False) -> dt.date |
 def labelled_date(text: str, kind: str, *, month_first: bool = False) -> dt.date | None:
     """The date right after a `kind` label ("published": "Publié le …", "Erschienen am: …";
     "modified": "Mis à jour …", "Letzte Änderung: …")."""
+    found = _labelled(text, kind, month_first)
+    return found[1] if found else None
+
+
+def label_at(text: str, kind: str, *, month_first: bool = False) -> int | None:
+    """Where in `text` (folded) the first `kind` label followed by a date starts, or None
+    ("5 March 2026 · Updated 6 March 2026" -> 15 for "modified")."""
+    found = _labelled(text, kind, month_first)
+    return found[0] if found else None
+
+
+def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | None:
     if not _DIGIT.search(text):
         return None
     folded = fold(text)
@@ -178,7 +190,7 @@ def labelled_date(text: str, kind: str, *, month_first: bool = False) -> dt.date
         if m:
             value = _from_match(m, month_first)
             if value is not None:
-                return value
+                return label.start(), value
     return None
 
 
@@ -277,6 +289,16 @@ def parse_stamp(value: str | None, *, month_first: bool = False) -> Stamp | None
             return Stamp(date, when) if date else None
     date = parse_date_text(value, month_first=month_first)
     return Stamp(date) if date else None
+
+
+def stamp_day(stamp: Stamp, zone: ZoneInfo | None, printed: dt.date | None) -> dt.date:
+    """The day of `stamp` in `zone` (else as written); a UTC stamp one day away from the day the
+    page prints for it (`printed`) gives the printed day: the site wrote its local day, and
+    stamped the moment in UTC (DECISIONS: a timestamp's day)."""
+    day = stamp.day_in(zone)
+    if printed is not None and stamp.is_utc and abs((printed - day).days) == 1:
+        return printed
+    return day
 
 
 def parse_timestamp(value: str | None, zone: ZoneInfo | None = None) -> dt.date | None:

@@ -8,11 +8,13 @@ from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from bs4 import PageElement, Tag
+from bs4 import NavigableString, PageElement, Tag
 
-from scraper.dates import labelled_date, parse_date_text, parse_timestamp
+from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
+from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
 from scraper.extract.treewalk import first_named, tags_named
 from scraper.linkrules import NavigationVerdicts, is_article_link
@@ -36,13 +38,20 @@ class Card:
     sector: str | None
     published_text: str
     timestamp: str | None = None
+    #: the text of the card's `<time datetime>` ("12 mars 2026", "Yesterday")
+    time_text: str = ""
+    #: the site's zone: a timestamp's day is taken there
+    time_zone: ZoneInfo | None = None
 
     def published(self) -> dt.date | None:
-        """The card's date: its `<time datetime>`, else a labelled or bare date in its text."""
-        return (
-            parse_timestamp(self.timestamp)
-            or labelled_date(self.published_text, "published")
-            or parse_date_text(self.published_text)
+        """The card's date: its `<time datetime>`'s day (the day the `<time>` prints when its
+        UTC stamp is one day away; a relative text, "Yesterday", gives the stamp's day), else a
+        labelled or bare date in its text."""
+        stamp = parse_stamp(self.timestamp)
+        if stamp is not None:
+            return stamp_day(stamp, self.time_zone, parse_date_text(self.time_text))
+        return labelled_date(self.published_text, "published") or parse_date_text(
+            self.published_text
         )
 
 
@@ -197,31 +206,43 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
     return strips
 
 
-def _card_title(card: Tag, config: ExtractConfig) -> str | None:
+def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None:
+    """The card's title, and the ids of the strings of the card it is made of (none when it is
+    an image's alt text)."""
     for tag in tags_named(card, _TITLE_TAGS):
         text = normalize_text(tag.get_text(" "))
         if text:
-            return text
+            return text, _string_ids(tag)
     for tag in card.find_all(class_=_TITLE_CLASS):
         text = normalize_text(tag.get_text(" "))
         if text:
-            return text
+            return text, _string_ids(tag)
     for tag in tags_named(card, _EMPHASIS):
         text = normalize_text(tag.get_text(" "))
         if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
-            return text
+            return text, _string_ids(tag)
     links = [card] if card.name == "a" else list(tags_named(card, ("a",)))
     # the card's sector element is its label, never part of its title
     labels = {id(tag) for tag in select_in(card, config.card_index)}
-    texts = [_own_text(a, config, labels) for a in links] + [
-        normalize_text(str(img.get("alt") or "")) for img in tags_named(card, ("img",))
+    owned = [_own_strings(a, config, labels) for a in links]
+    texts = [(normalize_text(" ".join(map(str, strings))), strings) for strings in owned] + [
+        (normalize_text(str(img.get("alt") or "")), []) for img in tags_named(card, ("img",))
     ]
-    texts = [t for t in texts if len(t) > 3]
-    return max(texts, key=len) if texts else None
+    texts = [t for t in texts if len(t[0]) > 3]
+    if not texts:
+        return None
+    text, strings = max(texts, key=lambda t: len(t[0]))
+    return text, {id(string) for string in strings}
 
 
-def _own_text(link: Tag, config: ExtractConfig, labels: Set[int] = frozenset()) -> str:
-    """A link's text without the sector label (known, or in an element of `labels`) and the
+def _string_ids(tag: Tag) -> set[int]:
+    return {id(string) for string in tag.find_all(string=True)}
+
+
+def _own_strings(
+    link: Tag, config: ExtractConfig, labels: Set[int] = frozenset()
+) -> list[NavigableString]:
+    """A link's strings without the sector label (known, or in an element of `labels`) and the
     date printed inside it."""
     pieces = []
     for string in link.find_all(string=True):
@@ -232,8 +253,8 @@ def _own_text(link: Tag, config: ExtractConfig, labels: Set[int] = frozenset()) 
             continue
         text = normalize_text(str(string))
         if text and fold(text) not in config.sectors and not _DATE_ONLY.fullmatch(text):
-            pieces.append(text)
-    return normalize_text(" ".join(pieces))
+            pieces.append(string)
+    return pieces
 
 
 def _in_label(string: PageElement, link: Tag, labels: Set[int]) -> bool:
@@ -250,15 +271,23 @@ MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
 
 
-def _card_sector(card: Tag, config: ExtractConfig, lines: list[str], title: str) -> str | None:
+def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) -> str | None:
     """The card's sector: an element the profile marks, else a known sector label, else the
-    first short label of the card's own (a piece of a line that is not the title, not a date,
-    holds no digit and no sentence: "Économie circulaire" in "Économie circulaire · 21/05/2025")."""
+    first short label of the card's own: a piece of its text that is not its title (the strings
+    `own`), not its date (a `<time>`'s text, "Yesterday"), holds no digit and no sentence
+    ("Économie circulaire" in "Économie circulaire · 21/05/2025"). A label before a colon
+    ("Rubrique : Commerce") is not part of it."""
     for tag in select_in(card, config.card_index):
-        text = normalize_text(tag.get_text(" "))
-        if text and len(text) < 60:
+        text = strip_label(normalize_text(tag.get_text(" ")), config.sector_labels)
+        if text and len(text) < 60 and not _relative_date(text, config):
             return text
-    pieces = [p.strip(" ·|•–—-") for line in lines for p in _PIECES.split(line)]
+    pieces = [
+        strip_label(p.strip(" ·|•–—-"), config.sector_labels)
+        for string in card.find_all(string=True)
+        if id(string) not in own and not _in_time(string, card)
+        for p in _PIECES.split(normalize_text(str(string)))
+    ]
+    pieces = [p for p in pieces if p and not _relative_date(p, config)]
     for piece in pieces:
         if fold(piece) in config.sectors:
             return piece
@@ -266,8 +295,8 @@ def _card_sector(card: Tag, config: ExtractConfig, lines: list[str], title: str)
     for piece in pieces:
         folded = fold(piece)
         if (
-            piece
-            and folded not in folded_title
+            # a title taken from an image's alt text is also the link's text
+            (folded != folded_title if own else folded not in folded_title)
             and len(piece) <= MAX_LABEL_CHARS
             and len(piece.split()) <= MAX_LABEL_WORDS
             and not _DIGIT.search(piece)
@@ -277,6 +306,23 @@ def _card_sector(card: Tag, config: ExtractConfig, lines: list[str], title: str)
         ):
             return piece
     return None
+
+
+def _in_time(string: PageElement, card: Tag) -> bool:
+    """True when `string` is printed inside a `<time>` of the card (its date, however written)."""
+    for parent in string.parents:
+        if parent is card:
+            return card.name == "time"
+        if parent.name == "time":
+            return True
+    return False
+
+
+def _relative_date(text: str, config: ExtractConfig) -> bool:
+    """True for a teaser's relative date ("Hier", "Gisteren", "2 hours ago"): a word or phrase of
+    the vocabulary's `relative_dates`, whole."""
+    words = f" {fold(text)} "
+    return any(f" {phrase} " in words for phrase in config.relative_dates)
 
 
 def find_cards(
@@ -308,9 +354,10 @@ def find_cards(
             continue
         card = units[i]
         lines = normalize_lines(card.get_text("\n"))
-        title = _card_title(card, config)
-        if not title:
+        titled = _card_title(card, config)
+        if not titled:
             continue
+        title, own = titled
         seen.add(c.key)
         if not any(container is o or o in container.parents for o in containers):
             containers = [o for o in containers if container not in o.parents] + [container]
@@ -319,9 +366,11 @@ def find_cards(
             Card(
                 title=title,
                 url=c.url,
-                sector=_card_sector(card, config, lines, title),
+                sector=_card_sector(card, config, title, own),
                 published_text="\n".join(lines),
                 timestamp=str(time["datetime"]) if time is not None else None,
+                time_text=time.get_text(" ") if time is not None else "",
+                time_zone=config.time_zone,
             )
         )
     return cards, containers

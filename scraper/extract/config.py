@@ -59,6 +59,10 @@ class ExtractConfig:
     role_cues: tuple[str, ...] = ()
     #: link texts that are neither a title nor a sector ("Lire la suite")
     link_phrases: tuple[str, ...] = ()
+    #: labels written before a sector in its element ("Rubrique :"), folded: never part of it
+    sector_labels: tuple[str, ...] = ()
+    #: a teaser's relative date ("hier", "yesterday", "ago"), folded: a date, never a sector
+    relative_dates: tuple[str, ...] = ()
     #: capitalised words that never start a person's name ("Notre", "The", a site's city)
     name_stopwords: frozenset[str] = frozenset()
     site_names: tuple[str, ...] = ()
@@ -111,6 +115,8 @@ class ExtractConfig:
             closing_thanks=_phrases(table, "closing_thanks"),
             role_cues=_phrases(table, "role_cues"),
             link_phrases=_phrases(table, "link_phrases"),
+            sector_labels=_phrases(table, "sector_labels"),
+            relative_dates=_phrases(table, "relative_dates"),
             name_stopwords=frozenset(_phrases(table, "name_stopwords")),
             site_names=_phrases(table, "site_names") or tuple(filter(None, [fold(profile.name)])),
             time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,

@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from scraper.extract.blocks import is_boilerplate
+from scraper.extract.labels import strip_label
 from scraper.extract.lang import (
     CONTRADICT_CHARS,
     CONTRADICT_PROBABILITY,
@@ -21,11 +22,8 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
-_SECTOR_LABEL = re.compile(
-    r"^(?:secteurs?|sectoren|sectors?|secteur d'activit[ée]|th[èe]mes?|thema'?s?|themes?|"
-    r"cat[ée]gor(?:ie|y|ies)|rubriek|rubrique)\s*:\s*(.+)$",
-    re.IGNORECASE,
-)
+#: A sector is a short label: longer text after "Secteur :" is a sentence, not one.
+MAX_SECTOR_CHARS = 60
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 
 
@@ -153,17 +151,18 @@ MAX_SWITCH_CHARS = 24
 
 def extract_sector(page: Page) -> Found:
     """The category label: JSON-LD articleSection, article:section meta, then the profile's selectors."""
+    labels = page.config.sector_labels
     value = page.signals.jsonld_value("articleSection")
     if value:
-        return value, "jsonld"
+        return strip_label(value, labels), "jsonld"
     value = page.signals.first_meta("article:section")
     if value:
-        return value, "meta"
-    labels = _labels(page, "sector")
+        return strip_label(value, labels), "meta"
+    found = _labels(page, "sector")
     # a label the sector mapping knows beats a generic tag; broad hints count only when known
-    known = [t for t in labels + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
-    if known or labels:
-        return (known or labels)[0], "profile"
+    known = [t for t in found + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
+    if known or found:
+        return (known or found)[0], "profile"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
     # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line),
     # or, above the headline, exactly the label the page's cards of other articles wear (a
@@ -175,9 +174,9 @@ def extract_sector(page: Page) -> Found:
     for at, line in enumerate(lines):
         pieces = _PIECES.split(line)
         for piece in pieces:
-            labelled = _SECTOR_LABEL.match(piece)
-            if labelled and len(labelled.group(1)) <= 60:
-                return labelled.group(1).strip(), "text"
+            value = strip_label(piece, labels)
+            if value != piece and len(value) <= MAX_SECTOR_CHARS:
+                return value, "text"
         for piece in pieces:
             folded = fold(piece)
             if folded in page.config.sectors or (at < above and folded in card_labels):
@@ -202,7 +201,7 @@ def _labels(page: Page, role: str) -> list[str]:
         chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
         if page.in_related(tag) or chrome or is_boilerplate(tag, page.config) or page.in_card(tag):
             continue
-        text = normalize_text(tag.get_text(" "))
-        if text and len(text) <= 60:
+        text = strip_label(normalize_text(tag.get_text(" ")), page.config.sector_labels)
+        if text and len(text) <= MAX_SECTOR_CHARS:
             labels.append(text)
     return labels

@@ -1,8 +1,12 @@
-"""Labels of contact fields ("Tél.", "Adres", "E-mail") and the field each one names."""
+"""Labels of contact fields ("Tél.", "Adres", "E-mail") and the field each one names; a label
+written before its value in one element ("Rubrique : Commerce") taken off the value."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from scraper.text import fold
 
 #: Labels of a contact table or list ("Nom", "Adresse :", "Functie") -> the field they name; the
 #: phone and email labels are dropped (their values speak for themselves).
@@ -47,3 +51,13 @@ def field_label(line: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return _FIELD_OF[m.group("label").lower()], (m.group("value") or "").strip()
+
+
+def strip_label(text: str, labels: Collection[str]) -> str:
+    """`text` without a leading label of `labels` (folded) and its colon when a value follows in
+    the same text ("Rubrique : Commerce" -> "Commerce", "Sector: Bouw" -> "Bouw"); else `text`."""
+    head, colon, value = text.partition(":")
+    value = value.strip()
+    if colon and value and fold(head) in labels:
+        return value
+    return text

@@ -6,7 +6,8 @@ then what is printed by the headline (the `<time>` nearest it, a labelled date),
 generic meta tags (`date`, `dc.date`: often a template's render or import date); then the rest of
 the visible text, script data under date keys, the article's own card, the URL, and htmldate on
 the raw page last. A UTC stamp one day away from the day printed under the headline (or in the
-URL) gives the printed day: the site wrote its local day.
+URL; for a modification stamp, the day after an "Updated" label) gives the printed day: the site
+wrote its local day.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from scraper.dates import (
     Stamp,
     date_in_url,
     iter_dates,
+    label_at,
     labelled_date,
     parse_date_text,
     parse_stamp,
     slash_order,
+    stamp_day,
     vocabulary,
     year_in_url,
     yearless_date,
@@ -238,9 +241,14 @@ def _foreign_label(line: str, at: int) -> bool:
 
 def _date_line(line: str, order: bool) -> dt.date | None:
     """The date of a short line that is mostly a date ("04 Dezember, 2023", "Beitrag von kaybee »
-    11.02.2019, 07:15"), unless a label of something else introduces it."""
-    if len(line) > _DATE_LINE or labelled_date(line, "modified", month_first=order):
-        return None  # "Updated 15 Mar 2024" is no publication date
+    11.02.2019, 07:15"), unless a label of something else introduces it. An "Updated" label
+    and its date are no publication date: what stands before the label is read alone
+    ("5 March 2026 · Updated 6 March 2026")."""
+    cut = label_at(line, "modified", month_first=order)
+    if cut is not None:
+        line = line[:cut].rstrip(" ·|•–—-,")
+    if len(line) > _DATE_LINE:
+        return None
     for at, value in iter_dates(line, month_first=order):
         return None if _foreign_label(line, at) else value
     return None
@@ -336,18 +344,27 @@ def _states_new_year(html: str, year: int) -> bool:
     return any(value == dt.date(year, 1, 1) for _, value in iter_dates(html[:HTMLDATE_MAX_CHARS]))
 
 
-def _stamp_day(page: Page, stamp: Stamp, *, printed: bool = True) -> dt.date:
-    """The day of a metadata stamp: in the site's zone, or as written; a UTC publication stamp one
-    day away from the day the page prints gives the printed day (a late-evening article, stamped
-    in UTC). `printed=False` for the modification day (the printed day is the publication's)."""
-    day = stamp.day_in(page.config.time_zone)
-    if printed and stamp.is_utc:
-        shown = _shown_date(page)
-        if shown is not None and abs((shown - day).days) == 1:
-            return shown
-        if page.config.time_zone is None:
-            return _local_twin(page, stamp) or day
-    return day
+def _stamp_day(
+    page: Page, stamp: Stamp, kind: str = "published", *, own: dt.date | None = None
+) -> dt.date:
+    """The day of a `kind` ("published" or "modified") metadata stamp: in the site's zone, or as
+    written; a UTC stamp one day away from the day the page prints for that kind gives the
+    printed day (a late-evening article or update, stamped in UTC). `own`: the day the stamp's
+    element prints itself (a `<time>`'s text), which is the printed day when given."""
+    zone = page.config.time_zone
+    day = stamp.day_in(zone)
+    if not stamp.is_utc:
+        return day
+    printed = stamp_day(stamp, zone, own or _printed_day(page, kind))
+    if printed != day or kind != "published" or zone is not None:
+        return printed
+    return _local_twin(page, stamp) or day
+
+
+def _printed_day(page: Page, kind: str) -> dt.date | None:
+    """The day the page prints by its headline for `kind`: a publication day (or a full date in
+    the URL), or the day after an "Updated" label."""
+    return _shown_date(page) if kind == "published" else _from_text(page, "modified")
 
 
 #: Publication meta tags read for the same moment written with the site's own offset.
@@ -382,7 +399,8 @@ def _time_day(page: Page, times: list[Tag], kind: str | None) -> dt.date | None:
     order = month_first(page)
     for tag in times:
         if _time_kind(tag) == kind and (stamp := _stamp_of(tag, order)):
-            return _stamp_day(page, stamp, printed=kind != "modified")
+            own = parse_date_text(tag.get_text(" "), month_first=order) if stamp.is_utc else None
+            return _stamp_day(page, stamp, kind or "published", own=own)
     return None
 
 
@@ -453,7 +471,9 @@ def extract_published(
     if value:
         return value, "url"
     value = _from_htmldate(page, html)
-    if value and value != modified:
+    # htmldate reads the whole page: a day only a card of another article shows (a "Recent
+    # posts" widget) is that article's, and the day an "Updated" label shows is no publication
+    if value and value != modified and value not in {c.published() for c in page.cards}:
         return value, "htmldate"
     return None
 
@@ -475,10 +495,10 @@ def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     vocab = vocabulary()
     stamp = parse_stamp(signals.jsonld_value("dateModified"))
     if stamp:
-        return _stamp_day(page, stamp, printed=False), "jsonld"
+        return _stamp_day(page, stamp, "modified"), "jsonld"
     stamp = _meta_stamp(page, MODIFIED_META)
     if stamp:
-        return _stamp_day(page, stamp, printed=False), "meta"
+        return _stamp_day(page, stamp, "modified"), "meta"
     value = _time_day(page, _article_times(page), "modified")
     if value:
         return value, "html"
@@ -487,5 +507,5 @@ def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
         return value, "text"
     stamp = _script_stamp(page, title, vocab.modified_keys, vocab.post_modified_keys)
     if stamp:
-        return _stamp_day(page, stamp, printed=False), "state"
+        return _stamp_day(page, stamp, "modified"), "state"
     return None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from scraper.extract.blocks import BLOCK_TAGS, SKIP_TAGS, is_boilerplate
+from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, SKIP_TAGS, is_boilerplate
 from scraper.extract.config import ExtractConfig
-from scraper.text import normalize_lines
+from scraper.text import fold, normalize_lines
 
 #: Elements the walk never climbs past: beyond them lies the whole page.
 _TOP = frozenset(("body", "html", "[document]"))
@@ -19,6 +19,19 @@ def visible_lines(
     """The lines a reader sees in `node` (no screen-reader text, scripts or page furniture), up
     to about `budget` characters: the walk stops there (the sibling after a headline is often
     the whole article)."""
+    return _visible_lines(node, config, avoid, budget)[0]
+
+
+def _visible_lines(
+    node: object,
+    config: ExtractConfig,
+    avoid: frozenset[int] = frozenset(),
+    budget: int = 10_000,
+    *,
+    to_end: bool = False,
+) -> tuple[list[str], bool]:
+    """`visible_lines`, and whether the walk met a heading that ends the article's text
+    ("Commentaires", "Share this"; vocabulary `end_headings`). `to_end`: stop there."""
     pieces: list[str] = []
     stack: list[object] = [node]
     used = 0
@@ -32,6 +45,8 @@ def visible_lines(
         if not isinstance(current, Tag):
             continue
         name = current.name
+        if to_end and name in HEADINGS and _ends_text(current, config):
+            return normalize_lines("".join(pieces)), True
         if name == "br" or name in BLOCK_TAGS:
             pieces.append("\n")
         if (
@@ -42,7 +57,14 @@ def visible_lines(
         ):
             continue
         stack.extend(reversed(current.contents))
-    return normalize_lines("".join(pieces))
+    return normalize_lines("".join(pieces)), False
+
+
+def _ends_text(heading: Tag, config: ExtractConfig) -> bool:
+    """A heading naming the page's interaction furniture ("Commentaires", "Reacties", "Share
+    this") ends the article: the dated lines under it (comments) are no longer its date lines."""
+    folded = fold(heading.get_text(" "))
+    return any(folded.startswith(p) for p in config.end_headings)
 
 
 def lines_around(
@@ -71,9 +93,12 @@ def lines_around(
             for sibling in node.next_siblings:
                 if budget_ahead <= 0:
                     break
-                for line in visible_lines(sibling, config, avoid, budget_ahead):
+                lines, ended = _visible_lines(sibling, config, avoid, budget_ahead, to_end=True)
+                for line in lines:
                     ahead.append(line)
                     budget_ahead -= len(line)
+                if ended:
+                    budget_ahead = 0  # the article's text ends here, on every level
         if level < before[0]:
             for sibling in node.previous_siblings:
                 if budget_behind <= 0:
