@@ -116,6 +116,9 @@ class Block:
     bold_runs: tuple[str, ...] = ()
     #: characters of the text inside links (a menu, a list of other articles: nearly all)
     link_chars: int = 0
+    #: the block-level element the text was read from (its kind, class and parent tell an
+    #: answer's paragraphs from the editorial line after them)
+    element: Tag | None = None
 
     @property
     def text(self) -> str:
@@ -270,7 +273,13 @@ class _Walker:
         #: how many tables and lists the walk is inside: their cells are data, not a widget's
         self._data_depth = 0
 
-    def flush(self, block_tag: str, role: tuple[str, Tag] | None, quoted: bool = False) -> None:
+    def flush(
+        self,
+        block_tag: str,
+        role: tuple[str, Tag] | None,
+        quoted: bool = False,
+        element: Tag | None = None,
+    ) -> None:
         if not self.pieces:
             self.link_chars = 0
             return
@@ -303,6 +312,7 @@ class _Walker:
                 quoted=quoted,
                 bold_runs=tuple(runs),
                 link_chars=self.link_chars,
+                element=element,
             )
             if block.is_heading and self._ends_article(block.text):
                 self.stopped = True
@@ -374,7 +384,7 @@ class _Walker:
             if child is None:
                 stack.pop()
                 if node.name in BLOCK_TAGS or node is root:
-                    self.flush(block_tag, role, quoted)
+                    self.flush(block_tag, role, quoted, node)
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
                     start = self._starts.pop(id(node), None)
@@ -418,7 +428,7 @@ class _Walker:
                 continue
             child_role = self.roles.get(id(child), role)
             if name in BLOCK_TAGS:
-                self.flush(block_tag, role, quoted)
+                self.flush(block_tag, role, quoted, node)
                 self._starts[id(child)] = len(self.blocks)
                 if name in _DATA_TAGS:
                     self._data_depth += 1
