@@ -4,6 +4,8 @@ paragraph is the lead, and what of a figure and a share bar stays out of the bod
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from scraper.extract import extract_article
@@ -266,3 +268,21 @@ def test_numbers_in_a_table_stay_in_the_body() -> None:
     )
     body = extract_article(html, "https://hub.brussels/en/news/figures/").body or ""
     assert "42" in body
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda h: h.replace("<p><em>", "<p>Thank you, Laura.</p><p><em>"),  # a closing thanks
+        lambda h: h.replace("</p><p>", "</p>\n  <p>"),  # whitespace between the paragraphs
+        lambda h: h.replace("<article>", "<article><p class='crumbs'>Home › News</p>"),
+    ],
+)
+def test_neutral_edits_leave_the_interviews_end_where_it_was(edit: Callable[[str], str]) -> None:
+    after = (
+        "<p><em>This interview was edited for length.</em></p>"
+        "<p>The next trade mission to Mexico leaves in October.</p>"
+    )
+    html = _EN_INTERVIEW.format(after=after)
+    url = "https://hub.brussels/en/news/chocolate-mexico/"
+    assert extract_article(edit(html), url).qa == extract_article(html, url).qa
