@@ -83,6 +83,13 @@ def caption_credit(block: Block) -> str | None:
     # an inline element (`<span>`, `<small>`, `<cite>`): a caption's second paragraph is text
     if not isinstance(last, Tag) or last.name in BLOCK_TAGS or last.name in ("a", "br", "img"):
         return None
+    # the caption's own text: bare or in a paragraph; a label and a text in two spans
+    # (`<span>Media caption</span> <span>Barack Obama: …</span>`) hold no credit
+    if not any(
+        isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
+        for c in parts[:-1]
+    ):
+        return None
     credit = " ".join(last.get_text(" ").split())
     if not credit or len(credit) > MAX_CREDIT_CHARS:
         return None

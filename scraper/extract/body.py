@@ -218,9 +218,10 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     return [first], "text"
 
 
-#: Ancestors of a heading searched for the site's home link: its own container and the one
-#: around it (a site bar's `<div><a href="/"><img></a><h1>…</h1></div>`).
-_SITE_BAR_DEPTH = 2
+#: Ancestors of a heading searched for the site's home link: its own container only (a site
+#: bar's `<div><a href="/"><img></a><h1>…</h1></div>`); the one around an article's head may
+#: hold a breadcrumb opening with "Home".
+_SITE_BAR_DEPTH = 1
 
 
 def _home_link(href: str, page: Page) -> bool:
