@@ -116,7 +116,8 @@ class Block:
     bold_runs: tuple[str, ...] = ()
     #: characters of the text inside links (a menu, a list of other articles: nearly all)
     link_chars: int = 0
-    #: the element whose own text the block is (its `<p>`, its `<div>`), where the walk knows it
+    #: the block-level element the text was read from (its kind, class and parent tell an
+    #: answer's paragraphs from the editorial line after them)
     element: Tag | None = None
 
     @property

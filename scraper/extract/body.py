@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import Tag
 
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
+from scraper.extract.blockkind import caption_credit, is_number_only
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
@@ -159,8 +161,10 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if is_counter_line(text):
-        return True  # "1 284 vues · 3 min de lecture": page furniture, never lead or body
+    if is_counter_line(text) or is_number_only(block):
+        return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
+    if caption_credit(block) == text:
+        return True  # a photo credit on a line of its own under the caption
     if len(text) <= MAX_META_LINE and _meta_line(text):
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
     return (
@@ -200,6 +204,8 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             and b.role is None
             and len(b.text) >= _MIN_LEAD
             and not is_metadata(b, page, known)
+            and not _repeats_headline(b.text, known)
+            and not _site_title_piece(b.text, page, known)
         ),
         None,
     )
@@ -213,10 +219,62 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     return [first], "text"
 
 
+#: Ancestors of a heading searched for the site's home link: its own container only (a site
+#: bar's `<div><a href="/"><img></a><h1>…</h1></div>`); the one around an article's head may
+#: hold a breadcrumb opening with "Home".
+_SITE_BAR_DEPTH = 1
+
+
+def _home_link(href: str, page: Page) -> bool:
+    """True for a link to the site's home page ("/", "https://host/")."""
+    parts = urlsplit(urljoin(page.url, href.strip()))
+    return parts.path in ("", "/") and not parts.query and parts.netloc == urlsplit(page.url).netloc
+
+
+def _in_site_bar(tag: Tag, page: Page) -> bool:
+    """A heading beside the site's home link (the logo) is the site's name or slogan set in a
+    bar above every page, not the article's headline."""
+    for parent in list(tag.parents)[:_SITE_BAR_DEPTH]:
+        if parent.name in ("body", "html", "article", "main"):
+            return False
+        links = parent.find_all("a", href=True)
+        if any(_home_link(str(a["href"]), page) for a in links):
+            return True
+    return False
+
+
+def _site_title_piece(text: str, page: Page, known: set[str]) -> bool:
+    """True when `text` opens with a piece of the `<title>` that is not the headline (the site's
+    name or slogan: "Le Soleil – Le journal qui vous ressemble")."""
+    title = page.signals.title_tag
+    if not title:
+        return False
+    folded = fold(text)
+    for piece in _TITLE_SEPARATOR.split(title):
+        probe = fold(piece).strip()
+        if len(probe) >= _MIN_TITLE_PIECE and probe not in known and folded.startswith(probe):
+            return True
+    return False
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
+#: A piece of the `<title>` shorter than this is a word or two that a lead may well open with.
+_MIN_TITLE_PIECE = 12
+
+
+def _repeats_headline(text: str, known: set[str]) -> bool:
+    """A line ending with the headline (a kicker glued before it, a repeat in bold) and not like
+    a sentence: the headline again, not the standfirst."""
+    folded = fold(text)
+    return not text.endswith((".", "!", "?", "…")) and any(
+        len(k) >= _MIN_TITLE_PIECE and folded.endswith(k) for k in known
+    )
+
+
 def _under_headline(page: Page, known: set[str]) -> str | None:
     """The paragraph right under the headline, when the headline sits outside the text container
-    (a news site's `<p class="article__desc">`)."""
-    h1s = page.signals.h1s
+    (a news site's `<p class="article__desc">`). A heading in the site bar is no headline."""
+    h1s = [h for h in page.signals.h1s if not _in_site_bar(h, page)]
     headline = next((h for h in h1s if fold(normalize_text(h.get_text(" "))) in known), None)
     headline = headline or next((h for h in h1s if not page.in_site_chrome(h)), None)
     if headline is None or page.root is None or page.root in headline.parents:
@@ -235,6 +293,7 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
             len(text) >= _MIN_LEAD
             and not is_metadata(probe, page, known)
             and not _BYLINE.match(text)
+            and not _site_title_piece(text, page, known)
         ):
             return text
     return None
@@ -360,6 +419,13 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         if b.tag == "div" and b.element is not None and b.element.parent is not parent
     }
     return [b for b in kept if id(b) not in after]
+def _without_credit(block: Block) -> str:
+    """The block's text, without the photo credit closing it when it is a figure's caption."""
+    text = block.text
+    credit = caption_credit(block)
+    if credit and text.endswith(credit) and len(credit) < len(text):
+        return text[: -len(credit)].rstrip()
+    return text
 
 
 def extract_body(page: Page, known: set[str]) -> Found:
@@ -380,5 +446,5 @@ def extract_body(page: Page, known: set[str]) -> Found:
         kept.pop()
     if not kept:
         return None
-    paragraphs = [b.text for b in kept]
+    paragraphs = [_without_credit(b) for b in kept]
     return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
+from scraper.extract.body import MAX_LINK_DENSITY
 from scraper.extract.config import ExtractConfig
 from scraper.extract.names import (
     FIRST_NAME,
@@ -126,6 +128,12 @@ class _Answer:
     paragraphs: list[str] = field(default_factory=list)
     #: whether the answer began inside a `<blockquote>` or `<dd>` (None: no paragraph yet)
     quoted: bool | None = None
+    #: the markup kind of each paragraph (`block_kind`), for `_end_of_interview`
+    kinds: list[BlockKind | None] = field(default_factory=list)
+
+    def add(self, block: Block, text: str | None = None) -> None:
+        self.paragraphs.append(block.text if text is None else text)
+        self.kinds.append(block_kind(block))
 
     def takes(self, block: Block) -> bool:
         """False when an answer set apart (quoted, a `<dd>`) meets running text again."""
@@ -242,13 +250,41 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
         near: list[tuple[int, str]] = []
         for match in FULL_NAME.finditer(text):
             # folding keeps the length of Latin text, so offsets map between the two
-            gap = min(max(start - match.end(), match.start() - end, 0) for start, end in spots)
-            name = _name_at(block, match)
-            if gap <= 60 and is_full_name(name) and not _is_place(name, config):
+            gap = min(_gap(text, match, start, end) for start, end in spots)
+            name = person_name(_name_at(block, match), config)
+            if gap <= 60 and name:
                 near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
         names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
     return names
+
+
+def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:
+    """Characters between a name and a cue; a name the cue follows after a comma ("Laura Pérez,
+    trade attaché") is in apposition to it, as near as a cue right before the name."""
+    if start >= match.end() and text[match.end() : start].lstrip().startswith(","):
+        return 1
+    return max(start - match.end(), match.start() - end, 0)
+
+
+#: A possessive closing a capitalised pair ("Latin America’s markets"): a thing owned, not a
+#: person introduced.
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def person_name(name: str, config: ExtractConfig) -> str | None:
+    """`name` as a person's name, or None: a role word the sentence opens with goes to the role
+    ("Oprichter Ruben Claes" -> "Ruben Claes"); a possessive pair or a place is no person."""
+    if _POSSESSIVE.search(name):
+        return None
+    cues = _cue_pattern(config.role_cues) if config.role_cues else None
+    words = name.split()
+    while cues is not None and len(words) > 2 and cues.match(fold(words[0])):
+        words = words[1:]
+    name = " ".join(words)
+    if not is_full_name(name) or _is_place(name, config):
+        return None
+    return name
 
 
 def _is_place(name: str, config: ExtractConfig) -> bool:
@@ -379,8 +415,8 @@ def _interviewees(body: Sequence[Block], title: str | None, config: ExtractConfi
     found = introduced_names(heading + intro, config)
     for block in heading + intro:
         for match in FULL_NAME.finditer(block.text):
-            name = _name_at(block, match)
-            if name not in found and is_full_name(name) and not _is_place(name, config):
+            name = person_name(_name_at(block, match), config)
+            if name and name not in found:
                 found.append(name)
     return found
 
@@ -540,9 +576,12 @@ _BOLD_HEADING_CHARS = 60
 
 
 def _ends_answer(block: Block, config: ExtractConfig) -> bool:
-    """A call to action, contact details or a bold subheading: the answer is over."""
+    """A call to action, contact details, a bold subheading, a bar of links (share buttons) or a
+    number standing alone (their counter): the answer is over."""
     text = block.text
     if block.bold and len(text) <= _BOLD_HEADING_CHARS and not text.rstrip(' »”"').endswith("?"):
+        return True
+    if block.link_density > MAX_LINK_DENSITY or is_number_only(block):
         return True
     return ("?" in text and _is_cta(text, config)) or _contactish(text)
 
@@ -569,16 +608,14 @@ def _labelled(
     last_label = max(i for i, label in enumerate(labels) if label)
     speakers = {resolve(label[0], names) for label in labels if label}
     only_speaker = next(iter(speakers)) if len(speakers) == 1 else None
-    pairs: list[QAPair] = []
+    answers: list[_Answer] = []
     question: str | None = None
     answer: _Answer | None = None
 
     def close() -> None:
         nonlocal answer
         if answer is not None:
-            pair = answer.pair()
-            if pair:
-                pairs.append(pair)
+            answers.append(answer)
         answer = None
 
     for i, block in enumerate(body):
@@ -594,7 +631,8 @@ def _labelled(
         if label:
             close()
             if question is not None:
-                answer = _Answer(question, resolve(label[0], names), [label[1]], block.quoted)
+                answer = _Answer(question, resolve(label[0], names), quoted=block.quoted)
+                answer.add(block, label[1])
             continue
         if block.tag == "cite":
             if answer is not None:
@@ -620,9 +658,31 @@ def _labelled(
                 close()  # the quoted answer is complete: this paragraph is article text again
                 question = None
             else:
-                answer.paragraphs.append(block.text)
+                answer.add(block)
     close()
-    return pairs
+    return _end_of_interview(answers)
+
+
+def _end_of_interview(answers: list[_Answer]) -> list[QAPair]:
+    """The pairs, the last answer cut where the interview ends. Nothing asks after the last
+    answer, so its end is read from the markup: it goes on only with paragraphs of a kind
+    (`block_kind`: element, class, parent, italics) the interview's answers already used, or a
+    list its previous paragraph announces (":"). An editorial line in italics, the paragraph
+    after the interview's container, a share bar differ in kind and end it."""
+    if answers and answers[-1].kinds:
+        last = answers[-1]
+        known = {kind for answer in answers[:-1] for kind in answer.kinds}
+        known.add(last.kinds[0])
+        end = len(last.paragraphs)
+        for at in range(1, len(last.paragraphs)):
+            kind = last.kinds[at]
+            announced = last.paragraphs[at - 1].rstrip().endswith(":")
+            if kind not in known and not announced:
+                end = at
+                break
+            known.add(kind)
+        del last.paragraphs[end:], last.kinds[end:]
+    return [p for p in (a.pair() for a in answers) if p is not None]
 
 
 def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
@@ -661,8 +721,14 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         if current is not None:
             match = _A_PREFIX.match(block.text)
-            current.paragraphs.append(block.text[match.end() :] if match else block.text)
-    pairs = [p for p in (a.pair() for a in answers) if p is not None]
+            current.add(block, block.text[match.end() :] if match else None)
+    signed = [a for a in answers if a.speaker != speaker]
+    if cited and len(signed) == 1 and signed[0] is answers[-1]:
+        # one attribution line after the last answer ("— Carla Mendes, trade attaché") signs
+        # the whole interview, the way a byline would
+        for answer in answers:
+            answer.speaker = signed[0].speaker
+    pairs = _end_of_interview(answers)
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
     if prefixed or cited or (speaker and len(pairs) >= 2) or (speaker and styled):

@@ -1,0 +1,96 @@
+"""What kind of block a paragraph is, by its markup: its element, class, parent and emphasis."""
+
+from __future__ import annotations
+
+from bs4 import NavigableString, Tag
+
+from scraper.extract.blocks import BLOCK_TAGS, Block
+from scraper.extract.selectors import class_string
+
+#: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
+_EMPHASIS = frozenset(("em", "i"))
+#: Tags whose cells hold numbers by nature: a figure there is data, not a counter.
+_DATA_CELLS = frozenset(("td", "th", "li", "dd", "pre"))
+
+BlockKind = tuple[str, str, int, bool]
+
+
+def _block_element(block: Block) -> Tag | None:
+    element = block.element
+    while element is not None and element.name not in BLOCK_TAGS:
+        element = element.parent
+    return element
+
+
+def _wholly_emphasised(element: Tag) -> bool:
+    """True when every word of `element` sits inside `<em>`/`<i>` (an italic editor's line)."""
+    seen = False
+    for string in element.find_all(string=True):
+        if not isinstance(string, NavigableString) or not string.strip():
+            continue
+        parent = string.parent
+        while parent is not None and parent is not element and parent.name not in _EMPHASIS:
+            parent = parent.parent
+        if parent is None or parent is element:
+            return False
+        seen = True
+    return seen
+
+
+def block_kind(block: Block) -> BlockKind | None:
+    """The block's element name, class, parent element and whether it is all in italics: the
+    paragraphs of one answer, or of one interview, share a kind; an editorial line after the
+    interview, a paragraph outside the interview's container or a share bar does not."""
+    element = _block_element(block)
+    if element is None:
+        return None
+    return (
+        element.name,
+        class_string(element),
+        id(element.parent),
+        _wholly_emphasised(element),
+    )
+
+
+def is_number_only(block: Block) -> bool:
+    """A block of digits and separators alone ("42", "1 284"), outside a table or a list: a
+    share or view counter standing on its own."""
+    text = block.text
+    return (
+        block.tag not in _DATA_CELLS
+        and any(c.isdigit() for c in text)
+        and not any(c.isalpha() for c in text)
+    )
+
+
+#: A photo credit is a name and a label ("Foto: Jan Peeters", "© Belga / Eric Lalmand"); a
+#: caption's own sentence set apart runs longer.
+MAX_CREDIT_CHARS = 80
+
+
+def caption_credit(block: Block) -> str | None:
+    """The photo credit closing a figure's caption: the caption's last element, after some
+    caption text of its own (`<figcaption>The plant. <span>Photo: J. Peeters</span>`), as
+    its text; None when the block is no caption or the caption has no element apart."""
+    element = block.element
+    if element is None:
+        return None
+    caption = element if element.name == "figcaption" else element.find_parent("figcaption")
+    if caption is None:
+        return None
+    parts = [c for c in caption.contents if not (isinstance(c, NavigableString) and not c.strip())]
+    last = parts[-1] if len(parts) > 1 else None
+    # an inline element (`<span>`, `<small>`, `<cite>`): a caption's second paragraph is text
+    if not isinstance(last, Tag) or last.name in BLOCK_TAGS or last.name in ("a", "br", "img"):
+        return None
+    # the caption's own text: bare or in a paragraph; a label and a text in two spans
+    # (`<span>Media caption</span> <span>Barack Obama: …</span>`) hold no credit
+    if not any(
+        isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
+        for c in parts[:-1]
+    ):
+        return None
+    credit = " ".join(last.get_text(" ").split())
+    if not credit or len(credit) > MAX_CREDIT_CHARS:
+        return None
+    return credit
