@@ -142,17 +142,25 @@ def _holds_channel(tag: Tag) -> bool:
     return bool(HAS_EMAIL.search(tag.get_text(" ")))
 
 
+def _classes(tag: Tag) -> list[str]:
+    value = tag.get("class")
+    return value.split() if isinstance(value, str) else list(value or [])
+
+
 def _repeated_person_unit(block: Tag) -> bool:
     """True when `block` is one of a row of person cards: it names a person beside a channel, and
-    so does a sibling of the same tag (two cards side by side, each with only `tel:`/`mailto:`
+    so does a sibling of the same tag and class (two cards side by side, each with only `tel:`/`mailto:`
     links, hold at most one address each: without this, the climb would join them)."""
     if block.name == "a" or not _names_person(block):
         return False
+    classes = set(_classes(block))
     seen = 0
     for siblings in (block.next_siblings, block.previous_siblings):
         for sibling in siblings:
             if not isinstance(sibling, Tag) or sibling.name != block.name:
                 continue
+            if classes != set(_classes(sibling)) and not classes & set(_classes(sibling)):
+                continue  # a card's own parts (`card__head`, `card__foot`) are no row of cards
             if _names_person(sibling):
                 return True
             seen += 1

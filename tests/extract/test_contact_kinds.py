@@ -234,3 +234,33 @@ def test_a_newsroom_address_after_main_is_not_the_contact() -> None:
         "09 555 0100</p></div></div></body></html>"
     )
     assert _contacts(html, "https://herald.example/news/bridge/") == []
+
+
+def test_a_card_is_never_split_into_its_parts() -> None:
+    # each card's head and foot hold a channel: two parts of one card (their classes differ), not
+    # a row of cards; the row is the cards themselves
+    card = (
+        '<div class="card"><div class="card__head"><p>{name}</p><a href="tel:{tel}">Bel</a></div>'
+        '<div class="card__foot"><p>{office}</p><a href="mailto:{mail}">Mail</a></div></div>'
+    )
+    cards = card.format(
+        name="Kenji Watanabe",
+        tel="+81335551234",
+        mail="tokyo@hub.brussels",
+        office="Akasaka, Tokio",
+    )
+    cards += card.format(
+        name="Lotte Janssens",
+        tel="+3228004321",
+        mail="ljanssens@hub.brussels",
+        office="Elsene, Brussel",
+    )
+    html = (
+        f'<html lang="nl"><body><main><article><h1>Onze mensen</h1>{TEXT_NL}'
+        f'<div class="cards">{cards}</div></article></main></body></html>'
+    )
+    found = _contacts(html, "https://hub.brussels/nl/nieuws/mensen/")
+    assert [(c.name, c.phones, c.emails) for c in found] == [
+        ("Kenji Watanabe", ["+81335551234"], ["tokyo@hub.brussels"]),
+        ("Lotte Janssens", ["+3228004321"], ["ljanssens@hub.brussels"]),
+    ]
