@@ -44,7 +44,7 @@ def mark_site_furniture(page: Page) -> None:
         copyright_line = is_copyright_line(block.text)
         identity_line = page.names_site(block.text[:40]) and bool(
             EMAIL.search(block.text)
-            or phones_in(block.text, page.phone_region)
+            or phones_in(block.text, page.phone_regions)
             or POSTCODE.search(block.text)
         )
         if copyright_line or identity_line:
@@ -158,6 +158,12 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= MAX_BYLINE_WITH_ROLE and _byline_with_role(text):
         return True
+    if (
+        len(text) <= MAX_BYLINE_WITH_ROLE
+        and BYLINE.match(text)
+        and any(h.lower().startswith("mailto:") for h in block.hrefs)
+    ):
+        return True  # "By Erin Cunningham March 18 … Follow @…": the author's address links it
     if (
         block.tag in ("dt", "th")
         and len(text) <= _LABEL_CELL

@@ -17,7 +17,7 @@ from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
-from scraper.extract.contacts import BYLINE, EMAIL, HAS_EMAIL, HONORIFIC, phones_in
+from scraper.extract.contacts import BYLINE, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
 from scraper.extract.names import is_full_name
 from scraper.extract.page import Page
 from scraper.extract.treewalk import text_longer_than
@@ -57,14 +57,14 @@ def _emails(tag: Tag) -> set[str]:
     return found
 
 
-def _has_running_text(tag: Tag, region: str | None) -> bool:
+def _has_running_text(tag: Tag, regions: Regions) -> bool:
     for block in tag.find_all(_TEXT_BLOCKS):
         text = block.get_text(" ").strip()
         sentence = len(text.split()) >= RUNNING_TEXT_WORDS and text.endswith((".", "!", "?"))
         if (
             (len(text) >= RUNNING_TEXT_CHARS or sentence)
             and not EMAIL.search(text)
-            and not phones_in(text, region)
+            and not phones_in(text, regions)
         ):
             return True
     return False
@@ -112,7 +112,7 @@ def _block_of(channel: Tag, page: Page, headline: Tag | None) -> Tag:
             or text_longer_than(parent, MAX_CONTACT_CHARS, " ")
             or len(_emails(parent)) > MAX_EMAILS_PER_PERSON
             or any(_inside(section, parent) for section in page.related_sections)
-            or _has_running_text(parent, page.phone_region)
+            or _has_running_text(parent, page.phone_regions)
             or _repeated_person_unit(block)
         ):
             break
@@ -198,7 +198,7 @@ def _named(block: Tag, page: Page) -> bool:
         len(line) > 2
         and len(line.split()) <= MAX_NAME_LINE_WORDS
         and not EMAIL.search(line)
-        and not phones_in(line, page.phone_region)
+        and not phones_in(line, page.phone_regions)
         and "?" not in line
         and "!" not in line
         and not page.names_site(line)
@@ -307,7 +307,7 @@ def contact_containers(page: Page) -> list[Tag]:
         for t in page.matched("contact")
         if not _outside_article(t, page)
         and len(t.get_text(" ")) <= 2 * MAX_CONTACT_CHARS
-        and not _has_running_text(t, page.phone_region)
+        and not _has_running_text(t, page.phone_regions)
     ]
     outer = [t for t in matched if not any(o is not t and _inside(t, o) for o in matched)]
     people = person_blocks(page)
@@ -324,6 +324,6 @@ def contact_containers(page: Page) -> list[Tag]:
         ):
             continue
         text = aside.get_text(" ")
-        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text, page.phone_region)):
+        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text, page.phone_regions)):
             found.append(aside)
     return found

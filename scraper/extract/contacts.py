@@ -128,12 +128,25 @@ def region_of_address(lines: Sequence[str]) -> str | None:
     return None
 
 
-def phones_in(text: str, region: str | None) -> list[str]:
-    """Phone numbers written in `text` as E.164; one without country code is read as a number of
-    `region` (ISO 3166, "BE"; None: only international numbers are found)."""
+#: The regions (ISO 3166) a number written without country code is read in, most likely first:
+#: the first one in which the text holds a valid number is taken. Empty: only international
+#: numbers ("+32 …") are found.
+Regions = tuple[str, ...]
+
+
+#: A day written with dots, slashes or dashes and a four-digit year: never a phone number.
+_DATE_LIKE = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d(?!\d)")
+
+
+def phones_in(text: str, regions: Regions) -> list[str]:
+    """Phone numbers written in `text` as E.164 (see `Regions`)."""
     if not _MANY_DIGITS.search(text):
         return []  # the matcher is costly; a phone number has at least eight digits
-    return list(_phones_in(text, region))
+    for region in regions or (None,):
+        found = _phones_in(text, region)
+        if found:
+            return list(found)
+    return []
 
 
 @lru_cache(maxsize=4096)
@@ -141,6 +154,8 @@ def _phones_in(text: str, region: str | None) -> tuple[str, ...]:
     # memoised: one line is asked about by several steps, and a site's footer is on every page
     found: list[str] = []
     for match in phonenumbers.PhoneNumberMatcher(text, region):
+        if _DATE_LIKE.search(match.raw_string):
+            continue  # "08.04.2015 12:46" is a valid German number, and a date
         number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if number not in found:
             found.append(number)
@@ -157,27 +172,27 @@ def _phone_from_href(href: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _is_address(line: str, region: str | None) -> bool:
+def _is_address(line: str, regions: Regions) -> bool:
     return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
-        POSTCODE.search(line) and not phones_in(line, region) and len(line) < 80
+        POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80
     )
 
 
-def _is_name(line: str, region: str | None) -> bool:
+def _is_name(line: str, regions: Regions) -> bool:
     """A person's name on a line of its own (a title such as "Dr." allowed before it)."""
     return (
-        is_full_name(HONORIFIC.sub("", line)) and len(line) <= 60 and not _is_address(line, region)
+        is_full_name(HONORIFIC.sub("", line)) and len(line) <= 60 and not _is_address(line, regions)
     )
 
 
-def _without_label(line: str, region: str | None) -> list[str]:
+def _without_label(line: str, regions: Regions) -> list[str]:
     """The line without a short label before a name ("Votre contact : Chloé Martin, …"); a name
     labelling its channels ("Sofia Rossi: x@y, +39 …") as two lines."""
     named = _NAME_COLON.match(line)
     if (
         named
-        and _is_name(named.group(1), region)
-        and (EMAIL.search(line) or phones_in(named.group(2), region))
+        and _is_name(named.group(1), regions)
+        and (EMAIL.search(line) or phones_in(named.group(2), regions))
     ):
         return [named.group(1), named.group(2)]
     match = _LABEL_BEFORE_NAME.match(line)
@@ -185,7 +200,7 @@ def _without_label(line: str, region: str | None) -> list[str]:
         return [line]
     rest = line[match.end() :]
     first = re.split(r",\s+|\s+[–—|-]\s+", rest, maxsplit=1)[0]
-    return [rest] if _is_name(first, region) else [line]
+    return [rest] if _is_name(first, regions) else [line]
 
 
 def _is_call_to_action(line: str) -> bool:
@@ -195,12 +210,9 @@ def _is_call_to_action(line: str) -> bool:
 class _Builder:
     """Fills contacts line by line; a new name after a complete contact starts the next one."""
 
-    def __init__(self, region: str | None, fallback: str | None = None) -> None:
-        #: the region a number written without country code is read in, and the one tried when
-        #: that finds none (the address's country, then the page's: a group may hold a contact
-        #: abroad beside one at home)
-        self.region = region
-        self.fallback = fallback if fallback != region else None
+    def __init__(self, regions: Regions) -> None:
+        #: the regions a number written without country code is read in (`Regions`)
+        self.regions = regions
         self.contacts: list[Contact] = []
         self.current = Contact()
         self.address: list[str] = []
@@ -220,16 +232,16 @@ class _Builder:
         """Classify each line: email, phone, name, then one role line, then the address.
         `mailtos` are the block's mailto: addresses: an address glued to the text before it
         ("Digital sector leadicarvalho@…" from two inline spans) is the link's address."""
-        region = self.region
+        regions = self.regions
         unlabelled = [
             part
             for r in lines
-            for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)), region)
+            for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)), regions)
         ]
-        for raw in _fields(unlabelled, region):
+        for raw in _fields(unlabelled, regions):
             # a separator left at a line's end where a link began ("Pierre Leroy, expert —")
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip().strip(_DANGLING)
-            if line.endswith(":") and _is_name(line[:-1].strip(), region):
+            if line.endswith(":") and _is_name(line[:-1].strip(), regions):
                 line = line[:-1].strip()  # "Sofia Rossi:" above her channels
             labelled = field_label(line)
             hint, self.hint = self.hint, None
@@ -265,24 +277,24 @@ class _Builder:
             ):
                 continue  # "Stuur een e-mail", "Call Jan": the text of a mailto:/tel: link
             named = _NAME_THEN_ROLE.match(line)
-            if named and not self.address and _is_name(named.group(1), region):
+            if named and not self.address and _is_name(named.group(1), regions):
                 if current.name and (current.phones or current.emails):
                     self.close()  # "Julien Roux, communication – …" after a complete contact
                     current = self.current
                 if not current.name:
                     current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - …"
-            is_name = _is_name(line, region)
+            is_name = _is_name(line, regions)
             if is_name and current.name and (current.phones or current.emails):
                 self.close()
                 self.current.name = line
             elif is_name and not current.name and not self.address:
                 current.name = line
-            elif not current.name and not self.address and not _is_address(line, region):
+            elif not current.name and not self.address and not _is_address(line, regions):
                 continue  # a heading such as "Your contact" before the person
             elif (
                 (not self.roles or (len(self.roles) < 3 and not _DIGIT.search(line)))
                 and not self.address
-                and not _is_address(line, region)
+                and not _is_address(line, regions)
                 and not current.phones
                 and not current.emails
             ):
@@ -292,8 +304,7 @@ class _Builder:
                 self.address.append(line)
 
     def _phones(self, line: str) -> list[str]:
-        found = phones_in(line, self.region)
-        return found or (phones_in(line, self.fallback) if self.fallback else [])
+        return phones_in(line, self.regions)
 
     def _add_field(self, kind: str, value: str) -> None:
         """A value whose label said what it is."""
@@ -315,7 +326,7 @@ class _Builder:
                 if EMAIL.fullmatch(address) and address not in seen:
                     self._add(self.current.emails, [address])
             elif href.lower().startswith("tel:"):
-                number = _phone_from_href(href, self.region)
+                number = _phone_from_href(href, self.regions[0] if self.regions else None)
                 if number and number not in seen:
                     self._add(self.current.phones, [number])
 
@@ -324,14 +335,14 @@ class _Builder:
         target.extend(v for v in values if v not in target)
 
 
-def contacts_from_blocks(groups: Sequence[Sequence[Block]], region: str | None) -> list[Contact]:
+def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) -> list[Contact]:
     """One or more contacts per group of blocks (a contact container, or a run of contact lines).
     A number written without country code is read in the region the group's own address names
-    (`region_of_address`), else in `region` (the page's: `Page.phone_region`)."""
+    (`region_of_address`), else in `regions` (the page's: `Page.phone_regions`)."""
     contacts: list[Contact] = []
     for group in groups:
         own = region_of_address([line for b in group for line in b.lines])
-        builder = _Builder(own or region, region)
+        builder = _Builder(_first(own, regions))
         for block in group:
             if block.tag in ("dt", "th") and field_label(block.text) is not None:
                 continue  # "Name", "Phone": labels of the values beside them
@@ -375,12 +386,12 @@ def _deobfuscate(line: str) -> str:
     return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", line))
 
 
-def _fields(lines: Sequence[str], region: str | None) -> list[str]:
+def _fields(lines: Sequence[str], regions: Regions) -> list[str]:
     """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
     out: list[str] = []
     for line in map(_deobfuscate, lines):
         parts = _field_parts(line)
-        if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line, region)):
+        if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line, regions)):
             out.extend(p for p in parts if p.strip())
         else:
             out.append(line)
@@ -397,7 +408,7 @@ def _field_parts(line: str) -> list[str]:
     return pieces if len(pieces) >= 3 and all(len(p) <= 60 for p in pieces) else parts
 
 
-def _is_contact_line(line: str, region: str | None) -> bool:
+def _is_contact_line(line: str, regions: Regions) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
     line = _deobfuscate(line)
     if "@" not in line and not _MANY_DIGITS.search(line):
@@ -405,13 +416,30 @@ def _is_contact_line(line: str, region: str | None) -> bool:
     if (
         len(_field_parts(line)) >= 3
         and len(line) <= 200
-        and (EMAIL.search(line) or phones_in(line, region))
+        and (EMAIL.search(line) or phones_in(line, regions))
     ):
         return True
     rest = EMAIL.sub("", line)
     if rest != line:
         return len(rest.strip(" :-–·|()")) <= 25
-    return len(line) <= 40 and bool(phones_in(line, region))
+    return len(line) <= 40 and bool(phones_in(line, regions))
+
+
+def _first(region: str | None, regions: Regions) -> Regions:
+    """`regions` with `region` (when known) tried first."""
+    return regions if region is None else (region, *(r for r in regions if r != region))
+
+
+def _abroad_contact_line(block: Block, regions: Regions) -> bool:
+    """A line of the block is a number of the country the block's own address names."""
+    if not any(_MANY_DIGITS.search(line) for line in block.lines):
+        return False
+    own = region_of_address(block.lines)
+    return (
+        own is not None
+        and own not in regions[:1]
+        and any(_is_contact_line(line, (own,)) for line in block.lines)
+    )
 
 
 def _links_only_contact(block: Block) -> bool:
@@ -435,7 +463,7 @@ def _continues_run(previous: Block, block: Block) -> bool:
     return cell is not None and cell[1] == "" and len(block.text) <= 120
 
 
-def contact_runs(blocks: Sequence[Block], region: str | None) -> list[list[Block]]:
+def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]:
     """Without contact markup: blocks with an email or phone line, with the short name/role lines
     just before them; consecutive ones form one run."""
     runs: list[list[Block]] = []
@@ -447,10 +475,8 @@ def contact_runs(blocks: Sequence[Block], region: str | None) -> list[list[Block
             block.role is not None
             or BYLINE.match(block.text)
             or not (
-                any(
-                    _is_contact_line(line, region_of_address(block.lines) or region)
-                    for line in block.lines
-                )
+                any(_is_contact_line(line, regions) for line in block.lines)
+                or _abroad_contact_line(block, regions)
                 or _links_only_contact(block)
             )
         ):

@@ -75,11 +75,10 @@ class Page:
     text: str | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
-    _phone_region: object = field(default=None, init=False, repr=False)
+    _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
-        self._phone_region = _UNSET
 
     @property
     def base(self) -> str:
@@ -156,19 +155,21 @@ class Page:
         return any(section is tag or section in tag.parents for section in self.related_sections)
 
     @property
-    def phone_region(self) -> str | None:
-        """The region a phone number written without country code is read in: the profile's
-        `phone_region`, else the region the page declares with its language (`<html
-        lang="fr-CA">`, `og:locale` `en_US`, `Content-Language`) or its host's country domain
-        (`.ca`), else the profile's `fallback_phone_region`. A contact's own address may still name another
-        (`contacts.region_of_address`)."""
-        if self._phone_region is _UNSET:
-            self._phone_region = (
-                self.config.phone_region
-                or self._declared_region()
-                or self.config.fallback_phone_region
-            )
-        return self._phone_region  # type: ignore[return-value]
+    def phone_regions(self) -> tuple[str, ...]:
+        """The regions a phone number written without country code is read in, in order
+        (`contacts.Regions`): the profile's `phone_region` alone when it sets one; else the region
+        the page declares with its language (`<html lang="fr-CA">`, `og:locale` `en_US`,
+        `Content-Language`) or its host's country domain (`.ca`), then the profile's
+        `fallback_phone_region` (a CMS's default `en-US` on a Belgian page still reads "02 …").
+        A contact's own address may name another first (`contacts.region_of_address`)."""
+        if self._phone_regions is None:
+            config = self.config
+            if config.phone_region:
+                self._phone_regions = (config.phone_region,)
+            else:
+                found = (self._declared_region(), config.fallback_phone_region)
+                self._phone_regions = tuple(dict.fromkeys(r for r in found if r))
+        return self._phone_regions
 
     def _declared_region(self) -> str | None:
         signals = self.signals

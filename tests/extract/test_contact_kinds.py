@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import extract_article
+from scraper.extract.contacts import phones_in
 from scraper.models import Contact
 from scraper.sites import profile_for_url
 
@@ -264,3 +265,9 @@ def test_a_card_is_never_split_into_its_parts() -> None:
         ("Kenji Watanabe", ["+81335551234"], ["tokyo@hub.brussels"]),
         ("Lotte Janssens", ["+3228004321"], ["ljanssens@hub.brussels"]),
     ]
+
+
+def test_a_date_is_no_phone_number_in_any_region() -> None:
+    # read in Germany (a page declaring de-DE), "08.04.2015 12:46" would be a valid number
+    assert phones_in("08.04.2015 12:46", ("DE",)) == []
+    assert phones_in("Tel. 089 1234 5678", ("DE",)) == ["+498912345678"]
