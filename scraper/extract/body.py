@@ -9,7 +9,7 @@ from bs4 import Tag
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blocks import Block
-from scraper.extract.contacts import BYLINE, EMAIL, POSTCODE, phones_in
+from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
 
@@ -160,7 +160,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if (
         len(text) <= MAX_BYLINE_WITH_ROLE
-        and BYLINE.match(text)
+        and AUTHOR_CREDIT.match(text)
         and any(h.lower().startswith("mailto:") for h in block.hrefs)
     ):
         return True  # "By Erin Cunningham March 18 … Follow @…": the author's address links it

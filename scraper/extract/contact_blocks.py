@@ -17,7 +17,7 @@ from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
-from scraper.extract.contacts import BYLINE, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
+from scraper.extract.contacts import AUTHOR_CREDIT, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
 from scraper.extract.names import is_full_name
 from scraper.extract.page import Page
 from scraper.extract.treewalk import text_longer_than
@@ -149,8 +149,9 @@ def _classes(tag: Tag) -> list[str]:
 
 def _repeated_person_unit(block: Tag) -> bool:
     """True when `block` is one of a row of person cards: it names a person beside a channel, and
-    so does a sibling of the same tag and class (two cards side by side, each with only `tel:`/`mailto:`
-    links, hold at most one address each: without this, the climb would join them)."""
+    so does a sibling of the same tag and class (two cards side by side, each with only
+    `tel:`/`mailto:` links, hold at most one address each: without this, the climb would join
+    them)."""
     if block.name == "a" or not _names_person(block):
         return False
     classes = set(_classes(block))
@@ -273,7 +274,7 @@ def _byline(channel: Tag) -> bool:
     line = channel
     while line.name not in BLOCK_TAGS and isinstance(line.parent, Tag):
         line = line.parent
-    return bool(BYLINE.match(line.get_text(" ").strip()))
+    return bool(AUTHOR_CREDIT.match(line.get_text(" ").strip()))
 
 
 def _site_identity(channel: Tag, page: Page) -> bool:

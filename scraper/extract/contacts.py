@@ -28,8 +28,11 @@ HONORIFIC = re.compile(
     r"^(?:dr|prof|ir|mr|mrs|ms|mme|mevr|dhr|me)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
-#: A byline ("Par Jean Dupont", "Door …", "By …"): the author's credit, never a contact.
+#: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of these words.
 BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: A line crediting the article's author ("Par Jean Dupont", "Door …", "By …"): never a contact.
+#: Narrower than `BYLINE`: "Van Damme Jan", a surname first, is a person a contact may name.
+AUTHOR_CREDIT = re.compile(r"^(?:par|door|by)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 #: Field separators with nothing on one side: typography, not part of a field.
 _DANGLING = " |–—•·"
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
@@ -473,7 +476,7 @@ def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]
             continue
         if (
             block.role is not None
-            or BYLINE.match(block.text)
+            or AUTHOR_CREDIT.match(block.text)
             or not (
                 any(_is_contact_line(line, regions) for line in block.lines)
                 or _abroad_contact_line(block, regions)

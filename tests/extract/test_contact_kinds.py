@@ -271,3 +271,16 @@ def test_a_date_is_no_phone_number_in_any_region() -> None:
     # read in Germany (a page declaring de-DE), "08.04.2015 12:46" would be a valid number
     assert phones_in("08.04.2015 12:46", ("DE",)) == []
     assert phones_in("Tel. 089 1234 5678", ("DE",)) == ["+498912345678"]
+
+
+def test_a_surname_first_contact_is_no_byline() -> None:
+    # "Van Damme Jan" starts like "van …" (Dutch "by"): only "Par", "Door", "By" credit an author
+    html = (
+        '<html lang="nl"><body><main><article><h1>Onze mensen</h1>'
+        f"{TEXT_NL}<p>Van Damme Jan<br>Exportadviseur<br>"
+        '<a href="mailto:jvandamme@hub.brussels">jvandamme@hub.brussels</a></p>'
+        "</article></main></body></html>"
+    )
+    assert _contacts(html, "https://hub.brussels/nl/nieuws/mensen/") == [
+        Contact(name="Van Damme Jan", role="Exportadviseur", emails=["jvandamme@hub.brussels"])
+    ]
