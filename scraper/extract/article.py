@@ -124,7 +124,7 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
         content_blocks(tag, page.config, {id(tag): ("contact", tag)}, split_inline=True)
         for tag in containers
     ]
-    return [g for g in groups if g] + contact_runs(page.blocks)
+    return [g for g in groups if g] + contact_runs(page.blocks, page.phone_regions)
 
 
 def extract_article(
@@ -226,7 +226,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
                 f"sector {article.sector!r} is not in the profile's sector mapping"
             )
     groups = _contact_groups(page, page.contact_containers)
-    article.contacts = contacts_from_blocks(groups)
+    article.contacts = contacts_from_blocks(groups, page.phone_regions)
     if article.contacts:
         sources["contacts"] = (
             "profile" if any(b.role == "contact" for g in groups for b in g) else "text"

@@ -12,7 +12,7 @@ from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import caption_credit, is_number_only
 from scraper.extract.blocks import Block
-from scraper.extract.contacts import EMAIL, POSTCODE, phones_in
+from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
 from scraper.text import fold, normalize_text
 
@@ -24,7 +24,6 @@ _LABEL_CELL = 30
 #: articles, not running text. High on purpose: an article's own lists of links (release notes,
 #: a list of tools) run to 0.5-0.7, and on the devset 0.5 cost more recall than it won precision.
 MAX_LINK_DENSITY = 0.8
-_BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 #: A byline that gives the author's role ("By Jane Doe, Senior Technologist, Privacy Project")
 #: runs to this many characters; it names the author first, then a comma, and never ends like a
 #: sentence. Longer lines are text, whatever their first word.
@@ -33,16 +32,23 @@ MAX_BYLINE_WITH_ROLE = 160
 MAX_BYLINE_NAME = 40
 
 
+def is_copyright_line(text: str) -> bool:
+    """A line of the site's own ("© 2026 Le Courrier", "Tous droits réservés"): its footer."""
+    folded = fold(text[:40])
+    return "©" in text or "tous droits" in folded or "all rights" in folded
+
+
 def mark_site_furniture(page: Page) -> None:
     """Blocks that are the site's own identity line ("hub.brussels · info@… · +32 …") get the
     role "site": a page without a footer element still keeps them out of the article."""
     for block in page.blocks:
         if block.role is not None or len(block.text) > 300:
             continue
-        folded = fold(block.text[:40])
-        copyright_line = "©" in block.text or "tous droits" in folded or "all rights" in folded
+        copyright_line = is_copyright_line(block.text)
         identity_line = page.names_site(block.text[:40]) and bool(
-            EMAIL.search(block.text) or phones_in(block.text) or POSTCODE.search(block.text)
+            EMAIL.search(block.text)
+            or phones_in(block.text, page.phone_regions)
+            or POSTCODE.search(block.text)
         )
         if copyright_line or identity_line:
             block.role = "site"
@@ -129,7 +135,7 @@ def _mark_run(blocks: list[Block], run: list[tuple[int, int]]) -> None:
 def _byline_with_role(text: str) -> bool:
     """A byline keyword, a capitalised name, a comma, the role ("By Jane Doe, Senior Technologist,
     Privacy Project"), no closing punctuation ("By Monday, the firm had agreed." is a sentence)."""
-    found = _BYLINE.match(text)
+    found = BYLINE.match(text)
     if found is None or not text[found.end() - 1].isupper() or text.endswith((".", "!", "?")):
         return False
     comma = text.find(",", found.end())
@@ -151,10 +157,16 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 40 and parse_date_text(text):
         return True
-    if len(text) <= 60 and _BYLINE.match(text):
+    if len(text) <= 60 and BYLINE.match(text):
         return True
     if len(text) <= MAX_BYLINE_WITH_ROLE and _byline_with_role(text):
         return True
+    if (
+        len(text) <= MAX_BYLINE_WITH_ROLE
+        and AUTHOR_CREDIT.match(text)
+        and any(h.lower().startswith("mailto:") for h in block.hrefs)
+    ):
+        return True  # "By Erin Cunningham March 18 … Follow @…": the author's address links it
     if (
         block.tag in ("dt", "th")
         and len(text) <= _LABEL_CELL
@@ -292,7 +304,7 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         if (
             len(text) >= _MIN_LEAD
             and not is_metadata(probe, page, known)
-            and not _BYLINE.match(text)
+            and not BYLINE.match(text)
             and not _site_title_piece(text, page, known)
         ):
             return text

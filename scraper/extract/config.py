@@ -8,6 +8,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import phonenumbers
+
 from scraper import lexicon
 from scraper.extract.selectors import SelectorIndex
 from scraper.sites import SiteProfile, load_profile
@@ -72,6 +74,12 @@ class ExtractConfig:
     language_names: dict[str, str] = field(default_factory=dict)
     #: the ISO 639-1 codes the site publishes in (empty: any language)
     languages: tuple[str, ...] = ()
+    #: the region (ISO 3166) of every phone number the site writes without country code; set by
+    #: a profile whose site is of one country, it wins over what a page declares
+    phone_region: str | None = None
+    #: the region of such a number when neither the profile nor the page (its declared
+    #: language-region, `fr-CA`) nor the contact's address names one
+    fallback_phone_region: str | None = None
     #: folded sector label -> sector key
     sectors: dict[str, str] = field(default_factory=dict)
     #: the length of the longest folded sector label (longer text is never one)
@@ -122,9 +130,17 @@ class ExtractConfig:
             time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,
             language_names=lexicon.language_names(),
             languages=tuple(code.lower() for code in _strings(table, "languages")),
+            phone_region=phone_region(table.get("phone_region")),
+            fallback_phone_region=phone_region(table.get("fallback_phone_region")),
             sectors=sectors,
             longest_sector=max(map(len, sectors), default=0),
         )
+
+
+def phone_region(value: object) -> str | None:
+    """`value` as a region phone numbers are read in ("ca" -> "CA"); None when it is none."""
+    code = value.strip().upper() if isinstance(value, str) else ""
+    return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,9 @@ import re
 from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
-from scraper.extract.contacts import EMAIL, HAS_EMAIL, phones_in
+from scraper.extract.body import is_copyright_line
+from scraper.extract.contacts import AUTHOR_CREDIT, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
+from scraper.extract.names import is_full_name
 from scraper.extract.page import Page
 from scraper.extract.treewalk import text_longer_than
 from scraper.text import normalize_lines
@@ -36,7 +38,13 @@ MAX_CHANNELS = 200
 #: The people of one block: at most this many distinct email addresses (one person may show
 #: two phones, rarely two addresses).
 MAX_EMAILS_PER_PERSON = 1
-_STOP = frozenset(("body", "html", "[document]", "main", "article"))
+_STOP = frozenset(("body", "html", "[document]"))
+#: Elements that may be the article itself: a climb stops below one that holds the article's text
+#: or headline, while a card written as an `<article>` inside the text is a block like any other.
+_SECTIONING = frozenset(("main", "article"))
+#: Siblings looked at beside a block to tell whether it is one of a row of person cards: a
+#: directory of thousands of cards costs no more than this per channel.
+MAX_UNIT_SIBLINGS = 24
 _TEXT_BLOCKS = ("p", "li", "dd", "td", "blockquote")
 
 
@@ -49,14 +57,14 @@ def _emails(tag: Tag) -> set[str]:
     return found
 
 
-def _has_running_text(tag: Tag) -> bool:
+def _has_running_text(tag: Tag, regions: Regions) -> bool:
     for block in tag.find_all(_TEXT_BLOCKS):
         text = block.get_text(" ").strip()
         sentence = len(text.split()) >= RUNNING_TEXT_WORDS and text.endswith((".", "!", "?"))
         if (
             (len(text) >= RUNNING_TEXT_CHARS or sentence)
             and not EMAIL.search(text)
-            and not phones_in(text)
+            and not phones_in(text, regions)
         ):
             return True
     return False
@@ -98,16 +106,68 @@ def _block_of(channel: Tag, page: Page, headline: Tag | None) -> Tag:
         if (
             depth >= MAX_CLIMB
             or parent.name in _STOP
+            or (parent.name in _SECTIONING and _holds_article(parent, page))
             or parent is page.root
             or (headline is not None and any(p is parent for p in headline.parents))
             or text_longer_than(parent, MAX_CONTACT_CHARS, " ")
             or len(_emails(parent)) > MAX_EMAILS_PER_PERSON
             or any(_inside(section, parent) for section in page.related_sections)
-            or _has_running_text(parent)
+            or _has_running_text(parent, page.phone_regions)
+            or _repeated_person_unit(block)
         ):
             break
         block = parent
     return block
+
+
+def _holds_article(tag: Tag, page: Page) -> bool:
+    """True when `tag` is, or holds, the article's content root (no root: any `<article>`)."""
+    root = page.root
+    return root is None or root is tag or any(p is tag for p in root.parents)
+
+
+def _names_person(tag: Tag) -> bool:
+    """True when `tag` holds a channel and, outside its channel links, a person's full name on a
+    line of its own."""
+    if not _holds_channel(tag):
+        return False
+    lines = normalize_lines("\n".join(_texts_outside_channel_links(tag)))
+    return any(is_full_name(HONORIFIC.sub("", line)) for line in lines)
+
+
+def _holds_channel(tag: Tag) -> bool:
+    for link in tag.find_all("a", href=True):
+        if str(link["href"]).lower().startswith(("mailto:", "tel:")):
+            return True
+    return bool(HAS_EMAIL.search(tag.get_text(" ")))
+
+
+def _classes(tag: Tag) -> list[str]:
+    value = tag.get("class")
+    return value.split() if isinstance(value, str) else list(value or [])
+
+
+def _repeated_person_unit(block: Tag) -> bool:
+    """True when `block` is one of a row of person cards: it names a person beside a channel, and
+    so does a sibling of the same tag and class (two cards side by side, each with only
+    `tel:`/`mailto:` links, hold at most one address each: without this, the climb would join
+    them)."""
+    if block.name == "a" or not _names_person(block):
+        return False
+    classes = set(_classes(block))
+    seen = 0
+    for siblings in (block.next_siblings, block.previous_siblings):
+        for sibling in siblings:
+            if not isinstance(sibling, Tag) or sibling.name != block.name:
+                continue
+            if classes != set(_classes(sibling)) and not classes & set(_classes(sibling)):
+                continue  # a card's own parts (`card__head`, `card__foot`) are no row of cards
+            if _names_person(sibling):
+                return True
+            seen += 1
+            if seen >= MAX_UNIT_SIBLINGS:
+                return False
+    return False
 
 
 #: A name or role line is short: at most this many words.
@@ -139,7 +199,7 @@ def _named(block: Tag, page: Page) -> bool:
         len(line) > 2
         and len(line.split()) <= MAX_NAME_LINE_WORDS
         and not EMAIL.search(line)
-        and not phones_in(line)
+        and not phones_in(line, page.phone_regions)
         and "?" not in line
         and "!" not in line
         and not page.names_site(line)
@@ -155,8 +215,8 @@ _FRAME_WORDS = re.compile(r"(^|[\s_-])(footer|site-info|colophon|masthead|site-h
 
 
 def _outside_article(tag: Tag, page: Page) -> bool:
-    """In the site's frame or the related cards: never an article contact."""
-    if page.in_related(tag) or page.in_site_frame(tag):
+    """In the site's frame, its footer or the related cards: never an article contact."""
+    if page.in_related(tag) or page.in_site_frame(tag) or _in_site_footer(tag, page):
         return True
     for node in [tag, *tag.parents]:
         if not isinstance(node, Tag):
@@ -166,6 +226,55 @@ def _outside_article(tag: Tag, page: Page) -> bool:
         if _FRAME_WORDS.search(marks.lower()):
             return True
     return False
+
+
+def _in_site_footer(tag: Tag, page: Page) -> bool:
+    """True in the site's footer written without footer markup (a `<div>`): outside the article
+    (its `<article>`/`<main>`, or its content root), in the largest element beside it that holds
+    the site's copyright line, or after the page's `<main>` outside any sidebar."""
+    scope = page.article_scope()
+    if scope is None or scope.name in _STOP:
+        return False
+    parents = list(tag.parents)
+    if any(p is scope for p in parents):
+        return False
+    main = next((p for p in [scope, *scope.parents] if p.name == "main"), None)
+    if main is not None and not any(p is main for p in parents):
+        if _follows(tag, main) and not any(p.name == "aside" for p in [tag, *parents]):
+            return True
+    top = tag
+    for parent in parents:
+        if parent.name in _STOP or any(p is parent for p in scope.parents):
+            break
+        top = parent
+    return any(
+        is_copyright_line(line.strip())
+        for line in top.get_text("\n").splitlines()
+        if len(line) <= MAX_CONTACT_CHARS
+    )
+
+
+def _follows(tag: Tag, other: Tag) -> bool:
+    """True when `tag` (not inside `other`) comes after `other` in the document: compared where
+    their ancestors meet, without walking the elements between them."""
+    lineage = {id(p): p for p in [other, *other.parents]}
+    child = tag
+    while child.parent is not None and id(child.parent) not in lineage:
+        child = child.parent
+    parent = child.parent
+    if parent is None:
+        return False
+    mine = next(c for c in [other, *other.parents] if c.parent is parent)
+    return parent.index(child) > parent.index(mine)
+
+
+def _byline(channel: Tag) -> bool:
+    """True when the channel's line credits the author ("Par Jean Dupont, journaliste"): a byline
+    is no contact."""
+    line = channel
+    while line.name not in BLOCK_TAGS and isinstance(line.parent, Tag):
+        line = line.parent
+    return bool(AUTHOR_CREDIT.match(line.get_text(" ").strip()))
 
 
 def _site_identity(channel: Tag, page: Page) -> bool:
@@ -181,7 +290,7 @@ def person_blocks(page: Page) -> list[Tag]:
     headline = next(iter(page.signals.h1s), None)
     blocks: list[Tag] = []
     for channel in _channels(page):
-        if _outside_article(channel, page) or _site_identity(channel, page):
+        if _outside_article(channel, page) or _site_identity(channel, page) or _byline(channel):
             continue
         block = _block_of(channel, page, headline)
         if any(_inside(block, b) for b in blocks):
@@ -199,7 +308,7 @@ def contact_containers(page: Page) -> list[Tag]:
         for t in page.matched("contact")
         if not _outside_article(t, page)
         and len(t.get_text(" ")) <= 2 * MAX_CONTACT_CHARS
-        and not _has_running_text(t)
+        and not _has_running_text(t, page.phone_regions)
     ]
     outer = [t for t in matched if not any(o is not t and _inside(t, o) for o in matched)]
     people = person_blocks(page)
@@ -216,6 +325,6 @@ def contact_containers(page: Page) -> list[Tag]:
         ):
             continue
         text = aside.get_text(" ")
-        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text)):
+        if len(text) < 1500 and (EMAIL.search(text) or phones_in(text, page.phone_regions)):
             found.append(aside)
     return found

@@ -15,17 +15,24 @@ from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
 _SEPARATOR = re.compile(r"\s+[|–—•·]\s+|\s+-\s+(?=\D)")
-#: "Anna Kowalska - …", "Min-ji Park, …": a hyphen inside a word is part of the name.
-_NAME_THEN_ROLE = re.compile(r"^((?:[^,–—-]|(?<=\w)-(?=\w)){4,60}?)(?:\s+[–—-]\s+|,\s+)(.{3,})$")
+#: "Anna Kowalska - …", "Min-ji Park, …", "John Miller | …": a hyphen inside a word is part of the name.
+_NAME_THEN_ROLE = re.compile(
+    r"^((?:[^,–—|•·-]|(?<=\w)-(?=\w)){4,60}?)(?:\s+[–—|•·-]\s+|,\s+)(.{3,})$"
+)
 #: "Renseignements : Thomas Leclercq – …", "Votre interlocutrice : Chloé Martin, …": a short label
 #: (a few words) before the name; the label goes, the name stays.
 _LABEL_BEFORE_NAME = re.compile(r"^[^:]{2,40}?\s*:\s*(?=[A-ZÀ-Þ])")
 _NAME_COLON = re.compile(r"^([^:]{4,60}?)\s*:\s*(.+)$")
 #: Titles before a name ("Dr. Hanne Wouters"): kept in the name, skipped when judging it one.
-_HONORIFIC = re.compile(
+HONORIFIC = re.compile(
     r"^(?:dr|prof|ir|mr|mrs|ms|mme|mevr|dhr|me)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of these words.
+BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: A line crediting the article's author ("Par Jean Dupont", "Door …", "By …"): never a contact.
+#: Narrower than `BYLINE`: "Van Damme Jan", a surname first, is a person a contact may name.
+AUTHOR_CREDIT = re.compile(r"^(?:par|door|by)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 #: Field separators with nothing on one side: typography, not part of a field.
 _DANGLING = " |–—•·"
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
@@ -61,72 +68,106 @@ _STREET = re.compile(
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
-COUNTRIES = frozenset(
-    fold(c)
-    for c in (
-        "Belgique",
-        "België",
-        "Belgium",
-        "Belgien",
-        "USA",
-        "U.S.A.",
-        "United States",
-        "États-Unis",
-        "France",
-        "Frankrijk",
-        "Nederland",
-        "Pays-Bas",
-        "Netherlands",
-        "Deutschland",
-        "Allemagne",
-        "Duitsland",
-        "Germany",
-        "United Kingdom",
-        "UK",
-        "Royaume-Uni",
-        "Luxembourg",
-        "Luxemburg",
-        "Canada",
-        "Japan",
-        "Japon",
-        "China",
-        "Chine",
-        "Spain",
-        "Espagne",
-        "Spanje",
-        "Italy",
-        "Italie",
-        "Italië",
-        "Switzerland",
-        "Suisse",
-        "Zwitserland",
-        "UAE",
-        "United Arab Emirates",
+#: Country names an address ends with -> the region (ISO 3166) its phone numbers are read in.
+COUNTRIES: dict[str, str] = {
+    fold(name): code
+    for name, code in (
+        ("Belgique", "BE"),
+        ("België", "BE"),
+        ("Belgium", "BE"),
+        ("Belgien", "BE"),
+        ("USA", "US"),
+        ("U.S.A.", "US"),
+        ("United States", "US"),
+        ("États-Unis", "US"),
+        ("France", "FR"),
+        ("Frankrijk", "FR"),
+        ("Nederland", "NL"),
+        ("Pays-Bas", "NL"),
+        ("Netherlands", "NL"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("Duitsland", "DE"),
+        ("Germany", "DE"),
+        ("United Kingdom", "GB"),
+        ("UK", "GB"),
+        ("Royaume-Uni", "GB"),
+        ("Luxembourg", "LU"),
+        ("Luxemburg", "LU"),
+        ("Canada", "CA"),
+        ("Japan", "JP"),
+        ("Japon", "JP"),
+        ("China", "CN"),
+        ("Chine", "CN"),
+        ("Spain", "ES"),
+        ("Espagne", "ES"),
+        ("Spanje", "ES"),
+        ("Italy", "IT"),
+        ("Italie", "IT"),
+        ("Italië", "IT"),
+        ("Switzerland", "CH"),
+        ("Suisse", "CH"),
+        ("Zwitserland", "CH"),
+        ("UAE", "AE"),
+        ("United Arab Emirates", "AE"),
     )
-)
+}
+#: Postal codes whose shape names their country: Canada's "H3G 1M8" (letter, digit, letter).
+_POSTCODE_REGIONS = ((re.compile(r"\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b"), "CA"),)
 
 
-def phones_in(text: str) -> list[str]:
-    """Phone numbers written in `text` as E.164 (default region Belgium)."""
+def region_of_address(lines: Sequence[str]) -> str | None:
+    """The region a contact's own lines name: a country written out ("…, Canada"), else a postal
+    code whose shape is one country's; None when they name none."""
+    for line in lines:
+        for part in reversed(_COMMA.split(line)):
+            code = COUNTRIES.get(fold(part.strip(" .()")))
+            if code:
+                return code
+    for line in lines:
+        for pattern, code in _POSTCODE_REGIONS:
+            if pattern.search(line):
+                return code
+    return None
+
+
+#: The regions (ISO 3166) a number written without country code is read in, most likely first:
+#: the first one in which the text holds a valid number is taken. Empty: only international
+#: numbers ("+32 …") are found.
+Regions = tuple[str, ...]
+
+
+#: A day written with dots, slashes or dashes and a four-digit year: never a phone number.
+_DATE_LIKE = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d(?!\d)")
+
+
+def phones_in(text: str, regions: Regions) -> list[str]:
+    """Phone numbers written in `text` as E.164 (see `Regions`)."""
     if not _MANY_DIGITS.search(text):
         return []  # the matcher is costly; a phone number has at least eight digits
-    return list(_phones_in(text))
+    for region in regions or (None,):
+        found = _phones_in(text, region)
+        if found:
+            return list(found)
+    return []
 
 
 @lru_cache(maxsize=4096)
-def _phones_in(text: str) -> tuple[str, ...]:
+def _phones_in(text: str, region: str | None) -> tuple[str, ...]:
     # memoised: one line is asked about by several steps, and a site's footer is on every page
     found: list[str] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
+    for match in phonenumbers.PhoneNumberMatcher(text, region):
+        if _DATE_LIKE.search(match.raw_string):
+            continue  # "08.04.2015 12:46" is a valid German number, and a date
         number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if number not in found:
             found.append(number)
     return tuple(found)
 
 
-def _phone_from_href(href: str) -> str | None:
+def _phone_from_href(href: str, region: str | None) -> str | None:
     try:
-        number = phonenumbers.parse(href[4:].strip(), "BE")
+        number = phonenumbers.parse(href[4:].strip(), region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
@@ -134,29 +175,35 @@ def _phone_from_href(href: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _is_address(line: str) -> bool:
+def _is_address(line: str, regions: Regions) -> bool:
     return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
-        POSTCODE.search(line) and not phones_in(line) and len(line) < 80
+        POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80
     )
 
 
-def _is_name(line: str) -> bool:
+def _is_name(line: str, regions: Regions) -> bool:
     """A person's name on a line of its own (a title such as "Dr." allowed before it)."""
-    return is_full_name(_HONORIFIC.sub("", line)) and len(line) <= 60 and not _is_address(line)
+    return (
+        is_full_name(HONORIFIC.sub("", line)) and len(line) <= 60 and not _is_address(line, regions)
+    )
 
 
-def _without_label(line: str) -> list[str]:
+def _without_label(line: str, regions: Regions) -> list[str]:
     """The line without a short label before a name ("Votre contact : Chloé Martin, …"); a name
     labelling its channels ("Sofia Rossi: x@y, +39 …") as two lines."""
     named = _NAME_COLON.match(line)
-    if named and _is_name(named.group(1)) and (EMAIL.search(line) or phones_in(named.group(2))):
+    if (
+        named
+        and _is_name(named.group(1), regions)
+        and (EMAIL.search(line) or phones_in(named.group(2), regions))
+    ):
         return [named.group(1), named.group(2)]
     match = _LABEL_BEFORE_NAME.match(line)
     if match is None or field_label(line) is not None:
         return [line]
     rest = line[match.end() :]
     first = re.split(r",\s+|\s+[–—|-]\s+", rest, maxsplit=1)[0]
-    return [rest] if _is_name(first) else [line]
+    return [rest] if _is_name(first, regions) else [line]
 
 
 def _is_call_to_action(line: str) -> bool:
@@ -166,7 +213,9 @@ def _is_call_to_action(line: str) -> bool:
 class _Builder:
     """Fills contacts line by line; a new name after a complete contact starts the next one."""
 
-    def __init__(self) -> None:
+    def __init__(self, regions: Regions) -> None:
+        #: the regions a number written without country code is read in (`Regions`)
+        self.regions = regions
         self.contacts: list[Contact] = []
         self.current = Contact()
         self.address: list[str] = []
@@ -186,15 +235,16 @@ class _Builder:
         """Classify each line: email, phone, name, then one role line, then the address.
         `mailtos` are the block's mailto: addresses: an address glued to the text before it
         ("Digital sector leadicarvalho@…" from two inline spans) is the link's address."""
+        regions = self.regions
         unlabelled = [
             part
             for r in lines
-            for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)))
+            for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)), regions)
         ]
-        for raw in _fields(unlabelled):
+        for raw in _fields(unlabelled, regions):
             # a separator left at a line's end where a link began ("Pierre Leroy, expert —")
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip().strip(_DANGLING)
-            if line.endswith(":") and _is_name(line[:-1].strip()):
+            if line.endswith(":") and _is_name(line[:-1].strip(), regions):
                 line = line[:-1].strip()  # "Sofia Rossi:" above her channels
             labelled = field_label(line)
             hint, self.hint = self.hint, None
@@ -210,13 +260,13 @@ class _Builder:
             if (
                 hint in ("name", "role", "address")
                 and not (at and EMAIL.search(line))
-                and not phones_in(line)
+                and not self._phones(line)
             ):
                 self._add_field(hint, line)
                 continue
             emails = [_glued(e.lower(), mailtos) for e in EMAIL.findall(line)] if at else []
             phones = (
-                [] if "fax" in line.lower() else phones_in(EMAIL.sub(" ", line) if at else line)
+                [] if "fax" in line.lower() else self._phones(EMAIL.sub(" ", line) if at else line)
             )
             current = self.current
             if emails or phones:
@@ -230,24 +280,24 @@ class _Builder:
             ):
                 continue  # "Stuur een e-mail", "Call Jan": the text of a mailto:/tel: link
             named = _NAME_THEN_ROLE.match(line)
-            if named and not self.address and _is_name(named.group(1)):
+            if named and not self.address and _is_name(named.group(1), regions):
                 if current.name and (current.phones or current.emails):
                     self.close()  # "Julien Roux, communication – …" after a complete contact
                     current = self.current
                 if not current.name:
                     current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - …"
-            is_name = _is_name(line)
+            is_name = _is_name(line, regions)
             if is_name and current.name and (current.phones or current.emails):
                 self.close()
                 self.current.name = line
             elif is_name and not current.name and not self.address:
                 current.name = line
-            elif not current.name and not self.address and not _is_address(line):
+            elif not current.name and not self.address and not _is_address(line, regions):
                 continue  # a heading such as "Your contact" before the person
             elif (
                 (not self.roles or (len(self.roles) < 3 and not _DIGIT.search(line)))
                 and not self.address
-                and not _is_address(line)
+                and not _is_address(line, regions)
                 and not current.phones
                 and not current.emails
             ):
@@ -255,6 +305,9 @@ class _Builder:
                 self.roles.append(line)
             elif not current.phones and not current.emails:
                 self.address.append(line)
+
+    def _phones(self, line: str) -> list[str]:
+        return phones_in(line, self.regions)
 
     def _add_field(self, kind: str, value: str) -> None:
         """A value whose label said what it is."""
@@ -276,7 +329,7 @@ class _Builder:
                 if EMAIL.fullmatch(address) and address not in seen:
                     self._add(self.current.emails, [address])
             elif href.lower().startswith("tel:"):
-                number = _phone_from_href(href)
+                number = _phone_from_href(href, self.regions[0] if self.regions else None)
                 if number and number not in seen:
                     self._add(self.current.phones, [number])
 
@@ -285,11 +338,14 @@ class _Builder:
         target.extend(v for v in values if v not in target)
 
 
-def contacts_from_blocks(groups: Sequence[Sequence[Block]]) -> list[Contact]:
-    """One or more contacts per group of blocks (a contact container, or a run of contact lines)."""
+def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) -> list[Contact]:
+    """One or more contacts per group of blocks (a contact container, or a run of contact lines).
+    A number written without country code is read in the region the group's own address names
+    (`region_of_address`), else in `regions` (the page's: `Page.phone_regions`)."""
     contacts: list[Contact] = []
     for group in groups:
-        builder = _Builder()
+        own = region_of_address([line for b in group for line in b.lines])
+        builder = _Builder(_first(own, regions))
         for block in group:
             if block.tag in ("dt", "th") and field_label(block.text) is not None:
                 continue  # "Name", "Phone": labels of the values beside them
@@ -333,12 +389,12 @@ def _deobfuscate(line: str) -> str:
     return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", line))
 
 
-def _fields(lines: Sequence[str]) -> list[str]:
+def _fields(lines: Sequence[str], regions: Regions) -> list[str]:
     """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
     out: list[str] = []
     for line in map(_deobfuscate, lines):
         parts = _field_parts(line)
-        if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line)):
+        if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line, regions)):
             out.extend(p for p in parts if p.strip())
         else:
             out.append(line)
@@ -355,7 +411,7 @@ def _field_parts(line: str) -> list[str]:
     return pieces if len(pieces) >= 3 and all(len(p) <= 60 for p in pieces) else parts
 
 
-def _is_contact_line(line: str) -> bool:
+def _is_contact_line(line: str, regions: Regions) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
     line = _deobfuscate(line)
     if "@" not in line and not _MANY_DIGITS.search(line):
@@ -363,13 +419,30 @@ def _is_contact_line(line: str) -> bool:
     if (
         len(_field_parts(line)) >= 3
         and len(line) <= 200
-        and (EMAIL.search(line) or phones_in(line))
+        and (EMAIL.search(line) or phones_in(line, regions))
     ):
         return True
     rest = EMAIL.sub("", line)
     if rest != line:
         return len(rest.strip(" :-–·|()")) <= 25
-    return len(line) <= 40 and bool(phones_in(line))
+    return len(line) <= 40 and bool(phones_in(line, regions))
+
+
+def _first(region: str | None, regions: Regions) -> Regions:
+    """`regions` with `region` (when known) tried first."""
+    return regions if region is None else (region, *(r for r in regions if r != region))
+
+
+def _abroad_contact_line(block: Block, regions: Regions) -> bool:
+    """A line of the block is a number of the country the block's own address names."""
+    if not any(_MANY_DIGITS.search(line) for line in block.lines):
+        return False
+    own = region_of_address(block.lines)
+    return (
+        own is not None
+        and own not in regions[:1]
+        and any(_is_contact_line(line, (own,)) for line in block.lines)
+    )
 
 
 def _links_only_contact(block: Block) -> bool:
@@ -393,7 +466,7 @@ def _continues_run(previous: Block, block: Block) -> bool:
     return cell is not None and cell[1] == "" and len(block.text) <= 120
 
 
-def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
+def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]:
     """Without contact markup: blocks with an email or phone line, with the short name/role lines
     just before them; consecutive ones form one run."""
     runs: list[list[Block]] = []
@@ -401,8 +474,14 @@ def contact_runs(blocks: Sequence[Block]) -> list[list[Block]]:
         if runs and i and runs[-1][-1] is blocks[i - 1] and _continues_run(blocks[i - 1], block):
             runs[-1].append(block)
             continue
-        if block.role is not None or not (
-            any(_is_contact_line(line) for line in block.lines) or _links_only_contact(block)
+        if (
+            block.role is not None
+            or AUTHOR_CREDIT.match(block.text)
+            or not (
+                any(_is_contact_line(line, regions) for line in block.lines)
+                or _abroad_contact_line(block, regions)
+                or _links_only_contact(block)
+            )
         ):
             continue
         gap = i - 1

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scraper.extract.blocks import Block
 from scraper.extract.cards import Card, url_key
-from scraper.extract.config import ExtractConfig
+from scraper.extract.config import ExtractConfig, phone_region
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
 from scraper.extract.treewalk import links_in, text_longer_than
@@ -36,6 +36,12 @@ _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar"
 MAX_CRUMBS = 6
 #: Separators only a trail uses ("Home › News"); "/" and ">" also part a menu ("EN / FR").
 _CRUMB_SEPARATORS = ("›", "»", "→")
+#: A language tag with a region ("fr-CA", "en_US"; "es-419" names no country): the region.
+#: Country-code domains sold worldwide as generic ones (`.io`, `.tv`): they name no country.
+_GENERIC_COUNTRY_DOMAINS = frozenset(
+    ("io", "co", "me", "tv", "ai", "fm", "ly", "to", "cc", "ws", "gg", "la", "am", "sh", "ac", "tk")
+)
+_LANGUAGE_REGION = re.compile(r"^\s*[a-z]{2,3}[-_]([a-z]{2})\b", re.IGNORECASE)
 
 
 def resolve_base(url: str, base_href: str | None) -> str:
@@ -69,6 +75,7 @@ class Page:
     text: str | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -146,6 +153,38 @@ class Page:
     def in_related(self, tag: Tag) -> bool:
         """True when `tag` sits inside a list of other articles' cards."""
         return any(section is tag or section in tag.parents for section in self.related_sections)
+
+    @property
+    def phone_regions(self) -> tuple[str, ...]:
+        """The regions a phone number written without country code is read in, in order
+        (`contacts.Regions`): the profile's `phone_region` alone when it sets one; else the region
+        the page declares with its language (`<html lang="fr-CA">`, `og:locale` `en_US`,
+        `Content-Language`) or its host's country domain (`.ca`), then the profile's
+        `fallback_phone_region` (a CMS's default `en-US` on a Belgian page still reads "02 …").
+        A contact's own address may name another first (`contacts.region_of_address`)."""
+        if self._phone_regions is None:
+            config = self.config
+            if config.phone_region:
+                self._phone_regions = (config.phone_region,)
+            else:
+                found = (self._declared_region(), config.fallback_phone_region)
+                self._phone_regions = tuple(dict.fromkeys(r for r in found if r))
+        return self._phone_regions
+
+    def _declared_region(self) -> str | None:
+        signals = self.signals
+        for value in (
+            signals.html_lang,
+            signals.first_meta("og:locale", "content-language", "language", "dc.language"),
+        ):
+            match = _LANGUAGE_REGION.match(value or "")
+            region = phone_region(match.group(1)) if match else None
+            if region:
+                return region
+        suffix = host_of(self.url).rpartition(".")[2].lower()
+        if len(suffix) == 2 and suffix not in _GENERIC_COUNTRY_DOMAINS:
+            return phone_region("GB" if suffix == "uk" else suffix)
+        return None
 
     def in_site_chrome(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer, navigation or a sidebar (not the article's own

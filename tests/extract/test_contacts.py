@@ -98,7 +98,7 @@ def test_footer_and_a_mail_address_in_a_sentence_are_not_contacts() -> None:
     ],
 )
 def test_phone_numbers_become_e164(written: str, e164: str) -> None:
-    assert phones_in(f"Tél. : {written}") == [e164]
+    assert phones_in(f"Tél. : {written}", ("BE",)) == [e164]
 
 
 @pytest.mark.parametrize("at", ["&#64;", "&#x40;", "&#064;"])
