@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import (
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
-def _parse(text: str) -> tuple[BeautifulSoup, list[Tag]]:
+def _parse(text: str) -> tuple[BeautifulSoup, list[Tag], list[NavigableString]]:
     return parse_tree(text)  # a function of this module: bench/extract.py --stages times it
 
 
@@ -109,6 +109,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         matches=matches,
         warnings=list(signals.warnings),
         text=parsed.text,
+        at_strings=parsed.at_strings,
     )
     page.contact_containers = contact_containers(page)
     if root is not None:
@@ -172,6 +173,8 @@ class ParsedHtml:
     decode_warning: str | None = None
     #: the elements of `soup` in document order, as the parse made them (None: walk the tree)
     elements: list[Tag] | None = None
+    #: the plain text nodes of `soup` holding an "@", in document order (None: walk the tree)
+    at_strings: list[NavigableString] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -180,8 +183,8 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
     with _collector_paused():
         text, decode_warning = decode_html(html or b"", encoding)
         text = scrub(text)
-        soup, elements = _parse(text)
-        return ParsedHtml(text, soup, decode_warning, elements)
+        soup, elements, at_strings = _parse(text)
+        return ParsedHtml(text, soup, decode_warning, elements, at_strings)
 
 
 def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:

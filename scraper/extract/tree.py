@@ -37,7 +37,17 @@ class PageSoup(BeautifulSoup):
     up to the root looking for a following sibling to link it to (while parsing, every open
     element is the last child of its parent: there is none). Plain text in an ordinary element
     is added here with the same links and attributes; comments, doctypes, text inside `<script>`, `<style>`
-    and `<template>` (string subclasses) and any other call take bs4's own path."""
+    and `<template>` (string subclasses) and any other call take bs4's own path.
+
+    The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
+    address can be, without a walk over the whole tree."""
+
+    #: the plain text nodes (`NavigableString` itself) holding an "@", in document order
+    at_strings: list[NavigableString]
+
+    def reset(self) -> None:
+        super().reset()
+        self.at_strings = []
 
     def handle_starttag(  # type: ignore[override]
         self,
@@ -138,6 +148,8 @@ class PageSoup(BeautifulSoup):
         string.hidden = False
         self._attach(string)  # what object_was_parsed(string) does, in one call less
         self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
+        if "@" in data:
+            self.at_strings.append(string)
 
     def object_was_parsed(
         self,
@@ -246,19 +258,20 @@ class HtmlBuilder(LXMLTreeBuilder):
 _BUILDERS = threading.local()
 
 
-def parse_tree(text: str) -> tuple[BeautifulSoup, list[Tag]]:
-    """The tree of `text`, and its elements in document order."""
+def parse_tree(text: str) -> tuple[BeautifulSoup, list[Tag], list[NavigableString]]:
+    """The tree of `text`, its elements in document order, and its plain text nodes holding an
+    "@" (`PageSoup.at_strings`)."""
     builder: HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
     if builder is None:
         builder = _BUILDERS.builder = HtmlBuilder()
     try:
         soup = PageSoup(text, builder=builder)
         elements, builder.elements = builder.elements, []
-        return soup, elements
+        return soup, elements, soup.at_strings
     except BaseException as exc:
         _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
         if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
             raise
 
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return BeautifulSoup("", "lxml"), []
+        return BeautifulSoup("", "lxml"), [], []

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import AttributeDict
 
 from scraper.extract import parse_html
@@ -19,12 +19,12 @@ PAGES = sorted((FIXTURES / "pages").glob("*.html"))[::5] + sorted(
 )
 
 ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</title>
-<meta charset="utf-8"><script>var a = "<p>not a tag</p>";</script></head><body>
+<meta charset="utf-8"><script>var a = "<p>not a tag</p>"; // me@x.be</script></head><body>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
 <use xlink:href="#icon"></use><text x="1">svg text</text></svg>
 <math><mi>x</mi></math><div {weird}="1" data-x='{"a": 1}' hidden>a <b>b</b> c</div>
-<p>unclosed <p>second<table><td>cell</table><pre>  kept
-  spaces</pre><!-- a comment --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
+<p>unclosed <p>second, a@b.be<template><p>t@x.be</p></template><table><td>cell</table><pre>  kept
+  spaces</pre><!-- a comment, c@x.be --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
 
 
 def _stock(text: str) -> BeautifulSoup:
@@ -84,6 +84,11 @@ def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
     # the elements listed while parsing are the tree's, in its order (what the reading walks)
     assert parsed.elements is not None
     assert [id(t) for t in parsed.elements] == [id(t) for t in parsed.soup.find_all(True)]
+    # and so are the plain text nodes holding an "@" (where the contact step looks for addresses)
+    assert parsed.at_strings is not None
+    assert [id(s) for s in parsed.at_strings] == [
+        id(s) for s in parsed.soup.descendants if type(s) is NavigableString and "@" in s
+    ]
 
 
 def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
