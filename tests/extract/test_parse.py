@@ -99,3 +99,20 @@ def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda h: str(parse_html(h).soup), pages))
     assert got == expected
+
+
+LINK_MARKUP = """<html><body><div id="box"><p>Plain text and <a href="/x">a link <b>bold</b></a>.</p>
+<!-- a comment's text is no text --><script>var s = "script text";</script>
+<ul><li><a href="/y">one</a></li><li><a href="/z">two <a href="/w">inner</a></a></li></ul>
+<template><a href="/t">in a template</a></template></div></body></html>"""
+
+
+@pytest.mark.parametrize("html", [LINK_MARKUP, ODD_MARKUP], ids=["links", "odd-markup"])
+def test_link_share_is_counted_as_get_text_counts_it(html: str) -> None:
+    """`_link_list` counts the link text in one walk: the same as one `get_text` per link."""
+    from scraper.extract.blocks import MAX_CONTAINER_LINK_DENSITY, _link_list
+
+    for tag in [parse_html(html).soup, *parse_html(html).soup.find_all(True)]:
+        linked = sum(len(a.get_text()) for a in tag.find_all("a"))
+        total = len(tag.get_text())
+        assert _link_list(tag) == (linked > MAX_CONTAINER_LINK_DENSITY * max(1, total))
