@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from scraper.extract.blocks import Block, content_blocks, find_content_root
 from scraper.extract.body import (
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
-def _parse(text: str) -> tuple[BeautifulSoup, list[Tag]]:
+def _parse(text: str) -> tuple[BeautifulSoup, list[Tag], list[NavigableString]]:
     return parse_tree(text)  # a function of this module: bench/extract.py --stages times it
 
 
@@ -56,8 +56,9 @@ def _collector_paused() -> Iterator[None]:
     on: a caller that turned it off keeps it off). While a tree grows, every few hundred new
     objects make the collector walk the young ones, and now and then every object of the
     process: a third of the CPU time of a parse. Reading a page frees nothing the collector
-    could reclaim (the tree lives until the record is made); the tree, garbage once the record
-    is returned, is collected in one walk after. Another thread reading a page at the same time
+    could reclaim (the tree lives until the record is made); `extract_article` then unlinks
+    the tree (`_release`) so that reference counting frees it, and a tree a caller keeps is
+    collected in one walk after. Another thread reading a page at the same time
     may see the collector back on before it is done: it is then only slower."""
     paused = gc.isenabled()
     if paused:
@@ -108,6 +109,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         matches=matches,
         warnings=list(signals.warnings),
         text=parsed.text,
+        at_strings=parsed.at_strings,
     )
     page.contact_containers = contact_containers(page)
     if root is not None:
@@ -137,7 +139,24 @@ def extract_article(
     the bundled hub.brussels profile.
     """
     with _collector_paused():
-        return extract_parsed(parse_html(html, encoding=encoding), url, profile=profile)
+        parsed = parse_html(html, encoding=encoding)
+        try:
+            return extract_parsed(parsed, url, profile=profile)
+        finally:
+            _release(parsed)
+
+
+def _release(parsed: ParsedHtml) -> None:
+    """Unlink the tree of a page nobody else holds (`extract_article`'s own parse): every node
+    links to its neighbours both ways, so only the cycle collector could free the tree, in a
+    walk over all of it when it is turned back on (a tenth of a bare parse's time on a page of
+    a few hundred KB). Emptied, each node is freed by reference counting as its last link goes.
+    The record holds plain strings, never a node (`same_records.py` checks records are unchanged)."""
+    for tag in parsed.elements or ():
+        for child in tag.contents:
+            if type(child) is not Tag:
+                child.__dict__.clear()
+        tag.__dict__.clear()
 
 
 @dataclass(frozen=True)
@@ -154,6 +173,8 @@ class ParsedHtml:
     decode_warning: str | None = None
     #: the elements of `soup` in document order, as the parse made them (None: walk the tree)
     elements: list[Tag] | None = None
+    #: the plain text nodes of `soup` holding an "@", in document order (None: walk the tree)
+    at_strings: list[NavigableString] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -162,8 +183,8 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
     with _collector_paused():
         text, decode_warning = decode_html(html or b"", encoding)
         text = scrub(text)
-        soup, elements = _parse(text)
-        return ParsedHtml(text, soup, decode_warning, elements)
+        soup, elements, at_strings = _parse(text)
+        return ParsedHtml(text, soup, decode_warning, elements, at_strings)
 
 
 def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:

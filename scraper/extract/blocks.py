@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingInstruction
 
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
@@ -147,9 +147,30 @@ MAX_CONTAINER_LINK_DENSITY = 0.5
 
 
 def _link_list(tag: Tag) -> bool:
-    """True when most of `tag`'s text is link text."""
-    total = _text_length(tag)
-    linked = sum(len(a.get_text()) for a in tag.find_all("a"))
+    """True when most of `tag`'s text is link text (the text of each `<a>` below it, counted
+    once per `<a>` holding it, as `sum(len(a.get_text()) for a in tag.find_all("a"))`), in one
+    walk rather than one per link."""
+    types = tag.interesting_string_types
+    if types is not Tag.MAIN_CONTENT_STRING_TYPES:  # a <script> or <template>: bs4's own count
+        total = _text_length(tag)
+        linked = sum(len(a.get_text()) for a in tag.find_all("a"))
+        return linked > MAX_CONTAINER_LINK_DENSITY * max(1, total)
+    total = linked = 0
+    # an explicit stack rather than recursion: pages nest thousands of levels deep
+    stack: list[tuple[Iterator[PageElement], int]] = [(iter(tag.contents), 0)]
+    while stack:
+        children, links = stack[-1]
+        for child in children:
+            if type(child) is Tag:
+                inner = links + (child.name == "a")
+                stack.append((iter(child.contents), inner))
+                break
+            if type(child) in types:  # the strings get_text counts
+                size = len(child)  # type: ignore[arg-type]  # a string
+                total += size
+                linked += size * links
+        else:
+            stack.pop()
     return linked > MAX_CONTAINER_LINK_DENSITY * max(1, total)
 
 

@@ -87,7 +87,8 @@ def _channels(page: Page) -> list[Tag]:
             found.append(link)
     if page.text is not None and not _MAY_WRITE_AT.search(page.text):
         return found[:MAX_CHANNELS]  # no "@" in the page: no string of its tree holds one
-    for string in page.soup.descendants:
+    strings = page.soup.descendants if page.at_strings is None else page.at_strings
+    for string in strings:
         # text a reader sees only: an address in a comment or a script is no channel
         if type(string) is not NavigableString or "@" not in string or not HAS_EMAIL.search(string):
             continue

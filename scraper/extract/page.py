@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from scraper.extract.blocks import Block
 from scraper.extract.cards import Card, url_key
@@ -73,6 +73,9 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     #: the decoded page the tree was parsed from (None: not known)
     text: str | None = None
+    #: the plain text nodes of `soup` holding an "@", in document order, when the parse listed
+    #: them (None: walk the tree)
+    at_strings: list[NavigableString] | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)

@@ -37,7 +37,17 @@ class PageSoup(BeautifulSoup):
     up to the root looking for a following sibling to link it to (while parsing, every open
     element is the last child of its parent: there is none). Plain text in an ordinary element
     is added here with the same links and attributes; comments, doctypes, text inside `<script>`, `<style>`
-    and `<template>` (string subclasses) and any other call take bs4's own path."""
+    and `<template>` (string subclasses) and any other call take bs4's own path.
+
+    The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
+    address can be, without a walk over the whole tree."""
+
+    #: the plain text nodes (`NavigableString` itself) holding an "@", in document order
+    at_strings: list[NavigableString]
+
+    def reset(self) -> None:
+        super().reset()
+        self.at_strings = []
 
     def handle_starttag(  # type: ignore[override]
         self,
@@ -85,8 +95,37 @@ class PageSoup(BeautifulSoup):
         tag.interesting_string_types = (
             {containers[name]} if name in containers else Tag.MAIN_CONTENT_STRING_TYPES
         )
-        self.pushTag(tag)  # which adds it to its parent's contents
+        # what self.pushTag(tag) does, for an element lxml opened (never the document itself)
+        self.currentTag.contents.append(tag)  # type: ignore[union-attr]  # the document at least
+        self.tagStack.append(tag)
+        self.currentTag = tag
+        self.open_tag_counter[name] += 1
+        if name in builder.preserve_whitespace_tags:
+            self.preserve_whitespace_tag_stack.append(tag)
+        if name in containers:
+            self.string_container_stack.append(tag)
         return tag
+
+    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
+        """Close the open element `name`. lxml closes elements in the order it opened them: the
+        element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
+        any other call takes bs4's path."""
+        self.endData()
+        stack = self.tagStack
+        tag = stack[-1]
+        if nsprefix is not None or len(stack) < 2 or tag.name != name or tag.prefix is not None:
+            self._popToTag(name, nsprefix)
+            return
+        # what self.popTag() does
+        stack.pop()
+        counter = self.open_tag_counter
+        if name in counter:
+            counter[name] -= 1
+        if self.preserve_whitespace_tag_stack and tag == self.preserve_whitespace_tag_stack[-1]:
+            self.preserve_whitespace_tag_stack.pop()
+        if self.string_container_stack and tag == self.string_container_stack[-1]:
+            self.string_container_stack.pop()
+        self.currentTag = stack[-1]
 
     def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
         current = self.current_data
@@ -107,7 +146,10 @@ class PageSoup(BeautifulSoup):
         # what NavigableString(data) makes, without links it would set twice
         string = str.__new__(NavigableString, data)
         string.hidden = False
-        self.object_was_parsed(string)
+        self._attach(string)  # what object_was_parsed(string) does, in one call less
+        self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
+        if "@" in data:
+            self.at_strings.append(string)
 
     def object_was_parsed(
         self,
@@ -216,19 +258,20 @@ class HtmlBuilder(LXMLTreeBuilder):
 _BUILDERS = threading.local()
 
 
-def parse_tree(text: str) -> tuple[BeautifulSoup, list[Tag]]:
-    """The tree of `text`, and its elements in document order."""
+def parse_tree(text: str) -> tuple[BeautifulSoup, list[Tag], list[NavigableString]]:
+    """The tree of `text`, its elements in document order, and its plain text nodes holding an
+    "@" (`PageSoup.at_strings`)."""
     builder: HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
     if builder is None:
         builder = _BUILDERS.builder = HtmlBuilder()
     try:
         soup = PageSoup(text, builder=builder)
         elements, builder.elements = builder.elements, []
-        return soup, elements
+        return soup, elements, soup.at_strings
     except BaseException as exc:
         _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
         if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
             raise
 
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return BeautifulSoup("", "lxml"), []
+        return BeautifulSoup("", "lxml"), [], []

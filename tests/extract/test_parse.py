@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import AttributeDict
 
 from scraper.extract import parse_html
@@ -19,12 +19,12 @@ PAGES = sorted((FIXTURES / "pages").glob("*.html"))[::5] + sorted(
 )
 
 ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</title>
-<meta charset="utf-8"><script>var a = "<p>not a tag</p>";</script></head><body>
+<meta charset="utf-8"><script>var a = "<p>not a tag</p>"; // me@x.be</script></head><body>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
 <use xlink:href="#icon"></use><text x="1">svg text</text></svg>
 <math><mi>x</mi></math><div {weird}="1" data-x='{"a": 1}' hidden>a <b>b</b> c</div>
-<p>unclosed <p>second<table><td>cell</table><pre>  kept
-  spaces</pre><!-- a comment --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
+<p>unclosed <p>second, a@b.be<template><p>t@x.be</p></template><table><td>cell</table><pre>  kept
+  spaces</pre><!-- a comment, c@x.be --><br/><img src="data:image/gif;base64,R0lG" alt=""></body></html>"""
 
 
 def _stock(text: str) -> BeautifulSoup:
@@ -84,6 +84,11 @@ def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
     # the elements listed while parsing are the tree's, in its order (what the reading walks)
     assert parsed.elements is not None
     assert [id(t) for t in parsed.elements] == [id(t) for t in parsed.soup.find_all(True)]
+    # and so are the plain text nodes holding an "@" (where the contact step looks for addresses)
+    assert parsed.at_strings is not None
+    assert [id(s) for s in parsed.at_strings] == [
+        id(s) for s in parsed.soup.descendants if type(s) is NavigableString and "@" in s
+    ]
 
 
 def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
@@ -94,3 +99,20 @@ def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda h: str(parse_html(h).soup), pages))
     assert got == expected
+
+
+LINK_MARKUP = """<html><body><div id="box"><p>Plain text and <a href="/x">a link <b>bold</b></a>.</p>
+<!-- a comment's text is no text --><script>var s = "script text";</script>
+<ul><li><a href="/y">one</a></li><li><a href="/z">two <a href="/w">inner</a></a></li></ul>
+<template><a href="/t">in a template</a></template></div></body></html>"""
+
+
+@pytest.mark.parametrize("html", [LINK_MARKUP, ODD_MARKUP], ids=["links", "odd-markup"])
+def test_link_share_is_counted_as_get_text_counts_it(html: str) -> None:
+    """`_link_list` counts the link text in one walk: the same as one `get_text` per link."""
+    from scraper.extract.blocks import MAX_CONTAINER_LINK_DENSITY, _link_list
+
+    for tag in [parse_html(html).soup, *parse_html(html).soup.find_all(True)]:
+        linked = sum(len(a.get_text()) for a in tag.find_all("a"))
+        total = len(tag.get_text())
+        assert _link_list(tag) == (linked > MAX_CONTAINER_LINK_DENSITY * max(1, total))
