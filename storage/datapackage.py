@@ -133,6 +133,9 @@ def file_name(table: str, fmt: str) -> str:
 #: How a Parquet list column is described: Frictionless reads Parquet cells through pandas, whose
 #: list cells are arrays that its `array` type refuses; `any` keeps the package valid.
 PARQUET_LIST = ("any", " Parquet: a list column (list<string>).")
+#: How a Parquet JSON-object column is described: its cells are JSON text (a string column), which
+#: Frictionless parses as `object`; pyarrow, pandas and duckdb hand the text over as it is.
+PARQUET_OBJECT_NOTE = " Parquet: JSON text in a string column (parse each cell as JSON)."
 
 
 #: What a CSV text cell says about the formula guard (`storage.export.FORMULA_STARTS`).
@@ -153,6 +156,8 @@ def _field(column: Column, fmt: str, *, guarded: bool = False) -> dict[str, Any]
             PARQUET_LIST[0],
             description.replace("JSON array", "List") + PARQUET_LIST[1],
         )
+    if fmt == "parquet" and kind == "object":
+        description += PARQUET_OBJECT_NOTE
     return {"name": column.name, "type": kind, "description": description}
 
 

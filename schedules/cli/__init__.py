@@ -33,7 +33,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except OperationalError as exc:
             click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc, recorded=False)}", err=True)
-            ctx.exit(EXIT_SOFTWARE)
+            # a read-only archive is a configuration error (the exit-code table), not a crash
+            ctx.exit(EXIT_USAGE if _read_only(exc) else EXIT_SOFTWARE)
         except DatabaseError as exc:
             reason = str(exc.orig).strip() if exc.orig is not None else str(exc)
             click.echo(
@@ -49,6 +50,11 @@ class _Commands(click.Group):
         except Exception as exc:
             click.echo(f"hubarchive: {crawl_cmd.describe_failure(exc, recorded=False)}", err=True)
             ctx.exit(EXIT_SOFTWARE)
+
+
+def _read_only(exc: OperationalError) -> bool:
+    """SQLite refused to write: the archive's file (or its folder) is read-only for this user."""
+    return "readonly database" in str(exc.orig or exc).lower()
 
 
 @click.group(

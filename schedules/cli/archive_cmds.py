@@ -28,7 +28,7 @@ from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
 from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile
-from storage.db import current_revision, head_revision, transaction, upgrade
+from storage.db import check_reachable, current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
 from storage.forget import forget_articles, undo_forget
@@ -236,11 +236,12 @@ def register(group: click.Group) -> None:
         Example:
           hubarchive db upgrade --db archive.db
         """
-        with (
-            archive_engine(db_url, migrate=False, create=True) as engine,
-            _alone(engine, "db upgrade"),
-        ):
-            before, after = upgrade(engine)
+        with archive_engine(db_url, migrate=False, create=True) as engine:
+            # a server that is down or a database not created yet: one line (exit 70 or 2, as
+            # every other command), before the archive lock's own connection reports a crash
+            check_reachable(engine)
+            with _alone(engine, "db upgrade"):
+                before, after = upgrade(engine)
         if before == after:
             click.echo(f"archive already at schema revision {after}")
         else:

@@ -17,6 +17,26 @@ from scraper.sites import DEFAULT_PROFILE, load_profile, profile_for_url
 
 #: The largest page read (the crawler's own limit on a body).
 MAX_PAGE_BYTES = FetchConfig.max_bytes
+#: The openings that make a resource HTML (WHATWG MIME Sniffing §7.1, "identifying a resource
+#: with an unknown MIME type"), matched case-insensitively after leading whitespace and followed
+#: by a space or ">". The standard checks them before its binary-byte test, so a saved page with
+#: a stray NUL or control byte in its head is still a page, as the crawl (which archives it) reads it.
+HTML_OPENINGS = tuple(
+    tag.encode()
+    for tag in (
+        "<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV", "<FONT",
+        "<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P", "<!--",
+    )
+)  # fmt: skip
+
+
+def _opens_as_html(data: bytes) -> bool:
+    """True when `data` starts, after whitespace, with one of the standard's HTML openings."""
+    head = data[:512].lstrip(b"\t\n\x0c\r ").upper()
+    return any(
+        head.startswith(tag) and head[len(tag) : len(tag) + 1] in (b" ", b">")
+        for tag in HTML_OPENINGS
+    )
 
 
 def _format(article: Article) -> str:
@@ -111,7 +131,7 @@ def extract_command(
         )
     if not html.strip():
         raise click.ClickException(f"{name} is empty: there is no page to read")
-    if looks_binary(html):
+    if looks_binary(html) and not _opens_as_html(html):
         raise click.ClickException(f"{name} is not an HTML page (it holds binary bytes)")
     if url is None:
         click.echo(

@@ -74,3 +74,17 @@ def test_the_csv_formula_guard_is_in_the_data_dictionary(archive: str, tmp_path:
     raw = _export(archive, tmp_path / "raw", "csv", "--raw-cells")
     title = next(f for f in raw["resources"][0]["schema"]["fields"] if f["name"] == "title")
     assert "leading '" not in title["description"]
+
+
+def test_the_dictionary_says_a_parquet_json_object_column_is_text(
+    archive: str, tmp_path: Path
+) -> None:
+    """A Parquet reader (pyarrow, pandas, duckdb) gets `translations` and `sources` as strings
+    holding JSON; the dictionary said only "JSON object", as it does for the nested JSON Lines."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    package = _export(archive, tmp_path, "parquet")
+    schema = pq.read_schema(tmp_path / "articles.parquet")
+    fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
+    for name in ("translations", "sources"):
+        assert str(schema.field(name).type) == "string"
+        assert "Parquet: JSON text in a string column" in fields[name]["description"], name

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from schedules.cli import main
@@ -79,6 +80,28 @@ def test_a_binary_file_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(program)])
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {program} is not an HTML page (it holds binary bytes)"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [b"<!DOCTYPE html>\n<html lang='fr'>", b"  \n<html lang='fr'>", b"<!-- saved -->\n<html>"],
+)
+def test_a_page_with_a_stray_control_byte_is_read_as_the_crawl_reads_it(
+    tmp_path: Path, head: bytes
+) -> None:
+    """A page that opens as HTML (the WHATWG sniffing patterns, checked before the binary test)
+    is a page even with a NUL or another control byte in its head: the crawl archives such pages
+    (the decoder drops NULs), so `extract` must read them too; it said "binary bytes"."""
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        head
+        + b"<head><title>Un titre\x00</title><meta name='x' content='\x01'></head><body>"
+        + b"<article><h1>Un titre</h1><p>Un paragraphe assez long pour le corps.</p>"
+        + b"</article></body></html>"
+    )
+    result = CliRunner().invoke(main, ["extract", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "Un titre"
 
 
 def test_a_utf16_page_with_its_bom_is_read(tmp_path: Path) -> None:

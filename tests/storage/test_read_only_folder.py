@@ -91,3 +91,41 @@ def test_a_read_command_on_an_archive_in_a_read_only_folder_says_why_exit_2(
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert "writable" in done.stderr and str(locked_folder) in done.stderr
     assert "recorded in hubarchive runs" not in done.stderr
+
+
+@pytest.fixture
+def read_only_archive() -> Iterator[Path]:
+    """An archive file this user cannot write, in a folder it can (a copy kept read-only)."""
+    folder = Path(tempfile.mkdtemp(prefix="hubarchive-rofile-"))
+    try:
+        result = CliRunner().invoke(main, ["db", "upgrade", "--db", str(folder / "a.db")])
+        assert result.exit_code == 0, result.output
+        for extra in folder.glob("a.db*"):
+            if extra.name != "a.db":
+                extra.unlink()
+        folder.chmod(0o777)
+        (folder / "a.db").chmod(0o444)
+        yield folder / "a.db"
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["reparse"],
+        ["forget", "https://example.org/a/", "--undo"],
+        ["sites", "add", "shop", "--profile", "base", "--start-url", "https://shop.example/"],
+    ],
+    ids=["reparse", "forget-undo", "sites-add"],
+)
+def test_a_writer_on_a_read_only_archive_file_is_a_configuration_error_exit_2(
+    read_only_archive: Path, command: list[str]
+) -> None:
+    """The exit-code table says a read-only archive is 2 (a configuration error, alerted on);
+    these writers said "the archive is read-only" but exited 70, the code of a crash."""
+    done = _as_another_user(*command, "--db", str(read_only_archive))
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "read-only" in done.stderr
