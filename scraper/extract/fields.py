@@ -27,6 +27,7 @@ _SECTOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
+_SEPARATORS = "·|•–—"
 
 
 def _home_page(url: str) -> bool:
@@ -173,9 +174,10 @@ def extract_sector(page: Page) -> Found:
     h1 = fold(normalize_text(page.signals.h1s[0].get_text(" "))) if page.signals.h1s else None
     above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
     for at, line in enumerate(lines):
-        pieces = _PIECES.split(line)
+        # most lines hold no separator and no colon: substring tests spare the regexes
+        pieces = _PIECES.split(line) if any(c in line for c in _SEPARATORS) else [line]
         for piece in pieces:
-            labelled = _SECTOR_LABEL.match(piece)
+            labelled = _SECTOR_LABEL.match(piece) if ":" in piece else None
             if labelled and len(labelled.group(1)) <= 60:
                 return labelled.group(1).strip(), "text"
         for piece in pieces:
