@@ -27,7 +27,11 @@ _SECTOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
-_SEPARATORS = "·|•–—"
+
+
+def _has_separator(line: str) -> bool:
+    """True when `line` holds a character `_PIECES` splits on (only "|" is ASCII)."""
+    return "|" in line or (not line.isascii() and any(c in line for c in "·•–—"))
 
 
 def _home_page(url: str) -> bool:
@@ -175,7 +179,7 @@ def extract_sector(page: Page) -> Found:
     above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
     for at, line in enumerate(lines):
         # most lines hold no separator and no colon: substring tests spare the regexes
-        pieces = _PIECES.split(line) if any(c in line for c in _SEPARATORS) else [line]
+        pieces = _PIECES.split(line) if _has_separator(line) else [line]
         for piece in pieces:
             labelled = _SECTOR_LABEL.match(piece) if ":" in piece else None
             if labelled and len(labelled.group(1)) <= 60:
