@@ -54,7 +54,12 @@ def normalize_lines(value: str | None) -> list[str]:
     """Text split on line breaks, each line normalised, empty lines dropped."""
     if not value:
         return []
-    return [line for line in (normalize_text(part) for part in value.split("\n")) if line]
+    # `normalize_text` of each line, its character passes run once over the whole text: none of
+    # them changes or moves a line break (NFC composes nothing across it)
+    if not value.isascii():
+        value = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", value))
+    value = _CONTROL.sub("", value)
+    return [line for line in (" ".join(part.split()) for part in value.split("\n")) if line]
 
 
 @lru_cache(maxsize=16384)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from scraper.dates import has_digit
 from scraper.extract.blocks import Block
 from scraper.extract.labels import field_label
 from scraper.extract.names import is_full_name
@@ -384,7 +385,11 @@ _OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*(?:dot|point|punt)\s*[\])}]\s*(?=\w)"
 
 def _deobfuscate(line: str) -> str:
     """A line with its obfuscated email addresses written out ("x [at] y" -> "x@y")."""
-    if "@" in line or not _OBFUSCATED_AT.search(line):
+    # no bracket, no obfuscated address: a substring test spares the regex its slow scan (it
+    # opens with a lookbehind, tried at every character)
+    if "@" in line or not ("[" in line or "(" in line or "{" in line):
+        return line
+    if not _OBFUSCATED_AT.search(line):
         return line
     return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", line))
 
@@ -414,7 +419,7 @@ def _field_parts(line: str) -> list[str]:
 def _is_contact_line(line: str, regions: Regions) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
     line = _deobfuscate(line)
-    if "@" not in line and not _MANY_DIGITS.search(line):
+    if "@" not in line and not (has_digit(line) and _MANY_DIGITS.search(line)):
         return False  # neither an address nor a number: the common case, decided cheaply
     if (
         len(_field_parts(line)) >= 3

@@ -27,6 +27,11 @@ MAX_SECTOR_CHARS = 60
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 
 
+def _has_separator(line: str) -> bool:
+    """True when `line` holds a character `_PIECES` splits on (only "|" is ASCII)."""
+    return "|" in line or (not line.isascii() and any(c in line for c in "·•–—"))
+
+
 def _home_page(url: str) -> bool:
     return urlsplit(url).path in ("", "/") and not urlsplit(url).query
 
@@ -172,7 +177,8 @@ def extract_sector(page: Page) -> Found:
     h1 = fold(normalize_text(page.signals.h1s[0].get_text(" "))) if page.signals.h1s else None
     above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
     for at, line in enumerate(lines):
-        pieces = _PIECES.split(line)
+        # most lines hold no separator and no colon: substring tests spare the regexes
+        pieces = _PIECES.split(line) if _has_separator(line) else [line]
         for piece in pieces:
             value = strip_label(piece, labels)
             if value != piece and len(value) <= MAX_SECTOR_CHARS:

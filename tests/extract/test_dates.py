@@ -150,3 +150,23 @@ def test_the_crawler_reads_timestamps_with_the_same_parser() -> None:
     )
     assert parse_instant("2025-06-03T12:00:00+02:00") == dt.datetime(2025, 6, 3, 10, tzinfo=dt.UTC)
     assert parse_instant("nonsense") is None
+
+
+def test_has_digit_is_the_regex_digit_test() -> None:
+    import re
+
+    from scraper.dates import has_digit, iter_dates
+
+    for text in (
+        "",
+        "Publié le",
+        "Publié le 3 juin 2025",
+        "vol. 7",
+        "٣ يونيو",
+        "x²",
+        "１２",
+        "\u0660",
+    ):
+        assert has_digit(text) == bool(re.search(r"\d", text)), text
+    # digits that only folding makes ones ("³" -> "3"): the dates parser still reads them
+    assert list(iter_dates("³ juin ²⁰²⁵")) == [(0, dt.date(2025, 6, 3))]

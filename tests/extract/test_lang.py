@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
 from scraper.extract import extract_article
-from scraper.extract.lang import short_lang
+from scraper.extract.lang import AUTOMATON_DEPTHS, _identifier, _window_states, short_lang
 from scraper.sites import generic_profile
 
 GERMAN = (
@@ -60,3 +66,75 @@ def test_language_tags_become_iso_codes() -> None:
     assert short_lang("de_AT") == "de"
     assert short_lang("x-default") is None
     assert short_lang("und") is None
+
+
+# the identifier's n-gram count done with numpy (`_window_states`) must be the library's own
+
+
+def _automaton_depth(identifier: Any) -> int:
+    """The longest path from the start state to the first visit of any state: the depth of
+    the Aho-Corasick trie (the longest n-gram)."""
+    nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32)
+    rowbase = np.array(identifier._rowbase, dtype=np.int64)
+    depth = np.full(len(rowbase), -1)
+    depth[0] = 0
+    frontier, level = np.array([0]), 0
+    while len(frontier):
+        reached = np.unique(nextmove[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
+        frontier = reached[depth[reached] < 0]
+        level += 1
+        depth[frontier] = level
+    return int(depth.max())
+
+
+def test_the_known_automaton_depth_is_the_models() -> None:
+    identifier = _identifier(None)
+    shape = (len(identifier.tk_nextmove), len(identifier._rowbase))
+    if shape not in AUTOMATON_DEPTHS:
+        assert identifier.walk is None  # another model: the library walks it
+        return
+    assert identifier.walk is not None
+    assert _automaton_depth(identifier) == AUTOMATON_DEPTHS[shape]
+
+
+def test_the_numpy_count_is_the_librarys() -> None:
+    from py3langid.langid import visit_counts
+
+    identifier = _identifier(None)
+    if identifier.walk is None:
+        return
+    nextmove, rowbase, output, depth = identifier.walk
+    rng = random.Random(13)
+    texts = [
+        "",
+        "a",
+        "ab",
+        GERMAN,
+        "Le marché couvert rouvre ses portes après deux ans de travaux, annonce la commune.",
+        "De gemeente opent drie nieuwe speeltuinen langs het kanaal, zegt de schepen.",
+        "Москва — столица России. 東京は日本の首都です。",
+    ]
+    texts += [
+        "".join(chr(rng.randrange(32, 0x17F)) for _ in range(rng.randrange(1, 700)))
+        for _ in range(60)
+    ]
+    for text in texts:
+        data = identifier._encode(text)
+        expected = visit_counts(
+            identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data
+        )
+        states = _window_states(nextmove, rowbase, data, depth)
+        features = [f for f in output[states].tolist() if f >= 0]
+        assert (Counter(features) if features else None) == expected
+        assert list(Counter(features)) == list(expected or ())  # the same order: the same sums
+    for _ in range(60):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 700)))
+        expected = visit_counts(
+            identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data
+        )
+        features = [
+            f for f in output[_window_states(nextmove, rowbase, data, depth)].tolist() if f >= 0
+        ]
+        assert list((Counter(features) if features else {}).items()) == list(
+            (expected or {}).items()
+        )
