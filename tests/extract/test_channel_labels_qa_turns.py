@@ -1,0 +1,69 @@
+"""Kinds of issue 13 (round 2): a channel's short label ("T", "E", "GSM", "Mob.") stuck to the
+role or the address before it; an author box taken for a contact; a lone question-mark heading
+read as an interview turn; a role phrase or a surname taken as the speaker. Each with a sibling
+in another language and markup."""
+
+from __future__ import annotations
+
+from scraper.extract import extract_article
+from scraper.models import Contact
+from scraper.sites import profile_for_url
+
+TEXT_FR = (
+    "<p>La ville a présenté mardi son projet de pont cyclable au-dessus du canal, qui doit ouvrir "
+    "en 2028 selon le calendrier.</p><p>Les travaux commenceront au printemps, après les "
+    "consultations publiques prévues dans trois arrondissements.</p>"
+)
+TEXT_NL = (
+    "<p>De stad stelde dinsdag haar plan voor een fietsbrug over het kanaal voor, die volgens de "
+    "planning in 2028 opengaat.</p><p>De werken beginnen in de lente, na de openbare raadplegingen "
+    "in drie districten.</p>"
+)
+
+
+def _contacts(html: str, url: str) -> list[Contact]:
+    return extract_article(html, url, profile=profile_for_url(url)).contacts
+
+
+# --- 1. a channel's short label before its value ------------------------------------------------
+
+
+def _fr_label_page() -> str:
+    card = (
+        "<p>Claire Dubois<br>Attachée de presse<br>Rue Royale 12, 1000 Bruxelles T +32 2 555 12 34"
+        "<br>Mob.<br>+32 475 12 34 56<br>E<br>claire.dubois@ville.be</p>"
+    )
+    return (
+        '<html lang="fr"><body><main><article><h1>Un pont cyclable sur le canal</h1>'
+        f"{TEXT_FR}<h2>Contact</h2>{card}</article></main></body></html>"
+    )
+
+
+def _nl_label_page() -> str:
+    card = (
+        '<div class="pers"><div><strong>Jan Peeters</strong></div>'
+        "<div>Woordvoerder <span>T</span></div>"
+        "<div>+32 3 555 12 34</div><div>Grote Markt 1, 2000 Antwerpen <span>GSM</span> +32 475 12 34 56</div>"
+        '<div>E <a href="mailto:jan.peeters@stad.be">jan.peeters@stad.be</a></div></div>'
+    )
+    return (
+        '<html lang="nl"><body><main><article><h1>Een fietsbrug over het kanaal</h1>'
+        f"{TEXT_NL}<h2>Contact</h2>{card}</article></main></body></html>"
+    )
+
+
+def test_channel_label_is_not_the_role_or_the_address_fr() -> None:
+    [contact] = _contacts(_fr_label_page(), "https://example.org/fr/actualites/pont")
+    assert contact.name == "Claire Dubois"
+    assert contact.role == "Attachée de presse"
+    assert contact.address == "Rue Royale 12, 1000 Bruxelles"
+    assert contact.phones == ["+3225551234", "+32475123456"]
+    assert contact.emails == ["claire.dubois@ville.be"]
+
+
+def test_channel_label_is_not_the_role_or_the_address_nl() -> None:
+    [contact] = _contacts(_nl_label_page(), "https://example.org/nl/nieuws/fietsbrug")
+    assert contact.name == "Jan Peeters"
+    assert contact.role == "Woordvoerder"
+    assert contact.phones == ["+3235551234", "+32475123456"]
+    assert contact.emails == ["jan.peeters@stad.be"]
