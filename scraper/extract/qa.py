@@ -685,12 +685,16 @@ def _end_of_interview(answers: list[_Answer]) -> list[QAPair]:
     return [p for p in (a.pair() for a in answers) if p is not None]
 
 
+#: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
+#: followed by narrative text is a section heading that asks, not an interview.
+MIN_TURNS = 2
+
+
 def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
     prefixed = 0
-    styled = False
     cited = False
     for block in body:
         if block.tag == "cite":
@@ -707,7 +711,6 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             or len(asked) <= 200
         ):
             prefixed += bool(_question_prefix(block.text, config))
-            styled = styled or block.is_heading or block.bold
             current = _Answer(asked, speaker)
             answers.append(current)
             continue
@@ -731,6 +734,6 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     pairs = _end_of_interview(answers)
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
-    if prefixed or cited or (speaker and len(pairs) >= 2) or (speaker and styled):
+    if prefixed or cited or (speaker and len(pairs) >= MIN_TURNS):
         return pairs
     return []

@@ -67,3 +67,44 @@ def test_channel_label_is_not_the_role_or_the_address_nl() -> None:
     assert contact.role == "Woordvoerder"
     assert contact.phones == ["+3235551234", "+32475123456"]
     assert contact.emails == ["jan.peeters@stad.be"]
+
+
+# --- 3. a lone question-mark heading in an article that is no interview -------------------------
+
+
+def _fr_section_question() -> str:
+    return (
+        '<html lang="fr"><body><main><article><h1>Le canal change de visage</h1>'
+        "<p>Le ministre Pascal Smet a présenté en avril le plan de la Région pour les quais du "
+        "canal, entre Molenbeek et Anderlecht.</p><p>Le projet prévoit des logements, des "
+        "ateliers et une promenade continue le long de l'eau.</p><h2>Pourquoi maintenant ?</h2>"
+        "<p>Les premiers travaux ont commencé sur le quai nord, après des années de concertation "
+        "avec les habitants. Le budget a été approuvé au printemps.</p>"
+        '<p><a class="button" href="/fr/projets">Découvrir le projet</a></p>'
+        "</article></main></body></html>"
+    )
+
+
+def _en_section_question() -> str:
+    return (
+        '<html lang="en"><body><main><div class="post"><h1 class="entry-title">New life for the '
+        'old docks</h1><div class="entry-content"><p>In April the city unveiled its plan for the '
+        "docks, with homes and workshops along the water.</p>"
+        "<p><strong>What does it mean for residents?</strong></p><p>Next Spring the first works "
+        "begin on the northern quay. Residents will be consulted in three districts before the "
+        'summer.</p><div class="wp-block-buttons"><a class="wp-block-button__link" href="/plan">'
+        "Read the plan</a></div></div></div></main></body></html>"
+    )
+
+
+def test_lone_question_heading_is_no_interview_fr() -> None:
+    url = "https://example.org/fr/actualites/canal"
+    record = extract_article(_fr_section_question(), url, profile=profile_for_url(url))
+    assert record.qa == []
+    assert "Les premiers travaux ont commencé" in (record.body or "")
+
+
+def test_lone_bold_question_is_no_interview_en() -> None:
+    url = "https://example.com/news/docks"
+    record = extract_article(_en_section_question(), url, profile=profile_for_url(url))
+    assert record.qa == []
