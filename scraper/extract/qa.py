@@ -273,14 +273,16 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def person_name(name: str, config: ExtractConfig) -> str | None:
-    """`name` as a person's name, or None: a role word the sentence opens with goes to the role
-    ("Oprichter Ruben Claes" -> "Ruben Claes"); a possessive pair or a place is no person."""
+    """`name` as a person's name, or None: the role words the name follows go to the role
+    ("Oprichter Ruben Claes", "Investment Commissioner Kenji Watanabe"); a possessive pair or a place is no person."""
     if _POSSESSIVE.search(name):
         return None
     cues = _cue_pattern(config.role_cues) if config.role_cues else None
     words = name.split()
-    while cues is not None and len(words) > 2 and cues.match(fold(words[0])):
-        words = words[1:]
+    if cues is not None:
+        # "Investment Commissioner Kenji Watanabe": the words up to the last role word are the role
+        roles = [i for i, word in enumerate(words[:-2]) if cues.match(fold(word))]
+        words = words[roles[-1] + 1 :] if roles else words
     name = " ".join(words)
     if not is_full_name(name) or _is_place(name, config):
         return None
@@ -434,9 +436,9 @@ _FIRST_NAME_LABEL = re.compile(rf"^\s*(?P<label>{FIRST_NAME.pattern})\s*[:：]\s
 def _first_name_labels(
     body: Sequence[Block], labels: list[tuple[str, str] | None], named: Sequence[str]
 ) -> list[tuple[str, str] | None]:
-    """Labels that are the first name of someone the text names in full ("Amina :" for Amina
-    Benali), on blocks that carry no other label."""
-    first_names = {name.split()[0] for name in named}
+    """Labels that are the first name or the surname of someone the text names in full ("Amina :"
+    for Amina Benali, "Hendrickx:" for Anne Hendrickx), on blocks that carry no other label."""
+    first_names = {part for name in named for part in (name.split()[0], name.split()[-1])}
     found = list(labels)
     for i, block in enumerate(body):
         match = None if labels[i] else _FIRST_NAME_LABEL.match(block.text)

@@ -108,3 +108,58 @@ def test_lone_bold_question_is_no_interview_en() -> None:
     url = "https://example.com/news/docks"
     record = extract_article(_en_section_question(), url, profile=profile_for_url(url))
     assert record.qa == []
+
+
+# --- 4. the speaker: a person's full name, not a role phrase or a bare surname ------------------
+
+
+def _nl_surname_labels() -> str:
+    return (
+        '<html lang="nl"><body><main><article><h1>Vijf vragen aan onze handelsattaché</h1>'
+        "<p>Handelsattaché Anne Hendrickx werkt sinds 2019 in São Paulo voor Brusselse "
+        "bedrijven.</p><p><b>Welke sectoren groeien?</b></p><p>Hendrickx: De zorg en de voeding "
+        "groeien snel, en software ook.</p><p><b>Hoe help je ze?</b></p><p>Hendrickx: We zoeken "
+        "partners en een kantoor in de regio.</p></article></main></body></html>"
+    )
+
+
+def _en_role_before_name() -> str:
+    return (
+        '<html lang="en"><body><main><div class="post"><h1 class="entry-title">Five questions for '
+        'our office in Tokyo</h1><div class="entry-content"><p>Investment Commissioner Kenji '
+        "Watanabe helps Japanese firms settle in Brussels.</p><h3>Which sectors are growing?</h3>"
+        "<p>Health care and food are growing fast, and so is software.</p><h3>How do you help "
+        "them?</h3><p>We find them an office and the right partners in the region.</p></div>"
+        "</div></main></body></html>"
+    )
+
+
+def _fr_surname_labels() -> str:
+    return (
+        '<html lang="fr"><body><main><article><h1>Cinq questions à notre attachée</h1>'
+        "<p>Notre Attachée Commerciale à Montréal, Julie Lambert, accompagne les entreprises "
+        "bruxelloises.</p><p><strong>Quels secteurs progressent ?</strong></p><p>Lambert : La "
+        "santé et l'alimentation progressent vite.</p><p><strong>Comment les aidez-vous ?"
+        "</strong></p><p>Lambert : Nous trouvons des partenaires et un bureau.</p>"
+        "</article></main></body></html>"
+    )
+
+
+def test_surname_label_and_role_word_give_the_full_name_nl() -> None:
+    url = "https://example.org/nl/nieuws/brazilie"
+    qa = extract_article(_nl_surname_labels(), url, profile=profile_for_url(url)).qa
+    assert [p.speaker for p in qa] == ["Anne Hendrickx", "Anne Hendrickx"]
+    assert qa[0].answer.startswith("De zorg")
+
+
+def test_surname_label_gives_the_full_name_fr() -> None:
+    url = "https://example.org/fr/actualites/montreal"
+    qa = extract_article(_fr_surname_labels(), url, profile=profile_for_url(url)).qa
+    assert [p.speaker for p in qa] == ["Julie Lambert", "Julie Lambert"]
+    assert qa[1].answer.startswith("Nous trouvons")
+
+
+def test_role_phrase_before_the_name_is_no_speaker_en() -> None:
+    url = "https://example.com/news/tokyo"
+    qa = extract_article(_en_role_before_name(), url, profile=profile_for_url(url)).qa
+    assert [p.speaker for p in qa] == ["Kenji Watanabe", "Kenji Watanabe"]
