@@ -163,3 +163,56 @@ def test_role_phrase_before_the_name_is_no_speaker_en() -> None:
     url = "https://example.com/news/tokyo"
     qa = extract_article(_en_role_before_name(), url, profile=profile_for_url(url)).qa
     assert [p.speaker for p in qa] == ["Kenji Watanabe", "Kenji Watanabe"]
+
+
+# --- 2. an author box on a news site is no contact ----------------------------------------------
+
+TEXT_EN = (
+    "<p>The city unveiled its plan for a cycle bridge over the canal on Tuesday, due to open in "
+    "2028.</p><p>Works start in the spring, after public consultations in three districts.</p>"
+)
+
+
+def test_byline_with_address_is_no_contact_fr() -> None:
+    html = (
+        '<html lang="fr"><body><main><article><h1>Un pont cyclable sur le canal</h1>'
+        '<div class="meta"><span class="auteur">Jean Dupont</span> '
+        '<a href="mailto:jean.dupont@journal.be">jean.dupont@journal.be</a> '
+        f'<time datetime="2026-03-03">3 mars 2026</time></div>{TEXT_FR}'
+        "</article></main></body></html>"
+    )
+    assert _contacts(html, "https://journal.example/actu/pont") == []
+
+
+def test_author_box_after_the_text_is_no_contact_en() -> None:
+    html = (
+        '<html lang="en"><body><div class="wrap"><div class="post"><h1>A cycle bridge over the '
+        f'canal</h1><div class="entry">{TEXT_EN}</div><div class="about"><img src="/sm.jpg" '
+        'alt=""><h4>Sarah Miller</h4><p>Sarah covers urban planning and transport for the '
+        "paper.</p><p>sarah.miller@dailypaper.com</p></div></div></div></body></html>"
+    )
+    assert _contacts(html, "https://dailypaper.example/news/bridge") == []
+
+
+def test_bylined_author_in_an_aside_is_no_contact_nl() -> None:
+    html = (
+        '<html lang="nl"><body><main><article><h1>Een fietsbrug over het kanaal</h1>'
+        f'<p>Door Pieter Claes</p>{TEXT_NL}<aside class="bio"><div><strong>Pieter Claes'
+        '</strong><br>Redacteur mobiliteit<br><a href="mailto:pieter.claes@krant.be">'
+        "pieter.claes@krant.be</a></div></aside></article></main></body></html>"
+    )
+    assert _contacts(html, "https://krant.example/nieuws/brug") == []
+
+
+def test_contact_card_with_photo_and_phone_stays_a_contact_fr() -> None:
+    html = (
+        '<html lang="fr"><body><main><article><h1>Un pont cyclable sur le canal</h1>'
+        f'{TEXT_FR}<h2>Contact</h2><div class="card"><img src="/cl.jpg" alt="">'
+        "<p>Claire Lemaire</p><p>Conseillère export pour l'Amérique latine et les Caraïbes.</p>"
+        '<p><a href="tel:+3224220011">+32 2 422 00 11</a></p>'
+        '<p><a href="mailto:clemaire@hub.brussels">clemaire@hub.brussels</a></p></div>'
+        "</article></main></body></html>"
+    )
+    [contact] = _contacts(html, "https://hub.brussels/fr/actualites/pont")
+    assert contact.name == "Claire Lemaire"
+    assert contact.phones == ["+3224220011"]
