@@ -20,7 +20,7 @@ from scraper.extract.body import (
 )
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
-from scraper.extract.contact_blocks import contact_containers
+from scraper.extract.contact_blocks import author_names, contact_containers, is_author_box
 from scraper.extract.contacts import contact_runs, contacts_from_blocks
 from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
@@ -125,8 +125,12 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     groups = [
         content_blocks(tag, page.config, {id(tag): ("contact", tag)}, split_inline=True)
         for tag in containers
+        if not is_author_box(tag, page.phone_regions)
     ]
-    return [g for g in groups if g] + contact_runs(page.blocks, page.phone_regions)
+    found = [g for g in groups if g] + contact_runs(page.blocks, page.phone_regions)
+    authors = author_names(page) if found else set()
+    # an author box (the byline's name beside an address, a bio box after the text) is no contact
+    return [g for g in found if not any(n in b.text for b in g for n in authors)]
 
 
 def extract_article(

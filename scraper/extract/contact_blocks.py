@@ -18,7 +18,7 @@ from bs4 import NavigableString, Tag
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
 from scraper.extract.contacts import AUTHOR_CREDIT, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
-from scraper.extract.names import is_full_name
+from scraper.extract.names import FULL_NAME, is_full_name
 from scraper.extract.page import Page
 from scraper.extract.treewalk import text_longer_than
 from scraper.text import normalize_lines
@@ -329,3 +329,58 @@ def contact_containers(page: Page) -> list[Tag]:
         if len(text) < 1500 and (EMAIL.search(text) or phones_in(text, page.phone_regions)):
             found.append(aside)
     return found
+
+
+#: An author line is short: a byline, or the line of the article's date.
+MAX_AUTHOR_TEXT = 200
+#: A bio is a sentence: at least this many words, ending with a full stop (a role line is
+#: shorter, and ends without one).
+BIO_WORDS = 6
+
+
+def _line_of(tag: Tag) -> Tag:
+    line = tag
+    while line.name not in BLOCK_TAGS and isinstance(line.parent, Tag):
+        line = line.parent
+    return line
+
+
+def _author_texts(page: Page) -> list[str]:
+    """Texts that name the article's author: a byline ("By Sarah Miller") and the line holding
+    the article's `<time>`."""
+    texts: list[str] = []
+    for string in page.soup.find_all(string=re.compile(r"^\s*(?:par|door|by)\s", re.IGNORECASE)):
+        if isinstance(string.parent, Tag):
+            texts.append(_line_of(string.parent).get_text(" ").strip())
+    for tag in page.soup.find_all("time"):
+        texts.append(_line_of(tag).get_text(" ").strip())
+    return [t for t in texts if len(t) <= MAX_AUTHOR_TEXT]
+
+
+def author_names(page: Page) -> set[str]:
+    """The full names the page gives as its article's author (see `_author_texts`): the byline's
+    name beside an address, or in a box after the text, is no contact of the article."""
+    names: set[str] = set()
+    for text in _author_texts(page):
+        credit = AUTHOR_CREDIT.match(text)
+        names.update(
+            m.group() for m in FULL_NAME.finditer(text[credit.end() - 1 :] if credit else text)
+        )
+    return {n for n in names if is_full_name(HONORIFIC.sub("", n))}
+
+
+def is_author_box(tag: Tag, regions: Regions) -> bool:
+    """A box of the author's (a photo, a name and a bio sentence beside an address) rather than a
+    contact card (a name, a role line, channels: a phone number to call makes it one)."""
+    if tag.find("img") is None:
+        return False
+    text = tag.get_text("\n")
+    if phones_in(text, regions) or any(
+        str(a["href"]).lower().startswith("tel:") for a in tag.find_all("a", href=True)
+    ):
+        return False
+    lines = normalize_lines(text)
+    return any(
+        line.endswith(".") and len(line.split()) >= BIO_WORDS and not HAS_EMAIL.search(line)
+        for line in lines
+    )

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from scraper import lexicon
 from scraper.dates import has_digit
 from scraper.extract.blocks import Block
 from scraper.extract.labels import field_label
@@ -49,12 +50,6 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: `EMAIL` retries every position of a long run of word characters (0.9 s on one 600 KB
 #: stylesheet of a real page).
 HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_PHONE_LABEL = re.compile(
-    r"^(?:t|tel|tél|phone|telephone|téléphone|telefoon|gsm|mobile|mob|m|"
-    r"portable|direct|office)\b\.?\s*[:.]?\s*",
-    re.IGNORECASE,
-)
-_EMAIL_LABEL = re.compile(r"^(?:e-?mail|mail|courriel|e)\s*[:.]?\s*", re.IGNORECASE)
 _CONTACT_PREFIX = re.compile(
     r"^(?:(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
     r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*"
@@ -176,6 +171,65 @@ def _phone_from_href(href: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=1)
+def _channel_label() -> re.Pattern[str]:
+    """A channel's label at the end of a text ("… T", "Tél.", "GSM :"): vocabulary
+    `channel_labels`, a word of its own."""
+    labels = {*lexicon.words("channel_labels"), *lexicon.words("channel_labels", folded=False)}
+    alternatives = "|".join(sorted(map(re.escape, labels), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s|–—•·,(]))(?:{alternatives})\.?\s*:?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _phone_start(text: str, region: str | None) -> int | None:
+    for match in phonenumbers.PhoneNumberMatcher(text, region):
+        if not _DATE_LIKE.search(match.raw_string):
+            return int(match.start)
+    return None
+
+
+def _channel_start(line: str, regions: Regions) -> int | None:
+    """Where the line's first email address or phone number begins; None without one."""
+    starts: list[int] = []
+    if "@" in line and (email := EMAIL.search(line)):
+        starts.append(email.start())
+    if _MANY_DIGITS.search(line):
+        for region in regions or (None,):
+            start = _phone_start(line, region)
+            if start is not None:
+                starts.append(start)
+                break
+    return min(starts, default=None)
+
+
+def _unlabelled_channels(lines: Sequence[str], regions: Regions, following: str = "") -> list[str]:
+    """Lines with the short label of a channel taken off what precedes it: "Attachée de presse T"
+    above "+32 …" loses its "T", a line "E" above an address goes, and "Rue X 1, 1000 Bruxelles
+    T +32 …" is the address and the channel as two lines. A label directly before a phone or an
+    email is the channel's, never the role's or the address's. `following`: the line after the
+    last one (the next block's first)."""
+    label = _channel_label()
+    after = [*lines[1:], following]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        start = _channel_start(line, regions)
+        if start:
+            head = label.search(line[:start])
+            if head is not None:
+                rest = line[: head.start()].strip().strip(_DANGLING + ",")
+                out.extend([rest, line[start:]] if rest else [line[start:]])
+                continue
+        elif start is None and _channel_start(after[i], regions) == 0:
+            head = label.search(line)
+            if head is not None:
+                rest = line[: head.start()].strip().strip(_DANGLING + ",")
+                if rest:
+                    out.append(rest)
+                continue
+        out.append(line)
+    return out
+
+
 def _is_address(line: str, regions: Regions) -> bool:
     return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
         POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80
@@ -232,17 +286,22 @@ class _Builder:
             self.contacts.append(contact)
         self.current, self.address, self.roles = Contact(), [], []
 
-    def add_paragraph(self, lines: Sequence[str], mailtos: Sequence[str] = ()) -> None:
+    def add_paragraph(
+        self, lines: Sequence[str], mailtos: Sequence[str] = (), following: str = ""
+    ) -> None:
         """Classify each line: email, phone, name, then one role line, then the address.
         `mailtos` are the block's mailto: addresses: an address glued to the text before it
-        ("Digital sector leadicarvalho@…" from two inline spans) is the link's address."""
+        ("Digital sector leadicarvalho@…" from two inline spans) is the link's address.
+        `following`: the next block's first line (a channel's label may end this block)."""
         regions = self.regions
         unlabelled = [
             part
             for r in lines
             for part in _without_label(_CONTACT_PREFIX.sub("", normalize_text(r)), regions)
         ]
-        for raw in _fields(unlabelled, regions):
+        for raw in _unlabelled_channels(
+            _fields(unlabelled, regions), regions, normalize_text(following)
+        ):
             # a separator left at a line's end where a link began ("Pierre Leroy, expert —")
             line = _CONTACT_PREFIX.sub("", normalize_text(raw)).strip().strip(_DANGLING)
             if line.endswith(":") and _is_name(line[:-1].strip(), regions):
@@ -347,7 +406,7 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) ->
     for group in groups:
         own = region_of_address([line for b in group for line in b.lines])
         builder = _Builder(_first(own, regions))
-        for block in group:
+        for k, block in enumerate(group):
             if block.tag in ("dt", "th") and field_label(block.text) is not None:
                 continue  # "Name", "Phone": labels of the values beside them
             mailtos = [
@@ -355,7 +414,8 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) ->
                 for h in block.hrefs
                 if h.lower().startswith("mailto:")
             ]
-            builder.add_paragraph(block.lines, mailtos)
+            following = group[k + 1].lines[0] if k + 1 < len(group) and group[k + 1].lines else ""
+            builder.add_paragraph(block.lines, mailtos, following)
             builder.add_links(block.hrefs)
         builder.close()
         contacts.extend(c for c in builder.contacts if c not in contacts)

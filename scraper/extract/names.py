@@ -39,7 +39,8 @@ def is_initials(text: str) -> bool:
 
 def resolve(label: str, names: list[str]) -> str:
     """The full name a speaker label stands for: itself when it is a name, else the first known name
-    whose initials (or first name) match; the label unchanged when nothing matches."""
+    whose initials (or first name, or surname: "Hendrickx" for Anne Hendrickx) match; the label
+    unchanged when nothing matches."""
     label = label.strip()
     if is_full_name(label):
         return label
@@ -49,4 +50,6 @@ def resolve(label: str, names: list[str]) -> str:
             return name
         if not letters and name.split()[0] == label:
             return name
+    if not letters:
+        return next((name for name in names if name.split()[-1] == label), label)
     return label

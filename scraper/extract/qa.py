@@ -273,14 +273,16 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def person_name(name: str, config: ExtractConfig) -> str | None:
-    """`name` as a person's name, or None: a role word the sentence opens with goes to the role
-    ("Oprichter Ruben Claes" -> "Ruben Claes"); a possessive pair or a place is no person."""
+    """`name` as a person's name, or None: the role words the name follows go to the role
+    ("Oprichter Ruben Claes", "Investment Commissioner Kenji Watanabe"); a possessive pair or a place is no person."""
     if _POSSESSIVE.search(name):
         return None
     cues = _cue_pattern(config.role_cues) if config.role_cues else None
     words = name.split()
-    while cues is not None and len(words) > 2 and cues.match(fold(words[0])):
-        words = words[1:]
+    if cues is not None:
+        # "Investment Commissioner Kenji Watanabe": the words up to the last role word are the role
+        roles = [i for i, word in enumerate(words[:-2]) if cues.match(fold(word))]
+        words = words[roles[-1] + 1 :] if roles else words
     name = " ".join(words)
     if not is_full_name(name) or _is_place(name, config):
         return None
@@ -434,9 +436,9 @@ _FIRST_NAME_LABEL = re.compile(rf"^\s*(?P<label>{FIRST_NAME.pattern})\s*[:：]\s
 def _first_name_labels(
     body: Sequence[Block], labels: list[tuple[str, str] | None], named: Sequence[str]
 ) -> list[tuple[str, str] | None]:
-    """Labels that are the first name of someone the text names in full ("Amina :" for Amina
-    Benali), on blocks that carry no other label."""
-    first_names = {name.split()[0] for name in named}
+    """Labels that are the first name or the surname of someone the text names in full ("Amina :"
+    for Amina Benali, "Hendrickx:" for Anne Hendrickx), on blocks that carry no other label."""
+    first_names = {part for name in named for part in (name.split()[0], name.split()[-1])}
     found = list(labels)
     for i, block in enumerate(body):
         match = None if labels[i] else _FIRST_NAME_LABEL.match(block.text)
@@ -685,12 +687,16 @@ def _end_of_interview(answers: list[_Answer]) -> list[QAPair]:
     return [p for p in (a.pair() for a in answers) if p is not None]
 
 
+#: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
+#: followed by narrative text is a section heading that asks, not an interview.
+MIN_TURNS = 2
+
+
 def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
     prefixed = 0
-    styled = False
     cited = False
     for block in body:
         if block.tag == "cite":
@@ -707,7 +713,6 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             or len(asked) <= 200
         ):
             prefixed += bool(_question_prefix(block.text, config))
-            styled = styled or block.is_heading or block.bold
             current = _Answer(asked, speaker)
             answers.append(current)
             continue
@@ -731,6 +736,6 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     pairs = _end_of_interview(answers)
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
-    if prefixed or cited or (speaker and len(pairs) >= 2) or (speaker and styled):
+    if prefixed or cited or (speaker and len(pairs) >= MIN_TURNS):
         return pairs
     return []
