@@ -274,7 +274,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def person_name(name: str, config: ExtractConfig) -> str | None:
     """`name` as a person's name, or None: the role words the name follows go to the role
-    ("Oprichter Ruben Claes", "Investment Commissioner Kenji Watanabe"); a possessive pair or a place is no person."""
+    ("Oprichter Ruben Claes", "Investment Commissioner Kenji Watanabe"); a role phrase left
+    ("Investment Commissioner"), a possessive pair or a place is no person."""
     if _POSSESSIVE.search(name):
         return None
     cues = _cue_pattern(config.role_cues) if config.role_cues else None
@@ -283,6 +284,8 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
         # "Investment Commissioner Kenji Watanabe": the words up to the last role word are the role
         roles = [i for i, word in enumerate(words[:-2]) if cues.match(fold(word))]
         words = words[roles[-1] + 1 :] if roles else words
+        if any(cues.match(fold(word)) for word in words):
+            return None  # "Investment Commissioner": a role phrase, no one's name
     name = " ".join(words)
     if not is_full_name(name) or _is_place(name, config):
         return None

@@ -216,3 +216,49 @@ def test_contact_card_with_photo_and_phone_stays_a_contact_fr() -> None:
     [contact] = _contacts(html, "https://hub.brussels/fr/actualites/pont")
     assert contact.name == "Claire Lemaire"
     assert contact.phones == ["+3224220011"]
+
+
+# --- 5. a role phrase of two capitalised words is never the speaker -----------------------------
+
+
+def _role_phrase_interview(lang: str, intro: str, turns: list[tuple[str, str]], url: str) -> str:
+    qa = "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in turns)
+    return (
+        f'<html lang="{lang}"><body><main><article><h1>Exporting: the view from abroad</h1>'
+        f'<p class="intro">{intro}</p>{qa}</article></main></body></html>'
+    )
+
+
+def test_a_capitalised_role_after_the_name_is_not_the_speaker() -> None:
+    url = "https://hub.brussels/en/news/chile-copper-coast/"
+    html = _role_phrase_interview(
+        "en",
+        "Sofia Marchetti, our Trade &amp; Investment Commissioner in Santiago, tells us where the "
+        "openings are.",
+        [
+            (
+                "What do Chilean buyers want?",
+                "Reliable delivery and technical support in Spanish, more than a low price.",
+            ),
+            ("Which sectors grow fastest?", "Mining services, water treatment and solar energy."),
+        ],
+        url,
+    )
+    qa = extract_article(html, url, profile=profile_for_url(url)).qa
+    assert [p.speaker for p in qa] == ["Sofia Marchetti", "Sofia Marchetti"]
+
+
+def test_a_capitalised_role_before_the_name_is_not_the_speaker_nl() -> None:
+    url = "https://hub.brussels/nl/nieuws/seoel-cosmetica/"
+    html = _role_phrase_interview(
+        "nl",
+        "Onze Investment Commissioner in Seoel, Eva Janssens, legt uit waarom Koreaanse kopers "
+        "Belgische cosmetica zoeken.",
+        [
+            ("Wat zoeken Koreaanse kopers?", "Natuurlijke ingrediënten en een duidelijk verhaal."),
+            ("Hoe begin je eraan?", "Met een distributeur die de regels voor etiketten kent."),
+        ],
+        url,
+    )
+    qa = extract_article(html, url, profile=profile_for_url(url)).qa
+    assert [p.speaker for p in qa] == ["Eva Janssens", "Eva Janssens"]
