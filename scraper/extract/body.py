@@ -491,6 +491,7 @@ def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool
         and value is not None
         and value.tag == "dd"
         and value.role is None
+        and value.link_density <= MAX_LINK_DENSITY  # "From: <a>Ministry</a>": the page's own
         and not is_metadata(value, page, known)
     )
 

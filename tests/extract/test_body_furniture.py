@@ -190,3 +190,12 @@ def test_a_figures_caption_sentence_in_a_span_stays() -> None:
     figure = "<figure><img src='a.jpg'><span>The first route along the canal.</span></figure>"
     body = _text(f"<article><h1>Trade mission</h1>{EN}{figure}{EN}</article>")
     assert "The first route along the canal." in body
+
+
+def test_a_term_whose_value_is_a_link_stays_out() -> None:
+    """A term whose value is a link ("From: Ministry of Trade") is the page's metadata."""
+    html = (
+        f"<article><h1>Trade mission to Japan</h1><dl><dt>From:</dt><dd><a href='/min'>Ministry "
+        f"of Trade</a></dd></dl>{EN}</article>"
+    )
+    assert "From:" not in _text(html)
