@@ -77,7 +77,7 @@ def caption_credit(block: Block) -> str | None:
         return None
     caption = element if element.name == "figcaption" else element.find_parent("figcaption")
     if caption is None:
-        return None
+        return _bare_figure_credit(element)
     parts = [c for c in caption.contents if not (isinstance(c, NavigableString) and not c.strip())]
     last = parts[-1] if len(parts) > 1 else None
     # an inline element (`<span>`, `<small>`, `<cite>`): a caption's second paragraph is text
@@ -92,5 +92,32 @@ def caption_credit(block: Block) -> str | None:
         return None
     credit = " ".join(last.get_text(" ").split())
     if not credit or len(credit) > MAX_CREDIT_CHARS:
+        return None
+    return credit
+
+
+#: What a figure shows rather than says: passed over when reading a figure's text.
+_MEDIA = frozenset(("img", "picture", "video", "audio", "iframe", "svg", "source", "a"))
+
+
+def _bare_figure_credit(element: Tag) -> str | None:
+    """The photo credit of a figure without a `<figcaption>`: its last inline element after the
+    picture (`<figure><img><small>Foto: J. Peeters</small></figure>`), short and not a sentence
+    (a caption set in a bare `<span>` reads as one: "The plant in Anderlecht."), alone or after
+    the caption's own text."""
+    figure = element if element.name == "figure" else None
+    if figure is None or figure.find("figcaption") is not None:
+        return None
+    parts = [
+        c
+        for c in figure.contents
+        if not (isinstance(c, NavigableString) and not c.strip())
+        and not (isinstance(c, Tag) and c.name in _MEDIA)
+    ]
+    last = parts[-1] if parts else None
+    if not isinstance(last, Tag) or last.name in BLOCK_TAGS or last.name == "br":
+        return None
+    credit = " ".join(last.get_text(" ").split())
+    if not credit or len(credit) > MAX_CREDIT_CHARS or credit.endswith((".", "!", "?")):
         return None
     return credit

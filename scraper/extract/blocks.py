@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -247,7 +247,20 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return True
+    if _is_breadcrumb(attrs):
+        return True
     return bool(names) and config.boilerplate.search(names.lower()) is not None
+
+
+def _is_breadcrumb(attrs: Mapping[str, object]) -> bool:
+    """A breadcrumb trail by its markup, whatever its class: schema.org's `BreadcrumbList`
+    microdata or an ARIA label naming it (`<ol aria-label="Breadcrumb">`, the pattern the ARIA
+    authoring practices give). The trail's last crumb, the page's own title, is never text."""
+    itemtype = attrs.get("itemtype")
+    if isinstance(itemtype, str) and itemtype.rstrip("/").endswith("BreadcrumbList"):
+        return True
+    label = attrs.get("aria-label")
+    return isinstance(label, str) and "breadcrumb" in label.lower()
 
 
 _SLUG_WORD = re.compile(r"[^\W_]+")

@@ -179,11 +179,27 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # a photo credit on a line of its own under the caption
     if len(text) <= MAX_META_LINE and _meta_line(text):
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
-    return (
+    return _breadcrumb_line(block) or (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
     )
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+#: A breadcrumb trail ends at the current page's title, a headline's length at most.
+MAX_BREADCRUMB = 240
+
+
+def _breadcrumb_line(block: Block) -> bool:
+    """A trail of links set apart by separators ("Home › Nieuws › …") ending at the current page,
+    unlinked: every crumb but the last is a link, whatever the length of the page's title."""
+    text = block.text
+    if len(text) > MAX_BREADCRUMB or text.endswith((".", "?", "!")):
+        return False
+    crumbs = _CRUMB_SEPARATOR.split(text)
+    linked = sum(len(c) for c in crumbs[:-1])
+    return len(crumbs) >= 2 and len(block.hrefs) >= len(crumbs) - 1 and block.link_chars >= linked
 
 
 #: A meta line ("Sector | date | 3 min") is a few short pieces: at most this many characters
@@ -442,23 +458,86 @@ def _without_credit(block: Block) -> str:
     return text
 
 
+#: A kicker or a type label over the headline ("Interview", "Mission économique", "Persbericht")
+#: names a section or a kind in a few words; a line of the text before the headline runs longer.
+MAX_KICKER_WORDS = 4
+
+
+def _kicker(blocks: list[Block], page: Page, known: set[str]) -> int | None:
+    """The `id()` of the kicker: the line nearest the headline, just before it (the dated or
+    bylined lines of the header passed over), a few words and no sentence. It is the header's
+    furniture, not the text's opening."""
+    headline = next(
+        (at for at, b in enumerate(blocks) if b.tag == "h1" and fold(b.text) in known), None
+    )
+    at = (headline or 0) - 1
+    while at >= 0 and blocks[at].role is None and is_metadata(blocks[at], page, known):
+        at -= 1
+    if at < 0 or blocks[at].role is not None or blocks[at].is_heading:
+        return None
+    text = blocks[at].text
+    if len(_WORD.findall(text)) > MAX_KICKER_WORDS or text.endswith((".", "!", "?", ":")):
+        return None
+    return id(blocks[at])
+
+
+def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool:
+    """A term of a definition list followed by a value of the text ("Participants" then "14
+    companies"): a key fact of the article, where a term whose value is metadata ("Date" then a
+    date, "Secteur" then a sector) is the page's metadata."""
+    value = blocks[at + 1] if at + 1 < len(blocks) else None
+    return (
+        blocks[at].tag == "dt"
+        and value is not None
+        and value.tag == "dd"
+        and value.role is None
+        and value.link_density <= MAX_LINK_DENSITY  # "From: <a>Ministry</a>": the page's own
+        and not is_metadata(value, page, known)
+    )
+
+
+def _label_term(block: Block) -> bool:
+    """A definition list's term that labels its value ("Dates"), not a question it answers."""
+    return (
+        block.tag == "dt"
+        and len(block.text) <= _LABEL_CELL
+        and not block.text.endswith((".", "?", "!"))
+    )
+
+
+def _with_terms(kept: list[Block]) -> list[str]:
+    """The kept blocks' texts, a definition list's term joined to its value ("Dates: 12–15 May")."""
+    texts: list[str] = []
+    for at, block in enumerate(kept):
+        if at and block.tag == "dd" and _label_term(kept[at - 1]):
+            texts[-1] = f"{kept[at - 1].text.rstrip(' :')}: {_without_credit(block)}"
+        else:
+            texts.append(_without_credit(block))
+    return texts
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
     blocks = page.blocks
     labels = _repeated_labels(blocks)
+    kicker = _kicker(blocks, page, known)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
-        and (not is_metadata(b, page, known) or _column_header(blocks, at))
+        and (
+            not is_metadata(b, page, known)
+            or _column_header(blocks, at)
+            or _key_fact(blocks, at, page, known)
+        )
         and b.text not in labels
+        and id(b) != kicker
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()
     if not kept:
         return None
-    paragraphs = [_without_credit(b) for b in kept]
-    return "\n\n".join(paragraphs), "profile" if page.root_from_profile else "text"
+    return "\n\n".join(_with_terms(kept)), "profile" if page.root_from_profile else "text"
