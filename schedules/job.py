@@ -540,10 +540,14 @@ class _Crawl:
     def _unreachable(self) -> tuple[str, int, str] | None:
         """(outcome, exit code, message) when requests were sent and none was served: no answer
         at all (DNS, connect, TLS), or only server errors and timeouts (the site is down; exit 1
-        would read as success to systemd and cron, run after run)."""
+        would read as success to systemd and cron, run after run). A robots.txt still served while
+        every page request fails (a static file before a dead application) keeps the site down;
+        a run that asked for robots.txt alone (every start URL disallowed) is not down."""
         stats = self.fetcher.stats
-        if not stats.requests or stats.served:
+        if not stats.requests or stats.pages_served:
             return None
+        if not stats.page_requests and stats.robots_served:
+            return None  # robots.txt refused every start URL: a rule, not an outage
         if stats.answered:
             why = (
                 f"site down: none of {stats.requests} requests was served, every answer a "

@@ -243,16 +243,41 @@ class FetchStats:
     #: answers the site served: any status but a server error (5xx) or 429 (none at all while
     #: some were answered: the site is down, every answer an error page or too slow)
     served: int = 0
+    #: of those, requests and served answers for robots.txt: a site whose pages all fail while a
+    #: static robots.txt still answers (a proxy in front of a dead application) is down
+    robots_requests: int = 0
+    robots_served: int = 0
     #: the last network error, for the message of an unreachable site
     last_error: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def add(self, *, requests: int = 0, bytes: int = 0, answered: int = 0, served: int = 0) -> None:
+    def add(
+        self,
+        *,
+        requests: int = 0,
+        bytes: int = 0,
+        answered: int = 0,
+        served: int = 0,
+        robots: bool = False,
+    ) -> None:
         with self._lock:
             self.requests += requests
             self.bytes += bytes
             self.answered += answered
             self.served += served
+            if robots:
+                self.robots_requests += requests
+                self.robots_served += served
+
+    @property
+    def page_requests(self) -> int:
+        """Requests for anything but robots.txt."""
+        return self.requests - self.robots_requests
+
+    @property
+    def pages_served(self) -> int:
+        """Answers served for anything but robots.txt."""
+        return self.served - self.robots_served
 
 
 class Fetcher:
@@ -440,9 +465,11 @@ class Fetcher:
             raise RunDeadlineError(self._runtime_message())
         self._sleep(seconds)
 
-    def _get(self, url: str, headers: dict[str, str]) -> tuple[requests.Response, float]:
+    def _get(
+        self, url: str, headers: dict[str, str], *, robots: bool = False
+    ) -> tuple[requests.Response, float]:
         started = self._clock()
-        self.stats.add(requests=1)
+        self.stats.add(requests=1, robots=robots)
         try:
             prepared = self.session.prepare_request(requests.Request("GET", url, headers=headers))
             prepared.url = url  # exactly the checked serialisation, not a re-quoted one
@@ -468,7 +495,7 @@ class Fetcher:
             self.stats.last_error = f"HTTP {response.status_code}"
             self.stats.add(answered=1)
         else:
-            self.stats.add(answered=1, served=1)
+            self.stats.add(answered=1, served=1, robots=robots)
         return response, started
 
     def _capture(
@@ -608,7 +635,7 @@ class Fetcher:
         current = robots
         for _ in range(self.config.max_redirects + 1):
             with self._turn(current), self._exchange(current):
-                response, started = self._get(current, {})
+                response, started = self._get(current, {}, robots=True)
                 location = response.headers.get("Location")
                 if not (response.status_code in _REDIRECTS and location):
                     if 300 <= response.status_code < 500:
