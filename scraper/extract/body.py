@@ -431,6 +431,8 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         if b.tag == "div" and b.element is not None and b.element.parent is not parent
     }
     return [b for b in kept if id(b) not in after]
+
+
 def _without_credit(block: Block) -> str:
     """The block's text, without the photo credit closing it when it is a figure's caption."""
     text = block.text
