@@ -70,3 +70,100 @@ def test_a_day_first_page_keeps_its_order() -> None:
     record = extract_article(html, url, profile=generic_profile()).to_dict()
     assert record["modified"] == "2026-04-03"
     assert [c["published"] for c in record["related"]] == ["2026-05-03", "2026-02-09"]
+
+
+# 2. the article's sector: a tag link in its hero, never a related card's; a field's label
+#    is never part of it; a news section link above the headline under the generic profile
+
+_TEXT = (
+    "<p>Un texte assez long pour faire un paragraphe de l'article, sans rien de plus à dire "
+    "sur le sujet du jour, ni sur les suivants.</p><p>Een tweede alinea met genoeg woorden om "
+    "als tekst te tellen, and a few English words too.</p>"
+)
+
+_HERO_PAGES = {
+    "fr": (
+        "<html lang='fr'><body><main><div class='hero'><ul class='hero-tags'><li><a class='tag' "
+        "href='/fr/secteur/commerce/'>Commerce</a></li></ul><h1>Un marché couvert à Anderlecht"
+        f"</h1></div><div class='content'>{_TEXT}</div><div class='view-news'>"
+        "<div class='views-row'><div class='teaser'><div class='teaser__meta'><div class='teaser__"
+        "head'><span class='field-sector'>Construction</span></div></div><h3><a href='/fr/news/"
+        "chantier-vert/'>Un chantier vert</a></h3></div></div>"
+        "<div class='views-row'><div class='teaser'><div class='teaser__meta'><div class='teaser__"
+        "head'><span class='field-sector'>Santé</span></div></div><h3><a href='/fr/news/"
+        "clinique/'>Une nouvelle clinique</a></h3></div></div></div></main></body></html>",
+        "https://hub.brussels/fr/news/marche-couvert/",
+        "Commerce",
+    ),
+    "nl": (
+        "<html lang='nl'><body><div class='page'><header class='article-header'><div "
+        "class='article-tags'><a href='/nl/sector/bouw/' class='chip'>Bouw</a></div><h1>Een groene "
+        f"werf in Vorst</h1></header><section class='body'>{_TEXT}</section><section class="
+        "'grid'><div class='cell'><div><div><div class='card-sector'>Handel</div></div></div>"
+        "<a href='/nl/news/een-overdekte-markt/'>Een overdekte markt</a></div>"
+        "</section><div class='lees-ook'><div class='box'><div><div><div class='box-sector'>"
+        "Gezondheid</div></div></div><a href='/nl/news/een-nieuwe-kliniek/'>Een nieuwe "
+        "kliniek</a></div></div></div></body></html>",
+        "https://hub.brussels/nl/news/een-groene-werf/",
+        "Bouw",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HERO_PAGES))
+def test_a_related_cards_sector_is_never_the_articles(name: str) -> None:
+    html, url, sector = _HERO_PAGES[name]
+    assert extract_article(html, url).sector == sector
+
+
+@pytest.mark.parametrize(
+    ("lang", "markup", "sector"),
+    [
+        (
+            "fr",
+            "<div class='field field--name-field-sector'><div class='field__label'>Secteur</div>"
+            "<div class='field__item'>Économie sociale</div></div>",
+            "Économie sociale",
+        ),
+        (
+            "nl",
+            "<p class='article-sector'><strong>Sector:</strong> <a href='/s/zorg/'>Gezondheid "
+            "&amp; zorg</a></p>",
+            "Gezondheid & zorg",
+        ),
+        (
+            "en",
+            "<dl class='sector-field'><dt>Sector</dt><dd>Digital</dd></dl>",
+            "Digital",
+        ),
+    ],
+)
+def test_a_sector_fields_own_label_is_not_part_of_it(lang: str, markup: str, sector: str) -> None:
+    html = (
+        f"<html lang='{lang}'><body><article><h1>Een titel, un titre, a title</h1>{markup}"
+        f"{_TEXT}</article></body></html>"
+    )
+    assert extract_article(html, "https://hub.brussels/fr/news/un-titre/").sector == sector
+
+
+@pytest.mark.parametrize(
+    ("lang", "above", "sector"),
+    [
+        ("fr", "<a class='section' href='/economie/'>Économie</a>", "Économie"),
+        ("nl", "<div class='rubriek-link'><a href='/economie/'>Economie</a></div>", "Economie"),
+        ("en", "<p class='story-section'><a href='/logistics/'>Logistics</a></p>", "Logistics"),
+    ],
+)
+def test_a_news_section_link_above_the_headline_is_the_sector(
+    lang: str, above: str, sector: str
+) -> None:
+    html = (
+        f"<html lang='{lang}'><body><div class='site'><header class='masthead'><nav><a href='/'>"
+        "Accueil</a> <a href='/economie/'>Économie</a> <a href='/sport/'>Sport</a></nav></header>"
+        f"<main><div class='story'>{above}<h1>Een titel, un titre, a title</h1>{_TEXT}</div>"
+        "</main></div></body></html>"
+    )
+    record = extract_article(
+        html, "https://krant.example/economie/een-titel/", profile=generic_profile()
+    )
+    assert record.sector == sector
