@@ -167,3 +167,63 @@ def test_a_news_section_link_above_the_headline_is_the_sector(
         html, "https://krant.example/economie/een-titel/", profile=generic_profile()
     )
     assert record.sector == sector
+
+
+# 3. a dek written as a heading right under the headline is the lead; the first paragraph
+#    then stays in the body
+
+_FIRST = {
+    "en": "The terminal will receive its first ship in May and store green ammonia for three "
+    "chemical plants along the river, its operator said on Monday.",
+    "fr": "Le marché ouvrira ses portes en septembre avec une quarantaine d'étals de producteurs "
+    "locaux, a annoncé la commune lundi.",
+    "nl": "De werf in Vorst gebruikt alleen elektrische machines en hergebruikt het puin van de "
+    "oude fabriek voor de fundering, zegt de aannemer.",
+}
+_DEKS = {
+    "en": "Antwerp's first hydrogen terminal opens in May, with room for two more berths",
+    "fr": "Une quarantaine de producteurs vendront leurs produits sous la halle rénovée",
+    "nl": "Een aannemer bewijst dat een bouwplaats zonder diesel en zonder lawaai kan",
+}
+_DEK_PAGES = {
+    # the dek an `<h2>` in the article, right under the `<h1>`
+    "en": (
+        "<html lang='en'><body><main><article><h1>Port of Antwerp opens a hydrogen terminal</h1>"
+        f"<h2>{_DEKS['en']}</h2><p>{_FIRST['en']}</p><p>Two more berths are planned for the end "
+        "of the decade, if demand follows, and the port is looking for partners.</p>"
+        "</article></main></body></html>",
+        "https://freightweek.example/news/hydrogen-terminal/",
+    ),
+    # the headline and dek in a header outside the text container, the dek an `<h3>`
+    "fr": (
+        "<html lang='fr'><body><div class='page'><header class='entete'><h1>Un marché couvert à "
+        f"Anderlecht</h1><h3>{_DEKS['fr']}</h3></header><div class='contenu'><p>{_FIRST['fr']}"
+        "</p><p>Les travaux de rénovation de la halle ont duré deux ans et coûté quatre millions "
+        "d'euros, financés par la région.</p></div></div></body></html>",
+        "https://quartier.example/nouvelles/marche-couvert-anderlecht/",
+    ),
+    # a date line between the headline and the dek
+    "nl": (
+        "<html lang='nl'><body><div id='main'><div class='artikel'><h1>Een groene werf in Vorst"
+        f"</h1><div class='datum'>3 maart 2026</div><h2 class='sub'>{_DEKS['nl']}</h2>"
+        f"<p>{_FIRST['nl']}</p><p>De buren merken vooral dat er minder vrachtwagens rijden en dat "
+        "het stiller is op zaterdag.</p></div></div></body></html>",
+        "https://stad.example/nieuws/groene-werf-vorst/",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_DEK_PAGES))
+def test_a_dek_heading_under_the_headline_is_the_lead(lang: str) -> None:
+    html, url = _DEK_PAGES[lang]
+    record = extract_article(html, url, profile=generic_profile())
+    assert record.lead == _DEKS[lang]
+    assert record.body is not None and record.body.startswith(_FIRST[lang])
+
+
+def test_a_section_heading_under_the_headline_is_no_lead() -> None:
+    # a short heading followed by its own text: the text's first section, not a standfirst
+    html, url = _DEK_PAGES["en"]
+    html = html.replace(_DEKS["en"], "Why now?")
+    record = extract_article(html, url, profile=generic_profile())
+    assert record.lead == _FIRST["en"]
