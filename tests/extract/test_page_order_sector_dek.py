@@ -101,8 +101,8 @@ _HERO_PAGES = {
         f"werf in Vorst</h1></header><section class='body'>{_TEXT}</section><section class="
         "'grid'><div class='cell'><div><div><div class='card-sector'>Handel</div></div></div>"
         "<a href='/nl/news/een-overdekte-markt/'>Een overdekte markt</a></div>"
-        "</section><div class='lees-ook'><div class='box'><div><div><div class='box-sector'>"
-        "Gezondheid</div></div></div><a href='/nl/news/een-nieuwe-kliniek/'>Een nieuwe "
+        "</section><div class='lees-ook'><div class='box'><div><div><div><div class='box-sector'>"
+        "Gezondheid</div></div></div></div><a href='/nl/news/een-nieuwe-kliniek/'>Een nieuwe "
         "kliniek</a></div></div></div></body></html>",
         "https://hub.brussels/nl/news/een-groene-werf/",
         "Bouw",
@@ -127,8 +127,8 @@ def test_a_related_cards_sector_is_never_the_articles(name: str) -> None:
         ),
         (
             "nl",
-            "<p class='article-sector'><strong>Sector:</strong> <a href='/s/zorg/'>Gezondheid "
-            "&amp; zorg</a></p>",
+            "<p class='article-sector'><span class='lbl'>Sector</span> <a href='/s/zorg/'>"
+            "Gezondheid &amp; zorg</a></p>",
             "Gezondheid & zorg",
         ),
         (
@@ -150,7 +150,7 @@ def test_a_sector_fields_own_label_is_not_part_of_it(lang: str, markup: str, sec
     ("lang", "above", "sector"),
     [
         ("fr", "<a class='section' href='/economie/'>Économie</a>", "Économie"),
-        ("nl", "<div class='rubriek-link'><a href='/economie/'>Economie</a></div>", "Economie"),
+        ("nl", "<div class='kop'><a href='/economie/'>Economie</a></div>", "Economie"),
         ("en", "<p class='story-section'><a href='/logistics/'>Logistics</a></p>", "Logistics"),
     ],
 )
