@@ -227,3 +227,28 @@ def test_a_section_heading_under_the_headline_is_no_lead() -> None:
     html = html.replace(_DEKS["en"], "Why now?")
     record = extract_article(html, url, profile=generic_profile())
     assert record.lead == _FIRST["en"]
+
+
+def test_neutral_edits_leave_the_dek_and_section_unchanged() -> None:
+    # a breadcrumb added above the section link, whitespace, a closing "Thank you."
+    html = (
+        "<html lang='en'><body><main><div class='story'><a class='section' href='/logistics/'>"
+        f"Logistics</a><h1>Port of Antwerp opens a hydrogen terminal</h1><h2>{_DEKS['en']}</h2>"
+        f"<p>{_FIRST['en']}</p><p>Two more berths are planned for the end of the decade, if "
+        "demand follows, and the port is looking for partners.</p></div></main></body></html>"
+    )
+    edited = (
+        html.replace(
+            "<main>",
+            "<main><nav class='breadcrumb'><a href='/'>Home</a> › <a href='/logistics/'>"
+            "Logistics</a></nav>\n  ",
+        )
+        .replace("<h2>", "\n<h2>  ")
+        .replace("</p></div>", "</p><p>Thank you.</p></div>")
+    )
+    url = "https://freightweek.example/logistics/hydrogen-terminal/"
+    fields = ("sector", "lead", "body")
+    before = extract_article(html, url, profile=generic_profile()).to_dict()
+    after = extract_article(edited, url, profile=generic_profile()).to_dict()
+    assert before["sector"] == "Logistics" and before["lead"] == _DEKS["en"]
+    assert {f: after[f] for f in fields} == {f: before[f] for f in fields}
