@@ -262,10 +262,26 @@ def _dek_block(page: Page, known: set[str], first: Block | None) -> Block | None
             and not is_metadata(block, page, known)
             and not _repeats_headline(block.text, known)
             and not any(b.tag == block.tag for b in blocks[at + 1 :])
+            and _right_under_headline(block.element)
         ):
             return block
         return None
     return None
+
+
+#: Elements between the headline and a dek: a date line, a byline.
+DEK_REACH = 3
+
+
+def _right_under_headline(element: Tag | None) -> bool:
+    """True when an `<h1>` (or the element holding it) is among the few elements just before
+    `element`: a heading elsewhere (a page whose headline is an `<h2>`) is no dek."""
+    if element is None:
+        return False
+    return any(
+        sibling.name == "h1" or sibling.find("h1") is not None
+        for sibling in element.find_previous_siblings(limit=DEK_REACH)
+    )
 
 
 #: Ancestors of a heading searched for the site's home link: its own container only (a site

@@ -290,7 +290,11 @@ def _section_link(page: Page) -> str | None:
         if normalize_text(before.get_text(" ")) != text:
             continue  # a line of several things (a byline, a date): no section label
         url = resolve_href(page.base, str(link["href"]))
-        if url is None or is_article_link(url, page.url, page.config.hosts):
+        if (
+            url is None
+            or url_key(url) == url_key(page.url)  # a skip link ("#main"), the page itself
+            or is_article_link(url, page.url, page.config.hosts)
+        ):
             continue
         path = urlsplit(url).path.rstrip("/")
         if len(path.rpartition("/")[2]) <= 2:
