@@ -30,7 +30,12 @@ from scraper.extract.fields import (
     extract_url,
 )
 from scraper.extract.page import Page, resolve_base
-from scraper.extract.published import check_published, extract_modified, extract_published
+from scraper.extract.published import (
+    check_published,
+    extract_modified,
+    extract_published,
+    month_first,
+)
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
@@ -234,7 +239,8 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     article.translations = extract_translations(page, article.lang, article.url)
     if article.translations:
         sources["translations"] = "html"
-    self_date = self_card.published() if self_card else None
+    order = month_first(page)
+    self_date = self_card.published(order) if self_card else None
     modified = extract_modified(page, title=article.title)
     published = extract_published(
         page, text, self_date, title=article.title, modified=modified[0] if modified else None
@@ -263,7 +269,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     # the page in another language (a language switch set as links) is no related article
     translated = {fold(u) for u in article.translations.values()}
     article.related = [
-        RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published())
+        RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published(order))
         for c in page.cards
         if c is not self_card and not (c.url and fold(c.url) in translated)
     ]

@@ -237,6 +237,9 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         ),
         None,
     )
+    dek = _dek_block(page, known, first)
+    if dek is not None:
+        return [dek], "html"
     if first is None or first.text.endswith("?") or first.tag in ("blockquote", "li"):
         return None
     description = page.signals.first_meta("description", "og:description", "twitter:description")
@@ -245,6 +248,56 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         if probe and fold(first.text).startswith(probe):
             return [first], "meta"
     return [first], "text"
+
+
+#: A dek is a sentence, a section heading a few words ("Why now?"): a heading shorter than the
+#: shortest lead is no standfirst; one longer than this is a paragraph set in a heading's style.
+MAX_DEK_CHARS = 300
+_DEK_TAGS = frozenset(("h2", "h3", "h4"))
+
+
+def _is_dek(tag: str, text: str) -> bool:
+    """A heading's text written as a standfirst: a subheading tag, a sentence's length, no
+    question (an interview's first question, a section's "Why Poland?")."""
+    return tag in _DEK_TAGS and _MIN_LEAD <= len(text) <= MAX_DEK_CHARS and not text.endswith("?")
+
+
+def _dek_block(page: Page, known: set[str], first: Block | None) -> Block | None:
+    """A dek written as a heading: the first heading of the text after the headline, before its
+    first paragraph, and the only heading of its rank (section headings come in series, each
+    with text of its own)."""
+    blocks = page.blocks
+    for at, block in enumerate(blocks):
+        if block is first:
+            return None
+        if not block.is_heading or fold(block.text) in known:
+            continue
+        if (
+            block.role is None
+            and _is_dek(block.tag, block.text)
+            and not is_metadata(block, page, known)
+            and not _repeats_headline(block.text, known)
+            and not any(b.tag == block.tag for b in blocks[at + 1 :])
+            and _right_under_headline(block.element)
+        ):
+            return block
+        return None
+    return None
+
+
+#: Elements between the headline and a dek: a date line, a byline.
+DEK_REACH = 3
+
+
+def _right_under_headline(element: Tag | None) -> bool:
+    """True when an `<h1>` (or the element holding it) is among the few elements just before
+    `element`: a heading elsewhere (a page whose headline is an `<h2>`) is no dek."""
+    if element is None:
+        return False
+    return any(
+        sibling.name == "h1" or sibling.find("h1") is not None
+        for sibling in element.find_previous_siblings(limit=DEK_REACH)
+    )
 
 
 #: Ancestors of a heading searched for the site's home link: its own container only (a site
@@ -308,6 +361,11 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
     if headline is None or page.root is None or page.root in headline.parents:
         return None
     for sibling in headline.find_next_siblings(limit=4):
+        if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
+            text = normalize_text(sibling.get_text(" "))
+            if _is_dek(sibling.name, text) and not _repeats_headline(text, known):
+                return text  # a dek heading under a headline outside the text container
+            break
         if (
             not isinstance(sibling, Tag)
             or sibling.name not in ("p", "div")

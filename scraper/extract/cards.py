@@ -43,16 +43,20 @@ class Card:
     #: the site's zone: a timestamp's day is taken there
     time_zone: ZoneInfo | None = None
 
-    def published(self) -> dt.date | None:
+    def published(self, month_first: bool = False) -> dt.date | None:
         """The card's date: its `<time datetime>`'s day (the day the `<time>` prints when its
         UTC stamp is one day away; a relative text, "Yesterday", gives the stamp's day), else a
-        labelled or bare date in its text."""
-        stamp = parse_stamp(self.timestamp)
+        labelled or bare date in its text. `month_first`: the page's slash-date order
+        (`published.month_first`), the same for every card of the page."""
+        order = month_first
+        stamp = parse_stamp(self.timestamp, month_first=order)
         if stamp is not None:
-            return stamp_day(stamp, self.time_zone, parse_date_text(self.time_text))
-        return labelled_date(self.published_text, "published") or parse_date_text(
-            self.published_text
-        )
+            return stamp_day(
+                stamp, self.time_zone, parse_date_text(self.time_text, month_first=order)
+            )
+        return labelled_date(
+            self.published_text, "published", month_first=order
+        ) or parse_date_text(self.published_text, month_first=order)
 
 
 @lru_cache(maxsize=8192)  # asked again for the same links by every label a page weighs

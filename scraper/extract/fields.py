@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from urllib.parse import urlsplit
 
+from bs4 import Tag
+
 from scraper.extract.blocks import is_boilerplate
+from scraper.extract.cards import url_key
 from scraper.extract.labels import strip_label
 from scraper.extract.lang import (
     CONTRADICT_CHARS,
@@ -17,6 +21,8 @@ from scraper.extract.lang import (
 )
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
+from scraper.extract.selectors import class_string
+from scraper.extract.treewalk import links_in
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -24,6 +30,7 @@ from scraper.urls import host_of, resolve_href
 Found = tuple[str, str] | None  # (value, layer)
 #: A sector is a short label: longer text after "Secteur :" is a sentence, not one.
 MAX_SECTOR_CHARS = 60
+_DIGIT = re.compile(r"\d")
 _PIECES = re.compile(r"\s+[·|•–—]\s+")
 
 
@@ -168,6 +175,9 @@ def extract_sector(page: Page) -> Found:
     known = [t for t in found + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
     if known or found:
         return (known or found)[0], "profile"
+    value = _section_link(page)
+    if value:
+        return value, "html"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
     # ("Gepubliceerd op 02.06.2025 | Sector: Gezondheid & zorg": one piece of a meta line),
     # or, above the headline, exactly the label the page's cards of other articles wear (a
@@ -205,9 +215,97 @@ def _labels(page: Page, role: str) -> list[str]:
     labels = []
     for tag in page.matched(role):
         chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
-        if page.in_related(tag) or chrome or is_boilerplate(tag, page.config) or page.in_card(tag):
+        if (
+            page.in_related(tag)
+            or chrome
+            or is_boilerplate(tag, page.config)
+            or page.in_card(tag)
+            or _in_other_article(page, tag)
+        ):
             continue
-        text = strip_label(normalize_text(tag.get_text(" ")), page.config.sector_labels)
+        text = _field_value(tag, page.config.sector_labels)
         if text and len(text) <= MAX_SECTOR_CHARS:
             labels.append(text)
     return labels
+
+
+def _field_value(tag: Tag, labels: Collection[str]) -> str:
+    """The text of a labelled field without its label: the label as its own element
+    ("<div class=field__label>Secteur</div><div>Commerce</div>", "<dt>Sector</dt><dd>…",
+    "<strong>Sector:</strong> <a>…</a>") or written before a colon ("Rubrique : Commerce")."""
+    strings = [normalize_text(s) for s in tag.stripped_strings]
+    strings = [s for s in strings if s]
+    if len(strings) > 1 and fold(strings[0].rstrip(" :")) in labels:
+        return normalize_text(" ".join(strings[1:]).lstrip(": "))
+    return strip_label(normalize_text(tag.get_text(" ")), labels)
+
+
+#: Links read per element on the climb from a sector label to the headline: a teaser holds a
+#: few (its title, its image, its label); the first link to another article settles it.
+LINKS_ON_THE_CLIMB = 8
+
+
+def _in_other_article(page: Page, tag: Tag) -> bool:
+    """True when, between `tag` and the element it shares with the headline, an element holds a
+    link to another article of the site: the label is that article's teaser's (a rail the card
+    finder did not take for one), never the page's. The hero's tag links and the article's own
+    fields share their container with the headline without such a link."""
+    if not page.signals.h1s:
+        return False
+    above_headline = {id(p) for p in page.signals.h1s[0].parents}
+    own = url_key(page.url)
+    for parent in tag.parents:
+        if id(parent) in above_headline or parent.name in ("article", "main", "body"):
+            return False  # the article's own container: its links (a previous post) are its own
+        for link in links_in(parent, LINKS_ON_THE_CLIMB):
+            if link is tag or tag in link.parents or link in tag.parents:
+                continue
+            url = resolve_href(page.base, str(link["href"]))
+            if (
+                url is not None
+                and url_key(url) != own
+                and is_article_link(url, page.url, page.config.hosts)
+            ):
+                return True
+    return False
+
+
+#: Elements before the headline looked at for its section link (a kicker line, a date line).
+SECTION_LINK_REACH = 3
+
+
+def _section_link(page: Page) -> str | None:
+    """A news section's link just above the headline ("<a class=section>Économie</a>" then
+    `<h1>`): a short link alone in its element, leading to the section that holds the article
+    (its path opens the article's) or classed as the section. A kicker of plain text, a place
+    or an article link is no section."""
+    if not page.signals.h1s:
+        return None
+    anchor = page.signals.h1s[0]
+    while anchor.find_previous_sibling() is None and isinstance(anchor.parent, Tag):
+        anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
+    article_path = urlsplit(page.url).path
+    for before in anchor.find_previous_siblings(limit=SECTION_LINK_REACH):
+        links = [before] if before.name == "a" else links_in(before, 2)
+        if len(links) != 1 or not links[0].get("href"):
+            continue
+        link = links[0]
+        text = normalize_text(link.get_text(" "))
+        if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or page.names_site(text):
+            continue
+        if normalize_text(before.get_text(" ")) != text:
+            continue  # a line of several things (a byline, a date): no section label
+        url = resolve_href(page.base, str(link["href"]))
+        if (
+            url is None
+            or url_key(url) == url_key(page.url)  # a skip link ("#main"), the page itself
+            or is_article_link(url, page.url, page.config.hosts)
+        ):
+            continue
+        path = urlsplit(url).path.rstrip("/")
+        if len(path.rpartition("/")[2]) <= 2:
+            continue  # the home page, a language's home ("/nl"): no section
+        classes = f"{class_string(link)} {class_string(before)}".lower()
+        if (path and article_path.startswith(f"{path}/")) or "section" in classes:
+            return text
+    return None

@@ -17,7 +17,7 @@ import logging
 import re
 from urllib.parse import urlsplit
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
@@ -184,13 +184,21 @@ def _stamp_of(tag: Tag, month_first: bool) -> Stamp | None:
 
 
 def month_first(page: Page) -> bool:
-    """Whether this page writes its slash dates month first (DECISIONS: slash dates)."""
+    """Whether this page writes its slash dates month first (DECISIONS: slash dates): one order
+    for the whole page, read from every slash date it holds (meta tags, the lines by the
+    headline, a comment's or a rail teaser's date), so that the "Updated" line and the cards
+    are read as the page writes them."""
     if page.month_first is None:
         metas = [
             v for name in WEAK_META + PUBLISHED_META[:8] for v in page.signals.meta.get(name, ())
         ]
-        page.month_first = slash_order([*metas, *zone_lines(page)])
+        page.month_first = slash_order([*metas, *zone_lines(page), *_slash_texts(page)])
     return page.month_first
+
+
+def _slash_texts(page: Page) -> list[str]:
+    """The page's visible strings that may hold a slash date (scripts and styles are no text)."""
+    return [s for s in page.soup.strings if "/" in s and type(s) is NavigableString]
 
 
 def _anchors(page: Page) -> list[Tag]:
@@ -433,7 +441,10 @@ def extract_published(
     """
     signals = page.signals
     vocab = vocabulary()
-    stamp = parse_stamp(signals.jsonld_value("datePublished", "dateCreated", "uploadDate"))
+    stamp = parse_stamp(
+        signals.jsonld_value("datePublished", "dateCreated", "uploadDate"),
+        month_first=month_first(page),
+    )
     if stamp:
         return _stamp_day(page, stamp), "jsonld"
     stamp = _meta_stamp(page, PUBLISHED_META)
@@ -476,7 +487,7 @@ def extract_published(
     value = _from_htmldate(page, html)
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) is that article's, and the day an "Updated" label shows is no publication
-    if value and value != modified and value not in {c.published() for c in page.cards}:
+    if value and value != modified and value not in {c.published(order) for c in page.cards}:
         return value, "htmldate"
     return None
 
@@ -496,7 +507,7 @@ def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     """The last-modification day, when the page states one."""
     signals = page.signals
     vocab = vocabulary()
-    stamp = parse_stamp(signals.jsonld_value("dateModified"))
+    stamp = parse_stamp(signals.jsonld_value("dateModified"), month_first=month_first(page))
     if stamp:
         return _stamp_day(page, stamp, "modified"), "jsonld"
     stamp = _meta_stamp(page, MODIFIED_META)
