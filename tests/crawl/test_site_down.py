@@ -28,16 +28,24 @@ FAST = ["--delay", "0", "--retries", "1", "--retry-wait", "0"]
 
 
 @contextmanager
-def _serve(status: int, *, stall: float = 0.0) -> Iterator[str]:
-    """A server answering every GET with `status` after `stall` seconds; yields its base URL."""
+def _serve(status: int, *, stall: float = 0.0, robots: str | None = None) -> Iterator[str]:
+    """A server answering every GET with `status` after `stall` seconds, except /robots.txt when
+    `robots` is given (served with 200, as a static file before a dead application); yields its
+    base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            if robots is not None and self.path == "/robots.txt":
+                self._answer(200, robots.encode(), "text/plain")
+                return
             time.sleep(stall)
             body = b"<html><body><h1>Internal Server Error</h1></body></html>"
+            self._answer(status, body, "text/html")
+
+        def _answer(self, status: int, body: bytes, media: str) -> None:
             try:
                 self.send_response(status)
-                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Type", media)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -79,6 +87,22 @@ def test_a_site_answering_server_errors_to_everything_exits_69(tmp_path: Path, s
     assert json.loads(out)["outcome"] == "unreachable" and "Traceback" not in err
     assert f"HTTP {status}" in _last_run(db)["message"] and "site down" in _last_run(db)["message"]
     assert _last_run(db)["exit_code"] == 69
+
+
+def test_a_site_whose_pages_all_fail_while_robots_txt_answers_exits_69(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    with _serve(502, robots="User-agent: *\nAllow: /\n") as base:
+        code, out, err = _crawl(db, f"{base}/news/")
+    assert code == 69, (out, err)
+    assert "site down" in _last_run(db)["message"] and "HTTP 502" in _last_run(db)["message"]
+
+
+def test_a_robots_txt_refusing_every_start_url_is_no_outage(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    with _serve(502, robots="User-agent: *\nDisallow: /\n") as base:
+        code, out, err = _crawl(db, f"{base}/news/")
+    assert code not in (0, 69), (out, err)
+    assert "site down" not in _last_run(db)["message"] and "Traceback" not in err
 
 
 def test_a_site_too_slow_to_answer_anything_exits_69(tmp_path: Path) -> None:
