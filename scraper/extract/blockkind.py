@@ -58,8 +58,8 @@ def is_number_only(block: Block) -> bool:
     text = block.text
     return (
         block.tag not in _DATA_CELLS
+        and not any(c.isalpha() for c in text)  # first: prose answers at its first letter
         and any(c.isdigit() for c in text)
-        and not any(c.isalpha() for c in text)
     )
 
 
@@ -75,7 +75,7 @@ def caption_credit(block: Block) -> str | None:
     element = block.element
     if element is None:
         return None
-    caption = element if element.name == "figcaption" else element.find_parent("figcaption")
+    caption = element if element.name == "figcaption" else _figcaption_around(element)
     if caption is None:
         return _bare_figure_credit(element)
     parts = [c for c in caption.contents if not (isinstance(c, NavigableString) and not c.strip())]
@@ -94,6 +94,15 @@ def caption_credit(block: Block) -> str | None:
     if not credit or len(credit) > MAX_CREDIT_CHARS:
         return None
     return credit
+
+
+def _figcaption_around(element: Tag) -> Tag | None:
+    """The `<figcaption>` holding `element`, if any (a plain walk up: `find_parent` builds a
+    matcher per call, and this runs for every block)."""
+    for parent in element.parents:
+        if parent.name == "figcaption":
+            return parent
+    return None
 
 
 #: What a figure shows rather than says: passed over when reading a figure's text.

@@ -14,6 +14,7 @@ from scraper.extract.blockkind import caption_credit, is_number_only
 from scraper.extract.blocks import Block
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
+from scraper.extract.treewalk import tags_named
 from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
@@ -318,9 +319,10 @@ def _in_site_bar(tag: Tag, page: Page) -> bool:
     for parent in list(tag.parents)[:_SITE_BAR_DEPTH]:
         if parent.name in ("body", "html", "article", "main"):
             return False
-        links = parent.find_all("a", href=True)
-        if any(_home_link(str(a["href"]), page) for a in links):
-            return True
+        for link in tags_named(parent, ("a",)):
+            href = link.get("href")
+            if href is not None and _home_link(str(href), page):
+                return True
     return False
 
 
@@ -358,7 +360,10 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
     h1s = [h for h in page.signals.h1s if not _in_site_bar(h, page)]
     headline = next((h for h in h1s if fold(normalize_text(h.get_text(" "))) in known), None)
     headline = headline or next((h for h in h1s if not page.in_site_chrome(h)), None)
-    if headline is None or page.root is None or page.root in headline.parents:
+    root = page.root
+    if headline is None or root is None:
+        return None
+    if any(p is root for p in headline.parents):
         return None
     for sibling in headline.find_next_siblings(limit=4):
         if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
@@ -369,8 +374,8 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         if (
             not isinstance(sibling, Tag)
             or sibling.name not in ("p", "div")
-            or page.root is sibling
-            or sibling in page.root.parents
+            or root is sibling
+            or any(p is sibling for p in root.parents)
         ):
             break
         text = normalize_text(sibling.get_text(" "))

@@ -253,12 +253,14 @@ def _in_other_article(page: Page, tag: Tag) -> bool:
     if not page.signals.h1s:
         return False
     above_headline = {id(p) for p in page.signals.h1s[0].parents}
+    around_tag = {id(p) for p in tag.parents}
     own = url_key(page.url)
     for parent in tag.parents:
         if id(parent) in above_headline or parent.name in ("article", "main", "body"):
             return False  # the article's own container: its links (a previous post) are its own
         for link in links_in(parent, LINKS_ON_THE_CLIMB):
-            if link is tag or tag in link.parents or link in tag.parents:
+            # by identity: bs4 compares tags by their markup, a walk of both subtrees
+            if link is tag or id(link) in around_tag or _within(link, tag, parent):
                 continue
             url = resolve_href(page.base, str(link["href"]))
             if (
@@ -267,6 +269,16 @@ def _in_other_article(page: Page, tag: Tag) -> bool:
                 and is_article_link(url, page.url, page.config.hosts)
             ):
                 return True
+    return False
+
+
+def _within(node: Tag, container: Tag, stop: Tag) -> bool:
+    """True when `container` holds `node` (looked for up to `stop`, which holds both)."""
+    for parent in node.parents:
+        if parent is container:
+            return True
+        if parent is stop:
+            return False
     return False
 
 
