@@ -213,6 +213,7 @@ def _breadcrumb_sector(page: Page) -> Found:
 
 def _labels(page: Page, role: str) -> list[str]:
     labels = []
+    climb = _Climb(page)
     for tag in page.matched(role):
         chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
         if (
@@ -220,7 +221,7 @@ def _labels(page: Page, role: str) -> list[str]:
             or chrome
             or is_boilerplate(tag, page.config)
             or page.in_card(tag)
-            or _in_other_article(page, tag)
+            or climb.in_other_article(tag)
         ):
             continue
         text = _field_value(tag, page.config.sector_labels)
@@ -245,31 +246,51 @@ def _field_value(tag: Tag, labels: Collection[str]) -> str:
 LINKS_ON_THE_CLIMB = 8
 
 
-def _in_other_article(page: Page, tag: Tag) -> bool:
-    """True when, between `tag` and the element it shares with the headline, an element holds a
-    link to another article of the site: the label is that article's teaser's (a rail the card
-    finder did not take for one), never the page's. The hero's tag links and the article's own
-    fields share their container with the headline without such a link."""
-    if not page.signals.h1s:
+class _Climb:
+    """`in_other_article` for the labels of one page: the headline's ancestors, and each
+    element's first links with whether they lead to another article, worked out once."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        h1s = page.signals.h1s
+        self.above_headline = {id(p) for p in h1s[0].parents} if h1s else None
+        self.own = url_key(page.url)
+        self._links: dict[int, list[tuple[Tag, bool]]] = {}
+
+    def _links_of(self, parent: Tag) -> list[tuple[Tag, bool]]:
+        found = self._links.get(id(parent))
+        if found is None:
+            page = self.page
+            found = []
+            for link in links_in(parent, LINKS_ON_THE_CLIMB):
+                url = resolve_href(page.base, str(link["href"]))
+                other = (
+                    url is not None
+                    and url_key(url) != self.own
+                    and is_article_link(url, page.url, page.config.hosts)
+                )
+                found.append((link, other))
+            self._links[id(parent)] = found
+        return found
+
+    def in_other_article(self, tag: Tag) -> bool:
+        """True when, between `tag` and the element it shares with the headline, an element
+        holds a link to another article of the site: the label is that article's teaser's (a
+        rail the card finder did not take for one), never the page's. The hero's tag links and
+        the article's own fields share their container with the headline without such a link."""
+        if self.above_headline is None:
+            return False
+        around_tag = {id(p) for p in tag.parents}
+        for parent in tag.parents:
+            if id(parent) in self.above_headline or parent.name in ("article", "main", "body"):
+                return False  # the article's own container: its links (a previous post) are its own
+            for link, other in self._links_of(parent):
+                # by identity: bs4 compares tags by their markup, a walk of both subtrees
+                if not other or link is tag or id(link) in around_tag:
+                    continue
+                if not _within(link, tag, parent):
+                    return True
         return False
-    above_headline = {id(p) for p in page.signals.h1s[0].parents}
-    around_tag = {id(p) for p in tag.parents}
-    own = url_key(page.url)
-    for parent in tag.parents:
-        if id(parent) in above_headline or parent.name in ("article", "main", "body"):
-            return False  # the article's own container: its links (a previous post) are its own
-        for link in links_in(parent, LINKS_ON_THE_CLIMB):
-            # by identity: bs4 compares tags by their markup, a walk of both subtrees
-            if link is tag or id(link) in around_tag or _within(link, tag, parent):
-                continue
-            url = resolve_href(page.base, str(link["href"]))
-            if (
-                url is not None
-                and url_key(url) != own
-                and is_article_link(url, page.url, page.config.hosts)
-            ):
-                return True
-    return False
 
 
 def _within(node: Tag, container: Tag, stop: Tag) -> bool:

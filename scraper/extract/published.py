@@ -197,8 +197,15 @@ def month_first(page: Page) -> bool:
 
 
 def _slash_texts(page: Page) -> list[str]:
-    """The page's visible strings that may hold a slash date (scripts and styles are no text)."""
+    """The page's visible strings that may hold a slash date (scripts and styles are no text);
+    none without a digit, a slash and a digit anywhere in the page (most pages: no walk)."""
+    if page.text is not None and not _DIGIT_SLASH_DIGIT.search(page.text):
+        return []
     return [s for s in page.soup.strings if "/" in s and type(s) is NavigableString]
+
+
+#: The least of a slash date ("7/14"), searched in the whole page before its strings are walked.
+_DIGIT_SLASH_DIGIT = re.compile(r"\d/\d")
 
 
 def _anchors(page: Page) -> list[Tag]:
