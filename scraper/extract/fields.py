@@ -213,7 +213,8 @@ def _breadcrumb_sector(page: Page) -> Found:
 
 def _labels(page: Page, role: str) -> list[str]:
     labels = []
-    climb = _Climb(page)
+    h1s = page.signals.h1s
+    above_headline = {id(p) for p in h1s[0].parents} if h1s else None
     for tag in page.matched(role):
         chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
         if (
@@ -221,7 +222,7 @@ def _labels(page: Page, role: str) -> list[str]:
             or chrome
             or is_boilerplate(tag, page.config)
             or page.in_card(tag)
-            or climb.in_other_article(tag)
+            or (above_headline is not None and _in_other_article(page, tag, above_headline))
         ):
             continue
         text = _field_value(tag, page.config.sector_labels)
@@ -241,56 +242,21 @@ def _field_value(tag: Tag, labels: Collection[str]) -> str:
     return strip_label(normalize_text(tag.get_text(" ")), labels)
 
 
-#: Links read per element on the climb from a sector label to the headline: a teaser holds a
-#: few (its title, its image, its label); the first link to another article settles it.
-LINKS_ON_THE_CLIMB = 8
-
-
-class _Climb:
-    """`in_other_article` for the labels of one page: the headline's ancestors, and each
-    element's first links with whether they lead to another article, worked out once."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        h1s = page.signals.h1s
-        self.above_headline = {id(p) for p in h1s[0].parents} if h1s else None
-        self.own = url_key(page.url)
-        self._links: dict[int, list[tuple[Tag, bool]]] = {}
-
-    def _links_of(self, parent: Tag) -> list[tuple[Tag, bool]]:
-        found = self._links.get(id(parent))
-        if found is None:
-            page = self.page
-            found = []
-            for link in links_in(parent, LINKS_ON_THE_CLIMB):
-                url = resolve_href(page.base, str(link["href"]))
-                other = (
-                    url is not None
-                    and url_key(url) != self.own
-                    and is_article_link(url, page.url, page.config.hosts)
-                )
-                found.append((link, other))
-            self._links[id(parent)] = found
-        return found
-
-    def in_other_article(self, tag: Tag) -> bool:
-        """True when, between `tag` and the element it shares with the headline, an element
-        holds a link to another article of the site: the label is that article's teaser's (a
-        rail the card finder did not take for one), never the page's. The hero's tag links and
-        the article's own fields share their container with the headline without such a link."""
-        if self.above_headline is None:
-            return False
-        around_tag = {id(p) for p in tag.parents}
-        for parent in tag.parents:
-            if id(parent) in self.above_headline or parent.name in ("article", "main", "body"):
-                return False  # the article's own container: its links (a previous post) are its own
-            for link, other in self._links_of(parent):
-                # by identity: bs4 compares tags by their markup, a walk of both subtrees
-                if not other or link is tag or id(link) in around_tag:
-                    continue
-                if not _within(link, tag, parent):
-                    return True
-        return False
+def _in_other_article(page: Page, tag: Tag, above_headline: set[int]) -> bool:
+    """True when, between `tag` and the element it shares with the headline (`above_headline`:
+    the ids of its ancestors), an element holds a link to another article of the site: the
+    label is that article's teaser's (a rail the card finder did not take for one), never the
+    page's. The hero's tag links and the article's own fields share their container with the
+    headline without such a link."""
+    around_tag = {id(p) for p in tag.parents}
+    for parent in tag.parents:
+        if id(parent) in above_headline or parent.name in ("article", "main", "body"):
+            return False  # the article's own container: its links (a previous post) are its own
+        for link in page.other_article_links(parent):
+            # by identity: bs4 compares tags by their markup, a walk of both subtrees
+            if link is not tag and id(link) not in around_tag and not _within(link, tag, parent):
+                return True
+    return False
 
 
 def _within(node: Tag, container: Tag, stop: Tag) -> bool:

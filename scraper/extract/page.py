@@ -79,6 +79,7 @@ class Page:
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
+    _other_links: dict[int, list[Tag]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -132,7 +133,6 @@ class Page:
         """True when `tag` sits in a card of another article: within `CARD_LABEL_DEPTH` levels
         above it, an element holds a link to another article of the site (a teaser's sector
         label beside its link is the teaser's, never the page's)."""
-        own = url_key(self.url)
         for depth, parent in enumerate(tag.parents):
             if (
                 depth >= CARD_LABEL_DEPTH
@@ -141,17 +141,29 @@ class Page:
                 or _holds_headline(parent, self.signals.h1s)
             ):
                 return False
-            for link in links_in(parent, CARD_LINKS_LOOKED_AT):
+            for link in self.other_article_links(parent):
                 if link is tag or any(p is tag for p in link.parents):
                     continue  # the label's own link (to its sector's page) is no card's title
+                return True
+        return False
+
+    def other_article_links(self, element: Tag) -> list[Tag]:
+        """Of the first `CARD_LINKS_LOOKED_AT` `<a href>` below `element`, those leading to
+        another article of the site (not this page); worked out once per element and page."""
+        found = self._other_links.get(id(element))
+        if found is None:
+            own = url_key(self.url)
+            found = []
+            for link in links_in(element, CARD_LINKS_LOOKED_AT):
                 url = resolve_href(self.base, str(link["href"]))
                 if (
                     url is not None
                     and url_key(url) != own
                     and is_article_link(url, self.url, self.config.hosts)
                 ):
-                    return True
-        return False
+                    found.append(link)
+            self._other_links[id(element)] = found
+        return found
 
     def in_related(self, tag: Tag) -> bool:
         """True when `tag` sits inside a list of other articles' cards."""
