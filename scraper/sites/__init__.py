@@ -38,6 +38,9 @@ class SiteProfile:
     #: the IANA zone the site prints its days in (`[site] time_zone`); None: a timestamp's day is
     #: the one its own offset gives
     time_zone: str | None = None
+    #: the sitemap, feed and WordPress API paths the profile's own `[crawl]` names (a fact about
+    #: its site); those it inherits from the generic base are guesses, probed (DECISIONS.md)
+    declared_sources: frozenset[str] = frozenset()
 
 
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
@@ -70,6 +73,7 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
     for table in ("extract", "crawl"):
         if not isinstance(data.get(table) or {}, dict):
             raise ProfileError(f"site profile {path}: [{table}] must be a table")
+    declared = _declared_sources(data.get("crawl") or {}) if site["key"] != BASE_PROFILE else set()
     if site["key"] != BASE_PROFILE:
         base = _read_base()
         for table in ("extract", "crawl"):
@@ -90,7 +94,17 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
         crawl=dict(data.get("crawl") or {}),
         source=str(path),
         time_zone=str(zone) if zone is not None else None,
+        declared_sources=frozenset(declared),
     )
+
+
+def _declared_sources(crawl: dict[str, Any]) -> set[str]:
+    """The source paths a profile's own `[crawl]` table names, before the base extends it."""
+    named: list[Any] = [crawl.get("wp_json")]
+    for key in ("sitemaps", "feeds"):
+        value = crawl.get(key)
+        named += value if isinstance(value, list) else [value]
+    return {v for v in named if isinstance(v, str) and v}
 
 
 def available_profiles() -> list[str]:
