@@ -51,6 +51,8 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
     try:
         return profile_from_text(path.read_text(encoding="utf-8"), str(path))
     except FileNotFoundError as exc:
+        if path.parent != PROFILE_DIR:  # a path the user gave: the bundled keys are beside it
+            raise ProfileError(f"no site profile: the file {path} does not exist") from exc
         known = ", ".join(available_profiles()) or "none"
         raise ProfileError(f"no site profile {str(name_or_path)!r} (bundled: {known})") from exc
     except (OSError, UnicodeDecodeError) as exc:
@@ -64,9 +66,11 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"site profile {path} is not valid TOML: {exc}") from exc
-    site = data.get("site") or {}
-    if not isinstance(site, dict) or not site.get("key"):
-        raise ProfileError(f"site profile {path} has no [site] key")
+    site = data.get("site")
+    if not isinstance(site, dict):
+        raise ProfileError(f"site profile {path} has no [site] table (key, name, hosts)")
+    if not site.get("key"):
+        raise ProfileError(f'site profile {path}: [site] needs a key (e.g. key = "my_site")')
     hosts = site.get("hosts", [])
     if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
         raise ProfileError(f"site profile {path}: [site] hosts must be a list of host names")
