@@ -3,8 +3,8 @@
 Network goes through the run's `Fetcher`; every exchange is reported to `on_fetch` so the job can
 log it. A source that fails or does not exist is skipped, never fatal:
 
-- a *probed* source (a guessed `/sitemap.xml`, `/feed/` or wp-json on a site the profile does not
-  own) that answers 404/410 (or a page that is no sitemap, feed or JSON) is a fact about the site:
+- a *probed* source (a guessed `/sitemap.xml`, `/feed/` or wp-json: on a site the profile does not
+  own, or the generic base's paths a profile inherits without naming them) that answers 404/410 (or a page that is no sitemap, feed or JSON) is a fact about the site:
   reported `absent`, remembered, and probed again only after `REPROBE_AFTER`;
 - a *declared* source (robots.txt `Sitemap:`, the site's own profile, a sitemap-index entry) that
   fails or is refused is a warning of the run (`Discovery.warnings`);
@@ -144,11 +144,6 @@ class Discoverer:
     #: sitemap files read by this run (all origins together)
     _sitemap_files: int = 0
 
-    @property
-    def _profile_sources_probed(self) -> bool:
-        """The profile's sitemap, feed and wp-json paths are guesses on a site it does not own."""
-        return self.crawl.generic_fallback
-
     def run(self) -> Discovery:
         if self.crawl.wp_json:
             for origin in _origins(self.crawl):
@@ -159,7 +154,7 @@ class Discoverer:
                 for path in self.crawl.feeds:
                     feed = canonical_url(path, origin)
                     if feed is not None and _on_origin(feed, origin):
-                        self._feed(feed, probed=self._profile_sources_probed)
+                        self._feed(feed, probed=self.crawl.is_probed(path))
         for start in self.crawl.all_start_urls():
             self._listing(start)
         return self.result
@@ -242,7 +237,7 @@ class Discoverer:
         if endpoint is None or not _on_origin(endpoint, origin):
             self._warn(f"wp_json {self.crawl.wp_json!r} is not a path on {origin}; not read")
             return
-        probed = self._profile_sources_probed
+        probed = self.crawl.is_probed(self.crawl.wp_json)
         if probed and self._absent_before(endpoint, "WordPress API"):
             return
         query = {
@@ -277,11 +272,10 @@ class Discoverer:
         """Read the origin's declared sitemaps breadth first, within the sitemap bounds."""
         robots = self.fetcher.robots_for(origin + "/")
         declared = [canonical_url(u) for u in robots.sitemaps]
-        if not self._profile_sources_probed:
-            declared += [canonical_url(p, origin) for p in self.crawl.sitemaps]
-        probes = [
-            canonical_url(p, origin) for p in self.crawl.sitemaps if self._profile_sources_probed
+        declared += [
+            canonical_url(p, origin) for p in self.crawl.sitemaps if not self.crawl.is_probed(p)
         ]
+        probes = [canonical_url(p, origin) for p in self.crawl.sitemaps if self.crawl.is_probed(p)]
         # (url, depth in the index tree, probed: a guess, not declared)
         queue: deque[tuple[str, int, bool]] = deque(
             [(u, 0, False) for u in declared if u is not None and _on_origin(u, origin)]

@@ -79,6 +79,13 @@ class CrawlProfile:
     generic_fallback: bool = False
     #: the profile allows private, loopback and link-local addresses (an intranet site)
     allow_private: bool = False
+    #: the `sitemaps`, `feeds` and `wp_json` paths the site's own profile names; the others (the
+    #: generic base's) are guesses, probed: a 404 there is remembered, not a warning
+    declared_sources: frozenset[str] = frozenset()
+
+    def is_probed(self, path: str) -> bool:
+        """True when the source at `path` (as the profile writes it) is a guess, not declared."""
+        return self.generic_fallback or path not in self.declared_sources
 
     def is_article(self, url: str) -> bool:
         """True when `url`'s path matches an article pattern and no exclusion."""
@@ -161,6 +168,7 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
         hosts=frozenset(hosts),
         allow_private=_flag(table, "allow_private", where),
         generic_fallback=bool(start_urls),
+        declared_sources=profile.declared_sources,
     )
 
 

@@ -219,6 +219,29 @@ def network_reason(exc: requests.RequestException) -> str:
     return f"{name}: {_first_line(cause)}"
 
 
+def _innermost(exc: BaseException) -> object:
+    """The cause at the bottom of requests' and urllib3's wrapping (`('Received response with
+    content-encoding: gzip, but failed to decode it.', error('Error -3 …'))` → `Error -3 …`)."""
+    cause: object = exc
+    while isinstance(cause, BaseException) and cause.args:
+        inner = cause.args[-1]
+        if isinstance(inner, str):
+            break
+        cause = inner
+    return cause
+
+
+def _message(exc: BaseException) -> object:
+    """The first message down requests' and urllib3's wrapping (`('Connection broken:
+    IncompleteRead(…)', IncompleteRead(…))` → `Connection broken: IncompleteRead(…)`)."""
+    cause: object = exc
+    while isinstance(cause, BaseException) and cause.args:
+        if isinstance(cause.args[0], str):
+            return cause.args[0]
+        cause = cause.args[0]
+    return cause
+
+
 def _first_line(value: object) -> str:
     """`value` as at most one line of `MAX_REASON_CHARS`."""
     text = " ".join(str(value).split())
@@ -553,6 +576,14 @@ class Fetcher:
                 if size > limit:
                     raise PermanentFetchError(url, f"body is over the {limit}-byte limit")
                 chunks.append(chunk)
+        except requests.exceptions.ContentDecodingError as exc:
+            # before OSError, which it subclasses: the same bytes come back if asked again
+            coding = response.headers.get("Content-Encoding", "?")
+            raise PermanentFetchError(
+                url,
+                f"body does not decode as its Content-Encoding {coding} says: "
+                f"{_first_line(_innermost(exc))}",
+            ) from exc
         except (
             requests.ConnectionError,
             requests.Timeout,
@@ -560,9 +591,9 @@ class Fetcher:
             OSError,
         ) as exc:
             # ChunkedEncodingError: the connection broke before the declared length arrived
-            raise TransientFetchError(url, f"body interrupted: {exc}") from exc
-        except requests.exceptions.ContentDecodingError as exc:
-            raise PermanentFetchError(url, f"body does not decode: {exc}") from exc
+            raise TransientFetchError(
+                url, f"body interrupted: {_first_line(_message(exc))}"
+            ) from exc
         finally:
             response.close()
             self.stats.add(bytes=size)

@@ -131,7 +131,7 @@ def _load(profile_name: str, hint: str = "") -> SiteProfile:
     try:
         return load_profile(profile_name)
     except ProfileError as exc:
-        raise click.ClickException(f"{exc}{hint}") from exc
+        raise UsageError(f"{exc}{hint}") from exc
 
 
 def _article_filter(profile_name: str) -> tuple[str, Any]:
@@ -142,9 +142,7 @@ def _article_filter(profile_name: str) -> tuple[str, Any]:
         profile = load_profile(profile_name)
         return profile.key, crawl_profile(profile).is_article
     except ProfileError as exc:
-        raise click.ClickException(
-            f"{exc} (or pass --all-pages to import every HTML page)"
-        ) from exc
+        raise UsageError(f"{exc} (or pass --all-pages to import every HTML page)") from exc
 
 
 @contextmanager

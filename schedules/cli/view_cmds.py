@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import os
 import re
 import sys
@@ -332,12 +334,18 @@ def serve_cmd(host: str, port: int, view_url: str, db_url: str) -> None:
         app = create_app(db_url, view_url=None if view_url == DEFAULT_VIEW_URL else view_url)
     except StorageError as exc:
         raise storage_problem(exc) from exc
+    said = io.StringIO()
     try:
-        server = make_server(host, port, app, threaded=True, request_handler=_request_handler())
-    except OSError as exc:
+        # werkzeug prints why it cannot bind (two lines) and exits: keep its reason, say one line
+        with contextlib.redirect_stderr(said):
+            server = make_server(host, port, app, threaded=True, request_handler=_request_handler())
+    except (OSError, SystemExit) as exc:
+        reason = next(iter(said.getvalue().strip().splitlines()), "")
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
         raise click.ClickException(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}"
-        ) from exc
+            f"cannot listen on {host}:{port}: {reason or exc} (choose another --port or --host)"
+        ) from None
     click.echo(
         f"hubarchive: serving the archive read-only on http://{host}:{server.port}/ (Ctrl-C stops)",
         err=True,

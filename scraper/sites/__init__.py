@@ -38,6 +38,9 @@ class SiteProfile:
     #: the IANA zone the site prints its days in (`[site] time_zone`); None: a timestamp's day is
     #: the one its own offset gives
     time_zone: str | None = None
+    #: the sitemap, feed and WordPress API paths the profile's own `[crawl]` names (a fact about
+    #: its site); those it inherits from the generic base are guesses, probed (DECISIONS.md)
+    declared_sources: frozenset[str] = frozenset()
 
 
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
@@ -48,6 +51,8 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
     try:
         return profile_from_text(path.read_text(encoding="utf-8"), str(path))
     except FileNotFoundError as exc:
+        if path.parent != PROFILE_DIR:  # a path the user gave: the bundled keys are beside it
+            raise ProfileError(f"no site profile: the file {path} does not exist") from exc
         known = ", ".join(available_profiles()) or "none"
         raise ProfileError(f"no site profile {str(name_or_path)!r} (bundled: {known})") from exc
     except (OSError, UnicodeDecodeError) as exc:
@@ -61,15 +66,18 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"site profile {path} is not valid TOML: {exc}") from exc
-    site = data.get("site") or {}
-    if not isinstance(site, dict) or not site.get("key"):
-        raise ProfileError(f"site profile {path} has no [site] key")
+    site = data.get("site")
+    if not isinstance(site, dict):
+        raise ProfileError(f"site profile {path} has no [site] table (key, name, hosts)")
+    if not site.get("key"):
+        raise ProfileError(f'site profile {path}: [site] needs a key (e.g. key = "my_site")')
     hosts = site.get("hosts", [])
     if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
         raise ProfileError(f"site profile {path}: [site] hosts must be a list of host names")
     for table in ("extract", "crawl"):
         if not isinstance(data.get(table) or {}, dict):
             raise ProfileError(f"site profile {path}: [{table}] must be a table")
+    declared = _declared_sources(data.get("crawl") or {}) if site["key"] != BASE_PROFILE else set()
     if site["key"] != BASE_PROFILE:
         base = _read_base()
         for table in ("extract", "crawl"):
@@ -90,7 +98,17 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
         crawl=dict(data.get("crawl") or {}),
         source=str(path),
         time_zone=str(zone) if zone is not None else None,
+        declared_sources=frozenset(declared),
     )
+
+
+def _declared_sources(crawl: dict[str, Any]) -> set[str]:
+    """The source paths a profile's own `[crawl]` table names, before the base extends it."""
+    named: list[Any] = [crawl.get("wp_json")]
+    for key in ("sitemaps", "feeds"):
+        value = crawl.get(key)
+        named += value if isinstance(value, list) else [value]
+    return {v for v in named if isinstance(v, str) and v}
 
 
 def available_profiles() -> list[str]:

@@ -235,3 +235,24 @@ def test_an_unexpected_error_exits_70_with_one_line_and_the_run_recorded(
     assert len([line for line in err.splitlines() if "hubarchive crawl:" in line]) == 1
     runs = json.loads(CliRunner().invoke(main, ["runs", "--db", db, "--json"]).stdout)
     assert (runs[0]["outcome"], runs[0]["exit_code"]) == ("error", 70)
+
+
+def test_a_wrong_profile_is_exit_2_for_every_unattended_command(tmp_path: Path) -> None:
+    """README's exit table (crawl, reparse, warc import): a bad profile is a configuration error,
+    2, as for `crawl`; `reparse` and `warc import` said it with 1, "some pages failed"."""
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade", "--db", db]).exit_code == 0
+    warc = tmp_path / "empty.warc"
+    warc.write_bytes(b"")
+    bare = tmp_path / "bare.toml"  # a profile with no article patterns: no page could match
+    bare.write_text('[site]\nkey = "bare"\nhosts = ["bare.example"]\n', encoding="utf-8")
+    for args in (
+        ["crawl", "--profile", "no_such_site"],
+        ["reparse", "--profile", "no_such_site"],
+        ["warc", "import", str(warc), "--profile", "no_such_site"],
+        ["warc", "import", str(warc), "--profile", str(bare)],
+    ):
+        result = runner.invoke(main, [*args, "--db", db])
+        assert result.exit_code == 2, (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1, result.output

@@ -106,6 +106,56 @@ def test_body_limit_and_content_type_are_enforced(httpserver: HTTPServer) -> Non
         small.fetch(httpserver.url_for("/img"))
 
 
+def test_a_body_that_lies_about_its_encoding_fails_once_in_one_plain_line(
+    httpserver: HTTPServer,
+) -> None:
+    """`Content-Encoding: gzip` (or deflate) on a plain body is the server's bug: asking again
+    gets the same bytes, so it is not retried in the run, and it is said without Python reprs."""
+    no_robots(httpserver)
+    page = b"<html><body><p>plain, not gzip</p></body></html>"
+    for path, coding in (("/gz", "gzip"), ("/deflate", "deflate")):
+        httpserver.expect_request(path).respond_with_data(
+            page, headers={**HTML, "Content-Encoding": coding}
+        )
+        with pytest.raises(PermanentFetchError) as caught:
+            fetcher(httpserver).fetch(httpserver.url_for(path))
+        message = str(caught.value)
+        assert f"Content-Encoding {coding}" in message, message
+        assert "error(" not in message and "('" not in message, message
+        assert "\n" not in message
+        assert requests_to(httpserver, path) == 1
+
+
+def test_a_body_cut_short_is_said_in_one_plain_line() -> None:
+    """A server that closes the connection before the declared Content-Length: transient (the
+    next try may get it all), said as urllib3's message, without its tuple of reprs."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        def serve() -> None:
+            for _ in range(2):  # each attempt gets half the page
+                conn, _ = listener.accept()
+                with conn:
+                    conn.recv(65536)
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                        b"Content-Length: 400\r\nConnection: close\r\n\r\n" + b"x" * 200
+                    )
+
+        server = threading.Thread(target=serve, daemon=True)
+        server.start()
+        client = fetcher(port, sleeps=[], respect_robots=False, retry=RetryPolicy(attempts=2))
+        with pytest.raises(TransientFetchError) as caught:
+            client.fetch(f"http://127.0.0.1:{port}/cut")
+        server.join(5)
+    message = str(caught.value)
+    assert "body interrupted: Connection broken" in message, message
+    assert "200 bytes read, 200 more expected" in message, message
+    assert "('" not in message and message.count("IncompleteRead") == 1, message
+
+
 def test_read_timeout_is_transient(httpserver: HTTPServer) -> None:
     no_robots(httpserver)
 

@@ -186,3 +186,28 @@ def test_recheck_schedule_is_configurable_from_the_command_line(
         )
     counts = json.loads(quiet.stdout)["counts"]
     assert counts["fetched"] == 1, "only today's article is recent enough to be re-checked"
+
+
+def test_a_wrong_profile_file_is_named_for_what_is_wrong_with_it(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """A path that does not exist is said to be missing (not "no site profile" among the bundled
+    keys); a `[site]` table without its `key` says which entry to add."""
+    runner = CliRunner()
+    missing = runner.invoke(
+        main, ["crawl", "--db", sqlite_url, "--profile", str(tmp_path / "nope.toml"), "--dry-run"]
+    )
+    assert missing.exit_code == 2
+    assert f"{tmp_path / 'nope.toml'} does not exist" in missing.output, missing.output
+    assert "bundled" not in missing.output
+    keyless = tmp_path / "keyless.toml"
+    keyless.write_text('[site]\nname = "Tiny"\nhosts = ["tiny.example"]\n', encoding="utf-8")
+    nokey = runner.invoke(
+        main, ["crawl", "--db", sqlite_url, "--profile", str(keyless), "--dry-run"]
+    )
+    assert nokey.exit_code == 2
+    assert 'needs a key (e.g. key = "my_site")' in nokey.output, nokey.output
+    nosite = tmp_path / "nosite.toml"
+    nosite.write_text('[crawl]\narticle_patterns = ["^/news/"]\n', encoding="utf-8")
+    table = runner.invoke(main, ["crawl", "--db", sqlite_url, "--profile", str(nosite)])
+    assert table.exit_code == 2 and "has no [site] table" in table.output, table.output

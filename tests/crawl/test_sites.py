@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import replace
 from typing import Any
 
 from click.testing import CliRunner
@@ -19,7 +20,7 @@ from storage.schema import ArticleRow, FetchRow, Site
 
 from .cases import CaseSite, serve_case
 from .conftest import archived, fast_options
-from .site import FixtureSite, serve_site
+from .site import LISTINGS, FixtureSite, serve_site
 
 PROBES = ("/sitemap.xml", "/feed/", "/wp-json/wp/v2/posts")
 
@@ -276,3 +277,42 @@ def test_absent_probes_are_asked_again_after_30_days_and_declared_failures_warn(
             engine.dispose()
         again = run_crawl(options)
         assert site.paths().count("/feed/") == 2 and again.exit_code == 0
+
+
+def _own_profile(tmp_path: Any, base_url: str, crawl_lines: str = "") -> str:
+    """A profile file a new user writes for their site: its key, host, listings and article
+    URLs, and nothing about sitemaps, feeds or the WordPress API (the base's guesses stand)."""
+    host = base_url.split("//", 1)[1]
+    path = tmp_path / "own.toml"
+    path.write_text(
+        f'[site]\nkey = "own"\nhosts = ["{host}"]\n\n[crawl]\n'
+        "article_patterns = ['^/(fr/news|nl/nieuws|en/news)/[^/]+/$']\n"
+        f"{crawl_lines}\n[crawl.start_urls]\n"
+        + "".join(f'{lang} = ["{base_url}{p}"]\n' for lang, p in LISTINGS.items()),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def test_a_profile_that_declares_no_sources_probes_the_bases_guesses_quietly(
+    sqlite_url: str, tmp_path: Any
+) -> None:
+    """The sitemap, feed and API paths a profile inherits from the generic base are guesses on
+    any site: a 404 there is remembered, not a warning of every run; the profile's own are
+    declared, and their 404 is a warning."""
+    site = _bare_site()
+    with serve_site(site) as server:
+        own = _own_profile(tmp_path, server.base_url)
+        options = fast_options(sqlite_url, server.base_url, start_urls=(), profile=own)
+        first = run_crawl(options)
+        site.log.clear()
+        second = run_crawl(options)
+        second_paths = [r.path.split("?")[0] for r in site.log]
+        declared = _own_profile(tmp_path, server.base_url, 'feeds = ["/news-feed.xml"]\n')
+        third = run_crawl(replace(options, profile=declared))
+    assert (first.exit_code, second.exit_code) == (0, 0), (first.warnings, second.warnings)
+    assert first.counts.new > 0 and first.counts.failed == 0
+    assert first.warnings == [] and second.warnings == []
+    assert not set(PROBES) & set(second_paths)  # remembered as absent
+    assert f"declared feed {server.base_url}/news-feed.xml answered 404" in third.warnings
+    assert not [w for w in third.warnings if "/feed/" in w or "wp-json" in w], third.warnings

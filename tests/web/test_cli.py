@@ -86,6 +86,30 @@ def test_serve_binds_loopback_and_answers(sqlite_archive: Archive) -> None:
     assert "\x1b[" not in log, "a log that is no terminal gets no ANSI colours"
 
 
+def test_serve_on_a_port_in_use_or_an_address_not_here_says_so_in_one_line(
+    sqlite_archive: Archive,
+) -> None:
+    """werkzeug prints its own two lines and exits when it cannot bind: the command's one-line
+    error, naming the address, is said instead."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = CliRunner().invoke(
+            main, ["serve", "--port", str(port), "--db", sqlite_archive.db_url]
+        )
+    elsewhere = CliRunner().invoke(  # 192.0.2.1: TEST-NET-1, never an address of this machine
+        main, ["serve", "--host", "192.0.2.1", "--port", "0", "--db", sqlite_archive.db_url]
+    )
+    for result, where in ((busy, f"127.0.0.1:{port}"), (elsewhere, "192.0.2.1:0")):
+        assert result.exit_code == 1, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"Error: cannot listen on {where}: "), lines
+    assert "in use" in busy.output
+
+
 def test_read_commands_on_a_missing_archive_say_so_in_one_line(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'none.db'}"
     for args in (["changes"], ["stats"], ["serve"], ["feed"], ["raw", "http://x.test/"]):
