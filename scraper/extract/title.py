@@ -15,12 +15,15 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»›>]{1,2}\s+")
-#: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "–", "-"; not ":" or "·").
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>~]{1,2}|//)\s+")
+#: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "::", "//", "–", "~", "-"; not
+#: ":" or "·").
 _STRONG_SEPARATORS = 3
 #: `<title>` separators, strongest first: the one between headline and site is the strongest used.
+#: "::" and "//" are never a headline's own punctuation, like "|"; " ~ " is a dash's stand-in.
 _SEPARATOR_RANKS = tuple(
-    re.compile(rf"\s+{chars}\s+") for chars in (r"\|{1,2}", r"[–—]", r"-{1,2}", r"[·•»›>]", r":")
+    re.compile(rf"\s+{chars}\s+")
+    for chars in (r"(?:\|{1,2}|::|//)", r"[–—~]", r"-{1,2}", r"[·•»›>]", r":")
 )
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
@@ -379,6 +382,10 @@ def extract_title(page: Page) -> Found:
         return longer[0], longer[1]
     if headlines:
         return headlines[0]
+    if structured[2][0] and not structured[0][0] and not structured[1][0]:
+        printed = _printed_title_piece(page)
+        if printed:
+            return printed, "html"
     only_title_tag = [(v, src) for v, src in structured if v]
     if (
         subheadings
@@ -402,6 +409,63 @@ def extract_title(page: Page) -> Found:
         )
         return subheadings[0]
     return None
+
+
+#: Elements that set a line in a larger or bolder face on a page without headings.
+_EMPHASIS = frozenset(("font", "b", "strong", "big"))
+#: Inline wrappers climbed from a text to the whole line it stands on.
+_LINE_WRAPPERS = frozenset(("font", "b", "strong", "big", "span", "i", "em", "u", "center"))
+#: Siblings that end a line: what stands beside a standalone line.
+_LINE_BREAKS = frozenset(("br", "hr", "p", "div", "table", "ul", "ol", "h2", "h3", "h4", "img"))
+
+
+def _printed_title_piece(page: Page) -> str | None:
+    """No `<h1>`: the piece of a separated `<title>` the page prints as a line of its own in a
+    larger or bolder face (`<font size=5><b>Headline</b></font><br>` in an old table layout);
+    the site's name printed beside it is shorter, so the longest such piece wins."""
+    title = page.signals.title_tag
+    pieces = [normalize_text(p) for p in _TITLE_SEPARATORS.split(title or "")]
+    wanted = {fold(p): p for p in pieces if len(p.split()) > _BANNER_WORDS}
+    if len(pieces) < 2 or not wanted:
+        return None
+    found: list[str] = []
+    for string in page.soup.strings:
+        if type(string) is not NavigableString or not isinstance(string.parent, Tag):
+            continue
+        piece = wanted.get(fold(normalize_text(string)))
+        if piece is not None and piece not in found and _standalone_emphasis(string.parent):
+            found.append(piece)
+    return max(found, key=len) if found else None
+
+
+def _standalone_emphasis(tag: Tag) -> bool:
+    """True when `tag` (the parent of a text) and its inline wrappers make a line of their own,
+    set in an emphasised face (`<font>`, `<b>`, a styled font size or weight)."""
+    emphasis = False
+    top = tag
+    while True:
+        style = str(top.get("style") or "").lower()
+        emphasis = emphasis or top.name in _EMPHASIS or "font-" in style
+        parent = top.parent
+        if (
+            not isinstance(parent, Tag)
+            or parent.name not in _LINE_WRAPPERS
+            or normalize_text(parent.get_text(" ")) != normalize_text(top.get_text(" "))
+        ):
+            break
+        top = parent
+    if not emphasis or top.name not in _LINE_WRAPPERS:
+        return False
+    for side in (top.previous_siblings, top.next_siblings):
+        for node in side:
+            if isinstance(node, NavigableString):
+                if node.strip():
+                    return False  # running text on the same line
+                continue
+            if isinstance(node, Tag) and node.name not in _LINE_BREAKS:
+                return False
+            break
+    return True
 
 
 def _apart_from_text(tag: Tag, page: Page) -> bool:

@@ -1,0 +1,130 @@
+"""Issue 13, kinds of record error on old and CMS layouts, each on pages written here in two
+languages or markups: a `<title>` kept whole on a page without `<h1>`, an "Updated" line with a
+slash or dotted date not read, a section label above a table-layout headline not read, a sidebar
+item's title taken as the sector, and a WebForms repeater of related articles not found."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.sites import generic_profile
+
+
+def _record(html: str, url: str) -> dict[str, object]:
+    return extract_article(html, url, profile=generic_profile()).to_dict()
+
+
+_TEXT_NL = (
+    "<p>De nieuwe brug verbindt vanaf vandaag de twee oevers van de stad en is open voor "
+    "fietsers en voetgangers. Het project kostte drie jaar werk.</p><p>De burgemeester opende "
+    "de brug samen met de schepen van mobiliteit in aanwezigheid van honderden inwoners.</p>"
+)
+_TEXT_FR = (
+    "<p>Le pont relie désormais les deux rives de la ville et accueille piétons et cyclistes "
+    "dès ce lundi matin, après trois ans de travaux.</p><p>Le bourgmestre a coupé le ruban "
+    "devant plusieurs centaines d'habitants venus de tout le quartier.</p>"
+)
+
+# 1. no <h1>: the <title> "Site :: Headline" loses the site's name; the headline printed as a
+#    line of its own in a bigger face is the <title> piece that is the headline
+
+_TITLE_PAGES = {
+    "nl_double_colon": (
+        "<html lang='nl'><head><title>Gemeenteblad :: Nieuwe brug over de Schelde geopend"
+        "</title></head><body><table width='100%'><tr><td><img src='logo.gif' "
+        "alt='Gemeenteblad'></td></tr><tr><td><a href='/'>Home</a> | <a href='/nieuws/'>Nieuws"
+        "</a></td></tr><tr><td><font size='5'><b>Nieuwe brug over de Schelde geopend</b></font>"
+        f"<br><font size='2'>12/03/2026</font>{_TEXT_NL}</td></tr></table></body></html>",
+        "http://gemeenteblad.example/nieuws/brug.asp?id=12",
+        "Nieuwe brug over de Schelde geopend",
+    ),
+    "en_double_slash": (
+        "<html lang='en'><head><title>Valley Courier // Council approves the new river bridge"
+        "</title></head><body><table><tr><td><font size='+2'><b>Council approves the new river "
+        "bridge</b></font><br><p>The bridge will link both banks of the town and open to "
+        "cyclists and pedestrians next spring, after three years of works.</p><p>The mayor "
+        "said the project stayed within its budget despite the floods.</p></td></tr></table>"
+        "</body></html>",
+        "http://valleycourier.example/news.asp?id=7",
+        "Council approves the new river bridge",
+    ),
+    # a separator that also writes paths (" » "), and a site name the page states nowhere else:
+    # the piece the page prints in a bold, larger face is the headline
+    "fr_printed_piece": (
+        "<html lang='fr'><head><title>Le Quotidien régional » Un nouveau pont sur la Meuse"
+        "</title></head><body><table><tr><td><font size='6' color='navy'>Le Quotidien régional"
+        "</font></td></tr><tr><td><span style='font-size:22px;font-weight:bold'>Un nouveau pont "
+        f"sur la Meuse</span><br>{_TEXT_FR}</td></tr></table></body></html>",
+        "http://lqr.example/art.php?id=5",
+        "Un nouveau pont sur la Meuse",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TITLE_PAGES))
+def test_a_title_without_h1_loses_the_site_name(name: str) -> None:
+    html, url, expected = _TITLE_PAGES[name]
+    assert _record(html, url)["title"] == expected
+
+
+# 2. an "Updated" line with a slash or dotted date, labels from the vocabulary data; the page's
+#    one slash-date order still applies to it
+
+_MODIFIED_PAGES = {
+    "nl_laatste_update": (
+        "<html lang='nl'><body><main><h1>Nieuwe brug over de Schelde geopend</h1>"
+        f"<p>Gepubliceerd op 12/03/2026</p>{_TEXT_NL}<p>Laatste update: 16/03/2026</p></main>"
+        "</body></html>",
+        "https://stad.example/nieuws/brug",
+        ("2026-03-12", "2026-03-16"),
+    ),
+    "nl_bijgewerkt_op_colon": (
+        "<html lang='nl'><body><main><h1>Nieuwe brug over de Schelde geopend</h1>"
+        f"<p>Laatst bijgewerkt op: 16.03.2026</p>{_TEXT_NL}</main></body></html>",
+        "https://stad.example/nieuws/brug-2",
+        (None, "2026-03-16"),
+    ),
+    "fr_mise_a_jour": (
+        "<html lang='fr'><body><main><h1>Un nouveau pont sur la Meuse</h1>"
+        f"<p>Mise à jour : 16/03/2026</p>{_TEXT_FR}</main></body></html>",
+        "https://ville.example/actu/pont",
+        (None, "2026-03-16"),
+    ),
+    # the page writes its slash dates month first (a part over 12): "03/04/2026" is March 4
+    "en_last_update_month_first": (
+        "<html lang='en'><body><main><h1>Council approves the new river bridge</h1>"
+        "<p>Posted 03/02/2026</p><p>The bridge will link both banks of the town and open to "
+        "cyclists and pedestrians next spring, after three years of works.</p>"
+        "<p>Last update: 03/16/2026</p></main></body></html>",
+        "https://courier.example/news/bridge",
+        ("2026-03-02", "2026-03-16"),
+    ),
+    # day first (a part over 12 in the first place): "Last update: 04/03/2026" is 4 March
+    "en_last_update_day_first": (
+        "<html lang='en'><body><main><h1>Council approves the new river bridge</h1>"
+        "<p>Posted 16/02/2026</p><p>The bridge will link both banks of the town and open to "
+        "cyclists and pedestrians next spring, after three years of works.</p>"
+        "<p>Last update: 04/03/2026</p></main></body></html>",
+        "https://courier.example/news/bridge-2",
+        ("2026-02-16", "2026-03-04"),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "dates"), _MODIFIED_PAGES.values(), ids=list(_MODIFIED_PAGES)
+)
+def test_an_updated_line_with_a_numeric_date_is_the_modified_day(
+    html: str, url: str, dates: tuple[str | None, str]
+) -> None:
+    record = _record(html, url)
+    assert record["published"] == dates[0]
+    assert record["modified"] == dates[1]
+
+
+def test_the_table_layout_page_reads_its_last_update_line() -> None:
+    html, url, _ = _TITLE_PAGES["nl_double_colon"]
+    html = html.replace("</td></tr></table>", "<p>Laatste update: 16/03/2026</p></td></tr></table>")
+    record = _record(html, url)
+    assert (record["published"], record["modified"]) == ("2026-03-12", "2026-03-16")
