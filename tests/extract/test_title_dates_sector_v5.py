@@ -128,3 +128,90 @@ def test_the_table_layout_page_reads_its_last_update_line() -> None:
     html = html.replace("</td></tr></table>", "<p>Laatste update: 16/03/2026</p></td></tr></table>")
     record = _record(html, url)
     assert (record["published"], record["modified"]) == ("2026-03-12", "2026-03-16")
+
+
+# 5. a WebForms repeater of related articles (a date span and a link per unit, the article told
+#    apart by its query on one script path) is a list of cards; a footer's or menu's row of
+#    bare section links is not
+
+_NL_PLAN = (
+    "<p>"
+    + "De gemeenteraad keurde gisteren het nieuwe mobiliteitsplan goed na een lange discussie "
+    "over parkeerplaatsen en fietspaden. " * 3 + "</p>"
+)
+
+
+def _repeater_nl() -> str:
+    units = "".join(
+        f"<div id='ctl00_Main_rptRelated_ctl0{i}_pnl'><span id='ctl00_Main_rptRelated_ctl0{i}"
+        f"_lblDate'>1{i}/03/2026</span> <a href='/nieuws/artikel.aspx?id=10{i}'>Artikel {i} "
+        "over de nieuwe stadswijk</a></div>"
+        for i in (1, 2, 3)
+    )
+    return (
+        "<html lang='nl'><body><form id='aspnetForm'><div id='ctl00_content'><h1>"
+        f"Mobiliteitsplan goedgekeurd</h1><span>15/03/2026</span>{_NL_PLAN}<div "
+        f"id='ctl00_Main_pnlRelated'>{units}</div></div></form></body></html>"
+    )
+
+
+def _repeater_en() -> str:
+    rows = "".join(
+        f"<tr id='ctl00_Main_rptRelated_ctl0{i}_row'><td><span>0{i}/03/2026</span></td><td><a "
+        f"href='NewsItem.aspx?NewsID=5{i}'>Story {i} about the harbour district works</a></td>"
+        "</tr>"
+        for i in (1, 2, 3)
+    )
+    return (
+        "<html lang='en'><body><form id='aspnetForm'><div id='ctl00_content'><h1>Transport "
+        "plan approved</h1><p>The council approved the new transport plan yesterday after a "
+        "long debate about parking spaces and cycle lanes in the centre of town.</p><table "
+        f"id='ctl00_Main_rptRelated'>{rows}</table></div></form></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "base", "day"),
+    [
+        pytest.param(
+            _repeater_nl(),
+            "https://stad.example/nieuws/artikel.aspx?id=99",
+            "https://stad.example/nieuws/artikel.aspx?id=10",
+            "2026-03-1",
+            id="nl_div_units",
+        ),
+        pytest.param(
+            _repeater_en(),
+            "https://courier.example/News/NewsItem.aspx?NewsID=99",
+            "https://courier.example/News/NewsItem.aspx?NewsID=5",
+            "2026-03-0",
+            id="en_table_rows",
+        ),
+    ],
+)
+def test_a_webforms_repeater_is_a_list_of_related_articles(
+    html: str, url: str, base: str, day: str
+) -> None:
+    related = _record(html, url)["related"]
+    assert isinstance(related, list)
+    assert [(r["url"], r["published"]) for r in related] == [
+        (f"{base}{i}", f"{day}{i}") for i in (1, 2, 3)
+    ]
+    assert all(str(r["title"]).startswith(("Artikel", "Story")) for r in related)
+
+
+def test_a_footer_row_of_section_links_is_no_related_list() -> None:
+    menu = "".join(
+        f"<li><a href='/nieuws/rubriek.aspx?id={i}'>{name}</a></li>"
+        for i, name in enumerate(("Nieuws", "Sport", "Cultuur", "Economie"))
+    )
+    footer = "".join(
+        f"<td><a href='/info/pagina.aspx?id={i}'>{name}</a></td>"
+        for i, name in enumerate(("Over ons", "Contact", "Privacy", "Adverteren"))
+    )
+    html = (
+        f"<html lang='nl'><body><form><ul id='ctl00_ucMenu_rptItems'>{menu}</ul><div "
+        f"id='ctl00_content'><h1>Mobiliteitsplan goedgekeurd</h1>{_NL_PLAN}</div><table "
+        f"id='ctl00_ucBottom_tbl'><tr>{footer}</tr></table></form></body></html>"
+    )
+    assert _record(html, "https://stad.example/nieuws/artikel.aspx?id=99")["related"] == []
