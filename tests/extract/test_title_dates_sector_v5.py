@@ -62,12 +62,6 @@ _TITLE_PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_TITLE_PAGES))
-def test_a_title_without_h1_loses_the_site_name(name: str) -> None:
-    html, url, expected = _TITLE_PAGES[name]
-    assert _record(html, url)["title"] == expected
-
-
 # 2. an "Updated" line with a slash or dotted date, labels from the vocabulary data; the page's
 #    one slash-date order still applies to it
 
@@ -215,3 +209,109 @@ def test_a_footer_row_of_section_links_is_no_related_list() -> None:
         f"id='ctl00_ucBottom_tbl'><tr>{footer}</tr></table></form></body></html>"
     )
     assert _record(html, "https://stad.example/nieuws/artikel.aspx?id=99")["related"] == []
+
+
+# 3. a section label on a line of its own just before the headline (a `<font>` line on a
+#    table layout, a class-less `<span>` or `<div>`), never the date, the site's name or a menu
+
+
+def _table_page(before: str) -> str:
+    return (
+        "<html lang='nl'><head><title>Gemeenteblad :: Nieuwe brug over de Schelde geopend"
+        "</title></head><body><table width='100%'><tr><td><font size='6'>Gemeenteblad</font>"
+        "</td></tr><tr><td><a href='/'>Home</a> | <a href='/nieuws/'>Nieuws</a></td></tr><tr>"
+        f"<td>{before}<font size='5'><b>Nieuwe brug over de Schelde geopend</b></font><br>"
+        f"{_TEXT_NL}</td></tr></table></body></html>"
+    )
+
+
+_LABEL_PAGES = {
+    "nl_font_label": (
+        _table_page("<font size='2' color='#c00'>Mobiliteit</font><br>"),
+        "http://gemeenteblad.example/nieuws/brug.asp?id=12",
+        "Mobiliteit",
+    ),
+    "nl_date_line_is_no_label": (
+        _table_page("<font size='2'>12/03/2026</font><br>"),
+        "http://gemeenteblad.example/nieuws/brug.asp?id=12",
+        None,
+    ),
+    "nl_site_name_is_no_label": (
+        _table_page(""),
+        "http://gemeenteblad.example/nieuws/brug.asp?id=12",
+        None,
+    ),
+    "en_span_label": (
+        "<html lang='en'><head><title>Council approves the new river bridge // Valley Courier"
+        "</title></head><body><table><tr><td><span>City Hall</span><br><span "
+        "style='font-size:24px'><b>Council approves the new river bridge</b></span><br><p>The "
+        "bridge will link both banks of the town and open to cyclists and pedestrians next "
+        "spring, after three years of works.</p></td></tr></table></body></html>",
+        "http://valleycourier.example/news.asp?id=7",
+        "City Hall",
+    ),
+    "fr_div_above_h1": (
+        "<html lang='fr'><body><div><div>Économie</div><h1>Un nouveau pont sur la Meuse</h1>"
+        f"{_TEXT_FR}</div></body></html>",
+        "https://journal.example/actu/pont-meuse",
+        "Économie",
+    ),
+}
+
+
+#: the headline and sector pages, each with the field a reader sees on it
+_SHOWN = {("title", name): page for name, page in _TITLE_PAGES.items()} | {
+    ("sector", name): page for name, page in _LABEL_PAGES.items()
+}
+
+
+@pytest.mark.parametrize(("field", "name"), sorted(_SHOWN))
+def test_the_headline_and_its_label_line_without_h1(field: str, name: str) -> None:
+    """1: a title without `<h1>` loses the site's name; 3: the label line just above the
+    headline is the sector."""
+    html, url, expected = _SHOWN[field, name]
+    assert _record(html, url)[field] == expected
+
+
+# 4. a sidebar module's item (a link to another article, whatever class it wears) is never the
+#    article's sector
+
+
+def _with_sidebar(lang: str, headline: str, text: str, sidebar: str) -> str:
+    return (
+        f"<html lang='{lang}'><body><div class='container'><main id='content'><div "
+        f"class='item-page'><div class='page-header'><h2 itemprop='headline'>{headline}</h2>"
+        f"</div><div itemprop='articleBody'>{text}</div></div></main><div id='aside' "
+        f"class='span3'><div class='moduletable'>{sidebar}</div></div></div></body></html>"
+    )
+
+
+_SIDEBAR_PAGES = {
+    "fr_joomla_category_module": (
+        _with_sidebar(
+            "fr",
+            "Un nouveau pont sur la Meuse",
+            _TEXT_FR,
+            "<h3>Lire aussi</h3><ul class='category-module mod-list'><li><a "
+            "class='mod-articles-category-title' href='/index.php/actualites/124-nouvelle-"
+            "piscine'>Une nouvelle piscine</a></li></ul>",
+        ),
+        "https://namur.example/index.php/actualites/123-pont-meuse",
+    ),
+    "nl_categorie_heading_link": (
+        _with_sidebar(
+            "nl",
+            "Nieuwe brug over de Schelde geopend",
+            _TEXT_NL,
+            "<h4 class='categorie-titel'><a href='/nieuws/nieuwe-fietsbrug-"
+            "klaar'>Nieuwe fietsbrug klaar</a></h4>",
+        ),
+        "https://stad.example/nieuws/brug-schelde-open",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SIDEBAR_PAGES))
+def test_a_sidebar_item_title_is_never_the_sector(name: str) -> None:
+    html, url = _SIDEBAR_PAGES[name]
+    assert _record(html, url)["sector"] is None
