@@ -432,13 +432,12 @@ def _printed_title_piece(page: Page) -> str | None:
     if len(pieces) < 2 or not wanted:
         return None
     found: dict[str, Tag] = {}
-    for string in page.soup.strings:
-        if type(string) is not NavigableString:
-            continue
-        piece = wanted.get(fold(normalize_text(string)))
+    for tag in page.signals.emphasised:
+        piece = wanted.get(fold(normalize_text(tag.get_text(" "))))
         if piece is None or piece in found:
             continue
-        line = line_of(string)
+        string = next((s for s in tag.strings if s.strip()), None)
+        line = line_of(string) if isinstance(string, NavigableString) else None
         if line is not None and line[1]:
             found[piece] = line[0]
     if not found:
