@@ -100,7 +100,8 @@ def _patterns() -> _Patterns:
     labelled = {
         kind: re.compile(
             rf"\b(?:{_alternation(labels)})\b"
-            r"\s*[:\-–]?\s*(?:le|on|op|the|am|vom|den)?\s*"
+            # the connective before or after the colon ("Bijgewerkt op: …", "Updated: on …")
+            r"\s*(?:(?:le|on|op|am)\s*(?=[:\-–]))?[:\-–]?\s*(?:le|on|op|the|am|vom|den)?\s*"
             rf"(?:(?:{weekdays})\.?,?\s+)?(?:le\s+|the\s+|den\s+)?"
         )
         for kind, labels in (

@@ -26,7 +26,11 @@ EXCLUDED_PATHS = re.compile(
     re.IGNORECASE,
 )
 #: Query parameters that name one article (`/article.php?id=12`).
-ID_PARAMS = frozenset({"id", "article", "articleid", "article_id", "post", "nid", "story", "item"})
+ID_PARAMS = frozenset(
+    # an item's id on a script page ("NewsItem.aspx?NewsID=51"); not Joomla's "Itemid", a menu's
+    {"id", "article", "articleid", "article_id", "post", "postid", "nid", "newsid", "story"}
+    | {"storyid", "item", "contentid"}
+)
 _DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
 DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
 _DATE_SEGMENT = re.compile(r"^(19|20)\d{2}$|^\d{1,2}$")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from bs4 import NavigableString, PageElement, Tag
@@ -19,7 +19,7 @@ from scraper.extract.selectors import select_in
 from scraper.extract.treewalk import first_named, tags_named
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
-from scraper.urls import resolve_href
+from scraper.urls import TRACKING_PARAMS, resolve_href
 
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
@@ -61,12 +61,23 @@ class Card:
 
 @lru_cache(maxsize=8192)  # asked again for the same links by every label a page weighs
 def url_key(url: str | None) -> str:
-    """A loose identity for URLs: host without www, path without trailing slash, no query."""
+    """A loose identity for URLs: host without www, path without trailing slash, no query; but
+    a script's path ("/nieuws/artikel.aspx", "index.php") serves every article, told apart by
+    its query ("?id=101"), which then stays (sorted, without tracking parameters)."""
     if not url:
         return ""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}"
+    path = parts.path.rstrip("/")
+    if parts.query and "." in path.rpartition("/")[2]:
+        pairs = sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
+        )
+        if pairs:
+            return f"{host}{path}?{urlencode(pairs)}"
+    return f"{host}{path}"
 
 
 def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConfig) -> list[Tag]:
@@ -201,6 +212,8 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
         tag = max(set(names), key=names.count)
         if names.count(tag) < 2:
             continue
+        if _menu(members, candidates, units):
+            continue
         parent = parents[key]
         carded = sum(sizes[i] for i in members)
         if carded < STRIP_LINK_SHARE * len(parent.get_text()):
@@ -208,6 +221,27 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
         for i in members:
             strips[i] = parent
     return strips
+
+
+#: A menu item names a page in a few words ("Over ons", "Contact"); a teaser's title is a
+#: headline, longer.
+MENU_ITEM_WORDS = 3
+
+
+def _menu(members: list[int], candidates: list[_Candidate], units: dict[int, Tag]) -> bool:
+    """True for a row of bare links of a few words each (a footer's or a menu's "Over ons |
+    Contact | Privacy"): no unit holds more than its link (a date, an image, a teaser), and no
+    link's text is as long as a headline."""
+    for i in members:
+        link = candidates[i].link
+        text = link.get_text().strip()
+        if (
+            len(units[i].get_text().strip()) > len(text)
+            or link.find("img") is not None
+            or len(text.split()) > MENU_ITEM_WORDS
+        ):
+            return False
+    return True
 
 
 def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.cards import url_key
@@ -22,6 +22,7 @@ from scraper.extract.lang import (
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
+from scraper.extract.title import line_of, names_the_site
 from scraper.extract.treewalk import links_in
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
@@ -175,7 +176,7 @@ def extract_sector(page: Page) -> Found:
     known = [t for t in found + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
     if known or found:
         return (known or found)[0], "profile"
-    value = _section_link(page)
+    value = _section_link(page) or _label_line(page)
     if value:
         return value, "html"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
@@ -222,6 +223,7 @@ def _labels(page: Page, role: str) -> list[str]:
             or chrome
             or is_boilerplate(tag, page.config)
             or page.in_card(tag)
+            or _teaser_title(page, tag)
             or (above_headline is not None and _in_other_article(page, tag, above_headline))
         ):
             continue
@@ -229,6 +231,23 @@ def _labels(page: Page, role: str) -> list[str]:
         if text and len(text) <= MAX_SECTOR_CHARS:
             labels.append(text)
     return labels
+
+
+def _teaser_title(page: Page, tag: Tag) -> bool:
+    """True when `tag`, outside the article (its `<main>`, `<article>` or the element holding
+    its headline and text), is a link to another article of the site (a sidebar module's item,
+    "<a class=mod-articles-category-title href=…/124-piscine>"): that article's title, never
+    this one's sector, whatever class it wears. Inside the article, such a link by the headline
+    is its section's page, which URLs alone do not tell from an article's."""
+    scope = page.article_scope()
+    if scope is None or scope is tag or scope in tag.parents:
+        return False
+    parent = tag.parent
+    # the tag itself as a link, or the one link it holds
+    links = page.other_article_links(parent) if tag.name == "a" and isinstance(parent, Tag) else []
+    links = [a for a in links if a is tag] or page.other_article_links(tag)
+    text = normalize_text(tag.get_text(" "))
+    return any(normalize_text(a.get_text(" ")) == text for a in links)
 
 
 def _field_value(tag: Tag, labels: Collection[str]) -> str:
@@ -308,3 +327,60 @@ def _section_link(page: Page) -> str | None:
         if (path and article_path.startswith(f"{path}/")) or "section" in classes:
             return text
     return None
+
+
+#: Text nodes looked back through from the headline for the line just before it (whitespace
+#: and empty wrappers between them are a few nodes; a label further up is another block's).
+LABEL_LINE_REACH = 12
+#: A section label is a name of a few words ("Mobiliteit", "Vie économique").
+MAX_LABEL_WORDS = 4
+#: Characters that join a breadcrumb's crumbs or a meta line's pieces: such a line is no label.
+_LINE_JOINERS = frozenset("›»>|/·•–—:")
+
+
+def _label_line(page: Page) -> str | None:
+    """A section label printed as a line of its own just before the headline in reading order
+    (`<font size=2>Mobiliteit</font><br><font size=5><b>Headline</b></font>` in a table layout,
+    `<div>Économie</div><h1>`): short, no digit (a date), not the site's name, not a breadcrumb
+    or a meta line, set in a `<font>` or an element with no class (a classed kicker is the
+    profile's to name), and not a link to an article or the home page."""
+    anchor = page.signals.h1s[0] if page.signals.h1s else page.headline
+    if anchor is None:
+        return None
+    string = None
+    for reach, node in enumerate(anchor.previous_elements):
+        if reach >= LABEL_LINE_REACH:
+            return None
+        if type(node) is NavigableString and node.strip():
+            string = node
+            break
+    line = line_of(string) if string is not None else None
+    if line is None or page.in_site_chrome(line[0]) or page.in_related(line[0]):
+        return None
+    text = normalize_text(string)
+    if (
+        len(text) > MAX_SECTOR_CHARS
+        or len(text.split()) > MAX_LABEL_WORDS
+        or _DIGIT.search(text)
+        or any(c in _LINE_JOINERS for c in text)
+        or text.endswith((".", "!", "?", "…"))
+        or names_the_site(page, text)
+    ):
+        return None
+    for element in [line[0], *line[0].find_all(True)]:
+        if element.name != "font" and element.get("class"):
+            return None
+        if element.name == "a" and _links_away(page, element):
+            return None
+    link = line[0].find_parent("a")
+    return None if link is not None and _links_away(page, link) else text
+
+
+def _links_away(page: Page, link: Tag) -> bool:
+    """True for a link to an article of the site or to its home page: no section's link."""
+    href = link.get("href")
+    url = resolve_href(page.base, href) if isinstance(href, str) else None
+    if url is None:
+        return False
+    path = urlsplit(url).path.rstrip("/")
+    return len(path.rpartition("/")[2]) <= 2 or is_article_link(url, page.url, page.config.hosts)

@@ -71,6 +71,8 @@ class Page:
     #: whether the page writes slash dates month first (found once, by `published.month_first`)
     month_first: bool | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the element printing the headline when no `<h1>` does (found by `title.extract_title`)
+    headline: Tag | None = None
     #: the decoded page the tree was parsed from (None: not known)
     text: str | None = None
     #: the plain text nodes of `soup` holding an "@", in document order, when the parse listed

@@ -38,6 +38,12 @@ HEAD_TAGS = frozenset(("html", "title", "meta", "link", "script", "time", "h1", 
 SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 
+#: Elements that set a line in a larger or bolder face.
+EMPHASIS_TAGS = frozenset(("font", "b", "strong", "big"))
+#: Elements whose `style` may set a larger or bolder face.
+_STYLED = frozenset(("span", "div"))
+
+
 @dataclass
 class PageSignals:
     """What the page says about itself in markup meant for machines."""
@@ -56,6 +62,9 @@ class PageSignals:
     paragraphs: list[Tag] = field(default_factory=list)
     #: every `<a href>`, in document order
     links: list[Tag] = field(default_factory=list)
+    #: `<font>`, `<b>`, `<strong>`, `<big>` and styled `<span>`s and `<div>`s, in document order:
+    #: where a page without headings sets its headline
+    emphasised: list[Tag] = field(default_factory=list)
     #: a JavaScript framework's page state (`__NEXT_DATA__`), parsed
     app_state: list[Any] = field(default_factory=list)
     #: the text of the other inline scripts that name a date key (`"createdAt": "2024-…"`)
@@ -200,6 +209,8 @@ def read_signals(
             elif _is_date_element(tag):
                 position[id(tag)] = order
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
+            if name in EMPHASIS_TAGS or (name in _STYLED and "style" in tag.attrs):
+                signals.emphasised.append(tag)
             continue
         if name == "meta":
             key = (

@@ -15,12 +15,15 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•:»›>]{1,2}\s+")
-#: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "–", "-"; not ":" or "·").
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>~]{1,2}|//)\s+")
+#: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "::", "//", "–", "~", "-"; not
+#: ":" or "·").
 _STRONG_SEPARATORS = 3
 #: `<title>` separators, strongest first: the one between headline and site is the strongest used.
+#: "::" and "//" are never a headline's own punctuation, like "|"; " ~ " is a dash's stand-in.
 _SEPARATOR_RANKS = tuple(
-    re.compile(rf"\s+{chars}\s+") for chars in (r"\|{1,2}", r"[–—]", r"-{1,2}", r"[·•»›>]", r":")
+    re.compile(rf"\s+{chars}\s+")
+    for chars in (r"(?:\|{1,2}|::|//)", r"[–—~]", r"-{1,2}", r"[·•»›>]", r":")
 )
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
@@ -379,6 +382,10 @@ def extract_title(page: Page) -> Found:
         return longer[0], longer[1]
     if headlines:
         return headlines[0]
+    if structured[2][0] and not structured[0][0] and not structured[1][0]:
+        printed = _printed_title_piece(page)
+        if printed:
+            return printed, "html"
     only_title_tag = [(v, src) for v, src in structured if v]
     if (
         subheadings
@@ -402,6 +409,85 @@ def extract_title(page: Page) -> Found:
         )
         return subheadings[0]
     return None
+
+
+#: Elements that set a line in a larger or bolder face on a page without headings.
+_EMPHASIS = frozenset(("font", "b", "strong", "big"))
+#: Inline wrappers climbed from a text to the whole line it stands on.
+_LINE_WRAPPERS = frozenset(("font", "b", "strong", "big", "span", "i", "em", "u", "center"))
+#: Elements that are a line of their own.
+_LINE_BLOCKS = frozenset(("div", "p", "td", "th", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6"))
+#: Siblings that end a line: what stands beside a standalone line.
+_LINE_BREAKS = frozenset(("br", "hr", "p", "div", "table", "ul", "ol", "h2", "h3", "h4", "img"))
+
+
+def _printed_title_piece(page: Page) -> str | None:
+    """No `<h1>`: the piece of a separated `<title>` the page prints as a line of its own in a
+    larger or bolder face (`<font size=5><b>Headline</b></font><br>` in an old table layout);
+    the site's name printed beside it is shorter, so the longest such piece wins. The line's
+    element is kept as the page's headline (`Page.headline`)."""
+    title = page.signals.title_tag
+    pieces = [normalize_text(p) for p in _TITLE_SEPARATORS.split(title or "")]
+    wanted = {fold(p): p for p in pieces if len(p.split()) > _BANNER_WORDS}
+    if len(pieces) < 2 or not wanted:
+        return None
+    found: dict[str, Tag] = {}
+    for tag in page.signals.emphasised:
+        piece = wanted.get(fold(normalize_text(tag.get_text(" "))))
+        if piece is None or piece in found:
+            continue
+        string = next((s for s in tag.strings if s.strip()), None)
+        line = line_of(string) if isinstance(string, NavigableString) else None
+        if line is not None and line[1]:
+            found[piece] = line[0]
+    if not found:
+        return None
+    piece = max(found, key=len)
+    page.headline = found[piece]
+    return piece
+
+
+def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
+    """The element making the line a text stands on alone, with whether that line is set in an
+    emphasised face (`<font>`, `<b>`, a styled font size or weight); None when the text shares
+    its line with running text or other elements (a byline, a menu)."""
+    top = string.parent
+    if not isinstance(top, Tag) or normalize_text(top.get_text(" ")) != normalize_text(string):
+        return None
+    emphasis = False
+    while True:
+        style = str(top.get("style") or "").lower()
+        emphasis = emphasis or top.name in _EMPHASIS or "font-" in style
+        if top.name in _LINE_BLOCKS:
+            return top, emphasis  # a block is a line of its own
+        parent = top.parent
+        if (
+            not isinstance(parent, Tag)
+            or parent.name not in _LINE_WRAPPERS | _LINE_BLOCKS
+            or normalize_text(parent.get_text(" ")) != normalize_text(top.get_text(" "))
+        ):
+            break
+        top = parent
+    if top.name not in _LINE_WRAPPERS:
+        return None
+    for side in (top.previous_siblings, top.next_siblings):
+        for node in side:
+            if isinstance(node, NavigableString):
+                if node.strip():
+                    return None  # running text on the same line
+                continue
+            if isinstance(node, Tag) and node.name not in _LINE_BREAKS:
+                return None
+            break
+    return top, emphasis
+
+
+def names_the_site(page: Page, text: str) -> bool:
+    """True when `text` is a name the site goes by (its profile, metadata, logo or home links,
+    or its host written out)."""
+    names = _site_names(page) | _shown_site_names(page)
+    host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
+    return page.names_site(text) or _is_site_piece(text, names, host_label)
 
 
 def _apart_from_text(tag: Tag, page: Page) -> bool:
