@@ -463,6 +463,55 @@ def _without_empty_sections(blocks: list[Block], kept: list[Block]) -> list[Bloc
     return [b for b in kept if id(b) not in empty]
 
 
+#: A heading sits in a wrapper of its own (`<header><h3>…</h3></header>`) inside the box it
+#: labels: climbing more levels than this from it reaches the page's columns, not its box.
+MAX_LABEL_CLIMB = 3
+
+
+def _inside(element: Tag | None, box: Tag) -> bool:
+    return element is not None and any(p is box for p in element.parents)
+
+
+def _box_of(blocks: list[Block], at: int, root: Tag | None) -> tuple[int, int] | None:
+    """The range of blocks around `blocks[at]` (a heading) held in its box: the nearest element
+    around the heading holding other blocks too (at most `MAX_LABEL_CLIMB` levels up). None
+    when that element is the text's container (the heading is then a section of the text)."""
+    element = blocks[at].element
+    box = element.parent if element is not None else None
+    for _ in range(MAX_LABEL_CLIMB):
+        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+            return None
+        start, end = at, at + 1
+        while start > 0 and _inside(blocks[start - 1].element, box):
+            start -= 1
+        while end < len(blocks) and _inside(blocks[end].element, box):
+            end += 1
+        if end - start > 1:
+            return start, end
+        box = box.parent
+    return None
+
+
+def _without_box_labels(blocks: list[Block], kept: list[Block], root: Tag | None) -> list[Block]:
+    """`kept` without the headings of a box whose other blocks the body all left out: the title
+    of a list of other articles ("Other People Are Reading", "Les plus lus") boxed with its
+    links in the middle of the text is the list's, not a section of the text (whose heading
+    has the text's paragraphs after it, in the same container)."""
+    kept_ids = {id(b) for b in kept}
+    index = {id(b): at for at, b in enumerate(blocks)}
+    dropped: set[int] = set()
+    for block in kept:
+        if not block.is_heading or block.element is None:
+            continue
+        box = _box_of(blocks, index[id(block)], root)
+        if box is None:
+            continue
+        others = [b for b in blocks[box[0] : box[1]] if b is not block]
+        if not any(id(b) in kept_ids or b.role == "lead" for b in others):
+            dropped.add(id(block))
+    return [b for b in kept if id(b) not in dropped]
+
+
 #: A control's or a slot's label ("Advertisement", "View Photos", "Caption", "Wait 1 second to
 #: continue.") is a short line: a few words, at most this many characters.
 MAX_LABEL_CHARS = 40
@@ -599,6 +648,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
         and id(b) != kicker
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
+    kept = _without_box_labels(blocks, kept, page.root)
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()
     if not kept:

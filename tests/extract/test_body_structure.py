@@ -173,3 +173,25 @@ def test_a_component_of_many_elements_holding_few_words_is_not_text() -> None:
     ).replace("div", "section")
     fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}{diaporama}</div></main>")
     assert "douze" in fr and "vus du pont" not in fr and "Voir les photos" not in fr
+
+
+def test_the_heading_of_a_link_box_inside_the_text_is_not_text() -> None:
+    """A box of links to other articles set among the paragraphs ("Most read", "Les plus lus")
+    holds its own heading: with the links left out, the heading is the box's, not a section of
+    the text."""
+    links = "".join(
+        f"<li><a href='/news/{i}'>Other story number {i} of the day</a></li>" for i in range(4)
+    )
+    en = _body(
+        f"<article><h1>Cycling plan</h1>{TEXT}<div class='most-read'><h2>Most Read Local "
+        f"Stories</h2><ul>{links}</ul></div>{MORE_EN}<h2>Next steps</h2>{MORE_EN}</article>"
+    )
+    assert "loading bays" in en and "Next steps" in en and "Most Read" not in en
+    fr = _body(
+        "<main><h1>Plan vélo</h1><div class='texte'><p>Le conseil communal a approuvé mardi le "
+        "nouveau plan vélo après un long débat sur le stationnement et les zones de livraison."
+        "</p><section id='autres'><header><h3>Les lecteurs lisent aussi</h3></header>"
+        f"<ul>{links}</ul></section><p>Les travaux des deux premiers itinéraires commencent au "
+        "printemps et seront terminés avant les vacances d’été, a dit l’échevin.</p></div></main>"
+    )
+    assert "premiers itinéraires" in fr and "lisent aussi" not in fr
