@@ -536,27 +536,47 @@ MIN_TEXT_PARAGRAPH = 100
 MIN_TEXT_PARAGRAPHS = 3
 
 
+def _signature(element: Tag | None) -> tuple[str, str] | None:
+    """An element's kind: its tag and class (the text's containers share one)."""
+    if element is None:
+        return None
+    classes = element.get("class")
+    return element.name, " ".join(classes) if isinstance(classes, list) else str(classes or "")
+
+
 def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
-    """`kept` without the bare `<div>` lines after the last paragraph of a text written in `<p>`
-    paragraphs (the lead counts), held in another element than that paragraph's: what follows
-    the text in a box of its own (the author's bio, a call to action, a rating widget, category
-    lines) is another kind of block, not the text's last line. A `<div>` beside the paragraphs
-    (an editor's stray line) stays, and so do lists, tables, quotes and code after the text."""
+    """`kept` without the bare `<div>` and `<p>` lines after the last paragraph of a text written
+    in `<p>` paragraphs (the lead counts), held in another element than that paragraph's: what
+    follows the text in a box of its own (the author's bio, a call to action, a rating widget,
+    category lines, the print edition's note, a feedback link) is another kind of block, not the
+    text's last line. The text is the paragraphs of its container's kind (tag and class: a text
+    split in `story-body` parts by ads is one text); a `<p>` in another part of that kind stays.
+    A `<div>` beside the paragraphs (an editor's stray line) stays, and so do lists, tables,
+    quotes and code after the text."""
     paragraphs = [
-        at
+        (at, b.element.parent)
         for at, b in enumerate(blocks)
-        if b.tag == "p" and b.role in (None, "lead") and len(b.text) >= MIN_TEXT_PARAGRAPH
+        if b.tag == "p"
+        and b.role in (None, "lead")
+        and len(b.text) >= MIN_TEXT_PARAGRAPH
+        and b.element is not None
+        and b.element.parent is not None
     ]
     if len(paragraphs) < MIN_TEXT_PARAGRAPHS:
         return kept
-    home = blocks[paragraphs[-1]].element
-    parent = home.parent if home is not None else None
-    if parent is None:
-        return kept
+    quoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
+    text_kind = Counter(_signature(parent) for _, parent in quoted).most_common(1)[0][0]
+    last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
+    own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     after = {
         id(b)
-        for b in blocks[paragraphs[-1] + 1 :]
-        if b.tag == "div" and b.element is not None and b.element.parent is not parent
+        for b in blocks[last + 1 :]
+        if b.element is not None
+        and b.element.parent is not parent
+        and id(b.element) not in own
+        and not b.quoted
+        and not any(h.startswith("#") and len(h) > 1 for h in b.hrefs)  # a note, linked back
+        and (b.tag == "div" or (b.tag == "p" and _signature(b.element.parent) != text_kind))
     }
     return [b for b in kept if id(b) not in after]
 

@@ -195,3 +195,41 @@ def test_the_heading_of_a_link_box_inside_the_text_is_not_text() -> None:
         "printemps et seront terminés avant les vacances d’été, a dit l’échevin.</p></div></main>"
     )
     assert "premiers itinéraires" in fr and "lisent aussi" not in fr
+
+
+def test_paragraphs_in_a_box_of_another_kind_after_the_text_are_not_text() -> None:
+    """`<p>`s after the last paragraph of the text, in an element of another kind than the
+    text's (the print edition's note, a feedback link, a call to action, a footer of links),
+    are the page's, not the text's last lines."""
+    en = _body(
+        f"<article><h1>Cycling plan</h1><div class='story-body'>{TEXT}{MORE_EN}</div>"
+        "<div class='story-meta'><p>A version of this article appears in print on 12 May 2026, "
+        "on page A7 of the city edition with the headline: Cycling plan approved.</p></div>"
+        "<a class='feedback' href='/feedback'><p>We are interested in your feedback on this "
+        "page. Tell us what you think.</p></a></article>"
+    )
+    assert "loading bays" in en and "in print" not in en and "feedback" not in en
+    nl = _body(
+        f"<main><h1>Fietsplan</h1><div class='bericht'>{NL3}</div><footer class='voet'>"
+        "<p class='forum'>Forum over dit onderwerp: <a href='/forum/fiets'>Fietsen in de "
+        "stad</a></p><p class='permalink'>Permalink: https://krant.example/a-123</p></footer>"
+        "</main>"
+    )
+    assert "twaalf aan toe" in nl and "Permalink" not in nl and "Forum over" not in nl
+
+
+def test_notes_after_the_text_linking_back_to_it_stay() -> None:
+    """Notes after the text, in a box of their own, that link back to their call in the text
+    (`href="#…"`) are the text's own, not the page's."""
+    notes = (
+        "<div class='footnotes'><p id='n1'><sup><a href='#r1'>1</a></sup>Twelve bays in the "
+        "first phase, eight more in the second.</p></div>"
+    )
+    en = _body(f"<article><h1>Cycling plan</h1><section>{TEXT}{MORE_EN}</section>{notes}</article>")
+    assert "eight more in the second" in en
+    notes = (
+        "<section class='notes'><p class='note'><a href='#appel-1'>[1]</a> Douze zones dans la "
+        "première phase, huit de plus dans la seconde.</p></section>"
+    )
+    fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}</div>{notes}</main>")
+    assert "huit de plus" in fr
