@@ -564,8 +564,8 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     ]
     if len(paragraphs) < MIN_TEXT_PARAGRAPHS:
         return kept
-    quoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
-    text_kind = Counter(_signature(parent) for _, parent in quoted).most_common(1)[0][0]
+    unquoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
+    text_kind = Counter(_signature(parent) for _, parent in unquoted).most_common(1)[0][0]
     last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     after = {

@@ -233,3 +233,24 @@ def test_notes_after_the_text_linking_back_to_it_stay() -> None:
     )
     fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}</div>{notes}</main>")
     assert "huit de plus" in fr
+
+
+def test_a_hidden_block_holding_most_of_the_text_is_not_text() -> None:
+    """An element its author hid stays hidden however much of the text it holds (a draft, the
+    other language's version): it is no layout wrapper."""
+    hidden = (
+        "<div style='visibility: hidden'><p>Draft: the council is expected to approve a cycling "
+        "plan with four routes, parking changes and delivery zones in the old town centre.</p>"
+        "<p>Draft: work on the routes would start in spring and finish before the summer, the "
+        "alderman is expected to tell the press on Tuesday at the town hall.</p></div>"
+    )
+    en = _body(f"<article><h1>Cycling plan</h1>{hidden}<div>{TEXT}</div></article>")
+    assert "approved the new cycling plan" in en and "Draft" not in en
+    verborgen = (
+        "<section hidden><p>Ontwerp: de gemeenteraad zal naar verwachting een fietsplan met vier "
+        "routes, parkeerwijzigingen en leveringszones in de binnenstad goedkeuren.</p>"
+        "<p>Ontwerp: de werken zouden in de lente beginnen en voor de zomer klaar zijn, zal de "
+        "schepen dinsdag op de persconferentie in het stadhuis zeggen.</p></section>"
+    )
+    nl = _body(f"<main><h1>Fietsplan</h1>{verborgen}<div>{NL3}</div></main>")
+    assert "twaalf aan toe" in nl and "Ontwerp" not in nl
