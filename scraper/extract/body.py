@@ -472,24 +472,28 @@ def _inside(element: Tag | None, box: Tag) -> bool:
     return element is not None and any(p is box for p in element.parents)
 
 
-def _box_of(blocks: list[Block], at: int, root: Tag | None) -> tuple[int, int] | None:
-    """The range of blocks around `blocks[at]` (a heading) held in its box: the nearest element
-    around the heading holding other blocks too (at most `MAX_LABEL_CLIMB` levels up). None
-    when that element is the text's container (the heading is then a section of the text)."""
+def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
+    """True when `blocks[at]` (a heading) labels a box the body left out: the nearest element
+    around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's
+    container) holds no kept one. The walk stops at the first kept block it meets (a section
+    heading's next paragraph)."""
     element = blocks[at].element
     box = element.parent if element is not None else None
     for _ in range(MAX_LABEL_CLIMB):
         if box is None or box is root or box.name in ("body", "html", "article", "main"):
-            return None
-        start, end = at, at + 1
-        while start > 0 and _inside(blocks[start - 1].element, box):
-            start -= 1
-        while end < len(blocks) and _inside(blocks[end].element, box):
-            end += 1
-        if end - start > 1:
-            return start, end
+            return False
+        others = 0
+        for step in (1, -1):
+            near = at + step
+            while 0 <= near < len(blocks) and _inside(blocks[near].element, box):
+                if id(blocks[near]) in kept or blocks[near].role == "lead":
+                    return False
+                others += 1
+                near += step
+        if others:
+            return True
         box = box.parent
-    return None
+    return False
 
 
 def _without_box_labels(blocks: list[Block], kept: list[Block], root: Tag | None) -> list[Block]:
@@ -498,18 +502,9 @@ def _without_box_labels(blocks: list[Block], kept: list[Block], root: Tag | None
     links in the middle of the text is the list's, not a section of the text (whose heading
     has the text's paragraphs after it, in the same container)."""
     kept_ids = {id(b) for b in kept}
-    index = {id(b): at for at, b in enumerate(blocks)}
-    dropped: set[int] = set()
-    for block in kept:
-        if not block.is_heading or block.element is None:
-            continue
-        box = _box_of(blocks, index[id(block)], root)
-        if box is None:
-            continue
-        others = [b for b in blocks[box[0] : box[1]] if b is not block]
-        if not any(id(b) in kept_ids or b.role == "lead" for b in others):
-            dropped.add(id(block))
-    return [b for b in kept if id(b) not in dropped]
+    headings = [at for at, b in enumerate(blocks) if b.is_heading and id(b) in kept_ids]
+    dropped = {id(blocks[at]) for at in headings if _box_label(blocks, at, root, kept_ids)}
+    return [b for b in kept if id(b) not in dropped] if dropped else kept
 
 
 #: A control's or a slot's label ("Advertisement", "View Photos", "Caption", "Wait 1 second to
