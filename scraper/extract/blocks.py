@@ -229,6 +229,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 LAYOUT_SHARE = 0.5
 
 
+def _hidden(attrs: Mapping[str, object]) -> bool:
+    """An element its author hid (`hidden`, `display: none`, `visibility: hidden`)."""
+    style = attrs.get("style")
+    return attrs.get("hidden") is not None or (
+        isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+    )
+
+
 def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     """True for elements whose class or id names page furniture (cookie banner, share buttons...)."""
     attrs = tag.attrs
@@ -239,10 +247,7 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     ident = attrs.get("id")
     if ident and not _is_heading_anchor(tag, str(ident)):
         names = f"{names} {ident}"
-    if attrs.get("aria-hidden") == "true" or attrs.get("hidden") is not None:
-        return True
-    style = attrs.get("style")
-    if isinstance(style, str) and _HIDDEN_STYLE.search(style):
+    if attrs.get("aria-hidden") == "true" or _hidden(attrs):
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
@@ -379,8 +384,9 @@ class _Walker:
 
     def _is_layout(self, tag: Tag, root: Tag) -> bool:
         """A furniture class on a wrapper of most of the text: a layout name, not furniture."""
-        if tag.attrs.get("aria-hidden") == "true" or tag.attrs.get("role"):
-            return False
+        attrs = tag.attrs
+        if attrs.get("aria-hidden") == "true" or attrs.get("role") or _hidden(attrs):
+            return False  # hidden by its author, however much text it holds
         if self._root_chars is None:
             self._root_chars = len(root.get_text())
         return len(tag.get_text()) > LAYOUT_SHARE * self._root_chars

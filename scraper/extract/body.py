@@ -463,6 +463,50 @@ def _without_empty_sections(blocks: list[Block], kept: list[Block]) -> list[Bloc
     return [b for b in kept if id(b) not in empty]
 
 
+#: A heading sits in a wrapper of its own (`<header><h3>…</h3></header>`) inside the box it
+#: labels: climbing more levels than this from it reaches the page's columns, not its box.
+MAX_LABEL_CLIMB = 3
+
+
+def _inside(element: Tag | None, box: Tag) -> bool:
+    return element is not None and any(p is box for p in element.parents)
+
+
+def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
+    """True when `blocks[at]` (a heading) labels a box the body left out: the nearest element
+    around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's
+    container) holds no kept one. The walk stops at the first kept block it meets (a section
+    heading's next paragraph)."""
+    element = blocks[at].element
+    box = element.parent if element is not None else None
+    for _ in range(MAX_LABEL_CLIMB):
+        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+            return False
+        others = 0
+        for step in (1, -1):
+            near = at + step
+            while 0 <= near < len(blocks) and _inside(blocks[near].element, box):
+                if id(blocks[near]) in kept or blocks[near].role == "lead":
+                    return False
+                others += 1
+                near += step
+        if others:
+            return True
+        box = box.parent
+    return False
+
+
+def _without_box_labels(blocks: list[Block], kept: list[Block], root: Tag | None) -> list[Block]:
+    """`kept` without the headings of a box whose other blocks the body all left out: the title
+    of a list of other articles ("Other People Are Reading", "Les plus lus") boxed with its
+    links in the middle of the text is the list's, not a section of the text (whose heading
+    has the text's paragraphs after it, in the same container)."""
+    kept_ids = {id(b) for b in kept}
+    headings = [at for at, b in enumerate(blocks) if b.is_heading and id(b) in kept_ids]
+    dropped = {id(blocks[at]) for at in headings if _box_label(blocks, at, root, kept_ids)}
+    return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
 #: A control's or a slot's label ("Advertisement", "View Photos", "Caption", "Wait 1 second to
 #: continue.") is a short line: a few words, at most this many characters.
 MAX_LABEL_CHARS = 40
@@ -487,27 +531,47 @@ MIN_TEXT_PARAGRAPH = 100
 MIN_TEXT_PARAGRAPHS = 3
 
 
+def _signature(element: Tag | None) -> tuple[str, str] | None:
+    """An element's kind: its tag and class (the text's containers share one)."""
+    if element is None:
+        return None
+    classes = element.get("class")
+    return element.name, " ".join(classes) if isinstance(classes, list) else str(classes or "")
+
+
 def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
-    """`kept` without the bare `<div>` lines after the last paragraph of a text written in `<p>`
-    paragraphs (the lead counts), held in another element than that paragraph's: what follows
-    the text in a box of its own (the author's bio, a call to action, a rating widget, category
-    lines) is another kind of block, not the text's last line. A `<div>` beside the paragraphs
-    (an editor's stray line) stays, and so do lists, tables, quotes and code after the text."""
+    """`kept` without the bare `<div>` and `<p>` lines after the last paragraph of a text written
+    in `<p>` paragraphs (the lead counts), held in another element than that paragraph's: what
+    follows the text in a box of its own (the author's bio, a call to action, a rating widget,
+    category lines, the print edition's note, a feedback link) is another kind of block, not the
+    text's last line. The text is the paragraphs of its container's kind (tag and class: a text
+    split in `story-body` parts by ads is one text); a `<p>` in another part of that kind stays.
+    A `<div>` beside the paragraphs (an editor's stray line) stays, and so do lists, tables,
+    quotes and code after the text."""
     paragraphs = [
-        at
+        (at, b.element.parent)
         for at, b in enumerate(blocks)
-        if b.tag == "p" and b.role in (None, "lead") and len(b.text) >= MIN_TEXT_PARAGRAPH
+        if b.tag == "p"
+        and b.role in (None, "lead")
+        and len(b.text) >= MIN_TEXT_PARAGRAPH
+        and b.element is not None
+        and b.element.parent is not None
     ]
     if len(paragraphs) < MIN_TEXT_PARAGRAPHS:
         return kept
-    home = blocks[paragraphs[-1]].element
-    parent = home.parent if home is not None else None
-    if parent is None:
-        return kept
+    unquoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
+    text_kind = Counter(_signature(parent) for _, parent in unquoted).most_common(1)[0][0]
+    last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
+    own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     after = {
         id(b)
-        for b in blocks[paragraphs[-1] + 1 :]
-        if b.tag == "div" and b.element is not None and b.element.parent is not parent
+        for b in blocks[last + 1 :]
+        if b.element is not None
+        and b.element.parent is not parent
+        and id(b.element) not in own
+        and not b.quoted
+        and not any(h.startswith("#") and len(h) > 1 for h in b.hrefs)  # a note, linked back
+        and (b.tag == "div" or (b.tag == "p" and _signature(b.element.parent) != text_kind))
     }
     return [b for b in kept if id(b) not in after]
 
@@ -599,6 +663,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
         and id(b) != kicker
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
+    kept = _without_box_labels(blocks, kept, page.root)
     while len(kept) > 1 and _closing_line(kept[-1]):
         kept.pop()
     if not kept:

@@ -173,3 +173,84 @@ def test_a_component_of_many_elements_holding_few_words_is_not_text() -> None:
     ).replace("div", "section")
     fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}{diaporama}</div></main>")
     assert "douze" in fr and "vus du pont" not in fr and "Voir les photos" not in fr
+
+
+def test_the_heading_of_a_link_box_inside_the_text_is_not_text() -> None:
+    """A box of links to other articles set among the paragraphs ("Most read", "Les plus lus")
+    holds its own heading: with the links left out, the heading is the box's, not a section of
+    the text."""
+    links = "".join(
+        f"<li><a href='/news/{i}'>Other story number {i} of the day</a></li>" for i in range(4)
+    )
+    en = _body(
+        f"<article><h1>Cycling plan</h1>{TEXT}<div class='most-read'><h2>Most Read Local "
+        f"Stories</h2><ul>{links}</ul></div>{MORE_EN}<h2>Next steps</h2>{MORE_EN}</article>"
+    )
+    assert "loading bays" in en and "Next steps" in en and "Most Read" not in en
+    fr = _body(
+        "<main><h1>Plan vélo</h1><div class='texte'><p>Le conseil communal a approuvé mardi le "
+        "nouveau plan vélo après un long débat sur le stationnement et les zones de livraison."
+        "</p><section id='autres'><header><h3>Les lecteurs lisent aussi</h3></header>"
+        f"<ul>{links}</ul></section><p>Les travaux des deux premiers itinéraires commencent au "
+        "printemps et seront terminés avant les vacances d’été, a dit l’échevin.</p></div></main>"
+    )
+    assert "premiers itinéraires" in fr and "lisent aussi" not in fr
+
+
+def test_paragraphs_in_a_box_of_another_kind_after_the_text_are_not_text() -> None:
+    """`<p>`s after the last paragraph of the text, in an element of another kind than the
+    text's (the print edition's note, a feedback link, a call to action, a footer of links),
+    are the page's, not the text's last lines."""
+    en = _body(
+        f"<article><h1>Cycling plan</h1><div class='story-body'>{TEXT}{MORE_EN}</div>"
+        "<div class='story-meta'><p>A version of this article appears in print on 12 May 2026, "
+        "on page A7 of the city edition with the headline: Cycling plan approved.</p></div>"
+        "<a class='feedback' href='/feedback'><p>We are interested in your feedback on this "
+        "page. Tell us what you think.</p></a></article>"
+    )
+    assert "loading bays" in en and "in print" not in en and "feedback" not in en
+    nl = _body(
+        f"<main><h1>Fietsplan</h1><div class='bericht'>{NL3}</div><footer class='voet'>"
+        "<p class='forum'>Forum over dit onderwerp: <a href='/forum/fiets'>Fietsen in de "
+        "stad</a></p><p class='permalink'>Permalink: https://krant.example/a-123</p></footer>"
+        "</main>"
+    )
+    assert "twaalf aan toe" in nl and "Permalink" not in nl and "Forum over" not in nl
+
+
+def test_notes_after_the_text_linking_back_to_it_stay() -> None:
+    """Notes after the text, in a box of their own, that link back to their call in the text
+    (`href="#…"`) are the text's own, not the page's."""
+    notes = (
+        "<div class='footnotes'><p id='n1'><sup><a href='#r1'>1</a></sup>Twelve bays in the "
+        "first phase, eight more in the second.</p></div>"
+    )
+    en = _body(f"<article><h1>Cycling plan</h1><section>{TEXT}{MORE_EN}</section>{notes}</article>")
+    assert "eight more in the second" in en
+    notes = (
+        "<section class='notes'><p class='note'><a href='#appel-1'>[1]</a> Douze zones dans la "
+        "première phase, huit de plus dans la seconde.</p></section>"
+    )
+    fr = _body(f"<main><h1>Plan vélo</h1><div class='texte'>{FR3}</div>{notes}</main>")
+    assert "huit de plus" in fr
+
+
+def test_a_hidden_block_holding_most_of_the_text_is_not_text() -> None:
+    """An element its author hid stays hidden however much of the text it holds (a draft, the
+    other language's version): it is no layout wrapper."""
+    hidden = (
+        "<div style='visibility: hidden'><p>Draft: the council is expected to approve a cycling "
+        "plan with four routes, parking changes and delivery zones in the old town centre.</p>"
+        "<p>Draft: work on the routes would start in spring and finish before the summer, the "
+        "alderman is expected to tell the press on Tuesday at the town hall.</p></div>"
+    )
+    en = _body(f"<article><h1>Cycling plan</h1>{hidden}<div>{TEXT}</div></article>")
+    assert "approved the new cycling plan" in en and "Draft" not in en
+    verborgen = (
+        "<section hidden><p>Ontwerp: de gemeenteraad zal naar verwachting een fietsplan met vier "
+        "routes, parkeerwijzigingen en leveringszones in de binnenstad goedkeuren.</p>"
+        "<p>Ontwerp: de werken zouden in de lente beginnen en voor de zomer klaar zijn, zal de "
+        "schepen dinsdag op de persconferentie in het stadhuis zeggen.</p></section>"
+    )
+    nl = _body(f"<main><h1>Fietsplan</h1>{verborgen}<div>{NL3}</div></main>")
+    assert "twaalf aan toe" in nl and "Ontwerp" not in nl
