@@ -39,7 +39,7 @@ from scraper.extract.published import (
 from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
-from scraper.extract.tree import parse_tree
+from scraper.extract.tree import ParsedTree, parse_tree
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, scrub
@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
-def _parse(text: str) -> tuple[BeautifulSoup, list[Tag], list[NavigableString]]:
+def _parse(text: str) -> ParsedTree:
     return parse_tree(text)  # a function of this module: bench/extract.py --stages times it
 
 
@@ -115,6 +115,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         warnings=list(signals.warnings),
         text=parsed.text,
         at_strings=parsed.at_strings,
+        slash_strings=parsed.slash_strings,
     )
     page.contact_containers = contact_containers(page)
     if root is not None:
@@ -184,6 +185,8 @@ class ParsedHtml:
     elements: list[Tag] | None = None
     #: the plain text nodes of `soup` holding an "@", in document order (None: walk the tree)
     at_strings: list[NavigableString] | None = None
+    #: the plain text nodes of `soup` holding a "/", in document order (None: walk the tree)
+    slash_strings: list[NavigableString] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -192,8 +195,10 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
     with _collector_paused():
         text, decode_warning = decode_html(html or b"", encoding)
         text = scrub(text)
-        soup, elements, at_strings = _parse(text)
-        return ParsedHtml(text, soup, decode_warning, elements, at_strings)
+        tree = _parse(text)
+        return ParsedHtml(
+            text, tree.soup, decode_warning, tree.elements, tree.at_strings, tree.slash_strings
+        )
 
 
 def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:

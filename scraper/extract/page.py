@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -70,6 +71,9 @@ class Page:
     zone_head: int = 0
     #: whether the page writes slash dates month first (found once, by `published.month_first`)
     month_first: bool | None = None
+    #: the date the text by the headline gives, by kind ("published", "modified"): found once
+    #: by `published._from_text`, which the dates, their check and the UTC stamps all ask
+    text_dates: dict[str, dt.date | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     #: the element printing the headline when no `<h1>` does (found by `title.extract_title`)
     headline: Tag | None = None
@@ -78,6 +82,9 @@ class Page:
     #: the plain text nodes of `soup` holding an "@", in document order, when the parse listed
     #: them (None: walk the tree)
     at_strings: list[NavigableString] | None = None
+    #: the plain text nodes of `soup` holding a "/", in document order, when the parse listed
+    #: them (None: walk the tree)
+    slash_strings: list[NavigableString] | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)

@@ -197,15 +197,11 @@ def month_first(page: Page) -> bool:
 
 
 def _slash_texts(page: Page) -> list[str]:
-    """The page's visible strings that may hold a slash date (scripts and styles are no text);
-    none without a digit, a slash and a digit anywhere in the page (most pages: no walk)."""
-    if page.text is not None and not _DIGIT_SLASH_DIGIT.search(page.text):
-        return []
+    """The page's visible strings that may hold a slash date (scripts and styles are no text):
+    those the parse listed as holding a "/", else a walk over the tree."""
+    if page.slash_strings is not None:
+        return list(page.slash_strings)
     return [s for s in page.soup.strings if "/" in s and type(s) is NavigableString]
-
-
-#: The least of a slash date ("7/14"), searched in the whole page before its strings are walked.
-_DIGIT_SLASH_DIGIT = re.compile(r"\d/\d")
 
 
 def _anchors(page: Page) -> list[Tag]:
@@ -282,6 +278,15 @@ def _opening_date(text: str, order: bool) -> dt.date | None:
 
 
 def _from_text(page: Page, kind: str) -> dt.date | None:
+    """The `kind` date the text by the headline gives (a labelled date; for "published", a date
+    line, a yearless date in a URL's year, a dateline), read once per page: what it reads (the
+    zone lines, the slash order, the URL, the blocks) is fixed once the page is read."""
+    if kind not in page.text_dates:
+        page.text_dates[kind] = _read_text_date(page, kind)
+    return page.text_dates[kind]
+
+
+def _read_text_date(page: Page, kind: str) -> dt.date | None:
     lines = zone_lines(page)
     order = month_first(page)
     for index, line in enumerate(lines):

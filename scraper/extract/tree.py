@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.builder._lxml import LXMLTreeBuilder
@@ -40,14 +41,18 @@ class PageSoup(BeautifulSoup):
     and `<template>` (string subclasses) and any other call take bs4's own path.
 
     The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
-    address can be, without a walk over the whole tree."""
+    address can be, without a walk over the whole tree; so are those holding a "/"
+    (`slash_strings`): where a slash date ("07/14/2023") can be."""
 
     #: the plain text nodes (`NavigableString` itself) holding an "@", in document order
     at_strings: list[NavigableString]
+    #: the plain text nodes holding a "/", in document order
+    slash_strings: list[NavigableString]
 
     def reset(self) -> None:
         super().reset()
         self.at_strings = []
+        self.slash_strings = []
 
     def handle_starttag(  # type: ignore[override]
         self,
@@ -150,6 +155,8 @@ class PageSoup(BeautifulSoup):
         self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
         if "@" in data:
             self.at_strings.append(string)
+        if "/" in data:
+            self.slash_strings.append(string)
 
     def object_was_parsed(
         self,
@@ -258,20 +265,31 @@ class HtmlBuilder(LXMLTreeBuilder):
 _BUILDERS = threading.local()
 
 
-def parse_tree(text: str) -> tuple[BeautifulSoup, list[Tag], list[NavigableString]]:
-    """The tree of `text`, its elements in document order, and its plain text nodes holding an
-    "@" (`PageSoup.at_strings`)."""
+class ParsedTree(NamedTuple):
+    """A page's tree and what its parse listed on the way."""
+
+    soup: BeautifulSoup
+    #: its elements in document order
+    elements: list[Tag]
+    #: its plain text nodes holding an "@" (`PageSoup.at_strings`)
+    at_strings: list[NavigableString]
+    #: its plain text nodes holding a "/" (`PageSoup.slash_strings`)
+    slash_strings: list[NavigableString]
+
+
+def parse_tree(text: str) -> ParsedTree:
+    """The tree of `text`, with its elements and the text nodes its parse listed."""
     builder: HtmlBuilder | None = getattr(_BUILDERS, "builder", None)
     if builder is None:
         builder = _BUILDERS.builder = HtmlBuilder()
     try:
         soup = PageSoup(text, builder=builder)
         elements, builder.elements = builder.elements, []
-        return soup, elements, soup.at_strings
+        return ParsedTree(soup, elements, soup.at_strings, soup.slash_strings)
     except BaseException as exc:
         _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
         if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
             raise
 
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return BeautifulSoup("", "lxml"), [], []
+        return ParsedTree(BeautifulSoup("", "lxml"), [], [], [])

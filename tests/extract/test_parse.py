@@ -89,6 +89,11 @@ def test_the_page_tree_is_the_tree_bs4_builds(html: bytes) -> None:
     assert [id(s) for s in parsed.at_strings] == [
         id(s) for s in parsed.soup.descendants if type(s) is NavigableString and "@" in s
     ]
+    # and those holding a "/" (where the slash order of the dates is read)
+    assert parsed.slash_strings is not None
+    assert [id(s) for s in parsed.slash_strings] == [
+        id(s) for s in parsed.soup.descendants if type(s) is NavigableString and "/" in s
+    ]
 
 
 def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
