@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingIn
 
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
+from scraper.extract.treewalk import text_longer_than
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
@@ -382,8 +384,9 @@ class _Walker:
         if tag.attrs.get("aria-hidden") == "true" or tag.attrs.get("role"):
             return False
         if self._root_chars is None:
-            self._root_chars = len(root.get_text())
-        return len(tag.get_text()) > LAYOUT_SHARE * self._root_chars
+            self._root_chars = sum(map(len, root.strings))  # len(root.get_text()), unjoined
+        # a text length is whole: longer than the share is longer than the share rounded down
+        return text_longer_than(tag, math.floor(LAYOUT_SHARE * self._root_chars))
 
     def _mark_widget(self, start: int) -> None:
         """The blocks from `start` on, all of one element, get the role "widget" when they are

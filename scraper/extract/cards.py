@@ -16,7 +16,7 @@ from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
-from scraper.extract.treewalk import first_named, tags_named
+from scraper.extract.treewalk import all_strings_in, first_named, tags_named
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import resolve_href
@@ -240,7 +240,7 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
 
 
 def _string_ids(tag: Tag) -> set[int]:
-    return {id(string) for string in tag.find_all(string=True)}
+    return {id(string) for string in all_strings_in(tag)}
 
 
 def _own_strings(
@@ -249,7 +249,7 @@ def _own_strings(
     """A link's strings without the sector label (known, or in an element of `labels`) and the
     date printed inside it."""
     pieces = []
-    for string in link.find_all(string=True):
+    for string in all_strings_in(link):
         parent = string.parent
         if isinstance(parent, Tag) and parent is not link and parent.name in ("time", "small"):
             continue
@@ -287,7 +287,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
             return text
     pieces = [
         strip_label(p.strip(" ·|•–—-"), config.sector_labels)
-        for string in card.find_all(string=True)
+        for string in all_strings_in(card)
         if id(string) not in own and not _in_time(string, card)
         for p in _PIECES.split(normalize_text(str(string)))
     ]
