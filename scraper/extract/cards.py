@@ -16,7 +16,7 @@ from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
-from scraper.extract.treewalk import all_strings_in, first_named, tags_named
+from scraper.extract.treewalk import all_strings_in, first_named, tags_named, text_length
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import resolve_href
@@ -193,7 +193,7 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             parents[id(parent)] = parent
     strips: dict[int, Tag] = {}
     for key, members in groups.items():
-        sizes = {i: len(units[i].get_text()) for i in members}
+        sizes = {i: text_length(units[i]) for i in members}
         members = [i for i in members if sizes[i] <= MAX_CARD_CHARS]
         if len({candidates[i].key for i in members}) < 2:
             continue
@@ -203,7 +203,7 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             continue
         parent = parents[key]
         carded = sum(sizes[i] for i in members)
-        if carded < STRIP_LINK_SHARE * len(parent.get_text()):
+        if carded < STRIP_LINK_SHARE * text_length(parent):
             continue  # running text with a few linked lines in it ("Main article: …")
         for i in members:
             strips[i] = parent
@@ -365,7 +365,7 @@ def find_cards(
         seen.add(c.key)
         if not any(container is o or o in container.parents for o in containers):
             containers = [o for o in containers if container not in o.parents] + [container]
-        time = card.find("time", datetime=True)
+        time = next((t for t in tags_named(card, ("time",)) if t.get("datetime") is not None), None)
         cards.append(
             Card(
                 title=title,

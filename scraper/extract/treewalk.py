@@ -48,6 +48,11 @@ def all_strings_in(root: Tag) -> Iterator[NavigableString]:
             yield node
 
 
+def text_length(root: Tag) -> int:
+    """`len(root.get_text())`, without building the text."""
+    return sum(map(len, root.strings))
+
+
 def text_longer_than(root: Tag, limit: int, separator: str = "") -> bool:
     """`len(root.get_text(separator)) > limit`, without building a large element's whole text:
     the count stops once past `limit`."""
