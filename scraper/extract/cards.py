@@ -16,7 +16,7 @@ from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
-from scraper.extract.treewalk import all_strings_in, first_named, tags_named, text_length
+from scraper.extract.treewalk import all_strings_in, tags_named, text_length
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import resolve_href
@@ -69,10 +69,12 @@ def url_key(url: str | None) -> str:
     return f"{host}{parts.path.rstrip('/')}"
 
 
-def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConfig) -> list[Tag]:
+def phrase_sections(
+    matched: list[Tag], headings: list[Tag], h1s: list[Tag], config: ExtractConfig
+) -> list[Tag]:
     """Containers the profile or a heading names as other articles: the profile's `related`
     matches, else the parent of a "More news" heading (vocabulary). Evidence only: their links
-    still have to lead to articles of the site."""
+    still have to lead to articles of the site. `h1s`: every `<h1>` of the page."""
     sections = [s for s in matched if s.find("a", href=True)]
     if sections:
         return [s for s in sections if not any(s is not o and o in s.parents for o in sections)]
@@ -87,7 +89,7 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
         while isinstance(section, Tag) and not _links_beyond(section, own):
             section = section.parent
         if isinstance(section, Tag) and (
-            first_named(section, "h1") is not None or heading.find_previous_sibling("p") is not None
+            _holds_any(section, h1s) or heading.find_previous_sibling("p") is not None
         ):
             # the heading sits in the article's own container (beside its headline, or after
             # its paragraphs, "See also" closing a text): the list is what follows it
@@ -98,6 +100,13 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
     return found
+
+
+def _holds_any(section: Tag, tags: list[Tag]) -> bool:
+    """True when one of `tags` is below `section`: with every `<h1>` of the page, what
+    `first_named(section, "h1") is not None` answers, by a climb from each instead of a walk of
+    the section."""
+    return any(any(p is section for p in tag.parents) for tag in tags)
 
 
 def _links_beyond(section: Tag, own: set[int]) -> bool:
@@ -336,6 +345,7 @@ def find_cards(
     config: ExtractConfig,
     base_url: str,
     page_url: str,
+    h1s: list[Tag],
 ) -> tuple[list[Card], list[Tag]]:
     """The cards of other articles on the page (the article's own card among them, as evidence),
     deduplicated by URL, and the containers they sit in.
@@ -345,7 +355,7 @@ def find_cards(
     news" heading names. Menus, share and social buttons, breadcrumbs, tag and agenda links are
     never cards, whatever heading sits above them.
     """
-    sections = phrase_sections(matched, headings, config)
+    sections = phrase_sections(matched, headings, h1s, config)
     candidates = _candidates(links, base_url, page_url, config.hosts, sections)
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
