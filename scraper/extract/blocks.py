@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -121,8 +122,10 @@ class Block:
     #: answer's paragraphs from the editorial line after them)
     element: Tag | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The lines joined, worked out once: a block's lines are never changed in place (a
+        step that rewrites them makes a new block, `dataclasses.replace`)."""
         return " ".join(self.lines)
 
     @property
