@@ -99,6 +99,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         config,
         resolve_base(url, signals.base_href),
         url,
+        signals.h1s,
     )
     root, from_profile = find_content_root(soup, matches.grouped("content"), signals.paragraphs)
     page = Page(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -12,6 +13,7 @@ from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingIn
 
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
+from scraper.extract.treewalk import text_length
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
@@ -120,8 +122,10 @@ class Block:
     #: answer's paragraphs from the editorial line after them)
     element: Tag | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The lines joined, worked out once: a block's lines are never changed in place (a
+        step that rewrites them makes a new block, `dataclasses.replace`)."""
         return " ".join(self.lines)
 
     @property
@@ -242,11 +246,6 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     attrs = tag.attrs
     if not attrs:
         return False
-    classes = attrs.get("class")
-    names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
-    ident = attrs.get("id")
-    if ident and not _is_heading_anchor(tag, str(ident)):
-        names = f"{names} {ident}"
     if attrs.get("aria-hidden") == "true" or _hidden(attrs):
         return True
     role = attrs.get("role")
@@ -254,6 +253,12 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
         return True
     if _is_breadcrumb(attrs):
         return True
+    # the names last: the other tests are cheaper, and any of them answers alone
+    classes = attrs.get("class")
+    names = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    ident = attrs.get("id")
+    if ident and not _is_heading_anchor(tag, str(ident)):
+        names = f"{names} {ident}"
     return bool(names) and config.boilerplate.search(names.lower()) is not None
 
 
@@ -304,7 +309,9 @@ class _Walker:
         self.hrefs: list[str] = []
         self.link_chars = 0
         self.stopped = False
-        self._root_chars: int | None = None
+        #: the root's text length counted so far, and its strings left to count (`_is_layout`)
+        self._root_chars = 0
+        self._root_strings: Iterator[str] | None = None
         #: cumulative (characters, bare div blocks, headings) of the blocks so far, for
         #: `_mark_widget`: the counts of any element's blocks in constant time
         self._sums: list[tuple[int, int, int]] = [(0, 0, 0)]
@@ -329,28 +336,33 @@ class _Walker:
         if not self.pieces:
             self.link_chars = 0
             return
-        raw = "".join(text for text, _ in self.pieces)
+        raw = "".join([text for text, _ in self.pieces])
         lines = normalize_lines(raw)
         if lines:
-            bold_text = "".join(text for text, bold in self.pieces if bold)
-            plain = "".join(text for text, bold in self.pieces if not bold)
             label = None
-            lead_bold = []
-            for text, bold in self.pieces:
-                if not bold and text.strip():
-                    break
-                lead_bold.append(text)
-            if lead_bold and normalize_text("".join(lead_bold)):
-                label = normalize_text("".join(lead_bold))
             runs: list[str] = []
-            for was_bold, texts in groupby(self.pieces, key=lambda piece: piece[1]):
-                run = normalize_text("".join(text for text, _ in texts)) if was_bold else ""
-                if run:
-                    runs.append(run)
+            is_bold = False
+            # no bold piece (most lines): no bold run, no label (the pieces before the first
+            # piece with text are white space), not a bold line
+            if any(bold for _, bold in self.pieces):
+                bold_text = "".join(text for text, bold in self.pieces if bold)
+                plain = "".join(text for text, bold in self.pieces if not bold)
+                lead_bold = []
+                for text, bold in self.pieces:
+                    if not bold and text.strip():
+                        break
+                    lead_bold.append(text)
+                if lead_bold and normalize_text("".join(lead_bold)):
+                    label = normalize_text("".join(lead_bold))
+                for was_bold, texts in groupby(self.pieces, key=lambda piece: piece[1]):
+                    run = normalize_text("".join(text for text, _ in texts)) if was_bold else ""
+                    if run:
+                        runs.append(run)
+                is_bold = bool(normalize_text(bold_text)) and not normalize_text(plain)
             block = Block(
                 tag=block_tag,
                 lines=lines,
-                bold=bool(normalize_text(bold_text)) and not normalize_text(plain),
+                bold=is_bold,
                 label=label,
                 role=role[0] if role else None,
                 container=role[1] if role else None,
@@ -387,9 +399,22 @@ class _Walker:
         attrs = tag.attrs
         if attrs.get("aria-hidden") == "true" or attrs.get("role") or _hidden(attrs):
             return False  # hidden by its author, however much text it holds
-        if self._root_chars is None:
-            self._root_chars = len(root.get_text())
-        return len(tag.get_text()) > LAYOUT_SHARE * self._root_chars
+        chars = text_length(tag)
+        return chars > LAYOUT_SHARE * self._root_chars_reaching(chars, root)
+
+    def _root_chars_reaching(self, chars: int, root: Tag) -> int:
+        """The root's text length, counted only as far as needed to answer `_is_layout` for a
+        wrapper of `chars` characters: until the share of the count reaches `chars` (the share
+        of the whole text is then at least as large: not a layout wrapper), else to the end.
+        The count resumes where the last call left it: the root's text is read once at most."""
+        if self._root_strings is None:
+            self._root_strings = iter(root.strings)
+        while LAYOUT_SHARE * self._root_chars < chars:
+            string = next(self._root_strings, None)
+            if string is None:
+                break
+            self._root_chars += len(string)
+        return self._root_chars
 
     def _mark_widget(self, start: int) -> None:
         """The blocks from `start` on, all of one element, get the role "widget" when they are

@@ -16,7 +16,7 @@ from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
-from scraper.extract.treewalk import first_named, tags_named
+from scraper.extract.treewalk import all_strings_in, tags_named, text_length
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
@@ -80,10 +80,12 @@ def url_key(url: str | None) -> str:
     return f"{host}{path}"
 
 
-def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConfig) -> list[Tag]:
+def phrase_sections(
+    matched: list[Tag], headings: list[Tag], h1s: list[Tag], config: ExtractConfig
+) -> list[Tag]:
     """Containers the profile or a heading names as other articles: the profile's `related`
     matches, else the parent of a "More news" heading (vocabulary). Evidence only: their links
-    still have to lead to articles of the site."""
+    still have to lead to articles of the site. `h1s`: every `<h1>` of the page."""
     sections = [s for s in matched if s.find("a", href=True)]
     if sections:
         return [s for s in sections if not any(s is not o and o in s.parents for o in sections)]
@@ -98,7 +100,7 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
         while isinstance(section, Tag) and not _links_beyond(section, own):
             section = section.parent
         if isinstance(section, Tag) and (
-            first_named(section, "h1") is not None or heading.find_previous_sibling("p") is not None
+            _holds_any(section, h1s) or heading.find_previous_sibling("p") is not None
         ):
             # the heading sits in the article's own container (beside its headline, or after
             # its paragraphs, "See also" closing a text): the list is what follows it
@@ -109,6 +111,13 @@ def phrase_sections(matched: list[Tag], headings: list[Tag], config: ExtractConf
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
             found.append(section)
     return found
+
+
+def _holds_any(section: Tag, tags: list[Tag]) -> bool:
+    """True when one of `tags` is below `section`: with every `<h1>` of the page, what
+    `first_named(section, "h1") is not None` answers, by a climb from each instead of a walk of
+    the section."""
+    return any(any(p is section for p in tag.parents) for tag in tags)
 
 
 def _links_beyond(section: Tag, own: set[int]) -> bool:
@@ -204,7 +213,7 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             parents[id(parent)] = parent
     strips: dict[int, Tag] = {}
     for key, members in groups.items():
-        sizes = {i: len(units[i].get_text()) for i in members}
+        sizes = {i: text_length(units[i]) for i in members}
         members = [i for i in members if sizes[i] <= MAX_CARD_CHARS]
         if len({candidates[i].key for i in members}) < 2:
             continue
@@ -216,7 +225,7 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             continue
         parent = parents[key]
         carded = sum(sizes[i] for i in members)
-        if carded < STRIP_LINK_SHARE * len(parent.get_text()):
+        if carded < STRIP_LINK_SHARE * text_length(parent):
             continue  # running text with a few linked lines in it ("Main article: …")
         for i in members:
             strips[i] = parent
@@ -274,7 +283,7 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
 
 
 def _string_ids(tag: Tag) -> set[int]:
-    return {id(string) for string in tag.find_all(string=True)}
+    return {id(string) for string in all_strings_in(tag)}
 
 
 def _own_strings(
@@ -283,7 +292,7 @@ def _own_strings(
     """A link's strings without the sector label (known, or in an element of `labels`) and the
     date printed inside it."""
     pieces = []
-    for string in link.find_all(string=True):
+    for string in all_strings_in(link):
         parent = string.parent
         if isinstance(parent, Tag) and parent is not link and parent.name in ("time", "small"):
             continue
@@ -321,7 +330,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
             return text
     pieces = [
         strip_label(p.strip(" ·|•–—-"), config.sector_labels)
-        for string in card.find_all(string=True)
+        for string in all_strings_in(card)
         if id(string) not in own and not _in_time(string, card)
         for p in _PIECES.split(normalize_text(str(string)))
     ]
@@ -370,6 +379,7 @@ def find_cards(
     config: ExtractConfig,
     base_url: str,
     page_url: str,
+    h1s: list[Tag],
 ) -> tuple[list[Card], list[Tag]]:
     """The cards of other articles on the page (the article's own card among them, as evidence),
     deduplicated by URL, and the containers they sit in.
@@ -379,7 +389,7 @@ def find_cards(
     news" heading names. Menus, share and social buttons, breadcrumbs, tag and agenda links are
     never cards, whatever heading sits above them.
     """
-    sections = phrase_sections(matched, headings, config)
+    sections = phrase_sections(matched, headings, h1s, config)
     candidates = _candidates(links, base_url, page_url, config.hosts, sections)
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
@@ -399,7 +409,7 @@ def find_cards(
         seen.add(c.key)
         if not any(container is o or o in container.parents for o in containers):
             containers = [o for o in containers if container not in o.parents] + [container]
-        time = card.find("time", datetime=True)
+        time = next((t for t in tags_named(card, ("time",)) if t.get("datetime") is not None), None)
         cards.append(
             Card(
                 title=title,

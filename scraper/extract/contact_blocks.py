@@ -20,7 +20,7 @@ from scraper.extract.body import is_copyright_line
 from scraper.extract.contacts import AUTHOR_CREDIT, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
 from scraper.extract.names import FULL_NAME, is_full_name
 from scraper.extract.page import Page
-from scraper.extract.treewalk import text_longer_than
+from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_longer_than
 from scraper.text import normalize_lines
 
 #: A contact block is short: name, role, address and channels fit in this many characters. A
@@ -50,7 +50,7 @@ _TEXT_BLOCKS = ("p", "li", "dd", "td", "blockquote")
 
 def _emails(tag: Tag) -> set[str]:
     found = {e.lower() for e in EMAIL.findall(tag.get_text(" "))}
-    for link in tag.find_all("a", href=True):
+    for link in all_links_in(tag):
         href = str(link["href"])
         if href.lower().startswith("mailto:"):
             found.add(href[7:].split("?")[0].strip().lower())
@@ -58,7 +58,7 @@ def _emails(tag: Tag) -> set[str]:
 
 
 def _has_running_text(tag: Tag, regions: Regions) -> bool:
-    for block in tag.find_all(_TEXT_BLOCKS):
+    for block in tags_named(tag, _TEXT_BLOCKS):
         text = block.get_text(" ").strip()
         sentence = len(text.split()) >= RUNNING_TEXT_WORDS and text.endswith((".", "!", "?"))
         if (
@@ -137,7 +137,7 @@ def _names_person(tag: Tag) -> bool:
 
 
 def _holds_channel(tag: Tag) -> bool:
-    for link in tag.find_all("a", href=True):
+    for link in all_links_in(tag):
         if str(link["href"]).lower().startswith(("mailto:", "tel:")):
             return True
     return bool(HAS_EMAIL.search(tag.get_text(" ")))
@@ -179,10 +179,12 @@ def _texts_outside_channel_links(block: Tag) -> list[str]:
     """The block's visible strings, without the texts of its mailto:/tel: links ("Bel Koen" names
     no one beside the number it hides)."""
     texts = []
-    for string in block.find_all(string=True):
+    # plain walks for `find_all(string=True)` and `find_parent("a")` (bs4 runs its matcher on
+    # every node and every ancestor)
+    for string in block.descendants:
         if type(string) is not NavigableString:
             continue  # a comment ("AUTHOR-DATA-MARKER-BEGIN") is no line a reader sees
-        link = string.find_parent("a")
+        link = next((p for p in string.parents if p.name == "a"), None)
         href = str(link.get("href") or "").lower() if link is not None else ""
         if not href.startswith(("mailto:", "tel:")) and not (
             link is not None and link.get("data-email")
@@ -345,15 +347,26 @@ def _line_of(tag: Tag) -> Tag:
     return line
 
 
+#: A string opening with a byline's word ("By Sarah Miller"); anchored, so `match` finds what
+#: bs4's `search` would.
+_BYLINE_START = re.compile(r"^\s*(?:par|door|by)\s", re.IGNORECASE)
+
+
 def _author_texts(page: Page) -> list[str]:
     """Texts that name the article's author: a byline ("By Sarah Miller") and the line holding
     the article's `<time>`."""
     texts: list[str] = []
-    for string in page.soup.find_all(string=re.compile(r"^\s*(?:par|door|by)\s", re.IGNORECASE)):
-        if isinstance(string.parent, Tag):
-            texts.append(_line_of(string.parent).get_text(" ").strip())
-    for tag in page.soup.find_all("time"):
-        texts.append(_line_of(tag).get_text(" ").strip())
+    # a plain walk for what `find_all(string=_BYLINE_START)` answers (every string, of any
+    # kind, the pattern finds in), without bs4's matcher calls on each node of the tree
+    for node in page.soup.descendants:
+        if isinstance(node, NavigableString) and _BYLINE_START.match(node):
+            if isinstance(node.parent, Tag):
+                texts.append(_line_of(node.parent).get_text(" ").strip())
+    # every `<time>` of the page is in `signals.times`, in document order (beside other date
+    # elements): `find_all("time")` without a walk
+    for tag in page.signals.times:
+        if tag.name == "time":
+            texts.append(_line_of(tag).get_text(" ").strip())
     return [t for t in texts if len(t) <= MAX_AUTHOR_TEXT]
 
 
@@ -372,11 +385,11 @@ def author_names(page: Page) -> set[str]:
 def is_author_box(tag: Tag, regions: Regions) -> bool:
     """A box of the author's (a photo, a name and a bio sentence beside an address) rather than a
     contact card (a name, a role line, channels: a phone number to call makes it one)."""
-    if tag.find("img") is None:
+    if first_named(tag, "img") is None:
         return False
     text = tag.get_text("\n")
     if phones_in(text, regions) or any(
-        str(a["href"]).lower().startswith("tel:") for a in tag.find_all("a", href=True)
+        str(a["href"]).lower().startswith("tel:") for a in all_links_in(tag)
     ):
         return False
     lines = normalize_lines(text)

@@ -89,6 +89,7 @@ class Page:
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
     _other_links: dict[int, list[Tag]] = field(default_factory=dict, init=False, repr=False)
+    _card_bounds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -143,18 +144,26 @@ class Page:
         above it, an element holds a link to another article of the site (a teaser's sector
         label beside its link is the teaser's, never the page's)."""
         for depth, parent in enumerate(tag.parents):
-            if (
-                depth >= CARD_LABEL_DEPTH
-                or parent.name in ("body", "html", "[document]", "article", "main")
-                or text_longer_than(parent, CARD_MAX_CHARS)
-                or _holds_headline(parent, self.signals.h1s)
-            ):
+            if depth >= CARD_LABEL_DEPTH or self._card_bound(parent):
                 return False
             for link in self.other_article_links(parent):
                 if link is tag or any(p is tag for p in link.parents):
                     continue  # the label's own link (to its sector's page) is no card's title
                 return True
         return False
+
+    def _card_bound(self, element: Tag) -> bool:
+        """True when no card of another article can reach `element` (the page's frame or
+        article, a section longer than a teaser, the article's own header); worked out once per
+        element and page (the labels of one region share their ancestors)."""
+        bound = self._card_bounds.get(id(element))
+        if bound is None:
+            bound = self._card_bounds[id(element)] = (
+                element.name in ("body", "html", "[document]", "article", "main")
+                or text_longer_than(element, CARD_MAX_CHARS)
+                or _holds_headline(element, self.signals.h1s)
+            )
+        return bound
 
     def other_article_links(self, element: Tag) -> list[Tag]:
         """Of the first `CARD_LINKS_LOOKED_AT` `<a href>` below `element`, those leading to

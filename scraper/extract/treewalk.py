@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 
 
 def tags_named(root: Tag, names: Collection[str]) -> Iterator[Tag]:
@@ -30,6 +30,27 @@ def links_in(root: Tag, limit: int) -> list[Tag]:
             if len(found) >= limit:
                 break
     return found
+
+
+def all_links_in(root: Tag) -> Iterator[Tag]:
+    """Every `<a href>` below `root`, in document order (as `root.find_all("a", href=True)`,
+    lazily)."""
+    for node in tags_named(root, ("a",)):
+        if node.get("href") is not None:
+            yield node
+
+
+def all_strings_in(root: Tag) -> Iterator[NavigableString]:
+    """Every string below `root` of any kind (comments too), in document order (as
+    `root.find_all(string=True)`, lazily)."""
+    for node in root.descendants:
+        if isinstance(node, NavigableString):
+            yield node
+
+
+def text_length(root: Tag) -> int:
+    """`len(root.get_text())`, without building the text."""
+    return sum(map(len, root.strings))
 
 
 def text_longer_than(root: Tag, limit: int, separator: str = "") -> bool:
