@@ -561,17 +561,35 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         return kept
     unquoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
     text_kind = Counter(_signature(parent) for _, parent in unquoted).most_common(1)[0][0]
+    # every kind of box that held a paragraph of the text (an interview's answers, its sections)
+    text_kinds = {_signature(parent) for _, parent in unquoted}
     last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
+    # the text resumes at a later <p> of its own container (a closing line, short or long): the
+    # <p>s of other boxes before it (an interview's answers, a box of dates) are inside the text
+    resumes = max(
+        (
+            at
+            for at, b in enumerate(blocks[last + 1 :], last + 1)
+            if b.tag == "p"
+            and b.element is not None
+            and b.element.parent is not None
+            and (b.element.parent is parent or _signature(b.element.parent) == text_kind)
+        ),
+        default=last,
+    )
     after = {
         id(b)
-        for b in blocks[last + 1 :]
+        for at, b in enumerate(blocks[last + 1 :], last + 1)
         if b.element is not None
         and b.element.parent is not parent
         and id(b.element) not in own
         and not b.quoted
         and not any(h.startswith("#") and len(h) > 1 for h in b.hrefs)  # a note, linked back
-        and (b.tag == "div" or (b.tag == "p" and _signature(b.element.parent) != text_kind))
+        and (
+            b.tag == "div"
+            or (b.tag == "p" and at > resumes and _signature(b.element.parent) not in text_kinds)
+        )
     }
     return [b for b in kept if id(b) not in after]
 
