@@ -274,8 +274,16 @@ _PART_SEPARATORS = " ,;" + _DANGLING
 
 def joined(parts: Sequence[str]) -> str | None:
     """Parts (an address's lines, a contact's role lines) as one text, one ", " between two: a
-    part's own separator at its end never doubles the join's; None without any part."""
-    kept = [p for p in (part.strip(_PART_SEPARATORS) for part in parts) if p]
+    part's own separator at its end never doubles the join's, and a postal code goes with the
+    locality after it; None without any part."""
+    kept: list[str] = []
+    for part in (p.strip(_PART_SEPARATORS) for p in parts):
+        if not part:
+            continue
+        if kept and POSTCODE.fullmatch(kept[-1]):
+            kept[-1] = f"{kept[-1]} {part}"  # "1060" then "Saint-Gilles" (vCard spans): one part
+        else:
+            kept.append(part)
     return ", ".join(kept) or None
 
 

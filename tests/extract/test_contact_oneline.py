@@ -4,6 +4,8 @@ post-footer lines that name no contact (a byline, the organisation's switchboard
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_article
 from scraper.models import Contact
 from scraper.sites import profile_for_url
@@ -64,61 +66,68 @@ JAN = Contact(
 )
 
 
-# --- 1. a one-line contact in the post's footer or in a paragraph ---------------------------------
+# --- 1. a one-line contact in the post's footer or in a paragraph; 2. in a callout box ----------
 
-
-def test_a_one_line_contact_in_the_post_footer_is_the_articles_contact() -> None:
-    footer = (
+ONE_LINE_CASES = [
+    pytest.param(
+        "en",
+        "",
         '<footer class="post-footer"><p>Contact: Sarah Peeters — Project manager — '
-        "+32 2 800 43 21 — Sarah.Peeters@hub.brussels</p></footer>"
-    )
-    assert _contacts(_post("en", after=footer), "en") == [SARAH]
-
-
-def test_a_one_line_contact_in_an_entry_footer_div_with_pipes_and_parentheses() -> None:
-    footer = (
+        "+32 2 800 43 21 — Sarah.Peeters@hub.brussels</p></footer>",
+        SARAH,
+        id="post-footer-em-dashes",
+    ),
+    pytest.param(
+        "nl",
+        "",
         '<div class="entry-footer"><p>Perscontact: Jan Van den Bossche (woordvoerder) | '
         '<a href="tel:+3228004321">02 800 43 21</a> | '
-        '<a href="mailto:jvandenbossche@hub.brussels">jvandenbossche@hub.brussels</a></p></div>'
-    )
-    assert _contacts(_post("nl", after=footer), "nl") == [JAN]
-
-
-def test_a_one_line_contact_with_its_role_in_parentheses_in_a_paragraph() -> None:
-    line = (
+        '<a href="mailto:jvandenbossche@hub.brussels">jvandenbossche@hub.brussels</a></p></div>',
+        JAN,
+        id="entry-footer-div-pipes-links",
+    ),
+    pytest.param(
+        "fr",
         "<p>Contact presse : Chloé Martin (Attachée de presse) · 02 800 43 21 · "
-        "chloe.martin@hub.brussels</p>"
-    )
-    assert _contacts(_post("fr", inside=line), "fr") == [CHLOE]
-
-
-def test_a_one_line_contact_after_a_sentence_of_the_same_paragraph() -> None:
-    line = (
+        "chloe.martin@hub.brussels</p>",
+        "",
+        CHLOE,
+        id="paragraph-role-in-parentheses",
+    ),
+    pytest.param(
+        "en",
         "<p>The delegation leaves on 12 May and a few seats are still free. Contact: "
-        "Sarah Peeters, Project manager, +32 2 800 43 21, sarah.peeters@hub.brussels</p>"
-    )
-    assert _contacts(_post("en", inside=line), "en") == [SARAH]
-
-
-# --- 2. a one-line press-contact callout box ------------------------------------------------------
-
-
-def test_a_ghost_callout_card_with_a_one_line_press_contact() -> None:
-    callout = (
+        "Sarah Peeters, Project manager, +32 2 800 43 21, sarah.peeters@hub.brussels</p>",
+        "",
+        SARAH,
+        id="paragraph-after-a-sentence-commas",
+    ),
+    pytest.param(
+        "en",
         '<div class="kg-card kg-callout-card kg-callout-card-grey">'
         '<div class="kg-callout-emoji">📞</div><div class="kg-callout-text">Press contact: '
-        "Sarah Peeters (Project manager) · +32 2 800 43 21 · sarah.peeters@hub.brussels</div></div>"
-    )
-    assert _contacts(_post("en", inside=callout), "en") == [SARAH]
-
-
-def test_an_aside_with_a_one_line_press_contact_and_links() -> None:
-    aside = (
+        "Sarah Peeters (Project manager) · +32 2 800 43 21 · sarah.peeters@hub.brussels</div></div>",
+        "",
+        SARAH,
+        id="ghost-callout-card",
+    ),
+    pytest.param(
+        "fr",
         '<aside class="callout"><p><strong>Contact presse :</strong> Chloé Martin (Attachée de '
         'presse) · <a href="tel:+3228004321">02 800 43 21</a> · '
-        '<a href="mailto:chloe.martin@hub.brussels">chloe.martin@hub.brussels</a></p></aside>'
-    )
-    assert _contacts(_post("fr", inside=aside), "fr") == [CHLOE]
+        '<a href="mailto:chloe.martin@hub.brussels">chloe.martin@hub.brussels</a></p></aside>',
+        "",
+        CHLOE,
+        id="aside-callout-links",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "inside", "after", "expected"), ONE_LINE_CASES)
+def test_a_one_line_contact_gives_name_role_phone_and_email(
+    lang: str, inside: str, after: str, expected: Contact
+) -> None:
+    assert _contacts(_post(lang, inside=inside, after=after), lang) == [expected]
 
 
 # --- 3. joined address parts never double a separator ---------------------------------------------
@@ -134,10 +143,13 @@ def test_a_vcard_street_ending_in_a_comma_reads_with_single_separators() -> None
         '<span class="email">sarah.peeters@hub.brussels</span></address>'
     )
     (contact,) = _contacts(_post("en", inside=vcard), "en")
-    assert contact.address is not None
-    assert ",," not in contact.address and ", ," not in contact.address
-    assert contact.address.startswith("Chaussée de Charleroi 110, 1060")
-    assert contact.address.endswith("Saint-Gilles")
+    assert contact == Contact(
+        name="Sarah Peeters",
+        role="Project manager",
+        address="Chaussée de Charleroi 110, 1060 Saint-Gilles",
+        phones=["+3228004321"],
+        emails=["sarah.peeters@hub.brussels"],
+    )
 
 
 def test_address_lines_ending_in_separators_join_with_single_ones() -> None:
@@ -149,29 +161,40 @@ def test_address_lines_ending_in_separators_join_with_single_ones() -> None:
     assert contact.address == "Rue Royale 2-4, 1000 Bruxelles"
 
 
-# --- never a contact --------------------------------------------------------------------------------
+# --- never a contact ---------------------------------------------------------------------------
 
-
-def test_the_switchboard_in_the_post_footer_is_no_contact() -> None:
-    footer = (
+NO_CONTACT_CASES = [
+    pytest.param(
+        "en",
         '<footer class="post-footer"><p>Contact us: +32 2 422 00 20 · info@hub.brussels</p>'
-        '<p><a href="/en/contact">Contact us</a></p></footer>'
-    )
-    assert _contacts(_post("en", after=footer), "en") == []
-
-
-def test_an_organisation_line_in_an_entry_footer_div_is_no_contact() -> None:
-    footer = (
+        '<p><a href="/en/contact">Contact us</a></p></footer>',
+        id="switchboard-and-contact-us-link-in-post-footer",
+    ),
+    pytest.param(
+        "fr",
         "<div class=\"entry-footer\"><p>Agence bruxelloise pour l'accompagnement de l'entreprise — "
-        "02 422 00 20 — info@hub.brussels</p></div>"
-    )
-    assert _contacts(_post("fr", after=footer), "fr") == []
-
-
-def test_a_byline_in_the_post_footer_is_no_contact() -> None:
-    footer = (
+        "02 422 00 20 — info@hub.brussels</p></div>",
+        id="organisation-line-in-entry-footer-div",
+    ),
+    pytest.param(
+        "en",
         '<footer class="post-footer"><p>By Sarah Peeters — 3 min read</p>'
         '<p>By Sarah Peeters — <a href="mailto:sarah.peeters@hub.brussels">'
-        "sarah.peeters@hub.brussels</a></p></footer>"
+        "sarah.peeters@hub.brussels</a></p></footer>",
+        id="byline-in-post-footer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "after"), NO_CONTACT_CASES)
+def test_a_post_footer_naming_no_person_gives_no_contact(lang: str, after: str) -> None:
+    assert _contacts(_post(lang, after=after), lang) == []
+
+
+def test_a_postal_code_on_a_line_of_its_own_goes_with_its_locality() -> None:
+    card = (
+        '<div class="contact"><p>Jan Van den Bossche<br>woordvoerder<br>Havenlaan 86C,<br>'
+        "1000<br>Brussel<br>Tel. 02 800 43 21<br>jvandenbossche@hub.brussels</p></div>"
     )
-    assert _contacts(_post("en", after=footer), "en") == []
+    (contact,) = _contacts(_post("nl", inside=card), "nl")
+    assert contact.address == "Havenlaan 86C, 1000 Brussel"
