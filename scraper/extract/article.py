@@ -20,7 +20,12 @@ from scraper.extract.body import (
 )
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
-from scraper.extract.contact_blocks import author_names, contact_containers, is_author_box
+from scraper.extract.contact_blocks import (
+    author_names,
+    contact_containers,
+    in_article_footer,
+    is_author_box,
+)
 from scraper.extract.contacts import contact_runs, contacts_from_blocks
 from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
@@ -129,11 +134,18 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
 
 
 def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
-    groups = [
-        content_blocks(tag, page.config, {id(tag): ("contact", tag)}, split_inline=True)
-        for tag in containers
-        if not is_author_box(tag, page.phone_regions)
-    ]
+    groups: list[list[Block]] = []
+    for tag in containers:
+        if is_author_box(tag, page.phone_regions):
+            continue
+        group = content_blocks(tag, page.config, {id(tag): ("contact", tag)}, split_inline=True)
+        # the post's own footer is the article's when it names a person: the organisation's
+        # switchboard ("Contact us: +32 … · info@…"), printed under every post, names no one
+        if in_article_footer(tag, page) and not any(
+            c.name for c in contacts_from_blocks([group], page.phone_regions)
+        ):
+            continue
+        groups.append(group)
     found = [g for g in groups if g] + contact_runs(page.blocks, page.phone_regions)
     authors = author_names(page) if found else set()
     # an author box (the byline's name beside an address, a bio box after the text) is no contact

@@ -17,7 +17,15 @@ from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
-from scraper.extract.contacts import AUTHOR_CREDIT, EMAIL, HAS_EMAIL, HONORIFIC, Regions, phones_in
+from scraper.extract.contacts import (
+    AUTHOR_CREDIT,
+    EMAIL,
+    HAS_EMAIL,
+    HONORIFIC,
+    Regions,
+    field_parts,
+    phones_in,
+)
 from scraper.extract.names import FULL_NAME, is_full_name
 from scraper.extract.page import Page
 from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_longer_than
@@ -198,6 +206,8 @@ def _named(block: Tag, page: Page) -> bool:
     short, no question or exclamation (an invitation to write is no contact), not the site's
     own name."""
     lines = normalize_lines("\n".join(_texts_outside_channel_links(block)))
+    # "Contact: Sarah Peeters — Project manager — +32 … — x@y": each field is a line of its own
+    lines = [part.strip() for line in lines for part in field_parts(line)]
     return any(
         len(line) > 2
         and len(line.split()) <= MAX_NAME_LINE_WORDS
@@ -217,9 +227,37 @@ def _inside(tag: Tag, outer: Tag) -> bool:
 _FRAME_WORDS = re.compile(r"(^|[\s_-])(footer|site-info|colophon|masthead|site-header)([\s_-]|$)")
 
 
+_FOOTER_WORD = re.compile(r"(^|[\s_-])footer([\s_-]|$)")
+
+
+def in_article_footer(tag: Tag, page: Page) -> bool:
+    """True inside the article's own footer: a `<footer>` (or an element classed as one,
+    `post-footer`, `entry-footer`) within the `<article>` around the headline and text. A footer
+    is its nearest sectioning ancestor's (HTML), so this one is the post's, not the site's."""
+    scope = page.article_scope()
+    if scope is None or scope.name != "article":
+        return False
+    footer = False
+    for node in [tag, *tag.parents]:
+        if node is scope:
+            return footer
+        if node.name in ("nav", "aside") or node.get("role") == "navigation":
+            return False  # the post's share or tag links, a sidebar: not its footer
+        classes = node.get("class")
+        marks = f"{classes if isinstance(classes, str) else ' '.join(classes or [])}"
+        if node.name == "footer" or _FOOTER_WORD.search(marks.lower()):
+            footer = True
+    return False
+
+
 def _outside_article(tag: Tag, page: Page) -> bool:
-    """In the site's frame, its footer or the related cards: never an article contact."""
-    if page.in_related(tag) or page.in_site_frame(tag) or _in_site_footer(tag, page):
+    """In the site's frame, its footer or the related cards: never an article contact (the
+    article's own footer is the article's)."""
+    if page.in_related(tag):
+        return True
+    if in_article_footer(tag, page):
+        return False
+    if page.in_site_frame(tag) or _in_site_footer(tag, page):
         return True
     for node in [tag, *tag.parents]:
         if not isinstance(node, Tag):

@@ -23,6 +23,8 @@ _NAME_THEN_ROLE = re.compile(
 )
 #: "Renseignements : Thomas Leclercq – …", "Votre interlocutrice : Chloé Martin, …": a short label
 #: (a few words) before the name; the label goes, the name stays.
+#: "Chloé Martin (Attachée de presse)": a name with its role in parentheses after it.
+_NAME_PAREN_ROLE = re.compile(r"^([^()]{4,60}?)\s*\(([^()]{2,80})\)$")
 _LABEL_BEFORE_NAME = re.compile(r"^[^:]{2,40}?\s*:\s*(?=[A-ZÀ-Þ])")
 _NAME_COLON = re.compile(r"^([^:]{4,60}?)\s*:\s*(.+)$")
 #: Titles before a name ("Dr. Hanne Wouters"): kept in the name, skipped when judging it one.
@@ -265,6 +267,26 @@ def _is_call_to_action(line: str) -> bool:
     return line.rstrip().endswith(("?", "!")) or "?" in line
 
 
+#: Characters a part of an address or a role may end or start with that separate it from the next
+#: ("Chaussée de Charleroi 110," in a vCard's street span): the join writes its own separator.
+_PART_SEPARATORS = " ,;" + _DANGLING
+
+
+def joined(parts: Sequence[str]) -> str | None:
+    """Parts (an address's lines, a contact's role lines) as one text, one ", " between two: a
+    part's own separator at its end never doubles the join's, and a postal code goes with the
+    locality after it; None without any part."""
+    kept: list[str] = []
+    for part in (p.strip(_PART_SEPARATORS) for p in parts):
+        if not part:
+            continue
+        if kept and POSTCODE.fullmatch(kept[-1]):
+            kept[-1] = f"{kept[-1]} {part}"  # "1060" then "Saint-Gilles" (vCard spans): one part
+        else:
+            kept.append(part)
+    return ", ".join(kept) or None
+
+
 class _Builder:
     """Fills contacts line by line; a new name after a complete contact starts the next one."""
 
@@ -280,8 +302,8 @@ class _Builder:
 
     def close(self) -> None:
         contact = self.current
-        contact.address = ", ".join(self.address) or None
-        contact.role = ", ".join(self.roles) or None
+        contact.address = joined(self.address)
+        contact.role = joined(self.roles)
         if contact.phones or contact.emails or (contact.name and contact.address):
             self.contacts.append(contact)
         self.current, self.address, self.roles = Contact(), [], []
@@ -346,6 +368,13 @@ class _Builder:
                     current = self.current
                 if not current.name:
                     current.name, line = named.group(1), named.group(2)  # "Anna Kowalska - …"
+            paren = _NAME_PAREN_ROLE.match(line)
+            if paren and not self.address and _is_name(paren.group(1), regions):
+                if current.name and (current.phones or current.emails):
+                    self.close()  # the next person, after a complete contact
+                    current = self.current
+                if not current.name:
+                    current.name, line = paren.group(1), paren.group(2)  # "Name (Role)"
             is_name = _is_name(line, regions)
             if is_name and current.name and (current.phones or current.emails):
                 self.close()
@@ -458,7 +487,7 @@ def _fields(lines: Sequence[str], regions: Regions) -> list[str]:
     """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
     out: list[str] = []
     for line in map(_deobfuscate, lines):
-        parts = _field_parts(line)
+        parts = field_parts(line)
         if len(parts) >= 3 and (EMAIL.search(line) or phones_in(line, regions)):
             out.extend(p for p in parts if p.strip())
         else:
@@ -466,9 +495,33 @@ def _fields(lines: Sequence[str], regions: Regions) -> list[str]:
     return out
 
 
-def _field_parts(line: str) -> list[str]:
+#: Where a sentence ends and the next begins: "… still free. Contact: Sarah Peeters, …".
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-Þ])")
+#: A sentence before a one-line contact has at least this many words: a title before a name
+#: ("Prof. Hanne Wouters") ends with a full stop too, and is one word.
+SENTENCE_WORDS = 5
+
+
+def _last_sentence(line: str) -> str:
+    """The line after its last full sentence (the line itself when it holds none)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    if ends and len(line[: ends[-1]].split()) >= SENTENCE_WORDS:
+        return line[ends[-1] :]
+    return line
+
+
+def field_parts(line: str) -> list[str]:
     """The fields of a one-line contact: split on pipes, bullets or dashes, else on commas when
-    every piece is short ("Meer info: Sarah Peeters, projectleider, 02 …, x@y")."""
+    every piece is short ("Meer info: Sarah Peeters, projectleider, 02 …, x@y"). A contact closing
+    a paragraph is its last sentence: the sentences before it are no field of it."""
+    if "." in line or "!" in line or "?" in line:
+        tail = _last_sentence(line)
+        if tail is not line and len(parts := _split_fields(tail)) >= 3:
+            return parts
+    return _split_fields(line)
+
+
+def _split_fields(line: str) -> list[str]:
     parts = _SEPARATOR.split(line)
     if len(parts) >= 3 or len(line) > 200:
         return parts
@@ -482,7 +535,7 @@ def _is_contact_line(line: str, regions: Regions) -> bool:
     if "@" not in line and not (has_digit(line) and _MANY_DIGITS.search(line)):
         return False  # neither an address nor a number: the common case, decided cheaply
     if (
-        len(_field_parts(line)) >= 3
+        len(field_parts(line)) >= 3
         and len(line) <= 200
         and (EMAIL.search(line) or phones_in(line, regions))
     ):
