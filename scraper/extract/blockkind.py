@@ -9,6 +9,8 @@ from scraper.extract.selectors import class_string
 
 #: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
 _EMPHASIS = frozenset(("em", "i"))
+#: Inline elements that set a whole paragraph apart from the text: italics or bold (a standfirst).
+EMPHASIS_OR_BOLD = frozenset(("em", "i", "b", "strong"))
 #: Tags whose cells hold numbers by nature: a figure there is data, not a counter.
 _DATA_CELLS = frozenset(("td", "th", "li", "dd", "pre"))
 
@@ -22,19 +24,25 @@ def _block_element(block: Block) -> Tag | None:
     return element
 
 
-def _wholly_emphasised(element: Tag) -> bool:
-    """True when every word of `element` sits inside `<em>`/`<i>` (an italic editor's line)."""
+def _wholly_emphasised(element: Tag, emphasis: frozenset[str] = _EMPHASIS) -> bool:
+    """True when every word of `element` sits inside `<em>`/`<i>` (an italic editor's line), or
+    inside one of the `emphasis` elements given."""
     seen = False
     for string in element.find_all(string=True):
         if not isinstance(string, NavigableString) or not string.strip():
             continue
         parent = string.parent
-        while parent is not None and parent is not element and parent.name not in _EMPHASIS:
+        while parent is not None and parent is not element and parent.name not in emphasis:
             parent = parent.parent
         if parent is None or parent is element:
             return False
         seen = True
     return seen
+
+
+def wholly_emphasised(element: Tag) -> bool:
+    """True when every word of `element` is set in italics or bold (`EMPHASIS_OR_BOLD`)."""
+    return _wholly_emphasised(element, EMPHASIS_OR_BOLD)
 
 
 def block_kind(block: Block) -> BlockKind | None:

@@ -6,12 +6,13 @@ import re
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
-from scraper.extract.blockkind import caption_credit, is_number_only
-from scraper.extract.blocks import Block
+from scraper.extract.blockkind import caption_credit, is_number_only, wholly_emphasised
+from scraper.extract.blocks import BLOCK_TAGS, Block
+from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
 from scraper.extract.treewalk import tags_named
@@ -158,6 +159,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 40 and parse_date_text(text):
         return True
+    if len(text) <= MAX_META_PIECE and (_time_text(block) or _relative_date_line(block, page)):
+        return True  # "3 dagen geleden", "il y a 2 jours": the date, written relative to now
     if len(text) <= 60 and BYLINE.match(text):
         return True
     if len(text) <= MAX_BYLINE_WITH_ROLE and _byline_with_role(text):
@@ -178,12 +181,58 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if caption_credit(block) == text:
         return True  # a photo credit on a line of its own under the caption
+    if block.quoted and _post_attribution(block, page):
+        return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
     return _breadcrumb_line(block) or (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
+    )
+
+
+#: An embedded post's attribution ("— Name (@handle) June 1, 2026") is a name, a handle and a
+#: date; a quoted paragraph of text runs longer.
+MAX_POST_ATTRIBUTION = 160
+#: A social handle: "@" after no word character (an e-mail address has its user before it).
+_HANDLE = re.compile(r"(?<![\w.@])@\w[\w.]*")
+
+
+def _post_attribution(block: Block, page: Page) -> bool:
+    """The signature line of a post embedded as a quote (a tweet, a toot): a dash, the author's
+    name and @handle, and a link out of the site to the post itself. It is the embed's
+    furniture, where the post's own text above it is what the article quotes."""
+    text = block.text
+    if len(text) > MAX_POST_ATTRIBUTION or text[:1] not in "—–-" or not _HANDLE.search(text):
+        return False
+    own = urlsplit(page.url).netloc
+    return any(urlsplit(urljoin(page.url, h)).netloc not in ("", own) for h in block.hrefs)
+
+
+def _time_text(block: Block) -> bool:
+    """The block is the text of a `<time>` element, however it is written ("3 dagen geleden",
+    "Updated"): the page's date, not text."""
+    element = block.element
+    if element is None:
+        return False
+    time = element if element.name == "time" else element.find("time")
+    return time is not None and " ".join(time.get_text(" ").split()) == block.text
+
+
+#: A relative date on a line of its own is a few words ("2 days ago", "Il y a 3 heures").
+MAX_RELATIVE_WORDS = 4
+
+
+def _relative_date_line(block: Block, page: Page) -> bool:
+    """A line that is a relative date alone (a phrase of the vocabulary's `relative_dates`, a few
+    words, no sentence): "Twenty years ago, the firm…" runs on, "Hier." closes a sentence."""
+    text = block.text
+    return (
+        len(_WORD.findall(text)) <= MAX_RELATIVE_WORDS
+        and not block.is_heading  # a section headed "Today" is the text's
+        and not text.endswith((".", "!", "?", ":"))
+        and relative_date(text, page.config)
     )
 
 
@@ -390,6 +439,76 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
     return None
 
 
+#: Nodes looked at backwards from the text container for the standfirst's last word: markup
+#: between a cell and the row before it (closing tags, whitespace, a spacer) is a few nodes.
+STANDFIRST_REACH = 40
+#: A standfirst sits beside the text, in its container or a few levels up (the row before the
+#: text's cell in a table layout: cell, row, table); a line further away (a sidebar's last line
+#: in the page's outer table) is another part of the page.
+STANDFIRST_DEPTH = 4
+#: A standfirst is a sentence or three; a longer emphasised block is a text set in italics.
+MAX_STANDFIRST = 600
+_NOT_READ = frozenset(("script", "style", "noscript", "template"))
+_SET_APART = frozenset(("figcaption", "figure", "blockquote", "a", "nav", "footer", "aside"))
+
+
+def _text_opening(page: Page) -> Block | None:
+    """The container's first block with no role: the paragraph a standfirst set before the
+    container would precede (a container opening with its headline or a date line holds its
+    standfirst too, and is left to `_lead_block`)."""
+    return next((b for b in page.blocks if b.role is None), None)
+
+
+def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
+    """The standfirst set apart before the text container: the block holding the last words
+    before it is wholly in italics or bold (`<td><i>…</i></td>` in the row above the text's cell,
+    `<p><em>…</em></p>` above the text's `<div>`), a sentence or a few, near the container, and
+    no caption, quote, link or metadata. A page without semantic markup marks its standfirst
+    this way, where a newer one gives it a class (`page.standfirsts`)."""
+    root = page.root
+    if root is None or root.name in ("body", "html", "[document]"):
+        return None
+    last = None
+    for count, node in enumerate(root.previous_elements):
+        if count >= STANDFIRST_REACH:
+            return None
+        # a plain string (no comment, no CDATA) outside a script: the last words before the text
+        if (
+            type(node) is NavigableString
+            and node.strip()
+            and node.parent is not None
+            and node.parent.name not in _NOT_READ
+        ):
+            last = node
+            break
+    if last is None:
+        return None
+    element = last.parent
+    while element is not None and element.name not in BLOCK_TAGS:
+        if element.name in _SET_APART:
+            return None
+        element = element.parent
+    if element is None or any(p is element for p in root.parents):
+        return None  # the container's own leading words, not a block before it
+    near = {id(p) for p in list(root.parents)[:STANDFIRST_DEPTH]}
+    if not any(id(p) in near for p in element.parents) or element.name in _SET_APART:
+        return None
+    text = normalize_text(element.get_text(" "))
+    probe = Block(tag="p", lines=[text])
+    if (
+        not _MIN_LEAD <= len(text) <= MAX_STANDFIRST
+        or not text.rstrip(' »”"').endswith((".", "!", "…"))
+        or element.find("a") is not None
+        or not wholly_emphasised(element)
+        or is_metadata(probe, page, known)
+        or _repeats_headline(text, known)
+        or page.in_site_chrome(element)
+        or page.in_related(element)
+    ):
+        return None
+    return text
+
+
 def extract_lead(page: Page, known: set[str]) -> Found:
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
     first paragraph of the text (confirmed by the meta description when it repeats it)."""
@@ -407,6 +526,10 @@ def extract_lead(page: Page, known: set[str]) -> Found:
         if under:
             return under, "html"
     found = _lead_block(page, known)
+    if found is not None and found[1] in ("text", "meta") and found[0][0] is _text_opening(page):
+        emphasised = _emphasised_standfirst(page, known)
+        if emphasised:
+            return emphasised, "html"  # the text's first paragraph stays in the body
     if found is None:
         return None
     blocks, layer = found

@@ -326,7 +326,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
     ("Rubrique : Commerce") is not part of it."""
     for tag in select_in(card, config.card_index):
         text = strip_label(normalize_text(tag.get_text(" ")), config.sector_labels)
-        if text and len(text) < 60 and not _relative_date(text, config):
+        if text and len(text) < 60 and not relative_date(text, config):
             return text
     pieces = [
         strip_label(p.strip(" ·|•–—-"), config.sector_labels)
@@ -334,7 +334,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         if id(string) not in own and not _in_time(string, card)
         for p in _PIECES.split(normalize_text(str(string)))
     ]
-    pieces = [p for p in pieces if p and not _relative_date(p, config)]
+    pieces = [p for p in pieces if p and not relative_date(p, config)]
     for piece in pieces:
         if fold(piece) in config.sectors:
             return piece
@@ -365,7 +365,7 @@ def _in_time(string: PageElement, card: Tag) -> bool:
     return False
 
 
-def _relative_date(text: str, config: ExtractConfig) -> bool:
+def relative_date(text: str, config: ExtractConfig) -> bool:
     """True for a teaser's relative date ("Hier", "Gisteren", "2 hours ago"): a word or phrase of
     the vocabulary's `relative_dates`, whole."""
     words = f" {fold(text)} "

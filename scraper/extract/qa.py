@@ -337,8 +337,10 @@ def extract_qa(
         names += [n for n in extra_names if n not in names]
         # initials may stand for anyone named in the text
         names += [n for n in named if n not in names]
-        body, labels = _asker_turns(body, labels, names)
-        return _labelled(body, labels, names, config)
+        asked, labels_left = _asker_turns(body, labels, names)
+        # the interviewer's turns were labelled too: every turn of this interview is named
+        named_turns = sum(map(bool, labels_left)) < sum(map(bool, labels))
+        return _labelled(asked, labels_left, names, config, named_turns=named_turns)
     if all(question_text(b, config, followed_by_label=False) is None for b in body):
         return []  # no question set apart: no pair, whoever the text introduces
     interviewees = _interviewees(body, title, config)
@@ -609,7 +611,11 @@ def _labelled(
     labels: Sequence[tuple[str, str] | None],
     names: list[str],
     config: ExtractConfig,
+    *,
+    named_turns: bool = False,
 ) -> list[QAPair]:
+    """The pairs of an interview with speaker labels; `named_turns`: the questions were
+    labelled with the interviewer's name too (`_end_of_interview`)."""
     last_label = max(i for i, label in enumerate(labels) if label)
     speakers = {resolve(label[0], names) for label in labels if label}
     only_speaker = next(iter(speakers)) if len(speakers) == 1 else None
@@ -665,15 +671,21 @@ def _labelled(
             else:
                 answer.add(block)
     close()
-    return _end_of_interview(answers)
+    return _end_of_interview(answers, named_turns=named_turns)
 
 
-def _end_of_interview(answers: list[_Answer]) -> list[QAPair]:
+def _end_of_interview(answers: list[_Answer], *, named_turns: bool = False) -> list[QAPair]:
     """The pairs, the last answer cut where the interview ends. Nothing asks after the last
     answer, so its end is read from the markup: it goes on only with paragraphs of a kind
     (`block_kind`: element, class, parent, italics) the interview's answers already used, or a
     list its previous paragraph announces (":"). An editorial line in italics, the paragraph
-    after the interview's container, a share bar differ in kind and end it."""
+    after the interview's container, a share bar differ in kind and end it.
+
+    When every turn is named (`named_turns`: "Marc Delvaux : …?" then "Sophie Lambert : …"),
+    the label is the turn's markup: an unlabelled paragraph continues an answer only when the
+    next labelled turn follows it (it sits between two turns). After the last turn nothing
+    follows to say so, and the article's own text is unlabelled too: the last answer keeps its
+    labelled paragraph and what that paragraph announces (":") or leaves quoted open."""
     if answers and answers[-1].kinds:
         last = answers[-1]
         known = {kind for answer in answers[:-1] for kind in answer.kinds}
@@ -681,8 +693,10 @@ def _end_of_interview(answers: list[_Answer]) -> list[QAPair]:
         end = len(last.paragraphs)
         for at in range(1, len(last.paragraphs)):
             kind = last.kinds[at]
-            announced = last.paragraphs[at - 1].rstrip().endswith(":")
-            if kind not in known and not announced:
+            announced = last.paragraphs[at - 1].rstrip().endswith(":") or (
+                named_turns and _quote_open("\n\n".join(last.paragraphs[:at]))
+            )
+            if (named_turns or kind not in known) and not announced:
                 end = at
                 break
             known.add(kind)
