@@ -254,3 +254,53 @@ def test_a_hidden_block_holding_most_of_the_text_is_not_text() -> None:
     )
     nl = _body(f"<main><h1>Fietsplan</h1>{verborgen}<div>{NL3}</div></main>")
     assert "twaalf aan toe" in nl and "Ontwerp" not in nl
+
+
+def test_an_interview_in_boxes_of_its_own_between_the_texts_paragraphs_stays() -> None:
+    """The text resumes after boxes of another kind (an interview's question-and-answer items,
+    short answers under a long introduction): what lies between two parts of the text is text,
+    not furniture after it."""
+    items = "".join(
+        f"<div class='qa-item'><p class='qa-item__q'>{q}</p><p class='qa-item__a'>{a}</p></div>"
+        for q, a in (
+            ("Why the old town?", "Because the delivery vans block the streets every morning."),
+            ("When will it open?", "The first route opens before the summer holidays."),
+        )
+    )
+    en = _body(
+        f"<article><h1>Cycling plan</h1><div class='story'>{TEXT}{MORE_EN}"
+        f"<div class='qa-list'>{items}</div><p>Thank you to the alderman.</p></div></article>"
+    )
+    assert "delivery vans block" in en and "before the summer holidays." in en
+
+
+def test_a_closing_section_after_an_interview_in_details_stays() -> None:
+    """Answers set in `<details>` boxes may hold most of the text's long paragraphs; a closing
+    section under its own heading, in the box that held the introduction, is still text."""
+    answers = "".join(
+        f"<details><summary>{q}</summary><p>{a}</p></details>"
+        for q, a in (
+            (
+                "Pourquoi Dakar ?",
+                "Parce que le port relie toute l’Afrique de l’Ouest et que les entreprises "
+                "bruxelloises y trouvent des partenaires fiables depuis des années.",
+            ),
+            (
+                "Quel conseil donneriez-vous ?",
+                "Venir sur place, au moins une fois : les relations se construisent en face à "
+                "face, autour d’un thé, bien plus que par courrier électronique.",
+            ),
+            (
+                "Et demain ?",
+                "Une deuxième mission est prévue avec des entreprises de la construction et "
+                "de l’énergie, qui ont montré beaucoup d’intérêt pour la région.",
+            ),
+        )
+    )
+    fr = _body(
+        "<main><h1>Plan vélo</h1><div class='texte'><p>Entretien avec l’attachée économique "
+        "de la Région à Dakar, qui accompagne depuis trois ans les entreprises bruxelloises "
+        f"au Sénégal.</p><div class='faq'>{answers}</div><h2>En savoir plus</h2><p>La prochaine "
+        "mission est prévue à l’automne.</p></div></main>"
+    )
+    assert "depuis des années" in fr and "prévue à l’automne" in fr
