@@ -533,15 +533,29 @@ def check_published(page: Page, found: FoundDate) -> None:
         )
 
 
+def _is_publication(page: Page, stamp: Stamp) -> bool:
+    """True when a modification `stamp` is the publication stamp itself (a CMS fills
+    `dateModified` with `datePublished` until an edit): the same instant, however written."""
+    order = month_first(page)
+    published = parse_stamp(
+        page.signals.jsonld_value("datePublished", "dateCreated", "uploadDate"), month_first=order
+    ) or _meta_stamp(page, PUBLISHED_META)
+    if published is None or stamp.moment is None or published.moment is None:
+        return False  # a day alone is no instant: an edit on the publication day stays one
+    if stamp.has_offset and published.has_offset:
+        return stamp.moment == published.moment
+    return stamp == published
+
+
 def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     """The last-modification day, when the page states one."""
     signals = page.signals
     vocab = vocabulary()
     stamp = parse_stamp(signals.jsonld_value("dateModified"), month_first=month_first(page))
-    if stamp:
+    if stamp and not _is_publication(page, stamp):
         return _stamp_day(page, stamp, "modified"), "jsonld"
     stamp = _meta_stamp(page, MODIFIED_META)
-    if stamp:
+    if stamp and not _is_publication(page, stamp):
         return _stamp_day(page, stamp, "modified"), "meta"
     value = _time_day(page, _article_times(page), "modified")
     if value:

@@ -1,7 +1,8 @@
 """Two kinds of date misses by structure: an "Updated" label in the element just before its date
 in div soup (Wix-like markup: label and date in sibling `<span>`s or `<p>`s, no `<time>`, no meta
-date) (DECISIONS: only an "Updated" date shown gives no publication day; the printed day wins
-over a UTC stamp one day away)."""
+date), and a JSON-LD or meta modification stamp that is the publication stamp itself
+(DECISIONS: only an "Updated" date shown gives no publication day; the printed day wins over a
+UTC stamp one day away)."""
 
 from __future__ import annotations
 
@@ -67,7 +68,44 @@ def test_an_updated_label_in_the_element_before_the_date_gives_a_modified_day(la
     assert (record["published"], record["modified"]) == (None, modified)
 
 
-# 2. a UTC modification stamp one day away from the "Updated" day printed in div soup
+# 2. a modification stamp that is the publication stamp is no modification
+
+_SAME_STAMP = {
+    # JSON-LD: the same UTC instant late in the evening; the page prints the local day
+    "fr": (
+        "<html lang='fr'><head><script type='application/ld+json'>{\"@type\":\"BlogPosting\","
+        '"datePublished":"2026-05-11T22:30:00.000Z","dateModified":"2026-05-11T22:30:00.000Z"}'
+        "</script></head><body><div id='SITE_CONTAINER'><h1><span>Un nouveau jardin partagé"
+        "</span></h1><p><span>12 mai 2026</span></p>"
+        + _TEXT.format(
+            "Le jardin partagé accueille les habitants du quartier chaque samedi matin, avec "
+            "des outils prêtés et des graines à semer pour tous."
+        )
+        + "</div></body></html>",
+        "https://www.jardin-example.fr/post/nouveau-jardin",
+        ("2026-05-12", None),
+    ),
+    # meta tags: the same instant written with two offsets
+    "en": (
+        "<html lang='en'><head><meta property='article:published_time' "
+        "content='2026-05-12T08:00:00+02:00'><meta property='article:modified_time' "
+        "content='2026-05-12T06:00:00Z'></head><body><main><h1>A new community garden opens"
+        "</h1><p>The community garden welcomes neighbours every Saturday morning, with tools to "
+        "borrow and seeds to sow for everyone who comes along.</p></main></body></html>",
+        "https://www.garden-example.com/post/new-community-garden",
+        ("2026-05-12", None),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_SAME_STAMP))
+def test_a_modified_stamp_equal_to_the_published_one_is_no_modification(lang: str) -> None:
+    html, url, expected = _SAME_STAMP[lang]
+    record = extract_article(html, url, profile=generic_profile()).to_dict()
+    assert (record["published"], record["modified"]) == expected
+
+
+# 3. a UTC modification stamp one day away from the "Updated" day printed in div soup
 
 _UPDATED_SOUP_STAMP = {
     "nl": (
