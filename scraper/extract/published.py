@@ -272,7 +272,7 @@ def _date_line(line: str, order: bool) -> dt.date | None:
 def _label_cell(label: str, line: str, kind: str, order: bool) -> dt.date | None:
     """The date `line` opens when `label`, the line (element) just before it, is a `kind` label
     alone ("Updated" | "May 12, 2026"; "Mis à jour le" | "12.05.2026")."""
-    if len(label) > _LABEL_CELL or has_digit(label):
+    if len(label) > _LABEL_CELL or has_digit(label) or not has_digit(line):
         return None
     # the label ends its own element: the same label takes a date put right after it
     at = label_at(f"{label} 01.01.2000", kind)
