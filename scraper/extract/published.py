@@ -25,6 +25,7 @@ from lxml import html as lxml_html
 from scraper.dates import (
     Stamp,
     date_in_url,
+    has_digit,
     iter_dates,
     label_at,
     labelled_date,
@@ -107,6 +108,9 @@ _MIN_PARAGRAPH = 80
 _MAX_PLACE = 30
 #: A line of at most this many characters holding a date is a date line (byline, meta line).
 _DATE_LINE = 40
+#: A line of at most this many characters may be a label alone, its date in the next element
+#: (<dt>Last updated</dt><dd>…</dd>; div soup: <p><span>Bijgewerkt:</span></p><p>12/05/2026</p>).
+_LABEL_CELL = 30
 
 
 def _time_kind(tag: Tag) -> str | None:
@@ -265,6 +269,18 @@ def _date_line(line: str, order: bool) -> dt.date | None:
     return None
 
 
+def _label_cell(label: str, line: str, kind: str, order: bool) -> dt.date | None:
+    """The date `line` opens when `label`, the line (element) just before it, is a `kind` label
+    alone ("Updated" | "May 12, 2026"; "Mis à jour le" | "12.05.2026")."""
+    if len(label) > _LABEL_CELL or has_digit(label) or not has_digit(line):
+        return None
+    # the label ends its own element: the same label takes a date put right after it
+    at = label_at(f"{label} 01.01.2000", kind)
+    if at is None or label_at(f"{label} {line}", kind, month_first=order) != at:
+        return None
+    return labelled_date(f"{label} {line}", kind, month_first=order)
+
+
 def _opening_date(text: str, order: bool) -> dt.date | None:
     """A dateline opening running text: "Hafenstadt, (14.03.2024). Der …", "PARIS (3 juin 2025) –"."""
     if len(text) < _MIN_PARAGRAPH:
@@ -291,14 +307,16 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     order = month_first(page)
     for index, line in enumerate(lines):
         found = labelled_date(line, kind, month_first=order)
-        if found is None and len(line) <= 30 and index + 1 < len(lines):
+        if found is None and index + 1 < len(lines):
             # a label and its date in two cells: <dt>Last updated</dt><dd>6 June 2025</dd>
-            found = labelled_date(f"{line} {lines[index + 1]}", kind, month_first=order)
+            found = _label_cell(line, lines[index + 1], kind, order)
         if found:
             return found
     if kind == "published":
         year = year_in_url(urlsplit(page.url).path)
-        for line in lines[: page.zone_head]:
+        for index, line in enumerate(lines[: page.zone_head]):
+            if index and _label_cell(lines[index - 1], line, "modified", order):
+                continue  # the date of an "Updated" label in the element before: no publication
             # a line that is only a date, under the headline (the end of the text may announce events)
             found = _date_line(line, order)
             if found:
@@ -515,15 +533,29 @@ def check_published(page: Page, found: FoundDate) -> None:
         )
 
 
+def _is_publication(page: Page, stamp: Stamp) -> bool:
+    """True when a modification `stamp` is the publication stamp itself (a CMS fills
+    `dateModified` with `datePublished` until an edit): the same instant, however written."""
+    order = month_first(page)
+    published = parse_stamp(
+        page.signals.jsonld_value("datePublished", "dateCreated", "uploadDate"), month_first=order
+    ) or _meta_stamp(page, PUBLISHED_META)
+    if published is None or stamp.moment is None or published.moment is None:
+        return False  # a day alone is no instant: an edit on the publication day stays one
+    if stamp.has_offset and published.has_offset:
+        return stamp.moment == published.moment
+    return stamp == published
+
+
 def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     """The last-modification day, when the page states one."""
     signals = page.signals
     vocab = vocabulary()
     stamp = parse_stamp(signals.jsonld_value("dateModified"), month_first=month_first(page))
-    if stamp:
+    if stamp and not _is_publication(page, stamp):
         return _stamp_day(page, stamp, "modified"), "jsonld"
     stamp = _meta_stamp(page, MODIFIED_META)
-    if stamp:
+    if stamp and not _is_publication(page, stamp):
         return _stamp_day(page, stamp, "modified"), "meta"
     value = _time_day(page, _article_times(page), "modified")
     if value:
