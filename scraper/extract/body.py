@@ -749,6 +749,15 @@ def _kicker(blocks: list[Block], page: Page, known: set[str]) -> int | None:
     return id(blocks[at])
 
 
+def _holds_headline(block: Block, known: set[str]) -> bool:
+    """A heading holding the headline with more around it (a kicker glued before it, "Interview
+    Mission en Pologne"): the headline element, whose text is never the body's, any part of it."""
+    if not block.is_heading:
+        return False
+    folded = fold(block.text)
+    return any(len(k) >= _MIN_TITLE_PIECE and k in folded for k in known)
+
+
 def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool:
     """A term of a definition list followed by a value of the text ("Participants" then "14
     companies"): a key fact of the article, where a term whose value is metadata ("Date" then a
@@ -802,6 +811,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
         )
         and b.text not in labels
         and id(b) != kicker
+        and not _holds_headline(b, known)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)

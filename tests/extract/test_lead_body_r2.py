@@ -1,0 +1,75 @@
+"""Lead and body misses by structure, each on pages written here in two languages or markups:
+a kicker inside the headline repeated in the body, a standfirst set as a heading first in the
+text, a figure's caption taken as the lead, ad labels and reading times left in the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+
+_PAGE = (
+    "<html lang='{lang}'><head><title>{title}</title></head><body>"
+    "<header><a href='/'>Site</a></header><main><article>{head}"
+    "<div class='text'>{text}</div></article></main><footer>Site</footer></body></html>"
+)
+
+_TEXTS = {
+    "fr": [
+        "Les entreprises bruxelloises ont signé douze contrats lors de la mission économique "
+        "organisée la semaine dernière à Varsovie.",
+        "La délégation comptait trente participants issus de secteurs variés, de la construction "
+        "au numérique et à la santé.",
+        "Les prochaines missions sont prévues au printemps, avec un accent particulier sur les "
+        "marchés d'Europe centrale.",
+    ],
+    "nl": [
+        "Brusselse bedrijven tekenden twaalf contracten tijdens de economische missie die vorige "
+        "week in Warschau werd georganiseerd.",
+        "De delegatie telde dertig deelnemers uit uiteenlopende sectoren, van de bouw tot de "
+        "digitale economie en de gezondheidszorg.",
+        "De volgende missies staan gepland in het voorjaar, met bijzondere aandacht voor de "
+        "markten van Centraal-Europa.",
+    ],
+    "en": [
+        "Brussels companies signed twelve contracts during the trade mission organised in Warsaw "
+        "last week by the regional agency.",
+        "The delegation counted thirty participants from many sectors, from construction to the "
+        "digital economy and health care.",
+        "The next missions are planned for the spring, with a particular focus on the markets of "
+        "Central Europe and the Baltic states.",
+    ],
+}
+_TITLES = {"fr": "Mission en Pologne", "nl": "Missie naar Polen", "en": "Trade mission to Poland"}
+
+
+def _page(lang: str, head: str, text: str) -> str:
+    return _PAGE.format(lang=lang, title=_TITLES[lang], head=head, text=text)
+
+
+def _paragraphs(lang: str) -> str:
+    return "".join(f"<p>{p}</p>" for p in _TEXTS[lang])
+
+
+def _extract(html: str):  # type: ignore[no-untyped-def]
+    return extract_article(html, url="https://example.org/news/article")
+
+
+# -- 1. the headline element's text, kicker included, is never body ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "kicker", "markup"),
+    [
+        ("fr", "Interview", "<span class='kicker'>{k}</span> {t}"),
+        ("nl", "Analyse", "<span>{k}</span><span>{t}</span>"),
+    ],
+)
+def test_kicker_in_headline_inside_text_is_not_body(lang: str, kicker: str, markup: str) -> None:
+    headline = markup.format(k=kicker, t=_TITLES[lang])
+    article = _extract(_page(lang, "", f"<h1>{headline}</h1>{_paragraphs(lang)}"))
+    assert article.title == _TITLES[lang]
+    assert article.body is not None
+    assert kicker not in article.body
+    assert _TITLES[lang] not in article.body
+    assert _TEXTS[lang][1] in article.body
