@@ -337,17 +337,31 @@ def _dek_block(page: Page, known: set[str], first: Block | None) -> Block | None
 
 #: Elements between the headline and a dek: a date line, a byline.
 DEK_REACH = 3
+#: Levels climbed from a dek opening the text's container (`<div class="text"><h4>…`) to the
+#: element beside the headline: the rich-text field and its wrapper or two.
+DEK_CLIMB = 3
 
 
 def _right_under_headline(element: Tag | None) -> bool:
     """True when an `<h1>` (or the element holding it) is among the few elements just before
-    `element`: a heading elsewhere (a page whose headline is an `<h2>`) is no dek."""
-    if element is None:
-        return False
-    return any(
-        sibling.name == "h1" or sibling.find("h1") is not None
-        for sibling in element.find_previous_siblings(limit=DEK_REACH)
-    )
+    `element`, or before the container `element` opens (a dek first in the rich text, under the
+    headline outside it): a heading elsewhere (a page whose headline is an `<h2>`) is no dek."""
+    node = element
+    for _ in range(DEK_CLIMB + 1):
+        if node is None:
+            return False
+        if any(
+            sibling.name == "h1" or sibling.find("h1") is not None
+            for sibling in node.find_previous_siblings(limit=DEK_REACH)
+        ):
+            return True
+        parent = node.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            return False
+        if parent.find(True, recursive=False) is not node:
+            return False  # not the container's opening: text comes before it
+        node = parent
+    return False
 
 
 #: Ancestors of a heading searched for the site's home link: its own container only (a site

@@ -73,3 +73,37 @@ def test_kicker_in_headline_inside_text_is_not_body(lang: str, kicker: str, mark
     assert kicker not in article.body
     assert _TITLES[lang] not in article.body
     assert _TEXTS[lang][1] in article.body
+
+
+# -- 2. a standfirst set as a sentence-long heading first in the rich text is the lead --------
+
+_STANDFIRSTS = {
+    "fr": "Une mission économique en Pologne a permis de conclure plusieurs accords importants "
+    "pour les entreprises de la région.",
+    "nl": "Een economische missie naar Polen leverde verschillende belangrijke akkoorden op voor "
+    "de bedrijven uit de regio.",
+    "en": "A trade mission to Poland closed several important agreements for the companies of "
+    "the region, the agency said.",
+}
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("fr", "h4"), ("nl", "h3")])
+def test_heading_standfirst_first_in_text_is_lead(lang: str, tag: str) -> None:
+    head = f"<h1>{_TITLES[lang]}</h1>"
+    text = f"<div class='field'><{tag}>{_STANDFIRSTS[lang]}</{tag}>{_paragraphs(lang)}</div>"
+    article = _extract(_page(lang, head, text))
+    assert article.lead == _STANDFIRSTS[lang]
+    assert article.body is not None
+    assert article.body.startswith(_TEXTS[lang][0])
+    assert _STANDFIRSTS[lang] not in article.body
+
+
+def test_heading_after_text_opening_is_no_standfirst() -> None:
+    """A sentence-long heading after the text's first paragraph is a section's, not the lead."""
+    head = f"<h1>{_TITLES['en']}</h1>"
+    text = (
+        f"<p>{_TEXTS['en'][0]}</p><h4>{_STANDFIRSTS['en']}</h4>"
+        f"<p>{_TEXTS['en'][1]}</p><p>{_TEXTS['en'][2]}</p>"
+    )
+    article = _extract(_page("en", head, text))
+    assert article.lead != _STANDFIRSTS["en"]
