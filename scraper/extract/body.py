@@ -10,7 +10,12 @@ from bs4 import NavigableString, Tag
 
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
-from scraper.extract.blockkind import caption_credit, is_number_only, wholly_emphasised
+from scraper.extract.blockkind import (
+    caption_credit,
+    is_caption,
+    is_number_only,
+    wholly_emphasised,
+)
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
@@ -284,6 +289,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             and not is_metadata(b, page, known)
             and not _repeats_headline(b.text, known)
             and not _site_title_piece(b.text, page, known)
+            and not is_caption(b)
         ),
         None,
     )
@@ -470,7 +476,7 @@ def _text_opening(page: Page) -> Block | None:
     """The container's first block with no role: the paragraph a standfirst set before the
     container would precede (a container opening with its headline or a date line holds its
     standfirst too, and is left to `_lead_block`)."""
-    return next((b for b in page.blocks if b.role is None), None)
+    return next((b for b in page.blocks if b.role is None and not is_caption(b)), None)
 
 
 def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:

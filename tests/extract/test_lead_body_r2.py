@@ -107,3 +107,29 @@ def test_heading_after_text_opening_is_no_standfirst() -> None:
     )
     article = _extract(_page("en", head, text))
     assert article.lead != _STANDFIRSTS["en"]
+
+
+# -- 3. a figure's caption is never the lead --------------------------------------------------
+
+_CAPTIONS = {
+    "fr": "La délégation à Varsovie, devant l'ambassade de Belgique, lundi matin.",
+    "nl": "De delegatie in Warschau, voor de Belgische ambassade, maandagochtend.",
+    "en": "The delegation in Warsaw, in front of the Belgian embassy, on Monday morning.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "figure"),
+    [
+        ("fr", "<figure><img src='/a.jpg'><figcaption><em>{c}</em></figcaption></figure>"),
+        ("nl", "<figure><img src='/a.jpg'><div class='legend'><p>{c}</p></div></figure>"),
+        ("en", "<p><img src='/a.jpg'></p><p><em>{c}</em></p>"),
+    ],
+)
+def test_caption_is_never_the_lead(lang: str, figure: str) -> None:
+    head = f"<h1>{_TITLES[lang]}</h1>"
+    article = _extract(_page(lang, head, figure.format(c=_CAPTIONS[lang]) + _paragraphs(lang)))
+    assert article.lead != _CAPTIONS[lang]
+    assert _CAPTIONS[lang] not in (article.lead or "")
+    assert article.body is not None
+    assert _TEXTS[lang][1] in article.body
