@@ -571,6 +571,18 @@ def _closing_line(block: Block) -> bool:
     return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
 
 
+def _before_contacts(blocks: list[Block], block: Block) -> bool:
+    """True when the article's contact section follows `block` (only its heading between): the
+    line is the text's last, left last by the contacts going, not a sign-off after the text."""
+    at = next((i for i, b in enumerate(blocks) if b is block), len(blocks))
+    for after in blocks[at + 1 :]:
+        if after.role == "contact":
+            return True
+        if not after.is_heading:
+            return False
+    return False
+
+
 def _column_header(blocks: list[Block], at: int) -> bool:
     """A header cell beside another header cell: the header row of a data table ("Symptom |
     Cause") is the table's, where a label cell followed by its value ("Secteur | Tech") is
@@ -835,7 +847,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)
-    while len(kept) > 1 and _closing_line(kept[-1]):
+    while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:
         return None

@@ -133,3 +133,23 @@ def test_caption_is_never_the_lead(lang: str, figure: str) -> None:
     assert _CAPTIONS[lang] not in (article.lead or "")
     assert article.body is not None
     assert _TEXTS[lang][1] in article.body
+
+
+# -- 4. a short closing paragraph before an in-body contact section stays ---------------------
+
+_CLOSINGS = {"fr": "Bonne lecture !", "nl": "Veel leesplezier!"}
+_CONTACT_HEADINGS = {"fr": "Contacts", "nl": "Contactpersonen"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_closing_line_before_contact_section_stays(lang: str) -> None:
+    cards = "".join(
+        f"<div class='card'><p>{name}</p><p><a href='mailto:{mail}'>{mail}</a></p></div>"
+        for name, mail in (("Jean Dupont", "jd@example.org"), ("Anne Martin", "am@example.org"))
+    )
+    text = f"{_paragraphs(lang)}<p>{_CLOSINGS[lang]}</p><h2>{_CONTACT_HEADINGS[lang]}</h2>{cards}"
+    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    assert article.body is not None
+    assert article.body.endswith(_CLOSINGS[lang])
+    assert "Jean Dupont" not in article.body
+    assert {c.name for c in article.contacts} >= {"Jean Dupont", "Anne Martin"}
