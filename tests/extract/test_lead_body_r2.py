@@ -153,3 +153,20 @@ def test_closing_line_before_contact_section_stays(lang: str) -> None:
     assert article.body.endswith(_CLOSINGS[lang])
     assert "Jean Dupont" not in article.body
     assert {c.name for c in article.contacts} >= {"Jean Dupont", "Anne Martin"}
+
+
+# -- 5. an AMP ad slot's label is no body text ------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Publicité"), ("en", "Advertisement")])
+def test_amp_ad_label_is_not_body(lang: str, label: str) -> None:
+    first, *rest = _TEXTS[lang]
+    ad = (
+        "<amp-ad width='300' height='250' type='doubleclick' data-slot='/1/a'>"
+        f"<div fallback>{label}</div></amp-ad>"
+    )
+    text = f"<p>{first}</p>{ad}" + "".join(f"<p>{p}</p>" for p in rest)
+    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    assert article.body is not None
+    assert label not in article.body
+    assert rest[0] in article.body
