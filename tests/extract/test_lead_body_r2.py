@@ -170,3 +170,17 @@ def test_amp_ad_label_is_not_body(lang: str, label: str) -> None:
     assert article.body is not None
     assert label not in article.body
     assert rest[0] in article.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "kicker", "inside"), [("fr", "Analyse", True), ("en", "Opinion", False)]
+)
+def test_small_kicker_first_in_headline_is_neither_title_nor_body(
+    lang: str, kicker: str, inside: bool
+) -> None:
+    headline = f"<h1><small>{kicker}</small> {_TITLES[lang]}</h1>"
+    head, text = ("", headline + _paragraphs(lang)) if inside else (headline, _paragraphs(lang))
+    article = _extract(_page(lang, head, text))
+    assert article.title == _TITLES[lang]
+    assert article.body is not None
+    assert kicker not in article.body
