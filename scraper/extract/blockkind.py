@@ -93,12 +93,15 @@ def caption_credit(block: Block) -> str | None:
         return None
     # the caption's own text: bare or in a paragraph; a label and a text in two spans
     # (`<span>Media caption</span> <span>Barack Obama: …</span>`) hold no credit
-    if not any(
-        isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
-        for c in parts[:-1]
+    credit = " ".join(last.get_text(" ").split())
+    if (
+        not credit.startswith("©")
+        and not any(  # "© Name" is a credit in any span
+            isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
+            for c in parts[:-1]
+        )
     ):
         return None
-    credit = " ".join(last.get_text(" ").split())
     if not credit or len(credit) > MAX_CREDIT_CHARS:
         return None
     return credit

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import NavigableString, Tag
 
+from scraper import lexicon
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
+    MAX_CREDIT_CHARS,
     caption_credit,
     is_caption,
     is_number_only,
@@ -51,7 +54,8 @@ def mark_site_furniture(page: Page) -> None:
     for block in page.blocks:
         if block.role is not None or len(block.text) > 300:
             continue
-        copyright_line = is_copyright_line(block.text)
+        # a "©" in a figure's caption credits its photo: the caption is the article's
+        copyright_line = is_copyright_line(block.text) and not is_caption(block)
         identity_line = page.names_site(block.text[:40]) and bool(
             EMAIL.search(block.text)
             or phones_in(block.text, page.phone_regions)
@@ -749,12 +753,30 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     return [b for b in kept if id(b) not in after]
 
 
+@lru_cache(maxsize=1)
+def _inline_credit() -> re.Pattern[str]:
+    """A credit written in the caption's own text after its last sentence: a label of the
+    vocabulary's `credit_labels` and a colon, or "©", then a name (`MAX_CREDIT_CHARS`)."""
+    labels = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<=[.!?…])\s+(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$", re.IGNORECASE
+    )
+
+
 def _without_credit(block: Block) -> str:
-    """The block's text, without the photo credit closing it when it is a figure's caption."""
+    """The block's text, without the photo credit closing it when it is a figure's caption (an
+    element of its own, or "Photo: …", "© …" after the caption's last sentence)."""
     text = block.text
     credit = caption_credit(block)
     if credit and text.endswith(credit) and len(credit) < len(text):
         return text[: -len(credit)].rstrip()
+    if ("©" in text or ":" in text) and is_caption(block):
+        found = _inline_credit().search(text)
+        if found:
+            return text[: found.start()].rstrip()
     return text
 
 

@@ -184,3 +184,54 @@ def test_small_kicker_first_in_headline_is_neither_title_nor_body(
     assert article.title == _TITLES[lang]
     assert article.body is not None
     assert kicker not in article.body
+
+
+# -- 5b. a "©" credit closing a caption leaves the body; the caption stays ---------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption", "credit"),
+    [
+        ("fr", "<span>{c}</span> <span class='credit'>{r}</span>", "© Jean Dupont"),
+        ("nl", "<span>{c}</span><small>{r}</small>", "© Belga / Eric Lalmand"),
+    ],
+)
+def test_copyright_credit_in_caption_leaves_body(lang: str, caption: str, credit: str) -> None:
+    figure = (
+        "<figure><img src='/a.jpg'><figcaption>"
+        f"{caption.format(c=_CAPTIONS[lang], r=credit)}</figcaption></figure>"
+    )
+    first, *rest = _TEXTS[lang]
+    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
+    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    assert article.body is not None
+    assert credit not in article.body
+    assert "©" not in article.body
+    assert _CAPTIONS[lang] in article.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "credit"),
+    [("fr", "Photo : Jean Dupont"), ("nl", "© Belga"), ("en", "Credit: Jane Doe/Reuters")],
+)
+def test_credit_written_in_caption_text_leaves_body(lang: str, credit: str) -> None:
+    figure = (
+        f"<figure><img src='/a.jpg'><figcaption>{_CAPTIONS[lang]} {credit}</figcaption></figure>"
+    )
+    first, *rest = _TEXTS[lang]
+    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
+    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    assert article.body is not None
+    assert credit not in article.body
+    assert _CAPTIONS[lang] in article.body.split("\n\n")
+
+
+def test_caption_sentence_with_a_colon_keeps_its_words() -> None:
+    """A caption's own sentence naming a picture ("Image: the plant…") ends with a full stop."""
+    caption = "The plant at night. Image: the new furnace in Anderlecht, lit for the opening."
+    figure = f"<figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure>"
+    first, *rest = _TEXTS["en"]
+    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
+    article = _extract(_page("en", f"<h1>{_TITLES['en']}</h1>", text))
+    assert article.body is not None
+    assert caption in article.body
