@@ -186,6 +186,13 @@ def test_small_kicker_first_in_headline_is_neither_title_nor_body(
     assert kicker not in article.body
 
 
+def _with_figure(lang: str, figure: str):  # type: ignore[no-untyped-def]
+    """The article of a page whose figure sits after the text's first paragraph."""
+    first, *rest = _TEXTS[lang]
+    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
+    return _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+
+
 # -- 5b. a "©" credit closing a caption leaves the body; the caption stays ---------------------
 
 
@@ -201,9 +208,7 @@ def test_copyright_credit_in_caption_leaves_body(lang: str, caption: str, credit
         "<figure><img src='/a.jpg'><figcaption>"
         f"{caption.format(c=_CAPTIONS[lang], r=credit)}</figcaption></figure>"
     )
-    first, *rest = _TEXTS[lang]
-    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
-    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    article = _with_figure(lang, figure)
     assert article.body is not None
     assert credit not in article.body
     assert "©" not in article.body
@@ -218,9 +223,7 @@ def test_credit_written_in_caption_text_leaves_body(lang: str, credit: str) -> N
     figure = (
         f"<figure><img src='/a.jpg'><figcaption>{_CAPTIONS[lang]} {credit}</figcaption></figure>"
     )
-    first, *rest = _TEXTS[lang]
-    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
-    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    article = _with_figure(lang, figure)
     assert article.body is not None
     assert credit not in article.body
     assert _CAPTIONS[lang] in article.body.split("\n\n")
@@ -230,8 +233,6 @@ def test_caption_sentence_with_a_colon_keeps_its_words() -> None:
     """A caption's own sentence naming a picture ("Image: the plant…") ends with a full stop."""
     caption = "The plant at night. Image: the new furnace in Anderlecht, lit for the opening."
     figure = f"<figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure>"
-    first, *rest = _TEXTS["en"]
-    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
-    article = _extract(_page("en", f"<h1>{_TITLES['en']}</h1>", text))
+    article = _with_figure("en", figure)
     assert article.body is not None
     assert caption in article.body
