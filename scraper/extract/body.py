@@ -153,6 +153,12 @@ def _byline_with_role(text: str) -> bool:
     return 0 < comma <= MAX_BYLINE_NAME and " " in text[found.end() - 1 : comma]
 
 
+@lru_cache(maxsize=1)
+def _ad_labels() -> frozenset[str]:
+    """The vocabulary's `ad_labels`, folded."""
+    return frozenset(lexicon.words("ad_labels"))
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
     a breadcrumb, a counter. Preformatted text (code, a shell session) is never one."""
@@ -186,6 +192,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
+    if len(text) <= MAX_LABEL_CHARS and not block.is_heading and fold(text) in _ad_labels():
+        return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if caption_credit(block) == text:

@@ -236,3 +236,20 @@ def test_caption_sentence_with_a_colon_keeps_its_words() -> None:
     article = _with_figure("en", figure)
     assert article.body is not None
     assert caption in article.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "slot", "label"),
+    [
+        ("fr", "<div class='pub-slot'><span>{l}</span><div id='x1'></div></div>", "Publicité"),
+        ("nl", "<p class='label'>{l}</p>", "Advertentie"),
+        ("en", "<div class='banner-box'><small>{l}</small></div>", "ADVERTISEMENT"),
+    ],
+)
+def test_ad_slot_label_on_its_own_line_is_not_body(lang: str, slot: str, label: str) -> None:
+    first, *rest = _TEXTS[lang]
+    text = f"<p>{first}</p>{slot.format(l=label)}" + "".join(f"<p>{p}</p>" for p in rest)
+    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    assert article.body is not None
+    assert label not in article.body
+    assert rest[-1] in article.body
