@@ -155,21 +155,26 @@ def test_closing_line_before_contact_section_stays(lang: str) -> None:
     assert {c.name for c in article.contacts} >= {"Jean Dupont", "Anne Martin"}
 
 
+def _with_inset(lang: str, figure: str):  # type: ignore[no-untyped-def]
+    """The article of a page whose inset (a figure, an ad slot) sits after the text's first paragraph."""
+    first, *rest = _TEXTS[lang]
+    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
+    return _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+
+
 # -- 5. an AMP ad slot's label is no body text ------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "label"), [("fr", "Publicité"), ("en", "Advertisement")])
 def test_amp_ad_label_is_not_body(lang: str, label: str) -> None:
-    first, *rest = _TEXTS[lang]
     ad = (
         "<amp-ad width='300' height='250' type='doubleclick' data-slot='/1/a'>"
         f"<div fallback>{label}</div></amp-ad>"
     )
-    text = f"<p>{first}</p>{ad}" + "".join(f"<p>{p}</p>" for p in rest)
-    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    article = _with_inset(lang, ad)
     assert article.body is not None
     assert label not in article.body
-    assert rest[0] in article.body
+    assert _TEXTS[lang][1] in article.body
 
 
 @pytest.mark.parametrize(
@@ -184,13 +189,6 @@ def test_small_kicker_first_in_headline_is_neither_title_nor_body(
     assert article.title == _TITLES[lang]
     assert article.body is not None
     assert kicker not in article.body
-
-
-def _with_figure(lang: str, figure: str):  # type: ignore[no-untyped-def]
-    """The article of a page whose figure sits after the text's first paragraph."""
-    first, *rest = _TEXTS[lang]
-    text = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
-    return _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
 
 
 # -- 5b. a "©" credit closing a caption leaves the body; the caption stays ---------------------
@@ -208,7 +206,7 @@ def test_copyright_credit_in_caption_leaves_body(lang: str, caption: str, credit
         "<figure><img src='/a.jpg'><figcaption>"
         f"{caption.format(c=_CAPTIONS[lang], r=credit)}</figcaption></figure>"
     )
-    article = _with_figure(lang, figure)
+    article = _with_inset(lang, figure)
     assert article.body is not None
     assert credit not in article.body
     assert "©" not in article.body
@@ -223,7 +221,7 @@ def test_credit_written_in_caption_text_leaves_body(lang: str, credit: str) -> N
     figure = (
         f"<figure><img src='/a.jpg'><figcaption>{_CAPTIONS[lang]} {credit}</figcaption></figure>"
     )
-    article = _with_figure(lang, figure)
+    article = _with_inset(lang, figure)
     assert article.body is not None
     assert credit not in article.body
     assert _CAPTIONS[lang] in article.body.split("\n\n")
@@ -233,7 +231,7 @@ def test_caption_sentence_with_a_colon_keeps_its_words() -> None:
     """A caption's own sentence naming a picture ("Image: the plant…") ends with a full stop."""
     caption = "The plant at night. Image: the new furnace in Anderlecht, lit for the opening."
     figure = f"<figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure>"
-    article = _with_figure("en", figure)
+    article = _with_inset("en", figure)
     assert article.body is not None
     assert caption in article.body
 
@@ -247,9 +245,7 @@ def test_caption_sentence_with_a_colon_keeps_its_words() -> None:
     ],
 )
 def test_ad_slot_label_on_its_own_line_is_not_body(lang: str, slot: str, label: str) -> None:
-    first, *rest = _TEXTS[lang]
-    text = f"<p>{first}</p>{slot.format(l=label)}" + "".join(f"<p>{p}</p>" for p in rest)
-    article = _extract(_page(lang, f"<h1>{_TITLES[lang]}</h1>", text))
+    article = _with_inset(lang, slot.format(l=label))
     assert article.body is not None
     assert label not in article.body
-    assert rest[-1] in article.body
+    assert _TEXTS[lang][-1] in article.body
