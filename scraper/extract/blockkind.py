@@ -93,12 +93,15 @@ def caption_credit(block: Block) -> str | None:
         return None
     # the caption's own text: bare or in a paragraph; a label and a text in two spans
     # (`<span>Media caption</span> <span>Barack Obama: …</span>`) hold no credit
-    if not any(
-        isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
-        for c in parts[:-1]
+    credit = " ".join(last.get_text(" ").split())
+    if (
+        not credit.startswith("©")
+        and not any(  # "© Name" is a credit in any span
+            isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
+            for c in parts[:-1]
+        )
     ):
         return None
-    credit = " ".join(last.get_text(" ").split())
     if not credit or len(credit) > MAX_CREDIT_CHARS:
         return None
     return credit
@@ -138,3 +141,41 @@ def _bare_figure_credit(element: Tag) -> str | None:
     if not credit or len(credit) > MAX_CREDIT_CHARS or credit.endswith((".", "!", "?")):
         return None
     return credit
+
+
+#: Levels climbed from a block to the `<figure>` or `<figcaption>` around it: the caption's own
+#: wrappers (`<figcaption><div><p>…`); further up is the page's layout, not the figure.
+CAPTION_CLIMB = 4
+#: Wrappers of a picture on its own line (`<p><img></p>`, `<a><img></a>`).
+_PICTURE_LINE = frozenset(("p", "div", "a", "span", "picture"))
+
+
+def _picture_only(element: Tag) -> bool:
+    """A picture on a line of its own: an image, or a wrapper holding one and no text."""
+    if element.name in ("img", "picture"):
+        return True
+    return (
+        element.name in _PICTURE_LINE
+        and element.find("img") is not None
+        and not element.get_text(strip=True)
+    )
+
+
+def is_caption(block: Block) -> bool:
+    """A figure's caption: a `<figcaption>`, a block inside a `<figure>`, or a paragraph wholly in
+    italics right under a picture on its own line (`<p><img></p><p><em>…</em></p>`). It says
+    what the picture shows; it is never the standfirst."""
+    element = _block_element(block)
+    if element is None:
+        return False
+    node: Tag | None = element
+    for _ in range(CAPTION_CLIMB + 1):
+        if node is None or node.name in ("body", "html", "article", "main"):
+            break
+        if node.name in ("figure", "figcaption"):
+            return True
+        node = node.parent
+    if not _wholly_emphasised(element):
+        return False
+    before = element.find_previous_sibling()
+    return before is not None and _picture_only(before)

@@ -80,6 +80,9 @@ SKIP_TAGS = frozenset(
         "iframe",
         "object",
         "embed",
+        "amp-ad",  # an AMP ad slot: its fallback text ("Advertisement") is the ad's label
+        "amp-embed",
+        "amp-sticky-ad",
         "nav",
         "canvas",
         "video",

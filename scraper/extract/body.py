@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import NavigableString, Tag
 
+from scraper import lexicon
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
-from scraper.extract.blockkind import caption_credit, is_number_only, wholly_emphasised
+from scraper.extract.blockkind import (
+    MAX_CREDIT_CHARS,
+    caption_credit,
+    is_caption,
+    is_number_only,
+    wholly_emphasised,
+)
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
@@ -46,7 +54,8 @@ def mark_site_furniture(page: Page) -> None:
     for block in page.blocks:
         if block.role is not None or len(block.text) > 300:
             continue
-        copyright_line = is_copyright_line(block.text)
+        # a "©" in a figure's caption credits its photo: the caption is the article's
+        copyright_line = is_copyright_line(block.text) and not is_caption(block)
         identity_line = page.names_site(block.text[:40]) and bool(
             EMAIL.search(block.text)
             or phones_in(block.text, page.phone_regions)
@@ -144,6 +153,12 @@ def _byline_with_role(text: str) -> bool:
     return 0 < comma <= MAX_BYLINE_NAME and " " in text[found.end() - 1 : comma]
 
 
+@lru_cache(maxsize=1)
+def _ad_labels() -> frozenset[str]:
+    """The vocabulary's `ad_labels`, folded."""
+    return frozenset(lexicon.words("ad_labels"))
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
     a breadcrumb, a counter. Preformatted text (code, a shell session) is never one."""
@@ -177,6 +192,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
+    if len(text) <= MAX_LABEL_CHARS and not block.is_heading and fold(text) in _ad_labels():
+        return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if caption_credit(block) == text:
@@ -284,6 +301,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             and not is_metadata(b, page, known)
             and not _repeats_headline(b.text, known)
             and not _site_title_piece(b.text, page, known)
+            and not is_caption(b)
         ),
         None,
     )
@@ -337,17 +355,31 @@ def _dek_block(page: Page, known: set[str], first: Block | None) -> Block | None
 
 #: Elements between the headline and a dek: a date line, a byline.
 DEK_REACH = 3
+#: Levels climbed from a dek opening the text's container (`<div class="text"><h4>…`) to the
+#: element beside the headline: the rich-text field and its wrapper or two.
+DEK_CLIMB = 3
 
 
 def _right_under_headline(element: Tag | None) -> bool:
     """True when an `<h1>` (or the element holding it) is among the few elements just before
-    `element`: a heading elsewhere (a page whose headline is an `<h2>`) is no dek."""
-    if element is None:
-        return False
-    return any(
-        sibling.name == "h1" or sibling.find("h1") is not None
-        for sibling in element.find_previous_siblings(limit=DEK_REACH)
-    )
+    `element`, or before the container `element` opens (a dek first in the rich text, under the
+    headline outside it): a heading elsewhere (a page whose headline is an `<h2>`) is no dek."""
+    node = element
+    for _ in range(DEK_CLIMB + 1):
+        if node is None:
+            return False
+        if any(
+            sibling.name == "h1" or sibling.find("h1") is not None
+            for sibling in node.find_previous_siblings(limit=DEK_REACH)
+        ):
+            return True
+        parent = node.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            return False
+        if parent.find(True, recursive=False) is not node:
+            return False  # not the container's opening: text comes before it
+        node = parent
+    return False
 
 
 #: Ancestors of a heading searched for the site's home link: its own container only (a site
@@ -456,7 +488,7 @@ def _text_opening(page: Page) -> Block | None:
     """The container's first block with no role: the paragraph a standfirst set before the
     container would precede (a container opening with its headline or a date line holds its
     standfirst too, and is left to `_lead_block`)."""
-    return next((b for b in page.blocks if b.role is None), None)
+    return next((b for b in page.blocks if b.role is None and not is_caption(b)), None)
 
 
 def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
@@ -549,6 +581,18 @@ def _closing_line(block: Block) -> bool:
     """A paragraph of a few words after the last one of the text: a sign-off, not text (a list
     item or a table cell, short by nature, is never one)."""
     return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+
+
+def _before_contacts(blocks: list[Block], block: Block) -> bool:
+    """True when the article's contact section follows `block` (only its heading between): the
+    line is the text's last, left last by the contacts going, not a sign-off after the text."""
+    at = next((i for i, b in enumerate(blocks) if b is block), len(blocks))
+    for after in blocks[at + 1 :]:
+        if after.role == "contact":
+            return True
+        if not after.is_heading:
+            return False
+    return False
 
 
 def _column_header(blocks: list[Block], at: int) -> bool:
@@ -717,12 +761,30 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     return [b for b in kept if id(b) not in after]
 
 
+@lru_cache(maxsize=1)
+def _inline_credit() -> re.Pattern[str]:
+    """A credit written in the caption's own text after its last sentence: a label of the
+    vocabulary's `credit_labels` and a colon, or "©", then a name (`MAX_CREDIT_CHARS`)."""
+    labels = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<=[.!?…])\s+(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$", re.IGNORECASE
+    )
+
+
 def _without_credit(block: Block) -> str:
-    """The block's text, without the photo credit closing it when it is a figure's caption."""
+    """The block's text, without the photo credit closing it when it is a figure's caption (an
+    element of its own, or "Photo: …", "© …" after the caption's last sentence)."""
     text = block.text
     credit = caption_credit(block)
     if credit and text.endswith(credit) and len(credit) < len(text):
         return text[: -len(credit)].rstrip()
+    if ("©" in text or ":" in text) and is_caption(block):
+        found = _inline_credit().search(text)
+        if found:
+            return text[: found.start()].rstrip()
     return text
 
 
@@ -747,6 +809,15 @@ def _kicker(blocks: list[Block], page: Page, known: set[str]) -> int | None:
     if len(_WORD.findall(text)) > MAX_KICKER_WORDS or text.endswith((".", "!", "?", ":")):
         return None
     return id(blocks[at])
+
+
+def _holds_headline(block: Block, known: set[str]) -> bool:
+    """A heading holding the headline with more around it (a kicker glued before it, "Interview
+    Mission en Pologne"): the headline element, whose text is never the body's, any part of it."""
+    if not block.is_heading:
+        return False
+    folded = fold(block.text)
+    return any(len(k) >= _MIN_TITLE_PIECE and k in folded for k in known)
 
 
 def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool:
@@ -802,10 +873,11 @@ def extract_body(page: Page, known: set[str]) -> Found:
         )
         and b.text not in labels
         and id(b) != kicker
+        and not _holds_headline(b, known)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)
-    while len(kept) > 1 and _closing_line(kept[-1]):
+    while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:
         return None

@@ -278,14 +278,14 @@ def _parts(tag: Tag) -> list[str]:
     """The texts of a heading made of separate elements and nothing else
     (`<h1><span class="kicker">Verkehr</span><span>Neue Radwege …</span></h1>`), or of a classed
     first element and the text after it (`<h1><span class="overline">Mobilité</span> Le plan
-    …</h1>`); [] otherwise."""
+    …</h1>`, or `<small>` whose tag sets it apart); [] otherwise."""
     parts: list[str] = []
     children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
     if (
         len(children) >= 2
         and isinstance(children[0], Tag)
         and children[0].name in _INLINE
-        and children[0].get("class")
+        and (children[0].get("class") or children[0].name == "small")  # set apart by tag
         and any(isinstance(c, NavigableString) for c in children[1:])
     ):
         # a styled first element set before the headline's own text: the kicker and the rest
