@@ -55,6 +55,9 @@ _OPENERS = '«“„‘"'
 _CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
 _MAX_QUESTION = 300
+#: A question set apart as a whole bold paragraph may carry its context ("Morocco has … Why
+#: this market?"): the markup, not the length, sets it apart, so it may run to a paragraph.
+_MAX_BOLD_QUESTION = 800
 #: blocks of text searched for an interview
 MAX_BLOCKS = 2000
 _CONTACTISH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s]{7,}")
@@ -195,7 +198,8 @@ def _is_cta(text: str, config: ExtractConfig) -> bool:
 def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
     """The question a block asks, or None when it is not an interview question."""
     text = block.text
-    if len(text) > _MAX_QUESTION or block.role in ("contact", _CLOSING):
+    limit = _MAX_BOLD_QUESTION if block.bold and not block.is_heading else _MAX_QUESTION
+    if len(text) > limit or block.role in ("contact", _CLOSING):
         return None
     prefixed = _question_prefix(text, config)
     if prefixed:
@@ -715,6 +719,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     current: _Answer | None = None
     prefixed = 0
     cited = False
+    # answers to questions that are whole bold paragraphs (`<p><b>Why?</b></p><p>Because…</p>`)
+    bold_asked: list[_Answer] = []
     for block in body:
         if block.tag == "cite":
             if current is not None:
@@ -732,6 +738,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             prefixed += bool(_question_prefix(block.text, config))
             current = _Answer(asked, speaker)
             answers.append(current)
+            if block.bold and not block.is_heading and asked.rstrip(' »”"').endswith("?"):
+                bold_asked.append(current)
             continue
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             current = None
@@ -753,6 +761,9 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     pairs = _end_of_interview(answers)
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
-    if prefixed or cited or (speaker and len(pairs) >= MIN_TURNS):
+    # a run of bold question paragraphs, each answered by plain ones, is an interview's markup
+    # even when the text names no one to answer
+    bold_turns = sum(1 for answer in bold_asked if answer.paragraphs)
+    if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
     return []

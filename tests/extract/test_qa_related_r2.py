@@ -1,0 +1,87 @@
+"""Kinds of misses of round 2, each on pages written here in two languages or markups: an
+interview whose questions are whole bold paragraphs and whose interviewee is not named in a way
+the text introduces, the speaker of bold questions run into the answer's paragraph, and the
+related-article cards whose sector line carries the date or comes before the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.sites import profile_for_url
+
+
+def _record(html: str, url: str):  # type: ignore[no-untyped-def]
+    return extract_article(html, url, profile=profile_for_url(url))
+
+
+# -- 1. a run of wholly bold questions, each above plain answers, is an interview -------------
+
+_BOLD_INTERVIEW = (
+    "<html lang='{lang}'><body><main><article><h1>{title}</h1><p>{intro}</p>{turns}"
+    "<p><em>{after}</em></p></article></main></body></html>"
+)
+
+
+def _turns(tag: str, pairs: list[tuple[str, str]]) -> str:
+    return "".join(f"<p><{tag}>{q}</{tag}></p><p>{a}</p>" for q, a in pairs)
+
+
+_EN_PAIRS = [
+    ("What sells best?", "Pralines, by far, and the filled bars that travel well in the heat."),
+    ("Any advice for newcomers?", "Come twice before you sign anything with a distributor."),
+    ("And next year?", "A mission of twelve firms in April, with a stand at the food fair."),
+]
+
+
+_NL_PAIRS = [
+    (
+        "Marokko heeft een jonge bevolking die steeds meer geïmporteerde producten koopt, en "
+        "Belgische wafels hebben er een goede naam, maar de afstanden en de hitte maken de "
+        "logistiek moeilijk voor kleine producenten, zeker buiten de grote steden van het "
+        "land. Waarom hebben jullie toch voor deze markt gekozen?",
+        "Omdat de vraag er groeit en de concurrentie nog klein is.",
+    ),
+    ("En wat plannen jullie voor 2027?", "Een missie van twaalf bedrijven in april."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag", "title", "intro", "pairs", "after", "url"),
+    [
+        # no one named: the run of bold questions is the interview's markup all the same
+        (
+            "en",
+            "strong",
+            "Selling chocolate in Mexico",
+            "Exports keep growing, and our trade attaché in the capital sees why.",
+            _EN_PAIRS,
+            "The next trade mission to Mexico leaves in October.",
+            "https://hub.brussels/en/news/chocolate-mexico/",
+        ),
+        # a bold question paragraph carrying its context runs past the length of a plain one
+        (
+            "nl",
+            "b",
+            "Wafels in Casablanca",
+            "De export groeit, en onze vertegenwoordiger ter plaatse ziet waarom.",
+            _NL_PAIRS,
+            "De volgende handelsmissie vertrekt in oktober.",
+            "https://hub.brussels/nl/nieuws/wafels-casablanca/",
+        ),
+    ],
+)
+def test_bold_question_paragraphs_make_an_interview(
+    lang: str,
+    tag: str,
+    title: str,
+    intro: str,
+    pairs: list[tuple[str, str]],
+    after: str,
+    url: str,
+) -> None:
+    html = _BOLD_INTERVIEW.format(
+        lang=lang, title=title, intro=intro, turns=_turns(tag, pairs), after=after
+    )
+    qa = _record(html, url).qa
+    assert [(p.question, p.answer) for p in qa] == pairs
