@@ -325,7 +325,9 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
     ("Économie circulaire" in "Économie circulaire · 21/05/2025"). A label before a colon
     ("Rubrique : Commerce") is not part of it."""
     for tag in select_in(card, config.card_index):
-        text = strip_label(normalize_text(tag.get_text(" ")), config.sector_labels)
+        text = _undated(
+            strip_label(normalize_text(tag.get_text(" ")), config.sector_labels), config
+        )
         if text and len(text) < 60 and not relative_date(text, config):
             return text
     pieces = [
@@ -353,6 +355,38 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         ):
             return piece
     return None
+
+
+#: A date piece of a card's line is a few words ("12 mars 2026", "March 12, 2026"); a longer
+#: piece that holds a date is a sentence or a title.
+MAX_DATE_WORDS = 4
+_SEPARATED = re.compile(f"({_PIECES.pattern})")
+
+
+def _is_date_piece(piece: str, config: ExtractConfig) -> bool:
+    """True for a piece of a card's line that is only a date ("12/03/2026", "Yesterday")."""
+    return bool(
+        _DATE_ONLY.fullmatch(piece)
+        or relative_date(piece, config)
+        or (len(piece.split()) <= MAX_DATE_WORDS and parse_date_text(piece) is not None)
+    )
+
+
+def _undated(text: str, config: ExtractConfig) -> str:
+    """A card's sector line without its date: "Commerce | 12/03/2026", "Commerce · 12 mars
+    2026" and "Handel - 12/03/2026" give the sector alone (the date is the card's date); a line
+    that holds no date piece is kept whole ("Food - Drinks")."""
+    parts = _SEPARATED.split(text)
+    pieces = parts[::2]
+    if len(pieces) < 2 or not any(_is_date_piece(p.strip(), config) for p in pieces):
+        return text
+    kept: list[str] = []
+    for i in range(0, len(parts), 2):
+        if parts[i].strip() and not _is_date_piece(parts[i].strip(), config):
+            if kept:
+                kept.append(parts[i - 1])  # the separator between two kept pieces
+            kept.append(parts[i])
+    return normalize_text("".join(kept))
 
 
 def _in_time(string: PageElement, card: Tag) -> bool:

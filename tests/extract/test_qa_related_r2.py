@@ -5,6 +5,8 @@ related-article cards whose sector line carries the date or comes before the tit
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from scraper.extract import extract_article
@@ -85,3 +87,73 @@ def test_bold_question_paragraphs_make_an_interview(
     )
     qa = _record(html, url).qa
     assert [(p.question, p.answer) for p in qa] == pairs
+
+
+# -- 3./4. a card's category-and-date line: the sector and the date, never the title -----------
+
+_RELATED_PAGE = (
+    "<html lang='{lang}'><body><main><article><h1>{headline}</h1><p>{text}</p></article>"
+    "<section class='related'><h2>{more}</h2><div class='grid'>{cards}</div></section>"
+    "</main></body></html>"
+)
+
+
+def _related(lang: str, card: str, items: list[tuple[str, str, str, str]]):  # type: ignore[no-untyped-def]
+    words = {
+        "en": ("Chocolate in Mexico", "Exports keep growing across the country.", "More news"),
+        "fr": ("Des gaufres à Casablanca", "Les exportations augmentent.", "Plus de nouvelles"),
+        "nl": ("Wafels in Casablanca", "De export groeit in het hele land.", "Meer nieuws"),
+    }[lang]
+    cards = "".join(card.format(slug=slug, title=t, sector=s, date=d) for slug, t, s, d in items)
+    html = _RELATED_PAGE.format(
+        lang=lang, headline=words[0], text=words[1], more=words[2], cards=cards
+    )
+    url = f"https://hub.brussels/{lang}/news/page/"
+    return [(c.title, c.sector, c.published) for c in _record(html, url).related]
+
+
+#: per language: (slug, title, sector, printed date) of two cards; their dates are the same
+_CARDS = {
+    "en": [
+        ("firms-win-osaka", "Brussels firms win in Osaka", "Commerce", "12/03/2026"),
+        ("food-hub-opens", "A new hub for food start-ups", "Food", "05/02/2026"),
+    ],
+    "fr": [
+        ("firms-win-osaka", "Des entreprises bruxelloises à Osaka", "Commerce", "12 mars 2026"),
+        ("food-hub-opens", "Un pôle pour l'alimentation", "Alimentation", "5 février 2026"),
+    ],
+    "nl": [
+        ("firms-win-osaka", "Brusselse bedrijven winnen in Osaka", "Handel", "12/03/2026"),
+        ("food-hub-opens", "Een hub voor voedingsstarters", "Voeding", "05/02/2026"),
+    ],
+}
+_DATES = [dt.date(2026, 3, 12), dt.date(2026, 2, 5)]
+
+
+_SECTOR_LINES = [
+    (
+        "en",
+        "<div class='card'><a href='/en/news/{slug}/'><h3>{title}</h3></a>"
+        "<span class='category'>{sector} | {date}</span></div>",
+    ),
+    (
+        "fr",
+        "<div class='card'><a href='/fr/news/{slug}/'><h3>{title}</h3></a>"
+        "<span class='card-category'>{sector} · {date}</span></div>",
+    ),
+    (
+        "nl",
+        "<div class='card'><span class='sector'>{sector} - {date}</span>"
+        "<a href='/nl/news/{slug}/'>{title}</a></div>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "card"), _SECTOR_LINES)
+def test_a_cards_category_and_date_line_gives_its_sector_and_date_not_its_title(
+    lang: str, card: str
+) -> None:
+    expected = [
+        (t, sector, day) for (_, t, sector, _), day in zip(_CARDS[lang], _DATES, strict=True)
+    ]
+    assert _related(lang, card, _CARDS[lang]) == expected
