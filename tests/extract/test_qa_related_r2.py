@@ -147,9 +147,28 @@ _SECTOR_LINES = [
         "<a href='/nl/news/{slug}/'>{title}</a></div>",
     ),
 ]
+_LINES_BEFORE_TITLE = [
+    # the line set as a heading above a bare title link
+    (
+        "en",
+        "<div class='card'><h4>{sector} | {date}</h4><a href='/en/news/{slug}/'>{title}</a></div>",
+    ),
+    # the line inside the link, before the title
+    (
+        "fr",
+        "<div class='card'><a href='/fr/news/{slug}/'><span>{sector} · {date}</span>"
+        "<span>{title}</span></a></div>",
+    ),
+    # the line in bold inside the link, the title in a paragraph below it
+    (
+        "nl",
+        "<div class='card'><a href='/nl/news/{slug}/'><strong>{sector} | {date}</strong>"
+        "<p>{title}</p></a></div>",
+    ),
+]
 
 
-@pytest.mark.parametrize(("lang", "card"), _SECTOR_LINES)
+@pytest.mark.parametrize(("lang", "card"), _SECTOR_LINES + _LINES_BEFORE_TITLE)
 def test_a_cards_category_and_date_line_gives_its_sector_and_date_not_its_title(
     lang: str, card: str
 ) -> None:
