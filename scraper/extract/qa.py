@@ -265,8 +265,11 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
 
 def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:
     """Characters between a name and a cue; a name the cue follows after a comma ("Laura Pérez,
-    trade attaché") is in apposition to it, as near as a cue right before the name."""
-    if start >= match.end() and text[match.end() : start].lstrip().startswith(","):
+    trade attaché") is in apposition to it, as near as a cue right before the name. Another
+    comma between them sets off another phrase: "in Mexico City, Laura Pérez, answered" puts
+    the place in no apposition to "answered" (the name between them is)."""
+    between = text[match.end() : start]
+    if start >= match.end() and between.lstrip().startswith(",") and between.count(",") == 1:
         return 1
     return max(start - match.end(), match.start() - end, 0)
 

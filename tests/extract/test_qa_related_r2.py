@@ -176,3 +176,45 @@ def test_a_cards_category_and_date_line_gives_its_sector_and_date_not_its_title(
         (t, sector, day) for (_, t, sector, _), day in zip(_CARDS[lang], _DATES, strict=True)
     ]
     assert _related(lang, card, _CARDS[lang]) == expected
+
+
+# -- 2. bold questions run into the answer: the person the intro sets in apposition answers
+
+_INLINE_ANSWERS = {
+    "en": [
+        ("What sells best?", "Pralines, by far. Grupo Bimbo is the giant here, though."),
+        ("Any advice?", "Carlos Mendoza, director of Dulces Finos, told me to come twice."),
+    ],
+    "fr": [
+        ("Qu'est-ce qui se vend ?", "Les pralines. Casa Nord distribue dans tout le pays."),
+        ("Un conseil ?", "Karim Alaoui, directeur de Gaufres Atlas, dit de venir deux fois."),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro", "speaker"),
+    [
+        (
+            "en",
+            "Our trade attaché in Mexico City, Laura Pérez, answered our questions.",
+            "Laura Pérez",
+        ),
+        (
+            "fr",
+            "Notre représentante à Casablanca Nord, Nadia Berrada, a répondu à nos questions.",
+            "Nadia Berrada",
+        ),
+    ],
+)
+def test_the_intros_name_in_apposition_answers_not_the_place_before_it(
+    lang: str, intro: str, speaker: str
+) -> None:
+    turns = "".join(f"<p><strong>{q}</strong> {a}</p>" for q, a in _INLINE_ANSWERS[lang])
+    html = (
+        f"<html lang='{lang}'><body><main><article><h1>Interview</h1><p>{intro}</p>{turns}"
+        "</article></main></body></html>"
+    )
+    qa = _record(html, f"https://hub.brussels/{lang}/news/interview-export/").qa
+    assert [(p.question, p.answer) for p in qa] == _INLINE_ANSWERS[lang]
+    assert {p.speaker for p in qa} == {speaker}
