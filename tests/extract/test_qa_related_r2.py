@@ -218,3 +218,41 @@ def test_the_intros_name_in_apposition_answers_not_the_place_before_it(
     qa = _record(html, f"https://hub.brussels/{lang}/news/interview-export/").qa
     assert [(p.question, p.answer) for p in qa] == _INLINE_ANSWERS[lang]
     assert {p.speaker for p in qa} == {speaker}
+
+
+# -- an interview's first turn, a bold question run into its answer, is no standfirst ---------
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag", "title", "intro", "pairs"),
+    [
+        (
+            "en",
+            "strong",
+            "Selling chocolate in Mexico",
+            "We met Laura Pérez.",
+            _EN_PAIRS,
+        ),
+        (
+            "nl",
+            "b",
+            "Ruben Claes over wafels in Casablanca",
+            "",
+            [
+                ("Waarom Marokko?", "Omdat de vraag er groeit en de concurrentie nog klein is."),
+                ("Wat plannen jullie?", "Een missie van twaalf bedrijven in april."),
+            ],
+        ),
+    ],
+)
+def test_the_first_turn_of_an_inline_interview_stays_in_the_interview(
+    lang: str, tag: str, title: str, intro: str, pairs: list[tuple[str, str]]
+) -> None:
+    turns = "".join(f"<p><{tag}>{q}</{tag}> {a}</p>" for q, a in pairs)
+    html = (
+        f"<html lang='{lang}'><body><main><article><h1>{title}</h1>"
+        f"{f'<p>{intro}</p>' if intro else ''}{turns}</article></main></body></html>"
+    )
+    record = _record(html, f"https://hub.brussels/{lang}/news/interview-export/")
+    assert [(p.question, p.answer) for p in record.qa] == pairs
+    assert record.lead is None or pairs[0][1] not in record.lead
