@@ -559,16 +559,18 @@ def _split_inline(block: Block) -> list[Block]:
     lines = block.lines
     label = block.label
     if (
-        len(lines) == 1
+        lines
         and label
         and label.endswith("?")
         and len(label) <= _MAX_QUESTION
         and lines[0].startswith(label)
         and len(lines[0]) > len(label) + 1
     ):
+        # the answer may run on over line breaks ("<b>Why?</b> Because …<br>And …")
+        answer = [lines[0][len(label) :].strip(), *lines[1:]]
         return [
             replace(block, lines=[label], bold=True),
-            replace(block, lines=[lines[0][len(label) :].strip()], bold=False, label=None),
+            replace(block, lines=answer, bold=False, label=None),
         ]
     if len(lines) == 1 and len(block.bold_runs) == 1 and not block.bold:
         return _split_bold_question(block) or [block]

@@ -256,3 +256,36 @@ def test_the_first_turn_of_an_inline_interview_stays_in_the_interview(
     record = _record(html, f"https://hub.brussels/{lang}/news/interview-export/")
     assert [(p.question, p.answer) for p in record.qa] == pairs
     assert record.lead is None or pairs[0][1] not in record.lead
+
+
+_BROKEN_TURNS = {
+    "en": [
+        ("What sells best?", "Pralines, by far.", "And the bars that travel well."),
+        ("Any advice?", "Come twice before you sign.", "Bring samples."),
+    ],
+    "fr": [
+        ("Pourquoi le Maroc ?", "Un marché jeune.", "Et une diaspora fidèle."),
+        ("Et pour 2027 ?", "Une mission en avril.", "Avec douze entreprises."),
+    ],
+}
+_EN_INTRO = "We spoke with Laura Pérez, trade attaché in Mexico City, about the market."
+_FR_INTRO = "Nous avons rencontré Nadia Berrada, représentante au Maroc, à Casablanca."
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag", "intro", "speaker"),
+    [("en", "strong", _EN_INTRO, "Laura Pérez"), ("fr", "b", _FR_INTRO, "Nadia Berrada")],
+)
+def test_an_inline_answer_running_over_a_line_break_stays_a_turn(
+    lang: str, tag: str, intro: str, speaker: str
+) -> None:
+    turns = _BROKEN_TURNS[lang]
+    body = "".join(f"<p><{tag}>{q}</{tag}> {a}<br>{more}</p>" for q, a, more in turns)
+    html = (
+        f"<html lang='{lang}'><body><main><article><h1>Interview</h1><p>{intro}</p>{body}"
+        "</article></main></body></html>"
+    )
+    qa = _record(html, f"https://hub.brussels/{lang}/news/interview-export/").qa
+    assert [p.question for p in qa] == [q for q, _, _ in turns]
+    assert [p.answer.split() for p in qa] == [f"{a} {more}".split() for _, a, more in turns]
+    assert {p.speaker for p in qa} == {speaker}
