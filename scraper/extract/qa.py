@@ -541,12 +541,14 @@ def _split_bold_question(block: Block) -> list[Block] | None:
             continue
         at = text.find(run)
         before, after = text[:at].strip(), text[at + len(run) :].strip()
-        if at <= 0 or len(after) == 1 or not before.endswith((".", "!", ":", "»", '"')):
+        # a dialogue dash before the question ("— <b>Why?</b> Because …") is typography
+        dashed = bool(before) and not before.strip("—–")
+        if at <= 0 or len(after) == 1 or not (dashed or before.endswith((".", "!", ":", "»", '"'))):
             continue
-        parts = [
-            replace(block, lines=[before], bold=False, label=None, bold_runs=()),
-            replace(block, lines=[run], bold=True, label=run, bold_runs=(run,)),
-        ]
+        parts = (
+            [] if dashed else [replace(block, lines=[before], bold=False, label=None, bold_runs=())]
+        )
+        parts.append(replace(block, lines=[run], bold=True, label=run, bold_runs=(run,)))
         if after:  # else the answer is the next paragraph
             parts.append(replace(block, lines=[after], bold=False, label=None, bold_runs=()))
         return parts

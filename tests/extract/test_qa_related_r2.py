@@ -289,3 +289,18 @@ def test_an_inline_answer_running_over_a_line_break_stays_a_turn(
     assert [p.question for p in qa] == [q for q, _, _ in turns]
     assert [p.answer.split() for p in qa] == [f"{a} {more}".split() for _, a, more in turns]
     assert {p.speaker for p in qa} == {speaker}
+
+
+@pytest.mark.parametrize(("lang", "dash"), [("en", "—"), ("fr", "–")])
+def test_a_dialogue_dash_before_an_inline_bold_question_keeps_the_turn(
+    lang: str, dash: str
+) -> None:
+    turns = _BROKEN_TURNS[lang]
+    intro = {"en": _EN_INTRO, "fr": _FR_INTRO}[lang]
+    body = "".join(f"<p>{dash} <strong>{q}</strong> {a} {more}</p>" for q, a, more in turns)
+    html = (
+        f"<html lang='{lang}'><body><main><article><h1>Interview</h1><p>{intro}</p>{body}"
+        "</article></main></body></html>"
+    )
+    qa = _record(html, f"https://hub.brussels/{lang}/news/interview-export/").qa
+    assert [(p.question, p.answer) for p in qa] == [(q, f"{a} {more}") for q, a, more in turns]
