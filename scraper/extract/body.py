@@ -308,14 +308,26 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     dek = _dek_block(page, known, first)
     if dek is not None:
         return [dek], "html"
-    if first is None or first.text.endswith("?") or first.tag in ("blockquote", "li"):
-        return None
+    if (
+        first is None
+        or first.text.endswith("?")
+        or _opens_with_bold_question(first)
+        or first.tag in ("blockquote", "li")
+    ):
+        return None  # an interview's first turn is no standfirst
     description = page.signals.first_meta("description", "og:description", "twitter:description")
     if description:
         probe = fold(description).rstrip(".… ")[:80]
         if probe and fold(first.text).startswith(probe):
             return [first], "meta"
     return [first], "text"
+
+
+def _opens_with_bold_question(block: Block) -> bool:
+    """True for a paragraph opening with a bold question that its answer follows ("<b>Why
+    Mexico?</b> Because …"): an interview's turn set in one paragraph."""
+    label = block.label or ""
+    return not block.bold and label.endswith("?") and block.text.startswith(label)
 
 
 #: A dek is a sentence, a section heading a few words ("Why now?"): a heading shorter than the

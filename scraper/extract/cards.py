@@ -256,17 +256,24 @@ def _menu(members: list[int], candidates: list[_Candidate], units: dict[int, Tag
 def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None:
     """The card's title, and the ids of the strings of the card it is made of (none when it is
     an image's alt text)."""
+    # a heading or a bold line holding the card's category and date is its metadata, not its
+    # title: the title is then the link's own text
     for tag in tags_named(card, _TITLE_TAGS):
         text = normalize_text(tag.get_text(" "))
-        if text:
+        if text and not _metadata_line(text, config):
             return text, _string_ids(tag)
     for tag in card.find_all(class_=_TITLE_CLASS):
         text = normalize_text(tag.get_text(" "))
-        if text:
+        if text and not _metadata_line(text, config):
             return text, _string_ids(tag)
     for tag in tags_named(card, _EMPHASIS):
         text = normalize_text(tag.get_text(" "))
-        if len(text) > 3 and fold(text) not in config.sectors and parse_date_text(text) is None:
+        if (
+            len(text) > 3
+            and fold(text) not in config.sectors
+            and parse_date_text(text) is None
+            and not _metadata_line(text, config)
+        ):
             return text, _string_ids(tag)
     links = [card] if card.name == "a" else list(tags_named(card, ("a",)))
     # the card's sector element is its label, never part of its title
@@ -299,7 +306,12 @@ def _own_strings(
         if labels and _in_label(string, link, labels):
             continue
         text = normalize_text(str(string))
-        if text and fold(text) not in config.sectors and not _DATE_ONLY.fullmatch(text):
+        if (
+            text
+            and fold(text) not in config.sectors
+            and not _DATE_ONLY.fullmatch(text)
+            and not _metadata_line(text, config)
+        ):
             pieces.append(string)
     return pieces
 
@@ -325,7 +337,9 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
     ("Économie circulaire" in "Économie circulaire · 21/05/2025"). A label before a colon
     ("Rubrique : Commerce") is not part of it."""
     for tag in select_in(card, config.card_index):
-        text = strip_label(normalize_text(tag.get_text(" ")), config.sector_labels)
+        text = _undated(
+            strip_label(normalize_text(tag.get_text(" ")), config.sector_labels), config
+        )
         if text and len(text) < 60 and not relative_date(text, config):
             return text
     pieces = [
@@ -353,6 +367,54 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         ):
             return piece
     return None
+
+
+#: A date piece of a card's line is a few words ("12 mars 2026", "March 12, 2026"); a longer
+#: piece that holds a date is a sentence or a title.
+MAX_DATE_WORDS = 4
+_SEPARATED = re.compile(f"({_PIECES.pattern})")
+
+
+def _is_date_piece(piece: str, config: ExtractConfig) -> bool:
+    """True for a piece of a card's line that is only a date ("12/03/2026", "Yesterday")."""
+    return bool(
+        _DATE_ONLY.fullmatch(piece)
+        or relative_date(piece, config)
+        or (len(piece.split()) <= MAX_DATE_WORDS and parse_date_text(piece) is not None)
+    )
+
+
+def _metadata_line(text: str, config: ExtractConfig) -> bool:
+    """True for a card's category-and-date line ("Commerce | 12/03/2026", "Food · Yesterday"):
+    pieces between separators, one of them a date, the others short labels; or a line that is
+    only a date or only a sector label of the profile."""
+    pieces = [p.strip() for p in _PIECES.split(text) if p.strip()]
+    if len(pieces) < 2:  # a date alone, or the sector label alone
+        return bool(pieces) and (
+            _is_date_piece(pieces[0], config) or fold(pieces[0]) in config.sectors
+        )
+    dated = [_is_date_piece(p, config) for p in pieces]
+    return any(dated) and all(
+        date or (len(p) <= MAX_LABEL_CHARS and len(p.split()) <= MAX_LABEL_WORDS)
+        for p, date in zip(pieces, dated, strict=True)
+    )
+
+
+def _undated(text: str, config: ExtractConfig) -> str:
+    """A card's sector line without its date: "Commerce | 12/03/2026", "Commerce · 12 mars
+    2026" and "Handel - 12/03/2026" give the sector alone (the date is the card's date); a line
+    that holds no date piece is kept whole ("Food - Drinks")."""
+    parts = _SEPARATED.split(text)
+    pieces = parts[::2]
+    if len(pieces) < 2 or not any(_is_date_piece(p.strip(), config) for p in pieces):
+        return text
+    kept: list[str] = []
+    for i in range(0, len(parts), 2):
+        if parts[i].strip() and not _is_date_piece(parts[i].strip(), config):
+            if kept:
+                kept.append(parts[i - 1])  # the separator between two kept pieces
+            kept.append(parts[i])
+    return normalize_text("".join(kept))
 
 
 def _in_time(string: PageElement, card: Tag) -> bool:

@@ -55,6 +55,9 @@ _OPENERS = '«“„‘"'
 _CLOSERS = '»”“’"'
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‘", "’"))
 _MAX_QUESTION = 300
+#: A question set apart as a whole bold paragraph may carry its context ("Morocco has … Why
+#: this market?"): the markup, not the length, sets it apart, so it may run to a paragraph.
+_MAX_BOLD_QUESTION = 800
 #: blocks of text searched for an interview
 MAX_BLOCKS = 2000
 _CONTACTISH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s]{7,}")
@@ -195,7 +198,8 @@ def _is_cta(text: str, config: ExtractConfig) -> bool:
 def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
     """The question a block asks, or None when it is not an interview question."""
     text = block.text
-    if len(text) > _MAX_QUESTION or block.role in ("contact", _CLOSING):
+    limit = _MAX_BOLD_QUESTION if block.bold and not block.is_heading else _MAX_QUESTION
+    if len(text) > limit or block.role in ("contact", _CLOSING):
         return None
     prefixed = _question_prefix(text, config)
     if prefixed:
@@ -261,8 +265,11 @@ def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str
 
 def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:
     """Characters between a name and a cue; a name the cue follows after a comma ("Laura Pérez,
-    trade attaché") is in apposition to it, as near as a cue right before the name."""
-    if start >= match.end() and text[match.end() : start].lstrip().startswith(","):
+    trade attaché") is in apposition to it, as near as a cue right before the name. Another
+    comma between them sets off another phrase: "in Mexico City, Laura Pérez, answered" puts
+    the place in no apposition to "answered" (the name between them is)."""
+    between = text[match.end() : start]
+    if start >= match.end() and between.lstrip().startswith(",") and between.count(",") == 1:
         return 1
     return max(start - match.end(), match.start() - end, 0)
 
@@ -534,12 +541,14 @@ def _split_bold_question(block: Block) -> list[Block] | None:
             continue
         at = text.find(run)
         before, after = text[:at].strip(), text[at + len(run) :].strip()
-        if at <= 0 or len(after) == 1 or not before.endswith((".", "!", ":", "»", '"')):
+        # a dialogue dash before the question ("— <b>Why?</b> Because …") is typography
+        dashed = bool(before) and not before.strip("—–")
+        if at <= 0 or len(after) == 1 or not (dashed or before.endswith((".", "!", ":", "»", '"'))):
             continue
-        parts = [
-            replace(block, lines=[before], bold=False, label=None, bold_runs=()),
-            replace(block, lines=[run], bold=True, label=run, bold_runs=(run,)),
-        ]
+        parts = (
+            [] if dashed else [replace(block, lines=[before], bold=False, label=None, bold_runs=())]
+        )
+        parts.append(replace(block, lines=[run], bold=True, label=run, bold_runs=(run,)))
         if after:  # else the answer is the next paragraph
             parts.append(replace(block, lines=[after], bold=False, label=None, bold_runs=()))
         return parts
@@ -552,16 +561,18 @@ def _split_inline(block: Block) -> list[Block]:
     lines = block.lines
     label = block.label
     if (
-        len(lines) == 1
+        lines
         and label
         and label.endswith("?")
         and len(label) <= _MAX_QUESTION
         and lines[0].startswith(label)
         and len(lines[0]) > len(label) + 1
     ):
+        # the answer may run on over line breaks ("<b>Why?</b> Because …<br>And …")
+        answer = [lines[0][len(label) :].strip(), *lines[1:]]
         return [
             replace(block, lines=[label], bold=True),
-            replace(block, lines=[lines[0][len(label) :].strip()], bold=False, label=None),
+            replace(block, lines=answer, bold=False, label=None),
         ]
     if len(lines) == 1 and len(block.bold_runs) == 1 and not block.bold:
         return _split_bold_question(block) or [block]
@@ -715,6 +726,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     current: _Answer | None = None
     prefixed = 0
     cited = False
+    # answers to questions that are whole bold paragraphs (`<p><b>Why?</b></p><p>Because…</p>`)
+    bold_asked: list[_Answer] = []
     for block in body:
         if block.tag == "cite":
             if current is not None:
@@ -732,6 +745,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             prefixed += bool(_question_prefix(block.text, config))
             current = _Answer(asked, speaker)
             answers.append(current)
+            if block.bold and not block.is_heading and asked.rstrip(' »”"').endswith("?"):
+                bold_asked.append(current)
             continue
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             current = None
@@ -753,6 +768,9 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     pairs = _end_of_interview(answers)
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
-    if prefixed or cited or (speaker and len(pairs) >= MIN_TURNS):
+    # a run of bold question paragraphs, each answered by plain ones, is an interview's markup
+    # even when the text names no one to answer
+    bold_turns = sum(1 for answer in bold_asked if answer.paragraphs)
+    if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
     return []
