@@ -6,6 +6,7 @@ from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
+from scraper.extract.treewalk import all_strings_in
 
 #: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
 _EMPHASIS = frozenset(("em", "i"))
@@ -28,7 +29,7 @@ def _wholly_emphasised(element: Tag, emphasis: frozenset[str] = _EMPHASIS) -> bo
     """True when every word of `element` sits inside `<em>`/`<i>` (an italic editor's line), or
     inside one of the `emphasis` elements given."""
     seen = False
-    for string in element.find_all(string=True):
+    for string in all_strings_in(element):
         if not isinstance(string, NavigableString) or not string.strip():
             continue
         parent = string.parent

@@ -23,7 +23,7 @@ from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
-from scraper.extract.treewalk import tags_named
+from scraper.extract.treewalk import first_named, tags_named
 from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
@@ -233,7 +233,7 @@ def _time_text(block: Block) -> bool:
     element = block.element
     if element is None:
         return False
-    time = element if element.name == "time" else element.find("time")
+    time = element if element.name == "time" else first_named(element, "time")
     return time is not None and " ".join(time.get_text(" ").split()) == block.text
 
 
