@@ -402,7 +402,11 @@ _SITE_BAR_DEPTH = 1
 
 def _home_link(href: str, page: Page) -> bool:
     """True for a link to the site's home page ("/", "https://host/")."""
-    parts = urlsplit(urljoin(page.url, href.strip()))
+    href = href.strip()
+    path = urlsplit(href).path
+    if path and path != "/" and "." not in path:
+        return False  # a path of its own, with no dot segment: it resolves below the root
+    parts = urlsplit(urljoin(page.url, href))
     return parts.path in ("", "/") and not parts.query and parts.netloc == urlsplit(page.url).netloc
 
 
