@@ -98,3 +98,12 @@ def test_counter_lines_and_sentences_with_numbers() -> None:
     assert is_counter_line("💬 4 commentaires")
     assert not is_counter_line("The fund sold 12 shares of the company last year.")
     assert without_counters("Texte.\n\n1 284 vues · 12 partages") == "Texte."
+
+
+def test_reading_times_however_each_language_writes_them_are_counters() -> None:
+    """Reading times: "4 min lezen" (Dutch sites write the verb as often as "leestijd") and "3 min à lire" are
+    reading times like "3 min read": page furniture, not text."""
+    assert is_counter_line("4 min lezen")
+    assert is_counter_line("Leesduur: 6 minuten")
+    assert is_counter_line("3 min à lire")
+    assert not is_counter_line("We lezen elke dag 4 kranten in 10 minuten.")
