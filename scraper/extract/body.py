@@ -507,9 +507,31 @@ def _text_opening(page: Page) -> Block | None:
     return next((b for b in page.blocks if b.role is None and not is_caption(b)), None)
 
 
+def _previous_element(tag: Tag) -> Tag | None:
+    """The element sibling right before `tag` (text between them is whitespace or nothing)."""
+    for node in tag.previous_siblings:
+        if isinstance(node, Tag):
+            return node
+        if type(node) is NavigableString and node.strip():
+            return None
+    return None
+
+
+def _boxed_before(element: Tag, root: Tag) -> bool:
+    """`element` is set apart in a box of its own right before the text container: the box (the
+    element, or the `<div>` holding it alone) is the container's previous sibling
+    (`<div class="article-summary"><p>…</p></div><div class="article-body">`), the way a CMS
+    stores a summary field apart from the body field."""
+    box = element if element.parent is root.parent else element.parent
+    if box is None or box.parent is not root.parent or _previous_element(root) is not box:
+        return False
+    return box is element or sum(1 for c in box.children if isinstance(c, Tag)) == 1
+
+
 def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
     """The standfirst set apart before the text container: the block holding the last words
-    before it is wholly in italics or bold (`<td><i>…</i></td>` in the row above the text's cell,
+    before it is in a box of its own right before the container (`_boxed_before`) or wholly in
+    italics or bold (`<td><i>…</i></td>` in the row above the text's cell,
     `<p><em>…</em></p>` above the text's `<div>`), a sentence or a few, near the container, and
     no caption, quote, link or metadata. A page without semantic markup marks its standfirst
     this way, where a newer one gives it a class (`page.standfirsts`)."""
@@ -547,7 +569,7 @@ def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
         not _MIN_LEAD <= len(text) <= MAX_STANDFIRST
         or not text.rstrip(' »”"').endswith((".", "!", "…"))
         or element.find("a") is not None
-        or not wholly_emphasised(element)
+        or not (wholly_emphasised(element) or _boxed_before(element, root))
         or is_metadata(probe, page, known)
         or _repeats_headline(text, known)
         or page.in_site_chrome(element)

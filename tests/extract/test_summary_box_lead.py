@@ -1,0 +1,60 @@
+"""A standfirst a CMS stores in a summary box of its own, right before the body's container (the
+text container the profile names), is the lead; the body's first paragraph stays in the body."""
+
+from __future__ import annotations
+
+from scraper.extract import extract_article
+from scraper.sites import generic_profile
+
+FR = (
+    "<html lang='fr'><body><div class='asset-full-content'>"
+    "<h3 class='asset-title'>Abidjan : le solaire ouvre ses portes aux installateurs</h3>"
+    "<div class='asset-metadata'><span>Publié le 19/05/2026</span></div>"
+    "<div class='journal-content'>{summary}"
+    "<div class='article-body'><p>Le programme national prévoit des mini-réseaux solaires dans "
+    "plus de mille villages, ouverts aux entreprises européennes.</p><p>Les appels d'offres "
+    "sont publiés chaque trimestre et les délais de réponse sont de six semaines.</p>"
+    "<p>Le bureau d'Abidjan organise une mission en novembre pour les installateurs.</p>"
+    "</div></div></div></body></html>"
+)
+NL = (
+    "<html lang='nl'><body><article><h1>Curaçao koopt een tweede containerkraan</h1>"
+    "<p class='byline'>Door Redactie</p>{summary}"
+    "<div class='entry-content'><p>De havenautoriteit koopt een tweede kraan voor de terminal "
+    "aan het Schottegat, maakte de directeur woensdag bekend.</p><p>De kraan wordt in het "
+    "voorjaar geleverd en verdubbelt de capaciteit van de terminal.</p></div></article>"
+    "</body></html>"
+)
+
+
+def _record(html: str) -> tuple[str | None, str]:
+    record = extract_article(html, "https://news.example/a/", profile=generic_profile())
+    return record.lead, record.body or ""
+
+
+def test_a_summary_box_before_the_text_container_is_the_lead() -> None:
+    summary = (
+        "<div class='article-summary'><p>La Côte d'Ivoire veut porter la part des énergies "
+        "renouvelables à 45 % d'ici 2030 : l'attachée fait le point.</p></div>"
+    )
+    lead, body = _record(FR.format(summary=summary))
+    assert lead is not None and lead.startswith("La Côte d'Ivoire veut porter")
+    assert body.startswith("Le programme national prévoit")
+    summary = (
+        "<div class='intro'><p>De tweede kraan moet de wachttijden voor containerschepen in "
+        "Willemstad halveren.</p></div>"
+    )
+    lead, body = _record(NL.format(summary=summary))
+    assert lead is not None and lead.startswith("De tweede kraan moet")
+    assert body.startswith("De havenautoriteit koopt")
+
+
+def test_a_box_of_links_or_a_byline_before_the_text_is_no_lead() -> None:
+    links = (
+        "<div class='share'><p><a href='/share/fb'>Partager cet article sur les réseaux "
+        "sociaux</a>.</p></div>"
+    )
+    lead, _ = _record(FR.format(summary=links))
+    assert lead is None or not lead.startswith("Partager")
+    lead, _ = _record(NL.format(summary=""))
+    assert lead is None or not lead.startswith("Door Redactie")
