@@ -3,6 +3,8 @@ text container the profile names), is the lead; the body's first paragraph stays
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_article
 from scraper.sites import generic_profile
 
@@ -32,21 +34,33 @@ def _record(html: str) -> tuple[str | None, str]:
     return record.lead, record.body or ""
 
 
-def test_a_summary_box_before_the_text_container_is_the_lead() -> None:
-    summary = (
-        "<div class='article-summary'><p>La Côte d'Ivoire veut porter la part des énergies "
-        "renouvelables à 45 % d'ici 2030 : l'attachée fait le point.</p></div>"
-    )
-    lead, body = _record(FR.format(summary=summary))
-    assert lead is not None and lead.startswith("La Côte d'Ivoire veut porter")
-    assert body.startswith("Le programme national prévoit")
-    summary = (
-        "<div class='intro'><p>De tweede kraan moet de wachttijden voor containerschepen in "
-        "Willemstad halveren.</p></div>"
-    )
-    lead, body = _record(NL.format(summary=summary))
-    assert lead is not None and lead.startswith("De tweede kraan moet")
-    assert body.startswith("De havenautoriteit koopt")
+@pytest.mark.parametrize(
+    ("page", "lead_opens", "body_opens"),
+    [
+        (
+            FR.format(
+                summary="<div class='article-summary'><p>La Côte d'Ivoire veut porter la part "
+                "des énergies renouvelables à 45 % d'ici 2030 : l'attachée fait le point.</p></div>"
+            ),
+            "La Côte d'Ivoire veut porter",
+            "Le programme national prévoit",
+        ),
+        (
+            NL.format(
+                summary="<div class='intro'><p>De tweede kraan moet de wachttijden voor "
+                "containerschepen in Willemstad halveren.</p></div>"
+            ),
+            "De tweede kraan moet",
+            "De havenautoriteit koopt",
+        ),
+    ],
+)
+def test_a_summary_box_before_the_text_container_is_the_lead(
+    page: str, lead_opens: str, body_opens: str
+) -> None:
+    lead, body = _record(page)
+    assert lead is not None and lead.startswith(lead_opens)
+    assert body.startswith(body_opens)
 
 
 def test_a_box_of_links_or_a_byline_before_the_text_is_no_lead() -> None:
