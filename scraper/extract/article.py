@@ -281,7 +281,9 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
             "profile" if any(b.role == "contact" for g in groups for b in g) else "text"
         )
     names = [c.name for c in article.contacts if c.name]
-    article.qa = extract_qa(page.blocks, page.config, extra_names=names, title=article.title)
+    article.qa = extract_qa(
+        page.blocks, page.config, extra_names=names, title=article.title, lead=article.lead
+    )
     if article.qa:
         sources["qa"] = "text"
     # the page in another language (a language switch set as links) is no related article

@@ -311,13 +311,14 @@ def extract_qa(
     *,
     extra_names: Sequence[str] = (),
     title: str | None = None,
+    lead: str | None = None,
 ) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none.
 
     Explicit passes, in this precedence:
-    1. the interviewee: a name a cue introduces in the title or the introduction (the blocks
-       before the first question), else the first full name of the title, else of the
-       introduction; the article's contacts (`extra_names`) come last, so a press contact at the
+    1. the interviewee: a name a cue introduces in the title, the standfirst (`lead`, which may
+       stand outside the text's blocks) or the introduction (the blocks before the first
+       question), else the first full name of these, in that order; the article's contacts (`extra_names`) come last, so a press contact at the
        end is never taken for the one answering;
     2. the questions: labelled turns, or questions set apart (bold, headings, "Q:" prefixes);
        the interviewer's closing line ("JD: Thank you.") is no question and cancels nothing;
@@ -338,7 +339,7 @@ def extract_qa(
     named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
     labels = _first_name_labels(body, labels, named)
     if any(labels):
-        interviewees = _interviewees(body, title, config)
+        interviewees = _interviewees(body, title, config, lead)
         labelled = label_names(body)
         names = labelled + [n for n in interviewees if n not in labelled]
         names += [n for n in extra_names if n not in names]
@@ -350,7 +351,7 @@ def extract_qa(
         return _labelled(asked, labels_left, names, config, named_turns=named_turns)
     if all(question_text(b, config, followed_by_label=False) is None for b in body):
         return []  # no question set apart: no pair, whoever the text introduces
-    interviewees = _interviewees(body, title, config)
+    interviewees = _interviewees(body, title, config, lead)
     names = interviewees + [n for n in extra_names if n not in interviewees]
     return _unlabelled(body, names[:1], config)
 
@@ -422,9 +423,11 @@ def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
     return intro
 
 
-def _interviewees(body: Sequence[Block], title: str | None, config: ExtractConfig) -> list[str]:
+def _interviewees(
+    body: Sequence[Block], title: str | None, config: ExtractConfig, lead: str | None = None
+) -> list[str]:
     """Pass 1: who answers, by the precedence of `extract_qa`."""
-    heading = [Block(tag="p", lines=[title])] if title else []
+    heading = [Block(tag="p", lines=[t]) for t in (title, lead) if t]
     intro = _introduction(body, config)
     found = introduced_names(heading + intro, config)
     for block in heading + intro:

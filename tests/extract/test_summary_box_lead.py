@@ -72,3 +72,55 @@ def test_a_box_of_links_or_a_byline_before_the_text_is_no_lead() -> None:
     assert lead is None or not lead.startswith("Partager")
     lead, _ = _record(NL.format(summary=""))
     assert lead is None or not lead.startswith("Door Redactie")
+
+
+QA = (
+    "<p><strong>{q1}</strong><br>{a1}</p><p><strong>{q2}</strong><br>{a2}</p>"
+    "<p><strong>{q3}</strong><br>{a3}</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "speaker"),
+    [
+        (
+            "<html lang='fr'><body><div class='asset'><h3 class='asset-title'>Abidjan : le "
+            "solaire ivoirien</h3><div class='journal'><div class='article-summary'><p>Aminata "
+            "Koné, attachée économique à Abidjan, fait le point sur les opportunités.</p></div>"
+            "<div class='article-body'><p>Les appels d'offres sont publiés par Ivoire Énergies "
+            "et ouverts aux entreprises européennes associées.</p>"
+            + QA.format(
+                q1="Quels profils recherchent les donneurs d'ordre ?",
+                a1="Des intégrateurs capables de livrer un système complet.",
+                q2="Faut-il être présent sur place ?",
+                a2="Oui, au moins par un partenaire local.",
+                q3="Que propose le bureau ?",
+                a3="Une veille des appels d'offres et des visites de chantiers.",
+            )
+            + "</div></div></div></body></html>",
+            "Aminata Koné",
+        ),
+        (
+            "<html lang='en'><body><div class='post'><h1>Dublin's data centres</h1>"
+            "<div class='summary'><p>We spoke with Tom Walsh, our trade attaché in Dublin, "
+            "about the market.</p></div><div class='post-content'><p>Tenders are run by Grid "
+            "Ireland and open to European firms with a local partner.</p>"
+            + QA.format(
+                q1="Who buys?",
+                a1="Operators of large data centres around the capital.",
+                q2="Is a local office needed?",
+                a2="A partner is enough for the first contracts.",
+                q3="What does the office offer?",
+                a3="Market studies and visits to the main sites.",
+            )
+            + "</div></div></body></html>",
+            "Tom Walsh",
+        ),
+    ],
+)
+def test_the_interviewee_named_in_a_standfirst_outside_the_text_answers(
+    page: str, speaker: str
+) -> None:
+    record = extract_article(page, "https://news.example/a/", profile=generic_profile())
+    assert len(record.qa) == 3
+    assert {pair.speaker for pair in record.qa} == {speaker}
