@@ -74,10 +74,8 @@ def test_a_box_of_links_or_a_byline_before_the_text_is_no_lead() -> None:
     assert lead is None or not lead.startswith("Door Redactie")
 
 
-QA = (
-    "<p><strong>{q1}</strong><br>{a1}</p><p><strong>{q2}</strong><br>{a2}</p>"
-    "<p><strong>{q3}</strong><br>{a3}</p>"
-)
+def _turns(*pairs: tuple[str, str]) -> str:
+    return "".join(f"<p><strong>{q}</strong><br>{a}</p>" for q, a in pairs)
 
 
 @pytest.mark.parametrize(
@@ -89,13 +87,16 @@ QA = (
             "Koné, attachée économique à Abidjan, fait le point sur les opportunités.</p></div>"
             "<div class='article-body'><p>Les appels d'offres sont publiés par Ivoire Énergies "
             "et ouverts aux entreprises européennes associées.</p>"
-            + QA.format(
-                q1="Quels profils recherchent les donneurs d'ordre ?",
-                a1="Des intégrateurs capables de livrer un système complet.",
-                q2="Faut-il être présent sur place ?",
-                a2="Oui, au moins par un partenaire local.",
-                q3="Que propose le bureau ?",
-                a3="Une veille des appels d'offres et des visites de chantiers.",
+            + _turns(
+                (
+                    "Quels profils recherchent les donneurs d'ordre ?",
+                    "Des intégrateurs capables de livrer un système complet.",
+                ),
+                ("Faut-il être présent sur place ?", "Oui, au moins par un partenaire local."),
+                (
+                    "Que propose le bureau ?",
+                    "Une veille des appels d'offres et des visites de chantiers.",
+                ),
             )
             + "</div></div></div></body></html>",
             "Aminata Koné",
@@ -105,13 +106,10 @@ QA = (
             "<div class='summary'><p>We spoke with Tom Walsh, our trade attaché in Dublin, "
             "about the market.</p></div><div class='post-content'><p>Tenders are run by Grid "
             "Ireland and open to European firms with a local partner.</p>"
-            + QA.format(
-                q1="Who buys?",
-                a1="Operators of large data centres around the capital.",
-                q2="Is a local office needed?",
-                a2="A partner is enough for the first contracts.",
-                q3="What does the office offer?",
-                a3="Market studies and visits to the main sites.",
+            + _turns(
+                ("Who buys?", "Operators of large data centres around the capital."),
+                ("Is a local office needed?", "A partner is enough for the first contracts."),
+                ("What does the office offer?", "Market studies and visits to the main sites."),
             )
             + "</div></div></body></html>",
             "Tom Walsh",
