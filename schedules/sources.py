@@ -6,8 +6,9 @@ log it. A source that fails or does not exist is skipped, never fatal:
 - a *probed* source (a guessed `/sitemap.xml`, `/feed/` or wp-json: on a site the profile does not
   own, or the generic base's paths a profile inherits without naming them) that answers 404/410 (or a page that is no sitemap, feed or JSON) is a fact about the site:
   reported `absent`, remembered, and probed again only after `REPROBE_AFTER`;
-- a *declared* source (robots.txt `Sitemap:`, the site's own profile, a sitemap-index entry) that
-  fails or is refused is a warning of the run (`Discovery.warnings`);
+- a *declared* source (robots.txt `Sitemap:`, the site's own profile, a sitemap-index entry, a
+  feed a listing page links with `rel="alternate"`) that fails or is refused is a warning of the
+  run (`Discovery.warnings`);
 - listing pages, sitemaps and feeds are fetched conditionally with the validators of their last
   answer (`SourceMemory.cached`); a 304 stands for the body kept then.
 
@@ -108,9 +109,12 @@ class Discovery:
     #: the API answered but a later page of it failed: sitemaps and feeds are read as well
     wp_json_partial: bool = False
 
-    def add(self, sighting: Sighting, crawl: CrawlProfile) -> None:
+    def add(self, sighting: Sighting, crawl: CrawlProfile) -> bool:
+        """Keep `sighting` when it may be an article on the allowed hosts (True)."""
         if crawl.may_be_article(sighting.url) and is_allowed_host(sighting.url, crawl.hosts):
             self.sightings.setdefault(sighting.url, []).append(sighting)
+            return True
+        return False
 
 
 def _origins(crawl: CrawlProfile) -> list[str]:
@@ -143,6 +147,9 @@ class Discoverer:
     _errors: dict[str, FetchError] = field(default_factory=dict)
     #: sitemap files read by this run (all origins together)
     _sitemap_files: int = 0
+    #: feeds asked this run (the profile's and those listing pages link), each read once, with
+    #: how many of their items may be articles
+    _feeds_read: dict[str, int] = field(default_factory=dict)
 
     def run(self) -> Discovery:
         if self.crawl.wp_json:
@@ -321,11 +328,24 @@ class Discoverer:
             for sighting in sitemap.pages:
                 self.result.add(sighting, self.crawl)
 
-    def _feed(self, url: str, *, probed: bool) -> None:
+    def _feed(self, url: str, *, probed: bool) -> int:
+        """Read the feed at `url` once per run; the number of its items that may be articles."""
+        if url in self._feeds_read:
+            return self._feeds_read[url]
+        self._feeds_read[url] = 0
         if probed and self._absent_before(url, "feed"):
-            return
+            return 0
         for sighting in self._read(url, parse_feed, "feed", probed=probed) or []:
-            self.result.add(sighting, self.crawl)
+            if self.result.add(sighting, self.crawl):
+                self._feeds_read[url] += 1
+        return self._feeds_read[url]
+
+    def _linked_feeds(self, feeds: tuple[str, ...]) -> int:
+        """Read the feeds a listing page links with `rel="alternate"` (declared sources), unless
+        the WordPress API answered in full (then no feed is read); how many articles they list."""
+        if self.result.wp_json_answered and not self.result.wp_json_partial:
+            return 0
+        return sum(self._feed(feed, probed=False) for feed in feeds)
 
     def _read(
         self,
@@ -387,8 +407,9 @@ class Discoverer:
                 return
             self.result.listing_pages += 1
             page = parse_listing(got[1], url, self.crawl)
+            from_feeds = self._linked_feeds(page.feeds)
             if not page.sightings:
-                if url == start:
+                if url == start and not from_feeds:
                     self.result.empty_listings[url] = (
                         "holds no article link matching the profile's article_patterns"
                         + (" nor the generic rule" if self.crawl.generic_fallback else "")

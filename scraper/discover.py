@@ -220,10 +220,32 @@ class ListingPage:
     next_url: str | None
     #: the profile's patterns matched no link and the generic rule chose the sightings
     generic: bool = False
+    #: RSS and Atom feeds the page declares (`<link rel="alternate" type=…>`) on allowed hosts
+    feeds: tuple[str, ...] = ()
+
+
+#: The media types of a `<link rel="alternate">` that declares a feed of the page's articles.
+FEED_LINK_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
+
+
+def linked_feeds(soup: BeautifulSoup, url: str, hosts: frozenset[str]) -> tuple[str, ...]:
+    """The RSS and Atom feeds `soup` declares with `<link rel="alternate" type=… href=…>` on
+    `hosts` (a declared source of articles, DECISIONS.md), in page order, once each."""
+    found: dict[str, None] = {}
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or ()
+        rels = rel.split() if isinstance(rel, str) else rel
+        media = str(link.get("type") or "").split(";", 1)[0].strip().lower()
+        if "alternate" in (r.lower() for r in rels) and media in FEED_LINK_TYPES:
+            feed = canonical_url(str(link["href"]), url)
+            if feed is not None and is_allowed_host(feed, hosts):
+                found.setdefault(feed, None)
+    return tuple(found)
 
 
 def parse_listing(html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfile) -> ListingPage:
-    """Article cards (URL, title, date) of a listing page and the URL of the next listing page.
+    """Article cards (URL, title, date) of a listing page, the URL of the next listing page and
+    the feeds the page links with `rel="alternate"`.
 
     `html` is the page, or its tree when already parsed (in either of BeautifulSoup's forms of
     `class`: split into lists, or kept as strings like the extractor's); it is read, not changed.
@@ -231,7 +253,8 @@ def parse_listing(html: str | bytes | BeautifulSoup, url: str, crawl: CrawlProfi
     soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
     next_url = next_page(soup, url, selectors=crawl.next_selectors, hosts=crawl.hosts)
     sightings, generic = _listing_sightings(soup, url, crawl, next_url=next_url)
-    return ListingPage(url=url, sightings=sightings, next_url=next_url, generic=generic)
+    feeds = linked_feeds(soup, url, crawl.hosts)
+    return ListingPage(url, sightings, next_url, generic=generic, feeds=feeds)
 
 
 def _listing_sightings(

@@ -188,6 +188,96 @@ def test_sibling_22_rss_091_item_with_only_a_permalink_guid(sqlite_url: str) -> 
     assert report.counts.new == 3 and report.exit_code == 0
 
 
+def _linking(feed_type: str, href: str, *, listing: str = "") -> dict[str, Any]:
+    """A start page that links a feed with `rel="alternate"`, holding `listing` as its body."""
+    head = f'<link rel="alternate" type="{feed_type}" title="Flux" href="{href}">'
+    page = (CASES / LISTING["file"]).read_text(encoding="utf-8") if listing == "cards" else ""
+    body = page.replace("</head>", head + "</head>") or (
+        f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Actualités</title>{head}'
+        "</head><body><main><h1>Actualités</h1><p>Suivez notre flux.</p></main></body></html>"
+    )
+    return {"headers": HTML, "body": body}
+
+
+def _archives_through_a_linked_feed(
+    db_url: str, media: str, href: str, feed: tuple[str, str], article: str
+) -> None:
+    """A start page listing no article but linking `feed` (path, body) as `media` at `href`:
+    the feed is fetched once, its article archived, and the run is no 'nothing found'."""
+    site = CaseSite(
+        {
+            "/robots.txt": OPEN_ROBOTS,
+            "/fr/news/": _linking(media, href),
+            feed[0]: {"headers": {"Content-Type": media}, "body": feed[1]},
+            article: ARTICLE,
+        }
+    )
+    report = crawl(site, db_url)
+    assert site.paths().count(feed[0]) == 1
+    assert f"http://127.0.0.1:{site.port}{article}" in archived(db_url)
+    assert report.exit_code == 0 and report.counts.new == 1, report.warnings
+
+
+def test_a_feed_the_start_page_links_with_rel_alternate_is_read(sqlite_url: str) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Nouvelles</title>'
+        "<item><title>Par le flux lié</title>"
+        "<link>http://127.0.0.1:{PORT}/fr/news/par-le-flux-lie/</link></item></channel></rss>"
+    )
+    _archives_through_a_linked_feed(
+        sqlite_url,
+        "application/rss+xml",
+        "/fr/news/rss.xml",
+        ("/fr/news/rss.xml", feed),
+        "/fr/news/par-le-flux-lie/",
+    )
+
+
+def test_sibling_an_atom_feed_linked_by_absolute_url_is_read(sqlite_url: str) -> None:
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Nieuws</title><id>urn:nieuws</id><updated>2025-06-02T10:00:00Z</updated>"
+        "<entry><title>Via Atom</title><id>urn:via-atom</id><updated>2025-06-02T10:00:00Z</updated>"
+        '<link rel="alternate" type="text/html" href="/nl/nieuws/via-atom/"/></entry></feed>'
+    )
+    _archives_through_a_linked_feed(
+        sqlite_url,
+        "application/atom+xml",
+        "http://127.0.0.1:{PORT}/nl/atom",
+        ("/nl/atom", feed),
+        "/nl/nieuws/via-atom/",
+    )
+
+
+def test_a_linked_feed_the_profile_also_names_is_fetched_once(sqlite_url: str) -> None:
+    site = CaseSite.from_case("22-rss1-rdf-feed")
+    site.routes["/fr/news/"] = _linking("application/rss+xml", "/feed/", listing="cards")
+    articles = (
+        "/fr/news/article-listee/",
+        "/fr/news/autre-article-liste/",
+        "/fr/news/depuis-le-flux/",
+    )
+    site.routes.update(dict.fromkeys(articles, ARTICLE))
+    report = crawl(site, sqlite_url)
+    assert site.paths().count("/feed/") == 1
+    assert report.exit_code == 0 and report.counts.new == 3, report.warnings
+
+
+def test_a_linked_feed_answering_404_is_a_warning_of_the_run(sqlite_url: str) -> None:
+    site = CaseSite(
+        {
+            "/robots.txt": OPEN_ROBOTS,
+            "/fr/news/": _linking("application/rss+xml", "/fr/disparu.rss", listing="cards"),
+            "/fr/news/article-listee/": ARTICLE,
+            "/fr/news/autre-article-liste/": ARTICLE,
+        }
+    )
+    report = crawl(site, sqlite_url)
+    assert "/fr/disparu.rss" in site.paths()
+    assert any("/fr/disparu.rss" in w and "404" in w for w in report.warnings), report.warnings
+    assert report.exit_code == 0 and report.counts.new == 2 and report.counts.failed == 0
+
+
 # -- redirects
 
 
