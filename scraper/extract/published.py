@@ -144,13 +144,18 @@ def _label_before(tag: Tag) -> str | None:
         if sum(map(len, before)) > _LABEL_WINDOW:
             break
     text = normalize_text(" ".join(before))[-_LABEL_WINDOW:]
-    if not text:
-        return None
-    probe = f"{text} 01.01.2000"  # a label is a label when a date may follow it
-    for kind in ("modified", "published"):
-        if labelled_date(probe, kind):
-            return kind
-    return None
+    return _label_kind(text) if text else None
+
+
+#: A date put after a text to ask whether the text is a date label (a label is one when a
+#: date may follow it).
+_PROBE_DATE = "01.01.2000"
+
+
+def _label_kind(text: str) -> str | None:
+    """ "modified" or "published" when `text` ends with that kind of date label, else None."""
+    probe = f"{text} {_PROBE_DATE}"
+    return next((k for k in ("modified", "published") if labelled_date(probe, k)), None)
 
 
 def _article_times(page: Page) -> list[Tag]:
@@ -250,8 +255,7 @@ def _foreign_label(line: str, at: int) -> bool:
     before = fold(line)[:at].rstrip()
     if not before.endswith(":"):
         return False
-    probe = f"{line[:at].rstrip()} 01.01.2000"
-    return not (labelled_date(probe, "published") or labelled_date(probe, "modified"))
+    return _label_kind(line[:at].rstrip()) is None
 
 
 def _date_line(line: str, order: bool) -> dt.date | None:
@@ -275,7 +279,7 @@ def _label_cell(label: str, line: str, kind: str, order: bool) -> dt.date | None
     if len(label) > _LABEL_CELL or has_digit(label) or not has_digit(line):
         return None
     # the label ends its own element: the same label takes a date put right after it
-    at = label_at(f"{label} 01.01.2000", kind)
+    at = label_at(f"{label} {_PROBE_DATE}", kind)
     if at is None or label_at(f"{label} {line}", kind, month_first=order) != at:
         return None
     return labelled_date(f"{label} {line}", kind, month_first=order)

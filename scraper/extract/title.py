@@ -10,6 +10,7 @@ from bs4 import NavigableString, Tag
 
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
+from scraper.extract.structured import EMPHASIS_TAGS
 from scraper.extract.zone import visible_lines
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -411,8 +412,6 @@ def extract_title(page: Page) -> Found:
     return None
 
 
-#: Elements that set a line in a larger or bolder face on a page without headings.
-_EMPHASIS = frozenset(("font", "b", "strong", "big"))
 #: Inline wrappers climbed from a text to the whole line it stands on.
 _LINE_WRAPPERS = frozenset(("font", "b", "strong", "big", "span", "i", "em", "u", "center"))
 #: Elements that are a line of their own.
@@ -457,7 +456,7 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
     emphasis = False
     while True:
         style = str(top.get("style") or "").lower()
-        emphasis = emphasis or top.name in _EMPHASIS or "font-" in style
+        emphasis = emphasis or top.name in EMPHASIS_TAGS or "font-" in style
         if top.name in _LINE_BLOCKS:
             return top, emphasis  # a block is a line of its own
         parent = top.parent
