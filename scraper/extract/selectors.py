@@ -189,7 +189,8 @@ class SelectorIndex:
         # id (a page repeats a few hundred such marks over thousands of elements)
         attrs = tag.attrs
         if not attrs:
-            return self._for_name(tag.name)
+            found = self._by_name.get(tag.name)  # `_for_name`, its usual answer without a call
+            return self._for_name(tag.name) if found is None else found
         value, ident = attrs.get("class"), attrs.get("id")
         if (
             self.attr_names.isdisjoint(attrs)
@@ -237,7 +238,14 @@ class SelectorIndex:
     def match(self, tag: Tag, matches: Matches) -> None:
         """Record `tag` under every role whose selector it matches; for a descendant selector
         ("a b"), remember `tag` when it matches the first compound and look below it later."""
-        for role, order, selector in self.candidates(tag):
+        self.match_among(tag, self.candidates(tag), matches)
+
+    def match_among(
+        self, tag: Tag, candidates: list[tuple[str, int, Selector]], matches: Matches
+    ) -> None:
+        """`match` with the selectors `candidates(tag)` gave (a caller that skips elements
+        without candidates, most of them, asks once)."""
+        for role, order, selector in candidates:
             if len(selector.chain) > 1:
                 if selector.chain[0].matches(tag):
                     matches.pending.append((role, order, selector, tag))
