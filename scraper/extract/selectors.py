@@ -189,8 +189,7 @@ class SelectorIndex:
         # id (a page repeats a few hundred such marks over thousands of elements)
         attrs = tag.attrs
         if not attrs:
-            found = self._by_name.get(tag.name)  # `_for_name`, its usual answer without a call
-            return self._for_name(tag.name) if found is None else found
+            return self._for_name(tag.name)
         value, ident = attrs.get("class"), attrs.get("id")
         if (
             self.attr_names.isdisjoint(attrs)
@@ -234,6 +233,19 @@ class SelectorIndex:
             if entries:
                 extra += entries
         return found + extra if extra else found
+
+    def match_all(self, tags: Iterable[Tag], matches: Matches) -> None:
+        """`match` for each of `tags`, in their order, in one loop: an element without attributes
+        (a third of a page's) is looked up by its name alone, without a call."""
+        by_name = self._by_name
+        for tag in tags:
+            if tag.attrs:
+                found = self.candidates(tag)
+            else:
+                known = by_name.get(tag.name)  # `_for_name`'s remembered answer
+                found = self._for_name(tag.name) if known is None else known
+            if found:  # most elements are no selector's candidate
+                self.match_among(tag, found, matches)
 
     def match(self, tag: Tag, matches: Matches) -> None:
         """Record `tag` under every role whose selector it matches; for a descendant selector

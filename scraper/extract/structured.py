@@ -189,11 +189,10 @@ def read_signals(
     signals = PageSignals()
     matches = Matches()
     position = signals.position
-    candidates = index.candidates
-    for order, tag in enumerate(soup.find_all(True) if elements is None else elements):
-        found = candidates(tag)
-        if found:  # most elements are no selector's candidate
-            index.match_among(tag, found, matches)
+    if elements is None:
+        elements = soup.find_all(True)
+    index.match_all(elements, matches)
+    for order, tag in enumerate(elements):
         name = tag.name
         if name not in HEAD_TAGS:
             if name in SUBHEADINGS:
