@@ -395,11 +395,18 @@ def _author_texts(page: Page) -> list[str]:
     the article's `<time>`."""
     texts: list[str] = []
     # a plain walk for what `find_all(string=_BYLINE_START)` answers (every string, of any
-    # kind, the pattern finds in), without bs4's matcher calls on each node of the tree
-    for node in page.soup.descendants:
-        if isinstance(node, NavigableString) and _BYLINE_START.match(node):
-            if isinstance(node.parent, Tag):
-                texts.append(_line_of(node.parent).get_text(" ").strip())
+    # kind, the pattern finds in), without bs4's matcher calls on each node of the tree: the
+    # nodes in document order, as `soup.descendants` gives them, without its generator
+    node = page.soup.contents[0] if page.soup.contents else None
+    while node is not None:
+        if (
+            type(node) is not Tag
+            and isinstance(node, NavigableString)
+            and _BYLINE_START.match(node)
+            and isinstance(node.parent, Tag)
+        ):
+            texts.append(_line_of(node.parent).get_text(" ").strip())
+        node = node.next_element
     # every `<time>` of the page is in `signals.times`, in document order (beside other date
     # elements): `find_all("time")` without a walk
     for tag in page.signals.times:

@@ -258,10 +258,11 @@ class SelectorIndex:
         """`match` with the selectors `candidates(tag)` gave (a caller that skips elements
         without candidates, most of them, asks once)."""
         for role, order, selector in candidates:
-            if len(selector.chain) > 1:
-                if selector.chain[0].matches(tag):
+            chain = selector.chain
+            if len(chain) > 1:
+                if chain[0].matches(tag):
                     matches.pending.append((role, order, selector, tag))
-            elif selector.matches(tag):
+            elif chain[0].matches(tag):  # `selector.matches` of a chain of one compound
                 matches.add(role, order, tag)
 
 
