@@ -89,7 +89,9 @@ def _channels(page: Page) -> list[Tag]:
     found: list[Tag] = []
     seen: set[int] = set()
     for link in page.signals.links:
-        href = str(link.get("href") or "").lower()
+        # (the first 7 characters lowered: whether the whole lowered href opens with "mailto:"
+        # or "tel:" is decided there, and a long href is not lowered whole)
+        href = str(link.attrs.get("href") or "")[:7].lower()
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
