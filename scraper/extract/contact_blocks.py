@@ -286,8 +286,9 @@ def _in_site_footer(tag: Tag, page: Page) -> bool:
         if _follows(tag, main) and not any(p.name == "aside" for p in [tag, *parents]):
             return True
     top = tag
+    above_scope = {id(p) for p in scope.parents}  # asked of each parent: one climb, not one each
     for parent in parents:
-        if parent.name in _STOP or any(p is parent for p in scope.parents):
+        if parent.name in _STOP or id(parent) in above_scope:
             break
         top = parent
     return any(
