@@ -110,10 +110,13 @@ def caption_credit(block: Block) -> str | None:
 
 def _figcaption_around(element: Tag) -> Tag | None:
     """The `<figcaption>` holding `element`, if any (a plain walk up: `find_parent` builds a
-    matcher per call, and this runs for every block)."""
-    for parent in element.parents:
+    matcher per call, and this runs for every block; the `.parent` links followed by hand, as
+    `element.parents` would, without its generator)."""
+    parent = element.parent
+    while parent is not None:
         if parent.name == "figcaption":
             return parent
+        parent = parent.parent
     return None
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
+from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingInstruction
@@ -249,12 +250,17 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     attrs = tag.attrs
     if not attrs:
         return False
-    if attrs.get("aria-hidden") == "true" or _hidden(attrs):
+    # called for nearly every element of the content (and by other steps): each test below is
+    # guarded by the membership of the attribute it reads, which is exact (`_hidden` and
+    # `_is_breadcrumb` answer False without their attributes)
+    if attrs.get("aria-hidden") == "true":
+        return True
+    if ("hidden" in attrs or "style" in attrs) and _hidden(attrs):
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
         return True
-    if _is_breadcrumb(attrs):
+    if ("itemtype" in attrs or "aria-label" in attrs) and _is_breadcrumb(attrs):
         return True
     # the names last: the other tests are cheaper, and any of them answers alone
     classes = attrs.get("class")
@@ -262,7 +268,29 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     ident = attrs.get("id")
     if ident and not _is_heading_anchor(tag, str(ident)):
         names = f"{names} {ident}"
-    return bool(names) and config.boilerplate.search(names.lower()) is not None
+    return bool(names) and _names_furniture(config.boilerplate, names)
+
+
+#: How many class-and-id strings `_names_furniture` remembers before it starts over.
+NAMES_REMEMBERED = 16_384
+#: The boilerplate pattern last asked about, with its answers per class-and-id string (one
+#: tuple, replaced whole, so that a thread never reads one pattern's answers for another's).
+_names_seen: tuple[re.Pattern[str], dict[str, bool]] = (re.compile(r"(?!)"), {})
+
+
+def _names_furniture(pattern: re.Pattern[str], names: str) -> bool:
+    """`pattern.search(names.lower()) is not None`, remembered per string: a page repeats a few
+    hundred class strings over thousands of elements, and the pattern is a long alternation."""
+    global _names_seen
+    seen = _names_seen
+    if seen[0] is not pattern:
+        seen = _names_seen = (pattern, {})
+    found = seen[1].get(names)
+    if found is None:
+        if len(seen[1]) >= NAMES_REMEMBERED:
+            seen[1].clear()
+        found = seen[1][names] = pattern.search(names.lower()) is not None
+    return found
 
 
 def _is_breadcrumb(attrs: Mapping[str, object]) -> bool:
@@ -318,11 +346,9 @@ class _Walker:
         #: cumulative (characters, bare div blocks, headings) of the blocks so far, for
         #: `_mark_widget`: the counts of any element's blocks in constant time
         self._sums: list[tuple[int, int, int]] = [(0, 0, 0)]
-        self._starts: dict[int, int] = {}
-        #: elements met so far, and at the start of each open bare container, for
-        #: `_mark_sparse`: how many elements hold a container's text
+        #: elements met so far (their count at the start of each open bare container is kept
+        #: on the walk's stack), for `_mark_sparse`: how many elements hold a container's text
         self._elements = 0
-        self._element_starts: dict[int, int] = {}
         #: blocks so far that are paragraphs or a table's or a list's, per block (indexed as
         #: `_sums`): a container holding one is text or data, never a component's markup
         self._settled: list[int] = [0]
@@ -340,7 +366,9 @@ class _Walker:
             self.link_chars = 0
             return
         raw = "".join([text for text, _ in self.pieces])
-        lines = normalize_lines(raw)
+        # white space alone (the line breaks between elements: most flushes) has no line;
+        # `str.split` splits on what `isspace` calls white space, so the answer is the same
+        lines = [] if raw.isspace() else normalize_lines(raw)
         if lines:
             label = None
             runs: list[str] = []
@@ -375,6 +403,8 @@ class _Walker:
                 link_chars=self.link_chars,
                 element=element,
             )
+            # the `text` property's value, set as it would cache it (its first reading is here)
+            block.__dict__["text"] = " ".join(lines)
             if block.is_heading and self._ends_article(block.text):
                 self.stopped = True
             else:
@@ -466,106 +496,143 @@ class _Walker:
                 block.role = "widget"
 
     def walk(self, root: Tag) -> list[Block]:
-        # an explicit stack rather than recursion: pages nest thousands of levels deep
-        stack: list[tuple[Tag, Iterable[object], str, tuple[str, Tag] | None, bool, bool]] = [
+        # an explicit stack rather than recursion: pages nest thousands of levels deep. A frame:
+        # the element, its children left, its block tag, role, bold and quoted state, whether
+        # it is a block (its end flushes), and the block and element counts at its start (for
+        # `_mark_widget` and `_mark_sparse`; None where they do not apply)
+        # (the children as `Any`: a child's kind is told by `type`, which mypy does not narrow on)
+        stack: list[
+            tuple[
+                Tag,
+                Iterator[Any],
+                str,
+                tuple[str, Tag] | None,
+                bool,
+                bool,
+                bool,
+                int | None,
+                int | None,
+            ]
+        ] = [
             (
                 root,
-                iter(root.children),
+                iter(root.contents),
                 root.name if root.name in BLOCK_TAGS else "div",
                 self.roles.get(id(root)),
                 False,
                 root.name in QUOTING_TAGS,
+                True,
+                None,
+                None,
             )
         ]
+        config, roles = self.config, self.roles
         while stack and not self.stopped:
-            node, children, block_tag, role, bold, quoted = stack[-1]
-            child = next(children, None)  # type: ignore[call-overload]
-            if child is None:
+            node, children, block_tag, role, bold, quoted, is_block, start, elements = stack[-1]
+            # the children of the element on top, until one is pushed (then its own children
+            # come first) or none is left (the element ends)
+            for child in children:
+                kind = type(child)
+                if kind is NavigableString:  # the usual text node (a string, as str() gives it)
+                    self.pieces.append((child, bold))
+                    continue
+                if kind is not Tag:
+                    if isinstance(child, NavigableString):
+                        if not isinstance(child, _SKIP_STRINGS):
+                            self.pieces.append((str(child), bold))
+                        continue
+                    if not isinstance(child, Tag):
+                        continue
+                name = child.name
+                self._elements += 1
+                if name == "br":
+                    self.pieces.append(("\n", bold))
+                    continue
+                attrs = child.attrs
+                if (
+                    name in SKIP_TAGS
+                    or (
+                        # `is_boilerplate` is False for an element without attributes
+                        (name == "form" or (attrs and is_boilerplate(child, config)))
+                        and not self._is_layout(child, root)
+                    )
+                    or (name == "aside" and id(child) not in roles)
+                ):
+                    # an aside is beside the text: a sidebar, an agenda, a pull quote; a form
+                    # inside the text is a comment box, a newsletter signup, a poll (a form
+                    # wrapping most of the text is a page builder's, ASP.NET's
+                    # `<form id="aspnetForm">`: layout)
+                    continue
+                if name == "a":
+                    href = attrs.get("href")
+                    if isinstance(href, str):
+                        self.hrefs.append(href)
+                    self.link_chars += len(child.get_text().strip())
+                if attrs:
+                    hidden_email = attrs.get("data-email") or attrs.get("data-mail")
+                    if isinstance(hidden_email, str):
+                        self.hrefs.append(f"mailto:{hidden_email}")
+                if name in LABEL_TAGS and _is_label_cell(child):
+                    # a grid of <span>Tel.</span><span>02 …</span>: each label starts a line of
+                    # its own
+                    label = normalize_text(child.get_text()).rstrip(" :")
+                    self.pieces.append((f"\n{label}: ", bold))
+                    continue
+                if name in BLOCK_TAGS:
+                    if self.pieces:
+                        self.flush(block_tag, role, quoted, node)
+                    else:
+                        self.link_chars = 0  # what flush does with nothing to flush
+                    sparse = name in _SPARSE_TAGS and not self._data_depth
+                    if name in _DATA_TAGS:
+                        self._data_depth += 1
+                    stack.append(
+                        (
+                            child,
+                            iter(child.contents),
+                            name,
+                            roles.get(id(child), role),
+                            bold,
+                            quoted or name in QUOTING_TAGS,
+                            True,
+                            len(self.blocks),
+                            self._elements if sparse else None,
+                        )
+                    )
+                else:
+                    if (
+                        self.split_inline
+                        and (attrs.get("class") or name == "a")
+                        and "".join(t for t, _ in self.pieces).rsplit("\n", 1)[-1].strip()
+                    ):
+                        # BEM parts and links of a contact card (`<span class="x__name">A</span>
+                        # <span class="x__role">B</span><a href="mailto:…">`) are laid out as
+                        # lines
+                        self.pieces.append(("\n", bold))
+                    stack.append(
+                        (
+                            child,
+                            iter(child.contents),
+                            block_tag,
+                            role,
+                            bold or name in BOLD_TAGS,
+                            quoted,
+                            False,
+                            None,
+                            None,
+                        )
+                    )
+                break
+            else:
                 stack.pop()
-                if node.name in BLOCK_TAGS or node is root:
+                if is_block:
                     self.flush(block_tag, role, quoted, node)
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
-                    start = self._starts.pop(id(node), None)
                     if start is not None and not self.split_inline:
                         self._mark_widget(start)
-                        elements = self._element_starts.pop(id(node), None)
                         if elements is not None:
                             self._mark_sparse(start, elements)
-                continue
-            if isinstance(child, NavigableString):
-                if not isinstance(child, _SKIP_STRINGS):
-                    self.pieces.append((str(child), bold))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            self._elements += 1
-            if name == "br":
-                self.pieces.append(("\n", bold))
-                continue
-            if (
-                name in SKIP_TAGS
-                or (
-                    (name == "form" or is_boilerplate(child, self.config))
-                    and not self._is_layout(child, root)
-                )
-                or (name == "aside" and id(child) not in self.roles)
-            ):
-                # an aside is beside the text: a sidebar, an agenda, a pull quote; a form inside
-                # the text is a comment box, a newsletter signup, a poll (a form wrapping most of
-                # the text is a page builder's, ASP.NET's `<form id="aspnetForm">`: layout)
-                continue
-            if name == "a":
-                href = child.get("href")
-                if isinstance(href, str):
-                    self.hrefs.append(href)
-                self.link_chars += len(child.get_text().strip())
-            hidden_email = child.get("data-email") or child.get("data-mail")
-            if isinstance(hidden_email, str):
-                self.hrefs.append(f"mailto:{hidden_email}")
-            if name in LABEL_TAGS and _is_label_cell(child):
-                # a grid of <span>Tel.</span><span>02 …</span>: each label starts a line of its own
-                label = normalize_text(child.get_text()).rstrip(" :")
-                self.pieces.append((f"\n{label}: ", bold))
-                continue
-            child_role = self.roles.get(id(child), role)
-            if name in BLOCK_TAGS:
-                self.flush(block_tag, role, quoted, node)
-                self._starts[id(child)] = len(self.blocks)
-                if name in _SPARSE_TAGS and not self._data_depth:
-                    self._element_starts[id(child)] = self._elements
-                if name in _DATA_TAGS:
-                    self._data_depth += 1
-                stack.append(
-                    (
-                        child,
-                        iter(child.children),
-                        name,
-                        child_role,
-                        bold,
-                        quoted or name in QUOTING_TAGS,
-                    )
-                )
-            else:
-                if (
-                    self.split_inline
-                    and (child.get("class") or name == "a")
-                    and "".join(t for t, _ in self.pieces).rsplit("\n", 1)[-1].strip()
-                ):
-                    # BEM parts and links of a contact card (`<span class="x__name">A</span>
-                    # <span class="x__role">B</span><a href="mailto:…">`) are laid out as lines
-                    self.pieces.append(("\n", bold))
-                stack.append(
-                    (
-                        child,
-                        iter(child.children),
-                        block_tag,
-                        role,
-                        bold or name in BOLD_TAGS,
-                        quoted,
-                    )
-                )
         return self.blocks
 
 

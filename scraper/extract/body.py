@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import NavigableString, Tag
@@ -402,18 +403,24 @@ _SITE_BAR_DEPTH = 1
 
 def _home_link(href: str, page: Page) -> bool:
     """True for a link to the site's home page ("/", "https://host/")."""
+    return _home_href(href, page.url)
+
+
+@lru_cache(maxsize=4096)  # a page's headings share their parent's links: each is judged once
+def _home_href(href: str, page_url: str) -> bool:
+    """`_home_link` of `href` on the page at `page_url`."""
     href = href.strip()
     path = urlsplit(href).path
     if path and path != "/" and "." not in path:
         return False  # a path of its own, with no dot segment: it resolves below the root
-    parts = urlsplit(urljoin(page.url, href))
-    return parts.path in ("", "/") and not parts.query and parts.netloc == urlsplit(page.url).netloc
+    parts = urlsplit(urljoin(page_url, href))
+    return parts.path in ("", "/") and not parts.query and parts.netloc == urlsplit(page_url).netloc
 
 
 def _in_site_bar(tag: Tag, page: Page) -> bool:
     """A heading beside the site's home link (the logo) is the site's name or slogan set in a
     bar above every page, not the article's headline."""
-    for parent in list(tag.parents)[:_SITE_BAR_DEPTH]:
+    for parent in islice(tag.parents, _SITE_BAR_DEPTH):
         if parent.name in ("body", "html", "article", "main"):
             return False
         for link in tags_named(parent, ("a",)):

@@ -16,7 +16,7 @@ from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
-from scraper.extract.treewalk import all_strings_in, tags_named, text_length
+from scraper.extract.treewalk import all_strings_in, tags_named, text_length_upto
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
@@ -213,7 +213,8 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             parents[id(parent)] = parent
     strips: dict[int, Tag] = {}
     for key, members in groups.items():
-        sizes = {i: text_length(units[i]) for i in members}
+        # a unit's exact length matters only up to `MAX_CARD_CHARS`: a longer one is dropped
+        sizes = {i: text_length_upto(units[i], MAX_CARD_CHARS) for i in members}
         members = [i for i in members if sizes[i] <= MAX_CARD_CHARS]
         if len({candidates[i].key for i in members}) < 2:
             continue
@@ -225,11 +226,23 @@ def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Ta
             continue
         parent = parents[key]
         carded = sum(sizes[i] for i in members)
-        if carded < STRIP_LINK_SHARE * text_length(parent):
+        if not _text_beyond_share(parent, carded):
             continue  # running text with a few linked lines in it ("Main article: …")
         for i in members:
             strips[i] = parent
     return strips
+
+
+def _text_beyond_share(parent: Tag, carded: int) -> bool:
+    """`carded >= STRIP_LINK_SHARE * text_length(parent)`: the cards' `carded` characters make
+    most of the parent's text. The count stops once the parent's text is long enough to say no
+    (the share test only grows with it)."""
+    total = 0
+    for string in parent.strings:
+        total += len(string)
+        if carded < STRIP_LINK_SHARE * total:
+            return False
+    return carded >= STRIP_LINK_SHARE * total
 
 
 #: A menu item names a page in a few words ("Over ons", "Contact"); a teaser's title is a

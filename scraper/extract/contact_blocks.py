@@ -89,7 +89,9 @@ def _channels(page: Page) -> list[Tag]:
     found: list[Tag] = []
     seen: set[int] = set()
     for link in page.signals.links:
-        href = str(link.get("href") or "").lower()
+        # (the first 7 characters lowered: whether the whole lowered href opens with "mailto:"
+        # or "tel:" is decided there, and a long href is not lowered whole)
+        href = str(link.attrs.get("href") or "")[:7].lower()
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
@@ -284,8 +286,9 @@ def _in_site_footer(tag: Tag, page: Page) -> bool:
         if _follows(tag, main) and not any(p.name == "aside" for p in [tag, *parents]):
             return True
     top = tag
+    above_scope = {id(p) for p in scope.parents}  # asked of each parent: one climb, not one each
     for parent in parents:
-        if parent.name in _STOP or any(p is parent for p in scope.parents):
+        if parent.name in _STOP or id(parent) in above_scope:
             break
         top = parent
     return any(
@@ -395,11 +398,18 @@ def _author_texts(page: Page) -> list[str]:
     the article's `<time>`."""
     texts: list[str] = []
     # a plain walk for what `find_all(string=_BYLINE_START)` answers (every string, of any
-    # kind, the pattern finds in), without bs4's matcher calls on each node of the tree
-    for node in page.soup.descendants:
-        if isinstance(node, NavigableString) and _BYLINE_START.match(node):
-            if isinstance(node.parent, Tag):
-                texts.append(_line_of(node.parent).get_text(" ").strip())
+    # kind, the pattern finds in), without bs4's matcher calls on each node of the tree: the
+    # nodes in document order, as `soup.descendants` gives them, without its generator
+    node = page.soup.contents[0] if page.soup.contents else None
+    while node is not None:
+        if (
+            type(node) is not Tag
+            and isinstance(node, NavigableString)
+            and _BYLINE_START.match(node)
+            and isinstance(node.parent, Tag)
+        ):
+            texts.append(_line_of(node.parent).get_text(" ").strip())
+        node = node.next_element
     # every `<time>` of the page is in `signals.times`, in document order (beside other date
     # elements): `find_all("time")` without a walk
     for tag in page.signals.times:

@@ -152,9 +152,20 @@ class _Answer:
         return QAPair(question=self.question, answer=answer, speaker=self.speaker)
 
 
+#: What a speaker label holds: a colon (`_LABEL`, a bold first name) or a quote opening the
+#: answer (`_DASH_LABEL`, a bold name then the quote).
+_LABEL_MARK = re.compile(f"[:：{_OPENERS}]")
+
+
 def speaker_label(block: Block) -> tuple[str, str] | None:
     """(label, rest of the text) when the block opens with a speaker label."""
     text = block.text
+    if _LABEL_MARK.search(text) is None and (
+        not block.label or text[len(block.label) :].lstrip(" :–-")
+    ):
+        # no colon, no quote: no label form below matches, but a bold name with nothing after
+        # it (its "rest" is empty, and `"" in _OPENERS`)
+        return None
     if _contactish(text[:120]) and not _quote_open(text):
         return None  # "Contact Sofia Rossi: milano@…": a contact line, not a turn
     match = _LABEL.match(text)
@@ -235,15 +246,21 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 _STEMS = frozenset(("fondat", "conseill"))
 
 
-def introduced_names(blocks: Sequence[Block], config: ExtractConfig) -> list[str]:
+def introduced_names(
+    blocks: Sequence[Block], config: ExtractConfig, *, first_only: bool = False
+) -> list[str]:
     """Names introduced as interviewees: "Rencontre avec Eric Gabrys", "Our representative in
-    Montreal, Marc Lefèvre, …": a full name within a few words of an introducing or role phrase."""
+    Montreal, Marc Lefèvre, …": a full name within a few words of an introducing or role phrase.
+    `first_only`: stop after the first block that introduces anyone (the list's first name is
+    the same)."""
     names: list[str] = []
     cues = config.interview_intros + config.role_cues
     if not cues:
         return names
     cue = _cue_pattern(cues)
     for block in blocks:
+        if first_only and names:
+            break
         text = block.text
         if len(text) > 1500 or block.is_heading:
             continue
@@ -336,8 +353,14 @@ def extract_qa(
     body = _closing_asker_line(_join_label_lines(body, config), config)
     asker = _asker_prefix(config.question_labels)
     labels = [None if asker.match(b.text) else speaker_label(b) for b in body]
-    named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
-    labels = _first_name_labels(body, labels, named)
+    named: list[str] = []
+    # the full names of the text serve only a labelled interview: as first-name labels' owners
+    # and as the names initials may stand for; without a label of either kind they are unused
+    if any(labels) or any(
+        _FIRST_NAME_LABEL.match(b.text) for b, label in zip(body, labels, strict=True) if not label
+    ):
+        named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
+        labels = _first_name_labels(body, labels, named)
     if any(labels):
         interviewees = _interviewees(body, title, config, lead)
         labelled = label_names(body)
@@ -351,7 +374,8 @@ def extract_qa(
         return _labelled(asked, labels_left, names, config, named_turns=named_turns)
     if all(question_text(b, config, followed_by_label=False) is None for b in body):
         return []  # no question set apart: no pair, whoever the text introduces
-    interviewees = _interviewees(body, title, config, lead)
+    # only the first name is the speaker of unlabelled answers
+    interviewees = _interviewees(body, title, config, lead, first_only=True)
     names = interviewees + [n for n in extra_names if n not in interviewees]
     return _unlabelled(body, names[:1], config)
 
@@ -361,7 +385,12 @@ _DIALOGUE_DASH = re.compile(r"^[—–]\s*")
 
 
 def _undashed(block: Block) -> Block:
-    if not block.lines or not _DIALOGUE_DASH.match(block.lines[0]):
+    # (`startswith` first: the pattern opens with one of the two dashes)
+    if (
+        not block.lines
+        or not block.lines[0].startswith(("—", "–"))
+        or not _DIALOGUE_DASH.match(block.lines[0])
+    ):
         return block
     return replace(block, lines=[_DIALOGUE_DASH.sub("", block.lines[0]), *block.lines[1:]])
 
@@ -377,7 +406,12 @@ def _attributed(block: Block, config: ExtractConfig) -> list[Block]:
     of its own or closing the block, as the `<cite>` it stands for: it names the speaker, and it
     is no part of the answer."""
     last = block.lines[-1] if block.lines else ""
-    match = _ATTRIBUTION.match(last) if len(last) <= MAX_ATTRIBUTION_CHARS else None
+    # (`startswith` first: the pattern opens with one of the two dashes)
+    match = (
+        _ATTRIBUTION.match(last)
+        if len(last) <= MAX_ATTRIBUTION_CHARS and last.startswith(("—", "–"))
+        else None
+    )
     who = match.group("who") if match else ""
     if (
         not match
@@ -424,13 +458,21 @@ def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
 
 
 def _interviewees(
-    body: Sequence[Block], title: str | None, config: ExtractConfig, lead: str | None = None
+    body: Sequence[Block],
+    title: str | None,
+    config: ExtractConfig,
+    lead: str | None = None,
+    *,
+    first_only: bool = False,
 ) -> list[str]:
-    """Pass 1: who answers, by the precedence of `extract_qa`."""
+    """Pass 1: who answers, by the precedence of `extract_qa`. `first_only`: the caller reads
+    only the first name of the list; the list then stops there (its first name is the same)."""
     heading = [Block(tag="p", lines=[t]) for t in (title, lead) if t]
     intro = _introduction(body, config)
-    found = introduced_names(heading + intro, config)
+    found = introduced_names(heading + intro, config, first_only=first_only)
     for block in heading + intro:
+        if first_only and found:
+            break
         for match in FULL_NAME.finditer(block.text):
             name = person_name(_name_at(block, match), config)
             if name and name not in found:

@@ -189,8 +189,10 @@ def read_signals(
     signals = PageSignals()
     matches = Matches()
     position = signals.position
-    for order, tag in enumerate(soup.find_all(True) if elements is None else elements):
-        index.match(tag, matches)
+    if elements is None:
+        elements = soup.find_all(True)
+    index.match_all(elements, matches)
+    for order, tag in enumerate(elements):
         name = tag.name
         if name not in HEAD_TAGS:
             if name in SUBHEADINGS:
@@ -200,13 +202,14 @@ def read_signals(
                 signals.paragraphs.append(tag)
             elif name == "aside":
                 signals.asides.append(tag)
-            elif name == "a" and isinstance(tag.get("href"), str):
+            elif name == "a" and isinstance(tag.attrs.get("href"), str):
                 signals.links.append(tag)
                 if "hreflang" in tag.attrs:
                     signals.hreflang.append(
                         (str(tag["hreflang"]).strip(), str(tag["href"]).strip())
                     )
-            elif _is_date_element(tag):
+            elif ("itemprop" in tag.attrs or name == "abbr") and _is_date_element(tag):
+                # (`_is_date_element` needs an itemprop, or an <abbr>: most elements have neither)
                 position[id(tag)] = order
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
             if name in EMPHASIS_TAGS or (name in _STYLED and "style" in tag.attrs):

@@ -62,3 +62,14 @@ def text_longer_than(root: Tag, limit: int, separator: str = "") -> bool:
         if total > limit:
             return True
     return False
+
+
+def text_length_upto(root: Tag, limit: int) -> int:
+    """`len(root.get_text())` when it is at most `limit`, else a number above `limit` (the count
+    stops there: a large element's text is not read to its end)."""
+    total = 0
+    for string in root.strings:
+        total += len(string)
+        if total > limit:
+            break
+    return total

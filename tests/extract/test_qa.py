@@ -41,6 +41,12 @@ def _qa(body: str) -> list[QAPair]:
         INTRO
         + "<p><strong>Pourquoi le Japon ?</strong><br><strong>S.M. :</strong> Un marché immense.</p>"
         "<p><strong>Et ensuite ?</strong><br><strong>S.M. :</strong> Une mission en mai.</p>",
+        # a bold name and no colon before the quoted answer
+        INTRO + "<h3>Pourquoi le Japon ?</h3><p><b>Sofie Maes</b> « Un marché immense. »</p>"
+        "<h3>Et ensuite ?</h3><p><b>Sofie Maes</b> « Une mission en mai. »</p>",
+        # the first name alone as the label, the introduction naming her in full
+        INTRO + "<h3>Pourquoi le Japon ?</h3><p>Sofie : Un marché immense.</p>"
+        "<h3>Et ensuite ?</h3><p>Sofie : Une mission en mai.</p>",
     ],
 )
 def test_layouts_give_the_same_pairs(body: str) -> None:
