@@ -45,7 +45,7 @@ def _visible_lines(
         current = stack.pop()
         if isinstance(current, NavigableString):
             if not isinstance(current, Comment):
-                pieces.append(str(current))
+                pieces.append(current)  # a `str`: joined as it is, no copy
                 used += len(current.strip())
             continue
         if not isinstance(current, Tag):
@@ -58,7 +58,7 @@ def _visible_lines(
         if (
             name in SKIP_TAGS
             or name == "aside"
-            or is_boilerplate(current, config)
+            or (current.attrs and is_boilerplate(current, config))  # no attributes, no furniture
             or id(current) in avoid
         ):
             continue
