@@ -59,7 +59,8 @@ def normalize_lines(value: str | None) -> list[str]:
     if not value.isascii():
         value = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", value))
     value = _CONTROL.sub("", value)
-    return [line for line in (" ".join(part.split()) for part in value.split("\n")) if line]
+    # `map` over the C methods: no Python frame per line (most texts split into a few)
+    return [line for line in map(" ".join, map(str.split, value.split("\n"))) if line]
 
 
 @lru_cache(maxsize=16384)

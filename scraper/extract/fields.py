@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from itertools import islice
 from urllib.parse import urlsplit
 
 from bs4 import NavigableString, Tag
@@ -173,7 +174,12 @@ def extract_sector(page: Page) -> Found:
         return strip_label(value, labels), "meta"
     found = _labels(page, "sector")
     # a label the sector mapping knows beats a generic tag; broad hints count only when known
-    known = [t for t in found + _labels(page, "sector_hints") if fold(t) in page.config.sectors]
+    sectors = page.config.sectors
+    known = [t for t in found if fold(t) in sectors]
+    if sectors and not known:
+        # the hints come after the selectors' labels: a known label among those wins whatever
+        # the hints hold, and with no mapping no hint is known (a page matches hundreds)
+        known = _labels(page, "sector_hints", known_only=True)
     if known or found:
         return (known or found)[0], "profile"
     value = _section_link(page) or _label_line(page)
@@ -191,6 +197,8 @@ def extract_sector(page: Page) -> Found:
         # most lines hold no separator and no colon: substring tests spare the regexes
         pieces = _PIECES.split(line) if _has_separator(line) else [line]
         for piece in pieces:
+            if ":" not in piece:
+                continue  # `strip_label` takes a label off only before a colon
             value = strip_label(piece, labels)
             if value != piece and len(value) <= MAX_SECTOR_CHARS:
                 return value, "text"
@@ -212,25 +220,36 @@ def _breadcrumb_sector(page: Page) -> Found:
     return None
 
 
-def _labels(page: Page, role: str) -> list[str]:
+def _labels(page: Page, role: str, *, known_only: bool = False) -> list[str]:
+    """The labels of the elements the profile's `role` selectors match, outside the page's
+    frame, other articles' cards and teasers; `known_only`: only those the sector mapping knows."""
     labels = []
     h1s = page.signals.h1s
     above_headline = {id(p) for p in h1s[0].parents} if h1s else None
     for tag in page.matched(role):
-        chrome = page.in_site_chrome(tag) and not page.in_page_header(tag)
-        if (
-            page.in_related(tag)
-            or chrome
-            or is_boilerplate(tag, page.config)
-            or page.in_card(tag)
-            or _teaser_title(page, tag)
-            or (above_headline is not None and _in_other_article(page, tag, above_headline))
-        ):
-            continue
-        text = _field_value(tag, page.config.sector_labels)
+        if known_only:
+            # the label first: a broad hint selector matches many elements and few hold a
+            # known label, while the tests below walk ancestors and links (they only look)
+            text = _field_value(tag, page.config.sector_labels)
+            if fold(text) not in page.config.sectors or not _own_label(page, tag, above_headline):
+                continue
+        else:
+            if not _own_label(page, tag, above_headline):
+                continue
+            text = _field_value(tag, page.config.sector_labels)
         if text and len(text) <= MAX_SECTOR_CHARS:
             labels.append(text)
     return labels
+
+
+def _own_label(page: Page, tag: Tag, above_headline: set[int] | None) -> bool:
+    """True when a label element is the page's own: not in its frame (unless in the page's
+    header), a list of other articles, furniture, a card or teaser of another article."""
+    if page.in_related(tag) or (page.in_site_chrome(tag) and not page.in_page_header(tag)):
+        return False
+    if is_boilerplate(tag, page.config) or page.in_card(tag) or _teaser_title(page, tag):
+        return False
+    return above_headline is None or not _in_other_article(page, tag, above_headline)
 
 
 def _teaser_title(page: Page, tag: Tag) -> bool:
@@ -254,10 +273,13 @@ def _field_value(tag: Tag, labels: Collection[str]) -> str:
     """The text of a labelled field without its label: the label as its own element
     ("<div class=field__label>Secteur</div><div>Commerce</div>", "<dt>Sector</dt><dd>…",
     "<strong>Sector:</strong> <a>…</a>") or written before a colon ("Rubrique : Commerce")."""
-    strings = [normalize_text(s) for s in tag.stripped_strings]
-    strings = [s for s in strings if s]
-    if len(strings) > 1 and fold(strings[0].rstrip(" :")) in labels:
-        return normalize_text(" ".join(strings[1:]).lstrip(": "))
+    strings = (s for s in map(normalize_text, tag.stripped_strings) if s)
+    # the first string alone tells whether a label opens the field: the rest only then
+    first = next(strings, "")
+    if first and fold(first.rstrip(" :")) in labels:
+        rest = list(strings)
+        if rest:
+            return normalize_text(" ".join(rest).lstrip(": "))
     return strip_label(normalize_text(tag.get_text(" ")), labels)
 
 
@@ -300,10 +322,10 @@ def _section_link(page: Page) -> str | None:
     if not page.signals.h1s:
         return None
     anchor = page.signals.h1s[0]
-    while anchor.find_previous_sibling() is None and isinstance(anchor.parent, Tag):
+    while next(_elements_before(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
     article_path = urlsplit(page.url).path
-    for before in anchor.find_previous_siblings(limit=SECTION_LINK_REACH):
+    for before in islice(_elements_before(anchor), SECTION_LINK_REACH):
         links = [before] if before.name == "a" else links_in(before, 2)
         if len(links) != 1 or not links[0].get("href"):
             continue
@@ -327,6 +349,16 @@ def _section_link(page: Page) -> str | None:
         if (path and article_path.startswith(f"{path}/")) or "section" in classes:
             return text
     return None
+
+
+def _elements_before(node: Tag) -> Iterator[Tag]:
+    """The elements before `node` among its siblings, nearest first (as
+    `node.find_previous_siblings()`, without bs4's filter objects, costly per call)."""
+    sibling = node.previous_sibling
+    while sibling is not None:
+        if isinstance(sibling, Tag):
+            yield sibling
+        sibling = sibling.previous_sibling
 
 
 #: Text nodes looked back through from the headline for the line just before it (whitespace
@@ -367,12 +399,14 @@ def _label_line(page: Page) -> str | None:
         or names_the_site(page, text)
     ):
         return None
-    for element in [line[0], *line[0].find_all(True)]:
+    # the line's element and those below it, then its nearest link around it: plain walks
+    # (as `find_all(True)` and `find_parent("a")`)
+    for element in (line[0], *(d for d in line[0].descendants if isinstance(d, Tag))):
         if element.name != "font" and element.get("class"):
             return None
         if element.name == "a" and _links_away(page, element):
             return None
-    link = line[0].find_parent("a")
+    link = next((p for p in line[0].parents if p.name == "a"), None)
     return None if link is not None and _links_away(page, link) else text
 
 

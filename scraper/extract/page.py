@@ -69,6 +69,9 @@ class Page:
     zone_lines: list[str] | None = None
     #: how many of `zone_lines` come from around the headline (the rest: the end of the text)
     zone_head: int = 0
+    #: whether each of `zone_lines` holds a digit (every date does): found once, by
+    #: `published.zone_digits`, for the labelled dates of both kinds
+    zone_digits: list[bool] | None = None
     #: whether the page writes slash dates month first (found once, by `published.month_first`)
     month_first: bool | None = None
     #: the date the text by the headline gives, by kind ("published", "modified"): found once

@@ -248,6 +248,14 @@ def zone_lines(page: Page) -> list[str]:
     return lines
 
 
+def zone_digits(page: Page) -> list[bool]:
+    """Whether each of `zone_lines` holds a digit: a line without one holds no date (most
+    lines), which the date readers tell from this list rather than each asking again."""
+    if page.zone_digits is None:
+        page.zone_digits = list(map(has_digit, zone_lines(page)))
+    return page.zone_digits
+
+
 def _foreign_label(line: str, at: int) -> bool:
     """True when the date at folded position `at` of `line` follows a label of something else
     ("Registriert: 03.04.2015", "Member since 2019-…"): a "Label:" that names neither
@@ -309,20 +317,33 @@ def _from_text(page: Page, kind: str) -> dt.date | None:
 def _read_text_date(page: Page, kind: str) -> dt.date | None:
     lines = zone_lines(page)
     order = month_first(page)
+    # every date holds a digit: a line without one has no labelled date, and is a label cell
+    # only before a line with one (`labelled_date` and `_label_cell` say None at once without)
+    digits = zone_digits(page)
+    last = len(lines) - 1
     for index, line in enumerate(lines):
-        found = labelled_date(line, kind, month_first=order)
-        if found is None and index + 1 < len(lines):
+        if digits[index]:
+            found = labelled_date(line, kind, month_first=order)
+        elif index < last and digits[index + 1]:
             # a label and its date in two cells: <dt>Last updated</dt><dd>6 June 2025</dd>
             found = _label_cell(line, lines[index + 1], kind, order)
+        else:
+            continue
         if found:
             return found
     if kind == "published":
         year = year_in_url(urlsplit(page.url).path)
         for index, line in enumerate(lines[: page.zone_head]):
-            if index and _label_cell(lines[index - 1], line, "modified", order):
+            if (
+                index
+                and digits[index]
+                and not digits[index - 1]
+                and _label_cell(lines[index - 1], line, "modified", order)
+            ):
                 continue  # the date of an "Updated" label in the element before: no publication
-            # a line that is only a date, under the headline (the end of the text may announce events)
-            found = _date_line(line, order)
+            # a line that is only a date, under the headline (the end of the text may announce
+            # events); folding ASCII text adds no digit, so such a line without one holds no date
+            found = _date_line(line, order) if digits[index] or not line.isascii() else None
             if found:
                 return found
             if year is not None:
@@ -433,7 +454,10 @@ def _local_twin(page: Page, stamp: Stamp) -> dt.date | None:
 
 def _meta_stamp(page: Page, names: tuple[str, ...]) -> Stamp | None:
     order = month_first(page)
+    meta = page.signals.meta
     for name in names:
+        if name not in meta:
+            continue  # most of the names on any page: no value, hence no stamp
         stamp = parse_stamp(page.signals.first_meta(name), month_first=order)
         if stamp:
             return stamp
@@ -491,8 +515,10 @@ def extract_published(
             return value, "html"
     order = month_first(page)
     # a labelled date by the headline ("Posted on June 3, 2025") beats a date class elsewhere
-    for line in zone_lines(page)[: page.zone_head]:
-        value = labelled_date(line, "published", month_first=order)
+    digits = zone_digits(page)
+    for index, line in enumerate(zone_lines(page)[: page.zone_head]):
+        # `labelled_date` finds nothing in a line without a digit: most lines
+        value = labelled_date(line, "published", month_first=order) if digits[index] else None
         if value:
             return value, "text"
     stamp = _meta_stamp(page, WEAK_META)

@@ -11,6 +11,7 @@ from bs4 import NavigableString, Tag
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
+from scraper.extract.treewalk import first_named
 from scraper.extract.zone import visible_lines
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -260,8 +261,8 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
 
 def _is_logo(tag: Tag, page: Page) -> bool:
     """An `<h1>` that is only a link to the home page: the site's name, not a headline."""
-    link = tag.find("a")
-    if not isinstance(link, Tag):
+    link = first_named(tag, "a")
+    if link is None:
         return False
     href = link.get("href")
     if not isinstance(href, str) or normalize_text(link.get_text()) != normalize_text(
@@ -347,9 +348,10 @@ def extract_title(page: Page) -> Found:
     ranked.sort(key=lambda h: h[0])
     headlines = [(text, layer) for _, text, layer, _tag in ranked]
     inside_article = bool(ranked) and not ranked[0][0] and semantic
+    # an <h1> inside the article is returned below before any <h2> is looked at: then none is read
     subheadings = [
         (_visible(h, page), "html")
-        for h in page.signals.headings[:8]
+        for h in ([] if inside_article else page.signals.headings[:8])
         if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
     ]
     # the headline the structured data names, even in an <h2> under a banner <h1>

@@ -32,6 +32,12 @@ def _visible_lines(
 ) -> tuple[list[str], bool]:
     """`visible_lines`, and whether the walk met a heading that ends the article's text
     ("Commentaires", "Share this"; vocabulary `end_headings`). `to_end`: stop there."""
+    if isinstance(node, NavigableString) and budget > 0:
+        # a text node alone (most siblings of a headline are the whitespace between elements):
+        # the walk below would read it whole, and blank text makes no line
+        if isinstance(node, Comment) or not node.strip():
+            return [], False
+        return normalize_lines(str(node)), False
     pieces: list[str] = []
     stack: list[object] = [node]
     used = 0
@@ -39,7 +45,7 @@ def _visible_lines(
         current = stack.pop()
         if isinstance(current, NavigableString):
             if not isinstance(current, Comment):
-                pieces.append(str(current))
+                pieces.append(current)  # a `str`: joined as it is, no copy
                 used += len(current.strip())
             continue
         if not isinstance(current, Tag):
@@ -52,7 +58,7 @@ def _visible_lines(
         if (
             name in SKIP_TAGS
             or name == "aside"
-            or is_boilerplate(current, config)
+            or (current.attrs and is_boilerplate(current, config))  # no attributes, no furniture
             or id(current) in avoid
         ):
             continue
