@@ -170,3 +170,39 @@ def test_has_digit_is_the_regex_digit_test() -> None:
         assert has_digit(text) == bool(re.search(r"\d", text)), text
     # digits that only folding makes ones ("³" -> "3"): the dates parser still reads them
     assert list(iter_dates("³ juin ²⁰²⁵")) == [(0, dt.date(2025, 6, 3))]
+
+
+_STORY = "Le conseil communal a voté le budget de la nouvelle piscine après un long débat. " * 4
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ('<div data-created="2024-01-01">x</div>', D(2024, 1, 1)),
+        ('<div data-created="01.01.2024">x</div>', D(2024, 1, 1)),
+        ('<div data-created="1/1/24">x</div>', D(2024, 1, 1)),
+        ("<!-- generated on 1 January 2024 -->", D(2024, 1, 1)),
+        ("<!-- generated on January 1, 2024 -->", D(2024, 1, 1)),
+        ("<!-- ١/١/٢٠٢٤ -->", D(2024, 1, 1)),  # Arabic-Indic digits: the date pattern reads them
+        ("", None),  # the footer's "© 2024" alone: a year is no day
+        ('<div data-created="1/1/2023">x</div>', None),  # another year's 1 January
+    ],
+)
+def test_htmldate_gives_1_january_only_where_the_page_writes_it(
+    extra: str, expected: dt.date | None
+) -> None:
+    """htmldate completes a lone year ("© 2024") to 1 January; that day is the publication day
+    only when the page writes it as a full date, in any form the date pattern reads."""
+    from scraper.extract import extract_article
+    from scraper.sites import generic_profile
+
+    html = (
+        f"<html><head><title>Piscine</title></head><body><article><h1>La piscine</h1>"
+        f"<p>{_STORY}</p></article>{extra}<footer>© 2024 Ville</footer></body></html>"
+    )
+    article = extract_article(
+        html, "https://ville.example/actualites/piscine/", profile=generic_profile()
+    )
+    assert article.published == expected
+    if expected:
+        assert article.sources["published"] == "htmldate"

@@ -138,3 +138,29 @@ def test_the_numpy_count_is_the_librarys() -> None:
         assert list((Counter(features) if features else {}).items()) == list(
             (expected or {}).items()
         )
+
+
+def test_the_scores_are_the_librarys() -> None:
+    """Counted with numpy and scored against float32 weights, a sample's scores are bit for bit
+    the library's own, for the full model and a restricted one: the same verdicts, the same
+    probabilities against the thresholds."""
+    from py3langid.langid import LanguageIdentifier
+
+    rng = random.Random(15)
+    texts = [
+        GERMAN,
+        "Le marché couvert rouvre ses portes après deux ans de travaux, annonce la commune.",
+        "De gemeente opent drie nieuwe speeltuinen langs het kanaal, zegt de schepen. " * 8,
+        "Москва — столица России. 東京は日本の首都です。",
+    ]
+    texts += [
+        "".join(chr(rng.randrange(32, 0x17F)) for _ in range(rng.randrange(1, 700)))
+        for _ in range(40)
+    ]
+    for languages in (None, ("fr", "nl", "en")):
+        identifier = _identifier(languages)
+        for text in texts:
+            data = identifier._encode(text)
+            ours = identifier._raw_score(data)
+            theirs = LanguageIdentifier._raw_score(identifier, data)
+            assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes()
