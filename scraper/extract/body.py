@@ -19,7 +19,7 @@ from scraper.extract.blockkind import (
     is_number_only,
     wholly_emphasised,
 )
-from scraper.extract.blocks import BLOCK_TAGS, Block
+from scraper.extract.blocks import BLOCK_TAGS, MAX_SPARSE_DENSITY, Block
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
@@ -476,6 +476,8 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             break
         text = normalize_text(sibling.get_text(" "))
+        if _sparse(sibling, text):
+            continue  # the header's bar: source, date and buttons, a few characters per element
         probe = Block(tag="p", lines=[text])
         if (
             len(text) >= _MIN_LEAD
@@ -485,6 +487,14 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             return text
     return None
+
+
+def _sparse(element: Tag, text: str) -> bool:
+    """True when `element` spends an element per `MAX_SPARSE_DENSITY` characters of its `text`
+    or more: a bar of pieces (a source, a date, a row of share buttons in a list) where a
+    standfirst is a sentence or a few in one element, its links and emphasis a few more."""
+    elements = 1 + sum(1 for _ in element.find_all(True))
+    return len(text) < MAX_SPARSE_DENSITY * elements
 
 
 #: Nodes looked at backwards from the text container for the standfirst's last word: markup

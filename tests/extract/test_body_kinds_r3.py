@@ -1,0 +1,101 @@
+"""Lead and body kinds of issue 13, round 3, each on pages written here: the header bar under a
+headline outside the text (source, date, share buttons spread over many elements) taken as the
+standfirst."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.sites import generic_profile
+
+EN = [
+    "The harbour authority opened its third container terminal on Monday, doubling the port's "
+    "capacity for ships arriving from Asia.",
+    "Dock workers will be trained on the new cranes over the summer, and the first ships are "
+    "expected in the autumn, a spokeswoman said.",
+    "Local firms hope the terminal will bring warehouse jobs to the area, which lost two large "
+    "employers in the past decade.",
+]
+FR = [
+    "L'autorité portuaire a ouvert lundi son troisième terminal à conteneurs, qui double la "
+    "capacité du port pour les navires venus d'Asie.",
+    "Les dockers seront formés aux nouvelles grues pendant l'été, et les premiers navires sont "
+    "attendus à l'automne, a précisé une porte-parole.",
+    "Les entreprises locales espèrent que le terminal amènera des emplois logistiques dans une "
+    "région qui a perdu deux grands employeurs.",
+]
+_PAGE = (
+    "<html lang='{lang}'><head><title>{title}</title></head><body>"
+    "<div class='wrapper'><div class='main'><div class='col'>"
+    "<div class='hd'><h1>{title}</h1>{bar}</div>"
+    "<div class='bd'><div id='content'>{text}</div></div>"
+    "</div></div></div></body></html>"
+)
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _record(lang: str, title: str, bar: str, text: str):  # type: ignore[no-untyped-def]
+    html = _PAGE.format(lang=lang, title=title, bar=bar, text=text)
+    return extract_article(html, "https://paper.example/news/a", profile=generic_profile())
+
+
+def _buttons(labels: list[str]) -> str:
+    """Share buttons as a list of anchors that run a script (no class naming them)."""
+    items = "".join(
+        f"<li class='b{i}'><a href='javascript:void(0)' class='s{i}'>{label}</a></li>"
+        for i, label in enumerate(labels)
+    )
+    return f"<a class='toolBtn-hd'>{labels[0]}<i></i></a><div class='toolBtn-bd'><ul>{items}</ul></div>"
+
+
+# 1. a header bar under the headline (source, date, buttons) is no standfirst
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "bar", "furniture"),
+    [
+        (
+            "en",
+            "New container terminal",
+            EN,
+            "<div class='titBar'><div class='info'><span class='col'><span class='where'>"
+            "Brussels Business Wire</span></span><span class='pubTime'>3 March 2026 07:17</span>"
+            "<div class='toolBtn' id='toolBtn'>{buttons}</div></div></div>",
+            ["Send to a friend", "Facebook", "LinkedIn", "Copy link"],
+        ),
+        (
+            "fr",
+            "Nouveau terminal portuaire",
+            FR,
+            "<div class='meta-row'><div><span>Agence économique</span><span>3 mars 2026</span>"
+            "</div><div class='tools'>{buttons}</div></div>",
+            ["Envoyer à un ami", "Facebook", "LinkedIn", "Imprimer l'article"],
+        ),
+    ],
+)
+def test_header_bar_under_headline_is_no_lead(
+    lang: str, title: str, texts: list[str], bar: str, furniture: list[str]
+) -> None:
+    record = _record(lang, title, bar.format(buttons=_buttons(furniture)), _paragraphs(texts))
+    text = "\n\n".join(x for x in (record.lead, record.body) if x)
+    for label in furniture:
+        assert label not in text
+    for paragraph in texts:
+        assert paragraph in text
+
+
+def test_paragraph_under_headline_stays_the_lead() -> None:
+    """A standfirst with a link of its own, right under a headline outside the text, is still
+    the lead: a sentence in one element or two is dense text."""
+    standfirst = (
+        "The port's <a href='/terminal'>third terminal</a> opens after four years of work, "
+        "and the authority expects its traffic to double by the end of the decade."
+    )
+    record = _record(
+        "en", "New container terminal", f"<p class='desc'>{standfirst}</p>", _paragraphs(EN)
+    )
+    assert record.lead is not None and record.lead.startswith("The port's third terminal opens")
