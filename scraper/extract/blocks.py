@@ -102,6 +102,10 @@ QUOTING_TAGS = frozenset(("blockquote", "dd"))
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
+#: A heading with at least this share of its text in a link is another page's title.
+LINKED_HEADING = 0.9
+
+
 @dataclass
 class Block:
     """One paragraph-like piece of the article: its lines, where it sits, how it looks."""
@@ -139,6 +143,16 @@ class Block:
     def link_density(self) -> float:
         """The share of the text that is link text (0 to 1)."""
         return min(1.0, self.link_chars / max(1, len(self.text)))
+
+    @property
+    def is_linked_title(self) -> bool:
+        """A heading that is a link to another page (`LINKED_HEADING`): a teaser's or an
+        embed's title, not a section heading of the text (which links nowhere)."""
+        return (
+            self.is_heading
+            and self.link_density >= LINKED_HEADING
+            and any(not h.startswith("#") for h in self.hrefs)  # not a permalink to itself
+        )
 
 
 def _text_length(tag: Tag) -> int:
@@ -445,20 +459,25 @@ class _Walker:
 
     def _mark_sparse(self, start: int, elements: int) -> None:
         """The blocks from `start` on, all of one bare container (`<div>`, `<section>`) that
-        holds no paragraph, list or table, get the role "widget" when the container spends more elements than
-        `MAX_SPARSE_DENSITY` characters each on its text: a component (a gallery embedded in
-        the text with its controls, captions and slides; a player; a rating box) is built of
-        many elements, each holding a few characters, where the text is paragraphs of
-        sentences."""
+        holds paragraphs or a table's or a list's cells for fewer than half its lines and no
+        heading of the text (a heading linking to another page is a player's title), get the
+        role "widget" when the container spends more elements than `MAX_SPARSE_DENSITY`
+        characters each on its text: a component (a gallery embedded in the text with its
+        controls, captions and slides; a player with its title and a "Loading…" cell; a rating
+        box) is built of many elements, each holding a few characters, where the text is
+        paragraphs of sentences."""
         end = len(self.blocks)
         count = end - start
-        if count < MIN_SPARSE_BLOCKS or self._settled[end] > self._settled[start]:
+        # paragraphs or a table's or a list's cells for half its lines: text or data
+        if count < MIN_SPARSE_BLOCKS or 2 * (self._settled[end] - self._settled[start]) >= count:
             return
         chars0, _, heads0 = self._sums[start]
         chars1, _, heads1 = self._sums[end]
-        if heads1 > heads0 or chars1 - chars0 > MAX_SPARSE_DENSITY * (self._elements - elements):
+        if chars1 - chars0 > MAX_SPARSE_DENSITY * (self._elements - elements):
             return
         blocks = self.blocks[start:end]
+        if heads1 > heads0 and any(b.is_heading and not b.is_linked_title for b in blocks):
+            return  # a section of the text; a title linking away is the embed's (a video's)
         if any(_channel_like(b) for b in blocks):
             return  # a contact card: a few characters per element too
         for block in blocks:

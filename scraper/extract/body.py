@@ -69,16 +69,6 @@ def mark_site_furniture(page: Page) -> None:
 #: title and this many characters (`page.CARD_MAX_CHARS`) in all.
 MAX_TEASER_BLOCKS = 3
 MAX_TEASER_CHARS = 400
-#: A heading with at least this share of its text in a link is another page's title.
-LINKED_HEADING = 0.9
-
-
-def _linked_heading(block: Block) -> bool:
-    return (
-        block.is_heading
-        and block.link_density >= LINKED_HEADING
-        and any(not h.startswith("#") for h in block.hrefs)  # not a permalink to itself
-    )
 
 
 def mark_teaser_lists(page: Page) -> None:
@@ -87,7 +77,7 @@ def mark_teaser_lists(page: Page) -> None:
     them: they get the role "related". An article's own subheadings link nowhere. The label
     above any list of other articles goes with it."""
     blocks = page.blocks
-    titles = [i for i, b in enumerate(blocks) if b.role is None and _linked_heading(b)]
+    titles = [i for i, b in enumerate(blocks) if b.role is None and b.is_linked_title]
     run: list[tuple[int, int]] = []  # (title, end) of consecutive teasers
     for at, index in enumerate(titles):
         end = titles[at + 1] if at + 1 < len(titles) else len(blocks)

@@ -1,6 +1,7 @@
 """Lead and body kinds of issue 13, round 3, each on pages written here: the header bar under a
 headline outside the text (source, date, share buttons spread over many elements) taken as the
-standfirst."""
+standfirst, and a player embedded in the text (controls, a linked title, a loading cell) kept
+as body."""
 
 from __future__ import annotations
 
@@ -99,3 +100,67 @@ def test_paragraph_under_headline_stays_the_lead() -> None:
         "en", "New container terminal", f"<p class='desc'>{standfirst}</p>", _paragraphs(EN)
     )
     assert record.lead is not None and record.lead.startswith("The port's third terminal opens")
+
+
+# 2. a player embedded in the text (controls, its video's linked title, a loading cell)
+
+
+def _player(autoplay: str, title: str, loading: str) -> str:
+    return (
+        "<div class='rv-root'><div class='rv-top'><div class='rv-auto'>"
+        f"<a href='javascript:;'><i>{autoplay}</i></a><span>{autoplay}</span></div>"
+        f"<h2 class='rv-title'><a href='https://video.example.org/v/123'>{title}</a></h2></div>"
+        "<div class='rv-middle'><div class='rv-player'><div class='rv-wrap'>"
+        f"<table class='rv-loading'><tr><td>{loading}</td></tr></table></div>"
+        "<div class='rv-ctrl'><a href='javascript:;' title='mute'></a>"
+        "<a href='javascript:;' title='close'></a></div></div>"
+        "<div class='rv-list'><div class='rv-list-ctrl'><a href='javascript:;'>&lt;</a>"
+        "<a href='javascript:;'>&gt;</a></div><div><ol></ol></div></div></div></div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "player", "furniture"),
+    [
+        (
+            "en",
+            "New container terminal",
+            EN,
+            _player("Autoplay", "How voice messages took over chat apps", "Loading..."),
+            ["Autoplay", "How voice messages took over chat apps", "Loading...", "< >"],
+        ),
+        (
+            "fr",
+            "Nouveau terminal portuaire",
+            FR,
+            _player("Lecture auto", "Les messages vocaux, une mode qui dure", "Chargement..."),
+            ["Lecture auto", "Les messages vocaux, une mode qui dure", "Chargement...", "< >"],
+        ),
+    ],
+)
+def test_player_in_text_is_not_body(
+    lang: str, title: str, texts: list[str], player: str, furniture: list[str]
+) -> None:
+    text = _paragraphs(texts[:2]) + player + _paragraphs(texts[2:])
+    record = _record(lang, title, "", text)
+    assert record.body is not None
+    for label in furniture:
+        assert label not in record.body
+    assert texts[2] in record.body
+
+
+def test_section_with_linked_sources_stays_body() -> None:
+    """A section of the text under a heading that links to its source, with short lines of
+    data in a table, is the text's: paragraphs of sentences are dense."""
+    section = (
+        "<div class='box'><h2><a href='https://stats.example.org/trade'>Trade figures</a></h2>"
+        "<p>Container traffic grew by a fifth last year, the authority's figures show, led by "
+        "machinery and food products shipped from Asia.</p>"
+        "<table><tr><td>2024</td><td>1.2 bn</td></tr><tr><td>2025</td><td>1.4 bn</td></tr></table>"
+        "</div>"
+    )
+    record = _record("en", "New container terminal", "", _paragraphs(EN[:2]) + section)
+    assert record.body is not None
+    assert "Trade figures" in record.body
+    assert "Container traffic grew by a fifth" in record.body
+    assert "1.4 bn" in record.body
