@@ -893,17 +893,52 @@ def _with_terms(kept: list[Block]) -> list[str]:
     return texts
 
 
+def _text_list_items(blocks: list[Block]) -> set[int]:
+    """The `id()`s of the items of the text's own lists, however much of them is link text
+    (release notes, each linking its bug): a list most of whose items are not link lists
+    (`MAX_LINK_DENSITY`) and whose other items run to `MAX_LABEL_CHARS` characters on average
+    (sentences, where a menu's labels are a word or two), and a list nested in an item of one.
+    A menu's, a tag list's or a related list's items are links for the most part."""
+    lists: dict[int, tuple[Tag, list[Block]]] = {}
+    for block in blocks:
+        element = block.element
+        if block.tag == "li" and block.role is None and element is not None and element.parent:
+            lists.setdefault(id(element.parent), (element.parent, []))[1].append(block)
+    text_lists: set[int] = set()
+    # in the order of the page: a list comes before the lists nested in its items
+    for key, (element, items) in lists.items():
+        prose = [b for b in items if b.link_density <= MAX_LINK_DENSITY]
+        outer = _outer_list(element)
+        if (
+            2 * len(prose) > len(items)
+            and sum(len(b.text) for b in prose) >= MAX_LABEL_CHARS * len(prose)
+        ) or (outer is not None and id(outer) in text_lists):
+            text_lists.add(key)
+    return {id(b) for key in text_lists for b in lists[key][1]}
+
+
+def _outer_list(element: Tag) -> Tag | None:
+    """The list holding the list item `element` is nested in, if any."""
+    for parent in element.parents:
+        if parent.name == "li":
+            return parent.parent
+        if parent.name in ("body", "html", "article", "main"):
+            return None
+    return None
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
     blocks = page.blocks
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
+    listed = _text_list_items(blocks)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
-        and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
+        and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in listed)
         and (
             not is_metadata(b, page, known)
             or _column_header(blocks, at)

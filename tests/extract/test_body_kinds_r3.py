@@ -1,7 +1,7 @@
 """Lead and body kinds of issue 13, round 3, each on pages written here: the header bar under a
 headline outside the text (source, date, share buttons spread over many elements) taken as the
-standfirst, and a player embedded in the text (controls, a linked title, a loading cell) kept
-as body."""
+standfirst, a player embedded in the text (controls, a linked title, a loading cell) kept as
+body, and the items of the text's own list that are mostly a link (release notes) left out."""
 
 from __future__ import annotations
 
@@ -164,3 +164,47 @@ def test_section_with_linked_sources_stays_body() -> None:
     assert "Trade figures" in record.body
     assert "Container traffic grew by a fifth" in record.body
     assert "1.4 bn" in record.body
+
+
+# 3. an item of the text's own list that is mostly a link (a release note linking its bug)
+
+_NOTES = (
+    "<ul><li>The crane operators can now book their night shifts online, two weeks ahead, "
+    "instead of calling the planning office.</li>"
+    "<li><a href='https://bugs.example.org/1204'>Gate sensors no longer close the lane</a> "
+    "(1204)</li>"
+    "<li>Trucks waiting at the north gate now get a time slot by text message, which cut the "
+    "queue by half in the first week.</li>"
+    "<li>In progress:<ul>"
+    "<li><a href='https://bugs.example.org/1311'>Bug 1311 – Crane sensor drifts in frost</a></li>"
+    "<li><a href='https://bugs.example.org/1312'>Bug 1312 – Night shift roster shows UTC</a></li>"
+    "</ul></li></ul>"
+)
+
+
+def test_link_item_of_a_text_list_is_body() -> None:
+    record = _record("en", "New container terminal", "", _paragraphs(EN[:2]) + _NOTES)
+    assert record.body is not None
+    assert "Gate sensors no longer close the lane" in record.body
+    assert "Bug 1311 – Crane sensor drifts in frost" in record.body
+    assert "Bug 1312 – Night shift roster shows UTC" in record.body
+    assert "Trucks waiting at the north gate" in record.body
+
+
+_MENU = (
+    "<ul><li>Terminals<ul><li><a href='/north'>North terminal</a></li>"
+    "<li><a href='/south'>South terminal</a></li></ul></li>"
+    "<li>Company<ul><li><a href='/about'>About the port</a></li>"
+    "<li><a href='/jobs'>Jobs at the port</a></li></ul></li>"
+    "<li><a href='/contact'>Contact the harbour office</a></li></ul>"
+)
+
+
+def test_menu_of_labels_and_links_in_text_is_not_body() -> None:
+    """A menu in the text's container (labels over lists of links) is no list of the text: its
+    labels are words, not sentences."""
+    record = _record("en", "New container terminal", "", _paragraphs(EN) + _MENU)
+    assert record.body is not None
+    for link in ("North terminal", "About the port", "Jobs at the port", "Contact the harbour"):
+        assert link not in record.body
+    assert EN[2] in record.body
