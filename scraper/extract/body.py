@@ -917,6 +917,39 @@ def _text_list_items(blocks: list[Block]) -> set[int]:
     return {id(b) for key in text_lists for b in lists[key][1]}
 
 
+def _running_paragraph(block: Block | None, parent: Tag | None) -> bool:
+    """A `<p>` of running text (`MIN_TEXT_PARAGRAPH`) read from a child of `parent`."""
+    return (
+        block is not None
+        and block.tag == "p"
+        and block.role is None
+        and len(block.text) >= MIN_TEXT_PARAGRAPH
+        and block.element is not None
+        and block.element.parent is parent
+    )
+
+
+def _links_between_paragraphs(blocks: list[Block]) -> set[int]:
+    """The `id()`s of the link paragraphs the text sets between two of its own paragraphs
+    ("[Read: …]", "Lire aussi : …"): a `<p>` that is mostly a link, with a paragraph of running
+    text of the same container before and after it (other link paragraphs between them). A
+    list of other articles comes after the text, or in a box of its own."""
+    found: set[int] = set()
+    before: Block | None = None
+    waiting: list[Block] = []  # link paragraphs since the last block that is no link list
+    for block in blocks:
+        if block.link_density > MAX_LINK_DENSITY:
+            if block.tag == "p" and block.role is None and block.element is not None:
+                waiting.append(block)
+            continue
+        for link in waiting:
+            parent = link.element.parent if link.element is not None else None
+            if _running_paragraph(before, parent) and _running_paragraph(block, parent):
+                found.add(id(link))
+        before, waiting = block, []
+    return found
+
+
 def _outer_list(element: Tag) -> Tag | None:
     """The list holding the list item `element` is nested in, if any."""
     for parent in element.parents:
@@ -933,12 +966,12 @@ def extract_body(page: Page, known: set[str]) -> Found:
     blocks = page.blocks
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
-    listed = _text_list_items(blocks)
+    linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
-        and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in listed)
+        and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in linked)
         and (
             not is_metadata(b, page, known)
             or _column_header(blocks, at)

@@ -1,7 +1,8 @@
 """Lead and body kinds of issue 13, round 3, each on pages written here: the header bar under a
 headline outside the text (source, date, share buttons spread over many elements) taken as the
 standfirst, a player embedded in the text (controls, a linked title, a loading cell) kept as
-body, and the items of the text's own list that are mostly a link (release notes) left out."""
+body, the items of the text's own list that are mostly a link (release notes) and a link set
+between two paragraphs of the text ("[Read: …]") left out."""
 
 from __future__ import annotations
 
@@ -208,3 +209,46 @@ def test_menu_of_labels_and_links_in_text_is_not_body() -> None:
     for link in ("North terminal", "About the port", "Jobs at the port", "Contact the harbour"):
         assert link not in record.body
     assert EN[2] in record.body
+
+
+# 4. a link the text sets between two of its paragraphs ("[Read: …]", "Lire aussi : …")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "link"),
+    [
+        (
+            "en",
+            "New container terminal",
+            EN,
+            "[Read: <a href='/news/port-jobs'>Why the harbour lost two of its large employers</a>]",
+        ),
+        (
+            "fr",
+            "Nouveau terminal portuaire",
+            FR,
+            "Lire aussi : <a href='/news/emplois'>Pourquoi le port de la ville a perdu deux de "
+            "ses grands employeurs en dix ans</a>",
+        ),
+    ],
+)
+def test_link_between_paragraphs_is_body(
+    lang: str, title: str, texts: list[str], link: str
+) -> None:
+    text = _paragraphs(texts[:2]) + f"<p>{link}</p>" + _paragraphs(texts[2:])
+    record = _record(lang, title, "", text)
+    assert record.body is not None
+    assert ("harbour lost two" if lang == "en" else "le port de la ville a perdu") in record.body
+    assert texts[2] in record.body
+
+
+def test_links_after_the_text_are_not_body() -> None:
+    """Links after the text's last paragraph are a list of other pages, not the text's."""
+    links = "".join(
+        f"<p><a href='/news/{n}'>{t}</a></p>"
+        for n, t in (("a", "Harbour strike ends after a week"), ("b", "Dredging of the channel"))
+    )
+    record = _record("en", "New container terminal", "", _paragraphs(EN) + links)
+    assert record.body is not None
+    assert "Harbour strike ends" not in record.body
+    assert "Dredging of the channel" not in record.body
