@@ -307,6 +307,28 @@ def _is_heading_anchor(tag: Tag, ident: str) -> bool:
     return heading is not None and _SLUG_WORD.findall(fold(heading.get_text(" "))) == words
 
 
+def _words_beside(node: PageElement | None) -> bool:
+    return (
+        isinstance(node, NavigableString)
+        and not isinstance(node, _SKIP_STRINGS)
+        and bool(node.strip())
+    )
+
+
+def _link_in_sentence(tag: Tag) -> bool:
+    """A link with words of its parent's text right before and right after it ("a <a
+    class="popup">rather elderly</a> man"): the sentence's own words, whatever its class names
+    (a note's pop-up, a tooltip); furniture is a container, or links in a row of their own. A
+    link its author hid stays hidden."""
+    return (
+        tag.name == "a"
+        and tag.attrs.get("aria-hidden") != "true"
+        and not _hidden(tag.attrs)
+        and _words_beside(tag.previous_sibling)
+        and _words_beside(tag.next_sibling)
+    )
+
+
 def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
     """True inside an element whose class names page furniture (a sidebar widget, comments)."""
     return any(is_boilerplate(parent, config) for parent in tag.parents if isinstance(parent, Tag))
@@ -528,6 +550,7 @@ class _Walker:
                 or (
                     (name == "form" or is_boilerplate(child, self.config))
                     and not self._is_layout(child, root)
+                    and not _link_in_sentence(child)
                 )
                 or (name == "aside" and id(child) not in self.roles)
             ):

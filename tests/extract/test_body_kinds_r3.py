@@ -1,8 +1,9 @@
-"""Lead and body kinds of issue 13, round 3, each on pages written here: the header bar under a
-headline outside the text (source, date, share buttons spread over many elements) taken as the
-standfirst, a player embedded in the text (controls, a linked title, a loading cell) kept as
-body, the items of the text's own list that are mostly a link (release notes) and a link set
-between two paragraphs of the text ("[Read: …]") left out."""
+"""Lead and body kinds of issue 13, round 3, each a miss on pages written here: the header bar
+under a headline outside the text (source, date, share buttons spread over many elements) taken
+as the standfirst; a player embedded in the text (controls, a linked title, a loading cell) kept
+as body; and, left out of the body, the items of the text's own list that are mostly a link
+(release notes), a link set between two paragraphs of the text ("[Read: …]") and a classed link
+inside a sentence (a note's pop-up)."""
 
 from __future__ import annotations
 
@@ -252,3 +253,29 @@ def test_links_after_the_text_are_not_body() -> None:
     assert record.body is not None
     assert "Harbour strike ends" not in record.body
     assert "Dredging of the channel" not in record.body
+
+
+# 5. a link inside a sentence is the sentence's, whatever its class names (a note's pop-up)
+
+
+def test_classed_link_inside_a_sentence_is_body() -> None:
+    note = "<a href='javascript:void(0);' onclick='return note(1)' class='popup'>{}</a>"
+    sentence = (
+        f"The harbour master is a {note.format('rather elderly')} man, who has run the port "
+        f"for {note.format('thirty years')} and knows every crane by its number."
+    )
+    record = _record("en", "New container terminal", "", _paragraphs([sentence, *EN]))
+    text = "\n\n".join(x for x in (record.lead, record.body) if x)
+    assert "The harbour master is a rather elderly man, who has run the port for thirty" in text
+
+
+def test_classed_links_beside_a_label_are_not_body() -> None:
+    """Share links after a label in a paragraph of their own stay furniture."""
+    bar = (
+        "<p>Share: <a class='share' href='https://social.example/s?u=1'>Facebook</a> "
+        "<a class='share' href='https://mail.example/s?u=1'>E-mail</a></p>"
+    )
+    record = _record("en", "New container terminal", "", _paragraphs(EN) + bar)
+    assert record.body is not None
+    assert "Facebook" not in record.body
+    assert "E-mail" not in record.body
