@@ -200,32 +200,59 @@ def find_content_root(
 ) -> tuple[Tag | None, bool]:
     """The element holding the article text, and whether a profile selector found it: the first
     selector group with a substantial element (its longest), else the deepest element holding most
-    of the page's paragraph text (page builders nest every paragraph in its own widget)."""
+    of the page's paragraph text (page builders nest every paragraph in its own widget), or of
+    its words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`)."""
     for group in candidates:
         if len(group) > MAX_CONTENT_MATCHES:
             continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
         if (best.find("p") is not None or _text_length(best) >= 200) and not _link_list(best):
             return best, True
-    scores: dict[int, list[int]] = {}
-    depth_of: dict[int, tuple[int, Tag]] = {}
-    total = 0
-    for para in paragraphs:
-        ancestors = [p for p in para.parents if isinstance(p, Tag)]
-        if any(p.name in _FRAME for p in ancestors):
-            continue
-        size = len(para.get_text())
-        total += size
-        for depth, parent in enumerate(reversed(ancestors)):
-            scores.setdefault(id(parent), [0])[0] += size
-            depth_of[id(parent)] = (depth, parent)
-    if total:
-        enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
-        deepest = max(enough, key=lambda item: item[0])[1]
+    sized = ((len(para.get_text()), para) for para in paragraphs)
+    deepest, total = _deepest_holding(sized)
+    if total < MIN_PARAGRAPH_TEXT and soup.body is not None:
+        # a text written without paragraphs (lines set apart by <br> in a layout table's cell):
+        # the element holding most of the page's words outside links
+        by_words, _ = _deepest_holding((len(s.strip()), s) for s in soup.body.strings)
+        if by_words is not None and by_words.name not in ("body", "html", "[document]"):
+            return by_words, False
+    if deepest is not None:
         deepest = _with_paragraphs_beside(deepest, total)
         if deepest.name not in ("html", "[document]"):
             return deepest, False
     return soup.body or soup, False
+
+
+#: Below this much text in `<p>` paragraphs (three of running text) a page writes its text
+#: otherwise (lines set apart by `<br>`), and its container is found by its words.
+MIN_PARAGRAPH_TEXT = 300
+#: Never the article's words when looking for their container: the site's frame, links, and
+#: what is never text.
+_NOT_TEXT = _FRAME | SKIP_TAGS | {"a"}
+
+
+def _deepest_holding(sized: Iterable[tuple[int, PageElement]]) -> tuple[Tag | None, int]:
+    """The deepest element holding `_SHARE` of the sizes of the (size, node) pairs, and their
+    total; nodes inside the site's frame (`_FRAME`) are passed over, and strings inside a link
+    or an element that is never text (`_NOT_TEXT`)."""
+    scores: dict[int, list[int]] = {}
+    depth_of: dict[int, tuple[int, Tag]] = {}
+    total = 0
+    for size, node in sized:
+        if not size:
+            continue
+        ancestors = [p for p in node.parents if isinstance(p, Tag)]
+        skip = _FRAME if isinstance(node, Tag) else _NOT_TEXT
+        if any(p.name in skip for p in ancestors):
+            continue
+        total += size
+        for depth, parent in enumerate(reversed(ancestors)):
+            scores.setdefault(id(parent), [0])[0] += size
+            depth_of[id(parent)] = (depth, parent)
+    if not total:
+        return None, 0
+    enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
+    return max(enough, key=lambda item: item[0])[1], total
 
 
 #: Paragraphs written straight beside the chosen container holding this share of the page's

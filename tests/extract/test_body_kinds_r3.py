@@ -3,7 +3,8 @@ under a headline outside the text (source, date, share buttons spread over many 
 as the standfirst; a player embedded in the text (controls, a linked title, a loading cell) kept
 as body; and, left out of the body, the items of the text's own list that are mostly a link
 (release notes), a link set between two paragraphs of the text ("[Read: …]") and a classed link
-inside a sentence (a note's pop-up)."""
+inside a sentence (a note's pop-up); and the whole page read for a text written without
+paragraphs in a layout table's cell."""
 
 from __future__ import annotations
 
@@ -279,3 +280,27 @@ def test_classed_links_beside_a_label_are_not_body() -> None:
     assert record.body is not None
     assert "Facebook" not in record.body
     assert "E-mail" not in record.body
+
+
+# 6. a text written without paragraphs (lines set apart by <br>) in a table layout's cell
+
+
+def test_text_without_paragraphs_is_found_in_its_cell() -> None:
+    lines = "<br><br>".join(EN)
+    html = (
+        "<html lang='en'><head><title>New container terminal</title></head><body>"
+        "<table><tr><td class='left'><a href='/'>Home</a><br><a href='/news'>News</a><br>"
+        "<a href='/sport'>Sport</a><br><a href='/weather'>Weather</a><br>Search the site<br>"
+        "Log in</td><td class='main'><font size='5'><b>New container terminal</b></font><br>"
+        f"{lines}</td><td class='right'>Most read<br><a href='/a'>Council budget vote "
+        "delayed</a><br><a href='/b'>Strike at the depot</a><br>Advertise with us: our weekly "
+        "letter brings the local news every Friday.</td></tr></table>"
+        "<p>Harbour News, the quay, 2000 Antwerp.</p></body></html>"
+    )
+    record = extract_article(html, "https://paper.example/news/a", profile=generic_profile())
+    text = "\n\n".join(x for x in (record.lead, record.body) if x)
+    for line in EN:
+        assert line in text
+    for furniture in ("Home", "Weather", "Search the site", "Most read", "Strike at the depot"):
+        assert furniture not in text
+    assert "Advertise with us" not in text
