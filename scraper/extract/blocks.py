@@ -103,6 +103,10 @@ QUOTING_TAGS = frozenset(("blockquote", "dd"))
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
+#: A heading with at least this share of its text in a link is another page's title.
+LINKED_HEADING = 0.9
+
+
 @dataclass
 class Block:
     """One paragraph-like piece of the article: its lines, where it sits, how it looks."""
@@ -140,6 +144,16 @@ class Block:
     def link_density(self) -> float:
         """The share of the text that is link text (0 to 1)."""
         return min(1.0, self.link_chars / max(1, len(self.text)))
+
+    @property
+    def is_linked_title(self) -> bool:
+        """A heading that is a link to another page (`LINKED_HEADING`): a teaser's or an
+        embed's title, not a section heading of the text (which links nowhere)."""
+        return (
+            self.is_heading
+            and self.link_density >= LINKED_HEADING
+            and any(not h.startswith("#") for h in self.hrefs)  # not a permalink to itself
+        )
 
 
 def _text_length(tag: Tag) -> int:
@@ -187,32 +201,59 @@ def find_content_root(
 ) -> tuple[Tag | None, bool]:
     """The element holding the article text, and whether a profile selector found it: the first
     selector group with a substantial element (its longest), else the deepest element holding most
-    of the page's paragraph text (page builders nest every paragraph in its own widget)."""
+    of the page's paragraph text (page builders nest every paragraph in its own widget), or of
+    its words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`)."""
     for group in candidates:
         if len(group) > MAX_CONTENT_MATCHES:
             continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
         if (best.find("p") is not None or _text_length(best) >= 200) and not _link_list(best):
             return best, True
-    scores: dict[int, list[int]] = {}
-    depth_of: dict[int, tuple[int, Tag]] = {}
-    total = 0
-    for para in paragraphs:
-        ancestors = [p for p in para.parents if isinstance(p, Tag)]
-        if any(p.name in _FRAME for p in ancestors):
-            continue
-        size = len(para.get_text())
-        total += size
-        for depth, parent in enumerate(reversed(ancestors)):
-            scores.setdefault(id(parent), [0])[0] += size
-            depth_of[id(parent)] = (depth, parent)
-    if total:
-        enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
-        deepest = max(enough, key=lambda item: item[0])[1]
+    sized = ((len(para.get_text()), para) for para in paragraphs)
+    deepest, total = _deepest_holding(sized)
+    if total < MIN_PARAGRAPH_TEXT and soup.body is not None:
+        # a text written without paragraphs (lines set apart by <br> in a layout table's cell):
+        # the element holding most of the page's words outside links
+        by_words, _ = _deepest_holding((len(s.strip()), s) for s in soup.body.strings)
+        if by_words is not None and by_words.name not in ("body", "html", "[document]"):
+            return by_words, False
+    if deepest is not None:
         deepest = _with_paragraphs_beside(deepest, total)
         if deepest.name not in ("html", "[document]"):
             return deepest, False
     return soup.body or soup, False
+
+
+#: Below this much text in `<p>` paragraphs (three of running text) a page writes its text
+#: otherwise (lines set apart by `<br>`), and its container is found by its words.
+MIN_PARAGRAPH_TEXT = 300
+#: Never the article's words when looking for their container: the site's frame, links, and
+#: what is never text.
+_NOT_TEXT = _FRAME | SKIP_TAGS | {"a"}
+
+
+def _deepest_holding(sized: Iterable[tuple[int, PageElement]]) -> tuple[Tag | None, int]:
+    """The deepest element holding `_SHARE` of the sizes of the (size, node) pairs, and their
+    total; nodes inside the site's frame (`_FRAME`) are passed over, and strings inside a link
+    or an element that is never text (`_NOT_TEXT`)."""
+    scores: dict[int, list[int]] = {}
+    depth_of: dict[int, tuple[int, Tag]] = {}
+    total = 0
+    for size, node in sized:
+        if not size:
+            continue
+        ancestors = [p for p in node.parents if isinstance(p, Tag)]
+        skip = _FRAME if isinstance(node, Tag) else _NOT_TEXT
+        if any(p.name in skip for p in ancestors):
+            continue
+        total += size
+        for depth, parent in enumerate(reversed(ancestors)):
+            scores.setdefault(id(parent), [0])[0] += size
+            depth_of[id(parent)] = (depth, parent)
+    if not total:
+        return None, 0
+    enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
+    return max(enough, key=lambda item: item[0])[1], total
 
 
 #: Paragraphs written straight beside the chosen container holding this share of the page's
@@ -319,6 +360,28 @@ def _is_heading_anchor(tag: Tag, ident: str) -> bool:
         return False
     heading = next((c for c in tag.children if isinstance(c, Tag) and c.name in HEADINGS), None)
     return heading is not None and _SLUG_WORD.findall(fold(heading.get_text(" "))) == words
+
+
+def _words_beside(node: PageElement | None) -> bool:
+    return (
+        isinstance(node, NavigableString)
+        and not isinstance(node, _SKIP_STRINGS)
+        and bool(node.strip())
+    )
+
+
+def _link_in_sentence(tag: Tag) -> bool:
+    """A link with words of its parent's text right before and right after it ("a <a
+    class="popup">rather elderly</a> man"): the sentence's own words, whatever its class names
+    (a note's pop-up, a tooltip); furniture is a container, or links in a row of their own. A
+    link its author hid stays hidden."""
+    return (
+        tag.name == "a"
+        and tag.attrs.get("aria-hidden") != "true"
+        and not _hidden(tag.attrs)
+        and _words_beside(tag.previous_sibling)
+        and _words_beside(tag.next_sibling)
+    )
 
 
 def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
@@ -475,20 +538,25 @@ class _Walker:
 
     def _mark_sparse(self, start: int, elements: int) -> None:
         """The blocks from `start` on, all of one bare container (`<div>`, `<section>`) that
-        holds no paragraph, list or table, get the role "widget" when the container spends more elements than
-        `MAX_SPARSE_DENSITY` characters each on its text: a component (a gallery embedded in
-        the text with its controls, captions and slides; a player; a rating box) is built of
-        many elements, each holding a few characters, where the text is paragraphs of
-        sentences."""
+        holds paragraphs or a table's or a list's cells for fewer than half its lines and no
+        heading of the text (a heading linking to another page is a player's title), get the
+        role "widget" when the container spends more elements than `MAX_SPARSE_DENSITY`
+        characters each on its text: a component (a gallery embedded in the text with its
+        controls, captions and slides; a player with its title and a "Loading…" cell; a rating
+        box) is built of many elements, each holding a few characters, where the text is
+        paragraphs of sentences."""
         end = len(self.blocks)
         count = end - start
-        if count < MIN_SPARSE_BLOCKS or self._settled[end] > self._settled[start]:
+        # paragraphs or a table's or a list's cells for half its lines: text or data
+        if count < MIN_SPARSE_BLOCKS or 2 * (self._settled[end] - self._settled[start]) >= count:
             return
         chars0, _, heads0 = self._sums[start]
         chars1, _, heads1 = self._sums[end]
-        if heads1 > heads0 or chars1 - chars0 > MAX_SPARSE_DENSITY * (self._elements - elements):
+        if chars1 - chars0 > MAX_SPARSE_DENSITY * (self._elements - elements):
             return
         blocks = self.blocks[start:end]
+        if heads1 > heads0 and any(b.is_heading and not b.is_linked_title for b in blocks):
+            return  # a section of the text; a title linking away is the embed's (a video's)
         if any(_channel_like(b) for b in blocks):
             return  # a contact card: a few characters per element too
         for block in blocks:
@@ -555,6 +623,7 @@ class _Walker:
                         # `is_boilerplate` is False for an element without attributes
                         (name == "form" or (attrs and is_boilerplate(child, config)))
                         and not self._is_layout(child, root)
+                        and not _link_in_sentence(child)
                     )
                     or (name == "aside" and id(child) not in roles)
                 ):

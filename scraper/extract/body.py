@@ -20,7 +20,7 @@ from scraper.extract.blockkind import (
     is_number_only,
     wholly_emphasised,
 )
-from scraper.extract.blocks import BLOCK_TAGS, Block
+from scraper.extract.blocks import BLOCK_TAGS, MAX_SPARSE_DENSITY, Block
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
@@ -70,16 +70,6 @@ def mark_site_furniture(page: Page) -> None:
 #: title and this many characters (`page.CARD_MAX_CHARS`) in all.
 MAX_TEASER_BLOCKS = 3
 MAX_TEASER_CHARS = 400
-#: A heading with at least this share of its text in a link is another page's title.
-LINKED_HEADING = 0.9
-
-
-def _linked_heading(block: Block) -> bool:
-    return (
-        block.is_heading
-        and block.link_density >= LINKED_HEADING
-        and any(not h.startswith("#") for h in block.hrefs)  # not a permalink to itself
-    )
 
 
 def mark_teaser_lists(page: Page) -> None:
@@ -88,7 +78,7 @@ def mark_teaser_lists(page: Page) -> None:
     them: they get the role "related". An article's own subheadings link nowhere. The label
     above any list of other articles goes with it."""
     blocks = page.blocks
-    titles = [i for i, b in enumerate(blocks) if b.role is None and _linked_heading(b)]
+    titles = [i for i, b in enumerate(blocks) if b.role is None and b.is_linked_title]
     run: list[tuple[int, int]] = []  # (title, end) of consecutive teasers
     for at, index in enumerate(titles):
         end = titles[at + 1] if at + 1 < len(titles) else len(blocks)
@@ -483,6 +473,8 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             break
         text = normalize_text(sibling.get_text(" "))
+        if _sparse(sibling, text):
+            continue  # the header's bar: source, date and buttons, a few characters per element
         probe = Block(tag="p", lines=[text])
         if (
             len(text) >= _MIN_LEAD
@@ -492,6 +484,14 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             return text
     return None
+
+
+def _sparse(element: Tag, text: str) -> bool:
+    """True when `element` spends an element per `MAX_SPARSE_DENSITY` characters of its `text`
+    or more: a bar of pieces (a source, a date, a row of share buttons in a list) where a
+    standfirst is a sentence or a few in one element, its links and emphasis a few more."""
+    elements = 1 + sum(1 for _ in element.find_all(True))
+    return len(text) < MAX_SPARSE_DENSITY * elements
 
 
 #: Nodes looked at backwards from the text container for the standfirst's last word: markup
@@ -900,17 +900,85 @@ def _with_terms(kept: list[Block]) -> list[str]:
     return texts
 
 
+def _text_list_items(blocks: list[Block]) -> set[int]:
+    """The `id()`s of the items of the text's own lists, however much of them is link text
+    (release notes, each linking its bug): a list most of whose items are not link lists
+    (`MAX_LINK_DENSITY`) and whose other items run to `MAX_LABEL_CHARS` characters on average
+    (sentences, where a menu's labels are a word or two), and a list nested in an item of one.
+    A menu's, a tag list's or a related list's items are links for the most part."""
+    lists: dict[int, tuple[Tag, list[Block]]] = {}
+    for block in blocks:
+        element = block.element
+        if block.tag == "li" and block.role is None and element is not None and element.parent:
+            lists.setdefault(id(element.parent), (element.parent, []))[1].append(block)
+    text_lists: set[int] = set()
+    # in the order of the page: a list comes before the lists nested in its items
+    for key, (element, items) in lists.items():
+        prose = [b for b in items if b.link_density <= MAX_LINK_DENSITY]
+        outer = _outer_list(element)
+        if (
+            2 * len(prose) > len(items)
+            and sum(len(b.text) for b in prose) >= MAX_LABEL_CHARS * len(prose)
+        ) or (outer is not None and id(outer) in text_lists):
+            text_lists.add(key)
+    return {id(b) for key in text_lists for b in lists[key][1]}
+
+
+def _running_paragraph(block: Block | None, parent: Tag | None) -> bool:
+    """A `<p>` of running text (`MIN_TEXT_PARAGRAPH`) read from a child of `parent`."""
+    return (
+        block is not None
+        and block.tag == "p"
+        and block.role is None
+        and len(block.text) >= MIN_TEXT_PARAGRAPH
+        and block.element is not None
+        and block.element.parent is parent
+    )
+
+
+def _links_between_paragraphs(blocks: list[Block]) -> set[int]:
+    """The `id()`s of the link paragraphs the text sets between two of its own paragraphs
+    ("[Read: …]", "Lire aussi : …"): a `<p>` that is mostly a link, with a paragraph of running
+    text of the same container before and after it (other link paragraphs between them). A
+    list of other articles comes after the text, or in a box of its own."""
+    found: set[int] = set()
+    before: Block | None = None
+    waiting: list[Block] = []  # link paragraphs since the last block that is no link list
+    for block in blocks:
+        if block.link_density > MAX_LINK_DENSITY:
+            if block.tag == "p" and block.role is None and block.element is not None:
+                waiting.append(block)
+            continue
+        for link in waiting:
+            parent = link.element.parent if link.element is not None else None
+            if _running_paragraph(before, parent) and _running_paragraph(block, parent):
+                found.add(id(link))
+        before, waiting = block, []
+    return found
+
+
+def _outer_list(element: Tag) -> Tag | None:
+    """The list holding the list item `element` is nested in, if any."""
+    for parent in element.parents:
+        if parent.name == "li":
+            return parent.parent
+        if parent.name in ("body", "html", "article", "main"):
+            return None
+    return None
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
     blocks = page.blocks
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
+    linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
-        and (b.is_heading or b.link_density <= MAX_LINK_DENSITY)
+        and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in linked)
         and (
             not is_metadata(b, page, known)
             or _column_header(blocks, at)
