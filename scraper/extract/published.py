@@ -2,10 +2,10 @@
 script data, card, URL, htmldate.
 
 The order, and why: what the article's own metadata states first (JSON-LD, specific meta tags);
-then what is printed by the headline (the `<time>` nearest it, a labelled date), before the
-generic meta tags (`date`, `dc.date`: often a template's render or import date); then the rest of
-the visible text, script data under date keys, the article's own card, the URL, and htmldate on
-the raw page last. A UTC stamp one day away from the day printed under the headline (or in the
+then what is printed by the headline (the `<time>` nearest it, a labelled date, a date element,
+a date line or dateline), before the generic meta tags (`date`, `dc.date`: often a template's
+render or import date); then script data under date keys, the article's own card, the URL, and
+htmldate on the raw page last (never a day only a card, a comment or a teaser prints). A UTC stamp one day away from the day printed under the headline (or in the
 URL; for a modification stamp, the day after an "Updated" label) gives the printed day: the site
 wrote its local day.
 """
@@ -83,7 +83,7 @@ PUBLISHED_META = (
     "article_date_original",
 )
 #: Generic date meta tags: a template often fills them with its render, import or review date, so
-#: a dated `<time>` or a labelled date by the headline wins over them.
+#: a date the page prints by the headline (a `<time>`, a labelled date, a date line) wins over them.
 WEAK_META = ("date", "dc.date", "dcterms.date", "dc:date")
 MODIFIED_META = (
     "article:modified_time",
@@ -495,9 +495,6 @@ def extract_published(
         value = labelled_date(line, "published", month_first=order)
         if value:
             return value, "text"
-    stamp = _meta_stamp(page, WEAK_META)
-    if stamp:
-        return _stamp_day(page, stamp), "meta"
     for tag in page.matched("date"):
         if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
             continue
@@ -510,6 +507,9 @@ def extract_published(
     value = _from_text(page, "published")
     if value:
         return value, "text"
+    stamp = _meta_stamp(page, WEAK_META)
+    if stamp:
+        return _stamp_day(page, stamp), "meta"
     stamp = _script_stamp(page, title, vocab.published_keys, vocab.post_published_keys)
     if stamp:
         return _stamp_day(page, stamp), "state"
@@ -520,10 +520,22 @@ def extract_published(
         return value, "url"
     value = _from_htmldate(page, html)
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
-    # posts" widget) is that article's, and the day an "Updated" label shows is no publication
-    if value and value != modified and value not in {c.published(order) for c in page.cards}:
+    # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
+    # other text's, and the day an "Updated" label shows is no publication
+    if value and value != modified and value not in _foreign_days(page, times, order):
         return value, "htmldate"
     return None
+
+
+def _foreign_days(page: Page, article_times: list[Tag], order: bool) -> set[dt.date | None]:
+    """The days other texts than the article print: its cards', and those of the `<time>`s
+    outside the article (in a comment, a teaser list, the site's frame)."""
+    days = {card.published(order) for card in page.cards}
+    kept = {id(tag) for tag in article_times}
+    for tag in page.signals.times:
+        if id(tag) not in kept and (stamp := _stamp_of(tag, order)):
+            days.add(stamp.day)
+    return days
 
 
 def check_published(page: Page, found: FoundDate) -> None:
