@@ -696,6 +696,271 @@ case(
     None,
 )
 
+# ---- T1 kicker glued into h1
+case(
+    "kicker",
+    "de-span-colon",
+    page(
+        "de",
+        "",
+        "<div class='artikel'><h1><span class='dachzeile'>Verkehr:</span> Die alte Brücke über den Fluss wird saniert</h1>"
+        + BODY_DE
+        + "</div>",
+        "Kreisblatt",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "title",
+    "Die alte Brücke über den Fluss wird saniert",
+)
+case(
+    "kicker",
+    "es-strong-br",
+    page(
+        "es",
+        "",
+        "<div class='nota'><h1><strong>Málaga</strong><br>El ayuntamiento aprueba reparar el puente del río</h1>"
+        + BODY_ES
+        + "</div>",
+        "Diario",
+    ),
+    "https://www.diario.example.es/local/puente",
+    "title",
+    "El ayuntamiento aprueba reparar el puente del río",
+)
+case(
+    "kicker",
+    "it-a-topic",
+    page(
+        "it",
+        "",
+        "<div class='articolo'><h1><a class='occhiello' href='/tag/trasporti'>Trasporti</a> Il comune ripara il ponte sul fiume</h1>"
+        + BODY_IT
+        + "</div>",
+        "Giornale",
+    ),
+    "https://www.giornale.example.it/cronaca/comune-ponte",
+    "title",
+    "Il comune ripara il ponte sul fiume",
+)
+case(
+    "kicker",
+    "pt-div-parts",
+    page(
+        "pt",
+        "",
+        "<div class='materia'><h1><div class='chapeu'>Lisboa</div><div>Câmara aprova reparação da ponte velha</div></h1>"
+        + BODY_PT
+        + "</div>",
+        "Jornal",
+    ),
+    "https://www.jornal.example.pt/local/camara-ponte",
+    "title",
+    "Câmara aprova reparação da ponte velha",
+)
+case(
+    "kicker",
+    "en-og-confirms",
+    page(
+        "en",
+        "<meta property='og:title' content='Council votes to repair the river bridge'>",
+        "<div class='story'><h1><span class='label'>Exclusive</span><span class='sep'>|</span><span>Council votes to repair the river bridge</span></h1>"
+        + BODY_EN
+        + "</div>",
+        "Courier",
+    ),
+    "https://www.courier.example/story/bridge",
+    "title",
+    "Council votes to repair the river bridge",
+)
+
+# ---- T2 site name and slogan on a <title> fallback
+case(
+    "titlesite",
+    "es-name-slogan",
+    page(
+        "es",
+        "",
+        "<div class='nota'><p class='titular'>x</p>" + BODY_ES + "</div>",
+        "El ayuntamiento aprueba reparar el puente del río - El Correo del Sur: noticias de Andalucía",
+    ),
+    "https://www.correosur.example.es/local/puente",
+    "title",
+    "El ayuntamiento aprueba reparar el puente del río",
+)
+case(
+    "titlesite",
+    "de-name-mismatch",
+    page(
+        "de",
+        "",
+        "<div class='artikel'>" + BODY_DE + "</div>",
+        "Die alte Brücke über den Fluss wird saniert | Kreisblatt Nordheide – Nachrichten aus der Region",
+    ),
+    "https://www.kbn-online.example.de/lokales/bruecke",
+    "title",
+    "Die alte Brücke über den Fluss wird saniert",
+)
+case(
+    "titlesite",
+    "it-og-sitename",
+    page(
+        "it",
+        "<meta property='og:site_name' content='Il Giornale di Valle'>",
+        "<div class='articolo'>" + BODY_IT + "</div>",
+        "Il comune ripara il ponte sul fiume | Il Giornale di Valle - Notizie dal territorio",
+    ),
+    "https://www.giornalevalle.example.it/cronaca/comune-ponte",
+    "title",
+    "Il comune ripara il ponte sul fiume",
+)
+case(
+    "titlesite",
+    "fr-first",
+    page(
+        "fr",
+        "",
+        "<div class='article'>" + BODY_FR + "</div>",
+        "La Gazette du Port - Le quotidien de la côte | Le pont sera réparé d'ici l'automne",
+    ),
+    "https://www.gazetteport.example.fr/pont",
+    "title",
+    "Le pont sera réparé d'ici l'automne",
+)
+case(
+    "titlesite",
+    "ja-brackets",
+    page(
+        "ja",
+        "",
+        "<div class='article'>" + BODY_JA + "</div>",
+        "市議会、秋までに橋の修理を決定 - 日本経済新聞",
+    ),
+    "https://www.nikkei.example.jp/article/bridge",
+    "title",
+    "市議会、秋までに橋の修理を決定",
+)
+case(
+    "titlesite",
+    "zh-fullwidth-bar",
+    page(
+        "zh",
+        "",
+        "<div class='article'>" + BODY_ZH + "</div>",
+        "市议会决定在秋季前修复河上桥梁｜新华网",
+    ),
+    "https://www.xinhua.example.cn/local/bridge.html",
+    "title",
+    "市议会决定在秋季前修复河上桥梁",
+)
+# a Chinese title keeps its "_" pieces whole (as the readability suite's gold writes it)
+case(
+    "titlesite",
+    "zh-underscore-kept",
+    page(
+        "zh",
+        "",
+        "<div class='article'>" + BODY_ZH + "</div>",
+        "市议会决定在秋季前修复河上桥梁_新闻中心_新华网",
+    ),
+    "https://www.xinhua.example.cn/local/bridge.html",
+    "title",
+    "市议会决定在秋季前修复河上桥梁_新闻中心_新华网",
+)
+
+# ---- T3 article h1 dropped: header holds a breadcrumb nav
+case(
+    "breadcrumb",
+    "de-header-nav",
+    page(
+        "de",
+        "",
+        "<div class='wrap'><header class='artikel-kopf'><nav class='breadcrumb'><a href='/'>Start</a> › <a href='/lokales'>Lokales</a></nav><h1>Die alte Brücke über den Fluss wird saniert</h1></header><div class='text'>"
+        + BODY_DE
+        + "</div></div>",
+        "Kreisblatt",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "title",
+    "Die alte Brücke über den Fluss wird saniert",
+)
+case(
+    "breadcrumb",
+    "es-header-ol",
+    page(
+        "es",
+        "",
+        "<div id='page'><header><ol class='migas' itemscope itemtype='https://schema.org/BreadcrumbList'><li><a href='/'>Inicio</a></li><li><a href='/local'>Local</a></li></ol><h1 class='titulo'>El ayuntamiento aprueba reparar el puente del río</h1><p class='entradilla'>Las obras empezarán en abril.</p></header><div class='cuerpo'>"
+        + BODY_ES
+        + "</div></div>",
+        "Diario",
+    ),
+    "https://www.diario.example.es/local/puente",
+    "title",
+    "El ayuntamiento aprueba reparar el puente del río",
+)
+case(
+    "breadcrumb",
+    "it-header-nav-role",
+    page(
+        "it",
+        "",
+        "<header class='site-header'><a href='/'><img alt='Giornale'></a><nav><a href='/cronaca'>Cronaca</a><a href='/sport'>Sport</a></nav></header><div class='container'><header class='entry-header'><nav aria-label='breadcrumb'><a href='/'>Home</a> / <a href='/cronaca'>Cronaca</a></nav><h1 class='entry-title'>Il comune ripara il ponte sul fiume</h1></header><div class='entry-content'>"
+        + BODY_IT
+        + "</div></div>",
+        "Giornale",
+    ),
+    "https://www.giornale.example.it/cronaca/comune-ponte",
+    "title",
+    "Il comune ripara il ponte sul fiume",
+)
+
+# ---- T4 slogan h1 in the site bar
+case(
+    "slogan",
+    "de-slogan-h1",
+    page(
+        "de",
+        "",
+        "<div class='kopf'><a href='/'><img src='/logo.png' alt='Kreisblatt'></a><h1 class='claim'>Nachrichten aus der Region, jeden Tag</h1></div><div class='artikel'><h2>Die alte Brücke über den Fluss wird saniert</h2>"
+        + BODY_DE
+        + "</div>",
+        "Die alte Brücke über den Fluss wird saniert | Kreisblatt",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "title",
+    "Die alte Brücke über den Fluss wird saniert",
+)
+case(
+    "slogan",
+    "pt-slogan-h1-og",
+    page(
+        "pt",
+        "<meta property='og:title' content='Câmara aprova reparação da ponte velha'>",
+        "<header id='topo'><h1 class='slogan'>O jornal da sua cidade</h1><nav><a href='/'>Início</a><a href='/local'>Local</a></nav></header><section class='materia'><h2 class='titulo'>Câmara aprova reparação da ponte velha</h2>"
+        + BODY_PT
+        + "</section>",
+        "Jornal",
+    ),
+    "https://www.jornal.example.pt/local/camara-ponte",
+    "title",
+    "Câmara aprova reparação da ponte velha",
+)
+case(
+    "slogan",
+    "en-sitename-h1-title",
+    page(
+        "en",
+        "",
+        "<div id='masthead'><h1 class='site-title'>Valley Courier</h1><p class='site-description'>Your town, your news</p></div><div id='primary'><h2 class='entry-title'>Council votes to repair the river bridge</h2>"
+        + BODY_EN
+        + "</div>",
+        "Council votes to repair the river bridge – Valley Courier",
+    ),
+    "https://valleycourier.example/council-votes-bridge/",
+    "title",
+    "Council votes to repair the river bridge",
+)
+
 
 @pytest.mark.parametrize(
     ("kind", "name", "html", "url", "field", "expected"),
