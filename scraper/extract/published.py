@@ -164,16 +164,50 @@ def _article_times(page: Page) -> list[Tag]:
     scope = page.article_scope()
     times = []
     for tag in page.signals.times:
-        if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
+        if _beside_article(page, tag):
             continue
         if scope is not None and scope not in tag.parents:
             continue  # a live ticker, a "most viewed" list: beside the article, not its date
+        if _in_repeated_unit(tag):
+            continue  # a teaser's or a comment's, one of a list
         times.append(tag)
     headline = _headline(page)
     if headline is not None and len(times) > 1:
         at = page.signals.position.get(id(headline), 0)
         times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
+
+
+#: A `<time>` is looked up this many elements high for the unit it dates (a list item, a card).
+_UNIT_DEPTH = 3
+#: A list of teasers or comments has at least this many units, each with its `<time>`.
+_MIN_UNITS = 2
+
+
+def _in_repeated_unit(tag: Tag) -> bool:
+    """True when `tag` dates one of several sibling units of the same kind (tag and class) that
+    each hold a `<time>` and a link or a paragraph: a teaser list, a comment thread. The
+    article's "Published"/"Updated" pair holds labels only."""
+    unit = tag
+    for _ in range(_UNIT_DEPTH):
+        parent = unit.parent
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "article", "main"):
+            return False
+        unit, parent = parent, parent.parent
+        if not isinstance(parent, Tag):
+            return False
+        kind = (unit.name, class_string(unit))
+        units = [
+            sibling
+            for sibling in parent.children
+            if isinstance(sibling, Tag)
+            and (sibling.name, class_string(sibling)) == kind
+            and sibling.find("time") is not None
+            and sibling.find(("a", "p")) is not None
+        ]
+        if len(units) >= _MIN_UNITS and any(u is unit for u in units):
+            return True
+    return False
 
 
 def _headline(page: Page) -> Tag | None:
@@ -496,7 +530,7 @@ def extract_published(
         if value:
             return value, "text"
     for tag in page.matched("date"):
-        if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
+        if _beside_article(page, tag):
             continue
         text = normalize_text(tag.get_text(" "))
         value = labelled_date(text, "published", month_first=order) or parse_date_text(
@@ -522,20 +556,61 @@ def extract_published(
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
     # other text's, and the day an "Updated" label shows is no publication
-    if value and value != modified and value not in _foreign_days(page, times, order):
+    if value and value != modified and value not in _foreign_days(page, times, order, title):
         return value, "htmldate"
     return None
 
 
-def _foreign_days(page: Page, article_times: list[Tag], order: bool) -> set[dt.date | None]:
-    """The days other texts than the article print: its cards', and those of the `<time>`s
-    outside the article (in a comment, a teaser list, the site's frame)."""
+def _foreign_days(
+    page: Page, article_times: list[Tag], order: bool, title: str | None
+) -> set[dt.date | None]:
+    """The days other texts than the article print: its cards', those of the `<time>`s outside
+    the article (in a comment, a teaser list, the site's frame), and the days written in a
+    comment's or a widget's text that neither the article's own lines nor its own card (the
+    unit naming its `title`) write."""
     days = {card.published(order) for card in page.cards}
     kept = {id(tag) for tag in article_times}
     for tag in page.signals.times:
         if id(tag) not in kept and (stamp := _stamp_of(tag, order)):
             days.add(stamp.day)
-    return days
+    beside: set[dt.date] = set()
+    for string in page.soup.strings:
+        if type(string) is not NavigableString or not has_digit(string):
+            continue
+        found = {value for _, value in iter_dates(string, month_first=order)}
+        parent = string.parent
+        if (
+            found
+            and isinstance(parent, Tag)
+            and _beside_article(page, parent)
+            and not _names_title(parent, title)
+        ):
+            beside |= found
+    if beside:
+        lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
+        beside -= {value for line in lines for _, value in iter_dates(line, month_first=order)}
+    return days | beside
+
+
+def _names_title(tag: Tag, title: str | None) -> bool:
+    """True when the unit around `tag` (a few elements up) names `title`: the article's own
+    card in a list of teasers."""
+    if not title:
+        return False
+    wanted = fold(title)
+    unit: Tag | None = tag
+    for _ in range(_UNIT_DEPTH):
+        if unit is None or unit.name in ("body", "html"):
+            return False
+        if wanted in fold(unit.get_text(" ")):
+            return True
+        unit = unit.parent
+    return False
+
+
+def _beside_article(page: Page, tag: Tag) -> bool:
+    """True inside a comment, a widget, a list of other articles or the site's frame."""
+    return page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config)
 
 
 def check_published(page: Page, found: FoundDate) -> None:

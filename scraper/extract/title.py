@@ -312,10 +312,37 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
         (tag, layer)
         for tag, layer in found
         # an <h1> inside <main>/<article> is the article's even beside a breadcrumb <nav>
-        if (not page.in_site_chrome(tag) or page.in_page_header(tag) or _in_article(tag))
+        if (
+            not page.in_site_chrome(tag)
+            or page.in_page_header(tag)
+            or _in_article(tag)
+            or _in_unlinked_header(tag, page)
+        )
         and not page.in_related(tag)
         and not _is_logo(tag, page)
     ]
+
+
+def _in_unlinked_header(tag: Tag, page: Page) -> bool:
+    """True when `tag` sits in a `<header>` (and no other part of the site's frame) that links
+    nowhere to the home page: the article's header beside a `<nav>` of its tags or sections.
+    The site's banner links home (its logo, "Home")."""
+    header = None
+    for parent in tag.parents:
+        if parent.name in ("nav", "footer", "aside") or parent.get("role") in (
+            "navigation",
+            "contentinfo",
+            "banner",
+        ):
+            return False
+        if parent.name == "header" and header is None:
+            header = parent
+    if header is None:
+        return False
+    return not any(
+        isinstance(href := link.get("href"), str) and _is_home(page, href)
+        for link in header.find_all("a")
+    )
 
 
 def _is_logo(tag: Tag, page: Page) -> bool:

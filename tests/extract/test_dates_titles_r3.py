@@ -962,6 +962,366 @@ case(
 )
 
 
+# ---- second round: more templates of the same kinds
+case(
+    "utc",
+    "de-jsonld-time-text",
+    page(
+        "de",
+        '<script type=\'application/ld+json\'>{"@type":"NewsArticle","datePublished":"2024-03-05T23:15:00Z"}</script>',
+        "<article><h1>Brücke wird saniert</h1><time datetime='2024-03-05T23:15:00Z'>06.03.2024, 00:15 Uhr</time>"
+        + BODY_DE
+        + "</article>",
+    ),
+    "https://www.zeitung.example.de/lokales/bruecke-saniert",
+    "published",
+    "2024-03-06",
+)
+case(
+    "utc",
+    "ru-url-prev",
+    page(
+        "ru",
+        "<meta property='article:published_time' content='2024-03-05T21:30:00+00:00'>",
+        "<div class='article'><h1>Горсовет решил отремонтировать мост</h1><div class='date'>6 марта 2024, 00:30</div>"
+        + BODY_RU
+        + "</div>",
+        "x",
+    ),
+    "https://www.gazeta.example.ru/2024/03/06/bridge",
+    "published",
+    "2024-03-06",
+)
+case(
+    "fallback",
+    "bom-xml",
+    "\ufeff<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'><head><title>Council votes</title><meta name='DC.date.created' content='2024-03-05'/></head><body><div id='main-content'><h1>Council votes to repair the river bridge</h1>"
+    + BODY_EN
+    + "</div></body></html>",
+    "https://www.council.example.gov/news/bridge",
+    "published",
+    "2024-03-05",
+)
+case(
+    "times",
+    "comment-heading-no-class",
+    page(
+        "de",
+        "",
+        "<div class='content'><h1>Brücke wird saniert</h1><p class='meta'>Von Max Muster</p>"
+        + BODY_DE
+        + "<section><h2>Kommentare (2)</h2><ul><li><b>Leser1</b> <time datetime='2024-03-09T08:00'>09.03.2024</time><p>Endlich!</p></li><li><b>Leser2</b> <time datetime='2024-03-10T08:00'>10.03.2024</time><p>Zu teuer.</p></li></ul></section></div>",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke-saniert-123",
+    "published",
+    None,
+)
+case(
+    "times",
+    "teaser-inside-article-after-text",
+    page(
+        "es",
+        "",
+        "<article><h1>El ayuntamiento aprueba reparar el puente</h1><p class='fecha'>Publicado el 5 de marzo de 2024</p>"
+        + BODY_ES
+        + "<div class='mas-leidas'><h3>Lo más leído</h3><div class='item'><a href='/n1'>Abre la nueva rotonda del centro</a><time datetime='2024-03-09'>09/03/2024</time></div><div class='item'><a href='/n2'>La escuela se amplía</a><time datetime='2024-03-08'>08/03/2024</time></div><div class='item'><a href='/n3'>Nuevo horario del mercado</a><time datetime='2024-03-07'>07/03/2024</time></div></div></article>",
+        "El ayuntamiento aprueba reparar el puente",
+    ),
+    "https://www.diario.example.es/local/ayuntamiento-puente",
+    "published",
+    "2024-03-05",
+)
+case(
+    "times",
+    "comment-text-date",
+    page(
+        "en",
+        "",
+        "<div class='post'><h1>Council votes to repair the river bridge</h1>"
+        + BODY_EN
+        + "</div><div id='comments'><div class='comment-body'><div class='comment-author'>Jo</div><div class='comment-metadata'>April 2, 2024 at 10:00 am</div><p>Great news.</p></div></div>",
+    ),
+    "https://www.townblog.example/council-votes-bridge/",
+    "published",
+    None,
+)
+case(
+    "words",
+    "de-stand",
+    page(
+        "de",
+        "",
+        "<div class='artikel'><h1>Brücke wird saniert</h1><p class='meta'>Veröffentlicht: 03.03.2024 | Stand: 05.03.2024</p>"
+        + BODY_DE
+        + "</div>",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "modified",
+    "2024-03-05",
+)
+case(
+    "words",
+    "de-stand-pub",
+    page(
+        "de",
+        "",
+        "<div class='artikel'><h1>Brücke wird saniert</h1><p class='meta'>Veröffentlicht: 03.03.2024 | Stand: 05.03.2024</p>"
+        + BODY_DE
+        + "</div>",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "published",
+    "2024-03-03",
+)
+case(
+    "words",
+    "es-two-lines",
+    page(
+        "es",
+        "",
+        "<div class='nota'><h1>El ayuntamiento aprueba reparar el puente</h1><div class='fechas'><span>05/03/2024 - 10:00</span> <span>Actualizado 06/03/2024 - 11:20 CET</span></div>"
+        + BODY_ES
+        + "</div>",
+        "x",
+    ),
+    "https://www.diario.example.es/local/puente",
+    "published",
+    "2024-03-05",
+)
+case(
+    "words",
+    "it-weekday-line",
+    page(
+        "it",
+        "",
+        "<div class='articolo'><h1>Il comune ripara il ponte sul fiume</h1><p class='data'>martedì 5 marzo 2024</p>"
+        + BODY_IT
+        + "</div>",
+        "x",
+    ),
+    "https://www.giornale.example.it/cronaca/comune-ponte",
+    "published",
+    "2024-03-05",
+)
+case(
+    "words",
+    "pt-ha-horas",
+    page(
+        "pt",
+        "",
+        "<div class='materia'><h1>Câmara aprova reparação da ponte</h1><p class='data'>05/03/2024 10h30 - Atualizado há 2 horas</p>"
+        + BODY_PT
+        + "</div>",
+        "x",
+    ),
+    "https://www.jornal.example.pt/local/camara-ponte",
+    "published",
+    "2024-03-05",
+)
+case(
+    "words",
+    "zh-dash-source",
+    page(
+        "zh",
+        "",
+        "<div class='article'><h1>市议会决定修复河上桥梁</h1><div class='info'>2024-03-05 10:30:00　来源：新华社</div>"
+        + BODY_ZH
+        + "</div>",
+        "x",
+    ),
+    "https://news.example.cn/local/bridge.html",
+    "published",
+    "2024-03-05",
+)
+case(
+    "words",
+    "ru-opublikovano",
+    page(
+        "ru",
+        "",
+        "<div class='article'><h1>Горсовет решил отремонтировать мост</h1><div class='meta'>Опубликовано: 5 марта 2024 г., 10:30</div>"
+        + BODY_RU
+        + "</div>",
+        "x",
+    ),
+    "https://www.gazeta.example.ru/news/bridge",
+    "published",
+    "2024-03-05",
+)
+case(
+    "words",
+    "fr-relative",
+    page(
+        "fr",
+        "",
+        "<div class='article'><h1>Le pont sera réparé</h1><p>il y a 2 heures</p>"
+        + BODY_FR
+        + "</div>",
+        "x",
+    ),
+    "https://www.journal.example.fr/pont",
+    "published",
+    None,
+)
+case(
+    "words",
+    "ru-relative",
+    page(
+        "ru",
+        "",
+        "<div class='article'><h1>Горсовет решил отремонтировать мост</h1><div class='date'>3 дня назад</div>"
+        + BODY_RU
+        + "</div>",
+        "x",
+    ),
+    "https://www.gazeta.example.ru/news/bridge",
+    "published",
+    None,
+)
+case(
+    "words",
+    "es-ayer",
+    page(
+        "es",
+        "",
+        "<div class='nota'><h1>El ayuntamiento aprueba reparar el puente</h1><p class='fecha'>Ayer, 10:32</p>"
+        + BODY_ES
+        + "</div>",
+        "x",
+    ),
+    "https://www.diario.example.es/local/puente",
+    "published",
+    None,
+)
+case(
+    "year",
+    "month-year-en",
+    page(
+        "en",
+        "",
+        "<div id='content'><h1>Council votes to repair the river bridge</h1><p class='byline'>By Ann Lee, March 2024</p>"
+        + BODY_EN
+        + "</div>",
+    ),
+    "https://www.courier.example/story/bridge",
+    "published",
+    None,
+)
+case(
+    "year",
+    "month-year-de",
+    page(
+        "de",
+        "",
+        "<div class='artikel'><h1>Brücke wird saniert</h1><p class='meta'>Ausgabe März 2024</p>"
+        + BODY_DE
+        + "</div>",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "published",
+    None,
+)
+case(
+    "year",
+    "url-year-month",
+    page(
+        "en",
+        "",
+        "<div id='content'><h1>Council votes to repair the river bridge</h1>" + BODY_EN + "</div>",
+    ),
+    "https://www.courier.example/2024/03/council-votes-bridge/",
+    "published",
+    None,
+)
+
+case(
+    "kicker",
+    "de-kicker-spans-classless-br",
+    page(
+        "de",
+        "",
+        "<div class='artikel'><h1><span>Ukraine-Krieg</span><br><span>Die alte Brücke über den Fluss wird saniert</span></h1>"
+        + BODY_DE
+        + "</div>",
+        "Kreisblatt",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "title",
+    "Die alte Brücke über den Fluss wird saniert",
+)
+case(
+    "kicker",
+    "fr-kicker-colon-span",
+    page(
+        "fr",
+        "<meta property='og:title' content=\"Le pont sera réparé d'ici l'automne\">",
+        "<div class='article'><h1><span class='surtitre'>Mobilité :</span> Le pont sera réparé d'ici l'automne</h1>"
+        + BODY_FR
+        + "</div>",
+        "x",
+    ),
+    "https://www.journal.example.fr/pont",
+    "title",
+    "Le pont sera réparé d'ici l'automne",
+)
+case(
+    "titlesite",
+    "en-section-site",
+    page(
+        "en",
+        "",
+        "<div id='content'>" + BODY_EN + "</div>",
+        "Council votes to repair the river bridge - Local News - Valley Courier",
+    ),
+    "https://www.valleycourier.example/news/bridge",
+    "title",
+    "Council votes to repair the river bridge - Local News",
+)
+case(
+    "titlesite",
+    "pt-name-slogan-dash",
+    page(
+        "pt",
+        "",
+        "<div class='materia'>" + BODY_PT + "</div>",
+        "Câmara aprova reparação da ponte velha | Jornal da Cidade - O seu diário",
+    ),
+    "https://www.jornaldacidade.example.pt/local/camara-ponte",
+    "title",
+    "Câmara aprova reparação da ponte velha",
+)
+case(
+    "breadcrumb",
+    "de-header-nav-sections",
+    page(
+        "de",
+        "",
+        "<div class='wrap'><header class='artikel-kopf'><nav class='tags'><a href='/lokales'>Lokales</a> <a href='/verkehr'>Verkehr</a></nav><h1>Die alte Brücke über den Fluss wird saniert</h1></header><div class='text'>"
+        + BODY_DE
+        + "</div></div>",
+        "Kreisblatt",
+    ),
+    "https://www.kreisblatt.example.de/lokales/bruecke",
+    "title",
+    "Die alte Brücke über den Fluss wird saniert",
+)
+case(
+    "slogan",
+    "es-slogan-h1-title-only",
+    page(
+        "es",
+        "",
+        "<header><div class='logo'><a href='/'>Diario del Sur</a></div><h1>El periódico de tu ciudad</h1></header><div class='nota'><h2>El ayuntamiento aprueba reparar el puente del río</h2>"
+        + BODY_ES
+        + "</div>",
+        "El ayuntamiento aprueba reparar el puente del río - Diario del Sur",
+    ),
+    "https://www.diariodelsur.example.es/local/puente",
+    "title",
+    "El ayuntamiento aprueba reparar el puente del río",
+)
+
+
 @pytest.mark.parametrize(
     ("kind", "name", "html", "url", "field", "expected"),
     CASES,
