@@ -1,5 +1,6 @@
 """The one date parser of the extractor and the crawler: machine timestamps, and dates as people
-write them in French, Dutch, English and German (month names, day names and labels are data in
+write them in French, Dutch, English, German, Spanish, Italian, Portuguese, Russian, Japanese,
+Chinese and Korean (month names, day names, the marks of "2024年3月5日" and labels are data in
 `scraper/vocabulary/dates/<lang>.toml`).
 
 A timestamp keeps its day as written; `Stamp.day_in(zone)` converts it to a site's zone when the
@@ -23,7 +24,7 @@ from scraper.text import fold
 
 VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary" / "dates"
 #: The languages whose date vocabulary ships with the package.
-LANGUAGES = ("fr", "nl", "en", "de")
+LANGUAGES = ("fr", "nl", "en", "de", "es", "it", "pt", "ru", "ja", "zh", "ko")
 #: Years outside this range are page furniture (a product number, a founding year), not a date.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -38,6 +39,8 @@ class DateVocabulary:
     modified_labels: tuple[str, ...]
     published_keys: tuple[str, ...]
     modified_keys: tuple[str, ...]
+    #: (year, month, day) marks of the languages that write a date with them ("年", "月", "日")
+    date_marks: tuple[tuple[str, str, str], ...] = ()
     #: more keys read only on the state object whose title is the headline
     post_published_keys: tuple[str, ...] = ()
     post_modified_keys: tuple[str, ...] = ()
@@ -48,6 +51,7 @@ def vocabulary() -> DateVocabulary:
     """The date vocabulary of every shipped language, read once."""
     months: dict[str, int] = {}
     weekdays: list[str] = []
+    marks: list[tuple[str, str, str]] = []
     labels: dict[str, list[str]] = {"published_labels": [], "modified_labels": []}
     for lang in LANGUAGES:
         data = tomllib.loads((VOCABULARY_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
@@ -56,12 +60,16 @@ def vocabulary() -> DateVocabulary:
                 months[fold(name)] = int(number)
         words = data.get("words", {})
         weekdays += [fold(w) for w in words.get("weekdays", ())]
+        if "date_marks" in words:
+            year, month, day = (fold(mark) for mark in words["date_marks"])
+            marks.append((year, month, day))
         for key, found in labels.items():
             found += [fold(label) for label in words.get(key, ())]
     keys = tomllib.loads((VOCABULARY_DIR / "script-keys.toml").read_text(encoding="utf-8"))
     return DateVocabulary(
         months=months,
         weekdays=tuple(dict.fromkeys(weekdays)),
+        date_marks=tuple(dict.fromkeys(marks)),
         published_labels=tuple(dict.fromkeys(labels["published_labels"])),
         modified_labels=tuple(dict.fromkeys(labels["modified_labels"])),
         published_keys=tuple(keys["published"]),
@@ -91,12 +99,21 @@ def _patterns() -> _Patterns:
     numeric = (
         r"(?P<na>\d{1,2})\s?(?P<nsep>[./-])\s?(?P<nb>\d{1,2})\s?[./-]\s?(?P<ny>\d{4}|\d{2})(?!\d)"
     )
+    # "5 de marzo de 2024", "1º de março": Spanish and Portuguese join day, month and year with "de"
     day_month = (
-        rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<tm>{months})\b\.?,?"
-        r"\s+(?P<ty>\d{4})"
+        rf"(?P<td>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th|o)?\.?\s+(?:of\s+|de\s+)?(?P<tm>{months})\b"
+        r"\.?,?\s+(?:de\s+|del\s+)?(?P<ty>\d{4})"
     )
     month_day = rf"\b(?P<mm>{months})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
-    date = re.compile(rf"(?<![\d/.-])(?:{iso}|{numeric}|{day_month}|{month_day})(?!\d)")
+    forms = [iso, numeric, day_month, month_day]
+    if vocab.date_marks:
+        # "2024年3月5日", "2024년 3월 5일": the languages' marks after year, month and day
+        year, month, day = (_alternation(marks) for marks in zip(*vocab.date_marks, strict=True))
+        forms.append(
+            rf"(?P<ky>\d{{4}})\s?(?:{year})\s?(?P<km>\d{{1,2}})\s?(?:{month})\s?(?P<kd>\d{{1,2}})"
+            rf"\s?(?:{day})"
+        )
+    date = re.compile(rf"(?<![\d/.-])(?:{'|'.join(forms)})(?!\d)")
     labelled = {
         kind: re.compile(
             rf"\b(?:{_alternation(labels)})\b"
@@ -110,9 +127,9 @@ def _patterns() -> _Patterns:
         )
     }
     yearless = re.compile(
-        rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th)?\.?\s+(?P<m>{months})\b\.?"
+        rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th|o)?\.?\s+(?:de\s+)?(?P<m>{months})\b\.?"
         rf"|\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])"
-        r"(?!\s*,?\s*\d{4})"
+        r"(?!\s*,?\s*(?:de\s+|del\s+)?\d{4})"
     )
     return _Patterns(date=date, labelled=labelled, yearless=yearless)
 
@@ -141,6 +158,8 @@ def _from_match(m: re.Match[str], month_first: bool) -> dt.date | None:
         if g["nsep"] == "/" and (b > 12 or (month_first and a <= 12)):
             a, b = b, a
         return make_date(int(g["ny"]), b, a)
+    if g.get("ky"):
+        return make_date(int(g["ky"]), int(g["km"]), int(g["kd"]))
     if g["td"]:
         return make_date(int(g["ty"]), months[g["tm"]], int(g["td"]))
     return make_date(int(g["my"]), months[g["mm"]], int(g["md"]))

@@ -2,10 +2,10 @@
 script data, card, URL, htmldate.
 
 The order, and why: what the article's own metadata states first (JSON-LD, specific meta tags);
-then what is printed by the headline (the `<time>` nearest it, a labelled date), before the
-generic meta tags (`date`, `dc.date`: often a template's render or import date); then the rest of
-the visible text, script data under date keys, the article's own card, the URL, and htmldate on
-the raw page last. A UTC stamp one day away from the day printed under the headline (or in the
+then what is printed by the headline (the `<time>` nearest it, a labelled date, a date element,
+a date line or dateline), before the generic meta tags (`date`, `dc.date`: often a template's
+render or import date); then script data under date keys, the article's own card, the URL, and
+htmldate on the raw page last (never a day only a card, a comment or a teaser prints). A UTC stamp one day away from the day printed under the headline (or in the
 URL; for a modification stamp, the day after an "Updated" label) gives the printed day: the site
 wrote its local day.
 """
@@ -84,7 +84,7 @@ PUBLISHED_META = (
     "article_date_original",
 )
 #: Generic date meta tags: a template often fills them with its render, import or review date, so
-#: a dated `<time>` or a labelled date by the headline wins over them.
+#: a date the page prints by the headline (a `<time>`, a labelled date, a date line) wins over them.
 WEAK_META = ("date", "dc.date", "dcterms.date", "dc:date")
 MODIFIED_META = (
     "article:modified_time",
@@ -165,16 +165,50 @@ def _article_times(page: Page) -> list[Tag]:
     scope = page.article_scope()
     times = []
     for tag in page.signals.times:
-        if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
+        if _beside_article(page, tag):
             continue
         if scope is not None and scope not in tag.parents:
             continue  # a live ticker, a "most viewed" list: beside the article, not its date
+        if _in_repeated_unit(tag):
+            continue  # a teaser's or a comment's, one of a list
         times.append(tag)
     headline = _headline(page)
     if headline is not None and len(times) > 1:
         at = page.signals.position.get(id(headline), 0)
         times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
+
+
+#: A `<time>` is looked up this many elements high for the unit it dates (a list item, a card).
+_UNIT_DEPTH = 3
+#: A list of teasers or comments has at least this many units, each with its `<time>`.
+_MIN_UNITS = 2
+
+
+def _in_repeated_unit(tag: Tag) -> bool:
+    """True when `tag` dates one of several sibling units of the same kind (tag and class) that
+    each hold a `<time>` and a link or a paragraph: a teaser list, a comment thread. The
+    article's "Published"/"Updated" pair holds labels only."""
+    unit = tag
+    for _ in range(_UNIT_DEPTH):
+        parent = unit.parent
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "article", "main"):
+            return False
+        unit, parent = parent, parent.parent
+        if not isinstance(parent, Tag):
+            return False
+        kind = (unit.name, class_string(unit))
+        units = [
+            sibling
+            for sibling in parent.children
+            if isinstance(sibling, Tag)
+            and (sibling.name, class_string(sibling)) == kind
+            and sibling.find("time") is not None
+            and sibling.find(("a", "p")) is not None
+        ]
+        if len(units) >= _MIN_UNITS and any(u is unit for u in units):
+            return True
+    return False
 
 
 def _headline(page: Page) -> Tag | None:
@@ -558,11 +592,8 @@ def extract_published(
         value = labelled_date(line, "published", month_first=order) if digits[index] else None
         if value:
             return value, "text"
-    stamp = _meta_stamp(page, WEAK_META)
-    if stamp:
-        return _stamp_day(page, stamp), "meta"
     for tag in page.matched("date"):
-        if page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config):
+        if _beside_article(page, tag):
             continue
         text = normalize_text(tag.get_text(" "))
         value = labelled_date(text, "published", month_first=order) or parse_date_text(
@@ -573,6 +604,9 @@ def extract_published(
     value = _from_text(page, "published")
     if value:
         return value, "text"
+    stamp = _meta_stamp(page, WEAK_META)
+    if stamp:
+        return _stamp_day(page, stamp), "meta"
     stamp = _script_stamp(page, title, vocab.published_keys, vocab.post_published_keys)
     if stamp:
         return _stamp_day(page, stamp), "state"
@@ -583,10 +617,63 @@ def extract_published(
         return value, "url"
     value = _from_htmldate(page, html)
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
-    # posts" widget) is that article's, and the day an "Updated" label shows is no publication
-    if value and value != modified and value not in {c.published(order) for c in page.cards}:
+    # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
+    # other text's, and the day an "Updated" label shows is no publication
+    if value and value != modified and value not in _foreign_days(page, times, order, title):
         return value, "htmldate"
     return None
+
+
+def _foreign_days(
+    page: Page, article_times: list[Tag], order: bool, title: str | None
+) -> set[dt.date | None]:
+    """The days other texts than the article print: its cards', those of the `<time>`s outside
+    the article (in a comment, a teaser list, the site's frame), and the days written in a
+    comment's or a widget's text that neither the article's own lines nor its own card (the
+    unit naming its `title`) write."""
+    days = {card.published(order) for card in page.cards}
+    kept = {id(tag) for tag in article_times}
+    for tag in page.signals.times:
+        if id(tag) not in kept and (stamp := _stamp_of(tag, order)):
+            days.add(stamp.day)
+    beside: set[dt.date] = set()
+    for string in page.soup.strings:
+        if type(string) is not NavigableString or not has_digit(string):
+            continue
+        found = {value for _, value in iter_dates(string, month_first=order)}
+        parent = string.parent
+        if (
+            found
+            and isinstance(parent, Tag)
+            and _beside_article(page, parent)
+            and not _names_title(parent, title)
+        ):
+            beside |= found
+    if beside:
+        lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
+        beside -= {value for line in lines for _, value in iter_dates(line, month_first=order)}
+    return days | beside
+
+
+def _names_title(tag: Tag, title: str | None) -> bool:
+    """True when the unit around `tag` (a few elements up) names `title`: the article's own
+    card in a list of teasers."""
+    if not title:
+        return False
+    wanted = fold(title)
+    unit: Tag | None = tag
+    for _ in range(_UNIT_DEPTH):
+        if unit is None or unit.name in ("body", "html"):
+            return False
+        if wanted in fold(unit.get_text(" ")):
+            return True
+        unit = unit.parent
+    return False
+
+
+def _beside_article(page: Page, tag: Tag) -> bool:
+    """True inside a comment, a widget, a list of other articles or the site's frame."""
+    return page.in_related(tag) or page.in_site_chrome(tag) or in_furniture(tag, page.config)
 
 
 def check_published(page: Page, found: FoundDate) -> None:

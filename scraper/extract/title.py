@@ -17,15 +17,26 @@ from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>~]{1,2}|//)\s+")
+#: Kana, CJK ideographs, Hangul and full-width forms: scripts written without spaces.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
+#: The full-width bar separates a Chinese or Japanese title's pieces, with or without spaces
+#: ("見出し｜サイト"). Not "_" nor "：": titles keep "标题_频道_网站" whole (devset gold), and a
+#: Chinese headline's own colon ("会议：研究部署") reads like a Japanese site's ("：朝日新聞").
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>~]{1,2}|//)\s+|\s*｜\s*")
 #: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "::", "//", "–", "~", "-"; not
 #: ":" or "·").
 _STRONG_SEPARATORS = 3
 #: `<title>` separators, strongest first: the one between headline and site is the strongest used.
 #: "::" and "//" are never a headline's own punctuation, like "|"; " ~ " is a dash's stand-in.
 _SEPARATOR_RANKS = tuple(
-    re.compile(rf"\s+{chars}\s+")
-    for chars in (r"(?:\|{1,2}|::|//)", r"[–—~]", r"-{1,2}", r"[·•»›>]", r":")
+    re.compile(pattern)
+    for pattern in (
+        r"\s+(?:\|{1,2}|::|//)\s+|\s*｜\s*",
+        r"\s+[–—~]\s+",
+        r"\s+-{1,2}\s+",
+        r"\s+[·•»›>]\s+",
+        r"\s+:\s+",
+    )
 )
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
@@ -47,6 +58,13 @@ _MAX_HEADLINE = 400
 _MIN_CLOSE = 20
 #: A site name shorter than this is never matched inside a longer piece (too many false hits).
 _MIN_SITE_CHARS = 4
+#: Chinese and Japanese write no spaces: a run of this many CJK characters counts as one word
+#: when a title's pieces are measured in words (their words run one to four characters).
+_CJK_WORD_CHARS = 3
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+#: Words of at most this many letters a host name leaves out when it spells a site's name ("El
+#: Correo del Sur" on correosur, "La Gazette du Port" on gazetteport): articles, prepositions.
+_LINK_WORD_CHARS = 3
 _INLINE = frozenset(("span", "small", "em", "strong", "b", "i", "a", "mark", "div", "p"))
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -144,7 +162,25 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     return any(
         host_label in key or (len(key) >= _MIN_SITE_CHARS and key in host_label)
         for key in _compact(piece)
-    )
+    ) or _spells_host(piece, host_label)
+
+
+def _spells_host(piece: str, host_label: str) -> bool:
+    """True when consecutive words of `piece` write the host label, leaving out short linking
+    words ("El Correo del Sur" on correosur, "La Gazette du Port" on gazetteport)."""
+    words = [w for w in _NOT_ALNUM.split(fold(piece)) if w]
+    for start, word in enumerate(words):
+        if not host_label.startswith(word) or len(word) <= _LINK_WORD_CHARS:
+            continue
+        spelled = word
+        for following in words[start + 1 :]:
+            if host_label.startswith(spelled + following):
+                spelled += following
+            elif len(following) > _LINK_WORD_CHARS:
+                break
+            if spelled == host_label:
+                return True
+    return False
 
 
 def _is_site_like(piece: str, names: set[str], host_words: set[str]) -> bool:
@@ -197,6 +233,14 @@ def clean_title(value: str | None, page: Page, shown: set[str] | None = None) ->
         return None
     if not any(flags):
         return _without_brand(value, separator, parts)
+    if (
+        flags == [True, False]
+        and separator in _SEPARATOR_RANKS[1:_STRONG_SEPARATORS]
+        and _word_count(parts[1]) <= _SLOGAN_WORDS
+    ):
+        # the name first and a dash: the name's slogan, no headline ("Le Soleil du Nord – Le
+        # journal qui vous ressemble"); a name first before a headline is written with "|"
+        return None
     path = all(m.group().strip() in _HIERARCHY for m in separator.finditer(value))
     if path and (flags[0] or flags[-1]):
         # a path from the site down ("Gazette » Harbour » Headline") or up to it: its leaf
@@ -210,13 +254,29 @@ def clean_title(value: str | None, page: Page, shown: set[str] | None = None) ->
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
 
 
+def _word_count(text: str) -> int:
+    """Words of `text`: its space-separated words, a run of CJK characters counting one word per
+    `_CJK_WORD_CHARS` characters ("日本経済新聞": 2)."""
+    count = 0
+    for word in text.split():
+        cjk = len(_CJK_CHAR.findall(word)) if not word.isascii() else 0
+        count += max(1, -(-cjk // _CJK_WORD_CHARS)) if cjk else 1
+    return count
+
+
+#: What parts a site's name from its slogan ("De Krant: nieuws …", "Kreisblatt – Nachrichten …").
+_SLOGAN_AFTER = re.compile(r":\s+|\s+[–—-]\s+")
+
+
 def _is_brand(piece: str) -> bool:
-    """A short name, alone or followed by its slogan ("IAB", "De Krant: nieuws uit de stad")."""
-    name, _, slogan = piece.partition(": ")
+    """A short name, alone or followed by its slogan ("IAB", "De Krant: nieuws uit de stad",
+    "Kreisblatt Nordheide – Nachrichten aus der Region")."""
+    name, *rest = _SLOGAN_AFTER.split(piece, maxsplit=1)
+    slogan = rest[0] if rest else ""
     return (
-        len(name.split()) <= _BRAND_WORDS
+        _word_count(name) <= _BRAND_WORDS
         and len(name) <= _BRAND_CHARS
-        and len(slogan.split()) <= _SLOGAN_WORDS
+        and _word_count(slogan) <= _SLOGAN_WORDS
     )
 
 
@@ -227,14 +287,14 @@ def _without_brand(value: str, separator: re.Pattern[str], parts: list[str]) -> 
     if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
         return normalize_text(value)
     cuts = list(separator.finditer(value))
-    if _is_brand(parts[-1]) and len(" ".join(parts[:-1]).split()) >= _HEADLINE_WORDS:
+    if _is_brand(parts[-1]) and _word_count(" ".join(parts[:-1])) >= _HEADLINE_WORDS:
         value, parts = value[: cuts[-1].start()], parts[:-1]
         cuts = cuts[:-1]
     if (
         separator is _SEPARATOR_RANKS[0]
         and len(parts) >= 2
         and _is_brand(parts[0])
-        and len(" ".join(parts[1:]).split()) >= _HEADLINE_WORDS
+        and _word_count(" ".join(parts[1:])) >= _HEADLINE_WORDS
     ):
         # a name first is written with "|" ("De Stadskrant | …"); "Brexit – what next for …"
         # opens with the headline's own words
@@ -253,10 +313,37 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
         (tag, layer)
         for tag, layer in found
         # an <h1> inside <main>/<article> is the article's even beside a breadcrumb <nav>
-        if (not page.in_site_chrome(tag) or page.in_page_header(tag) or _in_article(tag))
+        if (
+            not page.in_site_chrome(tag)
+            or page.in_page_header(tag)
+            or _in_article(tag)
+            or _in_unlinked_header(tag, page)
+        )
         and not page.in_related(tag)
         and not _is_logo(tag, page)
     ]
+
+
+def _in_unlinked_header(tag: Tag, page: Page) -> bool:
+    """True when `tag` sits in a `<header>` (and no other part of the site's frame) that links
+    nowhere to the home page: the article's header beside a `<nav>` of its tags or sections.
+    The site's banner links home (its logo, "Home")."""
+    header = None
+    for parent in tag.parents:
+        if parent.name in ("nav", "footer", "aside") or parent.get("role") in (
+            "navigation",
+            "contentinfo",
+            "banner",
+        ):
+            return False
+        if parent.name == "header" and header is None:
+            header = parent
+    if header is None:
+        return False
+    return not any(
+        isinstance(href := link.get("href"), str) and _is_home(page, href)
+        for link in header.find_all("a")
+    )
 
 
 def _is_logo(tag: Tag, page: Page) -> bool:
@@ -287,7 +374,12 @@ def _parts(tag: Tag) -> list[str]:
         len(children) >= 2
         and isinstance(children[0], Tag)
         and children[0].name in _INLINE
-        and (children[0].get("class") or children[0].name == "small")  # set apart by tag
+        # set apart by a class, its tag, or a line break after it
+        and (
+            children[0].get("class")
+            or children[0].name == "small"
+            or (isinstance(children[1], Tag) and children[1].name == "br")
+        )
         and any(isinstance(c, NavigableString) for c in children[1:])
     ):
         # a styled first element set before the headline's own text: the kicker and the rest
@@ -304,7 +396,7 @@ def _parts(tag: Tag) -> list[str]:
         if child.name not in _INLINE:
             return []
         text = normalize_text(child.get_text(" "))
-        if text:
+        if any(c.isalnum() for c in text):  # a "|" between kicker and headline is no part
             parts.append(text)
     return parts
 
