@@ -695,7 +695,10 @@ class _Walker:
             else:
                 stack.pop()
                 if is_block:
-                    self.flush(block_tag, role, quoted, node)
+                    if self.pieces:
+                        self.flush(block_tag, role, quoted, node)
+                    else:
+                        self.link_chars = 0  # what flush does with nothing to flush
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
                     if start is not None and not self.split_inline:

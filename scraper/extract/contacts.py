@@ -553,7 +553,8 @@ def _first(region: str | None, regions: Regions) -> Regions:
 
 def _abroad_contact_line(block: Block, regions: Regions) -> bool:
     """A line of the block is a number of the country the block's own address names."""
-    if not any(_MANY_DIGITS.search(line) for line in block.lines):
+    # a block without a digit (most) has no line of eight digits: told without a scan per line
+    if not has_digit(block.text) or not any(_MANY_DIGITS.search(line) for line in block.lines):
         return False
     own = region_of_address(block.lines)
     return (

@@ -163,8 +163,8 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
     if _LABEL_MARK.search(text) is None and (
         not block.label or text[len(block.label) :].lstrip(" :–-")
     ):
-        # no colon, no quote: no label form below matches, but a bold name with nothing after
-        # it (its "rest" is empty, and `"" in _OPENERS`)
+        # no colon and no quote: none of the label forms below can match, but for a bold name
+        # with nothing after it (its rest is empty, and `"" in _OPENERS`), left to them
         return None
     if _contactish(text[:120]) and not _quote_open(text):
         return None  # "Contact Sofia Rossi: milano@…": a contact line, not a turn
