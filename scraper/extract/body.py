@@ -288,6 +288,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             if not b.is_heading
             and b.role is None
             and len(b.text) >= _MIN_LEAD
+            and b.link_density <= MAX_LINK_DENSITY  # a line of links (topics) is no standfirst
             and not is_metadata(b, page, known)
             and not _repeats_headline(b.text, known)
             and not _site_title_piece(b.text, page, known)

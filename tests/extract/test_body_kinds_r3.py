@@ -4,7 +4,7 @@ as the standfirst; a player embedded in the text (controls, a linked title, a lo
 as body; and, left out of the body, the items of the text's own list that are mostly a link
 (release notes), a link set between two paragraphs of the text ("[Read: …]") and a classed link
 inside a sentence (a note's pop-up); and the whole page read for a text written without
-paragraphs in a layout table's cell."""
+paragraphs in a layout table's cell, or a line of topic links taken as the standfirst."""
 
 from __future__ import annotations
 
@@ -304,3 +304,24 @@ def test_text_without_paragraphs_is_found_in_its_cell() -> None:
     for furniture in ("Home", "Weather", "Search the site", "Most read", "Strike at the depot"):
         assert furniture not in text
     assert "Advertise with us" not in text
+
+
+# 7. a line of links opening the text (its topics) is no standfirst
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "topics"),
+    [
+        ("en", "New container terminal", EN, ["Port of Antwerp", "Container shipping", "Jobs"]),
+        ("fr", "Nouveau terminal portuaire", FR, ["Port d'Anvers", "Transport maritime", "Emploi"]),
+    ],
+)
+def test_link_line_opening_the_text_is_no_lead(
+    lang: str, title: str, texts: list[str], topics: list[str]
+) -> None:
+    links = ", ".join(f"<a href='/t/{n}'>{t}</a>" for n, t in enumerate(topics))
+    record = _record(lang, title, "", f"<div class='topics'>{links}</div>{_paragraphs(texts)}")
+    assert record.lead == texts[0]
+    text = "\n\n".join(x for x in (record.lead, record.body) if x)
+    for topic in topics:
+        assert topic not in text
