@@ -20,11 +20,11 @@ from scraper.extract.blockkind import (
     is_number_only,
     wholly_emphasised,
 )
-from scraper.extract.blocks import BLOCK_TAGS, MAX_SPARSE_DENSITY, Block
+from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Block
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
-from scraper.extract.treewalk import first_named, tags_named
+from scraper.extract.treewalk import first_named, tags_named, text_length
 from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
@@ -289,6 +289,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             if not b.is_heading
             and b.role is None
             and len(b.text) >= _MIN_LEAD
+            and b.link_density <= MAX_LINK_DENSITY  # a line of links (topics) is no standfirst
             and not is_metadata(b, page, known)
             and not _repeats_headline(b.text, known)
             and not _site_title_piece(b.text, page, known)
@@ -524,6 +525,21 @@ def _previous_element(tag: Tag) -> Tag | None:
     return None
 
 
+#: A picture's caption is a sentence or two and a credit; a box holding more text is text.
+MAX_CAPTION_CHARS = 300
+
+
+def _picture_box(element: Tag) -> bool:
+    """A box holding a picture and at most its caption (`MAX_CAPTION_CHARS`), no paragraph or
+    heading: the opening photo between a standfirst and the text's container."""
+    return (
+        first_named(element, "img") is not None
+        and first_named(element, "p") is None
+        and next(tags_named(element, HEADINGS), None) is None
+        and text_length(element) <= MAX_CAPTION_CHARS
+    )
+
+
 def _boxed_before(element: Tag, root: Tag) -> bool:
     """`element` is set apart in a box of its own right before the text container: the box (the
     element, or the `<div>` holding it alone) is the container's previous sibling
@@ -545,8 +561,11 @@ def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
     root = page.root
     if root is None or root.name in ("body", "html", "[document]"):
         return None
+    start = root  # the text's container, or the opening pictures right before it
+    while (before := _previous_element(start)) is not None and _picture_box(before):
+        start = before
     last = None
-    for count, node in enumerate(root.previous_elements):
+    for count, node in enumerate(start.previous_elements):
         if count >= STANDFIRST_REACH:
             return None
         # a plain string (no comment, no CDATA) outside a script: the last words before the text
@@ -576,7 +595,7 @@ def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
         not _MIN_LEAD <= len(text) <= MAX_STANDFIRST
         or not text.rstrip(' »”"').endswith((".", "!", "…"))
         or element.find("a") is not None
-        or not (wholly_emphasised(element) or _boxed_before(element, root))
+        or not (wholly_emphasised(element) or _boxed_before(element, start))
         or is_metadata(probe, page, known)
         or _repeats_headline(text, known)
         or page.in_site_chrome(element)

@@ -1,10 +1,13 @@
-"""Lead and body kinds of issue 13, round 3, each a miss on pages written here: the header bar
-under a headline outside the text (source, date, share buttons spread over many elements) taken
-as the standfirst; a player embedded in the text (controls, a linked title, a loading cell) kept
-as body; and, left out of the body, the items of the text's own list that are mostly a link
-(release notes), a link set between two paragraphs of the text ("[Read: …]") and a classed link
-inside a sentence (a note's pop-up); and the whole page read for a text written without
-paragraphs in a layout table's cell."""
+"""Lead and body kinds of issue 13, round 3, each a miss before on pages written here:
+
+1. a header bar under a headline outside the text (source, date, share buttons) was the lead;
+2. a player embedded in the text (controls, its video's linked title, "Loading…") was body;
+3. an item of the text's own list that is mostly a link (a release note) was left out;
+4. a link set between two paragraphs of the text ("[Read: …]") was left out;
+5. a classed link inside a sentence (a note's pop-up) lost its words;
+6. a text written without paragraphs in a layout table's cell came with the whole page;
+7. a line of topic links opening the text was the lead;
+8. a standfirst boxed before the text's container, the opening photo between, was left out."""
 
 from __future__ import annotations
 
@@ -304,3 +307,65 @@ def test_text_without_paragraphs_is_found_in_its_cell() -> None:
     for furniture in ("Home", "Weather", "Search the site", "Most read", "Strike at the depot"):
         assert furniture not in text
     assert "Advertise with us" not in text
+
+
+# 7. a line of links opening the text (its topics) is no standfirst
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "topics"),
+    [
+        ("en", "New container terminal", EN, ["Port of Antwerp", "Container shipping", "Jobs"]),
+        ("fr", "Nouveau terminal portuaire", FR, ["Port d'Anvers", "Transport maritime", "Emploi"]),
+    ],
+)
+def test_link_line_opening_the_text_is_no_lead(
+    lang: str, title: str, texts: list[str], topics: list[str]
+) -> None:
+    links = ", ".join(f"<a href='/t/{n}'>{t}</a>" for n, t in enumerate(topics))
+    record = _record(lang, title, "", f"<div class='topics'>{links}</div>{_paragraphs(texts)}")
+    assert record.lead == texts[0]
+    text = "\n\n".join(x for x in (record.lead, record.body) if x)
+    for topic in topics:
+        assert topic not in text
+
+
+# 8. a standfirst box before the text's container, the opening photo between them
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "standfirst", "caption"),
+    [
+        (
+            "en",
+            "New container terminal",
+            EN,
+            "The port doubles its capacity for ships from Asia, and hopes for warehouse jobs.",
+            "The new cranes on the quay. | Photo: Reuters",
+        ),
+        (
+            "fr",
+            "Nouveau terminal portuaire",
+            FR,
+            "Le port double sa capacité pour les navires venus d'Asie et espère des emplois.",
+            "Les nouvelles grues sur le quai. | Photo : Belga",
+        ),
+    ],
+)
+def test_standfirst_before_opening_photo_is_the_lead(
+    lang: str, title: str, texts: list[str], standfirst: str, caption: str
+) -> None:
+    html = (
+        f"<html lang='{lang}'><head><title>{title}</title></head><body><div class='page'>"
+        f"<h1>{title}</h1><div class='wrapper'><div class='column'><div class='story'>"
+        "<div class='author'><a href='/a/jd'>J. Doe</a></div>"
+        f"<div class='story__top-text'>{standfirst}</div>"
+        "<div class='story__photo'><a href='/img/1' class='zoom'><img src='/1.jpg' alt=''></a>"
+        f"<span class='story__caption'>{caption}</span></div>"
+        f"<div class='story__content'>{_paragraphs(texts)}</div></div></div></div></div>"
+        "</body></html>"
+    )
+    record = extract_article(html, "https://paper.example/news/a", profile=generic_profile())
+    assert record.lead == standfirst
+    assert record.body is not None
+    assert texts[0] in record.body
