@@ -1510,6 +1510,99 @@ case(
 )
 
 
+# ---- fourth round: the printed day beside a UTC stamp, generic meta dates
+case(
+    "utc4",
+    "url-only-prev",
+    page(
+        "en",
+        "<meta property='article:published_time' content='2024-03-06T00:20:00Z'>",
+        "<div class='story'><h1>Council votes to repair the river bridge</h1><p class='ago'>3 hours ago</p>"
+        + BODY_EN
+        + "</div>",
+        "x",
+    ),
+    "https://www.courier.example/2024/03/05/council-votes-bridge/",
+    "published",
+    "2024-03-05",
+)
+case(
+    "utc4",
+    "ja-time-text",
+    page(
+        "ja",
+        '<script type=\'application/ld+json\'>{"@type":"NewsArticle","datePublished":"2024-03-04T15:10:00Z"}</script>',
+        "<article><h1>市議会、橋の修理を決定</h1><time datetime='2024-03-04T15:10:00Z'>2024年3月5日 0時10分</time>"
+        + BODY_JA
+        + "</article>",
+        "x",
+    ),
+    "https://www.news.example.jp/article/bridge",
+    "published",
+    "2024-03-05",
+)
+case(
+    "utc4",
+    "es-time-own-text",
+    page(
+        "es",
+        "",
+        "<article><h1>El ayuntamiento aprueba reparar el puente</h1><time datetime='2024-03-06T00:20:00Z'>5 de marzo de 2024</time>"
+        + BODY_ES
+        + "</article>",
+        "x",
+    ),
+    "https://www.diario.example.es/local/puente",
+    "published",
+    "2024-03-05",
+)
+case(
+    "utc4",
+    "pt-modified-prev",
+    page(
+        "pt",
+        "<meta property='article:published_time' content='2024-03-04T12:00:00-03:00'><meta property='article:modified_time' content='2024-03-06T01:30:00Z'>",
+        "<div class='materia'><h1>Câmara aprova reparação da ponte</h1><p>Publicado em 04/03/2024 - Atualizado em 05/03/2024 22h30</p>"
+        + BODY_PT
+        + "</div>",
+        "x",
+    ),
+    "https://www.jornal.example.com.br/local/ponte",
+    "modified",
+    "2024-03-05",
+)
+case(
+    "weak4",
+    "it-meta-date-vs-time-text",
+    page(
+        "it",
+        "<meta name='date' content='2022-01-01'>",
+        "<div class='articolo'><h1>Il comune ripara il ponte sul fiume</h1><span class='data'>5 marzo 2024</span>"
+        + BODY_IT
+        + "</div>",
+        "x",
+    ),
+    "https://www.giornale.example.it/cronaca/ponte",
+    "published",
+    "2024-03-05",
+)
+case(
+    "weak4",
+    "ru-dcdate-vs-line",
+    page(
+        "ru",
+        "<meta name='DC.date' content='2019-05-05'>",
+        "<div class='article'><h1>Горсовет решил отремонтировать мост</h1><div class='meta'>Иван Петров, 5 марта 2024</div>"
+        + BODY_RU
+        + "</div>",
+        "x",
+    ),
+    "https://www.gazeta.example.ru/news/bridge",
+    "published",
+    "2024-03-05",
+)
+
+
 @pytest.mark.parametrize(
     ("kind", "name", "html", "url", "field", "expected"),
     CASES,
