@@ -488,6 +488,14 @@ def extract_title(page: Page) -> Found:
             f"h1 {headlines[0][0]!r} stands apart from the text; headline from {longer[1]}"
         )
         return longer[0], longer[1]
+    opening = _opening_heading(page, subheadings)
+    if headlines and opening and _apart_from_text(ranked[0][3], page):
+        # no metadata names a headline; the <h1> stands apart from the text (the site bar's
+        # slogan) and an <h2> opens the text: that <h2> heads the article
+        page.warnings.append(
+            f"h1 {headlines[0][0]!r} stands apart from the text; headline from the <h2> opening it"
+        )
+        return opening, "html"
     if headlines:
         return headlines[0]
     if structured[2][0] and not structured[0][0] and not structured[1][0]:
@@ -609,6 +617,15 @@ def _apart_from_text(tag: Tag, page: Page) -> bool:
         if id(parent) in holding_text:
             return False
     return True
+
+
+def _opening_heading(page: Page, subheadings: list[tuple[str, str]]) -> str | None:
+    """The text of the `<h2>` that is the first block of the article's text, if any."""
+    first = page.blocks[0] if page.blocks else None
+    if first is None or first.tag != "h2":
+        return None
+    wanted = fold(first.text)
+    return next((text for text, _layer in subheadings if text and fold(text) == wanted), None)
 
 
 def _visible(tag: Tag, page: Page) -> str:

@@ -1322,6 +1322,287 @@ case(
 )
 
 
+# ---- third round: labels and date lines per language, one template
+def _lined_page(lang: str, h1: str, body: str, line: str) -> str:
+    """A page whose date line (or relative date) stands in the element under the headline."""
+    return page(
+        lang, "", f"<div class='story'><h1>{h1}</h1><div class='info'>{line}</div>{body}</div>", "x"
+    )
+
+
+DE = ("de", "Brücke wird saniert", BODY_DE, "https://www.kb.example.de/lokales/bruecke")
+ES = (
+    "es",
+    "El ayuntamiento aprueba reparar el puente",
+    BODY_ES,
+    "https://www.diario.example.es/local/puente",
+)
+IT = (
+    "it",
+    "Il comune ripara il ponte sul fiume",
+    BODY_IT,
+    "https://www.giornale.example.it/cronaca/ponte",
+)
+PT = (
+    "pt",
+    "Câmara aprova reparação da ponte",
+    BODY_PT,
+    "https://www.jornal.example.pt/local/ponte",
+)
+JA = ("ja", "市議会、橋の修理を決定", BODY_JA, "https://www.news.example.jp/article/bridge")
+ZH = ("zh", "市议会决定修复河上桥梁", BODY_ZH, "https://news.example.cn/local/bridge.html")
+RU = (
+    "ru",
+    "Горсовет решил отремонтировать мост",
+    BODY_RU,
+    "https://www.gazeta.example.ru/news/bridge",
+)
+_LINES: list[tuple[tuple[str, str, str, str], str, str | None]] = [
+    (DE, "Erstellt: 04.03.2024", "2024-03-04"),
+    (DE, "Publiziert: 4. März 2024, 10:15 Uhr", "2024-03-04"),
+    (DE, "Artikel vom 04.03.2024", "2024-03-04"),
+    (DE, "Mo., 04.03.2024 | 10:15 Uhr", "2024-03-04"),
+    (DE, "Aktualisiert vor 2 Stunden", None),
+    (DE, "Montag, 4. März 2024", "2024-03-04"),
+    (ES, "Publicado: lunes, 4 marzo 2024 10:15", "2024-03-04"),
+    (ES, "04 mar 2024 - 10:15", "2024-03-04"),
+    (ES, "Madrid, 4 de marzo de 2024", "2024-03-04"),
+    (ES, "Actualizado hace 5 minutos", None),
+    (IT, "Pubblicato: 04/03/2024 alle 10:15", "2024-03-04"),
+    (IT, "4 Marzo 2024 ore 10:15", "2024-03-04"),
+    (IT, "Lunedì 4 marzo 2024", "2024-03-04"),
+    (IT, "2 ore fa", None),
+    (PT, "04 mar 2024 - 10h15", "2024-03-04"),
+    (PT, "Publicado em: 04/03/2024 às 10:15", "2024-03-04"),
+    (PT, "4 de março de 2024", "2024-03-04"),
+    (PT, "há 3 horas", None),
+    (JA, "2024年3月4日(月) 10:15", "2024-03-04"),
+    (JA, "2024/03/04 10:15", "2024-03-04"),
+    (ZH, "2024年03月04日 10:15 来源：人民网", "2024-03-04"),
+    (ZH, "发布时间：2024-03-04 10:15", "2024-03-04"),
+    (ZH, "3小时前", None),
+    (RU, "04.03.2024 в 10:15", "2024-03-04"),
+    (RU, "4 марта 2024 в 10:15", "2024-03-04"),
+    (RU, "Сегодня, 10:15", None),
+]
+for (lang, h1, body, url), line, day in _LINES:
+    case("words3", f"{lang}:{line}", _lined_page(lang, h1, body, line), url, "published", day)
+
+# ---- third round: titles
+T = "Die alte Brücke über den Fluss wird saniert"
+case(
+    "kicker3",
+    "de-kicker-colon-text",
+    page(
+        "de",
+        "",
+        "<div class='artikel'><h1><span class='kicker'>Hochwasserschutz:</span><span class='headline'>"
+        + T
+        + "</span></h1>"
+        + BODY_DE
+        + "</div>",
+        "Kreisblatt",
+    ),
+    "https://www.kb.example.de/x",
+    "title",
+    T,
+)
+case(
+    "kicker3",
+    "it-kicker-em-br",
+    page(
+        "it",
+        "",
+        "<div class='articolo'><h1><em>Roma</em><br/>Il comune ripara il ponte sul fiume</h1>"
+        + BODY_IT
+        + "</div>",
+        "Giornale",
+    ),
+    "https://www.giornale.example.it/x",
+    "title",
+    "Il comune ripara il ponte sul fiume",
+)
+case(
+    "kicker3",
+    "en-no-kicker-inline",
+    page(
+        "en",
+        "",
+        "<div class='story'><h1><em>Exclusive</em> council votes to repair the river bridge</h1>"
+        + BODY_EN
+        + "</div>",
+        "Courier",
+    ),
+    "https://www.courier.example/x",
+    "title",
+    "Exclusive council votes to repair the river bridge",
+)
+case(
+    "title3",
+    "en-title-site-first-pipe",
+    page(
+        "en",
+        "",
+        "<div class='story'>" + BODY_EN + "</div>",
+        "Valley Courier | Council votes to repair the river bridge",
+    ),
+    "https://www.valleycourier.example/x",
+    "title",
+    "Council votes to repair the river bridge",
+)
+case(
+    "title3",
+    "es-title-pipe-section-site",
+    page(
+        "es",
+        "",
+        "<div class='nota'>" + BODY_ES + "</div>",
+        "El ayuntamiento aprueba reparar el puente del río | Málaga | Diario Sur",
+    ),
+    "https://www.diariosur.example.es/x",
+    "title",
+    "El ayuntamiento aprueba reparar el puente del río | Málaga",
+)
+case(
+    "title3",
+    "ko-dash",
+    page(
+        "ko",
+        "",
+        "<div class='article'><p>시의회는 화요일 밤 긴 논의 끝에 가을까지 강 위의 다리를 보수하기로 결정했다. 비용은 약 200만 유로로 대부분 도가 부담한다.</p></div>",
+        "시의회, 가을까지 강 다리 보수 결정 - 연합뉴스",
+    ),
+    "https://www.yna.example.kr/view/1",
+    "title",
+    "시의회, 가을까지 강 다리 보수 결정",
+)
+case(
+    "slogan3",
+    "it-h1-site-name-og",
+    page(
+        "it",
+        "<meta property='og:title' content='Il comune ripara il ponte sul fiume'>",
+        "<div id='header'><h1><a href='https://www.giornale.example.it/'>Il Giornale</a></h1></div><div class='content'><h2>Il comune ripara il ponte sul fiume</h2>"
+        + BODY_IT
+        + "</div>",
+        "x",
+    ),
+    "https://www.giornale.example.it/x",
+    "title",
+    "Il comune ripara il ponte sul fiume",
+)
+case(
+    "slogan3",
+    "de-h1-slogan-no-meta-h2",
+    page(
+        "de",
+        "",
+        "<div class='top'><img src='/logo.png' alt=''><h1>Ihre Zeitung für den Norden</h1></div><div class='main'><h2>"
+        + T
+        + "</h2>"
+        + BODY_DE
+        + "</div>",
+        "Kreisblatt Nordheide",
+    ),
+    "https://www.kb.example.de/x",
+    "title",
+    T,
+)
+
+
+# ---- fourth round: the printed day beside a UTC stamp, generic meta dates
+case(
+    "utc4",
+    "url-only-prev",
+    page(
+        "en",
+        "<meta property='article:published_time' content='2024-03-06T00:20:00Z'>",
+        "<div class='story'><h1>Council votes to repair the river bridge</h1><p class='ago'>3 hours ago</p>"
+        + BODY_EN
+        + "</div>",
+        "x",
+    ),
+    "https://www.courier.example/2024/03/05/council-votes-bridge/",
+    "published",
+    "2024-03-05",
+)
+case(
+    "utc4",
+    "ja-time-text",
+    page(
+        "ja",
+        '<script type=\'application/ld+json\'>{"@type":"NewsArticle","datePublished":"2024-03-04T15:10:00Z"}</script>',
+        "<article><h1>市議会、橋の修理を決定</h1><time datetime='2024-03-04T15:10:00Z'>2024年3月5日 0時10分</time>"
+        + BODY_JA
+        + "</article>",
+        "x",
+    ),
+    "https://www.news.example.jp/article/bridge",
+    "published",
+    "2024-03-05",
+)
+case(
+    "utc4",
+    "es-time-own-text",
+    page(
+        "es",
+        "",
+        "<article><h1>El ayuntamiento aprueba reparar el puente</h1><time datetime='2024-03-06T00:20:00Z'>5 de marzo de 2024</time>"
+        + BODY_ES
+        + "</article>",
+        "x",
+    ),
+    "https://www.diario.example.es/local/puente",
+    "published",
+    "2024-03-05",
+)
+case(
+    "utc4",
+    "pt-modified-prev",
+    page(
+        "pt",
+        "<meta property='article:published_time' content='2024-03-04T12:00:00-03:00'><meta property='article:modified_time' content='2024-03-06T01:30:00Z'>",
+        "<div class='materia'><h1>Câmara aprova reparação da ponte</h1><p>Publicado em 04/03/2024 - Atualizado em 05/03/2024 22h30</p>"
+        + BODY_PT
+        + "</div>",
+        "x",
+    ),
+    "https://www.jornal.example.com.br/local/ponte",
+    "modified",
+    "2024-03-05",
+)
+case(
+    "weak4",
+    "it-meta-date-vs-time-text",
+    page(
+        "it",
+        "<meta name='date' content='2022-01-01'>",
+        "<div class='articolo'><h1>Il comune ripara il ponte sul fiume</h1><span class='data'>5 marzo 2024</span>"
+        + BODY_IT
+        + "</div>",
+        "x",
+    ),
+    "https://www.giornale.example.it/cronaca/ponte",
+    "published",
+    "2024-03-05",
+)
+case(
+    "weak4",
+    "ru-dcdate-vs-line",
+    page(
+        "ru",
+        "<meta name='DC.date' content='2019-05-05'>",
+        "<div class='article'><h1>Горсовет решил отремонтировать мост</h1><div class='meta'>Иван Петров, 5 марта 2024</div>"
+        + BODY_RU
+        + "</div>",
+        "x",
+    ),
+    "https://www.gazeta.example.ru/news/bridge",
+    "published",
+    "2024-03-05",
+)
+
+
 @pytest.mark.parametrize(
     ("kind", "name", "html", "url", "field", "expected"),
     CASES,
