@@ -135,12 +135,13 @@ def _load(profile_name: str, hint: str = "") -> SiteProfile:
 
 
 def _article_filter(profile_name: str) -> tuple[str, Any]:
-    """(site key, URL filter) of a site profile, for `warc import`."""
-    from scraper.discover import crawl_profile
+    """(site key, URL filter) of a site profile, for `warc import`: its article patterns, or the
+    generic rule for a profile without any (the generic base)."""
+    from scraper.discover import article_url_filter
 
     try:
         profile = load_profile(profile_name)
-        return profile.key, crawl_profile(profile).is_article
+        return profile.key, article_url_filter(profile)
     except ProfileError as exc:
         raise UsageError(f"{exc} (or pass --all-pages to import every HTML page)") from exc
 
@@ -434,7 +435,7 @@ def register(group: click.Group) -> None:
         default=DEFAULT_PROFILE,
         show_default=True,
         help="Site profile whose article URL patterns select the pages to import, and that the"
-        " pages are read with. Without it, a page the archive already holds is read with the"
+        " pages are read with (base: the generic rule's article URLs). Without it, a page the archive already holds is read with the"
         " profile its site was crawled with (as reparse does).",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")

@@ -404,6 +404,34 @@ def test_pages_that_do_not_match_the_profile_are_reported(sqlite_url: str, tmp_p
     )
 
 
+def test_another_sites_warc_imports_with_the_generic_base_profile(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """The note above says "use --profile": `--profile base` (the profile of a site crawled with
+    --start-url) refused, "[crawl] has no article_patterns". The base takes the generic rule's
+    articles: the posts, not the listing, a tag page or the home page."""
+    pages = [
+        record(f"https://other.example/blog/post-{n}/", f"2024-04-0{n}T09:00:00Z", _page("Autre"))
+        for n in (1, 2, 3)
+    ] + [
+        record(f"https://other.example{path}", "2024-04-04T09:00:00Z", _page("Liste"))
+        for path in ("/", "/blog/", "/tag/export/")
+    ]
+    path = _write(tmp_path, "other.warc.gz", members(*pages))
+    result = CliRunner().invoke(
+        main, ["warc", "import", str(path), "--profile", "base", "--db", sqlite_url]
+    )
+    assert result.exit_code == 0, result.output
+    engine = open_engine(sqlite_url)
+    try:
+        assert sorted(_archived(engine)) == [
+            f"https://other.example/blog/post-{n}/" for n in (1, 2, 3)
+        ]
+    finally:
+        engine.dispose()
+    assert "3 pages did not match profile base" in result.stderr
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", members(record(None, "2024-04-01T09:00:00Z", b"software: x\r\n", kind="warcinfo"))],
