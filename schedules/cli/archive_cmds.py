@@ -27,7 +27,7 @@ from schedules.lock import archive_lock
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
-from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile
+from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile
 from storage.db import check_reachable, current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
@@ -134,14 +134,16 @@ def _load(profile_name: str, hint: str = "") -> SiteProfile:
         raise UsageError(f"{exc}{hint}") from exc
 
 
-def _article_filter(profile_name: str) -> tuple[str, Any]:
+def _article_filter(profile_name: str) -> tuple[str | None, Any]:
     """(site key, URL filter) of a site profile, for `warc import`: its article patterns, or the
-    generic rule for a profile without any (the generic base)."""
+    generic rule for a profile without any (the generic base). The base is no site's: its pages
+    belong to the site of their origin (None), as a `--start-url` crawl keys them."""
     from scraper.discover import article_url_filter
 
     try:
         profile = load_profile(profile_name)
-        return profile.key, article_url_filter(profile)
+        site = None if profile.key == BASE_PROFILE else profile.key
+        return site, article_url_filter(profile)
     except ProfileError as exc:
         raise UsageError(f"{exc} (or pass --all-pages to import every HTML page)") from exc
 

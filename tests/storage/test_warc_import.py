@@ -19,7 +19,7 @@ from schedules.warc import WarcImportReport, WarcReadError, import_warcs
 from storage.archive import known_articles
 from storage.db import open_engine, transaction
 from storage.history import article_history
-from storage.schema import RunRow
+from storage.schema import RunRow, Site
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
 NEWS = "https://hub.brussels/fr/news/"
@@ -427,6 +427,8 @@ def test_another_sites_warc_imports_with_the_generic_base_profile(
         assert sorted(_archived(engine)) == [
             f"https://other.example/blog/post-{n}/" for n in (1, 2, 3)
         ]
+        with transaction(engine) as session:  # the site a --start-url crawl of it would be
+            assert session.scalars(select(Site.key)).all() == ["https://other.example"]
     finally:
         engine.dispose()
     assert "3 pages did not match profile base" in result.stderr
