@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -173,34 +172,12 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
     )
 
 
-def article_url_filter(profile: SiteProfile) -> Callable[[str], bool]:
-    """Which URLs `profile` takes for articles by their URL alone (no listing to read, as in a
-    WARC import): its `article_patterns` less its `exclude_patterns`; a profile without patterns
-    (the generic base) takes the generic rule's URLs: not the home page nor an excluded page
-    (taxonomy, feed, search, contact, date archive...), and a slug-like last segment (a hyphenated
-    slug, a dated path, `.html`, a numeric id, an id parameter). Raises `ProfileError` for a bad
-    regular expression."""
-    where = f"site profile {profile.source or profile.key}, [crawl]"
-    patterns = _patterns(profile.crawl.get("article_patterns"), f"{where} article_patterns")
-    excludes = _patterns(profile.crawl.get("exclude_patterns"), f"{where} exclude_patterns")
-    if patterns:
-
-        def by_patterns(url: str) -> bool:
-            path = urlsplit(url).path
-            return any(p.search(path) for p in patterns) and not any(
-                p.search(path) for p in excludes
-            )
-
-        return by_patterns
-
-    def by_generic_rule(url: str) -> bool:
-        return (
-            urlsplit(url).path not in ("", "/")
-            and not is_excluded(url, excludes)
-            and slug_like(url)
-        )
-
-    return by_generic_rule
+def generic_article_url(url: str) -> bool:
+    """True when `url` alone looks like an article by the generic rule (no listing to read, as in
+    a WARC import read with the generic base): not the home page nor an excluded page (taxonomy,
+    feed, search, contact, date archive...), and a slug-like last segment (a hyphenated slug, a
+    dated path, `.html`, a numeric id, an id parameter)."""
+    return urlsplit(url).path not in ("", "/") and not is_excluded(url) and slug_like(url)
 
 
 def _canonical_starts(urls: list[str] | tuple[str, ...], where: str) -> tuple[str, ...]:

@@ -135,15 +135,17 @@ def _load(profile_name: str, hint: str = "") -> SiteProfile:
 
 
 def _article_filter(profile_name: str) -> tuple[str | None, Any]:
-    """(site key, URL filter) of a site profile, for `warc import`: its article patterns, or the
-    generic rule for a profile without any (the generic base). The base is no site's: its pages
-    belong to the site of their origin (None), as a `--start-url` crawl keys them."""
-    from scraper.discover import article_url_filter
+    """(site key, URL filter) of a site profile, for `warc import`. The generic base (the profile
+    of a site crawled with --start-url) takes the generic rule's article URLs, and is no site's:
+    its pages belong to the site of their origin (None), as a `--start-url` crawl keys them. Any
+    other profile takes its article patterns (none: a configuration error)."""
+    from scraper.discover import crawl_profile, generic_article_url
 
     try:
         profile = load_profile(profile_name)
-        site = None if profile.key == BASE_PROFILE else profile.key
-        return site, article_url_filter(profile)
+        if profile.key == BASE_PROFILE:
+            return None, generic_article_url
+        return profile.key, crawl_profile(profile).is_article
     except ProfileError as exc:
         raise UsageError(f"{exc} (or pass --all-pages to import every HTML page)") from exc
 
