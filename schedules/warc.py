@@ -48,7 +48,14 @@ from scraper.fetch import FetchConfig
 from scraper.models import Capture
 from scraper.sites import SiteProfile, site_for_url
 from scraper.urls import canonical_url
-from storage.archive import finish_run, mark_gone, mark_seen, start_run, store_record
+from storage.archive import (
+    finish_run,
+    mark_gone,
+    mark_seen,
+    past_capture,
+    start_run,
+    store_record,
+)
 from storage.db import transaction
 from storage.schema import ArticleRow
 
@@ -90,6 +97,9 @@ class WarcImportReport:
     not_matching: int = 0
     #: the profile that chose the pages (for the "did not match" message)
     profile: str | None = None
+    #: captures from before their article's newest entry, with content none of its versions
+    #: holds: not versioned (the current version would go back in time)
+    older: int = 0
     #: files that ended in the middle of a record
     truncated: list[str] = field(default_factory=list)
     outcome: str = "running"
@@ -120,6 +130,11 @@ class WarcImportReport:
             found.append(
                 f"{self.not_matching} pages did not match profile {self.profile}: use --profile "
                 "or --all-pages"
+            )
+        if self.older:
+            found.append(
+                f"{self.older} captures are older than what the archive holds of their article "
+                "and differ from every version of it: not versioned (import older WARCs first)"
             )
         found += [f"{name} ends in the middle of a record (truncated)" for name in self.truncated]
         if not self.imported and not self.not_matching and not self.counts["failed"]:
@@ -382,6 +397,14 @@ def _store_capture(
         return
     article = extract(capture.body, capture.url, encoding=charset_of(capture.content_type))
     article.url = capture.url
+    past = past_capture(session, article, seen_at=capture.fetched_at)
+    if past == "held":  # a version already holds it (the archive's own capture, imported back)
+        report.counts["unchanged"] += 1
+        return
+    if past == "older":  # versioning it would make the past the current version
+        report.counts["skipped"] += 1
+        report.older += 1
+        return
     result = store_record(
         session,
         article,

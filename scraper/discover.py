@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scraper.errors import ProfileError
-from scraper.linkrules import DATED_PATH, ID_PARAMS, class_names, is_excluded
+from scraper.linkrules import DATED_PATH, ID_PARAMS, class_names, is_excluded, slug_like
 from scraper.pageindex import PageIndex, anchors_under, first_under
 from scraper.pagination import PAGE_PATH, is_page_control, is_pagination, link_url, next_page
 from scraper.sightings import Sighting
@@ -170,6 +170,14 @@ def crawl_profile(profile: SiteProfile, *, start_urls: list[str] | None = None) 
         generic_fallback=bool(start_urls),
         declared_sources=profile.declared_sources,
     )
+
+
+def generic_article_url(url: str) -> bool:
+    """True when `url` alone looks like an article by the generic rule (no listing to read, as in
+    a WARC import read with the generic base): not the home page nor an excluded page (taxonomy,
+    feed, search, contact, date archive...), and a slug-like last segment (a hyphenated slug, a
+    dated path, `.html`, a numeric id, an id parameter)."""
+    return urlsplit(url).path not in ("", "/") and not is_excluded(url) and slug_like(url)
 
 
 def _canonical_starts(urls: list[str] | tuple[str, ...], where: str) -> tuple[str, ...]:

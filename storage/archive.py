@@ -26,7 +26,7 @@ from storage.batch import site_id as site_id_of
 from storage.errors import UnstorableRecordError
 from storage.rawpages import put_raw_page
 from storage.rows import as_utc as _as_utc
-from storage.rows import in_chunks, insert_row
+from storage.rows import content_hash, in_chunks, insert_row
 from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
 from storage.validate import check_storable
 
@@ -311,6 +311,32 @@ def mark_gone(
         # else: a 404 from the past (a WARC import) joins the history, the article stays live
         session.flush()
         return StoreResult(StoreStatus.GONE, row.id, seq)
+
+
+def past_capture(session: Session, article: Article, *, seen_at: dt.datetime) -> str | None:
+    """What the archive already holds of a capture of `article` seen at `seen_at` that is no
+    later than the article's newest entry (a WARC import of older captures, or of the archive's
+    own): "held" when one of its versions has that content, "older" when none has (storing it
+    would make the past the current version). None: the capture is not from the article's past
+    (unknown article, or later than its newest entry), or its content is the current version's:
+    store it as usual."""
+    row = session.execute(
+        select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.url == article.url)
+    ).first()
+    if row is None:
+        return None
+    newest = _newest_seen(session, row.id)
+    if newest is None or _as_utc(seen_at) > _as_utc(newest):
+        return None
+    digest = content_hash(article)
+    if digest == row.content_hash:
+        return None
+    held = session.scalar(
+        select(VersionRow.id)
+        .where(VersionRow.article_id == row.id, VersionRow.content_hash == digest)
+        .limit(1)
+    )
+    return "held" if held is not None else "older"
 
 
 def mark_seen(session: Session, url: str, *, seen_at: dt.datetime) -> None:

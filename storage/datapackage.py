@@ -197,18 +197,33 @@ def _resource(
 
 
 def describe(
-    fmt: str, *, created: dt.datetime, settings: dict[str, Any], counts: dict[str, int]
+    fmt: str,
+    *,
+    created: dt.datetime,
+    settings: dict[str, Any],
+    counts: dict[str, int],
+    sites: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The `datapackage.json` of an export in `fmt`, with the filters used and rows per file."""
+    """The `datapackage.json` of an export in `fmt`, with the filters used and rows per file;
+    `sites` are the keys of the sites whose articles it holds (a profile key such as
+    `hub_brussels`, or the origin of a generic crawl), named in its title."""
     tables = {"articles": JSONL_FIELDS} if fmt == "jsonl" else TABLES
+    sites = sorted(sites or [])
+    of_sites = f" of {', '.join(sites)}" if sites else ""
     return {
         "profile": "tabular-data-package" if fmt == "csv" else "data-package",
         "name": "hubarchive-export",
-        "title": "hub.brussels news articles, exported from a hubarchive archive",
+        "title": f"News articles{of_sites}, exported from a hubarchive archive",
         "created": created.isoformat(),
         "resources": [
             _resource(name, fmt, columns, guarded=not settings.get("raw_cells"))
             for name, columns in tables.items()
         ],
-        "hubarchive": {"version": __version__, "format": fmt, **settings, "rows": counts},
+        "hubarchive": {
+            "version": __version__,
+            "format": fmt,
+            **settings,
+            "sites": sites,
+            "rows": counts,
+        },
     }

@@ -24,7 +24,7 @@ from storage.datapackage import TABLES, Column, describe, file_name
 from storage.errors import ExportError  # also importable from here, its old home
 from storage.records import ArchivedVersion, among, load_versions
 from storage.safefiles import SafeFiles
-from storage.schema import ArticleRow, ContactRow, QARow, VersionRow
+from storage.schema import ArticleRow, ContactRow, QARow, Site, VersionRow
 from storage.selection import Filters, selected_versions
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -480,6 +480,19 @@ def _selection(
     yield from (list(part) for part in session.execute(stmt).partitions())
 
 
+def _site_keys(session: Session, article_ids: list[int]) -> set[str]:
+    """The keys of the sites the articles `article_ids` belong to (one query per batch)."""
+    sites = cast(Table, Site.__table__)
+    return set(
+        session.scalars(
+            select(sites.c.key)
+            .join(_ARTICLES, _ARTICLES.c.site_id == sites.c.id)
+            .where(among(session, _ARTICLES.c.id, article_ids))
+            .distinct()
+        )
+    )
+
+
 def export_archive(
     session: Session,
     out_dir: Path,
@@ -508,6 +521,7 @@ def export_archive(
         raise ExportError(f"the export folder {out_dir} is not a folder")
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
     report = ExportReport(out_dir=out_dir, format=fmt)
+    sites: set[str] = set()
     with SafeFiles(out_dir) as files:
         writer: _Writer
         if fmt == "csv":
@@ -519,6 +533,7 @@ def export_archive(
         for part in _selection(session, filters, all_versions, batch_size, limit):
             batch = load_exported(session, part, filters.as_of)
             writer.write(batch)
+            sites |= _site_keys(session, sorted({v.article_id for v in batch}))
             report.versions += len(batch)
             if progress is not None:
                 progress(len(batch))
@@ -528,7 +543,9 @@ def export_archive(
             "all_versions": all_versions,
             "raw_cells": raw_cells,
         }
-        package = describe(fmt, created=created, settings=settings, counts=report.rows)
+        package = describe(
+            fmt, created=created, settings=settings, counts=report.rows, sites=sorted(sites)
+        )
         files.open("datapackage.json", "w", encoding="utf-8").write(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n"
         )

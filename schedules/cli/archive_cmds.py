@@ -27,7 +27,7 @@ from schedules.lock import archive_lock
 from schedules.reparse import ReparseReport, reparse
 from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
-from scraper.sites import DEFAULT_PROFILE, SiteProfile, load_profile
+from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile
 from storage.db import check_reachable, current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
@@ -134,12 +134,17 @@ def _load(profile_name: str, hint: str = "") -> SiteProfile:
         raise UsageError(f"{exc}{hint}") from exc
 
 
-def _article_filter(profile_name: str) -> tuple[str, Any]:
-    """(site key, URL filter) of a site profile, for `warc import`."""
-    from scraper.discover import crawl_profile
+def _article_filter(profile_name: str) -> tuple[str | None, Any]:
+    """(site key, URL filter) of a site profile, for `warc import`. The generic base (the profile
+    of a site crawled with --start-url) takes the generic rule's article URLs, and is no site's:
+    its pages belong to the site of their origin (None), as a `--start-url` crawl keys them. Any
+    other profile takes its article patterns (none: a configuration error)."""
+    from scraper.discover import crawl_profile, generic_article_url
 
     try:
         profile = load_profile(profile_name)
+        if profile.key == BASE_PROFILE:
+            return None, generic_article_url
         return profile.key, crawl_profile(profile).is_article
     except ProfileError as exc:
         raise UsageError(f"{exc} (or pass --all-pages to import every HTML page)") from exc
@@ -434,7 +439,7 @@ def register(group: click.Group) -> None:
         default=DEFAULT_PROFILE,
         show_default=True,
         help="Site profile whose article URL patterns select the pages to import, and that the"
-        " pages are read with. Without it, a page the archive already holds is read with the"
+        " pages are read with (base: the generic rule's article URLs). Without it, a page the archive already holds is read with the"
         " profile its site was crawled with (as reparse does).",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")

@@ -463,14 +463,18 @@ def _check_start_urls(
 
 
 def _run_line(row: dict[str, Any]) -> str:
+    """One run as text: id, kind, site, start, duration, outcome, exit code, the counts that are
+    not zero; its message (why it failed, its warnings) on an indented line below."""
     counts = row["counts"]
     started = row["started_at"].strftime("%Y-%m-%d %H:%M:%S") if row["started_at"] else "?"
     seconds = ""
     if row["finished_at"] and row["started_at"]:
         seconds = f" {(row['finished_at'] - row['started_at']).total_seconds():.0f}s"
     shown = " ".join(f"{k}={v}" for k, v in counts.items() if v and k not in ("bytes",))
-    return (
+    line = (
         f"#{row['id']} {row['kind']}{' ' + row['site'] if row.get('site') else ''} "
         f"{started}{seconds} {row['outcome']}"
         f" exit={row['exit_code'] if row['exit_code'] is not None else '-'} {shown}"
     ).rstrip()
+    message = " ".join(str(row.get("message") or "").split())
+    return f"{line}\n    {message}" if message else line

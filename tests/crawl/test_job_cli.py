@@ -159,6 +159,21 @@ def test_cli_exit_codes_for_a_wrong_profile_and_an_empty_listing(
     assert "has the site changed?" in empty.output
 
 
+def test_runs_shows_why_a_run_failed(sqlite_url: str) -> None:
+    """`hubarchive runs` (text, as an operator reads it after a cron alert) says why a run
+    ended as it did, not only its outcome: the run's message is on the line below it."""
+    site = FixtureSite(3, empty_listings=True, wp_json=False, sitemaps=False, feeds=False)
+    runner = CliRunner()
+    with SiteServer(site.handle) as server:
+        site.base_url = server.base_url
+        assert runner.invoke(main, crawl_args(sqlite_url, server.base_url)).exit_code == 3
+    listed = runner.invoke(main, ["runs", "--db", sqlite_url])
+    assert listed.exit_code == 0, listed.output
+    head, why = listed.output.splitlines()[:2]
+    assert " nothing-found exit=3" in head
+    assert why.startswith("    ") and "has the site changed?" in why
+
+
 #: A clock where the zones of the world disagree on the date: 31 December in Etc/GMT+12,
 #: 1 January in UTC, 2 January in Pacific/Kiritimati. The site and the crawl read this one clock.
 FROZEN_NOW = dt.datetime(2026, 1, 1, 11, 30, tzinfo=dt.UTC)

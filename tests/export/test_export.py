@@ -261,3 +261,32 @@ def test_a_parquet_export_of_many_row_groups_reads_back_whole(
     package = frictionless.Package(str(tmp_path / "many/datapackage.json"))
     assert len(package.get_resource("articles").read_rows()) == 6
     assert frictionless.validate(str(tmp_path / "many/datapackage.json")).valid
+
+
+def test_the_data_package_names_the_sites_it_holds(db_url: str, tmp_path: Path) -> None:
+    """The title said "hub.brussels news articles" whatever the archive held: an export of
+    another site's crawl cited the wrong source. It names the sites of the exported articles."""
+    from dataclasses import replace
+
+    from search.hub_samples import DREAM_V1, capture, day
+
+    from storage.archive import store_record
+
+    engine = open_engine(db_url)
+    other = replace(DREAM_V1, url="https://gazette.example.org/news/story-1.html")
+    with transaction(engine) as session:
+        seen = day("2025-10-28")
+        store_record(
+            session,
+            other,
+            seen_at=seen,
+            site="https://gazette.example.org",
+            capture=capture(other.url, seen, "<html>story</html>"),
+        )
+    engine.dispose()
+    for fmt in ("csv", "jsonl"):
+        run_export(db_url, tmp_path / fmt, fmt)
+        package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))
+        assert "hub.brussels" not in package["title"]
+        assert "https://gazette.example.org" in package["title"]
+        assert package["hubarchive"]["sites"] == ["https://gazette.example.org"]

@@ -19,7 +19,7 @@ from schedules.warc import WarcImportReport, WarcReadError, import_warcs
 from storage.archive import known_articles
 from storage.db import open_engine, transaction
 from storage.history import article_history
-from storage.schema import RunRow
+from storage.schema import RunRow, Site
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
 NEWS = "https://hub.brussels/fr/news/"
@@ -404,6 +404,36 @@ def test_pages_that_do_not_match_the_profile_are_reported(sqlite_url: str, tmp_p
     )
 
 
+def test_another_sites_warc_imports_with_the_generic_base_profile(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """The note above says "use --profile": `--profile base` (the profile of a site crawled with
+    --start-url) refused, "[crawl] has no article_patterns". The base takes the generic rule's
+    articles: the posts, not the listing, a tag page or the home page."""
+    pages = [
+        record(f"https://other.example/blog/post-{n}/", f"2024-04-0{n}T09:00:00Z", _page("Autre"))
+        for n in (1, 2, 3)
+    ] + [
+        record(f"https://other.example{path}", "2024-04-04T09:00:00Z", _page("Liste"))
+        for path in ("/", "/blog/", "/tag/export/")
+    ]
+    path = _write(tmp_path, "other.warc.gz", members(*pages))
+    result = CliRunner().invoke(
+        main, ["warc", "import", str(path), "--profile", "base", "--db", sqlite_url]
+    )
+    assert result.exit_code == 0, result.output
+    engine = open_engine(sqlite_url)
+    try:
+        assert sorted(_archived(engine)) == [
+            f"https://other.example/blog/post-{n}/" for n in (1, 2, 3)
+        ]
+        with transaction(engine) as session:  # the site a --start-url crawl of it would be
+            assert session.scalars(select(Site.key)).all() == ["https://other.example"]
+    finally:
+        engine.dispose()
+    assert "3 pages did not match profile base" in result.stderr
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", members(record(None, "2024-04-01T09:00:00Z", b"software: x\r\n", kind="warcinfo"))],
@@ -521,3 +551,51 @@ def test_reimporting_the_archives_own_captures_changes_nothing(tmp_path: Path) -
     counts = json.loads(result.stdout)["counts"]
     assert counts["new"] == 0 and counts["changed"] == 0
     assert counts["unchanged"] == len(before) > 0
+
+
+def test_reimporting_a_history_of_several_versions_changes_nothing(tmp_path: Path) -> None:
+    """An article crawled twice with a change in between has two versions; its WARC imported
+    back made versions 3 and 4 (the old capture became the current version, then the new one
+    again). A capture the archive holds is unchanged; an older capture that no version holds is
+    not versioned, so the current version stays the newest content."""
+    from storage.warc import export_warc
+    from tests.crawl.conftest import start_urls
+    from tests.crawl.site import FixtureSite, serve_site
+
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    site = FixtureSite(4)
+    crawl = ["crawl", "--db", db, "--delay", "0", "--retry-wait", "0.01", "--full"]
+    with serve_site(site) as served:
+        for url in start_urls(served.base_url):
+            crawl += ["--start-url", url]
+        assert CliRunner().invoke(main, crawl).exit_code == 0
+        changed = site.change_article(0)
+        assert CliRunner().invoke(main, crawl).exit_code == 0
+    url = f"{served.base_url}{changed.path}"
+    engine = open_engine(db)
+    try:
+        with transaction(engine) as session:
+            before = [(e.seq, e.content_hash) for e in article_history(session, url).versions]
+        assert len(before) == 2
+        exported = tmp_path / "demo.warc.gz"
+        with transaction(engine) as session, exported.open("wb") as out:
+            export_warc(session, out)
+        result = CliRunner().invoke(main, ["warc", "import", str(exported), "--db", db, "--json"])
+        assert result.exit_code == 0, result.output
+        counts = json.loads(result.stdout)["counts"]
+        assert counts["new"] == counts["changed"] == 0, counts
+        with transaction(engine) as session:
+            after = [(e.seq, e.content_hash) for e in article_history(session, url).versions]
+        assert after == before
+        # a capture from before the archive's history, with content it never held
+        old = members(record(url, "2020-01-01T09:00:00Z", _page("Une version de 2020")))
+        result = CliRunner().invoke(
+            main, ["warc", "import", str(_write(tmp_path, "old.warc.gz", old)), "--db", db]
+        )
+        assert "1 captures are older than what the archive holds" in result.stderr
+        with transaction(engine) as session:
+            assert [
+                (e.seq, e.content_hash) for e in article_history(session, url).versions
+            ] == before
+    finally:
+        engine.dispose()
