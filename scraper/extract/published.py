@@ -627,37 +627,49 @@ def extract_published(
 def _foreign_days(
     page: Page, article_times: list[Tag], order: bool, title: str | None
 ) -> set[dt.date | None]:
-    """The days other texts than the article print: its cards', those of the `<time>`s outside
-    the article (in a comment, a teaser list, the site's frame), and the days written in a
-    comment's or a widget's text that neither the article's own lines nor its own card (the
-    unit naming its `title`) write."""
+    """The days other texts than the article print: its cards', those of the `<time>`s of other
+    texts (in a comment, a teaser list, the site's frame), and the days written in a
+    comment's or a widget's text that neither the article's own lines, nor its own card (the
+    unit naming its `title`), nor any other string of the page outside those texts (a Blogger
+    `date-header` above the post) write: a comment of the article's own day leaves it."""
     days = {card.published(order) for card in page.cards}
     kept = {id(tag) for tag in article_times}
+    own: set[dt.date] = set()  # days the article's `<time>`s or strings outside other texts give
     for tag in page.signals.times:
-        if id(tag) not in kept and (stamp := _stamp_of(tag, order)):
+        stamp = _stamp_of(tag, order)
+        if stamp is None:
+            continue
+        # another text's: a `<time>` merely outside the article's scope (a blog post's footer
+        # stamp) may still be the article's own
+        if id(tag) not in kept and (_beside_article(page, tag) or _in_repeated_unit(tag)):
             days.add(stamp.day)
+        else:
+            own.add(stamp.day)
     beside: set[dt.date] = set()
+    names: dict[int, bool] = {}  # whether a unit's text names the title, read once per unit
     for string in page.soup.strings:
         if type(string) is not NavigableString or not has_digit(string):
             continue
         found = {value for _, value in iter_dates(string, month_first=order)}
         parent = string.parent
-        if (
-            found
-            and isinstance(parent, Tag)
-            and _beside_article(page, parent)
-            and not _names_title(parent, title)
-        ):
+        if not found or not isinstance(parent, Tag):
+            continue
+        if _beside_article(page, parent) and not _names_title(parent, title, names):
             beside |= found
+        else:
+            own |= found  # the article's text, or a line of the page outside any other text
+    beside -= own
     if beside:
         lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
         beside -= {value for line in lines for _, value in iter_dates(line, month_first=order)}
     return days | beside
 
 
-def _names_title(tag: Tag, title: str | None) -> bool:
+def _names_title(tag: Tag, title: str | None, seen: dict[int, bool]) -> bool:
     """True when the unit around `tag` (a few elements up) names `title`: the article's own
-    card in a list of teasers."""
+    card in a list of teasers. `seen` remembers each unit's answer (by `id`): the strings of
+    one list share their units, whose text is read once (a list of n teasers would read the
+    list's text n times)."""
     if not title:
         return False
     wanted = fold(title)
@@ -665,7 +677,10 @@ def _names_title(tag: Tag, title: str | None) -> bool:
     for _ in range(_UNIT_DEPTH):
         if unit is None or unit.name in ("body", "html"):
             return False
-        if wanted in fold(unit.get_text(" ")):
+        named = seen.get(id(unit))
+        if named is None:
+            named = seen[id(unit)] = wanted in fold(unit.get_text(" "))
+        if named:
             return True
         unit = unit.parent
     return False

@@ -1045,6 +1045,42 @@ case(
     "published",
     None,
 )
+# a comment of the article's own day leaves that day to the article: the day is printed above
+# the post (a blog's date header) as well as in the comment
+case(
+    "times",
+    "comment-same-day-as-date-header",
+    page(
+        "en",
+        "",
+        "<div class='day'><h2 class='date-header'><span>Tuesday, April 2, 2024</span></h2>"
+        "<div class='post'><h3 class='post-title'>Council votes to repair the river bridge</h3>"
+        + BODY_EN
+        + "</div></div><div id='comments'><div class='comment-body'><div class='comment-author'>Jo</div><div class='comment-metadata'>April 2, 2024 at 10:00 am</div><p>Great news.</p></div></div>",
+    ),
+    "https://www.townblog.example/council-votes-bridge/",
+    "published",
+    "2024-04-02",
+)
+# a post's stamp in its footer, outside the text's container, is no other text's date
+case(
+    "times",
+    "footer-stamp-outside-the-text-comment-same-day",
+    page(
+        "fr",
+        "",
+        "<div class='post'><h3 class='post-title'>Le pont sera réparé</h3><div class='post-body'>"
+        + BODY_FR
+        + "</div><div class='post-footer'>Publié par Marc à <abbr class='published' "
+        "title='2024-03-07T06:15:00-04:00'>06:15</abbr></div></div><div id='comments'>"
+        "<div class='comment-body'><span class='datetime'>7 mars 2024 à 11 h 45</span>"
+        "<p>Enfin de bonnes nouvelles.</p></div></div>",
+        title="Le pont sera réparé",
+    ),
+    "https://levillage.example/2024/pont-repare.html",
+    "published",
+    "2024-03-07",
+)
 case(
     "words",
     "de-stand",
