@@ -619,50 +619,57 @@ def extract_published(
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
     # other text's, and the day an "Updated" label shows is no publication
-    if value and value != modified and value not in _foreign_days(page, times, order, title):
+    if value and value != modified and not _foreign_day(page, value, times, order, title):
         return value, "htmldate"
     return None
 
 
-def _foreign_days(
-    page: Page, article_times: list[Tag], order: bool, title: str | None
-) -> set[dt.date | None]:
-    """The days other texts than the article print: its cards', those of the `<time>`s of other
-    texts (in a comment, a teaser list, the site's frame), and the days written in a
+def _foreign_day(
+    page: Page, day: dt.date, article_times: list[Tag], order: bool, title: str | None
+) -> bool:
+    """True when `day` is another text's than the article's: a card's, that of a `<time>` of
+    another text (in a comment, a teaser list, the site's frame), or a day written in a
     comment's or a widget's text that neither the article's own lines, nor its own card (the
-    unit naming its `title`), nor any other string of the page outside those texts (a Blogger
-    `date-header` above the post) write: a comment of the article's own day leaves it."""
-    days = {card.published(order) for card in page.cards}
+    unit naming its `title`), nor any other string of the page outside those texts (a blog's
+    `date-header` above the post), nor the article's own `<time>`s write: a comment of the
+    article's own day leaves it."""
+    if any(card.published(order) == day for card in page.cards):
+        return True
     kept = {id(tag) for tag in article_times}
-    own: set[dt.date] = set()  # days the article's `<time>`s or strings outside other texts give
+    own = False  # the article's `<time>`s or strings outside other texts give `day`
     for tag in page.signals.times:
         stamp = _stamp_of(tag, order)
-        if stamp is None:
+        if stamp is None or stamp.day != day:
             continue
         # another text's: a `<time>` merely outside the article's scope (a blog post's footer
         # stamp) may still be the article's own
         if id(tag) not in kept and (_beside_article(page, tag) or _in_repeated_unit(tag)):
-            days.add(stamp.day)
-        else:
-            own.add(stamp.day)
-    beside: set[dt.date] = set()
+            return True
+        own = True
+    if own:
+        return False
+    # every written date ends with its year's last two digits ("2024", "24"): an ASCII string
+    # without them cannot write `day` (a string in another script may fold into digits)
+    year_tail = f"{day.year % 100:02d}"
+    beside = False
     names: dict[int, bool] = {}  # whether a unit's text names the title, read once per unit
     for string in page.soup.strings:
-        if type(string) is not NavigableString or not has_digit(string):
+        if type(string) is not NavigableString or (
+            year_tail not in string if string.isascii() else not has_digit(string)
+        ):
             continue
-        found = {value for _, value in iter_dates(string, month_first=order)}
         parent = string.parent
-        if not found or not isinstance(parent, Tag):
+        if not isinstance(parent, Tag) or all(
+            value != day for _, value in iter_dates(string, month_first=order)
+        ):
             continue
-        if _beside_article(page, parent) and not _names_title(parent, title, names):
-            beside |= found
-        else:
-            own |= found  # the article's text, or a line of the page outside any other text
-    beside -= own
-    if beside:
-        lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
-        beside -= {value for line in lines for _, value in iter_dates(line, month_first=order)}
-    return days | beside
+        if not _beside_article(page, parent) or _names_title(parent, title, names):
+            return False  # the article's text, or a line of the page outside any other text
+        beside = True
+    if not beside:
+        return False
+    lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
+    return all(value != day for line in lines for _, value in iter_dates(line, month_first=order))
 
 
 def _names_title(tag: Tag, title: str | None, seen: dict[int, bool]) -> bool:
