@@ -1,0 +1,58 @@
+"""Issue 13, round 4: field kinds missed on pages never seen, each on two pages written here in
+varied markup and languages: a dateline opening the first text paragraph after a bold
+standfirst, a sector pill link beside a plain-text date by the headline, and a figure caption
+under the header taken as the lead instead of the dek under the headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.sites import profile_for_url
+
+
+def _record(html: str, url: str) -> dict[str, object]:
+    return extract_article(html, url, profile=profile_for_url(url)).to_dict()
+
+
+# 3. a figure caption under the header (with a photo credit), in a box whose class names it
+#    the "lead" picture (matched by the lead selectors), is never the lead; the dek under the
+#    headline is
+
+_DEK_PAGES = {
+    "en_figcaption": (
+        "<html lang='en'><head><title>Port traffic grows</title></head><body><article>"
+        "<header><h1>Port of Brussels traffic grows for a third year</h1><h2>Barges carried "
+        "more building materials and containers than ever, the port authority says</h2>"
+        "</header><figure class='lead-image'><img src='/img/port.jpg' alt=''><figcaption>Barges at the "
+        "Vergote dock in the north of the city. <span>Photo: J. Peeters</span></figcaption>"
+        "</figure><p>The port handled more than seven million tonnes of goods last year, up "
+        "four percent, mostly sand, gravel and containers for the building trade.</p><p>The "
+        "authority plans a new container terminal to keep up with the growth.</p></article>"
+        "</body></html>",
+        "https://citynews.example/2026/03/port-traffic",
+        "Barges carried more building materials",
+    ),
+    "fr_div_caption": (
+        "<html lang='fr'><head><title>Le port de Bruxelles</title></head><body><div "
+        "class='article'><h1>Le trafic du port de Bruxelles progresse encore</h1><h2 "
+        "class='subtitle'>Les barges ont transporté plus de matériaux de construction que "
+        "jamais, selon l'autorité portuaire</h2><div class='article-intro-media'><img "
+        "src='/p.jpg' alt=''><p class='legende'>Des barges au bassin Vergote, au nord de la "
+        "ville. <small>© Photo : Belga / M. Dubois</small></p></div><p>Le port a traité "
+        "plus de sept millions de tonnes de marchandises l'an dernier, surtout du sable, du "
+        "gravier et des conteneurs.</p><p>L'autorité prévoit un nouveau terminal pour suivre "
+        "la croissance du trafic.</p></div></body></html>",
+        "https://infoville.example/fr/economie/port-trafic",
+        "Les barges ont transporté plus de matériaux",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DEK_PAGES))
+def test_the_dek_under_the_headline_is_the_lead_not_the_figure_caption(name: str) -> None:
+    html, url, opens = _DEK_PAGES[name]
+    record = _record(html, url)
+    lead = record["lead"]
+    assert isinstance(lead, str) and lead.startswith(opens), lead
+    assert "Photo" not in lead
