@@ -15,6 +15,46 @@ def _record(html: str, url: str) -> dict[str, object]:
     return extract_article(html, url, profile=profile_for_url(url)).to_dict()
 
 
+# 1. a dateline opening the first text paragraph, after a bold lead paragraph (standfirst),
+#    with no other date on the page
+
+_DATELINE_PAGES = {
+    "fr_hub_strong_lead": (
+        "<html lang='fr'><head><title>Mission économique au Maroc | hub.brussels</title></head>"
+        "<body><main><article><h1>Une mission économique bruxelloise au Maroc</h1>"
+        "<p><strong>Une trentaine d'entreprises bruxelloises accompagnent la délégation "
+        "régionale à Casablanca et Rabat pour y nouer des partenariats durables.</strong></p>"
+        "<p>BRUXELLES, 12 mars 2026 – La mission réunit des entreprises de la construction, du "
+        "numérique et de la santé, qui rencontreront plus de deux cents acteurs locaux.</p>"
+        "<p>Les participants visiteront aussi le port de Tanger Med et plusieurs zones "
+        "industrielles, avant un forum d'affaires organisé avec la chambre de commerce.</p>"
+        "</article></main></body></html>",
+        "https://hub.brussels/fr/news/mission-economique-maroc/",
+        "2026-03-12",
+    ),
+    "nl_generic_classed_lead": (
+        "<html lang='nl'><head><title>Nieuwe subsidie voor starters</title></head><body>"
+        "<div class='content'><h1>Nieuwe subsidie voor jonge starters in Brussel</h1>"
+        "<div class='intro'><p><b>Wie voor het eerst een zaak opent in het Brussels Gewest, kan "
+        "vanaf dit voorjaar een startpremie aanvragen van maximaal vijfduizend euro.</b></p>"
+        "</div><div class='text'><p>12 maart 2026 — De premie is bedoeld voor zelfstandigen en "
+        "kleine ondernemingen die hun eerste vestiging openen in een van de negentien "
+        "gemeenten.</p><p>De aanvraag gebeurt online en de dossiers worden binnen een maand "
+        "behandeld door de diensten van het gewest.</p></div></div></body></html>",
+        "https://ondernemers.example/nieuws/startpremie",
+        "2026-03-12",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DATELINE_PAGES))
+def test_a_dateline_opening_the_text_after_a_bold_standfirst_is_the_publication_day(
+    name: str,
+) -> None:
+    html, url, day = _DATELINE_PAGES[name]
+    assert _record(html, url)["published"] == day
+
+
 # 3. a figure caption under the header (with a photo credit), in a box whose class names it
 #    the "lead" picture (matched by the lead selectors), is never the lead; the dek under the
 #    headline is
