@@ -55,6 +55,55 @@ def test_a_dateline_opening_the_text_after_a_bold_standfirst_is_the_publication_
     assert _record(html, url)["published"] == day
 
 
+# 2. a sector pill link beside a date in plain text, in the line right by the headline
+
+_PILL_PAGES = {
+    "fr_hub_pill_under": (
+        "<html lang='fr'><head><title>Un nouveau centre de soins | hub.brussels</title></head>"
+        "<body><main><article><header><h1>Un nouveau centre de soins ouvre à Anderlecht</h1>"
+        "<div class='meta'><span>12.03.2026</span> <a class='tag pill' "
+        "href='/fr/secteur/sante/'>Santé</a></div></header>"
+        "<p>Le centre accueillera dès avril des patients de tout le quartier, avec une équipe "
+        "de vingt soignants et une permanence ouverte le soir.</p><p>Le projet a reçu le "
+        "soutien de la Région et de plusieurs mutualités bruxelloises.</p></article></main>"
+        "</body></html>",
+        "https://hub.brussels/fr/news/centre-soins-anderlecht/",
+        "Santé",
+    ),
+    "en_generic_pill_above": (
+        "<html lang='en'><head><title>Fintech start-ups raise funds</title></head><body>"
+        "<div class='post'><p class='post-meta'><a class='badge pill' "
+        "href='/en/sector/finance/'>Finance</a> · 12 March 2026</p>"
+        "<h1>Brussels fintech start-ups raise record funds</h1><p>Young financial technology "
+        "companies in the region raised more money last year than in any year before, a new "
+        "report shows.</p><p>Most of the money went to payment and insurance services, the "
+        "authors of the report say.</p></div></body></html>",
+        "https://news.example/en/2026/fintech-funds",
+        "Finance",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PILL_PAGES))
+def test_a_sector_pill_beside_a_plain_date_by_the_headline_is_the_sector(name: str) -> None:
+    html, url, sector = _PILL_PAGES[name]
+    assert _record(html, url)["sector"] == sector
+
+
+def test_a_pill_in_another_articles_card_is_no_sector() -> None:
+    html, url, _ = _PILL_PAGES["fr_hub_pill_under"]
+    html = html.replace(
+        "</article>",
+        "</article><aside><div class='card'><h3><a href='/fr/news/autre-article/'>Un autre "
+        "article du réseau</a></h3><p><span>01.03.2026</span> <a class='tag pill' "
+        "href='/fr/secteur/finance/'>Finance</a></p></div></aside>",
+    ).replace(
+        "<span>12.03.2026</span> <a class='tag pill' href='/fr/secteur/sante/'>Santé</a>",
+        "<span>12.03.2026</span>",
+    )
+    assert _record(html, url)["sector"] != "Finance"
+
+
 # 3. a figure caption under the header (with a photo credit), in a box whose class names it
 #    the "lead" picture (matched by the lead selectors), is never the lead; the dek under the
 #    headline is
