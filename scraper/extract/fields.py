@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from bs4 import NavigableString, Tag
 
+from scraper.dates import iter_dates
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.cards import url_key
 from scraper.extract.labels import strip_label
@@ -333,8 +334,11 @@ def _section_link(page: Page) -> str | None:
         text = normalize_text(link.get_text(" "))
         if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or page.names_site(text):
             continue
-        if normalize_text(before.get_text(" ")) != text:
-            continue  # a line of several things (a byline, a date): no section label
+        # a line of several things (a byline) holds no section label, but for a date: a pill
+        # link in the date line by the headline is the section's, wherever its path leads
+        dated = normalize_text(before.get_text(" ")) != text
+        if dated and not _beside_date(before, link):
+            continue
         url = resolve_href(page.base, str(link["href"]))
         if (
             url is None
@@ -346,9 +350,39 @@ def _section_link(page: Page) -> str | None:
         if len(path.rpartition("/")[2]) <= 2:
             continue  # the home page, a language's home ("/nl"): no section
         classes = f"{class_string(link)} {class_string(before)}".lower()
-        if (path and article_path.startswith(f"{path}/")) or "section" in classes:
+        if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
             return text
     return None
+
+
+#: A date written in full with its time ("12 septembre 2026, 10:30") is this long at most.
+MAX_DATE_PIECE = 30
+#: What sets a meta line's pieces apart ("Finance · 12 March 2026").
+_PIECE_MARKS = " ·|•–—-,/"
+
+
+def _beside_date(line: Tag, link: Tag) -> bool:
+    """True when the text of `line` outside `link` is a date and separators alone (a pill link
+    beside a plain-text date, "<a class=pill>Finance</a> · 12 March 2026"): each string of it
+    is a date or a separator; a byline's name ("By Jan Peeters · 12 March") is neither."""
+    dated = False
+    for string in line.find_all(string=True):
+        if any(p is link for p in string.parents):
+            continue
+        piece = normalize_text(string).strip(_PIECE_MARKS)
+        if not piece:
+            continue
+        if not _only_date(piece):
+            return False
+        dated = True
+    return dated
+
+
+def _only_date(piece: str) -> bool:
+    """True when `piece` opens with a date and is no longer than a date and its time."""
+    if len(piece) > MAX_DATE_PIECE:
+        return False
+    return next(iter_dates(piece), (None, None))[0] == 0
 
 
 def _elements_before(node: Tag) -> Iterator[Tag]:

@@ -31,6 +31,10 @@ _UNSET = object()
 #: elements than this names a typographic class (`[class*=lead]` on Tailwind's `leading-160`,
 #: set on every paragraph and on the headline), not the standfirst.
 MAX_LEAD_MATCHES = 3
+#: Elements that hold a picture's caption: a lead selector matching one ("figure.lead-image")
+#: names the article's lead picture, never its standfirst.
+_FIGURE_TAGS = frozenset(("figure", "figcaption"))
+_PICTURE_TAGS = ("img", "picture")
 #: Class or id words of the site's own header (banner), as opposed to a page's header.
 _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
 #: A breadcrumb trail is a few levels deep; a navigation with more links is a menu.
@@ -119,9 +123,9 @@ class Page:
             sizes[order] = sizes.get(order, 0) + 1
         wide = {order for order, size in sizes.items() if size > MAX_LEAD_MATCHES}
         if not wide:
-            return self.matched("lead", within)
+            return [t for t in self.matched("lead", within) if not _picture_box(t)]
         kept = Matches(found={"lead": [(o, t) for o, t in found if o not in wide]})
-        tags = kept.in_selector_order("lead")
+        tags = [t for t in kept.in_selector_order("lead") if not _picture_box(t)]
         if within is None:
             return tags
         return [t for t in tags if t is within or within in t.parents]
@@ -322,3 +326,15 @@ def _holds_headline(element: Tag, h1s: list[Tag]) -> bool:
     without walking the element's whole subtree)."""
     h1 = next((h for h in h1s if any(p is element for p in h.parents)), None)
     return h1 is not None and h1.find("a") is None and h1.find_parent("a") is None
+
+
+def _picture_box(tag: Tag) -> bool:
+    """True when `tag` is a picture with its caption: a `<figure>` or `<figcaption>`, inside
+    one or holding one, or an element opening with a picture (`<div class="lead-media"><img>
+    <p>caption © Belga</p>`). Its text says what the picture shows: never a standfirst."""
+    if tag.name in _FIGURE_TAGS or tag.find(_FIGURE_TAGS) is not None:
+        return True
+    if any(p.name in _FIGURE_TAGS for p in tag.parents):
+        return True
+    first = tag.find(True)
+    return first is not None and (first.name in _PICTURE_TAGS or first.find("img") is not None)

@@ -386,9 +386,18 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = yearless_date(line, year)
                 if found:
                     return found
-        first = next((b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH), None)
-        if first is not None and not first.is_heading:
-            return _opening_date(first.text, order)
+        paragraphs = (b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH)
+        first = next(paragraphs, None)
+        if first is None or first.is_heading:
+            return None
+        found = _opening_date(first.text, order)
+        if found is None and (first.bold or first.role == "lead"):
+            # a standfirst set apart above the text (wholly bold, or the element the profile
+            # names the lead): the dateline opens the text's first paragraph, under it
+            second = next(paragraphs, None)
+            if second is not None and not second.is_heading:
+                found = _opening_date(second.text, order)
+        return found
     return None
 
 
