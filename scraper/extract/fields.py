@@ -337,7 +337,7 @@ def _section_link(page: Page) -> str | None:
         # a line of several things (a byline) holds no section label, but for a date: a pill
         # link in the date line by the headline is the section's, wherever its path leads
         dated = normalize_text(before.get_text(" ")) != text
-        if dated and not _beside_date(before, link):
+        if dated and (not _beside_date(before, link) or _names_author(before, link)):
             continue
         url = resolve_href(page.base, str(link["href"]))
         if (
@@ -353,6 +353,26 @@ def _section_link(page: Page) -> str | None:
         if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
             return text
     return None
+
+
+#: What marks a byline in HTML: `rel="author"` (the HTML standard's link type), microdata's
+#: `itemprop="author"`, and the hAtom/common class names of the byline or the author's link.
+_AUTHOR_MARKS = ("author", "byline")
+
+
+def _names_author(line: Tag, link: Tag) -> bool:
+    """True when `link` (in the date `line` by the headline) is the author's: a byline's date
+    line ("<a rel=author>Jan Peeters</a> · 12 March 2026") holds a person, not a section."""
+    marks = " ".join(
+        (
+            class_string(line),
+            class_string(link),
+            " ".join(link.get_attribute_list("rel")),
+            str(link.get("itemprop") or ""),
+            str(line.get("itemprop") or ""),
+        )
+    ).lower()
+    return any(mark in marks for mark in _AUTHOR_MARKS)
 
 
 #: A date written in full with its time ("12 septembre 2026, 10:30") is this long at most.

@@ -104,6 +104,26 @@ def test_a_pill_in_another_articles_card_is_no_sector() -> None:
     assert _record(html, url)["sector"] != "Finance"
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p class='byline'><a href='/en/author/jan-peeters/'>Jan Peeters</a> · 12 March 2026</p>",
+        "<p class='post-meta'><a rel='author' href='/en/u/jp/'>Jan Peeters</a> · 12 March 2026</p>",
+        "<p class='post-meta'><span itemprop='author'><a href='/en/team/jp/'>Jan Peeters</a>"
+        "</span> · 12 March 2026</p>",
+    ],
+)
+def test_the_authors_link_in_the_date_line_is_no_sector(byline: str) -> None:
+    html, url, _ = _PILL_PAGES["en_generic_pill_above"]
+    html = html.replace(
+        "<p class='post-meta'><a class='badge pill' href='/en/sector/finance/'>Finance</a> · "
+        "12 March 2026</p>",
+        byline,
+    )
+    assert byline in html
+    assert _record(html, url)["sector"] is None
+
+
 # 3. a figure caption under the header (with a photo credit), in a box whose class names it
 #    the "lead" picture (matched by the lead selectors), is never the lead; the dek under the
 #    headline is
