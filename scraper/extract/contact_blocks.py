@@ -22,6 +22,7 @@ from scraper.extract.contacts import (
     EMAIL,
     HAS_EMAIL,
     HONORIFIC,
+    MANY_DIGITS,
     Regions,
     field_parts,
     phones_in,
@@ -83,9 +84,24 @@ def _has_running_text(tag: Tag, regions: Regions) -> bool:
 _MAY_WRITE_AT = re.compile(r"@|&#0*64(?!\d)|&#x0*40(?![0-9a-f])|&commat", re.IGNORECASE)
 
 
+#: A line that writes a phone number is short ("Phone: +32 2 422 00 11"): a longer string with
+#: a number in it is running text, which `_has_running_text` keeps out of any block anyway.
+MAX_PHONE_LINE_CHARS = 80
+
+
+def _phone_line(string: str, page: Page) -> bool:
+    """True for a short string that writes a phone number (a team member's "Phone: +32 2 …"
+    line: a channel without a `tel:` link)."""
+    return (
+        len(string) <= MAX_PHONE_LINE_CHARS
+        and MANY_DIGITS.search(string) is not None
+        and bool(phones_in(str(string), page.phone_regions))
+    )
+
+
 def _channels(page: Page) -> list[Tag]:
     """Elements holding a channel, in document order: mailto:/tel: links, and the elements whose
-    own text holds an email address."""
+    own text holds an email address or, on a short line, a phone number."""
     found: list[Tag] = []
     seen: set[int] = set()
     for link in page.signals.links:
@@ -95,12 +111,16 @@ def _channels(page: Page) -> list[Tag]:
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
-    if page.text is not None and not _MAY_WRITE_AT.search(page.text):
-        return found[:MAX_CHANNELS]  # no "@" in the page: no string of its tree holds one
-    strings = page.soup.descendants if page.at_strings is None else page.at_strings
-    for string in strings:
+    # no "@" in the page: no string of its tree holds an address
+    may_write_at = page.text is None or _MAY_WRITE_AT.search(page.text) is not None
+    for string in page.soup.descendants:
         # text a reader sees only: an address in a comment or a script is no channel
-        if type(string) is not NavigableString or "@" not in string or not HAS_EMAIL.search(string):
+        if type(string) is not NavigableString:
+            continue
+        if not (
+            (may_write_at and "@" in string and HAS_EMAIL.search(string))
+            or _phone_line(string, page)
+        ):
             continue
         parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:
