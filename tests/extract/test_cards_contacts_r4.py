@@ -5,6 +5,8 @@ of "title (dd/mm/yyyy)" items, taken for the site's menu."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from scraper.extract import extract_article
 from scraper.models import Contact
 from scraper.sites import profile_for_url
@@ -65,4 +67,74 @@ def test_two_french_team_members_with_phones_only_stay_apart() -> None:
     assert record.contacts == [
         Contact(name="Camille Dubois", role="Chargée de projet", phones=["+3228004055"]),
         Contact(name="Julien Marchal", role="Responsable presse", phones=["+3228004056"]),
+    ]
+
+
+# -- 2. a nav of dated article links under a heading is a related list; a menu is not ---------
+
+_MENU = (
+    '<header><nav aria-label="Main"><ul><li><a href="/{lang}/news/">{news}</a></li>'
+    '<li><a href="/{lang}/events/">Events</a></li><li><a href="/{lang}/about/">About</a></li>'
+    "</ul></nav></header>"
+)
+
+
+def test_a_nav_of_dated_article_links_is_the_related_list() -> None:
+    html = (
+        '<html lang="en"><body>' + _MENU.format(lang="en", news="News") + "<main><article>"
+        "<h1>New support for food entrepreneurs</h1>"
+        "<p>The agency opens a new call for food businesses that want to grow in Brussels, with "
+        "coaching and a grant of up to twenty thousand euros.</p>"
+        "<p>Applications close at the end of April.</p></article>"
+        '<nav aria-label="Related articles"><h2>Related articles</h2><ul>'
+        '<li><a href="/en/news/food-market-study/">A study of the Brussels food market</a> '
+        "(12/03/2026)</li>"
+        '<li><a href="/en/news/urban-farms-grant/">Urban farms receive a new grant</a> '
+        "(02/02/2026)</li>"
+        '<li><a href="/en/news/restaurant-week/">Restaurant week returns in May</a> '
+        "(20/01/2026)</li></ul></nav></main>"
+        '<footer><nav><ul><li><a href="/en/privacy/">Privacy</a></li>'
+        '<li><a href="/en/contact/">Contact</a></li></ul></nav></footer></body></html>'
+    )
+    record = _record(html, "https://hub.brussels/en/news/food-entrepreneurs/")
+    assert [(c.title, c.url, c.published) for c in record.related] == [
+        (
+            "A study of the Brussels food market",
+            "https://hub.brussels/en/news/food-market-study/",
+            dt.date(2026, 3, 12),
+        ),
+        (
+            "Urban farms receive a new grant",
+            "https://hub.brussels/en/news/urban-farms-grant/",
+            dt.date(2026, 2, 2),
+        ),
+        (
+            "Restaurant week returns in May",
+            "https://hub.brussels/en/news/restaurant-week/",
+            dt.date(2026, 1, 20),
+        ),
+    ]
+
+
+def test_a_dutch_nav_of_dated_links_inside_the_article_is_related_and_the_menu_is_not() -> None:
+    # sibling: Dutch, the nav inside the `<article>`, its heading an `<h3>`, the date in a
+    # `<span>`, and a section menu (no dates) beside it
+    html = (
+        '<html lang="nl"><body>' + _MENU.format(lang="nl", news="Nieuws") + "<main><article>"
+        "<h1>Brusselse designers naar Milaan</h1>"
+        "<p>Tien ontwerpers uit het Brussels Gewest tonen hun werk tijdens de designweek in "
+        "Milaan, met steun van het agentschap.</p><p>De stand staat in het Tortona-district.</p>"
+        '<nav class="related"><h3>Lees ook</h3><ul>'
+        '<li><a href="/nl/nieuws/design-september/">Design september gaat van start</a> '
+        "<span>(05/09/2025)</span></li>"
+        '<li><a href="/nl/nieuws/creatieve-sector/">Steun voor de creatieve sector</a> '
+        "<span>(14/07/2025)</span></li></ul></nav></article>"
+        '<nav aria-label="Secties"><h2>Secties</h2><ul>'
+        '<li><a href="/nl/nieuws/">Nieuws</a></li><li><a href="/nl/agenda/">Agenda</a></li>'
+        '<li><a href="/nl/sectoren/">Sectoren</a></li></ul></nav></main></body></html>'
+    )
+    record = _record(html, "https://hub.brussels/nl/nieuws/designers-milaan/")
+    assert [(c.title, c.published) for c in record.related] == [
+        ("Design september gaat van start", dt.date(2025, 9, 5)),
+        ("Steun voor de creatieve sector", dt.date(2025, 7, 14)),
     ]
