@@ -99,9 +99,10 @@ def _phone_line(string: str, page: Page) -> bool:
     )
 
 
-def _channels(page: Page) -> list[Tag]:
+def _channels(page: Page, phone_lines: set[int]) -> list[Tag]:
     """Elements holding a channel, in document order: mailto:/tel: links, and the elements whose
-    own text holds an email address or, on a short line, a phone number."""
+    own text holds an email address or, on a short line, a phone number (their ids added to
+    `phone_lines` when that is all they hold)."""
     found: list[Tag] = []
     seen: set[int] = set()
     for link in page.signals.links:
@@ -117,15 +118,15 @@ def _channels(page: Page) -> list[Tag]:
         # text a reader sees only: an address in a comment or a script is no channel
         if type(string) is not NavigableString:
             continue
-        if not (
-            (may_write_at and "@" in string and HAS_EMAIL.search(string))
-            or _phone_line(string, page)
-        ):
+        email = may_write_at and "@" in string and HAS_EMAIL.search(string) is not None
+        if not email and not _phone_line(string, page):
             continue
         parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:
             seen.add(id(parent))
             found.append(parent)
+            if not email:
+                phone_lines.add(id(parent))
     return found[:MAX_CHANNELS]
 
 
@@ -160,8 +161,12 @@ def _holds_article(tag: Tag, page: Page) -> bool:
 def _names_person(tag: Tag) -> bool:
     """True when `tag` holds a channel and, outside its channel links, a person's full name on a
     line of its own."""
-    if not _holds_channel(tag):
-        return False
+    return _holds_channel(tag) and _full_name_line(tag)
+
+
+def _full_name_line(tag: Tag) -> bool:
+    """True when `tag` holds, outside its channel links, a person's full name on a line of its
+    own."""
     lines = normalize_lines("\n".join(_texts_outside_channel_links(tag)))
     return any(is_full_name(HONORIFIC.sub("", line)) for line in lines)
 
@@ -353,10 +358,15 @@ def person_blocks(page: Page) -> list[Tag]:
     """One block per person found by structure (see the module docstring), in document order."""
     headline = next(iter(page.signals.h1s), None)
     blocks: list[Tag] = []
-    for channel in _channels(page):
+    phone_lines: set[int] = set()
+    for channel in _channels(page, phone_lines):
         if _outside_article(channel, page) or _site_identity(channel, page) or _byline(channel):
             continue
         block = _block_of(channel, page, headline)
+        if id(channel) in phone_lines and not _full_name_line(block):
+            # a number alone beside no one's name (the site's "Street 1 · +32 …" footer line,
+            # written in a plain `<div>`) is read as a line of text, not as a person's block
+            continue
         if any(_inside(block, b) for b in blocks):
             continue
         blocks = [b for b in blocks if not _inside(b, block)] + [block]

@@ -70,6 +70,19 @@ def test_two_french_team_members_with_phones_only_stay_apart() -> None:
     ]
 
 
+def test_a_phone_line_naming_no_one_in_a_plain_footer_div_is_no_contact() -> None:
+    # a phone written in text is a channel only beside a person's name: the site's address line
+    # in a footer `<div>` without footer markup, on a site without a profile, stays no contact
+    html = (
+        '<html lang="nl"><body><div class="artikel"><h1>Ontwerpers veroveren Milaan</h1>'
+        "<p>Tien ontwerpers uit het Brussels Gewest tonen hun werk tijdens de designweek in "
+        "Milaan, met steun van het agentschap.</p></div>"
+        '<div class="voet">Agentschap · Stationsstraat 12 · 1000 Brussel · +32 2 555 10 10</div>'
+        "</body></html>"
+    )
+    assert _record(html, "https://agentschap.example/nl/nieuws/milaan/").contacts == []
+
+
 # -- 2. a nav of dated article links under a heading is a related list; a menu is not ---------
 
 _MENU = (
