@@ -119,7 +119,13 @@ def _channels(page: Page, phone_lines: set[int]) -> list[Tag]:
         if type(string) is not NavigableString:
             continue
         email = may_write_at and "@" in string and HAS_EMAIL.search(string) is not None
-        if not email and not _phone_line(string, page):
+        # (the length and digit tests inlined before `_phone_line`: most strings fail them, and
+        # this loop sees every string of the page)
+        if not email and (
+            len(string) > MAX_PHONE_LINE_CHARS
+            or not MANY_DIGITS.search(string)
+            or not _phone_line(string, page)
+        ):
             continue
         parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:
