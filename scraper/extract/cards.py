@@ -151,10 +151,65 @@ class _Candidate:
     section: Tag | None = None
 
 
+#: A related list written as a `<nav>` holds at least this many dated article links (one dated
+#: link is a "previous article" pointer, not a list).
+MIN_DATED_NAV_LINKS = 2
+
+
+def dated_link_navs(
+    links: list[Tag], base_url: str, page_url: str, hosts: frozenset[str]
+) -> list[Tag]:
+    """The `<nav>`s that list other articles, each with its date ("Title (12/03/2026)"), under
+    a heading of their own (inside, or just before them), outside the site's frame: a related
+    list, not a menu (a menu's links lead to sections and carry no dates)."""
+    navs: dict[int, Tag] = {}
+    for link in links:
+        nav = next((p for p in link.parents if p.name == "nav"), None)
+        if nav is not None:
+            navs.setdefault(id(nav), nav)
+    navigation = NavigationVerdicts()
+    found: list[Tag] = []
+    for nav in navs.values():
+        if not isinstance(nav.parent, Tag) or navigation.in_navigation(nav.parent):
+            continue  # a nav inside the header, the footer or another menu is the site's
+        before = nav.find_previous_sibling()
+        if next(iter(tags_named(nav, _TITLE_TAGS)), None) is None and (
+            before is None or before.name not in _TITLE_TAGS
+        ):
+            continue
+        dated = 0
+        for link in tags_named(nav, ("a",)):
+            url = resolve_href(base_url, str(link.get("href") or "").strip())
+            if url is None or not is_article_link(url, page_url, hosts):
+                continue
+            line = link.parent
+            rest = "" if not isinstance(line, Tag) else _text_beside(line, link)
+            if parse_date_text(rest.strip(" ()[]·|–—-")) is None:
+                dated = -1  # one undated article link: a menu, not a list of dated articles
+                break
+            dated += 1
+        if dated >= MIN_DATED_NAV_LINKS:
+            found.append(nav)
+    return found
+
+
+def _text_beside(line: Tag, link: Tag) -> str:
+    """The text of `line` outside `link`."""
+    return normalize_text(
+        " ".join(s for s in line.strings if not any(p is link for p in s.parents))
+    )
+
+
 def _candidates(
-    links: list[Tag], base_url: str, page_url: str, hosts: frozenset[str], sections: list[Tag]
+    links: list[Tag],
+    base_url: str,
+    page_url: str,
+    hosts: frozenset[str],
+    sections: list[Tag],
+    lists: Set[int] = frozenset(),
 ) -> list[_Candidate]:
-    """Links that lead to an article of the same site, outside navigation furniture."""
+    """Links that lead to an article of the same site, outside navigation furniture (but for the
+    sections of ids `lists`, navs listing dated articles)."""
     inside = {id(s): s for s in sections}
     navigation = NavigationVerdicts()  # the links share their ancestors: judge each once
     found: list[_Candidate] = []
@@ -163,13 +218,11 @@ def _candidates(
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
         url = resolve_href(base_url, href)
-        if (
-            url is None
-            or not is_article_link(url, page_url, hosts)
-            or navigation.in_navigation(link)
-        ):
+        if url is None or not is_article_link(url, page_url, hosts):
             continue
         section = next((p for p in link.parents if id(p) in inside), None) if inside else None
+        if navigation.in_navigation(link) and not any(id(p) in lists for p in link.parents):
+            continue
         found.append(_Candidate(link, url, url_key(url), section))
     return found
 
@@ -465,7 +518,14 @@ def find_cards(
     never cards, whatever heading sits above them.
     """
     sections = phrase_sections(matched, headings, h1s, config)
-    candidates = _candidates(links, base_url, page_url, config.hosts, sections)
+    # a nav listing dated articles is a section, whether or not a "More news" heading names it
+    navs = dated_link_navs(links, base_url, page_url, config.hosts)
+    sections += [
+        n for n in navs if not any(n is s or s in n.parents or n in s.parents for s in sections)
+    ]
+    candidates = _candidates(
+        links, base_url, page_url, config.hosts, sections, {id(n) for n in navs}
+    )
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
     cards: list[Card] = []

@@ -22,6 +22,7 @@ from scraper.extract.contacts import (
     EMAIL,
     HAS_EMAIL,
     HONORIFIC,
+    MANY_DIGITS,
     Regions,
     field_parts,
     phones_in,
@@ -83,9 +84,25 @@ def _has_running_text(tag: Tag, regions: Regions) -> bool:
 _MAY_WRITE_AT = re.compile(r"@|&#0*64(?!\d)|&#x0*40(?![0-9a-f])|&commat", re.IGNORECASE)
 
 
-def _channels(page: Page) -> list[Tag]:
+#: A line that writes a phone number is short ("Phone: +32 2 422 00 11"): a longer string with
+#: a number in it is running text, which `_has_running_text` keeps out of any block anyway.
+MAX_PHONE_LINE_CHARS = 80
+
+
+def _phone_line(string: str, page: Page) -> bool:
+    """True for a short string that writes a phone number (a team member's "Phone: +32 2 …"
+    line: a channel without a `tel:` link)."""
+    return (
+        len(string) <= MAX_PHONE_LINE_CHARS
+        and MANY_DIGITS.search(string) is not None
+        and bool(phones_in(str(string), page.phone_regions))
+    )
+
+
+def _channels(page: Page, phone_lines: set[int]) -> list[Tag]:
     """Elements holding a channel, in document order: mailto:/tel: links, and the elements whose
-    own text holds an email address."""
+    own text holds an email address or, on a short line, a phone number (their ids added to
+    `phone_lines` when that is all they hold)."""
     found: list[Tag] = []
     seen: set[int] = set()
     for link in page.signals.links:
@@ -95,17 +112,27 @@ def _channels(page: Page) -> list[Tag]:
         if href.startswith(("mailto:", "tel:")) and id(link) not in seen:
             seen.add(id(link))
             found.append(link)
-    if page.text is not None and not _MAY_WRITE_AT.search(page.text):
-        return found[:MAX_CHANNELS]  # no "@" in the page: no string of its tree holds one
-    strings = page.soup.descendants if page.at_strings is None else page.at_strings
-    for string in strings:
+    # no "@" in the page: no string of its tree holds an address
+    may_write_at = page.text is None or _MAY_WRITE_AT.search(page.text) is not None
+    for string in page.soup.descendants:
         # text a reader sees only: an address in a comment or a script is no channel
-        if type(string) is not NavigableString or "@" not in string or not HAS_EMAIL.search(string):
+        if type(string) is not NavigableString:
+            continue
+        email = may_write_at and "@" in string and HAS_EMAIL.search(string) is not None
+        # (the length and digit tests inlined before `_phone_line`: most strings fail them, and
+        # this loop sees every string of the page)
+        if not email and (
+            len(string) > MAX_PHONE_LINE_CHARS
+            or not MANY_DIGITS.search(string)
+            or not _phone_line(string, page)
+        ):
             continue
         parent = string.parent
         if isinstance(parent, Tag) and id(parent) not in seen:
             seen.add(id(parent))
             found.append(parent)
+            if not email:
+                phone_lines.add(id(parent))
     return found[:MAX_CHANNELS]
 
 
@@ -140,8 +167,12 @@ def _holds_article(tag: Tag, page: Page) -> bool:
 def _names_person(tag: Tag) -> bool:
     """True when `tag` holds a channel and, outside its channel links, a person's full name on a
     line of its own."""
-    if not _holds_channel(tag):
-        return False
+    return _holds_channel(tag) and _full_name_line(tag)
+
+
+def _full_name_line(tag: Tag) -> bool:
+    """True when `tag` holds, outside its channel links, a person's full name on a line of its
+    own."""
     lines = normalize_lines("\n".join(_texts_outside_channel_links(tag)))
     return any(is_full_name(HONORIFIC.sub("", line)) for line in lines)
 
@@ -333,10 +364,15 @@ def person_blocks(page: Page) -> list[Tag]:
     """One block per person found by structure (see the module docstring), in document order."""
     headline = next(iter(page.signals.h1s), None)
     blocks: list[Tag] = []
-    for channel in _channels(page):
+    phone_lines: set[int] = set()
+    for channel in _channels(page, phone_lines):
         if _outside_article(channel, page) or _site_identity(channel, page) or _byline(channel):
             continue
         block = _block_of(channel, page, headline)
+        if id(channel) in phone_lines and not _full_name_line(block):
+            # a number alone beside no one's name (the site's "Street 1 · +32 …" footer line,
+            # written in a plain `<div>`) is read as a line of text, not as a person's block
+            continue
         if any(_inside(block, b) for b in blocks):
             continue
         blocks = [b for b in blocks if not _inside(b, block)] + [block]

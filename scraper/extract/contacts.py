@@ -45,7 +45,7 @@ _LINK_WORDS = re.compile(
     r"[ée]crivez|envoyer|stuur|mail\s+(?:ons|us|naar))\b",
     re.IGNORECASE,
 )
-_MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
+MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: Whether a text holds an address (`HAS_EMAIL.search(t)` is truthy exactly when `EMAIL.search(t)`
 #: is; the match itself is only the part from the "@"): the scan jumps from "@" to "@", where
@@ -141,7 +141,7 @@ _DATE_LIKE = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1(?:19|20)\d\d(?!\d)")
 
 def phones_in(text: str, regions: Regions) -> list[str]:
     """Phone numbers written in `text` as E.164 (see `Regions`)."""
-    if not _MANY_DIGITS.search(text):
+    if not MANY_DIGITS.search(text):
         return []  # the matcher is costly; a phone number has at least eight digits
     for region in regions or (None,):
         found = _phones_in(text, region)
@@ -195,7 +195,7 @@ def _channel_start(line: str, regions: Regions) -> int | None:
     starts: list[int] = []
     if "@" in line and (email := EMAIL.search(line)):
         starts.append(email.start())
-    if _MANY_DIGITS.search(line):
+    if MANY_DIGITS.search(line):
         for region in regions or (None,):
             start = _phone_start(line, region)
             if start is not None:
@@ -532,7 +532,7 @@ def _split_fields(line: str) -> list[str]:
 def _is_contact_line(line: str, regions: Regions) -> bool:
     """A line that is an email or a phone number (with a label), not a sentence mentioning one."""
     line = _deobfuscate(line)
-    if "@" not in line and not (has_digit(line) and _MANY_DIGITS.search(line)):
+    if "@" not in line and not (has_digit(line) and MANY_DIGITS.search(line)):
         return False  # neither an address nor a number: the common case, decided cheaply
     if (
         len(field_parts(line)) >= 3
@@ -554,7 +554,7 @@ def _first(region: str | None, regions: Regions) -> Regions:
 def _abroad_contact_line(block: Block, regions: Regions) -> bool:
     """A line of the block is a number of the country the block's own address names."""
     # a block without a digit (most) has no line of eight digits: told without a scan per line
-    if not has_digit(block.text) or not any(_MANY_DIGITS.search(line) for line in block.lines):
+    if not has_digit(block.text) or not any(MANY_DIGITS.search(line) for line in block.lines):
         return False
     own = region_of_address(block.lines)
     return (
