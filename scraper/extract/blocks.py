@@ -286,6 +286,40 @@ def _hidden(attrs: Mapping[str, object]) -> bool:
     )
 
 
+#: Attributes by which a toggle names the panel it opens (`aria-controls="c1"`,
+#: `data-bs-target="#c1"`, `href="#c1"`).
+_TOGGLE_TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
+
+
+def is_toggle(tag: Tag) -> bool:
+    """An accordion's toggle (`<button aria-expanded>`, `<button data-bs-toggle="collapse">`,
+    `<a role="button">`): its text is the title of the panel it opens, not a control's label."""
+    attrs = tag.attrs
+    if tag.name == "a":
+        return attrs.get("role") == "button"
+    return tag.name == "button" and (
+        "aria-expanded" in attrs
+        or "aria-controls" in attrs
+        or any(key.startswith("data-") and key.endswith("toggle") for key in attrs)
+    )
+
+
+def _toggled_panel(tag: Tag) -> bool:
+    """A hidden element that the toggle just before it opens (a collapsed accordion panel): the
+    page's text, shown on a click, not text its author hid."""
+    ident = tag.attrs.get("id")
+    before = tag.find_previous_sibling()
+    if not ident or before is None:
+        return False
+    toggles = [before, *before.find_all(("button", "a"), limit=4)]
+    return any(
+        str(toggle.attrs.get(key, "")).lstrip("#") == ident
+        for toggle in toggles
+        if is_toggle(toggle)
+        for key in _TOGGLE_TARGETS
+    )
+
+
 def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     """True for elements whose class or id names page furniture (cookie banner, share buttons...)."""
     attrs = tag.attrs
@@ -296,7 +330,7 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     # `_is_breadcrumb` answer False without their attributes)
     if attrs.get("aria-hidden") == "true":
         return True
-    if ("hidden" in attrs or "style" in attrs) and _hidden(attrs):
+    if ("hidden" in attrs or "style" in attrs) and _hidden(attrs) and not _toggled_panel(tag):
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
@@ -618,7 +652,7 @@ class _Walker:
                     continue
                 attrs = child.attrs
                 if (
-                    name in SKIP_TAGS
+                    (name in SKIP_TAGS and not (name == "button" and is_toggle(child)))
                     or (
                         # `is_boilerplate` is False for an element without attributes
                         (name == "form" or (attrs and is_boilerplate(child, config)))
