@@ -597,6 +597,20 @@ class _Walker:
             if block.role is None:
                 block.role = "widget"
 
+    def _turn_letter(self, tag: Tag) -> bool:
+        """An element holding one turn letter (`TURN_LETTERS`) that opens its block, glued or
+        spaced to a sentence starting with a capital ("<span>Q</span>What…"): a drop cap is
+        followed by the rest of its word in lower case ("<span>L</span>es…")."""
+        text = tag.string
+        if text is None or text.strip() not in TURN_LETTERS:
+            return False
+        after = tag.next_sibling
+        rest = (after if isinstance(after, NavigableString) else getattr(after, "text", "")) or ""
+        rest = str(rest).lstrip()
+        if not rest[:1].isupper():
+            return False
+        return not "".join(t for t, _ in self.pieces).strip()
+
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep. A frame:
         # the element, its children left, its block tag, role, bold and quoted state, whether
@@ -675,6 +689,10 @@ class _Walker:
                     hidden_email = attrs.get("data-email") or attrs.get("data-mail")
                     if isinstance(hidden_email, str):
                         self.hrefs.append(f"mailto:{hidden_email}")
+                if name in TURN_LETTER_TAGS and self._turn_letter(child):
+                    # "<span>Q</span>What…?": the letter marks the turn, as "Q:" would
+                    self.pieces.append((f"{child.get_text().strip()}: ", bold))
+                    continue
                 if name in LABEL_TAGS and _is_label_cell(child):
                     # a grid of <span>Tel.</span><span>02 …</span>: each label starts a line of
                     # its own
@@ -771,6 +789,13 @@ def _channel_like(block: Block) -> bool:
         or len(_DIGIT.findall(block.text)) >= _PHONE_DIGITS
         or any(h.startswith(("mailto:", "tel:")) for h in block.hrefs)
     )
+
+
+#: Inline elements that may hold an interview turn's letter ("<span class="label">Q</span>").
+TURN_LETTER_TAGS = frozenset({"span", "strong", "b", "label", "small", "em", "i"})
+#: The letters that mark a question (Q, V for vraag) or an answer (A, R for réponse) when set
+#: apart in an element of their own; the interview step reads them as "Q:" and "A:".
+TURN_LETTERS = frozenset("QVAR")
 
 
 #: Inline elements that may hold a field label of their own ("Tél.", "E-mail").

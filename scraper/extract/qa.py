@@ -770,6 +770,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     answers: list[_Answer] = []
     current: _Answer | None = None
     prefixed = 0
+    # answers opened by an answer prefix ("A:", "R:"): labelled turns (`_end_of_interview`)
+    answer_prefixed = 0
     cited = False
     # answers to questions that are whole bold paragraphs (`<p><b>Why?</b></p><p>Because…</p>`)
     bold_asked: list[_Answer] = []
@@ -803,6 +805,7 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         if current is not None:
             match = _A_PREFIX.match(block.text)
+            answer_prefixed += bool(match) and not current.paragraphs
             current.add(block, block.text[match.end() :] if match else None)
     signed = [a for a in answers if a.speaker != speaker]
     if cited and len(signed) == 1 and signed[0] is answers[-1]:
@@ -810,7 +813,9 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
         # the whole interview, the way a byline would
         for answer in answers:
             answer.speaker = signed[0].speaker
-    pairs = _end_of_interview(answers)
+    pairs = _end_of_interview(
+        answers, named_turns=answer_prefixed >= MIN_TURNS and answer_prefixed == len(answers)
+    )
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
     # a run of bold question paragraphs, each answered by plain ones, is an interview's markup
