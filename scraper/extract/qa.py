@@ -760,6 +760,24 @@ def _end_of_interview(answers: list[_Answer], *, named_turns: bool = False) -> l
     return [p for p in (a.pair() for a in answers) if p is not None]
 
 
+_WORD = re.compile(r"[a-z]+(?:'[a-z]*)?")
+
+
+def _speaks(text: str, pronouns: Sequence[str]) -> bool:
+    """True when `text` holds one of the `pronouns` as a word, or elided ("j'ai" for "j'")."""
+    found = set(pronouns)
+    words = _WORD.findall(fold(text).replace("’", "'"))
+    return any(word in found or word[: word.find("'") + 1] in found for word in words)
+
+
+def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
+    """True when a turn is a dialogue: its question addresses someone ("Pourquoi avez-vous… ?")
+    or its answer speaks in the first person ("Nous y avions…", "I would say")."""
+    return _speaks(answer.question, config.second_person) or _speaks(
+        " ".join(answer.paragraphs), config.first_person
+    )
+
+
 #: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
 #: followed by narrative text is a section heading that asks, not an interview.
 MIN_TURNS = 2
@@ -773,6 +791,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     # answers opened by an answer prefix ("A:", "R:"): labelled turns (`_end_of_interview`)
     answer_prefixed = 0
     cited = False
+    # answers to questions that are headings (`<h3>Why?</h3><p>…</p>`)
+    heading_asked: list[_Answer] = []
     # answers to questions that are whole bold paragraphs (`<p><b>Why?</b></p><p>Because…</p>`)
     bold_asked: list[_Answer] = []
     for block in body:
@@ -794,6 +814,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             answers.append(current)
             if block.bold and not block.is_heading and asked.rstrip(' »”"').endswith("?"):
                 bold_asked.append(current)
+            if block.is_heading and not _question_prefix(block.text, config):
+                heading_asked.append(current)
             continue
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             current = None
@@ -821,6 +843,13 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
     # a run of bold question paragraphs, each answered by plain ones, is an interview's markup
     # even when the text names no one to answer
     bold_turns = sum(1 for answer in bold_asked if answer.paragraphs)
+    if not prefixed and not cited and not speaker and len(heading_asked) == len(answers):
+        # every question a heading and no one named to answer them: the page may be a guide
+        # with question headings ("Comment s'inscrire ?"); an interview is a dialogue (a
+        # question addresses someone, an answer speaks in the first person) in most turns
+        voiced = sum(_voiced(a, config) for a in heading_asked)
+        if len(pairs) >= MIN_TURNS and 2 * voiced >= len(pairs):
+            return pairs
     if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
     return []
