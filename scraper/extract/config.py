@@ -61,6 +61,9 @@ class ExtractConfig:
     role_cues: tuple[str, ...] = ()
     #: the first person's subject pronouns ("je", "we", "ik"): the voice of an interview's answers
     first_person: tuple[str, ...] = ()
+    #: words by which a text says someone answered it ("a répondu", "tells"), a subset of the
+    #: role cues: a role alone ("notre représentant") introduces no interview
+    speech_cues: tuple[str, ...] = ()
     #: the second person's pronouns ("vous", "you", "jullie"): an interview's questions address
     second_person: tuple[str, ...] = ()
     #: link texts that are neither a title nor a sector ("Lire la suite")
@@ -127,6 +130,7 @@ class ExtractConfig:
             closing_thanks=_phrases(table, "closing_thanks"),
             role_cues=_phrases(table, "role_cues"),
             first_person=_phrases(table, "first_person"),
+            speech_cues=_phrases(table, "speech_cues"),
             second_person=_phrases(table, "second_person"),
             link_phrases=_phrases(table, "link_phrases"),
             sector_labels=_phrases(table, "sector_labels"),

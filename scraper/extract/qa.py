@@ -377,7 +377,16 @@ def extract_qa(
     # only the first name is the speaker of unlabelled answers
     interviewees = _interviewees(body, title, config, lead, first_only=True)
     names = interviewees + [n for n in extra_names if n not in interviewees]
-    return _unlabelled(body, names[:1], config)
+    # who answers was announced: an interview word or a speech cue in the title, the lead or
+    # the introduction; a role alone ("notre représentant", "our trade attaché") says who the
+    # person is, the organiser's staff, not that they answer
+    cues = config.interview_intros + config.speech_cues
+    heads = [fold(t) for t in (title, lead) if t]
+    heads += [fold(b.text) for b in _introduction(body, config)]
+    announced = (bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)) or not (
+        config.role_cues and any(_cue_pattern(config.role_cues).search(t) for t in heads)
+    )
+    return _unlabelled(body, names[:1], config, announced=announced)
 
 
 #: Dialogue dashes opening a turn ("— Quels secteurs… ?"): typography, not text.
@@ -783,7 +792,11 @@ def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
 MIN_TURNS = 2
 
 
-def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
+def _unlabelled(
+    body: Sequence[Block], names: list[str], config: ExtractConfig, *, announced: bool = True
+) -> list[QAPair]:
+    """The pairs of questions set apart without labels; `announced`: the text says someone
+    answers (an interview word, a speech cue), else question headings need a dialogue."""
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
@@ -850,6 +863,17 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
         voiced = sum(_voiced(a, config) for a in heading_asked)
         if len(pairs) >= MIN_TURNS and 2 * voiced >= len(pairs):
             return pairs
+    if (
+        not prefixed
+        and not cited
+        and speaker
+        and not announced
+        and len(heading_asked) == len(answers)
+    ):
+        # someone named by a role only ("our trade attaché, Kenji Watanabe") and question
+        # headings: an announcement's sections ("Who can take part?") unless a turn is a dialogue
+        if not any(_voiced(a, config) for a in heading_asked):
+            return []
     if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
     return []

@@ -278,13 +278,6 @@ _MISSION_FR = [
         ),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="not fixed: an interviewee introduced by a role cue ('notre représentant') reads the "
-    "question headings as turns; the renderings of tests/extract/renderings.py expect terse "
-    "third-person answers under question headings to be an interview when an answering cue "
-    "('a répondu à nos questions') introduces the person: the vocabulary mixes both cues",
-)
 def test_question_headings_of_an_announcement_are_no_interview(  # type: ignore[no-untyped-def]
     lang, tag, pairs, title, intro, url
 ):
