@@ -286,6 +286,40 @@ def _hidden(attrs: Mapping[str, object]) -> bool:
     )
 
 
+#: Attributes by which a toggle names the panel it opens (`aria-controls="c1"`,
+#: `data-bs-target="#c1"`, `href="#c1"`).
+_TOGGLE_TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
+
+
+def is_toggle(tag: Tag) -> bool:
+    """An accordion's toggle (`<button aria-expanded>`, `<button data-bs-toggle="collapse">`,
+    `<a role="button">`): its text is the title of the panel it opens, not a control's label."""
+    attrs = tag.attrs
+    if tag.name == "a":
+        return attrs.get("role") == "button"
+    return tag.name == "button" and (
+        "aria-expanded" in attrs
+        or "aria-controls" in attrs
+        or any(key.startswith("data-") and key.endswith("toggle") for key in attrs)
+    )
+
+
+def _toggled_panel(tag: Tag) -> bool:
+    """A hidden element that the toggle just before it opens (a collapsed accordion panel): the
+    page's text, shown on a click, not text its author hid."""
+    ident = tag.attrs.get("id")
+    before = tag.find_previous_sibling()
+    if not ident or before is None:
+        return False
+    toggles = [before, *before.find_all(("button", "a"), limit=4)]
+    return any(
+        str(toggle.attrs.get(key, "")).lstrip("#") == ident
+        for toggle in toggles
+        if is_toggle(toggle)
+        for key in _TOGGLE_TARGETS
+    )
+
+
 def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     """True for elements whose class or id names page furniture (cookie banner, share buttons...)."""
     attrs = tag.attrs
@@ -296,7 +330,7 @@ def is_boilerplate(tag: Tag, config: ExtractConfig) -> bool:
     # `_is_breadcrumb` answer False without their attributes)
     if attrs.get("aria-hidden") == "true":
         return True
-    if ("hidden" in attrs or "style" in attrs) and _hidden(attrs):
+    if ("hidden" in attrs or "style" in attrs) and _hidden(attrs) and not _toggled_panel(tag):
         return True
     role = attrs.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"):
@@ -563,6 +597,20 @@ class _Walker:
             if block.role is None:
                 block.role = "widget"
 
+    def _turn_letter(self, tag: Tag) -> bool:
+        """An element holding one turn letter (`TURN_LETTERS`) that opens its block, glued or
+        spaced to a sentence starting with a capital ("<span>Q</span>What…"): a drop cap is
+        followed by the rest of its word in lower case ("<span>L</span>es…")."""
+        text = tag.string
+        if text is None or text.strip() not in TURN_LETTERS:
+            return False
+        after = tag.next_sibling
+        rest = (after if isinstance(after, NavigableString) else getattr(after, "text", "")) or ""
+        rest = str(rest).lstrip()
+        if not rest[:1].isupper():
+            return False
+        return not "".join(t for t, _ in self.pieces).strip()
+
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep. A frame:
         # the element, its children left, its block tag, role, bold and quoted state, whether
@@ -618,7 +666,7 @@ class _Walker:
                     continue
                 attrs = child.attrs
                 if (
-                    name in SKIP_TAGS
+                    (name in SKIP_TAGS and not (name == "button" and is_toggle(child)))
                     or (
                         # `is_boilerplate` is False for an element without attributes
                         (name == "form" or (attrs and is_boilerplate(child, config)))
@@ -641,6 +689,10 @@ class _Walker:
                     hidden_email = attrs.get("data-email") or attrs.get("data-mail")
                     if isinstance(hidden_email, str):
                         self.hrefs.append(f"mailto:{hidden_email}")
+                if name in TURN_LETTER_TAGS and self._turn_letter(child):
+                    # "<span>Q</span>What…?": the letter marks the turn, as "Q:" would
+                    self.pieces.append((f"{child.get_text().strip()}: ", bold))
+                    continue
                 if name in LABEL_TAGS and _is_label_cell(child):
                     # a grid of <span>Tel.</span><span>02 …</span>: each label starts a line of
                     # its own
@@ -737,6 +789,13 @@ def _channel_like(block: Block) -> bool:
         or len(_DIGIT.findall(block.text)) >= _PHONE_DIGITS
         or any(h.startswith(("mailto:", "tel:")) for h in block.hrefs)
     )
+
+
+#: Inline elements that may hold an interview turn's letter ("<span class="label">Q</span>").
+TURN_LETTER_TAGS = frozenset({"span", "strong", "b", "label", "small", "em", "i"})
+#: The letters that mark a question (Q, V for vraag) or an answer (A, R for réponse) when set
+#: apart in an element of their own; the interview step reads them as "Q:" and "A:".
+TURN_LETTERS = frozenset("QVAR")
 
 
 #: Inline elements that may hold a field label of their own ("Tél.", "E-mail").

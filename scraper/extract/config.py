@@ -59,6 +59,13 @@ class ExtractConfig:
     #: how an interview is closed with thanks ("Merci, Sophie !"): ends the last answer
     closing_thanks: tuple[str, ...] = ()
     role_cues: tuple[str, ...] = ()
+    #: the first person's subject pronouns ("je", "we", "ik"): the voice of an interview's answers
+    first_person: tuple[str, ...] = ()
+    #: words by which a text says someone answered it ("a répondu", "tells"), a subset of the
+    #: role cues: a role alone ("notre représentant") introduces no interview
+    speech_cues: tuple[str, ...] = ()
+    #: the second person's pronouns ("vous", "you", "jullie"): an interview's questions address
+    second_person: tuple[str, ...] = ()
     #: link texts that are neither a title nor a sector ("Lire la suite")
     link_phrases: tuple[str, ...] = ()
     #: labels written before a sector in its element ("Rubrique :"), folded: never part of it
@@ -122,6 +129,9 @@ class ExtractConfig:
             interview_intros=_phrases(table, "interview_intros"),
             closing_thanks=_phrases(table, "closing_thanks"),
             role_cues=_phrases(table, "role_cues"),
+            first_person=_phrases(table, "first_person"),
+            speech_cues=_phrases(table, "speech_cues"),
+            second_person=_phrases(table, "second_person"),
             link_phrases=_phrases(table, "link_phrases"),
             sector_labels=_phrases(table, "sector_labels"),
             relative_dates=_phrases(table, "relative_dates"),

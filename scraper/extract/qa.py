@@ -377,7 +377,16 @@ def extract_qa(
     # only the first name is the speaker of unlabelled answers
     interviewees = _interviewees(body, title, config, lead, first_only=True)
     names = interviewees + [n for n in extra_names if n not in interviewees]
-    return _unlabelled(body, names[:1], config)
+    # who answers was announced: an interview word or a speech cue in the title, the lead or
+    # the introduction; a role alone ("notre représentant", "our trade attaché") says who the
+    # person is, the organiser's staff, not that they answer
+    cues = config.interview_intros + config.speech_cues
+    heads = [fold(t) for t in (title, lead) if t]
+    heads += [fold(b.text) for b in _introduction(body, config)]
+    announced = (bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)) or not (
+        config.role_cues and any(_cue_pattern(config.role_cues).search(t) for t in heads)
+    )
+    return _unlabelled(body, names[:1], config, announced=announced)
 
 
 #: Dialogue dashes opening a turn ("— Quels secteurs… ?"): typography, not text.
@@ -760,17 +769,43 @@ def _end_of_interview(answers: list[_Answer], *, named_turns: bool = False) -> l
     return [p for p in (a.pair() for a in answers) if p is not None]
 
 
+_WORD = re.compile(r"[a-z]+(?:'[a-z]*)?")
+
+
+def _speaks(text: str, pronouns: Sequence[str]) -> bool:
+    """True when `text` holds one of the `pronouns` as a word, or elided ("j'ai" for "j'")."""
+    found = set(pronouns)
+    words = _WORD.findall(fold(text).replace("’", "'"))
+    return any(word in found or word[: word.find("'") + 1] in found for word in words)
+
+
+def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
+    """True when a turn is a dialogue: its question addresses someone ("Pourquoi avez-vous… ?")
+    or its answer speaks in the first person ("Nous y avions…", "I would say")."""
+    return _speaks(answer.question, config.second_person) or _speaks(
+        " ".join(answer.paragraphs), config.first_person
+    )
+
+
 #: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
 #: followed by narrative text is a section heading that asks, not an interview.
 MIN_TURNS = 2
 
 
-def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) -> list[QAPair]:
+def _unlabelled(
+    body: Sequence[Block], names: list[str], config: ExtractConfig, *, announced: bool = True
+) -> list[QAPair]:
+    """The pairs of questions set apart without labels; `announced`: the text says someone
+    answers (an interview word, a speech cue), else question headings need a dialogue."""
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
     prefixed = 0
+    # answers opened by an answer prefix ("A:", "R:"): labelled turns (`_end_of_interview`)
+    answer_prefixed = 0
     cited = False
+    # answers to questions that are headings (`<h3>Why?</h3><p>…</p>`)
+    heading_asked: list[_Answer] = []
     # answers to questions that are whole bold paragraphs (`<p><b>Why?</b></p><p>Because…</p>`)
     bold_asked: list[_Answer] = []
     for block in body:
@@ -792,6 +827,8 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             answers.append(current)
             if block.bold and not block.is_heading and asked.rstrip(' »”"').endswith("?"):
                 bold_asked.append(current)
+            if block.is_heading and not _question_prefix(block.text, config):
+                heading_asked.append(current)
             continue
         if block.is_heading or block.role == "lead" or _ends_answer(block, config):
             current = None
@@ -803,6 +840,7 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
             continue
         if current is not None:
             match = _A_PREFIX.match(block.text)
+            answer_prefixed += bool(match) and not current.paragraphs
             current.add(block, block.text[match.end() :] if match else None)
     signed = [a for a in answers if a.speaker != speaker]
     if cited and len(signed) == 1 and signed[0] is answers[-1]:
@@ -810,12 +848,32 @@ def _unlabelled(body: Sequence[Block], names: list[str], config: ExtractConfig) 
         # the whole interview, the way a byline would
         for answer in answers:
             answer.speaker = signed[0].speaker
-    pairs = _end_of_interview(answers)
+    pairs = _end_of_interview(
+        answers, named_turns=answer_prefixed >= MIN_TURNS and answer_prefixed == len(answers)
+    )
     # a question or two in running text are rhetorical, not an interview: ask for more evidence
     # questions without labels make an interview only with someone to answer them
     # a run of bold question paragraphs, each answered by plain ones, is an interview's markup
     # even when the text names no one to answer
     bold_turns = sum(1 for answer in bold_asked if answer.paragraphs)
+    if not prefixed and not cited and not speaker and len(heading_asked) == len(answers):
+        # every question a heading and no one named to answer them: the page may be a guide
+        # with question headings ("Comment s'inscrire ?"); an interview is a dialogue (a
+        # question addresses someone, an answer speaks in the first person) in most turns
+        voiced = sum(_voiced(a, config) for a in heading_asked)
+        if len(pairs) >= MIN_TURNS and 2 * voiced >= len(pairs):
+            return pairs
+    if (
+        not prefixed
+        and not cited
+        and speaker
+        and not announced
+        and len(heading_asked) == len(answers)
+    ):
+        # someone named by a role only ("our trade attaché, Kenji Watanabe") and question
+        # headings: an announcement's sections ("Who can take part?") unless a turn is a dialogue
+        if not any(_voiced(a, config) for a in heading_asked):
+            return []
     if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
     return []
