@@ -809,6 +809,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         ),
         default=last,
     )
+    sections = _closing_sections(blocks, last)
     after = {
         id(b)
         for at, b in enumerate(blocks[last + 1 :], last + 1)
@@ -816,6 +817,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         and b.element.parent is not parent
         and id(b.element) not in own
         and not b.quoted
+        and id(b) not in sections
         and not any(h.startswith("#") and len(h) > 1 for h in b.hrefs)  # a note, linked back
         and (
             b.tag == "div"
@@ -823,6 +825,31 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         )
     }
     return [b for b in kept if id(b) not in after]
+
+
+def _holds_form(box: Tag) -> bool:
+    """True when `box` holds a form or its controls (a sign-up box, a search box)."""
+    return box.find(("form", "input", "button", "select", "textarea")) is not None
+
+
+def _closing_sections(blocks: list[Block], last: int) -> set[int]:
+    """The `id()`s of the `<p>`s after `blocks[last]` that run a section of the text written
+    after it ("Next steps", "En pratique"): each follows a heading in the same element, with
+    only `<p>`s of that element between them, and that element holds no form (a sign-up box's
+    heading and blurb are the box's). A box's other lines (a bio, a call to action) have no
+    heading of their own beside them."""
+    found: set[int] = set()
+    heading: Tag | None = None  # the parent of the heading opening the current section
+    for block in blocks[last + 1 :]:
+        element = block.element
+        box = element.parent if element is not None else None
+        if block.is_heading:
+            heading = box if box is not None and not _holds_form(box) else None
+        elif block.tag == "p" and box is not None and box is heading:
+            found.add(id(block))
+        else:
+            heading = None
+    return found
 
 
 @lru_cache(maxsize=1)
