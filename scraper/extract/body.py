@@ -694,6 +694,34 @@ def _without_empty_sections(blocks: list[Block], kept: list[Block]) -> list[Bloc
     return [b for b in kept if id(b) not in empty]
 
 
+#: A box of links to other pages offers a choice: at least this many links (a heading over one
+#: link, "Download the report", labels that link).
+MIN_BOX_LINKS = 2
+
+
+def _without_link_box_headings(blocks: list[Block], kept: list[Block]) -> list[Block]:
+    """`kept` without the headings whose next blocks, up to the next kept one, are all left out
+    and link lists (`MAX_LINK_DENSITY`): the title of a box of links to other pages ("Pour aller
+    plus loin", "Nuttige links") set between two paragraphs of the text goes with its links. A
+    section heading of the text has its own paragraph next."""
+    kept_ids = {id(b) for b in kept}
+    dropped: set[int] = set()
+    for at, block in enumerate(blocks):
+        if not block.is_heading or id(block) not in kept_ids:
+            continue
+        links = 0
+        for after in blocks[at + 1 :]:
+            if id(after) in kept_ids or after.is_heading or after.role == "lead":
+                break
+            if after.link_density <= MAX_LINK_DENSITY:
+                links = 0
+                break
+            links += len(after.hrefs)
+        if links >= MIN_BOX_LINKS:
+            dropped.add(id(block))
+    return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
 #: A heading sits in a wrapper of its own (`<header><h3>…</h3></header>`) inside the box it
 #: labels: climbing more levels than this from it reaches the page's columns, not its box.
 MAX_LABEL_CLIMB = 3
@@ -1036,6 +1064,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)
+    kept = _without_link_box_headings(blocks, kept)
     while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:

@@ -129,3 +129,35 @@ def test_a_closing_section_is_body(
     for line in closing:
         assert line in body
     assert TEXTS[lang][0] in body
+
+
+# 2a. the heading of a box of links to other pages goes with its links, set in the text's
+# container between two of its paragraphs
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "box", "heading"),
+    [
+        (
+            "fr",
+            "Douze start-up à Lisbonne",
+            "<h3>Pour aller plus loin</h3>"
+            "<ul class='links'><li><a href='/fr/news/salon-tokyo/'>Mission au Japon</a></li>"
+            "<li><a href='/fr/news/export-guide/'>Guide de l'export</a></li>"
+            "<li><a href='/fr/news/aides/'>Nos aides</a></li></ul>",
+            "Pour aller plus loin",
+        ),
+        (
+            "nl",
+            "Twaalf start-ups in Lissabon",
+            "<h2 class='title'>Nuttige links</h2><div class='link-list'>"
+            "<a class='btn' href='/nl/news/beurs-tokio/'>Missie naar Japan</a>"
+            "<a class='btn' href='/nl/news/exportgids/'>Exportgids</a></div>",
+            "Nuttige links",
+        ),
+    ],
+)
+def test_a_link_box_heading_is_no_body(lang: str, title: str, box: str, heading: str) -> None:
+    body = _body(lang, title, _paragraphs(TEXTS[lang][:2]) + box + _paragraphs(TEXTS[lang][2:]))
+    assert heading not in body
+    assert TEXTS[lang][2] in body
