@@ -150,9 +150,43 @@ def _ad_labels() -> frozenset[str]:
     return frozenset(lexicon.words("ad_labels"))
 
 
+#: A translations notice ("Cette page est aussi disponible en : Nederlands, English") is one line;
+#: a paragraph of the text that links to another language's page runs longer.
+MAX_NOTICE_CHARS = 120
+#: A language's segment opening a URL's path ("/nl/", "/fr-be/").
+_LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}(?:-[a-z]{2})?", re.IGNORECASE)
+
+
+def _path_language(url: str) -> str | None:
+    """The language segment opening `url`'s path, lowercased ("/nl/news/x/" -> "nl"), or None."""
+    first = urlsplit(url).path.strip("/").split("/", 1)[0]
+    return first.lower() if _LANGUAGE_SEGMENT.fullmatch(first) else None
+
+
+def _translations_notice(block: Block, page: Page) -> bool:
+    """A line whose every link goes to this page's own site in another language (a path opening
+    with another language segment than the page's, or a `hreflang` of another language): the
+    notice naming the page's translations, furniture. At most `MAX_NOTICE_CHARS` characters."""
+    if not block.hrefs or len(block.text) > MAX_NOTICE_CHARS or block.element is None:
+        return False
+    own = _path_language(page.url)
+    host = urlsplit(page.url).netloc.lower()
+    if own is None:
+        return False
+    for anchor in block.element.find_all("a", href=True):
+        href = urljoin(page.url, str(anchor["href"]))
+        if urlsplit(href).netloc.lower() != host:
+            return False
+        hreflang = str(anchor.get("hreflang") or "").lower() or None
+        language = hreflang or _path_language(href)
+        if language is None or language.split("-")[0] == own.split("-")[0]:
+            return False
+    return True
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
-    a breadcrumb, a counter. Preformatted text (code, a shell session) is never one."""
+    a breadcrumb, a counter, a translations notice. Preformatted text (code, a shell session) is never one."""
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
     text = block.text
@@ -189,6 +223,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if caption_credit(block) == text:
         return True  # a photo credit on a line of its own under the caption
+    if _translations_notice(block, page):
+        return True  # "Aussi disponible en : Nederlands, English": links to its other languages
     if block.quoted and _post_attribution(block, page):
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):

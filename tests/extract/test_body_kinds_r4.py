@@ -161,3 +161,33 @@ def test_a_link_box_heading_is_no_body(lang: str, title: str, box: str, heading:
     body = _body(lang, title, _paragraphs(TEXTS[lang][:2]) + box + _paragraphs(TEXTS[lang][2:]))
     assert heading not in body
     assert TEXTS[lang][2] in body
+
+
+# 2b. a line naming the page's translations is no body
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "notice", "words"),
+    [
+        (
+            "fr",
+            "Douze start-up à Lisbonne",
+            "<div class='translations'>Cette page est aussi disponible en : "
+            "<a href='/nl/news/missie-lissabon/' hreflang='nl'>Nederlands</a>, "
+            "<a href='/en/news/mission-lisbon/' hreflang='en'>English</a></div>",
+            "Nederlands",
+        ),
+        (
+            "en",
+            "Twelve start-ups in Lisbon",
+            "<p class='lang-notice'><em>This article is also available in "
+            "<a href='https://hub.brussels/fr/news/mission-lisbonne/'>Français</a> and "
+            "<a href='https://hub.brussels/nl/news/missie-lissabon/'>Nederlands</a>.</em></p>",
+            "also available",
+        ),
+    ],
+)
+def test_a_translations_notice_is_no_body(lang: str, title: str, notice: str, words: str) -> None:
+    body = _body(lang, title, notice + _paragraphs(TEXTS[lang]))
+    assert words not in body
+    assert TEXTS[lang][0] in body
