@@ -770,8 +770,8 @@ def _inside(element: Tag | None, box: Tag) -> bool:
 def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
     """True when `blocks[at]` (a heading) labels a box the body left out: the nearest element
     around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's
-    container) holds no kept one. The walk stops at the first kept block it meets (a section
-    heading's next paragraph)."""
+    container) holds no kept one, or holds only it and a form (a newsletter box). The walk stops
+    at the first kept block it meets (a section heading's next paragraph)."""
     element = blocks[at].element
     box = element.parent if element is not None else None
     for _ in range(MAX_LABEL_CLIMB):
@@ -785,8 +785,8 @@ def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -
                     return False
                 others += 1
                 near += step
-        if others:
-            return True
+        if others or _holds_form(box):
+            return True  # a sign-up box: its heading, and a form the body never reads
         box = box.parent
     return False
 

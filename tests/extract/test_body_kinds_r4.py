@@ -191,3 +191,34 @@ def test_a_translations_notice_is_no_body(lang: str, title: str, notice: str, wo
     body = _body(lang, title, notice + _paragraphs(TEXTS[lang]))
     assert words not in body
     assert TEXTS[lang][0] in body
+
+
+# 2c. a newsletter box's title is no body
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "box", "heading"),
+    [
+        (
+            "nl",
+            "Twaalf start-ups in Lissabon",
+            "<section class='block-nieuwsbrief'><div class='wrap'><h2>Blijf op de hoogte</h2>"
+            "</div><div class='form'><form action='/nl/newsletter'><input type='email' "
+            "name='mail'><input type='submit' value='Inschrijven'></form></div></section>",
+            "Blijf op de hoogte",
+        ),
+        (
+            "en",
+            "Twelve start-ups in Lisbon",
+            "<section class='cta'><div class='cta__inner'><h3 class='cta__title'>Our monthly "
+            "letter</h3><form method='post'><label for='e'>E-mail</label>"
+            "<input id='e' type='email'><input type='submit' value='Subscribe'></form></div>"
+            "</section>",
+            "Our monthly letter",
+        ),
+    ],
+)
+def test_a_newsletter_title_is_no_body(lang: str, title: str, box: str, heading: str) -> None:
+    body = _body(lang, title, _paragraphs(TEXTS[lang]) + box)
+    assert heading not in body
+    assert TEXTS[lang][2] in body
