@@ -18,6 +18,7 @@ from scraper.extract.blockkind import (
     caption_credit,
     is_caption,
     is_number_only,
+    picture_only,
     wholly_emphasised,
 )
 from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Block
@@ -184,6 +185,30 @@ def _translations_notice(block: Block, page: Page) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _credit_label() -> re.Pattern[str]:
+    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©"."""
+    labels = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:(?:{labels})\s*:|©)", re.IGNORECASE)
+
+
+def _image_credit(block: Block) -> bool:
+    """A photo credit in an element of its own attached to an image ("© Name", "Foto: Name"):
+    a short line (`MAX_CREDIT_CHARS`, no sentence) opening with a credit label or "©", inside
+    a figure or right after a picture on a line of its own."""
+    element = block.element
+    text = block.text
+    if element is None or len(text) > MAX_CREDIT_CHARS or text.endswith((".", "!", "?")):
+        return False
+    if not _credit_label().match(text):
+        return False
+    before = element.find_previous_sibling()
+    return is_caption(block) or (before is not None and picture_only(before))
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
     a breadcrumb, a counter, a translations notice. Preformatted text (code, a shell session) is never one."""
@@ -221,8 +246,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if caption_credit(block) == text:
-        return True  # a photo credit on a line of its own under the caption
+    if caption_credit(block) == text or _image_credit(block):
+        return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages
     if block.quoted and _post_attribution(block, page):

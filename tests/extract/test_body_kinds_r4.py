@@ -62,6 +62,14 @@ def _body(lang: str, title: str, text: str, around: str = "") -> str:
     return "\n\n".join(x for x in (record.lead, record.body) if x)
 
 
+def _left_out_between_paragraphs(lang: str, title: str, inset: str, words: str) -> None:
+    """`inset` set between the text's second and third paragraphs leaves `words` out of the body
+    and the text after it in."""
+    body = _body(lang, title, _paragraphs(TEXTS[lang][:2]) + inset + _paragraphs(TEXTS[lang][2:]))
+    assert words not in body
+    assert TEXTS[lang][2] in body
+
+
 # 1. a closing <h2> section of the text belongs to the body
 
 _QA = (
@@ -158,9 +166,7 @@ def test_a_closing_section_is_body(
     ],
 )
 def test_a_link_box_heading_is_no_body(lang: str, title: str, box: str, heading: str) -> None:
-    body = _body(lang, title, _paragraphs(TEXTS[lang][:2]) + box + _paragraphs(TEXTS[lang][2:]))
-    assert heading not in body
-    assert TEXTS[lang][2] in body
+    _left_out_between_paragraphs(lang, title, box, heading)
 
 
 # 2b. a line naming the page's translations is no body
@@ -222,3 +228,36 @@ def test_a_newsletter_title_is_no_body(lang: str, title: str, box: str, heading:
     body = _body(lang, title, _paragraphs(TEXTS[lang]) + box)
     assert heading not in body
     assert TEXTS[lang][2] in body
+
+
+# 2d. a photo credit of its own under an image is no body
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "figure", "credit"),
+    [
+        (
+            "fr",
+            "Douze start-up à Lisbonne",
+            "<div class='media media--image'><img src='/media/lisbonne.jpg' alt='La délégation'>"
+            "<span class='credit'>© Marie Dupont</span></div>",
+            "Marie Dupont",
+        ),
+        (
+            "en",
+            "Twelve start-ups in Lisbon",
+            "<div class='field field--image'><img src='/media/lisbon.jpg' alt=''></div>"
+            "<p class='photo-credit'>Photo: Sarah Lens</p>",
+            "Sarah Lens",
+        ),
+        (
+            "nl",
+            "Twaalf start-ups in Lissabon",
+            "<figure><picture><img src='/media/lissabon.jpg' alt=''></picture>"
+            "<div class='image-meta'>Foto: Jan Peeters</div></figure>",
+            "Jan Peeters",
+        ),
+    ],
+)
+def test_an_image_credit_is_no_body(lang: str, title: str, figure: str, credit: str) -> None:
+    _left_out_between_paragraphs(lang, title, figure, credit)
