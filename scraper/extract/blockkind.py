@@ -154,7 +154,7 @@ CAPTION_CLIMB = 4
 _PICTURE_LINE = frozenset(("p", "div", "a", "span", "picture"))
 
 
-def _picture_only(element: Tag) -> bool:
+def picture_only(element: Tag) -> bool:
     """A picture on a line of its own: an image, or a wrapper holding one and no text."""
     if element.name in ("img", "picture"):
         return True
@@ -182,4 +182,4 @@ def is_caption(block: Block) -> bool:
     if not _wholly_emphasised(element):
         return False
     before = element.find_previous_sibling()
-    return before is not None and _picture_only(before)
+    return before is not None and picture_only(before)

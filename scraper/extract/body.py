@@ -18,6 +18,7 @@ from scraper.extract.blockkind import (
     caption_credit,
     is_caption,
     is_number_only,
+    picture_only,
     wholly_emphasised,
 )
 from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Block
@@ -150,9 +151,67 @@ def _ad_labels() -> frozenset[str]:
     return frozenset(lexicon.words("ad_labels"))
 
 
+#: A translations notice ("Cette page est aussi disponible en : Nederlands, English") is one line;
+#: a paragraph of the text that links to another language's page runs longer.
+MAX_NOTICE_CHARS = 120
+#: A language's segment opening a URL's path ("/nl/", "/fr-be/").
+_LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}(?:-[a-z]{2})?", re.IGNORECASE)
+
+
+def _path_language(url: str) -> str | None:
+    """The language segment opening `url`'s path, lowercased ("/nl/news/x/" -> "nl"), or None."""
+    first = urlsplit(url).path.strip("/").split("/", 1)[0]
+    return first.lower() if _LANGUAGE_SEGMENT.fullmatch(first) else None
+
+
+def _translations_notice(block: Block, page: Page) -> bool:
+    """A line whose every link goes to this page's own site in another language (a path opening
+    with another language segment than the page's, or a `hreflang` of another language): the
+    notice naming the page's translations, furniture. At most `MAX_NOTICE_CHARS` characters."""
+    if not block.hrefs or len(block.text) > MAX_NOTICE_CHARS or block.element is None:
+        return False
+    own = _path_language(page.url)
+    host = urlsplit(page.url).netloc.lower()
+    if own is None:
+        return False
+    for anchor in block.element.find_all("a", href=True):
+        href = urljoin(page.url, str(anchor["href"]))
+        if urlsplit(href).netloc.lower() != host:
+            return False
+        hreflang = str(anchor.get("hreflang") or "").lower() or None
+        language = hreflang or _path_language(href)
+        if language is None or language.split("-")[0] == own.split("-")[0]:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _credit_label() -> re.Pattern[str]:
+    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©"."""
+    labels = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:(?:{labels})\s*:|©)", re.IGNORECASE)
+
+
+def _image_credit(block: Block) -> bool:
+    """A photo credit in an element of its own attached to an image ("© Name", "Foto: Name"):
+    a short line (`MAX_CREDIT_CHARS`, no sentence) opening with a credit label or "©", inside
+    a figure or right after a picture on a line of its own."""
+    element = block.element
+    text = block.text
+    if element is None or len(text) > MAX_CREDIT_CHARS or text.endswith((".", "!", "?")):
+        return False
+    if not _credit_label().match(text):
+        return False
+    before = element.find_previous_sibling()
+    return is_caption(block) or (before is not None and picture_only(before))
+
+
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     """A line of page metadata rather than text: the headline, the sector, a byline with the date,
-    a breadcrumb, a counter. Preformatted text (code, a shell session) is never one."""
+    a breadcrumb, a counter, a translations notice. Preformatted text (code, a shell session) is never one."""
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
     text = block.text
@@ -187,8 +246,10 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if caption_credit(block) == text:
-        return True  # a photo credit on a line of its own under the caption
+    if caption_credit(block) == text or _image_credit(block):
+        return True  # a photo credit on a line of its own under the caption or the image
+    if _translations_notice(block, page):
+        return True  # "Aussi disponible en : Nederlands, English": links to its other languages
     if block.quoted and _post_attribution(block, page):
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):
@@ -694,6 +755,34 @@ def _without_empty_sections(blocks: list[Block], kept: list[Block]) -> list[Bloc
     return [b for b in kept if id(b) not in empty]
 
 
+#: A box of links to other pages offers a choice: at least this many links (a heading over one
+#: link, "Download the report", labels that link).
+MIN_BOX_LINKS = 2
+
+
+def _without_link_box_headings(blocks: list[Block], kept: list[Block]) -> list[Block]:
+    """`kept` without the headings whose next blocks, up to the next kept one, are all left out
+    and link lists (`MAX_LINK_DENSITY`): the title of a box of links to other pages ("Pour aller
+    plus loin", "Nuttige links") set between two paragraphs of the text goes with its links. A
+    section heading of the text has its own paragraph next."""
+    kept_ids = {id(b) for b in kept}
+    dropped: set[int] = set()
+    for at, block in enumerate(blocks):
+        if not block.is_heading or id(block) not in kept_ids:
+            continue
+        links = 0
+        for after in blocks[at + 1 :]:
+            if id(after) in kept_ids or after.is_heading or after.role == "lead":
+                break
+            if after.link_density <= MAX_LINK_DENSITY:
+                links = 0
+                break
+            links += len(after.hrefs)
+        if links >= MIN_BOX_LINKS:
+            dropped.add(id(block))
+    return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
 #: A heading sits in a wrapper of its own (`<header><h3>…</h3></header>`) inside the box it
 #: labels: climbing more levels than this from it reaches the page's columns, not its box.
 MAX_LABEL_CLIMB = 3
@@ -706,8 +795,8 @@ def _inside(element: Tag | None, box: Tag) -> bool:
 def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
     """True when `blocks[at]` (a heading) labels a box the body left out: the nearest element
     around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's
-    container) holds no kept one. The walk stops at the first kept block it meets (a section
-    heading's next paragraph)."""
+    container) holds no kept one, or holds only it and a form (a newsletter box). The walk stops
+    at the first kept block it meets (a section heading's next paragraph)."""
     element = blocks[at].element
     box = element.parent if element is not None else None
     for _ in range(MAX_LABEL_CLIMB):
@@ -721,8 +810,8 @@ def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -
                     return False
                 others += 1
                 near += step
-        if others:
-            return True
+        if others or _holds_form(box):
+            return True  # a sign-up box: its heading, and a form the body never reads
         box = box.parent
     return False
 
@@ -809,6 +898,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         ),
         default=last,
     )
+    sections = _closing_sections(blocks, last)
     after = {
         id(b)
         for at, b in enumerate(blocks[last + 1 :], last + 1)
@@ -816,6 +906,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         and b.element.parent is not parent
         and id(b.element) not in own
         and not b.quoted
+        and id(b) not in sections
         and not any(h.startswith("#") and len(h) > 1 for h in b.hrefs)  # a note, linked back
         and (
             b.tag == "div"
@@ -823,6 +914,31 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         )
     }
     return [b for b in kept if id(b) not in after]
+
+
+def _holds_form(box: Tag) -> bool:
+    """True when `box` holds a form or its controls (a sign-up box, a search box)."""
+    return box.find(("form", "input", "button", "select", "textarea")) is not None
+
+
+def _closing_sections(blocks: list[Block], last: int) -> set[int]:
+    """The `id()`s of the `<p>`s after `blocks[last]` that run a section of the text written
+    after it ("Next steps", "En pratique"): each follows a heading in the same element, with
+    only `<p>`s of that element between them, and that element holds no form (a sign-up box's
+    heading and blurb are the box's). A box's other lines (a bio, a call to action) have no
+    heading of their own beside them."""
+    found: set[int] = set()
+    heading: Tag | None = None  # the parent of the heading opening the current section
+    for block in blocks[last + 1 :]:
+        element = block.element
+        box = element.parent if element is not None else None
+        if block.is_heading:
+            heading = box if box is not None and not _holds_form(box) else None
+        elif block.tag == "p" and box is not None and box is heading:
+            found.add(id(block))
+        else:
+            heading = None
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1009,6 +1125,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)
+    kept = _without_link_box_headings(blocks, kept)
     while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:
