@@ -122,6 +122,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         text=parsed.text,
         at_strings=parsed.at_strings,
         slash_strings=parsed.slash_strings,
+        channel_strings=parsed.channel_strings,
     )
     page.contact_containers = contact_containers(page)
     if root is not None:
@@ -200,6 +201,9 @@ class ParsedHtml:
     at_strings: list[NavigableString] | None = None
     #: the plain text nodes of `soup` holding a "/", in document order (None: walk the tree)
     slash_strings: list[NavigableString] | None = None
+    #: the plain text nodes of `soup` holding an "@" or, short, a digit, in document order
+    #: (None: walk the tree)
+    channel_strings: list[NavigableString] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -210,7 +214,13 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
         text = scrub(text)
         tree = _parse(text)
         return ParsedHtml(
-            text, tree.soup, decode_warning, tree.elements, tree.at_strings, tree.slash_strings
+            text,
+            tree.soup,
+            decode_warning,
+            tree.elements,
+            tree.at_strings,
+            tree.slash_strings,
+            tree.channel_strings,
         )
 
 

@@ -29,6 +29,7 @@ from scraper.extract.contacts import (
 )
 from scraper.extract.names import FULL_NAME, is_full_name
 from scraper.extract.page import Page
+from scraper.extract.tree import SHORT_LINE_CHARS
 from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_longer_than
 from scraper.text import normalize_lines
 
@@ -86,7 +87,8 @@ _MAY_WRITE_AT = re.compile(r"@|&#0*64(?!\d)|&#x0*40(?![0-9a-f])|&commat", re.IGN
 
 #: A line that writes a phone number is short ("Phone: +32 2 422 00 11"): a longer string with
 #: a number in it is running text, which `_has_running_text` keeps out of any block anyway.
-MAX_PHONE_LINE_CHARS = 80
+#: (the parse lists the strings this short that hold a digit: `tree.SHORT_LINE_CHARS`)
+MAX_PHONE_LINE_CHARS = SHORT_LINE_CHARS
 
 
 def _phone_line(string: str, page: Page) -> bool:
@@ -114,7 +116,10 @@ def _channels(page: Page, phone_lines: set[int]) -> list[Tag]:
             found.append(link)
     # no "@" in the page: no string of its tree holds an address
     may_write_at = page.text is None or _MAY_WRITE_AT.search(page.text) is not None
-    for string in page.soup.descendants:
+    # the strings that can write a channel, as the parse listed them (an "@", or a digit on a
+    # short line), else every node of the tree
+    strings = page.soup.descendants if page.channel_strings is None else page.channel_strings
+    for string in strings:
         # text a reader sees only: an address in a comment or a script is no channel
         if type(string) is not NavigableString:
             continue

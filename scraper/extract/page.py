@@ -92,6 +92,9 @@ class Page:
     #: the plain text nodes of `soup` holding a "/", in document order, when the parse listed
     #: them (None: walk the tree)
     slash_strings: list[NavigableString] | None = None
+    #: the plain text nodes of `soup` holding an "@" or, at most `tree.SHORT_LINE_CHARS` long,
+    #: a digit, in document order, when the parse listed them (None: walk the tree)
+    channel_strings: list[NavigableString] | None = None
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)

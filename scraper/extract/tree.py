@@ -9,6 +9,7 @@ fails there, not in the records.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import NamedTuple
 
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 
 #: What HTML counts as white space between elements (bs4's `BeautifulSoup.ASCII_SPACES`).
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
+#: A text node this long at most is a line that may write a phone number alone ("Phone: +32 2
+#: 422 00 11"): `contact_blocks` reads such lines as channels (its `MAX_PHONE_LINE_CHARS`).
+SHORT_LINE_CHARS = 80
+_DIGIT = re.compile(r"\d")
 
 
 class PageSoup(BeautifulSoup):
@@ -42,17 +47,22 @@ class PageSoup(BeautifulSoup):
 
     The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
     address can be, without a walk over the whole tree; so are those holding a "/"
-    (`slash_strings`): where a slash date ("07/14/2023") can be."""
+    (`slash_strings`): where a slash date ("07/14/2023") can be; and those holding an "@" or,
+    at most `SHORT_LINE_CHARS` long, a digit (`channel_strings`): where a contact channel can
+    be written."""
 
     #: the plain text nodes (`NavigableString` itself) holding an "@", in document order
     at_strings: list[NavigableString]
     #: the plain text nodes holding a "/", in document order
     slash_strings: list[NavigableString]
+    #: the plain text nodes holding an "@" or, short, a digit, in document order
+    channel_strings: list[NavigableString]
 
     def reset(self) -> None:
         super().reset()
         self.at_strings = []
         self.slash_strings = []
+        self.channel_strings = []
 
     def handle_starttag(  # type: ignore[override]
         self,
@@ -155,6 +165,9 @@ class PageSoup(BeautifulSoup):
         self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
         if "@" in data:
             self.at_strings.append(string)
+            self.channel_strings.append(string)
+        elif len(data) <= SHORT_LINE_CHARS and _DIGIT.search(data) is not None:
+            self.channel_strings.append(string)
         if "/" in data:
             self.slash_strings.append(string)
 
@@ -275,6 +288,8 @@ class ParsedTree(NamedTuple):
     at_strings: list[NavigableString]
     #: its plain text nodes holding a "/" (`PageSoup.slash_strings`)
     slash_strings: list[NavigableString]
+    #: its plain text nodes holding an "@" or, short, a digit (`PageSoup.channel_strings`)
+    channel_strings: list[NavigableString]
 
 
 def parse_tree(text: str) -> ParsedTree:
@@ -285,11 +300,11 @@ def parse_tree(text: str) -> ParsedTree:
     try:
         soup = PageSoup(text, builder=builder)
         elements, builder.elements = builder.elements, []
-        return ParsedTree(soup, elements, soup.at_strings, soup.slash_strings)
+        return ParsedTree(soup, elements, soup.at_strings, soup.slash_strings, soup.channel_strings)
     except BaseException as exc:
         _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
         if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
             raise
 
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return ParsedTree(BeautifulSoup("", "lxml"), [], [], [])
+        return ParsedTree(BeautifulSoup("", "lxml"), [], [], [], [])
