@@ -929,11 +929,15 @@ def _closing_sections(blocks: list[Block], last: int) -> set[int]:
     heading of their own beside them."""
     found: set[int] = set()
     heading: Tag | None = None  # the parent of the heading opening the current section
+    forms: dict[int, bool] = {}  # whether a box holds a form: asked once per box (the headings
+    # of one text share their parent, whose whole subtree a search reads)
     for block in blocks[last + 1 :]:
         element = block.element
         box = element.parent if element is not None else None
         if block.is_heading:
-            heading = box if box is not None and not _holds_form(box) else None
+            if box is not None and id(box) not in forms:
+                forms[id(box)] = _holds_form(box)
+            heading = box if box is not None and not forms[id(box)] else None
         elif block.tag == "p" and box is not None and box is heading:
             found.add(id(block))
         else:

@@ -163,8 +163,22 @@ def dated_link_navs(
     a heading of their own (inside, or just before them), outside the site's frame: a related
     list, not a menu (a menu's links lead to sections and carry no dates)."""
     navs: dict[int, Tag] = {}
+    nav_of: dict[int, Tag | None] = {}  # each element's nearest `<nav>` (None: none), found once
     for link in links:
-        nav = next((p for p in link.parents if p.name == "nav"), None)
+        climbed: list[int] = []
+        nav: Tag | None = None
+        node = link.parent
+        while node is not None:
+            if id(node) in nav_of:
+                nav = nav_of[id(node)]
+                break
+            climbed.append(id(node))
+            if node.name == "nav":
+                nav = node
+                break
+            node = node.parent
+        for key in climbed:  # the links of one list share their ancestors: climb them once
+            nav_of[key] = nav
         if nav is not None:
             navs.setdefault(id(nav), nav)
     navigation = NavigationVerdicts()
