@@ -128,7 +128,8 @@ class ExtractConfig:
             + lexicon.words("question_labels", folded=False),
             interview_intros=_phrases(table, "interview_intros"),
             closing_thanks=_phrases(table, "closing_thanks"),
-            role_cues=_phrases(table, "role_cues"),
+            # a speech cue ("a répondu à nos questions") names the interviewee as a role does
+            role_cues=_phrases(table, "role_cues") + _phrases(table, "speech_cues"),
             first_person=_phrases(table, "first_person"),
             speech_cues=_phrases(table, "speech_cues"),
             second_person=_phrases(table, "second_person"),
