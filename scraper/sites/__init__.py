@@ -10,6 +10,7 @@ alone), a table merges with the base's table key by key, any other value replace
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,32 @@ PROFILE_DIR = Path(__file__).resolve().parent
 DEFAULT_PROFILE = "hub_brussels"
 #: The generic base every profile extends (and the profile of a site no bundled profile knows).
 BASE_PROFILE = "base"
+
+#: The keys each table of a profile may hold (those its readers, `scraper.extract.config` and
+#: `scraper.discover` / `schedules.job` / `schedules.notify`, look up). Any other key is refused
+#: with the nearest known one: a misspelt key ("selectros") would otherwise be ignored silently.
+#: A list key may also come as `<key>_replace = true` (`extend`). `extract.sectors` and
+#: `crawl.start_urls` hold keys of the profile's own choosing (sector keys, languages).
+KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "site": frozenset("key name hosts time_zone".split()),
+    "extract": frozenset(
+        # CSS selectors (scraper.extract.config.SELECTOR_ROLES, card_sector)
+        "content title lead date sector sector_hints contact related breadcrumb card_sector"
+        " boilerplate_classes"
+        # phrases added to the language vocabulary's
+        " related_headings end_headings cta_phrases cta_actions question_labels interview_intros"
+        " closing_thanks role_cues speech_cues first_person second_person link_phrases"
+        " sector_labels relative_dates name_stopwords site_names"
+        # the site's languages, phone regions and sector mapping
+        " languages phone_region fallback_phone_region sectors".split()
+    ),
+    "crawl": frozenset(
+        "start_urls article_patterns exclude_patterns card_selector card_title_selector"
+        " card_date_selector next_selectors wp_json sitemaps feeds max_listing_pages concurrency"
+        " recheck allow_private user_agent contact notify".split()
+    ),
+    "crawl.recheck": frozenset({"recent_days", "older_every_days"}),
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +104,7 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
     for table in ("extract", "crawl"):
         if not isinstance(data.get(table) or {}, dict):
             raise ProfileError(f"site profile {path}: [{table}] must be a table")
+    _check_keys(data, path)
     declared = _declared_sources(data.get("crawl") or {}) if site["key"] != BASE_PROFILE else set()
     if site["key"] != BASE_PROFILE:
         base = _read_base()
@@ -100,6 +128,31 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
         time_zone=str(zone) if zone is not None else None,
         declared_sources=frozenset(declared),
     )
+
+
+def _check_keys(data: dict[str, Any], path: str) -> None:
+    """Raise `ProfileError` for a table or key of `data` no reader knows (`KNOWN_KEYS`), naming
+    the nearest known one."""
+    tables = {"site", "extract", "crawl"}
+    for table in data:
+        if table not in tables:
+            raise ProfileError(
+                _unknown(f"site profile {path}: unknown table [{table}]", table, tables)
+            )
+    recheck = (data.get("crawl") or {}).get("recheck")
+    nested = {"crawl.recheck": recheck if isinstance(recheck, dict) else {}}
+    for table, values in [(t, data.get(t) or {}) for t in sorted(tables)] + list(nested.items()):
+        known = KNOWN_KEYS[table]
+        for key in values:
+            base_key = key.removesuffix("_replace")
+            if key not in known and not (key != base_key and base_key in known):
+                where = f"site profile {path}: unknown key {key!r} in [{table}]"
+                raise ProfileError(_unknown(where, key, known))
+
+
+def _unknown(message: str, name: str, known: set[str] | frozenset[str]) -> str:
+    near = difflib.get_close_matches(name, sorted(known), n=1)
+    return f"{message} (did you mean {near[0]!r}?)" if near else message
 
 
 def _declared_sources(crawl: dict[str, Any]) -> set[str]:

@@ -226,3 +226,38 @@ def test_a_wrong_profile_file_is_named_for_what_is_wrong_with_it(
     nosite.write_text('[crawl]\narticle_patterns = ["^/news/"]\n', encoding="utf-8")
     table = runner.invoke(main, ["crawl", "--db", sqlite_url, "--profile", str(nosite)])
     assert table.exit_code == 2 and "has no [site] table" in table.output, table.output
+
+
+def test_a_misspelt_profile_key_is_refused_with_the_nearest_known_one(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """A key no reader looks up would be ignored silently (the crawl running with the base's
+    selectors): the profile is refused, naming the key, its table and the key it resembles."""
+    runner = CliRunner()
+    site = '[site]\nkey = "tiny"\nhosts = ["tiny.example"]\n'
+    cases = {
+        '[extract]\ntitel = ["h1.headline"]\n': "unknown key 'titel' in [extract] (did you mean 'title'?)",
+        '[crawl]\narticle_paterns = ["^/news/"]\n': "did you mean 'article_patterns'?",
+        "[crawl.recheck]\nrecent = 3\n": "unknown key 'recent' in [crawl.recheck]",
+        '[extracts]\ntitle = ["h1"]\n': "unknown table [extracts] (did you mean 'extract'?)",
+    }
+    for n, (table, message) in enumerate(cases.items()):
+        path = tmp_path / f"typo{n}.toml"
+        path.write_text(site + table, encoding="utf-8")
+        result = runner.invoke(main, ["crawl", "--db", sqlite_url, "--profile", str(path)])
+        assert result.exit_code == 2, result.output
+        assert message in result.output and "Traceback" not in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_every_key_the_bundled_profiles_and_readers_use_is_known() -> None:
+    """The bundled profiles load, a list key's `<key>_replace` is accepted, and every selector
+    role the extractor reads is a key a profile may set."""
+    from scraper.extract.config import SELECTOR_ROLES
+    from scraper.sites import KNOWN_KEYS, available_profiles, load_profile, profile_from_text
+
+    for name in available_profiles():
+        load_profile(name)
+    assert set(SELECTOR_ROLES) <= KNOWN_KEYS["extract"]
+    text = '[site]\nkey = "t"\nhosts = ["t.example"]\n[extract]\ncontent = [".x"]\ncontent_replace = true\n'
+    assert profile_from_text(text).extract["content"] == [".x"]
