@@ -25,6 +25,7 @@ from schedules.cli.common import (
     is_terminal,
     json_option,
     limit_option,
+    storage_problem,
     url_argument,
 )
 from storage.db import transaction
@@ -89,7 +90,7 @@ def _filters(options: dict[str, Any]) -> Filters:
             as_of=day("as_of"),
         )
     except StorageError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise storage_problem(exc) from exc  # a range that cannot be searched: usage, exit 2
 
 
 @contextmanager

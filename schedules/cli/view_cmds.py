@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from schedules.cli.common import (
     DAY,
     F,
+    UsageError,
     db_option,
     echo_json,
     json_option,
@@ -233,7 +234,7 @@ def feed_cmd(out_file: Path, view_url: str, db_url: str, **options: Any) -> None
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, renamed when complete."""
     if not path.parent.is_dir():
-        raise click.ClickException(f"the folder {path.parent} does not exist: create it first")
+        raise UsageError(f"the folder {path.parent} does not exist: create it first")
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
         tmp.write(data)
     os.replace(tmp.name, path)

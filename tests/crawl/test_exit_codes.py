@@ -256,3 +256,24 @@ def test_a_wrong_profile_is_exit_2_for_every_unattended_command(tmp_path: Path) 
         result = runner.invoke(main, [*args, "--db", db])
         assert result.exit_code == 2, (args, result.output)
         assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_an_empty_date_range_and_a_missing_output_folder_are_usage_errors(tmp_path: Path) -> None:
+    """A search or export whose --from is after its --to, and a feed written into a folder that
+    does not exist, are the person's to fix: exit 2 and one line, as any other bad flag (they
+    exited 1, which cron reads as "some pages failed")."""
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade", "--db", db]).exit_code == 0
+    backwards = ["--from", "2026-05-01", "--to", "2026-01-01"]
+    for args, says in (
+        (["search", "mission", *backwards], "from 2026-05-01 is after to 2026-01-01"),
+        (
+            ["export", "--format", "jsonl", "--out", str(tmp_path / "x.jsonl"), *backwards],
+            "is after",
+        ),
+        (["feed", "--out", str(tmp_path / "missing" / "feed.xml")], "does not exist: create it"),
+    ):
+        result = runner.invoke(main, [*args, "--db", db])
+        assert result.exit_code == 2, (args, result.output)
+        assert says in result.output and len(result.output.strip().splitlines()) == 1, result.output
