@@ -22,6 +22,7 @@ from storage.errors import NotFoundError, QueryError
 from storage.history import get_version
 from storage.rows import version_to_article
 from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
+from storage.selection import site_keys
 
 #: A field's short diff keeps at most this many changed lines…
 SHORT_DIFF_LINES = 3
@@ -176,7 +177,7 @@ def reparse_condition(version: Any) -> Any:
 def _site_id(session: Session, key: str) -> int:
     found = session.scalar(select(Site.id).where(Site.key == key))
     if found is None:
-        known = ", ".join(session.scalars(select(Site.key).order_by(Site.key))) or "none yet"
+        known = ", ".join(site_keys(session)) or "none yet"
         raise NotFoundError(f"no site {key!r} in the archive (sites: {known})")
     return found
 

@@ -7,10 +7,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from storage.errors import QueryError
-from storage.schema import ArticleRow, QARow, VersionRow
+from storage.schema import ArticleRow, QARow, Site, VersionRow
 
 STATUSES = ("live", "gone")
 
@@ -29,6 +29,8 @@ class Filters:
     had come back unchanged by then (the tombstone's `revived_at`).
     """
 
+    #: a site's key (a profile key, or the origin of a generic crawl), as `sites list` shows it
+    site: str | None = None
     lang: str | None = None
     sector: str | None = None
     published_from: dt.date | None = None
@@ -54,6 +56,16 @@ class Filters:
             for k, v in asdict(self).items()
             if v not in (None, False)
         }
+
+
+def site_exists(session: Session, key: str) -> bool:
+    """True when the archive holds a site of that key."""
+    return session.scalar(select(Site.id).where(Site.key == key)) is not None
+
+
+def site_keys(session: Session) -> list[str]:
+    """The keys of the archive's sites, sorted."""
+    return list(session.scalars(select(Site.key).order_by(Site.key)))
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -126,6 +138,9 @@ def selected_versions(filters: Filters, *, all_versions: bool = False) -> Select
             )
             joined = and_(joined, version.c.seq == newest_content)
     conditions += _content_conditions(filters, version)
+    if filters.site is not None:
+        site = select(Site.id).where(Site.key == filters.site).scalar_subquery()
+        conditions.append(article.c.site_id == site)
     if filters.status is not None:
         conditions.append(status == filters.status)
     return (

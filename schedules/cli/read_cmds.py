@@ -29,16 +29,19 @@ from schedules.cli.common import (
     url_argument,
 )
 from storage.db import transaction
-from storage.errors import NotFoundError, StorageError
+from storage.errors import NotFoundError, QueryError, StorageError
 from storage.export import FORMATS, count_selected, export_archive
 from storage.records import ArticleView, VersionEntry, load_article
 from storage.search import MARK, SearchHit, search
-from storage.selection import STATUSES, Filters
+from storage.selection import STATUSES, Filters, site_exists, site_keys
 
 
 def filter_options(func: F) -> F:
     """The filters shared by `search` and `export`."""
     options = [
+        click.option(
+            "--site", metavar="KEY", help="Only this site's articles (its key, as `sites list`)."
+        ),
         click.option("--lang", metavar="CODE", help="Only articles in this language (fr, nl, en)."),
         click.option(
             "--sector", metavar="LABEL|KEY", help="Only this sector, by label (any case) or key."
@@ -80,6 +83,7 @@ def _filters(options: dict[str, Any]) -> Filters:
 
     try:
         return Filters(
+            site=options.get("site"),
             lang=options.get("lang"),
             sector=options.get("sector"),
             published_from=day("date_from"),
@@ -98,6 +102,15 @@ def _archive(db_url: str) -> Iterator[Session]:
     """A read session on an existing archive; storage errors inside it become messages too."""
     with archive_engine(db_url) as engine, transaction(engine) as session:
         yield session
+
+
+def _check_site(session: Session, filters: Filters) -> None:
+    """A `--site` the archive does not hold is a typo to report (exit 2), not an empty result."""
+    if filters.site is not None and not site_exists(session, filters.site):
+        known = ", ".join(site_keys(session)) or "none yet"
+        raise storage_problem(
+            QueryError(f"no site {filters.site!r} in the archive (sites: {known})")
+        )
 
 
 def _rich_snippet(snippet: str) -> str:
@@ -141,6 +154,7 @@ def search_cmd(query: str, db_url: str, as_json: bool, limit: int, **options: An
     """
     filters = _filters(options)
     with _archive(db_url) as session:
+        _check_site(session, filters)
         hits = search(session, query, filters, limit=limit)
     if as_json:
         echo_json([hit.to_dict() for hit in hits])
@@ -313,6 +327,7 @@ def export_cmd(
     """
     filters = _filters(options)
     with _archive(db_url) as session:
+        _check_site(session, filters)
         if is_terminal() and not as_json:
             report = _export_with_progress(
                 session, out_dir, fmt, filters, all_versions, raw_cells, limit

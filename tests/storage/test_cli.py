@@ -152,3 +152,38 @@ def test_db_upgrade_as_cron_runs_it(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert "upgraded from revision (empty)" in first.stdout
     assert "already at schema revision" in again.stdout
+
+
+def test_search_and_export_narrow_to_one_site_and_refuse_an_unknown_one(
+    engine: Engine, db_url: str, tmp_path: Path
+) -> None:
+    """Two sites in one archive: `--site` keeps one site's articles in a search and an export;
+    a key the archive does not hold is a typo (exit 2, the sites it holds named), not an empty
+    result."""
+    other = "https://news.example/2026/05/mission-lima/"
+    with transaction(engine) as session:
+        for key, url in (("hub_brussels", URL), ("https://news.example", other)):
+            store_record(session, make_article(url=url), seen_at=day(0), site=key)
+    code, out = run("search", "Silicon", "--db", db_url, "--json", "--site", "https://news.example")
+    assert code == 0 and [hit["url"] for hit in json.loads(out)] == [other]
+    code, out = run("search", "Silicon", "--db", db_url, "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out = run(
+        "export",
+        "--db",
+        db_url,
+        "--format",
+        "jsonl",
+        "--out",
+        str(tmp_path),
+        "--site",
+        "hub_brussels",
+    )
+    assert code == 0, out
+    rows = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(row)["url"] for row in rows] == [URL]
+    result = CliRunner().invoke(main, ["search", "Silicon", "--db", db_url, "--site", "hub"])
+    assert result.exit_code == 2
+    assert (
+        "no site 'hub' in the archive (sites: https://news.example, hub_brussels)" in result.output
+    )
