@@ -8,7 +8,7 @@ this subset is reported by `compile_selector` as None and matched with soupsieve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -270,12 +270,18 @@ def select_in(root: Tag, index: SelectorIndex) -> list[Tag]:
     """Elements under `root` matching the selectors of an index built with one role "" (small
     subtrees), by selector priority."""
     matches = Matches()
-    for tag in root.find_all(True):
-        index.match(tag, matches)
+    index.match_all(_elements_below(root), matches)
     matches.resolve()
     if index.fallback:
         match_fallbacks(root, index, matches)
     return matches.in_selector_order("")
+
+
+def _elements_below(root: Tag) -> Iterator[Tag]:
+    """The elements below `root` in document order (`root.find_all(True)`, by a plain walk)."""
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            yield node
 
 
 @dataclass
@@ -289,8 +295,13 @@ class Matches:
     def resolve(self) -> None:
         """Match descendant selectors below the ancestors the pass found (few, small subtrees)."""
         for role, order, selector, ancestor in self.pending:
-            for tag in ancestor.find_all(True):
-                if selector.matches(tag):
+            chain = selector.chain
+            # the ancestor matched the chain's first compound: for a chain of two ("a b"), any
+            # element below it matching the last one matches the selector, and climbing its
+            # parents again to find that ancestor (`Selector.matches`) would only say so
+            test = chain[-1].matches if len(chain) == 2 else selector.matches
+            for tag in _elements_below(ancestor):
+                if test(tag):
                     self.add(role, order, tag)
         self.pending = []
 
