@@ -8,11 +8,13 @@ this subset is reported by `compile_selector` as None and matched with soupsieve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
+
+from scraper.extract.treewalk import tags_below
 
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[~*^]?=[\"']?[^\]\"']*[\"']?)?\])*)$"
@@ -270,18 +272,11 @@ def select_in(root: Tag, index: SelectorIndex) -> list[Tag]:
     """Elements under `root` matching the selectors of an index built with one role "" (small
     subtrees), by selector priority."""
     matches = Matches()
-    index.match_all(_elements_below(root), matches)
+    index.match_all(tags_below(root), matches)
     matches.resolve()
     if index.fallback:
         match_fallbacks(root, index, matches)
     return matches.in_selector_order("")
-
-
-def _elements_below(root: Tag) -> Iterator[Tag]:
-    """The elements below `root` in document order (`root.find_all(True)`, by a plain walk)."""
-    for node in root.descendants:
-        if isinstance(node, Tag):
-            yield node
 
 
 @dataclass
@@ -300,7 +295,7 @@ class Matches:
             # element below it matching the last one matches the selector, and climbing its
             # parents again to find that ancestor (`Selector.matches`) would only say so
             test = chain[-1].matches if len(chain) == 2 else selector.matches
-            for tag in _elements_below(ancestor):
+            for tag in tags_below(ancestor):
                 if test(tag):
                     self.add(role, order, tag)
         self.pending = []
