@@ -522,7 +522,7 @@ class _Walker:
         its structure (cards, teaser runs, link density), and sections of the article's own may
         follow it (an encyclopedia's notes and references)."""
         folded = fold(text)
-        return any(folded.startswith(p) for p in self.config.end_headings)
+        return folded.startswith(self.config.end_headings)  # (a tuple: any of them)
 
     def _is_layout(self, tag: Tag, root: Tag) -> bool:
         """A furniture class on a wrapper of most of the text: a layout name, not furniture."""

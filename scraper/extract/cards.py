@@ -465,7 +465,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
             and not _DIGIT.search(piece)
             and piece[0].isupper()
             and not piece.endswith((".", "?", "!", ":", "…", "→", "›", "»"))
-            and not any(folded.startswith(p) for p in config.link_phrases)
+            and not folded.startswith(config.link_phrases)  # (a tuple: any of them)
         ):
             return piece
     return None

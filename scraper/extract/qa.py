@@ -202,7 +202,7 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
 def _is_cta(text: str, config: ExtractConfig) -> bool:
     """An invitation to the reader: "Envie d'en savoir plus ?", "Want to join? Contact us."."""
     folded = fold(text).lstrip("«“\"' ")
-    if "!" in text or any(folded.startswith(p) for p in config.cta_phrases):
+    if "!" in text or folded.startswith(config.cta_phrases):  # (a tuple: any of them)
         return True
     return "?" in folded and any(word in folded for word in config.cta_actions)
 
