@@ -6,7 +6,7 @@ from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
-from scraper.extract.treewalk import all_strings_in
+from scraper.extract.treewalk import all_strings_in, previous_tag
 
 #: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
 _EMPHASIS = frozenset(("em", "i"))
@@ -181,5 +181,5 @@ def is_caption(block: Block) -> bool:
         node = node.parent
     if not _wholly_emphasised(element):
         return False
-    before = element.find_previous_sibling()
+    before = previous_tag(element)
     return before is not None and picture_only(before)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -14,7 +14,7 @@ from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingIn
 
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
-from scraper.extract.treewalk import text_length
+from scraper.extract.treewalk import previous_tag, tags_named, text_length
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
@@ -308,10 +308,10 @@ def _toggled_panel(tag: Tag) -> bool:
     """A hidden element that the toggle just before it opens (a collapsed accordion panel): the
     page's text, shown on a click, not text its author hid."""
     ident = tag.attrs.get("id")
-    before = tag.find_previous_sibling()
+    before = previous_tag(tag)
     if not ident or before is None:
         return False
-    toggles = [before, *before.find_all(("button", "a"), limit=4)]
+    toggles = [before, *islice(tags_named(before, ("button", "a")), 4)]
     return any(
         str(toggle.attrs.get(key, "")).lstrip("#") == ident
         for toggle in toggles
@@ -522,7 +522,7 @@ class _Walker:
         its structure (cards, teaser runs, link density), and sections of the article's own may
         follow it (an encyclopedia's notes and references)."""
         folded = fold(text)
-        return any(folded.startswith(p) for p in self.config.end_headings)
+        return folded.startswith(self.config.end_headings)  # (a tuple: any of them)
 
     def _is_layout(self, tag: Tag, root: Tag) -> bool:
         """A furniture class on a wrapper of most of the text: a layout name, not furniture."""

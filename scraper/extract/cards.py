@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -16,7 +16,17 @@ from scraper.dates import labelled_date, parse_date_text, parse_stamp, stamp_day
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
 from scraper.extract.selectors import select_in
-from scraper.extract.treewalk import all_strings_in, tags_named, text_length_upto
+from scraper.extract.treewalk import (
+    all_strings_in,
+    first_named,
+    links_in,
+    next_tags,
+    previous_named,
+    previous_tag,
+    tags_below,
+    tags_named,
+    text_length_upto,
+)
 from scraper.linkrules import NavigationVerdicts, is_article_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
@@ -100,12 +110,12 @@ def phrase_sections(
         while isinstance(section, Tag) and not _links_beyond(section, own):
             section = section.parent
         if isinstance(section, Tag) and (
-            _holds_any(section, h1s) or heading.find_previous_sibling("p") is not None
+            _holds_any(section, h1s) or previous_named(heading, "p") is not None
         ):
             # the heading sits in the article's own container (beside its headline, or after
             # its paragraphs, "See also" closing a text): the list is what follows it
             section = next(
-                (s for s in heading.find_next_siblings() if s.find("a", href=True) is not None),
+                (s for s in next_tags(heading) if links_in(s, 1)),
                 None,
             )
         if isinstance(section, Tag) and section.name not in ("body", "html", "[document]"):
@@ -186,7 +196,7 @@ def dated_link_navs(
     for nav in navs.values():
         if not isinstance(nav.parent, Tag) or navigation.in_navigation(nav.parent):
             continue  # a nav inside the header, the footer or another menu is the site's
-        before = nav.find_previous_sibling()
+        before = previous_tag(nav)
         if next(iter(tags_named(nav, _TITLE_TAGS)), None) is None and (
             before is None or before.name not in _TITLE_TAGS
         ):
@@ -326,7 +336,7 @@ def _menu(members: list[int], candidates: list[_Candidate], units: dict[int, Tag
         text = link.get_text().strip()
         if (
             len(units[i].get_text().strip()) > len(text)
-            or link.find("img") is not None
+            or first_named(link, "img") is not None
             or len(text.split()) > MENU_ITEM_WORDS
         ):
             return False
@@ -342,7 +352,7 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
         text = normalize_text(tag.get_text(" "))
         if text and not _metadata_line(text, config):
             return text, _string_ids(tag)
-    for tag in card.find_all(class_=_TITLE_CLASS):
+    for tag in _title_classed(card):
         text = normalize_text(tag.get_text(" "))
         if text and not _metadata_line(text, config):
             return text, _string_ids(tag)
@@ -367,6 +377,18 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
         return None
     text, strings = max(texts, key=lambda t: len(t[0]))
     return text, {id(string) for string in strings}
+
+
+def _title_classed(card: Tag) -> Iterator[Tag]:
+    """The elements below `card` whose class names a title, in document order (as
+    `card.find_all(class_=_TITLE_CLASS)`, by a plain walk: the pattern holds no space, so
+    searching the class string whole answers as bs4's search of each class name does)."""
+    for tag in tags_below(card):
+        classes = tag.attrs.get("class")
+        if classes and _TITLE_CLASS.search(
+            classes if isinstance(classes, str) else " ".join(classes)
+        ):
+            yield tag
 
 
 def _string_ids(tag: Tag) -> set[int]:
@@ -443,7 +465,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
             and not _DIGIT.search(piece)
             and piece[0].isupper()
             and not piece.endswith((".", "?", "!", ":", "…", "→", "›", "»"))
-            and not any(folded.startswith(p) for p in config.link_phrases)
+            and not folded.startswith(config.link_phrases)  # (a tuple: any of them)
         ):
             return piece
     return None

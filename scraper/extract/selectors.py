@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
+from scraper.extract.treewalk import tags_below
+
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[~*^]?=[\"']?[^\]\"']*[\"']?)?\])*)$"
 )
@@ -270,8 +272,7 @@ def select_in(root: Tag, index: SelectorIndex) -> list[Tag]:
     """Elements under `root` matching the selectors of an index built with one role "" (small
     subtrees), by selector priority."""
     matches = Matches()
-    for tag in root.find_all(True):
-        index.match(tag, matches)
+    index.match_all(tags_below(root), matches)
     matches.resolve()
     if index.fallback:
         match_fallbacks(root, index, matches)
@@ -289,8 +290,13 @@ class Matches:
     def resolve(self) -> None:
         """Match descendant selectors below the ancestors the pass found (few, small subtrees)."""
         for role, order, selector, ancestor in self.pending:
-            for tag in ancestor.find_all(True):
-                if selector.matches(tag):
+            chain = selector.chain
+            # the ancestor matched the chain's first compound: for a chain of two ("a b"), any
+            # element below it matching the last one matches the selector, and climbing its
+            # parents again to find that ancestor (`Selector.matches`) would only say so
+            test = chain[-1].matches if len(chain) == 2 else selector.matches
+            for tag in tags_below(ancestor):
+                if test(tag):
                     self.add(role, order, tag)
         self.pending = []
 

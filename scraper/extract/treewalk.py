@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from bs4 import NavigableString, Tag
+from bs4 import NavigableString, PageElement, Tag
 
 
 def tags_named(root: Tag, names: Collection[str]) -> Iterator[Tag]:
@@ -13,6 +13,13 @@ def tags_named(root: Tag, names: Collection[str]) -> Iterator[Tag]:
     `root.find_all(list(names))`, lazily)."""
     for node in root.descendants:
         if isinstance(node, Tag) and node.name in names:
+            yield node
+
+
+def tags_below(root: Tag) -> Iterator[Tag]:
+    """Every element below `root`, in document order (as `root.find_all(True)`, lazily)."""
+    for node in root.descendants:
+        if isinstance(node, Tag):
             yield node
 
 
@@ -73,3 +80,33 @@ def text_length_upto(root: Tag, limit: int) -> int:
         if total > limit:
             break
     return total
+
+
+def previous_tag(node: PageElement) -> Tag | None:
+    """The nearest element before `node` among its siblings (as `node.find_previous_sibling()`,
+    without the matcher bs4 builds for each call)."""
+    sibling = node.previous_sibling
+    while sibling is not None and not isinstance(sibling, Tag):
+        sibling = sibling.previous_sibling
+    return sibling
+
+
+def previous_named(node: PageElement, name: str) -> Tag | None:
+    """The nearest element named `name` before `node` among its siblings (as
+    `node.find_previous_sibling(name)`)."""
+    sibling = node.previous_sibling
+    while sibling is not None:
+        if isinstance(sibling, Tag) and sibling.name == name:
+            return sibling
+        sibling = sibling.previous_sibling
+    return None
+
+
+def next_tags(node: PageElement) -> Iterator[Tag]:
+    """The elements after `node` among its siblings, in order (as `node.find_next_siblings()`,
+    lazily)."""
+    sibling = node.next_sibling
+    while sibling is not None:
+        if isinstance(sibling, Tag):
+            yield sibling
+        sibling = sibling.next_sibling
