@@ -19,6 +19,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from ada_url import URL, join_url
+from ada_url import parse_url as ada_parse_url
 from w3lib.url import canonicalize_url
 
 #: Query parameters that only track the visitor: dropped from canonical URLs.
@@ -84,9 +85,20 @@ HOST_CACHE = 4096
 
 @lru_cache(maxsize=HOST_CACHE)
 def host_of(url: str) -> str:
-    """Lower-case host name of `url` ('' when it has none or does not parse); IPv6 in brackets."""
-    parsed = parse_url(url)
-    return parsed.hostname.rstrip(".") if parsed is not None else ""
+    """Lower-case host name of `url` ('' when it has none or does not parse); IPv6 in brackets.
+
+    The host of `parse_url(url)`, read with ada's `parse_url` function: the same parse and the
+    same getters, without building a `URL` object and reading its parts through its Python
+    attribute lookup (half the cost; the extractor asks once per page, for the page's own URL)."""
+    if not isinstance(url, str) or not url.strip() or len(url) > MAX_URL_CHARS:
+        return ""
+    try:
+        parts = ada_parse_url(url.strip(), attributes=("protocol", "hostname"))
+    except (ValueError, TypeError, UnicodeError):
+        return ""
+    if parts["protocol"].rstrip(":") not in WEB_SCHEMES or not parts["hostname"]:
+        return ""
+    return str(parts["hostname"]).rstrip(".")
 
 
 def origin_key(scheme: str, host: str, port: int | str | None) -> str:

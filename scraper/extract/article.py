@@ -5,8 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
@@ -60,8 +58,7 @@ def _parse(text: str) -> ParsedTree:
     return parse_tree(text)  # a function of this module: bench/extract.py --stages times it
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
+class _CollectorPaused:
     """Python's cycle collector off while a page is parsed and read, back on after (when it was
     on: a caller that turned it off keeps it off). While a tree grows, every few hundred new
     objects make the collector walk the young ones, and now and then every object of the
@@ -69,14 +66,21 @@ def _collector_paused() -> Iterator[None]:
     could reclaim (the tree lives until the record is made); `extract_article` then unlinks
     the tree (`_release`) so that reference counting frees it, and a tree a caller keeps is
     collected in one walk after. Another thread reading a page at the same time
-    may see the collector back on before it is done: it is then only slower."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
+    may see the collector back on before it is done: it is then only slower.
+
+    A class rather than a `contextmanager` generator: entered three times per page (the
+    record, the parse, the reading), a generator's set-up was a fixed cost of a few
+    microseconds each."""
+
+    __slots__ = ("paused",)
+
+    def __enter__(self) -> None:
+        self.paused = gc.isenabled()
+        if self.paused:
+            gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.paused:
             gc.enable()
 
 
@@ -162,7 +166,7 @@ def extract_article(
     `encoding` is the charset of the HTTP Content-Type header, when known; `profile` defaults to
     the bundled hub.brussels profile.
     """
-    with _collector_paused():
+    with _CollectorPaused():
         parsed = parse_html(html, encoding=encoding)
         try:
             return extract_parsed(parsed, url, profile=profile)
@@ -209,7 +213,7 @@ class ParsedHtml:
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
     """The page as `extract_article` reads it: decoded (`encoding` is the HTTP charset, when
     known), scrubbed and parsed. Never raises: a page lxml rejects is an empty tree."""
-    with _collector_paused():
+    with _CollectorPaused():
         text, decode_warning = decode_html(html or b"", encoding)
         text = scrub(text)
         tree = _parse(text)
@@ -226,7 +230,7 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
 
 def extract_parsed(parsed: ParsedHtml, url: str, *, profile: SiteProfile | None = None) -> Article:
     """`extract_article` of a page already parsed by `parse_html`: the same record."""
-    with _collector_paused():
+    with _CollectorPaused():
         return _extract(parsed, url, profile)
 
 

@@ -325,7 +325,7 @@ def _section_link(page: Page) -> str | None:
     anchor = page.signals.h1s[0]
     while next(_elements_before(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
-    article_path = urlsplit(page.url).path
+    article_path = None  # the page URL's path, split only for a link that gets that far
     for before in islice(_elements_before(anchor), SECTION_LINK_REACH):
         links = [before] if before.name == "a" else links_in(before, 2)
         if len(links) != 1 or not links[0].get("href"):
@@ -349,6 +349,8 @@ def _section_link(page: Page) -> str | None:
         path = urlsplit(url).path.rstrip("/")
         if len(path.rpartition("/")[2]) <= 2:
             continue  # the home page, a language's home ("/nl"): no section
+        if article_path is None:
+            article_path = urlsplit(page.url).path
         classes = f"{class_string(link)} {class_string(before)}".lower()
         if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
             return text

@@ -58,6 +58,35 @@ class PageSoup(BeautifulSoup):
     #: the plain text nodes holding an "@" or, short, a digit, in document order
     channel_strings: list[NavigableString]
 
+    @classmethod
+    def parse(cls, text: str, builder: HtmlBuilder) -> PageSoup:
+        """`PageSoup(text, builder=builder)`, set up the short way: what `BeautifulSoup.__init__`
+        does for a decoded page and a builder instance, without its checks of arguments this
+        call never passes and of markup that could be a file name or a URL (about a twentieth
+        of the parse of a 1 KB page). The first strategy of the builder's `prepare_markup` for
+        text (the text itself, a leading byte-order mark dropped) is tried here; markup lxml
+        rejects takes bs4's own path, which tries the others."""
+        soup = cls.__new__(cls)
+        soup.element_classes = {}
+        soup.builder = builder
+        soup.is_xml = soup.known_xml = builder.is_xml
+        soup._namespaces = {}
+        soup.parse_only = None
+        soup.markup = text[1:] if text[:1] == "\N{BYTE ORDER MARK}" else text
+        soup.original_encoding = None
+        soup.declared_html_encoding = None
+        soup.contains_replacement_characters = False
+        soup.reset()
+        builder.initialize_soup(soup)
+        try:
+            soup._feed()
+        except ParserRejectedMarkup:
+            builder.drop_parser()  # left inside the page: bs4's other strategies get a new one
+            return cls(text, builder=builder)
+        soup.markup = None
+        builder.soup = None
+        return soup
+
     def reset(self) -> None:
         super().reset()
         self.at_strings = []
@@ -87,7 +116,8 @@ class PageSoup(BeautifulSoup):
             return super().handle_starttag(
                 name, namespace, nsprefix, attrs, sourceline, sourcepos, namespaces
             )
-        self.endData()
+        if self.current_data:  # text before the tag ends there (`endData` does nothing else)
+            self.endData()
         # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order
         tag = Tag.__new__(Tag)
         tag.parser_class = type(self)
@@ -125,7 +155,8 @@ class PageSoup(BeautifulSoup):
         """Close the open element `name`. lxml closes elements in the order it opened them: the
         element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
         any other call takes bs4's path."""
-        self.endData()
+        if self.current_data:  # text before the tag ends there (`endData` does nothing else)
+            self.endData()
         stack = self.tagStack
         tag = stack[-1]
         if nsprefix is not None or len(stack) < 2 or tag.name != name or tag.prefix is not None:
@@ -231,6 +262,11 @@ class HtmlBuilder(LXMLTreeBuilder):
         self.active_namespace_prefixes = [dict(self.DEFAULT_NSMAPS)]
         super().initialize_soup(soup)
 
+    def drop_parser(self) -> None:
+        """Forget the kept lxml parser (one that stopped inside a page): the next page gets a
+        new one."""
+        self._parser = None
+
     def parser_for(self, encoding: str | None) -> etree._FeedParser[etree._Element]:  # type: ignore[override]
         if encoding is not None:  # never for a decoded page
             return super().parser_for(encoding)  # type: ignore[return-value]
@@ -246,7 +282,7 @@ class HtmlBuilder(LXMLTreeBuilder):
             or len(self.nsmaps) > 1
             or not isinstance(tag, str)
             or tag[:1] == "{"
-            or "{" in "".join(attrib)  # type: ignore[arg-type]  # lxml gives str names
+            or (attrib and "{" in "".join(attrib))  # type: ignore[arg-type]  # lxml gives str names
         ):
             super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
             assert self.soup is not None and self.soup.currentTag is not None
@@ -257,7 +293,9 @@ class HtmlBuilder(LXMLTreeBuilder):
             tag,
             None,
             None,
-            self.attribute_dict_class(attrib),
+            # an element without attributes comes with lxml's empty mapping, which a dict is
+            # built from through the Python-level `Mapping.keys()`: three calls per element
+            self.attribute_dict_class(attrib) if attrib else self.attribute_dict_class(),
             namespaces=self.active_namespace_prefixes[-1],
         )
         assert element is not None  # None only under a `parse_only` filter
@@ -298,7 +336,7 @@ def parse_tree(text: str) -> ParsedTree:
     if builder is None:
         builder = _BUILDERS.builder = HtmlBuilder()
     try:
-        soup = PageSoup(text, builder=builder)
+        soup = PageSoup.parse(text, builder)
         elements, builder.elements = builder.elements, []
         return ParsedTree(soup, elements, soup.at_strings, soup.slash_strings, soup.channel_strings)
     except BaseException as exc:

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import AttributeDict
+from bs4.exceptions import ParserRejectedMarkup
 
 from scraper.extract import parse_html
+from scraper.extract.tree import parse_tree
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGES = sorted((FIXTURES / "pages").glob("*.html"))[::5] + sorted(
@@ -104,6 +107,36 @@ def test_threads_reading_pages_at_once_get_their_own_trees() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda h: str(parse_html(h).soup), pages))
     assert got == expected
+
+
+def test_text_opening_with_a_byte_order_mark_is_parsed_as_bs4_parses_it() -> None:
+    text = "\N{BYTE ORDER MARK}<html><body><p>Bonjour</p></body></html>"
+    assert str(parse_tree(text).soup) == str(_stock(text))
+
+
+def test_a_page_the_parser_rejects_at_first_is_parsed_by_bs4s_next_strategy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The short set-up tries the text as it is; when lxml rejects it, bs4's own set-up tries
+    its other strategies with a new parser, and the next page is parsed whole."""
+    feed = LXMLTreeBuilder.feed
+    tries: list[object] = []
+
+    def reject_first(builder: LXMLTreeBuilder, markup: str | bytes) -> None:
+        tries.append(markup)
+        if len(tries) == 1:
+            raise ParserRejectedMarkup("rejected")
+        feed(builder, markup)
+
+    text = "<html><body><p>Première page</p></body></html>"
+    with monkeypatch.context() as patch:
+        patch.setattr(LXMLTreeBuilder, "feed", reject_first)
+        tree = parse_tree(text)
+    assert len(tries) == 2
+    assert str(tree.soup) == str(_stock(text))
+    assert [t.name for t in tree.elements] == ["html", "body", "p"]
+    after = "<html><body><div>Seconde page</div></body></html>"
+    assert str(parse_tree(after).soup) == str(_stock(after))
 
 
 LINK_MARKUP = """<html><body><div id="box"><p>Plain text and <a href="/x">a link <b>bold</b></a>.</p>
