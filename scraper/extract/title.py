@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import NavigableString, Tag
+from bs4 import NavigableString, PageElement, Tag
 
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
@@ -22,7 +22,7 @@ _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
 #: The full-width bar separates a Chinese or Japanese title's pieces, with or without spaces
 #: ("見出し｜サイト"). Not "_" nor "：": titles keep "标题_频道_网站" whole (devset gold), and a
 #: Chinese headline's own colon ("会议：研究部署") reads like a Japanese site's ("：朝日新聞").
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>~]{1,2}|//)\s+|\s*｜\s*")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>«‹~]{1,2}|//)\s+|\s*｜\s*")
 #: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "::", "//", "–", "~", "-"; not
 #: ":" or "·").
 _STRONG_SEPARATORS = 3
@@ -34,7 +34,7 @@ _SEPARATOR_RANKS = tuple(
         r"\s+(?:\|{1,2}|::|//)\s+|\s*｜\s*",
         r"\s+[–—~]\s+",
         r"\s+-{1,2}\s+",
-        r"\s+[·•»›>]\s+",
+        r"\s+[·•»›>«‹]\s+",
         r"\s+:\s+",
     )
 )
@@ -204,7 +204,7 @@ def _is_site_like(piece: str, names: set[str], host_words: set[str]) -> bool:
 _NOT_WORD = re.compile(r"[^\w.]+")
 #: Separators of a path ("Gazette » Harbour » Headline", "Home > News > …"): its leaf is the
 #: headline.
-_HIERARCHY = frozenset("»›>")
+_HIERARCHY = frozenset("»›>«‹")
 
 
 def clean_title(value: str | None, page: Page, shown: set[str] | None = None) -> str | None:
@@ -410,6 +410,26 @@ def _parts(tag: Tag) -> list[str]:
     return parts
 
 
+def _readings(tag: Tag, text: str, visible: str) -> list[str]:
+    """The ways a heading may be read, the default first: `text` (a short kicker left out),
+    the whole heading, and, when its first child is an element of its own followed by more,
+    the rest after it (a kicker or overline whatever its length) and both joined with a space
+    (`<span>Kicker</span><span>Headline</span>` rendered on two lines)."""
+    found = [text, visible]
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(children) >= 2 and isinstance(children[0], Tag) and children[0].name in _INLINE:
+        rest = [c for c in children[1:] if not (isinstance(c, Tag) and c.name == "br")]
+        first = normalize_text(children[0].get_text(" "))
+        after = normalize_text(" ".join(_text_of(c) for c in rest))
+        if first and after:
+            found += [after, f"{first} {after}"]
+    return [t for i, t in enumerate(found) if t and t not in found[:i]]
+
+
+def _text_of(node: PageElement) -> str:
+    return node.get_text(" ") if isinstance(node, Tag) else str(node)
+
+
 def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
     """(headline, kicker): a short first element glued into the heading is a kicker."""
     parts = _parts(tag)
@@ -442,12 +462,15 @@ def extract_title(page: Page) -> Found:
     site_names = _site_names(page)
     scope = page.article_scope()
     ranked: list[tuple[bool, str, str, Tag]] = []
+    readings: dict[int, list[str]] = {}  # each <h1>'s other readings, by id of its tag
     semantic = False  # an <h1> inside <main>/<article>, not just inside the guessed scope
     for tag, layer in _headline_elements(page):
-        text, _kicker = _without_kicker(tag, _visible(tag, page))
+        visible = _visible(tag, page)
+        text, _kicker = _without_kicker(tag, visible)
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
             inside = scope is not None and (scope is tag or scope in tag.parents)
             ranked.append((not inside, text, layer, tag))
+            readings[id(tag)] = _readings(tag, text, visible)
             semantic = semantic or _in_article(tag)
     # an h1 inside the article beats a logo or banner h1 elsewhere
     ranked.sort(key=lambda h: h[0])
@@ -462,11 +485,16 @@ def extract_title(page: Page) -> Found:
     # the headline the structured data names, even in an <h2> under a banner <h1>
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's);
     # an <h1> inside the article is the headline whatever <h2> the metadata names
-    named = headlines if inside_article else headlines + subheadings
+    named = [readings[id(tag)] for _, _text, _layer, tag in ranked]
+    if not inside_article:
+        named += [[text] for text, _layer in subheadings]
     for value, source in structured:
-        for text, _layer in named:
-            if value and fold(value) == fold(text):
-                return text, source
+        for texts in named:
+            # the metadata names one reading of the heading: whole, or without the elements
+            # before its headline (a kicker of any length the metadata leaves out)
+            agreed = next((t for t in texts if value and fold(value) == fold(t)), None)
+            if agreed is not None:
+                return agreed, source
     for text, _layer in headlines:
         for value, source in structured:
             if value and _kicker_before(fold(value), fold(text)):
@@ -508,7 +536,7 @@ def extract_title(page: Page) -> Found:
         and subheadings[0][0]
         and len(only_title_tag) == 1
         and only_title_tag[0][1] == "html"
-        and len(only_title_tag[0][0].split()) <= _BANNER_WORDS
+        and _word_count(only_title_tag[0][0]) <= _BANNER_WORDS
     ):
         # no <h1>, no metadata, a <title> naming a section ("Actualités"): the first <h2> it is
         page.warnings.append(

@@ -1,0 +1,176 @@
+"""Titles, round 5, on the generic profile (an unknown site): real news-site title kinds in
+several languages and templates. The metadata (JSON-LD headline, og:title, `<title>`) agrees
+with one reading of the `<h1>`: whole, or without the element before its headline (a kicker of
+any length); a Chinese or Japanese `<title>` fallback is measured in words, not split on spaces;
+"«" separates a `<title>` like "»" (a path up to the site)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from scraper.extract import extract_article
+from scraper.sites import generic_profile
+
+GENERIC = generic_profile()
+URL = "https://www.tagesblatt.example/politik/brueckensanierung-beschlossen-100.html"
+TEXT = {
+    "en": "The council voted on Tuesday evening after a long debate to repair the bridge over the "
+    "river by the autumn and to divert traffic for the duration of the works.",
+    "de": "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die Brücke über den "
+    "Fluss bis zum Herbst zu sanieren und den Verkehr solange umzuleiten.",
+    "fr": "Le conseil municipal a décidé mardi soir, après un long débat, de réparer le pont sur la "
+    "rivière d'ici l'automne et de dévier la circulation pendant la durée des travaux.",
+    "es": "El ayuntamiento aprobó el martes por la noche, tras un largo debate, reparar el puente "
+    "sobre el río antes del otoño y desviar el tráfico mientras duren las obras.",
+    "pl": "Rada miasta we wtorek wieczorem po długiej debacie zdecydowała o remoncie mostu na rzece "
+    "do jesieni i przekierowaniu ruchu na czas prac budowlanych w centrum.",
+    "zh": "市议会周二晚上经过长时间辩论后决定，在秋季之前修复河上的桥梁，并在施工期间改道交通。"
+    "费用约为两百万欧元，大部分由地区承担。市长表示，其余部分将由市政府从储备金中支付。",
+    "ja": "市議会は火曜日の夜、長い議論の末、秋までに川に架かる橋を修理し、工事期間中は交通を迂回"
+    "させることを決定した。費用は約二百万ユーロで、大部分を県が負担する。",
+}
+
+
+def _page(
+    lang: str,
+    *,
+    h1: str = "",
+    title: str = "",
+    og: str = "",
+    site: str = "",
+    ld: dict[str, Any] | None = None,
+) -> str:
+    """A news page: a site bar with a menu, the article (heading, byline, three paragraphs) and
+    a most-read box beside it, in <main>."""
+    head = f"<title>{title}</title>" if title else ""
+    head += f'<meta property="og:title" content="{og}">' if og else ""
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    if ld:
+        head += f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    text = "".join(f"<p>{TEXT[lang]}</p>" for _ in range(3))
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+        '<header class="site-header"><a href="/" class="logo">Logo</a><nav><ul>'
+        '<li><a href="/politik/">Politik</a></li><li><a href="/sport/">Sport</a></li></ul></nav>'
+        f'</header><main><article class="story">{h1}<div class="byline">Anna Muster · '
+        f'12.03.2024</div><div class="text">{text}</div></article><aside class="sidebar">'
+        '<h2>Meistgelesen</h2><ul><li><a href="/a/1">Ein anderer Artikel über etwas</a></li>'
+        '<li><a href="/a/2">Noch ein anderer Artikel</a></li></ul></aside></main>'
+        "<footer><p>© 2024 Verlag</p></footer></body></html>"
+    )
+
+
+def _title(html: str, url: str = URL) -> str | None:
+    return extract_article(html, url, profile=GENERIC).title
+
+
+DE = "Gemeinderat beschließt Sanierung der Flussbrücke bis zum Herbst"
+PL = "Rada miasta zdecydowała o remoncie mostu na rzece"
+ES = "El ayuntamiento aprueba reparar el puente antes del otoño"
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            # the overline and headline spans rendered on two lines, no space between them
+            _page(
+                "de",
+                h1='<h1><span class="dachzeile">Sanierung der Infrastruktur im Landkreis</span>'
+                f'<span class="title">{DE}</span></h1>',
+                og=DE,
+                title=f"Sanierung der Infrastruktur im Landkreis: {DE} | Tagesblatt",
+            ),
+            DE,
+        ),
+        (
+            _page(
+                "pl",
+                h1=f'<h1><span class="kicker">Wybory samorządowe 2024 w Krakowie</span> {PL}</h1>',
+                ld={"@type": "NewsArticle", "headline": PL},
+            ),
+            PL,
+        ),
+    ],
+    ids=["de-long-dachzeile-og", "pl-long-kicker-jsonld"],
+)
+def test_a_long_kicker_the_metadata_leaves_out_is_no_part_of_the_headline(
+    html: str, headline: str
+) -> None:
+    """A kicker of four words or more is out of the title when the metadata names the rest."""
+    assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page(
+                "de",
+                h1="<h1><span>Der lange Weg</span> <span>zur neuen Energiewende in Europa</span></h1>",
+                og="Der lange Weg zur neuen Energiewende in Europa",
+            ),
+            "Der lange Weg zur neuen Energiewende in Europa",
+        ),
+        (
+            _page(
+                "es",
+                h1='<h1><span class="l1">Un año después,</span> <span class="l2">el puente del '
+                "río sigue cerrado al tráfico</span></h1>",
+                title="Un año después, el puente del río sigue cerrado al tráfico | El Diario",
+            ),
+            "Un año después, el puente del río sigue cerrado al tráfico",
+        ),
+    ],
+    ids=["de-two-spans-og", "es-two-lines-title"],
+)
+def test_a_headline_set_on_two_spans_stays_whole_when_the_metadata_says_so(
+    html: str, headline: str
+) -> None:
+    """The first span is the headline's own opening, not a kicker, when the metadata names the
+    whole heading."""
+    assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "headline"),
+    [
+        (
+            _page("zh", title="市议会决定修复河上桥梁 :: 新闻网 ::"),
+            "https://news.example.cn/a/1.html",
+            "市议会决定修复河上桥梁",
+        ),
+        (
+            _page("ja", title="市議会、川の橋の修理を決定｜朝日新聞デジタル"),
+            "https://www.asahi.example/articles/ASS3.html",
+            "市議会、川の橋の修理を決定",
+        ),
+    ],
+    ids=["zh-double-colon", "ja-full-width-bar"],
+)
+def test_a_cjk_title_fallback_is_no_section_name(html: str, url: str, headline: str) -> None:
+    """No `<h1>` nor metadata: a Chinese or Japanese `<title>` (one "word" to `split()`) is the
+    headline, not a sign that the most-read box's `<h2>` heads the page."""
+    assert _title(html, url) == headline
+
+
+FR = "Le conseil municipal vote la réparation du pont avant l'automne"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [f"{FR} « Le Blog du Port", f"{FR} « Actualités « Le Blog du Port"],
+    ids=["headline-site", "headline-section-site"],
+)
+def test_a_guillemet_path_up_to_the_site_keeps_its_leaf(title: str) -> None:
+    """'Headline « Section « Site' (a blog theme's path, read upwards): the headline."""
+    assert _title(_page("fr", title=title), "https://blogduport.example/2024/pont/") == FR
+
+
+def test_a_short_kicker_before_the_headline_the_metadata_names_still_goes() -> None:
+    """Unchanged: `<strong>Madrid</strong>` before the h1's text og:title leaves out."""
+    html = _page("es", h1=f"<h1><strong>Madrid</strong> {ES}</h1>", og=f"{ES} | El Diario")
+    assert _title(html) == ES
