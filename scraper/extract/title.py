@@ -161,12 +161,39 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     folded = fold(piece)
     if folded in names or folded.removeprefix("www.") in names:
         return True
+    if _abbreviates_host(piece, host_label):
+        return True
     if len(host_label) < _MIN_SITE_CHARS:
         return False
     return any(
         host_label in key or (len(key) >= _MIN_SITE_CHARS and key in host_label)
         for key in _compact(piece)
     ) or _spells_host(piece, host_label)
+
+
+#: A host made of a name's initials is at least this long ("wsj", "nytimes"): two letters
+#: are spelt by too many pairs of words.
+_MIN_INITIALS = 3
+
+
+def _abbreviates_host(piece: str, host_label: str) -> bool:
+    """True when the words of `piece`, each in turn, write the host label by their initial or
+    whole, short linking words maybe left out: "The New York Times" on nytimes, "The Wall Street
+    Journal" on wsj, "Los Angeles Times" on latimes; every word is used ("New rules for York
+    Times" is no name of nytimes)."""
+    words = [w for w in _NOT_ALNUM.split(fold(piece)) if w]
+    if len(host_label) < _MIN_INITIALS or not 2 <= len(words) <= _SITE_NAME_WORDS:
+        return False
+    ends = {0}  # how much of the host label the words read so far can have written
+    for word in words:
+        following = {e + 1 for e in ends if host_label.startswith(word[0], e)}
+        following |= {e + len(word) for e in ends if host_label.startswith(word, e)}
+        if len(word) <= _LINK_WORD_CHARS:
+            following |= ends
+        ends = following
+    return len(host_label) in ends and any(
+        not host_label.startswith(w) for w in words
+    )  # one word alone spelling the host is `_spells_host`'s case
 
 
 def _spells_host(piece: str, host_label: str) -> bool:
@@ -253,9 +280,58 @@ def clean_title(value: str | None, page: Page, shown: set[str] | None = None) ->
     # opens the title ("Site | Headline")
     first = flags.index(False)
     last = flags.index(True, first) if True in flags[first:] else len(flags)
+    if (
+        last < len(flags)
+        and last - first > 1
+        and separator in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]
+    ):
+        # "Headline | Madrid | EL PAÍS": the pieces just before the site's name that name one
+        # of the site's sections (a link of its menu, article:section, a folder of the URL)
+        # are the page's place on the site, not the headline's words; the first piece stays
+        sections = _section_names(page)
+        while last - first > 1 and _compact(parts[last - 1]) & sections:
+            last -= 1
     # the headline keeps its own separators ("Export : …")
     cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
+
+
+#: A section's name set before a title's headline and a colon ("Politik: …").
+_SECTION_PREFIX = re.compile(r"^([^:]{1,40}?)\s*:\s+(?=\S)")
+
+
+def _without_section(title: str | None, page: Page) -> str | None:
+    """A `<title>`/og:title without the section's name opening it ("Politik: Headline" when
+    the page's article:section or JSON-LD articleSection is "Politik"). Any other opening
+    before a colon stays ("EXCLUSIVE: …", "Analyse : …", "Brexit: …"): a headline's own words
+    as far as the page says."""
+    match = _SECTION_PREFIX.match(title) if title else None
+    if match is None or title is None:
+        return title
+    signals = page.signals
+    stated = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
+    keys = {k for name in stated if name for k in _compact(name)}
+    rest = title[match.end() :]
+    if keys & _compact(match.group(1)) and _word_count(rest) >= _HEADLINE_WORDS:
+        return rest
+    return title
+
+
+def _section_names(page: Page) -> set[str]:
+    """Comparison keys (`_compact`) of the names of the site's sections the page gives: its
+    article:section and JSON-LD articleSection, the short link texts of its menus and
+    breadcrumb (at most `_BRAND_WORDS` words: a section, not a teaser) and the folders of its
+    URL ("/espana/madrid/…" -> espana, madrid)."""
+    signals = page.signals
+    found = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
+    found += [link.get_text(" ") for link in signals.links]
+    found += urlsplit(page.url).path.split("/")[:-1]
+    keys: set[str] = set()
+    for name in found:
+        text = normalize_text(name) if isinstance(name, str) else ""
+        if text and _word_count(text) <= _BRAND_WORDS:
+            keys |= _compact(text)
+    return keys
 
 
 def _word_count(text: str) -> int:
@@ -456,8 +532,8 @@ def extract_title(page: Page) -> Found:
     shown = _shown_site_names(page) if split else set()
     structured = [
         (signals.jsonld_value("headline", "name"), "jsonld"),
-        (clean_title(og_title, page, shown), "meta"),
-        (clean_title(title_tag, page, shown), "html"),
+        (_without_section(clean_title(og_title, page, shown), page), "meta"),
+        (_without_section(clean_title(title_tag, page, shown), page), "html"),
     ]
     site_names = _site_names(page)
     scope = page.article_scope()

@@ -174,3 +174,90 @@ def test_a_short_kicker_before_the_headline_the_metadata_names_still_goes() -> N
     """Unchanged: `<strong>Madrid</strong>` before the h1's text og:title leaves out."""
     html = _page("es", h1=f"<h1><strong>Madrid</strong> {ES}</h1>", og=f"{ES} | El Diario")
     assert _title(html) == ES
+
+
+# A <title> fallback: section pieces before the site's name, a section opening it, a site name
+# spelt by initials.
+EN = "Council votes to repair the river bridge before autumn"
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "headline"),
+    [
+        (
+            # "Politik" is a link of the site's menu
+            _page("de", title=f"{DE} | Politik | Tagesblatt"),
+            "https://www.tagesblatt.example/a/100.html",
+            DE,
+        ),
+        (
+            # "Madrid" is a folder of the URL
+            _page("es", og=f"{ES} | Madrid | EL PAÍS", site="EL PAÍS"),
+            "https://elpais.example/espana/madrid/2024-03-12/puente.html",
+            ES,
+        ),
+        (
+            # "Local News" names nothing on the page: it may be the headline's own clause
+            _page("en", title=f"{EN} | Local News | Daily Ledger"),
+            "https://www.dailyledger.example/a/100.html",
+            f"{EN} | Local News",
+        ),
+    ],
+    ids=["de-menu-section", "es-url-folder", "en-unnamed-piece-stays"],
+)
+def test_a_section_between_headline_and_site_comes_off(html: str, url: str, headline: str) -> None:
+    assert _title(html, url) == headline
+
+
+SECTION = '<meta property="article:section" content="Politik">'
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page("de", title=f"Politik: {DE} - Tagesblatt").replace(
+                "</head>", f"{SECTION}</head>"
+            ),
+            DE,
+        ),
+        (
+            _page(
+                "fr",
+                og=f"Société : {FR}",
+                ld={"@type": "NewsArticle", "articleSection": "Société"},
+            ),
+            FR,
+        ),
+        (
+            # no section stated: the opening is the headline's own
+            _page("en", title=f"EXCLUSIVE: {EN} | Daily Ledger"),
+            f"EXCLUSIVE: {EN}",
+        ),
+    ],
+    ids=["de-article-section", "fr-jsonld-article-section", "en-exclusive-stays"],
+)
+def test_the_stated_section_opening_a_title_comes_off(html: str, headline: str) -> None:
+    """'Politik: …' loses 'Politik' only when the page states Politik is its section."""
+    assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("The New York Times", "https://www.nytimes.example/2024/03/12/nyregion/bridge.html"),
+        ("The Wall Street Journal", "https://www.wsj.example/articles/bridge-123"),
+        ("Los Angeles Times", "https://www.latimes.example/california/story/bridge"),
+    ],
+    ids=["nyt", "wsj", "latimes"],
+)
+def test_a_site_name_the_host_abbreviates_comes_off(name: str, url: str) -> None:
+    """The host writes the name by its initials (and whole words): the name is the site's."""
+    assert _title(_page("en", title=f"{EN} - {name}"), url) == EN
+
+
+def test_words_that_do_not_all_spell_the_host_stay() -> None:
+    """'New rules for York Times' uses words the host leaves out: a headline's piece."""
+    title = "New rules for York Times - Council votes to repair the river bridge"
+    html = _page("en", title=title)
+    assert _title(html, "https://www.nytimes.example/2024/03/12/a.html") == title
