@@ -234,11 +234,15 @@ _NOT_WORD = re.compile(r"[^\w.]+")
 _HIERARCHY = frozenset("»›>«‹")
 
 
-def clean_title(value: str | None, page: Page, shown: set[str] | None = None) -> str | None:
+def clean_title(
+    value: str | None, page: Page, shown: set[str] | None = None, *, named_only: bool = False
+) -> str | None:
     """A `<title>`/og:title without the site's name and what follows it (a slogan):
     "Le rêve … - hub.brussels" -> "Le rêve …"; "Neue Öffnungszeiten | Stadtbücherei – Lesen für
     alle" -> "Neue Öffnungszeiten"; "Site | Headline" -> "Headline". `shown`: the names the page
-    gives its site (`_shown_site_names`), computed by the caller once for both titles."""
+    gives its site (`_shown_site_names`), computed by the caller once for both titles.
+    `named_only`: only a piece naming the site comes off, no short unknown name (a JSON-LD
+    headline, meant as the headline, whose last piece may be a person's: "… – Anna Muster")."""
     if not value:
         return None
     # split on the strongest separator the title uses ("|" before "–" before "-"...): a piece
@@ -263,7 +267,7 @@ def clean_title(value: str | None, page: Page, shown: set[str] | None = None) ->
     if all(flags):
         return None
     if not any(flags):
-        return _without_brand(value, separator, parts)
+        return normalize_text(value) if named_only else _without_brand(value, separator, parts)
     if (
         flags == [True, False]
         and separator in _SEPARATOR_RANKS[1:_STRONG_SEPARATORS]
@@ -301,18 +305,21 @@ _SECTION_PREFIX = re.compile(r"^([^:]{1,40}?)\s*:\s+(?=\S)")
 
 
 def _without_section(title: str | None, page: Page) -> str | None:
-    """A `<title>`/og:title without the section's name opening it ("Politik: Headline" when
-    the page's article:section or JSON-LD articleSection is "Politik"). Any other opening
-    before a colon stays ("EXCLUSIVE: …", "Analyse : …", "Brexit: …"): a headline's own words
-    as far as the page says."""
+    """A `<title>`/og:title without the section's or the site's name opening it ("Politik:
+    Headline" when the page's article:section or JSON-LD articleSection is "Politik"; "Daily
+    Ledger: Headline" when the site goes by that name). Any other opening before a colon stays
+    ("EXCLUSIVE: …", "Analyse : …", "Brexit: …"): a headline's own words as far as the page
+    says."""
     match = _SECTION_PREFIX.match(title) if title else None
     if match is None or title is None:
+        return title
+    rest = title[match.end() :]
+    if _word_count(rest) < _HEADLINE_WORDS:
         return title
     signals = page.signals
     stated = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
     keys = {k for name in stated if name for k in _compact(name)}
-    rest = title[match.end() :]
-    if keys & _compact(match.group(1)) and _word_count(rest) >= _HEADLINE_WORDS:
+    if keys & _compact(match.group(1)) or names_the_site(page, match.group(1)):
         return rest
     return title
 
@@ -486,19 +493,31 @@ def _parts(tag: Tag) -> list[str]:
     return parts
 
 
+#: A heading of more children than this is running text with inline markup, not pieces set
+#: apart (a kicker, the headline, a subtitle): its runs of children are not read one by one.
+_MAX_HEADING_PIECES = 4
+
+
 def _readings(tag: Tag, text: str, visible: str) -> list[str]:
     """The ways a heading may be read, the default first: `text` (a short kicker left out),
-    the whole heading, and, when its first child is an element of its own followed by more,
-    the rest after it (a kicker or overline whatever its length) and both joined with a space
-    (`<span>Kicker</span><span>Headline</span>` rendered on two lines)."""
+    the whole heading, and, when it is made of a few children (elements and texts), each run of
+    them joined with a space: without the kicker or overline before the headline whatever its
+    length, without the subtitle set after it (`<h1>Headline <small>Subtitle</small></h1>`),
+    or whole with the space a two-line `<span>Kicker</span><span>Headline</span>` leaves out."""
     found = [text, visible]
-    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
-    if len(children) >= 2 and isinstance(children[0], Tag) and children[0].name in _INLINE:
-        rest = [c for c in children[1:] if not (isinstance(c, Tag) and c.name == "br")]
-        first = normalize_text(children[0].get_text(" "))
-        after = normalize_text(" ".join(_text_of(c) for c in rest))
-        if first and after:
-            found += [after, f"{first} {after}"]
+    pieces = [
+        normalize_text(_text_of(c))
+        for c in tag.children
+        if not (isinstance(c, Tag) and c.name == "br") and _text_of(c).strip()
+    ]
+    if 2 <= len(pieces) <= _MAX_HEADING_PIECES and all(
+        not isinstance(c, Tag) or c.name in _INLINE or c.name == "br" for c in tag.children
+    ):
+        found += [
+            " ".join(pieces[start:end])
+            for start in range(len(pieces))
+            for end in range(len(pieces), start, -1)
+        ]
     return [t for i, t in enumerate(found) if t and t not in found[:i]]
 
 
@@ -529,9 +548,11 @@ def extract_title(page: Page) -> Found:
     # `clean_title` reads the names the page gives its site (a pass over all its links) only
     # for a title with a separator
     split = any(v and _separator(v) for v in (og_title, title_tag))
+    headline = signals.jsonld_value("headline", "name")
+    split = split or bool(headline and _separator(headline))
     shown = _shown_site_names(page) if split else set()
     structured = [
-        (signals.jsonld_value("headline", "name"), "jsonld"),
+        (clean_title(headline, page, shown, named_only=True), "jsonld"),
         (_without_section(clean_title(og_title, page, shown), page), "meta"),
         (_without_section(clean_title(title_tag, page, shown), page), "html"),
     ]

@@ -261,3 +261,71 @@ def test_words_that_do_not_all_spell_the_host_stay() -> None:
     title = "New rules for York Times - Council votes to repair the river bridge"
     html = _page("en", title=title)
     assert _title(html, "https://www.nytimes.example/2024/03/12/a.html") == title
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page(
+                "de",
+                h1=f"<h1>{DE} <small>Die Kosten trägt größtenteils das Land</small></h1>",
+                og=DE,
+            ),
+            DE,
+        ),
+        (
+            # headline and dek spans rendered on two lines, no space between them
+            _page(
+                "en",
+                h1=f'<h1><span class="hed">{EN}</span><span class="dek">The region will pay most '
+                "of the two million euros</span></h1>",
+                og=f"{EN} | Daily Ledger",
+                site="Daily Ledger",
+            ),
+            EN,
+        ),
+    ],
+    ids=["de-small-subtitle", "en-dek-span"],
+)
+def test_a_subtitle_set_after_the_headline_in_the_h1_is_no_part_of_it(
+    html: str, headline: str
+) -> None:
+    """The metadata names the heading without the element set after its headline."""
+    assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (_page("en", og=f"Daily Ledger: {EN}", site="Daily Ledger"), EN),
+        (_page("de", title=f"Tagesblatt: {DE}"), DE),
+        (
+            # a colon after a name the site does not go by: the headline's own
+            _page("en", og=f"Anna Muster: {EN}", site="Daily Ledger"),
+            f"Anna Muster: {EN}",
+        ),
+    ],
+    ids=["en-og-site-name", "de-title-host-name", "en-person-stays"],
+)
+def test_the_site_name_opening_a_title_before_a_colon_comes_off(html: str, headline: str) -> None:
+    assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "site", "want"),
+    [
+        (f"{EN} - Daily Ledger", "Daily Ledger", EN),
+        (f"{DE} | Tagesblatt", "", DE),
+        # the last piece names no site: a JSON-LD headline keeps it
+        (f"{EN} – Anna Muster", "Daily Ledger", f"{EN} – Anna Muster"),
+    ],
+    ids=["en-og-site-name", "de-host-name", "en-unknown-name-stays"],
+)
+def test_a_site_name_signing_a_jsonld_headline_comes_off(
+    headline: str, site: str, want: str
+) -> None:
+    """No `<h1>`: the JSON-LD headline is the title, without the name of the site signing it
+    (only a name the site goes by: a JSON-LD headline is meant as the headline)."""
+    html = _page("en", site=site, ld={"@type": "NewsArticle", "headline": headline})
+    assert _title(html) == want
