@@ -41,6 +41,10 @@ _SEPARATOR_RANKS = tuple(
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
 _KICKER_CHARS = 30
+#: A kicker its own classed element sets apart may run longer: a running story's name ("Krieg
+#: in der Ukraine", "Nach dem Urteil aus Karlsruhe"), still shorter than the headline after it.
+_MARKED_KICKER_WORDS = 5
+_MARKED_KICKER_CHARS = 45
 #: A name signing a `<title>` after its last strong separator is short: a brand, a site.
 _BRAND_WORDS = 3
 _BRAND_CHARS = 30
@@ -531,9 +535,14 @@ def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
     if len(parts) < 2:
         return text, None
     kicker, rest = parts[0], " ".join(parts[1:])
+    first = next((c for c in tag.children if isinstance(c, Tag)), None)
+    marked = first is not None and bool(first.get("class"))
+    words, chars = (
+        (_MARKED_KICKER_WORDS, _MARKED_KICKER_CHARS) if marked else (_KICKER_WORDS, _KICKER_CHARS)
+    )
     if (
-        len(kicker.split()) <= _KICKER_WORDS
-        and len(kicker) <= _KICKER_CHARS
+        len(kicker.split()) <= words
+        and len(kicker) <= chars
         and len(rest.split()) > len(kicker.split())
     ):
         return rest, kicker
@@ -577,7 +586,11 @@ def extract_title(page: Page) -> Found:
     subheadings = [
         (_visible(h, page), "html")
         for h in ([] if inside_article else page.signals.headings[:8])
-        if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
+        if h.name == "h2"
+        and not page.in_site_chrome(h)
+        and not page.in_related(h)
+        # a box set beside the text ("Most read" in an <aside> of <main>) heads no article
+        and not any(p.name == "aside" for p in h.parents)
     ]
     # the headline the structured data names, even in an <h2> under a banner <h1>
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's);

@@ -329,3 +329,45 @@ def test_a_site_name_signing_a_jsonld_headline_comes_off(
     (only a name the site goes by: a JSON-LD headline is meant as the headline)."""
     html = _page("en", site=site, ld={"@type": "NewsArticle", "headline": headline})
     assert _title(html) == want
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page("de", h1=f'<h1><span class="kicker">Krieg in der Ukraine</span> {DE}</h1>'),
+            DE,
+        ),
+        (
+            _page(
+                "fr",
+                h1=f'<h1><span class="surtitre">Réforme des retraites à l\'Assemblée</span> {FR}</h1>',
+            ),
+            FR,
+        ),
+        (
+            # spans set apart by no class: one headline on two lines, whole
+            _page(
+                "de",
+                h1="<h1><span>Der lange Weg hin</span> <span>zur neuen Energiewende in Europa "
+                "und Asien</span></h1>",
+            ),
+            "Der lange Weg hin zur neuen Energiewende in Europa und Asien",
+        ),
+    ],
+    ids=["de-four-word-kicker", "fr-five-word-surtitre", "de-unmarked-spans-stay"],
+)
+def test_a_classed_kicker_of_a_running_story_is_out_of_the_title(html: str, headline: str) -> None:
+    """No metadata: a kicker in a classed element of its own, up to five words ('Krieg in der
+    Ukraine'), before a longer headline, is out of the title."""
+    assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("lang", "box"), [("de", "Meistgelesen"), ("en", "Trending now")], ids=["de", "en"]
+)
+def test_an_aside_heading_is_never_the_headline(lang: str, box: str) -> None:
+    """No `<h1>`, no metadata, no heading in the article: the most-read box's `<h2>` in an
+    `<aside>` of `<main>` is no headline (none is better than the box's name)."""
+    html = _page(lang).replace("<h2>Meistgelesen</h2>", f"<h2>{box}</h2>")
+    assert _title(html) is None
