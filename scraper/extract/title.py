@@ -165,6 +165,8 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     folded = fold(piece)
     if folded in names or folded.removeprefix("www.") in names:
         return True
+    if _HOST_WRITTEN.search(folded) and _word_count(piece) <= _BRAND_WORDS:
+        return True  # a host written as the site's name: "SZ.de", "Gazeta.pl", "Le Monde.fr"
     if _abbreviates_host(piece, host_label):
         return True
     if len(host_label) < _MIN_SITE_CHARS:
@@ -175,6 +177,8 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     ) or _spells_host(piece, host_label)
 
 
+#: A name ending in a top-level domain ("SZ.de", "n-tv.de", "LWN.net"): a host.
+_HOST_WRITTEN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info)$")
 #: A host made of a name's initials is at least this long ("wsj", "nytimes"): two letters
 #: are spelt by too many pairs of words.
 _MIN_INITIALS = 3

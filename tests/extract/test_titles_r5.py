@@ -371,3 +371,28 @@ def test_an_aside_heading_is_never_the_headline(lang: str, box: str) -> None:
     `<aside>` of `<main>` is no headline (none is better than the box's name)."""
     html = _page(lang).replace("<h2>Meistgelesen</h2>", f"<h2>{box}</h2>")
     assert _title(html) is None
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "headline"),
+    [
+        (_page("de", title=f"SZ.de - {DE}"), "https://www.sueddeutsche.example/a/1", DE),
+        (
+            _page("pl", title=f"Gazeta.pl - {PL} w centrum"),
+            "https://wiadomosci.gazeta.example/a/1",
+            f"{PL} w centrum",
+        ),
+        (
+            # a version number is no host: the piece stays
+            _page("en", title=f"Release 2.0 - {EN}"),
+            "https://www.dailyledger.example/a/1",
+            f"Release 2.0 - {EN}",
+        ),
+    ],
+    ids=["de-sz-de", "pl-gazeta-pl-subdomain", "en-version-stays"],
+)
+def test_a_host_written_as_the_site_name_opening_a_title_comes_off(
+    html: str, url: str, headline: str
+) -> None:
+    """A short piece ending in a top-level domain names the site, whatever the page's host."""
+    assert _title(html, url) == headline
