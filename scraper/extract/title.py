@@ -426,8 +426,9 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
 
 def _in_unlinked_header(tag: Tag, page: Page) -> bool:
     """True when `tag` sits in a `<header>` (and no other part of the site's frame) that links
-    nowhere to the home page: the article's header beside a `<nav>` of its tags or sections.
-    The site's banner links home (its logo, "Home")."""
+    nowhere to the home page but from a breadcrumb trail: the article's header beside a `<nav>`
+    of its tags or sections and a trail starting at "Home". The site's banner links home (its
+    logo, "Home" in its menu)."""
     header = None
     for parent in tag.parents:
         if parent.name in ("nav", "footer", "aside") or parent.get("role") in (
@@ -440,8 +441,12 @@ def _in_unlinked_header(tag: Tag, page: Page) -> bool:
             header = parent
     if header is None:
         return False
+    trails = [nav for nav in header.find_all("nav") if page.is_breadcrumb(nav)]
+    trails += [trail for trail in page.matched("breadcrumb") if header in trail.parents]
     return not any(
-        isinstance(href := link.get("href"), str) and _is_home(page, href)
+        isinstance(href := link.get("href"), str)
+        and _is_home(page, href)
+        and not any(trail in link.parents for trail in trails)
         for link in header.find_all("a")
     )
 

@@ -396,3 +396,62 @@ def test_a_host_written_as_the_site_name_opening_a_title_comes_off(
 ) -> None:
     """A short piece ending in a top-level domain names the site, whatever the page's host."""
     assert _title(html, url) == headline
+
+
+SITE_BAR = (
+    '<header class="site-header"><a href="/"><img alt="Logo" src="/l.svg"></a><nav class="menu">'
+    '<a href="/politik/">Politik</a><a href="/sport/">Sport</a></nav></header>'
+)
+
+
+def _header_page(lang: str, header: str, tail: str = "") -> str:
+    """No <main> nor <article>, no metadata: the site's bar, then the article's own <header>
+    (breadcrumb, tags, headline) and its text in plain <div>s."""
+    text = "".join(f"<p>{TEXT[lang]}</p>" for _ in range(3))
+    return (
+        f'<html lang="{lang}"><head></head><body>{SITE_BAR}<div class="page">'
+        f'<header class="post-header">{header}</header><div class="post-content">{text}</div>'
+        f"</div>{tail}<footer>© 2024</footer></body></html>"
+    )
+
+
+TAGS = '<nav class="tags"><a href="/tag/verkehr">Verkehr</a><a href="/tag/bruecke">Brücke</a></nav>'
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _header_page(
+                "de",
+                '<nav class="breadcrumb"><ol><li><a href="/">Startseite</a></li><li>'
+                f'<a href="/politik/">Politik</a></li></ol></nav>{TAGS}<h1>{DE}</h1>',
+            ),
+            DE,
+        ),
+        (
+            _header_page(
+                "en",
+                '<div class="breadcrumbs"><a href="/">Home</a> / <a href="/news/">News</a></div>'
+                f"{TAGS}<h1>{EN}</h1>",
+            ),
+            EN,
+        ),
+    ],
+    ids=["de-nav-trail", "en-div-trail"],
+)
+def test_an_h1_in_a_header_whose_only_home_link_starts_a_breadcrumb_is_the_headline(
+    html: str, headline: str
+) -> None:
+    """The article's header holds a trail starting at the home page and a nav of its tags: it
+    is no site banner, its <h1> is the headline."""
+    assert _title(html) == headline
+
+
+def test_a_header_linking_home_from_its_menu_is_still_the_site_bar() -> None:
+    """Unchanged: a header whose menu (no trail) links home holds the site's slogan <h1>, not
+    the headline: the <h2> that opens the text is."""
+    header = '<nav class="menu"><a href="/">Startseite</a><a href="/politik/">Politik</a></nav>'
+    html = _header_page("de", f"{header}<h1>Ihre Zeitung für die ganze Region</h1>")
+    html = html.replace('<div class="post-content">', f'<div class="post-content"><h2>{DE}</h2>')
+    assert _title(html) == DE
