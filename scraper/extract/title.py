@@ -591,10 +591,16 @@ def extract_title(page: Page) -> Found:
     ranked.sort(key=lambda h: h[0])
     headlines = [(text, layer) for _, text, layer, _tag in ranked]
     inside_article = bool(ranked) and not ranked[0][0] and semantic
-    # an <h1> inside the article is returned below before any <h2> is looked at: then none is read
+    # an <h1> inside the article is returned below before any <h2> is looked at (then none is
+    # read) unless the metadata names none of its readings
+    confirmed = inside_article and any(
+        value and fold(value) == fold(t)
+        for value, _ in structured
+        for t in readings[id(ranked[0][3])]
+    )
     subheadings = [
         (_visible(h, page), "html")
-        for h in ([] if inside_article else page.signals.headings[:8])
+        for h in ([] if confirmed else page.signals.headings[:8])
         if h.name == "h2"
         and not page.in_site_chrome(h)
         and not page.in_related(h)
@@ -605,7 +611,13 @@ def extract_title(page: Page) -> Found:
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's);
     # an <h1> inside the article is the headline whatever <h2> the metadata names
     named = [readings[id(tag)] for _, _text, _layer, tag in ranked]
-    if not inside_article:
+    if inside_article:
+        # the <h1> inside the article is the headline whatever <h2> the metadata names, unless
+        # it is shorter than that <h2>: a section's name over the article ("Politik und
+        # Gesellschaft"), not a headline with its dek below
+        first = _word_count(ranked[0][1])
+        named += [[text] for text, _layer in subheadings if _word_count(text) > first]
+    else:
         named += [[text] for text, _layer in subheadings]
     for value, source in structured:
         for texts in named:

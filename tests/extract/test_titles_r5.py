@@ -455,3 +455,41 @@ def test_a_header_linking_home_from_its_menu_is_still_the_site_bar() -> None:
     html = _header_page("de", f"{header}<h1>Ihre Zeitung für die ganze Region</h1>")
     html = html.replace('<div class="post-content">', f'<div class="post-content"><h2>{DE}</h2>')
     assert _title(html) == DE
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page(
+                "de",
+                h1=f'<h1 class="section-title">Politik und Gesellschaft</h1><h2 class="headline">'
+                f"{DE}</h2>",
+                og=DE,
+            ),
+            DE,
+        ),
+        (
+            _page(
+                "en",
+                h1=f'<h1 class="section-title">Local News and Politics</h1><h2>{EN}</h2>',
+                ld={"@type": "NewsArticle", "headline": EN},
+            ),
+            EN,
+        ),
+        (
+            # the metadata names the dek under a headline longer than it: the <h1> stays
+            _page(
+                "en",
+                h1=f'<h1>{EN}</h1><h2 class="dek">The region will pay most of the cost</h2>',
+                og="The region will pay most of the cost",
+            ),
+            EN,
+        ),
+    ],
+    ids=["de-section-h1-og", "en-section-h1-jsonld", "en-dek-named-h1-stays"],
+)
+def test_the_metadata_names_the_h2_under_a_section_h1(html: str, headline: str) -> None:
+    """An <h1> inside the article that no metadata confirms, shorter than the <h2> the metadata
+    names, is the section's name over the article: the <h2> is the headline."""
+    assert _title(html) == headline
