@@ -45,6 +45,8 @@ _KICKER_CHARS = 30
 #: in der Ukraine", "Nach dem Urteil aus Karlsruhe"), still shorter than the headline after it.
 _MARKED_KICKER_WORDS = 5
 _MARKED_KICKER_CHARS = 45
+#: Punctuation written between a kicker and its headline ("Kicker: Headline", "Kicker | …").
+_KICKER_MARKS = " :|-–—·•»"
 #: A name signing a `<title>` after its last strong separator is short: a brand, a site.
 _BRAND_WORDS = 3
 _BRAND_CHARS = 30
@@ -488,7 +490,8 @@ def _parts(tag: Tag) -> list[str]:
         and any(isinstance(c, NavigableString) for c in children[1:])
     ):
         # a styled first element set before the headline's own text: the kicker and the rest
-        rest = normalize_text(" ".join(c.get_text(" ") for c in children[1:]))
+        # a colon or bar written between kicker and headline belongs to neither
+        rest = normalize_text(" ".join(_text_of(c) for c in children[1:])).lstrip(_KICKER_MARKS)
         first = normalize_text(children[0].get_text(" "))
         return [first, rest] if first and rest else []
     for child in tag.children:
@@ -538,16 +541,30 @@ def _text_of(node: PageElement) -> str:
     return node.get_text(" ") if isinstance(node, Tag) else str(node)
 
 
+def _punctuated(reading: str, headline: str) -> bool:
+    """True when `reading` is `headline` after a kicker and a colon or bar ("Kicker: …")."""
+    if reading == headline or not reading.endswith(headline):
+        return False
+    before = reading[: -len(headline)].rstrip()
+    return bool(before) and before[-1] in _KICKER_MARKS
+
+
+def _kicker_marked(tag: Tag) -> bool:
+    """True when the heading's first element carries a class: a kicker styled apart."""
+    first = next((c for c in tag.children if isinstance(c, Tag)), None)
+    return first is not None and bool(first.get("class"))
+
+
 def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
     """(headline, kicker): a short first element glued into the heading is a kicker."""
     parts = _parts(tag)
     if len(parts) < 2:
         return text, None
     kicker, rest = parts[0], " ".join(parts[1:])
-    first = next((c for c in tag.children if isinstance(c, Tag)), None)
-    marked = first is not None and bool(first.get("class"))
     words, chars = (
-        (_MARKED_KICKER_WORDS, _MARKED_KICKER_CHARS) if marked else (_KICKER_WORDS, _KICKER_CHARS)
+        (_MARKED_KICKER_WORDS, _MARKED_KICKER_CHARS)
+        if _kicker_marked(tag)
+        else (_KICKER_WORDS, _KICKER_CHARS)
     )
     if (
         len(kicker.split()) <= words
@@ -581,11 +598,16 @@ def extract_title(page: Page) -> Found:
     semantic = False  # an <h1> inside <main>/<article>, not just inside the guessed scope
     for tag, layer in _headline_elements(page):
         visible = _visible(tag, page)
-        text, _kicker = _without_kicker(tag, visible)
+        text, kicker = _without_kicker(tag, visible)
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
             inside = scope is not None and (scope is tag or scope in tag.parents)
             ranked.append((not inside, text, layer, tag))
             readings[id(tag)] = _readings(tag, text, visible)
+            if kicker is not None and _kicker_marked(tag):
+                # a kicker its own classed element sets apart, then a colon or bar, stays out
+                # even when the metadata writes it so ("Kicker: Headline"); two classed lines
+                # of one sentence ("Un año después, | el puente …") are read whole
+                readings[id(tag)] = [r for r in readings[id(tag)] if not _punctuated(r, text)]
             semantic = semantic or _in_article(tag)
     # an h1 inside the article beats a logo or banner h1 elsewhere
     ranked.sort(key=lambda h: h[0])
@@ -797,7 +819,7 @@ def _kicker_before(value: str, heading: str) -> bool:
     """The heading is `value` after a kicker of a few words ("mobility new cycling plan …")."""
     if len(value) < _MIN_CLOSE or len(heading) <= len(value) or not heading.endswith(value):
         return False
-    kicker = heading[: -len(value)].strip(" :|-–—·•»")
+    kicker = heading[: -len(value)].strip(_KICKER_MARKS)
     return bool(kicker) and len(kicker.split()) <= _KICKER_WORDS and len(kicker) <= _KICKER_CHARS
 
 

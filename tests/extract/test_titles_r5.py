@@ -493,3 +493,39 @@ def test_the_metadata_names_the_h2_under_a_section_h1(html: str, headline: str) 
     """An <h1> inside the article that no metadata confirms, shorter than the <h2> the metadata
     names, is the section's name over the article: the <h2> is the headline."""
     assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page(
+                "de",
+                h1='<h1><span class="atc-HeadlineEmphasisText">Flussbrücke</span>: '
+                f'<span class="atc-HeadlineText">{DE}</span></h1>',
+                og=f"Flussbrücke: {DE}",
+            ),
+            DE,
+        ),
+        (
+            _page(
+                "en",
+                h1=f'<h1><span class="eyebrow">Transport</span> | <span>{EN}</span></h1>',
+                ld={"@type": "NewsArticle", "headline": f"Transport | {EN}"},
+            ),
+            EN,
+        ),
+        (
+            # no metadata: the colon between kicker and headline goes with the kicker
+            _page("fr", h1=f'<h1><span class="surtitre">Mobilité</span> : {FR}</h1>'),
+            FR,
+        ),
+    ],
+    ids=["de-og-kicker-colon", "en-jsonld-kicker-bar", "fr-no-metadata"],
+)
+def test_a_classed_kicker_the_metadata_writes_with_a_colon_stays_out(
+    html: str, headline: str
+) -> None:
+    """'Kicker: Headline' in the metadata, the kicker in a classed element of the <h1>: the
+    reader's headline is the rest, without the colon."""
+    assert _title(html) == headline
