@@ -47,6 +47,8 @@ _MARKED_KICKER_WORDS = 5
 _MARKED_KICKER_CHARS = 45
 #: Punctuation written between a kicker and its headline ("Kicker: Headline", "Kicker | …").
 _KICKER_MARKS = " :|-–—·•»"
+#: How metadata joins a kicker to its headline ("K: H", French "K : H", "K | H", "K – H").
+_KICKER_JOINS = (":", " :", " |", " -", " –")
 #: A name signing a `<title>` after its last strong separator is short: a brand, a site.
 _BRAND_WORDS = 3
 _BRAND_CHARS = 30
@@ -620,8 +622,8 @@ def extract_title(page: Page) -> Found:
         for value, _ in structured
         for t in readings[id(ranked[0][3])]
     )
-    subheadings = [
-        (_visible(h, page), "html")
+    h2s = [
+        h
         for h in ([] if confirmed else page.signals.headings[:8])
         if h.name == "h2"
         and not page.in_site_chrome(h)
@@ -629,10 +631,18 @@ def extract_title(page: Page) -> Found:
         # a box set beside the text ("Most read" in an <aside> of <main>) heads no article
         and not any(p.name == "aside" for p in h.parents)
     ]
+    subheadings = [(_visible(h, page), "html") for h in h2s]
+    # an <h2> headline's classed kicker ("<span class=kicker>K</span><span>:</span>…"), for the
+    # metadata that writes "K: Headline" to name the rest
+    kicked = [
+        _without_kicker(h, text) if _kicker_marked(h) else (text, None)
+        for h, (text, _) in zip(h2s, subheadings, strict=True)
+    ]
     # the headline the structured data names, even in an <h2> under a banner <h1>
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's);
     # an <h1> inside the article is the headline whatever <h2> the metadata names
     named = [readings[id(tag)] for _, _text, _layer, tag in ranked]
+    unkicked: dict[str, str] = {}  # a kicker's "Kicker: Headline" form -> the headline
     if inside_article:
         # the <h1> inside the article is the headline whatever <h2> the metadata names, unless
         # it is shorter than that <h2>: a section's name over the article ("Politik und
@@ -641,13 +651,19 @@ def extract_title(page: Page) -> Found:
         named += [[text] for text, _layer in subheadings if _word_count(text) > first]
     else:
         named += [[text] for text, _layer in subheadings]
+        for rest, kicker in kicked:
+            if kicker is not None:
+                # the <h2> read without its kicker, when the metadata writes "Kicker: Headline"
+                forms = [f"{kicker}{mark} {rest}" for mark in _KICKER_JOINS]
+                named.append([rest, *forms])
+                unkicked.update({fold(form): rest for form in forms})
     for value, source in structured:
         for texts in named:
             # the metadata names one reading of the heading: whole, or without the elements
             # before its headline (a kicker of any length the metadata leaves out)
             agreed = next((t for t in texts if value and fold(value) == fold(t)), None)
             if agreed is not None:
-                return agreed, source
+                return unkicked.get(fold(agreed), agreed), source
     for text, _layer in headlines:
         for value, source in structured:
             if value and _kicker_before(fold(value), fold(text)):

@@ -529,3 +529,32 @@ def test_a_classed_kicker_the_metadata_writes_with_a_colon_stays_out(
     """'Kicker: Headline' in the metadata, the kicker in a classed element of the <h1>: the
     reader's headline is the rest, without the colon."""
     assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page(
+                "de",
+                h1='<h2 class="headline"><span class="kicker">Flussbrücke</span><span '
+                f'class="sr-only">:</span><span class="title">{DE}</span></h2>',
+                og=f"Flussbrücke: {DE}",
+            ),
+            DE,
+        ),
+        (
+            _page(
+                "fr",
+                h1=f'<h2><span class="surtitre">Mobilité</span> <span>{FR}</span></h2>',
+                ld={"@type": "NewsArticle", "headline": f"Mobilité : {FR}"},
+            ),
+            FR,
+        ),
+    ],
+    ids=["de-og-colon", "fr-jsonld-spaced-colon"],
+)
+def test_an_h2_headline_keeps_its_classed_kicker_out(html: str, headline: str) -> None:
+    """No <h1>: the <h2> heading the article has a kicker in a classed element, the metadata
+    writes 'Kicker: Headline'; the title is the headline."""
+    assert _title(html) == headline
