@@ -264,13 +264,13 @@ class Page:
             if parent.name == "header":
                 ident = f"{parent.get('id') or ''} {class_string(parent)}".lower()
                 if any(w in ident for w in _SITE_HEADER_WORDS) or any(
-                    not self._is_breadcrumb(nav) for nav in parent.find_all("nav")
+                    not self.is_breadcrumb(nav) for nav in parent.find_all("nav")
                 ):
                     return False
                 header = parent
         return header is not None
 
-    def _is_breadcrumb(self, nav: Tag) -> bool:
+    def is_breadcrumb(self, nav: Tag) -> bool:
         """A trail of a few links (the profile's breadcrumb selectors name it, or it says so
         with `›`-like separators or an ordered list), not the site's menu."""
         if len(nav.find_all("a", limit=MAX_CRUMBS + 1)) > MAX_CRUMBS:

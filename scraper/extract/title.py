@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import NavigableString, Tag
+from bs4 import NavigableString, PageElement, Tag
 
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
@@ -22,7 +22,7 @@ _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
 #: The full-width bar separates a Chinese or Japanese title's pieces, with or without spaces
 #: ("見出し｜サイト"). Not "_" nor "：": titles keep "标题_频道_网站" whole (devset gold), and a
 #: Chinese headline's own colon ("会议：研究部署") reads like a Japanese site's ("：朝日新聞").
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>~]{1,2}|//)\s+|\s*｜\s*")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»›>«‹~]{1,2}|//)\s+|\s*｜\s*")
 #: How many of `_SEPARATOR_RANKS` sign a title with a name ("|", "::", "//", "–", "~", "-"; not
 #: ":" or "·").
 _STRONG_SEPARATORS = 3
@@ -34,13 +34,21 @@ _SEPARATOR_RANKS = tuple(
         r"\s+(?:\|{1,2}|::|//)\s+|\s*｜\s*",
         r"\s+[–—~]\s+",
         r"\s+-{1,2}\s+",
-        r"\s+[·•»›>]\s+",
+        r"\s+[·•»›>«‹]\s+",
         r"\s+:\s+",
     )
 )
 #: A kicker (overline) glued into the `<h1>` is short: a section or a topic, a few words.
 _KICKER_WORDS = 3
 _KICKER_CHARS = 30
+#: A kicker its own classed element sets apart may run longer: a running story's name ("Krieg
+#: in der Ukraine", "Nach dem Urteil aus Karlsruhe"), still shorter than the headline after it.
+_MARKED_KICKER_WORDS = 5
+_MARKED_KICKER_CHARS = 45
+#: Punctuation written between a kicker and its headline ("Kicker: Headline", "Kicker | …").
+_KICKER_MARKS = " :|-–—·•»"
+#: How metadata joins a kicker to its headline ("K: H", French "K : H", "K | H", "K – H").
+_KICKER_JOINS = (":", " :", " |", " -", " –")
 #: A name signing a `<title>` after its last strong separator is short: a brand, a site.
 _BRAND_WORDS = 3
 _BRAND_CHARS = 30
@@ -161,12 +169,43 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     folded = fold(piece)
     if folded in names or folded.removeprefix("www.") in names:
         return True
+    if _HOST_WRITTEN.search(folded) and _word_count(piece) <= _BRAND_WORDS:
+        return True  # a host written as the site's name: "SZ.de", "Gazeta.pl", "Le Monde.fr"
+    if _abbreviates_host(piece, host_label):
+        return True
     if len(host_label) < _MIN_SITE_CHARS:
         return False
     return any(
         host_label in key or (len(key) >= _MIN_SITE_CHARS and key in host_label)
         for key in _compact(piece)
     ) or _spells_host(piece, host_label)
+
+
+#: A name ending in a top-level domain ("SZ.de", "n-tv.de", "LWN.net"): a host.
+_HOST_WRITTEN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info)$")
+#: A host made of a name's initials is at least this long ("wsj", "nytimes"): two letters
+#: are spelt by too many pairs of words.
+_MIN_INITIALS = 3
+
+
+def _abbreviates_host(piece: str, host_label: str) -> bool:
+    """True when the words of `piece`, each in turn, write the host label by their initial or
+    whole, short linking words maybe left out: "The New York Times" on nytimes, "The Wall Street
+    Journal" on wsj, "Los Angeles Times" on latimes; every word is used ("New rules for York
+    Times" is no name of nytimes)."""
+    words = [w for w in _NOT_ALNUM.split(fold(piece)) if w]
+    if len(host_label) < _MIN_INITIALS or not 2 <= len(words) <= _SITE_NAME_WORDS:
+        return False
+    ends = {0}  # how much of the host label the words read so far can have written
+    for word in words:
+        following = {e + 1 for e in ends if host_label.startswith(word[0], e)}
+        following |= {e + len(word) for e in ends if host_label.startswith(word, e)}
+        if len(word) <= _LINK_WORD_CHARS:
+            following |= ends
+        ends = following
+    return len(host_label) in ends and any(
+        not host_label.startswith(w) for w in words
+    )  # one word alone spelling the host is `_spells_host`'s case
 
 
 def _spells_host(piece: str, host_label: str) -> bool:
@@ -204,14 +243,18 @@ def _is_site_like(piece: str, names: set[str], host_words: set[str]) -> bool:
 _NOT_WORD = re.compile(r"[^\w.]+")
 #: Separators of a path ("Gazette » Harbour » Headline", "Home > News > …"): its leaf is the
 #: headline.
-_HIERARCHY = frozenset("»›>")
+_HIERARCHY = frozenset("»›>«‹")
 
 
-def clean_title(value: str | None, page: Page, shown: set[str] | None = None) -> str | None:
+def clean_title(
+    value: str | None, page: Page, shown: set[str] | None = None, *, named_only: bool = False
+) -> str | None:
     """A `<title>`/og:title without the site's name and what follows it (a slogan):
     "Le rêve … - hub.brussels" -> "Le rêve …"; "Neue Öffnungszeiten | Stadtbücherei – Lesen für
     alle" -> "Neue Öffnungszeiten"; "Site | Headline" -> "Headline". `shown`: the names the page
-    gives its site (`_shown_site_names`), computed by the caller once for both titles."""
+    gives its site (`_shown_site_names`), computed by the caller once for both titles.
+    `named_only`: only a piece naming the site comes off, no short unknown name (a JSON-LD
+    headline, meant as the headline, whose last piece may be a person's: "… – Anna Muster")."""
     if not value:
         return None
     # split on the strongest separator the title uses ("|" before "–" before "-"...): a piece
@@ -236,7 +279,7 @@ def clean_title(value: str | None, page: Page, shown: set[str] | None = None) ->
     if all(flags):
         return None
     if not any(flags):
-        return _without_brand(value, separator, parts)
+        return normalize_text(value) if named_only else _without_brand(value, separator, parts)
     if (
         flags == [True, False]
         and separator in _SEPARATOR_RANKS[1:_STRONG_SEPARATORS]
@@ -253,9 +296,61 @@ def clean_title(value: str | None, page: Page, shown: set[str] | None = None) ->
     # opens the title ("Site | Headline")
     first = flags.index(False)
     last = flags.index(True, first) if True in flags[first:] else len(flags)
+    if (
+        last < len(flags)
+        and last - first > 1
+        and separator in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]
+    ):
+        # "Headline | Madrid | EL PAÍS": the pieces just before the site's name that name one
+        # of the site's sections (a link of its menu, article:section, a folder of the URL)
+        # are the page's place on the site, not the headline's words; the first piece stays
+        sections = _section_names(page)
+        while last - first > 1 and _compact(parts[last - 1]) & sections:
+            last -= 1
     # the headline keeps its own separators ("Export : …")
     cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
+
+
+#: A section's name set before a title's headline and a colon ("Politik: …").
+_SECTION_PREFIX = re.compile(r"^([^:]{1,40}?)\s*:\s+(?=\S)")
+
+
+def _without_section(title: str | None, page: Page) -> str | None:
+    """A `<title>`/og:title without the section's or the site's name opening it ("Politik:
+    Headline" when the page's article:section or JSON-LD articleSection is "Politik"; "Daily
+    Ledger: Headline" when the site goes by that name). Any other opening before a colon stays
+    ("EXCLUSIVE: …", "Analyse : …", "Brexit: …"): a headline's own words as far as the page
+    says."""
+    match = _SECTION_PREFIX.match(title) if title else None
+    if match is None or title is None:
+        return title
+    rest = title[match.end() :]
+    if _word_count(rest) < _HEADLINE_WORDS:
+        return title
+    signals = page.signals
+    stated = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
+    keys = {k for name in stated if name for k in _compact(name)}
+    if keys & _compact(match.group(1)) or names_the_site(page, match.group(1)):
+        return rest
+    return title
+
+
+def _section_names(page: Page) -> set[str]:
+    """Comparison keys (`_compact`) of the names of the site's sections the page gives: its
+    article:section and JSON-LD articleSection, the short link texts of its menus and
+    breadcrumb (at most `_BRAND_WORDS` words: a section, not a teaser) and the folders of its
+    URL ("/espana/madrid/…" -> espana, madrid)."""
+    signals = page.signals
+    found = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
+    found += [link.get_text(" ") for link in signals.links]
+    found += urlsplit(page.url).path.split("/")[:-1]
+    keys: set[str] = set()
+    for name in found:
+        text = normalize_text(name) if isinstance(name, str) else ""
+        if text and _word_count(text) <= _BRAND_WORDS:
+            keys |= _compact(text)
+    return keys
 
 
 def _word_count(text: str) -> int:
@@ -335,8 +430,9 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
 
 def _in_unlinked_header(tag: Tag, page: Page) -> bool:
     """True when `tag` sits in a `<header>` (and no other part of the site's frame) that links
-    nowhere to the home page: the article's header beside a `<nav>` of its tags or sections.
-    The site's banner links home (its logo, "Home")."""
+    nowhere to the home page but from a breadcrumb trail: the article's header beside a `<nav>`
+    of its tags or sections and a trail starting at "Home". The site's banner links home (its
+    logo, "Home" in its menu)."""
     header = None
     for parent in tag.parents:
         if parent.name in ("nav", "footer", "aside") or parent.get("role") in (
@@ -349,8 +445,12 @@ def _in_unlinked_header(tag: Tag, page: Page) -> bool:
             header = parent
     if header is None:
         return False
+    trails = [nav for nav in header.find_all("nav") if page.is_breadcrumb(nav)]
+    trails += [trail for trail in page.matched("breadcrumb") if header in trail.parents]
     return not any(
-        isinstance(href := link.get("href"), str) and _is_home(page, href)
+        isinstance(href := link.get("href"), str)
+        and _is_home(page, href)
+        and not any(trail in link.parents for trail in trails)
         for link in header.find_all("a")
     )
 
@@ -392,7 +492,8 @@ def _parts(tag: Tag) -> list[str]:
         and any(isinstance(c, NavigableString) for c in children[1:])
     ):
         # a styled first element set before the headline's own text: the kicker and the rest
-        rest = normalize_text(" ".join(c.get_text(" ") for c in children[1:]))
+        # a colon or bar written between kicker and headline belongs to neither
+        rest = normalize_text(" ".join(_text_of(c) for c in children[1:])).lstrip(_KICKER_MARKS)
         first = normalize_text(children[0].get_text(" "))
         return [first, rest] if first and rest else []
     for child in tag.children:
@@ -410,15 +511,66 @@ def _parts(tag: Tag) -> list[str]:
     return parts
 
 
+#: A heading of more children than this is running text with inline markup, not pieces set
+#: apart (a kicker, the headline, a subtitle): its runs of children are not read one by one.
+_MAX_HEADING_PIECES = 4
+
+
+def _readings(tag: Tag, text: str, visible: str) -> list[str]:
+    """The ways a heading may be read, the default first: `text` (a short kicker left out),
+    the whole heading, and, when it is made of a few children (elements and texts), each run of
+    them joined with a space: without the kicker or overline before the headline whatever its
+    length, without the subtitle set after it (`<h1>Headline <small>Subtitle</small></h1>`),
+    or whole with the space a two-line `<span>Kicker</span><span>Headline</span>` leaves out."""
+    found = [text, visible]
+    pieces = [
+        normalize_text(_text_of(c))
+        for c in tag.children
+        if not (isinstance(c, Tag) and c.name == "br") and _text_of(c).strip()
+    ]
+    if 2 <= len(pieces) <= _MAX_HEADING_PIECES and all(
+        not isinstance(c, Tag) or c.name in _INLINE or c.name == "br" for c in tag.children
+    ):
+        found += [
+            " ".join(pieces[start:end])
+            for start in range(len(pieces))
+            for end in range(len(pieces), start, -1)
+        ]
+    return [t for i, t in enumerate(found) if t and t not in found[:i]]
+
+
+def _text_of(node: PageElement) -> str:
+    return node.get_text(" ") if isinstance(node, Tag) else str(node)
+
+
+def _punctuated(reading: str, headline: str) -> bool:
+    """True when `reading` is `headline` after a kicker and a colon or bar ("Kicker: …")."""
+    if reading == headline or not reading.endswith(headline):
+        return False
+    before = reading[: -len(headline)].rstrip()
+    return bool(before) and before[-1] in _KICKER_MARKS
+
+
+def _kicker_marked(tag: Tag) -> bool:
+    """True when the heading's first element carries a class: a kicker styled apart."""
+    first = next((c for c in tag.children if isinstance(c, Tag)), None)
+    return first is not None and bool(first.get("class"))
+
+
 def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
     """(headline, kicker): a short first element glued into the heading is a kicker."""
     parts = _parts(tag)
     if len(parts) < 2:
         return text, None
     kicker, rest = parts[0], " ".join(parts[1:])
+    words, chars = (
+        (_MARKED_KICKER_WORDS, _MARKED_KICKER_CHARS)
+        if _kicker_marked(tag)
+        else (_KICKER_WORDS, _KICKER_CHARS)
+    )
     if (
-        len(kicker.split()) <= _KICKER_WORDS
-        and len(kicker) <= _KICKER_CHARS
+        len(kicker.split()) <= words
+        and len(kicker) <= chars
         and len(rest.split()) > len(kicker.split())
     ):
         return rest, kicker
@@ -433,40 +585,85 @@ def extract_title(page: Page) -> Found:
     # `clean_title` reads the names the page gives its site (a pass over all its links) only
     # for a title with a separator
     split = any(v and _separator(v) for v in (og_title, title_tag))
+    headline = signals.jsonld_value("headline", "name")
+    split = split or bool(headline and _separator(headline))
     shown = _shown_site_names(page) if split else set()
     structured = [
-        (signals.jsonld_value("headline", "name"), "jsonld"),
-        (clean_title(og_title, page, shown), "meta"),
-        (clean_title(title_tag, page, shown), "html"),
+        (clean_title(headline, page, shown, named_only=True), "jsonld"),
+        (_without_section(clean_title(og_title, page, shown), page), "meta"),
+        (_without_section(clean_title(title_tag, page, shown), page), "html"),
     ]
     site_names = _site_names(page)
     scope = page.article_scope()
     ranked: list[tuple[bool, str, str, Tag]] = []
+    readings: dict[int, list[str]] = {}  # each <h1>'s other readings, by id of its tag
     semantic = False  # an <h1> inside <main>/<article>, not just inside the guessed scope
     for tag, layer in _headline_elements(page):
-        text, _kicker = _without_kicker(tag, _visible(tag, page))
+        visible = _visible(tag, page)
+        text, kicker = _without_kicker(tag, visible)
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
             inside = scope is not None and (scope is tag or scope in tag.parents)
             ranked.append((not inside, text, layer, tag))
+            readings[id(tag)] = _readings(tag, text, visible)
+            if kicker is not None and _kicker_marked(tag):
+                # a kicker its own classed element sets apart, then a colon or bar, stays out
+                # even when the metadata writes it so ("Kicker: Headline"); two classed lines
+                # of one sentence ("Un año después, | el puente …") are read whole
+                readings[id(tag)] = [r for r in readings[id(tag)] if not _punctuated(r, text)]
             semantic = semantic or _in_article(tag)
     # an h1 inside the article beats a logo or banner h1 elsewhere
     ranked.sort(key=lambda h: h[0])
     headlines = [(text, layer) for _, text, layer, _tag in ranked]
     inside_article = bool(ranked) and not ranked[0][0] and semantic
-    # an <h1> inside the article is returned below before any <h2> is looked at: then none is read
-    subheadings = [
-        (_visible(h, page), "html")
-        for h in ([] if inside_article else page.signals.headings[:8])
-        if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
+    # an <h1> inside the article is returned below before any <h2> is looked at (then none is
+    # read) unless the metadata names none of its readings
+    confirmed = inside_article and any(
+        value and fold(value) == fold(t)
+        for value, _ in structured
+        for t in readings[id(ranked[0][3])]
+    )
+    h2s = [
+        h
+        for h in ([] if confirmed else page.signals.headings[:8])
+        if h.name == "h2"
+        and not page.in_site_chrome(h)
+        and not page.in_related(h)
+        # a box set beside the text ("Most read" in an <aside> of <main>) heads no article
+        and not any(p.name == "aside" for p in h.parents)
+    ]
+    subheadings = [(_visible(h, page), "html") for h in h2s]
+    # an <h2> headline's classed kicker ("<span class=kicker>K</span><span>:</span>…"), for the
+    # metadata that writes "K: Headline" to name the rest
+    kicked = [
+        _without_kicker(h, text) if _kicker_marked(h) else (text, None)
+        for h, (text, _) in zip(h2s, subheadings, strict=True)
     ]
     # the headline the structured data names, even in an <h2> under a banner <h1>
     # (metadata meant for the article, JSON-LD and og:title, before a <title> that may be the site's);
     # an <h1> inside the article is the headline whatever <h2> the metadata names
-    named = headlines if inside_article else headlines + subheadings
+    named = [readings[id(tag)] for _, _text, _layer, tag in ranked]
+    unkicked: dict[str, str] = {}  # a kicker's "Kicker: Headline" form -> the headline
+    if inside_article:
+        # the <h1> inside the article is the headline whatever <h2> the metadata names, unless
+        # it is shorter than that <h2>: a section's name over the article ("Politik und
+        # Gesellschaft"), not a headline with its dek below
+        first = _word_count(ranked[0][1])
+        named += [[text] for text, _layer in subheadings if _word_count(text) > first]
+    else:
+        named += [[text] for text, _layer in subheadings]
+        for rest, kicker in kicked:
+            if kicker is not None:
+                # the <h2> read without its kicker, when the metadata writes "Kicker: Headline"
+                forms = [f"{kicker}{mark} {rest}" for mark in _KICKER_JOINS]
+                named.append([rest, *forms])
+                unkicked.update({fold(form): rest for form in forms})
     for value, source in structured:
-        for text, _layer in named:
-            if value and fold(value) == fold(text):
-                return text, source
+        for texts in named:
+            # the metadata names one reading of the heading: whole, or without the elements
+            # before its headline (a kicker of any length the metadata leaves out)
+            agreed = next((t for t in texts if value and fold(value) == fold(t)), None)
+            if agreed is not None:
+                return unkicked.get(fold(agreed), agreed), source
     for text, _layer in headlines:
         for value, source in structured:
             if value and _kicker_before(fold(value), fold(text)):
@@ -508,7 +705,7 @@ def extract_title(page: Page) -> Found:
         and subheadings[0][0]
         and len(only_title_tag) == 1
         and only_title_tag[0][1] == "html"
-        and len(only_title_tag[0][0].split()) <= _BANNER_WORDS
+        and _word_count(only_title_tag[0][0]) <= _BANNER_WORDS
     ):
         # no <h1>, no metadata, a <title> naming a section ("Actualités"): the first <h2> it is
         page.warnings.append(
@@ -638,7 +835,7 @@ def _kicker_before(value: str, heading: str) -> bool:
     """The heading is `value` after a kicker of a few words ("mobility new cycling plan …")."""
     if len(value) < _MIN_CLOSE or len(heading) <= len(value) or not heading.endswith(value):
         return False
-    kicker = heading[: -len(value)].strip(" :|-–—·•»")
+    kicker = heading[: -len(value)].strip(_KICKER_MARKS)
     return bool(kicker) and len(kicker.split()) <= _KICKER_WORDS and len(kicker) <= _KICKER_CHARS
 
 
