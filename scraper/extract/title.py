@@ -536,7 +536,26 @@ def _readings(tag: Tag, text: str, visible: str) -> list[str]:
             for start in range(len(pieces))
             for end in range(len(pieces), start, -1)
         ]
+    if _kicker_line(tag):
+        # a first element on a line of its own is a kicker the page sets apart, even when the
+        # metadata writes it with the headline ("Drie vragen aan De fietskoerier …")
+        kicker = normalize_text(_text_of(next(c for c in tag.children if isinstance(c, Tag))))
+        found = [t for t in found if t == text or not t.startswith(kicker)]
     return [t for i, t in enumerate(found) if t and t not in found[:i]]
+
+
+def _kicker_line(tag: Tag) -> bool:
+    """True when the heading opens with an inline element ended by a `<br>` and text follows:
+    `<h1><span class="overline">Kicker</span><br>Headline</h1>`."""
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    return (
+        len(children) >= 3
+        and isinstance(children[0], Tag)
+        and children[0].name in _INLINE
+        and isinstance(children[1], Tag)
+        and children[1].name == "br"
+        and bool(normalize_text(" ".join(_text_of(c) for c in children[2:])))
+    )
 
 
 def _text_of(node: PageElement) -> str:

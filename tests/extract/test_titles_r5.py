@@ -558,3 +558,36 @@ def test_an_h2_headline_keeps_its_classed_kicker_out(html: str, headline: str) -
     """No <h1>: the <h2> heading the article has a kicker in a classed element, the metadata
     writes 'Kicker: Headline'; the title is the headline."""
     assert _title(html) == headline
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            _page(
+                "de",
+                h1='<h1><span class="overline">Drei Fragen an</span><br>Die Radkurierin, die '
+                "die Innenstadt grüner machen will</h1>",
+                title="Drei Fragen an Die Radkurierin, die die Innenstadt grüner machen will – "
+                "Tagesblatt",
+            ),
+            "Die Radkurierin, die die Innenstadt grüner machen will",
+        ),
+        (
+            _page(
+                "fr",
+                h1="<h1><span>Trois questions à</span><br/>La coursière à vélo qui veut "
+                "verdir le centre-ville</h1>",
+                og="Trois questions à La coursière à vélo qui veut verdir le centre-ville",
+            ),
+            "La coursière à vélo qui veut verdir le centre-ville",
+        ),
+    ],
+    ids=["de-overline-br-title", "fr-span-br-og"],
+)
+def test_a_kicker_on_a_line_of_its_own_stays_out_when_the_metadata_glues_it_on(
+    html: str, headline: str
+) -> None:
+    """A first element ended by `<br>` is a kicker the page sets on its own line: the
+    `<title>` / og:title writing it before the headline does not make it part of the title."""
+    assert _title(html) == headline
