@@ -1,6 +1,6 @@
 """The shortcuts the date layers take for speed say "nothing here" only where the full reading
-finds nothing: a zone without a label word, a script without an ISO day, the text nodes walked by
-their links rather than by bs4's generator."""
+finds nothing: a zone without a label word, the text nodes walked by their links rather than by
+bs4's generator."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from bs4 import NavigableString
 
 from scraper.dates import labelled_date, may_hold_label, vocabulary
 from scraper.extract import extract_article
-from scraper.extract.appstate import script_date
 from scraper.extract.article import parse_html
 from scraper.extract.published import _year_strings
 from scraper.text import fold
@@ -80,15 +79,6 @@ def test_zone_dates_with_and_without_labels(
     )
     assert article.published == published
     assert article.modified == modified
-
-
-def test_script_keys_are_read_only_in_scripts_holding_an_iso_day() -> None:
-    keys = ("datePublished",)
-    assert script_date(['var a = {"datePublished": "2024-02-09T10:00:00Z"};'], keys) == (
-        "2024-02-09T10:00:00Z"
-    )
-    # a key whose value is no ISO day, beside a script with the day under another key
-    assert script_date(['{"datePublished": "yesterday"}', '{"other": "2024-02-09"}'], keys) is None
 
 
 def test_text_nodes_walked_by_their_links_are_bs4s_plain_strings() -> None:
