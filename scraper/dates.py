@@ -228,6 +228,26 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
     return None
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=2)
+def _label_heads(kind: str) -> frozenset[str]:
+    """The first word of each `kind` label ("mis a jour" -> "mis")."""
+    vocab = vocabulary()
+    labels = vocab.published_labels if kind == "published" else vocab.modified_labels
+    return frozenset(m.group() for label in labels if (m := _WORD.match(label)))
+
+
+def may_hold_label(folded: str, kind: str) -> bool:
+    """False when no `kind` label stands in the folded text `folded`, so that no part of it is
+    a labelled date (`labelled_date`, `label_at` say None): a label opens at a word boundary
+    with a word, which is then one of the text's words. One set test over a text's words,
+    where the label pattern (a word boundary first, then ~70 alternatives) is tried at every
+    character of every line."""
+    return not _label_heads(kind).isdisjoint(_WORD.findall(folded))
+
+
 def slash_order(texts: Iterable[str]) -> bool:
     """True when the slash dates of these texts are month first: one of them has a second part
     over 12 ("07/14/2023"), and none a first part over 12."""

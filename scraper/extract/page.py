@@ -99,6 +99,12 @@ class Page:
     #: the date the text by the headline gives, by kind ("published", "modified"): found once
     #: by `published._from_text`, which the dates, their check and the UTC stamps all ask
     text_dates: dict[str, dt.date | None] = field(default_factory=dict)
+    #: whether `zone_lines` may hold a date label of each kind ("published", "modified"): found
+    #: once by `published.zone_has_label`; without one, no line of the zone is a labelled date
+    zone_labels: dict[str, bool] = field(default_factory=dict)
+    #: the article's `<time>`s, nearest the headline first: found once by
+    #: `published._article_times`, for both dates (None: not yet)
+    article_times: list[Tag] | None = None
     warnings: list[str] = field(default_factory=list)
     #: the element printing the headline when no `<h1>` does (found by `title.extract_title`)
     headline: Tag | None = None

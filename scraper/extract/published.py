@@ -30,6 +30,7 @@ from scraper.dates import (
     iter_dates,
     label_at,
     labelled_date,
+    may_hold_label,
     parse_date_text,
     parse_stamp,
     slash_order,
@@ -161,13 +162,21 @@ def _label_kind(text: str) -> str | None:
 
 def _article_times(page: Page) -> list[Tag]:
     """The `<time>`s of the article, nearest the headline first (teasers, comments and tickers
-    come later on the page, or sit beside the article)."""
+    come later on the page, or sit beside the article): found once per page, for both dates
+    (what it reads, the scope, the frame and the headline, is fixed once the page is read).
+    Callers read the list, never change it."""
+    if page.article_times is None:
+        page.article_times = _find_article_times(page)
+    return page.article_times
+
+
+def _find_article_times(page: Page) -> list[Tag]:
     scope = page.article_scope()
     times = []
     for tag in page.signals.times:
         if _beside_article(page, tag):
             continue
-        if scope is not None and scope not in tag.parents:
+        if scope is not None and not _within(tag, scope):
             continue  # a live ticker, a "most viewed" list: beside the article, not its date
         if _in_repeated_unit(tag):
             continue  # a teaser's or a comment's, one of a list
@@ -177,6 +186,14 @@ def _article_times(page: Page) -> list[Tag]:
         at = page.signals.position.get(id(headline), 0)
         times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
+
+
+def _within(tag: Tag, scope: Tag) -> bool:
+    """`scope in tag.parents`: an ancestor that is `scope` or equal to it (bs4 compares
+    elements by name, attributes and contents); the name is compared first, which is all
+    bs4's comparison needs for most ancestors, without its call."""
+    name = scope.name
+    return any(p is scope or (p.name == name and p == scope) for p in tag.parents)
 
 
 #: A `<time>` is looked up this many elements high for the unit it dates (a list item, a card).
@@ -291,6 +308,24 @@ def zone_digits(page: Page) -> list[bool]:
     return page.zone_digits
 
 
+def zone_has_label(page: Page, kind: str) -> bool:
+    """Whether a line of `zone_lines` may hold a `kind` date label (`may_hold_label`), found
+    once per page: without one, no zone line is a labelled date, a label cell or a line cut at
+    its label. A label is read in a line with a digit (a labelled date needs one) or, alone,
+    in a line before one (a label cell): only those lines are looked at."""
+    found = page.zone_labels.get(kind)
+    if found is None:
+        lines, digits = zone_lines(page), zone_digits(page)
+        last = len(lines) - 1
+        text = "\n".join(
+            fold(line)
+            for index, line in enumerate(lines)
+            if digits[index] or (index < last and digits[index + 1])
+        )
+        found = page.zone_labels[kind] = may_hold_label(text, kind)
+    return found
+
+
 def _foreign_label(line: str, at: int) -> bool:
     """True when the date at folded position `at` of `line` follows a label of something else
     ("Registriert: 03.04.2015", "Member since 2019-…"): a "Label:" that names neither
@@ -301,12 +336,13 @@ def _foreign_label(line: str, at: int) -> bool:
     return _label_kind(line[:at].rstrip()) is None
 
 
-def _date_line(line: str, order: bool) -> dt.date | None:
+def _date_line(line: str, order: bool, updated: bool = True) -> dt.date | None:
     """The date of a short line that is mostly a date ("04 Dezember, 2023", "Beitrag von kaybee »
     11.02.2019, 07:15"), unless a label of something else introduces it. An "Updated" label
     and its date are no publication date: what stands before the label is read alone
-    ("5 March 2026 · Updated 6 March 2026")."""
-    cut = label_at(line, "modified", month_first=order)
+    ("5 March 2026 · Updated 6 March 2026"). `updated`: False when the line is known to hold
+    no such label."""
+    cut = label_at(line, "modified", month_first=order) if updated else None
     if cut is not None:
         line = line[:cut].rstrip(" ·|•–—-,")
     if len(line) > _DATE_LINE:
@@ -356,7 +392,8 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     # only before a line with one (`labelled_date` and `_label_cell` say None at once without)
     digits = zone_digits(page)
     last = len(lines) - 1
-    for index, line in enumerate(lines):
+    # no line is a labelled date or a label cell when the zone holds no label of that kind
+    for index, line in enumerate(lines if zone_has_label(page, kind) else ()):
         if digits[index]:
             found = labelled_date(line, kind, month_first=order)
         elif index < last and digits[index + 1]:
@@ -368,9 +405,11 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
             return found
     if kind == "published":
         year = year_in_url(urlsplit(page.url).path)
+        updated = zone_has_label(page, "modified")
         for index, line in enumerate(lines[: page.zone_head]):
             if (
-                index
+                updated
+                and index
                 and digits[index]
                 and not digits[index - 1]
                 and _label_cell(lines[index - 1], line, "modified", order)
@@ -378,7 +417,9 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 continue  # the date of an "Updated" label in the element before: no publication
             # a line that is only a date, under the headline (the end of the text may announce
             # events); folding ASCII text adds no digit, so such a line without one holds no date
-            found = _date_line(line, order) if digits[index] or not line.isascii() else None
+            found = (
+                _date_line(line, order, updated) if digits[index] or not line.isascii() else None
+            )
             if found:
                 return found
             if year is not None:
@@ -424,7 +465,8 @@ _ANY_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 
 
 def _from_htmldate(page: Page, html: str) -> dt.date | None:
-    if not html.strip() or not _ANY_YEAR.search(html, 0, HTMLDATE_MAX_CHARS):
+    # `isspace`, not `strip`: no copy of the page
+    if not html or html.isspace() or not _ANY_YEAR.search(html, 0, HTMLDATE_MAX_CHARS):
         return None
     try:
         # a str with an XML declaration is refused by lxml: the declaration says nothing here
@@ -596,7 +638,8 @@ def extract_published(
     order = month_first(page)
     # a labelled date by the headline ("Posted on June 3, 2025") beats a date class elsewhere
     digits = zone_digits(page)
-    for index, line in enumerate(zone_lines(page)[: page.zone_head]):
+    head = page.zone_head if zone_has_label(page, "published") else 0
+    for index, line in enumerate(zone_lines(page)[:head]):
         # `labelled_date` finds nothing in a line without a digit: most lines
         value = labelled_date(line, "published", month_first=order) if digits[index] else None
         if value:
@@ -662,11 +705,7 @@ def _foreign_day(
     year_tail = f"{day.year % 100:02d}"
     beside = False
     names: dict[int, bool] = {}  # whether a unit's text names the title, read once per unit
-    for string in page.soup.strings:
-        if type(string) is not NavigableString or (
-            year_tail not in string if string.isascii() else not has_digit(string)
-        ):
-            continue
+    for string in _year_strings(page.soup, year_tail):
         parent = string.parent
         if not isinstance(parent, Tag) or all(
             value != day for _, value in iter_dates(string, month_first=order)
@@ -679,6 +718,23 @@ def _foreign_day(
         return False
     lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
     return all(value != day for line in lines for _, value in iter_dates(line, month_first=order))
+
+
+def _year_strings(soup: Tag, year_tail: str) -> list[NavigableString]:
+    """The plain text nodes of `soup` (no comment, script or style text) that may write a date of
+    a year ending in `year_tail` ("24"), in document order: an ASCII one holding those two
+    digits, any other holding a digit (in another script, it may fold into digits). The nodes
+    of `soup.strings`, by one loop over the parse's `next_element` chain: bs4's walk stacks two
+    generators and a type test per node, 2x slower on a page of 100,000 nodes."""
+    found = []
+    node = soup.contents[0] if soup.contents else None  # the document's own link is unset
+    while node is not None:
+        if type(node) is NavigableString and (
+            year_tail in node if node.isascii() else has_digit(node)
+        ):
+            found.append(node)
+        node = node.next_element
+    return found
 
 
 def _names_title(tag: Tag, title: str | None, seen: dict[int, bool]) -> bool:
