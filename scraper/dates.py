@@ -1,6 +1,7 @@
 """The one date parser of the extractor and the crawler: machine timestamps, and dates as people
 write them in French, Dutch, English, German, Spanish, Italian, Portuguese, Russian, Japanese,
-Chinese and Korean (month names, day names, the marks of "2024年3月5日" and labels are data in
+Chinese, Korean, Polish, Czech, Ukrainian, Scandinavian, Finnish, Turkish, Indonesian, Romanian
+and Greek (month names, day names, the marks of "2024年3月5日" and labels are data in
 `scraper/vocabulary/dates/<lang>.toml`).
 
 A timestamp keeps its day as written; `Stamp.day_in(zone)` converts it to a site's zone when the
@@ -23,8 +24,13 @@ from zoneinfo import ZoneInfo
 from scraper.text import fold
 
 VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary" / "dates"
-#: The languages whose date vocabulary ships with the package.
-LANGUAGES = ("fr", "nl", "en", "de", "es", "it", "pt", "ru", "ja", "zh", "ko")
+#: The file of script-data keys, beside the languages' vocabulary files.
+SCRIPT_KEYS = "script-keys"
+#: The languages whose date vocabulary ships with the package: one file each, so that a language
+#: is added as data (its month names, day names and labels), not in code.
+LANGUAGES = tuple(
+    sorted(path.stem for path in VOCABULARY_DIR.glob("*.toml") if path.stem != SCRIPT_KEYS)
+)
 #: Years outside this range are page furniture (a product number, a founding year), not a date.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -65,7 +71,7 @@ def vocabulary() -> DateVocabulary:
             marks.append((year, month, day))
         for key, found in labels.items():
             found += [fold(label) for label in words.get(key, ())]
-    keys = tomllib.loads((VOCABULARY_DIR / "script-keys.toml").read_text(encoding="utf-8"))
+    keys = tomllib.loads((VOCABULARY_DIR / f"{SCRIPT_KEYS}.toml").read_text(encoding="utf-8"))
     return DateVocabulary(
         months=months,
         weekdays=tuple(dict.fromkeys(weekdays)),

@@ -1,0 +1,119 @@
+"""Adversarial date pages, round 5, on the generic profile (an unknown site): month names and
+date labels of more languages, as vocabulary data (Polish, Czech, Ukrainian, Swedish, Danish and
+Norwegian, Finnish, Turkish, Indonesian, Romanian, Greek). Before them, a page in one of these
+languages printing its day under the headline lost to a generic `date` meta tag (a template's
+render date), and an "Updated" line alone was taken by the htmldate fallback as the publication."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from scraper.dates import LANGUAGES, VOCABULARY_DIR, labelled_date, parse_date_text
+from scraper.extract import extract_article
+from scraper.sites import generic_profile
+from scraper.text import fold
+
+P = "<p>{}</p>"
+BODY = P.format(
+    "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die Brücke über den Fluss bis zum Herbst zu sanieren und den Verkehr solange umzuleiten."
+) + P.format(
+    "Die Kosten von rund zwei Millionen Euro trägt zum größten Teil das Land, den Rest übernimmt die Gemeinde aus ihren Rücklagen, wie der Bürgermeister sagte."
+)
+URL = "https://www.example.net/news/most-naprawa-a123456.html"
+#: a template's render date in the generic meta tag: older than the article, a weak signal
+WEAK_META = "<meta name='date' content='2023-11-20'>"
+
+
+def page(lang: str, head: str, body: str) -> str:
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Most</title>"
+        f"{head}</head><body>{body}</body></html>"
+    )
+
+
+def record(html: str, url: str = URL) -> dict[str, object]:
+    return extract_article(html.encode(), url, profile=generic_profile()).to_dict()
+
+
+# the date line under the headline, as each language's sites print it (the day is 3 March 2024)
+DATE_LINES = [
+    ("pl", "<h1>Most zostanie wyremontowany</h1>", "3 marca 2024, 14:05"),
+    ("pl", "<h1>Remont mostu</h1>", "Wtorek, 3 marca 2024"),
+    ("cs", "<h1>Most bude opraven</h1>", "3. března 2024 14:05"),
+    ("uk", "<h1>Міст відремонтують</h1>", "3 березня 2024, 14:05"),
+    ("da", "<h1>Broen skal renoveres</h1>", "3. marts 2024 kl. 14.05"),
+    ("fi", "<h1>Silta korjataan</h1>", "3. maaliskuuta 2024"),
+    ("tr", "<h1>Köprü onarılacak</h1>", "3 Mart 2024, 14:05"),
+    ("tr", "<h1>Köprü onarımı</h1>", "3 MAYIS 2024"),
+    ("id", "<h1>Jembatan akan diperbaiki</h1>", "Minggu, 3 Maret 2024 14:05 WIB"),
+    ("ro", "<h1>Podul va fi reparat</h1>", "3 martie 2024, 14:05"),
+    ("el", "<h1>Η γέφυρα θα επισκευαστεί</h1>", "3 Μαρτίου 2024"),
+]
+
+
+@pytest.mark.parametrize(("lang", "h1", "line"), DATE_LINES)
+def test_printed_day_beats_generic_meta_date(lang: str, h1: str, line: str) -> None:
+    html = page(
+        lang, WEAK_META, f"<article>{h1}<div class='meta'><span>{line}</span></div>{BODY}</article>"
+    )
+    expected = "2024-05-03" if "MAYIS" in line else "2024-03-03"
+    assert record(html)["published"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "published", "modified"),
+    [
+        ("pl", "Opublikowano: 3 marca 2024, 14:05", "2024-03-03", None),
+        ("pl", "Aktualizacja: 04.03.2024", None, "2024-03-04"),
+        ("cs", "Aktualizováno 4. března 2024", None, "2024-03-04"),
+        ("sv", "Publicerad 3 mars 2024 · Uppdaterad 4 mars 2024", "2024-03-03", "2024-03-04"),
+        ("da", "Opdateret 04.03.2024 kl. 10.00", None, "2024-03-04"),
+        ("tr", "Yayınlanma: 03.03.2024 - Güncelleme: 04.03.2024", "2024-03-03", "2024-03-04"),
+        ("uk", "Оновлено: 4 березня 2024", None, "2024-03-04"),
+        ("ro", "Actualizat la 4 martie 2024", None, "2024-03-04"),
+    ],
+)
+def test_labels_of_more_languages(
+    lang: str, line: str, published: str | None, modified: str | None
+) -> None:
+    """A labelled publication date is read; an "Updated" date shown alone gives a modification
+    day and no publication day (not the htmldate fallback's reading of the same line)."""
+    html = page(lang, "", f"<article><h1>Most</h1><p class='meta'>{line}</p>{BODY}</article>")
+    got = record(html)
+    assert (got["published"], got["modified"]) == (published, modified)
+
+
+def test_month_names_name_one_month_each() -> None:
+    """A folded month name (any language, any abbreviation) names one month: a new language's
+    name may not read another's month ("listopad" is November in Polish and Czech alike)."""
+    months: dict[str, int] = {}
+    for lang in LANGUAGES:
+        data = tomllib.loads((VOCABULARY_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
+        for number, names in data["months"].items():
+            for name in names:
+                assert months.setdefault(fold(name), int(number)) == int(number), (lang, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 października 2023", "2023-10-12"),
+        ("1. července 2022", "2022-07-01"),
+        ("5 Ağustos 2021", "2021-08-05"),
+        ("5 AĞUSTOS 2021", "2021-08-05"),
+        ("7 Desember 2020", "2020-12-07"),
+        ("9 Δεκεμβρίου 2019", "2019-12-09"),
+        ("2 heinäkuuta 2018", "2018-07-02"),
+        ("Marzec 2024", None),  # a month and a year: no day
+    ],
+)
+def test_month_names_parse(text: str, expected: str | None) -> None:
+    value = parse_date_text(text)
+    assert (value.isoformat() if value else None) == expected
+
+
+def test_label_needs_its_date() -> None:
+    """A label followed by something else than a date gives nothing ("Aktualizacja: wkrótce")."""
+    assert labelled_date("Aktualizacja: wkrótce, 3 marca 2024", "modified") is None
