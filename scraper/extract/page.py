@@ -260,6 +260,10 @@ class Page:
                 header = parent
         return header is not None
 
+    def is_breadcrumb(self, nav: Tag) -> bool:
+        """True when `nav` is a breadcrumb trail (see `_is_breadcrumb`), not the site's menu."""
+        return self._is_breadcrumb(nav)
+
     def _is_breadcrumb(self, nav: Tag) -> bool:
         """A trail of a few links (the profile's breadcrumb selectors name it, or it says so
         with `›`-like separators or an ordered list), not the site's menu."""

@@ -270,7 +270,9 @@ def zone_lines(page: Page) -> list[str]:
     anchors = _anchors(page)
     avoid = frozenset(id(section) for section in page.related_sections)
     for anchor in anchors:
-        behind, ahead = lines_around(anchor, page.config, avoid)
+        behind, ahead = lines_around(
+            anchor, page.config, avoid, frame=lambda tag: _site_menu(page, tag)
+        )
         lines.extend(behind)
         lines.extend(normalize_lines(anchor.get_text("\n")))
         lines.extend(ahead)
@@ -281,6 +283,15 @@ def zone_lines(page: Page) -> list[str]:
     for block in blocks[-3:]:
         lines.extend(block.lines)
     return lines
+
+
+def _site_menu(page: Page, tag: Tag) -> bool:
+    """True when `tag` is, or holds, the site's menu (a `<nav>` or navigation role that is no
+    breadcrumb trail): the lines before the headline stop there, a masthead's date line ("Dienstag,
+    12. März 2024": the day the page was served) being the frame's, not the article's."""
+    navs = [tag] if tag.name == "nav" or tag.get("role") == "navigation" else []
+    navs += tag.find_all("nav")
+    return any(not page.is_breadcrumb(nav) for nav in navs)
 
 
 def zone_digits(page: Page) -> list[bool]:

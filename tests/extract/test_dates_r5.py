@@ -117,3 +117,48 @@ def test_month_names_parse(text: str, expected: str | None) -> None:
 def test_label_needs_its_date() -> None:
     """A label followed by something else than a date gives nothing ("Aktualizacja: wkrótce")."""
     assert labelled_date("Aktualizacja: wkrótce, 3 marca 2024", "modified") is None
+
+
+# ---- the site's masthead prints today's date: before the site's menu, the frame's, not the article's
+MENU = (
+    "<nav><ul><li><a href='/'>Start</a></li><li><a href='/politik'>Politik</a></li>"
+    "<li><a href='/wirtschaft'>Wirtschaft</a></li><li><a href='/sport'>Sport</a></li>"
+    "<li><a href='/kultur'>Kultur</a></li><li><a href='/reise'>Reise</a></li>"
+    "<li><a href='/wissen'>Wissen</a></li></ul></nav>"
+)
+
+
+def test_masthead_date_before_the_menu_is_not_the_article_s() -> None:
+    html = page(
+        "de",
+        "<meta name='date' content='2024-03-03'>",
+        "<div id='kopf'><div class='datum'>Dienstag, 12. März 2024</div>"
+        f"<a href='/'><img src='/logo.png' alt='Zeitung'></a></div>{MENU}"
+        f"<div id='inhalt'><h1>Brücke wird saniert</h1>{BODY}</div>",
+    )
+    assert record(html)["published"] == "2024-03-03"
+
+
+def test_masthead_date_leaves_the_byline_date() -> None:
+    menu = MENU.replace("<nav>", "<div role='navigation'>").replace("</nav>", "</div>")
+    html = page(
+        "en",
+        "",
+        "<div class='top'><span>Tuesday, March 12, 2024</span> <a href='/subscribe'>Subscribe</a></div>"
+        f"{menu}<div class='story'><h1>Council to repair the bridge</h1>"
+        f"<p class='byline'>By Jane Doe | March 3, 2024</p>{BODY}</div>",
+    )
+    assert record(html, "https://news.example.com/council-bridge")["published"] == "2024-03-03"
+
+
+def test_a_breadcrumb_is_no_menu() -> None:
+    """A date line above a breadcrumb trail above the headline is still the article's: adding the
+    trail changes nothing."""
+    crumbs = "<nav aria-label='Breadcrumb'><ol><li><a href='/'>Start</a></li><li><a href='/lokales'>Lokales</a></li></ol></nav>"
+    body = (
+        "<div class='kopf'><p class='datum'>03.03.2024</p>{}</div><h1>Brücke wird saniert</h1>"
+        + BODY
+    )
+    with_trail = record(page("de", "<meta name='date' content='2023-11-20'>", body.format(crumbs)))
+    without = record(page("de", "<meta name='date' content='2023-11-20'>", body.format("")))
+    assert with_trail["published"] == without["published"] == "2024-03-03"
