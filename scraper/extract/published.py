@@ -39,7 +39,8 @@ from scraper.dates import (
     yearless_date,
 )
 from scraper.extract.appstate import script_date, state_date
-from scraper.extract.blocks import in_furniture
+from scraper.extract.blockkind import is_caption
+from scraper.extract.blocks import Block, in_furniture
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.zone import lines_around
@@ -278,11 +279,17 @@ def zone_lines(page: Page) -> list[str]:
         lines.extend(ahead)
     blocks = page.blocks
     for block in blocks[:3]:
-        lines.extend(block.lines)
+        lines.extend(_dated_lines(block))
     page.zone_head = len(lines)
     for block in blocks[-3:]:
-        lines.extend(block.lines)
+        lines.extend(_dated_lines(block))
     return lines
+
+
+def _dated_lines(block: Block) -> list[str]:
+    """The lines of one of the text's first or last blocks that may date the article: none of a
+    picture's caption ("Die Brücke am 12.02.2024. Foto: dpa": the day the photo was taken)."""
+    return [] if is_caption(block) else block.lines
 
 
 def _site_menu(page: Page, tag: Tag) -> bool:
@@ -345,10 +352,28 @@ def _opening_date(text: str, order: bool) -> dt.date | None:
         return None
     for at, value in iter_dates(text[: _MAX_PLACE + 30], month_first=order):
         place = text[:at].strip(" ,(–-")
-        if len(place) <= _MAX_PLACE and not any(c.isdigit() or c in ".!?" for c in place):
+        if (
+            len(place) <= _MAX_PLACE
+            and not any(c.isdigit() or c in ".!?" for c in place)
+            and _place_set_apart(text[:at])
+        ):
             return value
         return None
     return None
+
+
+#: What sets a dateline's place apart from its date: "BERLIN, 12.03.2024", "Namur, le 9 janvier",
+#: "Hafenstadt (14.03.2024)", "PARIS – 3 juin".
+_PLACE_MARKS = ",(–—-|:"
+
+
+def _place_set_apart(before: str) -> bool:
+    """True when the text before a date opening a paragraph is a dateline's place: nothing, a
+    place set apart by a mark, or one written in capitals ("WASHINGTON March 3"). A word run into
+    the date ("Am 15.04.2024 beginnt …", "On March 3 the council …") opens a sentence about an
+    event on that day, not a dateline."""
+    place = before.strip()
+    return not place or any(mark in place for mark in _PLACE_MARKS) or place.isupper()
 
 
 def _from_text(page: Page, kind: str) -> dt.date | None:

@@ -13,6 +13,9 @@ from scraper.text import fold, normalize_lines
 
 #: Elements the walk never climbs past: beyond them lies the whole page.
 _TOP = frozenset(("body", "html", "[document]"))
+#: A figure's and a caption's lines are its picture's ("Die Brücke am 12.02.2024. Foto: dpa"): the day a photo
+#: was taken is no date line of the article's.
+_CAPTIONS = frozenset(("figure", "figcaption"))
 
 
 def visible_lines(
@@ -60,6 +63,7 @@ def _visible_lines(
         if (
             name in SKIP_TAGS
             or name == "aside"
+            or name in _CAPTIONS
             or (current.attrs and is_boilerplate(current, config))  # no attributes, no furniture
             or id(current) in avoid
         ):

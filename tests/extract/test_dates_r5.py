@@ -162,3 +162,59 @@ def test_a_breadcrumb_is_no_menu() -> None:
     with_trail = record(page("de", "<meta name='date' content='2023-11-20'>", body.format(crumbs)))
     without = record(page("de", "<meta name='date' content='2023-11-20'>", body.format("")))
     assert with_trail["published"] == without["published"] == "2024-03-03"
+
+
+# ---- a caption dates its picture, a sentence opening with a day dates an event
+LONG_DE = "beginnt die Sanierung der Brücke über den Fluss, wie der Gemeinderat am Dienstagabend nach langer Debatte beschlossen hat."
+LONG_EN = "the council will start repairing the bridge over the river, after a long debate on Tuesday evening about the cost of the works."
+
+
+@pytest.mark.parametrize(
+    ("lang", "figure"),
+    [
+        (
+            "de",
+            "<figure><img src='a.jpg'><figcaption>Die Brücke am 12.02.2024. Foto: dpa</figcaption></figure>",
+        ),
+        (
+            "en",
+            "<figure><img src='a.jpg'><p class='credit'>The bridge on February 12, 2024</p></figure>",
+        ),
+    ],
+)
+def test_a_caption_s_day_is_not_the_article_s(lang: str, figure: str) -> None:
+    html = page(
+        lang,
+        "<meta name='date' content='2024-03-03'>",
+        f"<article><h1>Die Brücke</h1>{figure}{BODY}</article>",
+    )
+    assert record(html)["published"] == "2024-03-03"
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening"),
+    [("de", f"Am 15.04.2024 {LONG_DE}"), ("en", f"On April 15, 2024 {LONG_EN}")],
+)
+def test_an_event_day_opening_a_sentence_is_no_dateline(lang: str, opening: str) -> None:
+    html = page(
+        lang,
+        "<meta name='date' content='2024-03-03'>",
+        f"<article><h1>Die Brücke</h1><p>{opening}</p>{BODY}</article>",
+    )
+    assert record(html)["published"] == "2024-03-03"
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening"),
+    [
+        ("en", f"WASHINGTON March 3, 2024 — {LONG_EN}"),
+        ("de", f"Hafenstadt (03.03.2024). Am Dienstag {LONG_DE}"),
+        (
+            "fr",
+            "Namur, le 3 mars 2024 – Le conseil communal a décidé mardi soir de réparer le pont sur la rivière d'ici l'automne.",
+        ),
+    ],
+)
+def test_a_dateline_still_dates_the_article(lang: str, opening: str) -> None:
+    html = page(lang, "", f"<article><h1>Die Brücke</h1><p>{opening}</p>{BODY}</article>")
+    assert record(html, "https://www.example.net/news/bruecke")["published"] == "2024-03-03"
