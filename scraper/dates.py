@@ -283,6 +283,10 @@ _ISO_STAMP = re.compile(
 _US_STAMP = re.compile(
     r"^\s*(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*-\s*|\s+)(\d{1,2}):(\d{2})(?::\d{2})?"
 )
+#: ISO 8601's basic form, a meta value of digits alone: "20240312", "20240312T100000Z".
+_BASIC_STAMP = re.compile(
+    r"^\s*(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?)?\s*$"
+)
 _RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 
 
@@ -300,7 +304,7 @@ def parse_stamp(value: str | None, *, month_first: bool = False) -> Stamp | None
     first), else a date as written in text. None when `value` holds no date."""
     if not value:
         return None
-    m = _ISO_STAMP.match(value)
+    m = _ISO_STAMP.match(value) or _BASIC_STAMP.match(value)
     if m:
         year, month, day, hour, minute, second, offset = m.groups()
         date = make_date(int(year), int(month), int(day))

@@ -218,3 +218,46 @@ def test_an_event_day_opening_a_sentence_is_no_dateline(lang: str, opening: str)
 def test_a_dateline_still_dates_the_article(lang: str, opening: str) -> None:
     html = page(lang, "", f"<article><h1>Die Brücke</h1><p>{opening}</p>{BODY}</article>")
     assert record(html, "https://www.example.net/news/bruecke")["published"] == "2024-03-03"
+
+
+# ---- script data: schema.org's other kinds of Article, ISO's basic form
+def _ld(data: str) -> str:
+    return f"<script type='application/ld+json'>{data}</script>"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a forum thread: the post's dateCreated, its replies' datePublished (later)
+        '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Bridge",'
+        ' "dateCreated": "2024-03-12T09:00:00+01:00",'
+        ' "comment": [{"@type": "Comment", "datePublished": "2024-04-01T10:00:00+02:00"}]}',
+        # an opinion piece beside a video published a year before
+        '[{"@context": "https://schema.org", "@type": "VideoObject", "name": "Clip", "uploadDate": "2023-05-01"},'
+        ' {"@context": "https://schema.org", "@type": "OpinionNewsArticle", "headline": "Bridge",'
+        ' "datePublished": "2024-03-12T09:00:00+01:00"}]',
+    ],
+)
+def test_article_kinds_of_schema_org_date_the_page(data: str) -> None:
+    html = page(
+        "en",
+        _ld(data),
+        f"<article><h1>Bridge</h1>{BODY}</article>"
+        "<div class='comments'><p>Great</p><p>April 1, 2024</p></div>",
+    )
+    assert record(html)["published"] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ("<meta name='pubdate' content='20240312'>", "2024-03-12"),
+        ("<meta property='article:published_time' content='20240312T101500Z'>", "2024-03-12"),
+        ("<meta name='pubdate' content='20241312'>", None),  # no month 13: no day
+    ],
+)
+def test_iso_basic_form_in_meta(meta: str, expected: str | None) -> None:
+    assert (
+        record(page("en", meta, f"<article><h1>Bridge</h1>{BODY}</article>"))["published"]
+        == expected
+    )
