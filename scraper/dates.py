@@ -197,6 +197,19 @@ def iter_dates(text: str, *, month_first: bool = False) -> Iterator[tuple[int, d
             yield m.start(), value
 
 
+def date_spans(text: str, *, month_first: bool = False) -> list[tuple[int, int, dt.date]]:
+    """Every valid date written in `text`, with where it starts and ends in the folded text."""
+    folded = fold(text)
+    if not has_digit(folded):
+        return []
+    spans = []
+    for m in _patterns().date.finditer(folded):
+        value = _from_match(m, month_first)
+        if value is not None:
+            spans.append((m.start(), m.end(), value))
+    return spans
+
+
 def parse_date_text(text: str | None, *, month_first: bool = False) -> dt.date | None:
     """The first date written in `text` ("27 octobre 2025", "3 juill. 2024", "04 Dezember, 2023",
     "March 5, 2024", "12/02/2024"...)."""

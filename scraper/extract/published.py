@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 from scraper.dates import (
     Stamp,
     date_in_url,
+    date_spans,
     has_digit,
     iter_dates,
     label_at,
@@ -334,6 +335,47 @@ def _date_line(line: str, order: bool) -> dt.date | None:
     return None
 
 
+#: A byline naming several people, their roles and bureau holds its date at one end of a line
+#: of at most this many characters ("Von Hans Müller und Petra Schmidt, Korrespondenten in Berlin
+#: | 12.03.2024, 14:05 Uhr"); a longer line is running text.
+_BYLINE_LINE = 160
+#: After a byline's closing date, at most this many characters, opening with a time: its time
+#: and zone (", 14:05 Uhr", " 2:05 PM ET"); a word after the date continues a sentence.
+_BYLINE_TAIL = 16
+#: A time after a date, with its short connective: "14:05", "à 14h05", "um 14:05", "kl. 14.05".
+_TIME_TAIL = re.compile(r"(?:\w{1,3}\.?\s+)?\d")
+
+
+def _after_update_label(lines: list[str], digits: list[bool], index: int, order: bool) -> bool:
+    """True when line `index` is the date of an "Updated" label alone in the line before it."""
+    return bool(
+        index
+        and not digits[index - 1]
+        and _label_cell(lines[index - 1], lines[index], "modified", order)
+    )
+
+
+def _byline_date(lines: list[str], digits: list[bool], order: bool) -> dt.date | None:
+    """The date that opens or closes a byline too long for a date line, by the headline: one date
+    only, the line no sentence (no closing full stop), no label of something else before it. A
+    sentence naming a day in its middle ("Ab dem 15.04.2024 ist die Brücke gesperrt.") is none."""
+    for index, line in enumerate(lines):
+        if not digits[index] or len(line) > _BYLINE_LINE or line.rstrip().endswith("."):
+            continue
+        if _after_update_label(lines, digits, index, order):
+            continue
+        cut = label_at(line, "modified", month_first=order)
+        text = line[:cut].rstrip(" ·|•–—-,") if cut is not None else line
+        found = date_spans(text, month_first=order)
+        if len(found) != 1 or _foreign_label(text, found[0][0]):
+            continue
+        start, end, value = found[0]
+        tail = fold(text)[end:].strip(" ,·|•–—-(")
+        if start <= 2 or not tail or (_TIME_TAIL.match(tail) and len(tail) <= _BYLINE_TAIL):
+            return value
+    return None
+
+
 def _label_cell(label: str, line: str, kind: str, order: bool) -> dt.date | None:
     """The date `line` opens when `label`, the line (element) just before it, is a `kind` label
     alone ("Updated" | "May 12, 2026"; "Mis à jour le" | "12.05.2026")."""
@@ -405,12 +447,7 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     if kind == "published":
         year = year_in_url(urlsplit(page.url).path)
         for index, line in enumerate(lines[: page.zone_head]):
-            if (
-                index
-                and digits[index]
-                and not digits[index - 1]
-                and _label_cell(lines[index - 1], line, "modified", order)
-            ):
+            if digits[index] and _after_update_label(lines, digits, index, order):
                 continue  # the date of an "Updated" label in the element before: no publication
             # a line that is only a date, under the headline (the end of the text may announce
             # events); folding ASCII text adds no digit, so such a line without one holds no date
@@ -422,6 +459,9 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = yearless_date(line, year)
                 if found:
                     return found
+        found = _byline_date(lines[: page.zone_head], digits, order)
+        if found:
+            return found
         paragraphs = (b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH)
         first = next(paragraphs, None)
         if first is None or first.is_heading:

@@ -261,3 +261,50 @@ def test_iso_basic_form_in_meta(meta: str, expected: str | None) -> None:
         record(page("en", meta, f"<article><h1>Bridge</h1>{BODY}</article>"))["published"]
         == expected
     )
+
+
+# ---- a byline too long for a date line still dates the article at one of its ends
+@pytest.mark.parametrize(
+    ("lang", "byline"),
+    [
+        (
+            "de",
+            "Von Hans Müller und Petra Schmidt, Korrespondenten in Berlin | 12.03.2024, 14:05 Uhr",
+        ),
+        (
+            "fr",
+            "Par Jean Dupont et Marie Martin, nos correspondants à Bruxelles, le 12 mars 2024 à 14h05",
+        ),
+        (
+            "es",
+            "Por Juan Pérez y María García, corresponsales en Madrid · 12 de marzo de 2024 - 14:05 CET",
+        ),
+        (
+            "en",
+            "12.03.2024 <span>Reading time: 4 minutes</span> <span>By Jonathan Richardson-Smith</span>",
+        ),
+    ],
+)
+def test_a_long_byline_s_date_beats_the_generic_meta_date(lang: str, byline: str) -> None:
+    html = page(
+        lang,
+        WEAK_META,
+        f"<article><h1>Die Brücke</h1><div class='byline'>{byline}</div>{BODY}</article>",
+    )
+    assert record(html)["published"] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "Die Brücke über den Fluss ist wegen der Sanierung ab dem 15.04.2024 gesperrt",
+        "The bridge over the river will be closed for repairs from April 15, 2024 until the autumn",
+    ],
+)
+def test_a_day_inside_a_standfirst_is_no_byline_date(standfirst: str) -> None:
+    html = page(
+        "de",
+        WEAK_META,
+        f"<article><h1>Die Brücke</h1><p class='teaser'>{standfirst}</p>{BODY}</article>",
+    )
+    assert record(html)["published"] == "2023-11-20"
