@@ -355,6 +355,16 @@ def _after_update_label(lines: list[str], digits: list[bool], index: int, order:
     )
 
 
+def _after_other_label(lines: list[str], digits: list[bool], index: int) -> bool:
+    """True when line `index` is the value of a label of something else alone in the line before
+    it ("Completed:" | "2017-12-26", "Registriert:" | "03.04.2015"): a "Label:" cell that names
+    neither publication nor modification."""
+    if not index or digits[index - 1]:
+        return False
+    label = lines[index - 1].rstrip()
+    return len(label) <= _LABEL_CELL and label.endswith(":") and _label_kind(label) is None
+
+
 def _byline_date(lines: list[str], digits: list[bool], order: bool) -> dt.date | None:
     """The date that opens or closes a byline too long for a date line, by the headline: one date
     only, the line no sentence (no closing full stop), no label of something else before it. A
@@ -362,7 +372,9 @@ def _byline_date(lines: list[str], digits: list[bool], order: bool) -> dt.date |
     for index, line in enumerate(lines):
         if not digits[index] or len(line) > _BYLINE_LINE or line.rstrip().endswith("."):
             continue
-        if _after_update_label(lines, digits, index, order):
+        if _after_update_label(lines, digits, index, order) or _after_other_label(
+            lines, digits, index
+        ):
             continue
         cut = label_at(line, "modified", month_first=order)
         text = line[:cut].rstrip(" ·|•–—-,") if cut is not None else line
@@ -447,7 +459,10 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     if kind == "published":
         year = year_in_url(urlsplit(page.url).path)
         for index, line in enumerate(lines[: page.zone_head]):
-            if digits[index] and _after_update_label(lines, digits, index, order):
+            if digits[index] and (
+                _after_update_label(lines, digits, index, order)
+                or _after_other_label(lines, digits, index)
+            ):
                 continue  # the date of an "Updated" label in the element before: no publication
             # a line that is only a date, under the headline (the end of the text may announce
             # events); folding ASCII text adds no digit, so such a line without one holds no date
@@ -700,6 +715,9 @@ def extract_published(
     value = date_in_url(urlsplit(page.url).path)
     if value:
         return value, "url"
+    value = _fact_table_date(page, order)
+    if value:
+        return value, "text"
     value = _from_htmldate(page, html)
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
@@ -748,13 +766,57 @@ def _foreign_day(
             value != day for _, value in iter_dates(string, month_first=order)
         ):
             continue
-        if not _beside_article(page, parent) or _names_title(parent, title, names):
+        if (
+            not _beside_article(page, parent)
+            or _names_title(parent, title, names)
+            or _publication_cell(parent)
+        ):
             return False  # the article's text, or a line of the page outside any other text
         beside = True
     if not beside:
         return False
     lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
     return all(value != day for line in lines for _, value in iter_dates(line, month_first=order))
+
+
+#: The cells of a table of facts about the page, the fact's name in the first, its value in
+#: the second (<dt>Published:</dt><dd>2017-08-15</dd>; <th>Veröffentlicht</th><td>…</td>).
+_FACT_CELLS = {"dd": "dt", "td": "th"}
+
+
+def _fact_table_date(page: Page, order: bool) -> dt.date | None:
+    """The date of a publication fact in a table of facts about the page, wherever it sits (a
+    press office's info box in the sidebar, a work's stats above its title): <th>Veröffentlicht
+    am</th><td>12.03.2024</td>. Not a comment's or a teaser's (one of several sibling units)."""
+    for name in page.soup.find_all(tuple(_FACT_CELLS.values())):
+        if _label_kind(normalize_text(name.get_text(" "))) != "published":
+            continue
+        cell = name.find_next_sibling(True)
+        if cell is None or _FACT_CELLS.get(cell.name) != name.name or page.in_related(cell):
+            continue
+        value = parse_date_text(cell.get_text(" "), month_first=order)
+        if value:
+            return value
+    return None
+
+
+def _publication_cell(tag: Tag) -> bool:
+    """True when `tag` (or the cell holding it) is the value of a publication fact in a table of
+    facts about the page ("Published: | 2017-08-15" in a work's stats box): the page's own date,
+    wherever the box sits (a sidebar, a box above the title), not another text's."""
+    cell: Tag | None = tag
+    for _ in range(2):
+        if cell is None or cell.name in _FACT_CELLS:
+            break
+        cell = cell.parent if isinstance(cell.parent, Tag) else None
+    if cell is None or cell.name not in _FACT_CELLS:
+        return False
+    name = cell.find_previous_sibling(True)
+    return (
+        name is not None
+        and name.name == _FACT_CELLS[cell.name]
+        and _label_kind(normalize_text(name.get_text(" "))) == "published"
+    )
 
 
 def _names_title(tag: Tag, title: str | None, seen: dict[int, bool]) -> bool:

@@ -308,3 +308,32 @@ def test_a_day_inside_a_standfirst_is_no_byline_date(standfirst: str) -> None:
         f"<article><h1>Die Brücke</h1><p class='teaser'>{standfirst}</p>{BODY}</article>",
     )
     assert record(html)["published"] == "2023-11-20"
+
+
+# ---- a table of facts about the page names its publication day, wherever the box sits
+def test_a_publication_fact_in_a_sidebar_box_dates_the_page() -> None:
+    """A press office's info box beside the text, next to a list of other releases' days (the
+    days htmldate would take)."""
+    html = page(
+        "de",
+        "",
+        "<div id='kopf'><h1><a href='/'>Landesportal</a></h1></div>"
+        f"<div id='inhalt'><h2>Brücke wird saniert</h2>{BODY}</div>"
+        "<aside class='sidebar'><table class='infobox'><tr><th>Herausgeber</th><td>Ministerium</td></tr>"
+        "<tr><th>Veröffentlicht am</th><td>12.03.2024</td></tr></table>"
+        "<ul class='links'><li><a href='/a'>Andere Meldung</a> 01.02.2024</li>"
+        "<li><a href='/b'>Noch eine</a> 02.02.2024</li></ul></aside>",
+    )
+    assert record(html, "https://www.land.example.de/pm/bruecke")["published"] == "2024-03-12"
+
+
+def test_the_value_of_another_label_is_no_date_line() -> None:
+    """A member box under a forum post's title: "Registriert:" | "03.04.2015" is when the author
+    joined, not the post's day (the generic meta date stays)."""
+    html = page(
+        "de",
+        "<meta name='date' content='2024-03-12'>",
+        "<div class='post'><h1>Brücke wird saniert</h1><dl class='userinfo'><dt>Registriert:</dt>"
+        f"<dd>03.04.2015</dd><dt>Beiträge:</dt><dd>1.204</dd></dl>{BODY}</div>",
+    )
+    assert record(html, "https://forum.example.de/thread/bruecke")["published"] == "2024-03-12"
