@@ -766,11 +766,7 @@ def _foreign_day(
             value != day for _, value in iter_dates(string, month_first=order)
         ):
             continue
-        if (
-            not _beside_article(page, parent)
-            or _names_title(parent, title, names)
-            or _publication_cell(parent)
-        ):
+        if not _beside_article(page, parent) or _names_title(parent, title, names):
             return False  # the article's text, or a line of the page outside any other text
         beside = True
     if not beside:
@@ -798,25 +794,6 @@ def _fact_table_date(page: Page, order: bool) -> dt.date | None:
         if value:
             return value
     return None
-
-
-def _publication_cell(tag: Tag) -> bool:
-    """True when `tag` (or the cell holding it) is the value of a publication fact in a table of
-    facts about the page ("Published: | 2017-08-15" in a work's stats box): the page's own date,
-    wherever the box sits (a sidebar, a box above the title), not another text's."""
-    cell: Tag | None = tag
-    for _ in range(2):
-        if cell is None or cell.name in _FACT_CELLS:
-            break
-        cell = cell.parent if isinstance(cell.parent, Tag) else None
-    if cell is None or cell.name not in _FACT_CELLS:
-        return False
-    name = cell.find_previous_sibling(True)
-    return (
-        name is not None
-        and name.name == _FACT_CELLS[cell.name]
-        and _label_kind(normalize_text(name.get_text(" "))) == "published"
-    )
 
 
 def _names_title(tag: Tag, title: str | None, seen: dict[int, bool]) -> bool:
