@@ -1,6 +1,7 @@
 """The one date parser of the extractor and the crawler: machine timestamps, and dates as people
 write them in French, Dutch, English, German, Spanish, Italian, Portuguese, Russian, Japanese,
-Chinese and Korean (month names, day names, the marks of "2024年3月5日" and labels are data in
+Chinese, Korean, Polish, Czech, Ukrainian, Scandinavian, Finnish, Turkish, Indonesian, Romanian
+and Greek (month names, day names, the marks of "2024年3月5日" and labels are data in
 `scraper/vocabulary/dates/<lang>.toml`).
 
 A timestamp keeps its day as written; `Stamp.day_in(zone)` converts it to a site's zone when the
@@ -23,8 +24,13 @@ from zoneinfo import ZoneInfo
 from scraper.text import fold
 
 VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary" / "dates"
-#: The languages whose date vocabulary ships with the package.
-LANGUAGES = ("fr", "nl", "en", "de", "es", "it", "pt", "ru", "ja", "zh", "ko")
+#: The file of script-data keys, beside the languages' vocabulary files.
+SCRIPT_KEYS = "script-keys"
+#: The languages whose date vocabulary ships with the package: one file each, so that a language
+#: is added as data (its month names, day names and labels), not in code.
+LANGUAGES = tuple(
+    sorted(path.stem for path in VOCABULARY_DIR.glob("*.toml") if path.stem != SCRIPT_KEYS)
+)
 #: Years outside this range are page furniture (a product number, a founding year), not a date.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -65,7 +71,7 @@ def vocabulary() -> DateVocabulary:
             marks.append((year, month, day))
         for key, found in labels.items():
             found += [fold(label) for label in words.get(key, ())]
-    keys = tomllib.loads((VOCABULARY_DIR / "script-keys.toml").read_text(encoding="utf-8"))
+    keys = tomllib.loads((VOCABULARY_DIR / f"{SCRIPT_KEYS}.toml").read_text(encoding="utf-8"))
     return DateVocabulary(
         months=months,
         weekdays=tuple(dict.fromkeys(weekdays)),
@@ -191,6 +197,19 @@ def iter_dates(text: str, *, month_first: bool = False) -> Iterator[tuple[int, d
             yield m.start(), value
 
 
+def date_spans(text: str, *, month_first: bool = False) -> list[tuple[int, int, dt.date]]:
+    """Every valid date written in `text`, with where it starts and ends in the folded text."""
+    folded = fold(text)
+    if not has_digit(folded):
+        return []
+    spans = []
+    for m in _patterns().date.finditer(folded):
+        value = _from_match(m, month_first)
+        if value is not None:
+            spans.append((m.start(), m.end(), value))
+    return spans
+
+
 def parse_date_text(text: str | None, *, month_first: bool = False) -> dt.date | None:
     """The first date written in `text` ("27 octobre 2025", "3 juill. 2024", "04 Dezember, 2023",
     "March 5, 2024", "12/02/2024"...)."""
@@ -297,6 +316,10 @@ _ISO_STAMP = re.compile(
 _US_STAMP = re.compile(
     r"^\s*(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*-\s*|\s+)(\d{1,2}):(\d{2})(?::\d{2})?"
 )
+#: ISO 8601's basic form, a meta value of digits alone: "20240312", "20240312T100000Z".
+_BASIC_STAMP = re.compile(
+    r"^\s*(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?)?\s*$"
+)
 _RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 
 
@@ -314,7 +337,7 @@ def parse_stamp(value: str | None, *, month_first: bool = False) -> Stamp | None
     first), else a date as written in text. None when `value` holds no date."""
     if not value:
         return None
-    m = _ISO_STAMP.match(value)
+    m = _ISO_STAMP.match(value) or _BASIC_STAMP.match(value)
     if m:
         year, month, day, hour, minute, second, offset = m.groups()
         date = make_date(int(year), int(month), int(day))

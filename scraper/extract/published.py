@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 from scraper.dates import (
     Stamp,
     date_in_url,
+    date_spans,
     has_digit,
     iter_dates,
     label_at,
@@ -40,7 +41,8 @@ from scraper.dates import (
     yearless_date,
 )
 from scraper.extract.appstate import script_date, state_date
-from scraper.extract.blocks import in_furniture
+from scraper.extract.blockkind import is_caption
+from scraper.extract.blocks import Block, in_furniture
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.zone import lines_around
@@ -287,17 +289,34 @@ def zone_lines(page: Page) -> list[str]:
     anchors = _anchors(page)
     avoid = frozenset(id(section) for section in page.related_sections)
     for anchor in anchors:
-        behind, ahead = lines_around(anchor, page.config, avoid)
+        behind, ahead = lines_around(
+            anchor, page.config, avoid, frame=lambda tag: _site_menu(page, tag)
+        )
         lines.extend(behind)
         lines.extend(normalize_lines(anchor.get_text("\n")))
         lines.extend(ahead)
     blocks = page.blocks
     for block in blocks[:3]:
-        lines.extend(block.lines)
+        lines.extend(_dated_lines(block))
     page.zone_head = len(lines)
     for block in blocks[-3:]:
-        lines.extend(block.lines)
+        lines.extend(_dated_lines(block))
     return lines
+
+
+def _dated_lines(block: Block) -> list[str]:
+    """The lines of one of the text's first or last blocks that may date the article: none of a
+    picture's caption ("Die Brücke am 12.02.2024. Foto: dpa": the day the photo was taken)."""
+    return [] if is_caption(block) else block.lines
+
+
+def _site_menu(page: Page, tag: Tag) -> bool:
+    """True when `tag` is, or holds, the site's menu (a `<nav>` or navigation role that is no
+    breadcrumb trail): the lines before the headline stop there, a masthead's date line ("Dienstag,
+    12. März 2024": the day the page was served) being the frame's, not the article's."""
+    navs = [tag] if tag.name == "nav" or tag.get("role") == "navigation" else []
+    navs += tag.find_all("nav")
+    return any(not page.is_breadcrumb(nav) for nav in navs)
 
 
 def zone_digits(page: Page) -> list[bool]:
@@ -352,6 +371,59 @@ def _date_line(line: str, order: bool, updated: bool = True) -> dt.date | None:
     return None
 
 
+#: A byline naming several people, their roles and bureau holds its date at one end of a line
+#: of at most this many characters ("Von Hans Müller und Petra Schmidt, Korrespondenten in Berlin
+#: | 12.03.2024, 14:05 Uhr"); a longer line is running text.
+_BYLINE_LINE = 160
+#: After a byline's closing date, at most this many characters, opening with a time: its time
+#: and zone (", 14:05 Uhr", " 2:05 PM ET"); a word after the date continues a sentence.
+_BYLINE_TAIL = 16
+#: A time after a date, with its short connective: "14:05", "à 14h05", "um 14:05", "kl. 14.05".
+_TIME_TAIL = re.compile(r"(?:\w{1,3}\.?\s+)?\d")
+
+
+def _after_update_label(lines: list[str], digits: list[bool], index: int, order: bool) -> bool:
+    """True when line `index` is the date of an "Updated" label alone in the line before it."""
+    return bool(
+        index
+        and not digits[index - 1]
+        and _label_cell(lines[index - 1], lines[index], "modified", order)
+    )
+
+
+def _after_other_label(lines: list[str], digits: list[bool], index: int) -> bool:
+    """True when line `index` is the value of a label of something else alone in the line before
+    it ("Completed:" | "2017-12-26", "Registriert:" | "03.04.2015"): a "Label:" cell that names
+    neither publication nor modification."""
+    if not index or digits[index - 1]:
+        return False
+    label = lines[index - 1].rstrip()
+    return len(label) <= _LABEL_CELL and label.endswith(":") and _label_kind(label) is None
+
+
+def _byline_date(lines: list[str], digits: list[bool], order: bool) -> dt.date | None:
+    """The date that opens or closes a byline too long for a date line, by the headline: one date
+    only, the line no sentence (no closing full stop), no label of something else before it. A
+    sentence naming a day in its middle ("Ab dem 15.04.2024 ist die Brücke gesperrt.") is none."""
+    for index, line in enumerate(lines):
+        if not digits[index] or len(line) > _BYLINE_LINE or line.rstrip().endswith("."):
+            continue
+        if _after_update_label(lines, digits, index, order) or _after_other_label(
+            lines, digits, index
+        ):
+            continue
+        cut = label_at(line, "modified", month_first=order)
+        text = line[:cut].rstrip(" ·|•–—-,") if cut is not None else line
+        found = date_spans(text, month_first=order)
+        if len(found) != 1 or _foreign_label(text, found[0][0]):
+            continue
+        start, end, value = found[0]
+        tail = fold(text)[end:].strip(" ,·|•–—-(")
+        if start <= 2 or not tail or (_TIME_TAIL.match(tail) and len(tail) <= _BYLINE_TAIL):
+            return value
+    return None
+
+
 def _label_cell(label: str, line: str, kind: str, order: bool) -> dt.date | None:
     """The date `line` opens when `label`, the line (element) just before it, is a `kind` label
     alone ("Updated" | "May 12, 2026"; "Mis à jour le" | "12.05.2026")."""
@@ -370,10 +442,28 @@ def _opening_date(text: str, order: bool) -> dt.date | None:
         return None
     for at, value in iter_dates(text[: _MAX_PLACE + 30], month_first=order):
         place = text[:at].strip(" ,(–-")
-        if len(place) <= _MAX_PLACE and not any(c.isdigit() or c in ".!?" for c in place):
+        if (
+            len(place) <= _MAX_PLACE
+            and not any(c.isdigit() or c in ".!?" for c in place)
+            and _place_set_apart(text[:at])
+        ):
             return value
         return None
     return None
+
+
+#: What sets a dateline's place apart from its date: "BERLIN, 12.03.2024", "Namur, le 9 janvier",
+#: "Hafenstadt (14.03.2024)", "PARIS – 3 juin".
+_PLACE_MARKS = ",(–—-|:"
+
+
+def _place_set_apart(before: str) -> bool:
+    """True when the text before a date opening a paragraph is a dateline's place: nothing, a
+    place set apart by a mark, or one written in capitals ("WASHINGTON March 3"). A word run into
+    the date ("Am 15.04.2024 beginnt …", "On March 3 the council …") opens a sentence about an
+    event on that day, not a dateline."""
+    place = before.strip()
+    return not place or any(mark in place for mark in _PLACE_MARKS) or place.isupper()
 
 
 def _from_text(page: Page, kind: str) -> dt.date | None:
@@ -407,12 +497,9 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
         year = year_in_url(urlsplit(page.url).path)
         updated = zone_has_label(page, "modified")
         for index, line in enumerate(lines[: page.zone_head]):
-            if (
-                updated
-                and index
-                and digits[index]
-                and not digits[index - 1]
-                and _label_cell(lines[index - 1], line, "modified", order)
+            if digits[index] and (
+                (updated and _after_update_label(lines, digits, index, order))
+                or _after_other_label(lines, digits, index)
             ):
                 continue  # the date of an "Updated" label in the element before: no publication
             # a line that is only a date, under the headline (the end of the text may announce
@@ -427,6 +514,9 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = yearless_date(line, year)
                 if found:
                     return found
+        found = _byline_date(lines[: page.zone_head], digits, order)
+        if found:
+            return found
         paragraphs = (b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH)
         first = next(paragraphs, None)
         if first is None or first.is_heading:
@@ -667,6 +757,9 @@ def extract_published(
     value = date_in_url(urlsplit(page.url).path)
     if value:
         return value, "url"
+    value = _fact_table_date(page, order)
+    if value:
+        return value, "text"
     value = _from_htmldate(page, html)
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
@@ -735,6 +828,27 @@ def _year_strings(soup: Tag, year_tail: str) -> list[NavigableString]:
             found.append(node)
         node = node.next_element
     return found
+
+
+#: The cells of a table of facts about the page, the fact's name in the first, its value in
+#: the second (<dt>Published:</dt><dd>2017-08-15</dd>; <th>Veröffentlicht</th><td>…</td>).
+_FACT_CELLS = {"dd": "dt", "td": "th"}
+
+
+def _fact_table_date(page: Page, order: bool) -> dt.date | None:
+    """The date of a publication fact in a table of facts about the page, wherever it sits (a
+    press office's info box in the sidebar, a work's stats above its title): <th>Veröffentlicht
+    am</th><td>12.03.2024</td>. Not a comment's or a teaser's (one of several sibling units)."""
+    for name in page.soup.find_all(tuple(_FACT_CELLS.values())):
+        if _label_kind(normalize_text(name.get_text(" "))) != "published":
+            continue
+        cell = name.find_next_sibling(True)
+        if cell is None or _FACT_CELLS.get(cell.name) != name.name or page.in_related(cell):
+            continue
+        value = parse_date_text(cell.get_text(" "), month_first=order)
+        if value:
+            return value
+    return None
 
 
 def _names_title(tag: Tag, title: str | None, seen: dict[int, bool]) -> bool:

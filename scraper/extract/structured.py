@@ -29,6 +29,15 @@ ARTICLE_TYPES = (
     "ScholarlyArticle",
     "PressRelease",
     "Blog",
+    # schema.org's other kinds of Article a news or forum page describes itself with
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "SatiricalArticle",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "SocialMediaPosting",
 )
 PAGE_TYPES = ("WebPage", "ItemPage", "AboutPage")
 #: Keys under which JSON-LD nests the nodes we look for (a WebPage's mainEntity is the article).

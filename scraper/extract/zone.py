@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
@@ -11,6 +13,9 @@ from scraper.text import fold, normalize_lines
 
 #: Elements the walk never climbs past: beyond them lies the whole page.
 _TOP = frozenset(("body", "html", "[document]"))
+#: A figure's and a caption's lines are its picture's ("Die Brücke am 12.02.2024. Foto: dpa"): the day a photo
+#: was taken is no date line of the article's.
+_CAPTIONS = frozenset(("figure", "figcaption"))
 
 
 def visible_lines(
@@ -58,6 +63,7 @@ def _visible_lines(
         if (
             name in SKIP_TAGS
             or name == "aside"
+            or name in _CAPTIONS
             or (current.attrs and is_boilerplate(current, config))  # no attributes, no furniture
             or id(current) in avoid
         ):
@@ -80,11 +86,14 @@ def lines_around(
     *,
     before: tuple[int, int] = (2, 300),
     after: tuple[int, int] = (4, 600),
+    frame: Callable[[Tag], bool] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Lines before and after `anchor` in reading order, nearest first in each direction: the
     siblings of the anchor, then of its parent, and so on, for (levels, characters) each way.
 
-    `avoid` holds the `id()` of elements to leave out (lists of other articles).
+    `avoid` holds the `id()` of elements to leave out (lists of other articles). `frame` says
+    whether an element behind the anchor is the site's menu: the walk behind stops there, what
+    lies further out being the site's frame (a masthead printing today's date).
     Nesting differs from one template to the next (the byline a sibling of the `<h1>`, or of its
     wrapper); distance in the text does not.
     """
@@ -108,6 +117,9 @@ def lines_around(
         if level < before[0]:
             for sibling in node.previous_siblings:
                 if budget_behind <= 0:
+                    break
+                if frame is not None and isinstance(sibling, Tag) and frame(sibling):
+                    budget_behind = 0  # the site's menu: beyond it lies the frame, on every level
                     break
                 lines = visible_lines(sibling, config, avoid, budget_behind)
                 behind[:0] = lines
