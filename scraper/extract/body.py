@@ -187,12 +187,13 @@ def _translations_notice(block: Block, page: Page) -> bool:
 
 @lru_cache(maxsize=1)
 def _credit_label() -> re.Pattern[str]:
-    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©"."""
+    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©", the
+    whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
     labels = "|".join(
         re.escape(w)
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
-    return re.compile(rf"(?:(?:{labels})\s*:|©)", re.IGNORECASE)
+    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*:|©)", re.IGNORECASE)
 
 
 def _image_credit(block: Block) -> bool:
@@ -205,8 +206,24 @@ def _image_credit(block: Block) -> bool:
         return False
     if not _credit_label().match(text):
         return False
+    return is_caption(block) or _beside_picture(element)
+
+
+def _beside_picture(element: Tag) -> bool:
+    """`element` follows a picture: a picture on a line of its own, a `<figure>`, or a caption
+    line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`)."""
     before = element.find_previous_sibling()
-    return is_caption(block) or (before is not None and picture_only(before))
+    if before is None:
+        return False
+    if before.name == "figure" or picture_only(before):
+        return True
+    earlier = before.find_previous_sibling()
+    return (
+        earlier is not None
+        and picture_only(earlier)
+        and text_length(before) <= MAX_CAPTION_CHARS
+        and first_named(before, "p") is None
+    )
 
 
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
@@ -761,26 +778,50 @@ MIN_BOX_LINKS = 2
 
 
 def _without_link_box_headings(blocks: list[Block], kept: list[Block]) -> list[Block]:
-    """`kept` without the headings whose next blocks, up to the next kept one, are all left out
-    and link lists (`MAX_LINK_DENSITY`): the title of a box of links to other pages ("Pour aller
-    plus loin", "Nuttige links") set between two paragraphs of the text goes with its links. A
-    section heading of the text has its own paragraph next."""
+    """`kept` without the titles whose next blocks, up to the next kept one, are all left out
+    and either link lists (`MAX_LINK_DENSITY`) or contact blocks: the title of a box of links
+    to other pages ("Pour aller plus loin", "Nuttige links") or of the contacts ("Your
+    contacts") set between two paragraphs of the text goes with what it labels. A title is a
+    heading, or a short line of its own (`_title_line`: "<p><strong>Liens utiles</strong></p>").
+    A section heading of the text has its own paragraph next."""
     kept_ids = {id(b) for b in kept}
     dropped: set[int] = set()
     for at, block in enumerate(blocks):
-        if not block.is_heading or id(block) not in kept_ids:
+        if id(block) not in kept_ids or not (block.is_heading or _title_line(block)):
             continue
-        links = 0
-        for after in blocks[at + 1 :]:
-            if id(after) in kept_ids or after.is_heading or after.role == "lead":
-                break
-            if after.link_density <= MAX_LINK_DENSITY:
-                links = 0
-                break
-            links += len(after.hrefs)
-        if links >= MIN_BOX_LINKS:
+        if _labels_left_out_box(blocks, at, kept_ids):
             dropped.add(id(block))
     return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
+def _title_line(block: Block) -> bool:
+    """A short line of its own (`MAX_LABEL_CHARS`, no sentence, no link) that may title what
+    follows it."""
+    return (
+        block.tag in ("p", "div")
+        and len(block.text) <= MAX_LABEL_CHARS
+        and not block.hrefs
+        and not block.text.endswith((".", "!", "?"))
+    )
+
+
+def _labels_left_out_box(blocks: list[Block], at: int, kept_ids: set[int]) -> bool:
+    """True when the blocks after `blocks[at]`, up to the next kept one, are all left out and
+    are link lists with at least `MIN_BOX_LINKS` links between them, or contacts."""
+    links = 0
+    contacts = False
+    for after in blocks[at + 1 :]:
+        if id(after) in kept_ids:
+            break
+        if after.role == "contact":  # the contact's own heading (its name) included
+            contacts = True
+        elif after.is_heading or after.role == "lead":
+            break
+        elif after.link_density <= MAX_LINK_DENSITY:
+            return False
+        else:
+            links += len(after.hrefs)
+    return contacts or links >= MIN_BOX_LINKS
 
 
 #: A heading sits in a wrapper of its own (`<header><h3>…</h3></header>`) inside the box it
@@ -954,7 +995,8 @@ def _inline_credit() -> re.Pattern[str]:
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
     return re.compile(
-        rf"(?<=[.!?…])\s+(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$", re.IGNORECASE
+        rf"(?<=[.!?…])\s+[(\[]?\s*(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$",
+        re.IGNORECASE,
     )
 
 

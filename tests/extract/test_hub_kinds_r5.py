@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from scraper.extract import extract_article
 from scraper.sites import profile_for_url
 
@@ -97,3 +99,132 @@ def test_a_nav_of_undated_links_stays_no_related_list() -> None:
         "<li><a href='/fr/news/fermes-urbaines/'>Fermes urbaines (dossier)</a></li></ul></nav>",
     )
     assert _record(html, "https://hub.brussels/fr/news/alimentation/").related == []
+
+
+# -- 2. body leaks: a link box's or a contact block's title, a bracketed photo credit ----------
+
+_TEXTS = {
+    "fr": [
+        "Douze start-up bruxelloises se sont rendues à Lisbonne la semaine dernière pour "
+        "rencontrer des investisseurs et des clients au plus grand salon technologique d'Europe.",
+        "Les entreprises ont tenu plus de deux cents rendez-vous en trois jours, et quatre d'entre "
+        "elles ont signé des lettres d'intention avec des distributeurs portugais.",
+        "Une deuxième mission est prévue l'an prochain, ouverte cette fois aussi aux entreprises "
+        "de l'alimentation et de la santé, et pas seulement du numérique.",
+    ],
+    "nl": [
+        "Twaalf Brusselse start-ups reisden vorige week naar Lissabon om investeerders en klanten "
+        "te ontmoeten op de grootste technologiebeurs van Zuid-Europa.",
+        "De bedrijven hadden meer dan tweehonderd afspraken in drie dagen, en vier van hen "
+        "tekenden intentieverklaringen met Portugese verdelers.",
+        "Volgend jaar staat een tweede missie naar de beurs gepland, dit keer ook voor bedrijven "
+        "uit de voedings- en gezondheidssector.",
+    ],
+    "en": [
+        "Twelve Brussels start-ups travelled to Lisbon last week to meet investors and clients at "
+        "the largest technology fair of southern Europe.",
+        "The companies held more than two hundred meetings in three days, and four of them signed "
+        "letters of intent with Portuguese distributors.",
+        "A second mission to the fair is planned for next year, this time open to firms from the "
+        "food and health sectors as well.",
+    ],
+}
+
+
+def _body_with(lang: str, inset: str) -> str:
+    """Lead and body of a page whose text has `inset` between its second and third paragraphs;
+    the third paragraph must stay."""
+    text = "".join(f"<p>{t}</p>" for t in _TEXTS[lang][:2]) + inset + f"<p>{_TEXTS[lang][2]}</p>"
+    url = f"https://hub.brussels/{lang}/news/lisbon-mission/"
+    html = _FRAME.format(
+        lang=lang,
+        title="Lisbon",
+        main=f"<article><h1>Twelve start-ups in Lisbon</h1><div class='content'>{text}</div>"
+        "</article>",
+    )
+    record = _record(html, url)
+    body = "\n\n".join(x for x in (record.lead, record.body) if x)
+    assert _TEXTS[lang][2] in body
+    return body
+
+
+@pytest.mark.parametrize(
+    ("lang", "box", "title"),
+    [
+        (
+            "fr",
+            "<p><strong>Liens utiles</strong></p><ul><li><a href='https://www.awex.be/'>AWEX</a>"
+            "</li><li><a href='/fr/news/guide-export/'>Guide de l'export</a></li></ul>",
+            "Liens utiles",
+        ),
+        (
+            "nl",
+            "<div class='links'><div class='links__title'>Handige links</div>"
+            "<a class='btn' href='https://www.flandersinvestmentandtrade.com/'>FIT</a>"
+            "<a class='btn' href='/nl/news/exportgids/'>Exportgids</a></div>",
+            "Handige links",
+        ),
+    ],
+)
+def test_a_link_box_title_on_a_line_of_its_own_goes_with_its_links(
+    lang: str, box: str, title: str
+) -> None:
+    assert title not in _body_with(lang, box)
+
+
+def test_a_short_line_before_a_paragraph_stays() -> None:
+    # sibling: the same short line with the text's paragraph next is the text's subtitle
+    assert "Liens utiles" in _body_with("fr", "<p><strong>Liens utiles</strong></p>")
+
+
+@pytest.mark.parametrize(
+    ("lang", "box", "title"),
+    [
+        (
+            "en",
+            "<h2>Your contacts</h2><div class='contact'><p>Marie Dupont</p><p>Project manager</p>"
+            "<p><a href='mailto:mdupont@hub.brussels'>mdupont@hub.brussels</a></p></div>",
+            "Your contacts",
+        ),
+        (
+            "nl",
+            "<h3 class='title'>Uw contactpersonen</h3><div class='team-member'><h4>Jan Peeters</h4>"
+            "<p>Adviseur export</p><p>Tel.: +32 2 422 00 11</p>"
+            "<p>E-mail: <a href='mailto:jpeeters@hub.brussels'>jpeeters@hub.brussels</a></p></div>",
+            "Uw contactpersonen",
+        ),
+    ],
+)
+def test_a_contact_blocks_heading_goes_with_the_contacts(lang: str, box: str, title: str) -> None:
+    assert title not in _body_with(lang, box)
+
+
+@pytest.mark.parametrize(
+    ("lang", "figure", "caption"),
+    [
+        (
+            "en",
+            "<figure><img src='/media/lisbon.jpg' alt=''><figcaption>The delegation in Lisbon."
+            "</figcaption><span class='credit'>(Photo: Special arrangement)</span></figure>",
+            "The delegation in Lisbon.",
+        ),
+        (
+            "fr",
+            "<div class='image'><img src='/media/lisbonne.jpg' alt=''><div class='caption'>La "
+            "délégation à Lisbonne.</div><div class='credit'>[Photo : Marie Dupont]</div></div>",
+            "La délégation à Lisbonne.",
+        ),
+        (
+            "nl",
+            "<figure><img src='/media/lissabon.jpg' alt=''></figure>"
+            "<p class='credit'>(Foto: Jan Peeters)</p>",
+            "",
+        ),
+    ],
+)
+def test_a_bracketed_photo_credit_beside_the_caption_is_no_body(
+    lang: str, figure: str, caption: str
+) -> None:
+    body = _body_with(lang, figure)
+    assert "Photo" not in body and "Foto" not in body
+    assert caption in body
