@@ -383,6 +383,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         or first.text.endswith("?")
         or _opens_with_bold_question(first)
         or first.tag in ("blockquote", "li")
+        or _answers_a_question(page.blocks, first)
     ):
         return None  # an interview's first turn is no standfirst
     description = page.signals.first_meta("description", "og:description", "twitter:description")
@@ -391,6 +392,27 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         if probe and fold(first.text).startswith(probe):
             return [first], "meta"
     return [first], "text"
+
+
+#: An interview is a series of turns: this many questions set apart on lines of their own; one
+#: question heading over the text ("Why now?") is the text's first section.
+MIN_ASKED_LINES = 2
+#: A question on a line of its own is a sentence or two; a paragraph ending with "?" runs longer.
+MAX_ASKED_CHARS = 200
+
+
+def _asks(block: Block) -> bool:
+    return block.role is None and len(block.text) <= MAX_ASKED_CHARS and block.text.endswith("?")
+
+
+def _answers_a_question(blocks: list[Block], block: Block) -> bool:
+    """True when `block` comes right after a line of its own that asks (`<h3>Why Mexico?</h3>`,
+    "<p><span>Q</span>Why Mexico?</p>") and more such lines follow (`MIN_ASKED_LINES`): the
+    answer of an interview's first turn, not a standfirst."""
+    at = next((i for i, b in enumerate(blocks) if b is block), 0)
+    if at == 0 or not _asks(blocks[at - 1]):
+        return False
+    return 1 + sum(map(_asks, blocks[at + 1 :])) >= MIN_ASKED_LINES
 
 
 def _opens_with_bold_question(block: Block) -> bool:

@@ -595,8 +595,9 @@ def _split_bold_question(block: Block) -> list[Block] | None:
             continue
         at = text.find(run)
         before, after = text[:at].strip(), text[at + len(run) :].strip()
-        # a dialogue dash before the question ("— <b>Why?</b> Because …") is typography
-        dashed = bool(before) and not before.strip("—–")
+        # a dialogue dash before the question ("— <b>Why?</b> Because …") is typography, and a
+        # turn letter ("<span>Q</span> <b>Why?</b>", read as "Q: ") marks the question
+        dashed = bool(before) and (not before.strip("—–") or bool(_Q_PREFIX.fullmatch(before)))
         if at <= 0 or len(after) == 1 or not (dashed or before.endswith((".", "!", ":", "»", '"'))):
             continue
         parts = (

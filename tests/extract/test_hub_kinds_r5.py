@@ -228,3 +228,117 @@ def test_a_bracketed_photo_credit_beside_the_caption_is_no_body(
     body = _body_with(lang, figure)
     assert "Photo" not in body and "Foto" not in body
     assert caption in body
+
+
+# -- 3. Q&A: a turn letter spaced from a bold question; a short introduction -------------------
+
+_QA_PAIRS = {
+    "en": [
+        ("Why Mexico?", "We already had a partner in Monterrey who wanted our pralines."),
+        (
+            "What was hardest for your team?",
+            "The heat: we had to rethink the packaging.\n\nIt took us six months to get it right.",
+        ),
+        ("Any advice for other founders?", "Visit the fair once before you exhibit there."),
+    ],
+    "nl": [
+        ("Waarom Japan?", "We verkochten er al via een importeur en wilden dichterbij staan."),
+        (
+            "Wat was het moeilijkste?",
+            "De etiketten: elke vermelding moest in het Japans.\n\nDat kostte ons drie maanden.",
+        ),
+        ("Wat raadt u anderen aan?", "Neem de tijd voor de eerste gesprekken met verdelers."),
+    ],
+}
+_QA_TITLES = {"en": "Brussels pralines in Mexico", "nl": "Een Brusselse wafel in Tokio"}
+
+
+def _qa_page(lang: str, intro: str, turns: str) -> str:
+    return _FRAME.format(
+        lang=lang,
+        title=_QA_TITLES[lang],
+        main=f"<article><h1>{_QA_TITLES[lang]}</h1>{intro}{turns}</article>",
+    )
+
+
+def _spaced_letters(lang: str, q: str, a: str) -> str:
+    turns = ""
+    for question, answer in _QA_PAIRS[lang]:
+        first, *more = answer.split("\n\n")
+        turns += (
+            f"<p class='qa__q'><span class='qa__label'>{q}</span> <strong>{question}</strong></p>"
+            f"<p class='qa__a'><span class='qa__label'>{a}</span> {first}</p>"
+            + "".join(f"<p class='qa__a'>{m}</p>" for m in more)
+        )
+    return f"<div class='content'>{turns}</div>"
+
+
+@pytest.mark.parametrize(
+    ("lang", "letters", "intro", "speaker"),
+    [
+        (
+            "en",
+            ("Q", "A"),
+            "Laura Pérez, founder of Cacao Lab, looks back on her first year in Mexico.",
+            "Laura Pérez",
+        ),
+        (
+            "nl",
+            ("V", "A"),
+            "Ruben Claes, oprichter van Wafelhuis, vertelt over zijn eerste jaar in Japan.",
+            "Ruben Claes",
+        ),
+    ],
+)
+def test_a_turn_letter_spaced_from_a_bold_question_is_no_part_of_the_turns(
+    lang: str, letters: tuple[str, str], intro: str, speaker: str
+) -> None:
+    html = _qa_page(lang, f"<p class='lead'>{intro}</p>", _spaced_letters(lang, *letters))
+    record = _record(html, f"https://hub.brussels/{lang}/news/qa-spaced/")
+    assert [(p.question, p.answer, p.speaker) for p in record.qa] == [
+        (q, a, speaker) for q, a in _QA_PAIRS[lang]
+    ]
+
+
+def _bard(lang: str) -> str:
+    turns = "".join(
+        f"<h3>{q}</h3>" + "".join(f"<p>{x}</p>" for x in a.split("\n\n"))
+        for q, a in _QA_PAIRS[lang]
+    )
+    return f"<div class='bard-content'>{turns}</div>"
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro", "speaker"),
+    [
+        ("en", "Laura Pérez founded Cacao Lab in 2019.", "Laura Pérez"),
+        ("nl", "Ruben Claes opende in 2024.", "Ruben Claes"),
+    ],
+)
+def test_the_first_answer_after_a_short_introduction_is_no_lead(
+    lang: str, intro: str, speaker: str
+) -> None:
+    # the introduction is shorter than a standfirst: the first answer, after a question line,
+    # is the first turn's, not the page's standfirst
+    record = _record(
+        _qa_page(lang, f"<div class='bard-content'><p>{intro}</p></div>", _bard(lang)),
+        f"https://hub.brussels/{lang}/news/qa-short-intro/",
+    )
+    assert record.lead is None
+    assert [(p.question, p.answer, p.speaker) for p in record.qa] == [
+        (q, a, speaker) for q, a in _QA_PAIRS[lang]
+    ]
+
+
+def test_one_question_heading_over_the_text_leaves_its_paragraph_the_lead() -> None:
+    # sibling: one question heading over the text is its first section, the paragraph the lead
+    html = _qa_page(
+        "en",
+        "",
+        "<div class='content'><h2>Why now?</h2><p>The fair gathers investors from all over "
+        "Europe and Brazil, and the Portuguese market is often overlooked.</p>"
+        "<p>Registration opens in March on our website.</p></div>",
+    )
+    record = _record(html, "https://hub.brussels/en/news/why-now/")
+    assert record.lead is not None and record.lead.startswith("The fair gathers")
+    assert record.qa == []
