@@ -342,3 +342,84 @@ def test_one_question_heading_over_the_text_leaves_its_paragraph_the_lead() -> N
     record = _record(html, "https://hub.brussels/en/news/why-now/")
     assert record.lead is not None and record.lead.startswith("The fair gathers")
     assert record.qa == []
+
+
+# -- 4. contacts: team members written flat in one container ----------------------------------
+
+
+def _flat_team(members: list[tuple[str, str, str, str]], phone: str, email: str) -> str:
+    return "".join(
+        f"<h4>{name}</h4><p>{role}</p><p>{phone} {number}</p>"
+        f"<p>{email} <a href='mailto:{address}'>{address}</a></p>"
+        for name, role, number, address in members
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "labels", "members", "phones"),
+    [
+        (
+            "en",
+            "Your contacts",
+            ("Phone:", "Email:"),
+            [
+                ("Sophie Lambert", "Start-up advisor", "+32 2 422 00 11", "slambert@hub.brussels"),
+                ("Tom Verhaegen", "Events manager", "+32 2 422 00 12", "tverhaegen@hub.brussels"),
+            ],
+            ["+3224220011", "+3224220012"],
+        ),
+        (
+            "fr",
+            "Vos contacts",
+            ("Tél. :", "E-mail :"),
+            [
+                ("Camille Dubois", "Chargée de projet", "02 800 40 55", "cdubois@hub.brussels"),
+                ("Julien Marchal", "Responsable presse", "02 800 40 56", "jmarchal@hub.brussels"),
+            ],
+            ["+3228004055", "+3228004056"],
+        ),
+    ],
+)
+def test_team_members_written_flat_in_one_container_are_named_contacts(
+    lang: str,
+    heading: str,
+    labels: tuple[str, str],
+    members: list[tuple[str, str, str, str]],
+    phones: list[str],
+) -> None:
+    # a CMS plugin per field: the name heading, the position, the phone and e-mail lines are
+    # siblings in one container shared by both people, no box per person
+    team = f"<div class='cms-plugin'><h2>{heading}</h2>{_flat_team(members, *labels)}</div>"
+    html = _FRAME.format(
+        lang=lang,
+        title="Lisbon",
+        main=f"<article><h1>Twelve start-ups in Lisbon</h1><div class='content'>"
+        f"<p>{_TEXTS[lang][0]}</p><p>{_TEXTS[lang][1]}</p>{team}</div></article>",
+    )
+    record = _record(html, f"https://hub.brussels/{lang}/news/team-flat/")
+    assert [(c.name, c.role, c.phones, c.emails) for c in record.contacts] == [
+        (name, role, [phone], [address])
+        for (name, role, _, address), phone in zip(members, phones, strict=True)
+    ]
+
+
+def test_team_members_each_in_a_box_stay_two_named_contacts() -> None:
+    # sibling: the same people, each in a box of their own
+    members = [
+        ("Sophie Lambert", "Start-up advisor", "+32 2 422 00 11", "slambert@hub.brussels"),
+        ("Tom Verhaegen", "Events manager", "+32 2 422 00 12", "tverhaegen@hub.brussels"),
+    ]
+    team = "".join(
+        f"<div class='team-member'>{_flat_team([m], 'Phone:', 'Email:')}</div>" for m in members
+    )
+    html = _FRAME.format(
+        lang="en",
+        title="Lisbon",
+        main=f"<article><h1>Twelve start-ups in Lisbon</h1><div class='content'>"
+        f"<p>{_TEXTS['en'][0]}</p><p>{_TEXTS['en'][1]}</p>{team}</div></article>",
+    )
+    record = _record(html, "https://hub.brussels/en/news/team-boxes/")
+    assert [(c.name, c.role) for c in record.contacts] == [
+        ("Sophie Lambert", "Start-up advisor"),
+        ("Tom Verhaegen", "Events manager"),
+    ]
