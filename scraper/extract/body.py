@@ -384,6 +384,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         or _opens_with_bold_question(first)
         or first.tag in ("blockquote", "li")
         or _answers_a_question(page.blocks, first)
+        or _DATELINE.match(first.text)
     ):
         return None  # an interview's first turn is no standfirst
     description = page.signals.first_meta("description", "og:description", "twitter:description")
@@ -392,6 +393,15 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         if probe and fold(first.text).startswith(probe):
             return [first], "meta"
     return [first], "text"
+
+
+#: A dateline opening a story's first paragraph ("CHICAGO — ", "BRUSSELS (Belga) – ",
+#: "SAN FRANCISCO, Calif. - "): the place in capitals, an agency in brackets, a dash. A
+#: standfirst is written apart from the story and never carries one: the paragraph is the text's.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{2,40}(?:,\s*[A-ZÀ-Þ][\w.]{1,20}(?:\s[\w.]{1,20})?)?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[—–-]\s+\S"
+)
 
 
 #: An interview is a series of turns: this many questions set apart on lines of their own; one
@@ -560,7 +570,9 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         return None
     if any(p is root for p in headline.parents):
         return None
-    for sibling in headline.find_next_siblings(limit=4):
+    for sibling in _headline_box(headline).find_next_siblings(limit=4):
+        if isinstance(sibling, Tag) and _photo_box(sibling):
+            continue  # the photo under the header, its caption and credit: never the standfirst
         if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
             text = normalize_text(sibling.get_text(" "))
             if _is_dek(sibling.name, text) and not _repeats_headline(text, known):
@@ -585,6 +597,32 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             return text
     return None
+
+
+def _photo_box(element: Tag) -> bool:
+    """A figure, or a box holding a picture and at most a caption's text (`MAX_CAPTION_CHARS`,
+    its credit included) and no heading."""
+    return element.name == "figure" or (
+        first_named(element, "img") is not None
+        and next(tags_named(element, HEADINGS), None) is None
+        and text_length(element) <= MAX_CAPTION_CHARS
+    )
+
+
+def _headline_box(headline: Tag) -> Tag:
+    """The headline, or the wrapper it closes (`<header><h1>…</h1></header><h2>dek</h2>`, up to
+    `DEK_CLIMB` levels, never the article or the page): what a dek follows."""
+    box = headline
+    for _ in range(DEK_CLIMB):
+        parent = box.parent
+        if (
+            box.find_next_sibling() is not None
+            or parent is None
+            or parent.name in ("body", "html", "article", "main", "[document]")
+        ):
+            break
+        box = parent
+    return box
 
 
 def _sparse(element: Tag, text: str) -> bool:

@@ -423,3 +423,81 @@ def test_team_members_each_in_a_box_stay_two_named_contacts() -> None:
         ("Sophie Lambert", "Start-up advisor"),
         ("Tom Verhaegen", "Events manager"),
     ]
+
+
+# -- 6. lead on a news site: the dek under the header, never the photo; a dateline is text ------
+
+_STORY = {
+    "en": [
+        "CHICAGO — Venture funding for Chicago start-ups rose by a third last year, as investors "
+        "bet on logistics software and food technology, according to a report released Tuesday.",
+        "The report counted 412 deals worth a combined $4.1 billion, the most since the city "
+        "began tracking the figures a decade ago.",
+    ],
+    "fr": [
+        "BRUXELLES (Belga) — Les jeunes entreprises bruxelloises ont levé un tiers de fonds en "
+        "plus l'an dernier, selon un rapport publié mardi par l'agence régionale.",
+        "Le rapport compte 412 opérations pour un total de 4,1 milliards d'euros, un record "
+        "depuis le début du suivi il y a dix ans.",
+    ],
+}
+_DEK = {
+    "en": "Investors bet on logistics software and food technology, a new report shows",
+    "fr": "Les investisseurs misent sur la logistique et l'alimentation, selon un rapport",
+}
+_HEADLINE = {
+    "en": "Chicago start-ups draw more venture money",
+    "fr": "Plus d'argent pour les start-up",
+}
+
+
+def _news(lang: str, under_header: str) -> str:
+    text = "".join(f"<p>{t}</p>" for t in _STORY[lang])
+    return (
+        f"<html lang='{lang}'><head><title>{_HEADLINE[lang]} | Tech Ledger</title></head><body>"
+        "<header class='masthead'><a href='/' class='logo'>Tech Ledger</a></header><main>"
+        f"<article><header class='article-header'><h1>{_HEADLINE[lang]}</h1></header>"
+        f"{under_header}<div class='article-body'>{text}</div></article></main>"
+        "<footer><p>© 2026 Tech Ledger</p></footer></body></html>"
+    )
+
+
+_PHOTO = {
+    "en": "<figure class='hero'><img src='/i.jpg' alt=''><figcaption>Entrepreneurs at a "
+    "co-working space in the West Loop. <span class='credit'>(Photo: Special arrangement)</span>"
+    "</figcaption></figure>",
+    "fr": "<div class='image-wrapper'><img src='/i.jpg' alt=''><p class='legende'>Des "
+    "entrepreneurs dans un espace partagé à Bruxelles. <small>(Photo : Belga)</small></p></div>",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "dek_tag"), [("en", "h2"), ("fr", "p class='chapeau'")], ids=["en", "fr"]
+)
+def test_the_dek_after_the_header_is_the_lead_not_the_photo_caption(
+    lang: str, dek_tag: str
+) -> None:
+    dek = f"<{dek_tag}>{_DEK[lang]}</{dek_tag.split()[0]}>"
+    url = f"https://www.techledger.example/2026/03/12/{lang}-startups"
+    record = _record(_news(lang, dek + _PHOTO[lang]), url)
+    assert record.lead == _DEK[lang]
+    assert record.body is not None and record.body.startswith(_STORY[lang][0])
+    assert "Photo" not in record.body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_without_a_dek_the_photo_is_no_lead_and_the_dateline_paragraph_stays_body(
+    lang: str,
+) -> None:
+    url = f"https://www.techledger.example/2026/03/12/{lang}-startups-nodek"
+    record = _record(_news(lang, _PHOTO[lang]), url)
+    assert record.lead is None
+    assert record.body is not None and record.body.startswith(_STORY[lang][0])
+
+
+def test_a_first_paragraph_without_a_dateline_stays_the_lead() -> None:
+    # sibling: the same story opening without a dateline keeps the project's rule (no dek: the
+    # first prose paragraph is the lead)
+    html = _news("en", _PHOTO["en"]).replace("CHICAGO — Venture", "Venture")
+    record = _record(html, "https://www.techledger.example/2026/03/12/plain")
+    assert record.lead is not None and record.lead.startswith("Venture funding")
