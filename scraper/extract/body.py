@@ -1022,23 +1022,36 @@ def _holds_form(box: Tag) -> bool:
     return box.find(("form", "input", "button", "select", "textarea")) is not None
 
 
+def _section_holds_form(heading: Tag) -> bool:
+    """True when a form or its controls sit in `heading`'s section: its next siblings up to the
+    next heading, or up to a box opened by a heading of its own (a sign-up box after a closing
+    section, in the text's container, is that box's section, not the closing one's)."""
+    for sibling in heading.find_next_siblings():
+        if sibling.name in HEADINGS:
+            return False
+        if sibling.name in ("form", "input", "button", "select", "textarea"):
+            return True
+        if next(tags_named(sibling, HEADINGS), None) is not None:
+            return False  # another box, with its own heading: its form is its own
+        if _holds_form(sibling):
+            return True
+    return False
+
+
 def _closing_sections(blocks: list[Block], last: int) -> set[int]:
     """The `id()`s of the `<p>`s after `blocks[last]` that run a section of the text written
     after it ("Next steps", "En pratique"): each follows a heading in the same element, with
-    only `<p>`s of that element between them, and that element holds no form (a sign-up box's
-    heading and blurb are the box's). A box's other lines (a bio, a call to action) have no
+    only `<p>`s of that element between them, and that heading's section holds no form (a
+    sign-up box's heading and blurb are the box's; `_section_holds_form`). A box's other lines (a bio, a call to action) have no
     heading of their own beside them."""
     found: set[int] = set()
     heading: Tag | None = None  # the parent of the heading opening the current section
-    forms: dict[int, bool] = {}  # whether a box holds a form: asked once per box (the headings
-    # of one text share their parent, whose whole subtree a search reads)
     for block in blocks[last + 1 :]:
         element = block.element
         box = element.parent if element is not None else None
         if block.is_heading:
-            if box is not None and id(box) not in forms:
-                forms[id(box)] = _holds_form(box)
-            heading = box if box is not None and not forms[id(box)] else None
+            signs_up = element is None or _section_holds_form(element)
+            heading = box if box is not None and not signs_up else None
         elif block.tag == "p" and box is not None and box is heading:
             found.add(id(block))
         else:

@@ -501,3 +501,89 @@ def test_a_first_paragraph_without_a_dateline_stays_the_lead() -> None:
     html = _news("en", _PHOTO["en"]).replace("CHICAGO — Venture", "Venture")
     record = _record(html, "https://www.techledger.example/2026/03/12/plain")
     assert record.lead is not None and record.lead.startswith("Venture funding")
+
+
+# -- 1. a closing section written straight in the text's container, a sign-up box after it -----
+
+_ANSWER = {
+    "fr": "Parce que le salon rassemble des investisseurs de toute l'Europe et du Brésil, et que "
+    "le marché portugais est souvent négligé par les entreprises belges qui regardent ailleurs.",
+    "nl": "Omdat de beurs investeerders uit heel Europa en Brazilië samenbrengt, en de Portugese "
+    "markt vaak over het hoofd wordt gezien door Belgische bedrijven die elders kijken.",
+    "en": "Because the fair gathers investors from all over Europe and Brazil, and the Portuguese "
+    "market is often overlooked by Belgian companies who look elsewhere.",
+}
+_CLOSING = {
+    "fr": ("Une mission en septembre", "Une nouvelle mission est prévue en septembre."),
+    "nl": ("Een handelsmissie in 2027", "In het voorjaar van 2027 volgt een handelsmissie."),
+    "en": ("A mission in September", "A new mission is planned for September."),
+}
+_SIGN_UP = {
+    "fr": "<div class='newsletter'><h2>Restez informés</h2><form action='/fr/newsletter'>"
+    "<input type='email' name='mail'><button>OK</button></form></div>",
+    "nl": "<section class='cta'><h3 class='cta__title'>Blijf op de hoogte</h3><form method='post'>"
+    "<input type='email'><input type='submit' value='Inschrijven'></form></section>",
+    "en": "<div class='signup'><h2>Stay informed</h2><form><input type='email'>"
+    "<button>Subscribe</button></form></div>",
+}
+
+
+def _interview_box(lang: str) -> str:
+    turns = "".join(
+        f"<p class='question'><strong>Question {i}?</strong></p><p class='answer'>"
+        f"{_ANSWER[lang]} {_ANSWER[lang]}</p>"
+        for i in range(1, 4)
+    )
+    return f"<div class='interview'>{turns}</div>"
+
+
+def _paragraph_box(lang: str) -> str:
+    return "<div class='rich-text'>" + f"<p>{_ANSWER[lang]} {_ANSWER[lang]}</p>" * 3 + "</div>"
+
+
+_FIGURE_NL = (
+    "<figure><img src='/media/a.jpg' alt=''><figcaption>De delegatie.</figcaption></figure>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", _interview_box("fr")),
+        ("nl", _interview_box("nl") + _FIGURE_NL),
+        ("en", _paragraph_box("en")),
+    ],
+    ids=["fr-interview", "nl-interview-figure", "en-paragraphs"],
+)
+def test_a_closing_section_before_a_sign_up_box_in_the_same_container_is_body(
+    lang: str, text: str
+) -> None:
+    heading, line = _CLOSING[lang]
+    container = (
+        f"<div class='text'><div class='intro'><p>Marie Dupont dirige Nova.</p></div>{text}"
+        f"<h2>{heading}</h2><p>{line}</p>{_SIGN_UP[lang]}</div>"
+    )
+    html = _FRAME.format(
+        lang=lang, title="Nova", main=f"<article><h1>Nova in Lisbon</h1>{container}</article>"
+    )
+    record = _record(html, f"https://hub.brussels/{lang}/news/nova-closing/")
+    body = record.body or ""
+    assert heading in body and line in body
+    sign_up_title = _SIGN_UP[lang].split(">")[2].split("<")[0]
+    assert sign_up_title not in body
+
+
+def test_a_sign_up_box_written_straight_in_the_container_stays_out() -> None:
+    # sibling: the sign-up heading, its blurb and its form written straight in the container
+    # after the text: its section holds the form, it is no closing section
+    container = (
+        "<div class='text'>"
+        + _paragraph_box("en")
+        + "<h2>Stay informed</h2><p>Our letter, once a month.</p><form><input type='email'>"
+        "<button>Subscribe</button></form></div>"
+    )
+    html = _FRAME.format(
+        lang="en", title="Nova", main=f"<article><h1>Nova in Lisbon</h1>{container}</article>"
+    )
+    body = _record(html, "https://hub.brussels/en/news/nova-sign-up/").body or ""
+    assert "Our letter" not in body and _ANSWER["en"] in body
