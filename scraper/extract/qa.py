@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from scraper.dates import vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
 from scraper.extract.body import MAX_LINK_DENSITY
@@ -319,7 +320,19 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
 def _is_place(name: str, config: ExtractConfig) -> bool:
     """Capitalised pairs that are no person: they open with a sentence opener or a place word of
     the vocabulary or the profile ("Notre équipe", "Brussels Airport")."""
-    return fold(name.split()[0]) in config.name_stopwords
+    return fold(name.split()[0]) in config.name_stopwords or _closes_with_a_day(name)
+
+
+#: A month written out is longer than its abbreviation ("Jan", "May", "June" are first names too).
+MIN_MONTH_CHARS = 5
+
+
+def _closes_with_a_day(name: str) -> bool:
+    """Capitalised pairs closing with a month or a day name written out ("In October", "Le
+    Mardi"): a sentence's time, not a surname (month and day names: the date vocabulary)."""
+    last = fold(name.split()[-1])
+    words = vocabulary()
+    return (len(last) >= MIN_MONTH_CHARS and last in words.months) or last in words.weekdays
 
 
 def extract_qa(

@@ -587,3 +587,49 @@ def test_a_sign_up_box_written_straight_in_the_container_stays_out() -> None:
     )
     body = _record(html, "https://hub.brussels/en/news/nova-sign-up/").body or ""
     assert "Our letter" not in body and _ANSWER["en"] in body
+
+
+# -- 3b. an announcement's question headings: a month or a day opening the text is no one -----
+
+_MISSION = [
+    (
+        "What’s on the programme?",
+        "Meetings with distributors, a visit to the Collision conference and a networking "
+        "evening at the consulate.",
+    ),
+    (
+        "Who can take part?",
+        "Companies based in the Brussels-Capital Region with an export-ready digital product.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("tag", "intro"),
+    [
+        ("h2", "In October, hub.brussels leads a trade mission to Toronto for digital firms."),
+        ("h3", "On Monday, hub.brussels opened the registration for its mission to Toronto."),
+    ],
+)
+def test_question_headings_after_a_dated_opening_are_no_interview(tag: str, intro: str) -> None:
+    sections = "".join(f"<{tag}>{q}</{tag}><p>{a}</p>" for q, a in _MISSION)
+    html = _FRAME.format(
+        lang="en",
+        title="Toronto",
+        main=f"<article><h1>Trade mission to Toronto</h1><div class='content'><p>{intro}</p>"
+        f"{sections}<p>Register before 15 June.</p></div></article>",
+    )
+    assert _record(html, "https://hub.brussels/en/news/toronto-mission/").qa == []
+
+
+def test_an_interview_opening_with_a_month_has_its_interviewee_as_speaker() -> None:
+    # sibling: the same dated opening introducing an interview; its speaker is the person named
+    turns = "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in _QA_PAIRS["en"][::2])
+    html = _FRAME.format(
+        lang="en",
+        title="Pralines",
+        main="<article><h1>Brussels pralines in Mexico</h1><div class='content'><p>In October, "
+        f"we spoke with Laura Pérez about her first year in Mexico.</p>{turns}</div></article>",
+    )
+    record = _record(html, "https://hub.brussels/en/news/pralines-october/")
+    assert [p.speaker for p in record.qa] == ["Laura Pérez", "Laura Pérez"]
