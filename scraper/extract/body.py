@@ -267,6 +267,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages
+    if _brand_line(block, page, known):
+        return True  # "Tech Ledger", "Tech Ledger Newsroom", "Source: Tech Ledger"
     if block.quoted and _post_attribution(block, page):
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):
@@ -276,6 +278,52 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
     )
+
+
+#: A site's name is a word or two; squashed (no spaces nor dots), shorter than this it is a
+#: common word too ("hub"), not a brand a line can be recognised by.
+MIN_BRAND_CHARS = 5
+_BRAND_LABEL = re.compile(r"^[^:]{1,20}:\s*")
+
+
+def _site_brands(page: Page, known: set[str]) -> set[str]:
+    """The site's names, squashed ("techledger"): the profile's, `og:site_name`, the pieces of
+    the `<title>` that are not the headline, and the page's host without its `www.` and its
+    last label ("techledger.example" -> "techledger")."""
+    names = set(page.config.site_names)
+    meta = page.signals.first_meta("og:site_name", "application-name")
+    if meta:
+        names.add(meta)
+    title = page.signals.title_tag
+    if title:
+        names.update(p for p in _TITLE_SEPARATOR.split(title) if fold(p).strip() not in known)
+    host = urlsplit(page.url).hostname or ""
+    host = host.removeprefix("www.")
+    names.update((host, host.rpartition(".")[0]))
+    squashed = ("".join(_WORD.findall(fold(n))) for n in names)
+    return {n for n in squashed if len(n) >= MIN_BRAND_CHARS}
+
+
+def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
+    """A line of its own naming the site (`MAX_LABEL_CHARS`, no sentence, no heading): its name,
+    perhaps after a label ("Source: …") or before one word ("… Newsroom", "… staff"): the
+    site's brand, not the article's text. The interviewer's label ("hub.brussels" on a line
+    over each question: the profile's `question_labels`, or a line repeated `MIN_LABEL_REPEATS`
+    times) marks turns and stays."""
+    text = block.text
+    if block.is_heading or len(text) > MAX_LABEL_CHARS or text.endswith((".", "!", "?")):
+        return False
+    if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:
+        return False  # the interviewer's label on a line of its own ("hub.brussels"): a turn's
+    words = _WORD.findall(fold(_BRAND_LABEL.sub("", text)))
+    if not words:
+        return False
+    brands = _site_brands(page, known)
+    if "".join(words) not in brands and "".join(words[:-1]) not in brands:
+        return False
+    # a line the text repeats is a label of its turns (the interviewer's name over each
+    # question), not the brand line written once
+    return sum(1 for b in page.blocks if b.text == text) < MIN_LABEL_REPEATS
 
 
 #: An embedded post's attribution ("— Name (@handle) June 1, 2026") is a name, a handle and a

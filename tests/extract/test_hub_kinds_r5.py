@@ -633,3 +633,39 @@ def test_an_interview_opening_with_a_month_has_its_interviewee_as_speaker() -> N
     )
     record = _record(html, "https://hub.brussels/en/news/pralines-october/")
     assert [p.speaker for p in record.qa] == ["Laura Pérez", "Laura Pérez"]
+
+
+# -- 2d. a line naming the site (its brand) inside the text is no body ------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "line"),
+    [
+        ("<meta property='og:site_name' content='Tech Ledger'>", "<p>Tech Ledger Newsroom</p>"),
+        ("", "<div class='source'>Source: Tech Ledger</div>"),
+    ],
+    ids=["og-site-name", "host-label"],
+)
+def test_a_line_naming_the_site_is_no_body(head: str, line: str) -> None:
+    story = "".join(f"<p>{t}</p>" for t in _STORY["en"])
+    html = (
+        f"<html lang='en'><head><title>{_HEADLINE['en']}</title>{head}</head><body><main>"
+        f"<article><h1>{_HEADLINE['en']}</h1><div class='article-body'>{line}{story}</div>"
+        "</article></main></body></html>"
+    )
+    record = _record(html, "https://www.techledger.example/2026/03/12/brand")
+    text = "\n\n".join(x for x in (record.lead, record.body) if x)
+    assert "Tech Ledger" not in text
+    assert _STORY["en"][1] in text
+
+
+def test_a_short_line_naming_another_organisation_stays() -> None:
+    # sibling: the same short line naming someone else than the site is the text's
+    first, second = (f"<p>{t}</p>" for t in _STORY["en"])
+    html = (
+        f"<html lang='en'><head><title>{_HEADLINE['en']}</title></head><body><main><article>"
+        f"<h1>{_HEADLINE['en']}</h1><div class='article-body'>{first}<p>Chicago Ventures Fund "
+        f"Newsroom</p>{second}</div></article></main></body></html>"
+    )
+    record = _record(html, "https://www.techledger.example/2026/03/12/brand-other")
+    assert "Chicago Ventures Fund Newsroom" in (record.body or "")
