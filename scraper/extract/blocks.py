@@ -605,6 +605,8 @@ class _Walker:
         if text is None or text.strip() not in TURN_LETTERS:
             return False
         after = tag.next_sibling
+        while isinstance(after, NavigableString) and not after.strip():
+            after = after.next_sibling  # "<span>Q</span> <strong>Why…?</strong>": spaced
         rest = (after if isinstance(after, NavigableString) else getattr(after, "text", "")) or ""
         rest = str(rest).lstrip()
         if not rest[:1].isupper():

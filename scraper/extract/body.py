@@ -187,12 +187,13 @@ def _translations_notice(block: Block, page: Page) -> bool:
 
 @lru_cache(maxsize=1)
 def _credit_label() -> re.Pattern[str]:
-    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©"."""
+    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©", the
+    whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
     labels = "|".join(
         re.escape(w)
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
-    return re.compile(rf"(?:(?:{labels})\s*:|©)", re.IGNORECASE)
+    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*:|©)", re.IGNORECASE)
 
 
 def _image_credit(block: Block) -> bool:
@@ -205,8 +206,24 @@ def _image_credit(block: Block) -> bool:
         return False
     if not _credit_label().match(text):
         return False
+    return is_caption(block) or _beside_picture(element)
+
+
+def _beside_picture(element: Tag) -> bool:
+    """`element` follows a picture: a picture on a line of its own, a `<figure>`, or a caption
+    line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`)."""
     before = element.find_previous_sibling()
-    return is_caption(block) or (before is not None and picture_only(before))
+    if before is None:
+        return False
+    if before.name == "figure" or picture_only(before):
+        return True
+    earlier = before.find_previous_sibling()
+    return (
+        earlier is not None
+        and picture_only(earlier)
+        and text_length(before) <= MAX_CAPTION_CHARS
+        and first_named(before, "p") is None
+    )
 
 
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
@@ -250,6 +267,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages
+    if _brand_line(block, page, known):
+        return True  # "Tech Ledger", "Tech Ledger Newsroom", "Source: Tech Ledger"
     if block.quoted and _post_attribution(block, page):
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):
@@ -259,6 +278,52 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
     )
+
+
+#: A site's name is a word or two; squashed (no spaces nor dots), shorter than this it is a
+#: common word too ("hub"), not a brand a line can be recognised by.
+MIN_BRAND_CHARS = 5
+_BRAND_LABEL = re.compile(r"^[^:]{1,20}:\s*")
+
+
+def _site_brands(page: Page, known: set[str]) -> set[str]:
+    """The site's names, squashed ("techledger"): the profile's, `og:site_name`, the pieces of
+    the `<title>` that are not the headline, and the page's host without its `www.` and its
+    last label ("techledger.example" -> "techledger")."""
+    names = set(page.config.site_names)
+    meta = page.signals.first_meta("og:site_name", "application-name")
+    if meta:
+        names.add(meta)
+    title = page.signals.title_tag
+    if title:
+        names.update(p for p in _TITLE_SEPARATOR.split(title) if fold(p).strip() not in known)
+    host = urlsplit(page.url).hostname or ""
+    host = host.removeprefix("www.")
+    names.update((host, host.rpartition(".")[0]))
+    squashed = ("".join(_WORD.findall(fold(n))) for n in names)
+    return {n for n in squashed if len(n) >= MIN_BRAND_CHARS}
+
+
+def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
+    """A line of its own naming the site (`MAX_LABEL_CHARS`, no sentence, no heading): its name,
+    perhaps after a label ("Source: …") or before one word ("… Newsroom", "… staff"): the
+    site's brand, not the article's text. The interviewer's label ("hub.brussels" on a line
+    over each question: the profile's `question_labels`, or a line repeated `MIN_LABEL_REPEATS`
+    times) marks turns and stays."""
+    text = block.text
+    if block.is_heading or len(text) > MAX_LABEL_CHARS or text.endswith((".", "!", "?")):
+        return False
+    if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:
+        return False  # the interviewer's label on a line of its own ("hub.brussels"): a turn's
+    words = _WORD.findall(fold(_BRAND_LABEL.sub("", text)))
+    if not words:
+        return False
+    brands = _site_brands(page, known)
+    if "".join(words) not in brands and "".join(words[:-1]) not in brands:
+        return False
+    # a line the text repeats is a label of its turns (the interviewer's name over each
+    # question), not the brand line written once
+    return sum(1 for b in page.blocks if b.text == text) < MIN_LABEL_REPEATS
 
 
 #: An embedded post's attribution ("— Name (@handle) June 1, 2026") is a name, a handle and a
@@ -366,6 +431,8 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         or first.text.endswith("?")
         or _opens_with_bold_question(first)
         or first.tag in ("blockquote", "li")
+        or _answers_a_question(page.blocks, first)
+        or _DATELINE.match(first.text)
     ):
         return None  # an interview's first turn is no standfirst
     description = page.signals.first_meta("description", "og:description", "twitter:description")
@@ -374,6 +441,36 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         if probe and fold(first.text).startswith(probe):
             return [first], "meta"
     return [first], "text"
+
+
+#: A dateline opening a story's first paragraph ("CHICAGO — ", "BRUSSELS (Belga) – ",
+#: "SAN FRANCISCO, Calif. - "): the place in capitals, an agency in brackets, a dash. A
+#: standfirst is written apart from the story and never carries one: the paragraph is the text's.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{2,40}(?:,\s*[A-ZÀ-Þ][\w.]{1,20}(?:\s[\w.]{1,20})?)?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[—–-]\s+\S"
+)
+
+
+#: An interview is a series of turns: this many questions set apart on lines of their own; one
+#: question heading over the text ("Why now?") is the text's first section.
+MIN_ASKED_LINES = 2
+#: A question on a line of its own is a sentence or two; a paragraph ending with "?" runs longer.
+MAX_ASKED_CHARS = 200
+
+
+def _asks(block: Block) -> bool:
+    return block.role is None and len(block.text) <= MAX_ASKED_CHARS and block.text.endswith("?")
+
+
+def _answers_a_question(blocks: list[Block], block: Block) -> bool:
+    """True when `block` comes right after a line of its own that asks (`<h3>Why Mexico?</h3>`,
+    "<p><span>Q</span>Why Mexico?</p>") and more such lines follow (`MIN_ASKED_LINES`): the
+    answer of an interview's first turn, not a standfirst."""
+    at = next((i for i, b in enumerate(blocks) if b is block), 0)
+    if at == 0 or not _asks(blocks[at - 1]):
+        return False
+    return 1 + sum(map(_asks, blocks[at + 1 :])) >= MIN_ASKED_LINES
 
 
 def _opens_with_bold_question(block: Block) -> bool:
@@ -521,7 +618,9 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         return None
     if any(p is root for p in headline.parents):
         return None
-    for sibling in headline.find_next_siblings(limit=4):
+    for sibling in _headline_box(headline).find_next_siblings(limit=4):
+        if isinstance(sibling, Tag) and _photo_box(sibling):
+            continue  # the photo under the header, its caption and credit: never the standfirst
         if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
             text = normalize_text(sibling.get_text(" "))
             if _is_dek(sibling.name, text) and not _repeats_headline(text, known):
@@ -546,6 +645,32 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             return text
     return None
+
+
+def _photo_box(element: Tag) -> bool:
+    """A figure, or a box holding a picture and at most a caption's text (`MAX_CAPTION_CHARS`,
+    its credit included) and no heading."""
+    return element.name == "figure" or (
+        first_named(element, "img") is not None
+        and next(tags_named(element, HEADINGS), None) is None
+        and text_length(element) <= MAX_CAPTION_CHARS
+    )
+
+
+def _headline_box(headline: Tag) -> Tag:
+    """The headline, or the wrapper it closes (`<header><h1>…</h1></header><h2>dek</h2>`, up to
+    `DEK_CLIMB` levels, never the article or the page): what a dek follows."""
+    box = headline
+    for _ in range(DEK_CLIMB):
+        parent = box.parent
+        if (
+            box.find_next_sibling() is not None
+            or parent is None
+            or parent.name in ("body", "html", "article", "main", "[document]")
+        ):
+            break
+        box = parent
+    return box
 
 
 def _sparse(element: Tag, text: str) -> bool:
@@ -761,26 +886,50 @@ MIN_BOX_LINKS = 2
 
 
 def _without_link_box_headings(blocks: list[Block], kept: list[Block]) -> list[Block]:
-    """`kept` without the headings whose next blocks, up to the next kept one, are all left out
-    and link lists (`MAX_LINK_DENSITY`): the title of a box of links to other pages ("Pour aller
-    plus loin", "Nuttige links") set between two paragraphs of the text goes with its links. A
-    section heading of the text has its own paragraph next."""
+    """`kept` without the titles whose next blocks, up to the next kept one, are all left out
+    and either link lists (`MAX_LINK_DENSITY`) or contact blocks: the title of a box of links
+    to other pages ("Pour aller plus loin", "Nuttige links") or of the contacts ("Your
+    contacts") set between two paragraphs of the text goes with what it labels. A title is a
+    heading, or a short line of its own (`_title_line`: "<p><strong>Liens utiles</strong></p>").
+    A section heading of the text has its own paragraph next."""
     kept_ids = {id(b) for b in kept}
     dropped: set[int] = set()
     for at, block in enumerate(blocks):
-        if not block.is_heading or id(block) not in kept_ids:
+        if id(block) not in kept_ids or not (block.is_heading or _title_line(block)):
             continue
-        links = 0
-        for after in blocks[at + 1 :]:
-            if id(after) in kept_ids or after.is_heading or after.role == "lead":
-                break
-            if after.link_density <= MAX_LINK_DENSITY:
-                links = 0
-                break
-            links += len(after.hrefs)
-        if links >= MIN_BOX_LINKS:
+        if _labels_left_out_box(blocks, at, kept_ids):
             dropped.add(id(block))
     return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
+def _title_line(block: Block) -> bool:
+    """A short line of its own (`MAX_LABEL_CHARS`, no sentence, no link) that may title what
+    follows it."""
+    return (
+        block.tag in ("p", "div")
+        and len(block.text) <= MAX_LABEL_CHARS
+        and not block.hrefs
+        and not block.text.endswith((".", "!", "?"))
+    )
+
+
+def _labels_left_out_box(blocks: list[Block], at: int, kept_ids: set[int]) -> bool:
+    """True when the blocks after `blocks[at]`, up to the next kept one, are all left out and
+    are link lists with at least `MIN_BOX_LINKS` links between them, or contacts."""
+    links = 0
+    contacts = False
+    for after in blocks[at + 1 :]:
+        if id(after) in kept_ids:
+            break
+        if after.role == "contact":  # the contact's own heading (its name) included
+            contacts = True
+        elif after.is_heading or after.role == "lead":
+            break
+        elif after.link_density <= MAX_LINK_DENSITY:
+            return False
+        else:
+            links += len(after.hrefs)
+    return contacts or links >= MIN_BOX_LINKS
 
 
 #: A heading sits in a wrapper of its own (`<header><h3>…</h3></header>`) inside the box it
@@ -921,23 +1070,36 @@ def _holds_form(box: Tag) -> bool:
     return box.find(("form", "input", "button", "select", "textarea")) is not None
 
 
+def _section_holds_form(heading: Tag) -> bool:
+    """True when a form or its controls sit in `heading`'s section: its next siblings up to the
+    next heading, or up to a box opened by a heading of its own (a sign-up box after a closing
+    section, in the text's container, is that box's section, not the closing one's)."""
+    for sibling in heading.find_next_siblings():
+        if sibling.name in HEADINGS:
+            return False
+        if sibling.name in ("form", "input", "button", "select", "textarea"):
+            return True
+        if next(tags_named(sibling, HEADINGS), None) is not None:
+            return False  # another box, with its own heading: its form is its own
+        if _holds_form(sibling):
+            return True
+    return False
+
+
 def _closing_sections(blocks: list[Block], last: int) -> set[int]:
     """The `id()`s of the `<p>`s after `blocks[last]` that run a section of the text written
     after it ("Next steps", "En pratique"): each follows a heading in the same element, with
-    only `<p>`s of that element between them, and that element holds no form (a sign-up box's
-    heading and blurb are the box's). A box's other lines (a bio, a call to action) have no
+    only `<p>`s of that element between them, and that heading's section holds no form (a
+    sign-up box's heading and blurb are the box's; `_section_holds_form`). A box's other lines (a bio, a call to action) have no
     heading of their own beside them."""
     found: set[int] = set()
     heading: Tag | None = None  # the parent of the heading opening the current section
-    forms: dict[int, bool] = {}  # whether a box holds a form: asked once per box (the headings
-    # of one text share their parent, whose whole subtree a search reads)
     for block in blocks[last + 1 :]:
         element = block.element
         box = element.parent if element is not None else None
         if block.is_heading:
-            if box is not None and id(box) not in forms:
-                forms[id(box)] = _holds_form(box)
-            heading = box if box is not None and not forms[id(box)] else None
+            signs_up = element is None or _section_holds_form(element)
+            heading = box if box is not None and not signs_up else None
         elif block.tag == "p" and box is not None and box is heading:
             found.add(id(block))
         else:
@@ -954,7 +1116,8 @@ def _inline_credit() -> re.Pattern[str]:
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
     return re.compile(
-        rf"(?<=[.!?…])\s+(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$", re.IGNORECASE
+        rf"(?<=[.!?…])\s+[(\[]?\s*(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$",
+        re.IGNORECASE,
     )
 
 

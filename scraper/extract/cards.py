@@ -208,13 +208,30 @@ def dated_link_navs(
                 continue
             line = link.parent
             rest = "" if not isinstance(line, Tag) else _text_beside(line, link)
-            if parse_date_text(rest.strip(" ()[]·|–—-")) is None:
+            if (
+                parse_date_text(rest.strip(" ()[]·|–—-")) is None
+                and bracketed_date(normalize_text(link.get_text(" "))) is None
+            ):
                 dated = -1  # one undated article link: a menu, not a list of dated articles
                 break
             dated += 1
         if dated >= MIN_DATED_NAV_LINKS:
             found.append(nav)
     return found
+
+
+#: A date closing a link's own text in brackets ("Title (12/03/2026)"): the list prints each
+#: item's day inside its link.
+_BRACKETED_DATE = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*$")
+
+
+def bracketed_date(text: str) -> str | None:
+    """The bracketed date closing `text` ("(12/03/2026)"), brackets and the space before them
+    included, when what the brackets hold reads as a day; else None."""
+    found = _BRACKETED_DATE.search(text)
+    if found is None or parse_date_text(found.group(1)) is None:
+        return None
+    return found.group(0)
 
 
 def _text_beside(line: Tag, link: Tag) -> str:
@@ -376,6 +393,9 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
     if not texts:
         return None
     text, strings = max(texts, key=lambda t: len(t[0]))
+    date = bracketed_date(text)
+    if date is not None and len(date) < len(text):
+        text = text[: -len(date)]  # "Title (12/03/2026)": the day is the card's date, not title
     return text, {id(string) for string in strings}
 
 

@@ -378,10 +378,26 @@ def person_blocks(page: Page) -> list[Tag]:
             # a number alone beside no one's name (the site's "Street 1 · +32 …" footer line,
             # written in a plain `<div>`) is read as a line of text, not as a person's block
             continue
+        if _one_of_flat_people(block):
+            continue  # read with the name and role lines before it, as a run of the text
         if any(_inside(block, b) for b in blocks):
             continue
         blocks = [b for b in blocks if not _inside(b, block)] + [block]
     return [b for b in blocks if _named(b, page)]
+
+
+def _one_of_flat_people(block: Tag) -> bool:
+    """True when `block` is a channel's line naming no one, among the lines of several people
+    written flat in one container (`<h4>Name</h4><p>Role</p><p>Email: …</p><h4>Name</h4>…`):
+    the climb stopped under the container that holds them all, so the block is one line of a
+    person, whose name and role are the short lines before it (`contacts.contact_runs`)."""
+    parent = block.parent
+    return (
+        parent is not None
+        and not _full_name_line(block)
+        and len(_emails(parent)) > MAX_EMAILS_PER_PERSON
+        and sum(1 for c in parent.children if isinstance(c, Tag) and _full_name_line(c)) > 1
+    )
 
 
 def contact_containers(page: Page) -> list[Tag]:

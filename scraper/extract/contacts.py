@@ -610,7 +610,9 @@ def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]
             runs[-1].extend(blocks[gap + 1 : i + 1])
             continue
         start, taken = i, 0
-        while start > 0 and taken < 3:
+        # the lines of the previous run are its person's (people written flat, one after another)
+        floor = _end_of_last_run(blocks, runs, i)
+        while start > floor and taken < 3:
             previous = blocks[start - 1]
             if field_label(previous.text) is not None:
                 start -= 1  # a label cell ("Adresse") does not count as a line of the contact
@@ -625,3 +627,13 @@ def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]
             start, taken = start - 1, taken + 1
         runs.append(list(blocks[start : i + 1]))
     return runs
+
+
+def _end_of_last_run(blocks: Sequence[Block], runs: list[list[Block]], before: int) -> int:
+    """The index after the last block of the last run, if that block is before `before` (0
+    when there is no run): a run's lines never reach back into the previous person's."""
+    if not runs:
+        return 0
+    last = runs[-1][-1]
+    at = next((i for i in range(before - 1, -1, -1) if blocks[i] is last), None)
+    return 0 if at is None else at + 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from scraper.dates import vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
 from scraper.extract.body import MAX_LINK_DENSITY
@@ -334,7 +335,19 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
 def _is_place(name: str, config: ExtractConfig) -> bool:
     """Capitalised pairs that are no person: they open with a sentence opener or a place word of
     the vocabulary or the profile ("Notre équipe", "Brussels Airport")."""
-    return fold(name.split()[0]) in config.name_stopwords
+    return fold(name.split()[0]) in config.name_stopwords or _closes_with_a_day(name)
+
+
+#: A month written out is longer than its abbreviation ("Jan", "May", "June" are first names too).
+MIN_MONTH_CHARS = 5
+
+
+def _closes_with_a_day(name: str) -> bool:
+    """Capitalised pairs closing with a month or a day name written out ("In October", "Le
+    Mardi"): a sentence's time, not a surname (month and day names: the date vocabulary)."""
+    last = fold(name.split()[-1])
+    words = vocabulary()
+    return (len(last) >= MIN_MONTH_CHARS and last in words.months) or last in words.weekdays
 
 
 def extract_qa(
@@ -636,8 +649,9 @@ def _split_bold_question(block: Block) -> list[Block] | None:
             continue
         at = text.find(run)
         before, after = text[:at].strip(), text[at + len(run) :].strip()
-        # a dialogue dash before the question ("— <b>Why?</b> Because …") is typography
-        dashed = bool(before) and not before.strip("—–")
+        # a dialogue dash before the question ("— <b>Why?</b> Because …") is typography, and a
+        # turn letter ("<span>Q</span> <b>Why?</b>", read as "Q: ") marks the question
+        dashed = bool(before) and (not before.strip("—–") or bool(_Q_PREFIX.fullmatch(before)))
         if at <= 0 or len(after) == 1 or not (dashed or before.endswith((".", "!", ":", "»", '"'))):
             continue
         parts = (
