@@ -50,6 +50,12 @@ def is_copyright_line(text: str) -> bool:
     return "©" in text or "tous droits" in folded or "all rights" in folded
 
 
+#: A postcode and the town after it ("1000 Bruxelles", "B-1050 Ixelles", "NL 2511 Den Haag"): a
+#: site's address line. A four-digit number alone is no address: it is most often a year
+#: ("hub.brussels organise en 2026 une mission…" is a sentence of the text, not the site's line).
+_POSTAL_TOWN = re.compile(rf"(?:{POSTCODE.pattern})\s+[A-ZÀ-ÖØ-Þ][^\W\d_]", re.UNICODE)
+
+
 def mark_site_furniture(page: Page) -> None:
     """Blocks that are the site's own identity line ("hub.brussels · info@… · +32 …") get the
     role "site": a page without a footer element still keeps them out of the article."""
@@ -61,7 +67,7 @@ def mark_site_furniture(page: Page) -> None:
         identity_line = page.names_site(block.text[:40]) and bool(
             EMAIL.search(block.text)
             or phones_in(block.text, page.phone_regions)
-            or POSTCODE.search(block.text)
+            or _POSTAL_TOWN.search(block.text)
         )
         if copyright_line or identity_line:
             block.role = "site"
