@@ -675,6 +675,8 @@ def extract_lead(page: Page, known: set[str]) -> Found:
         for tag in page.standfirsts(scope):
             if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
+            if tag.find_parent("a") is not None:
+                continue  # another page's excerpt on a card that links to it
             text = normalize_text(tag.get_text(" "))
             if len(text) >= _MIN_LEAD:
                 return text, "profile"

@@ -1,0 +1,79 @@
+"""Body kinds of issue 17: the furniture real news sites set inside or right around the article
+container, on news pages of several CMSs and languages written here (`news_pages.py`).
+
+Every page keeps its whole text (paragraphs, subheading, quote, list, closing line); each kind
+fixed is tested on a page of its kind and a sibling in other markup or another language."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+from tests.extract.news_pages import PAGES, TEXTS, Page, word_f1
+
+BY_NAME = {make.__name__: make for make in PAGES}
+
+
+def _body(page: Page) -> str:
+    record = extract_article(page.html, page.url)
+    return "\n\n".join(x for x in (record.lead, record.body) if x)
+
+
+def _paragraphs(lang: str) -> list[str]:
+    p = TEXTS[lang]["p"]
+    assert isinstance(p, list)
+    return [f"<p>{t}</p>" for t in p]
+
+
+def _page(lang: str, inset: str, after: str = "") -> str:
+    """A plain news page whose text holds `inset` between its second and third paragraphs and
+    `after` after its last one."""
+    p = _paragraphs(lang)
+    return (
+        f"<html lang='{lang}'><head><title>{TEXTS[lang]['title']}</title></head><body>"
+        f"<header><a href='/'>Site</a></header><main><article><h1>{TEXTS[lang]['title']}</h1>"
+        f"<div class='story'>{p[0]}{p[1]}{inset}{p[2]}{p[3]}{after}</div></article></main>"
+        "<footer><p>© Site</p></footer></body></html>"
+    )
+
+
+def _plain_body(lang: str, inset: str, after: str = "") -> str:
+    url = "https://news.example/2026/05/12/tram/"
+    record = extract_article(_page(lang, inset, after), url)
+    body = "\n\n".join(x for x in (record.lead, record.body) if x)
+    p = TEXTS[lang]["p"]
+    assert isinstance(p, list)
+    assert all(t in body for t in p), body
+    return body
+
+
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_the_whole_text_stays(name: str) -> None:
+    page = BY_NAME[name]()
+    body = _body(page)
+    missing = [t for t in page.paragraphs if t not in body]
+    assert not missing, body
+    assert str(page.words["h2"]) in body
+    assert word_f1(body, page.text) >= 0.9, body
+
+
+# 1. a teaser card whose whole box is a link (Ghost's bookmark card, an embed card): its lines
+#    are link text, left out as a list of links is
+
+
+def test_a_bookmark_card_wrapped_in_its_link_is_left_out() -> None:
+    body = _body(BY_NAME["ghost_blog"]())
+    assert "four per cent raise" not in body
+    assert "Bus drivers end" not in body
+    assert "Sign up for more" not in body
+
+
+def test_an_embed_card_in_its_link_is_left_out_dutch() -> None:
+    card = (
+        "<div class='wp-block-embed'><a class='embed-card' href='https://andere.example/staking'>"
+        "<div class='embed-card__title'>Buschauffeurs stoppen staking na loonakkoord</div>"
+        "<div class='embed-card__excerpt'>De vakbond aanvaardde zondag een loonsverhoging van "
+        "vier procent.</div><div class='embed-card__site'>andere.example</div></a></div>"
+    )
+    body = _plain_body("nl", card)
+    assert "Buschauffeurs" not in body and "vier procent" not in body
