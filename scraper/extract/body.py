@@ -1108,6 +1108,82 @@ def _outer_list(element: Tag) -> Tag | None:
     return None
 
 
+#: Boxes whose line may be a label and its links (a tag list, a "Lesen Sie auch" teaser): the
+#: text's paragraphs, list items, cells and quotes are read by their own rules.
+_LINE_BOXES = frozenset(("div", "section", "header", "footer", "figure", "address", "center"))
+#: A line of links under a label has at least this share of its text in its links (a tag list,
+#: "Lees meer over tram haven mobiliteit"); a sentence with a link in it has much less.
+MIN_LABELLED_LINKS = 0.5
+
+
+def _labelled_links(block: Block) -> bool:
+    """A line of a box (no paragraph, list item or quote) that is a short label and links, at
+    least `MIN_LABELLED_LINKS` of it: a tag list ("Etiquetas tranvía puerto"), a teaser's label
+    and title ("Lesen Sie auch Busfahrer beenden …"). Its words outside links are a label's
+    (`MAX_LABEL_CHARS`), where a sentence holding a link runs longer."""
+    text = block.text
+    return (
+        block.tag in _LINE_BOXES
+        and not block.quoted
+        and bool(block.hrefs)
+        and block.link_chars >= MIN_LABELLED_LINKS * len(text)
+        and len(text) - block.link_chars <= MAX_LABEL_CHARS
+    )
+
+
+#: The lines that may label a box of links: a box's line, or a list's first item ("TAGS");
+#: a table's cells and a definition list's terms are data.
+_LABEL_LINES = _LINE_BOXES | {"li"}
+
+
+def _link_box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
+    """True when `blocks[at]`, a short line (`MAX_LABEL_CHARS`, no sentence), labels a box of
+    links the body left out ("TAGS" over a tag list, "Read more" over a teaser): the nearest
+    element around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the
+    text's container) holds no kept one, and its others are all link lists."""
+    block = blocks[at]
+    text = block.text
+    if (
+        block.tag not in _LABEL_LINES
+        or len(text) > MAX_LABEL_CHARS
+        or text.endswith((".", "!", "?"))
+        or any(c.isdigit() for c in text)  # a date or a count: the metadata rules' to judge
+    ):
+        return False
+    box = block.element  # the element the line was read from, then the ones around it
+    for _ in range(MAX_LABEL_CLIMB + 1):
+        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+            return False
+        others: list[Block] = []
+        for step in (1, -1):
+            near = at + step
+            while 0 <= near < len(blocks) and _inside(blocks[near].element, box):
+                others.append(blocks[near])
+                near += step
+        if any(id(b) in kept or b.role == "lead" for b in others):
+            return False
+        if others:
+            return all(b.link_density > MAX_LINK_DENSITY for b in others)
+        box = box.parent
+    return False
+
+
+def _without_link_box_labels(
+    blocks: list[Block], kept: list[Block], root: Tag | None
+) -> list[Block]:
+    """`kept` without the lines of a label and links (`_labelled_links`) and the short labels
+    of a box of links the body left out (`_link_box_label`): a tag list, a teaser box."""
+    kept_ids = {id(b) for b in kept}
+    dropped = {
+        id(b)
+        for at, b in enumerate(blocks)
+        if id(b) in kept_ids
+        and not b.is_heading
+        and (_labelled_links(b) or _link_box_label(blocks, at, root, kept_ids))
+    }
+    return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
@@ -1132,6 +1208,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)
     kept = _without_link_box_headings(blocks, kept)
+    kept = _without_link_box_labels(blocks, kept, page.root)
     while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:

@@ -77,3 +77,41 @@ def test_an_embed_card_in_its_link_is_left_out_dutch() -> None:
     )
     body = _plain_body("nl", card)
     assert "Buschauffeurs" not in body and "vier procent" not in body
+
+
+# 2. a label and its links on one line (a tag list, a "Lesen Sie auch" teaser), and the short
+#    label of a box of links left out ("TAGS" over the tag items, "Read more" over a teaser)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("jannah_wp", ["Etiquetas", "puertoayuntamiento"]),
+        ("standaard_like", ["Lees meer over", "mobiliteit"]),
+        ("spiegel_like", ["Lesen Sie auch", "Busfahrer beenden"]),
+    ],
+)
+def test_a_label_and_its_links_on_one_line_are_left_out(name: str, words: list[str]) -> None:
+    body = _body(BY_NAME[name]())
+    assert not [w for w in words if w in body], body
+
+
+def test_the_labels_of_a_tag_list_and_a_teaser_box_are_left_out() -> None:
+    body = _body(BY_NAME["newspaper_wp"]())
+    assert "TAGS" not in body
+    assert "Read more" not in body
+    assert "Bus drivers end" not in body
+
+
+def test_a_topics_line_in_italian_is_left_out_but_a_sentence_with_a_link_stays() -> None:
+    topics = (
+        "<div class='argomenti'>Argomenti: <a href='/argomenti/tram'>tram</a>, <a href="
+        "'/argomenti/porto'>porto</a>, <a href='/argomenti/comune'>comune di Milano</a></div>"
+    )
+    sentence = (
+        "<div class='nota'>Il progetto completo è consultabile <a href='/progetto.pdf'>sul sito "
+        "del Comune</a> fino alla fine del mese.</div>"
+    )
+    body = _plain_body("it", sentence, topics)
+    assert "Argomenti" not in body and "comune di Milano" not in body
+    assert "sul sito del Comune" in body
