@@ -145,6 +145,10 @@ def _byline_with_role(text: str) -> bool:
     return 0 < comma <= MAX_BYLINE_NAME and " " in text[found.end() - 1 : comma]
 
 
+#: Dashes and bullets an ad slot's label is set between ("- Advertisement -").
+_LABEL_DASHES = " -–—·•"
+
+
 @lru_cache(maxsize=1)
 def _ad_labels() -> frozenset[str]:
     """The vocabulary's `ad_labels`, folded."""
@@ -242,7 +246,11 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if len(text) <= MAX_LABEL_CHARS and not block.is_heading and fold(text) in _ad_labels():
+    if (
+        len(text) <= MAX_LABEL_CHARS
+        and not block.is_heading
+        and fold(text).strip(_LABEL_DASHES) in _ad_labels()
+    ):
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
@@ -1184,6 +1192,36 @@ def _without_link_box_labels(
     return [b for b in kept if id(b) not in dropped] if dropped else kept
 
 
+def _slot_labels(blocks: list[Block]) -> set[int]:
+    """The `id()`s of the slot labels set between two blocks of the text: a line of one word
+    (letters only, dashes around it allowed: "Publicidad", "- Pubblicità -"), not bold, in a box
+    of its own (a `<div>`, no paragraph, list item or heading), with a running paragraph of the
+    text (`MIN_TEXT_PARAGRAPH`) right before it and a paragraph or a heading right after: an ad
+    slot's label, in any language. A subheading is a heading or bold; a line of the text is a
+    sentence."""
+    found: set[int] = set()
+    for at in range(1, len(blocks) - 1):
+        block = blocks[at]
+        word = block.text.strip(_LABEL_DASHES)
+        if (
+            block.tag not in _LINE_BOXES
+            or block.bold
+            or block.role is not None
+            or not word.isalpha()
+            or len(word) > MAX_LABEL_CHARS
+        ):
+            continue
+        before, after = blocks[at - 1], blocks[at + 1]
+        if (
+            before.tag == "p"
+            and len(before.text) >= MIN_TEXT_PARAGRAPH
+            and (after.tag == "p" or after.is_heading)
+            and after.role is None
+        ):
+            found.add(id(block))
+    return found
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
@@ -1191,6 +1229,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
+    slots = _slot_labels(blocks)
     kept = [
         b
         for at, b in enumerate(blocks)
@@ -1202,6 +1241,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
             or _key_fact(blocks, at, page, known)
         )
         and b.text not in labels
+        and id(b) not in slots
         and id(b) != kicker
         and not _holds_headline(b, known)
     ]

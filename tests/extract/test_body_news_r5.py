@@ -115,3 +115,23 @@ def test_a_topics_line_in_italian_is_left_out_but_a_sentence_with_a_link_stays()
     body = _plain_body("it", sentence, topics)
     assert "Argomenti" not in body and "comune di Milano" not in body
     assert "sul sito del Comune" in body
+
+
+# 3. an ad slot's label between two blocks of the text, in any language: one word alone in a box
+#    of its own ("Publicidad", "Pubblicità", "- Advertisement -")
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("jannah_wp", "Publicidad"), ("corriere_like", "Pubblicità"), ("newspaper_wp", "Advert")],
+)
+def test_an_ad_slots_label_between_paragraphs_is_left_out(name: str, label: str) -> None:
+    assert label not in _body(BY_NAME[name]())
+
+
+def test_a_slot_label_in_portuguese_is_left_out_but_a_bold_one_word_subheading_stays() -> None:
+    slot = "<div class='slot-wrap'><div class='slot-label'>Publicidade</div><div></div></div>"
+    subheading = "<div class='inter'><strong>Reacties</strong></div>"
+    body = _plain_body("nl", slot)
+    assert "Publicidade" not in body
+    assert "Reacties" in _plain_body("nl", subheading)
