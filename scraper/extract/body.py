@@ -1222,6 +1222,51 @@ def _slot_labels(blocks: list[Block]) -> set[int]:
     return found
 
 
+#: A promo box (a newsletter's, a subscription's, a donation appeal) is a title, a blurb of a
+#: paragraph or two and its button: at most this many blocks; a section of the text runs longer.
+MAX_PROMO_BLOCKS = 4
+
+
+def _button_line(block: Block) -> bool:
+    """A line that is one link of a few words (`MAX_CLOSING_WORDS`): a button ("Support us",
+    "S'abonner", "Sign up")."""
+    return (
+        not block.is_heading
+        and len(block.hrefs) == 1
+        and block.link_density > MAX_LINK_DENSITY
+        and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+    )
+
+
+def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+    """The `id()`s of the blocks of a promo box: the nearest element around a button line (at
+    most `MAX_LABEL_CLIMB` levels up, never the text's container) that holds a heading, at most
+    `MAX_PROMO_BLOCKS` blocks in all, and ends with that button ("Before you go… We have a small
+    favour to ask… Support us"). A section of the text has no button of its own closing it."""
+    found: set[int] = set()
+    for at, block in enumerate(blocks):
+        if not _button_line(block) or block.element is None:
+            continue
+        box: Tag | None = block.element
+        for _ in range(MAX_LABEL_CLIMB + 1):
+            if box is None or box is root or box.name in ("body", "html", "article", "main"):
+                break
+            start = at
+            while start > 0 and _inside(blocks[start - 1].element, box):
+                start -= 1
+            end = at + 1
+            while end < len(blocks) and _inside(blocks[end].element, box):
+                end += 1
+            inside = blocks[start:end]
+            if len(inside) > MAX_PROMO_BLOCKS:
+                break
+            if end == at + 1 and any(b.is_heading for b in inside[:-1]):
+                found.update(id(b) for b in inside)
+                break
+            box = box.parent
+    return found
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
@@ -1229,7 +1274,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
-    slots = _slot_labels(blocks)
+    slots = _slot_labels(blocks) | _promo_boxes(blocks, page.root)
     kept = [
         b
         for at, b in enumerate(blocks)

@@ -135,3 +135,29 @@ def test_a_slot_label_in_portuguese_is_left_out_but_a_bold_one_word_subheading_s
     body = _plain_body("nl", slot)
     assert "Publicidade" not in body
     assert "Reacties" in _plain_body("nl", subheading)
+
+
+# 4. a promo box after the text (a donation appeal, a newsletter's or a subscription's): a
+#    title, a blurb and one button link closing the box
+
+
+def test_a_donation_appeal_with_its_button_is_left_out() -> None:
+    body = _body(BY_NAME["guardian_like"]())
+    assert "Before you go" not in body and "small favour" not in body
+
+
+def test_a_subscription_promo_in_french_is_left_out_but_a_closing_section_stays() -> None:
+    promo = (
+        "<div class='encart-abo'><h3>Le journal de demain, dès ce soir</h3><p>Recevez chaque "
+        "soir l'édition numérique du lendemain et nos analyses exclusives, sans publicité, sur "
+        "tous vos écrans.</p><a class='btn' href='/abonnement/'>Je m'abonne</a></div>"
+    )
+    section = (
+        "<div class='encadre'><h3>En pratique</h3><p>Le dossier complet du projet peut être "
+        "consulté à l'hôtel de ville jusqu'au 30 juin, aux heures d'ouverture des guichets.</p>"
+        "<p>Une réunion d'information est prévue le 14 juin à la salle des fêtes.</p></div>"
+    )
+    body = _plain_body("fr", "", promo)
+    assert "Le journal de demain" not in body and "édition numérique" not in body
+    kept = _plain_body("fr", "", section)
+    assert "En pratique" in kept and "salle des fêtes" in kept
