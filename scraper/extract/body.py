@@ -16,6 +16,7 @@ from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     MAX_CREDIT_CHARS,
     caption_credit,
+    figure_line_beside_caption,
     is_caption,
     is_number_only,
     picture_only,
@@ -254,7 +255,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if caption_credit(block) == text or _image_credit(block):
+    if caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block):
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages

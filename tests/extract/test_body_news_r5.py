@@ -161,3 +161,21 @@ def test_a_subscription_promo_in_french_is_left_out_but_a_closing_section_stays(
     assert "Le journal de demain" not in body and "édition numérique" not in body
     kept = _plain_body("fr", "", section)
     assert "En pratique" in kept and "salle des fêtes" in kept
+
+
+# 5. a figure's short line outside its <figcaption>: the picture's source or credit
+
+
+def test_an_image_source_beside_the_figcaption_is_left_out() -> None:
+    body = _body(BY_NAME["bbc_like"]())
+    assert "Getty Images" not in body and "Image source" not in body
+
+
+def test_a_photo_source_line_in_a_dutch_figure_is_left_out_but_the_caption_stays() -> None:
+    figure = (
+        "<figure class='foto'><img src='/tram.jpg' alt=''><div class='foto__bron'>ANP / Remko "
+        "de Waal</div><figcaption>Een tram aan het centraal station.</figcaption></figure>"
+    )
+    body = _plain_body("nl", figure)
+    assert "Remko de Waal" not in body
+    assert "Een tram aan het centraal station." in body
