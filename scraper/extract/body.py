@@ -1223,6 +1223,8 @@ def _slot_labels(blocks: list[Block]) -> set[int]:
     return found
 
 
+#: Lines of a list, a table or a definition list: data, never a promo box's.
+_DATA_LINES = frozenset(("li", "td", "th", "dt", "dd"))
 #: A promo box (a newsletter's, a subscription's, a donation appeal) is a title, a blurb of a
 #: paragraph or two and its button: at most this many blocks; a section of the text runs longer.
 MAX_PROMO_BLOCKS = 4
@@ -1241,7 +1243,8 @@ def _button_line(block: Block) -> bool:
 
 def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
     """The `id()`s of the blocks of a promo box: the nearest element around a button line (at
-    most `MAX_LABEL_CLIMB` levels up, never the text's container) that holds a heading, at most
+    most `MAX_LABEL_CLIMB` levels up, never the text's container) that holds a title (a heading
+    or a wholly bold line) before it, at most
     `MAX_PROMO_BLOCKS` blocks in all, and ends with that button ("Before you go… We have a small
     favour to ask… Support us"). A section of the text has no button of its own closing it."""
     found: set[int] = set()
@@ -1259,9 +1262,9 @@ def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
             while end < len(blocks) and _inside(blocks[end].element, box):
                 end += 1
             inside = blocks[start:end]
-            if len(inside) > MAX_PROMO_BLOCKS:
-                break
-            if end == at + 1 and any(b.is_heading for b in inside[:-1]):
+            if len(inside) > MAX_PROMO_BLOCKS or any(b.tag in _DATA_LINES for b in inside):
+                break  # a section of the text, a list's or a table's items (a reference)
+            if end == at + 1 and any(b.is_heading or b.bold for b in inside[:-1]):
                 found.update(id(b) for b in inside)
                 break
             box = box.parent

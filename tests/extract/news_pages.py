@@ -549,7 +549,7 @@ def spiegel_like() -> Page:
         "after_list": "<div data-area='ad_inline' class='ad-container'><p class='ad-label'>"
         "Anzeige</p></div>",
         "end": "<div data-area='article_footer'><ul class='topic-tags'><li><a href='/thema/"
-        "nahverkehr/'>Nahverkehr</a></li><li><a href='/thema/hafen/'>Hafen</a></li></ul>"
+        "verkehrspolitik/'>Verkehrspolitik</a></li><li><a href='/thema/hafen/'>Hafen</a></li></ul>"
         "<div class='author-box'><a href='/impressum/autor-1'>Anna Schmidt</a><p>Redakteurin im "
         "Ressort Wirtschaft</p><button>Folgen</button></div></div>",
     }
@@ -578,7 +578,7 @@ def spiegel_like() -> Page:
             "teaser label": "Lesen Sie auch",
             "paywall": "kostenlose Artikel",
             "ad label": "Anzeige",
-            "topics": "Nahverkehr",
+            "topics": "Verkehrspolitik",
             "author box": "Redakteurin",
             "credit": "Peter Kohl",
         },

@@ -179,3 +179,41 @@ def test_a_photo_source_line_in_a_dutch_figure_is_left_out_but_the_caption_stays
     body = _plain_body("nl", figure)
     assert "Remko de Waal" not in body
     assert "Een tram aan het centraal station." in body
+
+
+# 4b. a promo box titled by a wholly bold line, between two paragraphs of the text or after it;
+#     a reference list's bold title and link stay (a list's items are data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "box", "words"),
+    [
+        (
+            "nl",
+            "<div class='promo-box'><p class='promo-box__title'><strong>Elke ochtend het nieuws"
+            "</strong></p><p>Schrijf je in op onze gratis nieuwsbrief en ontvang elke ochtend het "
+            "belangrijkste nieuws.</p><a class='promo-box__button' href='/nieuwsbrief'>"
+            "Inschrijven</a></div>",
+            ["Elke ochtend het nieuws", "gratis nieuwsbrief"],
+        ),
+        (
+            "es",
+            "<div class='caja-suscripcion'><div><b>Tu suscripción, tu periódico</b></div><p>Apoya "
+            "el periodismo local de calidad desde un euro al mes y lee sin límites.</p><div><a "
+            "href='/suscripciones/'>Suscríbete</a></div></div>",
+            ["Tu suscripción", "periodismo local"],
+        ),
+    ],
+)
+def test_a_promo_box_under_a_bold_title_is_left_out(lang: str, box: str, words: list[str]) -> None:
+    body = _plain_body(lang, box)
+    assert not [w for w in words if w in body], body
+
+
+def test_a_reference_with_a_bold_title_and_a_link_stays() -> None:
+    refs = (
+        "<ol class='refs'><li><b>Transit report 2025</b>. City of Harbour. Retrieved 3 May "
+        "2026.</li><li>Ministry of Transport (2024). <a href='/r.pdf'>PDF</a></li></ol>"
+    )
+    body = _plain_body("en", "", refs)
+    assert "Transit report 2025" in body
