@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
@@ -1241,6 +1242,24 @@ def _button_line(block: Block) -> bool:
     )
 
 
+def _boxes_around(blocks: list[Block], at: int, root: Tag | None) -> Iterator[tuple[int, int]]:
+    """The ranges (start, end) of the blocks inside each element around `blocks[at]`, nearest
+    first: its own element, then up to `MAX_LABEL_CLIMB` levels up, never the text's container
+    or the page's frame."""
+    box = blocks[at].element
+    for _ in range(MAX_LABEL_CLIMB + 1):
+        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+            return
+        start = at
+        while start > 0 and _inside(blocks[start - 1].element, box):
+            start -= 1
+        end = at + 1
+        while end < len(blocks) and _inside(blocks[end].element, box):
+            end += 1
+        yield start, end
+        box = box.parent
+
+
 def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
     """The `id()`s of the blocks of a promo box: the nearest element around a button line (at
     most `MAX_LABEL_CLIMB` levels up, never the text's container) that holds a title (a heading
@@ -1249,25 +1268,41 @@ def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
     favour to ask… Support us"). A section of the text has no button of its own closing it."""
     found: set[int] = set()
     for at, block in enumerate(blocks):
-        if not _button_line(block) or block.element is None:
+        if not _button_line(block):
             continue
-        box: Tag | None = block.element
-        for _ in range(MAX_LABEL_CLIMB + 1):
-            if box is None or box is root or box.name in ("body", "html", "article", "main"):
-                break
-            start = at
-            while start > 0 and _inside(blocks[start - 1].element, box):
-                start -= 1
-            end = at + 1
-            while end < len(blocks) and _inside(blocks[end].element, box):
-                end += 1
+        for start, end in _boxes_around(blocks, at, root):
             inside = blocks[start:end]
             if len(inside) > MAX_PROMO_BLOCKS or any(b.tag in _DATA_LINES for b in inside):
                 break  # a section of the text, a list's or a table's items (a reference)
             if end == at + 1 and any(b.is_heading or b.bold for b in inside[:-1]):
                 found.update(id(b) for b in inside)
                 break
-            box = box.parent
+    return found
+
+
+def _byline_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+    """The `id()`s of the lines boxed with a byline ("By Jane Miller" then "Transport
+    correspondent, BBC News", "Follow"): the nearest element around the byline holding other
+    blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's container), when every
+    block in it is a short line (`MAX_BYLINE_WITH_ROLE`) and no sentence or heading: the
+    author's name, role and channels. A box holding a sentence is the text's."""
+    found: set[int] = set()
+    for at, block in enumerate(blocks):
+        if len(block.text) > MAX_BYLINE_WITH_ROLE or not BYLINE.match(block.text):
+            continue
+        for start, end in _boxes_around(blocks, at, root):
+            inside = blocks[start:end]
+            if any(
+                b.is_heading
+                or b.tag in _DATA_LINES  # a table's column ("By changesets") is data
+                or len(b.text) > MAX_BYLINE_WITH_ROLE
+                or b.text.endswith((".", "!", "?"))
+                for b in inside
+            ):
+                break
+            if len(inside) > 1:
+                found.update(id(b) for b in inside)
+                break
     return found
 
 
@@ -1279,6 +1314,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(blocks, page.root)
+    slots |= _byline_boxes(blocks, page.root)
     kept = [
         b
         for at, b in enumerate(blocks)

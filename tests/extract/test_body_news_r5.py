@@ -217,3 +217,26 @@ def test_a_reference_with_a_bold_title_and_a_link_stays() -> None:
     )
     body = _plain_body("en", "", refs)
     assert "Transit report 2025" in body
+
+
+# 6. the lines boxed with a byline: the author's role, the outlet, a follow link
+
+
+def test_a_bylines_role_line_is_left_out() -> None:
+    body = _body(BY_NAME["bbc_like"]())
+    assert "Transport correspondent" not in body
+
+
+def test_a_dutch_bylines_box_is_left_out_but_a_tables_by_column_stays() -> None:
+    byline = (
+        "<div class='auteur'><div class='auteur__naam'>Door Karel De Smet</div>"
+        "<div class='auteur__rol'>Correspondent in Brussel</div><a href='/auteur/ks'>Volg</a>"
+        "</div>"
+    )
+    body = _plain_body("nl", byline)
+    assert "Correspondent in Brussel" not in body and "Volg" not in body
+    table = (
+        "<table><tr><th>By district</th><th>Stops</th></tr><tr><td>Harbour</td><td>6</td></tr>"
+        "<tr><td>Centre</td><td>8</td></tr></table>"
+    )
+    assert "By district" in _plain_body("en", table)
