@@ -1242,10 +1242,10 @@ def _button_line(block: Block) -> bool:
     )
 
 
-def _boxes_around(blocks: list[Block], at: int, root: Tag | None) -> Iterator[tuple[int, int]]:
-    """The ranges (start, end) of the blocks inside each element around `blocks[at]`, nearest
-    first: its own element, then up to `MAX_LABEL_CLIMB` levels up, never the text's container
-    or the page's frame."""
+def _boxes_around(blocks: list[Block], at: int, root: Tag | None) -> Iterator[tuple[Tag, int, int]]:
+    """Each element around `blocks[at]` with the range (start, end) of the blocks inside it,
+    nearest first: its own element, then up to `MAX_LABEL_CLIMB` levels up, never the text's
+    container or the page's frame."""
     box = blocks[at].element
     for _ in range(MAX_LABEL_CLIMB + 1):
         if box is None or box is root or box.name in ("body", "html", "article", "main"):
@@ -1256,8 +1256,30 @@ def _boxes_around(blocks: list[Block], at: int, root: Tag | None) -> Iterator[tu
         end = at + 1
         while end < len(blocks) and _inside(blocks[end].element, box):
             end += 1
-        yield start, end
+        yield box, start, end
         box = box.parent
+
+
+def _sign_up_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+    """The `id()`s of the blocks of a sign-up box: the nearest element around a title (a heading
+    or a wholly bold line) that holds other blocks, at most `MAX_PROMO_BLOCKS` in all with the
+    title first, no list or table lines, and a form or its controls ("The Morning / Get the
+    news you need… / [email] [Sign up]"). A section of the text asks nothing to be filled in."""
+    found: set[int] = set()
+    for at, block in enumerate(blocks):
+        if not (block.is_heading or block.bold) or block.tag in _DATA_LINES:
+            continue
+        for box, start, end in _boxes_around(blocks, at, root):
+            inside = blocks[start:end]
+            if len(inside) > MAX_PROMO_BLOCKS or start != at:
+                break
+            if any(b.tag in _DATA_LINES for b in inside):
+                break
+            if len(inside) > 1:
+                if _holds_form(box):
+                    found.update(id(b) for b in inside)
+                break
+    return found
 
 
 def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
@@ -1266,11 +1288,11 @@ def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
     or a wholly bold line) before it, at most
     `MAX_PROMO_BLOCKS` blocks in all, and ends with that button ("Before you go… We have a small
     favour to ask… Support us"). A section of the text has no button of its own closing it."""
-    found: set[int] = set()
+    found = _sign_up_boxes(blocks, root)
     for at, block in enumerate(blocks):
         if not _button_line(block):
             continue
-        for start, end in _boxes_around(blocks, at, root):
+        for _, start, end in _boxes_around(blocks, at, root):
             inside = blocks[start:end]
             if len(inside) > MAX_PROMO_BLOCKS or any(b.tag in _DATA_LINES for b in inside):
                 break  # a section of the text, a list's or a table's items (a reference)
@@ -1290,7 +1312,7 @@ def _byline_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
     for at, block in enumerate(blocks):
         if len(block.text) > MAX_BYLINE_WITH_ROLE or not BYLINE.match(block.text):
             continue
-        for start, end in _boxes_around(blocks, at, root):
+        for _, start, end in _boxes_around(blocks, at, root):
             inside = blocks[start:end]
             if any(
                 b.is_heading

@@ -240,3 +240,41 @@ def test_a_dutch_bylines_box_is_left_out_but_a_tables_by_column_stays() -> None:
         "<tr><td>Centre</td><td>8</td></tr></table>"
     )
     assert "By district" in _plain_body("en", table)
+
+
+# 4c. a sign-up box between two paragraphs: a title, a blurb and a form
+
+
+@pytest.mark.parametrize(
+    ("lang", "box", "words"),
+    [
+        (
+            "en",
+            "<div class='inline-nl'><h4>The Morning</h4><p>Get the news you need to start your "
+            "day, in your inbox.</p><form action='/nl'><input type='email'><button>Sign up"
+            "</button></form></div>",
+            ["The Morning", "news you need"],
+        ),
+        (
+            "de",
+            "<div class='nl-teaser'><p><b>Der Morgen am Hafen</b></p><p>Die wichtigsten "
+            "Nachrichten aus der Stadt, jeden Morgen kostenlos per E-Mail.</p><form action="
+            "'/nl'><input type='email'><button>Anmelden</button></form></div>",
+            ["Der Morgen am Hafen", "kostenlos per E-Mail"],
+        ),
+    ],
+)
+def test_a_sign_up_box_between_paragraphs_is_left_out(
+    lang: str, box: str, words: list[str]
+) -> None:
+    body = _plain_body(lang, box)
+    assert not [w for w in words if w in body], body
+
+
+def test_a_boxed_section_of_the_text_without_a_form_stays() -> None:
+    box = (
+        "<div class='kader'><h3>Wat kost het?</h3><p>De stad rekent op driehonderd miljoen "
+        "euro, waarvan een derde uit het Vlaamse gewest komt en de rest uit leningen.</p></div>"
+    )
+    body = _plain_body("nl", box)
+    assert "Wat kost het?" in body and "een derde uit het Vlaamse gewest" in body
