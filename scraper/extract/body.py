@@ -1160,21 +1160,12 @@ def _link_box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[in
         or any(c.isdigit() for c in text)  # a date or a count: the metadata rules' to judge
     ):
         return False
-    box = block.element  # the element the line was read from, then the ones around it
-    for _ in range(MAX_LABEL_CLIMB + 1):
-        if box is None or box is root or box.name in ("body", "html", "article", "main"):
-            return False
-        others: list[Block] = []
-        for step in (1, -1):
-            near = at + step
-            while 0 <= near < len(blocks) and _inside(blocks[near].element, box):
-                others.append(blocks[near])
-                near += step
+    for _, start, end in _boxes_around(blocks, at, root):
+        others = blocks[start:at] + blocks[at + 1 : end]
         if any(id(b) in kept or b.role == "lead" for b in others):
             return False
         if others:
             return all(b.link_density > MAX_LINK_DENSITY for b in others)
-        box = box.parent
     return False
 
 
