@@ -92,7 +92,9 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
     }
     roles.update({id(tag): ("contact", tag) for tag in contacts})
     for tag in page.standfirsts(root):
-        if not page.in_related(tag):  # a teaser's excerpt in a card is not this page's lead
+        # a teaser's excerpt in a card (a related list's, or a card that is all one link to
+        # its page) is not this page's lead
+        if not page.in_related(tag) and tag.find_parent("a") is None:
             roles.setdefault(id(tag), ("lead", tag))
     return roles
 

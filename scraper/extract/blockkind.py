@@ -108,6 +108,22 @@ def caption_credit(block: Block) -> str | None:
     return credit
 
 
+def figure_line_beside_caption(block: Block) -> bool:
+    """A short line (`MAX_CREDIT_CHARS`) of a `<figure>` outside its `<figcaption>` (read from
+    the figure or an element in it, `CAPTION_CLIMB` levels at most): the picture's source or
+    credit ("Image source, Getty Images", "Foto ANP"), the caption being the figcaption."""
+    node = block.element
+    if node is None or len(block.text) > MAX_CREDIT_CHARS:
+        return False
+    for _ in range(CAPTION_CLIMB + 1):
+        if node is None or node.name in ("figcaption", "body", "html", "article", "main"):
+            return False
+        if node.name == "figure":
+            return node.find("figcaption") is not None
+        node = node.parent
+    return False
+
+
 def _figcaption_around(element: Tag) -> Tag | None:
     """The `<figcaption>` holding `element`, if any (a plain walk up: `find_parent` builds a
     matcher per call, and this runs for every block; the `.parent` links followed by hand, as

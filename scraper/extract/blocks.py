@@ -451,6 +451,10 @@ class _Walker:
         self._settled: list[int] = [0]
         #: how many tables and lists the walk is inside: their cells are data, not a widget's
         self._data_depth = 0
+        #: how many links the walk is inside, and the characters of the pending pieces read
+        #: inside one (a card whose whole box is a link: its lines are link text)
+        self._link_depth = 0
+        self._in_link = 0
 
     def flush(
         self,
@@ -460,7 +464,7 @@ class _Walker:
         element: Tag | None = None,
     ) -> None:
         if not self.pieces:
-            self.link_chars = 0
+            self.link_chars = self._in_link = 0
             return
         raw = "".join([text for text, _ in self.pieces])
         # white space alone (the line breaks between elements: most flushes) has no line;
@@ -497,7 +501,7 @@ class _Walker:
                 hrefs=self.hrefs,
                 quoted=quoted,
                 bold_runs=tuple(runs),
-                link_chars=self.link_chars,
+                link_chars=max(self.link_chars, self._in_link),
                 element=element,
             )
             # the `text` property's value, set as it would cache it (its first reading is here)
@@ -513,7 +517,7 @@ class _Walker:
                 self._settled.append(self._settled[-1] + settled)
         self.pieces = []
         self.hrefs = []
-        self.link_chars = 0
+        self.link_chars = self._in_link = 0
 
     def _ends_article(self, text: str) -> bool:
         """A heading naming the page's interaction furniture ("Comments", "Share", "Newsletter")
@@ -653,11 +657,15 @@ class _Walker:
                 kind = type(child)
                 if kind is NavigableString:  # the usual text node (a string, as str() gives it)
                     self.pieces.append((child, bold))
+                    if self._link_depth:
+                        self._in_link += len(child.strip())
                     continue
                 if kind is not Tag:
                     if isinstance(child, NavigableString):
                         if not isinstance(child, _SKIP_STRINGS):
                             self.pieces.append((str(child), bold))
+                            if self._link_depth:
+                                self._in_link += len(child.strip())
                         continue
                     if not isinstance(child, Tag):
                         continue
@@ -705,7 +713,7 @@ class _Walker:
                     if self.pieces:
                         self.flush(block_tag, role, quoted, node)
                     else:
-                        self.link_chars = 0  # what flush does with nothing to flush
+                        self.link_chars = self._in_link = 0  # what flush does with nothing to flush
                     sparse = name in _SPARSE_TAGS and not self._data_depth
                     if name in _DATA_TAGS:
                         self._data_depth += 1
@@ -732,6 +740,8 @@ class _Walker:
                         # <span class="x__role">B</span><a href="mailto:…">`) are laid out as
                         # lines
                         self.pieces.append(("\n", bold))
+                    if name == "a":
+                        self._link_depth += 1
                     stack.append(
                         (
                             child,
@@ -748,11 +758,13 @@ class _Walker:
                 break
             else:
                 stack.pop()
+                if node.name == "a" and not is_block:
+                    self._link_depth -= 1
                 if is_block:
                     if self.pieces:
                         self.flush(block_tag, role, quoted, node)
                     else:
-                        self.link_chars = 0  # what flush does with nothing to flush
+                        self.link_chars = self._in_link = 0  # what flush does with nothing to flush
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
                     if start is not None and not self.split_inline:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
@@ -16,6 +17,7 @@ from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     MAX_CREDIT_CHARS,
     caption_credit,
+    figure_line_beside_caption,
     is_caption,
     is_number_only,
     picture_only,
@@ -151,6 +153,10 @@ def _byline_with_role(text: str) -> bool:
     return 0 < comma <= MAX_BYLINE_NAME and " " in text[found.end() - 1 : comma]
 
 
+#: Dashes and bullets an ad slot's label is set between ("- Advertisement -").
+_LABEL_DASHES = " -–—·•"
+
+
 @lru_cache(maxsize=1)
 def _ad_labels() -> frozenset[str]:
     """The vocabulary's `ad_labels`, folded."""
@@ -265,11 +271,15 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if len(text) <= MAX_LABEL_CHARS and not block.is_heading and fold(text) in _ad_labels():
+    if (
+        len(text) <= MAX_LABEL_CHARS
+        and not block.is_heading
+        and fold(text).strip(_LABEL_DASHES) in _ad_labels()
+    ):
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if caption_credit(block) == text or _image_credit(block):
+    if caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block):
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages
@@ -806,6 +816,8 @@ def extract_lead(page: Page, known: set[str]) -> Found:
         for tag in page.standfirsts(scope):
             if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
+            if tag.find_parent("a") is not None:
+                continue  # another page's excerpt on a card that links to it
             text = normalize_text(tag.get_text(" "))
             if len(text) >= _MIN_LEAD:
                 return text, "profile"
@@ -1275,6 +1287,207 @@ def _outer_list(element: Tag) -> Tag | None:
     return None
 
 
+#: Boxes whose line may be a label and its links (a tag list, a "Lesen Sie auch" teaser): the
+#: text's paragraphs, list items, cells and quotes are read by their own rules.
+_LINE_BOXES = frozenset(("div", "section", "header", "footer", "figure", "address", "center"))
+#: A line of links under a label has at least this share of its text in its links (a tag list,
+#: "Lees meer over tram haven mobiliteit"); a sentence with a link in it has much less.
+MIN_LABELLED_LINKS = 0.5
+
+
+def _labelled_links(block: Block) -> bool:
+    """A line of a box (no paragraph, list item or quote) that is a short label and links, at
+    least `MIN_LABELLED_LINKS` of it: a tag list ("Etiquetas tranvía puerto"), a teaser's label
+    and title ("Lesen Sie auch Busfahrer beenden …"). Its words outside links are a label's
+    (`MAX_LABEL_CHARS`), where a sentence holding a link runs longer."""
+    text = block.text
+    return (
+        block.tag in _LINE_BOXES
+        and not block.quoted
+        and bool(block.hrefs)
+        and block.link_chars >= MIN_LABELLED_LINKS * len(text)
+        and len(text) - block.link_chars <= MAX_LABEL_CHARS
+    )
+
+
+#: The lines that may label a box of links: a box's line, or a list's first item ("TAGS");
+#: a table's cells and a definition list's terms are data.
+_LABEL_LINES = _LINE_BOXES | {"li"}
+
+
+def _link_box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
+    """True when `blocks[at]`, a short line (`MAX_LABEL_CHARS`, no sentence), labels a box of
+    links the body left out ("TAGS" over a tag list, "Read more" over a teaser): the nearest
+    element around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the
+    text's container) holds no kept one, and its others are all link lists."""
+    block = blocks[at]
+    text = block.text
+    if (
+        block.tag not in _LABEL_LINES
+        or len(text) > MAX_LABEL_CHARS
+        or text.endswith((".", "!", "?"))
+        or any(c.isdigit() for c in text)  # a date or a count: the metadata rules' to judge
+    ):
+        return False
+    for _, start, end in _boxes_around(blocks, at, root):
+        others = blocks[start:at] + blocks[at + 1 : end]
+        if any(id(b) in kept or b.role == "lead" for b in others):
+            return False
+        if others:
+            return all(b.link_density > MAX_LINK_DENSITY for b in others)
+    return False
+
+
+def _without_link_box_labels(
+    blocks: list[Block], kept: list[Block], root: Tag | None
+) -> list[Block]:
+    """`kept` without the lines of a label and links (`_labelled_links`) and the short labels
+    of a box of links the body left out (`_link_box_label`): a tag list, a teaser box."""
+    kept_ids = {id(b) for b in kept}
+    dropped = {
+        id(b)
+        for at, b in enumerate(blocks)
+        if id(b) in kept_ids
+        and not b.is_heading
+        and (_labelled_links(b) or _link_box_label(blocks, at, root, kept_ids))
+    }
+    return [b for b in kept if id(b) not in dropped] if dropped else kept
+
+
+def _slot_labels(blocks: list[Block]) -> set[int]:
+    """The `id()`s of the slot labels set between two blocks of the text: a line of one word
+    (letters only, dashes around it allowed: "Publicidad", "- Pubblicità -"), not bold, in a box
+    of its own (a `<div>`, no paragraph, list item or heading), with a running paragraph of the
+    text (`MIN_TEXT_PARAGRAPH`) right before it and a paragraph or a heading right after: an ad
+    slot's label, in any language. A subheading is a heading or bold; a line of the text is a
+    sentence."""
+    found: set[int] = set()
+    for at in range(1, len(blocks) - 1):
+        block = blocks[at]
+        word = block.text.strip(_LABEL_DASHES)
+        if (
+            block.tag not in _LINE_BOXES
+            or block.bold
+            or block.role is not None
+            or not word.isalpha()
+            or len(word) > MAX_LABEL_CHARS
+        ):
+            continue
+        before, after = blocks[at - 1], blocks[at + 1]
+        if (
+            before.tag == "p"
+            and len(before.text) >= MIN_TEXT_PARAGRAPH
+            and (after.tag == "p" or after.is_heading)
+            and after.role is None
+        ):
+            found.add(id(block))
+    return found
+
+
+#: Lines of a list, a table or a definition list: data, never a promo box's.
+_DATA_LINES = frozenset(("li", "td", "th", "dt", "dd"))
+#: A promo box (a newsletter's, a subscription's, a donation appeal) is a title, a blurb of a
+#: paragraph or two and its button: at most this many blocks; a section of the text runs longer.
+MAX_PROMO_BLOCKS = 4
+
+
+def _button_line(block: Block) -> bool:
+    """A line that is one link of a few words (`MAX_CLOSING_WORDS`): a button ("Support us",
+    "S'abonner", "Sign up")."""
+    return (
+        not block.is_heading
+        and len(block.hrefs) == 1
+        and block.link_density > MAX_LINK_DENSITY
+        and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+    )
+
+
+def _boxes_around(blocks: list[Block], at: int, root: Tag | None) -> Iterator[tuple[Tag, int, int]]:
+    """Each element around `blocks[at]` with the range (start, end) of the blocks inside it,
+    nearest first: its own element, then up to `MAX_LABEL_CLIMB` levels up, never the text's
+    container or the page's frame."""
+    box = blocks[at].element
+    for _ in range(MAX_LABEL_CLIMB + 1):
+        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+            return
+        start = at
+        while start > 0 and _inside(blocks[start - 1].element, box):
+            start -= 1
+        end = at + 1
+        while end < len(blocks) and _inside(blocks[end].element, box):
+            end += 1
+        yield box, start, end
+        box = box.parent
+
+
+def _sign_up_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+    """The `id()`s of the blocks of a sign-up box: the nearest element around a title (a heading
+    or a wholly bold line) that holds other blocks, at most `MAX_PROMO_BLOCKS` in all with the
+    title first, no list or table lines, and a form or its controls ("The Morning / Get the
+    news you need… / [email] [Sign up]"). A section of the text asks nothing to be filled in."""
+    found: set[int] = set()
+    for at, block in enumerate(blocks):
+        if not (block.is_heading or block.bold) or block.tag in _DATA_LINES:
+            continue
+        for box, start, end in _boxes_around(blocks, at, root):
+            inside = blocks[start:end]
+            if len(inside) > MAX_PROMO_BLOCKS or start != at:
+                break
+            if any(b.tag in _DATA_LINES for b in inside):
+                break
+            if len(inside) > 1:
+                if _holds_form(box):
+                    found.update(id(b) for b in inside)
+                break
+    return found
+
+
+def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+    """The `id()`s of the blocks of a promo box: the nearest element around a button line (at
+    most `MAX_LABEL_CLIMB` levels up, never the text's container) that holds a title (a heading
+    or a wholly bold line) before it, at most
+    `MAX_PROMO_BLOCKS` blocks in all, and ends with that button ("Before you go… We have a small
+    favour to ask… Support us"). A section of the text has no button of its own closing it."""
+    found = _sign_up_boxes(blocks, root)
+    for at, block in enumerate(blocks):
+        if not _button_line(block):
+            continue
+        for _, start, end in _boxes_around(blocks, at, root):
+            inside = blocks[start:end]
+            if len(inside) > MAX_PROMO_BLOCKS or any(b.tag in _DATA_LINES for b in inside):
+                break  # a section of the text, a list's or a table's items (a reference)
+            if end == at + 1 and any(b.is_heading or b.bold for b in inside[:-1]):
+                found.update(id(b) for b in inside)
+                break
+    return found
+
+
+def _byline_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+    """The `id()`s of the lines boxed with a byline ("By Jane Miller" then "Transport
+    correspondent, BBC News", "Follow"): the nearest element around the byline holding other
+    blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's container), when every
+    block in it is a short line (`MAX_BYLINE_WITH_ROLE`) and no sentence or heading: the
+    author's name, role and channels. A box holding a sentence is the text's."""
+    found: set[int] = set()
+    for at, block in enumerate(blocks):
+        if len(block.text) > MAX_BYLINE_WITH_ROLE or not BYLINE.match(block.text):
+            continue
+        for _, start, end in _boxes_around(blocks, at, root):
+            inside = blocks[start:end]
+            if any(
+                b.is_heading
+                or b.tag in _DATA_LINES  # a table's column ("By changesets") is data
+                or len(b.text) > MAX_BYLINE_WITH_ROLE
+                or b.text.endswith((".", "!", "?"))
+                for b in inside
+            ):
+                break
+            if len(inside) > 1:
+                found.update(id(b) for b in inside)
+                break
+    return found
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
@@ -1282,6 +1495,8 @@ def extract_body(page: Page, known: set[str]) -> Found:
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
+    slots = _slot_labels(blocks) | _promo_boxes(blocks, page.root)
+    slots |= _byline_boxes(blocks, page.root)
     kept = [
         b
         for at, b in enumerate(blocks)
@@ -1293,12 +1508,14 @@ def extract_body(page: Page, known: set[str]) -> Found:
             or _key_fact(blocks, at, page, known)
         )
         and b.text not in labels
+        and id(b) not in slots
         and id(b) != kicker
         and not _holds_headline(b, known)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(blocks, kept, page.root)
     kept = _without_link_box_headings(blocks, kept)
+    kept = _without_link_box_labels(blocks, kept, page.root)
     while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:
