@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -159,7 +158,7 @@ def main() -> None:
                 _probe(tree, argv, results[(name, label)])
 
     load = os.getloadavg()[0]
-    print(f"best of {options.rounds}; load average {load:.1f}; {resource.getpagesize()} B pages")
+    print(f"best of {options.rounds}; load average {load:.1f}")
     print(f"before {trees['before']}\nafter  {trees['after']}\n")
     head = (
         f"{'':28} {'wall before':>11} {'after':>7} {'ratio':>6}   "
