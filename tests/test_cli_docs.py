@@ -15,8 +15,10 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 def command_names(group: click.Group, prefix: str = "") -> list[str]:
     """'crawl', 'db', 'db upgrade', … : every visible command path below `group`."""
     names: list[str] = []
-    for name, command in sorted(group.commands.items()):
-        if command.hidden:
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)  # the main group loads its commands on demand
+        if command is None or command.hidden:
             continue
         path = f"{prefix}{name}"
         names.append(path)

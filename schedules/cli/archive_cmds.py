@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 import click
 
@@ -24,8 +24,6 @@ from schedules.cli.common import (
 )
 from schedules.exits import EXIT_LOCKED
 from schedules.lock import archive_lock
-from schedules.reparse import ReparseReport, reparse
-from schedules.warc import WarcReadError, import_warcs
 from scraper.errors import ProfileError
 from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile
 from storage.db import check_reachable, current_revision, head_revision, transaction, upgrade
@@ -36,6 +34,9 @@ from storage.history import ArticleHistory, article_history
 from storage.integrity import check_integrity
 from storage.safefiles import SafeFiles
 from storage.warc import export_warc
+
+if TYPE_CHECKING:
+    from schedules.reparse import ReparseReport
 
 
 def _utc_day(value: dt.datetime | None) -> dt.datetime | None:
@@ -362,6 +363,10 @@ def register(group: click.Group) -> None:
           hubarchive reparse --since 2025-01-01 --dry-run
           hubarchive reparse --profile sites/gazette.toml --dry-run
         """
+        # imported here, not at the top: the re-extraction (and the fetch layer it brings) is
+        # for `reparse` only, not for the light commands of this module (`history`, `diff`, `db`)
+        from schedules.reparse import reparse
+
         site_profile = _load(profile) if profile else None
         with (
             archive_engine(db_url, migrate=True) as engine,
@@ -472,6 +477,10 @@ def register(group: click.Group) -> None:
           hubarchive warc import heritrix-2019.warc.gz heritrix-2020.warc.gz --json
           hubarchive warc import old.warc --assume-date 2019-05-01 --all-pages
         """
+        # imported here, not at the top, as `reparse` above: extraction and fetch layers are
+        # for `warc import` only
+        from schedules.warc import WarcReadError, import_warcs
+
         site, is_article = (None, None) if all_pages else _article_filter(profile)
         site_profile = _load(profile, " (or pass --all-pages to import every HTML page)")
         with archive_engine(db_url, migrate=True, create=True) as engine:

@@ -171,6 +171,22 @@ def storage_problem(exc: StorageError) -> click.ClickException:
     return click.ClickException(str(exc))
 
 
+def describe_failure(exc: BaseException, *, recorded: bool = True) -> str:
+    """One line for a person about an error nobody planned for: what, and what to do
+    (`recorded`: the run row holds it, so `hubarchive runs` shows it)."""
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    lowered = first.lower()
+    if "disk is full" in lowered or "no space left" in lowered:
+        return f"the disk is full ({first}); free space and run again"
+    if "database is locked" in lowered:
+        return f"the archive stayed locked past the busy timeout ({first}); run again later"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the archive is read-only ({first}); check its file and folder permissions"
+    where = " (recorded in hubarchive runs)" if recorded else ""
+    return f"the run could not complete: {type(exc).__name__}: {first}{where}"
+
+
 def url_argument(url: str) -> str:
     """The canonical form of a URL given on the command line; `UsageError` when it is not an
     http(s) URL."""

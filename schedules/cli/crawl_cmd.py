@@ -1,4 +1,4 @@
-"""`hubarchive crawl` (the scheduled job) and `hubarchive runs` (its monitoring view)."""
+"""`hubarchive crawl`: the scheduled job (its monitoring view, `hubarchive runs`, is in runs_cmd)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from types import FrameType
-from typing import Any, NoReturn
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import click
@@ -21,24 +21,21 @@ from schedules.cli.common import (
     WHOLE_NUMBER,
     Seconds,
     UsageError,
-    archive_engine,
     db_option,
+    describe_failure,
     echo_json,
     identity_options,
     is_terminal,
     json_option,
-    limit_option,
 )
 from schedules.cli.notify_opts import notify_after_run, notify_options
 from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE, EXIT_USAGE
 from schedules.job import MAX_CONCURRENCY, CrawlOptions, RunReport, resolve_site, run_crawl
-from schedules.runs import dropped_links, recent_runs
 from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
 from scraper.sites import DEFAULT_PROFILE
 from scraper.urls import canonical_url
-from storage.db import transaction
 from storage.errors import ArchiveBusyError, ArchiveUnreachableError, LockedError, StorageError
 
 #: Upper bound of any duration flag (a day): `inf` or 1e308 is a typo, not a wish.
@@ -341,46 +338,6 @@ def register(group: click.Group) -> None:
         _print_report(report, as_json=as_json, log_json=log_json)
         sys.exit(report.exit_code)
 
-    @group.command("runs")
-    @db_option
-    @json_option
-    @limit_option(10)
-    @click.option(
-        "--failed",
-        is_flag=True,
-        help="List the broken links dropped from the retries (404/410 after 1, 2, 4, 8 days).",
-    )
-    def runs(db_url: str, as_json: bool, limit: int, failed: bool) -> None:
-        """Show the last runs (crawls, reparses, imports) with their outcome and counts.
-
-        A run whose process is gone without recording its end shows as interrupted.
-
-        \b
-        Example:
-          hubarchive runs --limit 5
-          hubarchive runs --json | jq '.[0].outcome'
-          hubarchive runs --failed
-        """
-        with archive_engine(db_url, migrate=False) as engine, transaction(engine) as session:
-            rows = (
-                dropped_links(session, limit=limit) if failed else recent_runs(session, limit=limit)
-            )
-        if as_json:
-            echo_json(rows)
-            return
-        if failed:
-            if not rows:
-                click.echo("no broken link was dropped from the retries")
-            for row in rows:
-                click.echo(
-                    f"{row['url']}  {row['failures']} failures, last {row['last_tried']:%Y-%m-%d}"
-                )
-            return
-        if not rows:
-            click.echo("no runs recorded in this archive yet")
-        for row in rows:
-            click.echo(_run_line(row))
-
 
 def _print_report(report: RunReport, *, as_json: bool, log_json: bool = False) -> None:
     if as_json:
@@ -426,22 +383,6 @@ def _fail(message: str, code: int, *, as_json: bool) -> NoReturn:
     sys.exit(code)
 
 
-def describe_failure(exc: BaseException, *, recorded: bool = True) -> str:
-    """One line for a person about an error nobody planned for: what, and what to do
-    (`recorded`: the run row holds it, so `hubarchive runs` shows it)."""
-    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    first = text[0] if text else type(exc).__name__
-    lowered = first.lower()
-    if "disk is full" in lowered or "no space left" in lowered:
-        return f"the disk is full ({first}); free space and run again"
-    if "database is locked" in lowered:
-        return f"the archive stayed locked past the busy timeout ({first}); run again later"
-    if "readonly" in lowered or "read-only" in lowered:
-        return f"the archive is read-only ({first}); check its file and folder permissions"
-    where = " (recorded in hubarchive runs)" if recorded else ""
-    return f"the run could not complete: {type(exc).__name__}: {first}{where}"
-
-
 def _check_start_urls(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> tuple[str, ...]:
@@ -460,21 +401,3 @@ def _check_start_urls(
                 param=param,
             )
     return tuple(v.strip() for v in values)
-
-
-def _run_line(row: dict[str, Any]) -> str:
-    """One run as text: id, kind, site, start, duration, outcome, exit code, the counts that are
-    not zero; its message (why it failed, its warnings) on an indented line below."""
-    counts = row["counts"]
-    started = row["started_at"].strftime("%Y-%m-%d %H:%M:%S") if row["started_at"] else "?"
-    seconds = ""
-    if row["finished_at"] and row["started_at"]:
-        seconds = f" {(row['finished_at'] - row['started_at']).total_seconds():.0f}s"
-    shown = " ".join(f"{k}={v}" for k, v in counts.items() if v and k not in ("bytes",))
-    line = (
-        f"#{row['id']} {row['kind']}{' ' + row['site'] if row.get('site') else ''} "
-        f"{started}{seconds} {row['outcome']}"
-        f" exit={row['exit_code'] if row['exit_code'] is not None else '-'} {shown}"
-    ).rstrip()
-    message = " ".join(str(row.get("message") or "").split())
-    return f"{line}\n    {message}" if message else line

@@ -28,7 +28,6 @@ from schedules.cli.common import (
     storage_problem,
 )
 from schedules.feeds import DEFAULT_VIEW_URL, FeedRequest, render_feed
-from schedules.web.sanitize import sanitized_html
 from scraper.urls import canonical_url
 from storage.captures import stored_page
 from storage.changes import DEFAULT_LIMIT, ArticleChange, ChangeQuery, list_changes
@@ -270,7 +269,14 @@ def raw_cmd(url: str, version: int | None, sanitized: bool, db_url: str) -> None
             if canonical is None or canonical == url:
                 raise
             page = stored_page(session, canonical, version)
-    data = sanitized_html(page).encode("utf-8") if sanitized else page.body
+    if sanitized:
+        # imported here, not at the top: it loads the web view (Flask), which only `raw
+        # --sanitized` and `serve` need, not `changes`, `stats` or `feed`
+        from schedules.web.sanitize import sanitized_html
+
+        data = sanitized_html(page).encode("utf-8")
+    else:
+        data = page.body
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 

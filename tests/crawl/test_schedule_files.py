@@ -18,7 +18,8 @@ SCHEDULES = Path(__file__).resolve().parents[2] / "schedules"
 
 def _parses(command: list[str]) -> None:
     assert Path(command[0]).name == "hubarchive" and command[1] == "crawl"
-    crawl = main.commands["crawl"]
+    crawl = main.get_command(click.Context(main), "crawl")  # loaded on demand
+    assert crawl is not None
     with click.Context(crawl) as ctx:
         crawl.parse_args(ctx, list(command[2:]))
 

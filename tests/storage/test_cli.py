@@ -12,6 +12,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, update
 
+import schedules.extraction
+import schedules.reparse
+import schedules.warc
 from schedules.cli import main
 from storage.archive import store_record
 from storage.db import transaction
@@ -44,9 +47,12 @@ def archived(engine: Engine) -> Engine:
 @pytest.fixture(autouse=True)
 def stand_in_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     """The commands' extractor reads the record our test pages carry."""
-    monkeypatch.setattr("schedules.extraction.default_extract", fake_extract)
-    monkeypatch.setattr("schedules.reparse.default_extract", fake_extract)
-    monkeypatch.setattr("schedules.warc.default_extract", fake_extract)
+    # the modules are imported above, not by the patch: `hubarchive` imports them only when
+    # a command needs them, and one first imported here would copy the patched function as its
+    # own (`from schedules.extraction import default_extract`) and keep it after the test
+    monkeypatch.setattr(schedules.extraction, "default_extract", fake_extract)
+    monkeypatch.setattr(schedules.reparse, "default_extract", fake_extract)
+    monkeypatch.setattr(schedules.warc, "default_extract", fake_extract)
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -128,7 +128,8 @@ def test_the_worker_unit_runs_a_worker_the_cli_accepts() -> None:
     exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
     command = shlex.split(exec_start.split("=", 1)[1])
     assert Path(command[0]).name == "hubarchive" and command[1] == "worker"
-    worker = main.commands["worker"]
+    worker = main.get_command(click.Context(main), "worker")  # loaded on demand
+    assert worker is not None
     with click.Context(worker) as ctx:
         worker.parse_args(ctx, command[2:])
     # stopped by systemctl (SIGTERM, exit 143) is no failure; a bad archive (2) is not retried
