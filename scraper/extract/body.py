@@ -1436,10 +1436,27 @@ def _sign_up_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
             if any(b.tag in _DATA_LINES for b in inside):
                 break
             if len(inside) > 1:
-                if _holds_form(box):
+                if _asks_input(box):
                     found.update(id(b) for b in inside)
                 break
     return found
+
+
+#: `<input>` types a person fills in; a hidden field or a lone button asks nothing.
+_NO_ENTRY_INPUTS = frozenset({"hidden", "button", "submit", "reset", "image"})
+
+
+def _asks_input(box: Tag) -> bool:
+    """True when `box` holds something to fill in: a `<form>`, a text area, a choice list or an
+    input a person types or ticks. A `<button>` alone (an accordion's toggle, a "show more") is
+    no sign-up form: an interview's question may sit in one."""
+    for control in box.find_all(("form", "input", "select", "textarea")):
+        if (
+            control.name != "input"
+            or str(control.get("type", "text")).lower() not in _NO_ENTRY_INPUTS
+        ):
+            return True
+    return False
 
 
 def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:

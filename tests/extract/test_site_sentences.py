@@ -64,3 +64,44 @@ def test_a_closing_sentence_naming_the_site_and_a_year_stays_in_the_body(
     heading, closing = CLOSING[lang]
     assert body.endswith(f"{heading}\n\n{closing}")
     assert "Avenue du Port" not in body, "the site's own address line is no body"
+
+
+ANSWER = {
+    "nl": "Mobiel betalen is hier sneller ingeburgerd dan in België: bijna iedereen betaalt met "
+    "een e-wallet, ook op de markt en in de taxi. Daar hebben Brusselse bedrijven ervaring mee.",
+    "en": "Mobile payment caught on faster here than in Belgium: nearly everyone pays with an "
+    "e-wallet, even at the market and in taxis. Brussels firms know that business well.",
+}
+
+
+def _toggled(lang: str, kind: str) -> str:
+    """A box holding a heading, two paragraphs and a `<button>` (no field to fill in)."""
+    if kind == "accordion":
+        box = (
+            '<div class="accordion-item"><h3 class="accordion-header"><button type="button" '
+            'class="accordion-button">Waarom de Filipijnen?</button></h3><div class="accordion-'
+            f'collapse collapse"><div class="accordion-body"><p>{ANSWER[lang]}</p><p>'
+            f"{ANSWER[lang]}</p></div></div></div>"
+        )
+    else:
+        box = (
+            f'<div class="more"><h3>Why the Philippines?</h3><p>{ANSWER[lang]}</p>'
+            f'<p>{ANSWER[lang]}</p><button type="button">Show less</button></div>'
+        )
+    text = "".join(f"<p>{p}</p>" for p in TEXT["nl"])
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8"><title>Manila</title></head><body>'
+        f'<main><article><h1>Manila: fintechs vinden hun weg</h1><div class="text">{text}</div>'
+        f"{box}</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("nl", "accordion"), ("en", "show-less")])
+def test_a_box_with_a_button_but_no_field_to_fill_in_is_no_sign_up_box(
+    lang: str, kind: str
+) -> None:
+    """A heading, its paragraphs and a toggle button (an accordion's answer, a "show less" box)
+    are text: only a box asking for input (a form, an e-mail field) is a sign-up box."""
+    url = f"https://hub.brussels/{lang}/news/manila-fintech/"
+    body = extract_article(_toggled(lang, kind), url, profile=profile_for_url(url)).body or ""
+    assert ANSWER[lang] in body
