@@ -6,10 +6,12 @@ vCard links as related articles), postal codes split from their town, lists of o
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from scraper.extract import extract_article
-from scraper.models import Contact
+from scraper.models import Contact, RelatedCard
 from scraper.sites import profile_for_url
 
 
@@ -164,3 +166,130 @@ def _address_page(address: str, lang: str = "en") -> str:
 def test_a_postal_code_stays_with_its_town(address: str, expected: str) -> None:
     record = _record(_address_page(address), "https://example.com/en/news/nordic-food-fair/")
     assert [(c.name, c.address) for c in record.contacts] == [("Anna Berg", expected)]
+
+
+# -- 4. lists of other articles: SPIP's "menu" lists, most-read ranks, "Lire aussi" boxes ------
+
+_SPIP = (
+    '<html lang="fr"><body><div class="page"><div class="header"><a href="/">Bruxelles Commerce'
+    '</a></div><div class="main"><div class="contenu"><h1 class="titre">Les marchés de quartier '
+    'reprennent vie</h1><div class="texte"><p>Les marchés de quartier de la région ont retrouvé '
+    "leur fréquentation d'avant la crise, selon une étude publiée ce mardi par l'observatoire du "
+    "commerce.</p>{inline}<p>Les commerçants non sédentaires restent toutefois inquiets face à la "
+    "hausse du prix des emplacements et demandent une concertation.</p></div></div>"
+    '<div class="aside">{aside}</div></div></div></body></html>'
+)
+_SPIP_URL = "https://www.bxl-commerce.example/Les-marches-de-quartier-reprennent"
+
+
+def test_spip_menu_lists_named_by_their_heading_are_related() -> None:
+    # SPIP's templates class both lists "menu": the heading naming other articles wins
+    aside = (
+        '<div class="menu menu_articles"><h2>Dans la même rubrique</h2><ul>'
+        '<li><a href="/Les-commerces-recrutent">Les commerces de proximité recrutent</a>'
+        "<small>12 mars 2026</small></li>"
+        '<li><a href="/Une-prime-vitrines">Une prime pour rénover les vitrines</a></li></ul></div>'
+        '<div class="menu"><h2>Les plus lus</h2><ul>'
+        '<li><a href="/Les-soldes-d-hiver">Les soldes d\'hiver en chiffres</a></li>'
+        '<li><a href="/Ouvrir-un-commerce">Ouvrir un commerce à Bruxelles</a></li></ul></div>'
+    )
+    record = _record(_SPIP.format(inline="", aside=aside), _SPIP_URL)
+    assert [(c.title, c.published) for c in record.related] == [
+        ("Les commerces de proximité recrutent", dt.date(2026, 3, 12)),
+        ("Une prime pour rénover les vitrines", None),
+        ("Les soldes d'hiver en chiffres", None),
+        ("Ouvrir un commerce à Bruxelles", None),
+    ]
+
+
+def test_a_menu_of_pages_under_a_related_heading_in_the_header_stays_furniture() -> None:
+    # sibling: the same heading inside the site's header menu names no list of the article's
+    html = (
+        '<html lang="fr"><body><header class="site-header"><div class="menu">'
+        "<h2>Dans la même rubrique</h2><ul>"
+        '<li><a href="/Les-commerces-recrutent">Les commerces de proximité recrutent</a></li>'
+        '<li><a href="/Une-prime-vitrines">Une prime pour rénover les vitrines</a></li></ul>'
+        "</div></header>" + _SPIP.format(inline="", aside="").split("<body>", 1)[1]
+    )
+    assert _record(html, _SPIP_URL).related == []
+
+
+def test_an_inline_lire_aussi_box_of_one_bare_link_is_related() -> None:
+    inline = (
+        '<div class="encadre"><p><strong>Lire aussi :</strong> '
+        '<a href="/Le-marche-du-Midi-s-agrandit">Le marché du Midi s\'agrandit</a></p></div>'
+    )
+    record = _record(_SPIP.format(inline=inline, aside=""), _SPIP_URL)
+    assert record.related == [
+        RelatedCard(
+            title="Le marché du Midi s'agrandit",
+            url="https://www.bxl-commerce.example/Le-marche-du-Midi-s-agrandit",
+        )
+    ]
+    assert "Midi" not in (record.body or "")
+
+
+def test_a_dutch_lees_ook_box_with_two_links_is_related() -> None:
+    # sibling: Dutch, the label a <span>, the links in a list, on a hub.brussels page
+    html = (
+        '<html lang="nl"><body><main><article><h1>Buurtmarkten leven weer op</h1>'
+        "<p>De buurtmarkten in het gewest trekken opnieuw evenveel bezoekers als voor de crisis, "
+        "volgens een studie die dinsdag werd gepubliceerd.</p>"
+        '<aside class="box"><span>Lees ook</span><ul>'
+        '<li><a href="/nl/nieuws/zuidmarkt-groeit/">De Zuidmarkt groeit</a></li>'
+        '<li><a href="/nl/nieuws/nieuwe-biomarkt/">Een nieuwe biomarkt in Elsene</a></li></ul>'
+        "</aside><p>De gemeente plant in de lente een overleg met de marktkramers over de "
+        "prijzen van de standplaatsen.</p></article></main></body></html>"
+    )
+    record = _record(html, "https://hub.brussels/nl/nieuws/buurtmarkten/")
+    assert [(c.title, c.sector, c.published) for c in record.related] == [
+        ("De Zuidmarkt groeit", None, None),
+        ("Een nieuwe biomarkt in Elsene", None, None),
+    ]
+
+
+def _most_read(item: str) -> str:
+    items = [
+        ("/news/2026/03/metro-line-delayed", "Metro line 3 delayed again"),
+        ("/business/2026/03/02/new-bike-lanes", "New bike lanes on the inner ring"),
+        ("/news/2026/03/airport-night-flights", "Airport night flights under review"),
+    ]
+    return (
+        '<html lang="en"><body><header class="site-header"><a href="/">The Capital Post</a>'
+        "</header><main><article><h1>Port of Brussels plans new logistics hub</h1>"
+        '<div class="article-body"><p>The Port of Brussels has unveiled plans for a new logistics '
+        "hub on the canal, designed to take hundreds of lorries off the ring road each day.</p>"
+        "<p>Construction is due to begin next year, pending a final environmental permit.</p>"
+        "</div></article><aside><h2>Most Read</h2><ol>"
+        + "".join(item.format(rank=k + 1, href=h, title=t) for k, (h, t) in enumerate(items))
+        + "</ol></aside></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '<li><span class="rank">{rank}</span><a href="{href}">{title}</a></li>',
+        '<li><h3><span>{rank}</span> <a href="{href}">{title}</a></h3></li>',
+    ],
+)
+def test_a_most_read_list_gives_every_item_without_its_rank(item: str) -> None:
+    # the second item lives in another section, at another path depth than the page
+    record = _record(_most_read(item), "https://capitalpost.example/news/2026/03/port-hub")
+    assert [c.title for c in record.related] == [
+        "Metro line 3 delayed again",
+        "New bike lanes on the inner ring",
+        "Airport night flights under review",
+    ]
+
+
+def test_a_link_of_another_depth_alone_beside_the_text_is_no_related() -> None:
+    # sibling: an article link of another shape that is no item of any list stays out
+    html = (
+        '<html lang="en"><body><main><article><h1>Port of Brussels plans new logistics hub</h1>'
+        "<p>The Port of Brussels has unveiled plans for a new logistics hub on the canal, "
+        "designed to take hundreds of lorries off the ring road each day.</p>"
+        '<p><a href="/business/2026/03/02/port-budget">Port budget</a></p>'
+        "</article></main></body></html>"
+    )
+    assert _record(html, "https://capitalpost.example/news/2026/03/port-hub").related == []
