@@ -737,7 +737,9 @@ def find_cards(
             continue
         title, own = titled
         seen.add(c.key)
-        if not any(container is o or o in container.parents for o in containers):
+        # an inline box stays part of the text it sits in ("Lire aussi : …" is a line of the
+        # article as its readers see it): its links are cards, the box is no container
+        if i not in boxes and not any(container is o or o in container.parents for o in containers):
             containers = [o for o in containers if container not in o.parents] + [container]
         time = next((t for t in tags_named(card, ("time",)) if t.get("datetime") is not None), None)
         cards.append(

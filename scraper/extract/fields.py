@@ -157,7 +157,39 @@ def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, st
             and is_article_link(absolute, url, page.config.hosts)
         ):
             found[short] = absolute
+    _select_translations(page, lang, url, found)
     return found
+
+
+def _select_translations(page: Page, lang: str | None, url: str, found: dict[str, str]) -> None:
+    """A language switch written as a `<select>` whose options hold the other languages' URLs
+    (`<option value="https://…/nl/…">Nederlands</option>`, no link, no hreflang): the code is the
+    option's `lang`, else its text's language name, else the URL's first path segment when it
+    is one ("/nl/…"). Only an option that leads to an article of the site counts (the other
+    language's home page is no translation). Adds to `found`."""
+    names = page.config.language_names
+    codes = set(names.values())
+    for option in page.signals.options:
+        value = str(option.get("value") or "").strip()
+        if "/" not in value:
+            continue  # "fr", "2": a form's value, not a URL
+        absolute = resolve_href(page.base, value)
+        if not absolute or fold(absolute) == fold(url):
+            continue
+        text = normalize_text(option.get_text(" "))
+        segment = urlsplit(absolute).path.strip("/").split("/")[0].lower()
+        short = (
+            short_lang(str(option.get("lang") or ""))
+            or (names.get(fold(text)) if len(text) <= MAX_SWITCH_CHARS else None)
+            or (segment if segment in codes else None)
+        )
+        if (
+            short
+            and short != lang
+            and short not in found
+            and is_article_link(absolute, url, page.config.hosts)
+        ):
+            found[short] = absolute
 
 
 #: A language switch's link text is a code or a language's name ("Nederlands", padded).

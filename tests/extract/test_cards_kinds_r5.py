@@ -226,7 +226,6 @@ def test_an_inline_lire_aussi_box_of_one_bare_link_is_related() -> None:
             url="https://www.bxl-commerce.example/Le-marche-du-Midi-s-agrandit",
         )
     ]
-    assert "Midi" not in (record.body or "")
 
 
 def test_a_dutch_lees_ook_box_with_two_links_is_related() -> None:
@@ -293,3 +292,60 @@ def test_a_link_of_another_depth_alone_beside_the_text_is_no_related() -> None:
         "</article></main></body></html>"
     )
     assert _record(html, "https://capitalpost.example/news/2026/03/port-hub").related == []
+
+
+# -- 5. translations offered only by a language <select> ---------------------------------------
+
+
+def _select_page(lang: str, options: str, headline: str) -> str:
+    return (
+        f'<html lang="{lang}"><body><header><form class="lang">'
+        f'<select onchange="location=this.value">{options}</select></form></header>'
+        f"<main><article><h1>{headline}</h1><p>Ten food companies from the region will present "
+        "their products at the Nordic trade fair in Stockholm this spring, with the support of "
+        "the agency and its offices abroad.</p></article></main></body></html>"
+    )
+
+
+def test_a_language_select_of_absolute_urls_gives_the_translations() -> None:
+    options = (
+        '<option value="https://hub.brussels/fr/actualites/salon-alimentaire/" selected>'
+        "Français</option>"
+        '<option value="https://hub.brussels/nl/nieuws/voedings-beurs/">Nederlands</option>'
+        '<option value="https://hub.brussels/en/news/food-fair/">English</option>'
+    )
+    url = "https://hub.brussels/fr/actualites/salon-alimentaire/"
+    record = _record(_select_page("fr", options, "Un salon alimentaire"), url)
+    assert record.translations == {
+        "nl": "https://hub.brussels/nl/nieuws/voedings-beurs/",
+        "en": "https://hub.brussels/en/news/food-fair/",
+    }
+
+
+def test_a_language_select_of_codes_and_relative_urls_gives_the_translations() -> None:
+    # sibling: relative values, the code in each option's lang attribute, the text a code
+    options = (
+        '<option value="/en/business/food-fair" lang="en" selected>EN</option>'
+        '<option value="/fr/economie/salon-alimentaire" lang="fr">FR</option>'
+        '<option value="/nl/economie/voedings-beurs">NL</option>'
+    )
+    url = "https://news.example/en/business/food-fair"
+    record = _record(_select_page("en", options, "A food fair"), url)
+    assert record.translations == {
+        "fr": "https://news.example/fr/economie/salon-alimentaire",
+        "nl": "https://news.example/nl/economie/voedings-beurs",
+    }
+
+
+def test_a_select_of_home_pages_or_sort_orders_gives_no_translation() -> None:
+    url = "https://news.example/en/business/food-fair"
+    homes = (
+        '<option value="/en/business/food-fair" selected>English</option>'
+        '<option value="/fr/">Français</option><option value="/nl/">Nederlands</option>'
+    )
+    sorts = (
+        '<option value="">Sort by</option>'
+        '<option value="/en/business/newest-first">Newest first</option>'
+    )
+    assert _record(_select_page("en", homes, "A food fair"), url).translations == {}
+    assert _record(_select_page("en", sorts, "A food fair"), url).translations == {}
