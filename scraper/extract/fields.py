@@ -21,6 +21,7 @@ from scraper.extract.lang import (
     lang_from_url,
     short_lang,
 )
+from scraper.extract.names import is_full_name
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
@@ -351,39 +352,58 @@ def _section_link(page: Page) -> str | None:
     """A news section's link just above the headline ("<a class=section>Économie</a>" then
     `<h1>`): a short link alone in its element, leading to the section that holds the article
     (its path opens the article's) or classed as the section. A kicker of plain text, a place
-    or an article link is no section."""
+    or an article link is no section. Below the headline, only a pill link beside the date of
+    the meta row ("<time>12 March 2026</time> · <a class=pill>Economy</a>") is the section's."""
     if not page.signals.h1s:
         return None
+    article_path = urlsplit(page.url).path
     anchor = page.signals.h1s[0]
     while next(_elements_before(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
-    article_path = urlsplit(page.url).path
     for before in islice(_elements_before(anchor), SECTION_LINK_REACH):
-        links = [before] if before.name == "a" else links_in(before, 2)
-        if len(links) != 1 or not links[0].get("href"):
-            continue
-        link = links[0]
-        text = normalize_text(link.get_text(" "))
-        if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or page.names_site(text):
-            continue
-        # a line of several things (a byline) holds no section label, but for a date: a pill
-        # link in the date line by the headline is the section's, wherever its path leads
-        dated = normalize_text(before.get_text(" ")) != text
-        if dated and (not _beside_date(before, link) or _names_author(before, link)):
-            continue
-        url = resolve_href(page.base, str(link["href"]))
-        if (
-            url is None
-            or url_key(url) == url_key(page.url)  # a skip link ("#main"), the page itself
-            or is_article_link(url, page.url, page.config.hosts)
-        ):
-            continue
-        path = urlsplit(url).path.rstrip("/")
-        if len(path.rpartition("/")[2]) <= 2:
-            continue  # the home page, a language's home ("/nl"): no section
-        classes = f"{class_string(link)} {class_string(before)}".lower()
-        if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
+        text = _section_in(page, before, article_path, dated_only=False)
+        if text:
             return text
+    anchor = page.signals.h1s[0]
+    while next(_elements_after(anchor), None) is None and isinstance(anchor.parent, Tag):
+        anchor = anchor.parent  # the headline closes its wrapper: look after the wrapper
+    for after in islice(_elements_after(anchor), SECTION_LINK_REACH):
+        text = _section_in(page, after, article_path, dated_only=True)
+        if text:
+            return text
+    return None
+
+
+def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool) -> str | None:
+    """The section label of the element `before` by the headline (see `_section_link`);
+    `dated_only`: only a pill link beside a date counts (the meta row under the headline)."""
+    links = [before] if before.name == "a" else links_in(before, 2)
+    if len(links) != 1 or not links[0].get("href"):
+        return None
+    link = links[0]
+    text = normalize_text(link.get_text(" "))
+    if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or page.names_site(text):
+        return None
+    # a line of several things (a byline) holds no section label, but for a date: a pill
+    # link in the date line by the headline is the section's, wherever its path leads
+    dated = normalize_text(before.get_text(" ")) != text
+    if dated and (not _beside_date(before, link) or _names_author(before, link)):
+        return None
+    if dated_only and (not dated or is_full_name(text)):
+        return None  # under the headline: a pill beside the date, not the author's name
+    url = resolve_href(page.base, str(link["href"]))
+    if (
+        url is None
+        or url_key(url) == url_key(page.url)  # a skip link ("#main"), the page itself
+        or is_article_link(url, page.url, page.config.hosts)
+    ):
+        return None
+    path = urlsplit(url).path.rstrip("/")
+    if len(path.rpartition("/")[2]) <= 2:
+        return None  # the home page, a language's home ("/nl"): no section
+    classes = f"{class_string(link)} {class_string(before)}".lower()
+    if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
+        return text
     return None
 
 
@@ -435,6 +455,15 @@ def _only_date(piece: str) -> bool:
     if len(piece) > MAX_DATE_PIECE:
         return False
     return next(iter_dates(piece), (None, None))[0] == 0
+
+
+def _elements_after(node: Tag) -> Iterator[Tag]:
+    """The elements after `node` among its siblings, nearest first."""
+    sibling = node.next_sibling
+    while sibling is not None:
+        if isinstance(sibling, Tag):
+            yield sibling
+        sibling = sibling.next_sibling
 
 
 def _elements_before(node: Tag) -> Iterator[Tag]:

@@ -349,3 +349,70 @@ def test_a_select_of_home_pages_or_sort_orders_gives_no_translation() -> None:
     )
     assert _record(_select_page("en", homes, "A food fair"), url).translations == {}
     assert _record(_select_page("en", sorts, "A food fair"), url).translations == {}
+
+
+# -- 6. the sector pill of the meta row under the headline; a blog's own name is none ----------
+
+
+def _meta_page(lang: str, head: str, site: str, above: str, meta: str) -> str:
+    return (
+        f'<html lang="{lang}"><head>{head}</head><body><header class="site-header">'
+        f'<a href="/">{site}</a></header><main><article>{above}<h1>Food makers head north</h1>'
+        f"{meta}<p>Ten food companies from the region will present their products at the Nordic "
+        "trade fair in Stockholm this spring, with the support of the agency and its offices "
+        "abroad.</p><p>The mission includes meetings with distributors and a tasting event for "
+        "buyers from the whole region.</p></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "meta", "expected"),
+    [
+        (
+            "en",
+            '<div class="meta"><a class="pill" href="/topics/economy/">Economy</a>'
+            '<time datetime="2026-03-12">12 March 2026</time></div>',
+            "Economy",
+        ),
+        (
+            "fr",
+            '<p class="meta-row"><time datetime="2026-03-12">12 mars 2026</time> · '
+            '<a href="/rubrique/economie" class="tag-pill">Économie</a></p>',
+            "Économie",
+        ),
+    ],
+)
+def test_a_pill_link_beside_the_time_under_the_headline_is_the_sector(
+    lang: str, meta: str, expected: str
+) -> None:
+    url = "https://capitalpost.example/news/2026/03/food-makers-north"
+    record = _record(_meta_page(lang, "", "The Capital Post", "", meta), url)
+    assert (record.sector, record.published) == (expected, dt.date(2026, 3, 12))
+
+
+def test_an_author_link_beside_the_time_under_the_headline_is_no_sector() -> None:
+    meta = (
+        '<div class="meta"><a href="/authors/jane-doe">Jane Doe</a> '
+        '<time datetime="2026-03-12">12 March 2026</time></div>'
+    )
+    url = "https://capitalpost.example/news/2026/03/food-makers-north"
+    assert _record(_meta_page("en", "", "The Capital Post", "", meta), url).sector is None
+
+
+@pytest.mark.parametrize(
+    ("head", "above"),
+    [
+        (
+            '<meta property="og:site_name" content="Atelier Notes">',
+            '<p class="blog-title"><a href="/">Atelier Notes</a></p>',
+        ),
+        (
+            '<meta property="og:site_name" content="La Boutique du Sablon">',
+            '<div class="eyebrow">La Boutique du Sablon</div>',
+        ),
+    ],
+)
+def test_the_blogs_own_name_above_the_headline_is_no_sector(head: str, above: str) -> None:
+    meta = '<p><time datetime="2026-03-12">12 March 2026</time></p>'
+    url = "https://ateliernotes.example/blog/why-we-moved-our-workshop"
+    assert _record(_meta_page("en", head, "Shop", above, meta), url).sector is None
