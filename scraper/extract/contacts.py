@@ -491,6 +491,11 @@ def _deobfuscate(line: str) -> str:
     return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", line))
 
 
+def deobfuscate(line: str) -> str:
+    """The line with its written-out "[at]" and "(dot)" as "@" and "." (`_deobfuscate`)."""
+    return _deobfuscate(line)
+
+
 def _fields(lines: Sequence[str], regions: Regions) -> list[str]:
     """Lines with their fields split apart: "Name | Role | +1 212 … | x@y" is four lines."""
     out: list[str] = []

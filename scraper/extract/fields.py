@@ -389,7 +389,7 @@ def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool)
     dated = normalize_text(before.get_text(" ")) != text
     if dated and (not _beside_date(before, link) or _names_author(before, link)):
         return None
-    if dated_only and (not dated or is_full_name(text)):
+    if dated_only and (not dated or is_full_name(text) or len(text.split()) > MAX_LABEL_WORDS):
         return None  # under the headline: a pill beside the date, not the author's name
     url = resolve_href(page.base, str(link["href"]))
     if (

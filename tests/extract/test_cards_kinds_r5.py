@@ -416,3 +416,53 @@ def test_the_blogs_own_name_above_the_headline_is_no_sector(head: str, above: st
     meta = '<p><time datetime="2026-03-12">12 March 2026</time></p>'
     url = "https://ateliernotes.example/blog/why-we-moved-our-workshop"
     assert _record(_meta_page("en", head, "Shop", above, meta), url).sector is None
+
+
+# -- 3. an author bio with channels on a news site is no contact (DECISIONS: none) ------------
+
+_NEWS = (
+    '<html lang="{lang}"><body><div class="wrap"><article><h1>{h1}</h1><div class="entry">'
+    "<p>The city unveiled its plan for a cycle bridge over the canal on Tuesday, due to open in "
+    "2028 after long delays.</p><p>Works start in the spring, after public consultations in "
+    "three districts of the region.</p></div>{box}</article></div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "box"),
+    [
+        (
+            "en",
+            '<footer class="byline-box"><h4>About the author</h4><p>Covers transport and urban '
+            "planning for the paper since 2019, after ten years at a regional weekly.</p>"
+            '<p><a href="mailto:jan.peeters@dailypaper.com">jan.peeters@dailypaper.com</a></p>'
+            "</footer>",
+        ),
+        (
+            "fr",
+            '<div class="bio"><img src="/ml.jpg" alt=""><p><strong>Marie Lenoir</strong> est '
+            "journaliste au service économie du quotidien depuis 2015.</p>"
+            "<p>Contact : marie.lenoir@lequotidien.be</p></div>",
+        ),
+        (
+            "fr",
+            '<div class="auteur"><p>Journaliste au service économie du quotidien depuis 2015, '
+            "spécialiste de la mobilité.</p><p>marie.lenoir@lequotidien.be · +32 2 555 12 34</p>"
+            "</div>",
+        ),
+    ],
+)
+def test_an_author_bio_box_with_channels_is_no_nameless_contact(lang: str, box: str) -> None:
+    html = _NEWS.format(lang=lang, h1="A cycle bridge over the canal", box=box)
+    assert _record(html, "https://dailypaper.example/news/bridge-canal").contacts == []
+
+
+def test_an_invitation_to_write_with_an_address_stays_a_contact() -> None:
+    # sibling: the sentence addresses the reader: the organisation's contact, kept without name
+    box = (
+        '<div class="contact"><p>Would you like to take part in the consultations? Write to '
+        "the project team, we answer within two days.</p><p>canal@brussels-city.example</p></div>"
+    )
+    html = _NEWS.format(lang="en", h1="A cycle bridge over the canal", box=box)
+    record = _record(html, "https://brussels-city.example/news/bridge-canal")
+    assert record.contacts == [Contact(emails=["canal@brussels-city.example"])]
