@@ -382,7 +382,7 @@ def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool)
         return None
     link = links[0]
     text = normalize_text(link.get_text(" "))
-    if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or page.names_site(text):
+    if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or _site_own(page, text):
         return None
     # a line of several things (a byline) holds no section label, but for a date: a pill
     # link in the date line by the headline is the section's, wherever its path leads
@@ -405,6 +405,14 @@ def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool)
     if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
         return text
     return None
+
+
+def _site_own(page: Page, text: str) -> bool:
+    """True when `text` is, or opens with, a name the site goes by (its profile, `og:site_name`,
+    its `<title>`'s site part, its logo, its host written out): a shop's or a blog's own name
+    above its headline ("Maison Verte", "Maison Verte Journal") is no section of it."""
+    words = text.split()
+    return any(names_the_site(page, " ".join(words[:k])) for k in range(len(words), 0, -1))
 
 
 #: What marks a byline in HTML: `rel="author"` (the HTML standard's link type), microdata's

@@ -466,3 +466,40 @@ def test_an_invitation_to_write_with_an_address_stays_a_contact() -> None:
     html = _NEWS.format(lang="en", h1="A cycle bridge over the canal", box=box)
     record = _record(html, "https://brussels-city.example/news/bridge-canal")
     assert record.contacts == [Contact(emails=["canal@brussels-city.example"])]
+
+
+def _shop_blog(head: str, above: str, lang: str = "en") -> str:
+    return (
+        f'<html lang="{lang}"><head><title>Our spring collection – Maison Verte</title>{head}'
+        '</head><body><header><a href="/">Home</a></header><main><article>'
+        f"{above}<h1>Our spring collection</h1>"
+        '<p><time datetime="2026-03-12">12 March 2026</time></p><p>Our new linen shirts and '
+        "dresses arrive in the shop this week, woven in a small mill in Flanders.</p><p>Each "
+        "piece is dyed by hand with plants from our own garden, in six new colours.</p>"
+        "</article></main></body></html>"
+    )
+
+
+_SHOP_URL = "https://maisonverte.example/blogs/journal/our-spring-collection"
+
+
+@pytest.mark.parametrize(
+    ("head", "above"),
+    [
+        (
+            '<meta property="og:site_name" content="Maison Verte">',
+            '<p class="blog-name"><a href="/blogs/journal">Maison Verte Journal</a></p>',
+        ),
+        # no og:site_name: the <title>'s site part names it
+        ("", '<p class="blog-name"><a href="/blogs/journal">Maison Verte</a></p>'),
+    ],
+)
+def test_a_link_naming_the_shop_above_the_headline_is_no_sector(head: str, above: str) -> None:
+    assert _record(_shop_blog(head, above), _SHOP_URL).sector is None
+
+
+def test_a_section_link_above_the_headline_of_a_news_site_stays_the_sector() -> None:
+    # sibling: the link names a section, not the site
+    above = '<div class="kicker"><a href="/blogs/journal">Linen care</a></div>'
+    head = '<meta property="og:site_name" content="Maison Verte">'
+    assert _record(_shop_blog(head, above), _SHOP_URL).sector == "Linen care"
