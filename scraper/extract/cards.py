@@ -387,9 +387,9 @@ def _labelled_boxes(
     config: ExtractConfig,
 ) -> dict[int, Tag]:
     """Candidates in no strip nor section whose box (an ancestor of the link, up to
-    `MAX_BOX_DEPTH` levels) opens with a phrase naming other articles (vocabulary `related_headings`) and holds nothing
-    else than that label and its links: an inline "Lire aussi" box of one or more bare links.
-    Returns candidate index -> box."""
+    `MAX_BOX_DEPTH` levels) opens with a phrase naming other articles (vocabulary
+    `related_headings`) and holds nothing else than that label and its links: an inline "Lire
+    aussi" box of one or more bare links. Returns candidate index -> box."""
     phrases = tuple(config.related_headings)
     found: dict[int, Tag] = {}
     for i, c in enumerate(candidates):
@@ -399,16 +399,32 @@ def _labelled_boxes(
         for _ in range(MAX_BOX_DEPTH):
             if not isinstance(box, Tag) or box.name in _STOP:
                 break
-            rest = normalize_text(
-                " ".join(s for s in box.strings if not any(p.name == "a" for p in s.parents))
-            )
-            if len(rest) > MAX_BOX_LABEL_CHARS:
+            rest = _label_of(box)
+            if rest is None:
                 break
-            if fold(rest) and fold(rest).startswith(phrases):
+            if rest and fold(rest).startswith(phrases):
                 found[i] = box
                 break
             box = box.parent
     return found
+
+
+def _label_of(box: Tag) -> str | None:
+    """The text of `box` outside its links, None once it is longer than a label
+    (`MAX_BOX_LABEL_CHARS`): the count stops there, a paragraph of text is not read whole."""
+    pieces: list[str] = []
+    total = 0
+    for string in box.strings:
+        node = string.parent
+        while node is not None and node is not box and node.name != "a":
+            node = node.parent
+        if node is not None and node is not box:
+            continue  # inside a link of the box
+        total += len(string.strip())
+        if total > MAX_BOX_LABEL_CHARS:
+            return None
+        pieces.append(string)
+    return normalize_text(" ".join(pieces))
 
 
 def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Tag]:
