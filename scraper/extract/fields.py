@@ -26,7 +26,7 @@ from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
 from scraper.extract.title import line_of, names_the_site
-from scraper.extract.treewalk import links_in
+from scraper.extract.treewalk import links_in, text_longer_than
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -368,10 +368,16 @@ def _section_link(page: Page) -> str | None:
     while next(_elements_after(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline closes its wrapper: look after the wrapper
     for after in islice(_elements_after(anchor), SECTION_LINK_REACH):
+        if text_longer_than(after, MAX_META_ROW_CHARS):
+            continue  # the text, a teaser: no meta row (and not read whole for one)
         text = _section_in(page, after, article_path, dated_only=True)
         if text:
             return text
     return None
+
+
+#: A meta row under the headline (a pill, a date and its time, a reading time) is short.
+MAX_META_ROW_CHARS = 160
 
 
 def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool) -> str | None:
