@@ -40,6 +40,16 @@ def words(key: str, *, folded: bool = True) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def words_of(key: str, lang: str | None) -> frozenset[str]:
+    """The entries of `key` of one language, folded (every language's when `lang` has no
+    vocabulary): for words that mean another thing in another language ("du" is German "you"
+    and French "of the")."""
+    if lang not in LANGUAGES:
+        return frozenset(words(key))
+    return frozenset(fold(entry) for entry in _language(lang).get(key, ()) if entry)
+
+
 def labels_longest_first(key: str) -> tuple[str, ...]:
     """`words(key)` with longer phrases first ("publie le" is tried before "publie")."""
     return tuple(sorted(words(key), key=len, reverse=True))

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from bs4 import Tag
 
-#: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files.
+#: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files (a vCard, a calendar entry, a document).
 EXCLUDED_PATHS = re.compile(
     r"/(tags?|category|categories|categorie|categorieen|rubriek|rubrique|topics?|"
     r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
@@ -22,7 +22,7 @@ EXCLUDED_PATHS = re.compile(
     r"legal|legal-notice|mentions-legales|impressum|disclaimer|terms|terms-of-use|conditions|cgu|"
     r"cgv|vie-privee|privacybeleid|accessibility|accessibilite|toegankelijkheid|sitemap|"
     r"plan-du-site|newsletter|nieuwsbrief|faq|jobs|careers|carrieres|vacatures)(/|$|\.)"
-    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js)$",
+    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js|vcf|ics|docx?|xlsx?|pptx?)$",
     re.IGNORECASE,
 )
 #: Query parameters that name one article (`/article.php?id=12`).

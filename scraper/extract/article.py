@@ -19,8 +19,11 @@ from scraper.extract.body import (
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
 from scraper.extract.contact_blocks import (
+    BIO_WORDS,
+    MAX_CONTACT_CHARS,
     author_names,
     contact_containers,
+    describes_a_person,
     in_article_footer,
     is_author_box,
 )
@@ -32,6 +35,7 @@ from scraper.extract.fields import (
     extract_translations,
     extract_url,
 )
+from scraper.extract.lang import short_lang
 from scraper.extract.page import Page, resolve_base
 from scraper.extract.published import (
     check_published,
@@ -43,9 +47,10 @@ from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
 from scraper.extract.tree import ParsedTree, parse_tree
+from scraper.extract.treewalk import text_longer_than
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
-from scraper.text import fold, scrub
+from scraper.text import fold, normalize_lines, scrub
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +161,48 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     found = [g for g in groups if g] + contact_runs(page.blocks, page.phone_regions)
     authors = author_names(page) if found else set()
     # an author box (the byline's name beside an address, a bio box after the text) is no contact
-    return [g for g in found if not any(n in b.text for b in g for n in authors)]
+    found = [g for g in found if not any(n in b.text for b in g for n in authors)]
+    # nor a bio box naming no one its channels could be read with (its name in the bio sentence)
+    return [g for g in found if not _nameless_bio(g, page)]
+
+
+def _nameless_bio(group: list[Block], page: Page) -> bool:
+    """True for a group whose channels go with no name and which describes a person in a
+    sentence of its own: an author's bio box ("Covers transport for the paper since 2019." then
+    an e-mail address), not a contact of the article (DECISIONS: an author bio on a news site is
+    no contact)."""
+    if any(c.name for c in contacts_from_blocks([group], page.phone_regions)):
+        return False
+    lang = short_lang(page.signals.html_lang)
+    if describes_a_person([line for b in group for line in b.lines], page.config, lang):
+        return True
+    # the channels' own line in a box whose other line is the bio: the box, while it stays a
+    # box (the article around a contact line, its headline and text, is no bio box)
+    element = group[0].element if group else None
+    own = {line for b in group for line in b.lines}
+    boxes = [element, *element.parents][: BIO_BOX_CLIMB + 1] if element is not None else []
+    for box in boxes:
+        if (
+            text_longer_than(box, MAX_CONTACT_CHARS)
+            or box is page.root
+            or any(box is p for h1 in page.signals.h1s for p in h1.parents)
+        ):
+            break  # the article itself, not a box beside its text
+        lines = [line for line in normalize_lines(box.get_text("\n")) if line not in own]
+        if sum(len(line.split()) >= BIO_WORDS for line in lines) > MAX_BIO_LINES:
+            break  # paragraphs of text around a contact line: the article's, no bio box
+        if describes_a_person(lines, page.config, lang):
+            return True
+    return False
+
+
+#: A bio box holds one paragraph about the person beside its channels.
+MAX_BIO_LINES = 1
+
+
+#: A bio box holds its channels' line one or two wrappers down (`<div class=bio><p>…</p><p><a
+#: mailto>`, `<footer><div><p>…`).
+BIO_BOX_CLIMB = 2
 
 
 def extract_article(

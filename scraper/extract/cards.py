@@ -248,24 +248,50 @@ def _candidates(
     hosts: frozenset[str],
     sections: list[Tag],
     lists: Set[int] = frozenset(),
-) -> list[_Candidate]:
+) -> tuple[list[_Candidate], list[_Candidate]]:
     """Links that lead to an article of the same site, outside navigation furniture (but for the
-    sections of ids `lists`, navs listing dated articles)."""
+    sections of ids `lists`, navs listing dated articles, and the links of a section a heading
+    names); and apart, the links to an article of the site at another path depth than the
+    page's ("/business/2026/03/x" in a most-read list of "/news/2026/03/y"): an item of a list
+    of other articles only beside items of the page's own shape (`_loose_members`)."""
     inside = {id(s): s for s in sections}
     navigation = NavigationVerdicts()  # the links share their ancestors: judge each once
+    # a section a heading names as other articles, itself outside the site's menus: a class
+    # word below it ("menu" on SPIP's "Dans la même rubrique" list) does not make it one
+    named = {
+        id(s)
+        for s in sections
+        if not (isinstance(s.parent, Tag) and navigation.in_navigation(s.parent))
+    }
+    root = _site_root(page_url)
     found: list[_Candidate] = []
+    loose: list[_Candidate] = []
     for link in links:
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
         url = resolve_href(base_url, href)
-        if url is None or not is_article_link(url, page_url, hosts):
+        if url is None:
+            continue
+        strict = is_article_link(url, page_url, hosts)
+        if not strict and (root is None or not is_article_link(url, root, hosts)):
             continue
         section = next((p for p in link.parents if id(p) in inside), None) if inside else None
-        if navigation.in_navigation(link) and not any(id(p) in lists for p in link.parents):
+        if (
+            navigation.in_navigation(link)
+            and not any(id(p) in lists for p in link.parents)
+            and (section is None or id(section) not in named)
+        ):
             continue
-        found.append(_Candidate(link, url, url_key(url), section))
-    return found
+        (found if strict else loose).append(_Candidate(link, url, url_key(url), section))
+    return found, loose
+
+
+def _site_root(page_url: str) -> str | None:
+    """The site's home page, asked as the page of a link instead of `page_url` to judge an
+    article link whatever its path depth (None when the page's URL has no host)."""
+    parts = urlsplit(page_url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.netloc else None
 
 
 def _card_units(candidates: list[_Candidate], section_ids: set[int]) -> dict[int, Tag]:
@@ -293,6 +319,129 @@ def _card_units(candidates: list[_Candidate], section_ids: set[int]) -> dict[int
             card = parent
         units[i] = card
     return units
+
+
+def _loose_members(
+    candidates: list[_Candidate],
+    units: dict[int, Tag],
+    strips: dict[int, Tag],
+    loose: list[_Candidate],
+    sections: list[Tag],
+    position: dict[int, int],
+) -> tuple[list[_Candidate], dict[int, Tag], dict[int, Tag]]:
+    """`candidates`, `units` and `strips` with the links of `loose` (articles of the site at
+    another path depth than the page's) that are items of a list of other articles: inside a
+    section, or a unit of the same tag as the cards of a strip, under its parent. A unit is
+    climbed as a card's is, up to the first ancestor holding another card."""
+    taken: set[int] = set()  # the elements at or above a card: a loose unit stops below them
+    for unit in units.values():
+        taken.update(id(p) for p in unit.parents)
+        taken.add(id(unit))
+    strip_tags = {(id(strip), units[i].name) for i, strip in strips.items()}
+    section_ids = {id(s) for s in sections}
+    keys = {c.key for c in candidates}
+    candidates, units, strips = list(candidates), dict(units), dict(strips)
+    for c in loose:
+        if c.key in keys:
+            continue
+        card: Tag = c.link
+        for depth, parent in enumerate(c.link.parents):
+            if depth >= MAX_CARD_DEPTH or parent.name in _STOP or id(parent) in section_ids:
+                break
+            if id(parent) in taken:
+                break
+            card = parent
+        above = card.parent
+        strip = above if isinstance(above, Tag) and (id(above), card.name) in strip_tags else None
+        if c.section is None and strip is None:
+            continue
+        if text_length_upto(card, MAX_CARD_CHARS) > MAX_CARD_CHARS or not _lone_item(c, card):
+            continue
+        keys.add(c.key)
+        index = len(candidates)
+        candidates.append(c)
+        units[index] = card
+        if strip is not None:
+            strips[index] = strip
+    # the cards in page order, as a list shows them
+    order = sorted(range(len(candidates)), key=lambda i: position.get(id(candidates[i].link), 0))
+    return (
+        [candidates[i] for i in order],
+        {k: units[i] for k, i in enumerate(order)},
+        {k: strips[i] for k, i in enumerate(order) if i in strips},
+    )
+
+
+def _lone_item(candidate: _Candidate, card: Tag) -> bool:
+    """True when `card` is one item of its own: every link in it leads to the candidate's URL,
+    and it is no menu entry (its link names more than a page in a few words, or the card holds
+    more than its link). A row of service links ("Over ons · Vacatures · Delen") is not."""
+    for link in links_in(card, MAX_CARD_LINKS + 1):
+        if link is not candidate.link and str(link.get("href") or "") != str(
+            candidate.link.get("href") or ""
+        ):
+            return False
+    text = candidate.link.get_text().strip()
+    return len(text.split()) > MENU_ITEM_WORDS or len(card.get_text().strip()) > len(text)
+
+
+#: A card links its article from its image and its title: a few links, all alike.
+MAX_CARD_LINKS = 4
+
+
+#: A box of other articles led by a label of its own ("Lire aussi : <a>…</a>" inside the
+#: text): the label is a few words; the box holds no more text than its links and the label.
+MAX_BOX_LABEL_CHARS = 40
+#: The label sits beside the links or one or two wrappers above them (`<p><strong>Lire aussi
+#: :</strong> <a>`, `<div><strong>…</strong><ul><li><a>`).
+MAX_BOX_DEPTH = 3
+
+
+def _labelled_boxes(
+    candidates: list[_Candidate],
+    units: dict[int, Tag],
+    strips: dict[int, Tag],
+    config: ExtractConfig,
+) -> dict[int, Tag]:
+    """Candidates in no strip nor section whose box (an ancestor of the link, up to
+    `MAX_BOX_DEPTH` levels) opens with a phrase naming other articles (vocabulary
+    `related_headings`) and holds nothing else than that label and its links: an inline "Lire
+    aussi" box of one or more bare links. Returns candidate index -> box."""
+    phrases = tuple(config.related_headings)
+    found: dict[int, Tag] = {}
+    for i, c in enumerate(candidates):
+        if c.section is not None or i in strips:
+            continue
+        box = c.link.parent
+        for _ in range(MAX_BOX_DEPTH):
+            if not isinstance(box, Tag) or box.name in _STOP:
+                break
+            rest = _label_of(box)
+            if rest is None:
+                break
+            if rest and fold(rest).startswith(phrases):
+                found[i] = box
+                break
+            box = box.parent
+    return found
+
+
+def _label_of(box: Tag) -> str | None:
+    """The text of `box` outside its links, None once it is longer than a label
+    (`MAX_BOX_LABEL_CHARS`): the count stops there, a paragraph of text is not read whole."""
+    pieces: list[str] = []
+    total = 0
+    for string in box.strings:
+        node = string.parent
+        while node is not None and node is not box and node.name != "a":
+            node = node.parent
+        if node is not None and node is not box:
+            continue  # inside a link of the box
+        total += len(string.strip())
+        if total > MAX_BOX_LABEL_CHARS:
+            return None
+        pieces.append(string)
+    return normalize_text(" ".join(pieces))
 
 
 def _strips(candidates: list[_Candidate], units: dict[int, Tag]) -> dict[int, Tag]:
@@ -366,11 +515,11 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
     # a heading or a bold line holding the card's category and date is its metadata, not its
     # title: the title is then the link's own text
     for tag in tags_named(card, _TITLE_TAGS):
-        text = normalize_text(tag.get_text(" "))
+        text = _unranked_text(tag)
         if text and not _metadata_line(text, config):
             return text, _string_ids(tag)
     for tag in _title_classed(card):
-        text = normalize_text(tag.get_text(" "))
+        text = _unranked_text(tag)
         if text and not _metadata_line(text, config):
             return text, _string_ids(tag)
     for tag in tags_named(card, _EMPHASIS):
@@ -397,6 +546,26 @@ def _card_title(card: Tag, config: ExtractConfig) -> tuple[str, set[int]] | None
     if date is not None and len(date) < len(text):
         text = text[: -len(date)]  # "Title (12/03/2026)": the day is the card's date, not title
     return text, {id(string) for string in strings}
+
+
+#: A list's rank printed before an item's title ("1", "2.", "#3"), in an element of its own.
+_RANK = re.compile(r"#?\d{1,3}\.?")
+
+
+def _unranked_text(tag: Tag) -> str:
+    """The text of a title element without a rank printed in an element of its own before the
+    title ("<span>1</span> Metro line delayed" in a "Most read" list): a number alone is never
+    a title's first word."""
+    strings = list(all_strings_in(tag))
+    first = next((k for k, string in enumerate(strings) if string.strip()), None)
+    if (
+        first is not None
+        and strings[first].parent is not tag
+        and _RANK.fullmatch(strings[first].strip())
+        and any(string.strip() for string in strings[first + 1 :])
+    ):
+        strings = strings[first + 1 :]
+    return normalize_text(" ".join(strings))
 
 
 def _title_classed(card: Tag) -> Iterator[Tag]:
@@ -579,26 +748,34 @@ def find_cards(
     sections += [
         n for n in navs if not any(n is s or s in n.parents or n in s.parents for s in sections)
     ]
-    candidates = _candidates(
+    candidates, loose = _candidates(
         links, base_url, page_url, config.hosts, sections, {id(n) for n in navs}
     )
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
+    boxes = _labelled_boxes(candidates, units, strips, config)
+    if loose:
+        position = {id(a): k for k, a in enumerate(links)}  # `links` are in page order
+        candidates, units, strips = _loose_members(
+            candidates, units, strips, loose, sections, position
+        )
     cards: list[Card] = []
     seen: set[str] = set()
     containers: list[Tag] = list(sections)
     for i, c in enumerate(candidates):
-        container = c.section or strips.get(i)
+        container = c.section or strips.get(i) or boxes.get(i)
         if container is None or c.key in seen:
             continue
-        card = units[i]
+        card = c.link if i in boxes else units[i]  # a box's card is its bare link
         lines = normalize_lines(card.get_text("\n"))
         titled = _card_title(card, config)
         if not titled:
             continue
         title, own = titled
         seen.add(c.key)
-        if not any(container is o or o in container.parents for o in containers):
+        # an inline box stays part of the text it sits in ("Lire aussi : …" is a line of the
+        # article as its readers see it): its links are cards, the box is no container
+        if i not in boxes and not any(container is o or o in container.parents for o in containers):
             containers = [o for o in containers if container not in o.parents] + [container]
         time = next((t for t in tags_named(card, ("time",)) if t.get("datetime") is not None), None)
         cards.append(

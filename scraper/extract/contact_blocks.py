@@ -12,11 +12,13 @@ article's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bs4 import NavigableString, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
+from scraper.extract.config import ExtractConfig
 from scraper.extract.contacts import (
     AUTHOR_CREDIT,
     EMAIL,
@@ -24,6 +26,7 @@ from scraper.extract.contacts import (
     HONORIFIC,
     MANY_DIGITS,
     Regions,
+    deobfuscate,
     field_parts,
     phones_in,
 )
@@ -31,7 +34,8 @@ from scraper.extract.names import FULL_NAME, is_full_name
 from scraper.extract.page import Page
 from scraper.extract.tree import SHORT_LINE_CHARS
 from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_longer_than
-from scraper.text import normalize_lines
+from scraper.lexicon import words_of
+from scraper.text import fold, normalize_lines
 
 #: A contact block is short: name, role, address and channels fit in this many characters. A
 #: block longer than this is article text that mentions a contact.
@@ -502,3 +506,31 @@ def is_author_box(tag: Tag, regions: Regions) -> bool:
         line.endswith(".") and len(line.split()) >= BIO_WORDS and not HAS_EMAIL.search(line)
         for line in lines
     )
+
+
+def describes_a_person(
+    lines: Sequence[str], config: ExtractConfig, lang: str | None = None
+) -> bool:
+    """True when one of `lines` is a bio sentence: at least `BIO_WORDS` words ending with a full
+    stop, holding no e-mail address and no word addressed to the reader ("Covers transport for
+    the paper since 2019." describes its author; "For more information, contact our team."
+    invites the reader: a second- or first-person word of `lang`, the page's declared language,
+    or a call to action of the vocabulary)."""
+    # the person words of the page's declared language: "du" is German "you", French "of the"
+    addressed = words_of("second_person", lang) | words_of("first_person", lang)
+    for line in lines:
+        if (
+            not line.endswith(".")
+            or len(line.split()) < BIO_WORDS
+            or HAS_EMAIL.search(deobfuscate(line))
+            or MANY_DIGITS.search(line)
+        ):
+            continue  # no sentence, or one holding a channel ("… écrivez à jm [at] …, tél. …")
+        folded = fold(line)
+        words = set(re.findall(r"[\w']+", folded))
+        if words & addressed or any(
+            phrase in folded for phrase in (*config.cta_phrases, *config.cta_actions)
+        ):
+            continue
+        return True
+    return False

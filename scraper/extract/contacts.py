@@ -66,6 +66,13 @@ _STREET = re.compile(
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
+#: A postal code as a part of its own (a vCard's `postal-code` span), in the shapes countries write
+#: them: "1000", "B-1000", "75001", "111 56" (Sweden), "1012 AB" (Netherlands), "SW1A 1AA"
+#: (United Kingdom), "H3G 1M8" (Canada), "NY 10001": digits and capitals, one or two groups, at
+#: least one digit, no lower-case letter (a street number alone, "12", is too short to be one).
+POSTCODE_PART = re.compile(
+    r"(?=[A-Z\d -]{4,10}$)(?=\D*\d)(?:[A-Z]{1,2}-)?[A-Z\d]{2,5}(?: [A-Z\d]{2,5})?"
+)
 #: Country names an address ends with -> the region (ISO 3166) its phone numbers are read in.
 COUNTRIES: dict[str, str] = {
     fold(name): code
@@ -280,8 +287,9 @@ def joined(parts: Sequence[str]) -> str | None:
     for part in (p.strip(_PART_SEPARATORS) for p in parts):
         if not part:
             continue
-        if kept and POSTCODE.fullmatch(kept[-1]):
-            kept[-1] = f"{kept[-1]} {part}"  # "1060" then "Saint-Gilles" (vCard spans): one part
+        if kept and (POSTCODE.fullmatch(kept[-1]) or POSTCODE_PART.fullmatch(kept[-1])):
+            # "1060" then "Saint-Gilles", "111 56" then "Stockholm" (vCard spans): one part
+            kept[-1] = f"{kept[-1]} {part}"
         else:
             kept.append(part)
     return ", ".join(kept) or None
@@ -481,6 +489,11 @@ def _deobfuscate(line: str) -> str:
     if not _OBFUSCATED_AT.search(line):
         return line
     return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", line))
+
+
+def deobfuscate(line: str) -> str:
+    """The line with its written-out "[at]" and "(dot)" as "@" and "." (`_deobfuscate`)."""
+    return _deobfuscate(line)
 
 
 def _fields(lines: Sequence[str], regions: Regions) -> list[str]:

@@ -21,11 +21,12 @@ from scraper.extract.lang import (
     lang_from_url,
     short_lang,
 )
+from scraper.extract.names import is_full_name
 from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
 from scraper.extract.title import line_of, names_the_site
-from scraper.extract.treewalk import links_in
+from scraper.extract.treewalk import links_in, text_longer_than
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -157,7 +158,39 @@ def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, st
             and is_article_link(absolute, url, page.config.hosts)
         ):
             found[short] = absolute
+    _select_translations(page, lang, url, found)
     return found
+
+
+def _select_translations(page: Page, lang: str | None, url: str, found: dict[str, str]) -> None:
+    """A language switch written as a `<select>` whose options hold the other languages' URLs
+    (`<option value="https://…/nl/…">Nederlands</option>`, no link, no hreflang): the code is the
+    option's `lang`, else its text's language name, else the URL's first path segment when it
+    is one ("/nl/…"). Only an option that leads to an article of the site counts (the other
+    language's home page is no translation). Adds to `found`."""
+    names = page.config.language_names
+    codes = set(names.values())
+    for option in page.signals.options:
+        value = str(option.get("value") or "").strip()
+        if "/" not in value:
+            continue  # "fr", "2": a form's value, not a URL
+        absolute = resolve_href(page.base, value)
+        if not absolute or fold(absolute) == fold(url):
+            continue
+        text = normalize_text(option.get_text(" "))
+        segment = urlsplit(absolute).path.strip("/").split("/")[0].lower()
+        short = (
+            short_lang(str(option.get("lang") or ""))
+            or (names.get(fold(text)) if len(text) <= MAX_SWITCH_CHARS else None)
+            or (segment if segment in codes else None)
+        )
+        if (
+            short
+            and short != lang
+            and short not in found
+            and is_article_link(absolute, url, page.config.hosts)
+        ):
+            found[short] = absolute
 
 
 #: A language switch's link text is a code or a language's name ("Nederlands", padded).
@@ -319,42 +352,73 @@ def _section_link(page: Page) -> str | None:
     """A news section's link just above the headline ("<a class=section>Économie</a>" then
     `<h1>`): a short link alone in its element, leading to the section that holds the article
     (its path opens the article's) or classed as the section. A kicker of plain text, a place
-    or an article link is no section."""
+    or an article link is no section. Below the headline, only a pill link beside the date of
+    the meta row ("<time>12 March 2026</time> · <a class=pill>Economy</a>") is the section's."""
     if not page.signals.h1s:
         return None
+    article_path = urlsplit(page.url).path
     anchor = page.signals.h1s[0]
     while next(_elements_before(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
-    article_path = None  # the page URL's path, split only for a link that gets that far
     for before in islice(_elements_before(anchor), SECTION_LINK_REACH):
-        links = [before] if before.name == "a" else links_in(before, 2)
-        if len(links) != 1 or not links[0].get("href"):
-            continue
-        link = links[0]
-        text = normalize_text(link.get_text(" "))
-        if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or page.names_site(text):
-            continue
-        # a line of several things (a byline) holds no section label, but for a date: a pill
-        # link in the date line by the headline is the section's, wherever its path leads
-        dated = normalize_text(before.get_text(" ")) != text
-        if dated and (not _beside_date(before, link) or _names_author(before, link)):
-            continue
-        url = resolve_href(page.base, str(link["href"]))
-        if (
-            url is None
-            or url_key(url) == url_key(page.url)  # a skip link ("#main"), the page itself
-            or is_article_link(url, page.url, page.config.hosts)
-        ):
-            continue
-        path = urlsplit(url).path.rstrip("/")
-        if len(path.rpartition("/")[2]) <= 2:
-            continue  # the home page, a language's home ("/nl"): no section
-        if article_path is None:
-            article_path = urlsplit(page.url).path
-        classes = f"{class_string(link)} {class_string(before)}".lower()
-        if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
+        text = _section_in(page, before, article_path, dated_only=False)
+        if text:
+            return text
+    anchor = page.signals.h1s[0]
+    while next(_elements_after(anchor), None) is None and isinstance(anchor.parent, Tag):
+        anchor = anchor.parent  # the headline closes its wrapper: look after the wrapper
+    for after in islice(_elements_after(anchor), SECTION_LINK_REACH):
+        if text_longer_than(after, MAX_META_ROW_CHARS):
+            continue  # the text, a teaser: no meta row (and not read whole for one)
+        text = _section_in(page, after, article_path, dated_only=True)
+        if text:
             return text
     return None
+
+
+#: A meta row under the headline (a pill, a date and its time, a reading time) is short.
+MAX_META_ROW_CHARS = 160
+
+
+def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool) -> str | None:
+    """The section label of the element `before` by the headline (see `_section_link`);
+    `dated_only`: only a pill link beside a date counts (the meta row under the headline)."""
+    links = [before] if before.name == "a" else links_in(before, 2)
+    if len(links) != 1 or not links[0].get("href"):
+        return None
+    link = links[0]
+    text = normalize_text(link.get_text(" "))
+    if not text or len(text) > MAX_SECTOR_CHARS or _DIGIT.search(text) or _site_own(page, text):
+        return None
+    # a line of several things (a byline) holds no section label, but for a date: a pill
+    # link in the date line by the headline is the section's, wherever its path leads
+    dated = normalize_text(before.get_text(" ")) != text
+    if dated and (not _beside_date(before, link) or _names_author(before, link)):
+        return None
+    if dated_only and (not dated or is_full_name(text) or len(text.split()) > MAX_LABEL_WORDS):
+        return None  # under the headline: a pill beside the date, not the author's name
+    url = resolve_href(page.base, str(link["href"]))
+    if (
+        url is None
+        or url_key(url) == url_key(page.url)  # a skip link ("#main"), the page itself
+        or is_article_link(url, page.url, page.config.hosts)
+    ):
+        return None
+    path = urlsplit(url).path.rstrip("/")
+    if len(path.rpartition("/")[2]) <= 2:
+        return None  # the home page, a language's home ("/nl"): no section
+    classes = f"{class_string(link)} {class_string(before)}".lower()
+    if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
+        return text
+    return None
+
+
+def _site_own(page: Page, text: str) -> bool:
+    """True when `text` is, or opens with, a name the site goes by (its profile, `og:site_name`,
+    its `<title>`'s site part, its logo, its host written out): a shop's or a blog's own name
+    above its headline ("Maison Verte", "Maison Verte Journal") is no section of it."""
+    words = text.split()
+    return any(names_the_site(page, " ".join(words[:k])) for k in range(len(words), 0, -1))
 
 
 #: What marks a byline in HTML: `rel="author"` (the HTML standard's link type), microdata's
@@ -405,6 +469,15 @@ def _only_date(piece: str) -> bool:
     if len(piece) > MAX_DATE_PIECE:
         return False
     return next(iter_dates(piece), (None, None))[0] == 0
+
+
+def _elements_after(node: Tag) -> Iterator[Tag]:
+    """The elements after `node` among its siblings, nearest first."""
+    sibling = node.next_sibling
+    while sibling is not None:
+        if isinstance(sibling, Tag):
+            yield sibling
+        sibling = sibling.next_sibling
 
 
 def _elements_before(node: Tag) -> Iterator[Tag]:

@@ -71,6 +71,8 @@ class PageSignals:
     paragraphs: list[Tag] = field(default_factory=list)
     #: every `<a href>`, in document order
     links: list[Tag] = field(default_factory=list)
+    #: every `<option value>` (a language `<select>` may name the other languages' URLs)
+    options: list[Tag] = field(default_factory=list)
     #: `<font>`, `<b>`, `<strong>`, `<big>` and styled `<span>`s and `<div>`s, in document order:
     #: where a page without headings sets its headline
     emphasised: list[Tag] = field(default_factory=list)
@@ -217,6 +219,8 @@ def read_signals(
                     signals.hreflang.append(
                         (str(tag["hreflang"]).strip(), str(tag["href"]).strip())
                     )
+            elif name == "option" and "value" in tag.attrs:
+                signals.options.append(tag)
             elif ("itemprop" in tag.attrs or name == "abbr") and _is_date_element(tag):
                 # (`_is_date_element` needs an itemprop, or an <abbr>: most elements have neither)
                 position[id(tag)] = order
