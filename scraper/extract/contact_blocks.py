@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bs4 import NavigableString, Tag
+from bs4 import NavigableString, PageElement, Tag
 
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
@@ -262,7 +262,7 @@ def _named(block: Tag, page: Page) -> bool:
     )
 
 
-def _inside(tag: Tag, outer: Tag) -> bool:
+def _inside(tag: PageElement, outer: Tag) -> bool:
     return tag is outer or any(p is outer for p in tag.parents)
 
 
@@ -382,7 +382,7 @@ def person_blocks(page: Page) -> list[Tag]:
             # a number alone beside no one's name (the site's "Street 1 · +32 …" footer line,
             # written in a plain `<div>`) is read as a line of text, not as a person's block
             continue
-        if _one_of_flat_people(block):
+        if _one_of_flat_people(block, page):
             continue  # read with the name and role lines before it, as a run of the text
         if any(_inside(block, b) for b in blocks):
             continue
@@ -390,7 +390,7 @@ def person_blocks(page: Page) -> list[Tag]:
     return [b for b in blocks if _named(b, page)]
 
 
-def _one_of_flat_people(block: Tag) -> bool:
+def _one_of_flat_people(block: Tag, page: Page) -> bool:
     """True when `block` is a channel's line naming no one, among the lines of several people
     written flat in one container (`<h4>Name</h4><p>Role</p><p>Email: …</p><h4>Name</h4>…`):
     the climb stopped under the container that holds them all, so the block is one line of a
@@ -399,9 +399,29 @@ def _one_of_flat_people(block: Tag) -> bool:
     return (
         parent is not None
         and not _full_name_line(block)
-        and len(_emails(parent)) > MAX_EMAILS_PER_PERSON
+        and _several_emails(parent, page)
         and sum(1 for c in parent.children if isinstance(c, Tag) and _full_name_line(c)) > 1
     )
+
+
+def _several_emails(tag: Tag, page: Page) -> bool:
+    """`len(_emails(tag)) > MAX_EMAILS_PER_PERSON`, read from the text nodes holding an "@" the
+    parse listed and the page's links when it listed them: the container above a channel's line
+    is often the whole article, whose text is not read for it. (An address holds no space, so
+    each is found in one text node, as in the text of `tag` joined with spaces.)"""
+    if page.at_strings is None:
+        return len(_emails(tag)) > MAX_EMAILS_PER_PERSON
+    found = {
+        e.lower()
+        for string in page.at_strings
+        if _inside(string, tag)
+        for e in EMAIL.findall(string)
+    }
+    for link in page.signals.links:
+        href = str(link["href"])
+        if href.lower().startswith("mailto:") and _inside(link, tag):
+            found.add(href[7:].split("?")[0].strip().lower())
+    return len(found) > MAX_EMAILS_PER_PERSON
 
 
 def contact_containers(page: Page) -> list[Tag]:

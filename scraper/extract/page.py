@@ -105,6 +105,12 @@ class Page:
     #: the article's `<time>`s, nearest the headline first: found once by
     #: `published._article_times`, for both dates (None: not yet)
     article_times: list[Tag] | None = None
+    #: the names the page gives its site (`title._shown_site_names`): found once, for the titles
+    #: and each text asked whether it names the site (None: not yet)
+    shown_site_names: set[str] | None = None
+    #: comparison keys of the site's section names the page gives (`title._section_names`):
+    #: found once for the three titles (None: not yet)
+    section_names: set[str] | None = None
     warnings: list[str] = field(default_factory=list)
     #: the element printing the headline when no `<h1>` does (found by `title.extract_title`)
     headline: Tag | None = None

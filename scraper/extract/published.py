@@ -832,6 +832,7 @@ def _year_strings(soup: Tag, year_tail: str) -> list[NavigableString]:
 
 #: The cells of a table of facts about the page, the fact's name in the first, its value in
 #: the second (<dt>Published:</dt><dd>2017-08-15</dd>; <th>Veröffentlicht</th><td>…</td>).
+#: (the first cells are `structured.FACT_NAME_CELLS`, which the page's signals list)
 _FACT_CELLS = {"dd": "dt", "td": "th"}
 
 
@@ -839,7 +840,7 @@ def _fact_table_date(page: Page, order: bool) -> dt.date | None:
     """The date of a publication fact in a table of facts about the page, wherever it sits (a
     press office's info box in the sidebar, a work's stats above its title): <th>Veröffentlicht
     am</th><td>12.03.2024</td>. Not a comment's or a teaser's (one of several sibling units)."""
-    for name in page.soup.find_all(tuple(_FACT_CELLS.values())):
+    for name in page.signals.fact_names:
         if _label_kind(normalize_text(name.get_text(" "))) != "published":
             continue
         cell = name.find_next_sibling(True)

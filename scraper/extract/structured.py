@@ -45,6 +45,9 @@ NESTING_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")
 #: The tags this pass keeps; everything else is read later from the content.
 HEAD_TAGS = frozenset(("html", "title", "meta", "link", "script", "time", "h1", "base"))
 SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+#: The cells that name a fact in a table of facts about the page (<dt>Published:</dt>,
+#: <th>Veröffentlicht</th>), listed for `published._fact_table_date`.
+FACT_NAME_CELLS = frozenset(("dt", "th"))
 
 
 #: Elements that set a line in a larger or bolder face.
@@ -76,6 +79,8 @@ class PageSignals:
     #: `<font>`, `<b>`, `<strong>`, `<big>` and styled `<span>`s and `<div>`s, in document order:
     #: where a page without headings sets its headline
     emphasised: list[Tag] = field(default_factory=list)
+    #: the `FACT_NAME_CELLS` (`<dt>`, `<th>`), in document order
+    fact_names: list[Tag] = field(default_factory=list)
     #: a JavaScript framework's page state (`__NEXT_DATA__`), parsed
     app_state: list[Any] = field(default_factory=list)
     #: the text of the other inline scripts that name a date key (`"createdAt": "2024-…"`)
@@ -227,6 +232,8 @@ def read_signals(
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
             if name in EMPHASIS_TAGS or (name in _STYLED and "style" in tag.attrs):
                 signals.emphasised.append(tag)
+            elif name in FACT_NAME_CELLS:
+                signals.fact_names.append(tag)
             continue
         if name == "meta":
             key = (

@@ -82,6 +82,9 @@ def _compact(text: str) -> set[str]:
     """Comparison keys of a name written as a host label ("Musée du Port" -> "museeduport";
     "Bücherei" -> "bucherei" and "buecherei")."""
     lower = text.lower()
+    if lower.isascii():
+        # nothing to fold: `fold` would only trim and join the spaces `_NOT_ALNUM` drops
+        return {_NOT_ALNUM.sub("", lower)} - {""}
     return {_NOT_ALNUM.sub("", fold(v)) for v in (lower, lower.translate(_GERMAN))} - {""}
 
 
@@ -105,7 +108,14 @@ _SITE_NAME_WORDS = 6
 
 def _shown_site_names(page: Page) -> set[str]:
     """The names the page itself gives its site: the publisher and website of its JSON-LD, and
-    the text, image alt or title of its links to the home page (the logo, "Home")."""
+    the text, image alt or title of its links to the home page (the logo, "Home"). Read once per
+    page (`Page.shown_site_names`): a pass over all its links."""
+    if page.shown_site_names is None:
+        page.shown_site_names = _read_shown_site_names(page)
+    return page.shown_site_names
+
+
+def _read_shown_site_names(page: Page) -> set[str]:
     signals = page.signals
     article = signals.article_node()
     publisher = article.get("publisher") if article else None
@@ -115,10 +125,11 @@ def _shown_site_names(page: Page) -> set[str]:
         kinds = types if isinstance(types, list) else [types]
         if any(isinstance(t, str) and t in _SITE_TYPES for t in kinds):
             found += [node.get("name"), node.get("alternateName")]
+    home_href = _HOME_HREF.match
     for link in signals.links:
-        href = link.get("href")
+        href = link.attrs.get("href")
         # `_is_home`'s first test, here: it turns down nearly every link of a page
-        if not isinstance(href, str) or _HOME_HREF.match(href) is None or not _is_home(page, href):
+        if not isinstance(href, str) or home_href(href) is None or not _is_home(page, href):
             continue
         found += [link.get_text(" "), link.get("title")]
         image = first_named(link, "img")
@@ -340,17 +351,29 @@ def _section_names(page: Page) -> set[str]:
     """Comparison keys (`_compact`) of the names of the site's sections the page gives: its
     article:section and JSON-LD articleSection, the short link texts of its menus and
     breadcrumb (at most `_BRAND_WORDS` words: a section, not a teaser) and the folders of its
-    URL ("/espana/madrid/…" -> espana, madrid)."""
+    URL ("/espana/madrid/…" -> espana, madrid). Read once per page (`Page.section_names`)."""
+    if page.section_names is not None:
+        return page.section_names
     signals = page.signals
     found = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
-    found += [link.get_text(" ") for link in signals.links]
+    found += map(_link_text, signals.links)
     found += urlsplit(page.url).path.split("/")[:-1]
+    # a menu repeats its links (header, footer, a mobile copy): each text is measured once
+    texts = {normalize_text(name) for name in set(found) if isinstance(name, str)}
     keys: set[str] = set()
-    for name in found:
-        text = normalize_text(name) if isinstance(name, str) else ""
+    for text in texts:
         if text and _word_count(text) <= _BRAND_WORDS:
             keys |= _compact(text)
+    page.section_names = keys
     return keys
+
+
+def _link_text(link: Tag) -> str:
+    """`link.get_text(" ")`, read straight from a link holding one plain text (most do)."""
+    contents = link.contents
+    if len(contents) == 1 and type(contents[0]) is NavigableString:
+        return str(contents[0])
+    return link.get_text(" ")
 
 
 def _word_count(text: str) -> int:
