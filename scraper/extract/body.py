@@ -279,7 +279,9 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block):
+    if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
+        caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block)
+    ):
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages
@@ -302,22 +304,36 @@ MIN_BRAND_CHARS = 5
 _BRAND_LABEL = re.compile(r"^[^:]{1,20}:\s*")
 
 
-def _site_brands(page: Page, known: set[str]) -> set[str]:
+def _site_brands(page: Page, known: set[str]) -> frozenset[str]:
     """The site's names, squashed ("techledger"): the profile's, `og:site_name`, the pieces of
     the `<title>` that are not the headline, and the page's host without its `www.` and its
     last label ("techledger.example" -> "techledger")."""
-    names = set(page.config.site_names)
     meta = page.signals.first_meta("og:site_name", "application-name")
+    return _squashed_brands(
+        page.config.site_names, meta, page.signals.title_tag, page.url, frozenset(known)
+    )
+
+
+@lru_cache(maxsize=8)
+def _squashed_brands(
+    site_names: tuple[str, ...],
+    meta: str | None,
+    title: str | None,
+    url: str,
+    known: frozenset[str],
+) -> frozenset[str]:
+    """`_site_brands` from what it reads of the page: every short line of a page asks for them
+    (`_brand_line`), folding and splitting the same names each time."""
+    names = set(site_names)
     if meta:
         names.add(meta)
-    title = page.signals.title_tag
     if title:
         names.update(p for p in _TITLE_SEPARATOR.split(title) if fold(p).strip() not in known)
-    host = urlsplit(page.url).hostname or ""
+    host = urlsplit(url).hostname or ""
     host = host.removeprefix("www.")
     names.update((host, host.rpartition(".")[0]))
     squashed = ("".join(_WORD.findall(fold(n))) for n in names)
-    return {n for n in squashed if len(n) >= MIN_BRAND_CHARS}
+    return frozenset(n for n in squashed if len(n) >= MIN_BRAND_CHARS)
 
 
 def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
@@ -1135,6 +1151,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
 
 
 _FORM_CONTROLS = frozenset(("form", "input", "button", "select", "textarea"))
+_HEADINGS_AND_FORMS = HEADINGS | _FORM_CONTROLS
 
 
 def _holds_form(box: Tag) -> bool:
@@ -1146,16 +1163,32 @@ def _section_holds_form(heading: Tag) -> bool:
     """True when a form or its controls sit in `heading`'s section: its next siblings up to the
     next heading, or up to a box opened by a heading of its own (a sign-up box after a closing
     section, in the text's container, is that box's section, not the closing one's)."""
-    for sibling in heading.find_next_siblings():
+    # lazily (`find_next_siblings` lists every sibling to the end, for every heading)
+    for sibling in heading.next_siblings:
+        if not isinstance(sibling, Tag):
+            continue
         if sibling.name in HEADINGS:
             return False
         if sibling.name in ("form", "input", "button", "select", "textarea"):
             return True
-        if next(tags_named(sibling, HEADINGS), None) is not None:
+        holds = _heading_or_form(sibling)
+        if holds == "heading":
             return False  # another box, with its own heading: its form is its own
-        if _holds_form(sibling):
+        if holds == "form":
             return True
     return False
+
+
+def _heading_or_form(box: Tag) -> str | None:
+    """ "heading" when `box` holds a heading, else "form" when it holds a form or its controls,
+    else None: one walk of the box, where asking each in turn walked a box without a heading
+    twice (the siblings of a closing section run to the page's end in a flat text)."""
+    holds = None
+    for tag in tags_named(box, _HEADINGS_AND_FORMS):
+        if tag.name in HEADINGS:
+            return "heading"
+        holds = "form"
+    return holds
 
 
 def _closing_sections(blocks: list[Block], last: int) -> set[int]:
