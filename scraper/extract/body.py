@@ -345,14 +345,15 @@ def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
     text = block.text
     if block.is_heading or len(text) > MAX_LABEL_CHARS or text.endswith((".", "!", "?")):
         return False
-    if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:
-        return False  # the interviewer's label on a line of its own ("hub.brussels"): a turn's
+    # the site's name first: most short lines name no brand, and end here
     words = _WORD.findall(fold(_BRAND_LABEL.sub("", text)))
     if not words:
         return False
     brands = _site_brands(page, known)
     if "".join(words) not in brands and "".join(words[:-1]) not in brands:
         return False
+    if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:
+        return False  # the interviewer's label on a line of its own ("hub.brussels"): a turn's
     # a line the text repeats is a label of its turns (the interviewer's name over each
     # question), not the brand line written once
     return sum(1 for b in page.blocks if b.text == text) < MIN_LABEL_REPEATS
@@ -991,9 +992,8 @@ class _Boxes:
         """True when `box` is an element around (never the element of) `blocks[at]`."""
         ancestors = self._ancestors[at]
         if ancestors is None:
-            element = self.blocks[at].element
-            parents = element.parents if element is not None else ()
-            ancestors = self._ancestors[at] = frozenset(id(p) for p in parents)
+            ancestors = _ancestor_ids(self.blocks[at].element, self.root)
+            self._ancestors[at] = ancestors
         return id(box) in ancestors
 
     def run(self, at: int, box: Tag) -> tuple[int, int]:
@@ -1027,6 +1027,18 @@ class _Boxes:
         if found is None:
             found = self._asks[id(box)] = _asks_input(box)
         return found
+
+
+def _ancestor_ids(element: Tag | None, root: Tag | None) -> frozenset[int]:
+    """The `id()`s of the elements around `element` below `root` (its `.parents`, followed by
+    hand: the generator costs more than the walk, and this runs for every block). A box is never
+    the text's container nor above it (the climb stops there), so the walk stops there too."""
+    ids = []
+    parent = element.parent if element is not None else None
+    while parent is not None and parent is not root:
+        ids.append(id(parent))
+        parent = parent.parent
+    return frozenset(ids)
 
 
 def _box_label(boxes: _Boxes, at: int, kept: set[int]) -> bool:
