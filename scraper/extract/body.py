@@ -279,7 +279,9 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block):
+    if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
+        caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block)
+    ):
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
         return True  # "Aussi disponible en : Nederlands, English": links to its other languages
@@ -302,22 +304,36 @@ MIN_BRAND_CHARS = 5
 _BRAND_LABEL = re.compile(r"^[^:]{1,20}:\s*")
 
 
-def _site_brands(page: Page, known: set[str]) -> set[str]:
+def _site_brands(page: Page, known: set[str]) -> frozenset[str]:
     """The site's names, squashed ("techledger"): the profile's, `og:site_name`, the pieces of
     the `<title>` that are not the headline, and the page's host without its `www.` and its
     last label ("techledger.example" -> "techledger")."""
-    names = set(page.config.site_names)
     meta = page.signals.first_meta("og:site_name", "application-name")
+    return _squashed_brands(
+        page.config.site_names, meta, page.signals.title_tag, page.url, frozenset(known)
+    )
+
+
+@lru_cache(maxsize=8)
+def _squashed_brands(
+    site_names: tuple[str, ...],
+    meta: str | None,
+    title: str | None,
+    url: str,
+    known: frozenset[str],
+) -> frozenset[str]:
+    """`_site_brands` from what it reads of the page: every short line of a page asks for them
+    (`_brand_line`), folding and splitting the same names each time."""
+    names = set(site_names)
     if meta:
         names.add(meta)
-    title = page.signals.title_tag
     if title:
         names.update(p for p in _TITLE_SEPARATOR.split(title) if fold(p).strip() not in known)
-    host = urlsplit(page.url).hostname or ""
+    host = urlsplit(url).hostname or ""
     host = host.removeprefix("www.")
     names.update((host, host.rpartition(".")[0]))
     squashed = ("".join(_WORD.findall(fold(n))) for n in names)
-    return {n for n in squashed if len(n) >= MIN_BRAND_CHARS}
+    return frozenset(n for n in squashed if len(n) >= MIN_BRAND_CHARS)
 
 
 def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
@@ -329,14 +345,15 @@ def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
     text = block.text
     if block.is_heading or len(text) > MAX_LABEL_CHARS or text.endswith((".", "!", "?")):
         return False
-    if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:
-        return False  # the interviewer's label on a line of its own ("hub.brussels"): a turn's
+    # the site's name first: most short lines name no brand, and end here
     words = _WORD.findall(fold(_BRAND_LABEL.sub("", text)))
     if not words:
         return False
     brands = _site_brands(page, known)
     if "".join(words) not in brands and "".join(words[:-1]) not in brands:
         return False
+    if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:
+        return False  # the interviewer's label on a line of its own ("hub.brussels"): a turn's
     # a line the text repeats is a label of its turns (the interviewer's name over each
     # question), not the brand line written once
     return sum(1 for b in page.blocks if b.text == text) < MIN_LABEL_REPEATS
@@ -955,42 +972,104 @@ def _labels_left_out_box(blocks: list[Block], at: int, kept_ids: set[int]) -> bo
 MAX_LABEL_CLIMB = 3
 
 
-def _inside(element: Tag | None, box: Tag) -> bool:
-    return element is not None and any(p is box for p in element.parents)
+class _Boxes:
+    """The page's blocks and the elements around them, for the rules that climb from a block to
+    its box and ask which blocks that box holds (box labels, promo, sign-up and byline boxes).
+    Those rules ask it of every block, several levels up, and of boxes holding hundreds of
+    blocks: walking each neighbour's parents for each question made `extract_body` quadratic.
+    Here each block's ancestors are read once, each box's run of blocks is found once, and what
+    a box holds (a form, a field to fill in) is searched once."""
+
+    def __init__(self, blocks: list[Block], root: Tag | None) -> None:
+        self.blocks = blocks
+        self.root = root
+        self._ancestors: list[frozenset[int] | None] = [None] * len(blocks)
+        self._runs: dict[int, tuple[int, int]] = {}  # id(box) -> the blocks inside it
+        self._forms: dict[int, bool] = {}
+        self._asks: dict[int, bool] = {}
+
+    def inside(self, at: int, box: Tag) -> bool:
+        """True when `box` is an element around (never the element of) `blocks[at]`."""
+        ancestors = self._ancestors[at]
+        if ancestors is None:
+            ancestors = _ancestor_ids(self.blocks[at].element, self.root)
+            self._ancestors[at] = ancestors
+        return id(box) in ancestors
+
+    def run(self, at: int, box: Tag) -> tuple[int, int]:
+        """The range (start, end) of the blocks next to `blocks[at]` inside `box`, with it. A
+        block inside `box` shares its run with every other block of the run: it is found once."""
+        inside = self.inside(at, box)
+        if inside:
+            known = self._runs.get(id(box))
+            if known is not None and known[0] <= at < known[1]:
+                return known
+        start = at
+        while start > 0 and self.inside(start - 1, box):
+            start -= 1
+        end = at + 1
+        while end < len(self.blocks) and self.inside(end, box):
+            end += 1
+        if inside:
+            self._runs[id(box)] = (start, end)
+        return start, end
+
+    def holds_form(self, box: Tag) -> bool:
+        """`_holds_form(box)`, searched once per box."""
+        found = self._forms.get(id(box))
+        if found is None:
+            found = self._forms[id(box)] = _holds_form(box)
+        return found
+
+    def asks_input(self, box: Tag) -> bool:
+        """`_asks_input(box)`, searched once per box."""
+        found = self._asks.get(id(box))
+        if found is None:
+            found = self._asks[id(box)] = _asks_input(box)
+        return found
 
 
-def _box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
+def _ancestor_ids(element: Tag | None, root: Tag | None) -> frozenset[int]:
+    """The `id()`s of the elements around `element` below `root` (its `.parents`, followed by
+    hand: the generator costs more than the walk, and this runs for every block). A box is never
+    the text's container nor above it (the climb stops there), so the walk stops there too."""
+    ids = []
+    parent = element.parent if element is not None else None
+    while parent is not None and parent is not root:
+        ids.append(id(parent))
+        parent = parent.parent
+    return frozenset(ids)
+
+
+def _box_label(boxes: _Boxes, at: int, kept: set[int]) -> bool:
     """True when `blocks[at]` (a heading) labels a box the body left out: the nearest element
     around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's
-    container) holds no kept one, or holds only it and a form (a newsletter box). The walk stops
-    at the first kept block it meets (a section heading's next paragraph)."""
+    container) holds no kept one, or holds only it and a form (a newsletter box)."""
+    blocks = boxes.blocks
     element = blocks[at].element
     box = element.parent if element is not None else None
     for _ in range(MAX_LABEL_CLIMB):
-        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+        if box is None or box is boxes.root or box.name in ("body", "html", "article", "main"):
             return False
-        others = 0
-        for step in (1, -1):
-            near = at + step
-            while 0 <= near < len(blocks) and _inside(blocks[near].element, box):
-                if id(blocks[near]) in kept or blocks[near].role == "lead":
-                    return False
-                others += 1
-                near += step
-        if others or _holds_form(box):
+        start, end = boxes.run(at, box)
+        for near in range(start, end):
+            if near != at and (id(blocks[near]) in kept or blocks[near].role == "lead"):
+                return False
+        if end - start > 1 or boxes.holds_form(box):
             return True  # a sign-up box: its heading, and a form the body never reads
         box = box.parent
     return False
 
 
-def _without_box_labels(blocks: list[Block], kept: list[Block], root: Tag | None) -> list[Block]:
+def _without_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
     """`kept` without the headings of a box whose other blocks the body all left out: the title
     of a list of other articles ("Other People Are Reading", "Les plus lus") boxed with its
     links in the middle of the text is the list's, not a section of the text (whose heading
     has the text's paragraphs after it, in the same container)."""
+    blocks = boxes.blocks
     kept_ids = {id(b) for b in kept}
     headings = [at for at, b in enumerate(blocks) if b.is_heading and id(b) in kept_ids]
-    dropped = {id(blocks[at]) for at in headings if _box_label(blocks, at, root, kept_ids)}
+    dropped = {id(blocks[at]) for at in headings if _box_label(boxes, at, kept_ids)}
     return [b for b in kept if id(b) not in dropped] if dropped else kept
 
 
@@ -1083,25 +1162,45 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     return [b for b in kept if id(b) not in after]
 
 
+_FORM_CONTROLS = frozenset(("form", "input", "button", "select", "textarea"))
+_HEADINGS_AND_FORMS = HEADINGS | _FORM_CONTROLS
+
+
 def _holds_form(box: Tag) -> bool:
     """True when `box` holds a form or its controls (a sign-up box, a search box)."""
-    return box.find(("form", "input", "button", "select", "textarea")) is not None
+    return next(tags_named(box, _FORM_CONTROLS), None) is not None
 
 
 def _section_holds_form(heading: Tag) -> bool:
     """True when a form or its controls sit in `heading`'s section: its next siblings up to the
     next heading, or up to a box opened by a heading of its own (a sign-up box after a closing
     section, in the text's container, is that box's section, not the closing one's)."""
-    for sibling in heading.find_next_siblings():
+    # lazily (`find_next_siblings` lists every sibling to the end, for every heading)
+    for sibling in heading.next_siblings:
+        if not isinstance(sibling, Tag):
+            continue
         if sibling.name in HEADINGS:
             return False
         if sibling.name in ("form", "input", "button", "select", "textarea"):
             return True
-        if next(tags_named(sibling, HEADINGS), None) is not None:
+        holds = _heading_or_form(sibling)
+        if holds == "heading":
             return False  # another box, with its own heading: its form is its own
-        if _holds_form(sibling):
+        if holds == "form":
             return True
     return False
+
+
+def _heading_or_form(box: Tag) -> str | None:
+    """ "heading" when `box` holds a heading, else "form" when it holds a form or its controls,
+    else None: one walk of the box, where asking each in turn walked a box without a heading
+    twice (the siblings of a closing section run to the page's end in a flat text)."""
+    holds = None
+    for tag in tags_named(box, _HEADINGS_AND_FORMS):
+        if tag.name in HEADINGS:
+            return "heading"
+        holds = "form"
+    return holds
 
 
 def _closing_sections(blocks: list[Block], last: int) -> set[int]:
@@ -1315,11 +1414,12 @@ def _labelled_links(block: Block) -> bool:
 _LABEL_LINES = _LINE_BOXES | {"li"}
 
 
-def _link_box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[int]) -> bool:
+def _link_box_label(boxes: _Boxes, at: int, kept: set[int]) -> bool:
     """True when `blocks[at]`, a short line (`MAX_LABEL_CHARS`, no sentence), labels a box of
     links the body left out ("TAGS" over a tag list, "Read more" over a teaser): the nearest
     element around it holding other blocks too (at most `MAX_LABEL_CLIMB` levels up, never the
     text's container) holds no kept one, and its others are all link lists."""
+    blocks = boxes.blocks
     block = blocks[at]
     text = block.text
     if (
@@ -1329,7 +1429,7 @@ def _link_box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[in
         or any(c.isdigit() for c in text)  # a date or a count: the metadata rules' to judge
     ):
         return False
-    for _, start, end in _boxes_around(blocks, at, root):
+    for _, start, end in _boxes_around(boxes, at):
         others = blocks[start:at] + blocks[at + 1 : end]
         if any(id(b) in kept or b.role == "lead" for b in others):
             return False
@@ -1338,18 +1438,16 @@ def _link_box_label(blocks: list[Block], at: int, root: Tag | None, kept: set[in
     return False
 
 
-def _without_link_box_labels(
-    blocks: list[Block], kept: list[Block], root: Tag | None
-) -> list[Block]:
+def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
     """`kept` without the lines of a label and links (`_labelled_links`) and the short labels
     of a box of links the body left out (`_link_box_label`): a tag list, a teaser box."""
     kept_ids = {id(b) for b in kept}
     dropped = {
         id(b)
-        for at, b in enumerate(blocks)
+        for at, b in enumerate(boxes.blocks)
         if id(b) in kept_ids
         and not b.is_heading
-        and (_labelled_links(b) or _link_box_label(blocks, at, root, kept_ids))
+        and (_labelled_links(b) or _link_box_label(boxes, at, kept_ids))
     }
     return [b for b in kept if id(b) not in dropped] if dropped else kept
 
@@ -1402,41 +1500,37 @@ def _button_line(block: Block) -> bool:
     )
 
 
-def _boxes_around(blocks: list[Block], at: int, root: Tag | None) -> Iterator[tuple[Tag, int, int]]:
+def _boxes_around(boxes: _Boxes, at: int) -> Iterator[tuple[Tag, int, int]]:
     """Each element around `blocks[at]` with the range (start, end) of the blocks inside it,
     nearest first: its own element, then up to `MAX_LABEL_CLIMB` levels up, never the text's
     container or the page's frame."""
-    box = blocks[at].element
+    box = boxes.blocks[at].element
     for _ in range(MAX_LABEL_CLIMB + 1):
-        if box is None or box is root or box.name in ("body", "html", "article", "main"):
+        if box is None or box is boxes.root or box.name in ("body", "html", "article", "main"):
             return
-        start = at
-        while start > 0 and _inside(blocks[start - 1].element, box):
-            start -= 1
-        end = at + 1
-        while end < len(blocks) and _inside(blocks[end].element, box):
-            end += 1
+        start, end = boxes.run(at, box)
         yield box, start, end
         box = box.parent
 
 
-def _sign_up_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+def _sign_up_boxes(boxes: _Boxes) -> set[int]:
     """The `id()`s of the blocks of a sign-up box: the nearest element around a title (a heading
     or a wholly bold line) that holds other blocks, at most `MAX_PROMO_BLOCKS` in all with the
     title first, no list or table lines, and a form or its controls ("The Morning / Get the
     news you need… / [email] [Sign up]"). A section of the text asks nothing to be filled in."""
+    blocks = boxes.blocks
     found: set[int] = set()
     for at, block in enumerate(blocks):
         if not (block.is_heading or block.bold) or block.tag in _DATA_LINES:
             continue
-        for box, start, end in _boxes_around(blocks, at, root):
-            inside = blocks[start:end]
-            if len(inside) > MAX_PROMO_BLOCKS or start != at:
+        for box, start, end in _boxes_around(boxes, at):
+            if end - start > MAX_PROMO_BLOCKS or start != at:
                 break
+            inside = blocks[start:end]
             if any(b.tag in _DATA_LINES for b in inside):
                 break
             if len(inside) > 1:
-                if _asks_input(box):
+                if boxes.asks_input(box):
                     found.update(id(b) for b in inside)
                 break
     return found
@@ -1444,13 +1538,14 @@ def _sign_up_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
 
 #: `<input>` types a person fills in; a hidden field or a lone button asks nothing.
 _NO_ENTRY_INPUTS = frozenset({"hidden", "button", "submit", "reset", "image"})
+_ENTRY_CONTROLS = frozenset(("form", "input", "select", "textarea"))
 
 
 def _asks_input(box: Tag) -> bool:
     """True when `box` holds something to fill in: a `<form>`, a text area, a choice list or an
     input a person types or ticks. A `<button>` alone (an accordion's toggle, a "show more") is
     no sign-up form: an interview's question may sit in one."""
-    for control in box.find_all(("form", "input", "select", "textarea")):
+    for control in tags_named(box, _ENTRY_CONTROLS):
         if (
             control.name != "input"
             or str(control.get("type", "text")).lower() not in _NO_ENTRY_INPUTS
@@ -1459,19 +1554,22 @@ def _asks_input(box: Tag) -> bool:
     return False
 
 
-def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+def _promo_boxes(boxes: _Boxes) -> set[int]:
     """The `id()`s of the blocks of a promo box: the nearest element around a button line (at
     most `MAX_LABEL_CLIMB` levels up, never the text's container) that holds a title (a heading
     or a wholly bold line) before it, at most
     `MAX_PROMO_BLOCKS` blocks in all, and ends with that button ("Before you go… We have a small
     favour to ask… Support us"). A section of the text has no button of its own closing it."""
-    found = _sign_up_boxes(blocks, root)
+    blocks = boxes.blocks
+    found = _sign_up_boxes(boxes)
     for at, block in enumerate(blocks):
         if not _button_line(block):
             continue
-        for _, start, end in _boxes_around(blocks, at, root):
+        for _, start, end in _boxes_around(boxes, at):
+            if end - start > MAX_PROMO_BLOCKS:
+                break  # a section of the text
             inside = blocks[start:end]
-            if len(inside) > MAX_PROMO_BLOCKS or any(b.tag in _DATA_LINES for b in inside):
+            if any(b.tag in _DATA_LINES for b in inside):
                 break  # a section of the text, a list's or a table's items (a reference)
             if end == at + 1 and any(b.is_heading or b.bold for b in inside[:-1]):
                 found.update(id(b) for b in inside)
@@ -1479,17 +1577,18 @@ def _promo_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
     return found
 
 
-def _byline_boxes(blocks: list[Block], root: Tag | None) -> set[int]:
+def _byline_boxes(boxes: _Boxes) -> set[int]:
     """The `id()`s of the lines boxed with a byline ("By Jane Miller" then "Transport
     correspondent, BBC News", "Follow"): the nearest element around the byline holding other
     blocks too (at most `MAX_LABEL_CLIMB` levels up, never the text's container), when every
     block in it is a short line (`MAX_BYLINE_WITH_ROLE`) and no sentence or heading: the
     author's name, role and channels. A box holding a sentence is the text's."""
+    blocks = boxes.blocks
     found: set[int] = set()
     for at, block in enumerate(blocks):
         if len(block.text) > MAX_BYLINE_WITH_ROLE or not BYLINE.match(block.text):
             continue
-        for _, start, end in _boxes_around(blocks, at, root):
+        for _, start, end in _boxes_around(boxes, at):
             inside = blocks[start:end]
             if any(
                 b.is_heading
@@ -1509,11 +1608,12 @@ def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
     blocks = page.blocks
+    boxes = _Boxes(blocks, page.root)
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
-    slots = _slot_labels(blocks) | _promo_boxes(blocks, page.root)
-    slots |= _byline_boxes(blocks, page.root)
+    slots = _slot_labels(blocks) | _promo_boxes(boxes)
+    slots |= _byline_boxes(boxes)
     kept = [
         b
         for at, b in enumerate(blocks)
@@ -1530,9 +1630,9 @@ def extract_body(page: Page, known: set[str]) -> Found:
         and not _holds_headline(b, known)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
-    kept = _without_box_labels(blocks, kept, page.root)
+    kept = _without_box_labels(boxes, kept)
     kept = _without_link_box_headings(blocks, kept)
-    kept = _without_link_box_labels(blocks, kept, page.root)
+    kept = _without_link_box_labels(boxes, kept)
     while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
         kept.pop()
     if not kept:
