@@ -265,7 +265,9 @@ def resolve_site(options: CrawlOptions) -> ResolvedSite:
     """
     if options.profile_text is not None:  # a registered site: its stored profile and key
         profile = profile_from_text(
-            options.profile_text, f"stored profile of site {options.site_key or '?'}"
+            options.profile_text,
+            f"stored profile of site {options.site_key or '?'}",
+            strict=False,
         )
         return ResolvedSite(options.site_key or profile.key, profile, profile.key)
     if options.profile is not None:

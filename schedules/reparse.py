@@ -251,7 +251,7 @@ def stored_profile(session: Session, site_id: int | None) -> SiteProfile | None:
     if row is None or not row.profile:
         return None
     try:
-        return profile_from_text(row.profile, f"stored profile of site {row.key!r}")
+        return profile_from_text(row.profile, f"stored profile of site {row.key!r}", strict=False)
     except ProfileError as exc:
         log.warning("%s; the extractor's default is used", exc)
         return None

@@ -11,6 +11,7 @@ alone), a table merges with the base's table key by key, any other value replace
 from __future__ import annotations
 
 import difflib
+import logging
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scraper.errors import ProfileError
+
+log = logging.getLogger(__name__)
 
 PROFILE_DIR = Path(__file__).resolve().parent
 DEFAULT_PROFILE = "hub_brussels"
@@ -86,9 +89,11 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> SiteProfile:
         raise ProfileError(f"cannot read site profile {path}: {exc}") from exc
 
 
-def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
+def profile_from_text(text: str, path: str = "<text>", *, strict: bool = True) -> SiteProfile:
     """A site profile from its TOML `text` (as the archive keeps it in `sites.profile`);
-    `path` names it in errors. Raises `ProfileError` for a profile that is not valid."""
+    `path` names it in errors. Raises `ProfileError` for a profile that is not valid. A key no
+    reader knows is an error, or with `strict=False` a logged warning (a profile the archive
+    stored before such keys were refused keeps reading as it did: its unknown keys ignored)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -104,7 +109,12 @@ def profile_from_text(text: str, path: str = "<text>") -> SiteProfile:
     for table in ("extract", "crawl"):
         if not isinstance(data.get(table) or {}, dict):
             raise ProfileError(f"site profile {path}: [{table}] must be a table")
-    _check_keys(data, path)
+    try:
+        _check_keys(data, path)
+    except ProfileError as exc:
+        if strict:
+            raise
+        log.warning("%s: ignored", exc)
     declared = _declared_sources(data.get("crawl") or {}) if site["key"] != BASE_PROFILE else set()
     if site["key"] != BASE_PROFILE:
         base = _read_base()
