@@ -109,3 +109,18 @@ def test_a_command_still_runs_through_python_dash_m(tmp_path: object) -> None:
         timeout=120,
     )
     assert done.returncode == 2 and "no archive at" in done.stderr, done.stderr
+
+
+def test_a_mistyped_command_gets_the_nearest_commands_suggested() -> None:
+    """In a fresh process, before any command is loaded, a typo still gets click's "Did you
+    mean" among all the commands (lazy loading had left it none to choose from)."""
+    for typo, suggestion in (("serch", "'search'"), ("crwal", "'crawl'"), ("exprot", "'export'")):
+        done = subprocess.run(
+            [sys.executable, "-m", "schedules.cli", typo],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2
+        assert f"No such command '{typo}'" in done.stderr and suggestion in done.stderr, done.stderr

@@ -111,6 +111,18 @@ class _Commands(click.Group):
             module.register(self)  # adds every command of the module
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's, with "Did you mean …?" drawn from every command, loaded or not (click
+        suggests among the loaded ones only: none, before the first command is looked up)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, possibilities=self.list_commands(ctx), ctx=ctx
+            ) from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """click's own listing, with a stand-in carrying the one-line help of `COMMANDS` for
         each command whose module is not loaded."""
