@@ -178,7 +178,8 @@ def _site_id(session: Session, key: str) -> int:
     found = session.scalar(select(Site.id).where(Site.key == key))
     if found is None:
         known = ", ".join(site_keys(session)) or "none yet"
-        raise NotFoundError(f"no site {key!r} in the archive (sites: {known})")
+        # a key the archive does not hold is a typo to fix (exit 2), as for search and export
+        raise QueryError(f"no site {key!r} in the archive (sites: {known})")
     return found
 
 
