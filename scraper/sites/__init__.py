@@ -115,6 +115,7 @@ def profile_from_text(text: str, path: str = "<text>", *, strict: bool = True) -
         if strict:
             raise
         log.warning("%s: ignored", exc)
+    _check_shapes(data, path)
     declared = _declared_sources(data.get("crawl") or {}) if site["key"] != BASE_PROFILE else set()
     if site["key"] != BASE_PROFILE:
         base = _read_base()
@@ -158,6 +159,68 @@ def _check_keys(data: dict[str, Any], path: str) -> None:
             if key not in known and not (key != base_key and base_key in known):
                 where = f"site profile {path}: unknown key {key!r} in [{table}]"
                 raise ProfileError(_unknown(where, key, known))
+
+
+#: The shape of a key's value where it is not a string or a list of strings (every other key of
+#: `[extract]` and `[crawl]`): a wrong one is refused naming the key, rather than failing inside
+#: a reader ("'int' object is not iterable", exit 70) or being read as nothing.
+_SHAPES: dict[str, dict[str, str]] = {
+    "extract": {"phone_region": "text", "fallback_phone_region": "text", "sectors": "table"},
+    "crawl": {
+        "start_urls": "table",
+        "recheck": "table",
+        "card_selector": "text",
+        "card_title_selector": "text",
+        "card_date_selector": "text",
+        "wp_json": "text",
+        "user_agent": "text",
+        "contact": "text",
+        "max_listing_pages": "whole number",
+        "concurrency": "whole number",
+        "allow_private": "true or false",
+    },
+}
+_SHAPE_WORDS = {
+    "texts": "a string or a list of strings",
+    "text": "a string",
+    "table": "a table",
+    "whole number": "a whole number",
+    "true or false": "true or false",
+}
+
+
+def _fits(value: Any, shape: str) -> bool:
+    if shape == "texts":
+        return isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        )
+    if shape == "table":  # of lists of strings (sectors, languages' listings) or of numbers
+        return isinstance(value, dict) and all(
+            _fits(v, "texts") or (isinstance(v, int) and not isinstance(v, bool))
+            for v in value.values()
+        )
+    if shape == "whole number":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if shape == "true or false":
+        return isinstance(value, bool)
+    return isinstance(value, str)
+
+
+def _check_shapes(data: dict[str, Any], path: str) -> None:
+    """Raise `ProfileError` for a known key of `[extract]` or `[crawl]` whose value has another
+    shape than its reader takes (`_SHAPES`; a list's `<key>_replace` is true or false)."""
+    for table in ("extract", "crawl"):
+        for key, value in (data.get(table) or {}).items():
+            if key.endswith("_replace"):
+                shape = "true or false"
+            else:
+                shape = _SHAPES[table].get(key, "texts")
+            if key in KNOWN_KEYS[table] or key.endswith("_replace"):
+                if not _fits(value, shape):
+                    raise ProfileError(
+                        f"site profile {path}: [{table}] {key} must be {_SHAPE_WORDS[shape]}, "
+                        f"not {value!r}"
+                    )
 
 
 def _unknown(message: str, name: str, known: set[str] | frozenset[str]) -> str:

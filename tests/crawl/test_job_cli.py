@@ -261,3 +261,30 @@ def test_every_key_the_bundled_profiles_and_readers_use_is_known() -> None:
     assert set(SELECTOR_ROLES) <= KNOWN_KEYS["extract"]
     text = '[site]\nkey = "t"\nhosts = ["t.example"]\n[extract]\ncontent = [".x"]\ncontent_replace = true\n'
     assert profile_from_text(text).extract["content"] == [".x"]
+
+
+def test_a_profile_value_of_the_wrong_shape_is_refused_naming_its_key(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """A selector written as a number, a sector mapping written as a list: the profile is
+    refused (exit 2, one line naming the key and the shape it takes), for `crawl` and for
+    `extract` alike, instead of a crash inside the extractor (exit 70) or failing every page."""
+    runner = CliRunner()
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Title</h1><p>Text.</p></body></html>", encoding="utf-8")
+    site = '[site]\nkey = "tiny"\nhosts = ["tiny.example"]\n'
+    cases = {
+        "[extract]\ntitle = 5\n": "[extract] title must be a string or a list of strings, not 5",
+        '[extract]\nsectors = ["a", "b"]\n': "[extract] sectors must be a table",
+        "[crawl]\nrecheck = 5\n": "[crawl] recheck must be a table, not 5",
+    }
+    for n, (table, message) in enumerate(cases.items()):
+        path = tmp_path / f"shape{n}.toml"
+        path.write_text(site + table, encoding="utf-8")
+        for args in (
+            ["crawl", "--db", sqlite_url, "--profile", str(path)],
+            ["extract", str(page), "--url", "https://tiny.example/a/", "--profile", str(path)],
+        ):
+            result = runner.invoke(main, args)
+            assert result.exit_code == 2, (args, result.output)
+            assert message in result.output and "Traceback" not in result.output, result.output
