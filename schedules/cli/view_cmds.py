@@ -171,7 +171,7 @@ def view_url_option(func: F) -> F:
 @click.option(
     "--out",
     "out_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),  # a str: "nodir/" must stay a folder's name, not a file's
     default="-",
     show_default=True,
     help="File to write (- : standard output).",
@@ -197,7 +197,7 @@ def view_url_option(func: F) -> F:
 @click.option("--include-reparse", is_flag=True, help="Also versions made by `hubarchive reparse`.")
 @view_url_option
 @db_option
-def feed_cmd(out_file: Path, view_url: str, db_url: str, **options: Any) -> None:
+def feed_cmd(out_file: str, view_url: str, db_url: str, **options: Any) -> None:
     """Write an Atom feed (RFC 4287) of the newest changes, each entry with its field diff.
 
     The web view serves the same feeds under /feeds/ (all, site, sector, lang, search, article).
@@ -223,20 +223,38 @@ def feed_cmd(out_file: Path, view_url: str, db_url: str, **options: Any) -> None
             document = render_feed(session, request, view_url=view_url)
         except StorageError as exc:
             raise storage_problem(exc) from exc
-    if str(out_file) == "-":
+    if out_file == "-":
         click.echo(document.decode("utf-8"), nl=False)
         return
     write_atomically(out_file, document)
     click.echo(f"Wrote {out_file}", err=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, renamed when complete."""
+def write_atomically(target: str, data: bytes) -> None:
+    """Write `data` to the file `target` through a temporary file in the same folder, renamed
+    when complete, with the mode a new file gets (0644 under umask 022, as exports: a web server
+    may serve it). `UsageError` (exit 2) for a target that names no file or cannot be written."""
+    if not target.strip() or target.endswith(("/", os.sep)):
+        raise UsageError(f"--out {target!r} names no file: give a file name (e.g. changes.atom)")
+    path = Path(target)
     if not path.parent.is_dir():
         raise UsageError(f"the folder {path.parent} does not exist: create it first")
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
-        tmp.write(data)
-    os.replace(tmp.name, path)
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+        os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 @click.command("raw")

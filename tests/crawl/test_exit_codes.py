@@ -277,3 +277,26 @@ def test_an_empty_date_range_and_a_missing_output_folder_are_usage_errors(tmp_pa
         result = runner.invoke(main, [*args, "--db", db])
         assert result.exit_code == 2, (args, result.output)
         assert says in result.output and len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_feed_out_that_names_no_file_is_a_usage_error_and_a_feed_is_readable_by_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--out nodir/` (a folder's name) and `--out ''` write nothing and exit 2 with one line;
+    a feed written gets the mode a new file gets (readable by a web server under umask 022)."""
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade", "--db", db]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    for out in ("nodir/", ""):
+        result = runner.invoke(main, ["feed", "--db", db, "--out", out])
+        assert result.exit_code == 2 and "names no file" in result.output, result.output
+    assert not (tmp_path / "nodir").exists()
+    old = os.umask(0o022)
+    try:
+        result = runner.invoke(main, ["feed", "--db", db, "--out", str(tmp_path / "all.atom")])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "all.atom").stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
