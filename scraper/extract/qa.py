@@ -418,7 +418,9 @@ def extract_qa(
     announced = (bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)) or not (
         config.role_cues and any(_cue_pattern(config.role_cues).search(t) for t in heads)
     )
-    return _unlabelled(body, names[:1], config, announced=announced)
+    # a person only the article's contacts name (no name in the text before the questions) is
+    # no interviewee of question headings unless the text says someone answers
+    return _unlabelled(body, names[:1], config, announced=announced, from_text=bool(interviewees))
 
 
 #: Dialogue dashes opening a turn ("— Quels secteurs… ?"): typography, not text.
@@ -848,10 +850,16 @@ MIN_TURNS = 2
 
 
 def _unlabelled(
-    body: Sequence[Block], names: list[str], config: ExtractConfig, *, announced: bool = True
+    body: Sequence[Block],
+    names: list[str],
+    config: ExtractConfig,
+    *,
+    announced: bool = True,
+    from_text: bool = True,
 ) -> list[QAPair]:
     """The pairs of questions set apart without labels; `announced`: the text says someone
-    answers (an interview word, a speech cue), else question headings need a dialogue."""
+    answers (an interview word, a speech cue), else question headings need a dialogue;
+    `from_text`: the speaker is named in the text, not only in a contact block."""
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
@@ -922,7 +930,7 @@ def _unlabelled(
         not prefixed
         and not cited
         and speaker
-        and not announced
+        and (not announced or not from_text)
         and len(heading_asked) == len(answers)
     ):
         # someone named by a role only ("our trade attaché, Kenji Watanabe") and question
