@@ -71,10 +71,16 @@ def _emails(tag: Tag) -> set[str]:
     return found
 
 
+#: What may follow a sentence's full stop: closing quotes and brackets, and spaces between.
+_CLOSERS = " \u00a0\u202f»”’\"')]"
+
+
 def _has_running_text(tag: Tag, regions: Regions) -> bool:
     for block in tags_named(tag, _TEXT_BLOCKS):
         text = block.get_text(" ").strip()
-        sentence = len(text.split()) >= RUNNING_TEXT_WORDS and text.endswith((".", "!", "?"))
+        # a sentence may close inside quotes or brackets ("… the big markets. »")
+        closed = text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+        sentence = len(text.split()) >= RUNNING_TEXT_WORDS and closed
         if (
             (len(text) >= RUNNING_TEXT_CHARS or sentence)
             and not EMAIL.search(text)
