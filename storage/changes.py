@@ -18,7 +18,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from storage.diff import diff_records
-from storage.errors import NotFoundError, QueryError
+from storage.errors import NotFoundError, QueryError, UnknownSiteError
 from storage.history import get_version
 from storage.rows import version_to_article
 from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
@@ -178,8 +178,7 @@ def _site_id(session: Session, key: str) -> int:
     found = session.scalar(select(Site.id).where(Site.key == key))
     if found is None:
         known = ", ".join(site_keys(session)) or "none yet"
-        # a key the archive does not hold is a typo to fix (exit 2), as for search and export
-        raise QueryError(f"no site {key!r} in the archive (sites: {known})")
+        raise UnknownSiteError(f"no site {key!r} in the archive (sites: {known})")
     return found
 
 

@@ -23,6 +23,11 @@ class QueryError(StorageError, ValueError):
     """Raised by `storage.search` when a search query or filter cannot be understood."""
 
 
+class UnknownSiteError(NotFoundError, QueryError):
+    """A site key the archive does not hold, given as a filter: not found (the web view answers
+    404) and a filter to fix (the command line exits 2, as for any bad flag)."""
+
+
 class ExportError(StorageError):
     """Raised by `storage.export.export_archive` for an unknown format, an unusable folder, or pyarrow missing."""
 

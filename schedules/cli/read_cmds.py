@@ -29,7 +29,7 @@ from schedules.cli.common import (
     url_argument,
 )
 from storage.db import transaction
-from storage.errors import NotFoundError, QueryError, StorageError
+from storage.errors import NotFoundError, StorageError, UnknownSiteError
 from storage.export import FORMATS, count_selected, export_archive
 from storage.records import ArticleView, VersionEntry, load_article
 from storage.search import MARK, SearchHit, search
@@ -109,7 +109,7 @@ def _check_site(session: Session, filters: Filters) -> None:
     if filters.site is not None and not site_exists(session, filters.site):
         known = ", ".join(site_keys(session)) or "none yet"
         raise storage_problem(
-            QueryError(f"no site {filters.site!r} in the archive (sites: {known})")
+            UnknownSiteError(f"no site {filters.site!r} in the archive (sites: {known})")
         )
 
 
