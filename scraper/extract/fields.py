@@ -276,9 +276,17 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[str]:
     return labels
 
 
+#: A label element holds this many links at most (a sector, "Économie, Europe"): one holding
+#: more is a menu or a list of sections (`<nav class="rubriques">`), not the article's label.
+MAX_LABEL_LINKS = 2
+
+
 def _own_label(page: Page, tag: Tag, above_headline: set[int] | None) -> bool:
-    """True when a label element is the page's own: not in its frame (unless in the page's
-    header), a list of other articles, furniture, a card or teaser of another article."""
+    """True when a label element is the page's own: not a menu (a `<nav>`, more than
+    `MAX_LABEL_LINKS` links), not in its frame (unless in the page's header), a list of other
+    articles, furniture, a card or teaser of another article."""
+    if tag.name == "nav" or len(links_in(tag, MAX_LABEL_LINKS + 1)) > MAX_LABEL_LINKS:
+        return False
     if page.in_related(tag) or (page.in_site_chrome(tag) and not page.in_page_header(tag)):
         return False
     if is_boilerplate(tag, page.config) or page.in_card(tag) or _teaser_title(page, tag):
