@@ -18,11 +18,11 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from storage.diff import diff_records
-from storage.errors import NotFoundError, QueryError, UnknownSiteError
+from storage.errors import NotFoundError, QueryError
 from storage.history import get_version
 from storage.rows import version_to_article
 from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
-from storage.selection import site_keys
+from storage.selection import require_site
 
 #: A field's short diff keeps at most this many changed lines…
 SHORT_DIFF_LINES = 3
@@ -174,14 +174,6 @@ def reparse_condition(version: Any) -> Any:
     )
 
 
-def _site_id(session: Session, key: str) -> int:
-    found = session.scalar(select(Site.id).where(Site.key == key))
-    if found is None:
-        known = ", ".join(site_keys(session)) or "none yet"
-        raise UnknownSiteError(f"no site {key!r} in the archive (sites: {known})")
-    return found
-
-
 def _run_of(version: Any, article: Any) -> Any:
     """SQL for the run that found a version: its fetch's run; for a tombstone written without a
     fetch (the crawl logs the 404 beside it), the run of the first "gone" fetch of the URL since."""
@@ -246,7 +238,7 @@ def _versions_statement(session: Session, query: ChangeQuery) -> Select[Any]:
 
 def _filtered(session: Session, stmt: Any, query: ChangeQuery, current: Any) -> Any:
     if query.site is not None:
-        stmt = stmt.where(ArticleRow.site_id == _site_id(session, query.site))
+        stmt = stmt.where(ArticleRow.site_id == require_site(session, query.site))
     if query.lang is not None:
         stmt = stmt.where(ArticleRow.lang == query.lang)
     if query.sector is not None:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from storage.errors import QueryError
+from storage.errors import QueryError, UnknownSiteError
 from storage.schema import ArticleRow, QARow, Site, VersionRow
 
 STATUSES = ("live", "gone")
@@ -58,14 +58,14 @@ class Filters:
         }
 
 
-def site_exists(session: Session, key: str) -> bool:
-    """True when the archive holds a site of that key."""
-    return session.scalar(select(Site.id).where(Site.key == key)) is not None
-
-
-def site_keys(session: Session) -> list[str]:
-    """The keys of the archive's sites, sorted."""
-    return list(session.scalars(select(Site.key).order_by(Site.key)))
+def require_site(session: Session, key: str) -> int:
+    """The id of the site `key`; `UnknownSiteError` naming the archive's sites when it holds
+    none of that key (a filter's typo: 404 on the web, exit 2 on the command line)."""
+    found = session.scalar(select(Site.id).where(Site.key == key))
+    if found is None:
+        known = ", ".join(session.scalars(select(Site.key).order_by(Site.key))) or "none yet"
+        raise UnknownSiteError(f"no site {key!r} in the archive (sites: {known})")
+    return found
 
 
 def end_of_day(day: dt.date) -> dt.datetime:

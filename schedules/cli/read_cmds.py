@@ -33,7 +33,7 @@ from storage.errors import NotFoundError, StorageError, UnknownSiteError
 from storage.export import FORMATS, count_selected, export_archive
 from storage.records import ArticleView, VersionEntry, load_article
 from storage.search import MARK, SearchHit, search
-from storage.selection import STATUSES, Filters, site_exists, site_keys
+from storage.selection import STATUSES, Filters, require_site
 
 
 def filter_options(func: F) -> F:
@@ -106,11 +106,11 @@ def _archive(db_url: str) -> Iterator[Session]:
 
 def _check_site(session: Session, filters: Filters) -> None:
     """A `--site` the archive does not hold is a typo to report (exit 2), not an empty result."""
-    if filters.site is not None and not site_exists(session, filters.site):
-        known = ", ".join(site_keys(session)) or "none yet"
-        raise storage_problem(
-            UnknownSiteError(f"no site {filters.site!r} in the archive (sites: {known})")
-        )
+    if filters.site is not None:
+        try:
+            require_site(session, filters.site)
+        except UnknownSiteError as exc:
+            raise storage_problem(exc) from exc
 
 
 def _rich_snippet(snippet: str) -> str:
