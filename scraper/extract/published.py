@@ -183,8 +183,9 @@ def _find_article_times(page: Page) -> list[Tag]:
         if _in_repeated_unit(tag):
             continue  # a teaser's or a comment's, one of a list
         times.append(tag)
-    headline = _headline(page)
-    if headline is not None and len(times) > 1:
+    # one `<time>` or none needs no order: the headline is looked up only to sort several
+    headline = _headline(page) if len(times) > 1 else None
+    if headline is not None:
         at = page.signals.position.get(id(headline), 0)
         times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
