@@ -183,8 +183,9 @@ def _find_article_times(page: Page) -> list[Tag]:
         if _in_repeated_unit(tag):
             continue  # a teaser's or a comment's, one of a list
         times.append(tag)
-    headline = _headline(page)
-    if headline is not None and len(times) > 1:
+    # one `<time>` or none needs no order: the headline is looked up only to sort several
+    headline = _headline(page) if len(times) > 1 else None
+    if headline is not None:
         at = page.signals.position.get(id(headline), 0)
         times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
@@ -552,11 +553,38 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: digits), not before it: a pattern that opens with a lookbehind runs it at every character,
 #: one that opens with a literal skips ahead to the next "1" or "2" (5x faster on a page).
 _ANY_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
+#: An XML namespace declaration (xmlns="http://www.w3.org/1999/xhtml", an inline SVG's
+#: xmlns:xlink="http://www.w3.org/1999/xlink", xmlns:fb="http://www.facebook.com/2008/fbml"):
+#: its name identifies a vocabulary of the markup, and the year in it is no date the page
+#: writes. htmldate reads none of these as a day either: it skips a year after "w3.org" (its
+#: last-resort year pattern), and a lone year elsewhere is 1 January, which is refused below
+#: unless the page writes that day. A page whose only years are namespace names is thus a page
+#: without a year, as above. (XHTML writes `xmlns` in lower case; any other spelling counts as
+#: a year, and htmldate runs.)
+_NAMESPACE = re.compile(r"""xmlns(?::[-\w.]+)?\s*=\s*(?:"[^"<>]*"|'[^'<>]*')""")
+#: A year is looked up this many characters back for the `xmlns` whose name may hold it: a
+#: namespace name is a short URI; a year further from its `xmlns` counts as a year (htmldate
+#: runs, as it would without this test).
+_NAMESPACE_REACH = 200
+
+
+def _holds_year(html: str) -> bool:
+    """True when the first `HTMLDATE_MAX_CHARS` of `html` write a year a date could have, outside
+    namespace names (an XHTML page's or an inline SVG's declarations)."""
+    at = 0
+    while found := _ANY_YEAR.search(html, at, HTMLDATE_MAX_CHARS):
+        start = found.start()
+        xmlns = html.rfind("xmlns", max(0, start - _NAMESPACE_REACH), start)
+        declaration = _NAMESPACE.match(html, xmlns) if xmlns >= 0 else None
+        if declaration is None or declaration.end() < found.end():
+            return True
+        at = declaration.end()
+    return False
 
 
 def _from_htmldate(page: Page, html: str) -> dt.date | None:
     # `isspace`, not `strip`: no copy of the page
-    if not html or html.isspace() or not _ANY_YEAR.search(html, 0, HTMLDATE_MAX_CHARS):
+    if not html or html.isspace() or not _holds_year(html):
         return None
     try:
         # a str with an XML declaration is refused by lxml: the declaration says nothing here

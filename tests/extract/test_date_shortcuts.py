@@ -99,3 +99,49 @@ def test_text_nodes_walked_by_their_links_are_bs4s_plain_strings() -> None:
     )
     assert " mars 2024" in walked and "T 2024" in walked and "٣ مارس ٢٠٢٤" in walked
     assert "var d = '2024-01-01';" not in walked and "fin" not in walked
+
+
+_XHTML = (
+    "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN' "
+    "'http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd'>"
+    "<html xmlns='http://www.w3.org/1999/xhtml' {extra}><head><title>{title}</title></head>"
+    "<body>{comment}<h1>{title}</h1><p>{text}</p>"
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    '<use xlink:href="#icon"/></svg></body></html>'
+)
+_PAGES = {
+    "en": ("", "Council votes to repair the bridge", "The council voted to repair it. " * 4),
+    "fr": (
+        "xmlns:fb='http://www.facebook.com/2008/fbml'",
+        "Le conseil vote la réparation du pont",
+        "Le conseil a voté la réparation du pont ce mardi. " * 4,
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", _PAGES)
+def test_years_of_namespace_names_are_no_dates(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An XHTML page, an inline SVG, a Facebook namespace: the years in their namespace names
+    identify the markup, the page writes none; the page is dateless, and the htmldate fallback
+    has nothing to read."""
+    import scraper.extract.published as published
+
+    def no_search(*args: object, **kwargs: object) -> None:
+        raise AssertionError("htmldate searched a page without a year")
+
+    monkeypatch.setattr(published, "find_date", no_search)
+    extra, title, text = _PAGES[lang]
+    page = _XHTML.format(extra=extra, title=title, comment="", text=text)
+    article = extract_article(page, f"https://www.example.{lang}/news/bridge")
+    assert article.published is None
+
+
+@pytest.mark.parametrize("lang", _PAGES)
+def test_a_year_beside_namespace_names_is_still_read(lang: str) -> None:
+    """The same pages with the day written in a comment only: htmldate still reads it."""
+    extra, title, text = _PAGES[lang]
+    comment = "<!-- article published 2024-03-05 -->"
+    page = _XHTML.format(extra=extra, title=title, comment=comment, text=text)
+    article = extract_article(page, f"https://www.example.{lang}/news/bridge")
+    assert article.published == dt.date(2024, 3, 5)
+    assert article.sources["published"] == "htmldate"
