@@ -313,7 +313,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
         put("sector", (self_card.sector, "card"))
     known = {fold(x) for x in (article.title, article.sector) if x}
     put("lead", extract_lead(page, known))
-    put("body", extract_body(page, known))
+    put("body", extract_body(page, known, lambda: author_names(page)))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
     article.translations = extract_translations(page, article.lang, article.url)
