@@ -1650,12 +1650,16 @@ def _author_bio(block: Block, authors: Callable[[], Collection[str]]) -> bool:
 
 
 def extract_body(
-    page: Page, known: set[str], authors: Callable[[], Collection[str]] = frozenset
+    page: Page,
+    known: set[str],
+    authors: Callable[[], Collection[str]] = frozenset,
+    contact_lines: Collection[int] = frozenset(),
 ) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
-    the headline, metadata lines, contact blocks, link lists, the author's bio (`authors`: the
-    full names the byline gives, asked only when a short last paragraph could be one) and
-    everything around the article."""
+    the headline, metadata lines, contact blocks (and `contact_lines`, the `id`s of the blocks
+    a contact was read from), link lists, the author's bio (`authors`: the full names the byline
+    gives, asked only when a short last paragraph could be one) and everything around the
+    article."""
     blocks = page.blocks
     boxes = _Boxes(blocks, page.root)
     labels = _repeated_labels(blocks)
@@ -1678,6 +1682,7 @@ def extract_body(
         and id(b) != kicker
         and not _holds_headline(b, known)
         and not _page_controls(b)
+        and id(b) not in contact_lines
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
