@@ -1,6 +1,7 @@
 """Contact kinds of round x18, each in fr, nl and en with a sibling in other markup: a `<dl>` of
 people (a name in each `<dt>`, role and channels in the `<dd>`s) read as contacts is no body
-text as well."""
+text as well; a contact abroad keeps its phone number out of its address (the country its
+address names read in CLDR's names, a fax beside the phone, a number glued to the address)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,53 @@ def test_a_definition_list_of_people_is_contacts_not_body(
     text = TEXTS[lang]["p"]
     assert isinstance(text, list)
     assert [line for line in body.split("\n\n") if line not in text] == [], body
+
+
+# 2. a contact abroad: its phone is a phone (E.164), never part of its address
+
+
+def _abroad(lang: str, lines: list[str]) -> Contact:
+    block = "<p><strong>Contact</strong></p><p>" + "<br>".join(lines) + "</p>"
+    contacts = extract_article(_page(lang, block), URL).contacts
+    assert len(contacts) == 1, contacts
+    return contacts[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines", "address", "phones"),
+    [
+        (  # the national form, the country written out in French: read in Morocco
+            "fr",
+            ["Youssef Alaoui", "Représentant", "Boulevard Anfa 12, 20000 Casablanca, Maroc",
+             "Tél. 0522 33 44 55", "yalaoui@hub.example"],
+            "Boulevard Anfa 12, 20000 Casablanca, Maroc",
+            ["+212522334455"],
+        ),
+        (  # the same in Dutch, another country: Tunisia
+            "nl",
+            ["Amira Ben Salah", "Vertegenwoordiger", "Rue du Lac 5, 1053 Tunis, Tunesië",
+             "71 123 456", "abensalah@hub.example"],
+            "Rue du Lac 5, 1053 Tunis, Tunesië",
+            ["+21671123456"],
+        ),
+        (  # a phone and a fax on one line, written with dots
+            "fr",
+            ["Youssef Alaoui", "Représentant", "Boulevard Anfa 12, 20000 Casablanca",
+             "Tél. +212.522.33.44.55 – Fax +212.522.33.44.56", "yalaoui@hub.example"],
+            "Boulevard Anfa 12, 20000 Casablanca",
+            ["+212522334455"],
+        ),
+        (  # the number glued to the address (two spans), another country code: Senegal
+            "en",
+            ["Awa Diop", "Representative", "Route de Ngor 4, 12500 Dakar+221 33 869 12 34",
+             "adiop@hub.example"],
+            "Route de Ngor 4, 12500 Dakar",
+            ["+221338691234"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_contact_abroad_keeps_its_phone_out_of_its_address(
+    lang: str, lines: list[str], address: str, phones: list[str]
+) -> None:
+    contact = _abroad(lang, lines)
+    assert (contact.address, contact.phones) == (address, phones)
