@@ -6,6 +6,7 @@ import gc
 import logging
 import warnings
 from dataclasses import dataclass
+from functools import cache, partial
 
 from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
@@ -27,7 +28,7 @@ from scraper.extract.contact_blocks import (
     in_article_footer,
     is_author_box,
 )
-from scraper.extract.contacts import contact_runs, contacts_from_blocks
+from scraper.extract.contacts import SENTENCE_WORDS, contact_runs, contacts_from_blocks
 from scraper.extract.decode import decode_html
 from scraper.extract.fields import (
     extract_lang,
@@ -164,6 +165,25 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     found = [g for g in found if not any(n in b.text for b in g for n in authors)]
     # nor a bio box naming no one its channels could be read with (its name in the bio sentence)
     return [g for g in found if not _nameless_bio(g, page)]
+
+
+def _contact_lines(groups: list[list[Block]], page: Page) -> frozenset[int]:
+    """The blocks of the page's text a contact was read from (a run of a person's lines written
+    without contact markup: `<dl><dt>Name</dt><dd>Role<br>+44 …<br>x@y</dd>`), by `id`: a
+    contact container's own blocks already carry the role "contact". A sentence of the text
+    naming a contact ("Pour en savoir plus, écrivez à Julie Martin : …, tél. 02 …") stays text."""
+    ids = {id(b) for b in page.blocks}
+    return frozenset(
+        id(b)
+        for g in groups
+        if any(id(b) in ids for b in g) and contacts_from_blocks([g], page.phone_regions)
+        for b in g
+        if not _sentence(b.text)
+    )
+
+
+def _sentence(text: str) -> bool:
+    return text.endswith((".", "!", "?")) and len(text.split()) >= SENTENCE_WORDS
 
 
 def _nameless_bio(group: list[Block], page: Page) -> bool:
@@ -313,7 +333,13 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
         put("sector", (self_card.sector, "card"))
     known = {fold(x) for x in (article.title, article.sector) if x}
     put("lead", extract_lead(page, known))
-    put("body", extract_body(page, known))
+    # the contacts before the body: the lines a contact is read from are not text as well
+    groups = _contact_groups(page, page.contact_containers)
+    article.contacts = contacts_from_blocks(groups, page.phone_regions)
+    taken = _contact_lines(groups, page) if article.contacts else frozenset()
+    # the byline's names, read (a walk of the whole page) once and only if a bio is in question
+    authors = cache(partial(author_names, page))
+    put("body", extract_body(page, known, authors, taken))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
     article.translations = extract_translations(page, article.lang, article.url)
@@ -336,8 +362,6 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
             page.warnings.append(
                 f"sector {article.sector!r} is not in the profile's sector mapping"
             )
-    groups = _contact_groups(page, page.contact_containers)
-    article.contacts = contacts_from_blocks(groups, page.phone_regions)
     if article.contacts:
         sources["contacts"] = (
             "profile" if any(b.role == "contact" for g in groups for b in g) else "text"

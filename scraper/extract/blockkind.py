@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from bs4 import NavigableString, Tag
+import re
+from collections.abc import Sequence
+from functools import lru_cache
 
+from bs4 import NavigableString, PageElement, Tag
+
+from scraper import lexicon
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
 from scraper.extract.treewalk import all_strings_in, previous_tag
@@ -101,11 +106,24 @@ def caption_credit(block: Block) -> str | None:
             isinstance(c, NavigableString) or (isinstance(c, Tag) and c.name in BLOCK_TAGS)
             for c in parts[:-1]
         )
+        and not _name_after_caption_sentence(parts[:-1], credit)
     ):
         return None
     if not credit or len(credit) > MAX_CREDIT_CHARS:
         return None
     return credit
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def _name_after_caption_sentence(before: Sequence[PageElement], credit: str) -> bool:
+    """The caption's sentence in an inline element of its own, then a short line that is no
+    sentence (`<span>The tram at the station.</span><span>JOHN DOE</span>`): the photographer's
+    name set apart. A label and a text in two spans ("Media caption" then "Barack Obama: …")
+    has no sentence before its last span, and a last span writing a sentence is caption text."""
+    caption = " ".join(c.get_text(" ") if isinstance(c, Tag) else str(c) for c in before).strip()
+    return caption.endswith(_SENTENCE_ENDS) and not credit.endswith(_SENTENCE_ENDS)
 
 
 def figure_line_beside_caption(block: Block) -> bool:
@@ -195,7 +213,51 @@ def is_caption(block: Block) -> bool:
         if node.name in ("figure", "figcaption"):
             return True
         node = node.parent
-    if not _wholly_emphasised(element):
-        return False
+    if _wholly_emphasised(element):
+        return _under_picture(element)
+    return _credited_caption(block.text) and (
+        _under_picture(element) or _opens_with_picture(element)
+    )
+
+
+def _under_picture(element: Tag) -> bool:
     before = previous_tag(element)
     return before is not None and picture_only(before)
+
+
+def _opens_with_picture(element: Tag) -> bool:
+    """The element's first content is a picture (`<p><img><br>The tram. Photo: X</p>`)."""
+    for child in element.contents:
+        if isinstance(child, Tag):
+            return picture_only(child)
+        if isinstance(child, NavigableString) and child.strip():
+            return False
+    return False
+
+
+#: A picture's caption is a sentence or two and a credit; a box holding more text is text.
+MAX_CAPTION_CHARS = 300
+
+
+def _credited_caption(text: str) -> bool:
+    """A short text (`MAX_CAPTION_CHARS`) closing with a photo credit ("… Foto: Jan Peeters",
+    "… (Beeld: Belga)", "… © J. Doe"): a caption, when a picture is right above it, even set
+    in a plain paragraph."""
+    return len(text) <= MAX_CAPTION_CHARS and inline_credit().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def inline_credit() -> re.Pattern[str]:
+    """A credit written in the caption's own text: after its last sentence, a label of the
+    vocabulary's `credit_labels` and a colon, or "©", then a name (`MAX_CREDIT_CHARS`); or the
+    same in brackets closing the caption ("De tram aan het station (Beeld: Belga)")."""
+    labels = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
+    )
+    credit = rf"(?:(?:{labels})\s*:|©)\s*"
+    return re.compile(
+        rf"(?<=[.!?…])\s+[(\[]?\s*{credit}[^.!?]{{1,{MAX_CREDIT_CHARS}}}$"
+        rf"|\s+[(\[]\s*{credit}[^.!?()\[\]]{{1,{MAX_CREDIT_CHARS}}}[)\]]$",
+        re.IGNORECASE,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
@@ -15,9 +15,11 @@ from scraper import lexicon
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
+    MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
     caption_credit,
     figure_line_beside_caption,
+    inline_credit,
     is_caption,
     is_number_only,
     picture_only,
@@ -27,7 +29,7 @@ from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Blo
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
-from scraper.extract.treewalk import first_named, tags_named, text_length
+from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_length
 from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
@@ -295,6 +297,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
+        and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
     )
 
 
@@ -744,10 +747,6 @@ def _previous_element(tag: Tag) -> Tag | None:
     return None
 
 
-#: A picture's caption is a sentence or two and a credit; a box holding more text is text.
-MAX_CAPTION_CHARS = 300
-
-
 def _picture_box(element: Tag) -> bool:
     """A box holding a picture and at most its caption (`MAX_CAPTION_CHARS`), no paragraph or
     heading: the opening photo between a standfirst and the text's container."""
@@ -1153,13 +1152,42 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         and id(b.element) not in own
         and not b.quoted
         and id(b) not in sections
-        and not any(h.startswith("#") and len(h) > 1 for h in b.hrefs)  # a note, linked back
+        and not _linked_note(b)
         and (
             b.tag == "div"
             or (b.tag == "p" and at > resumes and _signature(b.element.parent) not in text_kinds)
         )
     }
     return [b for b in kept if id(b) not in after]
+
+
+#: A bar of controls after the text ("Réagir · Ajouter à vos sélections", "Back to top") names a
+#: verb or two per control; a note after the text, linked back to its call, writes a sentence.
+MAX_CONTROL_WORDS = 6
+_SENTENCE_ENDS = (".", "!", "?", "…", ":")
+
+
+def _linked_note(block: Block) -> bool:
+    """A note after the text linked back to its call in the text (`<a href="#ref1">1</a> …`):
+    the text's own, wherever it sits. A line of the page's own controls linked into the page
+    (`_page_controls`) is none."""
+    return any(h.startswith("#") and len(h) > 1 for h in block.hrefs) and not _page_controls(block)
+
+
+def _page_controls(block: Block) -> bool:
+    """A short line (`MAX_CONTROL_WORDS`, no sentence) whose links into the page itself are all
+    words ("<a href='#reactions'>Réagir</a> Ajouter à vos sélections", "Back to top"): buttons
+    to the comments or the top, not text. A note's back link is a number or an arrow ("1",
+    "↩"), and a note writes more than a few words."""
+    text = block.text
+    if block.element is None or block.is_heading or block.tag in _DATA_LINES:
+        return False  # a table of contents' entry, a heading linked to itself: the text's
+    if not any(h.startswith("#") and len(h) > 1 for h in block.hrefs):
+        return False
+    if text.endswith(_SENTENCE_ENDS) or len(_WORD.findall(text)) > MAX_CONTROL_WORDS:
+        return False
+    inner = [a for a in all_links_in(block.element) if str(a.get("href", "")).startswith("#")]
+    return bool(inner) and all(any(c.isalpha() for c in a.get_text()) for a in inner)
 
 
 _FORM_CONTROLS = frozenset(("form", "input", "button", "select", "textarea"))
@@ -1224,20 +1252,6 @@ def _closing_sections(blocks: list[Block], last: int) -> set[int]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _inline_credit() -> re.Pattern[str]:
-    """A credit written in the caption's own text after its last sentence: a label of the
-    vocabulary's `credit_labels` and a colon, or "©", then a name (`MAX_CREDIT_CHARS`)."""
-    labels = "|".join(
-        re.escape(w)
-        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
-    )
-    return re.compile(
-        rf"(?<=[.!?…])\s+[(\[]?\s*(?:(?:{labels})\s*:|©)\s*[^.!?]{{1,{MAX_CREDIT_CHARS}}}$",
-        re.IGNORECASE,
-    )
-
-
 def _without_credit(block: Block) -> str:
     """The block's text, without the photo credit closing it when it is a figure's caption (an
     element of its own, or "Photo: …", "© …" after the caption's last sentence)."""
@@ -1246,7 +1260,7 @@ def _without_credit(block: Block) -> str:
     if credit and text.endswith(credit) and len(credit) < len(text):
         return text[: -len(credit)].rstrip()
     if ("©" in text or ":" in text) and is_caption(block):
-        found = _inline_credit().search(text)
+        found = inline_credit().search(text)
         if found:
             return text[: found.start()].rstrip()
     return text
@@ -1604,9 +1618,48 @@ def _byline_boxes(boxes: _Boxes) -> set[int]:
     return found
 
 
-def extract_body(page: Page, known: set[str]) -> Found:
+#: An author's bio under the text is a sentence or two beside the author's channels ("Marie
+#: Leroy couvre les transports. marie.leroy@…"); a paragraph of the text naming its author, a
+#: quote of theirs, runs longer.
+MAX_BIO_CHARS = 300
+_SLUG_GAPS = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(text: str) -> str:
+    """`text` as a web address writes it ("Marie Leroy" -> "marie-leroy")."""
+    return _SLUG_GAPS.sub("-", fold(text)).strip("-")
+
+
+def _author_bio(block: Block, authors: Callable[[], Collection[str]]) -> bool:
+    """A short paragraph (`MAX_BIO_CHARS`) naming the byline's author beside a channel of theirs:
+    an e-mail address, or a link to their own page (its address writes the name:
+    "/auteur/marie-leroy/"). Only the text's last blocks are asked: a bio closes the article."""
+    text = block.text
+    if block.tag != "p" or len(text) > MAX_BIO_CHARS:
+        return False
+    mail = any(h.lower().startswith("mailto:") for h in block.hrefs) or bool(
+        "@" in text and EMAIL.search(text)
+    )
+    if not mail and not block.hrefs:
+        return False  # no channel: a closing sentence of the text naming its author
+    named = [n for n in authors() if n in text]
+    if not named or mail:
+        return bool(named)
+    slugs = [_slug(n) for n in named]
+    return any(s in _slug(urlsplit(h).path) for h in block.hrefs for s in slugs)
+
+
+def extract_body(
+    page: Page,
+    known: set[str],
+    authors: Callable[[], Collection[str]] = frozenset,
+    contact_lines: Collection[int] = frozenset(),
+) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
-    the headline, metadata lines, contact blocks, link lists and everything around the article."""
+    the headline, metadata lines, contact blocks (and `contact_lines`, the `id`s of the blocks
+    a contact was read from), link lists, the author's bio (`authors`: the full names the byline
+    gives, asked only when a short last paragraph could be one) and everything around the
+    article."""
     blocks = page.blocks
     boxes = _Boxes(blocks, page.root)
     labels = _repeated_labels(blocks)
@@ -1628,12 +1681,17 @@ def extract_body(page: Page, known: set[str]) -> Found:
         and id(b) not in slots
         and id(b) != kicker
         and not _holds_headline(b, known)
+        and not _page_controls(b)
+        and id(b) not in contact_lines
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
     kept = _without_link_box_headings(blocks, kept)
     kept = _without_link_box_labels(boxes, kept)
-    while len(kept) > 1 and _closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]):
+    while len(kept) > 1 and (
+        (_closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]))
+        or _author_bio(kept[-1], authors)
+    ):
         kept.pop()
     if not kept:
         return None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import phonenumbers
+from babel import Locale
 
 from scraper import lexicon
 from scraper.dates import has_digit
@@ -73,50 +74,26 @@ POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
 POSTCODE_PART = re.compile(
     r"(?=[A-Z\d -]{4,10}$)(?=\D*\d)(?:[A-Z]{1,2}-)?[A-Z\d]{2,5}(?: [A-Z\d]{2,5})?"
 )
-#: Country names an address ends with -> the region (ISO 3166) its phone numbers are read in.
-COUNTRIES: dict[str, str] = {
-    fold(name): code
-    for name, code in (
-        ("Belgique", "BE"),
-        ("België", "BE"),
-        ("Belgium", "BE"),
-        ("Belgien", "BE"),
-        ("USA", "US"),
-        ("U.S.A.", "US"),
-        ("United States", "US"),
-        ("États-Unis", "US"),
-        ("France", "FR"),
-        ("Frankrijk", "FR"),
-        ("Nederland", "NL"),
-        ("Pays-Bas", "NL"),
-        ("Netherlands", "NL"),
-        ("Deutschland", "DE"),
-        ("Allemagne", "DE"),
-        ("Duitsland", "DE"),
-        ("Germany", "DE"),
-        ("United Kingdom", "GB"),
-        ("UK", "GB"),
-        ("Royaume-Uni", "GB"),
-        ("Luxembourg", "LU"),
-        ("Luxemburg", "LU"),
-        ("Canada", "CA"),
-        ("Japan", "JP"),
-        ("Japon", "JP"),
-        ("China", "CN"),
-        ("Chine", "CN"),
-        ("Spain", "ES"),
-        ("Espagne", "ES"),
-        ("Spanje", "ES"),
-        ("Italy", "IT"),
-        ("Italie", "IT"),
-        ("Italië", "IT"),
-        ("Switzerland", "CH"),
-        ("Suisse", "CH"),
-        ("Zwitserland", "CH"),
-        ("UAE", "AE"),
-        ("United Arab Emirates", "AE"),
-    )
-}
+#: Short forms of country names that addresses write and CLDR's names lack -> the region.
+_COUNTRY_SHORT_FORMS = {"USA": "US", "U.S.A.": "US", "UK": "GB", "UAE": "AE"}
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Country names an address ends with, folded -> the region (ISO 3166) its phone numbers are
+    read in: CLDR's names (babel) in each language of the vocabulary of every region the phone
+    library knows ("Maroc", "Marokko", "Morocco", "Tunisie"…), and their short forms. A contact
+    abroad writes its country's numbers in the national form ("0522 33 44 55")."""
+    names = {
+        fold(name): code
+        for lang in lexicon.LANGUAGES
+        for code, name in Locale(lang).territories.items()
+        if code in phonenumbers.SUPPORTED_REGIONS
+    }
+    names.update((fold(name), code) for name, code in _COUNTRY_SHORT_FORMS.items())
+    return names
+
+
 #: Postal codes whose shape names their country: Canada's "H3G 1M8" (letter, digit, letter).
 _POSTCODE_REGIONS = ((re.compile(r"\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b"), "CA"),)
 
@@ -124,9 +101,10 @@ _POSTCODE_REGIONS = ((re.compile(r"\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b"), "
 def region_of_address(lines: Sequence[str]) -> str | None:
     """The region a contact's own lines name: a country written out ("…, Canada"), else a postal
     code whose shape is one country's; None when they name none."""
+    known = countries()
     for line in lines:
         for part in reversed(_COMMA.split(line)):
-            code = COUNTRIES.get(fold(part.strip(" .()")))
+            code = known.get(fold(part.strip(" .()")))
             if code:
                 return code
     for line in lines:
@@ -228,6 +206,9 @@ def _unlabelled_channels(lines: Sequence[str], regions: Regions, following: str 
                 rest = line[: head.start()].strip().strip(_DANGLING + ",")
                 out.extend([rest, line[start:]] if rest else [line[start:]])
                 continue
+            if _address_before_channel(line[:start], regions):
+                out.extend([line[:start].strip().strip(_DANGLING + ","), line[start:]])
+                continue
         elif start is None and _channel_start(after[i], regions) == 0:
             head = label.search(line)
             if head is not None:
@@ -237,6 +218,17 @@ def _unlabelled_channels(lines: Sequence[str], regions: Regions, following: str 
                 continue
         out.append(line)
     return out
+
+
+def _address_before_channel(head: str, regions: Regions) -> bool:
+    """The text before a line's first channel is an address of its own ("Boulevard Anfa 12, 20000
+    Casablanca +212 5 22 …", spans glued in the source): the number is no part of it."""
+    head = head.strip().strip(_DANGLING + ",")
+    return bool(head) and _is_address(head, regions)
+
+
+#: A fax number after its label ("Fax : +212 5 22 33 44 56"): no phone of the contact's.
+_FAX_NUMBER = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(][\d\s./()\-]{5,}\d", re.IGNORECASE)
 
 
 def _is_address(line: str, regions: Regions) -> bool:
@@ -355,8 +347,12 @@ class _Builder:
                 self._add_field(hint, line)
                 continue
             emails = [_glued(e.lower(), mailtos) for e in EMAIL.findall(line)] if at else []
+            # a phone and a fax on one line ("Tél. +212 … – Fax +212 …"): the fax goes alone
+            dialled = _FAX_NUMBER.sub(" ", line) if "fax" in line.lower() else line
             phones = (
-                [] if "fax" in line.lower() else self._phones(EMAIL.sub(" ", line) if at else line)
+                []
+                if "fax" in dialled.lower()
+                else self._phones(EMAIL.sub(" ", dialled) if at else dialled)
             )
             current = self.current
             if emails or phones:

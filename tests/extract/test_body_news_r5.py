@@ -280,23 +280,12 @@ def test_a_boxed_section_of_the_text_without_a_form_stays() -> None:
     assert "Wat kost het?" in body and "een derde uit het Vlaamse gewest" in body
 
 
-# every page's furniture, kind by kind; left alone: Le Monde's reactions line ("Réagir Ajouter à
-# vos sélections", a <p> after the text before the agency line of the text's own container),
-# and a credit in a <span> after the caption's sentence in another <span> (the devset's expected
-# text keeps such credits: cnet)
-KNOWN_LEAKS = {("lemonde_like", "reactions"), ("elpais_like", "credit")}
+# every page's furniture, kind by kind (Le Monde's reactions line and El País's credit span:
+# tests/extract/test_body_kinds_x18.py has their siblings)
 FURNITURE = [(make.__name__, kind) for make in PAGES for kind in make().excluded]
 
 
-@pytest.mark.parametrize(
-    ("name", "kind"),
-    [
-        pytest.param(n, k, marks=pytest.mark.xfail(strict=True))
-        if (n, k) in KNOWN_LEAKS
-        else (n, k)
-        for n, k in FURNITURE
-    ],
-)
+@pytest.mark.parametrize(("name", "kind"), FURNITURE)
 def test_each_kind_of_furniture_is_left_out(name: str, kind: str) -> None:
     page = BY_NAME[name]()
     assert page.excluded[kind] not in _body(page)
