@@ -14,7 +14,7 @@ from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingIn
 
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
-from scraper.extract.treewalk import previous_tag, tags_named, text_length
+from scraper.extract.treewalk import first_named, previous_tag, tags_named, text_length
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
@@ -207,21 +207,26 @@ def find_content_root(
         if len(group) > MAX_CONTENT_MATCHES:
             continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
-        if (best.find("p") is not None or _text_length(best) >= 200) and not _link_list(best):
+        # plain walks, not `find`: bs4 builds a matcher for each call, a fixed cost that
+        # weighs on a small page
+        if (first_named(best, "p") is not None or _text_length(best) >= 200) and not _link_list(
+            best
+        ):
             return best, True
     sized = ((len(para.get_text()), para) for para in paragraphs)
     deepest, total = _deepest_holding(sized)
-    if total < MIN_PARAGRAPH_TEXT and soup.body is not None:
+    body = first_named(soup, "body") if total < MIN_PARAGRAPH_TEXT else None  # `soup.body`
+    if body is not None:
         # a text written without paragraphs (lines set apart by <br> in a layout table's cell):
         # the element holding most of the page's words outside links
-        by_words, _ = _deepest_holding((len(s.strip()), s) for s in soup.body.strings)
+        by_words, _ = _deepest_holding((len(s.strip()), s) for s in body.strings)
         if by_words is not None and by_words.name not in ("body", "html", "[document]"):
             return by_words, False
     if deepest is not None:
         deepest = _with_paragraphs_beside(deepest, total)
         if deepest.name not in ("html", "[document]"):
             return deepest, False
-    return soup.body or soup, False
+    return first_named(soup, "body") or soup, False
 
 
 #: Below this much text in `<p>` paragraphs (three of running text) a page writes its text

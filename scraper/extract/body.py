@@ -29,7 +29,7 @@ from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Blo
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
-from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_length
+from scraper.extract.treewalk import all_links_in, first_named, next_tags, tags_named, text_length
 from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
@@ -654,7 +654,8 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         return None
     if any(p is root for p in headline.parents):
         return None
-    for sibling in _headline_box(headline).find_next_siblings(limit=4):
+    # the next four elements beside it (`find_next_siblings(limit=4)`, without bs4's matcher)
+    for sibling in islice(next_tags(_headline_box(headline)), 4):
         if isinstance(sibling, Tag) and _photo_box(sibling):
             continue  # the photo under the header, its caption and credit: never the standfirst
         if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
@@ -700,7 +701,7 @@ def _headline_box(headline: Tag) -> Tag:
     for _ in range(DEK_CLIMB):
         parent = box.parent
         if (
-            box.find_next_sibling() is not None
+            next(next_tags(box), None) is not None  # `find_next_sibling()`
             or parent is None
             or parent.name in ("body", "html", "article", "main", "[document]")
         ):

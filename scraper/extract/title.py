@@ -246,9 +246,18 @@ def _is_site_like(piece: str, names: set[str], host_words: set[str]) -> bool:
         return False
     folded = " ".join(words)
     return any(
-        len(name) >= _MIN_SITE_CHARS and re.match(rf"{re.escape(name)}(?!\w)", folded)
-        for name in names
+        len(name) >= _MIN_SITE_CHARS and _opens_with_word(folded, name) for name in names
     ) or bool(host_words & set(words))
+
+
+def _opens_with_word(text: str, name: str) -> bool:
+    r"""True when `text` opens with `name` not followed by a word character (as
+    `re.match(re.escape(name) + r"(?!\w)", text)`, whose `\w` is `str.isalnum()` or "_"), without
+    a pattern built for each name and text."""
+    if not text.startswith(name):
+        return False
+    after = text[len(name) : len(name) + 1]
+    return not after or not (after.isalnum() or after == "_")
 
 
 _NOT_WORD = re.compile(r"[^\w.]+")
@@ -630,10 +639,18 @@ def extract_title(page: Page) -> Found:
     headline = signals.jsonld_value("headline", "name")
     split = split or bool(headline and _separator(headline))
     shown = _shown_site_names(page) if split else set()
+    meta = _without_section(clean_title(og_title, page, shown), page)
     structured = [
         (clean_title(headline, page, shown, named_only=True), "jsonld"),
-        (_without_section(clean_title(og_title, page, shown), page), "meta"),
-        (_without_section(clean_title(title_tag, page, shown), page), "html"),
+        (meta, "meta"),
+        # most pages write the same og:title as <title>: cleaned once (both steps read the
+        # page and the text only)
+        (
+            meta
+            if title_tag == og_title
+            else _without_section(clean_title(title_tag, page, shown), page),
+            "html",
+        ),
     ]
     site_names = _site_names(page)
     scope = page.article_scope()
