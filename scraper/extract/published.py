@@ -317,7 +317,7 @@ def _slash_texts(page: Page) -> list[str]:
 def _anchors(page: Page) -> list[Tag]:
     """The headline candidates the date lines are read around: the first `<h1>`s, else the
     first `<h2>` outside the site's frame."""
-    anchors = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
+    anchors = _headline_h1s(page)
     if not anchors:
         anchors = [
             h
@@ -325,6 +325,15 @@ def _anchors(page: Page) -> list[Tag]:
             if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
         ][:1]
     return anchors
+
+
+def _headline_h1s(page: Page) -> list[Tag]:
+    """The first two `<h1>`s outside related lists; of those, the ones outside the site's frame
+    when there are any: a theme that sets the site's name in an `<h1>` in its banner (beside a
+    masthead's date line, the day the page was served) sets the headline in another."""
+    h1s = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
+    own = [h for h in h1s if not page.in_site_chrome(h) or page.in_page_header(h)]
+    return own or h1s
 
 
 def zone_lines(page: Page) -> list[str]:

@@ -10,7 +10,9 @@ templates or languages:
 - a row of dated teasers above the article is no date line of the headline's;
 - a date element that says "Updated: …" gives no publication date;
 - a `<time>` in a link that names another text (a "Read also" insert) is that text's;
-- an element's own `itemprop=datePublished` beats its wrapper's "updated" class."""
+- an element's own `itemprop=datePublished` beats its wrapper's "updated" class;
+- a site's name set in an `<h1>` in its banner (beside today's date) is not the headline;
+- more labels, as vocabulary data ("Erstellt:", "Aangepast:", "modifica il")."""
 
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ TEXT = {
         "I lavori costeranno circa due milioni di euro, pagati in gran parte dalla regione, e i "
         "ciclisti manterranno una corsia provvisoria per tutta la durata del cantiere.",
     ),
+    "de": (
+        "Der Gemeinderat hat am Dienstagabend beschlossen, die alte Brücke über den Fluss für "
+        "eine umfassende Sanierung bis zum Herbst zu sperren und den Verkehr umzuleiten.",
+        "Die Arbeiten kosten rund zwei Millionen Euro, die zum größten Teil das Land trägt, und "
+        "Radfahrer behalten während der gesamten Baustelle eine provisorische Spur.",
+    ),
     "pt": (
         "A câmara municipal votou na terça-feira à noite o encerramento da velha ponte sobre o rio "
         "para uma renovação completa que vai durar até ao outono, com o trânsito desviado.",
@@ -57,6 +65,7 @@ H1 = {
     "nl": "Brug een jaar dicht",
     "it": "Il ponte chiuso per un anno",
     "pt": "A ponte fechada por um ano",
+    "de": "Brücke ein Jahr gesperrt",
 }
 
 
@@ -296,3 +305,62 @@ def test_an_elements_own_date_property_beats_its_wrappers_class(lang: str, eleme
     html = page(lang, f"<article><h1>{H1[lang]}</h1>{element}{body(lang)}</article>")
     found = record(html, "https://www.example-news.com/sp/noticia/ponte.ghtml")
     assert (found["published"], found["modified"]) == ("2025-03-12", None)
+
+
+# -- the site's name in an <h1> in the banner ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "banner", "date_line"),
+    [
+        (
+            "en",
+            "<header id='masthead'><h1 class='site-title'><a href='/'>Daily Example</a></h1>"
+            "<p class='today'>Wednesday, March 19, 2025</p>",
+            "March 12, 2025",
+        ),
+        (
+            "fr",
+            "<header class='site-header'><h1 class='logo'><a href='/'>Le Journal</a></h1>"
+            "<div class='date-du-jour'>mercredi 19 mars 2025</div>",
+            "12 mars 2025",
+        ),
+    ],
+)
+def test_the_sites_name_in_a_banner_h1_is_not_the_headline(
+    lang: str, banner: str, date_line: str
+) -> None:
+    html = (
+        f"<!DOCTYPE html><html lang='{lang}'><head><title>{H1[lang]}</title></head><body>"
+        f"{banner}<nav><a href='/'>Home</a><a href='/n'>News</a></nav></header><main><article>"
+        f"<h1 class='entry-title'>{H1[lang]}</h1><p class='byline'>Jane Doe</p>"
+        f"<p class='pubdate'>{date_line}</p>{body(lang)}</article></main></body></html>"
+    )
+    found = record(html, "https://www.dailyexample.com/local/bridge-closes-321")
+    assert found["published"] == "2025-03-12"
+
+
+# -- more labels ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "published", "modified"),
+    [
+        (
+            "de",
+            "Erstellt: 12.03.2025, 18:30 Uhr | Aktualisiert: 13.03.2025, 09:00 Uhr",
+            "2025-03-12",
+            "2025-03-13",
+        ),
+        ("nl", "12 maart 2025 18:30 · Aangepast: 13 maart 2025 09:00", "2025-03-12", "2025-03-13"),
+        ("it", "12 marzo 2025 (modifica il 13 marzo 2025 | 09:00)", "2025-03-12", "2025-03-13"),
+    ],
+)
+def test_more_date_labels(lang: str, line: str, published: str, modified: str) -> None:
+    html = page(
+        lang,
+        f"<article><h1>{H1[lang]}</h1><div class='meta'>{line}</div>{body(lang)}</article>",
+        "<meta name='date' content='2020-01-01'>",
+    )
+    found = record(html, "https://www.zeitung-beispiel.de/lokales/bruecke-790.html")
+    assert (found["published"], found["modified"]) == (published, modified)
