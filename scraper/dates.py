@@ -50,6 +50,9 @@ class DateVocabulary:
     #: more keys read only on the state object whose title is the headline
     post_published_keys: tuple[str, ...] = ()
     post_modified_keys: tuple[str, ...] = ()
+    #: folded day name -> ISO weekday (1 = Monday), for the languages whose file numbers its day
+    #: names (`[weekdays]`): a day name beside a slash date tells its order
+    weekday_numbers: dict[str, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +61,7 @@ def vocabulary() -> DateVocabulary:
     months: dict[str, int] = {}
     weekdays: list[str] = []
     marks: list[tuple[str, str, str]] = []
+    numbers: dict[str, int] = {}
     labels: dict[str, list[str]] = {"published_labels": [], "modified_labels": []}
     for lang in LANGUAGES:
         data = tomllib.loads((VOCABULARY_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
@@ -66,6 +70,12 @@ def vocabulary() -> DateVocabulary:
                 months[fold(name)] = int(number)
         words = data.get("words", {})
         weekdays += [fold(w) for w in words.get("weekdays", ())]
+        for number, names in data.get("weekdays", {}).items():
+            for name in map(fold, names):
+                # a name two languages give different days tells none (0)
+                iso = int(number)
+                numbers[name] = iso if numbers.get(name, iso) == iso else 0
+                weekdays.append(name)
         if "date_marks" in words:
             year, month, day = (fold(mark) for mark in words["date_marks"])
             marks.append((year, month, day))
@@ -82,6 +92,7 @@ def vocabulary() -> DateVocabulary:
         modified_keys=tuple(keys["modified"]),
         post_published_keys=tuple(keys.get("post_published", ())),
         post_modified_keys=tuple(keys.get("post_modified", ())),
+        weekday_numbers={name: n for name, n in numbers.items() if n},
     )
 
 
@@ -278,10 +289,32 @@ def slash_order(texts: Iterable[str]) -> bool:
             a, b = int(m.group(1)), int(m.group(2))
             forced_month_first |= b > 12 >= a
             forced_day_first |= a > 12 >= b
+            named = _weekday_order(text[: m.start()], a, b, m.group(3))
+            forced_month_first |= named is True
+            forced_day_first |= named is False
     return forced_month_first and not forced_day_first
 
 
-_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+#: A day name closing the text before a slash date ("Thu, 04/03/2025", "mar. 04/03/2025").
+_WEEKDAY_BEFORE = re.compile(r"(\w[\w-]*)\.?,?\s*$")
+
+
+def _weekday_order(before: str, a: int, b: int, year: str) -> bool | None:
+    """True (month first) or False (day first) when a day name right before the slash date
+    a/b/year agrees with one reading only ("Thu, 04/03/2025" is 3 April, a Thursday; 4 March
+    was a Tuesday), else None."""
+    m = _WEEKDAY_BEFORE.search(before[-20:])
+    numbers = vocabulary().weekday_numbers or {}
+    weekday = numbers.get(fold(m.group(1))) if m else None
+    if weekday is None:
+        return None
+    day_first, month_first = make_date(int(year), b, a), make_date(int(year), a, b)
+    fits_day = day_first is not None and day_first.isoweekday() == weekday
+    fits_month = month_first is not None and month_first.isoweekday() == weekday
+    return None if fits_day == fits_month else fits_month
+
+
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -378,6 +411,22 @@ def stamp_day(stamp: Stamp, zone: ZoneInfo | None, printed: dt.date | None) -> d
     return day
 
 
+#: Epoch stamps in an element's data attribute: seconds (10 digits) or milliseconds (13).
+_EPOCH = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
+
+
+def parse_epoch(value: str | None) -> Stamp | None:
+    """The UTC moment of a Unix timestamp in seconds or milliseconds ("1741804200",
+    "1741804200000"), when it falls in the plausible years; None otherwise."""
+    m = _EPOCH.match(value) if value else None
+    if m is None:
+        return None
+    digits = m.group(1)
+    moment = dt.datetime.fromtimestamp(int(digits) / (1000 if len(digits) == 13 else 1), dt.UTC)
+    date = make_date(moment.year, moment.month, moment.day)
+    return Stamp(date, moment) if date else None
+
+
 def parse_timestamp(value: str | None, zone: ZoneInfo | None = None) -> dt.date | None:
     """The calendar day of a timestamp: in `zone` when it has an offset and a zone is given
     (a site's own zone), else as written."""
@@ -403,12 +452,18 @@ _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)"
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/|-\d\d?[/-])")
 
 
+#: ISO 8601's basic form as a whole part of a URL path: "/20250312/", "…~20250312.html" (a run of
+#: more digits, or digits run into letters, is an identifier).
+_URL_BASIC_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(\d\d)(\d\d)(?![0-9A-Za-z])")
+
+
 def date_in_url(path: str) -> dt.date | None:
-    """A full date written in a URL path ("/2025/06/03/…", "…-2025-06-03/")."""
-    for m in _URL_DATE.finditer(path):
-        value = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if value:
-            return value
+    """A full date written in a URL path ("/2025/06/03/…", "…-2025-06-03/", "/20250603/")."""
+    for pattern in (_URL_DATE, _URL_BASIC_DATE):
+        for m in pattern.finditer(path):
+            value = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if value:
+                return value
     return None
 
 

@@ -33,6 +33,7 @@ from scraper.dates import (
     labelled_date,
     may_hold_label,
     parse_date_text,
+    parse_epoch,
     parse_stamp,
     slash_order,
     stamp_day,
@@ -45,6 +46,7 @@ from scraper.extract.blockkind import is_caption
 from scraper.extract.blocks import Block, in_furniture
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
+from scraper.extract.structured import EPOCH_ATTRS
 from scraper.extract.zone import lines_around
 from scraper.text import fold, normalize_lines, normalize_text
 
@@ -120,6 +122,8 @@ _LABEL_CELL = 30
 def _time_kind(tag: Tag) -> str | None:
     """ "published", "modified" or None (unknown) for a `<time>` element."""
     itemprop = str(tag.get("itemprop") or "").lower()
+    if "datepublished" in itemprop:
+        return "published"  # the element's own property, over its wrapper's class ("…__updated")
     parent = tag.parent if isinstance(tag.parent, Tag) else tag
     classes = f"{class_string(tag)} {class_string(parent)}".lower()
     if "datemodified" in itemprop or any(h in classes for h in _MODIFIED_HINTS):
@@ -180,8 +184,8 @@ def _find_article_times(page: Page) -> list[Tag]:
             continue
         if scope is not None and not _within(tag, scope):
             continue  # a live ticker, a "most viewed" list: beside the article, not its date
-        if _in_repeated_unit(tag):
-            continue  # a teaser's or a comment's, one of a list
+        if _in_repeated_unit(tag) or _in_teaser_link(tag):
+            continue  # a teaser's or a comment's, one of a list; a "Read also" link's
         times.append(tag)
     # one `<time>` or none needs no order: the headline is looked up only to sort several
     headline = _headline(page) if len(times) > 1 else None
@@ -231,6 +235,35 @@ def _in_repeated_unit(tag: Tag) -> bool:
     return False
 
 
+#: A link holding a `<time>` and at least this many other words holds another text's title: a
+#: teaser ("<a>Le tram arrive <time>1er mars</time></a>"); the article's own date link holds
+#: its dates alone, or with their label ("Posted on", "Mis en ligne le").
+_TEASER_WORDS = 3
+#: A `<time>` is looked up this many elements high for the link that holds it.
+_LINK_DEPTH = 3
+
+
+def _in_teaser_link(tag: Tag) -> bool:
+    """True when `tag` sits in a link that also names another text (a "Read also" insert in the
+    body, a single teaser): the day is that text's."""
+    link = next(
+        (p for _, p in zip(range(_LINK_DEPTH), tag.parents, strict=False) if p.name == "a"), None
+    )
+    if link is None:
+        return False
+    # the link's words outside `tag` and its other `<time>`s (WordPress links a post's two dates
+    # together)
+    inside = {id(s) for s in tag.find_all(string=True)}
+    words = normalize_text(
+        " ".join(
+            s
+            for s in link.find_all(string=True)
+            if id(s) not in inside and s.find_parent("time") is None
+        )
+    )
+    return len(words.split()) >= _TEASER_WORDS and _label_kind(words) is None
+
+
 def _headline(page: Page) -> Tag | None:
     anchors = _anchors(page)
     return anchors[0] if anchors else None
@@ -243,8 +276,22 @@ def _stamp_of(tag: Tag, month_first: bool) -> Stamp | None:
         raw = tag.get(name)
         if isinstance(raw, str) and (stamp := parse_stamp(raw, month_first=month_first)):
             return stamp
+    stamp = _epoch_of(tag)
+    if stamp is not None:
+        return stamp
     value = parse_date_text(tag.get_text(" "), month_first=month_first)
     return Stamp(value) if value else None
+
+
+def _epoch_of(tag: Tag) -> Stamp | None:
+    """The moment an element states as a Unix timestamp in a data attribute
+    (`<span data-timestamp="1741804200">3 hours ago</span>`): its text is relative, or the
+    script that writes it has not run."""
+    for name in EPOCH_ATTRS:
+        raw = tag.get(name)
+        if isinstance(raw, str) and (stamp := parse_epoch(raw)):
+            return stamp
+    return None
 
 
 def month_first(page: Page) -> bool:
@@ -271,7 +318,7 @@ def _slash_texts(page: Page) -> list[str]:
 def _anchors(page: Page) -> list[Tag]:
     """The headline candidates the date lines are read around: the first `<h1>`s, else the
     first `<h2>` outside the site's frame."""
-    anchors = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
+    anchors = _headline_h1s(page)
     if not anchors:
         anchors = [
             h
@@ -279,6 +326,15 @@ def _anchors(page: Page) -> list[Tag]:
             if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
         ][:1]
     return anchors
+
+
+def _headline_h1s(page: Page) -> list[Tag]:
+    """The first two `<h1>`s outside related lists; of those, the ones outside the site's frame
+    when there are any: a theme that sets the site's name in an `<h1>` in its banner (beside a
+    masthead's date line, the day the page was served) sets the headline in another."""
+    h1s = [h for h in page.signals.h1s[:2] if not page.in_related(h)]
+    own = [h for h in h1s if not page.in_site_chrome(h) or page.in_page_header(h)]
+    return own or h1s
 
 
 def zone_lines(page: Page) -> list[str]:
@@ -291,7 +347,7 @@ def zone_lines(page: Page) -> list[str]:
     avoid = frozenset(id(section) for section in page.related_sections)
     for anchor in anchors:
         behind, ahead = lines_around(
-            anchor, page.config, avoid, frame=lambda tag: _site_menu(page, tag)
+            anchor, page.config, avoid, frame=lambda tag: _frame_behind(page, tag)
         )
         lines.extend(behind)
         lines.extend(normalize_lines(anchor.get_text("\n")))
@@ -309,6 +365,18 @@ def _dated_lines(block: Block) -> list[str]:
     """The lines of one of the text's first or last blocks that may date the article: none of a
     picture's caption ("Die Brücke am 12.02.2024. Foto: dpa": the day the photo was taken)."""
     return [] if is_caption(block) else block.lines
+
+
+def _frame_behind(page: Page, tag: Tag) -> bool:
+    """True when `tag`, behind the headline, is the site's frame: its menu, or a list of other
+    articles' teasers (a "Top stories" row above the article), whose dates are theirs."""
+    return _site_menu(page, tag) or _teaser_list(tag)
+
+
+def _teaser_list(tag: Tag) -> bool:
+    """True when `tag` holds a list of dated units (several siblings of one kind, each with its
+    `<time>` and a link: `_in_repeated_unit`)."""
+    return any(_in_repeated_unit(time) for time in tag.find_all("time"))
 
 
 def _site_menu(page: Page, tag: Tag) -> bool:
@@ -356,15 +424,22 @@ def _foreign_label(line: str, at: int) -> bool:
     return _label_kind(line[:at].rstrip()) is None
 
 
+def _before_update_label(text: str, order: bool) -> str:
+    """`text` up to its "Updated" label and that label's date ("5 March 2026 · Updated 6 March
+    2026" -> "5 March 2026"; "Updated: 6 March 2026" -> ""): what follows the label is no
+    publication date."""
+    cut = label_at(text, "modified", month_first=order)
+    return text if cut is None else text[:cut].rstrip(" ·|•–—-,")
+
+
 def _date_line(line: str, order: bool, updated: bool = True) -> dt.date | None:
     """The date of a short line that is mostly a date ("04 Dezember, 2023", "Beitrag von kaybee »
     11.02.2019, 07:15"), unless a label of something else introduces it. An "Updated" label
     and its date are no publication date: what stands before the label is read alone
     ("5 March 2026 · Updated 6 March 2026"). `updated`: False when the line is known to hold
     no such label."""
-    cut = label_at(line, "modified", month_first=order) if updated else None
-    if cut is not None:
-        line = line[:cut].rstrip(" ·|•–—-,")
+    if updated:
+        line = _before_update_label(line, order)
     if len(line) > _DATE_LINE:
         return None
     for at, value in iter_dates(line, month_first=order):
@@ -767,7 +842,7 @@ def extract_published(
             continue
         text = normalize_text(tag.get_text(" "))
         value = labelled_date(text, "published", month_first=order) or parse_date_text(
-            text, month_first=order
+            _before_update_label(text, order), month_first=order
         )
         if value:
             return value, "profile"
@@ -816,7 +891,9 @@ def _foreign_day(
             continue
         # another text's: a `<time>` merely outside the article's scope (a blog post's footer
         # stamp) may still be the article's own
-        if id(tag) not in kept and (_beside_article(page, tag) or _in_repeated_unit(tag)):
+        if id(tag) not in kept and (
+            _beside_article(page, tag) or _in_repeated_unit(tag) or _in_teaser_link(tag)
+        ):
             return True
         own = True
     if own:
@@ -948,6 +1025,9 @@ def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     if value:
         return value, "text"
     stamp = _script_stamp(page, title, vocab.modified_keys, vocab.post_modified_keys)
-    if stamp:
+    if stamp and stamp != _script_stamp(
+        page, title, vocab.published_keys, vocab.post_published_keys
+    ):
+        # (the same stamp under both keys: the CMS fills the update with the publication)
         return _stamp_day(page, stamp, "modified"), "state"
     return None

@@ -11,6 +11,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from scraper.dates import parse_epoch
 from scraper.extract.appstate import STATE_SCRIPT_IDS, read_state
 from scraper.extract.selectors import Matches, SelectorIndex, match_fallbacks
 from scraper.text import normalize_text
@@ -176,6 +177,15 @@ def _read_jsonld(script: Tag, signals: PageSignals) -> None:
 DATE_PROPS = frozenset(("datepublished", "datemodified", "datecreated"))
 #: hAtom/h-entry classes of a date element: `<abbr class="published" title="2025-03-14T09:30">`.
 DATE_CLASSES = frozenset(("published", "updated", "dt-published", "dt-updated"))
+#: Data attributes in which a page states an element's moment as a Unix timestamp, its text
+#: being relative ("3 hours ago", "il y a 3 heures") once a script has run.
+EPOCH_ATTRS = ("data-timestamp", "data-time", "data-utime", "data-epoch")
+
+
+def _is_epoch_element(tag: Tag) -> bool:
+    """True when `tag` states its moment as a Unix timestamp in one of `EPOCH_ATTRS`."""
+    attrs = tag.attrs
+    return any(name in attrs and parse_epoch(str(attrs[name])) for name in EPOCH_ATTRS)
 
 
 def _is_date_element(tag: Tag) -> bool:
@@ -226,7 +236,9 @@ def read_signals(
                     )
             elif name == "option" and "value" in tag.attrs:
                 signals.options.append(tag)
-            elif ("itemprop" in tag.attrs or name == "abbr") and _is_date_element(tag):
+            elif (("itemprop" in tag.attrs or name == "abbr") and _is_date_element(tag)) or (
+                tag.attrs and _is_epoch_element(tag)
+            ):
                 # (`_is_date_element` needs an itemprop, or an <abbr>: most elements have neither)
                 position[id(tag)] = order
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
