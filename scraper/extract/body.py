@@ -824,15 +824,67 @@ def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
     return text
 
 
+#: A paragraph of running text links a few words at most; a teaser's blurb or a link line more.
+MAX_TEXT_LINK_DENSITY = 0.5
+
+
+def _running_text(block: Block) -> bool:
+    """A paragraph of the text itself: a `<p>` or a bare `<div>` line of `MIN_TEXT_PARAGRAPH`
+    characters or more, outside a quote, a caption or a box with a role."""
+    return (
+        block.role is None
+        and block.tag in ("p", "div")
+        and len(block.text) >= MIN_TEXT_PARAGRAPH
+        and block.link_density <= MAX_TEXT_LINK_DENSITY
+        and not block.quoted
+        and not is_caption(block)
+    )
+
+
+def _opening_standfirst(blocks: list[Block]) -> list[Block]:
+    """The blocks a lead selector marked that open the text. A standfirst comes before the text
+    it introduces: a marked block after a paragraph of running text is the text's own (a
+    subheading of class `subtitle`, an `intro` box further down); it loses the role and is read
+    as the text is."""
+    marked: list[Block] = []
+    text_started = False
+    for block in blocks:
+        if block.role == "lead" and text_started:
+            block.role = None
+        elif block.role == "lead":
+            marked.append(block)
+        elif _running_text(block):
+            text_started = True
+    return marked
+
+
+def _follows(tag: Tag, root: Tag) -> bool:
+    """True when `tag` comes after the whole of `root` in the page (a rail's box, a footer):
+    the children of their nearest common ancestor holding each are compared."""
+    held = {id(root), *(id(p) for p in root.parents)}
+    node: Tag = tag
+    while node.parent is not None and id(node.parent) not in held:
+        node = node.parent
+    common = node.parent
+    if common is None or common is root or id(node) in held:
+        return False  # inside the root, or holding it
+    side: Tag = root
+    while side.parent is not None and side.parent is not common:
+        side = side.parent
+    return common.index(node) > common.index(side)
+
+
 def extract_lead(page: Page, known: set[str]) -> Found:
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
     first paragraph of the text (confirmed by the meta description when it repeats it)."""
-    marked = [b for b in page.blocks if b.role == "lead"]
+    marked = _opening_standfirst(page.blocks)
     scope = page.article_scope()
     if not marked and scope is not None:
         for tag in page.standfirsts(scope):
             if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
+            if page.root is not None and _follows(tag, page.root):
+                continue  # a rail's box after the text ("games-intro"): no standfirst
             if tag.find_parent("a") is not None:
                 continue  # another page's excerpt on a card that links to it
             text = normalize_text(tag.get_text(" "))
