@@ -291,6 +291,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
+    if len(text) <= MAX_DATED_BYLINE_LINE and _dated_byline_line(text):
+        return True  # "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec …)"
     return _breadcrumb_line(block) or (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
@@ -435,6 +437,28 @@ def _meta_line(text: str) -> bool:
     ):
         return False
     return any(parse_date_text(p) for p in pieces)
+
+
+#: A meta line naming the authors ("Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger
+#: (avec Damien Leloup et Morgane Tual)") is a meta line and a byline with roles in one.
+MAX_DATED_BYLINE_LINE = MAX_META_LINE + MAX_BYLINE_WITH_ROLE
+
+
+def _dated_byline_line(text: str) -> bool:
+    """Short pieces set apart by bars, bullets or dashes, one of them the author credit ("Par
+    …", "By …", "Door …": up to `MAX_BYLINE_WITH_ROLE` characters, several names and their roles)
+    and another a date, none of them a sentence: the byline and date line under a headline. A
+    sentence cut by dashes has no credit piece nor a piece that is a date alone."""
+    pieces = [p.strip() for p in _META_SEPARATOR.split(text)]
+    credits = [p for p in pieces if AUTHOR_CREDIT.match(p) and not parse_date_text(p)]
+    if len(pieces) < 2 or len(credits) != 1 or len(credits[0]) > MAX_BYLINE_WITH_ROLE:
+        return False
+    others = [p for p in pieces if p is not credits[0]]
+    if not all(p and len(p) <= MAX_META_PIECE for p in others):
+        return False
+    if any(p.endswith((".", "?", "!")) for p in pieces):
+        return False
+    return any(parse_date_text(p) for p in others)
 
 
 def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:

@@ -105,3 +105,48 @@ def test_rail_intro_box_after_a_dutch_text_is_no_standfirst() -> None:
     lead, text = _record(html, "https://www.krant.example/binnenland/jeugdzorg-geld")
     assert "nieuwspodcast" not in text
     assert all(p in text for p in NL_P)
+
+
+# 2. The line under a headline giving the site, the dates and the authors with their roles
+# ("Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par Martin Untersinger (avec …)") is a meta
+# line although its credit runs longer than a meta line's piece: neither lead nor text.
+
+
+def test_dated_byline_line_under_the_headline_is_no_standfirst() -> None:
+    html = (
+        "<html lang='fr'><head><title>Loi sur le renseignement</title></head><body>"
+        "<div class='global'><h1 class='tt2'>Loi sur le renseignement : les députés disent oui</h1>"
+        "<p class='bloc_signature'>Le Quotidien | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 "
+        "à 20h13 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)</p>"
+        f"<div class='contenu_article'><p>{FR_P[0]}</p><p>{FR_P[1]}</p><p>{FR_P[2]}</p>"
+        f"<p>{FR_P[3]}</p></div></div></body></html>"
+    )
+    lead, text = _record(html, "https://www.quotidien.example/pixels/article/2015/05/05/loi.html")
+    assert "Untersinger" not in text
+    assert all(p in text for p in FR_P)
+
+
+def test_dated_byline_line_inside_a_dutch_article_is_left_out() -> None:
+    html = (
+        "<html lang='nl'><head><title>Kabinet trekt 300 miljoen extra uit</title></head><body>"
+        "<main><article><h1>Kabinet trekt 300 miljoen extra uit</h1>"
+        "<div class='artikel-tekst'><p>Binnenland · 2 juni 2026, 14:05 · Door Jan de Vries en "
+        "Pieter Bakker, verslaggevers Den Haag en Utrecht</p>"
+        f"<p>{NL_P[0]}</p><p>{NL_P[1]}</p><p>{NL_P[2]}</p><p>{NL_P[3]}</p>"
+        "</div></article></main></body></html>"
+    )
+    lead, text = _record(html, "https://www.krant.example/binnenland/jeugdzorg-geld")
+    assert "Pieter Bakker" not in text
+    assert all(p in text for p in NL_P)
+
+
+def test_a_sentence_cut_by_dashes_stays() -> None:
+    sentence = "By March 2027 – the council says – every meter downtown will take cards and phones"
+    html = (
+        "<html lang='en'><head><title>Council ends free Sunday parking</title></head><body>"
+        "<main><article><h1>Council ends free Sunday parking</h1>"
+        f"<div class='story'><p>{EN_P[0]}</p><p>{EN_P[1]}</p><p>{sentence}</p><p>{EN_P[2]}</p>"
+        "</div></article></main></body></html>"
+    )
+    lead, text = _record(html, "https://www.ledger.example/local/2026/04/07/sunday-parking/")
+    assert sentence in text
