@@ -1680,6 +1680,61 @@ def _byline_boxes(boxes: _Boxes) -> set[int]:
     return found
 
 
+#: A line of the article's header (a label "Article réservé aux abonnés", a player's title and
+#: duration, "Bekijk de transcriptie") is a few words; a line of the text opening it runs longer
+#: or ends like a sentence.
+MAX_HEADER_LINE = 60
+_SENTENCE_END = (".", "?", "!", "…", ":", "»", "”", '"')
+
+
+def _header_lines(blocks: list[Block], known: set[str]) -> set[int]:
+    """The `id()`s of the short `<div>` and `<p>` lines between the headline and the text's
+    opening (its first paragraph, the standfirst, a subheading or a list: what comes first) that
+    sit in boxes of their own, outside the element holding that opening: the header's labels and
+    the player set above the text, never a sentence (`MAX_HEADER_LINE`, no closing punctuation).
+    A line inside the text's element opens the text and stays; a picture's caption is its own."""
+    headline = next(
+        (
+            at
+            for at, b in enumerate(blocks)
+            if b.is_heading and (b.tag == "h1" or _holds_headline(b, known))
+        ),
+        None,
+    )
+    if headline is None:
+        return set()
+    first = next(
+        (
+            at
+            for at in range(headline + 1, len(blocks))
+            if _running_text(blocks[at])
+            or blocks[at].role == "lead"
+            or blocks[at].is_heading
+            or blocks[at].tag not in _HEADER_LINE_TAGS
+        ),
+        None,
+    )
+    opening = blocks[first].element if first is not None else None
+    holder = opening.parent if opening is not None else None
+    if first is None or holder is None:
+        return set()
+    return {
+        id(b)
+        for b in blocks[headline + 1 : first]
+        if b.role is None
+        and len(b.text) <= MAX_HEADER_LINE
+        and not b.text.endswith(_SENTENCE_END)
+        and not is_caption(b)
+        and b.element is not None
+        and not any(p is holder for p in b.element.parents)
+    }
+
+
+#: The blocks a header line may be: a line of its own; a list, a table or a caption ends the
+#: header (a list of ingredients, a figure) or is another kind's.
+_HEADER_LINE_TAGS = frozenset(("div", "p"))
+
+
 def extract_body(page: Page, known: set[str]) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks, link lists and everything around the article."""
@@ -1689,7 +1744,7 @@ def extract_body(page: Page, known: set[str]) -> Found:
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
-    slots |= _byline_boxes(boxes)
+    slots |= _byline_boxes(boxes) | _header_lines(blocks, known)
     kept = [
         b
         for at, b in enumerate(blocks)

@@ -150,3 +150,50 @@ def test_a_sentence_cut_by_dashes_stays() -> None:
     )
     lead, text = _record(html, "https://www.ledger.example/local/2026/04/07/sunday-parking/")
     assert sentence in text
+
+
+# 3. Between the headline and the text's first paragraph, short lines in boxes of their own
+# (outside the element holding the text) are the header's: a subscribers' label, a video
+# player's title, duration and transcript link. A short line inside the text's element opens
+# the text and stays.
+
+
+def test_subscribers_label_between_headline_and_text_is_left_out() -> None:
+    html = (
+        "<html lang='fr'><head><title>Un entrepôt détruit par un incendie</title></head><body>"
+        "<article class='article-detail'><h1 class='titre'>Un entrepôt détruit par un incendie</h1>"
+        "<div class='article-abonne'><span>Article réservé aux abonnés</span></div>"
+        f"<div class='article-texte'><p>{FR_P[0]}</p><p>{FR_P[1]}</p><p>{FR_P[2]}</p>"
+        f"<p>{FR_P[3]}</p></div></article></body></html>"
+    )
+    lead, text = _record(html, "https://www.ouest.example/bretagne/incendie-kerlo.html")
+    assert "réservé aux abonnés" not in text
+    assert all(p in text for p in FR_P)
+
+
+def test_video_player_lines_above_a_dutch_text_are_left_out() -> None:
+    html = (
+        "<html lang='nl'><head><title>Kabinet trekt 300 miljoen extra uit</title></head><body>"
+        "<main><article class='sc-article'><h1>Kabinet trekt 300 miljoen extra uit</h1>"
+        "<div class='sc-player'><div class='sc-video-title'>Video: Minister over extra geld</div>"
+        "<div class='sc-video-duration'>01:45</div>"
+        "<div class='sc-transcript'>Bekijk de transcriptie van deze video</div></div>"
+        f"<div class='sc-text'><div class='sc-block'>{NL_P[0]}</div>"
+        f"<div class='sc-block'>{NL_P[1]}</div><div class='sc-block'>{NL_P[2]}</div>"
+        f"<div class='sc-block'>{NL_P[3]}</div></div></article></main></body></html>"
+    )
+    lead, text = _record(html, "https://omroep.example/artikel/2500123-jeugdzorg")
+    assert "transcriptie" not in text and "Minister over extra geld" not in text
+    assert all(p in text for p in NL_P)
+
+
+def test_short_opening_line_inside_the_text_stays() -> None:
+    opening = "Sunday parking is over downtown"
+    html = (
+        "<html lang='en'><head><title>Council ends free Sunday parking</title></head><body>"
+        "<main><article><h1>Council ends free Sunday parking</h1>"
+        f"<div class='story'><p>{opening}</p><p>{EN_P[0]}</p><p>{EN_P[1]}</p><p>{EN_P[2]}</p>"
+        "</div></article></main></body></html>"
+    )
+    lead, text = _record(html, "https://www.ledger.example/local/2026/04/07/sunday-parking/")
+    assert opening in text
