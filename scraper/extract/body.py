@@ -293,6 +293,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
     if len(text) <= MAX_META_LINE and _meta_line(text):
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
+    if len(text) <= MAX_DATED_BYLINE_LINE and _dated_byline_line(text):
+        return True  # "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec …)"
     return _breadcrumb_line(block) or (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
@@ -438,6 +440,28 @@ def _meta_line(text: str) -> bool:
     ):
         return False
     return any(parse_date_text(p) for p in pieces)
+
+
+#: A meta line naming the authors ("Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger
+#: (avec Damien Leloup et Morgane Tual)") is a meta line and a byline with roles in one.
+MAX_DATED_BYLINE_LINE = MAX_META_LINE + MAX_BYLINE_WITH_ROLE
+
+
+def _dated_byline_line(text: str) -> bool:
+    """Short pieces set apart by bars, bullets or dashes, one of them the author credit ("Par
+    …", "By …", "Door …": up to `MAX_BYLINE_WITH_ROLE` characters, several names and their roles)
+    and another a date, none of them a sentence: the byline and date line under a headline. A
+    sentence cut by dashes has no credit piece nor a piece that is a date alone."""
+    pieces = [p.strip() for p in _META_SEPARATOR.split(text)]
+    credits = [p for p in pieces if AUTHOR_CREDIT.match(p) and not parse_date_text(p)]
+    if len(pieces) < 2 or len(credits) != 1 or len(credits[0]) > MAX_BYLINE_WITH_ROLE:
+        return False
+    others = [p for p in pieces if p is not credits[0]]
+    if not all(p and len(p) <= MAX_META_PIECE for p in others):
+        return False
+    if any(p.endswith((".", "?", "!")) for p in pieces):
+        return False
+    return any(parse_date_text(p) for p in others)
 
 
 def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
@@ -824,15 +848,67 @@ def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
     return text
 
 
+#: A paragraph of running text links a few words at most; a teaser's blurb or a link line more.
+MAX_TEXT_LINK_DENSITY = 0.5
+
+
+def _running_text(block: Block) -> bool:
+    """A paragraph of the text itself: a `<p>` or a bare `<div>` line of `MIN_TEXT_PARAGRAPH`
+    characters or more, outside a quote, a caption or a box with a role."""
+    return (
+        block.role is None
+        and block.tag in ("p", "div")
+        and len(block.text) >= MIN_TEXT_PARAGRAPH
+        and block.link_density <= MAX_TEXT_LINK_DENSITY
+        and not block.quoted
+        and not is_caption(block)
+    )
+
+
+def _opening_standfirst(blocks: list[Block]) -> list[Block]:
+    """The blocks a lead selector marked that open the text. A standfirst comes before the text
+    it introduces: a marked block after a paragraph of running text is the text's own (a
+    subheading of class `subtitle`, an `intro` box further down); it loses the role and is read
+    as the text is."""
+    marked: list[Block] = []
+    text_started = False
+    for block in blocks:
+        if block.role == "lead" and text_started:
+            block.role = None
+        elif block.role == "lead":
+            marked.append(block)
+        elif _running_text(block):
+            text_started = True
+    return marked
+
+
+def _follows(tag: Tag, root: Tag) -> bool:
+    """True when `tag` comes after the whole of `root` in the page (a rail's box, a footer):
+    the children of their nearest common ancestor holding each are compared."""
+    held = {id(root), *(id(p) for p in root.parents)}
+    node: Tag = tag
+    while node.parent is not None and id(node.parent) not in held:
+        node = node.parent
+    common = node.parent
+    if common is None or common is root or id(node) in held:
+        return False  # inside the root, or holding it
+    side: Tag = root
+    while side.parent is not None and side.parent is not common:
+        side = side.parent
+    return common.index(node) > common.index(side)
+
+
 def extract_lead(page: Page, known: set[str]) -> Found:
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
     first paragraph of the text (confirmed by the meta description when it repeats it)."""
-    marked = [b for b in page.blocks if b.role == "lead"]
+    marked = _opening_standfirst(page.blocks)
     scope = page.article_scope()
     if not marked and scope is not None:
         for tag in page.standfirsts(scope):
             if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
                 continue
+            if page.root is not None and _follows(tag, page.root):
+                continue  # a rail's box after the text ("games-intro"): no standfirst
             if tag.find_parent("a") is not None:
                 continue  # another page's excerpt on a card that links to it
             text = normalize_text(tag.get_text(" "))
@@ -1650,6 +1726,61 @@ def _author_bio(block: Block, authors: Callable[[], Collection[str]]) -> bool:
     return any(s in _slug(urlsplit(h).path) for h in block.hrefs for s in slugs)
 
 
+#: A line of the article's header (a label "Article réservé aux abonnés", a player's title and
+#: duration, "Bekijk de transcriptie") is a few words; a line of the text opening it runs longer
+#: or ends like a sentence.
+MAX_HEADER_LINE = 60
+_SENTENCE_END = (".", "?", "!", "…", ":", "»", "”", '"')
+
+
+def _header_lines(blocks: list[Block], known: set[str]) -> set[int]:
+    """The `id()`s of the short `<div>` and `<p>` lines between the headline and the text's
+    opening (its first paragraph, the standfirst, a subheading or a list: what comes first) that
+    sit in boxes of their own, outside the element holding that opening: the header's labels and
+    the player set above the text, never a sentence (`MAX_HEADER_LINE`, no closing punctuation).
+    A line inside the text's element opens the text and stays; a picture's caption is its own."""
+    headline = next(
+        (
+            at
+            for at, b in enumerate(blocks)
+            if b.is_heading and (b.tag == "h1" or _holds_headline(b, known))
+        ),
+        None,
+    )
+    if headline is None:
+        return set()
+    first = next(
+        (
+            at
+            for at in range(headline + 1, len(blocks))
+            if _running_text(blocks[at])
+            or blocks[at].role == "lead"
+            or blocks[at].is_heading
+            or blocks[at].tag not in _HEADER_LINE_TAGS
+        ),
+        None,
+    )
+    opening = blocks[first].element if first is not None else None
+    holder = opening.parent if opening is not None else None
+    if first is None or holder is None:
+        return set()
+    return {
+        id(b)
+        for b in blocks[headline + 1 : first]
+        if b.role is None
+        and len(b.text) <= MAX_HEADER_LINE
+        and not b.text.endswith(_SENTENCE_END)
+        and not is_caption(b)
+        and b.element is not None
+        and not any(p is holder for p in b.element.parents)
+    }
+
+
+#: The blocks a header line may be: a line of its own; a list, a table or a caption ends the
+#: header (a list of ingredients, a figure) or is another kind's.
+_HEADER_LINE_TAGS = frozenset(("div", "p"))
+
+
 def extract_body(
     page: Page,
     known: set[str],
@@ -1667,7 +1798,7 @@ def extract_body(
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
-    slots |= _byline_boxes(boxes)
+    slots |= _byline_boxes(boxes) | _header_lines(blocks, known)
     kept = [
         b
         for at, b in enumerate(blocks)
