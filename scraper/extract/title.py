@@ -189,13 +189,15 @@ _PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 
 def _slug_words(page: Page) -> set[str]:
-    """The words of the last folder of the page's address when it spells a headline
-    ("/lokales/neue-oeffnungszeiten-stadtbuecherei" -> neue, oeffnungszeiten, …); empty for an
-    id, a section or a home page."""
-    path = urlsplit(page.url).path.rstrip("/")
-    slug = _PAGE_EXTENSION.sub("", path.rsplit("/", 1)[-1])
-    words = {w for w in _NOT_ALNUM.split(fold(slug)) if w and not w.isdigit()}
-    return words if len(words) >= _SLUG_MIN_WORDS else set()
+    """The words of the last folder of the page's address that spells a headline
+    ("/lokales/neue-oeffnungszeiten-stadtbuecherei" -> neue, oeffnungszeiten, …; the folder
+    before "/amp/" or "/index.html"); empty for an id, a section or a home page."""
+    for folder in reversed(urlsplit(page.url).path.split("/")):
+        slug = _PAGE_EXTENSION.sub("", folder)
+        words = {w for w in _NOT_ALNUM.split(fold(slug)) if w and not w.isdigit()}
+        if len(words) >= _SLUG_MIN_WORDS:
+            return words
+    return set()
 
 
 def _slug_shared(piece: str, slug: set[str]) -> int:

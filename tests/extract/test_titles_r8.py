@@ -270,3 +270,21 @@ def test_a_slogan_h1_in_the_site_banner_stays_out(
     # the slogan shares no word with the address: the metadata's headline is taken
     html = _banner_page(lang, title=f"{headline} - Kreisblatt", og=headline, h1=slogan)
     assert _title(html, url) == headline
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.brusselsnow.example/2024/03/12/mobility/brussels-opens-new-cycle-lanes/index.html",
+        # sibling: an AMP copy, its slug before the "/amp/" folder
+        "https://www.brusselsnow.example/brussels-opens-new-cycle-lanes/amp/",
+    ],
+)
+def test_the_slug_is_the_last_folder_of_words_before_an_index_or_amp_folder(url: str) -> None:
+    html = _banner_page(
+        "en",
+        title="Brussels opens 40 km of new cycle lanes | Brussels Now",
+        og="",
+        h1="Brussels opens 40 km of new cycle lanes this spring",
+    )
+    assert _title(html, url) == "Brussels opens 40 km of new cycle lanes this spring"
