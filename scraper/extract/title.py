@@ -174,6 +174,56 @@ def _host_words(page: Page) -> set[str]:
     return {w for label in labels for w in re.split(r"[-_]", label) if len(w) >= _MIN_SITE_CHARS}
 
 
+#: An address's last folder names its article when it holds at least this many words
+#: ("/noticias/alcalde-anuncia-nuevo-plan"); fewer is a section or an id ("/news/", "/a/123").
+_SLUG_MIN_WORDS = 3
+#: Words shorter than this are left out when a title's piece is set beside the address: the
+#: articles and prepositions a slug keeps or drops as it likes ("de", "la", "of").
+_SLUG_WORD_CHARS = 3
+#: A piece writes the address's slug when this many of its words are in it: a slug keeps a
+#: headline's main words, and a site's one-word name may be a headline's word too ("Le Soir"
+#: on /ce-soir-…).
+_SLUG_MATCH_WORDS = 2
+_WORDS = re.compile(r"[\W_]+")
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
+
+
+def _slug_words(page: Page) -> set[str]:
+    """The words of the last folder of the page's address that spells a headline
+    ("/lokales/neue-oeffnungszeiten-stadtbuecherei" -> neue, oeffnungszeiten, …; the folder
+    before "/amp/" or "/index.html"); empty for an id, a section or a home page."""
+    for folder in reversed(urlsplit(page.url).path.split("/")):
+        slug = _PAGE_EXTENSION.sub("", folder)
+        words = {w for w in _NOT_ALNUM.split(fold(slug)) if w and not w.isdigit()}
+        if len(words) >= _SLUG_MIN_WORDS:
+            return words
+    return set()
+
+
+def _slug_shared(piece: str, slug: set[str]) -> int:
+    """How many words of `piece` the slug holds: words of at least `_SLUG_WORD_CHARS`
+    characters, German umlauts matched written either way."""
+    if not slug:
+        return 0
+    return sum(
+        bool(_compact(word) & slug)
+        for word in _WORDS.split(piece.lower())
+        if len(word) >= _SLUG_WORD_CHARS
+    )
+
+
+def _spells_slug(piece: str, slug: set[str]) -> bool:
+    """True when `piece` is what the page's address spells: its main words are in the slug."""
+    return _slug_shared(piece, slug) >= _SLUG_MATCH_WORDS
+
+
+def _apart_from_slug(piece: str, rest: str, slug: set[str]) -> bool:
+    """True when the address spells `rest` and none of `piece`'s words: `piece` names the site,
+    its section or slogan, not the headline ("Radio Costa - Alcalde anuncia …" on
+    /alcalde-anuncia-…)."""
+    return _spells_slug(rest, slug) and _slug_shared(piece, slug) == 0
+
+
 def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
     """True when a `<title>` piece names the site: one of its names, or the host label written
     out ("Musée du Port" on museeduport.example, "Stadtbücherei Deichtor" on buecherei-deichtor)."""
@@ -186,8 +236,17 @@ def _is_site_piece(piece: str, names: set[str], host_label: str) -> bool:
         return True
     if len(host_label) < _MIN_SITE_CHARS:
         return False
+    # a shorter name inside the host label starts it ("Wochenblatt" on wochenblatt-nord) or is
+    # of words ("Le Parisien"); one word within it is a headline's place ("Paris : …" on
+    # leparisien, "France : …" on ouest-france)
+    several = _word_count(piece) > 1
     return any(
-        host_label in key or (len(key) >= _MIN_SITE_CHARS and key in host_label)
+        host_label in key
+        or (
+            len(key) >= _MIN_SITE_CHARS
+            and key in host_label
+            and (several or host_label.startswith(key))
+        )
         for key in _compact(piece)
     ) or _spells_host(piece, host_label)
 
@@ -285,8 +344,11 @@ def clean_title(
     names = _site_names(page) | (shown if shown is not None else _shown_site_names(page))
     host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
     parts = separator.split(value)
+    slug = _slug_words(page)
     flags = [
         any(_is_site_piece(p, names, host_label) for p in [part, *_TITLE_SEPARATORS.split(part)])
+        # what the page's address spells is the headline, never the site's name
+        and not _spells_slug(part, slug)
         for part in parts
     ]
     if not any(flags) or all(flags):
@@ -299,15 +361,19 @@ def clean_title(
     if all(flags):
         return None
     if not any(flags):
-        return normalize_text(value) if named_only else _without_brand(value, separator, parts)
+        if named_only:
+            return normalize_text(value)
+        return _without_brand(value, separator, parts, slug)
     if (
         flags == [True, False]
         and separator in _SEPARATOR_RANKS[1:_STRONG_SEPARATORS]
         and _word_count(parts[1]) <= _SLOGAN_WORDS
     ):
         # the name first and a dash: the name's slogan, no headline ("Le Soleil du Nord – Le
-        # journal qui vous ressemble"); a name first before a headline is written with "|"
-        return None
+        # journal qui vous ressemble"); a name first before a headline is written with "|", or
+        # with a dash before the headline the page's address spells ("Radio Costa - Alcalde
+        # anuncia nuevo plan" on /alcalde-anuncia-nuevo-plan)
+        return normalize_text(parts[1]) if _spells_slug(parts[1], slug) else None
     path = all(m.group().strip() in _HIERARCHY for m in separator.finditer(value))
     if path and (flags[0] or flags[-1]):
         # a path from the site down ("Gazette » Harbour » Headline") or up to it: its leaf
@@ -327,6 +393,17 @@ def clean_title(
         sections = _section_names(page)
         while last - first > 1 and _compact(parts[last - 1]) & sections:
             last -= 1
+    elif (
+        first > 0
+        and last == len(flags)
+        and last - first > 1
+        and separator in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]
+    ):
+        # the same path written from the site down ("Gazet van het Dorp :: Nieuws :: Headline",
+        # "Giornale | Cronaca | Headline"): the sections after the name go with it
+        sections = _section_names(page)
+        while last - first > 1 and _compact(parts[first]) & sections:
+            first += 1
     # the headline keeps its own separators ("Export : …")
     cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
@@ -339,7 +416,8 @@ _SECTION_PREFIX = re.compile(r"^([^:]{1,40}?)\s*:\s+(?=\S)")
 def _without_section(title: str | None, page: Page) -> str | None:
     """A `<title>`/og:title without the section's or the site's name opening it ("Politik:
     Headline" when the page's article:section or JSON-LD articleSection is "Politik"; "Daily
-    Ledger: Headline" when the site goes by that name). Any other opening before a colon stays
+    Ledger: Headline" when the site goes by that name, or the name holds a word of the host and
+    none of the address's slug). Any other opening before a colon stays
     ("EXCLUSIVE: …", "Analyse : …", "Brexit: …"): a headline's own words as far as the page
     says."""
     match = _SECTION_PREFIX.match(title) if title else None
@@ -351,7 +429,19 @@ def _without_section(title: str | None, page: Page) -> str | None:
     signals = page.signals
     stated = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
     keys = {k for name in stated if name for k in _compact(name)}
-    if keys & _compact(match.group(1)) or names_the_site(page, match.group(1)):
+    opening, slug = match.group(1), _slug_words(page)
+    if _slug_shared(opening, slug) and _spells_slug(rest, slug):
+        return title  # the address keeps the opening's words: the headline's own
+    if keys & _compact(opening) or names_the_site(page, opening):
+        return rest
+    if (
+        _word_count(opening) > 1
+        and _apart_from_slug(opening, rest, slug)
+        and _is_site_like(opening, _site_names(page), _host_words(page))
+    ):
+        # a name of words holding a word of the host ("Der Nordkurier: …" on nordkurier-online)
+        # that the address, spelling the rest, leaves out: the site's name; one word is the
+        # headline's topic ("France : …" on ouest-france)
         return rest
     return title
 
@@ -416,24 +506,26 @@ def _is_brand(piece: str) -> bool:
     )
 
 
-def _without_brand(value: str, separator: re.Pattern[str], parts: list[str]) -> str:
+def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slug: set[str]) -> str:
     """A title whose last piece after a strong separator is a short name ("… | IAB", "… – My
     website", "… – De Krant: nieuws uit de stad") without it, or whose first piece is one ("De
-    Stadskrant | …"): sites sign their titles so even when the name matches nothing known."""
+    Stadskrant | …", or "Omroep Noordkust – …" when the address's `slug` spells the rest and no
+    word of the name): sites sign their titles so even when the name matches nothing known."""
     if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
         return normalize_text(value)
     cuts = list(separator.finditer(value))
     if _is_brand(parts[-1]) and _word_count(" ".join(parts[:-1])) >= _HEADLINE_WORDS:
         value, parts = value[: cuts[-1].start()], parts[:-1]
         cuts = cuts[:-1]
+    rest = " ".join(parts[1:])
     if (
-        separator is _SEPARATOR_RANKS[0]
-        and len(parts) >= 2
+        len(parts) >= 2
         and _is_brand(parts[0])
-        and _word_count(" ".join(parts[1:])) >= _HEADLINE_WORDS
+        and _word_count(rest) >= _HEADLINE_WORDS
+        and (separator is _SEPARATOR_RANKS[0] or _apart_from_slug(parts[0], rest, slug))
     ):
-        # a name first is written with "|" ("De Stadskrant | …"); "Brexit – what next for …"
-        # opens with the headline's own words
+        # a name first is written with "|" ("De Stadskrant | …"), or with a dash before what
+        # the address spells; "Brexit – what next for …" opens with the headline's own words
         value = value[cuts[0].end() :]
     return normalize_text(value)
 
@@ -448,12 +540,15 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
     return [
         (tag, layer)
         for tag, layer in found
-        # an <h1> inside <main>/<article> is the article's even beside a breadcrumb <nav>
+        # an <h1> inside <main>/<article> is the article's even beside a breadcrumb <nav>; one
+        # in the site's banner beside its logo and menu is when the page's address spells it
+        # (a slogan or the site's name never is what the address spells)
         if (
             not page.in_site_chrome(tag)
             or page.in_page_header(tag)
             or _in_article(tag)
             or _in_unlinked_header(tag, page)
+            or _spells_slug(tag.get_text(" "), _slug_words(page))
         )
         and not page.in_related(tag)
         and not _is_logo(tag, page)
@@ -737,7 +832,9 @@ def extract_title(page: Page) -> Found:
             f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}"
         )
         return longer[0], longer[1]
-    if headlines and longer and _apart_from_text(ranked[0][3], page):
+    # the <h1> the page's address spells is the article's, wherever it stands
+    addressed = bool(headlines) and _spells_slug(headlines[0][0], _slug_words(page))
+    if headlines and longer and not addressed and _apart_from_text(ranked[0][3], page):
         # the metadata names another headline and the <h1> shares no container with the text
         # but the page itself: the site bar's slogan or name, repeated on every page
         page.warnings.append(
@@ -745,7 +842,7 @@ def extract_title(page: Page) -> Found:
         )
         return longer[0], longer[1]
     opening = _opening_heading(page, subheadings)
-    if headlines and opening and _apart_from_text(ranked[0][3], page):
+    if headlines and opening and not addressed and _apart_from_text(ranked[0][3], page):
         # no metadata names a headline; the <h1> stands apart from the text (the site bar's
         # slogan) and an <h2> opens the text: that <h2> heads the article
         page.warnings.append(
