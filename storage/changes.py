@@ -295,6 +295,8 @@ def list_changes(session: Session, query: ChangeQuery | None = None) -> list[Art
     Raises `NotFoundError` for an unknown run or site, `QueryError` for contradictory options.
     """
     query = query or ChangeQuery()
+    if query.site is not None:
+        require_site(session, query.site)  # a typo even when the archive holds no run yet
     if not query.windowed and not query.urls:
         last = last_run_id(session, include_reparse=query.include_reparse)
         if last is None:
