@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from storage.changes import EVER, ArticleChange, ChangeQuery, list_changes
 from storage.search import search
-from storage.selection import Filters
+from storage.selection import Filters, require_site
 
 #: Where the web view (`hubarchive serve`) answers unless told otherwise: its links in feeds and
 #: notifications point there.
@@ -193,6 +193,8 @@ def feed_changes(session: Session, request: FeedRequest) -> list[ArticleChange]:
     an unknown run or site.
     """
     urls: tuple[str, ...] = (request.url,) if request.url else ()
+    if request.site is not None:
+        require_site(session, request.site)  # a typo even when the search finds nothing
     if request.q:
         hits = search(
             session,

@@ -111,6 +111,10 @@ class ArticleChange:
         }
 
 
+#: The fields that choose a window of changes, by the option a person gives each with.
+_WINDOWS = {"run_id": "--run", "since": "--since", "captured_since": "--captured-since"}
+
+
 @dataclass(frozen=True)
 class ChangeQuery:
     """Which changes to list; at most one of `run_id`, `since`, `captured_since` (none: last run).
@@ -131,9 +135,11 @@ class ChangeQuery:
     limit: int = DEFAULT_LIMIT
 
     def __post_init__(self) -> None:
-        chosen = [n for n in ("run_id", "since", "captured_since") if getattr(self, n) is not None]
+        chosen = [option for name, option in _WINDOWS.items() if getattr(self, name) is not None]
         if len(chosen) > 1:
-            raise QueryError(f"choose one of --run, --since, --captured-since (got {chosen})")
+            raise QueryError(
+                f"give one of --run, --since, --captured-since, not {' and '.join(chosen)}"
+            )
         if self.limit < 1:
             raise QueryError("the limit must be at least 1")
 
@@ -295,6 +301,8 @@ def list_changes(session: Session, query: ChangeQuery | None = None) -> list[Art
     Raises `NotFoundError` for an unknown run or site, `QueryError` for contradictory options.
     """
     query = query or ChangeQuery()
+    if query.site is not None:
+        require_site(session, query.site)  # a typo even when the archive holds no run yet
     if not query.windowed and not query.urls:
         last = last_run_id(session, include_reparse=query.include_reparse)
         if last is None:

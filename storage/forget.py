@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from storage.archive import finish_run, start_run
 from storage.schema import ArticleRow, FetchRow, RawPage, RunRow, Site, VersionRow
+from storage.selection import resolve_site
 
 FORGET, UNDO = "forget", "forget-undo"
 
@@ -78,7 +79,12 @@ def forget_articles(
     now: dt.datetime | None = None,
 ) -> ForgetReport:
     """Delete the articles named by `urls` or matching the glob `pattern` (of `site` only when
-    given) with everything they own, and record it; in a dry run, only count."""
+    given) with everything they own, and record it; in a dry run, only count.
+
+    `site` is read as `storage.selection.resolve_site` reads a filter: `UnknownSiteError` when
+    the archive holds no such site (a typo, not "0 articles")."""
+    if site is not None:
+        site = resolve_site(session, site)[1]
     rows = _matching(session, list(urls or []), pattern, site)
     found = sorted(r.url for r in rows)
     report = ForgetReport(urls=found)
@@ -150,7 +156,10 @@ def undo_forget(
     site: str | None = None,
     now: dt.datetime | None = None,
 ) -> int:
-    """Let the crawls take `urls` / `pattern` again (what was deleted stays deleted); the run id."""
+    """Let the crawls take `urls` / `pattern` again (what was deleted stays deleted); the run id.
+    `UnknownSiteError` for a `site` the archive does not hold."""
+    if site is not None:
+        site = resolve_site(session, site)[1]
     when = now or dt.datetime.now(dt.UTC)
     run_id = start_run(
         session,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -58,14 +59,66 @@ class Filters:
         }
 
 
-def require_site(session: Session, key: str) -> int:
-    """The id of the site `key`; `UnknownSiteError` naming the archive's sites when it holds
-    none of that key (a filter's typo: 404 on the web, exit 2 on the command line)."""
-    found = session.scalar(select(Site.id).where(Site.key == key))
-    if found is None:
-        known = ", ".join(session.scalars(select(Site.key).order_by(Site.key))) or "none yet"
-        raise UnknownSiteError(f"no site {key!r} in the archive (sites: {known})")
-    return found
+def require_site(session: Session, given: str) -> int:
+    """The id of the site `given` names (see `resolve_site`)."""
+    return resolve_site(session, given)[0]
+
+
+def resolve_site(session: Session, given: str) -> tuple[int, str]:
+    """The id and key of the site `given` names: its key as `sites list` shows it, or, as a
+    person pastes it, the key with a trailing slash or a URL on the site (`https://hub.brussels/fr/`,
+    `127.0.0.1:8000`: the one site whose key, start URL or profile hosts hold that origin).
+
+    `UnknownSiteError` naming the archive's sites when none matches (a filter's typo: 404 on the
+    web, exit 2 on the command line), or when the URL is on several sites (give the key)."""
+    rows = session.execute(select(Site.id, Site.key, Site.base_url, Site.profile)).all()
+    by_key = {row.key: row.id for row in rows}
+    for key in (given, given.strip().rstrip("/")):
+        if key in by_key:
+            return by_key[key], key
+    origin = _origin(given)
+    matches = (
+        sorted(
+            row.key for row in rows if origin in _site_origins(row.key, row.base_url, row.profile)
+        )
+        if origin
+        else []
+    )
+    if len(matches) == 1:
+        return by_key[matches[0]], matches[0]
+    known = ", ".join(sorted(by_key)) or "none yet"
+    if matches:
+        raise UnknownSiteError(
+            f"{given!r} is on several sites ({', '.join(matches)}): give one of their keys"
+        )
+    raise UnknownSiteError(f"no site {given!r} in the archive (sites: {known})")
+
+
+def _origin(text: str) -> str | None:
+    """The origin key (`host` or `host:port`) of a URL or of a bare `host[:port][/path]`."""
+    from scraper.urls import origin_of  # the URL parser only when a key is not matched as given
+
+    text = text.strip()
+    if not text or " " in text:
+        return None
+    return origin_of(text if "://" in text else f"http://{text}")
+
+
+def _site_origins(key: str, base_url: str | None, profile: str | None) -> set[str]:
+    """The origins a stored site covers: its key's (a generic crawl's), its start URL's, and
+    the hosts its profile lists."""
+    from scraper.urls import origin_of
+
+    found = {origin_of(url) for url in (key, base_url or "") if "://" in url}
+    if profile:
+        try:
+            hosts = tomllib.loads(profile).get("site", {}).get("hosts", [])
+        except tomllib.TOMLDecodeError:
+            hosts = []  # a profile stored unreadable still has its key and start URL
+        if isinstance(hosts, list):
+            found |= {origin_of(f"http://{host}") for host in hosts if isinstance(host, str)}
+    found.discard(None)
+    return {origin for origin in found if origin is not None}
 
 
 def end_of_day(day: dt.date) -> dt.datetime:

@@ -172,7 +172,7 @@ def register(group: click.Group) -> None:
     @click.argument("urls", nargs=-1, metavar="URL...")
     @click.option("--pattern", metavar="GLOB", help="Every article whose URL matches (fnmatch).")
     @click.option(
-        "--site", metavar="SITE", help="Only that site's articles (a profile key or origin)."
+        "--site", metavar="SITE", help="Only this site: its key (`sites list`) or a URL on it."
     )
     @click.option("--dry-run", is_flag=True, help="Show what would be removed; remove nothing.")
     @click.option(

@@ -23,6 +23,7 @@ from storage.errors import (
     ArchiveUnavailableError,
     ArchiveUnreachableError,
     ArchiveURLError,
+    ExportError,
     NotAnArchiveError,
     QueryError,
     SchemaVersionError,
@@ -153,8 +154,8 @@ class _ArchiveBusyProblem(click.ClickException):
 
 def storage_problem(exc: StorageError) -> click.ClickException:
     """A storage error as one line on stderr, with the exit code its kind calls for: 2 for
-    not an archive, an older revision, a bad --db, a read-only archive the command cannot use or
-    a query that cannot be read; 70 for an archive locked too long or a database server that
+    not an archive, an older revision, a bad --db, a read-only archive the command cannot use,
+    a query that cannot be read or an export target that cannot be written; 70 for an archive locked too long or a database server that
     cannot be reached."""
     if isinstance(exc, ArchiveBusyError | ArchiveUnreachableError):
         return _ArchiveBusyProblem(str(exc))
@@ -165,7 +166,8 @@ def storage_problem(exc: StorageError) -> click.ClickException:
         | ArchiveURLError
         | ArchiveMissingError
         | QueryError
-        | ArchiveUnavailableError,  # a read-only archive the command cannot use
+        | ArchiveUnavailableError  # a read-only archive the command cannot use
+        | ExportError,  # an output folder or file that cannot be used, as `feed --out`'s
     ):
         return _ArchiveUsageProblem(str(exc))
     return click.ClickException(str(exc))

@@ -6,6 +6,7 @@ import datetime as dt
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,14 @@ from storage.errors import NotFoundError, StorageError, UnknownSiteError
 from storage.export import FORMATS, count_selected, export_archive
 from storage.records import ArticleView, VersionEntry, load_article
 from storage.search import MARK, SearchHit, search
-from storage.selection import STATUSES, Filters, require_site
+from storage.selection import STATUSES, Filters, resolve_site
 
 
 def filter_options(func: F) -> F:
     """The filters shared by `search` and `export`."""
     options = [
         click.option(
-            "--site", metavar="KEY", help="Only this site's articles (its key, as `sites list`)."
+            "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
         ),
         click.option("--lang", metavar="CODE", help="Only articles in this language (fr, nl, en)."),
         click.option(
@@ -104,13 +105,16 @@ def _archive(db_url: str) -> Iterator[Session]:
         yield session
 
 
-def _check_site(session: Session, filters: Filters) -> None:
-    """A `--site` the archive does not hold is a typo to report (exit 2), not an empty result."""
-    if filters.site is not None:
-        try:
-            require_site(session, filters.site)
-        except UnknownSiteError as exc:
-            raise storage_problem(exc) from exc
+def _check_site(session: Session, filters: Filters) -> Filters:
+    """`filters` with `--site` read as the site's key (given with a trailing slash or as a URL
+    on the site too); a site the archive does not hold is a typo to report (exit 2), not an
+    empty result."""
+    if filters.site is None:
+        return filters
+    try:
+        return replace(filters, site=resolve_site(session, filters.site)[1])
+    except UnknownSiteError as exc:
+        raise storage_problem(exc) from exc
 
 
 def _rich_snippet(snippet: str) -> str:
@@ -154,7 +158,7 @@ def search_cmd(query: str, db_url: str, as_json: bool, limit: int, **options: An
     """
     filters = _filters(options)
     with _archive(db_url) as session:
-        _check_site(session, filters)
+        filters = _check_site(session, filters)
         hits = search(session, query, filters, limit=limit)
     if as_json:
         echo_json([hit.to_dict() for hit in hits])
@@ -327,7 +331,7 @@ def export_cmd(
     """
     filters = _filters(options)
     with _archive(db_url) as session:
-        _check_site(session, filters)
+        filters = _check_site(session, filters)
         if is_terminal() and not as_json:
             report = _export_with_progress(
                 session, out_dir, fmt, filters, all_versions, raw_cells, limit

@@ -77,7 +77,9 @@ def change_options(func: F) -> F:
             metavar="YYYY-MM-DD",
             help="Versions captured on or after this day (WARC imports: capture date).",
         ),
-        click.option("--site", metavar="KEY", help="Only this site (profile key)."),
+        click.option(
+            "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
+        ),
         click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key."),
         click.option("--lang", metavar="CODE", help="Only articles in this language."),
         click.option(
@@ -191,7 +193,9 @@ def view_url_option(func: F) -> F:
     metavar="YYYY-MM-DD",
     help="Only what runs started on or after this day found.",
 )
-@click.option("--site", metavar="KEY", help="Only this site (profile key).")
+@click.option(
+    "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
+)
 @click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key.")
 @click.option("--lang", metavar="CODE", help="Only articles in this language.")
 @click.option("--include-reparse", is_flag=True, help="Also versions made by `hubarchive reparse`.")

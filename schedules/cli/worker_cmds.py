@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -43,8 +43,9 @@ from schedules.worker import (
 from scraper.discover import crawl_profile
 from scraper.errors import ProfileError
 from storage.db import transaction
-from storage.errors import StorageError
+from storage.errors import StorageError, UnknownSiteError
 from storage.schedule import ScheduledSite, schedule_site, scheduled_sites, unschedule_site
+from storage.selection import resolve_site as storage_site
 
 #: The shortest schedule: a site crawled more often than every minute is a typo, not a wish.
 MIN_EVERY_S = 60
@@ -253,11 +254,15 @@ def register(group: click.Group) -> None:
     def sites_remove(key: str, db_url: str) -> None:
         """Take site KEY off the workers' schedule; what the archive holds of it stays.
 
+        KEY as `sites list` shows it, or a URL on the site (as `--site` reads it).
+
         \b
         Example:
           hubarchive sites remove shop
         """
         with archive_engine(db_url, write=True) as engine, transaction(engine) as session:
+            with suppress(UnknownSiteError):  # said below: no scheduled site of that name
+                key = storage_site(session, key)[1]  # the key, given as a URL on the site too
             removed = unschedule_site(session, key)
         if not removed:
             raise UsageError(f"no scheduled site {key!r} (see hubarchive sites list)")

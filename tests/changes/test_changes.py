@@ -71,6 +71,11 @@ def test_unknown_run_and_site_are_one_line_errors(sqlite_history: History) -> No
         assert len(result.output.strip().splitlines()) == 1, result.output
         if args[0] == "--site":  # a typo to fix, as search's and export's --site: not 1
             assert result.exit_code == 2 and "no site 'nowhere'" in result.output
+        if len(args) == 4:  # the options as typed, not the fields behind them
+            assert result.exit_code == 2
+            assert result.output == (
+                "Error: give one of --run, --since, --captured-since, not --run and --since\n"
+            )
 
 
 def test_text_output_names_each_change(sqlite_history: History) -> None:

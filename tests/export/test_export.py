@@ -238,6 +238,31 @@ def test_export_errors_are_storage_errors_in_one_place(archive: str, tmp_path: P
     assert export.ExportError is errors.ExportError, "the old import path still works"
 
 
+def test_an_export_folder_that_cannot_be_used_exits_2_with_one_line(
+    archive: str, tmp_path: Path
+) -> None:
+    """`export --out` under a file, or at a dangling symlink, is a target to fix (exit 2, as `feed
+    --out`'s), one line, nothing written; it exited 1."""
+    from click.testing import CliRunner
+
+    from schedules.cli import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere")
+    for out, says in (
+        (blocker / "out", f"cannot create the export folder {blocker / 'out'}: Not a directory"),
+        (tmp_path / "link", "cannot create the export folder"),  # a dangling symlink
+    ):
+        args = ["export", "--format", "csv", "--out", str(out), "--db", archive]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith("Error: ") and says in result.output
+        assert len(result.output.splitlines()) == 1
+    assert blocker.read_text() == "not a folder"
+    assert not (tmp_path / "elsewhere").exists()
+
+
 def test_a_parquet_export_of_many_row_groups_reads_back_whole(
     archive: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,7 +16,7 @@ import schedules.extraction
 import schedules.reparse
 import schedules.warc
 from schedules.cli import main
-from storage.archive import store_record
+from storage.archive import record_site, store_record
 from storage.db import transaction
 from storage.schema import QARow
 from tests.storage.samples import day, fake_extract, make_article, make_capture, page_of
@@ -193,3 +193,98 @@ def test_search_and_export_narrow_to_one_site_and_refuse_an_unknown_one(
     assert (
         "no site 'hub' in the archive (sites: https://news.example, hub_brussels)" in result.output
     )
+
+
+def _two_sites(engine: Engine) -> str:
+    """hub_brussels (crawled with its profile, which lists its hosts) and a generic site keyed
+    by its origin, one article each; the generic site's article URL."""
+    other = "http://127.0.0.1:8765/news/mission-lima.html"
+    with transaction(engine) as session:
+        for key, url in (("hub_brussels", URL), ("http://127.0.0.1:8765", other)):
+            store_record(session, make_article(url=url), seen_at=day(0), site=key)
+        profile = '[site]\nkey = "hub_brussels"\nhosts = ["hub.brussels", "www.hub.brussels"]\n'
+        record_site(session, "hub_brussels", profile_text=profile)
+        record_site(session, "http://127.0.0.1:8765", profile_text=None, base_url=other)
+    return other
+
+
+@pytest.mark.parametrize(
+    ("given", "site"),
+    [
+        ("hub_brussels/", "hub"),
+        ("https://www.hub.brussels/fr/", "hub"),
+        ("hub.brussels", "hub"),
+        ("http://127.0.0.1:8765/", "local"),
+        ("127.0.0.1:8765", "local"),
+        ("HTTP://127.0.0.1:8765/news/", "local"),
+    ],
+)
+def test_site_given_with_a_slash_or_as_a_url_on_it_is_read_as_its_key(
+    engine: Engine, db_url: str, tmp_path: Path, given: str, site: str
+) -> None:
+    """`--site` pasted from a browser (a trailing slash, a URL on the site, its host) names
+    the site whose key, start URL or profile hosts hold that origin, in every command."""
+    local = _two_sites(engine)
+    expected = URL if site == "hub" else local
+    code, out = run("search", "Silicon", "--db", db_url, "--json", "--site", given)
+    assert code == 0, out
+    assert [hit["url"] for hit in json.loads(out)] == [expected]
+    code, out = run(
+        "changes", "--captured-since", "2020-01-01", "--db", db_url, "--json", "--site", given
+    )
+    assert code == 0, out
+    assert {change["url"] for change in json.loads(out)["changes"]} == {expected}
+    out_dir = tmp_path / "export"
+    code, out = run(
+        "export", "--db", db_url, "--format", "jsonl", "--out", str(out_dir), "--site", given
+    )
+    assert code == 0, out
+    rows = (out_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(row)["url"] for row in rows] == [expected]
+    code, out = run("forget", "--pattern", "*", "--site", given, "--dry-run", "--db", db_url)
+    assert code == 0 and out.splitlines()[1:] == [f"  {expected}"], out
+
+
+def test_site_unknown_or_on_two_sites_is_refused_by_every_command(
+    engine: Engine, db_url: str
+) -> None:
+    """A `--site` naming no site of the archive, or a host two sites share, exits 2 with one
+    line naming what to give instead; `forget` too (it said "forgot 0 articles" and recorded a
+    run for a site that does not exist), and it forgets nothing."""
+    _two_sites(engine)
+    with transaction(engine) as session:
+        store_record(
+            session,
+            make_article(url="https://www.hub.brussels/a.html"),
+            seen_at=day(0),
+            site="https://www.hub.brussels",  # crawled once without its profile
+        )
+    sites = "sites: http://127.0.0.1:8765, https://www.hub.brussels, hub_brussels"
+    for args in (
+        ("search", "Silicon"),
+        ("changes",),
+        ("feed", "--out", "-"),
+        ("feed", "--search", "nothing-matches", "--out", "-"),
+        ("forget", "--pattern", "*"),
+        ("forget", "--pattern", "*", "--dry-run"),
+        ("forget", "--pattern", "*", "--undo"),
+    ):
+        result = CliRunner().invoke(main, [*args, "--db", db_url, "--site", "nope"])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output == f"Error: no site 'nope' in the archive ({sites})\n"
+    result = CliRunner().invoke(main, ["changes", "--db", db_url, "--site", "www.hub.brussels/fr"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: 'www.hub.brussels/fr' is on several sites (https://www.hub.brussels, "
+        "hub_brussels): give one of their keys\n"
+    )
+    code, out = run(
+        "search", "Silicon", "--site", "https://www.hub.brussels/", "--db", db_url, "--json"
+    )
+    assert code == 0 and [hit["url"] for hit in json.loads(out)] == [
+        "https://www.hub.brussels/a.html"
+    ]
+    code, out = run("runs", "--db", db_url, "--json")
+    assert code == 0 and json.loads(out) == []
+    code, out = run("search", "Silicon", "--db", db_url, "--json")
+    assert len(json.loads(out)) == 3

@@ -50,8 +50,8 @@ def test_sites_add_list_remove(db_url: str) -> None:
     assert code == 0 and "updated" in out
     code, out = invoke("sites", "list", "--db", db_url)
     assert out.startswith("hub  profile=hub_brussels  every=1d  due now"), out
-    code, out = invoke("sites", "remove", "hub", "--db", db_url)
-    assert code == 0 and "its articles stay" in out
+    code, out = invoke("sites", "remove", "hub/", "--db", db_url)  # as pasted: the key
+    assert code == 0 and "site hub removed" in out and "its articles stay" in out
     code, out = invoke("sites", "remove", "hub", "--db", db_url)
     assert code == 2 and "no scheduled site 'hub'" in out
 
