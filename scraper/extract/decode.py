@@ -36,9 +36,14 @@ def _codec(label: str | None) -> str | None:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 4 KB of markup, if any."""
+    """The charset a page declares in its first 4 KB of markup, if any.
+
+    A `<meta>` declaring UTF-16 or UTF-32 is read as utf-8, as browsers do (WHATWG HTML,
+    "prescan a byte stream": the tag was found as ASCII bytes, so the page is no UTF-16 text;
+    a real UTF-16 page opens with its byte-order mark or comes with an HTTP charset)."""
     match = _META_CHARSET.search(data[:4096])
-    return _codec(match.group(1).decode("ascii", "ignore")) if match else None
+    codec = _codec(match.group(1).decode("ascii", "ignore")) if match else None
+    return "utf-8" if codec and codec.startswith(("utf-16", "utf-32")) else codec
 
 
 def decode_html(data: bytes | str, encoding: str | None = None) -> tuple[str, str | None]:

@@ -57,3 +57,21 @@ def test_valid_utf8_wins_over_a_legacy_meta_charset() -> None:
     page = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><h1>人工智能</h1>'
     text, warning = decode_html(page.encode("utf-8"))
     assert "人工智能" in text and warning and "gb2312" in warning
+
+
+def test_a_meta_declaring_utf16_is_read_as_utf8() -> None:
+    # a template that says utf-16 in its <meta> over ASCII or UTF-8 bytes: browsers read utf-8
+    for label, body in (("utf-16", "<p>Plain ASCII text.</p>"), ("UTF-16LE", TEXT), ("utf-32", "")):
+        page = f"<html><head><meta charset='{label}'><title>Een titel</title></head><body>"
+        data = (page + "<h1>Nieuws uit Brussel</h1>" + body + "</body></html>").encode()
+        text, _ = decode_html(data)
+        assert "<h1>Nieuws uit Brussel</h1>" in text and body in text
+        record = extract_article(data, "https://example.org/nl/nieuws/een-titel/")
+        assert record.title == "Nieuws uit Brussel"
+
+
+def test_a_utf16_page_with_its_byte_order_mark_still_decodes() -> None:
+    page = "<html><head><meta charset='utf-16'></head><body><h1>Titre</h1>" + TEXT
+    data = codecs.BOM_UTF16_LE + page.encode("utf-16-le")
+    text, _ = decode_html(data)
+    assert "<h1>Titre</h1>" in text and "« déjà » vu…" in text
