@@ -661,7 +661,12 @@ class _Walker:
             for child in children:
                 kind = type(child)
                 if kind is NavigableString:  # the usual text node (a string, as str() gives it)
-                    self.pieces.append((child, bold))
+                    # a line break typed in the source is white space, as a browser shows it:
+                    # only <br> and the ends of blocks break a line (outside <pre>)
+                    if "\n" in child and block_tag != "pre":
+                        self.pieces.append((child.replace("\n", " "), bold))
+                    else:
+                        self.pieces.append((child, bold))
                     if self._link_depth:
                         self._in_link += len(child.strip())
                     continue

@@ -1,5 +1,6 @@
 """The page tree: BeautifulSoup with lxml's HTML parser, built with less of bs4's per-node
-bookkeeping than a stock `BeautifulSoup(html, "lxml")` call does, into the same tree.
+bookkeeping than a stock `BeautifulSoup(html, "lxml")` call does, into the same tree less its
+comments.
 
 The tree is compared with stock bs4's, node by node (parents, siblings, document order, string
 classes), in tests/extract/test_parse.py: a bs4 release that changes what these classes lean on
@@ -42,8 +43,9 @@ class PageSoup(BeautifulSoup):
     for white space in a Python loop, and, once a tag holds anything, walks from the new string
     up to the root looking for a following sibling to link it to (while parsing, every open
     element is the last child of its parent: there is none). Plain text in an ordinary element
-    is added here with the same links and attributes; comments, doctypes, text inside `<script>`, `<style>`
-    and `<template>` (string subclasses) and any other call take bs4's own path.
+    is added here with the same links and attributes; doctypes, text inside `<script>`, `<style>`
+    and `<template>` (string subclasses) and any other call take bs4's own path. Comments are
+    left out (`HtmlBuilder.comment`).
 
     The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
     address can be, without a walk over the whole tree; so are those holding a "/"
@@ -304,6 +306,11 @@ class HtmlBuilder(LXMLTreeBuilder):
     def data(self, data: str | bytes) -> None:
         assert self.soup is not None
         self.soup.current_data.append(data)  # type: ignore[arg-type]  # what handle_data does
+
+    def comment(self, text: str | bytes) -> None:
+        """A comment is left out of the tree: no reader sees it, and the text on both sides
+        stays one text node ("Publié <!-- x -->le 3 mars" reads as the page shows it, where a
+        comment node would cut a date, a phone number or a label in two)."""
 
     def end(self, tag: str | bytes) -> None:
         if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":

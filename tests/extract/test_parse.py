@@ -1,9 +1,10 @@
 """The page tree `parse_html` builds (bs4's lxml builder with its namespace steps skipped where
-HTML has none) is the tree a stock `BeautifulSoup(html, "lxml")` builds with the same options:
-same markup, same elements and attributes, same document order."""
+HTML has none) is the tree a stock `BeautifulSoup(html, "lxml")` builds with the same options
+from the markup without its comments: same elements and attributes, same document order."""
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -32,10 +33,17 @@ ODD_MARKUP = """<!DOCTYPE html><html xml:lang="fr" lang="fr"><head><title>T</tit
 
 def _stock(text: str) -> BeautifulSoup:
     """bs4's own parse with the options the page tree is built with (class and rel kept as
-    strings, attribute values kept as the parser gives them)."""
+    strings, attribute values kept as the parser gives them), of the markup without its
+    comments (the page tree leaves them out: the text around one stays one text node)."""
     return BeautifulSoup(
-        text, "lxml", multi_valued_attributes=None, attribute_dict_class=AttributeDict
+        _COMMENT.sub("", text),
+        "lxml",
+        multi_valued_attributes=None,
+        attribute_dict_class=AttributeDict,
     )
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def _shape(soup: BeautifulSoup) -> list[tuple[object, ...]]:
