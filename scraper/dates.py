@@ -133,7 +133,9 @@ def _patterns() -> _Patterns:
     date = re.compile(rf"(?<![\d/.-])(?:{'|'.join(forms)})(?!\d)")
     labelled = {
         kind: re.compile(
-            rf"\b(?:{_alternation(labels)})\b"
+            # a label opens after anything but a letter: a digit too, when the page sets the
+            # label's element right after the date's ("<span>10/03/2026</span><span>Updated: …")
+            rf"(?<![^\W\d])(?:{_alternation(labels)})\b"
             # the connective before or after the colon ("Bijgewerkt op: …", "Updated: on …")
             r"\s*(?:(?:le|on|op|am)\s*(?=[:\-–]))?[:\-–]?\s*(?:le|on|op|the|am|vom|den)?\s*"
             rf"(?:(?:{weekdays})\.?,?\s+)?(?:le\s+|the\s+|den\s+)?"
@@ -259,6 +261,8 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
 
 
 _WORD = re.compile(r"\w+")
+#: A run of letters: a label's first word, also when glued to a date before it ("2026updated").
+_LETTERS = re.compile(r"[^\W\d]+")
 
 
 @lru_cache(maxsize=2)
@@ -275,7 +279,7 @@ def may_hold_label(folded: str, kind: str) -> bool:
     with a word, which is then one of the text's words. One set test over a text's words,
     where the label pattern (a word boundary first, then ~70 alternatives) is tried at every
     character of every line."""
-    return not _label_heads(kind).isdisjoint(_WORD.findall(folded))
+    return not _label_heads(kind).isdisjoint(_LETTERS.findall(folded))
 
 
 def slash_order(texts: Iterable[str]) -> bool:

@@ -48,7 +48,7 @@ from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
 from scraper.extract.tree import ParsedTree, parse_tree
-from scraper.extract.treewalk import text_longer_than
+from scraper.extract.treewalk import inside_any, text_longer_than
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, normalize_lines, scrub
@@ -100,7 +100,11 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
     for tag in page.standfirsts(root):
         # a teaser's excerpt in a card (a related list's, or a card that is all one link to
         # its page) is not this page's lead
-        if not page.in_related(tag) and tag.find_parent("a") is None:
+        if (
+            not page.in_related(tag)
+            and tag.find_parent("a") is None
+            and not inside_any(tag, contacts)
+        ):
             roles.setdefault(id(tag), ("lead", tag))
     return roles
 

@@ -15,6 +15,7 @@ from scraper import lexicon
 from scraper.counters import is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
+    CAPTION_CLIMB,
     MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
     caption_credit,
@@ -29,7 +30,15 @@ from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Blo
 from scraper.extract.cards import relative_date
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
-from scraper.extract.treewalk import all_links_in, first_named, next_tags, tags_named, text_length
+from scraper.extract.treewalk import (
+    all_links_in,
+    first_named,
+    inside_any,
+    next_tags,
+    previous_tag,
+    tags_named,
+    text_length,
+)
 from scraper.text import fold, normalize_text
 
 Found = tuple[str, str] | None
@@ -223,12 +232,35 @@ def _image_credit(block: Block) -> bool:
     return is_caption(block) or _beside_picture(element)
 
 
+def _opens_block_after_picture(element: Tag) -> bool:
+    """`element` opens its block (the first element of its wrappers, `CAPTION_CLIMB` levels at
+    most), and the block just before holds a picture and no text: a page builder's blocks set
+    the picture and the credit under it in two blocks side by side."""
+    node = element
+    for _ in range(CAPTION_CLIMB):
+        parent = node.parent
+        if parent is None or parent.name in ("body", "html", "article", "main"):
+            return False
+        node = parent
+        before = previous_tag(node)
+        if before is not None:
+            return before.name == "figure" or picture_only(before) or _picture_block(before)
+    return False
+
+
+def _picture_block(element: Tag) -> bool:
+    """A block holding a picture (an image, perhaps in a `<figure>`) and no text."""
+    return element.find("img") is not None and not element.get_text(strip=True)
+
+
 def _beside_picture(element: Tag) -> bool:
     """`element` follows a picture: a picture on a line of its own, a `<figure>`, or a caption
-    line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`)."""
+    line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`);
+    or, opening the content block right after the picture's block, the credit of that picture
+    (`<div class=image><img></div><div class=text><p><em>Foto: X</em></p><p>…`)."""
     before = element.find_previous_sibling()
     if before is None:
-        return False
+        return _opens_block_after_picture(element)
     if before.name == "figure" or picture_only(before):
         return True
     earlier = before.find_previous_sibling()
@@ -911,6 +943,8 @@ def extract_lead(page: Page, known: set[str]) -> Found:
                 continue  # a rail's box after the text ("games-intro"): no standfirst
             if tag.find_parent("a") is not None:
                 continue  # another page's excerpt on a card that links to it
+            if inside_any(tag, page.contact_containers):
+                continue  # a contact card's role line ("contact-intro"): the person's
             text = normalize_text(tag.get_text(" "))
             if len(text) >= _MIN_LEAD:
                 return text, "profile"

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 
 from bs4 import NavigableString, Tag
 
-from scraper.dates import iter_dates
+from scraper.counters import is_counter_line
+from scraper.dates import iter_dates, label_at
+from scraper.dates import vocabulary as date_vocabulary
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.cards import url_key
 from scraper.extract.labels import strip_label
@@ -458,7 +460,9 @@ _PIECE_MARKS = " ·|•–—-,/"
 def _beside_date(line: Tag, link: Tag) -> bool:
     """True when the text of `line` outside `link` is a date and separators alone (a pill link
     beside a plain-text date, "<a class=pill>Finance</a> · 12 March 2026"): each string of it
-    is a date or a separator; a byline's name ("By Jan Peeters · 12 March") is neither."""
+    is a date (under its label or day name, "Gepubliceerd op 12 maart 2026"), a counter ("3 min
+    leestijd", furniture of the same row) or a separator; a byline's name ("By Jan Peeters ·
+    12 March") is none of these. One date at least."""
     dated = False
     for string in line.find_all(string=True):
         if any(p is link for p in string.parents):
@@ -466,17 +470,24 @@ def _beside_date(line: Tag, link: Tag) -> bool:
         piece = normalize_text(string).strip(_PIECE_MARKS)
         if not piece:
             continue
-        if not _only_date(piece):
+        if _only_date(piece):
+            dated = True
+        elif not is_counter_line(piece):
             return False
-        dated = True
     return dated
 
 
 def _only_date(piece: str) -> bool:
-    """True when `piece` opens with a date and is no longer than a date and its time."""
-    if len(piece) > MAX_DATE_PIECE:
+    """True when `piece` is a date and its time at most, opened by nothing, a date label
+    ("Publié le", "Updated:") or a day's name ("Donderdag", "jeu.")."""
+    folded = fold(piece)
+    at = next(iter_dates(folded), (None, None))[0]
+    if at is None:
         return False
-    return next(iter_dates(piece), (None, None))[0] == 0
+    if at and label_at(folded, "published") != 0 and label_at(folded, "modified") != 0:
+        if fold(folded[:at]).strip(" ,.") not in date_vocabulary().weekdays:
+            return False  # a name, a place or a word before the date: a byline, a sentence
+    return len(piece) - at <= MAX_DATE_PIECE
 
 
 def _elements_after(node: Tag) -> Iterator[Tag]:

@@ -110,3 +110,13 @@ def next_tags(node: PageElement) -> Iterator[Tag]:
         if isinstance(sibling, Tag):
             yield sibling
         sibling = sibling.next_sibling
+
+
+def inside_any(tag: Tag, containers: list[Tag]) -> bool:
+    """True when `tag` sits inside one of `containers` (by identity: bs4 compares tags by their
+    markup); a contact card's role line matching a lead selector ("contact-intro") is the
+    person's, never the article's standfirst."""
+    if not containers:
+        return False
+    parents = {id(p) for p in tag.parents}
+    return any(id(c) in parents for c in containers)
