@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from scraper import lexicon
 from scraper.dates import vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
@@ -25,8 +26,23 @@ from scraper.extract.names import (
 from scraper.models import QAPair
 from scraper.text import fold
 
-#: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question.
-_Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.IGNORECASE)
+
+def _turn_prefix(key: str, *, word_stop: str) -> re.Pattern[str]:
+    """The turn labels of the vocabulary's `key` ("Q", "Vraag") as a prefix pattern: a one-letter
+    label ends with a colon or a full stop ("Q.", "V:"), a word with `word_stop`."""
+    labels = sorted(
+        {*lexicon.words(key), *(w.lower() for w in lexicon.words(key, folded=False))},
+        key=lambda label: (-len(label), label),
+    )
+    letters = [re.escape(label) for label in labels if len(label) == 1]
+    words = [re.escape(label) for label in labels if len(label) > 1]
+    forms = [f"(?:{'|'.join(letters)})\\s*[.:]"] if letters else []
+    forms += [f"(?:{'|'.join(words)})\\s*{word_stop}"] if words else []
+    return re.compile(rf"^\s*(?:{'|'.join(forms) or '(?!)'})\s*", re.IGNORECASE)
+
+
+#: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question (the vocabulary's labels).
+_Q_PREFIX = _turn_prefix("question_turn_labels", word_stop="[.:]")
 
 
 @lru_cache(maxsize=8)
@@ -42,10 +58,9 @@ def _question_prefix(text: str, config: ExtractConfig) -> re.Match[str] | None:
     return _Q_PREFIX.match(text) or _asker_prefix(config.question_labels).match(text)
 
 
-#: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
-_A_PREFIX = re.compile(
-    r"^\s*(?:(?:r|a)\s*[.:]|(?:réponse|reponse|antwoord|answer)\s*:)\s*", re.IGNORECASE
-)
+#: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer (the vocabulary's
+#: labels; a word only before a colon: "Answer." opens a sentence).
+_A_PREFIX = _turn_prefix("answer_turn_labels", word_stop=":")
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
 _LABEL = re.compile(
     rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})(?:\s*\([^()]{{1,60}}\))?\s*[:：]\s*"
@@ -211,10 +226,12 @@ def _is_cta(text: str, config: ExtractConfig) -> bool:
 def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
     """The question a block asks, or None when it is not an interview question."""
     text = block.text
-    limit = _MAX_BOLD_QUESTION if block.bold and not block.is_heading else _MAX_QUESTION
+    prefixed = _question_prefix(text, config)
+    # a turn label ("V:") sets the question apart as bold markup does: it may carry its context
+    set_apart = prefixed is not None or (block.bold and not block.is_heading)
+    limit = _MAX_BOLD_QUESTION if set_apart else _MAX_QUESTION
     if len(text) > limit or block.role in ("contact", _CLOSING):
         return None
-    prefixed = _question_prefix(text, config)
     if prefixed:
         return text[prefixed.end() :].strip() or None
     asks = text.rstrip(' »”"').endswith("?")
@@ -374,8 +391,9 @@ def extract_qa(
     kept = [b for b in blocks if b.role not in ("contact", "site", "related")][:MAX_BLOCKS]
     body = [
         piece
-        for b in kept
-        for part in _split_inline(b)
+        for b in _join_turn_labels(kept)
+        for turn in _split_turn_lines(b)
+        for part in _split_inline(turn)
         for piece in map(_undashed, _attributed(part, config))
     ]
     body = _closing_asker_line(_join_label_lines(body, config), config)
@@ -640,6 +658,58 @@ def _join_label_lines(body: list[Block], config: ExtractConfig) -> list[Block]:
             continue
         joined.append(block)
     return joined
+
+
+def _turn_label_only(block: Block) -> bool:
+    """A block holding nothing but a turn label ("<p><b>V:</b></p>", "Q :")."""
+    text = block.text.strip()
+    match = _Q_PREFIX.match(text) or _A_PREFIX.match(text)
+    return match is not None and match.end() >= len(text)
+
+
+def _join_turn_labels(body: list[Block]) -> list[Block]:
+    """Each turn label on a line of its own joined to the paragraph it opens ("<p><b>V:</b></p>
+    <p>Hoe …?</p>" reads as "V: Hoe …?"), when a question label is among them: a lone "A." or
+    "R." line may be a list's marker."""
+    if not any(_turn_label_only(b) and _Q_PREFIX.match(b.text) for b in body):
+        return body
+    joined: list[Block] = []
+    skip = -1
+    for i, block in enumerate(body):
+        if i == skip:
+            continue
+        following = body[i + 1] if i + 1 < len(body) else None
+        if (
+            _turn_label_only(block)
+            and following is not None
+            and not following.is_heading
+            and not _turn_label_only(following)
+        ):
+            label = block.text.strip()
+            text = f"{label} {following.text}"
+            joined.append(replace(following, lines=[text], label=label, bold=False, bold_runs=()))
+            skip = i + 1
+            continue
+        joined.append(block)
+    return joined
+
+
+def _split_turn_lines(block: Block) -> list[Block]:
+    """A paragraph holding several labelled turns, one a line ("<b>V:</b> Hoe …?<br><b>A:</b>
+    Via …<br><br><b>V:</b> …"), as one block per turn; the lines after a turn's label continue
+    that turn."""
+    lines = block.lines
+    if len(lines) < 3:  # a question and its answer on two lines: `_split_inline` reads them
+        return [block]
+    opens = [i for i, line in enumerate(lines) if _Q_PREFIX.match(line) or _A_PREFIX.match(line)]
+    if not any(_Q_PREFIX.match(lines[i]) for i in opens) or len(opens) < 3:
+        return [block]
+    cuts = ([0] if opens[0] else []) + opens + [len(lines)]
+    return [
+        replace(block, lines=lines[start:end], bold=False, label=None, bold_runs=())
+        for start, end in zip(cuts, cuts[1:], strict=False)
+        if any(line.strip() for line in lines[start:end])
+    ]
 
 
 def _split_bold_question(block: Block) -> list[Block] | None:

@@ -1,0 +1,128 @@
+"""Kinds of round 8b: interview turns opened by the language's turn labels ("V:" / "A:", "Q :" /
+"R :") set on lines of their own, all in one paragraph, or before a question carrying its
+context; the question-mark sections of a mission announcement read as turns. Each with a sibling
+in another language and markup."""
+
+from __future__ import annotations
+
+from scraper.extract import extract_article
+from scraper.models import Article
+from scraper.sites import profile_for_url
+
+
+def _record(html: str, lang: str, slug: str) -> Article:
+    url = f"https://hub.brussels/{lang}/news/{slug}/"
+    return extract_article(html, url, profile=profile_for_url(url))
+
+
+def _hub_page(lang: str, title: str, content: str, sidebar: str = "") -> str:
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title} | hub.brussels</title>'
+        '</head><body><header><nav><a href="/">Home</a></nav></header><main>'
+        f'<div class="container"><div class="row"><div class="col-md-8"><article><h1>{title}</h1>'
+        f'<div class="content-area">{content}</div></article></div>'
+        f'<aside class="col-md-4 sidebar">{sidebar}</aside></div></div></main>'
+        "<footer>hub.brussels</footer></body></html>"
+    )
+
+
+# --- 1. turn labels of the language: "V:" / "A:", "Q :" / "R :", "Q:" / "A:" --------------------
+
+NL_TURNS = [
+    (
+        "Hoe ben je in Japan terechtgekomen?",
+        "Via een beurs in Parijs kwam ik in contact met een Japanse verdeler.",
+    ),
+    (
+        "Wat was de grootste uitdaging?",
+        "De taal en de manier van zakendoen. Je moet geduld hebben.",
+    ),
+    (
+        "Welk advies geef je aan andere ondernemers?",
+        "Bereid je goed voor en laat je begeleiden. Dat heeft ons veel tijd bespaard.",
+    ),
+]
+NL_INTRO = (
+    "<p>Lies Janssens, oprichtster van het Brusselse designlabel Kumo, trok vorig jaar naar "
+    "Tokio. We spraken met haar over haar ervaringen.</p>"
+)
+
+
+def test_dutch_turn_labels_on_lines_of_their_own() -> None:
+    turns = "".join(
+        f"<p><strong>V:</strong></p><p>{q}</p><p><strong>A:</strong></p><p>{a}</p>"
+        for q, a in NL_TURNS
+    )
+    html = _hub_page("nl", "Lies Janssens over export naar Japan", NL_INTRO + turns)
+    qa = _record(html, "nl", "lies-janssens").qa
+    assert [(p.question, p.answer) for p in qa] == NL_TURNS
+    assert {p.speaker for p in qa} == {"Lies Janssens"}
+
+
+def test_dutch_turn_labels_in_one_paragraph() -> None:
+    turns = "<br><br>".join(
+        f"<strong>V:</strong> {q}<br><strong>A:</strong> {a}" for q, a in NL_TURNS
+    )
+    html = _hub_page("nl", "Lies Janssens over export naar Japan", f"{NL_INTRO}<p>{turns}</p>")
+    qa = _record(html, "nl", "lies-janssens").qa
+    assert [(p.question, p.answer) for p in qa] == NL_TURNS
+    assert {p.speaker for p in qa} == {"Lies Janssens"}
+
+
+FR_TURNS = [
+    (
+        "Pourquoi le Québec ?",
+        "Parce que la langue et la culture d'affaires sont proches. Nous y avions deux clients.",
+    ),
+    (
+        "Quelles difficultés avez-vous rencontrées ?",
+        "Surtout administratives : il faut une entité locale et un comptable sur place.",
+    ),
+]
+FR_INTRO = (
+    "<p>Marc Lefèvre, fondateur de la start-up bruxelloise Solvio, s'est implanté au Québec. "
+    "Nous l'avons rencontré.</p>"
+)
+
+
+def test_french_turn_labels_in_one_paragraph() -> None:
+    turns = "<br>".join(f"<b>Q :</b> {q}<br><b>R :</b> {a}" for q, a in FR_TURNS)
+    html = _hub_page("fr", "Entretien avec Marc Lefèvre", f"{FR_INTRO}<p>{turns}</p>")
+    qa = _record(html, "fr", "marc-lefevre").qa
+    assert [(p.question, p.answer) for p in qa] == FR_TURNS
+    assert {p.speaker for p in qa} == {"Marc Lefèvre"}
+
+
+def test_french_turn_labels_on_lines_of_their_own_in_divs() -> None:
+    turns = "".join(
+        f"<div><strong>Q :</strong></div><div>{q}</div><div><strong>R :</strong></div>"
+        f"<div>{a}</div>"
+        for q, a in FR_TURNS
+    )
+    html = _hub_page("fr", "Entretien avec Marc Lefèvre", FR_INTRO + turns)
+    qa = _record(html, "fr", "marc-lefevre").qa
+    assert [(p.question, p.answer) for p in qa] == FR_TURNS
+
+
+def test_labelled_question_carrying_its_context_en() -> None:
+    context = (
+        "Chile is a market many Belgian companies dream of, yet few of them break through: the "
+        "distances, the regulations and the expectations of customers differ from what we know "
+        "in Europe. You opened an office in Santiago last year and work with two distributors "
+        "in the north of the country. How did you get there?"
+    )
+    turns = [
+        (context, "Through a fair in Paris, where I met a Chilean distributor."),
+        ("What surprised you most?", "How open people are to new partners."),
+    ]
+    intro = (
+        "<p>Sarah Collins, founder of the Brussels start-up Greenloop, opened an office in "
+        "Santiago last year.</p>"
+    )
+    body = "".join(
+        f"<p><strong>Q:</strong> {q}</p><p><strong>A:</strong> {a}</p>" for q, a in turns
+    )
+    html = _hub_page("en", "Sarah Collins on Chile", intro + body)
+    qa = _record(html, "en", "sarah-collins").qa
+    assert [(p.question, p.answer) for p in qa] == turns
+    assert {p.speaker for p in qa} == {"Sarah Collins"}
