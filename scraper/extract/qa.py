@@ -638,22 +638,31 @@ def _label_line(block: Block, config: ExtractConfig) -> str | None:
 def _join_label_lines(body: list[Block], config: ExtractConfig) -> list[Block]:
     """Each speaker label on a line of its own joined to the paragraph it introduces
     ("<p><b>Lies Janssens</b></p><p>Omdat …</p>" reads as "Lies Janssens: Omdat …")."""
-    starts = [
-        i
+    labels = {
+        i: f"{speaker}:"
         for i, block in enumerate(body[:-1])
-        if _label_line(block, config) and not body[i + 1].bold and not body[i + 1].is_heading
-    ]
-    if len(starts) < 2:  # one bold name above a paragraph is a caption or a contact, not a dialogue
+        if (speaker := _label_line(block, config))
+        and not body[i + 1].bold
+        and not body[i + 1].is_heading
+    }
+    if len(labels) < 2:  # one bold name above a paragraph is a caption or a contact, not a dialogue
         return body
+    return _joined_to_next(body, labels, keep_bold=True)
+
+
+def _joined_to_next(body: list[Block], labels: dict[int, str], *, keep_bold: bool) -> list[Block]:
+    """The blocks with each label line (`labels`: its index -> the label) joined to the block after
+    it ("<label> <its text>"); `keep_bold`: the joined block keeps the boldness of the text."""
     joined: list[Block] = []
     skip = -1
     for i, block in enumerate(body):
         if i == skip:
             continue
-        if i in starts:
-            speaker, following = _label_line(block, config), body[i + 1]
-            text = f"{speaker}: {following.text}"
-            joined.append(replace(following, lines=[text], label=f"{speaker}:", bold_runs=()))
+        if i in labels:
+            label, following = labels[i], body[i + 1]
+            text = f"{label} {following.text}"
+            bold = following.bold if keep_bold else False
+            joined.append(replace(following, lines=[text], label=label, bold=bold, bold_runs=()))
             skip = i + 1
             continue
         joined.append(block)
@@ -673,25 +682,17 @@ def _join_turn_labels(body: list[Block]) -> list[Block]:
     "R." line may be a list's marker."""
     if not any(_turn_label_only(b) and _Q_PREFIX.match(b.text) for b in body):
         return body
-    joined: list[Block] = []
-    skip = -1
-    for i, block in enumerate(body):
-        if i == skip:
-            continue
-        following = body[i + 1] if i + 1 < len(body) else None
+    labels: dict[int, str] = {}
+    for i, block in enumerate(body[:-1]):
+        following = body[i + 1]
         if (
-            _turn_label_only(block)
-            and following is not None
+            i - 1 not in labels  # (a label is never itself the paragraph a label opens)
+            and _turn_label_only(block)
             and not following.is_heading
             and not _turn_label_only(following)
         ):
-            label = block.text.strip()
-            text = f"{label} {following.text}"
-            joined.append(replace(following, lines=[text], label=label, bold=False, bold_runs=()))
-            skip = i + 1
-            continue
-        joined.append(block)
-    return joined
+            labels[i] = block.text.strip()
+    return _joined_to_next(body, labels, keep_bold=False)
 
 
 def _split_turn_lines(block: Block) -> list[Block]:
