@@ -997,16 +997,12 @@ def _unlabelled(
         voiced = sum(_voiced(a, config) for a in heading_asked)
         if len(pairs) >= MIN_TURNS and 2 * voiced >= len(pairs):
             return pairs
-    if (
-        not prefixed
-        and not cited
-        and speaker
-        and (not announced or not from_text)
-        and len(heading_asked) == len(answers)
-    ):
-        # someone named by a role only ("our trade attaché, Kenji Watanabe") and question
-        # headings: an announcement's sections ("Who can take part?") unless a turn is a dialogue
-        if not any(_voiced(a, config) for a in heading_asked):
+    if not prefixed and not cited and speaker and (not announced or not from_text):
+        # someone named by a role only ("our trade attaché, Kenji Watanabe, will accompany the
+        # mission") or only in the contacts, and questions set apart by nothing but their markup
+        # (headings, bold or short paragraphs): an announcement's sections ("Why Mumbai?", "Who
+        # can take part?") unless a turn is a dialogue
+        if not any(_voiced(a, config) for a in answers if a.paragraphs):
             return []
     if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs

@@ -5,6 +5,8 @@ in another language and markup."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_article
 from scraper.models import Article
 from scraper.sites import profile_for_url
@@ -126,3 +128,78 @@ def test_labelled_question_carrying_its_context_en() -> None:
     qa = _record(html, "en", "sarah-collins").qa
     assert [(p.question, p.answer) for p in qa] == turns
     assert {p.speaker for p in qa} == {"Sarah Collins"}
+
+
+# --- 2. a mission announcement's question sections are no interview ------------------------------
+
+MISSIONS = {
+    "fr": (
+        "Mission économique à Mumbai",
+        "Du 3 au 7 mars 2027, hub.brussels organise une mission économique à Mumbai. Notre "
+        "attachée économique et commerciale, Priya Desai, accompagnera la mission.",
+        [
+            ("Pourquoi Mumbai ?", "Mumbai est la capitale économique de l'Inde."),
+            ("Qui peut participer ?", "Les entreprises bruxelloises qui visent le marché indien."),
+        ],
+        "Sophie Martin",
+    ),
+    "en": (
+        "Trade mission to Chile",
+        "From 12 to 16 May 2027, hub.brussels leads a trade mission to Santiago. Our trade "
+        "attaché in Santiago, Carlos Rivera, will accompany the mission.",
+        [
+            ("Why Chile?", "Chile is the most open economy of Latin America."),
+            ("Who can take part?", "Brussels companies of the energy and environment sectors."),
+        ],
+        "Tom Peeters",
+    ),
+    "nl": (
+        "Handelsmissie naar Vietnam",
+        "Van 8 tot 12 juni 2027 organiseert hub.brussels een handelsmissie naar Ho Chi Minhstad. "
+        "Onze handelsattaché Linh Nguyen zal de missie begeleiden.",
+        [
+            ("Waarom Vietnam?", "Vietnam is een van de snelst groeiende economieën van Azië."),
+            ("Wat staat er op het programma?", "B2B-afspraken en bedrijfsbezoeken."),
+        ],
+        "Nadia El Amrani",
+    ),
+}
+
+
+def _mission(lang: str, question_tag: str) -> str:
+    title, intro, sections, contact = MISSIONS[lang]
+    opening, closing = {"h3": ("<h3>", "</h3>"), "b": ("<p><b>", "</b></p>")}[question_tag]
+    text = "".join(f"{opening}{q}{closing}<p>{a}</p>" for q, a in sections)
+    content = (
+        f'<div class="block block-text"><p>{intro}</p>{text}</div><div class="block '
+        'block-button"><a class="btn" href="https://hub.brussels/register/">Register</a></div>'
+    )
+    sidebar = (
+        f'<div class="contact-card"><h4>Contact</h4><p><strong>{contact}</strong></p>'
+        '<p><a href="tel:+3228004000">+32 2 800 40 00</a></p>'
+        '<p><a href="mailto:mission@hub.brussels">mission@hub.brussels</a></p></div>'
+    )
+    return _hub_page(lang, title, content, sidebar)
+
+
+@pytest.mark.parametrize("question_tag", ["h3", "b"])
+@pytest.mark.parametrize("lang", sorted(MISSIONS))
+def test_question_sections_of_a_mission_announcement_are_no_turns(
+    lang: str, question_tag: str
+) -> None:
+    record = _record(_mission(lang, question_tag), lang, "mission")
+    assert record.qa == []
+    for question, answer in MISSIONS[lang][2]:
+        assert question in (record.body or "") and answer in (record.body or "")
+
+
+def test_an_attache_who_answers_in_a_dialogue_is_still_interviewed() -> None:
+    title, intro, _, _ = MISSIONS["fr"]
+    turns = [
+        ("Pourquoi avez-vous choisi Mumbai ?", "Nous y avons déjà accompagné vingt entreprises."),
+        ("Qui peut participer ?", "Toutes les entreprises bruxelloises qui visent l'Inde."),
+    ]
+    text = "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in turns)
+    record = _record(_hub_page("fr", title, f"<p>{intro}</p>{text}"), "fr", "mission")
+    assert [(p.question, p.answer) for p in record.qa] == turns
+    assert {p.speaker for p in record.qa} == {"Priya Desai"}
