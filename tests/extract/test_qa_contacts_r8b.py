@@ -203,3 +203,38 @@ def test_an_attache_who_answers_in_a_dialogue_is_still_interviewed() -> None:
     record = _record(_hub_page("fr", title, f"<p>{intro}</p>{text}"), "fr", "mission")
     assert [(p.question, p.answer) for p in record.qa] == turns
     assert {p.speaker for p in record.qa} == {"Priya Desai"}
+
+
+# --- 3. a channel's label on a line of its own belongs to the channel, not the role ----------------
+
+CARDS = {
+    "fr": (
+        "<p><strong>Priya Desai</strong><br>Attachée économique<br>Bureau :<br>+91 22 6612 3456"
+        "<br>Tél. bureau<br>+91 22 6612 3400<br>priya.desai@hub.brussels</p>",
+        ("Priya Desai", "Attachée économique", ["+912266123456", "+912266123400"]),
+    ),
+    "en": (
+        "<div class='contact'><div><strong>Carlos Rivera</strong></div><div>Trade attaché</div>"
+        "<div>Office:</div><div><a href='tel:+56223456789'>+56 2 2345 6789</a></div>"
+        "<div><a href='mailto:carlos.rivera@hub.brussels'>carlos.rivera@hub.brussels</a></div>"
+        "</div>",
+        ("Carlos Rivera", "Trade attaché", ["+56223456789"]),
+    ),
+    "nl": (
+        "<p><strong>Linh Nguyen</strong><br>Handelsattaché, Kantoor:<br>+84 28 3823 1234<br>"
+        "linh.nguyen@hub.brussels</p>",
+        ("Linh Nguyen", "Handelsattaché", ["+842838231234"]),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CARDS))
+def test_a_channel_label_line_is_not_the_role(lang: str) -> None:
+    card, (name, role, phones) = CARDS[lang]
+    content = (
+        "<p>Une mission est organisée en 2027 pour les entreprises bruxelloises qui visent ce "
+        "marché.</p><p>Le programme comprend des rendez-vous et des visites.</p>"
+        f"<h2>Contact</h2>{card}"
+    )
+    [contact] = _record(_hub_page(lang, "Mission", content), lang, "mission").contacts
+    assert (contact.name, contact.role, contact.phones) == (name, role, phones)
