@@ -9,7 +9,7 @@ import pytest
 
 from scraper.extract import extract_article
 from scraper.models import Article
-from scraper.sites import profile_for_url
+from scraper.sites import generic_profile, profile_for_url
 
 
 def _record(html: str, lang: str, slug: str) -> Article:
@@ -238,3 +238,50 @@ def test_a_channel_label_line_is_not_the_role(lang: str) -> None:
     )
     [contact] = _record(_hub_page(lang, "Mission", content), lang, "mission").contacts
     assert (contact.name, contact.role, contact.phones) == (name, role, phones)
+
+
+# --- 4. a news article's author box is no contact, when only metadata names the author ------------
+
+NEWS_TEXT = (
+    "<p>Le conseil communal a approuvé lundi soir le budget 2027, qui prévoit une hausse des "
+    "investissements dans les écoles et les crèches.</p><p>L'opposition a voté contre, "
+    "estimant que la dette augmente trop vite.</p><p>Le budget sera transmis à la tutelle "
+    "régionale dans les prochaines semaines.</p>"
+)
+
+
+def _news(head: str, text: str, box: str) -> list[str | None]:
+    html = (
+        f'<html lang="fr"><head>{head}</head><body><main><article><h1>Le budget 2027 approuvé'
+        f"</h1>{text}{box}</article></main></body></html>"
+    )
+    url = "https://www.courrier-local.example/actualite/budget-2027"
+    return [c.name for c in extract_article(html, url, profile=generic_profile()).contacts]
+
+
+def test_author_box_of_an_author_named_in_meta_is_no_contact() -> None:
+    box = (
+        '<div class="box"><p><strong>Julie Lambert</strong></p><p>Journaliste</p>'
+        "<p>julie.lambert@courrier-local.example</p><p>+32 2 555 66 77</p></div>"
+    )
+    assert _news('<meta name="author" content="Julie Lambert">', NEWS_TEXT, box) == []
+
+
+def test_author_box_of_an_author_named_in_json_ld_is_no_contact() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": '
+        '"Person", "name": "Emma Clarke"}, {"@type": "Person", "name": "Tom Hughes"}]}</script>'
+    )
+    box = (
+        "<div><p><b>Emma Clarke</b><br>Local politics reporter<br>"
+        "emma.clarke@gazette.example</p></div>"
+    )
+    assert _news(head, NEWS_TEXT, box) == []
+
+
+def test_a_contact_the_article_gives_stays_beside_a_declared_author() -> None:
+    box = (
+        "<h2>Contact</h2><p><strong>Paul Renard</strong><br>Échevin des finances<br>"
+        "paul.renard@commune.example</p>"
+    )
+    assert _news('<meta name="author" content="Julie Lambert">', NEWS_TEXT, box) == ["Paul Renard"]
