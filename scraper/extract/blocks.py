@@ -12,6 +12,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingInstruction
 
+from scraper import lexicon
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
 from scraper.extract.treewalk import first_named, previous_tag, tags_named, text_length
@@ -818,8 +819,14 @@ def _channel_like(block: Block) -> bool:
 #: Inline elements that may hold an interview turn's letter ("<span class="label">Q</span>").
 TURN_LETTER_TAGS = frozenset({"span", "strong", "b", "label", "small", "em", "i"})
 #: The letters that mark a question (Q, V for vraag) or an answer (A, R for réponse) when set
-#: apart in an element of their own; the interview step reads them as "Q:" and "A:".
-TURN_LETTERS = frozenset("QVAR")
+#: apart in an element of their own, the one-letter turn labels of the vocabulary; the interview
+#: step reads them as "Q:" and "A:".
+TURN_LETTERS = frozenset(
+    label.upper()
+    for key in ("question_turn_labels", "answer_turn_labels")
+    for label in lexicon.words(key, folded=False)
+    if len(label) == 1
+)
 
 
 #: Inline elements that may hold a field label of their own ("Tél.", "E-mail").

@@ -35,7 +35,7 @@ from scraper.extract.page import Page
 from scraper.extract.tree import SHORT_LINE_CHARS
 from scraper.extract.treewalk import all_links_in, first_named, tags_named, text_longer_than
 from scraper.lexicon import words_of
-from scraper.text import fold, normalize_lines
+from scraper.text import fold, normalize_lines, normalize_text
 
 #: A contact block is short: name, role, address and channels fit in this many characters. A
 #: block longer than this is article text that mentions a contact.
@@ -509,12 +509,26 @@ def author_names(page: Page) -> set[str]:
     """The full names the page gives as its article's author (see `_author_texts`): the byline's
     name beside an address, or in a box after the text, is no contact of the article."""
     names: set[str] = set()
-    for text in _author_texts(page):
+    for text in [*_author_texts(page), *_declared_authors(page)]:
         credit = AUTHOR_CREDIT.match(text)
         names.update(
             m.group() for m in FULL_NAME.finditer(text[credit.end() - 1 :] if credit else text)
         )
     return {n for n in names if is_full_name(HONORIFIC.sub("", n))}
+
+
+def _declared_authors(page: Page) -> list[str]:
+    """The author names the page declares for machines (`<meta name="author">`, the article's
+    JSON-LD `author`, one or a list): the byline of a page that prints none by the headline."""
+    signals = page.signals
+    names = [normalize_text(value) for value in signals.meta.get("author", ())]
+    node = signals.article_node()
+    declared = node.get("author") if node is not None else None
+    for item in declared if isinstance(declared, list) else [declared]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str):
+            names.append(normalize_text(name))
+    return [n for n in names if n and len(n) <= MAX_AUTHOR_TEXT]
 
 
 def is_author_box(tag: Tag, regions: Regions) -> bool:

@@ -216,8 +216,36 @@ def _unlabelled_channels(lines: Sequence[str], regions: Regions, following: str 
                 if rest:
                     out.append(rest)
                 continue
+            # ("Sofia Rossi:" above her channels is her name, not a label)
+            own = None if _is_name(line.rstrip(" :"), regions) else _label_of_next(line)
+            if own is not None:
+                if own:
+                    out.append(own)  # "Attachée économique, Bureau :": the role before the label
+                continue
         out.append(line)
     return out
+
+
+#: A channel's label set above its value is a few words ("Bureau :", "Tél. bureau", "Office
+#: phone:"); a longer line before a number is a role or an address that happens to end there.
+MAX_CHANNEL_LABEL_WORDS = 3
+
+
+def _label_of_next(line: str) -> str | None:
+    """For a line directly above a phone or an email: None when it is no label of that channel;
+    else what comes before the label ("" when the whole line is one). A label ends with the colon
+    its value follows ("Bureau :", "Office:", "Kantoor:", as the last part after a comma of
+    "Attachée économique, Bureau :"), or opens with a channel's label word and names which
+    ("Tél. bureau", "GSM privé")."""
+    if line.endswith(":"):
+        before, comma, last = line[:-1].rpartition(",")
+        if len(last.split()) <= MAX_CHANNEL_LABEL_WORDS:
+            return before.strip() if comma else ""
+        return None
+    words = line.split()
+    if 1 < len(words) <= MAX_CHANNEL_LABEL_WORDS and _channel_label().search(words[0]):
+        return ""
+    return None
 
 
 def _address_before_channel(head: str, regions: Regions) -> bool:

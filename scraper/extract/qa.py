@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from scraper import lexicon
 from scraper.dates import vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
@@ -25,8 +26,23 @@ from scraper.extract.names import (
 from scraper.models import QAPair
 from scraper.text import fold
 
-#: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question.
-_Q_PREFIX = re.compile(r"^\s*(?:q|v|question|vraag)\s*[.:]\s*", re.IGNORECASE)
+
+def _turn_prefix(key: str, *, word_stop: str) -> re.Pattern[str]:
+    """The turn labels of the vocabulary's `key` ("Q", "Vraag") as a prefix pattern: a one-letter
+    label ends with a colon or a full stop ("Q.", "V:"), a word with `word_stop`."""
+    labels = sorted(
+        {*lexicon.words(key), *(w.lower() for w in lexicon.words(key, folded=False))},
+        key=lambda label: (-len(label), label),
+    )
+    letters = [re.escape(label) for label in labels if len(label) == 1]
+    words = [re.escape(label) for label in labels if len(label) > 1]
+    forms = [f"(?:{'|'.join(letters)})\\s*[.:]"] if letters else []
+    forms += [f"(?:{'|'.join(words)})\\s*{word_stop}"] if words else []
+    return re.compile(rf"^\s*(?:{'|'.join(forms) or '(?!)'})\s*", re.IGNORECASE)
+
+
+#: "Q:", "Q.", "V:", "Question :", "Vraag:" before a question (the vocabulary's labels).
+_Q_PREFIX = _turn_prefix("question_turn_labels", word_stop="[.:]")
 
 
 @lru_cache(maxsize=8)
@@ -42,10 +58,9 @@ def _question_prefix(text: str, config: ExtractConfig) -> re.Match[str] | None:
     return _Q_PREFIX.match(text) or _asker_prefix(config.question_labels).match(text)
 
 
-#: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer.
-_A_PREFIX = re.compile(
-    r"^\s*(?:(?:r|a)\s*[.:]|(?:réponse|reponse|antwoord|answer)\s*:)\s*", re.IGNORECASE
-)
+#: "R:", "A:", "Réponse :", "Antwoord:", "Answer:" before an unlabelled answer (the vocabulary's
+#: labels; a word only before a colon: "Answer." opens a sentence).
+_A_PREFIX = _turn_prefix("answer_turn_labels", word_stop=":")
 #: A speaker label: a full name or initials, then a colon ("E.G.:Les…", "E.G. :", "Eric Gabrys:").
 _LABEL = re.compile(
     rf"^\s*(?P<label>{FULL_NAME.pattern}|{INITIALS.pattern})(?:\s*\([^()]{{1,60}}\))?\s*[:：]\s*"
@@ -211,10 +226,12 @@ def _is_cta(text: str, config: ExtractConfig) -> bool:
 def question_text(block: Block, config: ExtractConfig, *, followed_by_label: bool) -> str | None:
     """The question a block asks, or None when it is not an interview question."""
     text = block.text
-    limit = _MAX_BOLD_QUESTION if block.bold and not block.is_heading else _MAX_QUESTION
+    prefixed = _question_prefix(text, config)
+    # a turn label ("V:") sets the question apart as bold markup does: it may carry its context
+    set_apart = prefixed is not None or (block.bold and not block.is_heading)
+    limit = _MAX_BOLD_QUESTION if set_apart else _MAX_QUESTION
     if len(text) > limit or block.role in ("contact", _CLOSING):
         return None
-    prefixed = _question_prefix(text, config)
     if prefixed:
         return text[prefixed.end() :].strip() or None
     asks = text.rstrip(' »”"').endswith("?")
@@ -374,8 +391,9 @@ def extract_qa(
     kept = [b for b in blocks if b.role not in ("contact", "site", "related")][:MAX_BLOCKS]
     body = [
         piece
-        for b in kept
-        for part in _split_inline(b)
+        for b in _join_turn_labels(kept)
+        for turn in _split_turn_lines(b)
+        for part in _split_inline(turn)
         for piece in map(_undashed, _attributed(part, config))
     ]
     body = _closing_asker_line(_join_label_lines(body, config), config)
@@ -620,26 +638,79 @@ def _label_line(block: Block, config: ExtractConfig) -> str | None:
 def _join_label_lines(body: list[Block], config: ExtractConfig) -> list[Block]:
     """Each speaker label on a line of its own joined to the paragraph it introduces
     ("<p><b>Lies Janssens</b></p><p>Omdat …</p>" reads as "Lies Janssens: Omdat …")."""
-    starts = [
-        i
+    labels = {
+        i: f"{speaker}:"
         for i, block in enumerate(body[:-1])
-        if _label_line(block, config) and not body[i + 1].bold and not body[i + 1].is_heading
-    ]
-    if len(starts) < 2:  # one bold name above a paragraph is a caption or a contact, not a dialogue
+        if (speaker := _label_line(block, config))
+        and not body[i + 1].bold
+        and not body[i + 1].is_heading
+    }
+    if len(labels) < 2:  # one bold name above a paragraph is a caption or a contact, not a dialogue
         return body
+    return _joined_to_next(body, labels, keep_bold=True)
+
+
+def _joined_to_next(body: list[Block], labels: dict[int, str], *, keep_bold: bool) -> list[Block]:
+    """The blocks with each label line (`labels`: its index -> the label) joined to the block after
+    it ("<label> <its text>"); `keep_bold`: the joined block keeps the boldness of the text."""
     joined: list[Block] = []
     skip = -1
     for i, block in enumerate(body):
         if i == skip:
             continue
-        if i in starts:
-            speaker, following = _label_line(block, config), body[i + 1]
-            text = f"{speaker}: {following.text}"
-            joined.append(replace(following, lines=[text], label=f"{speaker}:", bold_runs=()))
+        if i in labels:
+            label, following = labels[i], body[i + 1]
+            text = f"{label} {following.text}"
+            bold = following.bold if keep_bold else False
+            joined.append(replace(following, lines=[text], label=label, bold=bold, bold_runs=()))
             skip = i + 1
             continue
         joined.append(block)
     return joined
+
+
+def _turn_label_only(block: Block) -> bool:
+    """A block holding nothing but a turn label ("<p><b>V:</b></p>", "Q :")."""
+    text = block.text.strip()
+    match = _Q_PREFIX.match(text) or _A_PREFIX.match(text)
+    return match is not None and match.end() >= len(text)
+
+
+def _join_turn_labels(body: list[Block]) -> list[Block]:
+    """Each turn label on a line of its own joined to the paragraph it opens ("<p><b>V:</b></p>
+    <p>Hoe …?</p>" reads as "V: Hoe …?"), when a question label is among them: a lone "A." or
+    "R." line may be a list's marker."""
+    if not any(_turn_label_only(b) and _Q_PREFIX.match(b.text) for b in body):
+        return body
+    labels: dict[int, str] = {}
+    for i, block in enumerate(body[:-1]):
+        following = body[i + 1]
+        if (
+            i - 1 not in labels  # (a label is never itself the paragraph a label opens)
+            and _turn_label_only(block)
+            and not following.is_heading
+            and not _turn_label_only(following)
+        ):
+            labels[i] = block.text.strip()
+    return _joined_to_next(body, labels, keep_bold=False)
+
+
+def _split_turn_lines(block: Block) -> list[Block]:
+    """A paragraph holding several labelled turns, one a line ("<b>V:</b> Hoe …?<br><b>A:</b>
+    Via …<br><br><b>V:</b> …"), as one block per turn; the lines after a turn's label continue
+    that turn."""
+    lines = block.lines
+    if len(lines) < 3:  # a question and its answer on two lines: `_split_inline` reads them
+        return [block]
+    opens = [i for i, line in enumerate(lines) if _Q_PREFIX.match(line) or _A_PREFIX.match(line)]
+    if not any(_Q_PREFIX.match(lines[i]) for i in opens) or len(opens) < 3:
+        return [block]
+    cuts = ([0] if opens[0] else []) + opens + [len(lines)]
+    return [
+        replace(block, lines=lines[start:end], bold=False, label=None, bold_runs=())
+        for start, end in zip(cuts, cuts[1:], strict=False)
+        if any(line.strip() for line in lines[start:end])
+    ]
 
 
 def _split_bold_question(block: Block) -> list[Block] | None:
@@ -926,16 +997,12 @@ def _unlabelled(
         voiced = sum(_voiced(a, config) for a in heading_asked)
         if len(pairs) >= MIN_TURNS and 2 * voiced >= len(pairs):
             return pairs
-    if (
-        not prefixed
-        and not cited
-        and speaker
-        and (not announced or not from_text)
-        and len(heading_asked) == len(answers)
-    ):
-        # someone named by a role only ("our trade attaché, Kenji Watanabe") and question
-        # headings: an announcement's sections ("Who can take part?") unless a turn is a dialogue
-        if not any(_voiced(a, config) for a in heading_asked):
+    if not prefixed and not cited and speaker and (not announced or not from_text):
+        # someone named by a role only ("our trade attaché, Kenji Watanabe, will accompany the
+        # mission") or only in the contacts, and questions set apart by nothing but their markup
+        # (headings, bold or short paragraphs): an announcement's sections ("Why Mumbai?", "Who
+        # can take part?") unless a turn is a dialogue
+        if not any(_voiced(a, config) for a in answers if a.paragraphs):
             return []
     if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
