@@ -221,7 +221,7 @@ class RunReport:
         return (
             f"crawl {self.outcome}: {c.discovered} discovered, {c.fetched} fetched "
             f"({c.not_modified} not modified), {c.new} new, {c.changed} changed, "
-            f"{c.unchanged} unchanged, {c.gone} gone, {c.failed} failed, "
+            f"{c.unchanged} unchanged, {c.gone} gone, {c.failed} failed, {c.skipped} skipped, "
             f"{c.listing_pages} listing pages, {self.requests} requests, "
             f"{self.bytes} bytes in {self.seconds:.1f}s"
             + (f" (run {self.run_id})" if self.run_id else "")
@@ -871,9 +871,12 @@ class _Crawl:
                 failures,
                 len(BROKEN_LINK_RETRIES) + 1,
             )
-        else:
+        elif result.status is StoreStatus.GONE:
             self.counts.gone += 1
             log.info("gone %s", url)
+        else:
+            self.counts.unchanged += 1  # gone before this run: still gone, no change
+            log.info("still gone %s", url)
 
     def _failed(self, url: str, exc: Exception, *, capture: Capture | None = None) -> None:
         self.counts.failed += 1

@@ -49,6 +49,7 @@ from scraper.models import Capture
 from scraper.sites import SiteProfile, site_for_url
 from scraper.urls import canonical_url
 from storage.archive import (
+    StoreStatus,
     finish_run,
     mark_gone,
     mark_seen,
@@ -390,7 +391,8 @@ def _store_capture(
         result = mark_gone(
             session, capture.url, seen_at=capture.fetched_at, capture=capture, run_id=run_id
         )
-        report.counts["gone" if result else "skipped"] += 1
+        gone = result is not None and result.status is StoreStatus.GONE
+        report.counts["gone" if gone else "unchanged" if result else "skipped"] += 1
         return
     if capture.status != 200 or not _is_html(capture):
         report.counts["skipped"] += 1

@@ -280,7 +280,8 @@ def mark_gone(
 ) -> StoreResult | None:
     """Tombstone a known article that answered 404/410; None when the URL was never archived.
 
-    An article already gone gets no second tombstone, only a later `last_seen`.
+    An article already gone gets no second tombstone, only a later `last_seen`: its result is
+    `StoreStatus.UNCHANGED` (still gone), so that a run counts an article gone once, when it goes.
     """
     with session.begin_nested():
         row = _article_row(session, url)
@@ -291,7 +292,7 @@ def mark_gone(
             return None
         row.last_seen = later(row.last_seen, seen_at)
         if row.status == "gone":
-            return StoreResult(StoreStatus.GONE, row.id, _next_seq(session, row.id) - 1)
+            return StoreResult(StoreStatus.UNCHANGED, row.id, _next_seq(session, row.id) - 1)
         newest = _newest_seen(session, row.id)
         seq = _next_seq(session, row.id)
         session.add(

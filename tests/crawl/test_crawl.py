@@ -105,6 +105,20 @@ def test_article_answering_404_becomes_gone(
     assert archived(sqlite_url)[f"{site.base_url}{deleted.path}"].status == "gone"
 
 
+def test_an_article_already_gone_is_not_counted_gone_again(
+    crawl: Crawl, site: FixtureSite, sqlite_url: str
+) -> None:
+    crawl()
+    gone = site.articles[4]
+    site.fail_next(gone.path, 404, times=2)  # the listing still links it: asked on each run
+    assert crawl(full=True).counts.gone == 1
+    before = len(site.log)
+    again = crawl(full=True)
+    assert gone.path in {r.path for r in site.log[before:]}, "the gone article was not asked"
+    assert again.counts.gone == 0, "a run alerting on gone counts would report it every time"
+    assert archived(sqlite_url)[f"{site.base_url}{gone.path}"].status == "gone"
+
+
 def test_500_then_200_is_retried_and_archived(
     crawl: Crawl, site: FixtureSite, sqlite_url: str
 ) -> None:
