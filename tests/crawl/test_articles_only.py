@@ -100,6 +100,7 @@ def test_pagination_footer_and_listing_pages_are_not_archived(sqlite_url: str) -
         assert never not in paths, never
     # the dossier looked like an article to the URL rules: fetched, recognised as cards, not kept
     assert "/actus/dossier-export.html" in paths and report.counts.skipped == 1
+    assert " 1 skipped, " in report.summary()  # the cron line adds up with what `runs` shows
 
 
 def test_forget_removes_an_article_and_the_crawls_skip_it_until_undone(sqlite_url: str) -> None:
