@@ -67,6 +67,9 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
     hinted = _codec(encoding)
     if encoding and hinted is None:
         warning = f"unknown HTTP charset {encoding!r} ignored"
+    elif (meta := _META_CHARSET.search(data[:4096])) and declared_charset(data) is None:
+        label = meta.group(1).decode("ascii", "ignore")
+        warning = f"unknown charset {label!r} declared in the page ignored"
     declared = [c for c in (hinted, declared_charset(data)) if c is not None]
     if declared and declared[0] not in ("utf-8", "utf-8-sig") and not data.isascii():
         # a server default of iso-8859-1 in front of utf-8 pages is common, and so is a page

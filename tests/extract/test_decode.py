@@ -75,3 +75,10 @@ def test_a_utf16_page_with_its_byte_order_mark_still_decodes() -> None:
     data = codecs.BOM_UTF16_LE + page.encode("utf-16-le")
     text, _ = decode_html(data)
     assert "<h1>Titre</h1>" in text and "« déjà » vu…" in text
+
+
+def test_an_unknown_charset_in_the_page_is_reported_not_fatal() -> None:
+    data = ("<meta charset='x-bogus-42'><h1>Titel</h1>" + TEXT).encode()
+    text, warning = decode_html(data)
+    assert "L’œuvre coûte 5 €" in text
+    assert warning == "unknown charset 'x-bogus-42' declared in the page ignored"
