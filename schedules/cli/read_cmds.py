@@ -349,7 +349,8 @@ def export_cmd(
     if as_json:
         echo_json(report.to_dict())
         return
-    click.echo(f"Exported {report.versions} versions to {out_dir} ({fmt}):")
+    noun = "version" if report.versions == 1 else "versions"
+    click.echo(f"Exported {report.versions} {noun} to {out_dir} ({fmt}):")
     for name, rows in report.rows.items():
         click.echo(f"  {name:<20} {rows:>8} rows")
     click.echo(f"  {'datapackage.json':<20} the data dictionary")
