@@ -973,12 +973,36 @@ def _apart_from_text(tag: Tag, page: Page) -> bool:
 
 
 def _opening_heading(page: Page, subheadings: list[tuple[str, str]]) -> str | None:
-    """The text of the `<h2>` that is the first block of the article's text, if any."""
+    """The text of the `<h2>` that is the first block of the article's text, or that stands
+    right before the text's container (`<h2 class=entry-title>` then `<div class=entry>`), if any."""
     first = page.blocks[0] if page.blocks else None
-    if first is None or first.tag != "h2":
-        return None
-    wanted = fold(first.text)
+    if first is not None and first.tag == "h2":
+        wanted = fold(first.text)
+    else:
+        heading = _heading_before_root(page)
+        if heading is None:
+            return None
+        wanted = fold(normalize_text(heading.get_text(" ")))
     return next((text for text, _layer in subheadings if text and fold(text) == wanted), None)
+
+
+#: How many containers up from the text's container an `<h2>` right before it is looked for: the
+#: text's `<div>` may be the first child of a wrapper or two (`div.post > div.entry > p`).
+_OPENING_DEPTH = 3
+
+
+def _heading_before_root(page: Page) -> Tag | None:
+    """The `<h2>` that is the element right before the text's container, or before a wrapper
+    of which that container is the first element: the post's title over its text."""
+    node = page.root
+    for _ in range(_OPENING_DEPTH):
+        if node is None or node.name in ("body", "html", "[document]"):
+            return None
+        before = node.find_previous_sibling(True)
+        if before is not None:
+            return before if before.name == "h2" else None
+        node = node.parent
+    return None
 
 
 def _visible(tag: Tag, page: Page) -> str:
