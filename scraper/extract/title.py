@@ -514,6 +514,15 @@ def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slu
     if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
         return normalize_text(value)
     cuts = list(separator.finditer(value))
+    spelled = _slug_run(parts, slug)
+    if spelled < len(parts):
+        # the address spells the pieces up to `spelled` and no word of those after: a
+        # signature the name does not give away ("… – KZ Online – Nachrichten aus Kiel")
+        value, parts, cuts = (
+            value[: cuts[spelled - 1].start()],
+            parts[:spelled],
+            cuts[: spelled - 1],
+        )
     if _is_brand(parts[-1]) and _word_count(" ".join(parts[:-1])) >= _HEADLINE_WORDS:
         value, parts = value[: cuts[-1].start()], parts[:-1]
         cuts = cuts[:-1]
@@ -528,6 +537,17 @@ def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slu
         # the address spells; "Brexit – what next for …" opens with the headline's own words
         value = value[cuts[0].end() :]
     return normalize_text(value)
+
+
+def _slug_run(parts: list[str], slug: set[str]) -> int:
+    """How many of a title's pieces, from the first, are the headline the address spells: up
+    to the last piece sharing a word with the slug, when those pieces spell it and the pieces
+    after share none of its words; else all of them."""
+    shared = [_slug_shared(part, slug) > 0 for part in parts]
+    if not shared[0] or shared[-1]:
+        return len(parts)
+    run = len(parts) - shared[::-1].index(True)
+    return run if _spells_slug(" ".join(parts[:run]), slug) else len(parts)
 
 
 def _in_article(tag: Tag) -> bool:

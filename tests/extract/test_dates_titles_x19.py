@@ -219,3 +219,41 @@ def test_the_date_line_under_a_headline_named_by_json_ld() -> None:
         "2025-03-04",
         "2025-03-06",
     )
+
+
+# -- a <title> fallback signed with a name and a slogan that match nothing known -----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "url", "text", "headline"),
+    [
+        # a short name the host does not spell, then the slogan, each after a dash
+        (
+            "de",
+            "Brücke ein Jahr gesperrt – KZ Online – Nachrichten aus Kiel und der Region",
+            "https://www.kieler-zeitung-example.de/lokales/bruecke-ein-jahr-gesperrt-XYZ123.html",
+            DE,
+            "Brücke ein Jahr gesperrt",
+        ),
+        # initials, then the slogan, after bars
+        (
+            "it",
+            "Il ponte chiuso per un anno | GdB | Il quotidiano della città e della provincia",
+            "https://www.giornaledibrescia-example.it/cronaca/il-ponte-chiuso-per-un-anno",
+            IT,
+            "Il ponte chiuso per un anno",
+        ),
+    ],
+)
+def test_a_title_tag_signature_the_address_leaves_out(
+    lang: str, title: str, url: str, text: str, headline: str
+) -> None:
+    # an old template: no heading and no metadata, the date printed above the text
+    html = page(
+        lang,
+        f"<title>{title}</title>",
+        "<div id='kopf'><a href='/'>Home</a></div><div id='inhalt'><div class='artikel'>"
+        f"<div class='datum'>04.03.2025</div>{text}</div></div>",
+    )
+    got = record(html, url)
+    assert (got["title"], got["published"]) == (headline, "2025-03-04")
