@@ -138,7 +138,7 @@ def _patterns() -> _Patterns:
             rf"(?<![^\W\d])(?:{_alternation(labels)})\b"
             # the connective before or after the colon ("Bijgewerkt op: …", "Updated: on …")
             r"\s*(?:(?:le|on|op|am)\s*(?=[:\-–]))?[:\-–]?\s*(?:le|on|op|the|am|vom|den)?\s*"
-            rf"(?:(?:{weekdays})\.?,?\s+)?(?:le\s+|the\s+|den\s+)?"
+            rf"(?P<wd>(?:{weekdays})\.?,?\s+)?(?:le\s+|the\s+|den\s+)?"
         )
         for kind, labels in (
             ("published", vocab.published_labels),
@@ -253,6 +253,10 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
     for label in patterns.labelled[kind].finditer(folded):
         tail = folded[label.end() : label.end() + 40]
         m = patterns.date.match(tail)
+        if m is None and label.group("wd"):
+            # a month's short name that is also a day's in another language ("Updated: Mar 4,
+            # 2025": "mar" is Tuesday in French, Spanish, Italian) opens the date itself
+            m = patterns.date.match(folded[label.start("wd") : label.start("wd") + 40])
         if m:
             value = _from_match(m, month_first)
             if value is not None:

@@ -125,7 +125,10 @@ def _time_kind(tag: Tag) -> str | None:
     if "datepublished" in itemprop:
         return "published"  # the element's own property, over its wrapper's class ("…__updated")
     parent = tag.parent if isinstance(tag.parent, Tag) else tag
-    classes = f"{class_string(tag)} {class_string(parent)}".lower()
+    own = class_string(tag).lower()
+    if _hatom_publication(own) and "datemodified" not in itemprop:
+        return _label_before(tag) or "published"
+    classes = f"{own} {class_string(parent).lower()}"
     if "datemodified" in itemprop or any(h in classes for h in _MODIFIED_HINTS):
         return "modified"
     label = _label_before(tag)
@@ -138,6 +141,19 @@ def _time_kind(tag: Tag) -> str | None:
     ):
         return "published"
     return None
+
+
+#: The classes a WordPress theme gives its publication `<time>` (hAtom's `entry-date`, or
+#: `published`), to which it adds hAtom's required `updated` while the post is unedited:
+#: `<time class="entry-date updated">`, `class="entry-date published updated"`. An edited post
+#: gets a `<time class="updated">` of its own.
+_HATOM_PUBLISHED = ("entry-date", "published")
+
+
+def _hatom_publication(classes: str) -> bool:
+    """True when a `<time>`'s own `classes` mark it the publication as well as "updated"."""
+    names = classes.split()
+    return "updated" in names and any(name in names for name in _HATOM_PUBLISHED)
 
 
 def _label_before(tag: Tag) -> str | None:
@@ -325,7 +341,40 @@ def _anchors(page: Page) -> list[Tag]:
             for h in page.signals.headings[:8]
             if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
         ][:1]
+    if not anchors:
+        shown = _shown_headline(page)
+        anchors = [shown] if shown is not None else []
     return anchors
+
+
+#: A headline the metadata names is looked for in the page's text only when it has at least
+#: this many words: a shorter one ("News", "Home") is also a menu's or a section's name.
+_SHOWN_HEADLINE_WORDS = 3
+
+
+def _shown_headline(page: Page) -> Tag | None:
+    """On a page with no `<h1>` nor `<h2>`, the element whose whole text is the headline its
+    metadata names (og:title, JSON-LD): a `<div class=chamada>` printed as the headline, the
+    date line under it. Not one in the site's frame or a list of other articles."""
+    signals = page.signals
+    named = signals.first_meta("og:title", "twitter:title") or signals.jsonld_value("headline")
+    if not named or len(named.split()) < _SHOWN_HEADLINE_WORDS:
+        return None
+    wanted, first_word = fold(named), named.split()[0]
+    # the element's first string holds the headline's first word (as the metadata writes it)
+    for string in page.soup.find_all(
+        string=lambda s: type(s) is NavigableString and first_word in s
+    ):
+        parent = string.parent
+        if (
+            isinstance(parent, Tag)
+            and parent.name not in ("title", "a", "script", "style")
+            and fold(normalize_text(parent.get_text(" "))) == wanted
+            and not page.in_site_chrome(parent)
+            and not page.in_related(parent)
+        ):
+            return parent
+    return None
 
 
 def _headline_h1s(page: Page) -> list[Tag]:

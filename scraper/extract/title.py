@@ -514,6 +514,15 @@ def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slu
     if len(parts) < 2 or separator not in _SEPARATOR_RANKS[:_STRONG_SEPARATORS]:
         return normalize_text(value)
     cuts = list(separator.finditer(value))
+    spelled = _slug_run(parts, slug)
+    if spelled < len(parts):
+        # the address spells the pieces up to `spelled` and no word of those after: a
+        # signature the name does not give away ("… – KZ Online – Nachrichten aus Kiel")
+        value, parts, cuts = (
+            value[: cuts[spelled - 1].start()],
+            parts[:spelled],
+            cuts[: spelled - 1],
+        )
     if _is_brand(parts[-1]) and _word_count(" ".join(parts[:-1])) >= _HEADLINE_WORDS:
         value, parts = value[: cuts[-1].start()], parts[:-1]
         cuts = cuts[:-1]
@@ -528,6 +537,17 @@ def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slu
         # the address spells; "Brexit – what next for …" opens with the headline's own words
         value = value[cuts[0].end() :]
     return normalize_text(value)
+
+
+def _slug_run(parts: list[str], slug: set[str]) -> int:
+    """How many of a title's pieces, from the first, are the headline the address spells: up
+    to the last piece sharing a word with the slug, when those pieces spell it and the pieces
+    after share none of its words; else all of them."""
+    shared = [_slug_shared(part, slug) > 0 for part in parts]
+    if not shared[0] or shared[-1]:
+        return len(parts)
+    run = len(parts) - shared[::-1].index(True)
+    return run if _spells_slug(" ".join(parts[:run]), slug) else len(parts)
 
 
 def _in_article(tag: Tag) -> bool:
@@ -973,12 +993,36 @@ def _apart_from_text(tag: Tag, page: Page) -> bool:
 
 
 def _opening_heading(page: Page, subheadings: list[tuple[str, str]]) -> str | None:
-    """The text of the `<h2>` that is the first block of the article's text, if any."""
+    """The text of the `<h2>` that is the first block of the article's text, or that stands
+    right before the text's container (`<h2 class=entry-title>` then `<div class=entry>`), if any."""
     first = page.blocks[0] if page.blocks else None
-    if first is None or first.tag != "h2":
-        return None
-    wanted = fold(first.text)
+    if first is not None and first.tag == "h2":
+        wanted = fold(first.text)
+    else:
+        heading = _heading_before_root(page)
+        if heading is None:
+            return None
+        wanted = fold(normalize_text(heading.get_text(" ")))
     return next((text for text, _layer in subheadings if text and fold(text) == wanted), None)
+
+
+#: How many containers up from the text's container an `<h2>` right before it is looked for: the
+#: text's `<div>` may be the first child of a wrapper or two (`div.post > div.entry > p`).
+_OPENING_DEPTH = 3
+
+
+def _heading_before_root(page: Page) -> Tag | None:
+    """The `<h2>` that is the element right before the text's container, or before a wrapper
+    of which that container is the first element: the post's title over its text."""
+    node = page.root
+    for _ in range(_OPENING_DEPTH):
+        if node is None or node.name in ("body", "html", "[document]"):
+            return None
+        before = node.find_previous_sibling(True)
+        if before is not None:
+            return before if before.name == "h2" else None
+        node = node.parent
+    return None
 
 
 def _visible(tag: Tag, page: Page) -> str:
