@@ -252,6 +252,12 @@ def _release(parsed: ParsedHtml) -> None:
     walk over all of it when it is turned back on (a tenth of a bare parse's time on a page of
     a few hundred KB). Emptied, each node is freed by reference counting as its last link goes.
     The record holds plain strings, never a node (`same_records.py` checks records are unchanged)."""
+    if parsed.text_nodes is not None:  # every text node, as the parse listed them
+        for string in parsed.text_nodes:
+            string.__dict__.clear()
+        for tag in parsed.elements or ():
+            tag.__dict__.clear()
+        return
     for tag in parsed.elements or ():
         for child in tag.contents:
             if type(child) is not Tag:
@@ -280,6 +286,8 @@ class ParsedHtml:
     #: the plain text nodes of `soup` holding an "@" or, short, a digit, in document order
     #: (None: walk the tree)
     channel_strings: list[NavigableString] | None = None
+    #: the text nodes of `soup`, in document order (None: walk the tree)
+    text_nodes: list[NavigableString] | None = None
 
 
 def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
@@ -297,6 +305,7 @@ def parse_html(html: str | bytes, *, encoding: str | None = None) -> ParsedHtml:
             tree.at_strings,
             tree.slash_strings,
             tree.channel_strings,
+            tree.text_nodes,
         )
 
 

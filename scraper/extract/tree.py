@@ -35,17 +35,19 @@ class PageSoup(BeautifulSoup):
     parsed.
 
     For every element bs4 copies the attribute dict once more, and sets each link twice (once in
-    `Tag.__init__`, once as the tree grows). An ordinary element (no `<meta>`, whose charset bs4
-    rewrites; no `parse_only`, no custom element classes) is made here with the same attributes
-    and links, in one step.
+    `Tag.__init__`, once as the tree grows). An ordinary element (no `<meta>` declaring a
+    charset, which bs4 rewrites; no `parse_only`, no custom element classes) is made here with
+    the same attributes and links, in one step; `HtmlBuilder.start` opens it directly
+    (`open_element`).
 
     For every run of text bs4 looks up the string class through two tables, tests each character
     for white space in a Python loop, and, once a tag holds anything, walks from the new string
     up to the root looking for a following sibling to link it to (while parsing, every open
-    element is the last child of its parent: there is none). Plain text in an ordinary element
-    is added here with the same links and attributes; doctypes, text inside `<script>`, `<style>`
-    and `<template>` (string subclasses) and any other call take bs4's own path. Comments are
-    left out (`HtmlBuilder.comment`).
+    element is the last child of its parent: there is none). Text in an ordinary element is
+    added here with the same links and attributes, and the string class bs4 gives it (`Script`,
+    `Stylesheet`, `TemplateString` inside `<script>`, `<style>`, `<template>`); doctypes and
+    any other call take bs4's own path. Comments are left out (`HtmlBuilder.comment`). Every
+    text node is listed as it is made (`text_nodes`).
 
     The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
     address can be, without a walk over the whole tree; so are those holding a "/"
@@ -53,6 +55,8 @@ class PageSoup(BeautifulSoup):
     at most `SHORT_LINE_CHARS` long, a digit (`channel_strings`): where a contact channel can
     be written."""
 
+    #: the text nodes of the tree, in document order (`ParsedTree.text_nodes`)
+    text_nodes: list[NavigableString]
     #: the plain text nodes (`NavigableString` itself) holding an "@", in document order
     at_strings: list[NavigableString]
     #: the plain text nodes holding a "/", in document order
@@ -89,8 +93,13 @@ class PageSoup(BeautifulSoup):
         builder.soup = None
         return soup
 
+    #: an ordinary parse, under way: no `parse_only` filter, no custom element classes, attribute
+    #: values never split (`HtmlBuilder.feed` sets it for the length of its parse)
+    plain = False
+
     def reset(self) -> None:
         super().reset()
+        self.text_nodes = []
         self.at_strings = []
         self.slash_strings = []
         self.channel_strings = []
@@ -108,18 +117,30 @@ class PageSoup(BeautifulSoup):
         builder = self.builder
         if (
             name == "meta"
-            or self.parse_only
-            or self.element_classes
+            or not self.plain
             or sourceline is not None
             or sourcepos is not None
-            or builder.cdata_list_attributes
             or type(attrs) is not builder.attribute_dict_class
         ):
             return super().handle_starttag(
                 name, namespace, nsprefix, attrs, sourceline, sourcepos, namespaces
             )
+        return self.open_element(name, namespace, nsprefix, attrs, namespaces)
+
+    def open_element(
+        self,
+        name: str,
+        namespace: str | None,
+        nsprefix: str | None,
+        attrs: AttributeDict,
+        namespaces: dict[str, str] | None,
+    ) -> Tag:
+        """Open an ordinary element (`handle_starttag`'s short way, which `HtmlBuilder.start`
+        takes directly once it has checked the element is one): no `<meta>` declaring a
+        charset, attributes made for this element by the builder, and the soup `plain`."""
         if self.current_data:  # text before the tag ends there (`endData` does nothing else)
             self.endData()
+        builder = self.builder
         # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order
         tag = Tag.__new__(Tag)
         tag.parser_class = type(self)
@@ -135,7 +156,8 @@ class PageSoup(BeautifulSoup):
         tag.contents = []
         self._attach(tag)
         tag.hidden = False
-        tag.can_be_empty_element = builder.can_be_empty_element(name)
+        empty = builder.empty_element_tags  # what builder.can_be_empty_element(name) answers
+        tag.can_be_empty_element = empty is None or name in empty
         tag.cdata_list_attributes = builder.cdata_list_attributes
         tag.preserve_whitespace_tags = builder.preserve_whitespace_tags
         containers = builder.string_containers
@@ -169,9 +191,11 @@ class PageSoup(BeautifulSoup):
         counter = self.open_tag_counter
         if name in counter:
             counter[name] -= 1
-        if self.preserve_whitespace_tag_stack and tag == self.preserve_whitespace_tag_stack[-1]:
+        # by identity where bs4 compares with `==` (`Tag.__eq__` compares whole subtrees): the
+        # innermost open `<pre>` or string container is the element closed when it is one
+        if self.preserve_whitespace_tag_stack and tag is self.preserve_whitespace_tag_stack[-1]:
             self.preserve_whitespace_tag_stack.pop()
-        if self.string_container_stack and tag == self.string_container_stack[-1]:
+        if self.string_container_stack and tag is self.string_container_stack[-1]:
             self.string_container_stack.pop()
         self.currentTag = stack[-1]
 
@@ -179,23 +203,29 @@ class PageSoup(BeautifulSoup):
         current = self.current_data
         if not current:
             return
-        if (
-            containerClass is not None
-            or self.parse_only
-            or self.string_container_stack
-            or self.element_classes
-        ):
-            super().endData(containerClass)
+        if containerClass is not None or not self.plain:
+            super().endData(containerClass)  # which lists its string (`object_was_parsed`)
             return
         data = current[0] if len(current) == 1 else "".join(current)
         self.current_data = []
         if not data.strip(_ASCII_SPACES) and not self.preserve_whitespace_tag_stack:
             data = "\n" if "\n" in data else " "
+        # the class bs4's `string_container` gives: inside `<script>`, `<style>`, `<template>`
+        # (the innermost), the builder's string class of that element
+        containers = self.string_container_stack
+        kind = (
+            self.builder.string_containers.get(containers[-1].name, NavigableString)
+            if containers
+            else NavigableString
+        )
         # what NavigableString(data) makes, without links it would set twice
-        string = str.__new__(NavigableString, data)
+        string = str.__new__(kind, data)
         string.hidden = False
         self._attach(string)  # what object_was_parsed(string) does, in one call less
         self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
+        self.text_nodes.append(string)
+        if kind is not NavigableString:
+            return  # a script's, a style sheet's, a template's: never a channel or a date
         if "@" in data:
             self.at_strings.append(string)
             self.channel_strings.append(string)
@@ -216,6 +246,8 @@ class PageSoup(BeautifulSoup):
         self._attach(o)
         assert self.currentTag is not None
         self.currentTag.contents.append(o)
+        if isinstance(o, NavigableString):
+            self.text_nodes.append(o)
 
     def _attach(self, node: PageElement) -> None:
         """Link `node` as the element parsed last and the next child of the open element (the
@@ -290,18 +322,34 @@ class HtmlBuilder(LXMLTreeBuilder):
             assert self.soup is not None and self.soup.currentTag is not None
             self.elements.append(self.soup.currentTag)  # the element bs4 just opened
             return
-        assert self.soup is not None
-        element = self.soup.handle_starttag(
-            tag,
-            None,
-            None,
-            # an element without attributes comes with lxml's empty mapping, which a dict is
-            # built from through the Python-level `Mapping.keys()`: three calls per element
-            self.attribute_dict_class(attrib) if attrib else self.attribute_dict_class(),
-            namespaces=self.active_namespace_prefixes[-1],
-        )
+        soup = self.soup
+        assert soup is not None
+        # an element without attributes comes with lxml's empty mapping, which a dict is built
+        # from through the Python-level `Mapping.keys()`: three calls per element
+        attrs = self.attribute_dict_class(attrib) if attrib else self.attribute_dict_class()
+        namespaces = self.active_namespace_prefixes[-1]
+        if (
+            isinstance(soup, PageSoup)
+            and soup.plain
+            # bs4 rewrites a `<meta>`'s charset (`set_up_substitutions`): one declaring none
+            # (description, og:…, viewport: most of them) is an ordinary element
+            and (tag != "meta" or not ("charset" in attrs or "http-equiv" in attrs))
+        ):
+            self.elements.append(soup.open_element(tag, None, None, attrs, namespaces))
+            return
+        element = soup.handle_starttag(tag, None, None, attrs, namespaces=namespaces)
         assert element is not None  # None only under a `parse_only` filter
         self.elements.append(element)
+
+    def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
+        soup = self.soup
+        if isinstance(soup, PageSoup):
+            soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
+        try:
+            super().feed(markup)
+        finally:
+            if isinstance(soup, PageSoup):
+                soup.plain = False
 
     def data(self, data: str | bytes) -> None:
         assert self.soup is not None
@@ -335,6 +383,8 @@ class ParsedTree(NamedTuple):
     slash_strings: list[NavigableString]
     #: its plain text nodes holding an "@" or, short, a digit (`PageSoup.channel_strings`)
     channel_strings: list[NavigableString]
+    #: its text nodes, in document order (`PageSoup.text_nodes`)
+    text_nodes: list[NavigableString]
 
 
 def parse_tree(text: str) -> ParsedTree:
@@ -345,11 +395,18 @@ def parse_tree(text: str) -> ParsedTree:
     try:
         soup = PageSoup.parse(text, builder)
         elements, builder.elements = builder.elements, []
-        return ParsedTree(soup, elements, soup.at_strings, soup.slash_strings, soup.channel_strings)
+        return ParsedTree(
+            soup,
+            elements,
+            soup.at_strings,
+            soup.slash_strings,
+            soup.channel_strings,
+            soup.text_nodes,
+        )
     except BaseException as exc:
         _BUILDERS.builder = None  # its parser may be left inside the page: the next gets a new one
         if not isinstance(exc, (ParserRejectedMarkup, etree.LxmlError, ValueError, RecursionError)):
             raise
 
         log.warning("page could not be parsed: %s", exc)  # an empty record is the answer
-        return ParsedTree(BeautifulSoup("", "lxml"), [], [], [], [])
+        return ParsedTree(BeautifulSoup("", "lxml"), [], [], [], [], [])

@@ -162,3 +162,19 @@ def test_link_share_is_counted_as_get_text_counts_it(html: str) -> None:
         linked = sum(len(a.get_text()) for a in tag.find_all("a"))
         total = len(tag.get_text())
         assert _link_list(tag) == (linked > MAX_CONTAINER_LINK_DENSITY * max(1, total))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [p.read_bytes() for p in PAGES] + [ODD_MARKUP.encode(), LINK_MARKUP.encode()],
+    ids=[p.stem for p in PAGES] + ["odd-markup", "links"],
+)
+def test_the_text_nodes_listed_while_parsing_are_every_text_node_of_the_tree(html: bytes) -> None:
+    """Every text node (script, style and template text and the doctype included) is listed as
+    the parse makes it, in document order: `extract_article` unlinks them all once the record is
+    made, so that none is left for the cycle collector."""
+    parsed = parse_html(html)
+    assert parsed.text_nodes is not None
+    assert [id(s) for s in parsed.text_nodes] == [
+        id(s) for s in parsed.soup.descendants if isinstance(s, NavigableString)
+    ]
