@@ -1765,10 +1765,36 @@ def _promo_boxes(boxes: _Boxes) -> set[int]:
             inside = blocks[start:end]
             if any(b.tag in _DATA_LINES for b in inside):
                 break  # a section of the text, a list's or a table's items (a reference)
-            if end == at + 1 and any(b.is_heading or b.bold for b in inside[:-1]):
+            if end == at + 1 and (
+                any(b.is_heading or b.bold for b in inside[:-1]) or _blurb_and_button(inside)
+            ):
                 found.update(id(b) for b in inside)
                 break
     return found
+
+
+#: A promo's blurb is a sentence or two ("Sign up for our morning newsletter and get…"); a
+#: paragraph of the text runs longer.
+MAX_BLURB_CHARS = 240
+
+
+def _blurb_and_button(inside: list[Block]) -> bool:
+    """A box of a blurb and a button to another page, nothing else (a newsletter's or an app's
+    promo without a title: "Get the day's top stories in your inbox" / "Sign up"). A button
+    into the page itself ("#more", a script) opens the rest of the text."""
+    if len(inside) != 2:
+        return False
+    blurb, button = inside
+    href = button.hrefs[0] if button.hrefs else ""
+    return (
+        blurb.tag in _BLURB_TAGS
+        and not blurb.hrefs
+        and len(blurb.text) <= MAX_BLURB_CHARS
+        and not href.startswith(("#", "javascript:"))
+    )
+
+
+_BLURB_TAGS = frozenset(("p", "div"))
 
 
 def _byline_boxes(boxes: _Boxes) -> set[int]:

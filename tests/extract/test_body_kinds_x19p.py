@@ -114,3 +114,45 @@ def test_numbered_steps_and_closing_list_after_the_text_stay(
     body = _body(_page(lang, after=after), lang)
     for snippet in kept:
         assert snippet in body
+
+
+# 2. a promo without a title inside or after the text: a box of a blurb and a button to another
+# page ("Sign up"), nothing else; a box whose link opens the rest of the text stays
+
+
+@pytest.mark.parametrize(
+    ("lang", "inset", "after", "left_out"),
+    [
+        (
+            "en",
+            "<div class='c-k1'><p class='c-k2'>Sign up for our morning newsletter and get the "
+            "day's top stories delivered to your inbox.</p><a class='c-k3' "
+            "href='/newsletters'>Sign up</a></div>",
+            "",
+            ["morning newsletter", "Sign up"],
+        ),
+        (
+            "nl",
+            "<div class='c-app'><div>Download onze app en lees het nieuws uit uw stad overal en "
+            "altijd.</div><div><a href='https://app.news.example/'>Download de app</a></div>"
+            "</div>",
+            "",
+            ["Download onze app", "Download de app"],
+        ),
+    ],
+)
+def test_promo_of_a_blurb_and_a_button_is_left_out(
+    lang: str, inset: str, after: str, left_out: list[str]
+) -> None:
+    body = _body(_page(lang, inset=inset, after=after), lang)
+    for snippet in left_out:
+        assert snippet not in body
+
+
+def test_a_paragraph_boxed_with_a_link_into_the_page_stays() -> None:
+    inset = (
+        "<div class='c-more'><p>De stad belooft de hinder te beperken tijdens de werken.</p>"
+        "<a href='#vervolg'>Lees verder</a></div>"
+    )
+    body = _body(_page("nl", inset=inset), "nl")
+    assert "De stad belooft de hinder te beperken" in body
