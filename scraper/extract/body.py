@@ -1243,6 +1243,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     text_kinds = {_signature(parent) for _, parent in unquoted} - _thread_kinds(
         blocks, unquoted, last
     )
+    text_kinds -= _note_kinds(blocks, unquoted, last, parent)
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     # the text resumes at a later <p> of its own container (a closing line, short or long): the
     # <p>s of other boxes before it (an interview's answers, a box of dates) are inside the text
@@ -1327,6 +1328,36 @@ def _thread_kinds(
         ):
             found.add(kind)
     return found
+
+
+def _note_kinds(
+    blocks: list[Block], paragraphs: list[tuple[int, Tag]], last: int, parent: Tag
+) -> set[tuple[str, str] | None]:
+    """The kinds (`_signature`) of the boxes holding one paragraph after the text's last one
+    (`blocks[last]`, in `parent`) and no other, sharing no class with the text's box: a note on
+    the text in a box of its own (the print edition's, a disclaimer, the author's line). A part
+    of the text split by an ad slot shares its box's class ("story-body story-body-3"); a
+    closing section's paragraph follows its heading (a block-list CMS boxes each apart)."""
+    # every paragraph counts here, short or long (a closing list's items)
+    counts = Counter(
+        _signature(b.element.parent)
+        for b in blocks
+        if b.tag == "p" and b.element is not None and b.element.parent is not None
+    )
+    own = set(_classes(parent))
+    return {
+        _signature(box)
+        for at, box in paragraphs
+        if at > last
+        and counts[_signature(box)] == 1
+        and not own & set(_classes(box))
+        and not blocks[at - 1].is_heading  # a closing section, in boxes of its own
+    }
+
+
+def _classes(element: Tag) -> list[str]:
+    classes = element.get("class")
+    return classes if isinstance(classes, list) else str(classes or "").split()
 
 
 def _entry_of(element: Tag | None, boxes: dict[int, Tag]) -> int | None:

@@ -156,3 +156,56 @@ def test_a_paragraph_boxed_with_a_link_into_the_page_stays() -> None:
     )
     body = _body(_page("nl", inset=inset), "nl")
     assert "De stad belooft de hinder te beperken" in body
+
+
+# 3. a note on the text in a box of its own after its last paragraph: one paragraph, no class
+# shared with the text's box (the print edition's note, a disclaimer); a part of the text split
+# off by an ad slot shares its box's class, and a box of several paragraphs is more text
+
+
+@pytest.mark.parametrize(
+    ("lang", "after", "left_out"),
+    [
+        (
+            "en",
+            "<div class='c-meta'><p>A version of this article appears in print on May 12, 2026, "
+            "on page A7 of the city edition with the headline: Council backs tram line.</p></div>",
+            "appears in print",
+        ),
+        (
+            "fr",
+            "<section class='c-disc'><p>Les opinions exprimées dans les réactions n'engagent que "
+            "leurs auteurs. La rédaction se réserve le droit de retirer tout message.</p></section>",
+            "n'engagent que leurs auteurs",
+        ),
+    ],
+)
+def test_a_note_in_a_box_of_its_own_after_the_text_is_left_out(
+    lang: str, after: str, left_out: str
+) -> None:
+    body = _body(_page(lang, after=after), lang)
+    assert left_out not in body
+
+
+_LAST_PART = (
+    "<div class='c-x'>Advertisement</div><div class='c-txt c-txt-2'><p>The works council of the "
+    "transport company welcomed the vote, saying that drivers had long asked for the line.</p>"
+    "</div>"
+)
+_MORE = (
+    "<div class='c-more'><p>De werken beginnen in de lente aan het station en schuiven daarna "
+    "stap voor stap op naar de haven, zodat de hinder beperkt blijft.</p><p>De stad belooft de winkeliers langs de havenlaan een "
+    "vergoeding voor de hinder tijdens de werken.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "after", "kept"),
+    [
+        ("en", _LAST_PART, "The works council of the transport company"),
+        ("nl", _MORE, "De stad belooft de winkeliers"),
+    ],
+)
+def test_the_text_resumed_in_a_box_after_it_stays(lang: str, after: str, kept: str) -> None:
+    body = _body(_page(lang, after=after), lang)
+    assert kept in body
