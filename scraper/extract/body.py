@@ -1237,9 +1237,13 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         return kept
     unquoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
     text_kind = Counter(_signature(parent) for _, parent in unquoted).most_common(1)[0][0]
-    # every kind of box that held a paragraph of the text (an interview's answers, its sections)
-    text_kinds = {_signature(parent) for _, parent in unquoted}
     last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
+    # every kind of box that held a paragraph of the text (an interview's answers, its sections),
+    # but entries of a thread after it (comments, reviews: `_thread_kinds`)
+    text_kinds = {_signature(parent) for _, parent in unquoted} - _thread_kinds(
+        blocks, unquoted, last
+    )
+    text_kinds -= _note_kinds(blocks, unquoted, last, parent)
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     # the text resumes at a later <p> of its own container (a closing line, short or long): the
     # <p>s of other boxes before it (an interview's answers, a box of dates) are inside the text
@@ -1270,6 +1274,102 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         )
     }
     return [b for b in kept if id(b) not in after]
+
+
+#: A thread after the text (comments, readers' reviews) has at least this many entries.
+MIN_THREAD_ENTRIES = 2
+#: Levels from a line of an entry up to the entry (its header's box, the header, the entry).
+ENTRY_DEPTH = 3
+_DIGITS = re.compile(r"\d")
+
+
+def _thread_kinds(
+    blocks: list[Block], paragraphs: list[tuple[int, Tag]], last: int
+) -> set[tuple[str, str] | None]:
+    """The kinds (`_signature`) of the boxes holding paragraphs only after the text's last one
+    (`blocks[last]`), as entries of a thread: at least `MIN_THREAD_ENTRIES` sibling boxes of
+    that kind, each holding its paragraphs and a short line of its own with a figure in it, no
+    heading (a comment's or a review's author and date, "Bob · 3 hours ago"), those lines
+    differing by more than their figures (numbered steps: "Step 1", "Step 2"). The text's own
+    closing list holds its items alone; an FAQ's entries are headed by their questions."""
+    by_kind: dict[tuple[str, str] | None, list[tuple[int, Tag]]] = {}
+    for at, box in paragraphs:
+        by_kind.setdefault(_signature(box), []).append((at, box))
+    found: set[tuple[str, str] | None] = set()
+    for kind, held in by_kind.items():
+        boxes = {id(box): box for _, box in held}
+        if (
+            min(at for at, _ in held) <= last
+            or len(boxes) < MIN_THREAD_ENTRIES
+            or len({id(box.parent) for box in boxes.values()}) != 1  # siblings
+        ):
+            continue
+        dated: dict[int, str] = {}
+        for block in blocks[last + 1 :]:
+            entry = _entry_of(block.element, boxes)
+            if entry is None:
+                continue
+            if block.is_heading:
+                dated.pop(entry, None)
+                boxes.pop(entry)
+            elif (
+                block.tag != "p"
+                and len(block.text) <= MAX_BYLINE_WITH_ROLE
+                and _DIGITS.search(block.text)
+                and entry not in dated
+            ):
+                dated[entry] = _DIGITS.sub("", block.text)
+        # each entry signed by someone else: numbered steps ("Step 1", "Step 2") differ by their
+        # figures alone
+        if (
+            len(dated) >= MIN_THREAD_ENTRIES
+            and dated.keys() == boxes.keys()
+            and len(set(dated.values())) > 1
+        ):
+            found.add(kind)
+    return found
+
+
+def _note_kinds(
+    blocks: list[Block], paragraphs: list[tuple[int, Tag]], last: int, parent: Tag
+) -> set[tuple[str, str] | None]:
+    """The kinds (`_signature`) of the boxes holding one paragraph after the text's last one
+    (`blocks[last]`, in `parent`) and no other, sharing no class with the text's box: a note on
+    the text in a box of its own (the print edition's, a disclaimer, the author's line). A part
+    of the text split by an ad slot shares its box's class ("story-body story-body-3"); a
+    closing section's paragraph follows its heading (a block-list CMS boxes each apart)."""
+    # every paragraph counts here, short or long (a closing list's items)
+    counts = Counter(
+        _signature(b.element.parent)
+        for b in blocks
+        if b.tag == "p" and b.element is not None and b.element.parent is not None
+    )
+    own = set(_classes(parent))
+    return {
+        _signature(box)
+        for at, box in paragraphs
+        if at > last
+        and counts[_signature(box)] == 1
+        and not own & set(_classes(box))
+        and not blocks[at - 1].is_heading  # a closing section, in boxes of its own
+    }
+
+
+def _classes(element: Tag) -> list[str]:
+    classes = element.get("class")
+    return classes if isinstance(classes, list) else str(classes or "").split()
+
+
+def _entry_of(element: Tag | None, boxes: dict[int, Tag]) -> int | None:
+    """The `id()` of the box of `boxes` that `element` is or lies in, `ENTRY_DEPTH` levels up
+    at most."""
+    for _ in range(ENTRY_DEPTH + 1):
+        if element is None:
+            return None
+        if id(element) in boxes:
+            return id(element)
+        element = element.parent
+    return None
 
 
 #: A bar of controls after the text ("Réagir · Ajouter à vos sélections", "Back to top") names a
@@ -1696,10 +1796,36 @@ def _promo_boxes(boxes: _Boxes) -> set[int]:
             inside = blocks[start:end]
             if any(b.tag in _DATA_LINES for b in inside):
                 break  # a section of the text, a list's or a table's items (a reference)
-            if end == at + 1 and any(b.is_heading or b.bold for b in inside[:-1]):
+            if end == at + 1 and (
+                any(b.is_heading or b.bold for b in inside[:-1]) or _blurb_and_button(inside)
+            ):
                 found.update(id(b) for b in inside)
                 break
     return found
+
+
+#: A promo's blurb is a sentence or two ("Sign up for our morning newsletter and get…"); a
+#: paragraph of the text runs longer.
+MAX_BLURB_CHARS = 240
+
+
+def _blurb_and_button(inside: list[Block]) -> bool:
+    """A box of a blurb and a button to another page, nothing else (a newsletter's or an app's
+    promo without a title: "Get the day's top stories in your inbox" / "Sign up"). A button
+    into the page itself ("#more", a script) opens the rest of the text."""
+    if len(inside) != 2:
+        return False
+    blurb, button = inside
+    href = button.hrefs[0] if button.hrefs else ""
+    return (
+        blurb.tag in _BLURB_TAGS
+        and not blurb.hrefs
+        and len(blurb.text) <= MAX_BLURB_CHARS
+        and not href.startswith(("#", "javascript:"))
+    )
+
+
+_BLURB_TAGS = frozenset(("p", "div"))
 
 
 def _byline_boxes(boxes: _Boxes) -> set[int]:
