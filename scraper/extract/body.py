@@ -332,7 +332,15 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
         and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
+        and not _unlinked_subheading(block)
     )
+
+
+def _unlinked_subheading(block: Block) -> bool:
+    """A subheading of the text (`<h2>`-`<h6>`) that links nowhere: "Add-ons / Web Extensions",
+    "Input / Output" title a section of the text. A trail of crumbs links its crumbs
+    (`_breadcrumb_line`); the headline (`<h1>`) is read apart."""
+    return block.tag in HEADINGS and block.tag != "h1" and not block.hrefs
 
 
 #: A site's name is a word or two; squashed (no spaces nor dots), shorter than this it is a
