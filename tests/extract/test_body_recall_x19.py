@@ -4,7 +4,9 @@ in several languages and a sibling in other markup.
 1. A subheading of the text written with a slash ("Add-ons / Web Extensions") is a heading, not
    an unlinked breadcrumb trail.
 2. A sentence of the text that writes an email address in its course ("… please email x@y for
-   more information.") is text, not a person's contact card."""
+   more information.") is text, not a person's contact card.
+3. A roundup of the web (linked subheadings, each to another site, each over a paragraph, written
+   flat in the text's container) is the text, not a list of other articles."""
 
 from __future__ import annotations
 
@@ -118,3 +120,50 @@ def test_a_contact_card_after_the_text_still_goes() -> None:
     )
     record = extract_article(_page("en", after=card), URL)
     assert "sarah@city.example" not in (record.body or "")
+
+
+# 3. a roundup of other sites' pages: linked subheadings, each over a paragraph on the page it
+# links, written flat in the text's container
+
+
+def _roundup(lang: str, heading: str, intro: bool, host: str) -> str:
+    p = _paragraphs(lang)
+    items = "".join(
+        f"<{heading}><a href='https://{host}{i}.example/post/{i}'>{p[i][:40]}</a></{heading}>"
+        f"<p>{p[i]}</p>"
+        for i in range(1 if intro else 0, 4)
+    )
+    title = TEXTS[lang]["title"]
+    return (
+        f"<html lang='{lang}'><head><title>{title}</title></head><body>"
+        "<header><nav><a href='/'>Site</a> <a href='/news/'>News</a></nav></header>"
+        f"<main><article><h1>{title}</h1>{f'<p>{p[0]}</p>' if intro else ''}{items}</article>"
+        "</main><footer><p>© Site</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "intro"),
+    [("en", "h3", True), ("fr", "h2", False), ("nl", "h4", True), ("de", "h3", False)],
+)
+def test_a_roundup_of_other_sites_pages_is_text(lang: str, heading: str, intro: bool) -> None:
+    body = _body(_roundup(lang, heading, intro, "blog"), lang)
+    assert _paragraphs(lang)[2][:40].strip() in body.split("\n\n")  # the linked title
+
+
+def test_a_list_of_the_sites_other_articles_still_goes() -> None:
+    """Teasers linking to the site's own articles after the text are a related list, even when
+    written flat in the text's container."""
+    p = _paragraphs("en")
+    title = TEXTS["en"]["title"]
+    teasers = "".join(
+        f"<h3><a href='/2026/05/0{i}/story-{i}/'>Other story number {i} on the city</a></h3>"
+        f"<p>A short summary of the other story number {i}.</p>"
+        for i in range(1, 4)
+    )
+    html = (
+        f"<html lang='en'><head><title>{title}</title></head><body><main><article>"
+        f"<h1>{title}</h1>{''.join(f'<p>{t}</p>' for t in p)}{teasers}</article></main>"
+        "</body></html>"
+    )
+    assert "Other story number" not in _body(html, "en")
