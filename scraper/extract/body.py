@@ -111,10 +111,40 @@ def mark_teaser_lists(page: Page) -> None:
         if teaser and (not run or run[-1][1] == index):
             run.append((index, end))
             continue
-        _mark_run(blocks, run)
+        _mark_run(blocks, run, page.url)
         run = [(index, end)] if teaser else []
-    _mark_run(blocks, run)
+    _mark_run(blocks, run, page.url)
     _mark_list_labels(blocks)
+
+
+def _roundup(blocks: list[Block], run: list[tuple[int, int]], page_url: str) -> bool:
+    """True when the run of teasers is the text's own roundup of the web ("<a
+    href=https://one.example/…>…</a>", then a paragraph on it; the next title on another site):
+    every title links off the page's site, each to a site of its own, and every title and
+    summary is a child of one element, the text's, written flat as its subheadings and
+    paragraphs. A list of the site's other articles links on the site, a partner's list
+    ("Recommended for you") links to that one partner, and a list sets each teaser in a card of
+    its own most often (`<li>`, `<article>`, a `<div>`)."""
+    own = _site_host(page_url)
+    hosts: set[str] = set()
+    parent = None
+    for title, end in run:
+        linked = {_site_host(urljoin(page_url, h)) for h in blocks[title].hrefs}
+        if not linked or linked & hosts or linked & {"", own}:
+            return False
+        hosts |= linked
+        for block in blocks[title:end]:
+            element = block.element
+            if element is None or (parent is not None and element.parent is not parent):
+                return False
+            parent = element.parent
+    return True
+
+
+def _site_host(url: str) -> str:
+    """The host of `url`, lowercased, without a leading `www.`."""
+    host = urlsplit(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 #: Lines between a list's label and its first card that are links ("View all posts"), at most.
@@ -143,8 +173,8 @@ def _mark_list_labels(blocks: list[Block]) -> None:
                 block.role = "related"
 
 
-def _mark_run(blocks: list[Block], run: list[tuple[int, int]]) -> None:
-    if len(run) < 2:
+def _mark_run(blocks: list[Block], run: list[tuple[int, int]], page_url: str) -> None:
+    if len(run) < 2 or _roundup(blocks, run, page_url):
         return
     first = run[0][0]
     if first > 0 and blocks[first - 1].is_heading and blocks[first - 1].role is None:
@@ -332,7 +362,15 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
         and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
+        and not _unlinked_subheading(block)
     )
+
+
+def _unlinked_subheading(block: Block) -> bool:
+    """A subheading of the text (`<h2>`-`<h6>`) that links nowhere: "Add-ons / Web Extensions",
+    "Input / Output" title a section of the text. A trail of crumbs links its crumbs
+    (`_breadcrumb_line`); the headline (`<h1>`) is read apart."""
+    return block.tag in HEADINGS and block.tag != "h1" and not block.hrefs
 
 
 #: A site's name is a word or two; squashed (no spaces nor dots), shorter than this it is a

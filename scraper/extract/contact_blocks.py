@@ -390,10 +390,29 @@ def person_blocks(page: Page) -> list[Tag]:
             continue
         if _one_of_flat_people(block, page):
             continue  # read with the name and role lines before it, as a run of the text
+        if _sentence_with_address(block, page):
+            continue  # "… please email x@y for more information.": a line of the text
         if any(_inside(block, b) for b in blocks):
             continue
         blocks = [b for b in blocks if not _inside(b, block)] + [block]
     return [b for b in blocks if _named(b, page)]
+
+
+def _sentence_with_address(block: Tag, page: Page) -> bool:
+    """True when `block` is one running sentence that writes an email address in its course
+    ("Members can join the working group, please email x@y for more information."): a line of
+    the text inviting the reader to write, not a person's card (a name, a role, channels, each on
+    a line of its own; no phone number to call). The sentence holds at least
+    `RUNNING_TEXT_WORDS` words and closes with a full stop."""
+    lines = normalize_lines(block.get_text(" "))
+    if len(lines) != 1 or _full_name_line(block):
+        return False
+    text = lines[0]
+    return (
+        len(text.split()) >= RUNNING_TEXT_WORDS
+        and text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+        and not phones_in(text, page.phone_regions)
+    )
 
 
 def _one_of_flat_people(block: Tag, page: Page) -> bool:
