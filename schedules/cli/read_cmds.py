@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from schedules.cli.common import (
     DAY,
+    LANG,
     WHOLE_NUMBER,
     F,
     archive_engine,
@@ -43,7 +44,12 @@ def filter_options(func: F) -> F:
         click.option(
             "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
         ),
-        click.option("--lang", metavar="CODE", help="Only articles in this language (fr, nl, en)."),
+        click.option(
+            "--lang",
+            type=LANG,
+            metavar="CODE",
+            help="Only articles in this language: an ISO 639-1 code (fr, nl, en).",
+        ),
         click.option(
             "--sector", metavar="LABEL|KEY", help="Only this sector, by label (any case) or key."
         ),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from schedules.cli.common import (
     DAY,
+    LANG,
     F,
     UsageError,
     db_option,
@@ -81,7 +82,12 @@ def change_options(func: F) -> F:
             "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
         ),
         click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key."),
-        click.option("--lang", metavar="CODE", help="Only articles in this language."),
+        click.option(
+            "--lang",
+            type=LANG,
+            metavar="CODE",
+            help="Only articles in this language: an ISO 639-1 code (fr, nl, en).",
+        ),
         click.option(
             "--include-reparse",
             is_flag=True,
@@ -197,7 +203,12 @@ def view_url_option(func: F) -> F:
     "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
 )
 @click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key.")
-@click.option("--lang", metavar="CODE", help="Only articles in this language.")
+@click.option(
+    "--lang",
+    type=LANG,
+    metavar="CODE",
+    help="Only articles in this language: an ISO 639-1 code (fr, nl, en).",
+)
 @click.option("--include-reparse", is_flag=True, help="Also versions made by `hubarchive reparse`.")
 @view_url_option
 @db_option
