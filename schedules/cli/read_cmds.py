@@ -30,6 +30,7 @@ from schedules.cli.common import (
     storage_problem,
     url_argument,
 )
+from scraper.sites import profile_hosts
 from storage.db import transaction
 from storage.errors import NotFoundError, StorageError, UnknownSiteError
 from storage.export import FORMATS, count_selected, export_archive
@@ -118,7 +119,7 @@ def _check_site(session: Session, filters: Filters) -> Filters:
     if filters.site is None:
         return filters
     try:
-        return replace(filters, site=resolve_site(session, filters.site)[1])
+        return replace(filters, site=resolve_site(session, filters.site, profile_hosts)[1])
     except UnknownSiteError as exc:
         raise storage_problem(exc) from exc
 

@@ -29,6 +29,7 @@ from schedules.cli.common import (
     storage_problem,
 )
 from schedules.feeds import DEFAULT_VIEW_URL, FeedRequest, render_feed
+from scraper.sites import profile_hosts
 from scraper.urls import canonical_url
 from storage.captures import stored_page
 from storage.changes import DEFAULT_LIMIT, ArticleChange, ChangeQuery, list_changes
@@ -153,7 +154,7 @@ def changes_cmd(db_url: str, as_json: bool, limit: int, **options: Any) -> None:
     """
     query = change_query(options, limit)
     with read_session(db_url) as session:
-        changes = list_changes(session, query)
+        changes = list_changes(session, query, profile_hosts)
     if as_json:
         echo_json({"count": len(changes), "changes": [c.to_dict() for c in changes]})
         return
