@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from lxml import etree
 from sqlalchemy.orm import Session
 
+from scraper.sites import profile_hosts
 from storage.changes import EVER, ArticleChange, ChangeQuery, list_changes
 from storage.search import search
 from storage.selection import Filters, require_site
@@ -194,7 +195,8 @@ def feed_changes(session: Session, request: FeedRequest) -> list[ArticleChange]:
     """
     urls: tuple[str, ...] = (request.url,) if request.url else ()
     if request.site is not None:
-        require_site(session, request.site)  # a typo even when the search finds nothing
+        # a typo even when the search finds nothing
+        require_site(session, request.site, profile_hosts)
     if request.q:
         hits = search(
             session,
@@ -217,7 +219,7 @@ def feed_changes(session: Session, request: FeedRequest) -> list[ArticleChange]:
         include_reparse=request.include_reparse,
         limit=FEED_ENTRIES,
     )
-    return list_changes(session, query)
+    return list_changes(session, query, profile_hosts)
 
 
 def render_feed(

@@ -512,6 +512,13 @@ class _Crawl:
             if verdict is not None:
                 return self._report(verdict[0], verdict[1], plan)
             return self._report("dry-run", EXIT_OK, plan)
+        if self._no_start_answered(discovery):
+            # the configuration names no listing that exists (a typo, a section moved): a
+            # run to fix, not to go on with; re-checking every archived article against it
+            # would only cost the site requests (and tombstones if a whole section went)
+            verdict = self._discovery_verdict(discovery)
+            assert verdict is not None
+            return self._finish(*verdict)
         budget = (
             len(plan) if self.options.max_pages is None else self.options.max_pages - self.pages
         )
@@ -562,6 +569,13 @@ class _Crawl:
                 f"({stats.last_error or 'no answer'}); check the network, DNS and the start URL"
             )
         return "unreachable", EXIT_UNREACHABLE, why
+
+    def _no_start_answered(self, discovery: Discovery) -> bool:
+        """True when every start URL answered 404/410: the run stops after discovery (exit 2)
+        without fetching an article. With one start listing gone among others that answer, the
+        crawl goes on with what those found and exits 2 at the end."""
+        starts = set(self.crawl.all_start_urls())
+        return bool(starts) and starts <= set(discovery.missing_starts)
 
     def _discovery_verdict(self, discovery: Discovery) -> tuple[str, int, str] | None:
         """(outcome, exit code, message) when discovery alone decides the run: a start URL
@@ -624,11 +638,16 @@ class _Crawl:
         return True
 
     def _warn_about(self, discovery: Discovery) -> None:
+        stops = self._no_start_answered(discovery)
         for url, status in discovery.missing_starts.items():
             self.warnings.append(
                 f"start URL {url} answered {status}: check --start-url or [crawl] start_urls "
                 f"of the site profile {self.resolved.profile_name!r} (a configuration error: "
-                "exit 2, it was exit 3 before)"
+                + (
+                    "exit 2; no start URL answered, so no article was fetched)"
+                    if stops
+                    else "exit 2, it was exit 3 before)"
+                )
             )
         for url, why in discovery.empty_listings.items():
             self.warnings.append(

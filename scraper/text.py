@@ -63,6 +63,12 @@ def normalize_lines(value: str | None) -> list[str]:
     return [line for line in map(" ".join, map(str.split, value.split("\n"))) if line]
 
 
+#: The gaps between the words of a folded text (`fold`): what is not a lower-case ASCII letter or
+#: a digit. Splitting on them gives a slug's or a name's words ("neue-oeffnungszeiten" -> neue,
+#: oeffnungszeiten); replacing them with "-" writes a name as a web address does ("marie-leroy").
+NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=16384)
 def fold(value: str) -> str:
     """A comparison key: lower case, accents removed, whitespace normalised ("Santé" -> "sante")."""

@@ -22,7 +22,7 @@ from storage.errors import NotFoundError, QueryError
 from storage.history import get_version
 from storage.rows import version_to_article
 from storage.schema import ArticleRow, FetchRow, RunRow, Site, VersionRow
-from storage.selection import require_site
+from storage.selection import ProfileHosts, require_site, resolve_site
 
 #: A field's short diff keeps at most this many changed lines…
 SHORT_DIFF_LINES = 3
@@ -294,15 +294,20 @@ def _window(session: Session, query: ChangeQuery, run_id: int | None) -> Any:
     return None
 
 
-def list_changes(session: Session, query: ChangeQuery | None = None) -> list[ArticleChange]:
+def list_changes(
+    session: Session, query: ChangeQuery | None = None, profile_hosts: ProfileHosts | None = None
+) -> list[ArticleChange]:
     """The changes `query` selects, newest first by the run that found them (then by capture time).
 
     With no window (`run_id`, `since`, `captured_since`), the changes of the last finished run.
     Raises `NotFoundError` for an unknown run or site, `QueryError` for contradictory options.
+    `query.site` is read as `storage.selection.resolve_site` reads it, with `profile_hosts`.
     """
     query = query or ChangeQuery()
     if query.site is not None:
-        require_site(session, query.site)  # a typo even when the archive holds no run yet
+        # a typo even when the archive holds no run yet; the site by its key from here on
+        site = resolve_site(session, query.site, profile_hosts)[1]
+        query = ChangeQuery(**{**query.__dict__, "site": site})
     if not query.windowed and not query.urls:
         last = last_run_id(session, include_reparse=query.include_reparse)
         if last is None:

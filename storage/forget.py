@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from storage.archive import finish_run, start_run
 from storage.schema import ArticleRow, FetchRow, RawPage, RunRow, Site, VersionRow
-from storage.selection import resolve_site
+from storage.selection import ProfileHosts, resolve_site
 
 FORGET, UNDO = "forget", "forget-undo"
 
@@ -77,14 +77,15 @@ def forget_articles(
     site: str | None = None,
     dry_run: bool = False,
     now: dt.datetime | None = None,
+    profile_hosts: ProfileHosts | None = None,
 ) -> ForgetReport:
     """Delete the articles named by `urls` or matching the glob `pattern` (of `site` only when
     given) with everything they own, and record it; in a dry run, only count.
 
-    `site` is read as `storage.selection.resolve_site` reads a filter: `UnknownSiteError` when
-    the archive holds no such site (a typo, not "0 articles")."""
+    `site` is read as `storage.selection.resolve_site` reads a filter (with `profile_hosts`):
+    `UnknownSiteError` when the archive holds no such site (a typo, not "0 articles")."""
     if site is not None:
-        site = resolve_site(session, site)[1]
+        site = resolve_site(session, site, profile_hosts)[1]
     rows = _matching(session, list(urls or []), pattern, site)
     found = sorted(r.url for r in rows)
     report = ForgetReport(urls=found)
@@ -155,11 +156,12 @@ def undo_forget(
     pattern: str | None = None,
     site: str | None = None,
     now: dt.datetime | None = None,
+    profile_hosts: ProfileHosts | None = None,
 ) -> int:
     """Let the crawls take `urls` / `pattern` again (what was deleted stays deleted); the run id.
-    `UnknownSiteError` for a `site` the archive does not hold."""
+    `UnknownSiteError` for a `site` the archive does not hold (read with `profile_hosts`)."""
     if site is not None:
-        site = resolve_site(session, site)[1]
+        site = resolve_site(session, site, profile_hosts)[1]
     when = now or dt.datetime.now(dt.UTC)
     run_id = start_run(
         session,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -14,6 +14,12 @@ from storage.errors import QueryError, UnknownSiteError
 from storage.schema import ArticleRow, QARow, Site, VersionRow
 
 STATUSES = ("live", "gone")
+
+#: What reads the hosts a site's stored profile text names (its `[site] hosts`). Storage keeps
+#: profiles as text and parses none: the caller, which knows the profile format, passes this in
+#: (schedules passes `scraper.sites.profile_hosts`). Without it a site is found by its key and
+#: its start URL only.
+ProfileHosts = Callable[[str], Iterable[str]]
 
 #: Aliases of `versions` for the correlated subqueries below, made once: an alias of the whole
 #: mapped table costs some 5 ms of CPU to build, and a search built two per query with `as_of`.
@@ -59,15 +65,18 @@ class Filters:
         }
 
 
-def require_site(session: Session, given: str) -> int:
+def require_site(session: Session, given: str, profile_hosts: ProfileHosts | None = None) -> int:
     """The id of the site `given` names (see `resolve_site`)."""
-    return resolve_site(session, given)[0]
+    return resolve_site(session, given, profile_hosts)[0]
 
 
-def resolve_site(session: Session, given: str) -> tuple[int, str]:
+def resolve_site(
+    session: Session, given: str, profile_hosts: ProfileHosts | None = None
+) -> tuple[int, str]:
     """The id and key of the site `given` names: its key as `sites list` shows it, or, as a
     person pastes it, the key with a trailing slash or a URL on the site (`https://hub.brussels/fr/`,
-    `127.0.0.1:8000`: the one site whose key, start URL or profile hosts hold that origin).
+    `127.0.0.1:8000`: the one site whose key, start URL or profile hosts hold that origin; the
+    hosts as `profile_hosts` reads them from the stored profile).
 
     `UnknownSiteError` naming the archive's sites when none matches (a filter's typo: 404 on the
     web, exit 2 on the command line), or when the URL is on several sites (give the key)."""
@@ -79,7 +88,9 @@ def resolve_site(session: Session, given: str) -> tuple[int, str]:
     origin = _origin(given)
     matches = (
         sorted(
-            row.key for row in rows if origin in _site_origins(row.key, row.base_url, row.profile)
+            row.key
+            for row in rows
+            if origin in _site_origins(row.key, row.base_url, row.profile, profile_hosts)
         )
         if origin
         else []
@@ -104,19 +115,16 @@ def _origin(text: str) -> str | None:
     return origin_of(text if "://" in text else f"http://{text}")
 
 
-def _site_origins(key: str, base_url: str | None, profile: str | None) -> set[str]:
+def _site_origins(
+    key: str, base_url: str | None, profile: str | None, profile_hosts: ProfileHosts | None
+) -> set[str]:
     """The origins a stored site covers: its key's (a generic crawl's), its start URL's, and
-    the hosts its profile lists."""
+    the hosts its profile lists (read by `profile_hosts`)."""
     from scraper.urls import origin_of
 
     found = {origin_of(url) for url in (key, base_url or "") if "://" in url}
-    if profile:
-        try:
-            hosts = tomllib.loads(profile).get("site", {}).get("hosts", [])
-        except tomllib.TOMLDecodeError:
-            hosts = []  # a profile stored unreadable still has its key and start URL
-        if isinstance(hosts, list):
-            found |= {origin_of(f"http://{host}") for host in hosts if isinstance(host, str)}
+    if profile and profile_hosts is not None:
+        found |= {origin_of(f"http://{host}") for host in profile_hosts(profile)}
     found.discard(None)
     return {origin for origin in found if origin is not None}
 

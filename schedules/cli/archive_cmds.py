@@ -25,7 +25,7 @@ from schedules.cli.common import (
 from schedules.exits import EXIT_LOCKED
 from schedules.lock import archive_lock
 from scraper.errors import ProfileError
-from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile
+from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, profile_hosts
 from storage.db import check_reachable, current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
@@ -204,11 +204,22 @@ def register(group: click.Group) -> None:
         with archive_engine(db_url, write=True) as engine, _alone(engine, "forget", skip=dry_run):
             with transaction(engine, dry_run=dry_run) as session:
                 if undo:
-                    undo_forget(session, urls=wanted, pattern=pattern, site=site)
+                    undo_forget(
+                        session,
+                        urls=wanted,
+                        pattern=pattern,
+                        site=site,
+                        profile_hosts=profile_hosts,
+                    )
                     click.echo(f"the crawls may take {len(wanted) or 'the pattern'} again")
                     return
                 report = forget_articles(
-                    session, urls=wanted, pattern=pattern, site=site, dry_run=dry_run
+                    session,
+                    urls=wanted,
+                    pattern=pattern,
+                    site=site,
+                    dry_run=dry_run,
+                    profile_hosts=profile_hosts,
                 )
         if as_json:
             echo_json(report.to_dict())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -75,6 +76,41 @@ class Seconds(click.FloatRange):
 
 #: A number of days on the command line (a century at most: a date must stay a date).
 DAYS = click.IntRange(min=0, max=36_500)
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_639_1() -> frozenset[str]:
+    """The ISO 639-1 codes (CLDR's two-letter language codes, from babel), read once and only by
+    a command given `--lang`."""
+    from babel import Locale
+
+    return frozenset(
+        code for code in Locale("en").languages if isinstance(code, str) and len(code) == 2
+    )
+
+
+class LanguageCode(click.ParamType):
+    """A language on the command line (`--lang`): an ISO 639-1 code, the two letters the archive
+    stores (`fr`, `nl`, `en`), read in any case. A value that is no such code (`xx`, `fr-BE`,
+    `french`) is a typo to report, not a filter that quietly matches nothing; a real code that
+    no article has just finds nothing."""
+
+    name = "CODE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        code = str(value).strip().lower()
+        if code not in _iso_639_1():
+            self.fail(
+                f"{value!r} is not a language code: give an ISO 639-1 two-letter lower-case "
+                "code (e.g. fr, nl, en)",
+                param,
+                ctx,
+            )
+        return code
+
+
+#: A language on the command line (`--lang` of search, export, changes, feed).
+LANG = LanguageCode()
 
 
 class UsageError(click.ClickException):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import click
 from schedules.cli.common import UsageError, echo_json, json_option, url_argument
 from scraper.errors import ProfileError
 from scraper.extract import extract_article
-from scraper.extract.decode import looks_binary
+from scraper.extract.decode import decode_html, looks_binary
 from scraper.fetch import FetchConfig
 from scraper.models import Article
 from scraper.sites import DEFAULT_PROFILE, load_profile, profile_for_url
@@ -28,6 +29,11 @@ HTML_OPENINGS = tuple(
         "<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P", "<!--",
     )
 )  # fmt: skip
+
+
+#: A start tag: "<" then a letter (WHATWG HTML tokenizer, "tag open state"). A file without one
+#: (plain text, a doctype or comment alone) holds no HTML element, so no article to read.
+_START_TAG = re.compile(r"<[A-Za-z]")
 
 
 def _opens_as_html(data: bytes) -> bool:
@@ -133,6 +139,11 @@ def extract_command(
         raise click.ClickException(f"{name} is empty: there is no page to read")
     if looks_binary(html) and not _opens_as_html(html):
         raise click.ClickException(f"{name} is not an HTML page (it holds binary bytes)")
+    text, _ = decode_html(html, encoding)  # as the extractor reads it: a BOM alone is no text
+    if not text.strip().strip("\ufeff").strip():
+        raise click.ClickException(f"{name} is empty: there is no page to read")
+    if not _START_TAG.search(text):
+        raise click.ClickException(f"{name} is not an HTML page (no HTML element in it)")
     if url is None:
         click.echo(
             f"note: no --url: read with the profile {profile.key!r}, links resolved against"

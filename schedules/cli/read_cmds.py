@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from schedules.cli.common import (
     DAY,
+    LANG,
     WHOLE_NUMBER,
     F,
     archive_engine,
@@ -29,6 +30,7 @@ from schedules.cli.common import (
     storage_problem,
     url_argument,
 )
+from scraper.sites import profile_hosts
 from storage.db import transaction
 from storage.errors import NotFoundError, StorageError, UnknownSiteError
 from storage.export import FORMATS, count_selected, export_archive
@@ -43,7 +45,12 @@ def filter_options(func: F) -> F:
         click.option(
             "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
         ),
-        click.option("--lang", metavar="CODE", help="Only articles in this language (fr, nl, en)."),
+        click.option(
+            "--lang",
+            type=LANG,
+            metavar="CODE",
+            help="Only articles in this language: an ISO 639-1 code (fr, nl, en).",
+        ),
         click.option(
             "--sector", metavar="LABEL|KEY", help="Only this sector, by label (any case) or key."
         ),
@@ -112,7 +119,7 @@ def _check_site(session: Session, filters: Filters) -> Filters:
     if filters.site is None:
         return filters
     try:
-        return replace(filters, site=resolve_site(session, filters.site)[1])
+        return replace(filters, site=resolve_site(session, filters.site, profile_hosts)[1])
     except UnknownSiteError as exc:
         raise storage_problem(exc) from exc
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from schedules.cli.common import (
     DAY,
+    LANG,
     F,
     UsageError,
     db_option,
@@ -28,6 +29,7 @@ from schedules.cli.common import (
     storage_problem,
 )
 from schedules.feeds import DEFAULT_VIEW_URL, FeedRequest, render_feed
+from scraper.sites import profile_hosts
 from scraper.urls import canonical_url
 from storage.captures import stored_page
 from storage.changes import DEFAULT_LIMIT, ArticleChange, ChangeQuery, list_changes
@@ -81,7 +83,12 @@ def change_options(func: F) -> F:
             "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
         ),
         click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key."),
-        click.option("--lang", metavar="CODE", help="Only articles in this language."),
+        click.option(
+            "--lang",
+            type=LANG,
+            metavar="CODE",
+            help="Only articles in this language: an ISO 639-1 code (fr, nl, en).",
+        ),
         click.option(
             "--include-reparse",
             is_flag=True,
@@ -147,7 +154,7 @@ def changes_cmd(db_url: str, as_json: bool, limit: int, **options: Any) -> None:
     """
     query = change_query(options, limit)
     with read_session(db_url) as session:
-        changes = list_changes(session, query)
+        changes = list_changes(session, query, profile_hosts)
     if as_json:
         echo_json({"count": len(changes), "changes": [c.to_dict() for c in changes]})
         return
@@ -197,7 +204,12 @@ def view_url_option(func: F) -> F:
     "--site", metavar="KEY", help="Only this site: its key (`sites list`) or a URL on it."
 )
 @click.option("--sector", metavar="LABEL|KEY", help="Only this sector, by label or key.")
-@click.option("--lang", metavar="CODE", help="Only articles in this language.")
+@click.option(
+    "--lang",
+    type=LANG,
+    metavar="CODE",
+    help="Only articles in this language: an ISO 639-1 code (fr, nl, en).",
+)
 @click.option("--include-reparse", is_flag=True, help="Also versions made by `hubarchive reparse`.")
 @view_url_option
 @db_option

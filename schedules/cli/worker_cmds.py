@@ -42,6 +42,7 @@ from schedules.worker import (
 )
 from scraper.discover import crawl_profile
 from scraper.errors import ProfileError
+from scraper.sites import profile_hosts
 from storage.db import transaction
 from storage.errors import StorageError, UnknownSiteError
 from storage.schedule import ScheduledSite, schedule_site, scheduled_sites, unschedule_site
@@ -262,7 +263,8 @@ def register(group: click.Group) -> None:
         """
         with archive_engine(db_url, write=True) as engine, transaction(engine) as session:
             with suppress(UnknownSiteError):  # said below: no scheduled site of that name
-                key = storage_site(session, key)[1]  # the key, given as a URL on the site too
+                # the key, given as a URL on the site too
+                key = storage_site(session, key, profile_hosts)[1]
             removed = unschedule_site(session, key)
         if not removed:
             raise UsageError(f"no scheduled site {key!r} (see hubarchive sites list)")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from schedules.runs import recent_runs
 from schedules.web.charts import bar_chart
 from schedules.web.diffview import diff_rows
+from scraper.sites import profile_hosts
 from scraper.urls import canonical_url
 from storage.captures import StoredPage, stored_page
 from storage.changes import ChangeQuery, list_changes
@@ -251,7 +252,7 @@ def changes_page(session: Session) -> dict[str, Any]:
         lang=text_arg("lang"),
         include_reparse=request.args.get("include_reparse") == "1",
     )
-    changes = list_changes(session, query)
+    changes = list_changes(session, query, profile_hosts)
     runs = recent_runs(session, limit=RECENT_RUNS)
     feed_params = {k: request.args[k] for k in ("site", "sector", "lang") if request.args.get(k)}
     feeds = [{"title": "all changes", "href": "/feeds/all"}]

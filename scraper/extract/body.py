@@ -39,7 +39,7 @@ from scraper.extract.treewalk import (
     tags_named,
     text_length,
 )
-from scraper.text import fold, normalize_text
+from scraper.text import NOT_ALNUM, fold, normalize_text
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
@@ -1897,12 +1897,11 @@ def _byline_boxes(boxes: _Boxes) -> set[int]:
 #: Leroy couvre les transports. marie.leroy@…"); a paragraph of the text naming its author, a
 #: quote of theirs, runs longer.
 MAX_BIO_CHARS = 300
-_SLUG_GAPS = re.compile(r"[^a-z0-9]+")
 
 
 def _slug(text: str) -> str:
     """`text` as a web address writes it ("Marie Leroy" -> "marie-leroy")."""
-    return _SLUG_GAPS.sub("-", fold(text)).strip("-")
+    return NOT_ALNUM.sub("-", fold(text)).strip("-")
 
 
 def _author_bio(block: Block, authors: Callable[[], Collection[str]]) -> bool:

@@ -13,7 +13,7 @@ from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
 from scraper.extract.treewalk import first_named
 from scraper.extract.zone import visible_lines
-from scraper.text import fold, normalize_text
+from scraper.text import NOT_ALNUM, fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None  # (value, layer)
@@ -75,7 +75,6 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _LINK_WORD_CHARS = 3
 _INLINE = frozenset(("span", "small", "em", "strong", "b", "i", "a", "mark", "div", "p"))
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _compact(text: str) -> set[str]:
@@ -83,9 +82,9 @@ def _compact(text: str) -> set[str]:
     "Bücherei" -> "bucherei" and "buecherei")."""
     lower = text.lower()
     if lower.isascii():
-        # nothing to fold: `fold` would only trim and join the spaces `_NOT_ALNUM` drops
-        return {_NOT_ALNUM.sub("", lower)} - {""}
-    return {_NOT_ALNUM.sub("", fold(v)) for v in (lower, lower.translate(_GERMAN))} - {""}
+        # nothing to fold: `fold` would only trim and join the spaces `NOT_ALNUM` drops
+        return {NOT_ALNUM.sub("", lower)} - {""}
+    return {NOT_ALNUM.sub("", fold(v)) for v in (lower, lower.translate(_GERMAN))} - {""}
 
 
 def _site_names(page: Page) -> set[str]:
@@ -194,7 +193,7 @@ def _slug_words(page: Page) -> set[str]:
     before "/amp/" or "/index.html"); empty for an id, a section or a home page."""
     for folder in reversed(urlsplit(page.url).path.split("/")):
         slug = _PAGE_EXTENSION.sub("", folder)
-        words = {w for w in _NOT_ALNUM.split(fold(slug)) if w and not w.isdigit()}
+        words = {w for w in NOT_ALNUM.split(fold(slug)) if w and not w.isdigit()}
         if len(words) >= _SLUG_MIN_WORDS:
             return words
     return set()
@@ -263,7 +262,7 @@ def _abbreviates_host(piece: str, host_label: str) -> bool:
     whole, short linking words maybe left out: "The New York Times" on nytimes, "The Wall Street
     Journal" on wsj, "Los Angeles Times" on latimes; every word is used ("New rules for York
     Times" is no name of nytimes)."""
-    words = [w for w in _NOT_ALNUM.split(fold(piece)) if w]
+    words = [w for w in NOT_ALNUM.split(fold(piece)) if w]
     if len(host_label) < _MIN_INITIALS or not 2 <= len(words) <= _SITE_NAME_WORDS:
         return False
     ends = {0}  # how much of the host label the words read so far can have written
@@ -281,7 +280,7 @@ def _abbreviates_host(piece: str, host_label: str) -> bool:
 def _spells_host(piece: str, host_label: str) -> bool:
     """True when consecutive words of `piece` write the host label, leaving out short linking
     words ("El Correo del Sur" on correosur, "La Gazette du Port" on gazetteport)."""
-    words = [w for w in _NOT_ALNUM.split(fold(piece)) if w]
+    words = [w for w in NOT_ALNUM.split(fold(piece)) if w]
     for start, word in enumerate(words):
         if not host_label.startswith(word) or len(word) <= _LINK_WORD_CHARS:
             continue
@@ -342,7 +341,7 @@ def clean_title(
     if separator is None:
         return normalize_text(value)
     names = _site_names(page) | (shown if shown is not None else _shown_site_names(page))
-    host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
+    host_label = NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
     parts = separator.split(value)
     slug = _slug_words(page)
     flags = [
@@ -973,7 +972,7 @@ def names_the_site(page: Page, text: str) -> bool:
     """True when `text` is a name the site goes by (its profile, metadata, logo or home links,
     or its host written out)."""
     names = _site_names(page) | _shown_site_names(page)
-    host_label = _NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
+    host_label = NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
     return page.names_site(text) or _is_site_piece(text, names, host_label)
 
 

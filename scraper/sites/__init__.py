@@ -141,6 +141,19 @@ def profile_from_text(text: str, path: str = "<text>", *, strict: bool = True) -
     )
 
 
+def profile_hosts(text: str) -> list[str]:
+    """The hosts a stored profile `text` names (`[site] hosts`), read leniently: none when the
+    text is not TOML or names them otherwise than as a list of strings (a profile stored
+    unreadable still has its key and start URL). The archive's site lookup asks it, for a site
+    named by a URL on one of its hosts."""
+    try:
+        site = tomllib.loads(text).get("site", {})
+    except tomllib.TOMLDecodeError:
+        return []
+    hosts = site.get("hosts", []) if isinstance(site, dict) else []
+    return [host for host in hosts if isinstance(host, str)] if isinstance(hosts, list) else []
+
+
 def _check_keys(data: dict[str, Any], path: str) -> None:
     """Raise `ProfileError` for a table or key of `data` no reader knows (`KNOWN_KEYS`), naming
     the nearest known one."""

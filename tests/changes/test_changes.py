@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -47,6 +48,19 @@ def test_changes_of_the_last_run_are_exactly_the_three_edits(history: History) -
     assert gone["diff"] == [] and gone["title"]
     for change in changes:
         assert change["site"] and change["lang"] == "fr" and change["seen_at"]
+
+
+def test_changes_json_is_the_documented_object_and_runs_json_a_list(history: History) -> None:
+    """`changes --json` prints `{"count": N, "changes": [...]}` while `runs --json` prints a
+    list: both shapes are what the README documents and scripts read (`jq '.changes[]'`,
+    `jq '.[0].outcome'`), so neither changes silently."""
+    result = CliRunner().invoke(main, ["changes", "--db", history.db_url, "--json"])
+    data = json.loads(result.output)
+    assert sorted(data) == ["changes", "count"] and data["count"] == len(data["changes"]) == 3
+    runs = json.loads(CliRunner().invoke(main, ["runs", "--db", history.db_url, "--json"]).output)
+    assert isinstance(runs, list) and {run["id"] for run in runs} >= {history.second_run}
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert '`{"count": N, "changes": [...]}`' in readme  # the shape, where people look
 
 
 def test_first_run_lists_every_article_as_new(history: History) -> None:

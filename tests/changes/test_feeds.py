@@ -61,7 +61,8 @@ def test_article_feed_is_its_history(sqlite_history: History, tmp_path: Path) ->
 def test_search_and_sector_feeds_are_narrowed(sqlite_history: History, tmp_path: Path) -> None:
     feed = _feed(sqlite_history.db_url, tmp_path, "--search", "désormais")
     assert [e.link for e in feed.entries] == [sqlite_history.edited_url] * 2
-    empty = _feed(sqlite_history.db_url, tmp_path, "--lang", "xx")
+    # a language no article is in ("xx", no language code, is a usage error since --lang checks it)
+    empty = _feed(sqlite_history.db_url, tmp_path, "--lang", "de")
     assert empty.entries == []
 
 

@@ -73,6 +73,42 @@ def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> Non
     assert "/fr/actualitez/" in asked
 
 
+def test_a_start_url_gone_stops_the_run_before_re_checking_the_archive(tmp_path: Path) -> None:
+    """A site crawled before, then a start URL answering 404 (a typo, a section moved): exit 2
+    right after discovery, one line naming the URL; no archived article is fetched again (it
+    re-checked each one, even with --full, before exiting 2) and none is marked gone."""
+    site = FixtureSite(3, wp_json=False, sitemaps=True, feeds=False)
+    db = str(tmp_path / "a.db")
+    with serve_site(site) as server:
+        code, out, err = _crawl(db, "--start-url", f"{server.base_url}/fr/news/")
+        assert code == 0, (out, err)
+        before = len(site.log)
+        for extra in ([], ["--full"]):
+            code, out, err = _crawl(db, *extra, "--start-url", f"{server.base_url}/fr/actualitez/")
+            assert code == 2, (out, err)
+            assert "crawl config-error" in out and "0 gone" in out
+            lines = [line for line in err.splitlines() if "answered 404" in line]
+            assert len(lines) == 1 and "no article was fetched" in lines[0], err
+        asked = [r.path for r in site.log[before:]]
+        assert "/fr/actualitez/" in asked
+        assert [path for path in asked if "/article-" in path] == [], asked
+        # a listing gone among others that answer: the crawl goes on with those, then exits 2
+        before = len(site.log)
+        code, out, err = _crawl(
+            db,
+            "--start-url",
+            f"{server.base_url}/fr/news/",
+            "--start-url",
+            f"{server.base_url}/fr/actualitez/",
+            "--full",
+        )
+    assert code == 2, (out, err)
+    assert "answered 404" in err and "no article was fetched" not in err
+    assert [r.path for r in site.log[before:] if "/article-" in r.path] != []
+    runs = json.loads(CliRunner().invoke(main, ["runs", "--db", db, "--json"]).stdout)
+    assert [run["outcome"] for run in runs] == ["config-error"] * 3 + ["ok"]
+
+
 def test_a_dry_run_exits_as_the_crawl_would_for_what_discovery_found(tmp_path: Path) -> None:
     """`--dry-run` in a pipeline or a cron check: a 404 start URL is still 2, a dead site 69."""
     site = FixtureSite(3, wp_json=False, sitemaps=False, feeds=False)

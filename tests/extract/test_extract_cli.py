@@ -131,6 +131,49 @@ def test_an_empty_file_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.output.strip() == f"Error: {empty} is empty: there is no page to read"
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", "\n".encode("utf-16"), b"\xfe\xff"],
+    ids=["utf8-bom", "utf8-bom-space", "utf16-bom-newline", "utf16be-bom"],
+)
+def test_a_file_holding_only_a_byte_order_mark_is_empty(tmp_path: Path, content: bytes) -> None:
+    """A BOM is no text: such a file is as empty as a zero-byte one (it printed an empty record
+    and exited 0)."""
+    empty = tmp_path / "bom.html"
+    empty.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(empty)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {empty} is empty: there is no page to read"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Le reve americain existe encore.\n\nUn texte sans balise, 3 < 4.\n",
+        b"<!DOCTYPE html>\n<!-- saved by hand -->\n",
+        "Één tekst zonder enige HTML.".encode("utf-16"),
+    ],
+    ids=["plain-text", "doctype-and-comment", "utf16-text"],
+)
+def test_a_file_with_no_html_element_is_a_one_line_error(tmp_path: Path, content: bytes) -> None:
+    """Plain text (a notes file, a page saved as text) has no article to read: a one-line error
+    and exit 1, as for a binary file; it printed an empty record and exited 0."""
+    text = tmp_path / "notes.html"
+    text.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(text), "--json"])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {text} is not an HTML page (no HTML element in it)"
+
+
+def test_a_malformed_page_is_still_read_leniently(tmp_path: Path) -> None:
+    """Unclosed tags are HTML all the same (a browser shows them): the record, exit 0."""
+    page = tmp_path / "broken.html"
+    page.write_bytes(b"<html><body><article><h1>Un titre<p>Un paragraphe sans fin")
+    result = CliRunner().invoke(main, ["extract", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "Un titre"
+
+
 def test_without_url_it_says_which_profile_read_the_page() -> None:
     result = CliRunner().invoke(main, ["extract", str(SEED)])
     assert result.exit_code == 0

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from search.hub_samples import DREAM, TARIFFS, ZORG, build_archive
 
 from schedules.cli import main
+from schedules.exits import EXIT_USAGE
 
 
 @pytest.fixture
@@ -45,6 +46,25 @@ def test_hostile_queries_give_a_message_not_a_traceback(archive: str) -> None:
         assert "Traceback" not in result.output
         if result.exit_code == 2:
             assert result.output.startswith("Error: "), query
+
+
+def test_a_language_that_is_no_iso_code_is_a_usage_error_naming_what_is_accepted(
+    archive: str,
+) -> None:
+    for bad in ("xx", "fr-BE", "french", "f", ""):
+        for command in (["search", "douane"], ["export", "--format", "csv", "--out", "x"]):
+            result = CliRunner().invoke(main, [*command, "--lang", bad, "--db", archive])
+            assert result.exit_code == EXIT_USAGE, (command, bad)
+            errors = [line for line in result.output.splitlines() if line.startswith("Error")]
+            assert len(errors) == 1 and "ISO 639-1 two-letter" in errors[0], result.output
+            assert "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["changes", "--lang", "xx", "--db", archive])
+    assert result.exit_code == EXIT_USAGE and "ISO 639-1" in result.output
+    # a real code no article is in finds nothing; the archive's own codes read in any case
+    code, out = run("search", "douane", "--lang", "de", "--db", archive, "--json")
+    assert code == 0 and json.loads(out) == []
+    code, out = run("search", "douane", "--lang", "FR", "--db", archive, "--json")
+    assert code == 0 and [h["url"] for h in json.loads(out)] == [DREAM]
 
 
 def test_show_prints_the_dialogue_contacts_translations_and_provenance(archive: str) -> None:

@@ -245,6 +245,47 @@ def test_site_given_with_a_slash_or_as_a_url_on_it_is_read_as_its_key(
     assert code == 0 and out.splitlines()[1:] == [f"  {expected}"], out
 
 
+def test_the_feed_and_the_web_view_read_a_site_given_as_a_url_on_its_profile_hosts(
+    engine: Engine, db_url: str
+) -> None:
+    """`feed --site` and the web view's `/api/changes?site=` take a host the site's
+    stored profile lists, as search and changes do: schedules reads the profile's hosts
+    (`scraper.sites.profile_hosts`) and passes that reader to storage, which parses no profile."""
+    from schedules.web import create_app
+    from scraper.sites import profile_hosts
+    from storage.errors import UnknownSiteError
+    from storage.selection import resolve_site
+
+    local = _two_sites(engine)
+    code, out = run("feed", "--site", "https://www.hub.brussels/fr/", "--out", "-", "--db", db_url)
+    assert code == 0 and URL in out and local not in out, out
+    app = create_app(db_url, view_url="http://view.test")
+    try:
+        client = app.test_client()
+        got = client.get("/api/changes", query_string={"site": "hub.brussels"})
+        typo = client.get("/api/changes", query_string={"site": "hub.brussel"})
+    finally:
+        app.config["ENGINE"].dispose()
+    assert got.status_code == 200, got.get_data(as_text=True)  # the site found: no run yet
+    assert typo.status_code == 404 and "no site 'hub.brussel'" in typo.get_json()["error"]
+    with transaction(engine) as session:
+        assert resolve_site(session, "hub.brussels", profile_hosts)[1] == "hub_brussels"
+        with pytest.raises(UnknownSiteError):  # storage alone: key and start URL only
+            resolve_site(session, "hub.brussels")
+
+
+def test_profile_hosts_reads_a_stored_profile_leniently() -> None:
+    """A profile stored unreadable still has its key and start URL: its hosts are none."""
+    from scraper.sites import profile_hosts
+
+    assert profile_hosts('[site]\nkey = "x"\nhosts = ["a.example", 3, "b.example"]\n') == [
+        "a.example",
+        "b.example",
+    ]
+    for text in ("[site\n", '[site]\nhosts = "a.example"\n', 'site = "x"\n', ""):
+        assert profile_hosts(text) == [], text
+
+
 def test_site_unknown_or_on_two_sites_is_refused_by_every_command(
     engine: Engine, db_url: str
 ) -> None:
