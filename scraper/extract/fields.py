@@ -519,7 +519,9 @@ def _row_chip(page: Page, row: Tag) -> str | None:
     )
     if chip is None or _names_author(row, chip) or not _beside_date(row, chip):
         return None
-    text = normalize_text(chip.get_text(" "))
+    text, named = _field_value(chip, page.config.sector_labels)
+    if named is False:
+        return None  # a field another label names ("Bron: Belga", "Lieu : Tokyo")
     if (
         not text
         or len(text) > MAX_SECTOR_CHARS

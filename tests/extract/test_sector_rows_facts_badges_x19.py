@@ -172,3 +172,13 @@ def test_a_badge_another_label_names_is_no_sector() -> None:
     )
     record = _record("en", article, "https://tradenews.example/news/japan-mission-3")
     assert record["sector"] is None
+
+
+def test_a_chip_another_label_names_is_no_sector() -> None:
+    """ "Bron: Belga" beside the date in the meta row is the source, not a section."""
+    article = (
+        "<h1>Twaalf Brusselse bedrijven in Tokio</h1><div class='meta'><span class='chip'>Bron: "
+        f"Belga</span> · <time datetime='2026-03-12'>12 maart 2026</time></div>{_NL}"
+    )
+    record = _record("nl", article, "https://nieuws.example/binnenland/tokio-missie")
+    assert record["sector"] is None
