@@ -248,6 +248,7 @@ def _candidates(
     hosts: frozenset[str],
     sections: list[Tag],
     lists: Set[int] = frozenset(),
+    phrases: tuple[str, ...] = (),
 ) -> tuple[list[_Candidate], list[_Candidate]]:
     """Links that lead to an article of the same site, outside navigation furniture (but for the
     sections of ids `lists`, navs listing dated articles, and the links of a section a heading
@@ -281,8 +282,9 @@ def _candidates(
             navigation.in_navigation(link)
             and not any(id(p) in lists for p in link.parents)
             and (section is None or id(section) not in named)
+            and not (phrases and _reads_next(link, phrases))
         ):
-            continue
+            continue  # furniture, but for the one article a box names to read next
         (found if strict else loose).append(_Candidate(link, url, url_key(url), section))
     return found, loose
 
@@ -412,18 +414,49 @@ def _labelled_boxes(
     for i, c in enumerate(candidates):
         if c.section is not None or i in strips:
             continue
-        box = c.link.parent
-        for _ in range(MAX_BOX_DEPTH):
-            if not isinstance(box, Tag) or box.name in _STOP:
-                break
-            rest = _label_of(box)
-            if rest is None:
-                break
-            if rest and fold(rest).startswith(phrases):
-                found[i] = box
-                break
-            box = box.parent
+        box = _label_box(c.link, phrases)
+        if box is not None:
+            found[i] = box
     return found
+
+
+def _label_box(link: Tag, phrases: tuple[str, ...]) -> Tag | None:
+    """The box that names `link` as another article to read (`phrases`: the vocabulary's
+    `related_headings`): the link itself when its first string, an element of its own before
+    the title, opens with a phrase ("<a><span>Read next</span> Title</a>"), else the nearest
+    ancestor (up to `MAX_BOX_DEPTH`) holding nothing else than such a label and its links
+    ("<p><strong>Lire aussi :</strong> <a>", "<div><span>Lire la suite</span> <a>")."""
+    label = _inner_label(link)
+    if label and fold(label).startswith(phrases):
+        return link
+    box = link.parent
+    for _ in range(MAX_BOX_DEPTH):
+        if not isinstance(box, Tag) or box.name in _STOP:
+            return None
+        rest = _label_of(box)
+        if rest is None:
+            return None
+        if rest and fold(rest).startswith(phrases):
+            return box
+        box = box.parent
+    return None
+
+
+def _reads_next(link: Tag, phrases: tuple[str, ...]) -> bool:
+    """True when a box names `link` alone as the article to read next ("<nav><span>Read
+    next</span> <a>…</a></nav>", a post navigation's labelled link): one link, so that a menu's
+    or a footer's list under a "Latest news" heading stays furniture."""
+    box = _label_box(link, phrases)
+    return box is not None and (box is link or len(links_in(box, 2)) == 1)
+
+
+def _inner_label(link: Tag) -> str | None:
+    """The first string of `link` when an element of its own sets it apart from more text of
+    the link (a label before the title: "<a><span>Read next</span> Title</a>"), else None."""
+    strings = [s for s in link.strings if s.strip()]
+    if len(strings) < 2 or strings[0].parent is link:
+        return None
+    return normalize_text(strings[0])
 
 
 def _label_of(box: Tag) -> str | None:
@@ -749,7 +782,13 @@ def find_cards(
         n for n in navs if not any(n is s or s in n.parents or n in s.parents for s in sections)
     ]
     candidates, loose = _candidates(
-        links, base_url, page_url, config.hosts, sections, {id(n) for n in navs}
+        links,
+        base_url,
+        page_url,
+        config.hosts,
+        sections,
+        {id(n) for n in navs},
+        tuple(config.related_headings),
     )
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
@@ -772,6 +811,9 @@ def find_cards(
         if not titled:
             continue
         title, own = titled
+        label = _inner_label(card) if boxes.get(i) is card else None
+        if label and title.startswith(label) and len(title) > len(label):
+            title = normalize_text(title[len(label) :].lstrip(" :·|–—"))  # its label is no title
         seen.add(c.key)
         # an inline box stays part of the text it sits in ("Lire aussi : …" is a line of the
         # article as its readers see it): its links are cards, the box is no container

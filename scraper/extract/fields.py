@@ -208,17 +208,22 @@ def extract_sector(page: Page) -> Found:
     value = page.signals.first_meta("article:section")
     if value:
         return strip_label(value, labels), "meta"
-    found = _labels(page, "sector")
+    fields = _labels(page, "sector")
+    # a badge named by a sector label ("Secteur : Santé") beats the others; one named by
+    # another label ("Pays : Japon") is another field of the page, never its sector
+    found = [t for t, named in fields if named] or [t for t, named in fields if named is None]
     # a label the sector mapping knows beats a generic tag; broad hints count only when known
     sectors = page.config.sectors
     known = [t for t in found if fold(t) in sectors]
-    if sectors and not known:
+    if not any(named for _, named in fields) and not known:
         # the hints come after the selectors' labels: a known label among those wins whatever
-        # the hints hold, and with no mapping no hint is known (a page matches hundreds)
-        known = _labels(page, "sector_hints", known_only=True)
+        # the hints hold, and with no mapping no hint is known (a page matches hundreds), but
+        # one a sector label names ("Sector: Food" on a badge)
+        hinted = _labels(page, "sector_hints", known_only=True)
+        known = [t for t, named in hinted if named] or [t for t, named in hinted if sectors]
     if known or found:
         return (known or found)[0], "profile"
-    value = _section_link(page) or _label_line(page)
+    value = _fact_sector(page) or _section_link(page) or _label_line(page)
     if value:
         return value, "html"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
@@ -245,6 +250,33 @@ def extract_sector(page: Page) -> Found:
     return _breadcrumb_sector(page)
 
 
+#: A list of facts pairs a name cell with its value cell: `<dt>`/`<dd>`, `<th>`/`<td>`.
+_FACT_VALUE_CELLS = {"dt": "dd", "th": "td"}
+
+
+def _fact_sector(page: Page) -> str | None:
+    """The value of the fact a sector label names in a list of facts about the article (a
+    mission's key facts: "<dt>Dates</dt><dd>…</dd><dt>Secteur</dt><dd>Santé</dd>", or a table's
+    "<th>Sector</th><td>…"), wherever it sits in the article, whether or not the sector mapping
+    knows it; not in the site's frame, another article's card or a list of other articles."""
+    labels = page.config.sector_labels
+    for name in page.signals.fact_names:
+        if fold(normalize_text(name.get_text(" ")).rstrip(" :")) not in labels:
+            continue
+        cell = name.find_next_sibling(True)
+        if cell is None or _FACT_VALUE_CELLS.get(name.name) != cell.name:
+            continue
+        value = normalize_text(cell.get_text(" "))
+        if not value or len(value) > MAX_SECTOR_CHARS:
+            continue
+        if page.in_related(cell) or page.in_card(cell):
+            continue
+        if page.in_site_chrome(cell) and not page.in_page_header(cell):
+            continue
+        return value
+    return None
+
+
 def _breadcrumb_sector(page: Page) -> Found:
     """The last crumb of the breadcrumb trail that the sector mapping knows ("Home › Nieuws ›
     Bouw › headline")."""
@@ -256,26 +288,40 @@ def _breadcrumb_sector(page: Page) -> Found:
     return None
 
 
-def _labels(page: Page, role: str, *, known_only: bool = False) -> list[str]:
+def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[str, bool | None]]:
     """The labels of the elements the profile's `role` selectors match, outside the page's
-    frame, other articles' cards and teasers; `known_only`: only those the sector mapping knows."""
-    labels = []
+    frame, other articles' cards and teasers, each with whether a label names it: True for a
+    sector label ("Secteur : Santé"), False for another one ("Pays : Japon"), None for none;
+    `known_only`: only those the sector mapping knows or a sector label names."""
+    labels: list[tuple[str, bool | None]] = []
     h1s = page.signals.h1s
     above_headline = {id(p) for p in h1s[0].parents} if h1s else None
     for tag in page.matched(role):
         if known_only:
             # the label first: a broad hint selector matches many elements and few hold a
             # known label, while the tests below walk ancestors and links (they only look)
-            text = _field_value(tag, page.config.sector_labels)
-            if fold(text) not in page.config.sectors or not _own_label(page, tag, above_headline):
+            if text_longer_than(tag, MAX_BADGE_ROW_CHARS):
+                continue  # a block of text or a teaser, no badge
+            text, named = _field_value(tag, page.config.sector_labels)
+            if not (named or fold(text) in page.config.sectors) or not _own_label(
+                page, tag, above_headline
+            ):
                 continue
         else:
             if not _own_label(page, tag, above_headline):
                 continue
-            text = _field_value(tag, page.config.sector_labels)
+            text, named = _field_value(tag, page.config.sector_labels)
         if text and len(text) <= MAX_SECTOR_CHARS:
-            labels.append(text)
+            labels.append((text, named))
     return labels
+
+
+#: A row of badges ("Pays : Japon · Secteur : Santé") is short: a broad hint selector matching a
+#: longer element has matched a text or a teaser, not read for a label.
+MAX_BADGE_ROW_CHARS = 160
+#: A field's label before its colon is a word or a few ("Pays", "Land van herkomst"); a longer
+#: head is a sentence's ("Le secteur se porte bien : …"), no label.
+MAX_FIELD_LABEL_WORDS = 3
 
 
 #: A label element holds this many links at most (a sector, "Économie, Europe"): one holding
@@ -313,18 +359,46 @@ def _teaser_title(page: Page, tag: Tag) -> bool:
     return any(normalize_text(a.get_text(" ")) == text for a in links)
 
 
-def _field_value(tag: Tag, labels: Collection[str]) -> str:
+def _field_value(tag: Tag, labels: Collection[str]) -> tuple[str, bool | None]:
     """The text of a labelled field without its label: the label as its own element
     ("<div class=field__label>Secteur</div><div>Commerce</div>", "<dt>Sector</dt><dd>…",
-    "<strong>Sector:</strong> <a>…</a>") or written before a colon ("Rubrique : Commerce")."""
-    strings = (s for s in map(normalize_text, tag.stripped_strings) if s)
-    # the first string alone tells whether a label opens the field: the rest only then
-    first = next(strings, "")
-    if first and fold(first.rstrip(" :")) in labels:
-        rest = list(strings)
-        if rest:
-            return normalize_text(" ".join(rest).lstrip(": "))
-    return strip_label(normalize_text(tag.get_text(" ")), labels)
+    "<strong>Sector:</strong> <a>…</a>") or written before a colon ("Rubrique : Commerce"); in a
+    row of labelled badges ("Pays : Japon · Secteur : Santé"), the one a sector label names.
+    With it, whether a label names the field: True for a sector label, False for another one
+    ("Pays : Japon": another field of the page), None for none."""
+    strings = [s for s in map(normalize_text, tag.stripped_strings) if s]
+    if not strings:
+        return "", None
+    first = strings[0]
+    if fold(first.rstrip(" :")) in labels and len(strings) > 1:
+        return normalize_text(" ".join(strings[1:]).lstrip(": ")), True
+    text = normalize_text(" ".join(strings))
+    if ":" not in text:
+        return text, None  # no label written before a value
+    named = _named_piece(strings, labels)
+    if named is not None:
+        return named, True
+    value = strip_label(text, labels)
+    if value != text:
+        return value, True
+    head = text.partition(":")[0].split()
+    return text, (False if 0 < len(head) <= MAX_FIELD_LABEL_WORDS else None)
+
+
+def _named_piece(strings: list[str], labels: Collection[str]) -> str | None:
+    """The value a sector label names among the badges of one row, each a string of its own or
+    a piece between separators: "Secteur : Santé", or "Secteur :" then the value's string."""
+    pieces = [p for string in strings for p in _PIECES.split(string) if p.strip(" ·|•–—,")]
+    for at, piece in enumerate(pieces):
+        head, colon, value = piece.partition(":")
+        if not colon or fold(head) not in labels:
+            continue
+        value = value.strip()
+        if not value and at + 1 < len(pieces) and ":" not in pieces[at + 1]:
+            value = pieces[at + 1].strip()
+        if value:
+            return value
+    return None
 
 
 def _in_other_article(page: Page, tag: Tag, above_headline: set[int]) -> bool:
@@ -394,6 +468,8 @@ def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool)
     """The section label of the element `before` by the headline (see `_section_link`);
     `dated_only`: only a pill link beside a date counts (the meta row under the headline)."""
     links = [before] if before.name == "a" else links_in(before, 2)
+    if not links:
+        return _row_chip(page, before)
     if len(links) != 1 or not links[0].get("href"):
         return None
     link = links[0]
@@ -421,6 +497,43 @@ def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool)
     if dated or (path and article_path.startswith(f"{path}/")) or "section" in classes:
         return text
     return None
+
+
+def _row_chip(page: Page, row: Tag) -> str | None:
+    """The label of a chip without a link in the meta row by the headline ("<span
+    class=chip>Numérique</span> · <time>12 mars 2026</time>"): the one element of the row beside
+    the printed date (and separators, counters) that the profile's sector or sector-hint
+    selectors match (a chip, a badge, a pill), whether or not the sector mapping knows its
+    text. A loose word of the row (a place before the date) or a person (the author) is none."""
+    if text_longer_than(row, MAX_META_ROW_CHARS):
+        return None
+    chips = {id(t) for role in ("sector", "sector_hints") for t in page.matched(role, row)}
+    chips.discard(id(row))
+    chip = next(
+        (
+            t
+            for t in row.descendants
+            if isinstance(t, Tag) and id(t) in chips and t.get_text().strip()
+        ),
+        None,
+    )
+    if chip is None or _names_author(row, chip) or not _beside_date(row, chip):
+        return None
+    text, named = _field_value(chip, page.config.sector_labels)
+    if named is False:
+        return None  # a field another label names ("Bron: Belga", "Lieu : Tokyo")
+    if (
+        not text
+        or len(text) > MAX_SECTOR_CHARS
+        or len(text.split()) > MAX_LABEL_WORDS
+        or _DIGIT.search(text)
+        or is_full_name(text)
+        or _site_own(page, text)
+        or page.in_related(row)
+        or page.in_card(row)
+    ):
+        return None
+    return text
 
 
 def _site_own(page: Page, text: str) -> bool:

@@ -391,7 +391,6 @@ KNOWN: dict[tuple[str, str], str] = {
         for base in (
             "seed/le-reve-americain.html",
             "pages/fr_seed_san_francisco_cards.html",
-            "pages/en_journalist_initials_questions_mobile_label.html",
         )
     },
     ("pages/nl_tokyo_hero_card_contact_quotes.html", "classes opaque"): (
