@@ -169,16 +169,22 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     # an author box (the byline's name beside an address, a bio box after the text) is no contact
     found = [g for g in found if not any(n in b.text for b in g for n in authors)]
     # nor a bio box naming no one its channels could be read with (its name in the bio sentence)
-    return [g for g in found if not _nameless_bio(g, page) and not _publication_desk(g, page)]
+    return [
+        g
+        for g in found
+        if not _nameless_bio(g, page) and not (authors and _publication_desk(g, page))
+    ]
 
 
 def _publication_desk(group: list[Block], page: Page) -> bool:
     """True for a group whose addresses are all at the site's own domain and which names no
     person but the site ("Have a tip? Email tips@…", "Daily Ledger Newsroom · newsroom@…",
     "Contact the editor: …@…") on a site whose staff are no contacts of its articles (the
-    profile's `staff_contacts`: a news site's desk): the publication's own desk, not a contact
-    the article gives about its subject. A person named beside an address of the site (an
-    agency's project manager) stays a contact."""
+    profile's `staff_contacts`): the publication's own desk, not a contact the article gives
+    about its subject. The caller asks it of a page that credits an author (a byline, a declared
+    author: a publication's article); a page signed by no one (a city's or an agency's news)
+    keeps its own address as its contact ("Write to the project team: canal@…"), and a person
+    named beside an address of the site (an agency's project manager) stays a contact."""
     if page.config.staff_contacts:
         return False
     host = host_of(page.url).removeprefix("www.")
