@@ -172,8 +172,18 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     return [
         g
         for g in found
-        if not _nameless_bio(g, page) and not (authors and _publication_desk(g, page))
+        if not _nameless_bio(g, page)
+        and not ((authors or not _marked_contact(g, page)) and _publication_desk(g, page))
     ]
+
+
+def _marked_contact(group: list[Block], page: Page) -> bool:
+    """True when the group sits in a block the profile's contact selectors mark (`.contact`)."""
+    element = group[0].element if group else None
+    marked = page.matched("contact")
+    return element is not None and (
+        any(element is m for m in marked) or inside_any(element, marked)
+    )
 
 
 def _publication_desk(group: list[Block], page: Page) -> bool:
@@ -182,9 +192,10 @@ def _publication_desk(group: list[Block], page: Page) -> bool:
     "Contact the editor: …@…") on a site whose staff are no contacts of its articles (the
     profile's `staff_contacts`): the publication's own desk, not a contact the article gives
     about its subject. The caller asks it of a page that credits an author (a byline, a declared
-    author: a publication's article); a page signed by no one (a city's or an agency's news)
-    keeps its own address as its contact ("Write to the project team: canal@…"), and a person
-    named beside an address of the site (an agency's project manager) stays a contact."""
+    author: a publication's article) or of a group outside the blocks the profile marks as
+    contacts; an unsigned page's marked contact box (a city's "Write to the project team:
+    canal@…" in its `.contact`) stays its contact, and a person named beside an address of the
+    site (an agency's project manager) stays a contact."""
     if page.config.staff_contacts:
         return False
     host = host_of(page.url).removeprefix("www.")
