@@ -52,6 +52,7 @@ from scraper.extract.treewalk import inside_any, text_longer_than
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, normalize_lines, scrub
+from scraper.urls import host_of
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,55 @@ def _contact_groups(page: Page, containers: list[Tag]) -> list[list[Block]]:
     # an author box (the byline's name beside an address, a bio box after the text) is no contact
     found = [g for g in found if not any(n in b.text for b in g for n in authors)]
     # nor a bio box naming no one its channels could be read with (its name in the bio sentence)
-    return [g for g in found if not _nameless_bio(g, page)]
+    return [
+        g
+        for g in found
+        if not _nameless_bio(g, page)
+        and not ((authors or not _marked_contact(g, page)) and _publication_desk(g, page))
+    ]
+
+
+def _marked_contact(group: list[Block], page: Page) -> bool:
+    """True when the group sits in a block the profile's contact selectors mark (`.contact`)."""
+    element = group[0].element if group else None
+    marked = page.matched("contact")
+    return element is not None and (
+        any(element is m for m in marked) or inside_any(element, marked)
+    )
+
+
+def _publication_desk(group: list[Block], page: Page) -> bool:
+    """True for a group whose addresses are all at the site's own domain and which names no
+    person but the site ("Have a tip? Email tips@…", "Daily Ledger Newsroom · newsroom@…",
+    "Contact the editor: …@…") on a site whose staff are no contacts of its articles (the
+    profile's `staff_contacts`): the publication's own desk, not a contact the article gives
+    about its subject. The caller asks it of a page that credits an author (a byline, a declared
+    author: a publication's article) or of a group outside the blocks the profile marks as
+    contacts; an unsigned page's marked contact box (a city's "Write to the project team:
+    canal@…" in its `.contact`) stays its contact, and a person named beside an address of the
+    site (an agency's project manager) stays a contact."""
+    if page.config.staff_contacts:
+        return False
+    host = host_of(page.url).removeprefix("www.")
+    contacts = contacts_from_blocks([group], page.phone_regions)
+    if not host or not contacts:
+        return False
+    for contact in contacts:
+        domains = [e.rpartition("@")[2] for e in contact.emails]
+        if not domains or not all(
+            d == host or d.endswith(f".{host}") or host.endswith(f".{d}") for d in domains
+        ):
+            return False
+        if contact.name and not _names_site(contact.name, host, page):
+            return False  # a person the article names with their address: its contact
+    return True
+
+
+def _names_site(name: str, host: str, page: Page) -> bool:
+    """True when a contact's name is the site's ("Daily Ledger Newsroom" on dailyledger.com): a
+    site name of the profile, or the host's first label spelled out in words."""
+    spelled = fold(name).replace(" ", "").replace("-", "")
+    return page.names_site(name) or spelled.startswith(host.split(".")[0].replace("-", ""))
 
 
 def _contact_lines(groups: list[list[Block]], page: Page) -> frozenset[int]:

@@ -249,15 +249,19 @@ def _credited_caption(text: str) -> bool:
 @lru_cache(maxsize=1)
 def inline_credit() -> re.Pattern[str]:
     """A credit written in the caption's own text: after its last sentence, a label of the
-    vocabulary's `credit_labels` and a colon, or "©", then a name (`MAX_CREDIT_CHARS`); or the
+    vocabulary's `credit_labels` and a colon or "©", or "©" alone, then a name (`MAX_CREDIT_CHARS`); or the
     same in brackets closing the caption ("De tram aan het station (Beeld: Belga)")."""
     labels = "|".join(
         re.escape(w)
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
-    credit = rf"(?:(?:{labels})\s*:|©)\s*"
+    # a label then a colon or "©" ("Photo : …", "Photo © …"), or "©" alone
+    credit = rf"(?:(?:{labels})\s*[:©]|©)\s*"
     return re.compile(
         rf"(?<=[.!?…])\s+[(\[]?\s*{credit}[^.!?]{{1,{MAX_CREDIT_CHARS}}}$"
-        rf"|\s+[(\[]\s*{credit}[^.!?()\[\]]{{1,{MAX_CREDIT_CHARS}}}[)\]]$",
+        rf"|\s+[(\[]\s*{credit}[^.!?()\[\]]{{1,{MAX_CREDIT_CHARS}}}[)\]]$"
+        # "©" marks the credit wherever it stands in a caption: no caption text follows one
+        # ("Le port de Houston © Jean Dupont / Belga")
+        rf"|\s+(?:(?:{labels})\s*)?©\s*[^.!?©]{{1,{MAX_CREDIT_CHARS}}}$",
         re.IGNORECASE,
     )

@@ -608,11 +608,18 @@ class _Walker:
                 block.role = "widget"
 
     def _turn_letter(self, tag: Tag) -> bool:
-        """An element holding one turn letter (`TURN_LETTERS`) that opens its block, glued or
-        spaced to a sentence starting with a capital ("<span>Q</span>What…"): a drop cap is
-        followed by the rest of its word in lower case ("<span>L</span>es…")."""
+        """An element holding one turn label (`TURN_LETTERS`: a letter, a badge's word) that
+        opens its block, glued or spaced to a sentence starting with a capital ("<span>Q</span>
+        What…", "<span class="badge">Vraag</span> Hoe…"): a drop cap is followed by the rest of
+        its word in lower case ("<span>L</span>es…")."""
         text = tag.string
-        if text is None or text.strip() not in TURN_LETTERS:
+        label = (text or "").strip()
+        if (
+            text is None
+            or label.upper() not in TURN_LETTERS
+            or (len(label) == 1 and not label.isupper())
+        ):
+            # (a word label in any case, a letter in capitals only: "a" opens a sentence)
             return False
         after = tag.next_sibling
         while isinstance(after, NavigableString) and not after.strip():
@@ -818,14 +825,14 @@ def _channel_like(block: Block) -> bool:
 
 #: Inline elements that may hold an interview turn's letter ("<span class="label">Q</span>").
 TURN_LETTER_TAGS = frozenset({"span", "strong", "b", "label", "small", "em", "i"})
-#: The letters that mark a question (Q, V for vraag) or an answer (A, R for réponse) when set
-#: apart in an element of their own, the one-letter turn labels of the vocabulary; the interview
-#: step reads them as "Q:" and "A:".
+#: The labels that mark a question (Q, V for vraag, "Question", "Vraag") or an answer (A, R for
+#: réponse, "Antwoord") when set apart in an element of their own (a letter, a badge
+#: `<span class="badge">Vraag</span>`), the turn labels of the vocabulary, in upper case; the
+#: interview step reads them as "Q:" and "Vraag:".
 TURN_LETTERS = frozenset(
     label.upper()
     for key in ("question_turn_labels", "answer_turn_labels")
     for label in lexicon.words(key, folded=False)
-    if len(label) == 1
 )
 
 

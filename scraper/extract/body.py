@@ -204,6 +204,17 @@ def _ad_labels() -> frozenset[str]:
     return frozenset(lexicon.words("ad_labels"))
 
 
+def is_ad_label(block: Block) -> bool:
+    """An ad slot's label on a line of its own ("Advertisement", "— Publicité —"): page
+    furniture wherever it stands, between two paragraphs of the text or two interview turns."""
+    text = block.text
+    return (
+        len(text) <= MAX_LABEL_CHARS
+        and not block.is_heading
+        and fold(text).strip(_LABEL_DASHES) in _ad_labels()
+    )
+
+
 #: A translations notice ("Cette page est aussi disponible en : Nederlands, English") is one line;
 #: a paragraph of the text that links to another language's page runs longer.
 MAX_NOTICE_CHARS = 120
@@ -240,13 +251,13 @@ def _translations_notice(block: Block, page: Page) -> bool:
 
 @lru_cache(maxsize=1)
 def _credit_label() -> re.Pattern[str]:
-    """A line opening with a label of the vocabulary's `credit_labels` and a colon, or "©", the
-    whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
+    """A line opening with a label of the vocabulary's `credit_labels` and a colon or "©" ("Photo
+    © Name"), or "©", the whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
     labels = "|".join(
         re.escape(w)
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
-    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*:|©)", re.IGNORECASE)
+    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©)", re.IGNORECASE)
 
 
 def _image_credit(block: Block) -> bool:
@@ -335,11 +346,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if (
-        len(text) <= MAX_LABEL_CHARS
-        and not block.is_heading
-        and fold(text).strip(_LABEL_DASHES) in _ad_labels()
-    ):
+    if is_ad_label(block):
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
     if is_counter_line(text) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture

@@ -75,6 +75,10 @@ class ExtractConfig:
     #: capitalised words that never start a person's name ("Notre", "The", a site's city)
     name_stopwords: frozenset[str] = frozenset()
     site_names: tuple[str, ...] = ()
+    #: the site's own staff (an address at its own domain) are its articles' contacts: an
+    #: agency's project managers; a news site's staff are its journalists and its desk (tips,
+    #: newsroom, the editor), no contact of the article
+    staff_contacts: bool = False
     #: the site's zone: a timestamp's day is taken there; None: the day its own offset gives
     time_zone: ZoneInfo | None = None
     #: a language switch's link texts, folded ("nederlands", "nl"), and the language each names
@@ -138,6 +142,7 @@ class ExtractConfig:
             relative_dates=_phrases(table, "relative_dates"),
             name_stopwords=frozenset(_phrases(table, "name_stopwords")),
             site_names=_phrases(table, "site_names") or tuple(filter(None, [fold(profile.name)])),
+            staff_contacts=bool(table.get("staff_contacts", False)),
             time_zone=ZoneInfo(profile.time_zone) if profile.time_zone else None,
             language_names=lexicon.language_names(),
             languages=tuple(code.lower() for code in _strings(table, "languages")),

@@ -13,7 +13,7 @@ from scraper import lexicon
 from scraper.dates import vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
-from scraper.extract.body import MAX_LINK_DENSITY
+from scraper.extract.body import MAX_LINK_DENSITY, is_ad_label
 from scraper.extract.config import ExtractConfig
 from scraper.extract.names import (
     FIRST_NAME,
@@ -388,7 +388,10 @@ def extract_qa(
     """
     # an interview is read in the first blocks of the text: a page of thousands of paragraphs
     # (a 5 MB dump) costs no more than a long article
-    kept = [b for b in blocks if b.role not in ("contact", "site", "related")][:MAX_BLOCKS]
+    # (an ad slot's label between two turns is furniture, as in the body: no part of an answer)
+    kept = [
+        b for b in blocks if b.role not in ("contact", "site", "related") and not is_ad_label(b)
+    ][:MAX_BLOCKS]
     body = [
         piece
         for b in _join_turn_labels(kept)
@@ -909,10 +912,21 @@ def _speaks(text: str, pronouns: Sequence[str]) -> bool:
 
 def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
     """True when a turn is a dialogue: its question addresses someone ("Pourquoi avez-vous… ?")
-    or its answer speaks in the first person ("Nous y avions…", "I would say")."""
-    return _speaks(answer.question, config.second_person) or _speaks(
-        " ".join(answer.paragraphs), config.first_person
-    )
+    or its answer speaks in the first person ("Nous y avions…", "I would say") to the one who
+    asked. An answer that speaks in the first person and addresses "you" at once ("Nous vous
+    accompagnons", "We will introduce you to buyers") is an organiser speaking to its reader,
+    the voice of an announcement's sections, not of an interviewee."""
+    if _speaks(answer.question, config.second_person):
+        return True
+    text = " ".join(answer.paragraphs)
+    return _speaks(text, config.first_person) and not _speaks(text, config.second_person)
+
+
+def _dialogue(answers: Sequence[_Answer], config: ExtractConfig) -> bool:
+    """True when most answered turns are a dialogue (`_voiced`): with no one named to answer,
+    one voiced section among several is an announcement quoting someone, not an interview."""
+    answered = [a for a in answers if a.paragraphs]
+    return bool(answered) and 2 * sum(_voiced(a, config) for a in answered) >= len(answered)
 
 
 #: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
@@ -994,8 +1008,7 @@ def _unlabelled(
         # every question a heading and no one named to answer them: the page may be a guide
         # with question headings ("Comment s'inscrire ?"); an interview is a dialogue (a
         # question addresses someone, an answer speaks in the first person) in most turns
-        voiced = sum(_voiced(a, config) for a in heading_asked)
-        if len(pairs) >= MIN_TURNS and 2 * voiced >= len(pairs):
+        if len(pairs) >= MIN_TURNS and _dialogue(heading_asked, config):
             return pairs
     if not prefixed and not cited and speaker and (not announced or not from_text):
         # someone named by a role only ("our trade attaché, Kenji Watanabe, will accompany the

@@ -43,8 +43,8 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
         " related_headings end_headings cta_phrases cta_actions question_labels interview_intros"
         " closing_thanks role_cues speech_cues first_person second_person link_phrases"
         " sector_labels relative_dates name_stopwords site_names"
-        # the site's languages, phone regions and sector mapping
-        " languages phone_region fallback_phone_region sectors".split()
+        # the site's languages, phone regions, sector mapping and whether its staff are contacts
+        " languages phone_region fallback_phone_region sectors staff_contacts".split()
     ),
     "crawl": frozenset(
         "start_urls article_patterns exclude_patterns card_selector card_title_selector"
@@ -178,7 +178,12 @@ def _check_keys(data: dict[str, Any], path: str) -> None:
 #: `[extract]` and `[crawl]`): a wrong one is refused naming the key, rather than failing inside
 #: a reader ("'int' object is not iterable", exit 70) or being read as nothing.
 _SHAPES: dict[str, dict[str, str]] = {
-    "extract": {"phone_region": "text", "fallback_phone_region": "text", "sectors": "table"},
+    "extract": {
+        "phone_region": "text",
+        "fallback_phone_region": "text",
+        "sectors": "table",
+        "staff_contacts": "true or false",
+    },
     "crawl": {
         "start_urls": "table",
         "recheck": "table",
