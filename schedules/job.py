@@ -127,6 +127,9 @@ from storage.sources import (
 from storage.suspects import current_shape, log_suspect, suspected_before
 
 log = logging.getLogger("hubarchive.crawl")
+#: The note a crawl's unplanned error carries once its run row records it (`hubarchive runs`
+#: shows it); an error the archive could not record (a corrupt file) carries none.
+RUN_RECORDED = "recorded in the run row"
 
 #: Outcomes of earlier runs whose start time bounds "modified since" questions.
 _COMPLETED = ("ok", "failures")
@@ -466,6 +469,8 @@ class _Crawl:
                     self._finish("error", EXIT_SOFTWARE, f"{type(exc).__name__}: {exc}")
                 except Exception:  # the archive itself failed (disk full, locked): keep the cause
                     log.debug("could not record the end of the run", exc_info=True)
+                else:
+                    exc.add_note(RUN_RECORDED)
                 raise
 
     def _run(

@@ -30,7 +30,14 @@ from schedules.cli.common import (
 )
 from schedules.cli.notify_opts import notify_after_run, notify_options
 from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE, EXIT_USAGE
-from schedules.job import MAX_CONCURRENCY, CrawlOptions, RunReport, resolve_site, run_crawl
+from schedules.job import (
+    MAX_CONCURRENCY,
+    RUN_RECORDED,
+    CrawlOptions,
+    RunReport,
+    resolve_site,
+    run_crawl,
+)
 from scraper.discover import RecheckPolicy, crawl_profile
 from scraper.errors import ProfileError
 from scraper.fetch import RetryPolicy, Timeouts
@@ -327,7 +334,9 @@ def register(group: click.Group) -> None:
         except StorageError as exc:
             raise _usage_error(f"{exc} (see --db)", as_json=log_json) from exc
         except Exception as exc:  # the job recorded it in the run row; a person gets one line
-            _fail(f"hubarchive crawl: {describe_failure(exc)}", EXIT_SOFTWARE, as_json=log_json)
+            recorded = RUN_RECORDED in getattr(exc, "__notes__", ())
+            line = describe_failure(exc, recorded=recorded)
+            _fail(f"hubarchive crawl: {line}", EXIT_SOFTWARE, as_json=log_json)
         else:
             if not dry_run:  # the run is recorded: a failed notification is only a warning
                 report.warnings += notify_after_run(

@@ -153,3 +153,45 @@ def test_a_postgresql_database_that_does_not_exist_is_a_configuration_error(
     assert code == 2, out
     assert 'database "hubarchive_no_such_database" does not exist' in out
     assert "createdb" in out and len(out.strip().splitlines()) == 1, out
+
+
+def _crawl_failing_mid_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, recordable: bool
+) -> tuple[int, str, Path]:
+    """A crawl whose run fails with a database error after it started (a page of the file
+    damaged, read only then); `recordable`: whether the end of the run can still be written."""
+    import sqlite3
+
+    from schedules import job
+
+    def broken_run(self: object, *args: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(job._Crawl, "_run", broken_run)
+    if not recordable:
+
+        def broken_finish(self: object, *args: object) -> None:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        monkeypatch.setattr(job._Crawl, "_finish", broken_finish)
+    path = tmp_path / "archive.db"
+    code, out = invoke("crawl", "--db", str(path), "--start-url", "http://127.0.0.1:9/")
+    return code, out, path
+
+
+def test_a_crawl_whose_failure_could_not_be_recorded_does_not_send_the_user_to_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = _crawl_failing_mid_run(tmp_path, monkeypatch, recordable=False)
+    assert code == 70 and "database disk image is malformed" in out
+    assert "(recorded in hubarchive runs)" not in out, "the run row could not be written"
+    assert len(out.strip().splitlines()) == 1, out
+
+
+def test_a_crawl_whose_failure_was_recorded_says_where_to_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, path = _crawl_failing_mid_run(tmp_path, monkeypatch, recordable=True)
+    assert code == 70 and "(recorded in hubarchive runs)" in out
+    code, runs = invoke("runs", "--db", str(path), "--json")
+    assert code == 0 and "database disk image is malformed" in runs
