@@ -109,7 +109,17 @@ def _layouts(lang: str) -> dict[str, str]:
         "<div class='elementor-widget elementor-widget-text-editor'>"
         "<div class='elementor-widget-container'><p>{}</p></div></div></div></div></div></section>"
     )
-    return {
+    paragraphs = "".join(f"<p>{t}</p>" for t in p)
+    # a root whose class names furniture, holding the text
+    boxed = {
+        name: f"<main><h1>{title}</h1><div class='{classes}'>{paragraphs}</div></main>"
+        for name, classes in (
+            ("teaser-body", "teaser-body"),
+            ("card__body", "card__body"),
+            ("promo", "content-wrapper promo"),
+        )
+    }
+    return boxed | {
         "sections": f"<div id='page'><h1>{title}</h1><div class='text-block'><p>{p[0]}</p>"
         f"<p>{p[1]}</p></div><div class='image-block'><figure><img src='a.jpg'>"
         f"<figcaption>Photo: X</figcaption></figure></div><div class='text-block'><p>{p[2]}</p>"
@@ -123,15 +133,6 @@ def _layouts(lang: str) -> dict[str, str]:
         "items": f"<main><h1>{title}</h1><ul class='points'>"
         + "".join(f"<li>{t}</li>" for t in p)
         + "</ul></main>",
-        "teaser-body": f"<main><h1>{title}</h1><div class='teaser-body'>"
-        + "".join(f"<p>{t}</p>" for t in p)
-        + "</div></main>",
-        "card__body": f"<main><h1>{title}</h1><div class='card__body'>"
-        + "".join(f"<p>{t}</p>" for t in p)
-        + "</div></main>",
-        "promo": f"<main><h1>{title}</h1><div class='content-wrapper promo'>"
-        + "".join(f"<p>{t}</p>" for t in p)
-        + "</div></main>",
     }
 
 
