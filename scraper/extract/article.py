@@ -123,7 +123,9 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         url,
         signals.h1s,
     )
-    root, from_profile = find_content_root(soup, matches.grouped("content"), signals.paragraphs)
+    root, from_profile, holder = find_content_root(
+        soup, matches.grouped("content"), signals.paragraphs
+    )
     page = Page(
         url=url,
         soup=soup,
@@ -143,7 +145,8 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
     )
     page.contact_containers = contact_containers(page)
     if root is not None:
-        page.blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
+        roles = _roles(root, page, page.contact_containers)
+        page.blocks = content_blocks(root, config, roles, holder=holder)
         mark_site_furniture(page)
         mark_teaser_lists(page)
         if root.name in ("body", "[document]"):

@@ -199,11 +199,13 @@ def _link_list(tag: Tag) -> bool:
 
 def find_content_root(
     soup: BeautifulSoup, candidates: list[list[Tag]], paragraphs: list[Tag]
-) -> tuple[Tag | None, bool]:
-    """The element holding the article text, and whether a profile selector found it: the first
-    selector group with a substantial element (its longest), else the deepest element holding most
-    of the page's paragraph text (page builders nest every paragraph in its own widget), or of
-    its words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`)."""
+) -> tuple[Tag | None, bool, Tag | None]:
+    """The element holding the article text, whether a profile selector found it, and the
+    selector's element when the root was widened around it (never furniture): the first
+    selector group with a substantial element (its longest; with the opening paragraphs written
+    straight before it, `_with_opening_before`), else the deepest element holding most of the
+    page's paragraph text (page builders nest every paragraph in its own widget), or of its
+    words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`)."""
     for group in candidates:
         if len(group) > MAX_CONTENT_MATCHES:
             continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
@@ -213,7 +215,8 @@ def find_content_root(
         if (first_named(best, "p") is not None or _text_length(best) >= 200) and not _link_list(
             best
         ):
-            return best, True
+            root, holder = _with_opening_before(best)
+            return root, True, holder
     sized = ((len(para.get_text()), para) for para in paragraphs)
     deepest, total = _deepest_holding(sized)
     body = first_named(soup, "body") if total < MIN_PARAGRAPH_TEXT else None  # `soup.body`
@@ -222,12 +225,12 @@ def find_content_root(
         # the element holding most of the page's words outside links
         by_words, _ = _deepest_holding((len(s.strip()), s) for s in body.strings)
         if by_words is not None and by_words.name not in ("body", "html", "[document]"):
-            return by_words, False
+            return by_words, False, None
     if deepest is not None:
         deepest = _with_paragraphs_beside(deepest, total)
         if deepest.name not in ("html", "[document]"):
-            return deepest, False
-    return first_named(soup, "body") or soup, False
+            return deepest, False, None
+    return first_named(soup, "body") or soup, False, None
 
 
 #: Below this much text in `<p>` paragraphs (three of running text) a page writes its text
@@ -276,6 +279,35 @@ def _with_paragraphs_beside(tag: Tag, total: int) -> Tag:
             break
         tag, parent = parent, parent.parent
     return tag
+
+
+#: Paragraphs written straight before the profile's text container, holding this share of the
+#: container's own text, are the article's opening split off from the rest (a paywalled page's
+#: free paragraphs, then `<div class="article-body paywall">` holding what subscribers read): a
+#: byline or a date line before the container is a few dozen characters, a tenth of the
+#: shortest text (three paragraphs of running text, `MIN_PARAGRAPH_TEXT`).
+OPENING_SHARE = 0.1
+
+
+def _with_opening_before(tag: Tag) -> tuple[Tag, Tag | None]:
+    """`tag`, or its parent when paragraphs written straight before it (the run of `<p>`
+    siblings right up to it, nothing between) hold `OPENING_SHARE` of its text: the article's
+    opening and the rest of it are one text. Then also `tag`, the text's container: never
+    furniture, whatever its class names ("paywall")."""
+    parent = tag.parent
+    if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+        return tag, None
+    opening = 0
+    for sibling in tag.previous_siblings:
+        if isinstance(sibling, Tag):
+            if sibling.name != "p":
+                break  # a picture's box, a header: the paragraphs before it are no opening run
+            opening += len(sibling.get_text())
+        elif _words_beside(sibling):
+            break  # words of their own between: not one run
+    if not opening or opening < OPENING_SHARE * _text_length(tag):
+        return tag, None
+    return parent, tag
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -433,9 +465,15 @@ class _Walker:
     """Turns a subtree into blocks; inline text is buffered until the next block boundary."""
 
     def __init__(
-        self, config: ExtractConfig, roles: dict[int, tuple[str, Tag]], split_inline: bool = False
+        self,
+        config: ExtractConfig,
+        roles: dict[int, tuple[str, Tag]],
+        split_inline: bool = False,
+        holder: Tag | None = None,
     ) -> None:
         self.config = config
+        #: the text's own container inside the root (`find_content_root`): never furniture
+        self.holder = holder
         self.split_inline = split_inline
         self.roles = roles
         self.blocks: list[Block] = []
@@ -698,6 +736,7 @@ class _Walker:
                     or (
                         # `is_boilerplate` is False for an element without attributes
                         (name == "form" or (attrs and is_boilerplate(child, config)))
+                        and child is not self.holder
                         and not self._is_layout(child, root)
                         and not _link_in_sentence(child)
                     )
@@ -855,12 +894,13 @@ def content_blocks(
     roles: dict[int, tuple[str, Tag]],
     *,
     split_inline: bool = False,
+    holder: Tag | None = None,
 ) -> list[Block]:
     """The blocks of `root`, in reading order, up to a heading that starts the related list.
 
     `roles` maps `id(element)` to a (role, element) pair: every block inside such an element
     carries that role, so later steps can set the lead or the contact blocks apart.
     `split_inline` (for contact blocks) starts a new line at a classed inline element glued to
-    the text before it.
+    the text before it. `holder`: the text's container inside `root`, never furniture.
     """
-    return _Walker(config, roles, split_inline).walk(root)
+    return _Walker(config, roles, split_inline, holder).walk(root)
