@@ -53,6 +53,8 @@ class DateVocabulary:
     #: folded day name -> ISO weekday (1 = Monday), for the languages whose file numbers its day
     #: names (`[weekdays]`): a day name beside a slash date tells its order
     weekday_numbers: dict[str, int] | None = None
+    #: folded words that join the two days of a range ("au", "tot", "to", "bis"), beside a dash
+    range_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +64,11 @@ def vocabulary() -> DateVocabulary:
     weekdays: list[str] = []
     marks: list[tuple[str, str, str]] = []
     numbers: dict[str, int] = {}
-    labels: dict[str, list[str]] = {"published_labels": [], "modified_labels": []}
+    labels: dict[str, list[str]] = {
+        "published_labels": [],
+        "modified_labels": [],
+        "range_words": [],
+    }
     for lang in LANGUAGES:
         data = tomllib.loads((VOCABULARY_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
         for number, names in data["months"].items():
@@ -93,6 +99,7 @@ def vocabulary() -> DateVocabulary:
         post_published_keys=tuple(keys.get("post_published", ())),
         post_modified_keys=tuple(keys.get("post_modified", ())),
         weekday_numbers={name: n for name, n in numbers.items() if n},
+        range_words=tuple(dict.fromkeys(labels["range_words"])),
     )
 
 
@@ -105,6 +112,7 @@ class _Patterns:
     date: re.Pattern[str]
     labelled: dict[str, re.Pattern[str]]
     yearless: re.Pattern[str]
+    ranges: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +158,68 @@ def _patterns() -> _Patterns:
         rf"|\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])"
         r"(?!\s*,?\s*(?:de\s+|del\s+)?\d{4})"
     )
-    return _Patterns(date=date, labelled=labelled, yearless=yearless)
+    return _Patterns(date=date, labelled=labelled, yearless=yearless, ranges=_range_pattern(months))
+
+
+def _range_pattern(months: str) -> re.Pattern[str]:
+    """Two days joined by a dash or a range word, the month and year written once or twice:
+    "12-16 mars 2026", "du 12 au 16 mars 2026", "van 12 tot 16 maart 2026", "March 12-16, 2026",
+    "12 mars 2026 - 16 mars 2026". Its groups: the first day (`ad`, and its `am`, `ay` when
+    written), the last day (`bd`, `bm`, `by`)."""
+    join = _range_join().pattern
+    ordinal = r"(?:er|e|ste|st|nd|rd|th)?\.?"
+    day_month = (
+        rf"(?<![\d/.-])(?P<ad>\d{{1,2}}){ordinal}(?:\s+(?P<am>{months})\b\.?(?:\s+(?P<ay>\d{{4}}))?)?"
+        rf"{join}(?P<bd>\d{{1,2}}){ordinal}\s+(?P<bm>{months})\b\.?,?\s+(?P<by>\d{{4}})(?!\d)"
+    )
+    month_day = (
+        rf"\b(?P<am2>{months})\b\.?\s+(?P<ad2>\d{{1,2}}){ordinal},?(?:\s+(?P<ay2>\d{{4}}))?"
+        rf"{join}(?:(?P<bm2>{months})\b\.?\s+)?(?P<bd2>\d{{1,2}}){ordinal},?\s+(?P<by2>\d{{4}})(?!\d)"
+    )
+    return re.compile(f"{day_month}|{month_day}")
+
+
+def range_spans(text: str) -> list[tuple[int, int, dt.date | None, dt.date]]:
+    """The date ranges written in `text`: (start, end, first day, last day), positions in the
+    folded text. A range is two days, an event's (a trade mission's "12-16 mars 2026", "du 12
+    au 16 mars"), not one day such as a publication's; two full dates joined by a dash or a
+    range word ("12.03.2026 - 16.03.2026") are one too."""
+    folded = fold(text)
+    if not has_digit(folded):
+        return []
+    months = vocabulary().months
+    found: list[tuple[int, int, dt.date | None, dt.date]] = []
+    for m in _patterns().ranges.finditer(folded):
+        g = m.groupdict()
+        month_day = g["bd"] is None
+        sfx = "2" if month_day else ""
+        last_month = g[f"bm{sfx}"] or g[f"am{sfx}"]
+        year = int(g[f"by{sfx}"])
+        last = make_date(year, months[last_month], int(g[f"bd{sfx}"]))
+        if last is None:
+            continue
+        first_month = g[f"am{sfx}"] or last_month
+        first = make_date(int(g[f"ay{sfx}"] or year), months[first_month], int(g[f"ad{sfx}"]))
+        found.append((m.start(), m.end(), first, last))
+    spans = date_spans(text)
+    join = _range_join()
+    for (a_start, a_end, a), (b_start, b_end, b) in zip(spans, spans[1:], strict=False):
+        if a < b and join.fullmatch(folded[a_end:b_start]):
+            found.append((a_start, b_end, a, b))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _range_join() -> re.Pattern[str]:
+    """What joins the two days of a range: a dash or a range word (vocabulary), with spaces."""
+    words = _alternation(vocabulary().range_words)
+    dashes = r"[-\u2013\u2014]"
+    return re.compile(rf"\s*(?:{dashes}|\b(?:{words})\b)\s*" if words else rf"\s*{dashes}\s*")
+
+
+def in_range(ranges: list[tuple[int, int, dt.date | None, dt.date]], start: int, end: int) -> bool:
+    """True when the date at `start`..`end` (folded positions) is a day of one of `ranges`."""
+    return any(r_start < end and start < r_end for r_start, r_end, _, _ in ranges)
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:

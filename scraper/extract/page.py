@@ -99,6 +99,8 @@ class Page:
     #: the date the text by the headline gives, by kind ("published", "modified"): found once
     #: by `published._from_text`, which the dates, their check and the UTC stamps all ask
     text_dates: dict[str, dt.date | None] = field(default_factory=dict)
+    #: the lines of the values of facts that are no date of the page (`published._fact_values`)
+    fact_values: frozenset[str] | None = None
     #: whether `zone_lines` may hold a date label of each kind ("published", "modified"): found
     #: once by `published.zone_has_label`; without one, no line of the zone is a labelled date
     zone_labels: dict[str, bool] = field(default_factory=dict)

@@ -28,6 +28,7 @@ from scraper.dates import (
     date_in_url,
     date_spans,
     has_digit,
+    in_range,
     iter_dates,
     label_at,
     labelled_date,
@@ -35,6 +36,7 @@ from scraper.dates import (
     parse_date_text,
     parse_epoch,
     parse_stamp,
+    range_spans,
     slash_order,
     stamp_day,
     vocabulary,
@@ -491,9 +493,16 @@ def _date_line(line: str, order: bool, updated: bool = True) -> dt.date | None:
         line = _before_update_label(line, order)
     if len(line) > _DATE_LINE:
         return None
-    for at, value in iter_dates(line, month_first=order):
-        return None if _foreign_label(line, at) else value
+    for at, end, value in date_spans(line, month_first=order):
+        # a range's day ("12-16 mars 2026", "Du 12 au 16 mars 2026") is an event's
+        return None if _foreign_label(line, at) or _ranged(line, at, end) else value
     return None
+
+
+def _ranged(text: str, start: int, end: int) -> bool:
+    """True when the date at `start`..`end` of `text` (folded positions) is one of a range's
+    two days: an event's dates, never the day a text was published."""
+    return in_range(range_spans(text), start, end)
 
 
 #: A byline naming several people, their roles and bureau holds its date at one end of a line
@@ -526,21 +535,26 @@ def _after_other_label(lines: list[str], digits: list[bool], index: int) -> bool
     return len(label) <= _LABEL_CELL and label.endswith(":") and _label_kind(label) is None
 
 
-def _byline_date(lines: list[str], digits: list[bool], order: bool) -> dt.date | None:
+def _byline_date(
+    lines: list[str], digits: list[bool], order: bool, fields: frozenset[str]
+) -> dt.date | None:
     """The date that opens or closes a byline too long for a date line, by the headline: one date
     only, the line no sentence (no closing full stop), no label of something else before it. A
-    sentence naming a day in its middle ("Ab dem 15.04.2024 ist die Brücke gesperrt.") is none."""
+    sentence naming a day in its middle ("Ab dem 15.04.2024 ist die Brücke gesperrt.") is none,
+    nor a line of `fields` (the values of facts that are no date of the page)."""
     for index, line in enumerate(lines):
         if not digits[index] or len(line) > _BYLINE_LINE or line.rstrip().endswith("."):
             continue
-        if _after_update_label(lines, digits, index, order) or _after_other_label(
-            lines, digits, index
+        if (
+            _after_update_label(lines, digits, index, order)
+            or _after_other_label(lines, digits, index)
+            or line in fields
         ):
-            continue
+            continue  # an "Updated" label's date, another label's, an event's field
         cut = label_at(line, "modified", month_first=order)
         text = line[:cut].rstrip(" ·|•–—-,") if cut is not None else line
         found = date_spans(text, month_first=order)
-        if len(found) != 1 or _foreign_label(text, found[0][0]):
+        if len(found) != 1 or _foreign_label(text, found[0][0]) or _ranged(text, *found[0][:2]):
             continue
         start, end, value = found[0]
         tail = fold(text)[end:].strip(" ,·|•–—-(")
@@ -565,10 +579,12 @@ def _opening_date(text: str, order: bool) -> dt.date | None:
     """A dateline opening running text: "Hafenstadt, (14.03.2024). Der …", "PARIS (3 juin 2025) –"."""
     if len(text) < _MIN_PARAGRAPH:
         return None
-    for at, value in iter_dates(text[: _MAX_PLACE + 30], month_first=order):
+    opening = text[: _MAX_PLACE + 30]
+    for at, end, value in date_spans(opening, month_first=order):
         place = text[:at].strip(" ,(–-")
         if (
-            len(place) <= _MAX_PLACE
+            not _ranged(opening, at, end)
+            and len(place) <= _MAX_PLACE
             and not any(c.isdigit() or c in ".!?" for c in place)
             and _place_set_apart(text[:at])
         ):
@@ -625,8 +641,11 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
             if digits[index] and (
                 (updated and _after_update_label(lines, digits, index, order))
                 or _after_other_label(lines, digits, index)
+                or line in _fact_values(page)
             ):
-                continue  # the date of an "Updated" label in the element before: no publication
+                # the date of an "Updated" label in the element before, or an event's field
+                # (<dt>Dates</dt><dd>12 mars 2026</dd>): no publication
+                continue
             # a line that is only a date, under the headline (the end of the text may announce
             # events); folding ASCII text adds no digit, so such a line without one holds no date
             found = (
@@ -639,7 +658,7 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = yearless_date(line, year)
                 if found:
                     return found
-        found = _byline_date(lines[: page.zone_head], digits, order)
+        found = _byline_date(lines[: page.zone_head], digits, order, _fact_values(page))
         if found:
             return found
         paragraphs = (b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH)
@@ -916,9 +935,60 @@ def extract_published(
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
     # other text's, and the day an "Updated" label shows is no publication
-    if value and value != modified and not _foreign_day(page, value, times, order, title):
+    if (
+        value
+        and value != modified
+        and not _foreign_day(page, value, times, order, title)
+        and not _event_day(page, value, order)
+    ):
         return value, "htmldate"
     return None
+
+
+def _event_day(page: Page, day: dt.date, order: bool) -> bool:
+    """True when the page writes `day` only as an event's: a day of a range ("Du 12 au 16 mars
+    2026"), the value of a fact that is no publication ("<dt>Dates</dt>", "Deadline: 20 février
+    2026"); never alone. htmldate reads such a day as the page's date."""
+    event = False
+    fields = _fact_values(page)
+    for string in _year_strings(page.soup, f"{day.year % 100:02d}"):
+        parent = string.parent
+        if not isinstance(parent, Tag):
+            continue
+        text = normalize_text(parent.get_text(" "))
+        ranges = range_spans(text)
+        if any(day in (first, last) for _, _, first, last in ranges):
+            event = True
+        for start, end, value in date_spans(text, month_first=order):
+            if value != day:
+                continue
+            if (
+                in_range(ranges, start, end)
+                or _foreign_label(text, start)
+                or normalize_text(string) in fields
+            ):
+                event = True
+            else:
+                return False  # the day written alone: maybe the article's
+    return event
+
+
+def _fact_values(page: Page) -> frozenset[str]:
+    """The lines of the values of the page's facts that are no date of the page (<dt>Dates</dt>
+    <dd>12-16 mars 2026</dd>; <th>Registration deadline</th><td>…</td>): an event's fields,
+    not the article's date. Read once per page."""
+    if page.fact_values is None:
+        lines: set[str] = set()
+        for name in page.signals.fact_names:
+            label = normalize_text(name.get_text(" "))
+            if not label or _label_kind(label) is not None:
+                continue  # a publication or modification fact, or an empty cell
+            cell = name.find_next_sibling(True)
+            if cell is None or _FACT_CELLS.get(cell.name) != name.name:
+                continue
+            lines.update(normalize_lines(cell.get_text("\n")))
+        page.fact_values = frozenset(lines)
+    return page.fact_values
 
 
 def _foreign_day(
