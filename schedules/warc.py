@@ -103,6 +103,8 @@ class WarcImportReport:
     #: captures from before their article's newest entry, with content none of its versions
     #: holds: not versioned (the current version would go back in time)
     older: int = 0
+    #: captures the archive holds (a version seen at that time) that read otherwise now
+    reread: int = 0
     #: files that ended in the middle of a record
     truncated: list[str] = field(default_factory=list)
     outcome: str = "running"
@@ -143,6 +145,12 @@ class WarcImportReport:
             found.append(
                 f"{self.older} captures are older than what the archive holds of their article "
                 "and differ from every version of it: not versioned (import older WARCs first)"
+            )
+        if self.reread:
+            found.append(
+                f"{self.reread} captures are ones the archive holds (a version seen at the same "
+                "time) but read otherwise now (another profile or extractor): not versioned "
+                "(`hubarchive reparse` re-reads stored pages)"
             )
         found += [f"{name} ends in the middle of a record (truncated)" for name in self.truncated]
         if not self.imported and not self.not_matching and not self.counts["failed"]:
@@ -413,6 +421,10 @@ def _store_capture(
     if past == "older":  # versioning it would make the past the current version
         report.counts["skipped"] += 1
         report.older += 1
+        return
+    if past == "reread":  # the archive's own capture, read with another profile or extractor
+        report.counts["skipped"] += 1
+        report.reread += 1
         return
     result = store_record(
         session,

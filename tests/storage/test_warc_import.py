@@ -652,3 +652,25 @@ def test_a_start_url_crawls_warc_imports_under_its_origin_not_hub_brussels(tmp_p
     )
     assert hub.exit_code == 3, hub.output
     assert "pages did not match profile hub_brussels: use --profile" in hub.stderr
+
+
+def test_the_archives_own_captures_read_otherwise_are_not_called_older(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The same WARC imported again and read otherwise (another profile): the note said the
+    captures "are older than what the archive holds … import older WARCs first", though they are
+    the very captures the archive holds. They are still not versioned, and the note says why."""
+    from scraper.extract import extract_article
+
+    def otherwise(html: bytes, url: str, *, encoding: str | None = None):  # type: ignore[no-untyped-def]
+        article = extract_article(html, url, encoding=encoding)
+        article.title = f"{article.title} (lu autrement)"
+        return article
+
+    path = _write(tmp_path, "good.warc.gz", members(*GOOD))
+    assert _import(engine, path).counts["new"] == 2
+    report = _import(engine, path, extract=otherwise)
+    assert (report.counts["new"], report.counts["changed"], report.counts["skipped"]) == (0, 0, 2)
+    notes = " ".join(report.notes())
+    assert "older" not in notes and "2 captures are ones the archive holds" in notes, notes
+    assert "reparse" in notes
