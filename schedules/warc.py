@@ -98,9 +98,13 @@ class WarcImportReport:
     not_matching: int = 0
     #: the profile that chose the pages (for the "did not match" message)
     profile: str | None = None
+    #: with the profile of each capture's host: the profiles that left pages out
+    not_matching_profiles: set[str] = field(default_factory=set)
     #: captures from before their article's newest entry, with content none of its versions
     #: holds: not versioned (the current version would go back in time)
     older: int = 0
+    #: captures the archive holds (a version seen at that time) that read otherwise now
+    reread: int = 0
     #: files that ended in the middle of a record
     truncated: list[str] = field(default_factory=list)
     outcome: str = "running"
@@ -128,14 +132,25 @@ class WarcImportReport:
         """What a person should know besides the counts."""
         found = []
         if self.not_matching:
+            names = ", ".join(sorted(self.not_matching_profiles)) or self.profile
+            which = (
+                f"profile {names}"
+                if self.profile is not None
+                else f"the profile of their host ({names})"
+            )
             found.append(
-                f"{self.not_matching} pages did not match profile {self.profile}: use --profile "
-                "or --all-pages"
+                f"{self.not_matching} pages did not match {which}: use --profile or --all-pages"
             )
         if self.older:
             found.append(
                 f"{self.older} captures are older than what the archive holds of their article "
                 "and differ from every version of it: not versioned (import older WARCs first)"
+            )
+        if self.reread:
+            found.append(
+                f"{self.reread} captures are ones the archive holds (a version seen at the same "
+                "time) but read otherwise now (another profile or extractor): not versioned "
+                "(`hubarchive reparse` re-reads stored pages)"
             )
         found += [f"{name} ends in the middle of a record (truncated)" for name in self.truncated]
         if not self.imported and not self.not_matching and not self.counts["failed"]:
@@ -407,6 +422,10 @@ def _store_capture(
         report.counts["skipped"] += 1
         report.older += 1
         return
+    if past == "reread":  # the archive's own capture, read with another profile or extractor
+        report.counts["skipped"] += 1
+        report.reread += 1
+        return
     result = store_record(
         session,
         article,
@@ -443,6 +462,8 @@ def import_warcs(
     assume_date: dt.datetime | None = None,
     now: dt.datetime | None = None,
     stored_profiles: bool = False,
+    by_host: bool = False,
+    all_pages: bool = False,
 ) -> WarcImportReport:
     """Extract and archive the captures of `paths` in date order; `is_article` filters their URLs
     (`profile_name` names it in the report). Holds the archive lock (`LockedError` when a crawl runs).
@@ -453,10 +474,15 @@ def import_warcs(
     report. With `stored_profiles`, a page whose URL the archive already holds is read with the
     profile its site was crawled with (`sites.profile`), as `reparse` reads it, and `profile` only
     reads the pages new to the archive: an import of captures the archive made itself then
-    finds them unchanged. The run row always ends: `ok`, `failures`, `error` or `interrupted`.
+    finds them unchanged. With `by_host` (no profile named), each capture is chosen, read and
+    filed with the profile of its host as a `--start-url` crawl picks it: the bundled profile
+    whose hosts hold it, else the generic base with the site keyed by its origin (`site`,
+    `is_article` and `profile` are then not used; `all_pages` takes every page). The run row always ends: `ok`, `failures`,
+    `error` or `interrupted`.
     """
     readers = _Readers(extract or default_extract, profile, stored=stored_profiles)
-    report = WarcImportReport(files=len(paths), profile=profile_name)
+    report = WarcImportReport(files=len(paths), profile=None if by_host else profile_name)
+    hosts = _HostProfiles(all_pages=all_pages) if by_host else None
     with archive_lock(engine, "warc import"), ExitStack() as stack:
         files = [_File(Path(p), stack) for p in paths]
         entries: list[_Entry] = []
@@ -466,15 +492,18 @@ def import_warcs(
             except _ERRORS as exc:
                 detail = " ".join(str(exc).split(", first line:")[0].split())[:120]
                 raise WarcReadError(f"{warc.name} is not a readable WARC file ({detail})") from exc
-        wanted = []
+        wanted: list[tuple[_Entry, _Choice]] = []
+        default = _Choice(site, is_article, profile, profile_name or "")
         for entry in sorted(entries):
-            if is_article is None or is_article(entry.url):
-                wanted.append(entry)
+            chosen = default if hosts is None else hosts.choice(entry.url)
+            if chosen.is_article is None or chosen.is_article(entry.url):
+                wanted.append((entry, chosen))
             else:
                 report.not_matching += entry.html
+                report.not_matching_profiles.add(chosen.name)
                 report.counts["skipped"] += 1
         if wanted:
-            report.first_date, report.last_date = wanted[0].date, wanted[-1].date
+            report.first_date, report.last_date = wanted[0][0].date, wanted[-1][0].date
         with transaction(engine) as session:
             report.run_id = start_run(
                 session,
@@ -485,15 +514,15 @@ def import_warcs(
         try:
             for start in range(0, len(wanted), BATCH):
                 with transaction(engine) as session:
-                    for entry in wanted[start : start + BATCH]:
+                    for entry, chosen in wanted[start : start + BATCH]:
                         _import_one(
                             session,
                             files,
                             entry,
                             report,
-                            readers.for_url(session, entry.url),
+                            readers.for_url(session, entry.url, chosen.profile),
                             extractor_version,
-                            site,
+                            chosen.site,
                         )
             report.outcome = {EXIT_FAILURES: "failures", EXIT_NOTHING_FOUND: "nothing-found"}.get(
                 report.exit_code, "ok"
@@ -520,26 +549,73 @@ def import_warcs(
     return report
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """How a capture is imported: the site it is filed under (None: the site of its host), the
+    article filter (None: every page), the profile it is read with and that profile's name."""
+
+    site: str | None
+    is_article: Callable[[str], bool] | None
+    profile: SiteProfile | None
+    name: str
+
+
+class _HostProfiles:
+    """The profile of each capture's host, as `crawl --start-url` picks it (`resolve_site`): the
+    bundled profile whose hosts hold it, else the generic base with the site keyed by the origin."""
+
+    def __init__(self, *, all_pages: bool = False) -> None:
+        self._by_origin: dict[str, _Choice] = {}
+        self._all_pages = all_pages
+
+    def choice(self, url: str) -> _Choice:
+        from scraper.discover import crawl_profile, generic_article_url
+        from scraper.sites import BASE_PROFILE, load_profile
+
+        key, owner = site_for_url(url)
+        if key not in self._by_origin:
+            if owner is not None:
+                is_article = None if self._all_pages else crawl_profile(owner).is_article
+                self._by_origin[key] = _Choice(owner.key, is_article, owner, owner.key)
+            else:
+                is_article = None if self._all_pages else generic_article_url
+                self._by_origin[key] = _Choice(
+                    None, is_article, load_profile(BASE_PROFILE), BASE_PROFILE
+                )
+        return self._by_origin[key]
+
+
 class _Readers:
-    """The extractor each imported page is read with: `profile`'s, or (`stored`) the stored
-    profile of the site of the archived article at that URL; one bound extractor per site."""
+    """The extractor each imported page is read with: `profile`'s (or the one chosen for its
+    host), or (`stored`) the stored profile of the site of the archived article at that URL; one
+    bound extractor per site and per profile."""
 
     def __init__(self, extract: Extract, profile: SiteProfile | None, *, stored: bool) -> None:
         self._extract = extract
         self._default = with_profile(extract, profile)
+        self._profile = profile
         self._stored = stored
         self._by_site: dict[int, Extract] = {}
+        self._by_profile: dict[int, Extract] = {}
 
-    def for_url(self, session: Session, url: str) -> Extract:
-        if not self._stored:
+    def _bound(self, profile: SiteProfile | None) -> Extract:
+        if profile is None or profile is self._profile:
             return self._default
+        if id(profile) not in self._by_profile:
+            self._by_profile[id(profile)] = with_profile(self._extract, profile)
+        return self._by_profile[id(profile)]
+
+    def for_url(self, session: Session, url: str, profile: SiteProfile | None = None) -> Extract:
+        chosen = self._bound(profile)
+        if not self._stored:
+            return chosen
         site_id = session.scalar(select(ArticleRow.site_id).where(ArticleRow.url == url))
         if site_id is None:
-            return self._default
+            return chosen
         if site_id not in self._by_site:
-            chosen = stored_profile(session, site_id)
+            stored = stored_profile(session, site_id)
             self._by_site[site_id] = (
-                self._default if chosen is None else with_profile(self._extract, chosen)
+                chosen if stored is None else with_profile(self._extract, stored)
             )
         return self._by_site[site_id]
 

@@ -320,7 +320,8 @@ def past_capture(session: Session, article: Article, *, seen_at: dt.datetime) ->
     own): "held" when one of its versions has that content, "older" when none has (storing it
     would make the past the current version). None: the capture is not from the article's past
     (unknown article, or later than its newest entry), or its content is the current version's:
-    store it as usual."""
+    store it as usual. "reread": none has its content but a version was seen at that very time:
+    the archive's own capture read otherwise now (another profile or extractor), not an older one."""
     row = session.execute(
         select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.url == article.url)
     ).first()
@@ -337,7 +338,14 @@ def past_capture(session: Session, article: Article, *, seen_at: dt.datetime) ->
         .where(VersionRow.article_id == row.id, VersionRow.content_hash == digest)
         .limit(1)
     )
-    return "held" if held is not None else "older"
+    if held is not None:
+        return "held"
+    same_capture = session.scalar(
+        select(VersionRow.id)
+        .where(VersionRow.article_id == row.id, VersionRow.seen_at == _as_utc(seen_at))
+        .limit(1)
+    )
+    return "reread" if same_capture is not None else "older"
 
 
 def mark_seen(session: Session, url: str, *, seen_at: dt.datetime) -> None:

@@ -25,7 +25,7 @@ from schedules.cli.common import (
 from schedules.exits import EXIT_LOCKED
 from schedules.lock import archive_lock
 from scraper.errors import ProfileError
-from scraper.sites import BASE_PROFILE, DEFAULT_PROFILE, SiteProfile, load_profile, profile_hosts
+from scraper.sites import BASE_PROFILE, SiteProfile, load_profile, profile_hosts
 from storage.db import check_reachable, current_revision, head_revision, transaction, upgrade
 from storage.diff import FieldChange, VersionDiff, diff_versions
 from storage.errors import ExportError, LockedError
@@ -122,12 +122,6 @@ def _echo_reparse(report: ReparseReport) -> None:
         click.echo(f"failed: {error}", err=True)
 
 
-def _defaulted(name: str) -> bool:
-    """True when option `name` of the running command was not given (its default is used)."""
-    source = click.get_current_context().get_parameter_source(name)
-    return source in (None, click.core.ParameterSource.DEFAULT)
-
-
 def _load(profile_name: str, hint: str = "") -> SiteProfile:
     try:
         return load_profile(profile_name)
@@ -139,14 +133,17 @@ def _article_filter(profile_name: str) -> tuple[str | None, Any]:
     """(site key, URL filter) of a site profile, for `warc import`. The generic base (the profile
     of a site crawled with --start-url) takes the generic rule's article URLs, and is no site's:
     its pages belong to the site of their origin (None), as a `--start-url` crawl keys them. Any
-    other profile takes its article patterns (none: a configuration error)."""
+    other profile takes its article patterns on its own hosts (no pattern: a configuration
+    error): another host's pages are not its site's, whatever their path."""
     from scraper.discover import crawl_profile, generic_article_url
+    from scraper.urls import is_allowed_host
 
     try:
         profile = load_profile(profile_name)
         if profile.key == BASE_PROFILE:
             return None, generic_article_url
-        return profile.key, crawl_profile(profile).is_article
+        crawl = crawl_profile(profile)
+        return profile.key, lambda url: is_allowed_host(url, crawl.hosts) and crawl.is_article(url)
     except ProfileError as exc:
         raise UsageError(f"{exc} (or pass --all-pages to import every HTML page)") from exc
 
@@ -452,11 +449,13 @@ def register(group: click.Group) -> None:
     )
     @click.option(
         "--profile",
-        default=DEFAULT_PROFILE,
-        show_default=True,
-        help="Site profile whose article URL patterns select the pages to import, and that the"
-        " pages are read with (base: the generic rule's article URLs). Without it, a page the archive already holds is read with the"
-        " profile its site was crawled with (as reparse does).",
+        default=None,
+        help="Site profile whose hosts and article URL patterns select the pages to import, and"
+        " that the pages are read with (base: the generic rule's article URLs on any host)."
+        " Without it, each capture is chosen and read with the profile of its host, as `crawl"
+        " --start-url` picks it (the bundled profile whose hosts hold it, else base with the site"
+        " keyed by its origin), and a page the archive already holds with the profile its site"
+        " was crawled with (as reparse does).",
     )
     @click.option("--all-pages", is_flag=True, help="Import every HTML page, article or not.")
     @click.option(
@@ -469,7 +468,7 @@ def register(group: click.Group) -> None:
     @json_option
     def warc_import(
         files: tuple[Path, ...],
-        profile: str,
+        profile: str | None,
         all_pages: bool,
         assume_date: dt.datetime | None,
         db_url: str,
@@ -492,8 +491,11 @@ def register(group: click.Group) -> None:
         # for `warc import` only
         from schedules.warc import WarcReadError, import_warcs
 
-        site, is_article = (None, None) if all_pages else _article_filter(profile)
-        site_profile = _load(profile, " (or pass --all-pages to import every HTML page)")
+        by_host = profile is None
+        site, is_article, site_profile = None, None, None
+        if profile is not None:
+            site, is_article = (None, None) if all_pages else _article_filter(profile)
+            site_profile = _load(profile, " (or pass --all-pages to import every HTML page)")
         with archive_engine(db_url, migrate=True, create=True) as engine:
             try:
                 report = import_warcs(
@@ -504,7 +506,9 @@ def register(group: click.Group) -> None:
                     profile=site_profile,
                     profile_name=profile,
                     assume_date=_utc_day(assume_date),
-                    stored_profiles=_defaulted("profile"),
+                    stored_profiles=by_host,
+                    by_host=by_host,
+                    all_pages=all_pages,
                 )
             except WarcReadError as exc:
                 raise UsageError(str(exc)) from exc

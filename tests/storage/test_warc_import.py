@@ -397,7 +397,10 @@ def test_pages_that_do_not_match_the_profile_are_reported(sqlite_url: str, tmp_p
         for n in (1, 2, 3)
     ]
     path = _write(tmp_path, "other.warc.gz", members(*other))
-    result = CliRunner().invoke(main, ["warc", "import", str(path), "--db", sqlite_url])
+    # named: without --profile each page takes its host's (other.example: the generic base)
+    result = CliRunner().invoke(
+        main, ["warc", "import", str(path), "--profile", "hub_brussels", "--db", sqlite_url]
+    )
     assert result.exit_code == 3, "nothing imported is no success (it exited 0)"
     assert (
         "3 pages did not match profile hub_brussels: use --profile or --all-pages" in result.stderr
@@ -599,3 +602,75 @@ def test_reimporting_a_history_of_several_versions_changes_nothing(tmp_path: Pat
             ] == before
     finally:
         engine.dispose()
+
+
+def test_a_start_url_crawls_warc_imports_under_its_origin_not_hub_brussels(tmp_path: Path) -> None:
+    """A site crawled with --start-url (no bundled profile: keyed by its origin), exported and
+    imported into a new archive without --profile: its pages were all filed under hub_brussels
+    and read with hub.brussels's mapping, exit 0, no warning. Each capture takes the profile of
+    its host, as the crawl did; imported again with --profile base, every capture is unchanged
+    (it said "8 captures are older than what the archive holds"); --profile hub_brussels takes
+    none of another host's pages and says so."""
+    from storage.warc import export_warc
+    from tests.crawl import serve
+
+    crawled = f"sqlite:///{tmp_path / 'crawled.db'}"
+    assert serve.main(["--crawl-into", crawled, "--articles", "6"]) == 0
+    exported = tmp_path / "s.warc.gz"
+    engine = open_engine(crawled)
+    try:
+        with transaction(engine) as session, exported.open("wb") as out:
+            export_warc(session, out)
+            crawled_sites = set(session.scalars(select(Site.key)))
+        before = _archived(engine)
+    finally:
+        engine.dispose()
+    assert "hub_brussels" not in crawled_sites
+
+    fresh = f"sqlite:///{tmp_path / 'wi.db'}"
+    result = CliRunner().invoke(main, ["warc", "import", str(exported), "--db", fresh, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counts"]["new"] == len(before) > 0
+    engine = open_engine(fresh)
+    try:
+        with transaction(engine) as session:
+            assert set(session.scalars(select(Site.key))) == crawled_sites
+        assert sorted(_archived(engine)) == sorted(before)
+    finally:
+        engine.dispose()
+
+    again = CliRunner().invoke(
+        main, ["warc", "import", str(exported), "--db", fresh, "--profile", "base", "--json"]
+    )
+    assert again.exit_code == 0, again.output
+    counts = json.loads(again.stdout)["counts"]
+    assert (counts["new"], counts["changed"], counts["unchanged"]) == (0, 0, len(before))
+    assert "older" not in again.stderr, again.stderr
+
+    hub = CliRunner().invoke(
+        main, ["warc", "import", str(exported), "--db", fresh, "--profile", "hub_brussels"]
+    )
+    assert hub.exit_code == 3, hub.output
+    assert "pages did not match profile hub_brussels: use --profile" in hub.stderr
+
+
+def test_the_archives_own_captures_read_otherwise_are_not_called_older(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The same WARC imported again and read otherwise (another profile): the note said the
+    captures "are older than what the archive holds … import older WARCs first", though they are
+    the very captures the archive holds. They are still not versioned, and the note says why."""
+    from scraper.extract import extract_article
+
+    def otherwise(html: bytes, url: str, *, encoding: str | None = None):  # type: ignore[no-untyped-def]
+        article = extract_article(html, url, encoding=encoding)
+        article.title = f"{article.title} (lu autrement)"
+        return article
+
+    path = _write(tmp_path, "good.warc.gz", members(*GOOD))
+    assert _import(engine, path).counts["new"] == 2
+    report = _import(engine, path, extract=otherwise)
+    assert (report.counts["new"], report.counts["changed"], report.counts["skipped"]) == (0, 0, 2)
+    notes = " ".join(report.notes())
+    assert "older" not in notes and "2 captures are ones the archive holds" in notes, notes
+    assert "reparse" in notes
