@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import math
 import re
@@ -16,6 +15,7 @@ import click
 from sqlalchemy import Engine
 
 from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
+from schedules.languages import is_language_code
 from scraper.urls import canonical_url
 from storage.db import open_engine, read_only, require_archive
 from storage.errors import (
@@ -78,17 +78,6 @@ class Seconds(click.FloatRange):
 DAYS = click.IntRange(min=0, max=36_500)
 
 
-@functools.lru_cache(maxsize=1)
-def _iso_639_1() -> frozenset[str]:
-    """The ISO 639-1 codes (CLDR's two-letter language codes, from babel), read once and only by
-    a command given `--lang`."""
-    from babel import Locale
-
-    return frozenset(
-        code for code in Locale("en").languages if isinstance(code, str) and len(code) == 2
-    )
-
-
 class LanguageCode(click.ParamType):
     """A language on the command line (`--lang`): an ISO 639-1 code, the two letters the archive
     stores (`fr`, `nl`, `en`), read in any case. A value that is no such code (`xx`, `fr-BE`,
@@ -99,7 +88,7 @@ class LanguageCode(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         code = str(value).strip().lower()
-        if code not in _iso_639_1():
+        if not is_language_code(code):
             self.fail(
                 f"{value!r} is not a language code: give an ISO 639-1 two-letter lower-case "
                 "code (e.g. fr, nl, en)",

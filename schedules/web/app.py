@@ -135,7 +135,7 @@ def _feed_request(kind: str) -> FeedRequest:
     feed = FeedRequest(
         site=pages.text_arg("site"),
         sector=pages.text_arg("sector"),
-        lang=pages.text_arg("lang"),
+        lang=pages.lang_arg(),
         q=pages.text_arg("q"),
         url=pages.text_arg("url"),
         run_id=pages.int_arg("run"),

@@ -15,6 +15,7 @@ from flask import abort, request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schedules.languages import is_language_code
 from schedules.runs import recent_runs
 from schedules.web.charts import bar_chart
 from schedules.web.diffview import diff_rows
@@ -65,6 +66,18 @@ def int_arg(name: str, *, minimum: int = 1) -> int | None:
     return int(value)
 
 
+def lang_arg() -> str | None:
+    """The `lang` parameter: an ISO 639-1 code in any case, lower-cased; None when absent; 400
+    for a value that is no language code (`xx`, `french`), as the command line's `--lang`."""
+    lang = text_arg("lang")
+    if lang is None:
+        return None
+    code = lang.lower()
+    if not _LANG.match(code) or not is_language_code(code):
+        abort(400, f"unknown language {lang[:20]!r}: use an ISO 639-1 code such as fr, nl, en")
+    return code
+
+
 def day_arg(name: str) -> dt.date | None:
     value = text_arg(name)
     if value is None:
@@ -92,9 +105,7 @@ def _url_arg(session: Session) -> str:
 
 
 def _search_filters() -> tuple[Filters, dict[str, Any]]:
-    lang, status, year = text_arg("lang"), text_arg("status"), int_arg("year")
-    if lang is not None and not _LANG.match(lang):
-        abort(400, f"unknown language {lang[:20]!r}: use a code such as fr, nl, en")
+    lang, status, year = lang_arg(), text_arg("status"), int_arg("year")
     if status is not None and status not in STATUSES:
         abort(400, f"unknown status {status[:20]!r}: use live or gone")
     if year is not None and not 1900 <= year <= 2999:
@@ -249,7 +260,7 @@ def changes_page(session: Session) -> dict[str, Any]:
         since=dt.datetime.combine(since, dt.time(), dt.UTC) if since else None,
         site=text_arg("site"),
         sector=text_arg("sector"),
-        lang=text_arg("lang"),
+        lang=lang_arg(),
         include_reparse=request.args.get("include_reparse") == "1",
     )
     changes = list_changes(session, query, profile_hosts)

@@ -131,6 +131,26 @@ def test_hostile_requests_are_refused_cleanly(
     assert "<script>" not in body
 
 
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/search", {"q": "Mission"}),
+        ("/api/changes", {}),
+        ("/feeds/lang", {}),
+    ],
+)
+def test_a_language_that_is_no_code_is_a_400_as_on_the_command_line(
+    sqlite_archive: Archive, path: str, params: dict[str, str]
+) -> None:
+    for typo in ("xx", "zz", "french"):
+        response = _get(sqlite_archive, path, **params, lang=typo)
+        assert response.status_code == 400, (path, typo)
+        assert "ISO 639-1" in response.get_data(as_text=True)
+    # a real code no article has is a filter that finds nothing, not an error; any case
+    assert _get(sqlite_archive, path, **params, lang="de").status_code == 200
+    assert _get(sqlite_archive, path, **params, lang="FR").status_code == 200
+
+
 def test_the_archive_is_opened_read_only(archive: Archive) -> None:
     engine = open_read_only(archive.db_url)
     try:
