@@ -386,6 +386,9 @@ class _Crawl:
         self.settled = 0
         #: broken links (never archived, 404/410) that failed in this run
         self.broken_now = 0
+        #: discovery sources (sitemap, feed, wp-json) that answered 404/410: served answers, but
+        #: not the site serving anything (an outage keeps its 404 pages), so not counted as such
+        self.absent_answers = 0
         self.warnings: list[str] = []
         #: the extraction processes' server was started during discovery (`prepare_extraction`)
         self.extraction_prepared = False
@@ -551,17 +554,25 @@ class _Crawl:
         at all (DNS, connect, TLS), or only server errors and timeouts (the site is down; exit 1
         would read as success to systemd and cron, run after run). A robots.txt still served while
         every page request fails (a static file before a dead application) keeps the site down;
-        a run that asked for robots.txt alone (every start URL disallowed) is not down."""
+        a run that asked for robots.txt alone (every start URL disallowed) is not down. Nor do the
+        404s of discovery sources (a guessed /sitemap.xml, /feed/, wp-json) count as served: they
+        say the source does not exist, not that the site works, and the archive remembers them
+        (not asked again for 30 days), so the verdict would depend on the archive's memory."""
         stats = self.fetcher.stats
-        if not stats.requests or stats.pages_served:
+        if not stats.requests or stats.pages_served > self.absent_answers:
             return None
         if not stats.page_requests and stats.robots_served:
             return None  # robots.txt refused every start URL: a rule, not an outage
         if stats.answered:
             why = (
                 f"site down: none of {stats.requests} requests was served, every answer a "
-                f"server error or too slow ({stats.last_error or 'no answer'}); tried again "
-                "next run"
+                f"server error or too slow ({stats.last_error or 'no answer'}"
+                + (
+                    f"; {self.absent_answers} discovery sources answered 404"
+                    if self.absent_answers
+                    else ""
+                )
+                + "); tried again next run"
             )
         else:
             why = (
@@ -905,6 +916,8 @@ class _Crawl:
         )
 
     def _log_source(self, exchange: SourceExchange) -> None:
+        if exchange.outcome == "absent" and getattr(exchange.error, "status", None) in (404, 410):
+            self.absent_answers += 1
         if exchange.url in self.already_fetched:
             return  # answered from this run's own log: logged once, when it was fetched
         error = exchange.error
