@@ -88,7 +88,7 @@ from scraper.sites import (
     profile_from_text,
     site_for_url,
 )
-from scraper.urls import host_of, is_allowed_host
+from scraper.urls import canonical_url, host_of, is_allowed_host
 from storage.archive import (
     StoreFailure,
     StoreStatus,
@@ -424,10 +424,15 @@ class _Crawl:
                 if self.options.continue_run is not None and not self.options.dry_run:
                     self._continue(session, self.options.continue_run)
                 known = known_articles(session, site=self.site)
+                retry_since = self.started_at - RETRY_FAILED_FOR
+                # a start URL is a listing (its run's discovery source), never an article page
+                # to retry: a failed one is asked again by a run that starts from it
+                listings = _start_urls_since(session, since=retry_since)
+                listings.update(self.crawl.all_start_urls())
                 failed = [
                     url
-                    for url in _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
-                    if is_allowed_host(url, self.crawl.hosts)
+                    for url in _failed_lately(session, since=retry_since)
+                    if is_allowed_host(url, self.crawl.hosts) and url not in listings
                 ]
                 self.forgotten = forgotten(session, self.site)
                 self.link_failures = {
@@ -1027,6 +1032,18 @@ def _failed_lately(session: Any, *, since: dt.datetime) -> list[str]:
             .order_by(FetchRow.id)
         )
     )
+
+
+def _start_urls_since(session: Any, *, since: dt.datetime) -> set[str]:
+    """The `--start-url`s of the crawls started since `since` (as given and canonical)."""
+    found: set[str] = set()
+    for args in session.scalars(
+        select(RunRow.args).where(RunRow.kind == "crawl", RunRow.started_at >= since)
+    ):
+        for url in (args or {}).get("start_urls") or []:
+            found.add(url)
+            found.add(canonical_url(url) or url)
+    return found
 
 
 def _profile_text(profile: SiteProfile) -> str | None:
