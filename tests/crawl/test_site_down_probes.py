@@ -5,14 +5,11 @@ once in 30 days, so counting them made the same dead site exit 1 on a fresh arch
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .test_site_down import _crawl, _last_run
+from .test_site_down import _crawl, _last_run, _serve
 
 #: the guessed discovery sources this site does not have (they answer 404)
 _MISSING = ("/sitemap.xml", "/feed", "/wp-json", "/sitemap_index.xml")
@@ -21,38 +18,8 @@ _MISSING = ("/sitemap.xml", "/feed", "/wp-json", "/sitemap_index.xml")
 @contextmanager
 def _dead_site(status: int, *, stall: float = 0.0) -> Iterator[str]:
     """robots.txt served, the discovery probes 404, every other page `status` after `stall` s."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.path == "/robots.txt":
-                self._answer(200, b"User-agent: *\nAllow: /\n", "text/plain")
-            elif self.path.startswith(_MISSING):
-                self._answer(404, b"<html><body>Not found</body></html>", "text/html")
-            else:
-                time.sleep(stall)
-                self._answer(status, b"<html><body>Server error</body></html>", "text/html")
-
-        def _answer(self, code: int, body: bytes, media: str) -> None:
-            try:
-                self.send_response(code)
-                self.send_header("Content-Type", media)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except OSError:  # the crawler gave up waiting
-                pass
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serve(status, stall=stall, robots="User-agent: *\nAllow: /\n", missing=_MISSING) as base:
+        yield base
 
 
 def test_a_dead_site_exits_69_on_a_fresh_archive_and_on_one_remembering_its_probes(
