@@ -566,7 +566,7 @@ class _Crawl:
         stats = self.fetcher.stats
         if not stats.requests or stats.pages_served > self.absent_answers:
             return None
-        if not stats.page_requests and stats.robots_served:
+        if stats.page_requests <= self.absent_answers and stats.robots_served:
             return None  # robots.txt refused every start URL: a rule, not an outage
         if stats.answered:
             why = (

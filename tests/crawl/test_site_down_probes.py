@@ -40,3 +40,14 @@ def test_a_stalled_start_page_behind_missing_probes_exits_69(tmp_path: Path) -> 
         code, out, err = _crawl(db, f"{base}/news/", "--timeout", "1", "--read-timeout", "0.5")
     assert code == 69, (out, err)
     assert "too slow" in _last_run(db)["message"]
+
+
+def test_a_robots_txt_refusing_the_start_url_behind_missing_probes_is_no_outage(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "a.db")
+    robots = "User-agent: *\nDisallow: /news/\n"
+    with _serve(502, robots=robots, missing=_MISSING) as base:
+        code, out, err = _crawl(db, f"{base}/news/")
+    assert code not in (0, 69), (out, err)
+    assert "site down" not in _last_run(db)["message"] and "Traceback" not in err
