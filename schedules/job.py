@@ -88,7 +88,7 @@ from scraper.sites import (
     profile_from_text,
     site_for_url,
 )
-from scraper.urls import host_of, is_allowed_host
+from scraper.urls import canonical_url, host_of, is_allowed_host
 from storage.archive import (
     StoreFailure,
     StoreStatus,
@@ -389,6 +389,9 @@ class _Crawl:
         self.settled = 0
         #: broken links (never archived, 404/410) that failed in this run
         self.broken_now = 0
+        #: discovery sources (sitemap, feed, wp-json) that answered 404/410: served answers, but
+        #: not the site serving anything (an outage keeps its 404 pages), so not counted as such
+        self.absent_answers = 0
         self.warnings: list[str] = []
         #: the extraction processes' server was started during discovery (`prepare_extraction`)
         self.extraction_prepared = False
@@ -424,10 +427,15 @@ class _Crawl:
                 if self.options.continue_run is not None and not self.options.dry_run:
                     self._continue(session, self.options.continue_run)
                 known = known_articles(session, site=self.site)
+                retry_since = self.started_at - RETRY_FAILED_FOR
+                # a start URL is a listing (its run's discovery source), never an article page
+                # to retry: a failed one is asked again by a run that starts from it
+                listings = _start_urls_since(session, since=retry_since)
+                listings.update(self.crawl.all_start_urls())
                 failed = [
                     url
-                    for url in _failed_lately(session, since=self.started_at - RETRY_FAILED_FOR)
-                    if is_allowed_host(url, self.crawl.hosts)
+                    for url in _failed_lately(session, since=retry_since)
+                    if is_allowed_host(url, self.crawl.hosts) and url not in listings
                 ]
                 self.forgotten = forgotten(session, self.site)
                 self.link_failures = {
@@ -556,17 +564,25 @@ class _Crawl:
         at all (DNS, connect, TLS), or only server errors and timeouts (the site is down; exit 1
         would read as success to systemd and cron, run after run). A robots.txt still served while
         every page request fails (a static file before a dead application) keeps the site down;
-        a run that asked for robots.txt alone (every start URL disallowed) is not down."""
+        a run that asked for robots.txt alone (every start URL disallowed) is not down. Nor do the
+        404s of discovery sources (a guessed /sitemap.xml, /feed/, wp-json) count as served: they
+        say the source does not exist, not that the site works, and the archive remembers them
+        (not asked again for 30 days), so the verdict would depend on the archive's memory."""
         stats = self.fetcher.stats
-        if not stats.requests or stats.pages_served:
+        if not stats.requests or stats.pages_served > self.absent_answers:
             return None
-        if not stats.page_requests and stats.robots_served:
+        if stats.page_requests <= self.absent_answers and stats.robots_served:
             return None  # robots.txt refused every start URL: a rule, not an outage
         if stats.answered:
             why = (
                 f"site down: none of {stats.requests} requests was served, every answer a "
-                f"server error or too slow ({stats.last_error or 'no answer'}); tried again "
-                "next run"
+                f"server error or too slow ({stats.last_error or 'no answer'}"
+                + (
+                    f"; {self.absent_answers} discovery sources answered 404"
+                    if self.absent_answers
+                    else ""
+                )
+                + "); tried again next run"
             )
         else:
             why = (
@@ -910,6 +926,8 @@ class _Crawl:
         )
 
     def _log_source(self, exchange: SourceExchange) -> None:
+        if exchange.outcome == "absent" and getattr(exchange.error, "status", None) in (404, 410):
+            self.absent_answers += 1
         if exchange.url in self.already_fetched:
             return  # answered from this run's own log: logged once, when it was fetched
         error = exchange.error
@@ -1019,6 +1037,18 @@ def _failed_lately(session: Any, *, since: dt.datetime) -> list[str]:
             .order_by(FetchRow.id)
         )
     )
+
+
+def _start_urls_since(session: Any, *, since: dt.datetime) -> set[str]:
+    """The `--start-url`s of the crawls started since `since` (as given and canonical)."""
+    found: set[str] = set()
+    for args in session.scalars(
+        select(RunRow.args).where(RunRow.kind == "crawl", RunRow.started_at >= since)
+    ):
+        for url in (args or {}).get("start_urls") or []:
+            found.add(url)
+            found.add(canonical_url(url) or url)
+    return found
 
 
 def _profile_text(profile: SiteProfile) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scraper.discover import RecheckPolicy, same_card_title
-from scraper.sightings import Sighting
+from scraper.sightings import Sighting, changed_since
 from storage.archive import KnownArticle
 
 #: Clock skew allowance when comparing the site's "modified" times with our own timestamps.
@@ -49,7 +49,9 @@ def _signal(sightings: list[Sighting], known: KnownArticle | None) -> str | None
     for sighting in sightings:
         if sighting.source == "listing" and not card_unchanged(sighting, known):
             return "card-changed"
-        if sighting.modified is not None and sighting.modified > last_seen - SKEW:
+        if sighting.modified is not None and changed_since(
+            sighting.modified, last_seen - SKEW, date_only=sighting.modified_date_only
+        ):
             return "modified"
     return None
 

@@ -33,7 +33,7 @@ from scraper.feeds import parse_feed, parse_wp_posts
 from scraper.fetch import HTML_TYPES, JSON_TYPES, XML_TYPES, Fetcher
 from scraper.models import Capture
 from scraper.pagination import first_page_form
-from scraper.sightings import Sighting
+from scraper.sightings import Sighting, changed_since
 from scraper.sitemaps import MAX_ENTRIES as SITEMAP_MAX_URLS
 from scraper.sitemaps import parse_sitemap
 from scraper.urls import canonical_url, is_allowed_host
@@ -321,7 +321,9 @@ class Discoverer:
                     self.since is not None
                     and not self.full
                     and child.modified is not None
-                    and child.modified < self.since
+                    and not changed_since(
+                        child.modified, self.since, date_only=child.modified_date_only
+                    )
                 )
                 if not stale and _on_origin(child.url, origin):
                     queue.append((child.url, depth + 1, False))

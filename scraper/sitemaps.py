@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from scraper.errors import FeedError
-from scraper.sightings import Sighting, parse_timestamp
+from scraper.sightings import Sighting, is_date_only, parse_timestamp
 from scraper.urls import canonical_url
 from scraper.xmlsafe import child_text, local_name, parse_xml
 
@@ -17,6 +17,8 @@ class ChildSitemap:
 
     url: str
     modified: dt.datetime | None = None
+    #: `modified` was written as a date only (some time that day)
+    modified_date_only: bool = False
 
 
 @dataclass
@@ -51,18 +53,22 @@ def parse_sitemap(body: bytes, url: str, *, max_entries: int = MAX_ENTRIES) -> S
             loc = child_text(node, "loc") if local_name(node) == "sitemap" else None
             child = canonical_url(loc, url) if loc else None
             if child:
-                modified = parse_timestamp(child_text(node, "lastmod"))
-                result.children.append(ChildSitemap(child, modified))
+                lastmod = child_text(node, "lastmod")
+                result.children.append(
+                    ChildSitemap(child, parse_timestamp(lastmod), is_date_only(lastmod))
+                )
     elif kind == "urlset":
         for node in root:
             loc = child_text(node, "loc") if local_name(node) == "url" else None
             page = canonical_url(loc, url) if loc else None
             if page:
+                lastmod = child_text(node, "lastmod")
                 result.pages.append(
                     Sighting(
                         url=page,
                         source="sitemap",
-                        modified=parse_timestamp(child_text(node, "lastmod")),
+                        modified=parse_timestamp(lastmod),
+                        modified_date_only=is_date_only(lastmod),
                     )
                 )
     else:

@@ -135,8 +135,11 @@ class FixtureSite:
         sitemaps: bool = True,
         disallowed_article: bool = True,
         empty_listings: bool = False,
+        date_only_lastmod: bool = False,
     ) -> None:
         self.per_page = per_page
+        #: sitemaps write `<lastmod>` as a date only ("2026-12-01"), as many CMSs do
+        self.date_only_lastmod = date_only_lastmod
         self.wp_json = wp_json
         self.feeds = feeds
         self.sitemaps = sitemaps
@@ -352,12 +355,15 @@ class FixtureSite:
 </section>
 </main></body></html>"""
 
+    def _lastmod(self, when: dt.datetime) -> str:
+        return when.date().isoformat() if self.date_only_lastmod else when.isoformat()
+
     def _sitemap_index(self) -> str:
         entries = []
         for lang in LANGS:
             articles = self._in_lang(lang)
             lastmod = max((a.modified for a in articles), default=None)
-            mod = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
+            mod = f"<lastmod>{self._lastmod(lastmod)}</lastmod>" if lastmod else ""
             entries.append(
                 f"<sitemap><loc>{self._url(f'/sitemap-{lang}.xml')}</loc>{mod}</sitemap>"
             )
@@ -370,7 +376,7 @@ class FixtureSite:
 
     def _sitemap(self, lang: str) -> str:
         entries = "".join(
-            f"<url><loc>{self._url(a.path)}</loc><lastmod>{a.modified.isoformat()}</lastmod></url>"
+            f"<url><loc>{self._url(a.path)}</loc><lastmod>{self._lastmod(a.modified)}</lastmod></url>"
             for a in self._in_lang(lang)
         )
         return (

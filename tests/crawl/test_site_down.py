@@ -28,15 +28,24 @@ FAST = ["--delay", "0", "--retries", "1", "--retry-wait", "0"]
 
 
 @contextmanager
-def _serve(status: int, *, stall: float = 0.0, robots: str | None = None) -> Iterator[str]:
+def _serve(
+    status: int,
+    *,
+    stall: float = 0.0,
+    robots: str | None = None,
+    missing: tuple[str, ...] = (),
+) -> Iterator[str]:
     """A server answering every GET with `status` after `stall` seconds, except /robots.txt when
-    `robots` is given (served with 200, as a static file before a dead application); yields its
-    base URL."""
+    `robots` is given (served with 200, as a static file before a dead application) and paths
+    starting with one of `missing` (404 at once); yields its base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if robots is not None and self.path == "/robots.txt":
                 self._answer(200, robots.encode(), "text/plain")
+                return
+            if missing and self.path.startswith(missing):
+                self._answer(404, b"<html><body>Not found</body></html>", "text/html")
                 return
             time.sleep(stall)
             body = b"<html><body><h1>Internal Server Error</h1></body></html>"
