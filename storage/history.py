@@ -74,11 +74,17 @@ class ArticleHistory:
 
 
 def get_article(session: Session, url: str) -> ArticleRow:
-    """The archived article of `url`; `NotFoundError` when the URL was never archived."""
+    """The archived article of `url`; `NotFoundError` when the URL was never archived, naming
+    the archived URL that differs from it only by a trailing slash when there is one."""
     row = session.scalar(select(ArticleRow).where(ArticleRow.url == url))
-    if row is None:
-        raise NotFoundError(f"{url} is not in the archive (check the URL, or crawl it first)")
-    return row
+    if row is not None:
+        return row
+    other = url[:-1] if url.endswith("/") else url + "/"
+    if session.scalar(select(ArticleRow.id).where(ArticleRow.url == other)) is not None:
+        raise NotFoundError(f"{url} is not in the archive: did you mean {other}?")
+    raise NotFoundError(
+        f"{url} is not in the archive: check the URL, or find it with `hubarchive search`"
+    )
 
 
 def get_version(session: Session, article: ArticleRow, seq: int) -> VersionRow:

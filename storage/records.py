@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from scraper.models import Article
 from storage.errors import NotFoundError
+from storage.history import get_article
 from storage.rows import version_to_article
 from storage.schema import ArticleRow, ContactRow, FetchRow, QARow, RawPage, VersionRow
 
@@ -218,11 +219,7 @@ def load_article(session: Session, url: str, version: int | None = None) -> Arti
 
     Raises `NotFoundError` when the URL is not archived or that version holds no content.
     """
-    article = session.scalar(select(ArticleRow).where(ArticleRow.url == url))
-    if article is None:
-        raise NotFoundError(
-            f"{url} is not in the archive: check the URL, or find it with `hubarchive search`"
-        )
+    article = get_article(session, url)
     history = [
         VersionEntry(*row)
         for row in session.execute(

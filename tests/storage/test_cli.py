@@ -87,6 +87,16 @@ def test_errors_are_messages_not_tracebacks(archived: Engine, db_url: str) -> No
     assert code == 2 and "cannot read archive URL" in out, "a bad --db is a usage error"
 
 
+@pytest.mark.parametrize("command", ["show", "history", "diff"])
+def test_a_url_missing_its_trailing_slash_names_the_archived_one(
+    archived: Engine, db_url: str, command: str
+) -> None:
+    assert URL.endswith("/")
+    code, out = run(command, URL.rstrip("/"), "--db", db_url)
+    assert code == 1 and f"did you mean {URL}?" in out
+    assert "Traceback" not in out and len(out.strip().splitlines()) == 1
+
+
 def test_reparse(archived: Engine, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run("reparse", "--db", db_url, "--json")
     assert code == 0 and json.loads(out)["unchanged"] == 1
