@@ -111,6 +111,8 @@ def _alternation(words: Iterable[str]) -> str:
 class _Patterns:
     date: re.Pattern[str]
     labelled: dict[str, re.Pattern[str]]
+    #: a time (and its zone) between a label and its date: "Updated 6:30 PM EST, March 5, 2024"
+    time_first: re.Pattern[str]
     yearless: re.Pattern[str]
     ranges: re.Pattern[str]
 
@@ -158,7 +160,19 @@ def _patterns() -> _Patterns:
         rf"|\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])"
         r"(?!\s*,?\s*(?:de\s+|del\s+)?\d{4})"
     )
-    return _Patterns(date=date, labelled=labelled, yearless=yearless, ranges=_range_pattern(months))
+    # the clock, its half of the day, a short zone or unit ("est", "cet", "uhr"), then the date's
+    # own day name ("Updated 10:42 AM EDT, Tue March 5, 2024")
+    time_first = re.compile(
+        r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{1,4})?\s*[,|·–-]?\s*(?:on\s+)?"
+        rf"(?:(?:{weekdays})\.?,?\s+)?"
+    )
+    return _Patterns(
+        date=date,
+        labelled=labelled,
+        time_first=time_first,
+        yearless=yearless,
+        ranges=_range_pattern(months),
+    )
 
 
 def _range_pattern(months: str) -> re.Pattern[str]:
@@ -326,6 +340,9 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
             # a month's short name that is also a day's in another language ("Updated: Mar 4,
             # 2025": "mar" is Tuesday in French, Spanish, Italian) opens the date itself
             m = patterns.date.match(folded[label.start("wd") : label.start("wd") + 40])
+        if m is None and (clock := patterns.time_first.match(tail)):
+            # the time first, then the date: "Updated 6:30 PM EST, March 5, 2024"
+            m = patterns.date.match(folded[label.end() + clock.end() : label.end() + 60])
         if m:
             value = _from_match(m, month_first)
             if value is not None:
@@ -535,13 +552,28 @@ _URL_BASIC_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(\d\d)(\d\d)(?![0-
 
 
 def date_in_url(path: str) -> dt.date | None:
-    """A full date written in a URL path ("/2025/06/03/…", "…-2025-06-03/", "/20250603/")."""
+    """A full date written in a URL path ("/2025/06/03/…", "…-2025-06-03/", "/20250603/",
+    "/2025/jun/03/": a month's name, vocabulary, as a whole part of the path)."""
     for pattern in (_URL_DATE, _URL_BASIC_DATE):
         for m in pattern.finditer(path):
             value = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if value:
                 return value
+    if not path.isascii():
+        return None
+    months = vocabulary().months
+    for m in _url_month_date().finditer(path.lower()):
+        value = make_date(int(m.group(1)), months[m.group(2)], int(m.group(3)))
+        if value:
+            return value
     return None
+
+
+@lru_cache(maxsize=1)
+def _url_month_date() -> re.Pattern[str]:
+    """A year, a month's name (ASCII: a URL's) and a day, each a whole part of the path."""
+    names = _alternation(name for name in vocabulary().months if name.isascii())
+    return re.compile(rf"/((?:19|20)\d\d)/({names})/(\d{{1,2}})(?=/|$)")
 
 
 def year_in_url(path: str) -> int | None:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import NavigableString, PageElement, Tag
 
+from scraper.dates import date_spans
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
@@ -390,7 +391,9 @@ def clean_title(
         # of the site's sections (a link of its menu, article:section, a folder of the URL)
         # are the page's place on the site, not the headline's words; the first piece stays
         sections = _section_names(page)
-        while last - first > 1 and _compact(parts[last - 1]) & sections:
+        while last - first > 1 and (
+            _compact(parts[last - 1]) & sections or _is_date_piece(parts[last - 1])
+        ):
             last -= 1
     elif (
         first > 0
@@ -406,6 +409,13 @@ def clean_title(
     # the headline keeps its own separators ("Export : …")
     cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
     return normalize_text(value[cuts[2 * first] : cuts[2 * last - 1]]) or None
+
+
+def _is_date_piece(piece: str) -> bool:
+    """True when a `<title>` piece is a date alone ("Headline - 05/03/2024 - Section - Site"):
+    the day the page is filed under, never a headline's words."""
+    spans = date_spans(piece)
+    return len(spans) == 1 and spans[0][1] - spans[0][0] == len(fold(piece))
 
 
 #: A section's name set before a title's headline and a colon ("Politik: …").
