@@ -180,6 +180,9 @@ DATE_CLASSES = frozenset(("published", "updated", "dt-published", "dt-updated"))
 #: Data attributes in which a page states an element's moment as a Unix timestamp, its text
 #: being relative ("3 hours ago", "il y a 3 heures") once a script has run.
 EPOCH_ATTRS = ("data-timestamp", "data-time", "data-utime", "data-epoch")
+#: The same names as a set: a C-level test of an element's attributes skips the ~all elements
+#: that have none of them (a generator per element was a tenth of `read_signals`).
+_EPOCH_ATTR_SET = frozenset(EPOCH_ATTRS)
 
 
 def _is_epoch_element(tag: Tag) -> bool:
@@ -237,7 +240,7 @@ def read_signals(
             elif name == "option" and "value" in tag.attrs:
                 signals.options.append(tag)
             elif (("itemprop" in tag.attrs or name == "abbr") and _is_date_element(tag)) or (
-                tag.attrs and _is_epoch_element(tag)
+                not _EPOCH_ATTR_SET.isdisjoint(tag.attrs) and _is_epoch_element(tag)
             ):
                 # (`_is_date_element` needs an itemprop, or an <abbr>: most elements have neither)
                 position[id(tag)] = order
