@@ -224,6 +224,7 @@ def read_signals(
     for order, tag in enumerate(elements):
         name = tag.name
         if name not in HEAD_TAGS:
+            attrs = tag.attrs
             if name in SUBHEADINGS:
                 position[id(tag)] = order
                 signals.headings.append(tag)
@@ -231,21 +232,21 @@ def read_signals(
                 signals.paragraphs.append(tag)
             elif name == "aside":
                 signals.asides.append(tag)
-            elif name == "a" and isinstance(tag.attrs.get("href"), str):
+            elif name == "a" and isinstance(attrs.get("href"), str):
                 signals.links.append(tag)
-                if "hreflang" in tag.attrs:
+                if "hreflang" in attrs:
                     signals.hreflang.append(
                         (str(tag["hreflang"]).strip(), str(tag["href"]).strip())
                     )
-            elif name == "option" and "value" in tag.attrs:
+            elif name == "option" and "value" in attrs:
                 signals.options.append(tag)
-            elif (("itemprop" in tag.attrs or name == "abbr") and _is_date_element(tag)) or (
-                not _EPOCH_ATTR_SET.isdisjoint(tag.attrs) and _is_epoch_element(tag)
+            elif (("itemprop" in attrs or name == "abbr") and _is_date_element(tag)) or (
+                not _EPOCH_ATTR_SET.isdisjoint(attrs) and _is_epoch_element(tag)
             ):
                 # (`_is_date_element` needs an itemprop, or an <abbr>: most elements have neither)
                 position[id(tag)] = order
                 signals.times.append(tag)  # read like a <time>: its attribute, else its text
-            if name in EMPHASIS_TAGS or (name in _STYLED and "style" in tag.attrs):
+            if name in EMPHASIS_TAGS or (name in _STYLED and "style" in attrs):
                 signals.emphasised.append(tag)
             elif name in FACT_NAME_CELLS:
                 signals.fact_names.append(tag)
