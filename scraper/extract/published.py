@@ -49,6 +49,7 @@ from scraper.extract.blocks import Block, in_furniture
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.structured import EPOCH_ATTRS
+from scraper.extract.treewalk import first_named, tags_named
 from scraper.extract.zone import lines_around
 from scraper.text import fold, normalize_lines, normalize_text
 
@@ -245,8 +246,8 @@ def _in_repeated_unit(tag: Tag) -> bool:
             for sibling in parent.children
             if isinstance(sibling, Tag)
             and (sibling.name, class_string(sibling)) == kind
-            and sibling.find("time") is not None
-            and sibling.find(("a", "p")) is not None
+            and first_named(sibling, "time") is not None
+            and next(tags_named(sibling, ("a", "p")), None) is not None
         ]
         if len(units) >= _MIN_UNITS and any(u is unit for u in units):
             return True
