@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 from functools import cache, partial
 
 from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
-from scraper.extract.blocks import Block, content_blocks, find_content_root
+from scraper.extract.blocks import (
+    LOST_SHARE,
+    MIN_DOMINANT_TEXT,
+    Block,
+    content_blocks,
+    dominant_block,
+    find_content_root,
+    with_paragraphs_beside,
+)
 from scraper.extract.body import (
     extract_body,
     extract_lead,
@@ -48,7 +58,7 @@ from scraper.extract.qa import extract_qa
 from scraper.extract.structured import read_signals
 from scraper.extract.title import extract_title
 from scraper.extract.tree import ParsedTree, parse_tree
-from scraper.extract.treewalk import inside_any, text_longer_than
+from scraper.extract.treewalk import first_named, inside_any, text_longer_than
 from scraper.models import Article, RelatedCard
 from scraper.sites import SiteProfile
 from scraper.text import fold, normalize_lines, scrub
@@ -123,10 +133,12 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         url,
         signals.h1s,
     )
+    dominant = dominant_block(first_named(soup, "body") or soup)
     root, from_profile, holder = find_content_root(
-        soup, matches.grouped("content"), signals.paragraphs
+        soup, matches.grouped("content"), signals.paragraphs, dominant
     )
     page = Page(
+        dominant=dominant,
         url=url,
         soup=soup,
         config=config,
@@ -405,6 +417,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     # the byline's names, read (a walk of the whole page) once and only if a bio is in question
     authors = cache(partial(author_names, page))
     put("body", extract_body(page, known, authors, taken))
+    put("body", _lost_text(page, article, known, authors, taken))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
     article.translations = extract_translations(page, article.lang, article.url)
@@ -449,6 +462,45 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     _check(article, page)
     article.warnings = page.warnings
     return article
+
+
+#: No class name is furniture: what the lost text is read again with (`_lost_text`).
+_NO_NAMES = re.compile(r"(?!)")
+
+
+def _lost_text(
+    page: Page,
+    article: Article,
+    known: set[str],
+    authors: Callable[[], Collection[str]],
+    taken: Collection[int],
+) -> tuple[str, str] | None:
+    """The body read again when the lead and body hold less than `LOST_SHARE` of the text of the
+    page's dominant block (`blocks.dominant_block`): the root or the body's filters lost the
+    article, and a page that plainly holds an article never yields an empty body. Read again
+    from the root when it holds the block, else from the block, with no class name taken for
+    furniture (the text split over sections named `share-after`, `with-sidebar`): the frame,
+    hidden elements and the body's structural filters still apply. None when nothing was lost,
+    or when reading again gives no more text."""
+    box, size = page.dominant
+    found = len(article.lead or "") + len(article.body or "")
+    if box is None or size < MIN_DOMINANT_TEXT or found >= LOST_SHARE * size:
+        return None
+    root = page.root
+    if root is None or not (box is root or any(p is root for p in box.parents)):
+        root = with_paragraphs_beside(box, size)
+    config = replace(page.config, boilerplate=_NO_NAMES)
+    blocks = content_blocks(root, config, _roles(root, page, page.contact_containers))
+    there = replace(page, root=root, root_from_profile=False, blocks=blocks, config=config)
+    mark_site_furniture(there)
+    mark_teaser_lists(there)
+    body = extract_body(there, known, authors, taken)
+    if body is None or len(body[0]) <= len(article.body or ""):
+        return None
+    page.warnings.append(
+        "the text was lost from the content root; read again without furniture names"
+    )
+    return body[0], "text"
 
 
 def _check(article: Article, page: Page) -> None:

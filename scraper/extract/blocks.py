@@ -198,22 +198,31 @@ def _link_list(tag: Tag) -> bool:
 
 
 def find_content_root(
-    soup: BeautifulSoup, candidates: list[list[Tag]], paragraphs: list[Tag]
+    soup: BeautifulSoup,
+    candidates: list[list[Tag]],
+    paragraphs: list[Tag],
+    dominant: tuple[Tag | None, int] = (None, 0),
 ) -> tuple[Tag | None, bool, Tag | None]:
     """The element holding the article text, whether a profile selector found it, and the
     selector's element when the root was widened around it (never furniture): the first
     selector group with a substantial element (its longest; with the opening paragraphs written
     straight before it, `_with_opening_before`), else the deepest element holding most of the
     page's paragraph text (page builders nest every paragraph in its own widget), or of its
-    words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`)."""
+    words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`). A container
+    that misses the page's `dominant` block (`dominant_block`: its element and size) and holds
+    far less text than it is a wrong one (a promo `<article>` in a sidebar, a `<main>` around the
+    headline alone): the dominant block is the text's container then."""
+    box, size = dominant
     for group in candidates:
         if len(group) > MAX_CONTENT_MATCHES:
             continue  # a class every sidebar box carries ("box-text entry-content"), not the text's
         best = max(group, key=_text_length) if len(group) > 1 else group[0]
         # plain walks, not `find`: bs4 builds a matcher for each call, a fixed cost that
         # weighs on a small page
-        if (first_named(best, "p") is not None or _text_length(best) >= 200) and not _link_list(
-            best
+        if (
+            (first_named(best, "p") is not None or _text_length(best) >= 200)
+            and not _link_list(best)
+            and not _misses_dominant(best, box, size)
         ):
             root, holder = _with_opening_before(best)
             return root, True, holder
@@ -225,12 +234,81 @@ def find_content_root(
         # the element holding most of the page's words outside links
         by_words, _ = _deepest_holding((len(s.strip()), s) for s in body.strings)
         if by_words is not None and by_words.name not in ("body", "html", "[document]"):
-            return by_words, False, None
+            if not _misses_dominant(by_words, box, size):
+                return by_words, False, None
     if deepest is not None:
-        deepest = _with_paragraphs_beside(deepest, total)
-        if deepest.name not in ("html", "[document]"):
+        deepest = with_paragraphs_beside(deepest, total)
+        if deepest.name not in ("html", "[document]") and not _misses_dominant(deepest, box, size):
             return deepest, False, None
+    if box is not None and size >= MIN_DOMINANT_TEXT:
+        return with_paragraphs_beside(box, size), False, None
     return first_named(soup, "body") or soup, False, None
+
+
+#: Lines of text whose own container is the element around them: a paragraph, a heading, a list
+#: item, a quote, a caption. Text set straight in any other block (a `<div>` or a layout table's
+#: cell of lines set apart by `<br>`, `<font>` runs) is its block's own.
+_LINE_TAGS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre")
+    + ("figcaption", "address")
+)
+#: A page "plainly holds an article" when one element holds more running text of its own than a
+#: card's box ever does (a teaser's title, blurb and byline: `page.CARD_MAX_CHARS`, 400): a few
+#: paragraphs. Below it (a front page's teasers, each in its own box) there is no text to miss.
+MIN_DOMINANT_TEXT = 400
+#: The article's text lost: what was read holds less than this share of the dominant block's
+#: text. Read right, it holds all of it (on the devset's development pages at least 0.79 of it,
+#: once lines of metadata are left out); below a third, the container or the filters missed the
+#: block that holds most of the page's running text.
+LOST_SHARE = 0.3
+
+
+def dominant_block(root: Tag) -> tuple[Tag | None, int]:
+    """The element holding the most running text of its own, and how much: each text outside
+    links, the site's frame and hidden elements counts for the container of its line (a
+    paragraph's parent, a `<div>` or cell it is written straight in), and the container with the
+    most wins. One walk with an explicit stack (pages nest thousands of levels deep)."""
+    scores: dict[int, int] = {}
+    boxes: dict[int, Tag] = {}
+    stack: list[tuple[Iterator[PageElement], Tag]] = [(iter(root.contents), root)]
+    while stack:
+        children, box = stack[-1]
+        for child in children:
+            if type(child) is Tag:
+                name = child.name
+                if name in _NOT_TEXT or _hidden(child.attrs):
+                    continue
+                if name in _LINE_TAGS:
+                    inner = box if child.parent is None else child.parent
+                elif name in BLOCK_TAGS:
+                    inner = child
+                else:
+                    inner = box
+                stack.append((iter(child.contents), inner))
+                break
+            if type(child) is NavigableString:
+                size = len(child.strip())
+                if size:
+                    scores[id(box)] = scores.get(id(box), 0) + size
+                    boxes[id(box)] = box
+        else:
+            stack.pop()
+    if not scores:
+        return None, 0
+    best = max(scores, key=scores.__getitem__)
+    return boxes[best], scores[best]
+
+
+def _misses_dominant(root: Tag, dominant: Tag | None, size: int) -> bool:
+    """True when `root` is a wrong container: the page's dominant text block (`size` characters
+    of running text of its own) lies outside it, and it holds less text in all (links, captions
+    and all) than that block holds of its own: the larger text is elsewhere. No threshold: on the
+    devset's development pages the root always holds the dominant block."""
+    if dominant is None or size < MIN_DOMINANT_TEXT:
+        return False
+    if dominant is root or any(p is root for p in dominant.parents):
+        return False
+    return _text_length(root) < size
 
 
 #: Below this much text in `<p>` paragraphs (three of running text) a page writes its text
@@ -271,7 +349,8 @@ def _deepest_holding(sized: Iterable[tuple[int, PageElement]]) -> tuple[Tag | No
 _BESIDE_SHARE = 0.1
 
 
-def _with_paragraphs_beside(tag: Tag, total: int) -> Tag:
+def with_paragraphs_beside(tag: Tag, total: int) -> Tag:
+    """`tag`, or the ancestor whose own `<p>` children hold `_BESIDE_SHARE` of `total`."""
     parent = tag.parent
     while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
         beside = sum(len(p.get_text()) for p in parent.find_all("p", recursive=False))

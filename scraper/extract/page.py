@@ -114,6 +114,9 @@ class Page:
     #: found once for the three titles (None: not yet)
     section_names: set[str] | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the element holding the most running text of its own and its size
+    #: (`blocks.dominant_block`): what the body falls back on when the root loses the text
+    dominant: tuple[Tag | None, int] = (None, 0)
     #: the element printing the headline when no `<h1>` does (found by `title.extract_title`)
     headline: Tag | None = None
     #: the decoded page the tree was parsed from (None: not known)
