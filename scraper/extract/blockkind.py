@@ -202,7 +202,18 @@ def picture_only(element: Tag) -> bool:
 def is_caption(block: Block) -> bool:
     """A figure's caption: a `<figcaption>`, a block inside a `<figure>`, or a paragraph wholly in
     italics right under a picture on its own line (`<p><img></p><p><em>…</em></p>`). It says
-    what the picture shows; it is never the standfirst."""
+    what the picture shows; it is never the standfirst.
+
+    Worked out once per block (kept in the block's `__dict__`, as its `text` is): the lead, the
+    body and the dates each ask it of the same blocks, and a block's element and lines never
+    change (a step that rewrites them makes a new block)."""
+    known = block.__dict__.get("_is_caption")
+    if known is None:
+        known = block.__dict__["_is_caption"] = _is_caption(block)
+    return known
+
+
+def _is_caption(block: Block) -> bool:
     element = _block_element(block)
     if element is None:
         return False
@@ -243,7 +254,13 @@ def _credited_caption(text: str) -> bool:
     """A short text (`MAX_CAPTION_CHARS`) closing with a photo credit ("… Foto: Jan Peeters",
     "… (Beeld: Belga)", "… © J. Doe"): a caption, when a picture is right above it, even set
     in a plain paragraph."""
-    return len(text) <= MAX_CAPTION_CHARS and inline_credit().search(text) is not None
+    # every credit `inline_credit` reads holds a colon or a "©": a text with neither (most
+    # paragraphs) is no credited caption, without a search from each of its characters
+    return (
+        len(text) <= MAX_CAPTION_CHARS
+        and (":" in text or "©" in text)
+        and inline_credit().search(text) is not None
+    )
 
 
 @lru_cache(maxsize=1)
