@@ -2024,22 +2024,24 @@ def extract_body(
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
     slots |= _byline_boxes(boxes) | _header_lines(blocks, known)
+    # (the look-ups in the sets first: every test is a pure predicate of the block, and
+    # `is_metadata` is the dearest, asked only of blocks none of the others leaves out)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
+        and id(b) not in slots
+        and id(b) != kicker
+        and id(b) not in contact_lines
+        and b.text not in labels
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in linked)
+        and not _holds_headline(b, known)
+        and not _page_controls(b)
         and (
             not is_metadata(b, page, known)
             or _column_header(blocks, at)
             or _key_fact(blocks, at, page, known)
         )
-        and b.text not in labels
-        and id(b) not in slots
-        and id(b) != kicker
-        and not _holds_headline(b, known)
-        and not _page_controls(b)
-        and id(b) not in contact_lines
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
