@@ -202,7 +202,18 @@ def picture_only(element: Tag) -> bool:
 def is_caption(block: Block) -> bool:
     """A figure's caption: a `<figcaption>`, a block inside a `<figure>`, or a paragraph wholly in
     italics right under a picture on its own line (`<p><img></p><p><em>…</em></p>`). It says
-    what the picture shows; it is never the standfirst."""
+    what the picture shows; it is never the standfirst.
+
+    Worked out once per block (kept in the block's `__dict__`, as its `text` is): the lead, the
+    body and the dates each ask it of the same blocks, and a block's element and lines never
+    change (a step that rewrites them makes a new block)."""
+    known = block.__dict__.get("_is_caption")
+    if known is None:
+        known = block.__dict__["_is_caption"] = _is_caption(block)
+    return known
+
+
+def _is_caption(block: Block) -> bool:
     element = _block_element(block)
     if element is None:
         return False

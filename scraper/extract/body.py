@@ -506,11 +506,21 @@ def _breadcrumb_line(block: Block) -> bool:
 MAX_META_LINE = 120
 MAX_META_PIECE = 40
 _META_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*[|·•]\s*")
+#: The characters every `_META_SEPARATOR` holds: a line with none of them is one piece.
+_META_MARKS = "|·•–—"
+
+
+def _has_meta_mark(text: str) -> bool:
+    """True when `text` holds a character a `_META_SEPARATOR` needs: a line without one (most
+    lines) splits into one piece, no meta line, without a regex split of it."""
+    return any(mark in text for mark in _META_MARKS)
 
 
 def _meta_line(text: str) -> bool:
     """Short pieces set apart by bars, bullets or dashes, one of them a date and none of them a
     sentence: the metadata under a headline, not its first paragraph."""
+    if not _has_meta_mark(text):
+        return False
     pieces = [p.strip() for p in _META_SEPARATOR.split(text)]
     if len(pieces) < 2 or not all(
         p and len(p) <= MAX_META_PIECE and not p.endswith((".", "?", "!")) for p in pieces
@@ -529,6 +539,8 @@ def _dated_byline_line(text: str) -> bool:
     …", "By …", "Door …": up to `MAX_BYLINE_WITH_ROLE` characters, several names and their roles)
     and another a date, none of them a sentence: the byline and date line under a headline. A
     sentence cut by dashes has no credit piece nor a piece that is a date alone."""
+    if not _has_meta_mark(text):
+        return False
     pieces = [p.strip() for p in _META_SEPARATOR.split(text)]
     credits = [p for p in pieces if AUTHOR_CREDIT.match(p) and not parse_date_text(p)]
     if len(pieces) < 2 or len(credits) != 1 or len(credits[0]) > MAX_BYLINE_WITH_ROLE:
@@ -695,12 +707,19 @@ def _home_link(href: str, page: Page) -> bool:
 @lru_cache(maxsize=4096)  # a page's headings share their parent's links: each is judged once
 def _home_href(href: str, page_url: str) -> bool:
     """`_home_link` of `href` on the page at `page_url`."""
+    if _below_root(href):
+        return False
     href = href.strip()
-    path = urlsplit(href).path
-    if path and path != "/" and "." not in path:
-        return False  # a path of its own, with no dot segment: it resolves below the root
     parts = urlsplit(urljoin(page_url, href))
     return parts.path in ("", "/") and not parts.query and parts.netloc == urlsplit(page_url).netloc
+
+
+@lru_cache(maxsize=4096)  # the site's menu links, the same on each of its pages: judged once
+def _below_root(href: str) -> bool:
+    """True when `href` has a path of its own with no dot segment: it resolves below the site's
+    root, whatever page it is read on."""
+    path = urlsplit(href.strip()).path
+    return bool(path) and path != "/" and "." not in path
 
 
 def _in_site_bar(tag: Tag, page: Page) -> bool:
@@ -747,11 +766,13 @@ def _repeats_headline(text: str, known: set[str]) -> bool:
 def _under_headline(page: Page, known: set[str]) -> str | None:
     """The paragraph right under the headline, when the headline sits outside the text container
     (a news site's `<p class="article__desc">`). A heading in the site bar is no headline."""
+    root = page.root
+    if root is None or all(any(p is root for p in h.parents) for h in page.signals.h1s):
+        return None  # whichever heading is the headline, it sits in the text container
     h1s = [h for h in page.signals.h1s if not _in_site_bar(h, page)]
     headline = next((h for h in h1s if fold(normalize_text(h.get_text(" "))) in known), None)
     headline = headline or next((h for h in h1s if not page.in_site_chrome(h)), None)
-    root = page.root
-    if headline is None or root is None:
+    if headline is None:
         return None
     if any(p is root for p in headline.parents):
         return None
@@ -2003,22 +2024,24 @@ def extract_body(
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
     slots |= _byline_boxes(boxes) | _header_lines(blocks, known)
+    # (the look-ups in the sets first: every test is a pure predicate of the block, and
+    # `is_metadata` is the dearest, asked only of blocks none of the others leaves out)
     kept = [
         b
         for at, b in enumerate(blocks)
         if b.role is None
+        and id(b) not in slots
+        and id(b) != kicker
+        and id(b) not in contact_lines
+        and b.text not in labels
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in linked)
+        and not _holds_headline(b, known)
+        and not _page_controls(b)
         and (
             not is_metadata(b, page, known)
             or _column_header(blocks, at)
             or _key_fact(blocks, at, page, known)
         )
-        and b.text not in labels
-        and id(b) not in slots
-        and id(b) != kicker
-        and not _holds_headline(b, known)
-        and not _page_controls(b)
-        and id(b) not in contact_lines
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
