@@ -1260,13 +1260,20 @@ def _signature(element: Tag | None) -> tuple[str, str] | None:
     return element.name, " ".join(classes) if isinstance(classes, list) else str(classes or "")
 
 
+def _part_key(box: Tag) -> tuple[tuple[str, str] | None, int]:
+    """A part of the text as its kind (`_signature`) and the element holding it."""
+    return _signature(box), id(box.parent)
+
+
 def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     """`kept` without the bare `<div>` and `<p>` lines after the last paragraph of a text written
     in `<p>` paragraphs (the lead counts), held in another element than that paragraph's: what
     follows the text in a box of its own (the author's bio, a call to action, a rating widget,
     category lines, the print edition's note, a feedback link) is another kind of block, not the
     text's last line. The text is the paragraphs of its container's kind (tag and class: a text
-    split in `story-body` parts by ads is one text); a `<p>` in another part of that kind stays.
+    split in `story-body` parts by ads is one text); a `<p>` in another part of that kind, beside
+    one of the text's parts, stays (a box of that kind elsewhere, the author's box under the
+    article, is another box).
     A `<div>` beside the paragraphs (an editor's stray line) stays, and so do lists, tables,
     quotes and code after the text."""
     paragraphs = [
@@ -1289,6 +1296,13 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         blocks, unquoted, last
     )
     text_kinds -= _note_kinds(blocks, unquoted, last, parent)
+    # a part of the text sits beside another part: a box of the same kind elsewhere (an author's
+    # bio boxed like the text's parts, under the article) is another box
+    beside = {id(box.parent) for _, box in unquoted if box.parent is not None}
+
+    def text_part(box: Tag | None) -> bool:
+        return box is not None and _signature(box) in text_kinds and id(box.parent) in beside
+
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     # the text resumes at a later <p> of its own container (a closing line, short or long): the
     # <p>s of other boxes before it (an interview's answers, a box of dates) are inside the text
@@ -1299,7 +1313,13 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
             if b.tag == "p"
             and b.element is not None
             and b.element.parent is not None
-            and (b.element.parent is parent or _signature(b.element.parent) == text_kind)
+            and (
+                b.element.parent is parent
+                or (
+                    _signature(b.element.parent) == text_kind
+                    and id(b.element.parent.parent) in beside
+                )
+            )
         ),
         default=last,
     )
@@ -1313,10 +1333,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         and not b.quoted
         and id(b) not in sections
         and not _linked_note(b)
-        and (
-            b.tag == "div"
-            or (b.tag == "p" and at > resumes and _signature(b.element.parent) not in text_kinds)
-        )
+        and (b.tag == "div" or (b.tag == "p" and at > resumes and not text_part(b.element.parent)))
     }
     return [b for b in kept if id(b) not in after]
 
@@ -1424,10 +1441,41 @@ _SENTENCE_ENDS = (".", "!", "?", "…", ":")
 
 
 def _linked_note(block: Block) -> bool:
-    """A note after the text linked back to its call in the text (`<a href="#ref1">1</a> …`):
-    the text's own, wherever it sits. A line of the page's own controls linked into the page
-    (`_page_controls`) is none."""
-    return any(h.startswith("#") and len(h) > 1 for h in block.hrefs) and not _page_controls(block)
+    """A note after the text linked back to its call in the text (`<a href="#ref1">1</a> …`),
+    in its line or opening the box its line sits in (`_note_box`): the text's own, wherever it
+    sits. A line of the page's own controls linked into the page (`_page_controls`) is none."""
+    if any(h.startswith("#") and len(h) > 1 for h in block.hrefs):
+        return not _page_controls(block)
+    return _note_box(block.element)
+
+
+#: A note's box opens with its back link one or two levels above the note's text (Substack:
+#: `<div class=footnote><a href=#anchor-1>1</a><div><p>…`); higher up is the text's container.
+NOTE_CLIMB = 2
+
+
+def _note_box(element: Tag | None) -> bool:
+    """True when a box around `element` (`NOTE_CLIMB` levels up at most) opens with a link into
+    the page whose text is a note's number or an arrow ("1", "[2]", "↩"), no word: a note's
+    back link to its call in the text."""
+    box = element.parent if element is not None else None
+    for _ in range(NOTE_CLIMB):
+        if box is None:
+            return False
+        first = next((c for c in box.children if isinstance(c, Tag)), None)
+        if first is not None and first is not element and first.name in ("a", "sup"):
+            link = first if first.name == "a" else first.find("a")
+            href = str(link.get("href", "")) if isinstance(link, Tag) else ""
+            label = first.get_text().strip()
+            if (
+                href.startswith("#")
+                and len(href) > 1
+                and label
+                and not any(c.isalpha() for c in label)
+            ):
+                return True
+        element, box = box, box.parent
+    return False
 
 
 def _page_controls(block: Block) -> bool:
@@ -1613,15 +1661,18 @@ def _text_list_items(blocks: list[Block]) -> set[int]:
     return {id(b) for key in text_lists for b in lists[key][1]}
 
 
-def _running_paragraph(block: Block | None, parent: Tag | None) -> bool:
-    """A `<p>` of running text (`MIN_TEXT_PARAGRAPH`) read from a child of `parent`."""
+def _running_paragraph(
+    block: Block | None, parent: Tag | None, *, any_parent: bool = False
+) -> bool:
+    """A `<p>` of running text (`MIN_TEXT_PARAGRAPH`) read from a child of `parent` (of any
+    element with `any_parent`)."""
     return (
         block is not None
         and block.tag == "p"
         and block.role is None
         and len(block.text) >= MIN_TEXT_PARAGRAPH
         and block.element is not None
-        and block.element.parent is parent
+        and (any_parent or block.element.parent is parent)
     )
 
 
@@ -1708,16 +1759,47 @@ def _link_box_label(boxes: _Boxes, at: int, kept: set[int]) -> bool:
     return False
 
 
+#: A post's closing line of links names several pages ("Filed under: <a>Transport</a>, <a>City</a>
+#: | <a>Permalink</a>"); a closing sentence pointing to one page ("The report: <a>…</a>") is the
+#: text's.
+MIN_CLOSING_LINKS = 2
+
+
+def _closing_links(block: Block, last_text: int, at: int) -> bool:
+    """A `<p>` after the text's last running paragraph (`last_text`) that is a short label and
+    several links (`MIN_CLOSING_LINKS`, `_labelled_links`' shares): a post's categories, tags,
+    permalink and comment count, written as a paragraph of its own. Between two paragraphs of
+    the text such a line is the text's own link (`_links_between_paragraphs`)."""
+    text = block.text
+    return (
+        at > last_text
+        and block.tag == "p"
+        and not block.quoted
+        and len(block.hrefs) >= MIN_CLOSING_LINKS
+        and block.link_chars >= MIN_LABELLED_LINKS * len(text)
+        and len(text) - block.link_chars <= MAX_LABEL_CHARS
+    )
+
+
 def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
-    """`kept` without the lines of a label and links (`_labelled_links`) and the short labels
-    of a box of links the body left out (`_link_box_label`): a tag list, a teaser box."""
+    """`kept` without the lines of a label and links (`_labelled_links`, `_closing_links`) and
+    the short labels of a box of links the body left out (`_link_box_label`): a tag list, a
+    teaser box."""
     kept_ids = {id(b) for b in kept}
+    last_text = max(
+        (at for at, b in enumerate(boxes.blocks) if _running_paragraph(b, None, any_parent=True)),
+        default=len(boxes.blocks),
+    )
     dropped = {
         id(b)
         for at, b in enumerate(boxes.blocks)
         if id(b) in kept_ids
         and not b.is_heading
-        and (_labelled_links(b) or _link_box_label(boxes, at, kept_ids))
+        and (
+            _labelled_links(b)
+            or _closing_links(b, last_text, at)
+            or _link_box_label(boxes, at, kept_ids)
+        )
     }
     return [b for b in kept if id(b) not in dropped] if dropped else kept
 
