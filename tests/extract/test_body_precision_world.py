@@ -5,6 +5,8 @@ author's box under the article built of the same bare boxes as the text (left ou
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_article
 
 URL = "https://blog.example/2026/05/12/tram-line/"
@@ -70,8 +72,12 @@ _NOTE_DE = (
 )
 
 
-def test_a_newsletters_footnote_boxed_under_its_back_link_is_kept() -> None:
-    article = (
+# a newsletter's footnote (Substack: the back link, then the note's box); a magazine's endnote
+# (a bracketed number in a <sup>, in a section of notes after the text's own)
+_NOTES = {
+    "newsletter footnote": (
+        "en",
+        "Notes on the tram",
         "<div class='post'><h1 class='post-title'>Notes on the tram</h1>"
         "<div class='available-content'><div class='body markup'>"
         + _paragraphs(EN[:2])
@@ -79,21 +85,26 @@ def test_a_newsletters_footnote_boxed_under_its_back_link_is_kept() -> None:
         "href='#footnote-1'>1</a>, the largest sum the city has spent on transport.</p>"
         + _paragraphs(EN[2:])
         + "<div class='footnote'><a id='footnote-1' href='#fa-1' class='footnote-number'>1</a>"
-        f"<div class='footnote-content'><p>{_NOTE_EN}</p></div></div>"
-        "</div></div></div>"
-    )
-    _body(_page("en", "Notes on the tram", article), [*EN, _NOTE_EN])
-
-
-def test_a_magazines_endnote_under_a_bracketed_back_link_is_kept() -> None:
-    article = (
+        f"<div class='footnote-content'><p>{_NOTE_EN}</p></div></div></div></div></div>",
+        _NOTE_EN,
+    ),
+    "magazine endnote": (
+        "de",
+        "Mehr Schiene im Norden",
         "<article><h1>Mehr Schiene im Norden</h1><section class='text'>"
         + _paragraphs(DE)
         + "</section><section class='endnotes'><div class='endnote'>"
         "<sup><a href='#anm1'>[1]</a></sup><div class='endnote-text'>"
-        f"<p>{_NOTE_DE}</p></div></div></section></article>"
-    )
-    _body(_page("de", "Mehr Schiene im Norden", article), [*DE, _NOTE_DE])
+        f"<p>{_NOTE_DE}</p></div></div></section></article>",
+        _NOTE_DE,
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_NOTES))
+def test_a_note_boxed_under_its_back_link_is_kept(kind: str) -> None:
+    lang, title, article, note = _NOTES[kind]
+    _body(_page(lang, title, article), [*(EN if lang == "en" else DE), note])
 
 
 def test_a_closing_box_opened_by_a_worded_link_is_no_note() -> None:
