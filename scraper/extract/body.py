@@ -1440,11 +1440,21 @@ MAX_CONTROL_WORDS = 6
 _SENTENCE_ENDS = (".", "!", "?", "…", ":")
 
 
+#: A client-side route written after the hash ("#/portal/signup", "#!/login": a blog platform's
+#: sign-up and account views) opens another view of the site, not a place in the page.
+_HASH_ROUTES = ("#/", "#!")
+
+
+def _into_the_page(href: str) -> bool:
+    """True for a link to a place in the page itself ("#ref1", "#comments"), not a route."""
+    return href.startswith("#") and len(href) > 1 and not href.startswith(_HASH_ROUTES)
+
+
 def _linked_note(block: Block) -> bool:
     """A note after the text linked back to its call in the text (`<a href="#ref1">1</a> …`),
     in its line or opening the box its line sits in (`_note_box`): the text's own, wherever it
     sits. A line of the page's own controls linked into the page (`_page_controls`) is none."""
-    if any(h.startswith("#") and len(h) > 1 for h in block.hrefs):
+    if any(_into_the_page(h) for h in block.hrefs):
         return not _page_controls(block)
     return _note_box(block.element)
 
@@ -1948,7 +1958,7 @@ def _blurb_and_button(inside: list[Block]) -> bool:
         blurb.tag in _BLURB_TAGS
         and not blurb.hrefs
         and len(blurb.text) <= MAX_BLURB_CHARS
-        and not href.startswith(("#", "javascript:"))
+        and (not href.startswith(("#", "javascript:")) or href.startswith(_HASH_ROUTES))
     )
 
 

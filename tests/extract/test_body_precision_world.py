@@ -186,3 +186,56 @@ def test_a_short_closing_line_in_a_part_beside_the_others_stays() -> None:
     )
     body = _body(_page("en", "Tram line to be extended", article), EN)
     assert closing in body
+
+
+# 4. a call to action in the text whose button is a client-side route of the platform
+# ("#/portal/signup", "#!/abo"): a blurb and a button to another view, left out like a blurb and
+# a button to another page
+
+_GHOST_CTA = (
+    "<div class='kg-card kg-cta-card'><div class='kg-cta-content'><div class='kg-cta-text'>"
+    "<p>Enjoying these posts? Sign up for the weekly letter and never miss an update about "
+    "transport in the city.</p></div><a href='#/portal/signup' class='kg-cta-button'>Sign up</a>"
+    "</div></div>"
+)
+_HASHBANG_CTA = (
+    "<div class='kasten'><p>Gefällt dir dieser Beitrag? Dann abonniere den Rundbrief und "
+    "verpasse keinen Artikel mehr.</p><a class='knopf' href='#!/abo'>Abonnieren</a></div>"
+)
+
+
+_CALLS = {
+    "portal route": (
+        "en",
+        "Rails return",
+        "<article class='gh-article'><h1 class='gh-article-title'>Rails return</h1>"
+        f"<section class='gh-content'>{_paragraphs(EN[:2])}{_GHOST_CTA}{_paragraphs(EN[2:])}"
+        "</section></article>",
+        ("Enjoying these posts", "Sign up"),
+    ),
+    "hashbang route": (
+        "de",
+        "Mehr Schiene im Norden",
+        "<div class='eintrag'><h1>Mehr Schiene im Norden</h1><div class='text'>"
+        f"{_paragraphs(DE[:3])}{_HASHBANG_CTA}{_paragraphs(DE[3:])}</div></div>",
+        ("Gefällt dir", "Abonnieren"),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_CALLS))
+def test_a_call_to_action_whose_button_is_a_route_is_left_out(kind: str) -> None:
+    lang, title, article, gone = _CALLS[kind]
+    _left_out(lang, title, article, *gone)
+
+
+def test_a_button_into_the_page_opening_the_rest_of_the_text_stays() -> None:
+    more = "The second part of the plan concerns the depot near the northern ring road."
+    article = (
+        "<article><h1>Tram line to be extended</h1><div class='text'>"
+        + _paragraphs(EN[:2])
+        + f"<div class='teaser'><p>{more}</p><a href='#rest'>Read on</a></div>"
+        + _paragraphs(EN[2:])
+        + "</div></article>"
+    )
+    assert more in _body(_page("en", "Tram line to be extended", article), EN)
