@@ -1265,6 +1265,26 @@ def _part_key(box: Tag) -> tuple[tuple[str, str] | None, int]:
     return _signature(box), id(box.parent)
 
 
+def _without_boxes_beside(
+    paragraphs: list[tuple[int, Tag]], kind: tuple[str, str] | None
+) -> list[tuple[int, Tag]]:
+    """`paragraphs` without those of the boxes of `kind` after the text's parts (the boxes of
+    that kind in the element holding most of them) that sit outside that element, in one of its
+    ancestors."""
+    ours = [(at, box) for at, box in paragraphs if _signature(box) == kind and box.parent]
+    if not ours:
+        return paragraphs
+    holder_id = Counter(id(box.parent) for _, box in ours).most_common(1)[0][0]
+    holder = next(box.parent for _, box in ours if id(box.parent) == holder_id)
+    end = max(at for at, box in ours if box.parent is holder)
+    above = {id(a) for a in holder.parents} if holder is not None else set()
+    return [
+        (at, box)
+        for at, box in paragraphs
+        if at < end or _signature(box) != kind or box.parent is None or id(box.parent) not in above
+    ]
+
+
 def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     """`kept` without the bare `<div>` and `<p>` lines after the last paragraph of a text written
     in `<p>` paragraphs (the lead counts), held in another element than that paragraph's: what
@@ -1289,6 +1309,10 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         return kept
     unquoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
     text_kind = Counter(_signature(parent) for _, parent in unquoted).most_common(1)[0][0]
+    # a box of the text's kind after the text, beside the element holding the text's parts
+    # (the author's bio boxed like them, under the article), holds no part of the text
+    unquoted = _without_boxes_beside(unquoted, text_kind)
+    paragraphs = [p for p in paragraphs if p in unquoted or blocks[p[0]].quoted]
     last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
     # every kind of box that held a paragraph of the text (an interview's answers, its sections),
     # but entries of a thread after it (comments, reviews: `_thread_kinds`)

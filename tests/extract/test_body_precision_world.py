@@ -239,3 +239,28 @@ def test_a_button_into_the_page_opening_the_rest_of_the_text_stays() -> None:
         + "</div></article>"
     )
     assert more in _body(_page("en", "Tram line to be extended", article), EN)
+
+
+def test_a_long_bio_boxed_like_the_parts_beside_the_texts_element_is_left_out() -> None:
+    bio = (
+        "Anna Müller ist Redakteurin im Ressort Wirtschaft und schreibt seit 2015 über Verkehr "
+        "und Stadtentwicklung."
+    )
+    article = (
+        "<article><h1>Mehr Schiene im Norden</h1><div data-area='body'>"
+        f"<div data-area='text_block'>{_paragraphs(DE[:2])}</div>"
+        f"<div data-area='text_block'>{_paragraphs(DE[2:])}</div></div>"
+        f"<div data-area='author_bio'><p>{bio}</p></div></article>"
+    )
+    _left_out("de", "Mehr Schiene im Norden", article, "Anna Müller ist")
+
+
+def test_a_first_paragraph_wrapped_deeper_than_the_others_stays() -> None:
+    article = (
+        "<article><h1>Tram line to be extended</h1><div><div><p>"
+        + EN[0]
+        + "</p></div>"
+        + _paragraphs(EN[1:])
+        + "</div></article>"
+    )
+    _body(_page("en", "Tram line to be extended", article), EN)
