@@ -1281,13 +1281,40 @@ def _signature(element: Tag | None) -> tuple[str, str] | None:
     return element.name, " ".join(classes) if isinstance(classes, list) else str(classes or "")
 
 
+def _part_key(box: Tag) -> tuple[tuple[str, str] | None, int]:
+    """A part of the text as its kind (`_signature`) and the element holding it."""
+    return _signature(box), id(box.parent)
+
+
+def _without_boxes_beside(
+    paragraphs: list[tuple[int, Tag]], kind: tuple[str, str] | None
+) -> list[tuple[int, Tag]]:
+    """`paragraphs` without those of the boxes of `kind` after the text's parts (the boxes of
+    that kind in the element holding most of them) that sit outside that element, in one of its
+    ancestors."""
+    ours = [(at, box) for at, box in paragraphs if _signature(box) == kind and box.parent]
+    if not ours:
+        return paragraphs
+    holder_id = Counter(id(box.parent) for _, box in ours).most_common(1)[0][0]
+    holder = next(box.parent for _, box in ours if id(box.parent) == holder_id)
+    end = max(at for at, box in ours if box.parent is holder)
+    above = {id(a) for a in holder.parents} if holder is not None else set()
+    return [
+        (at, box)
+        for at, box in paragraphs
+        if at < end or _signature(box) != kind or box.parent is None or id(box.parent) not in above
+    ]
+
+
 def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     """`kept` without the bare `<div>` and `<p>` lines after the last paragraph of a text written
     in `<p>` paragraphs (the lead counts), held in another element than that paragraph's: what
     follows the text in a box of its own (the author's bio, a call to action, a rating widget,
     category lines, the print edition's note, a feedback link) is another kind of block, not the
     text's last line. The text is the paragraphs of its container's kind (tag and class: a text
-    split in `story-body` parts by ads is one text); a `<p>` in another part of that kind stays.
+    split in `story-body` parts by ads is one text); a `<p>` in another part of that kind, beside
+    one of the text's parts, stays (a box of that kind elsewhere, the author's box under the
+    article, is another box).
     A `<div>` beside the paragraphs (an editor's stray line) stays, and so do lists, tables,
     quotes and code after the text."""
     paragraphs = [
@@ -1303,6 +1330,10 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         return kept
     unquoted = [p for p in paragraphs if not blocks[p[0]].quoted] or paragraphs
     text_kind = Counter(_signature(parent) for _, parent in unquoted).most_common(1)[0][0]
+    # a box of the text's kind after the text, beside the element holding the text's parts
+    # (the author's bio boxed like them, under the article), holds no part of the text
+    unquoted = _without_boxes_beside(unquoted, text_kind)
+    paragraphs = [p for p in paragraphs if p in unquoted or blocks[p[0]].quoted]
     last, parent = max((p for p in paragraphs if _signature(p[1]) == text_kind), key=lambda p: p[0])
     # every kind of box that held a paragraph of the text (an interview's answers, its sections),
     # but entries of a thread after it (comments, reviews: `_thread_kinds`)
@@ -1310,6 +1341,13 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         blocks, unquoted, last
     )
     text_kinds -= _note_kinds(blocks, unquoted, last, parent)
+    # a part of the text sits beside another part: a box of the same kind elsewhere (an author's
+    # bio boxed like the text's parts, under the article) is another box
+    beside = {id(box.parent) for _, box in unquoted if box.parent is not None}
+
+    def text_part(box: Tag | None) -> bool:
+        return box is not None and _signature(box) in text_kinds and id(box.parent) in beside
+
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     # the text resumes at a later <p> of its own container (a closing line, short or long): the
     # <p>s of other boxes before it (an interview's answers, a box of dates) are inside the text
@@ -1320,7 +1358,13 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
             if b.tag == "p"
             and b.element is not None
             and b.element.parent is not None
-            and (b.element.parent is parent or _signature(b.element.parent) == text_kind)
+            and (
+                b.element.parent is parent
+                or (
+                    _signature(b.element.parent) == text_kind
+                    and id(b.element.parent.parent) in beside
+                )
+            )
         ),
         default=last,
     )
@@ -1334,10 +1378,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         and not b.quoted
         and id(b) not in sections
         and not _linked_note(b)
-        and (
-            b.tag == "div"
-            or (b.tag == "p" and at > resumes and _signature(b.element.parent) not in text_kinds)
-        )
+        and (b.tag == "div" or (b.tag == "p" and at > resumes and not text_part(b.element.parent)))
     }
     return [b for b in kept if id(b) not in after]
 
@@ -1444,11 +1485,52 @@ MAX_CONTROL_WORDS = 6
 _SENTENCE_ENDS = (".", "!", "?", "…", ":")
 
 
+#: A client-side route written after the hash ("#/portal/signup", "#!/login": a blog platform's
+#: sign-up and account views) opens another view of the site, not a place in the page.
+_HASH_ROUTES = ("#/", "#!")
+
+
+def _into_the_page(href: str) -> bool:
+    """True for a link to a place in the page itself ("#ref1", "#comments"), not a route."""
+    return href.startswith("#") and len(href) > 1 and not href.startswith(_HASH_ROUTES)
+
+
 def _linked_note(block: Block) -> bool:
-    """A note after the text linked back to its call in the text (`<a href="#ref1">1</a> …`):
-    the text's own, wherever it sits. A line of the page's own controls linked into the page
-    (`_page_controls`) is none."""
-    return any(h.startswith("#") and len(h) > 1 for h in block.hrefs) and not _page_controls(block)
+    """A note after the text linked back to its call in the text (`<a href="#ref1">1</a> …`),
+    in its line or opening the box its line sits in (`_note_box`): the text's own, wherever it
+    sits. A line of the page's own controls linked into the page (`_page_controls`) is none."""
+    if any(_into_the_page(h) for h in block.hrefs):
+        return not _page_controls(block)
+    return _note_box(block.element)
+
+
+#: A note's box opens with its back link one or two levels above the note's text (Substack:
+#: `<div class=footnote><a href=#anchor-1>1</a><div><p>…`); higher up is the text's container.
+NOTE_CLIMB = 2
+
+
+def _note_box(element: Tag | None) -> bool:
+    """True when a box around `element` (`NOTE_CLIMB` levels up at most) opens with a link into
+    the page whose text is a note's number or an arrow ("1", "[2]", "↩"), no word: a note's
+    back link to its call in the text."""
+    box = element.parent if element is not None else None
+    for _ in range(NOTE_CLIMB):
+        if box is None:
+            return False
+        first = next((c for c in box.children if isinstance(c, Tag)), None)
+        if first is not None and first is not element and first.name in ("a", "sup"):
+            link = first if first.name == "a" else first.find("a")
+            href = str(link.get("href", "")) if isinstance(link, Tag) else ""
+            label = first.get_text().strip()
+            if (
+                href.startswith("#")
+                and len(href) > 1
+                and label
+                and not any(c.isalpha() for c in label)
+            ):
+                return True
+        element, box = box, box.parent
+    return False
 
 
 def _page_controls(block: Block) -> bool:
@@ -1634,15 +1716,18 @@ def _text_list_items(blocks: list[Block]) -> set[int]:
     return {id(b) for key in text_lists for b in lists[key][1]}
 
 
-def _running_paragraph(block: Block | None, parent: Tag | None) -> bool:
-    """A `<p>` of running text (`MIN_TEXT_PARAGRAPH`) read from a child of `parent`."""
+def _running_paragraph(
+    block: Block | None, parent: Tag | None, *, any_parent: bool = False
+) -> bool:
+    """A `<p>` of running text (`MIN_TEXT_PARAGRAPH`) read from a child of `parent` (of any
+    element with `any_parent`)."""
     return (
         block is not None
         and block.tag == "p"
         and block.role is None
         and len(block.text) >= MIN_TEXT_PARAGRAPH
         and block.element is not None
-        and block.element.parent is parent
+        and (any_parent or block.element.parent is parent)
     )
 
 
@@ -1729,16 +1814,47 @@ def _link_box_label(boxes: _Boxes, at: int, kept: set[int]) -> bool:
     return False
 
 
+#: A post's closing line of links names several pages ("Filed under: <a>Transport</a>, <a>City</a>
+#: | <a>Permalink</a>"); a closing sentence pointing to one page ("The report: <a>…</a>") is the
+#: text's.
+MIN_CLOSING_LINKS = 2
+
+
+def _closing_links(block: Block, last_text: int, at: int) -> bool:
+    """A `<p>` after the text's last running paragraph (`last_text`) that is a short label and
+    several links (`MIN_CLOSING_LINKS`, `_labelled_links`' shares): a post's categories, tags,
+    permalink and comment count, written as a paragraph of its own. Between two paragraphs of
+    the text such a line is the text's own link (`_links_between_paragraphs`)."""
+    text = block.text
+    return (
+        at > last_text
+        and block.tag == "p"
+        and not block.quoted
+        and len(block.hrefs) >= MIN_CLOSING_LINKS
+        and block.link_chars >= MIN_LABELLED_LINKS * len(text)
+        and len(text) - block.link_chars <= MAX_LABEL_CHARS
+    )
+
+
 def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
-    """`kept` without the lines of a label and links (`_labelled_links`) and the short labels
-    of a box of links the body left out (`_link_box_label`): a tag list, a teaser box."""
+    """`kept` without the lines of a label and links (`_labelled_links`, `_closing_links`) and
+    the short labels of a box of links the body left out (`_link_box_label`): a tag list, a
+    teaser box."""
     kept_ids = {id(b) for b in kept}
+    last_text = max(
+        (at for at, b in enumerate(boxes.blocks) if _running_paragraph(b, None, any_parent=True)),
+        default=len(boxes.blocks),
+    )
     dropped = {
         id(b)
         for at, b in enumerate(boxes.blocks)
         if id(b) in kept_ids
         and not b.is_heading
-        and (_labelled_links(b) or _link_box_label(boxes, at, kept_ids))
+        and (
+            _labelled_links(b)
+            or _closing_links(b, last_text, at)
+            or _link_box_label(boxes, at, kept_ids)
+        )
     }
     return [b for b in kept if id(b) not in dropped] if dropped else kept
 
@@ -1887,7 +2003,7 @@ def _blurb_and_button(inside: list[Block]) -> bool:
         blurb.tag in _BLURB_TAGS
         and not blurb.hrefs
         and len(blurb.text) <= MAX_BLURB_CHARS
-        and not href.startswith(("#", "javascript:"))
+        and (not href.startswith(("#", "javascript:")) or href.startswith(_HASH_ROUTES))
     )
 
 
