@@ -404,7 +404,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     taken = _contact_lines(groups, page) if article.contacts else frozenset()
     # the byline's names, read (a walk of the whole page) once and only if a bio is in question
     authors = cache(partial(author_names, page))
-    put("body", extract_body(page, known, authors, taken))
+    put("body", extract_body(page, known, authors, taken, lead=article.lead))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
     article.translations = extract_translations(page, article.lang, article.url)
