@@ -978,19 +978,20 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
 
 def _text_paragraph_marked(blocks: list[Block], block: Block, first: Block) -> bool:
     """`block` is a paragraph of the text a lead selector matched on its own (`<p class="intro">`,
-    `<p class="lead-paragraph">`) after a standfirst in another element: a long `<p>` whose
-    parent holds other long paragraphs nobody marked. The standfirst came first; this is the
-    text's first paragraph, set in larger type."""
-    element = block.element
+    `<div class="lead-paragraph"><p>…`) after a standfirst in another element: a long `<p>`, the
+    only block of the matched element, beside long paragraphs nobody marked (their parent is
+    the matched element's). The standfirst came first; this is the text's first paragraph, set
+    in larger type."""
+    box = block.container
     if (
-        element is None
-        or block.container is not element
-        or first.container is element
+        box is None
+        or box is first.container
         or block.tag != "p"
         or len(block.text) < MIN_TEXT_PARAGRAPH
+        or sum(1 for b in blocks if b.container is box) != 1
     ):
         return False
-    parent = element.parent
+    parent = box.parent
     return any(
         b.role is None
         and b.tag == "p"
@@ -1834,13 +1835,10 @@ def _share_target(anchor: Tag, page: Page, host: str) -> bool:
     return bool(own.path.strip("/")) and f"{own.netloc}{own.path}".rstrip("/") in carried
 
 
-def _share_line(block: Block, page: Page) -> bool:
-    """A line of links to share the page (`MIN_SHARE_LINKS` or more) and a label at most
+def _share_bar(element: Tag, page: Page) -> bool:
+    """An element of links to share the page (`MIN_SHARE_LINKS` or more) and a label at most
     (`MAX_SHARE_LABEL`): every link a share target (`_share_target`), one at least leaving
     the page (another site or an e-mail). A sentence linking to its sources names them."""
-    element = block.element
-    if element is None or block.is_heading:
-        return False
     anchors = element.find_all("a", href=True)
     if len(anchors) < MIN_SHARE_LINKS:
         return False
@@ -1848,13 +1846,27 @@ def _share_line(block: Block, page: Page) -> bool:
     if not all(_share_target(a, page, host) for a in anchors):
         return False
     linked = sum(len(normalize_text(a.get_text(" "))) for a in anchors)
-    if len(block.text) - linked > MAX_SHARE_LABEL:
+    if len(normalize_text(element.get_text(" "))) - linked > MAX_SHARE_LABEL:
         return False
     return any(
         str(a["href"]).lower().startswith("mailto:")
         or urlsplit(urljoin(page.url, str(a["href"]))).netloc.lower() not in ("", host)
         for a in anchors
     )
+
+
+def _share_line(block: Block, page: Page) -> bool:
+    """A share bar's line (`_share_bar`), or its label on a line of its own right before it
+    ("<p>Delen:</p><p><a …><img alt=Facebook></a>…</p>")."""
+    element = block.element
+    if element is None or block.is_heading:
+        return False
+    if _share_bar(element, page):
+        return True
+    if block.hrefs or len(block.text) > MAX_SHARE_LABEL:
+        return False
+    after = element.find_next_sibling()
+    return after is not None and _share_bar(after, page)
 
 
 def _boxes_around(boxes: _Boxes, at: int) -> Iterator[tuple[Tag, int, int]]:

@@ -133,6 +133,22 @@ def test_a_share_line_after_a_news_text_leaves_the_body() -> None:
     assert _paragraphs(body) == [*_text(NL, lead), "Meer informatie volgt in de komende dagen."]
 
 
+def test_a_share_label_on_its_own_line_before_icon_links_leaves_the_body() -> None:
+    from urllib.parse import quote
+
+    u = quote(NEWS_EN, safe="")
+    share = (
+        "<p>Share:</p>"
+        f'<p><a href="https://www.facebook.com/sharer/sharer.php?u={u}">'
+        '<img src="fb.svg" alt="Facebook"></a> '
+        f'<a href="https://bsky.app/intent/compose?text={u}"><img src="bs.svg" alt="Bluesky"></a>'
+        "</p>"
+    )
+    lead, body = _news(NEWS_EN, "en", _p(EN) + share + CLOSE_EN)
+    assert "Share" not in body and "Facebook" not in body
+    assert _paragraphs(body) == [*_text(EN, lead), "More details will follow in the coming days."]
+
+
 def test_a_closing_line_with_links_to_sources_stays() -> None:
     """A sentence after the text linking to other sites is the text's, not a share line."""
     sources = (
@@ -258,6 +274,7 @@ def test_a_section_ending_with_a_link_stays() -> None:
 STANDFIRST_FR = (
     "Une mission pour les entreprises bruxelloises de la construction durable, du 12 au 15 mai."
 )
+STANDFIRST_NL = "Een missie voor Brusselse bedrijven uit de duurzame bouw, van 12 tot 15 mei."
 STANDFIRST_EN = "Cargo volumes hit a record as gas exports grew, the port authority said."
 
 
@@ -267,6 +284,10 @@ def test_the_intro_paragraph_stays_beside_a_hub_standfirst() -> None:
     lead, body = _hub(HUB_FR, "fr", content, before)
     assert lead == STANDFIRST_FR
     assert _paragraphs(body) == FR
+    content = f'<div class="intro-text"><p>{NL[0]}</p></div>{_p(NL[1:])}'
+    lead, body = _hub(HUB_NL, "nl", content, before.replace(STANDFIRST_FR, STANDFIRST_NL))
+    assert lead == STANDFIRST_NL
+    assert _paragraphs(body) == NL
 
 
 def test_the_intro_paragraph_stays_beside_a_news_standfirst() -> None:
