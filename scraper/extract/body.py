@@ -1820,25 +1820,46 @@ MAX_SHARE_LABEL = MAX_LABEL_CHARS
 MIN_SHARE_LINKS = 2
 
 
+def _carries_page(text: str, page_url: str) -> bool:
+    """`text` (a link's query, an e-mail's body) holds the page's own address."""
+    own = urlsplit(page_url)
+    return bool(own.path.strip("/")) and f"{own.netloc}{own.path}".rstrip("/") in unquote(text)
+
+
+def _share_mail(href: str, page_url: str) -> bool:
+    """An e-mail to write about the page ("mailto:?subject=…&body=<its address>"): no one to
+    write to, or the page's address in it. An e-mail to a person is a contact."""
+    address, _, rest = href[len("mailto:") :].partition("?")
+    return not address.strip() or _carries_page(rest, page_url)
+
+
 def _share_target(anchor: Tag, page: Page, host: str) -> bool:
-    """A link of a share bar: an icon (no words), an e-mail to write, a control of the page
-    ("#", a script: copy the link), or another site's address carrying this page's address
-    (a network's share endpoint: "…/sharer.php?u=https%3A%2F%2F…")."""
+    """A link of a share bar: an icon (no words), an e-mail about the page (`_share_mail`), a
+    control of the page ("#", a script: copy the link), or another site's address carrying
+    this page's address (a network's share endpoint: "…/sharer.php?u=https%3A%2F%2F…")."""
     href = str(anchor.get("href") or "").strip()
-    if not anchor.get_text(strip=True) or href.lower().startswith(("mailto:", "javascript:", "#")):
+    if not anchor.get_text(strip=True) or href.lower().startswith(("javascript:", "#")):
         return True
+    if href.lower().startswith("mailto:"):
+        return _share_mail(href, page.url)
     parts = urlsplit(urljoin(page.url, href))
     if parts.netloc.lower() in ("", host):
         return False
-    carried = unquote(f"{parts.query} {parts.fragment}")
-    own = urlsplit(page.url)
-    return bool(own.path.strip("/")) and f"{own.netloc}{own.path}".rstrip("/") in carried
+    return _carries_page(f"{parts.query} {parts.fragment}", page.url)
+
+
+def _leaves_page(href: str, page: Page, host: str) -> bool:
+    """A share target taking the page elsewhere: another site, or an e-mail about it."""
+    if href.lower().startswith("mailto:"):
+        return _share_mail(href, page.url)
+    return urlsplit(urljoin(page.url, href)).netloc.lower() not in ("", host)
 
 
 def _share_bar(element: Tag, page: Page) -> bool:
     """An element of links to share the page (`MIN_SHARE_LINKS` or more) and a label at most
     (`MAX_SHARE_LABEL`): every link a share target (`_share_target`), one at least leaving
-    the page (another site or an e-mail). A sentence linking to its sources names them."""
+    the page (`_leaves_page`). A sentence linking to its sources names them; a line of e-mail
+    addresses names people."""
     anchors = element.find_all("a", href=True)
     if len(anchors) < MIN_SHARE_LINKS:
         return False
@@ -1848,11 +1869,7 @@ def _share_bar(element: Tag, page: Page) -> bool:
     linked = sum(len(normalize_text(a.get_text(" "))) for a in anchors)
     if len(normalize_text(element.get_text(" "))) - linked > MAX_SHARE_LABEL:
         return False
-    return any(
-        str(a["href"]).lower().startswith("mailto:")
-        or urlsplit(urljoin(page.url, str(a["href"]))).netloc.lower() not in ("", host)
-        for a in anchors
-    )
+    return any(_leaves_page(str(a["href"]).strip(), page, host) for a in anchors)
 
 
 def _share_line(block: Block, page: Page) -> bool:

@@ -160,6 +160,16 @@ def test_a_closing_line_with_links_to_sources_stays() -> None:
     assert "Read the full report" in body
 
 
+def test_a_short_line_naming_its_sources_is_no_share_line() -> None:
+    """A label and links to other sites that do not carry the page's address: sources."""
+    line = (
+        '<p>Sources : <a href="https://www.nbb.be/fr/rapport-annuel">BNB</a>, '
+        '<a href="https://statbel.fgov.be/fr/themes/commerce">Statbel</a></p>'
+    )
+    lead, body = _hub(HUB_FR, "fr", _p(FR) + line + CLOSE_FR)
+    assert "Sources : BNB, Statbel" in _paragraphs(body)
+
+
 # 2. A photo credit in <em> under a picture's block ------------------------------------------
 
 
