@@ -416,7 +416,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     taken = _contact_lines(groups, page) if article.contacts else frozenset()
     # the byline's names, read (a walk of the whole page) once and only if a bio is in question
     authors = cache(partial(author_names, page))
-    put("body", extract_body(page, known, authors, taken))
+    put("body", extract_body(page, known, authors, taken, lead=article.lead))
     put("body", _lost_text(page, article, known, authors, taken))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
@@ -494,7 +494,7 @@ def _lost_text(
     there = replace(page, root=root, root_from_profile=False, blocks=blocks, config=config)
     mark_site_furniture(there)
     mark_teaser_lists(there)
-    body = extract_body(there, known, authors, taken)
+    body = extract_body(there, known, authors, taken, lead=article.lead)
     if body is None or len(body[0]) <= len(article.body or ""):
         return None
     page.warnings.append(

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import NavigableString, Tag
 
@@ -266,11 +266,26 @@ def _image_credit(block: Block) -> bool:
     a figure or right after a picture on a line of its own."""
     element = block.element
     text = block.text
-    if element is None or len(text) > MAX_CREDIT_CHARS or text.endswith((".", "!", "?")):
+    if element is None or len(text) > MAX_CREDIT_CHARS or not _credit_label().match(text):
         return False
-    if not _credit_label().match(text):
+    # a credit set in italics may close with a full stop ("Photo : Jean Dupont."); a plain line
+    # ending like a sentence is the text's
+    if text.endswith((".", "!", "?")) and not wholly_emphasised(element):
         return False
-    return is_caption(block) or _beside_picture(element)
+    return is_caption(block) or _beside_picture(element) or _under_own_picture(element)
+
+
+def _under_own_picture(element: Tag) -> bool:
+    """`element` opens with a picture on a line of its own, its words set under it
+    (`<p><img><br><em>Photo : X</em></p>`): the line is the picture's."""
+    for node in element.children:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                continue
+            return picture_only(node)
+        if str(node).strip():
+            return False
+    return False
 
 
 def _opens_block_after_picture(element: Tag) -> bool:
@@ -971,13 +986,41 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
     marked: list[Block] = []
     text_started = False
     for block in blocks:
-        if block.role == "lead" and text_started:
+        if block.role == "lead" and (
+            text_started or (marked and _text_paragraph_marked(blocks, block, marked[0]))
+        ):
             block.role = None
         elif block.role == "lead":
             marked.append(block)
         elif _running_text(block):
             text_started = True
     return marked
+
+
+def _text_paragraph_marked(blocks: list[Block], block: Block, first: Block) -> bool:
+    """`block` is a paragraph of the text a lead selector matched on its own (`<p class="intro">`,
+    `<div class="lead-paragraph"><p>…`) after a standfirst in another element: a long `<p>`, the
+    only block of the matched element, beside long paragraphs nobody marked (their parent is
+    the matched element's). The standfirst came first; this is the text's first paragraph, set
+    in larger type."""
+    box = block.container
+    if (
+        box is None
+        or box is first.container
+        or block.tag != "p"
+        or len(block.text) < MIN_TEXT_PARAGRAPH
+        or sum(1 for b in blocks if b.container is box) != 1
+    ):
+        return False
+    parent = box.parent
+    return any(
+        b.role is None
+        and b.tag == "p"
+        and len(b.text) >= MIN_TEXT_PARAGRAPH
+        and b.element is not None
+        and b.element.parent is parent
+        for b in blocks
+    )
 
 
 def _follows(tag: Tag, root: Tag) -> bool:
@@ -1907,6 +1950,79 @@ def _button_line(block: Block) -> bool:
     )
 
 
+#: A share line's words outside its links are a label ("Partager :", "Share this article:");
+#: a line of the text linking to other sites says more.
+MAX_SHARE_LABEL = MAX_LABEL_CHARS
+#: A share line offers two channels at least (a network and e-mail, or a copy link).
+MIN_SHARE_LINKS = 2
+
+
+def _carries_page(text: str, page_url: str) -> bool:
+    """`text` (a link's query, an e-mail's body) holds the page's own address."""
+    own = urlsplit(page_url)
+    return bool(own.path.strip("/")) and f"{own.netloc}{own.path}".rstrip("/") in unquote(text)
+
+
+def _share_mail(href: str, page_url: str) -> bool:
+    """An e-mail to write about the page ("mailto:?subject=…&body=<its address>"): no one to
+    write to, or the page's address in it. An e-mail to a person is a contact."""
+    address, _, rest = href[len("mailto:") :].partition("?")
+    return not address.strip() or _carries_page(rest, page_url)
+
+
+def _share_target(anchor: Tag, page: Page, host: str) -> bool:
+    """A link of a share bar: an icon (no words), an e-mail about the page (`_share_mail`), a
+    control of the page ("#", a script: copy the link), or another site's address carrying
+    this page's address (a network's share endpoint: "…/sharer.php?u=https%3A%2F%2F…")."""
+    href = str(anchor.get("href") or "").strip()
+    if not anchor.get_text(strip=True) or href.lower().startswith(("javascript:", "#")):
+        return True
+    if href.lower().startswith("mailto:"):
+        return _share_mail(href, page.url)
+    parts = urlsplit(urljoin(page.url, href))
+    if parts.netloc.lower() in ("", host):
+        return False
+    return _carries_page(f"{parts.query} {parts.fragment}", page.url)
+
+
+def _leaves_page(href: str, page: Page, host: str) -> bool:
+    """A share target taking the page elsewhere: another site, or an e-mail about it."""
+    if href.lower().startswith("mailto:"):
+        return _share_mail(href, page.url)
+    return urlsplit(urljoin(page.url, href)).netloc.lower() not in ("", host)
+
+
+def _share_bar(element: Tag, page: Page) -> bool:
+    """An element of links to share the page (`MIN_SHARE_LINKS` or more) and a label at most
+    (`MAX_SHARE_LABEL`): every link a share target (`_share_target`), one at least leaving
+    the page (`_leaves_page`). A sentence linking to its sources names them; a line of e-mail
+    addresses names people."""
+    anchors = element.find_all("a", href=True)
+    if len(anchors) < MIN_SHARE_LINKS:
+        return False
+    host = urlsplit(page.url).netloc.lower()
+    if not all(_share_target(a, page, host) for a in anchors):
+        return False
+    linked = sum(len(normalize_text(a.get_text(" "))) for a in anchors)
+    if len(normalize_text(element.get_text(" "))) - linked > MAX_SHARE_LABEL:
+        return False
+    return any(_leaves_page(str(a["href"]).strip(), page, host) for a in anchors)
+
+
+def _share_line(block: Block, page: Page) -> bool:
+    """A share bar's line (`_share_bar`), or its label on a line of its own right before it
+    ("<p>Delen:</p><p><a …><img alt=Facebook></a>…</p>")."""
+    element = block.element
+    if element is None or block.is_heading:
+        return False
+    if _share_bar(element, page):
+        return True
+    if block.hrefs or len(block.text) > MAX_SHARE_LABEL:
+        return False
+    after = element.find_next_sibling()
+    return after is not None and _share_bar(after, page)
+
+
 def _boxes_around(boxes: _Boxes, at: int) -> Iterator[tuple[Tag, int, int]]:
     """Each element around `blocks[at]` with the range (start, end) of the blocks inside it,
     nearest first: its own element, then up to `MAX_LABEL_CLIMB` levels up, never the text's
@@ -1979,7 +2095,9 @@ def _promo_boxes(boxes: _Boxes) -> set[int]:
             if any(b.tag in _DATA_LINES for b in inside):
                 break  # a section of the text, a list's or a table's items (a reference)
             if end == at + 1 and (
-                any(b.is_heading or b.bold for b in inside[:-1]) or _blurb_and_button(inside)
+                any(b.is_heading or b.bold for b in inside[:-1])
+                or _blurb_and_button(inside)
+                or _call_to_action(blocks, start, end)
             ):
                 found.update(id(b) for b in inside)
                 break
@@ -2008,6 +2126,23 @@ def _blurb_and_button(inside: list[Block]) -> bool:
 
 
 _BLURB_TAGS = frozenset(("p", "div"))
+
+
+def _call_to_action(blocks: list[Block], start: int, end: int) -> bool:
+    """A box set apart between the text's paragraphs holding a few short unlinked lines (a
+    title line and a sentence, `MAX_BLURB_CHARS` in all) and the button closing it
+    ("Intéressé ?" / "Inscrivez-vous avant le 15 avril." / "S'inscrire"), while running text
+    goes on outside the box: the text's own sections run longer, and a box holding all the
+    text is no call to action beside it."""
+    lines, button = blocks[start : end - 1], blocks[end - 1]
+    href = button.hrefs[0] if button.hrefs else ""
+    return (
+        len(lines) >= 1
+        and all(b.tag in _BLURB_TAGS and not b.hrefs and not b.quoted for b in lines)
+        and sum(len(b.text) for b in lines) <= MAX_BLURB_CHARS
+        and not href.startswith(("#", "javascript:"))
+        and any(_running_text(b) for b in (*blocks[:start], *blocks[end:]))
+    )
 
 
 def _byline_boxes(boxes: _Boxes) -> set[int]:
@@ -2127,12 +2262,15 @@ def extract_body(
     known: set[str],
     authors: Callable[[], Collection[str]] = frozenset,
     contact_lines: Collection[int] = frozenset(),
+    *,
+    lead: str | None = None,
 ) -> Found:
     """The article text: paragraphs and subheadings separated by blank lines, without the lead,
     the headline, metadata lines, contact blocks (and `contact_lines`, the `id`s of the blocks
     a contact was read from), link lists, the author's bio (`authors`: the full names the byline
     gives, asked only when a short last paragraph could be one) and everything around the
-    article."""
+    article. A block a lead selector marked stays unless `lead` (the lead chosen) holds its
+    text: a paragraph the lead did not take is the text's."""
     blocks = page.blocks
     boxes = _Boxes(blocks, page.root)
     labels = _repeated_labels(blocks)
@@ -2145,7 +2283,7 @@ def extract_body(
     kept = [
         b
         for at, b in enumerate(blocks)
-        if b.role is None
+        if (b.role is None or (b.role == "lead" and (not lead or b.text not in lead)))
         and id(b) not in slots
         and id(b) != kicker
         and id(b) not in contact_lines
@@ -2158,6 +2296,7 @@ def extract_body(
             or _column_header(blocks, at)
             or _key_fact(blocks, at, page, known)
         )
+        and not _share_line(b, page)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
