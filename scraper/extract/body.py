@@ -1866,8 +1866,8 @@ MIN_CLOSING_LINKS = 2
 def _closing_links(block: Block, last_text: int, at: int) -> bool:
     """A `<p>` after the text's last running paragraph (`last_text`) that is a short label and
     several links (`MIN_CLOSING_LINKS`, `_labelled_links`' shares): a post's categories, tags,
-    permalink and comment count, written as a paragraph of its own. Between two paragraphs of
-    the text such a line is the text's own link (`_links_between_paragraphs`)."""
+    permalink and comment count, written as a paragraph of its own; never a sentence. Between
+    two paragraphs of the text such a line is the text's own link (`_links_between_paragraphs`)."""
     text = block.text
     return (
         at > last_text
@@ -1876,6 +1876,9 @@ def _closing_links(block: Block, last_text: int, at: int) -> bool:
         and len(block.hrefs) >= MIN_CLOSING_LINKS
         and block.link_chars >= MIN_LABELLED_LINKS * len(text)
         and len(text) - block.link_chars <= MAX_LABEL_CHARS
+        # a sentence closes with its stop ("Read the report on <a>…</a> and <a>…</a>."): the
+        # text's own pointer to its sources, not a line of labels and links
+        and not text.endswith((".", "!", "?"))
     )
 
 
