@@ -15,28 +15,25 @@ from scraper.models import Article
 from scraper.sites import profile_for_url
 
 
-def _hub(lang: str, title: str, content: str, slug: str, after: str = "") -> Article:
-    url = f"https://hub.brussels/{lang}/news/{slug}/"
+def _page(url: str, lang: str, title: str, content: str, after: str) -> Article:
+    site = "hub.brussels" if "hub.brussels" in url else "Daily Ledger"
     html = (
-        f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title} | hub.brussels</title>'
-        '</head><body><header><nav><a href="/">Home</a></nav></header><main>'
+        f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title} | {site}</title>'
+        f'</head><body><header><nav><a href="/">{site}</a></nav></header><main>'
         f'<div class="container"><article class="post"><h1>{title}</h1>'
         f'<div class="entry-content">{content}</div></article>{after}</div></main>'
-        "<footer>hub.brussels</footer></body></html>"
+        f"<footer>© {site}</footer></body></html>"
     )
     return extract_article(html, url, profile=profile_for_url(url))
+
+
+def _hub(lang: str, title: str, content: str, slug: str, after: str = "") -> Article:
+    return _page(f"https://hub.brussels/{lang}/news/{slug}/", lang, title, content, after)
 
 
 def _news(lang: str, title: str, content: str, after: str = "") -> Article:
     url = "https://www.dailyledger.example/world/2027/03/02/story"
-    html = (
-        f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title} - Daily Ledger</title>'
-        '</head><body><header><a href="/">Daily Ledger</a></header><main><article>'
-        f'<h1>{title}</h1><p class="byline">By Jane Whitfield</p>'
-        f'<div class="article-body">{content}</div></article>{after}</main>'
-        "<footer>© Daily Ledger</footer></body></html>"
-    )
-    return extract_article(html, url, profile=profile_for_url(url))
+    return _page(url, lang, title, content, after)
 
 
 # --- 1. a trade mission's question headings, sections of lists and programme items ---------------
@@ -152,11 +149,11 @@ def test_question_headings_of_an_interview_with_lists_in_answers_stay_turns() ->
         ),
         ("What would you advise others?", "<p>I would say: go and see for yourself.</p>"),
     ]
-    text = "".join(f"<h2>{q}</h2>{a}" for q, a in turns)
     intro = (
         "<p>Aline Uwase, founder of the Brussels start-up Medilink, opened an office in Kigali "
         "last year. We spoke with her.</p>"
     )
+    text = "".join(f"<h2>{q}</h2>{a}" for q, a in turns)
     record = _hub("en", "Aline Uwase on Kigali", intro + text, "aline-uwase")
     assert [p.question for p in record.qa] == [q for q, _ in turns]
     assert {p.speaker for p in record.qa} == {"Aline Uwase"}
@@ -233,3 +230,119 @@ def test_a_place_named_once_is_no_speaker_on_a_news_page() -> None:
     record = _news("en", "A coffee grower's story", intro + text)
     assert [p.question for p in record.qa] == [q for q, _ in turns]
     assert {p.speaker for p in record.qa} == {"Jean Habimana"}
+
+
+# --- 3. a contact box of lines, an address and a national phone number ---------------------------
+
+CONTACTS = {
+    "en": ("Project manager", "Avenue du Port 86C", "1000 Brussels", "Phone:"),
+    "fr": ("Chargée de projet", "Avenue du Port 86C", "1000 Bruxelles", "Téléphone :"),
+    "nl": ("Projectbeheerder", "Havenlaan 86C", "1000 Brussel", "Telefoon:"),
+}
+TEXT = (
+    "<p>Brussels firms can apply until 30 April. The programme runs for six months.</p>"
+    "<p>Each firm gets twelve hours with an export adviser and a market study.</p>"
+)
+
+
+@pytest.mark.parametrize("boxed", [True, False], ids=["box", "flat"])
+@pytest.mark.parametrize("lang", sorted(CONTACTS))
+def test_contact_lines_an_address_and_a_national_number_are_one_contact(
+    lang: str, boxed: bool
+) -> None:
+    role, street, city, label = CONTACTS[lang]
+    lines = (
+        f"<p>Sofie Vermeulen</p><p>{role}</p><address>{street}<br>{city}</address>"
+        f'<p>{label} <a href="tel:02 800 40 00">02 800 40 00</a></p>'
+    )
+    # in a box of its own, or written flat among the text's paragraphs
+    record = _hub(
+        lang,
+        "Export coaching",
+        TEXT + (f'<div class="contact">{lines}</div>' if boxed else lines),
+        "coaching",
+    )
+    assert [(c.name, c.role, c.address, c.phones) for c in record.contacts] == [
+        ("Sofie Vermeulen", role, f"{street}, {city}", ["+3228004000"])
+    ]
+    assert street not in (record.body or "")
+
+
+def test_a_contact_card_of_nested_wrappers_with_a_plain_number_is_one_contact() -> None:
+    box = (
+        '<aside class="sidebar"><div class="card"><div class="person"><p><strong>Sofie '
+        'Vermeulen</strong></p><p>Project manager</p></div><div class="details"><address>Avenue '
+        "du Port 86C<br>1000 Brussels</address><p>Phone: 02 800 40 00</p></div></div></aside>"
+    )
+    record = _hub("en", "Export coaching", TEXT, "coaching", box)
+    assert [(c.name, c.address, c.phones) for c in record.contacts] == [
+        ("Sofie Vermeulen", "Avenue du Port 86C, 1000 Brussels", ["+3228004000"])
+    ]
+
+
+# --- 4. an inline related box between the text's paragraphs -----------------------------------
+
+MOST_READ = (
+    '<section class="more"><h2>Most read</h2>'
+    '<div class="card"><a href="https://hub.brussels/en/news/brussels-firms-in-dubai/">'
+    "<h3>Brussels firms in Dubai</h3></a></div>"
+    '<div class="card"><a href="https://hub.brussels/en/news/export-awards-2027/">'
+    "<h3>The export awards 2027</h3></a></div></section>"
+)
+BOXES = {
+    "en": (
+        '<div class="related-inline"><h4>Related</h4><ul><li><a href="{url}">{title}</a></li>'
+        "</ul></div>",
+        "news/export-check/",
+        "Five questions before you export",
+    ),
+    "fr": (
+        '<div class="box"><h2>Lire aussi</h2><ul><li><a href="{url}">{title}</a></li></ul></div>',
+        "actualites/exporter-check/",
+        "Cinq questions avant d'exporter",
+    ),
+    "nl": (
+        '<div class="box"><p><strong>Lees ook</strong></p><ul><li><a href="{url}">{title}</a>'
+        "</li></ul></div>",
+        "nieuws/export-check/",
+        "Vijf vragen voor je exporteert",
+    ),
+    "en-bare": (
+        '<h3>Related</h3><ul><li><a href="{url}">{title}</a></li></ul>',
+        "news/export-check/",
+        "Five questions before you export",
+    ),
+}
+PARAGRAPHS = [
+    "Brussels firms can apply until 30 April. The programme runs for six months.",
+    "Each firm gets twelve hours with an export adviser and a market study of its choice.",
+    "Registration closes when twenty firms have applied, so apply early to secure a place.",
+]
+
+
+@pytest.mark.parametrize("key", sorted(BOXES))
+def test_an_inline_related_box_is_a_related_item_and_no_body_text(key: str) -> None:
+    markup, path, title = BOXES[key]
+    lang = key[:2]
+    url = f"https://hub.brussels/{lang}/{path}"
+    first, second, third = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    content = first + second + markup.format(url=url, title=title) + third
+    record = _hub(lang, "Export coaching", content, "coaching", MOST_READ)
+    assert [(c.title, c.url) for c in record.related] == [
+        (title, url),
+        ("Brussels firms in Dubai", "https://hub.brussels/en/news/brussels-firms-in-dubai/"),
+        ("The export awards 2027", "https://hub.brussels/en/news/export-awards-2027/"),
+    ]
+    body = record.body or ""
+    assert PARAGRAPHS[1] in body and PARAGRAPHS[2] in body
+    assert title not in body
+    assert not any(label in body for label in ("Related", "Lire aussi", "Lees ook"))
+
+
+def test_a_read_also_line_inside_a_news_text_is_a_related_item() -> None:
+    url = "https://www.dailyledger.example/world/2027/03/01/tram-vote"
+    line = f'<p><b>Read also:</b> <a href="{url}">The tram vote explained</a></p>'
+    first, second, third = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    record = _news("en", "Export coaching", first + second + line + third)
+    assert [(c.title, c.url) for c in record.related] == [("The tram vote explained", url)]
+    assert PARAGRAPHS[2] in (record.body or "")
