@@ -452,9 +452,34 @@ def extract_qa(
     announced = (bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)) or not (
         config.role_cues and any(_cue_pattern(config.role_cues).search(t) for t in heads)
     )
+    # the person the introduction quotes ("« … », souligne Isabelle Grippa") with no interview
+    # word anywhere in it: a source of the article, whose words it has given already
+    interviewed = bool(config.interview_intros) and any(
+        _cue_pattern(config.interview_intros).search(t) for t in heads
+    )
+    quoted = bool(names) and not interviewed and _quotes(names[0], title, lead, body, config)
     # a person only the article's contacts name (no name in the text before the questions) is
     # no interviewee of question headings unless the text says someone answers
-    return _unlabelled(body, names[:1], config, announced=announced, from_text=bool(interviewees))
+    return _unlabelled(
+        body,
+        names[:1],
+        config,
+        announced=announced,
+        from_text=bool(interviewees),
+        quoted=quoted,
+    )
+
+
+def _quotes(
+    name: str, title: str | None, lead: str | None, body: Sequence[Block], config: ExtractConfig
+) -> bool:
+    """True when a block of the title, the lead or the introduction names `name` beside a
+    quotation it sets in quote marks ("« Le Rwanda … », souligne Isabelle Grippa")."""
+    texts = [t for t in (title, lead) if t] + [b.text for b in _introduction(body, config)]
+    return any(
+        name in text and any(o in text and c in text for o, c in (*_PAIRS, ('"', '"')))
+        for text in texts
+    )
 
 
 #: Dialogue dashes opening a turn ("— Quels secteurs… ?"): typography, not text.
@@ -972,10 +997,12 @@ def _unlabelled(
     *,
     announced: bool = True,
     from_text: bool = True,
+    quoted: bool = False,
 ) -> list[QAPair]:
     """The pairs of questions set apart without labels; `announced`: the text says someone
     answers (an interview word, a speech cue), else question headings need a dialogue;
-    `from_text`: the speaker is named in the text, not only in a contact block."""
+    `from_text`: the speaker is named in the text, not only in a contact block; `quoted`: the
+    introduction quotes the speaker and announces no interview (`extract_qa`)."""
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
@@ -1041,6 +1068,16 @@ def _unlabelled(
         # question addresses someone, an answer speaks in the first person) in most turns
         if len(pairs) >= MIN_TURNS and _dialogue(heading_asked, config):
             return pairs
+    if (
+        not prefixed
+        and not cited
+        and quoted
+        and len(heading_asked) == len(answers)
+        and not _dialogue(heading_asked, config)
+    ):
+        # question headings over sections that are no dialogue, the one named quoted in the
+        # introduction: an announcement citing a source, not an interview with them
+        return []
     if not prefixed and not cited and _sections_of_lists(heading_asked, answers, config):
         # an announcement's sections ("Why Rwanda?", "Who can take part?", "What is on the
         # programme?"), whoever the intro names or quotes ("says Isabelle Grippa")

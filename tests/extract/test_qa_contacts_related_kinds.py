@@ -112,10 +112,23 @@ MISSIONS = {
 }
 
 
+def _paragraphs(section: str) -> str:
+    """The section with its list items as plain paragraphs (no list left to tell)."""
+    for old, new in (("<ul>", ""), ("</ul>", ""), ("<li>", "<p>"), ("</li>", "</p>")):
+        section = section.replace(old, new)
+    return section
+
+
+@pytest.mark.parametrize("listed", [True, False], ids=["lists", "paragraphs"])
 @pytest.mark.parametrize("lang", sorted(MISSIONS))
-def test_question_headings_of_a_mission_with_lists_are_no_turns(lang: str) -> None:
+def test_question_headings_of_a_mission_quoting_someone_are_no_turns(
+    lang: str, listed: bool
+) -> None:
     title, intro, tag, sections = MISSIONS[lang]
-    text = "".join(f"<{tag}>{q}</{tag}>{section}" for q, section in sections)
+    text = "".join(
+        f"<{tag}>{q}</{tag}>{section if listed else _paragraphs(section)}"
+        for q, section in sections
+    )
     record = _hub(lang, title, f"<p>{intro}</p>{text}", "mission-rwanda")
     assert record.qa == []
     for question, _ in sections:
