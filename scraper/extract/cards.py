@@ -420,6 +420,43 @@ def _labelled_boxes(
     return found
 
 
+def _set_apart(box: Tag, link: Tag) -> list[Tag]:
+    """The elements of an inline box that are no line of the text: a box whose links are a list
+    ("<div><h4>Related</h4><ul><li><a>…"), or a label and its list standing side by side
+    (`_headed_list`), is set apart from the paragraphs around it, as a list of other articles;
+    a label and a link in a line ("<p><b>Lire aussi :</b> <a>…</a></p>") is no box of its own."""
+    if box is not link and box.find(_LISTS) is not None:
+        return [box]
+    return []
+
+
+_LISTS = ("ul", "ol")
+
+
+def _headed_list(link: Tag, phrases: tuple[str, ...]) -> tuple[Tag, Tag] | None:
+    """(label, list) when `link` sits in a list holding nothing but links (up to
+    `MAX_BOX_DEPTH` levels above it) whose previous sibling element is a label of its own naming
+    other articles (`phrases`): "<h3>Related</h3><ul><li><a>…</a></li></ul>" set between the
+    text's paragraphs with no box around the two."""
+    node = link.parent
+    for _ in range(MAX_BOX_DEPTH):
+        if not isinstance(node, Tag) or node.name in _STOP or _label_of(node) != "":
+            return None
+        if node.name in _LISTS:
+            label = node.find_previous_sibling(True)
+            text = normalize_text(label.get_text(" ")) if isinstance(label, Tag) else ""
+            if (
+                isinstance(label, Tag)
+                and len(text) <= MAX_BOX_LABEL_CHARS
+                and not links_in(label, 1)
+                and fold(text).startswith(phrases)
+            ):
+                return label, node
+            return None
+        node = node.parent
+    return None
+
+
 def _label_box(link: Tag, phrases: tuple[str, ...]) -> Tag | None:
     """The box that names `link` as another article to read (`phrases`: the vocabulary's
     `related_headings`): the link itself when its first string, an element of its own before
@@ -793,6 +830,16 @@ def find_cards(
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
     boxes = _labelled_boxes(candidates, units, strips, config)
+    # the elements of inline boxes set apart from the text (`_set_apart`), to leave out of it
+    apart: list[Tag] = []
+    for i, c in enumerate(candidates):
+        if i in boxes:
+            apart += _set_apart(boxes[i], c.link)
+        elif c.section is None and i not in strips:
+            headed = _headed_list(c.link, tuple(config.related_headings))
+            if headed is not None:
+                boxes[i] = headed[1]
+                apart += headed
     if loose:
         position = {id(a): k for k, a in enumerate(links)}  # `links` are in page order
         candidates, units, strips = _loose_members(
@@ -831,4 +878,7 @@ def find_cards(
                 time_zone=config.time_zone,
             )
         )
+    for tag in apart:
+        if not any(tag is o or o in tag.parents for o in containers):
+            containers = [o for o in containers if tag not in o.parents] + [tag]
     return cards, containers

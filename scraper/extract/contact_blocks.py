@@ -28,6 +28,7 @@ from scraper.extract.contacts import (
     Regions,
     deobfuscate,
     field_parts,
+    labelled_channel_only,
     phones_in,
 )
 from scraper.extract.names import FULL_NAME, is_full_name
@@ -388,6 +389,15 @@ def person_blocks(page: Page) -> list[Tag]:
             # a number alone beside no one's name (the site's "Street 1 · +32 …" footer line,
             # written in a plain `<div>`) is read as a line of text, not as a person's block
             continue
+        if (
+            block.name in _TEXT_BLOCKS
+            and block.parent is page.root
+            and labelled_channel_only(normalize_text(block.get_text(" ")), page.phone_regions)
+        ):
+            # a channel's line among the text's own lines ("Phone: 02 800 40 00" after the name,
+            # role and address lines): read with the lines before it, as a run of the text
+            # (`contacts.contact_runs`), not as a block of no one
+            continue
         if _one_of_flat_people(block, page):
             continue  # read with the name and role lines before it, as a run of the text
         if _sentence_with_address(block, page):
@@ -467,7 +477,13 @@ def contact_containers(page: Page) -> list[Tag]:
         inside = [p for p in people if _inside(p, box) and p is not box]
         found.extend(inside if len(inside) >= 2 else [box])
     for person in people:
-        if not any(_inside(person, f) or _inside(f, person) for f in found):
+        held = [f for f in found if f is not person and _inside(f, person)]
+        if held and not any(_inside(person, f) for f in found):
+            # a matched part of one person's block (its `<address>`, a `.contact-phone` line)
+            # is no contact of its own: the outermost block holding the person, their address
+            # and their channels is the contact
+            found = [f for f in found if not any(f is h for h in held)] + [person]
+        elif not any(_inside(person, f) or _inside(f, person) for f in found):
             found.append(person)
     for aside in page.signals.asides:
         if _outside_article(aside, page) or any(

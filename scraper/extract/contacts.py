@@ -583,6 +583,16 @@ def _is_contact_line(line: str, regions: Regions) -> bool:
     return len(line) <= 40 and bool(phones_in(line, regions))
 
 
+def labelled_channel_only(text: str, regions: Regions) -> bool:
+    """True for a line that is one channel and at most its label ("Phone: 02 800 40 00",
+    "Tél. : +32 …"): no name, no role, no address beside it."""
+    start = _channel_start(text, regions)
+    if start is None or not _is_contact_line(text, regions):
+        return False
+    head = text[:start].strip()
+    return not head or (_channel_label().search(head) is not None and len(head.split()) <= 2)
+
+
 def _first(region: str | None, regions: Regions) -> Regions:
     """`regions` with `region` (when known) tried first."""
     return regions if region is None else (region, *(r for r in regions if r != region))
@@ -654,8 +664,14 @@ def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]
             if field_label(previous.text) is not None:
                 start -= 1  # a label cell ("Adresse") does not count as a line of the contact
                 continue
+            # a part of the contact the selectors mark on its own (an `<address>` between the
+            # role line and the phone line) is a line of the person's, when it holds no channel
+            # (one that does is a contact of its own)
+            marked_part = previous.role == "contact" and not any(
+                _is_contact_line(line, regions) for line in previous.lines
+            )
             if (
-                previous.role is not None
+                (previous.role is not None and not marked_part)
                 or len(previous.text) > 80
                 or previous.text.endswith((".", "?", "!", ":"))
                 or _is_call_to_action(previous.text)

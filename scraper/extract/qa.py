@@ -150,10 +150,13 @@ class _Answer:
     quoted: bool | None = None
     #: the markup kind of each paragraph (`block_kind`), for `_end_of_interview`
     kinds: list[BlockKind | None] = field(default_factory=list)
+    #: the tag of each paragraph (list items set out a programme, not a spoken answer)
+    tags: list[str] = field(default_factory=list)
 
     def add(self, block: Block, text: str | None = None) -> None:
         self.paragraphs.append(block.text if text is None else text)
         self.kinds.append(block_kind(block))
+        self.tags.append(block.tag)
 
     def takes(self, block: Block) -> bool:
         """False when an answer set apart (quoted, a `<dd>`) meets running text again."""
@@ -286,12 +289,16 @@ def introduced_names(
     `first_only`: stop after the first block that introduces anyone (the list's first name is
     the same)."""
     names: list[str] = []
+    # names in apposition to a cue ("Marie Uwimana, founder of …", "founder Marie Uwimana"),
+    # in any block, come before those a few words off ("the founder of Kivu Coffee": the role's
+    # organisation, in the title)
+    close: list[str] = []
     cues = config.interview_intros + config.role_cues
     if not cues:
         return names
     cue = _cue_pattern(cues)
     for block in blocks:
-        if first_only and names:
+        if first_only and close:
             break
         text = block.text
         if len(text) > 1500 or block.is_heading:
@@ -310,7 +317,13 @@ def introduced_names(
                 near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
         names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
-    return names
+        close.extend(n for gap, n in near if gap <= _APPOSED_GAP and n not in close)
+    return close + [name for name in names if name not in close]
+
+
+#: Characters between a cue and a name in apposition to it: a space ("founder Marie Uwimana"),
+#: or the comma after the name ("Marie Uwimana, founder"; `_gap` counts it as one).
+_APPOSED_GAP = 1
 
 
 def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:
@@ -439,9 +452,34 @@ def extract_qa(
     announced = (bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)) or not (
         config.role_cues and any(_cue_pattern(config.role_cues).search(t) for t in heads)
     )
+    # the person the introduction quotes ("« … », souligne Isabelle Grippa") with no interview
+    # word anywhere in it: a source of the article, whose words it has given already
+    interviewed = bool(config.interview_intros) and any(
+        _cue_pattern(config.interview_intros).search(t) for t in heads
+    )
+    quoted = bool(names) and not interviewed and _quotes(names[0], title, lead, body, config)
     # a person only the article's contacts name (no name in the text before the questions) is
     # no interviewee of question headings unless the text says someone answers
-    return _unlabelled(body, names[:1], config, announced=announced, from_text=bool(interviewees))
+    return _unlabelled(
+        body,
+        names[:1],
+        config,
+        announced=announced,
+        from_text=bool(interviewees),
+        quoted=quoted,
+    )
+
+
+def _quotes(
+    name: str, title: str | None, lead: str | None, body: Sequence[Block], config: ExtractConfig
+) -> bool:
+    """True when a block of the title, the lead or the introduction names `name` beside a
+    quotation it sets in quote marks ("« Le Rwanda … », souligne Isabelle Grippa")."""
+    texts = [t for t in (title, lead) if t] + [b.text for b in _introduction(body, config)]
+    return any(
+        name in text and any(o in text and c in text for o, c in (*_PAIRS, ('"', '"')))
+        for text in texts
+    )
 
 
 #: Dialogue dashes opening a turn ("— Quels secteurs… ?"): typography, not text.
@@ -534,23 +572,29 @@ def _interviewees(
     heading = [Block(tag="p", lines=[t]) for t in (title, lead) if t]
     intro = _introduction(body, config)
     found = introduced_names(heading + intro, config, first_only=first_only)
+    if first_only and found:
+        return found
     listed = set(found)  # `found` as a set: a long introduction names hundreds of people
     # what `person_name` makes of each name as written, asked once: a text repeats its names
     verdicts: dict[str, str | None] = {}
+    # the blocks naming each name no cue introduces: the person the title, the lead and the
+    # introduction each name ("Marie Uwimana" in the lead and again in the intro) comes before
+    # a capitalised pair named once ("In Lake Kivu, …", "Kigali Heights is where …")
+    named_in: dict[str, int] = {}
     for block in heading + intro:
-        if first_only and found:
-            break
         ends: list[int] | None = None
+        seen: set[str] = set()
         for match in FULL_NAME.finditer(block.text):
             ends = _line_ends(block) if ends is None else ends
             written = _name_at(block, match, ends)
             if written not in verdicts:
                 verdicts[written] = person_name(written, config)
             name = verdicts[written]
-            if name and name not in listed:
-                listed.add(name)
-                found.append(name)
-    return found
+            if name and name not in listed and name not in seen:
+                seen.add(name)
+                named_in[name] = named_in.get(name, 0) + 1
+    # (a stable sort: names as often named keep the text's order)
+    return found + sorted(named_in, key=lambda name: -named_in[name])
 
 
 def _line_ends(block: Block) -> list[int]:
@@ -896,7 +940,7 @@ def _end_of_interview(answers: list[_Answer], *, named_turns: bool = False) -> l
                 end = at
                 break
             known.add(kind)
-        del last.paragraphs[end:], last.kinds[end:]
+        del last.paragraphs[end:], last.kinds[end:], last.tags[end:]
     return [p for p in (a.pair() for a in answers) if p is not None]
 
 
@@ -929,6 +973,18 @@ def _dialogue(answers: Sequence[_Answer], config: ExtractConfig) -> bool:
     return bool(answered) and 2 * sum(_voiced(a, config) for a in answered) >= len(answered)
 
 
+def _sections_of_lists(
+    heading_asked: Sequence[_Answer], answers: Sequence[_Answer], config: ExtractConfig
+) -> bool:
+    """True when every question is a section heading, most sections are no dialogue
+    (`_dialogue`) and at least half of them set out list items (a programme, key facts, who may
+    take part): an announcement's sections, not answers, which are spoken, in paragraphs."""
+    answered = [a for a in heading_asked if a.paragraphs]
+    if not answered or len(heading_asked) != len(answers) or _dialogue(answered, config):
+        return False
+    return 2 * sum(1 for a in answered if "li" in a.tags) >= len(answered)
+
+
 #: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
 #: followed by narrative text is a section heading that asks, not an interview.
 MIN_TURNS = 2
@@ -941,10 +997,12 @@ def _unlabelled(
     *,
     announced: bool = True,
     from_text: bool = True,
+    quoted: bool = False,
 ) -> list[QAPair]:
     """The pairs of questions set apart without labels; `announced`: the text says someone
     answers (an interview word, a speech cue), else question headings need a dialogue;
-    `from_text`: the speaker is named in the text, not only in a contact block."""
+    `from_text`: the speaker is named in the text, not only in a contact block; `quoted`: the
+    introduction quotes the speaker and announces no interview (`extract_qa`)."""
     speaker = names[0] if names else None  # the first person the text introduces
     answers: list[_Answer] = []
     current: _Answer | None = None
@@ -1010,6 +1068,20 @@ def _unlabelled(
         # question addresses someone, an answer speaks in the first person) in most turns
         if len(pairs) >= MIN_TURNS and _dialogue(heading_asked, config):
             return pairs
+    if (
+        not prefixed
+        and not cited
+        and quoted
+        and len(heading_asked) == len(answers)
+        and not _dialogue(heading_asked, config)
+    ):
+        # question headings over sections that are no dialogue, the one named quoted in the
+        # introduction: an announcement citing a source, not an interview with them
+        return []
+    if not prefixed and not cited and _sections_of_lists(heading_asked, answers, config):
+        # an announcement's sections ("Why Rwanda?", "Who can take part?", "What is on the
+        # programme?"), whoever the intro names or quotes ("says Isabelle Grippa")
+        return []
     if not prefixed and not cited and speaker and (not announced or not from_text):
         # someone named by a role only ("our trade attaché, Kenji Watanabe, will accompany the
         # mission") or only in the contacts, and questions set apart by nothing but their markup
