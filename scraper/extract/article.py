@@ -409,7 +409,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     if article.sector is None and self_card is not None and self_card.sector:
         put("sector", (self_card.sector, "card"))
     known = {fold(x) for x in (article.title, article.sector) if x}
-    put("lead", extract_lead(page, known))
+    put("lead", extract_lead(page, known, title=article.title))
     # the contacts before the body: the lines a contact is read from are not text as well
     groups = _contact_groups(page, page.contact_containers)
     article.contacts = contacts_from_blocks(groups, page.phone_regions)

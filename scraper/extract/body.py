@@ -658,8 +658,7 @@ def _is_dek(tag: str, text: str) -> bool:
 
 def _dek_block(page: Page, known: set[str], first: Block | None) -> Block | None:
     """A dek written as a heading: the first heading of the text after the headline, before its
-    first paragraph, and the only heading of its rank (section headings come in series, each
-    with text of its own)."""
+    first paragraph, and no section heading of the text (`_opens_sections`)."""
     blocks = page.blocks
     for at, block in enumerate(blocks):
         if block is first:
@@ -669,14 +668,56 @@ def _dek_block(page: Page, known: set[str], first: Block | None) -> Block | None
         if (
             block.role is None
             and _is_dek(block.tag, block.text)
+            and block.link_density <= MAX_LINK_DENSITY  # a story's linked title: no dek
             and not is_metadata(block, page, known)
             and not _repeats_headline(block.text, known)
-            and not any(b.tag == block.tag for b in blocks[at + 1 :])
+            and not _opens_sections(page, known, blocks, at)
             and _right_under_headline(block.element)
         ):
             return block
         return None
     return None
+
+
+def _opens_sections(page: Page, known: set[str], blocks: list[Block], at: int) -> bool:
+    """True when the heading `blocks[at]` is the first of the text's sections: headings of its
+    rank come after it in the same container (its siblings, or those of the section wrappers
+    they open) and the text follows it at once. A dek stands apart: in the headline's box while
+    the sections divide the text's own container, or before the date line or byline."""
+    block = blocks[at]
+    if block.element is None:
+        return False
+    parents = {id(node.parent) for node in _opened_wrappers(block.element)}
+    later = [
+        i
+        for i in range(at + 1, len(blocks))
+        if blocks[i].tag == block.tag
+        and (element := blocks[i].element) is not None
+        and any(id(node.parent) in parents for node in _opened_wrappers(element))
+    ]
+    if not later:
+        return False  # the only one of its rank, or the text's sections in a container of their own
+
+    def dated(i: int) -> bool:  # a date line or byline right under the heading
+        return i + 1 < len(blocks) and is_metadata(blocks[i + 1], page, known)
+
+    # a dek stands before the date line; headings each over their own date line are a series of
+    # stories (a weekly edition's), as sections are
+    return not dated(at) or any(dated(i) for i in later)
+
+
+def _opened_wrappers(element: Tag) -> list[Tag]:
+    """`element` and the wrappers it opens (`<section><h2>…`), up to `DEK_CLIMB` levels: what
+    stands beside the other sections of a text."""
+    found = [element]
+    node = element
+    for _ in range(DEK_CLIMB):
+        parent = node.parent
+        if parent is None or parent.find(True, recursive=False) is not node:
+            break
+        found.append(parent)
+        node = parent
+    return found
 
 
 #: Elements between the headline and a dek: a date line, a byline.
@@ -778,16 +819,38 @@ def _repeats_headline(text: str, known: set[str]) -> bool:
     )
 
 
-def _under_headline(page: Page, known: set[str]) -> str | None:
+def _headline_element(page: Page, title: str | None) -> Tag | None:
+    """The element printing the headline the title chose: an `<h1>` outside the site bar whose
+    text is `title`, else a subheading whose text is (the `<h2>` headline under a slogan `<h1>`
+    in the site bar), else the line `extract_title` kept (`Page.headline`), else the first `<h1>`
+    outside the site's frame."""
+    h1s = [h for h in page.signals.h1s if not _in_site_bar(h, page)]
+    wanted = fold(title) if title else None
+    if wanted is not None:
+        named = next((h for h in h1s if fold(normalize_text(h.get_text(" "))) == wanted), None)
+        named = named or next(
+            (
+                h
+                for h in page.signals.headings
+                if fold(normalize_text(h.get_text(" "))) == wanted
+                and not page.in_site_chrome(h)
+                and not page.in_related(h)
+            ),
+            None,
+        )
+        if named is not None:
+            return named
+    if page.headline is not None:
+        return page.headline
+    return next((h for h in h1s if not page.in_site_chrome(h)), None)
+
+
+def _under_headline(page: Page, known: set[str], title: str | None) -> str | None:
     """The paragraph right under the headline, when the headline sits outside the text container
     (a news site's `<p class="article__desc">`). A heading in the site bar is no headline."""
+    headline = _headline_element(page, title)
     root = page.root
-    if root is None or all(any(p is root for p in h.parents) for h in page.signals.h1s):
-        return None  # whichever heading is the headline, it sits in the text container
-    h1s = [h for h in page.signals.h1s if not _in_site_bar(h, page)]
-    headline = next((h for h in h1s if fold(normalize_text(h.get_text(" "))) in known), None)
-    headline = headline or next((h for h in h1s if not page.in_site_chrome(h)), None)
-    if headline is None:
+    if headline is None or root is None:
         return None
     if any(p is root for p in headline.parents):
         return None
@@ -808,8 +871,10 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             break
         text = normalize_text(sibling.get_text(" "))
-        if _sparse(sibling, text):
-            continue  # the header's bar: source, date and buttons, a few characters per element
+        if _sparse(sibling, text) or _short_lines(sibling):
+            # the header's bar: source, date and buttons, a few characters per element; a
+            # poster's profile box ("kaybee<br>Beiträge: 87<br>Registriert: …")
+            continue
         probe = Block(tag="p", lines=[text])
         if (
             len(text) >= _MIN_LEAD
@@ -819,6 +884,21 @@ def _under_headline(page: Page, known: set[str]) -> str | None:
         ):
             return text
     return None
+
+
+def _short_lines(element: Tag) -> bool:
+    """True when `element` breaks its text into lines (`<br>`) each shorter than a standfirst
+    (`_MIN_LEAD`): a box of facts (a poster's name, post count and sign-up date; an address), where
+    a standfirst is a sentence or a few on one line."""
+    lines = [""]
+    for node in element.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                lines.append("")
+        elif type(node) is NavigableString:
+            lines[-1] += node
+    texts = [t for t in map(normalize_text, lines) if t]
+    return len(texts) > 1 and max(map(len, texts)) < _MIN_LEAD
 
 
 def _photo_box(element: Tag) -> bool:
@@ -1039,9 +1119,10 @@ def _follows(tag: Tag, root: Tag) -> bool:
     return common.index(node) > common.index(side)
 
 
-def extract_lead(page: Page, known: set[str]) -> Found:
+def extract_lead(page: Page, known: set[str], *, title: str | None = None) -> Found:
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
-    first paragraph of the text (confirmed by the meta description when it repeats it)."""
+    first paragraph of the text (confirmed by the meta description when it repeats it).
+    `title`: the headline found, whose element the lines under the headline are read from."""
     marked = _opening_standfirst(page.blocks)
     scope = page.article_scope()
     if not marked and scope is not None:
@@ -1058,7 +1139,7 @@ def extract_lead(page: Page, known: set[str]) -> Found:
             if len(text) >= _MIN_LEAD:
                 return text, "profile"
     if not marked:
-        under = _under_headline(page, known)
+        under = _under_headline(page, known, title)
         if under:
             return under, "html"
     found = _lead_block(page, known)

@@ -149,19 +149,45 @@ def extract_translations(page: Page, lang: str | None, url: str) -> dict[str, st
     names = page.config.language_names
     for link in page.signals.links:
         text = link.string  # a switch's link holds its one word; longer links skip the lookup
+        declared = link.get("lang")
+        if text is None and declared is not None:
+            text = normalize_text(link.get_text(" "))  # "<a lang='fr'> <span>Français</span></a>"
         short = names.get(fold(text.strip())) if text and len(text) <= MAX_SWITCH_CHARS else None
         if short is None or short == lang or short in found:
             continue
         absolute = resolve_href(page.base, str(link["href"]))
+        if not absolute or fold(absolute) == fold(url):
+            continue
         # a switch to the other language's home page, or a link in the text, is no translation
-        if (
-            absolute
-            and fold(absolute) != fold(url)
-            and is_article_link(absolute, url, page.config.hosts)
+        if is_article_link(absolute, url, page.config.hosts) or (
+            _declares(declared, short) and _other_version(absolute, url, page.config.hosts)
         ):
             found[short] = absolute
     _select_translations(page, lang, url, found)
     return found
+
+
+def _declares(declared: object, short: str) -> bool:
+    """True when a link's `lang` attribute declares the language its text names ("<a lang='fr'
+    href=…>Français</a>"): the link states the page's version in that language, as an hreflang
+    alternate does."""
+    return isinstance(declared, str) and short_lang(declared) == short
+
+
+def _other_version(absolute: str, url: str, hosts: frozenset[str]) -> bool:
+    """True when `absolute`, linked as the page's version in another language, is on the same site
+    (the page's host, with or without `www.`, or one of the profile's `hosts`) and is not a home
+    page ("/", "/fr/"): the rules of hreflang alternates, whatever the URL's shape (a
+    translation's path may differ in depth from the page's: "/fr/actualites/economie/…" beside
+    "/nl/nieuws/…")."""
+    host = host_of(absolute).removeprefix("www.")
+    if host != host_of(url).removeprefix("www.") and host not in {
+        h.removeprefix("www.") for h in hosts
+    }:
+        return False
+    parts = urlsplit(absolute)
+    rest = parts.path.strip("/")
+    return bool(parts.query) or not (rest == "" or ("/" not in rest and lang_from_url(absolute)))
 
 
 def _select_translations(page: Page, lang: str | None, url: str, found: dict[str, str]) -> None:

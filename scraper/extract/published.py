@@ -127,6 +127,9 @@ def _time_kind(tag: Tag) -> str | None:
     itemprop = str(tag.get("itemprop") or "").lower()
     if "datepublished" in itemprop:
         return "published"  # the element's own property, over its wrapper's class ("…__updated")
+    shown = _own_label(tag)
+    if shown:
+        return shown  # what the reader sees ("Updated March 4, 2026") over the markup's class
     parent = tag.parent if isinstance(tag.parent, Tag) else tag
     own = class_string(tag).lower()
     if _hatom_publication(own) and "datemodified" not in itemprop:
@@ -159,19 +162,53 @@ def _hatom_publication(classes: str) -> bool:
     return "updated" in names and any(name in names for name in _HATOM_PUBLISHED)
 
 
+def _own_label(tag: Tag) -> str | None:
+    """ "published" or "modified" when the text `tag` shows opens with that kind of label
+    ("<time datetime=…>Bijgewerkt op 4 maart 2026</time>", "<time …>Updated 2 hours ago</time>"):
+    the label the reader sees names the date, whatever the element's class says."""
+    text = normalize_text(tag.get_text(" "))
+    if not text or text[0].isdigit():
+        return None  # most `<time>`s show their date alone
+    # the label and the date it introduces ("Mis à jour le 04/03/2026"), the earliest kind first
+    found = [
+        (at, kind) for kind in ("modified", "published") if (at := label_at(text, kind)) is not None
+    ]
+    if found:
+        return min(found)[1]
+    # a label before a date the vocabulary cannot read ("Updated 2 hours ago"): the words
+    # before the first digit
+    head = _DIGIT_RUN.split(text, maxsplit=1)[0].strip()
+    return _label_kind(head) if head and len(head) < len(text) else None
+
+
+_DIGIT_RUN = re.compile(r"\d")
+#: A `<time>` that opens its elements is looked up this many elements high for the label
+#: before it ("<span>Mis à jour le</span><span><time>…</time></span>"): a label cell and its
+#: value's cell are siblings a level or two up, not further.
+_LABEL_DEPTH = 3
+
+
 def _label_before(tag: Tag) -> str | None:
-    """ "published" or "modified" when the text just before `tag` in its parent is that kind of
-    label ("<span>Updated</span> <time>", "Mis à jour le <time>")."""
-    parent = tag.parent
-    if not isinstance(parent, Tag):
-        return None
-    before: list[str] = []
-    for node in tag.previous_siblings:
-        before.insert(0, node.get_text(" ") if isinstance(node, Tag) else str(node))
-        if sum(map(len, before)) > _LABEL_WINDOW:
-            break
-    text = normalize_text(" ".join(before))[-_LABEL_WINDOW:]
-    return _label_kind(text) if text else None
+    """ "published" or "modified" when the text just before `tag` is that kind of label
+    ("<span>Updated</span> <time>", "Mis à jour le <time>"): in its parent, or, when `tag`
+    opens its parent, before the element it opens (at most `_LABEL_DEPTH` levels up)."""
+    node = tag
+    for _ in range(_LABEL_DEPTH):
+        parent = node.parent
+        if not isinstance(parent, Tag):
+            return None
+        before: list[str] = []
+        for sibling in node.previous_siblings:
+            before.insert(0, sibling.get_text(" ") if isinstance(sibling, Tag) else str(sibling))
+            if sum(map(len, before)) > _LABEL_WINDOW:
+                break
+        text = normalize_text(" ".join(before))[-_LABEL_WINDOW:]
+        if text:
+            return _label_kind(text)
+        if parent.name in ("body", "html", "article", "main"):
+            return None
+        node = parent
+    return None
 
 
 #: A date put after a text to ask whether the text is a date label (a label is one when a
