@@ -477,11 +477,14 @@ def contact_containers(page: Page) -> list[Tag]:
         inside = [p for p in people if _inside(p, box) and p is not box]
         found.extend(inside if len(inside) >= 2 else [box])
     for person in people:
-        held = [f for f in found if f is not person and _inside(f, person)]
+        held = [
+            f for f in found if f is not person and _inside(f, person) and not _full_name_line(f)
+        ]
         if held and not any(_inside(person, f) for f in found):
-            # a matched part of one person's block (its `<address>`, a `.contact-phone` line)
-            # is no contact of its own: the outermost block holding the person, their address
-            # and their channels is the contact
+            # a matched part of one person's block (its `<address>`, a `.contact-phone` line:
+            # no one's name in it) is no contact of its own: the outermost block holding the
+            # person, their address and their channels is the contact; a match that names its
+            # person (a card) is one already
             found = [f for f in found if not any(f is h for h in held)] + [person]
         elif not any(_inside(person, f) or _inside(f, person) for f in found):
             found.append(person)

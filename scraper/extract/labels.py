@@ -12,7 +12,17 @@ from scraper.text import fold
 #: phone and email labels are dropped (their values speak for themselves).
 FIELD_LABELS = {
     "name": ("nom", "name", "naam", "contactpersoon", "personne de contact", "contact person"),
-    "role": ("fonction", "function", "functie", "role", "rôle", "titre", "job title", "poste"),
+    "role": (
+        "fonction",
+        "function",
+        "functie",
+        "role",
+        "rôle",
+        "titre",
+        "job title",
+        "poste",
+        "position",
+    ),
     "address": ("adresse", "address", "adres", "adresse postale", "postal address"),
     "other": (
         "téléphone",

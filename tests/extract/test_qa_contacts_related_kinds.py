@@ -359,3 +359,50 @@ def test_a_read_also_line_inside_a_news_text_is_a_related_item() -> None:
     record = _news("en", "Export coaching", first + second + line + third)
     assert [(c.title, c.url) for c in record.related] == [("The tram vote explained", url)]
     assert PARAGRAPHS[2] in (record.body or "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "labels", "role", "phone", "want_phone"),
+    [
+        (
+            "nl",
+            "zegt Pieter Claes, economisch en handelsattaché in Dubai",
+            ("Naam", "Functie", "Telefoon", "E-mail"),
+            "Economisch en handelsattaché, Dubai",
+            "+971 4 331 2050",
+            "+97143312050",
+        ),
+        (
+            "en",
+            "says Ana Ruiz, the agency's trade attachée in Madrid",
+            ("Name", "Position", "Phone", "Email"),
+            "Trade attachée, Madrid",
+            "+34 91 555 12 34",
+            "+34915551234",
+        ),
+    ],
+)
+def test_a_labelled_card_beside_a_text_quoting_its_person_stays_one_contact(
+    lang: str, said: str, labels: tuple[str, str, str, str], role: str, phone: str, want_phone: str
+) -> None:
+    """A card that names its person (a `<dl>` of labelled name, role, phone and e-mail) in a grid
+    cell beside the text that quotes the same person: the card is the contact, not a fragment of
+    a larger block holding the text and the card."""
+    name = said.split(", ")[0].split(" ", 1)[1]
+    email = f"{name.split()[0].lower()}@hub.brussels"
+    text = (
+        '<div class="grid"><div class="cell cell--8">'
+        "<p>The new rules for green buildings were approved in January by the city council, "
+        "and every new office building must now report its energy use in real time.</p>"
+        f"<p>“Developers urgently look for suppliers who can deliver those readings,” {said}.</p>"
+        "</div>"
+        '<div class="cell cell--4"><aside class="contact-card"><h3>Contact</h3><dl>'
+        f"<dt>{labels[0]}</dt><dd>{name}</dd><dt>{labels[1]}</dt><dd>{role}</dd>"
+        f"<dt>{labels[2]}</dt><dd>{phone}</dd>"
+        f'<dt>{labels[3]}</dt><dd><a href="mailto:{email}">{email}</a></dd>'
+        "</dl></aside></div></div>"
+    )
+    article = _hub(lang, "Green buildings open a market", text, "green-buildings")
+    assert [(c.name, c.role, c.phones, c.emails) for c in article.contacts] == [
+        (name, role, [want_phone], [email])
+    ]
