@@ -1437,8 +1437,9 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
     category lines, the print edition's note, a feedback link) is another kind of block, not the
     text's last line. The text is the paragraphs of its container's kind (tag and class: a text
     split in `story-body` parts by ads is one text); a `<p>` in another part of that kind, beside
-    one of the text's parts, stays (a box of that kind elsewhere, the author's box under the
-    article, is another box).
+    one of the text's parts or in the same place of the unit after one's, past article content
+    only (`_Run`: a CMS's rows, an interview's row between two of the text's), stays (a box of
+    that kind elsewhere, the author's box under the article, is another box).
     A `<div>` beside the paragraphs (an editor's stray line) stays, and so do lists, tables,
     quotes and code after the text."""
     paragraphs = [
@@ -1465,12 +1466,18 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         blocks, unquoted, last
     )
     text_kinds -= _note_kinds(blocks, unquoted, last, parent)
-    # a part of the text sits beside another part: a box of the same kind elsewhere (an author's
-    # bio boxed like the text's parts, under the article) is another box
+    # a part of the text sits beside another part, or in the same place of the unit after (a
+    # CMS's row after row), past article content only (`_Run`): a box of the same kind elsewhere
+    # (an author's bio boxed like the text's parts, under the article) is another box
     beside = {id(box.parent) for _, box in unquoted if box.parent is not None}
+    run = _Run(blocks, kept, [box for _, box in unquoted])
 
-    def text_part(box: Tag | None) -> bool:
-        return box is not None and _signature(box) in text_kinds and id(box.parent) in beside
+    def text_part(box: Tag | None, kinds: Collection[tuple[str, str] | None]) -> bool:
+        return (
+            box is not None
+            and _signature(box) in kinds
+            and (id(box.parent) in beside or run.follows_the_text(box))
+        )
 
     own = {id(parent), *(id(p) for p in parent.parents)}  # its loose lines ("<body>Text<p>…")
     # the text resumes at a later <p> of its own container (a closing line, short or long): the
@@ -1482,13 +1489,7 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
             if b.tag == "p"
             and b.element is not None
             and b.element.parent is not None
-            and (
-                b.element.parent is parent
-                or (
-                    _signature(b.element.parent) == text_kind
-                    and id(b.element.parent.parent) in beside
-                )
-            )
+            and (b.element.parent is parent or text_part(b.element.parent, (text_kind,)))
         ),
         default=last,
     )
@@ -1502,9 +1503,123 @@ def _after_the_text(blocks: list[Block], kept: list[Block]) -> list[Block]:
         and not b.quoted
         and id(b) not in sections
         and not _linked_note(b)
-        and (b.tag == "div" or (b.tag == "p" and at > resumes and not text_part(b.element.parent)))
+        and (
+            b.tag == "div"
+            or (b.tag == "p" and at > resumes and not text_part(b.element.parent, text_kinds))
+        )
     }
     return [b for b in kept if id(b) not in after]
+
+
+class _Run:
+    """Whether a box of the kind of the text's parts (`parts`: the boxes holding its paragraphs)
+    follows one of them in a unit repeated after the text's: a CMS writes a text in rows, each a
+    component holding a text field, and sets an interview, a figure or a quote in rows of their
+    own between them; the text's closing line is the text field of the row after. The blocks
+    under each element are found once, when a box asks."""
+
+    def __init__(self, blocks: list[Block], kept: list[Block], parts: list[Tag]) -> None:
+        self.blocks = blocks
+        self.kept = {id(b) for b in kept}
+        self.parts = parts
+        self._under: dict[int, list[Block]] | None = None
+        self._content: dict[int, bool | None] = {}
+        self._follows: dict[int, bool] = {}
+
+    def under(self, element: Tag) -> list[Block]:
+        """The blocks read from `element` or from elements inside it."""
+        if self._under is None:
+            self._under = {}
+            for block in self.blocks:
+                node = block.element
+                while node is not None:
+                    self._under.setdefault(id(node), []).append(block)
+                    node = node.parent
+        return self._under.get(id(element), [])
+
+    def follows_the_text(self, box: Tag) -> bool:
+        """True when `box` lies where a part of the text of its kind lies in an element before
+        one of `box`'s own or its ancestors' (`_same_place`: the row before), the elements
+        between them all article content or nothing read (`content`)."""
+        if id(box) not in self._follows:
+            self._follows[id(box)] = self._follows_the_text(box)
+        return self._follows[id(box)]
+
+    def _follows_the_text(self, box: Tag) -> bool:
+        kind = _signature(box)
+        ours = [part for part in self.parts if _signature(part) == kind and part is not box]
+        node: Tag | None = box
+        while node is not None and node.parent is not None:
+            for sibling in node.previous_siblings:
+                if not isinstance(sibling, Tag):
+                    continue
+                if any(_same_place(part, box, node, sibling) for part in ours):
+                    return True
+                if self.content(sibling, ours) is False:
+                    return False
+            node = node.parent
+        return False
+
+    def content(self, element: Tag, ours: list[Tag]) -> bool | None:
+        """True when `element` is article content: blocks the body keeps (a figure's credit
+        aside), one of them the text's (a running paragraph, a quote, a picture's caption: an
+        interview's answers, a figure, a quote box). False when it is furniture (a share bar,
+        a newsletter box, cards of other articles: blocks left out or text read as none; an
+        author's box: short lines only) or holds a part of the text in another place (the
+        text's own box, higher up). None when nothing is shown in it (a picture, an ad slot
+        and its label)."""
+        if id(element) in self._content:
+            return self._content[id(element)]
+        read = self.under(element)
+        inside = [b for b in read if not is_ad_label(b)]
+        found: bool | None
+        if not inside:
+            # a picture, an ad slot and its label: nothing to read; a bar of links or buttons
+            # shows text the body reads no block from
+            found = None if read or not _unread_text(element) else False
+        elif any(part is element or any(a is element for a in part.parents) for part in ours):
+            found = False
+        else:
+            found = all(
+                id(b) in self.kept or is_caption(b) or _image_credit(b) for b in inside
+            ) and any(_article_block(b) for b in inside)
+        self._content[id(element)] = found
+        return found
+
+
+def _unread_text(element: Tag) -> bool:
+    """True when `element` shows text (outside scripts and styles) other than an ad slot's
+    label (`is_ad_label`)."""
+    return any(
+        string.strip()
+        and not (string.parent is not None and string.parent.name in _NOT_READ)
+        and fold(string).strip().strip(_LABEL_DASHES) not in _ad_labels()
+        for string in element.strings
+    )
+
+
+def _article_block(block: Block) -> bool:
+    """A block of an article's text: a running paragraph, a quote, a picture's caption."""
+    return (
+        (block.tag == "p" and len(block.text) >= MIN_TEXT_PARAGRAPH)
+        or block.quoted
+        or is_caption(block)
+    )
+
+
+def _same_place(part: Tag, box: Tag, unit: Tag, other: Tag) -> bool:
+    """True when `part` lies in `other` where `box` lies in `unit`: as many levels down, through
+    elements of the same kinds (`_signature`), `other` of `unit`'s kind (a row's component's
+    text field, in the row before)."""
+    mine: Tag | None = box
+    theirs: Tag | None = part
+    while mine is not None and theirs is not None:
+        if _signature(mine) != _signature(theirs):
+            return False
+        if mine is unit:
+            return theirs is other
+        mine, theirs = mine.parent, theirs.parent
+    return False
 
 
 #: A thread after the text (comments, readers' reviews) has at least this many entries.

@@ -1,13 +1,16 @@
 """Body kinds of round x20 (precision on newsletter, blog and magazine templates unlike the
 others), each on a page and a sibling in other markup and language: a note after the text whose
 back link opens its box (kept), a post's closing line of categories and links (left out), the
-author's box under the article built of the same bare boxes as the text (left out)."""
+author's box under the article built of the same bare boxes as the text (left out), the
+closing part of a text written row after row, after an interview's, a figure's or a quote's row
+(kept)."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.extract import extract_article
+from scraper.sites import profile_for_url
 
 URL = "https://blog.example/2026/05/12/tram-line/"
 
@@ -264,3 +267,168 @@ def test_a_first_paragraph_wrapped_deeper_than_the_others_stays() -> None:
         + "</div></article>"
     )
     _body(_page("en", "Tram line to be extended", article), EN)
+
+
+# 5. a text written in parts, each in the same place of a unit repeated row after row (a CMS's
+# row > text component > text field), with an interview, a figure or a quote in rows of their
+# own between them: the part after those rows is the text's (its closing line), kept; after a
+# furniture row (a share bar) a box of the same place is not
+
+HUB_EN = [
+    "Twelve young companies from Brussels pitched their ideas to investors at the first demo "
+    "day of the new accelerator programme, held in the Tour & Taxis hall.",
+    "The programme, run by hub.brussels with three private partners, offers six months of "
+    "coaching, office space and access to a network of mentors in the region.",
+    "Most of the start-ups work on health technology and on the circular economy, two sectors "
+    "the region wants to grow in the coming years.",
+]
+HUB_NL = [
+    "Twaalf jonge Brusselse bedrijven stelden hun ideeën voor aan investeerders op de eerste "
+    "demodag van het nieuwe versnellingsprogramma in de hal van Thurn & Taxis.",
+    "Het programma van hub.brussels en drie private partners biedt zes maanden begeleiding, "
+    "kantoorruimte en toegang tot een netwerk van mentoren in het gewest.",
+    "De meeste starters werken rond gezondheidstechnologie en circulaire economie, twee "
+    "sectoren die het gewest de komende jaren wil laten groeien.",
+]
+_ANSWERS = [
+    "We needed investors who know the European market and a network of mentors to help us "
+    "grow beyond Belgium.",
+    "We will open an office in Amsterdam next year and hire ten more engineers for our team.",
+]
+_CLOSING_EN = "The next demo day is on 12 June. Registration is open until the end of May."
+_CLOSING_NL = "De volgende demodag is op 12 juni. Inschrijven kan tot eind mei."
+_CAPTION_NL = "De twaalf starters en hun coaches na de laatste pitch in de hal van Thurn & Taxis."
+_QUOTE_NL = (
+    "Brussel heeft alles om een Europese hub voor gezondheidstechnologie te worden, als we onze "
+    "starters de kans geven om te groeien."
+)
+
+
+def _row(component: str, inner: str) -> str:
+    """A Sitecore-like row: a component and its content box."""
+    return (
+        f"<div class='row'><div class='component {component}'>"
+        f"<div class='component-content'>{inner}</div></div></div>"
+    )
+
+
+def _rich_text(*texts: str) -> str:
+    return _row("rich-text", f"<div class='field-body'>{_paragraphs(list(texts))}</div>")
+
+
+_INTERVIEW = _row(
+    "interview",
+    "<div class='qa'>"
+    + "".join(
+        f"<div class='qa__item'><div class='qa__question'>{q}</div>"
+        f"<div class='qa__answer'><p>{a}</p></div></div>"
+        for q, a in zip(("Why did you apply?", "What comes next?"), _ANSWERS, strict=True)
+    )
+    + "</div>",
+)
+
+
+def _paragraph(kind: str, inner: str) -> str:
+    """A Drupal-like paragraph of a kind (text, image, quote)."""
+    return f"<div class='paragraph paragraph--type--{kind}'>{inner}</div>"
+
+
+def _text_field(*texts: str) -> str:
+    field = f"<div class='field field--name-field-text'>{_paragraphs(list(texts))}</div>"
+    return _paragraph("text", field)
+
+
+def _hub_body(lang: str, title: str, content: str, texts: list[str]) -> str:
+    url = f"https://hub.brussels/{lang}/news/demo-day/"
+    html = (
+        f"<html lang='{lang}'><head><meta charset='utf-8'><title>{title} | hub.brussels</title>"
+        "</head><body><header><nav><a href='/'>Home</a></nav></header><main>"
+        f"<div class='container'><h1>{title}</h1>{content}</div></main>"
+        "<footer>hub.brussels</footer></body></html>"
+    )
+    record = extract_article(html, url, profile=profile_for_url(url))
+    body = "\n\n".join(x for x in (record.lead, record.body) if x)
+    assert all(t in body for t in texts), body
+    return body
+
+
+def test_the_closing_row_after_an_interview_row_is_the_texts() -> None:
+    content = _rich_text(*HUB_EN[:2]) + _INTERVIEW + _rich_text(HUB_EN[2]) + _rich_text(_CLOSING_EN)
+    _hub_body("en", "Demo day", content, [*HUB_EN, *_ANSWERS, _CLOSING_EN])
+
+
+def test_a_closing_row_right_after_the_interview_keeps_the_interview_too() -> None:
+    # the text's last long paragraph before the interview: its answers lie inside the text
+    content = _rich_text(*HUB_EN) + _INTERVIEW + _rich_text(_CLOSING_EN)
+    _hub_body("en", "Demo day", content, [*HUB_EN, *_ANSWERS, _CLOSING_EN])
+
+
+def test_a_dutch_closing_paragraph_after_a_figure_and_a_quote_is_the_texts() -> None:
+    content = (
+        _text_field(*HUB_NL[:2])
+        + _paragraph(
+            "image",
+            f"<figure><img src='/media/demodag.jpg' alt=''><figcaption>{_CAPTION_NL}"
+            "</figcaption></figure>",
+        )
+        + _text_field(HUB_NL[2])
+        + _paragraph("quote", f"<blockquote><p>{_QUOTE_NL}</p></blockquote>")
+        + _text_field(_CLOSING_NL)
+    )
+    body = _hub_body("nl", "Demodag", content, [*HUB_NL, _QUOTE_NL, _CLOSING_NL])
+    assert body.rstrip().endswith(_CLOSING_NL), body
+
+
+# rows between the text's last row and a row of the text's place: nothing to read (a picture, an
+# ad slot) or article content lets the text run on; furniture ends it
+_SHOWN_ROWS = {
+    "picture and credit": _row(
+        "image",
+        "<figure><img src='/media/pitch.jpg' alt=''><figcaption>De starters na de laatste "
+        "pitch.</figcaption><div class='credit'>© Jan Jansen</div></figure>",
+    ),
+    "ad slot": _row("ad", "<div class='ad-label'>Advertentie</div><div id='gpt-ad-1'></div>"),
+}
+_FURNITURE_ROWS = {
+    "share bar": _row(
+        "share",
+        "<a href='https://www.facebook.com/sharer'>Facebook</a> "
+        "<a href='https://www.linkedin.com/share'>LinkedIn</a> "
+        "<a href='mailto:?subject=Demodag'>E-mail</a>",
+    ),
+    "author box": _row(
+        "author", "<h3>Over de auteur</h3><p>Redacteur bij hub.brussels sinds 2019.</p>"
+    ),
+    "related cards": _row(
+        "related",
+        "<h3>Lees ook</h3><ul><li><a href='/nl/news/scale-up/'>Tien Brusselse scale-ups "
+        "op weg naar Amerika</a></li><li><a href='/nl/news/demodag-2025/'>Terugblik op de "
+        "demodag van vorig jaar</a></li></ul>",
+    ),
+    "newsletter": _row(
+        "newsletter",
+        "<h3>Nieuwsbrief</h3><p>Schrijf je in voor onze nieuwsbrief.</p><form>"
+        "<input type='email' name='email'><button>Inschrijven</button></form>",
+    ),
+}
+
+
+@pytest.mark.parametrize("between", sorted(_SHOWN_ROWS))
+def test_the_closing_row_after_a_picture_or_an_ad_slot_is_the_texts(between: str) -> None:
+    content = (
+        _rich_text(*HUB_NL[:2])
+        + _rich_text(HUB_NL[2])
+        + _SHOWN_ROWS[between]
+        + _rich_text(_CLOSING_NL)
+    )
+    _hub_body("nl", "Demodag", content, [*HUB_NL, _CLOSING_NL])
+
+
+@pytest.mark.parametrize("between", sorted(_FURNITURE_ROWS))
+def test_a_row_of_the_texts_place_after_furniture_is_left_out(between: str) -> None:
+    bio = "Jan Peeters schrijft voor hub.brussels over starters."
+    content = (
+        _rich_text(*HUB_NL[:2]) + _rich_text(HUB_NL[2]) + _FURNITURE_ROWS[between] + _rich_text(bio)
+    )
+    body = _hub_body("nl", "Demodag", content, HUB_NL)
+    assert "Jan Peeters" not in body, body
