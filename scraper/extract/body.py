@@ -2214,6 +2214,10 @@ def _share_line(block: Block, page: Page) -> bool:
     element = block.element
     if element is None or block.is_heading:
         return False
+    # words of its own beyond a label: neither a bar (its element holds these words too) nor a
+    # bar's label; most of the text's paragraphs stop here, their element's links unwalked
+    if len(block.text) - block.link_chars > MAX_SHARE_LABEL:
+        return False
     if _share_bar(element, page):
         return True
     if block.hrefs or len(block.text) > MAX_SHARE_LABEL:
