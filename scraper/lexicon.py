@@ -2,9 +2,9 @@
 (pure: the extractor and the archive's content hash both use it).
 
 What is true of a language on any site lives there (related-section headings, call-to-action
-phrases, counter words, publication and update labels, interview cues); what is true of one site
-lives in its profile, whose lists add to these. Month names are the date parser's
-(`scraper/vocabulary/dates/`).
+phrases, counter words, publication and update labels, interview cues, contact field labels);
+what is true of one site lives in its profile, whose lists add to these. Month names are the date
+parser's (`scraper/vocabulary/dates/`).
 """
 
 from __future__ import annotations

@@ -1,47 +1,28 @@
-"""Labels of contact fields ("Tél.", "Adres", "E-mail") and the field each one names; a label
-written before its value in one element ("Rubrique : Commerce") taken off the value."""
+"""Labels of contact fields ("Tél.", "Adres", "E-mail": per-language vocabulary data) and the
+field each one names; a label written before its value in one element ("Rubrique : Commerce")
+taken off the value."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
 
+from scraper.lexicon import words
 from scraper.text import fold
 
-#: Labels of a contact table or list ("Nom", "Adresse :", "Functie") -> the field they name; the
-#: phone and email labels are dropped (their values speak for themselves).
+#: The vocabulary key (`scraper/vocabulary/<lang>.toml`) of the labels of a contact table or list
+#: ("Nom", "Adresse :", "Functie") that name each field; the phone, email and website labels name
+#: "other" (their values speak for themselves).
+FIELD_LABEL_KEYS = {
+    "name": "contact_name_labels",
+    "role": "contact_role_labels",
+    "address": "contact_address_labels",
+    "other": "contact_other_labels",
+}
+#: Every language's labels of each field, lower case, accents as written ("téléphone", "telephone").
 FIELD_LABELS = {
-    "name": ("nom", "name", "naam", "contactpersoon", "personne de contact", "contact person"),
-    "role": (
-        "fonction",
-        "function",
-        "functie",
-        "role",
-        "rôle",
-        "titre",
-        "job title",
-        "poste",
-        "position",
-    ),
-    "address": ("adresse", "address", "adres", "adresse postale", "postal address"),
-    "other": (
-        "téléphone",
-        "telephone",
-        "telefoon",
-        "tél",
-        "tel",
-        "phone",
-        "gsm",
-        "mobile",
-        "e-mail",
-        "email",
-        "courriel",
-        "mail",
-        "website",
-        "site web",
-        "site",
-        "web",
-    ),
+    field: tuple(dict.fromkeys(w.lower() for w in words(key, folded=False)))
+    for field, key in FIELD_LABEL_KEYS.items()
 }
 _FIELD_LABEL = re.compile(
     r"^(?P<label>"

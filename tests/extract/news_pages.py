@@ -1,6 +1,6 @@
-"""Realistic news pages of several CMSs and languages, for the body tests of issue 17
-(`test_body_news_r5.py`): the article text with the furniture real news sites set inside or right
-around the article container (bylines, author boxes, "Read more" inserts, promos, share bars,
+"""Realistic news pages of several CMSs and languages, for the body tests of news-site furniture
+(`test_body_news_site_furniture.py`): the article text with the furniture real news sites set
+inside or right around the article container (bylines, author boxes, "Read more" inserts, promos, share bars,
 tag lists, ad slots, comment counts, "Most read" rails, captions' credits, embedded posts).
 
 Each page states its expected body (`Page.text`: the article's paragraphs, subheading, list and

@@ -14,7 +14,7 @@ templates or languages:
 
 from __future__ import annotations
 
-from tests.extract.test_dates_titles_x19 import DE, EN, IT, PT, page, record
+from tests.extract.test_dates_titles_short_months_and_slogans import DE, EN, IT, PT, page, record
 
 ES = (
     "<p>El ayuntamiento aprobó el martes por la noche cerrar el viejo puente sobre el río para "

@@ -1,4 +1,4 @@
-"""Adversarial pages, round 3, on the generic profile (an unknown site): the kinds of date and
+"""Adversarial date and title pages on the generic profile (an unknown site): the kinds of date and
 title misses filed with issue 13, written in varied templates and languages (German, Spanish,
 Italian, Portuguese, French, Japanese, Chinese, Russian). Dates: a stamp's day with a foreign
 offset, a UTC stamp just after midnight beside the printed day, a date only in script data or a

@@ -1,8 +1,9 @@
-"""Kinds of misses of round 5, each on pages written here in two languages or markups: contact
-cards whose channels sit in a `<dl>` beside a "Download vCard" link (read as no contact, and the
-vCard links as related articles), postal codes split from their town, lists of other articles
-("Dans la même rubrique", "Most read", "Lire aussi"), translations offered only by a language
-`<select>`, and the sector pill of the meta row (and a blog's own name, which is none)."""
+"""Card kinds (contacts, related lists, translations, sectors), each on pages written here in two
+languages or markups: contact cards whose channels sit in a `<dl>` beside a "Download vCard" link
+(read as no contact, and the vCard links as related articles), postal codes split from their town,
+lists of other articles ("Dans la même rubrique", "Most read", "Lire aussi"), translations offered
+only by a language `<select>`, and the sector pill of the meta row (and a blog's own name, which is
+none)."""
 
 from __future__ import annotations
 

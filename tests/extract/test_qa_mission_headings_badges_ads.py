@@ -1,4 +1,4 @@
-"""Kinds of round x19 (Q&A): a mission's question-mark section headings are no interview even when
+"""Q&A kinds: a mission's question-mark section headings are no interview even when
 its sections speak as the organiser ("Nous vous accompagnons", "We will introduce you"); turn
 labels written as badges (`<span class="badge">Vraag</span>`) come off the turns; an ad slot's
 label between two turns is no part of an answer. Each with a sibling in another language or

@@ -1,4 +1,4 @@
-"""Contact kinds of round x19: two people written as runs of paragraphs (name, role, phone, e-mail,
+"""Contact kinds: two people written as runs of paragraphs (name, role, phone, e-mail,
 then the next person) in one contact section are two contacts, on a hub page and on a news
 template; on a news site (generic profile) the publication's own desk (a tip line, a newsroom box,
 a "contact the editor" line: addresses at the site's own domain beside no person's name) is no

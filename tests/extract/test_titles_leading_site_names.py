@@ -1,4 +1,4 @@
-"""Titles, round 8: the `<title>` fallback on pages with no headline element, where the site's
+"""Titles: the `<title>` fallback on pages with no headline element, where the site's
 name opens the title. The sections written after a leading name go with it ("Site | Section |
 Headline"); a leading name the address leaves out, with a dash or a colon, is no part of the
 headline ("Radio Costa - Alcalde anuncia …" on /alcalde-anuncia-…, "Der Nordkurier: …" on

@@ -1,4 +1,4 @@
-"""Body kinds of round x19 (precision: page furniture kept in the body), each on a plain news
+"""Body precision kinds (page furniture after the text kept in the body), each on a plain news
 page and a sibling in other markup and language: a thread of readers' entries after the text
 (comments, reviews: sibling boxes, each signed and dated, no class naming them)."""
 

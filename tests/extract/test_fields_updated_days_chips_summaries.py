@@ -1,5 +1,5 @@
-"""Field kinds of round 8b, each on a hub.brussels-like page and a sibling in another template or
-language (the held-out pages that showed them were not read):
+"""Field kinds (modified day, sector chip, lead, body credit), each on a hub.brussels-like page and
+a sibling in another template or language (the held-out pages that showed them were not read):
 
 - modified: an "Updated: 12/03/2026" slash date in a plain `<span>` of the date line under the
   headline, beside the publication date, is the modification day (day first);

@@ -1,4 +1,4 @@
-"""Body kinds of issue 17: the furniture real news sites set inside or right around the article
+"""Body kinds of news sites: the furniture real news sites set inside or right around the article
 container, on news pages of several CMSs and languages written here (`news_pages.py`).
 
 Every page keeps its whole text (paragraphs, subheading, quote, list, closing line); each kind
@@ -281,7 +281,7 @@ def test_a_boxed_section_of_the_text_without_a_form_stays() -> None:
 
 
 # every page's furniture, kind by kind (Le Monde's reactions line and El País's credit span:
-# tests/extract/test_body_kinds_x18.py has their siblings)
+# tests/extract/test_body_captions_bios_page_controls.py has their siblings)
 FURNITURE = [(make.__name__, kind) for make in PAGES for kind in make().excluded]
 
 

@@ -1,4 +1,4 @@
-"""Body recall kinds of round x19: text the body dropped as furniture, each on a plain news page
+"""Body recall kinds: text the body dropped as furniture, each on a plain news page
 in several languages and a sibling in other markup.
 
 1. A subheading of the text written with a slash ("Add-ons / Web Extensions") is a heading, not

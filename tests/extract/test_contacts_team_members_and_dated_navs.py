@@ -1,4 +1,4 @@
-"""Kinds of misses of round 4, each on pages written here in two languages or markups: team-member
+"""Contact and related kinds, each on pages written here in two languages or markups: team-member
 blocks (a heading naming the person, a role line under it, "Phone:"/"Email:" lines in plain text)
 whose channels were read without the person, and a list of related articles written as a `<nav>`
 of "title (dd/mm/yyyy)" items, taken for the site's menu."""

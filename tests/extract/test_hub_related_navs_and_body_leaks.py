@@ -1,4 +1,4 @@
-"""Kinds of misses of round 5 on hub.brussels-like pages, each on pages written here in two
+"""Related and body kinds on hub.brussels-like pages, each on pages written here in two
 markups or languages (the held-out pages that showed them were not read):
 
 - related: a list of other articles after the text, each item "title (dd/mm/yyyy)" with the day

@@ -1,4 +1,5 @@
-"""Body kinds of issue 13, round 4, each a miss before on hub.brussels-like pages written here:
+"""Body kinds (closing sections, page furniture in the text), each a miss before on
+hub.brussels-like pages written here:
 
 1. a closing section of the text (its heading and a paragraph or two: "Next steps", "Praktisch")
    after a Q&A, after a figure or after plain paragraphs was left out;

@@ -1,4 +1,4 @@
-"""Kinds of misses of round 2, each on pages written here in two languages or markups: an
+"""Q&A and related-card kinds, each on pages written here in two languages or markups: an
 interview whose questions are whole bold paragraphs and whose interviewee is not named in a way
 the text introduces, the speaker of bold questions run into the answer's paragraph, and the
 related-article cards whose sector line carries the date or comes before the title."""

@@ -1,4 +1,4 @@
-"""Date kinds of round 8, from an audit of news templates written here (WordPress, Drupal, Arc
+"""Date kinds from an audit of news templates written here (WordPress, Drupal, Arc
 XP, Brightspot, Ghost, Medium, Blogger, AMP, hub.brussels) in seven languages, each kind on two
 templates or languages:
 

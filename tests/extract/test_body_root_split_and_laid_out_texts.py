@@ -1,4 +1,4 @@
-"""Content-root kinds of round x19 (recall: the body empty, nearly empty, or missing a whole part
+"""Content-root kinds (recall: the body empty, nearly empty, or missing a whole part
 of the text), each on a news page in several languages and a sibling in other markup.
 
 1. The text split around a subscribers' box: the opening paragraphs written straight before the

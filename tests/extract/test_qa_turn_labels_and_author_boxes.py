@@ -1,4 +1,4 @@
-"""Kinds of round 8b: interview turns opened by the language's turn labels ("V:" / "A:", "Q :" /
+"""Q&A and contact kinds: interview turns opened by the language's turn labels ("V:" / "A:", "Q :" /
 "R :") set on lines of their own, all in one paragraph, or before a question carrying its
 context; the question-mark sections of a mission announcement read as turns. Each with a sibling
 in another language and markup."""

@@ -1,8 +1,8 @@
-"""Body kinds of round x18, each on a plain news page of three languages and a sibling in other
-markup: a caption set in a plain paragraph under its picture (its credit goes, its sentence
-stays, as a `<figcaption>`'s), an author's bio written as a plain last paragraph, a line of the
-page's own controls linked into the page (Le Monde's "Réagir"), and a photographer's name in a
-caption's last `<span>` after the caption's sentence (El País)."""
+"""Body kinds (captions, author bios, page controls), each on a plain news page of three languages
+and a sibling in other markup: a caption set in a plain paragraph under its picture (its credit
+goes, its sentence stays, as a `<figcaption>`'s), an author's bio written as a plain last paragraph,
+a line of the page's own controls linked into the page (Le Monde's "Réagir"), and a photographer's
+name in a caption's last `<span>` after the caption's sentence (El País)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Adversarial date pages, round 5, on the generic profile (an unknown site): month names and
+"""Adversarial date pages on the generic profile (an unknown site): month names and
 date labels of more languages, as vocabulary data (Polish, Czech, Ukrainian, Swedish, Danish and
 Norwegian, Finnish, Turkish, Indonesian, Romanian, Greek). Before them, a page in one of these
 languages printing its day under the headline lost to a generic `date` meta tag (a template's

@@ -1,6 +1,6 @@
-"""Issue 13, sector kinds of held-out split v9, on pages written here (hub-like fr/nl/en read
-with the hub.brussels profile, other news sites with the generic base), each kind in two
-templates or languages:
+"""Sector kinds (meta-row chips, key facts, labelled badges), on pages written here (hub-like
+fr/nl/en read with the hub.brussels profile, other news sites with the generic base), each kind in
+two templates or languages:
 
 1. a chip in the meta row beside the printed date is the sector, a link or not, whether or not
    the sector mapping knows its label (the layers before read a chip only as a link or as a

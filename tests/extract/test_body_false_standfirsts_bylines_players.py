@@ -1,5 +1,6 @@
-"""Body kinds of round 8: structure that tells the article's text from what sits around it, on
-news pages of several CMSs and languages written here (each kind on a page and a sibling)."""
+"""Body kinds (false standfirsts, byline lines, player lines): structure that tells the article's
+text from what sits around it, on news pages of several CMSs and languages written here (each kind
+on a page and a sibling)."""
 
 from __future__ import annotations
 

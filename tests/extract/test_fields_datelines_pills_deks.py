@@ -1,7 +1,7 @@
-"""Issue 13, round 4: field kinds missed on pages never seen, each on two pages written here in
-varied markup and languages: a dateline opening the first text paragraph after a bold
-standfirst, a sector pill link beside a plain-text date by the headline, and a figure caption
-under the header taken as the lead instead of the dek under the headline."""
+"""Field kinds (datelines, sector pills, deks) missed on pages never seen, each on two pages written
+here in varied markup and languages: a dateline opening the first text paragraph after a bold
+standfirst, a sector pill link beside a plain-text date by the headline, and a figure caption under
+the header taken as the lead instead of the dek under the headline."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Lead and body kinds of issue 13, round 3, each a miss before on pages written here:
+"""Lead and body kinds (header bars, players, inline links, boxed standfirsts), each a miss before
+on pages written here:
 
 1. a header bar under a headline outside the text (source, date, share buttons) was the lead;
 2. a player embedded in the text (controls, its video's linked title, "Loading…") was body;

@@ -1,7 +1,8 @@
-"""Contact kinds of round x18, each in fr, nl and en with a sibling in other markup: a `<dl>` of
-people (a name in each `<dt>`, role and channels in the `<dd>`s) read as contacts is no body
-text as well; a contact abroad keeps its phone number out of its address (the country its
-address names read in CLDR's names, a fax beside the phone, a number glued to the address)."""
+"""Contact kinds (lists of people, contacts abroad), each in fr, nl and en with a sibling in other
+markup: a `<dl>` of people (a name in each `<dt>`, role and channels in the `<dd>`s) read as
+contacts is no body text as well; a contact abroad keeps its phone number out of its address (the
+country its address names read in CLDR's names, a fax beside the phone, a number glued to the
+address)."""
 
 from __future__ import annotations
 

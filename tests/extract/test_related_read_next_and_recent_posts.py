@@ -1,5 +1,5 @@
-"""Issue 13, related kinds of held-out split v9, on pages written here (hub-like fr/nl/en with the
-hub.brussels profile, a blog with the generic base).
+"""Related kinds (the article to read next, a sidebar of recent posts), on pages written here
+(hub-like fr/nl/en with the hub.brussels profile, a blog with the generic base).
 
 - The one article to read next, in a box of its own at the end of the text that holds only its
   label and the link ("Lire la suite", "Read next", "Volgend artikel": the vocabulary's

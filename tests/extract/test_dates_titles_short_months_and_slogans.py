@@ -1,4 +1,4 @@
-"""Date and title kinds of round x19, from an audit of news templates written here (tagDiv
+"""Date and title kinds from an audit of news templates written here (tagDiv
 Newspaper, GeneratePress, Twenty Fifteen, Drupal, Blogger, Medium, AMP, Times-style Indian and
 Brazilian portals, old hand-made templates), each kind on two templates or languages:
 

@@ -1,7 +1,7 @@
-"""Kinds of interview markup of round 4, each on two pages written here in different languages
-and markups: accordion turns (a toggle asks, its panel answers), "Q"/"A" label spans glued to the
-text, `<h3>` questions in a CMS rich-text field, and the opposite error: the question headings of
-an announcement that is no interview."""
+"""Kinds of interview markup (accordions, label spans, heading questions), each on two pages written
+here in different languages and markups: accordion turns (a toggle asks, its panel answers), "Q"/"A"
+label spans glued to the text, `<h3>` questions in a CMS rich-text field, and the opposite error:
+the question headings of an announcement that is no interview."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Titles, round 5, on the generic profile (an unknown site): real news-site title kinds in
+"""Titles on the generic profile (an unknown site): real news-site title kinds in
 several languages and templates. The metadata (JSON-LD headline, og:title, `<title>`) agrees
 with one reading of the `<h1>`: whole, or without the element before its headline (a kicker of
 any length); a Chinese or Japanese `<title>` fallback is measured in words, not split on spaces;
