@@ -583,6 +583,13 @@ def _is_contact_line(line: str, regions: Regions) -> bool:
     return len(line) <= 40 and bool(phones_in(line, regions))
 
 
+def _may_hold_channel(text: str) -> bool:
+    """False when no line of `text` can be a contact line (`_is_contact_line`): it holds no "@",
+    no digit and no bracket an obfuscated address ("x [at] y") is written with. Told once per
+    block, where most of a page's blocks (its prose) end the test for each of their lines."""
+    return "@" in text or has_digit(text) or "[" in text or "(" in text or "{" in text
+
+
 def _first(region: str | None, regions: Regions) -> Regions:
     """`regions` with `region` (when known) tried first."""
     return regions if region is None else (region, *(r for r in regions if r != region))
@@ -634,8 +641,13 @@ def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]
             block.role is not None
             or AUTHOR_CREDIT.match(block.text)
             or not (
-                any(_is_contact_line(line, regions) for line in block.lines)
-                or _abroad_contact_line(block, regions)
+                (
+                    _may_hold_channel(block.text)
+                    and (
+                        any(_is_contact_line(line, regions) for line in block.lines)
+                        or _abroad_contact_line(block, regions)
+                    )
+                )
                 or _links_only_contact(block)
             )
         ):

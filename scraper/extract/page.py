@@ -113,6 +113,9 @@ class Page:
     #: comparison keys of the site's section names the page gives (`title._section_names`):
     #: found once for the three titles (None: not yet)
     section_names: set[str] | None = None
+    #: the full names the page gives as its article's author (`contact_blocks.author_names`):
+    #: found once, for the contact groups and the body's author bio (None: not yet)
+    author_names: set[str] | None = None
     warnings: list[str] = field(default_factory=list)
     #: the element printing the headline when no `<h1>` does (found by `title.extract_title`)
     headline: Tag | None = None
