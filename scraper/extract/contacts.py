@@ -584,10 +584,16 @@ def _is_contact_line(line: str, regions: Regions) -> bool:
 
 
 def _may_hold_channel(text: str) -> bool:
-    """False when no line of `text` can be a contact line (`_is_contact_line`): it holds no "@",
-    no digit and no bracket an obfuscated address ("x [at] y") is written with. Told once per
-    block, where most of a page's blocks (its prose) end the test for each of their lines."""
-    return "@" in text or has_digit(text) or "[" in text or "(" in text or "{" in text
+    """False when no line of `text` (a block's lines joined) can be a contact line
+    (`_is_contact_line`) nor a number abroad (`_abroad_contact_line`): it holds no "@", no run of
+    eight digits and no obfuscated address ("x [at] y"). Each is found in the joined lines when
+    it is in one of them (the patterns look around only for what is there), so a block of prose,
+    most of a page's, is told once rather than line by line."""
+    return (
+        "@" in text
+        or (has_digit(text) and MANY_DIGITS.search(text) is not None)
+        or (("[" in text or "(" in text or "{" in text) and _OBFUSCATED_AT.search(text) is not None)
+    )
 
 
 def _first(region: str | None, regions: Regions) -> Regions:
