@@ -8,7 +8,7 @@ import re
 import warnings
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import partial
 
 from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
@@ -414,8 +414,9 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     groups = _contact_groups(page, page.contact_containers)
     article.contacts = contacts_from_blocks(groups, page.phone_regions)
     taken = _contact_lines(groups, page) if article.contacts else frozenset()
-    # the byline's names, read (a walk of the whole page) once and only if a bio is in question
-    authors = cache(partial(author_names, page))
+    # the byline's names, read (a walk of the whole page) once and only if a bio is in question:
+    # `author_names` keeps them on the page (the contact groups may have read them already)
+    authors = partial(author_names, page)
     put("body", extract_body(page, known, authors, taken, lead=article.lead))
     put("body", _lost_text(page, article, known, authors, taken))
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)

@@ -545,14 +545,18 @@ def _author_texts(page: Page) -> list[str]:
 
 def author_names(page: Page) -> set[str]:
     """The full names the page gives as its article's author (see `_author_texts`): the byline's
-    name beside an address, or in a box after the text, is no contact of the article."""
+    name beside an address, or in a box after the text, is no contact of the article. Found
+    once per page (a walk of the whole tree), for the contact groups and the body."""
+    if page.author_names is not None:
+        return page.author_names
     names: set[str] = set()
     for text in [*_author_texts(page), *_declared_authors(page)]:
         credit = AUTHOR_CREDIT.match(text)
         names.update(
             m.group() for m in FULL_NAME.finditer(text[credit.end() - 1 :] if credit else text)
         )
-    return {n for n in names if is_full_name(HONORIFIC.sub("", n))}
+    page.author_names = {n for n in names if is_full_name(HONORIFIC.sub("", n))}
+    return page.author_names
 
 
 def _declared_authors(page: Page) -> list[str]:

@@ -593,6 +593,19 @@ def labelled_channel_only(text: str, regions: Regions) -> bool:
     return not head or (_channel_label().search(head) is not None and len(head.split()) <= 2)
 
 
+def _may_hold_channel(text: str) -> bool:
+    """False when no line of `text` (a block's lines joined) can be a contact line
+    (`_is_contact_line`) nor a number abroad (`_abroad_contact_line`): it holds no "@", no run of
+    eight digits and no obfuscated address ("x [at] y"). Each is found in the joined lines when
+    it is in one of them (the patterns look around only for what is there), so a block of prose,
+    most of a page's, is told once rather than line by line."""
+    return (
+        "@" in text
+        or (has_digit(text) and MANY_DIGITS.search(text) is not None)
+        or (("[" in text or "(" in text or "{" in text) and _OBFUSCATED_AT.search(text) is not None)
+    )
+
+
 def _first(region: str | None, regions: Regions) -> Regions:
     """`regions` with `region` (when known) tried first."""
     return regions if region is None else (region, *(r for r in regions if r != region))
@@ -644,8 +657,13 @@ def contact_runs(blocks: Sequence[Block], regions: Regions) -> list[list[Block]]
             block.role is not None
             or AUTHOR_CREDIT.match(block.text)
             or not (
-                any(_is_contact_line(line, regions) for line in block.lines)
-                or _abroad_contact_line(block, regions)
+                (
+                    _may_hold_channel(block.text)
+                    and (
+                        any(_is_contact_line(line, regions) for line in block.lines)
+                        or _abroad_contact_line(block, regions)
+                    )
+                )
                 or _links_only_contact(block)
             )
         ):

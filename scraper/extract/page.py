@@ -113,6 +113,9 @@ class Page:
     #: comparison keys of the site's section names the page gives (`title._section_names`):
     #: found once for the three titles (None: not yet)
     section_names: set[str] | None = None
+    #: the full names the page gives as its article's author (`contact_blocks.author_names`):
+    #: found once, for the contact groups and the body's author bio (None: not yet)
+    author_names: set[str] | None = None
     warnings: list[str] = field(default_factory=list)
     #: the element holding the most running text of its own and its size
     #: (`blocks.dominant_block`): what the body falls back on when the root loses the text
