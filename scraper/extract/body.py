@@ -1871,15 +1871,16 @@ MAX_KICKER_WORDS = 4
 
 def _kicker(blocks: list[Block], page: Page, known: set[str]) -> int | None:
     """The `id()` of the kicker: the line nearest the headline, just before it (the dated or
-    bylined lines of the header passed over), a few words and no sentence. It is the header's
-    furniture, not the text's opening."""
+    bylined lines of the header passed over), a few words and no sentence, whether a paragraph
+    or a heading of lower rank (`<h5 class="overline">Interview</h5>` over the `<h1>`). It is
+    the header's furniture, not the text's opening."""
     headline = next(
         (at for at, b in enumerate(blocks) if b.tag == "h1" and fold(b.text) in known), None
     )
     at = (headline or 0) - 1
     while at >= 0 and blocks[at].role is None and is_metadata(blocks[at], page, known):
         at -= 1
-    if at < 0 or blocks[at].role is not None or blocks[at].is_heading:
+    if at < 0 or blocks[at].role is not None or blocks[at].tag == "h1":
         return None
     text = blocks[at].text
     if len(_WORD.findall(text)) > MAX_KICKER_WORDS or text.endswith((".", "!", "?", ":")):

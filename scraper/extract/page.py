@@ -274,6 +274,24 @@ class Page:
                 return True
         return False
 
+    def is_site_banner(self, tag: Tag) -> bool:
+        """True when `tag` is the site's banner: a `<header>` outside the article that names
+        itself the site's (topbar, masthead…) or holds the site's menu (a `<nav>` or a list of
+        links that is no breadcrumb trail), or an element of the banner role. What it lists
+        (the site's sections: "News", "Events") is never the article's."""
+        if tag.get("role") == "banner":
+            return True
+        if tag.name != "header" or any(p.name in ("article", "main") for p in tag.parents):
+            return False
+        ident = f"{tag.get('id') or ''} {class_string(tag)}".lower()
+        if any(w in ident for w in _SITE_HEADER_WORDS):
+            return True
+        for menu in tag.find_all(("nav", "ul")):
+            items = menu.find_all("li") if menu.name == "ul" else [menu]
+            if items and all(li.find("a") for li in items) and not self.is_breadcrumb(menu):
+                return True
+        return False
+
     def in_page_header(self, tag: Tag) -> bool:
         """True inside a `<header>` outside the article that introduces this page (headline,
         sector, date), not the site's banner: no navigation in it, no site/masthead class."""

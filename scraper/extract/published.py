@@ -457,9 +457,10 @@ def _dated_lines(block: Block) -> list[str]:
 
 
 def _frame_behind(page: Page, tag: Tag) -> bool:
-    """True when `tag`, behind the headline, is the site's frame: its menu, or a list of other
-    articles' teasers (a "Top stories" row above the article), whose dates are theirs."""
-    return _site_menu(page, tag) or _teaser_list(tag)
+    """True when `tag`, behind the headline, is the site's frame: its menu or its banner (the
+    site's sections listed there are never the article's sector), or a list of other articles'
+    teasers (a "Top stories" row above the article), whose dates are theirs."""
+    return _site_menu(page, tag) or page.is_site_banner(tag) or _teaser_list(tag)
 
 
 def _teaser_list(tag: Tag) -> bool:
