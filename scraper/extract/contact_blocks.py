@@ -488,6 +488,7 @@ def contact_containers(page: Page) -> list[Tag]:
             found = [f for f in found if not any(f is h for h in held)] + [person]
         elif not any(_inside(person, f) or _inside(f, person) for f in found):
             found.append(person)
+    found.extend(_header_rows(found))
     for aside in page.signals.asides:
         if _outside_article(aside, page) or any(
             _inside(aside, f) or _inside(f, aside) for f in found
@@ -497,6 +498,40 @@ def contact_containers(page: Page) -> list[Tag]:
         if len(text) < 1500 and (EMAIL.search(text) or phones_in(text, page.phone_regions)):
             found.append(aside)
     return found
+
+
+def _header_rows(found: Sequence[Tag]) -> list[Tag]:
+    """The header rows of a contact table: a table whose every other row is a contact block
+    (one person's row: name, role, phone, email) is a contact table, and its rows of header
+    cells ("Naam | Functie | Telefoon | E-mail") are the labels of the contacts' fields, not
+    text of the article."""
+    rows = {id(t) for t in found if t.name == "tr"}
+    tables: dict[int, Tag] = {}
+    for tag in found:
+        table = (
+            next((p for p in tag.parents if p.name == "table"), None) if tag.name == "tr" else None
+        )
+        if table is not None:
+            tables.setdefault(id(table), table)
+    headers: list[Tag] = []
+    for table in tables.values():
+        own = [r for r in tags_named(table, ("tr",)) if _table_of(r) is table]
+        heads = [r for r in own if id(r) not in rows]
+        if heads and all(_header_row(r) for r in heads):
+            headers.extend(heads)
+    return headers
+
+
+def _table_of(row: Tag) -> Tag | None:
+    return next((p for p in row.parents if p.name == "table"), None)
+
+
+def _header_row(row: Tag) -> bool:
+    """A row of header cells: inside a `<thead>`, or its cells all `<th>`."""
+    if any(p.name == "thead" for p in row.parents):
+        return True
+    cells = [c for c in row.children if isinstance(c, Tag) and c.name in ("th", "td")]
+    return bool(cells) and all(c.name == "th" for c in cells)
 
 
 #: An author line is short: a byline, or the line of the article's date.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import phonenumbers
@@ -14,6 +14,7 @@ from scraper.dates import has_digit
 from scraper.extract.blocks import Block
 from scraper.extract.labels import field_label
 from scraper.extract.names import is_full_name
+from scraper.extract.treewalk import all_links_in
 from scraper.models import Contact
 from scraper.text import fold, normalize_text
 
@@ -337,12 +338,22 @@ class _Builder:
         self.current, self.address, self.roles = Contact(), [], []
 
     def add_paragraph(
-        self, lines: Sequence[str], mailtos: Sequence[str] = (), following: str = ""
+        self,
+        lines: Sequence[str],
+        mailtos: Sequence[str] = (),
+        following: str = "",
+        link_texts: Mapping[str, str] | None = None,
     ) -> None:
         """Classify each line: email, phone, name, then one role line, then the address.
         `mailtos` are the block's mailto: addresses: an address glued to the text before it
         ("Digital sector leadicarvalho@…" from two inline spans) is the link's address.
-        `following`: the next block's first line (a channel's label may end this block)."""
+        `following`: the next block's first line (a channel's label may end this block).
+        `link_texts`: the texts of the block's mailto:/tel: links, folded, each with its scheme
+        (`_channel_link_texts`): a line that is one of them after a person's name ("Mail Tom",
+        "Bel Sarah" under "Tom Willems") stands for that person's channel, never for a name or
+        a role. (A link written as the name itself, `<a href="mailto:…">Tom Willems</a>`, names
+        the person when none is named yet, or the next one after a person with an address: one
+        person has one address, `contact_blocks.MAX_EMAILS_PER_PERSON`.)"""
         regions = self.regions
         unlabelled = [
             part
@@ -393,6 +404,9 @@ class _Builder:
                 or _LINK_WORDS.search(line)
             ):
                 continue  # "Stuur een e-mail", "Call Jan": the text of a mailto:/tel: link
+            scheme = link_texts.get(fold(line)) if link_texts else None
+            if scheme and current.name and (scheme == "tel:" or not current.emails):
+                continue  # "Mail Tom": the text of the link holding the channel, no one's name
             named = _NAME_THEN_ROLE.match(line)
             if named and not self.address and _is_name(named.group(1), regions):
                 if current.name and (current.phones or current.emails):
@@ -476,13 +490,31 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) ->
                 if h.lower().startswith("mailto:")
             ]
             following = group[k + 1].lines[0] if k + 1 < len(group) and group[k + 1].lines else ""
-            builder.add_paragraph(block.lines, mailtos, following)
+            builder.add_paragraph(block.lines, mailtos, following, _channel_link_texts(block))
             builder.add_links(block.hrefs)
         builder.close()
         contacts.extend(c for c in builder.contacts if c not in contacts)
     return [
         c for c in contacts if c.name or not any(_repeats(c, o) for o in contacts if o is not c)
     ]
+
+
+def _channel_link_texts(block: Block) -> dict[str, str]:
+    """The folded texts of the block's mailto:/tel: links ("Mail Tom", "Envoyer un e-mail"),
+    each with its scheme ("mailto:", "tel:"): what a reader clicks to reach a channel, standing
+    for it. A text that writes the channel itself (the address, the number) is read as the
+    channel all the same."""
+    element = block.element
+    if element is None or not any(h.lower().startswith(("mailto:", "tel:")) for h in block.hrefs):
+        return {}
+    texts: dict[str, str] = {}
+    for link in all_links_in(element):
+        href = str(link["href"]).lower()
+        if href.startswith(("mailto:", "tel:")):
+            text = normalize_text(link.get_text(" "))
+            if text:
+                texts.setdefault(fold(text), "tel:" if href.startswith("tel:") else "mailto:")
+    return texts
 
 
 def _repeats(contact: Contact, other: Contact) -> bool:
