@@ -419,6 +419,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     authors = partial(author_names, page)
     put("body", extract_body(page, known, authors, taken, lead=article.lead))
     put("body", _lost_text(page, article, known, authors, taken))
+    _text_not_lead(page, article, known, authors, taken)
     sample = " ".join(x for x in (article.title, article.lead, article.body) if x)
     put("lang", extract_lang(page, sample))
     article.translations = extract_translations(page, article.lang, article.url)
@@ -502,6 +503,33 @@ def _lost_text(
         "the text was lost from the content root; read again without furniture names"
     )
     return body[0], "text"
+
+
+def _text_not_lead(
+    page: Page,
+    article: Article,
+    known: set[str],
+    authors: Callable[[], Collection[str]],
+    taken: Collection[int],
+) -> None:
+    """The text's first paragraph taken as the lead for want of a standfirst (layers `text`,
+    `meta`) leaves no body: that paragraph is the text itself (a one-paragraph article), not a
+    standfirst set apart from it. The body is read again with it, and the lead is none. A
+    standfirst the page sets apart (a profile's selector, a dek under the headline) stays the
+    lead even with no text after it."""
+    if article.body is not None or article.sources.get("lead") not in ("text", "meta"):
+        return
+    opening = [b for b in page.blocks if b.role == "lead"]
+    for block in opening:
+        block.role = None
+    body = extract_body(page, known, authors, taken)
+    if body is None:
+        for block in opening:
+            block.role = "lead"
+        return
+    article.lead = None
+    del article.sources["lead"]
+    article.body, article.sources["body"] = body
 
 
 def _check(article: Article, page: Page) -> None:

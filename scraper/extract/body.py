@@ -28,6 +28,7 @@ from scraper.extract.blockkind import (
 )
 from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Block
 from scraper.extract.cards import relative_date
+from scraper.extract.config import ExtractConfig
 from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, phones_in
 from scraper.extract.page import Page
 from scraper.extract.treewalk import (
@@ -584,6 +585,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             and not _repeats_headline(b.text, known)
             and not _site_title_piece(b.text, page, known)
             and not is_caption(b)
+            and not _undecoded(b)
         ),
         None,
     )
@@ -1166,6 +1168,41 @@ def _closing_line(block: Block) -> bool:
     """A paragraph of a few words after the last one of the text: a sign-off, not text (a list
     item or a table cell, short by nature, is never one)."""
     return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+
+
+#: A thank-you signing off after the text ("Merci pour cet entretien !", "Thank you for reading!",
+#: "Bedankt voor het gesprek, Lies en Pieter!") is one short sentence; a paragraph opening with
+#: thanks that runs longer ("Thanks to the support of the Region, the 40 firms…") is the text's.
+MAX_THANKS_WORDS = 8
+#: A sentence ending inside the line: a second sentence follows, so the line says more than thanks.
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
+
+
+#: What a decoder writes for bytes it could not read (U+FFFD).
+_REPLACEMENT = "\ufffd"
+
+
+def _undecoded(block: Block) -> bool:
+    """A block of replacement characters with no word between them (bytes the page's encoding
+    could not read, decoded leniently): nothing a reader can read, no text."""
+    return _REPLACEMENT in block.text and _WORD.search(block.text) is None
+
+
+def _thanks_sign_off(kept: list[Block], config: ExtractConfig) -> bool:
+    """True when the text's last kept line is a thank-you on its own (`MAX_THANKS_WORDS`, one
+    sentence, no link) opening with the language's thanks (vocabulary `closing_thanks`): the
+    interviewer or the site signing off after the text, not its content. A thank-you right
+    after a line that asks ("Un dernier mot ?") answers it: an interview's last answer, kept."""
+    block = kept[-1]
+    if block.tag not in _CLOSING_TAGS or block.link_chars or len(kept) < 2:
+        return False
+    text = block.text
+    if len(_WORD.findall(text)) > MAX_THANKS_WORDS or _SENTENCE_INSIDE.search(text):
+        return False
+    if kept[-2].text.rstrip(' »”"').endswith("?"):
+        return False
+    folded = fold(text)
+    return any(re.match(rf"{re.escape(cue)}\b", folded) for cue in config.closing_thanks)
 
 
 def _before_contacts(blocks: list[Block], block: Block) -> bool:
@@ -2492,6 +2529,7 @@ def extract_body(
         and id(b) != kicker
         and id(b) not in contact_lines
         and b.text not in labels
+        and not _undecoded(b)
         and (b.is_heading or b.link_density <= MAX_LINK_DENSITY or id(b) in linked)
         and not _holds_headline(b, known)
         and not _page_controls(b)
@@ -2508,6 +2546,7 @@ def extract_body(
     kept = _without_link_box_labels(boxes, kept)
     while len(kept) > 1 and (
         (_closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]))
+        or _thanks_sign_off(kept, page.config)
         or _author_bio(kept[-1], authors)
     ):
         kept.pop()

@@ -62,7 +62,11 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
         return data, None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace"), None
+            try:
+                return data[len(bom) :].decode(name), None
+            except UnicodeDecodeError:
+                lenient = f"page is not valid {name} as its byte-order mark says; decoded leniently"
+                return data[len(bom) :].decode(name, errors="replace"), lenient
     warning: str | None = None
     hinted = _codec(encoding)
     if encoding and hinted is None:
