@@ -7,7 +7,8 @@ from __future__ import annotations
 EXIT_OK = 0
 #: the run finished, some pages failed; they are retried by the next run
 EXIT_FAILURES = 1
-#: usage or configuration error: a bad flag or profile, a start URL answering 404/410, not an
+#: usage or configuration error: a bad flag or profile, a start URL answering 404/410 or
+#: disallowed by robots.txt, not an
 #: archive, an archive at an older revision
 EXIT_USAGE = 2
 #: the profile found nothing: a listing held no article (`warc import`: no page to import)

@@ -592,16 +592,19 @@ class _Crawl:
         return "unreachable", EXIT_UNREACHABLE, why
 
     def _no_start_answered(self, discovery: Discovery) -> bool:
-        """True when every start URL answered 404/410: the run stops after discovery (exit 2)
-        without fetching an article. With one start listing gone among others that answer, the
-        crawl goes on with what those found and exits 2 at the end."""
+        """True when every start URL answered 404/410 or may not be fetched (robots.txt): the run
+        stops after discovery (exit 2) without fetching an article. With one start listing gone
+        among others that answer, the crawl goes on with what those found and exits 2 at the end."""
         starts = set(self.crawl.all_start_urls())
-        return bool(starts) and starts <= set(discovery.missing_starts)
+        return bool(starts) and starts <= set(discovery.missing_starts) | set(
+            discovery.disallowed_starts
+        )
 
     def _discovery_verdict(self, discovery: Discovery) -> tuple[str, int, str] | None:
         """(outcome, exit code, message) when discovery alone decides the run: a start URL
-        answering 404/410 (configuration, 2), a listing holding no article (3)."""
-        if discovery.missing_starts:
+        answering 404/410 or disallowed by robots.txt (configuration, 2), a listing holding no
+        article (3)."""
+        if discovery.missing_starts or discovery.disallowed_starts:
             return "config-error", EXIT_USAGE, "; ".join(self.warnings)
         if discovery.empty_listings:
             return "nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings)
@@ -669,6 +672,14 @@ class _Crawl:
                     if stops
                     else "exit 2, it was exit 3 before)"
                 )
+            )
+        for url, why in discovery.disallowed_starts.items():
+            # no retry can fetch it: a configuration error, not a failure of the run
+            self.warnings.append(
+                f"start URL {url} cannot be crawled: {why}; check --start-url or [crawl] "
+                f"start_urls of the site profile {self.resolved.profile_name!r} (a configuration "
+                "error, not retried: exit 2"
+                + ("; no start URL could be fetched, so no article was fetched)" if stops else ")")
             )
         for url, why in discovery.empty_listings.items():
             self.warnings.append(

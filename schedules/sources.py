@@ -102,6 +102,10 @@ class Discovery:
     warnings: list[str] = field(default_factory=list)
     #: start listings that answered 404/410: a configuration error (exit 2)
     missing_starts: dict[str, int] = field(default_factory=dict)
+    #: start listings the crawler may not fetch (robots.txt, the allowed origins, the
+    #: private-address guard), with why: a configuration error too (exit 2), never a failure
+    #: retried next run, since no retry can fetch them
+    disallowed_starts: dict[str, str] = field(default_factory=dict)
     #: start listings where the profile's patterns matched nothing and the generic rule found
     #: the articles (only with --start-url)
     generic_listings: list[str] = field(default_factory=list)
@@ -115,6 +119,15 @@ class Discovery:
             self.sightings.setdefault(sighting.url, []).append(sighting)
             return True
         return False
+
+
+def _disallowed_reason(error: FetchError) -> str:
+    """Why a URL may not be fetched, without the URL the error message starts with (nor the
+    URL robots.txt disallows when it is that same URL)."""
+    message = str(error)
+    prefix = f"{error.url}: "
+    reason = message[len(prefix) :] if message.startswith(prefix) else message
+    return "disallowed by robots.txt" if reason == f"robots.txt disallows {error.url}" else reason
 
 
 def _origins(crawl: CrawlProfile) -> list[str]:
@@ -377,8 +390,8 @@ class Discoverer:
         except FeedError as exc:
             if probed and not labelled_xml:
                 return None
-            self.result.failed_sources.append(str(exc))
-            log.warning("%s skipped: %s", kind, exc)
+            # the job logs each failed source once, as a warning of the run
+            self.result.failed_sources.append(f"{kind} skipped: {exc}")
             return None
         if not labelled_xml and capture.status == 200:
             self._warn(
@@ -402,6 +415,8 @@ class Discoverer:
                 status = getattr(error, "status", None)
                 if url == start and status in _ABSENT_STATUSES:
                     self.result.missing_starts[url] = int(status)
+                elif url == start and isinstance(error, DisallowedError):
+                    self.result.disallowed_starts[url] = _disallowed_reason(error)
                 elif url == start and error is not None:
                     self.result.failed_sources.append(
                         f"listing {url} could not be fetched ({error})"

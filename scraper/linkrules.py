@@ -134,6 +134,33 @@ def _is_site_article(
     return page_depth is None or _depth(url) == page_depth
 
 
+#: A one-word slug shorter than this is no title's word but a placeholder, a language or a code
+#: ("/nl/nieuws/x/", "/en/news/fr/"); the same bound as a hyphenated slug's (`slug_like`).
+MIN_ONE_WORD_SLUG = 4
+
+
+def is_one_word_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()) -> bool:
+    """True when `url` would be an article link of the page at `page_url` (`is_article_link`)
+    but for its slug: a last segment that is one word (`/nl/nieuws/vietnam/` beside the page
+    `/nl/nieuws/interview-india/`), at the page's own path depth. Such a URL may name a section
+    as well as an article: only structure decides (a repeated card unit, a named section)."""
+    page = _page_shape(page_url)
+    if isinstance(page, ValueError) or page[1] is None:
+        return False
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.query or slug_like(url):
+        return False
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if not last.isalpha() or len(last) < MIN_ONE_WORD_SLUG:
+        return False
+    host = _host(url)
+    if host != page[0] and host not in {h.removeprefix("www.") for h in hosts}:
+        return False
+    if parts.path in _HOMEPAGE_PATHS or is_excluded(url):
+        return False
+    return _depth(url) == page[1]
+
+
 def class_names(node: Tag) -> list[str]:
     """The names in `node`'s `class`, in order, from either form of a BeautifulSoup tree: split
     into a list (the default) or kept as one string (the extractor's tree, parsed faster)."""

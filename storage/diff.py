@@ -7,12 +7,14 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scraper.models import CONTENT_FIELDS
 from storage.errors import NotFoundError
 from storage.history import get_article, get_version, previous_content_seq
 from storage.rows import canonical_json, version_to_article
+from storage.schema import ArticleRow, VersionRow
 
 #: Text longer than this (or spanning lines) gets a unified diff instead of old/new values only.
 LONG_TEXT = 80
@@ -157,10 +159,30 @@ def diff_versions(
     if from_seq is None:
         from_seq = previous_content_seq(session, article, to_seq)
         if from_seq is None:
-            raise NotFoundError(
-                f"{url} has no content version before version {to_seq}: nothing to compare yet"
-            )
+            raise NotFoundError(_nothing_before(session, article, url, to_seq))
     old = version_to_article(get_version(session, article, from_seq), url).content_dict()
     new = version_to_article(get_version(session, article, to_seq), url).content_dict()
     changes = diff_records(old, new, labels=(f"v{from_seq}", f"v{to_seq}"))
     return VersionDiff(url=url, from_version=from_seq, to_version=to_seq, changes=changes)
+
+
+def _nothing_before(session: Session, article: ArticleRow, url: str, to_seq: int) -> str:
+    """Why version `to_seq` has nothing to be compared with; an article whose newest version
+    is a tombstone says so (the tombstone is no content to diff, only a date)."""
+    newest = session.scalar(
+        select(VersionRow)
+        .where(VersionRow.article_id == article.id)
+        .order_by(VersionRow.seq.desc())
+        .limit(1)
+    )
+    if (
+        newest is not None
+        and newest.kind == "gone"
+        and newest.seq > to_seq == article.current_version
+    ):
+        return (
+            f"{url} is gone: its latest version {newest.seq} is a tombstone (gone since "
+            f"{newest.seen_at:%Y-%m-%d %H:%M} UTC); it has only one content version "
+            f"(version {to_seq}): nothing to compare"
+        )
+    return f"{url} has no content version before version {to_seq}: nothing to compare yet"

@@ -284,8 +284,8 @@ def register(group: click.Group) -> None:
         one message per run that found changes, e.g. json://host:8000/hook, mailto://…, slack://….
 
         Exit codes: 0 ok; 1 finished but some pages failed; 2 usage or configuration error
-        (a start URL answering 404/410 included); 3 a listing page held no article (profile
-        wrong? site changed?); 69 site unreachable or down (no request served); 70 the run could not
+        (a start URL answering 404/410 or disallowed by robots.txt included); 3 a listing page
+        held no article (profile wrong? site changed?); 69 site unreachable or down (no request served); 70 the run could not
         complete (unexpected error, disk full, database locked); 75 another crawl of the site
         holds its lock; 130/143 interrupted by SIGINT/SIGTERM (the run is recorded).
 

@@ -27,7 +27,7 @@ from scraper.extract.treewalk import (
     tags_named,
     text_length_upto,
 )
-from scraper.linkrules import NavigationVerdicts, is_article_link
+from scraper.linkrules import NavigationVerdicts, is_article_link, is_one_word_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
 
@@ -254,7 +254,8 @@ def _candidates(
     sections of ids `lists`, navs listing dated articles, and the links of a section a heading
     names); and apart, the links to an article of the site at another path depth than the
     page's ("/business/2026/03/x" in a most-read list of "/news/2026/03/y"): an item of a list
-    of other articles only beside items of the page's own shape (`_loose_members`)."""
+    of other articles only beside items of the page's own shape (`_loose_members`), as are the
+    links of the page's shape but for a one-word slug ("/nl/nieuws/vietnam/")."""
     inside = {id(s): s for s in sections}
     navigation = NavigationVerdicts()  # the links share their ancestors: judge each once
     # a section a heading names as other articles, itself outside the site's menus: a class
@@ -275,7 +276,11 @@ def _candidates(
         if url is None:
             continue
         strict = is_article_link(url, page_url, hosts)
-        if not strict and (root is None or not is_article_link(url, root, hosts)):
+        if (
+            not strict
+            and (root is None or not is_article_link(url, root, hosts))
+            and not is_one_word_link(url, page_url, hosts)
+        ):
             continue
         section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         if (
