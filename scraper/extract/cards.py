@@ -425,6 +425,10 @@ def _labelled_boxes(
     return found
 
 
+#: The elements a box of other articles lists its links in.
+_LISTS = ("ul", "ol")
+
+
 def _set_apart(box: Tag, link: Tag) -> list[Tag]:
     """The elements of an inline box that are no line of the text: a box whose links are a list
     ("<div><h4>Related</h4><ul><li><a>…"), or a label and its list standing side by side
@@ -433,9 +437,6 @@ def _set_apart(box: Tag, link: Tag) -> list[Tag]:
     if box is not link and box.find(_LISTS) is not None:
         return [box]
     return []
-
-
-_LISTS = ("ul", "ol")
 
 
 def _headed_list(link: Tag, phrases: tuple[str, ...]) -> tuple[Tag, Tag] | None:
