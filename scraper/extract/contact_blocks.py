@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from bs4 import NavigableString, PageElement, Tag
 
+from scraper import lexicon
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
 from scraper.extract.config import ExtractConfig
@@ -550,7 +551,7 @@ def _line_of(tag: Tag) -> Tag:
 
 #: A string opening with a byline's word ("By Sarah Miller"); anchored, so `match` finds what
 #: bs4's `search` would.
-_BYLINE_START = re.compile(r"^\s*(?:par|door|by)\s", re.IGNORECASE)
+_BYLINE_START = re.compile(rf"^\s*(?:{lexicon.alternation('byline_words')})\s", re.IGNORECASE)
 
 
 def _author_texts(page: Page) -> list[str]:
