@@ -38,6 +38,8 @@ _DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
 DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
 _DATE_SEGMENT = re.compile(r"^(19|20)\d{2}$|^\d{1,2}$")
 #: Class or id words of navigation furniture: never an article link, in a listing or a page.
+#: Class names are the markup's own words (the conventions of themes and CSS frameworks, written
+#: the same whatever language the site's text is in): structure, not vocabulary; so `_FRAME`.
 _NAVIGATION = re.compile(
     r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs|pagination|pager|skip-link|"
     r"share|sharing|sharer|social|tags|tag-list|taglist)([\s_-]|$)",

@@ -274,6 +274,8 @@ def _inside(tag: PageElement, outer: Tag) -> bool:
     return tag is outer or any(p is outer for p in tag.parents)
 
 
+#: Class words of the site's frame; class names are markup conventions, the same in every
+#: language of the text (see `scraper.linkrules._NAVIGATION`), not vocabulary.
 _FRAME_WORDS = re.compile(r"(^|[\s_-])(footer|site-info|colophon|masthead|site-header)([\s_-]|$)")
 
 
