@@ -2,13 +2,15 @@
 (pure: the extractor and the archive's content hash both use it).
 
 What is true of a language on any site lives there (related-section headings, call-to-action
-phrases, counter words, publication and update labels, interview cues, contact field labels);
-what is true of one site lives in its profile, whose lists add to these. Month names are the date
-parser's (`scraper/vocabulary/dates/`).
+phrases, counter words, publication and update labels, interview cues, contact field labels,
+byline words, street words, link texts of pagination, words of furniture URLs); what is true of
+one site lives in its profile, whose lists add to these. Month names are the date parser's
+(`scraper/vocabulary/dates/`).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +50,17 @@ def words_of(key: str, lang: str | None) -> frozenset[str]:
     if lang not in LANGUAGES:
         return frozenset(words(key))
     return frozenset(fold(entry) for entry in _language(lang).get(key, ()) if entry)
+
+
+@lru_cache(maxsize=64)
+def alternation(*keys: str) -> str:
+    """Every language's entries of `keys`, as written (case is the pattern's flag), as one
+    regular-expression alternation: each entry escaped, a space in it standing for any run of
+    spaces, longer entries first ("contacts" is tried before "contact"). Cached: a pattern
+    built from the vocabulary is compiled once, not per call."""
+    entries = dict.fromkeys(entry for key in keys for entry in words(key, folded=False))
+    ordered = sorted(entries, key=len, reverse=True)
+    return "|".join(re.escape(entry).replace(r"\ ", r"\s+") for entry in ordered)
 
 
 def labels_longest_first(key: str) -> tuple[str, ...]:

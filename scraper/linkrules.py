@@ -13,15 +13,18 @@ from urllib.parse import parse_qsl, urlsplit
 
 from bs4 import Tag
 
-#: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files (a vCard, a calendar entry, a document).
+from scraper import lexicon
+
+#: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files (a
+#: vCard, a calendar entry, a document). The path segments web software writes whatever the
+#: site's language (WordPress's `tag`, `category`, `author`, `feed`, `page/N`, `wp-*`; feed
+#: formats, account pages, `search`, `sitemap`) are conventions of the web and stay here; the
+#: words a site names such pages with in its language ("rubrique", "evenementen", "vacatures",
+#: "impressum", "privacy") are vocabulary (`furniture_path_words`).
 EXCLUDED_PATHS = re.compile(
-    r"/(tags?|category|categories|categorie|categorieen|rubriek|rubrique|topics?|"
-    r"themes?|thema|author|authors|auteur|auteurs|feed|rss|atom|login|log-in|logout|signin|"
-    r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|recherche|zoeken|contact|"
-    r"privacy|cookies?|page/\d+|agenda|events?|evenements?|evenementen|kalender|calendar|"
-    r"legal|legal-notice|mentions-legales|impressum|disclaimer|terms|terms-of-use|conditions|cgu|"
-    r"cgv|vie-privee|privacybeleid|accessibility|accessibilite|toegankelijkheid|sitemap|"
-    r"plan-du-site|newsletter|nieuwsbrief|faq|jobs|careers|carrieres|vacatures)(/|$|\.)"
+    r"/(tags?|category|categories|author|authors|feed|rss|atom|login|log-in|logout|signin|"
+    r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|page/\d+|sitemap|"
+    rf"{lexicon.alternation('furniture_path_words')})(/|$|\.)"
     r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js|vcf|ics|docx?|xlsx?|pptx?)$",
     re.IGNORECASE,
 )
@@ -35,6 +38,8 @@ _DATE_ARCHIVE = re.compile(r"/(19|20)\d{2}(/\d{1,2}){0,2}/?$")
 DATED_PATH = re.compile(r"/(19|20)\d{2}(/|-)(0?[1-9]|1[0-2])?")
 _DATE_SEGMENT = re.compile(r"^(19|20)\d{2}$|^\d{1,2}$")
 #: Class or id words of navigation furniture: never an article link, in a listing or a page.
+#: Class names are the markup's own words (the conventions of themes and CSS frameworks, written
+#: the same whatever language the site's text is in): structure, not vocabulary; so `_FRAME`.
 _NAVIGATION = re.compile(
     r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs|pagination|pager|skip-link|"
     r"share|sharing|sharer|social|tags|tag-list|taglist)([\s_-]|$)",

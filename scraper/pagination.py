@@ -12,27 +12,34 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from scraper import lexicon
 from scraper.linkrules import class_names
 from scraper.pageindex import anchors_under
 from scraper.text import normalize_text
 from scraper.urls import canonical_url, is_allowed_host
 
 PAGE_PATH = re.compile(r"/page/(\d+)/?$")
-#: a listing page numbered in its file name: `page2.html`, `index-3.php`, `p4.htm` (a bare
-#: number, `/1234.html`, is often an article id: not this)
-PAGE_FILE = re.compile(r"(^|/)(page|index|p|pagina|seite)[-_]?\d{1,4}\.(html?|php|aspx?)$", re.I)
-#: link texts of pagination controls: previous/next/first/last in the site's languages, arrows
-PAGE_CONTROL_TEXTS = frozenset(
-    "previous|previous page|prev|newer|newer posts|newer entries|précédent|précédente|"
-    "page précédente|vorige|vorige pagina|first|last|première|dernière|eerste|laatste|"
-    "‹|«|<|<<|←".split("|")
+#: a listing page numbered in its file name: `page2.html`, `seite-3.php`, `index-3.php`,
+#: `p4.htm` (a bare number, `/1234.html`, is often an article id: not this). The word for "page"
+#: is the language's (vocabulary `page_words`); `index` and `p` are the web's own file names.
+PAGE_FILE = re.compile(
+    rf"(^|/)(index|p|{lexicon.alternation('page_words')})[-_]?\d{{1,4}}\.(html?|php|aspx?)$", re.I
+)
+#: the arrows of pagination controls: typography, the same in every language
+_CONTROL_ARROWS = frozenset("‹|«|<|<<|←".split("|"))
+_NEXT_ARROWS = frozenset("›|»|>|>>|→".split("|"))
+#: link texts of pagination controls: previous/first/last in the vocabulary's languages
+#: (`page_control_texts`, lower case), and arrows
+PAGE_CONTROL_TEXTS = (
+    frozenset(w.lower() for w in lexicon.words("page_control_texts", folded=False))
+    | _CONTROL_ARROWS
 )
 #: query parameters that number listing pages
 PAGE_PARAMS = ("page", "p", "paged", "pg")
-#: link texts (case and arrows aside) of a "next page" link, in the site's languages
-NEXT_TEXTS = frozenset(
-    "next|next page|older|older posts|older entries|suivant|suivante|page suivante|"
-    "volgende|volgende pagina|›|»|>|>>|→".split("|")
+#: link texts (case and arrows aside) of a "next page" link, in the vocabulary's languages
+#: (`next_page_texts`, lower case), and arrows
+NEXT_TEXTS = (
+    frozenset(w.lower() for w in lexicon.words("next_page_texts", folded=False)) | _NEXT_ARROWS
 )
 
 

@@ -33,6 +33,8 @@ from scraper.urls import TRACKING_PARAMS, resolve_href
 
 _TITLE_TAGS = ["h2", "h3", "h4", "h5", "h6"]
 _EMPHASIS = ["strong", "b"]
+#: A class naming a card's title: markup, not visible text, so no vocabulary ("titre" is a French
+#: template's class name, written in any page language).
 _TITLE_CLASS = re.compile("title|titre|heading")
 _DATE_ONLY = re.compile(r"[\d\s./-]+|(?:\w+ )?\d{1,2}(?:er)? \w+\.? \d{4}")
 _PIECES = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")

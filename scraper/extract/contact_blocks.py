@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from bs4 import NavigableString, PageElement, Tag
 
+from scraper import lexicon
 from scraper.extract.blocks import BLOCK_TAGS
 from scraper.extract.body import is_copyright_line
 from scraper.extract.config import ExtractConfig
@@ -273,6 +274,8 @@ def _inside(tag: PageElement, outer: Tag) -> bool:
     return tag is outer or any(p is outer for p in tag.parents)
 
 
+#: Class words of the site's frame; class names are markup conventions, the same in every
+#: language of the text (see `scraper.linkrules._NAVIGATION`), not vocabulary.
 _FRAME_WORDS = re.compile(r"(^|[\s_-])(footer|site-info|colophon|masthead|site-header)([\s_-]|$)")
 
 
@@ -550,7 +553,7 @@ def _line_of(tag: Tag) -> Tag:
 
 #: A string opening with a byline's word ("By Sarah Miller"); anchored, so `match` finds what
 #: bs4's `search` would.
-_BYLINE_START = re.compile(r"^\s*(?:par|door|by)\s", re.IGNORECASE)
+_BYLINE_START = re.compile(rf"^\s*(?:{lexicon.alternation('byline_words')})\s", re.IGNORECASE)
 
 
 def _author_texts(page: Page) -> list[str]:

@@ -31,22 +31,23 @@ _LABEL_BEFORE_NAME = re.compile(r"^[^:]{2,40}?\s*:\s*(?=[A-ZÀ-Þ])")
 _NAME_COLON = re.compile(r"^([^:]{4,60}?)\s*:\s*(.+)$")
 #: Titles before a name ("Dr. Hanne Wouters"): kept in the name, skipped when judging it one.
 HONORIFIC = re.compile(
-    r"^(?:dr|prof|ir|mr|mrs|ms|mme|mevr|dhr|me)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
+    rf"^(?:{lexicon.alternation('honorifics')})\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
-#: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of these words.
-BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of the vocabulary's
+#: `byline_words` or `byline_labels` (every language's, compiled once at import).
+BYLINE = re.compile(
+    rf"^(?:{lexicon.alternation('byline_words', 'byline_labels')})\s+[A-ZÀ-Þ]", re.IGNORECASE
+)
 #: A line crediting the article's author ("Par Jean Dupont", "Door …", "By …"): never a contact.
-#: Narrower than `BYLINE`: "Van Damme Jan", a surname first, is a person a contact may name.
-AUTHOR_CREDIT = re.compile(r"^(?:par|door|by)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: Narrower than `BYLINE` (`byline_words` only): "Van Damme Jan", a surname first, is a person a
+#: contact may name.
+AUTHOR_CREDIT = re.compile(rf"^(?:{lexicon.alternation('byline_words')})\s+[A-ZÀ-Þ]", re.IGNORECASE)
 #: Field separators with nothing on one side: typography, not part of a field.
 _DANGLING = " |–—•·"
-#: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
-_LINK_WORDS = re.compile(
-    r"\b(?:e-?mail|courriel|bel|bellen|call|appelez|appeler|t[ée]l[ée]phonez|"
-    r"[ée]crivez|envoyer|stuur|mail\s+(?:ons|us|naar))\b",
-    re.IGNORECASE,
-)
+#: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un
+#: e-mail"): the vocabulary's `channel_link_words`.
+_LINK_WORDS = re.compile(rf"\b(?:{lexicon.alternation('channel_link_words')})\b", re.IGNORECASE)
 MANY_DIGITS = re.compile(r"(?:\d[\s./()\-]{0,3}){8}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: Whether a text holds an address (`HAS_EMAIL.search(t)` is truthy exactly when `EMAIL.search(t)`
@@ -54,17 +55,23 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: `EMAIL` retries every position of a long run of word characters (0.9 s on one 600 KB
 #: stylesheet of a real page).
 HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+#: A label introducing a contact ("Contact presse :", "Meer info -"; vocabulary
+#: `contact_intro_labels`) or a verb before the contact's name and a colon ("Contactez Jan Peeters
+#: :"; `contact_intro_verbs`): taken off the contact's line.
 _CONTACT_PREFIX = re.compile(
-    r"^(?:(?:contact(?:s|persoon|person)?|persc?contact|press contact|"
-    r"contact presse|(?:meer |plus d'|more )?infos?(?:rmation)?)\s*[:\-–]\s*"
-    r"|contact(?:ez|eer)?\s+(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*:))",
+    rf"^(?:(?:{lexicon.alternation('contact_intro_labels')})\s*[:\-–]\s*"
+    rf"|(?:{lexicon.alternation('contact_intro_verbs')})\s+"
+    r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*:))",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s+")
+#: A street, box or floor word of an address (vocabulary `street_words`), a street word right
+#: after its house number (`street_words_after_number`), or a street name's ending glued to it
+#: (`street_suffixes`, "Wetstraat").
 _STREET = re.compile(
-    r"\b(?:rue|avenue|av\.|boulevard|bd|chaussée|place|square|quai|allée|chemin|straat|laan|"
-    r"steenweg|plein|lei|kaai|dreef|street|st\.|road|avenue|lane|drive|suite|box|boîte|bte|bus|"
-    r"floor|étage|verdieping)\b|\d+\s*(?:rue|avenue|chaussée)|[a-z](?:straat|laan|weg|plein)\b",
+    rf"\b(?:{lexicon.alternation('street_words')})\b"
+    rf"|\d+\s*(?:{lexicon.alternation('street_words_after_number')})"
+    rf"|[a-z](?:{lexicon.alternation('street_suffixes')})\b",
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s)?\d{4,5}\b|\bB-\d{4}\b")
@@ -529,11 +536,16 @@ def _glued(address: str, mailtos: Sequence[str]) -> str:
     return next((m for m in mailtos if m != address and address.endswith(m)), address)
 
 
-#: "name [at] hub.brussels", "name (at) hub (dot) brussels": addresses written against robots.
+#: "name [at] hub.brussels", "name (at) hub (dot) brussels": addresses written against robots
+#: (the bracketed words are the vocabulary's `obfuscated_ats` and `obfuscated_dots`).
 _OBFUSCATED_AT = re.compile(
-    r"(?<=\w)\s*[\[({]\s*(?:at|arobase|apenstaartje)\s*[\])}]\s*(?=\w)", re.IGNORECASE
+    rf"(?<=\w)\s*[\[({{]\s*(?:{lexicon.alternation('obfuscated_ats')})\s*[\])}}]\s*(?=\w)",
+    re.IGNORECASE,
 )
-_OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*(?:dot|point|punt)\s*[\])}]\s*(?=\w)", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(
+    rf"\s*[\[({{]\s*(?:{lexicon.alternation('obfuscated_dots')})\s*[\])}}]\s*(?=\w)",
+    re.IGNORECASE,
+)
 
 
 def _deobfuscate(line: str) -> str:
