@@ -41,7 +41,11 @@ def declared_charset(data: bytes) -> str | None:
     A `<meta>` declaring UTF-16 or UTF-32 is read as utf-8, as browsers do (WHATWG HTML,
     "prescan a byte stream": the tag was found as ASCII bytes, so the page is no UTF-16 text;
     a real UTF-16 page opens with its byte-order mark or comes with an HTTP charset)."""
-    match = _META_CHARSET.search(data[:4096])
+    return _meta_codec(_META_CHARSET.search(data[:4096]))
+
+
+def _meta_codec(match: re.Match[bytes] | None) -> str | None:
+    """`declared_charset` of the page's `<meta>` charset declaration `match`."""
     codec = _codec(match.group(1).decode("ascii", "ignore")) if match else None
     return "utf-8" if codec and codec.startswith(("utf-16", "utf-32")) else codec
 
@@ -69,12 +73,15 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
                 return data[len(bom) :].decode(name, errors="replace"), lenient
     warning: str | None = None
     hinted = _codec(encoding)
+    # the page's declaration, searched for once (the search reads up to 4 KB of markup)
+    meta = _META_CHARSET.search(data[:4096])
+    in_page = _meta_codec(meta)
     if encoding and hinted is None:
         warning = f"unknown HTTP charset {encoding!r} ignored"
-    elif (meta := _META_CHARSET.search(data[:4096])) and declared_charset(data) is None:
+    elif meta and in_page is None:
         label = meta.group(1).decode("ascii", "ignore")
         warning = f"unknown charset {label!r} declared in the page ignored"
-    declared = [c for c in (hinted, declared_charset(data)) if c is not None]
+    declared = [c for c in (hinted, in_page) if c is not None]
     if declared and declared[0] not in ("utf-8", "utf-8-sig") and not data.isascii():
         # a server default of iso-8859-1 in front of utf-8 pages is common, and so is a page
         # re-saved as utf-8 that still says gb2312: valid utf-8 with non-ASCII bytes is almost

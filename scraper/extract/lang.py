@@ -60,7 +60,9 @@ def _full_identifier() -> Any:
 
     identifier = _numpy_walker(LanguageIdentifier).from_model_file(MODEL_FILE, norm_probs=True)
     identifier.walk = _walk_arrays(identifier)
-    identifier.table = _float32_table(identifier.nb_ptc)
+    # its float32 weights (`table`) are made when it first scores a sample: a profile that
+    # names its languages only ever scores with a restricted copy (`_identifier`), and the full
+    # model's copy would hold 54 MiB for nothing
     return identifier
 
 
@@ -70,7 +72,8 @@ def _float32_table(nb_ptc: Any) -> np.ndarray | None:
     numpy converts those rows to float32 at each call, and for the ~140 languages of the full
     model that conversion was most of the scoring (~150 us of a 600-character sample). The
     conversion is exact, so the product is the same; the copy costs 54 MiB for the full model
-    (a restricted identifier's, a few columns, ~1 MiB) and ~30 ms once per process."""
+    (a restricted identifier's, a few columns, ~1 MiB) and ~30 ms once per process, made for
+    the full model only when it scores a sample (`NumpyWalker.weights`)."""
     if getattr(nb_ptc, "dtype", None) != np.float16:
         return None
     return np.ascontiguousarray(nb_ptc, dtype=np.float32)
@@ -145,9 +148,17 @@ def _numpy_walker(base: type) -> Any:
                 return super()._raw_score(b"")
             # the library's `_sparse_score` on the very features and counts its walk makes (in
             # the order met: the same sums), with the same float32 weights
-            table = self.nb_ptc if self.table is None else self.table
+            table = self.weights()
             rows, counts = _first_counts(found, len(table))
             return np.log1p(counts) @ table[rows] + self.nb_pc
+
+        def weights(self) -> np.ndarray:
+            """The per-feature weights to score with: `table`, made on first use, else the
+            model's own (`nb_ptc`, when it is not float16)."""
+            table = self.table
+            if table is None:
+                table = self.table = _float32_table(self.nb_ptc)
+            return self.nb_ptc if table is None else table
 
     return NumpyWalker
 
