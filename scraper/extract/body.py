@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import NavigableString, Tag
 
 from scraper import lexicon
-from scraper.counters import is_counter_line
+from scraper.counters import MAX_COUNTER_LINE, is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     CAPTION_CLIMB,
@@ -239,7 +239,7 @@ def _translations_notice(block: Block, page: Page) -> bool:
     host = urlsplit(page.url).netloc.lower()
     if own is None:
         return False
-    for anchor in block.element.find_all("a", href=True):
+    for anchor in all_links_in(block.element):
         href = urljoin(page.url, str(anchor["href"]))
         if urlsplit(href).netloc.lower() != host:
             return False
@@ -335,10 +335,13 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
     text = block.text
+    longest_label = max(page.config.longest_sector, *map(len, known), 0)
+    if len(text) > longest_label and len(text) > _LONGEST_META_LINE:
+        # most of the text's paragraphs: too long for every kind of line below but a counter
+        # of digits alone (`is_number_only`), each of the others asked for nothing
+        return is_number_only(block)
     # folding never shortens normalised text: a block longer than every label cannot be one
-    if len(text) <= max(page.config.longest_sector, *map(len, known), 0) and (
-        fold(text) in known or fold(text) in page.config.sectors
-    ):
+    if len(text) <= longest_label and (fold(text) in known or fold(text) in page.config.sectors):
         return True
     if len(text) <= 120 and (labelled_date(text, "published") or labelled_date(text, "modified")):
         return True
@@ -548,6 +551,22 @@ def _meta_line(text: str) -> bool:
 #: A meta line naming the authors ("Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger
 #: (avec Damien Leloup et Morgane Tual)") is a meta line and a byline with roles in one.
 MAX_DATED_BYLINE_LINE = MAX_META_LINE + MAX_BYLINE_WITH_ROLE
+#: The longest line any kind of `is_metadata` but a label of `known` or a bare number may be:
+#: the most of the lengths each kind is asked at (a kind added there adds its length here;
+#: `MAX_LABEL_CHARS`, an ad label's and a brand line's, defined further on, is below these).
+_LONGEST_META_LINE = max(
+    120,  # a labelled date ("Publié le …")
+    MAX_META_PIECE,
+    MAX_BYLINE_WITH_ROLE,
+    _LABEL_CELL,
+    MAX_COUNTER_LINE,
+    MAX_CREDIT_CHARS,
+    MAX_NOTICE_CHARS,
+    MAX_POST_ATTRIBUTION,
+    MAX_META_LINE,
+    MAX_DATED_BYLINE_LINE,
+    MAX_BREADCRUMB,
+)
 
 
 def _dated_byline_line(text: str) -> bool:
@@ -2234,7 +2253,7 @@ def _share_bar(element: Tag, page: Page) -> bool:
     (`MAX_SHARE_LABEL`): every link a share target (`_share_target`), one at least leaving
     the page (`_leaves_page`). A sentence linking to its sources names them; a line of e-mail
     addresses names people."""
-    anchors = element.find_all("a", href=True)
+    anchors = list(all_links_in(element))  # `find_all("a", href=True)`, without bs4's matcher
     if len(anchors) < MIN_SHARE_LINKS:
         return False
     host = urlsplit(page.url).netloc.lower()
@@ -2260,7 +2279,7 @@ def _share_line(block: Block, page: Page) -> bool:
         return True
     if block.hrefs or len(block.text) > MAX_SHARE_LABEL:
         return False
-    after = element.find_next_sibling()
+    after = next(next_tags(element), None)  # `find_next_sibling()`, without bs4's matcher
     return after is not None and _share_bar(after, page)
 
 
