@@ -347,7 +347,9 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True
     if len(text) <= 40 and parse_date_text(text):
         return True
-    if len(text) <= MAX_META_PIECE and (_time_text(block) or _relative_date_line(block, page)):
+    if len(text) <= MAX_META_PIECE and (
+        _time_text(block, page) or _relative_date_line(block, page)
+    ):
         return True  # "3 dagen geleden", "il y a 2 jours": the date, written relative to now
     if len(text) <= 60 and BYLINE.match(text):
         return True
@@ -367,7 +369,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
     if is_ad_label(block):
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
-    if is_counter_line(text) or is_number_only(block):
+    if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
         caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block)
@@ -383,6 +385,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
     if len(text) <= MAX_DATED_BYLINE_LINE and _dated_byline_line(text):
         return True  # "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec …)"
+    if _CRUMB_MARK.search(text) is None:
+        return False  # no separator a trail of crumbs or a path needs (most lines)
     return _breadcrumb_line(block) or (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
@@ -390,6 +394,15 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
         and not _unlinked_subheading(block)
     )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe_digits(text: str) -> bool:
+    """False when `text` is plain ASCII without a digit: folding it only lowers its case, so no
+    counter (a number and a word) can be read from it, without folding it to ask."""
+    return not text.isascii() or _DIGIT.search(text) is not None
 
 
 def _unlinked_subheading(block: Block) -> bool:
@@ -478,11 +491,12 @@ def _post_attribution(block: Block, page: Page) -> bool:
     return any(urlsplit(urljoin(page.url, h)).netloc not in ("", own) for h in block.hrefs)
 
 
-def _time_text(block: Block) -> bool:
+def _time_text(block: Block, page: Page) -> bool:
     """The block is the text of a `<time>` element, however it is written ("3 dagen geleden",
-    "Updated"): the page's date, not text."""
+    "Updated"): the page's date, not text. A page without a `<time>` (its signals list every
+    one) has none to walk each block's elements for."""
     element = block.element
-    if element is None:
+    if element is None or not any(t.name == "time" for t in page.signals.times):
         return False
     time = element if element.name == "time" else first_named(element, "time")
     return time is not None and " ".join(time.get_text(" ").split()) == block.text
@@ -497,14 +511,16 @@ def _relative_date_line(block: Block, page: Page) -> bool:
     words, no sentence): "Twenty years ago, the firm…" runs on, "Hier." closes a sentence."""
     text = block.text
     return (
-        len(_WORD.findall(text)) <= MAX_RELATIVE_WORDS
-        and not block.is_heading  # a section headed "Today" is the text's
+        not block.is_heading  # a section headed "Today" is the text's
         and not text.endswith((".", "!", "?", ":"))
+        and len(_WORD.findall(text)) <= MAX_RELATIVE_WORDS
         and relative_date(text, page.config)
     )
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+#: The characters every `_CRUMB_SEPARATOR` holds: a line with none of them is one crumb.
+_CRUMB_MARK = re.compile("[>›»/]")
 #: A breadcrumb trail ends at the current page's title, a headline's length at most.
 MAX_BREADCRUMB = 240
 
@@ -526,13 +542,13 @@ MAX_META_LINE = 120
 MAX_META_PIECE = 40
 _META_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*[|·•]\s*")
 #: The characters every `_META_SEPARATOR` holds: a line with none of them is one piece.
-_META_MARKS = "|·•–—"
+_META_MARK = re.compile("[|·•–—]")
 
 
 def _has_meta_mark(text: str) -> bool:
     """True when `text` holds a character a `_META_SEPARATOR` needs: a line without one (most
     lines) splits into one piece, no meta line, without a regex split of it."""
-    return any(mark in text for mark in _META_MARKS)
+    return _META_MARK.search(text) is not None
 
 
 def _meta_line(text: str) -> bool:
@@ -1441,7 +1457,10 @@ def _repeated_labels(blocks: list[Block]) -> set[str]:
     """Short lines of bare `<div>`s that recur: the label of each instance of a component. A
     line in a `<p>` (a dialogue's "No answer.", said twice) is text; list items and cells are
     data."""
-    counts = Counter(b.text for b in blocks if b.tag == "div" and len(b.text) <= MAX_LABEL_CHARS)
+    lines = [b.text for b in blocks if b.tag == "div" and len(b.text) <= MAX_LABEL_CHARS]
+    if len(lines) < MIN_LABEL_REPEATS:
+        return set()  # too few to repeat (most pages), without counting them
+    counts = Counter(lines)
     return {text for text, count in counts.items() if count >= MIN_LABEL_REPEATS}
 
 
