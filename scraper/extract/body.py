@@ -882,12 +882,24 @@ def _headline_element(page: Page, title: str | None) -> Tag | None:
     return next((h for h in h1s if not page.in_site_chrome(h)), None)
 
 
+def _heading_outside(page: Page, root: Tag) -> bool:
+    """True when an element `_headline_element` may answer (an `<h1>`, a subheading, the line
+    `extract_title` kept) lies outside `root`: when none does, the headline is inside it, without
+    reading each heading's text to tell which it is."""
+    candidates = [*page.signals.h1s, *page.signals.headings]
+    if page.headline is not None:
+        candidates.append(page.headline)
+    return any(not any(p is root for p in c.parents) for c in candidates)
+
+
 def _under_headline(page: Page, known: set[str], title: str | None) -> str | None:
     """The paragraph right under the headline, when the headline sits outside the text container
     (a news site's `<p class="article__desc">`). A heading in the site bar is no headline."""
-    headline = _headline_element(page, title)
     root = page.root
-    if headline is None or root is None:
+    if root is None or not _heading_outside(page, root):
+        return None  # whichever the headline is, it is in the text's container (most pages)
+    headline = _headline_element(page, title)
+    if headline is None:
         return None
     if any(p is root for p in headline.parents):
         return None
@@ -1101,6 +1113,8 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
     subheading of class `subtitle`, an `intro` box further down); it loses the role and is read
     as the text is."""
     marked: list[Block] = []
+    if not any(b.role == "lead" for b in blocks):
+        return marked  # no selector marked a lead (most pages): no paragraph to ask about
     text_started = False
     for block in blocks:
         if block.role == "lead" and (
@@ -1109,8 +1123,8 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
             block.role = None
         elif block.role == "lead":
             marked.append(block)
-        elif _running_text(block):
-            text_started = True
+        elif not text_started and _running_text(block):
+            text_started = True  # (once started, no later paragraph needs asking)
     return marked
 
 
