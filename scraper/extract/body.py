@@ -167,7 +167,7 @@ def _mark_list_labels(blocks: list[Block]) -> None:
         if (
             label is not None
             and label.role is None
-            and (label.is_heading or len(_WORD.findall(label.text)) <= MAX_CLOSING_WORDS)
+            and (label.is_heading or _words_upto(label.text, MAX_CLOSING_WORDS))
             and not label.text.endswith((".", "!", "?", ":"))
         ):
             for block in blocks[at:index]:
@@ -513,7 +513,7 @@ def _relative_date_line(block: Block, page: Page) -> bool:
     return (
         not block.is_heading  # a section headed "Today" is the text's
         and not text.endswith((".", "!", "?", ":"))
-        and len(_WORD.findall(text)) <= MAX_RELATIVE_WORDS
+        and _words_upto(text, MAX_RELATIVE_WORDS)
         and relative_date(text, page.config)
     )
 
@@ -1213,10 +1213,16 @@ _CLOSING_TAGS = frozenset(("p", "center"))
 _WORD = re.compile(r"\w+")
 
 
+def _words_upto(text: str, most: int) -> bool:
+    """`len(_WORD.findall(text)) <= most`, reading no further than the word past `most`: a
+    paragraph of the text is asked whether it is a line of a few words, and is not."""
+    return sum(1 for _ in islice(_WORD.finditer(text), most + 1)) <= most
+
+
 def _closing_line(block: Block) -> bool:
     """A paragraph of a few words after the last one of the text: a sign-off, not text (a list
     item or a table cell, short by nature, is never one)."""
-    return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+    return block.tag in _CLOSING_TAGS and _words_upto(block.text, MAX_CLOSING_WORDS)
 
 
 #: A thank-you signing off after the text ("Merci pour cet entretien !", "Thank you for reading!",
@@ -1246,7 +1252,7 @@ def _thanks_sign_off(kept: list[Block], config: ExtractConfig) -> bool:
     if block.tag not in _CLOSING_TAGS or block.link_chars or len(kept) < 2:
         return False
     text = block.text
-    if len(_WORD.findall(text)) > MAX_THANKS_WORDS or _SENTENCE_INSIDE.search(text):
+    if not _words_upto(text, MAX_THANKS_WORDS) or _SENTENCE_INSIDE.search(text):
         return False
     if kept[-2].text.rstrip(' »”"').endswith("?"):
         return False
@@ -1773,6 +1779,8 @@ def _note_kinds(
     the text in a box of its own (the print edition's, a disclaimer, the author's line). A part
     of the text split by an ad slot shares its box's class ("story-body story-body-3"); a
     closing section's paragraph follows its heading (a block-list CMS boxes each apart)."""
+    if all(at <= last for at, _ in paragraphs):
+        return set()  # no paragraph after the text's last (most pages): no box to count for
     # every paragraph counts here, short or long (a closing list's items)
     counts = Counter(
         _signature(b.element.parent)
@@ -1871,7 +1879,7 @@ def _page_controls(block: Block) -> bool:
         return False  # a table of contents' entry, a heading linked to itself: the text's
     if not any(h.startswith("#") and len(h) > 1 for h in block.hrefs):
         return False
-    if text.endswith(_SENTENCE_ENDS) or len(_WORD.findall(text)) > MAX_CONTROL_WORDS:
+    if text.endswith(_SENTENCE_ENDS) or not _words_upto(text, MAX_CONTROL_WORDS):
         return False
     inner = [a for a in all_links_in(block.element) if str(a.get("href", "")).startswith("#")]
     return bool(inner) and all(any(c.isalpha() for c in a.get_text()) for a in inner)
@@ -1972,7 +1980,7 @@ def _kicker(blocks: list[Block], page: Page, known: set[str]) -> int | None:
     if at < 0 or blocks[at].role is not None or blocks[at].tag == "h1":
         return None
     text = blocks[at].text
-    if len(_WORD.findall(text)) > MAX_KICKER_WORDS or text.endswith((".", "!", "?", ":")):
+    if not _words_upto(text, MAX_KICKER_WORDS) or text.endswith((".", "!", "?", ":")):
         return None
     return id(blocks[at])
 
@@ -2235,7 +2243,7 @@ def _button_line(block: Block) -> bool:
         not block.is_heading
         and len(block.hrefs) == 1
         and block.link_density > MAX_LINK_DENSITY
-        and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+        and _words_upto(block.text, MAX_CLOSING_WORDS)
     )
 
 
