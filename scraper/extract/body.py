@@ -2181,10 +2181,18 @@ def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
     the short labels of a box of links the body left out (`_link_box_label`): a tag list, a
     teaser box."""
     kept_ids = {id(b) for b in kept}
-    last_text = max(
-        (at for at, b in enumerate(boxes.blocks) if _running_paragraph(b, None, any_parent=True)),
-        default=len(boxes.blocks),
-    )
+    last_text = len(boxes.blocks)
+    # where the text's running paragraphs end matters to a line of several links only
+    # (`_closing_links`): most pages keep none, and the paragraphs are not asked
+    if any(len(b.hrefs) >= MIN_CLOSING_LINKS for b in kept):
+        last_text = max(
+            (
+                at
+                for at, b in enumerate(boxes.blocks)
+                if _running_paragraph(b, None, any_parent=True)
+            ),
+            default=len(boxes.blocks),
+        )
     dropped = {
         id(b)
         for at, b in enumerate(boxes.blocks)
