@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import NavigableString, Tag
 
 from scraper import lexicon
-from scraper.counters import is_counter_line
+from scraper.counters import MAX_COUNTER_LINE, is_counter_line
 from scraper.dates import labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     CAPTION_CLIMB,
@@ -167,7 +167,7 @@ def _mark_list_labels(blocks: list[Block]) -> None:
         if (
             label is not None
             and label.role is None
-            and (label.is_heading or len(_WORD.findall(label.text)) <= MAX_CLOSING_WORDS)
+            and (label.is_heading or _words_upto(label.text, MAX_CLOSING_WORDS))
             and not label.text.endswith((".", "!", "?", ":"))
         ):
             for block in blocks[at:index]:
@@ -239,7 +239,7 @@ def _translations_notice(block: Block, page: Page) -> bool:
     host = urlsplit(page.url).netloc.lower()
     if own is None:
         return False
-    for anchor in block.element.find_all("a", href=True):
+    for anchor in all_links_in(block.element):
         href = urljoin(page.url, str(anchor["href"]))
         if urlsplit(href).netloc.lower() != host:
             return False
@@ -335,16 +335,21 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
     text = block.text
+    longest_label = max(page.config.longest_sector, *map(len, known), 0)
+    if len(text) > longest_label and len(text) > _LONGEST_META_LINE:
+        # most of the text's paragraphs: too long for every kind of line below but a counter
+        # of digits alone (`is_number_only`), each of the others asked for nothing
+        return is_number_only(block)
     # folding never shortens normalised text: a block longer than every label cannot be one
-    if len(text) <= max(page.config.longest_sector, *map(len, known), 0) and (
-        fold(text) in known or fold(text) in page.config.sectors
-    ):
+    if len(text) <= longest_label and (fold(text) in known or fold(text) in page.config.sectors):
         return True
     if len(text) <= 120 and (labelled_date(text, "published") or labelled_date(text, "modified")):
         return True
     if len(text) <= 40 and parse_date_text(text):
         return True
-    if len(text) <= MAX_META_PIECE and (_time_text(block) or _relative_date_line(block, page)):
+    if len(text) <= MAX_META_PIECE and (
+        _time_text(block, page) or _relative_date_line(block, page)
+    ):
         return True  # "3 dagen geleden", "il y a 2 jours": the date, written relative to now
     if len(text) <= 60 and BYLINE.match(text):
         return True
@@ -364,7 +369,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
     if is_ad_label(block):
         return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
-    if is_counter_line(text) or is_number_only(block):
+    if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
         caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block)
@@ -380,6 +385,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
     if len(text) <= MAX_DATED_BYLINE_LINE and _dated_byline_line(text):
         return True  # "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec …)"
+    if _CRUMB_MARK.search(text) is None:
+        return False  # no separator a trail of crumbs or a path needs (most lines)
     return _breadcrumb_line(block) or (
         len(text) <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
@@ -387,6 +394,15 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
         and not _unlinked_subheading(block)
     )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe_digits(text: str) -> bool:
+    """False when `text` is plain ASCII without a digit: folding it only lowers its case, so no
+    counter (a number and a word) can be read from it, without folding it to ask."""
+    return not text.isascii() or _DIGIT.search(text) is not None
 
 
 def _unlinked_subheading(block: Block) -> bool:
@@ -475,11 +491,12 @@ def _post_attribution(block: Block, page: Page) -> bool:
     return any(urlsplit(urljoin(page.url, h)).netloc not in ("", own) for h in block.hrefs)
 
 
-def _time_text(block: Block) -> bool:
+def _time_text(block: Block, page: Page) -> bool:
     """The block is the text of a `<time>` element, however it is written ("3 dagen geleden",
-    "Updated"): the page's date, not text."""
+    "Updated"): the page's date, not text. A page without a `<time>` (its signals list every
+    one) has none to walk each block's elements for."""
     element = block.element
-    if element is None:
+    if element is None or not any(t.name == "time" for t in page.signals.times):
         return False
     time = element if element.name == "time" else first_named(element, "time")
     return time is not None and " ".join(time.get_text(" ").split()) == block.text
@@ -494,14 +511,16 @@ def _relative_date_line(block: Block, page: Page) -> bool:
     words, no sentence): "Twenty years ago, the firm…" runs on, "Hier." closes a sentence."""
     text = block.text
     return (
-        len(_WORD.findall(text)) <= MAX_RELATIVE_WORDS
-        and not block.is_heading  # a section headed "Today" is the text's
+        not block.is_heading  # a section headed "Today" is the text's
         and not text.endswith((".", "!", "?", ":"))
+        and _words_upto(text, MAX_RELATIVE_WORDS)
         and relative_date(text, page.config)
     )
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+#: The characters every `_CRUMB_SEPARATOR` holds: a line with none of them is one crumb.
+_CRUMB_MARK = re.compile("[>›»/]")
 #: A breadcrumb trail ends at the current page's title, a headline's length at most.
 MAX_BREADCRUMB = 240
 
@@ -523,13 +542,13 @@ MAX_META_LINE = 120
 MAX_META_PIECE = 40
 _META_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*[|·•]\s*")
 #: The characters every `_META_SEPARATOR` holds: a line with none of them is one piece.
-_META_MARKS = "|·•–—"
+_META_MARK = re.compile("[|·•–—]")
 
 
 def _has_meta_mark(text: str) -> bool:
     """True when `text` holds a character a `_META_SEPARATOR` needs: a line without one (most
     lines) splits into one piece, no meta line, without a regex split of it."""
-    return any(mark in text for mark in _META_MARKS)
+    return _META_MARK.search(text) is not None
 
 
 def _meta_line(text: str) -> bool:
@@ -548,6 +567,22 @@ def _meta_line(text: str) -> bool:
 #: A meta line naming the authors ("Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger
 #: (avec Damien Leloup et Morgane Tual)") is a meta line and a byline with roles in one.
 MAX_DATED_BYLINE_LINE = MAX_META_LINE + MAX_BYLINE_WITH_ROLE
+#: The longest line any kind of `is_metadata` but a label of `known` or a bare number may be:
+#: the most of the lengths each kind is asked at (a kind added there adds its length here;
+#: `MAX_LABEL_CHARS`, an ad label's and a brand line's, defined further on, is below these).
+_LONGEST_META_LINE = max(
+    120,  # a labelled date ("Publié le …")
+    MAX_META_PIECE,
+    MAX_BYLINE_WITH_ROLE,
+    _LABEL_CELL,
+    MAX_COUNTER_LINE,
+    MAX_CREDIT_CHARS,
+    MAX_NOTICE_CHARS,
+    MAX_POST_ATTRIBUTION,
+    MAX_META_LINE,
+    MAX_DATED_BYLINE_LINE,
+    MAX_BREADCRUMB,
+)
 
 
 def _dated_byline_line(text: str) -> bool:
@@ -847,12 +882,24 @@ def _headline_element(page: Page, title: str | None) -> Tag | None:
     return next((h for h in h1s if not page.in_site_chrome(h)), None)
 
 
+def _heading_outside(page: Page, root: Tag) -> bool:
+    """True when an element `_headline_element` may answer (an `<h1>`, a subheading, the line
+    `extract_title` kept) lies outside `root`: when none does, the headline is inside it, without
+    reading each heading's text to tell which it is."""
+    candidates = [*page.signals.h1s, *page.signals.headings]
+    if page.headline is not None:
+        candidates.append(page.headline)
+    return any(not any(p is root for p in c.parents) for c in candidates)
+
+
 def _under_headline(page: Page, known: set[str], title: str | None) -> str | None:
     """The paragraph right under the headline, when the headline sits outside the text container
     (a news site's `<p class="article__desc">`). A heading in the site bar is no headline."""
-    headline = _headline_element(page, title)
     root = page.root
-    if headline is None or root is None:
+    if root is None or not _heading_outside(page, root):
+        return None  # whichever the headline is, it is in the text's container (most pages)
+    headline = _headline_element(page, title)
+    if headline is None:
         return None
     if any(p is root for p in headline.parents):
         return None
@@ -1066,6 +1113,8 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
     subheading of class `subtitle`, an `intro` box further down); it loses the role and is read
     as the text is."""
     marked: list[Block] = []
+    if not any(b.role == "lead" for b in blocks):
+        return marked  # no selector marked a lead (most pages): no paragraph to ask about
     text_started = False
     for block in blocks:
         if block.role == "lead" and (
@@ -1074,8 +1123,8 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
             block.role = None
         elif block.role == "lead":
             marked.append(block)
-        elif _running_text(block):
-            text_started = True
+        elif not text_started and _running_text(block):
+            text_started = True  # (once started, no later paragraph needs asking)
     return marked
 
 
@@ -1164,10 +1213,16 @@ _CLOSING_TAGS = frozenset(("p", "center"))
 _WORD = re.compile(r"\w+")
 
 
+def _words_upto(text: str, most: int) -> bool:
+    """`len(_WORD.findall(text)) <= most`, reading no further than the word past `most`: a
+    paragraph of the text is asked whether it is a line of a few words, and is not."""
+    return sum(1 for _ in islice(_WORD.finditer(text), most + 1)) <= most
+
+
 def _closing_line(block: Block) -> bool:
     """A paragraph of a few words after the last one of the text: a sign-off, not text (a list
     item or a table cell, short by nature, is never one)."""
-    return block.tag in _CLOSING_TAGS and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+    return block.tag in _CLOSING_TAGS and _words_upto(block.text, MAX_CLOSING_WORDS)
 
 
 #: A thank-you signing off after the text ("Merci pour cet entretien !", "Thank you for reading!",
@@ -1197,7 +1252,7 @@ def _thanks_sign_off(kept: list[Block], config: ExtractConfig) -> bool:
     if block.tag not in _CLOSING_TAGS or block.link_chars or len(kept) < 2:
         return False
     text = block.text
-    if len(_WORD.findall(text)) > MAX_THANKS_WORDS or _SENTENCE_INSIDE.search(text):
+    if not _words_upto(text, MAX_THANKS_WORDS) or _SENTENCE_INSIDE.search(text):
         return False
     if kept[-2].text.rstrip(' »”"').endswith("?"):
         return False
@@ -1422,7 +1477,10 @@ def _repeated_labels(blocks: list[Block]) -> set[str]:
     """Short lines of bare `<div>`s that recur: the label of each instance of a component. A
     line in a `<p>` (a dialogue's "No answer.", said twice) is text; list items and cells are
     data."""
-    counts = Counter(b.text for b in blocks if b.tag == "div" and len(b.text) <= MAX_LABEL_CHARS)
+    lines = [b.text for b in blocks if b.tag == "div" and len(b.text) <= MAX_LABEL_CHARS]
+    if len(lines) < MIN_LABEL_REPEATS:
+        return set()  # too few to repeat (most pages), without counting them
+    counts = Counter(lines)
     return {text for text, count in counts.items() if count >= MIN_LABEL_REPEATS}
 
 
@@ -1721,6 +1779,8 @@ def _note_kinds(
     the text in a box of its own (the print edition's, a disclaimer, the author's line). A part
     of the text split by an ad slot shares its box's class ("story-body story-body-3"); a
     closing section's paragraph follows its heading (a block-list CMS boxes each apart)."""
+    if all(at <= last for at, _ in paragraphs):
+        return set()  # no paragraph after the text's last (most pages): no box to count for
     # every paragraph counts here, short or long (a closing list's items)
     counts = Counter(
         _signature(b.element.parent)
@@ -1819,7 +1879,7 @@ def _page_controls(block: Block) -> bool:
         return False  # a table of contents' entry, a heading linked to itself: the text's
     if not any(h.startswith("#") and len(h) > 1 for h in block.hrefs):
         return False
-    if text.endswith(_SENTENCE_ENDS) or len(_WORD.findall(text)) > MAX_CONTROL_WORDS:
+    if text.endswith(_SENTENCE_ENDS) or not _words_upto(text, MAX_CONTROL_WORDS):
         return False
     inner = [a for a in all_links_in(block.element) if str(a.get("href", "")).startswith("#")]
     return bool(inner) and all(any(c.isalpha() for c in a.get_text()) for a in inner)
@@ -1920,7 +1980,7 @@ def _kicker(blocks: list[Block], page: Page, known: set[str]) -> int | None:
     if at < 0 or blocks[at].role is not None or blocks[at].tag == "h1":
         return None
     text = blocks[at].text
-    if len(_WORD.findall(text)) > MAX_KICKER_WORDS or text.endswith((".", "!", "?", ":")):
+    if not _words_upto(text, MAX_KICKER_WORDS) or text.endswith((".", "!", "?", ":")):
         return None
     return id(blocks[at])
 
@@ -2121,10 +2181,18 @@ def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
     the short labels of a box of links the body left out (`_link_box_label`): a tag list, a
     teaser box."""
     kept_ids = {id(b) for b in kept}
-    last_text = max(
-        (at for at, b in enumerate(boxes.blocks) if _running_paragraph(b, None, any_parent=True)),
-        default=len(boxes.blocks),
-    )
+    last_text = len(boxes.blocks)
+    # where the text's running paragraphs end matters to a line of several links only
+    # (`_closing_links`): most pages keep none, and the paragraphs are not asked
+    if any(len(b.hrefs) >= MIN_CLOSING_LINKS for b in kept):
+        last_text = max(
+            (
+                at
+                for at, b in enumerate(boxes.blocks)
+                if _running_paragraph(b, None, any_parent=True)
+            ),
+            default=len(boxes.blocks),
+        )
     dropped = {
         id(b)
         for at, b in enumerate(boxes.blocks)
@@ -2183,7 +2251,7 @@ def _button_line(block: Block) -> bool:
         not block.is_heading
         and len(block.hrefs) == 1
         and block.link_density > MAX_LINK_DENSITY
-        and len(_WORD.findall(block.text)) <= MAX_CLOSING_WORDS
+        and _words_upto(block.text, MAX_CLOSING_WORDS)
     )
 
 
@@ -2234,7 +2302,7 @@ def _share_bar(element: Tag, page: Page) -> bool:
     (`MAX_SHARE_LABEL`): every link a share target (`_share_target`), one at least leaving
     the page (`_leaves_page`). A sentence linking to its sources names them; a line of e-mail
     addresses names people."""
-    anchors = element.find_all("a", href=True)
+    anchors = list(all_links_in(element))  # `find_all("a", href=True)`, without bs4's matcher
     if len(anchors) < MIN_SHARE_LINKS:
         return False
     host = urlsplit(page.url).netloc.lower()
@@ -2260,7 +2328,7 @@ def _share_line(block: Block, page: Page) -> bool:
         return True
     if block.hrefs or len(block.text) > MAX_SHARE_LABEL:
         return False
-    after = element.find_next_sibling()
+    after = next(next_tags(element), None)  # `find_next_sibling()`, without bs4's matcher
     return after is not None and _share_bar(after, page)
 
 
