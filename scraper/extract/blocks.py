@@ -919,8 +919,12 @@ class _Walker:
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
                     if start is not None and not self.split_inline:
-                        self._mark_widget(start)
-                        if elements is not None:
+                        # (most blocks hold a line or two: too few for either, asked here
+                        # rather than by a call for each)
+                        count = len(self.blocks) - start
+                        if count >= MIN_WIDGET_BLOCKS:
+                            self._mark_widget(start)
+                        if elements is not None and count >= MIN_SPARSE_BLOCKS:
                             self._mark_sparse(start, elements)
         return self.blocks
 
