@@ -275,8 +275,11 @@ def dominant_block(root: Tag) -> tuple[Tag | None, int]:
         children, box = stack[-1]
         for child in children:
             if type(child) is Tag:
-                name = child.name
-                if name in _NOT_TEXT or _hidden(child.attrs):
+                name, attrs = child.name, child.attrs
+                # (`_hidden` reads these two attributes alone: most elements carry neither)
+                if name in _NOT_TEXT or (
+                    ("style" in attrs or "hidden" in attrs) and _hidden(attrs)
+                ):
                     continue
                 if name in _LINE_TAGS:
                     inner = box if child.parent is None else child.parent
