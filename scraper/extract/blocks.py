@@ -275,8 +275,11 @@ def dominant_block(root: Tag) -> tuple[Tag | None, int]:
         children, box = stack[-1]
         for child in children:
             if type(child) is Tag:
-                name = child.name
-                if name in _NOT_TEXT or _hidden(child.attrs):
+                name, attrs = child.name, child.attrs
+                # (`_hidden` reads these two attributes alone: most elements carry neither)
+                if name in _NOT_TEXT or (
+                    ("style" in attrs or "hidden" in attrs) and _hidden(attrs)
+                ):
                     continue
                 if name in _LINE_TAGS:
                     inner = box if child.parent is None else child.parent
@@ -556,7 +559,11 @@ class _Walker:
         self.split_inline = split_inline
         self.roles = roles
         self.blocks: list[Block] = []
-        self.pieces: list[tuple[str, bool]] = []
+        #: the pending inline text, piece by piece, and whether each piece is bold (two lists
+        #: side by side, emptied in place at each block's end: the walk appends to them through
+        #: bound methods, and joins the texts without a pass over pairs)
+        self.texts: list[str] = []
+        self.bolds: list[bool] = []
         self.hrefs: list[str] = []
         self.link_chars = 0
         self.stopped = False
@@ -586,10 +593,11 @@ class _Walker:
         quoted: bool = False,
         element: Tag | None = None,
     ) -> None:
-        if not self.pieces:
+        texts = self.texts
+        if not texts:
             self.link_chars = self._in_link = 0
             return
-        raw = "".join([text for text, _ in self.pieces])
+        raw = "".join(texts)
         # white space alone (the line breaks between elements: most flushes) has no line;
         # `str.split` splits on what `isspace` calls white space, so the answer is the same
         lines = [] if raw.isspace() else normalize_lines(raw)
@@ -599,18 +607,19 @@ class _Walker:
             is_bold = False
             # no bold piece (most lines): no bold run, no label (the pieces before the first
             # piece with text are white space), not a bold line
-            if any(bold for _, bold in self.pieces):
-                bold_text = "".join(text for text, bold in self.pieces if bold)
-                plain = "".join(text for text, bold in self.pieces if not bold)
+            if any(self.bolds):
+                pieces = list(zip(texts, self.bolds, strict=True))
+                bold_text = "".join(text for text, bold in pieces if bold)
+                plain = "".join(text for text, bold in pieces if not bold)
                 lead_bold = []
-                for text, bold in self.pieces:
+                for text, bold in pieces:
                     if not bold and text.strip():
                         break
                     lead_bold.append(text)
                 if lead_bold and normalize_text("".join(lead_bold)):
                     label = normalize_text("".join(lead_bold))
-                for was_bold, texts in groupby(self.pieces, key=lambda piece: piece[1]):
-                    run = normalize_text("".join(text for text, _ in texts)) if was_bold else ""
+                for was_bold, group in groupby(pieces, key=lambda piece: piece[1]):
+                    run = normalize_text("".join(text for text, _ in group)) if was_bold else ""
                     if run:
                         runs.append(run)
                 is_bold = bool(normalize_text(bold_text)) and not normalize_text(plain)
@@ -638,7 +647,8 @@ class _Walker:
                 self._sums.append((chars + len(block.text), divs + bare, heads + block.is_heading))
                 settled = block_tag == "p" or bool(self._data_depth)
                 self._settled.append(self._settled[-1] + settled)
-        self.pieces = []
+        texts.clear()
+        self.bolds.clear()
         self.hrefs = []
         self.link_chars = self._in_link = 0
 
@@ -745,7 +755,7 @@ class _Walker:
         rest = str(rest).lstrip()
         if not rest[:1].isupper():
             return False
-        return not "".join(t for t, _ in self.pieces).strip()
+        return not "".join(self.texts).strip()
 
     def walk(self, root: Tag) -> list[Block]:
         # an explicit stack rather than recursion: pages nest thousands of levels deep. A frame:
@@ -779,6 +789,7 @@ class _Walker:
             )
         ]
         config, roles = self.config, self.roles
+        add_text, add_bold = self.texts.append, self.bolds.append  # (emptied in place only)
         while stack and not self.stopped:
             node, children, block_tag, role, bold, quoted, is_block, start, elements = stack[-1]
             # the children of the element on top, until one is pushed (then its own children
@@ -789,16 +800,19 @@ class _Walker:
                     # a line break typed in the source is white space, as a browser shows it:
                     # only <br> and the ends of blocks break a line (outside <pre>)
                     if "\n" in child and block_tag != "pre":
-                        self.pieces.append((child.replace("\n", " "), bold))
+                        add_text(child.replace("\n", " "))
+                        add_bold(bold)
                     else:
-                        self.pieces.append((child, bold))
+                        add_text(child)
+                        add_bold(bold)
                     if self._link_depth:
                         self._in_link += len(child.strip())
                     continue
                 if kind is not Tag:
                     if isinstance(child, NavigableString):
                         if not isinstance(child, _SKIP_STRINGS):
-                            self.pieces.append((str(child), bold))
+                            add_text(str(child))
+                            add_bold(bold)
                             if self._link_depth:
                                 self._in_link += len(child.strip())
                         continue
@@ -807,7 +821,8 @@ class _Walker:
                 name = child.name
                 self._elements += 1
                 if name == "br":
-                    self.pieces.append(("\n", bold))
+                    add_text("\n")
+                    add_bold(bold)
                     continue
                 attrs = child.attrs
                 if (
@@ -837,16 +852,18 @@ class _Walker:
                         self.hrefs.append(f"mailto:{hidden_email}")
                 if name in TURN_LETTER_TAGS and self._turn_letter(child):
                     # "<span>Q</span>What…?": the letter marks the turn, as "Q:" would
-                    self.pieces.append((f"{child.get_text().strip()}: ", bold))
+                    add_text(f"{child.get_text().strip()}: ")
+                    add_bold(bold)
                     continue
                 if name in LABEL_TAGS and _is_label_cell(child):
                     # a grid of <span>Tel.</span><span>02 …</span>: each label starts a line of
                     # its own
                     label = normalize_text(child.get_text()).rstrip(" :")
-                    self.pieces.append((f"\n{label}: ", bold))
+                    add_text(f"\n{label}: ")
+                    add_bold(bold)
                     continue
                 if name in BLOCK_TAGS:
-                    if self.pieces:
+                    if self.texts:
                         self.flush(block_tag, role, quoted, node)
                     else:
                         self.link_chars = self._in_link = 0  # what flush does with nothing to flush
@@ -870,12 +887,13 @@ class _Walker:
                     if (
                         self.split_inline
                         and (attrs.get("class") or name == "a")
-                        and "".join(t for t, _ in self.pieces).rsplit("\n", 1)[-1].strip()
+                        and "".join(self.texts).rsplit("\n", 1)[-1].strip()
                     ):
                         # BEM parts and links of a contact card (`<span class="x__name">A</span>
                         # <span class="x__role">B</span><a href="mailto:…">`) are laid out as
                         # lines
-                        self.pieces.append(("\n", bold))
+                        add_text("\n")
+                        add_bold(bold)
                     if name == "a":
                         self._link_depth += 1
                     stack.append(
@@ -897,15 +915,19 @@ class _Walker:
                 if node.name == "a" and not is_block:
                     self._link_depth -= 1
                 if is_block:
-                    if self.pieces:
+                    if self.texts:
                         self.flush(block_tag, role, quoted, node)
                     else:
                         self.link_chars = self._in_link = 0  # what flush does with nothing to flush
                     if node.name in _DATA_TAGS and node is not root:
                         self._data_depth -= 1
                     if start is not None and not self.split_inline:
-                        self._mark_widget(start)
-                        if elements is not None:
+                        # (most blocks hold a line or two: too few for either, asked here
+                        # rather than by a call for each)
+                        count = len(self.blocks) - start
+                        if count >= MIN_WIDGET_BLOCKS:
+                            self._mark_widget(start)
+                        if elements is not None and count >= MIN_SPARSE_BLOCKS:
                             self._mark_sparse(start, elements)
         return self.blocks
 

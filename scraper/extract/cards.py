@@ -267,7 +267,9 @@ def _candidates(
         for s in sections
         if not (isinstance(s.parent, Tag) and navigation.in_navigation(s.parent))
     }
-    root = _site_root(page_url)
+    # the site's home page, worked out at the first link that is no article of the page's shape
+    # (a page without such a link, most small ones, never splits its URL for it)
+    root: str | None | _Unset = _UNSET
     found: list[_Candidate] = []
     loose: list[_Candidate] = []
     for link in links:
@@ -278,12 +280,13 @@ def _candidates(
         if url is None:
             continue
         strict = is_article_link(url, page_url, hosts)
-        if (
-            not strict
-            and (root is None or not is_article_link(url, root, hosts))
-            and not is_one_word_link(url, page_url, hosts)
-        ):
-            continue
+        if not strict:
+            if isinstance(root, _Unset):
+                root = _site_root(page_url)
+            if (root is None or not is_article_link(url, root, hosts)) and not is_one_word_link(
+                url, page_url, hosts
+            ):
+                continue
         section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         if (
             navigation.in_navigation(link)
@@ -294,6 +297,13 @@ def _candidates(
             continue  # furniture, but for the one article a box names to read next
         (found if strict else loose).append(_Candidate(link, url, url_key(url), section))
     return found, loose
+
+
+class _Unset:
+    """Not worked out yet (a value apart from None, which is an answer)."""
+
+
+_UNSET = _Unset()
 
 
 def _site_root(page_url: str) -> str | None:

@@ -405,22 +405,20 @@ def extract_qa(
     kept = [
         b for b in blocks if b.role not in ("contact", "site", "related") and not is_ad_label(b)
     ][:MAX_BLOCKS]
-    body = [
-        piece
-        for b in _join_turn_labels(kept)
-        for turn in _split_turn_lines(b)
-        for part in _split_inline(turn)
-        for piece in map(_undashed, _attributed(part, config))
-    ]
-    body = _closing_asker_line(_join_label_lines(body, config), config)
-    asker = _asker_prefix(config.question_labels)
+    body = _closing_asker_line(_join_label_lines(_turns(kept, config), config), config)
     said = [speaker_label(b) for b in body]  # read once: `label_names` reads them again
-    labels = [None if asker.match(b.text) else label for b, label in zip(body, said, strict=True)]
+    labels = list(said)
+    if config.question_labels:  # (without labels of the one asking, no block opens with one)
+        asker = _asker_prefix(config.question_labels)
+        labels = [None if asker.match(b.text) else s for b, s in zip(body, said, strict=True)]
     named: list[str] = []
     # the full names of the text serve only a labelled interview: as first-name labels' owners
     # and as the names initials may stand for; without a label of either kind they are unused
+    # (a first name's label holds a colon: a text without one is not read for it)
     if any(labels) or any(
-        _FIRST_NAME_LABEL.match(b.text) for b, label in zip(body, labels, strict=True) if not label
+        _FIRST_NAME_LABEL.match(b.text)
+        for b, label in zip(body, labels, strict=True)
+        if not label and (":" in b.text or "：" in b.text)
     ):
         named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
         labels = _first_name_labels(body, labels, named)
@@ -468,6 +466,30 @@ def extract_qa(
         from_text=bool(interviewees),
         quoted=quoted,
     )
+
+
+_DASHES = ("—", "–")
+
+
+def _turns(blocks: list[Block], config: ExtractConfig) -> list[Block]:
+    """The blocks as turns: turn labels on a line of their own joined to their paragraph,
+    paragraphs of several turns split, a question and its answer in one paragraph split, an
+    attribution line set apart, dialogue dashes dropped. (Each step is asked only of the blocks
+    it may change: a block of fewer than three lines holds no several turns, one whose last or
+    first line opens with no dash no attribution or dialogue dash; most blocks are neither.)"""
+    body: list[Block] = []
+    for b in _join_turn_labels(blocks):
+        for turn in _split_turn_lines(b) if len(b.lines) >= MIN_TURN_LINES else (b,):
+            for part in _split_inline(turn):
+                lines = part.lines
+                if not lines:
+                    body.append(part)
+                    continue
+                pieces = _attributed(part, config) if lines[-1].startswith(_DASHES) else (part,)
+                for piece in pieces:
+                    dashed = piece.lines and piece.lines[0].startswith(_DASHES)
+                    body.append(_undashed(piece) if dashed else piece)
+    return body
 
 
 def _quotes(
@@ -541,6 +563,8 @@ _CLOSING = "closing"
 
 def _closing_asker_line(body: list[Block], config: ExtractConfig) -> list[Block]:
     """The interviewer's last labelled line, when it asks nothing, as a closing line."""
+    if not config.question_labels:
+        return body  # no label of the one asking: no labelled line
     asker = _asker_prefix(config.question_labels)
     turns = [i for i, b in enumerate(body) if asker.match(b.text)]
     if len(turns) >= 3 and not body[turns[-1]].text.rstrip(' »”"').endswith("?"):
@@ -727,7 +751,8 @@ def _join_turn_labels(body: list[Block]) -> list[Block]:
     """Each turn label on a line of its own joined to the paragraph it opens ("<p><b>V:</b></p>
     <p>Hoe …?</p>" reads as "V: Hoe …?"), when a question label is among them: a lone "A." or
     "R." line may be a list's marker."""
-    if not any(_turn_label_only(b) and _Q_PREFIX.match(b.text) for b in body):
+    # (the question label first: it rules out nearly every block in one match)
+    if not any(_Q_PREFIX.match(b.text) and _turn_label_only(b) for b in body):
         return body
     labels: dict[int, str] = {}
     for i, block in enumerate(body[:-1]):
@@ -742,12 +767,17 @@ def _join_turn_labels(body: list[Block]) -> list[Block]:
     return _joined_to_next(body, labels, keep_bold=False)
 
 
+#: A paragraph of several turns holds three lines at least (a question, its answer, the next
+#: question): in two lines a question and its answer are read by `_split_inline`.
+MIN_TURN_LINES = 3
+
+
 def _split_turn_lines(block: Block) -> list[Block]:
     """A paragraph holding several labelled turns, one a line ("<b>V:</b> Hoe …?<br><b>A:</b>
     Via …<br><br><b>V:</b> …"), as one block per turn; the lines after a turn's label continue
     that turn."""
     lines = block.lines
-    if len(lines) < 3:  # a question and its answer on two lines: `_split_inline` reads them
+    if len(lines) < MIN_TURN_LINES:  # a question and its answer on two lines: `_split_inline`
         return [block]
     opens = [i for i, line in enumerate(lines) if _Q_PREFIX.match(line) or _A_PREFIX.match(line)]
     if not any(_Q_PREFIX.match(lines[i]) for i in opens) or len(opens) < 3:
