@@ -630,13 +630,15 @@ _PREPOSITION_CHARS = 12
 
 def _places(blocks: Sequence[Block]) -> set[str]:
     """The capitalised pairs the blocks write right after a place preposition ("Trade mission to
-    British Columbia", "à Mexico City"): places, wherever else the text names them."""
+    British Columbia", "à Mexico City"), or opening with one at a sentence's start ("In Costa
+    Rica"): places, wherever else the text names them."""
     after = _after_place_preposition()
     return {
         match.group()
         for block in blocks
         for match in FULL_NAME.finditer(block.text)
         if after.search(block.text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()])
+        or after.search(match.group().split()[0] + " ")
     }
 
 
