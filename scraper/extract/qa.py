@@ -447,7 +447,8 @@ def extract_qa(
     cues = config.interview_intros + config.speech_cues
     heads = [fold(t) for t in (title, lead) if t]
     heads += [fold(b.text) for b in _introduction(body, config)]
-    announced = (bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)) or not (
+    answering = bool(cues) and any(_cue_pattern(cues).search(t) for t in heads)
+    announced = answering or not (
         config.role_cues and any(_cue_pattern(config.role_cues).search(t) for t in heads)
     )
     # the person the introduction quotes ("« … », souligne Isabelle Grippa") with no interview
@@ -456,6 +457,18 @@ def extract_qa(
         _cue_pattern(config.interview_intros).search(t) for t in heads
     )
     quoted = bool(names) and not interviewed and _quotes(names[0], title, lead, body, config)
+    # the page's people are its contacts, someone else than the name its introduction gives
+    # first, which no cue introduces (an organiser, "Trade Flanders organises …"): that name is
+    # no interviewee unless the sections speak as one (`_unlabelled`)
+    introduced = not (
+        interviewees
+        and any(name != interviewees[0] for name in extra_names)
+        and not introduced_names(
+            [Block(tag="p", lines=[t]) for t in (title, lead) if t] + _introduction(body, config),
+            config,
+            first_only=True,
+        )
+    )
     # a person only the article's contacts name (no name in the text before the questions) is
     # no interviewee of question headings unless the text says someone answers
     return _unlabelled(
@@ -463,6 +476,8 @@ def extract_qa(
         names[:1],
         config,
         announced=announced,
+        answering=answering,
+        introduced=introduced,
         from_text=bool(interviewees),
         quoted=quoted,
     )
@@ -598,7 +613,9 @@ def _interviewees(
     found = introduced_names(heading + intro, config, first_only=first_only)
     if first_only and found:
         return found
-    listed = set(found)  # `found` as a set: a long introduction names hundreds of people
+    # a place the heads or the introduction go to or come from is no one answering
+    listed = set(found) | _places(heading + intro)
+    # (`found` as a set: a long introduction names hundreds of people)
     # what `person_name` makes of each name as written, asked once: a text repeats its names
     verdicts: dict[str, str | None] = {}
     # the blocks naming each name no cue introduces: the person the title, the lead and the
@@ -619,6 +636,34 @@ def _interviewees(
                 named_in[name] = named_in.get(name, 0) + 1
     # (a stable sort: names as often named keep the text's order)
     return found + sorted(named_in, key=lambda name: -named_in[name])
+
+
+@lru_cache(maxsize=1)
+def _after_place_preposition() -> re.Pattern[str]:
+    """A place preposition of the vocabulary closing a text ("… a mission to ", "… naar "):
+    the capitalised pair after it is a place."""
+    # (as written, not folded: the French "à" is no English "a")
+    written = sorted(lexicon.words("place_prepositions", folded=False), key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in written)
+    return re.compile(rf"(?:^|\W)(?:{words or '(?!)'})\s+$", re.IGNORECASE)
+
+
+#: Characters before a name searched for a place preposition: the longest one and its spaces.
+_PREPOSITION_CHARS = 12
+
+
+def _places(blocks: Sequence[Block]) -> set[str]:
+    """The capitalised pairs the blocks write right after a place preposition ("Trade mission to
+    British Columbia", "à Mexico City"), or opening with one at a sentence's start ("In Costa
+    Rica"): places, wherever else the text names them."""
+    after = _after_place_preposition()
+    return {
+        match.group()
+        for block in blocks
+        for match in FULL_NAME.finditer(block.text)
+        if after.search(block.text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()])
+        or after.search(match.group().split()[0] + " ")
+    }
 
 
 def _line_ends(block: Block) -> list[int]:
@@ -996,6 +1041,14 @@ def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
     return _speaks(text, config.first_person) and not _speaks(text, config.second_person)
 
 
+def _spoken(answer: _Answer, config: ExtractConfig) -> bool:
+    """True when a turn speaks at all as a dialogue does: its question addresses someone or its
+    answer holds a first-person form, whoever else it addresses (`_voiced` asks more)."""
+    return _speaks(answer.question, config.second_person) or _speaks(
+        " ".join(answer.paragraphs), config.first_person
+    )
+
+
 def _dialogue(answers: Sequence[_Answer], config: ExtractConfig) -> bool:
     """True when most answered turns are a dialogue (`_voiced`): with no one named to answer,
     one voiced section among several is an announcement quoting someone, not an interview."""
@@ -1026,11 +1079,15 @@ def _unlabelled(
     config: ExtractConfig,
     *,
     announced: bool = True,
+    answering: bool = True,
+    introduced: bool = True,
     from_text: bool = True,
     quoted: bool = False,
 ) -> list[QAPair]:
     """The pairs of questions set apart without labels; `announced`: the text says someone
     answers (an interview word, a speech cue), else question headings need a dialogue;
+    `answering`: the text says so in words (`announced` also holds when it names no role);
+    `introduced`: the speaker is a person the page introduces, not a name beside its contacts;
     `from_text`: the speaker is named in the text, not only in a contact block; `quoted`: the
     introduction quotes the speaker and announces no interview (`extract_qa`)."""
     speaker = names[0] if names else None  # the first person the text introduces
@@ -1107,6 +1164,19 @@ def _unlabelled(
     ):
         # question headings over sections that are no dialogue, the one named quoted in the
         # introduction: an announcement citing a source, not an interview with them
+        return []
+    if (
+        not prefixed
+        and not cited
+        and not answering
+        and not introduced
+        and len(heading_asked) == len(answers)
+        and not any(_spoken(a, config) for a in heading_asked if a.paragraphs)
+    ):
+        # question headings ("Why Vancouver?", "Qui peut participer ?", "Voor wie?") whose
+        # sections never speak in the first person nor ask anyone, no word of the text says
+        # someone answers them and the page's people are its contacts: an announcement's
+        # section headings, not turns answered by the name its introduction gives first
         return []
     if not prefixed and not cited and _sections_of_lists(heading_asked, answers, config):
         # an announcement's sections ("Why Rwanda?", "Who can take part?", "What is on the
