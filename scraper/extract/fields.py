@@ -531,10 +531,11 @@ def _row_chip(page: Page, row: Tag) -> str | None:
     the printed date (and separators, counters) that the profile's sector or sector-hint
     selectors match (a chip, a badge, a pill), whether or not the sector mapping knows its
     text. A loose word of the row (a place before the date) or a person (the author) is none."""
-    if text_longer_than(row, MAX_META_ROW_CHARS):
-        return None
+    # the chips first: most rows hold none (then the row's text is not counted)
     chips = {id(t) for role in ("sector", "sector_hints") for t in page.matched(role, row)}
     chips.discard(id(row))
+    if not chips or text_longer_than(row, MAX_META_ROW_CHARS):
+        return None
     chip = next(
         (
             t

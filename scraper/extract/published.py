@@ -500,8 +500,16 @@ def zone_has_label(page: Page, kind: str) -> bool:
             for index, line in enumerate(lines)
             if digits[index] or (index < last and digits[index + 1])
         )
-        found = page.zone_labels[kind] = may_hold_label(text, kind)
+        # both kinds from the one folded text: each date asks for both (an "Updated" line is
+        # no publication date), and the text does not depend on the kind
+        for each in dict.fromkeys((kind, *_LABEL_KINDS)):
+            page.zone_labels[each] = may_hold_label(text, each)
+        found = page.zone_labels[kind]
     return found
+
+
+#: The kinds of date label `zone_has_label` is asked about.
+_LABEL_KINDS = ("published", "modified")
 
 
 def _foreign_label(line: str, at: int) -> bool:

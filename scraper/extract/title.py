@@ -4,6 +4,7 @@ JSON-LD, og:title and `<title>` stripped of the site's name and slogan."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bs4 import NavigableString, PageElement, Tag
@@ -498,6 +499,13 @@ def _word_count(text: str) -> int:
 _SLOGAN_AFTER = re.compile(r":\s+|\s+[–—-]\s+")
 
 
+#: Titles whose separator is remembered: a page asks it of each of its titles two or three times
+#: (whether the site's names are to be read at all, then where to cut), with a regex scan per
+#: rank each time; the titles of the last few pages are all that is asked again.
+SEPARATORS_REMEMBERED = 64
+
+
+@lru_cache(maxsize=SEPARATORS_REMEMBERED)
 def _separator(value: str) -> re.Pattern[str] | None:
     """The strongest of `_SEPARATOR_RANKS` that `value` uses, or None."""
     return next((sep for sep in _SEPARATOR_RANKS if sep.search(value)), None)
@@ -679,11 +687,9 @@ def _readings(tag: Tag, text: str, visible: str) -> list[str]:
     length, without the subtitle set after it (`<h1>Headline <small>Subtitle</small></h1>`),
     or whole with the space a two-line `<span>Kicker</span><span>Headline</span>` leaves out."""
     found = [text, visible]
-    pieces = [
-        normalize_text(_text_of(c))
-        for c in tag.children
-        if not (isinstance(c, Tag) and c.name == "br") and _text_of(c).strip()
-    ]
+    # each child's text read once (a `get_text` of each element child)
+    texts = (_text_of(c) for c in tag.children if not (isinstance(c, Tag) and c.name == "br"))
+    pieces = [normalize_text(t) for t in texts if t.strip()]
     if 2 <= len(pieces) <= _MAX_HEADING_PIECES and all(
         not isinstance(c, Tag) or c.name in _INLINE or c.name == "br" for c in tag.children
     ):

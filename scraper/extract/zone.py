@@ -108,6 +108,8 @@ def lines_around(
             for sibling in node.next_siblings:
                 if budget_ahead <= 0:
                     break
+                if type(sibling) is NavigableString and not sibling.strip():
+                    continue  # the whitespace between elements (most siblings): no line
                 lines, ended = _visible_lines(sibling, config, avoid, budget_ahead, to_end=True)
                 for line in lines:
                     ahead.append(line)
@@ -118,6 +120,8 @@ def lines_around(
             for sibling in node.previous_siblings:
                 if budget_behind <= 0:
                     break
+                if type(sibling) is NavigableString and not sibling.strip():
+                    continue  # the whitespace between elements: no line, no frame
                 if frame is not None and isinstance(sibling, Tag) and frame(sibling):
                     budget_behind = 0  # the site's menu: beyond it lies the frame, on every level
                     break
