@@ -674,9 +674,10 @@ def _label_line(page: Page) -> str | None:
         if type(node) is NavigableString and node.strip():
             string = node
             break
-    line = line_of(string) if string is not None else None
-    if line is None or page.in_site_chrome(line[0]) or page.in_related(line[0]):
+    if string is None:
         return None
+    # what the text alone tells first (most lines before a headline are a date line, a
+    # breadcrumb or a sentence): then no climb to the line's element
     text = normalize_text(string)
     if (
         len(text) > MAX_SECTOR_CHARS
@@ -684,8 +685,12 @@ def _label_line(page: Page) -> str | None:
         or _DIGIT.search(text)
         or any(c in _LINE_JOINERS for c in text)
         or text.endswith((".", "!", "?", "…"))
-        or names_the_site(page, text)
     ):
+        return None
+    line = line_of(string)
+    if line is None or page.in_site_chrome(line[0]) or page.in_related(line[0]):
+        return None
+    if names_the_site(page, text):
         return None
     # the line's element and those below it, then its nearest link around it: plain walks
     # (as `find_all(True)` and `find_parent("a")`)
