@@ -320,9 +320,12 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[st
     sector label ("Secteur : Santé"), False for another one ("Pays : Japon"), None for none;
     `known_only`: only those the sector mapping knows or a sector label names."""
     labels: list[tuple[str, bool | None]] = []
+    tags = page.matched(role)
+    if not tags:
+        return labels  # no element to read (most pages, for most roles): no walk up the headline
     h1s = page.signals.h1s
     above_headline = {id(p) for p in h1s[0].parents} if h1s else None
-    for tag in page.matched(role):
+    for tag in tags:
         if known_only:
             # the label first: a broad hint selector matches many elements and few hold a
             # known label, while the tests below walk ancestors and links (they only look)

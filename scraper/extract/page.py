@@ -138,6 +138,7 @@ class Page:
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
     _other_links: dict[int, list[Tag]] = field(default_factory=dict, init=False, repr=False)
     _card_bounds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _chrome: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -261,7 +262,14 @@ class Page:
 
     def in_site_chrome(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer, navigation or a sidebar (not the article's own
-        `<header>`)."""
+        `<header>`); worked out once per element and page (the title, the sector and the dates
+        each ask it of the headline, a walk up to the root each time)."""
+        known = self._chrome.get(id(tag))
+        if known is None:
+            known = self._chrome[id(tag)] = self._read_site_chrome(tag)
+        return known
+
+    def _read_site_chrome(self, tag: Tag) -> bool:
         parents = list(tag.parents)
         in_article = any(p.name in ("article", "main") for p in parents)
         for parent in parents:

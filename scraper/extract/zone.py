@@ -16,6 +16,9 @@ _TOP = frozenset(("body", "html", "[document]"))
 #: A figure's and a caption's lines are its picture's ("Die Brücke am 12.02.2024. Foto: dpa"): the day a photo
 #: was taken is no date line of the article's.
 _CAPTIONS = frozenset(("figure", "figcaption"))
+#: Elements whose text is no line by the headline: scripts and the like, a box set beside the
+#: text, a picture's caption (one set test per element of the walk).
+_UNREAD = SKIP_TAGS | _CAPTIONS | {"aside"}
 
 
 def visible_lines(
@@ -61,11 +64,9 @@ def _visible_lines(
         if name == "br" or name in BLOCK_TAGS:
             pieces.append("\n")
         if (
-            name in SKIP_TAGS
-            or name == "aside"
-            or name in _CAPTIONS
+            name in _UNREAD
             or (current.attrs and is_boilerplate(current, config))  # no attributes, no furniture
-            or id(current) in avoid
+            or (avoid and id(current) in avoid)
         ):
             continue
         stack.extend(reversed(current.contents))
