@@ -139,6 +139,7 @@ class Page:
     _other_links: dict[int, list[Tag]] = field(default_factory=dict, init=False, repr=False)
     _card_bounds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
     _chrome: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _related: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -225,8 +226,16 @@ class Page:
         return found
 
     def in_related(self, tag: Tag) -> bool:
-        """True when `tag` sits inside a list of other articles' cards."""
-        return any(section is tag or section in tag.parents for section in self.related_sections)
+        """True when `tag` sits inside a list of other articles' cards; worked out once per
+        element and page (`section in tag.parents` compares each ancestor with each list)."""
+        if not self.related_sections:
+            return False
+        known = self._related.get(id(tag))
+        if known is None:
+            known = self._related[id(tag)] = any(
+                section is tag or section in tag.parents for section in self.related_sections
+            )
+        return known
 
     @property
     def phone_regions(self) -> tuple[str, ...]:
