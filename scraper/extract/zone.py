@@ -51,6 +51,10 @@ def _visible_lines(
     used = 0
     while stack and used < budget:
         current = stack.pop()
+        if type(current) is NavigableString:  # a plain text (most nodes): no class walk
+            pieces.append(current)
+            used += len(current.strip())
+            continue
         if isinstance(current, NavigableString):
             if not isinstance(current, Comment):
                 pieces.append(current)  # a `str`: joined as it is, no copy
