@@ -152,6 +152,8 @@ class Page:
     def matched(self, role: str, within: Tag | None = None) -> list[Tag]:
         """Elements the profile's `role` selectors match (by selector priority), optionally only
         inside `within`."""
+        if not self.matches.found.get(role):
+            return []  # most roles match nothing on most pages: no sort, no filter
         tags = self.matches.in_selector_order(role)
         if within is None:
             return tags
