@@ -320,9 +320,12 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[st
     sector label ("Secteur : Santé"), False for another one ("Pays : Japon"), None for none;
     `known_only`: only those the sector mapping knows or a sector label names."""
     labels: list[tuple[str, bool | None]] = []
+    tags = page.matched(role)
+    if not tags:
+        return labels  # no element to read (most pages, for most roles): no walk up the headline
     h1s = page.signals.h1s
     above_headline = {id(p) for p in h1s[0].parents} if h1s else None
-    for tag in page.matched(role):
+    for tag in tags:
         if known_only:
             # the label first: a broad hint selector matches many elements and few hold a
             # known label, while the tests below walk ancestors and links (they only look)
@@ -531,10 +534,11 @@ def _row_chip(page: Page, row: Tag) -> str | None:
     the printed date (and separators, counters) that the profile's sector or sector-hint
     selectors match (a chip, a badge, a pill), whether or not the sector mapping knows its
     text. A loose word of the row (a place before the date) or a person (the author) is none."""
-    if text_longer_than(row, MAX_META_ROW_CHARS):
-        return None
+    # the chips first: most rows hold none (then the row's text is not counted)
     chips = {id(t) for role in ("sector", "sector_hints") for t in page.matched(role, row)}
     chips.discard(id(row))
+    if not chips or text_longer_than(row, MAX_META_ROW_CHARS):
+        return None
     chip = next(
         (
             t
@@ -673,9 +677,10 @@ def _label_line(page: Page) -> str | None:
         if type(node) is NavigableString and node.strip():
             string = node
             break
-    line = line_of(string) if string is not None else None
-    if line is None or page.in_site_chrome(line[0]) or page.in_related(line[0]):
+    if string is None:
         return None
+    # what the text alone tells first (most lines before a headline are a date line, a
+    # breadcrumb or a sentence): then no climb to the line's element
     text = normalize_text(string)
     if (
         len(text) > MAX_SECTOR_CHARS
@@ -683,8 +688,12 @@ def _label_line(page: Page) -> str | None:
         or _DIGIT.search(text)
         or any(c in _LINE_JOINERS for c in text)
         or text.endswith((".", "!", "?", "…"))
-        or names_the_site(page, text)
     ):
+        return None
+    line = line_of(string)
+    if line is None or page.in_site_chrome(line[0]) or page.in_related(line[0]):
+        return None
+    if names_the_site(page, text):
         return None
     # the line's element and those below it, then its nearest link around it: plain walks
     # (as `find_all(True)` and `find_parent("a")`)

@@ -138,6 +138,8 @@ class Page:
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
     _other_links: dict[int, list[Tag]] = field(default_factory=dict, init=False, repr=False)
     _card_bounds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _chrome: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _related: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -150,6 +152,8 @@ class Page:
     def matched(self, role: str, within: Tag | None = None) -> list[Tag]:
         """Elements the profile's `role` selectors match (by selector priority), optionally only
         inside `within`."""
+        if not self.matches.found.get(role):
+            return []  # most roles match nothing on most pages: no sort, no filter
         tags = self.matches.in_selector_order(role)
         if within is None:
             return tags
@@ -224,8 +228,16 @@ class Page:
         return found
 
     def in_related(self, tag: Tag) -> bool:
-        """True when `tag` sits inside a list of other articles' cards."""
-        return any(section is tag or section in tag.parents for section in self.related_sections)
+        """True when `tag` sits inside a list of other articles' cards; worked out once per
+        element and page (`section in tag.parents` compares each ancestor with each list)."""
+        if not self.related_sections:
+            return False
+        known = self._related.get(id(tag))
+        if known is None:
+            known = self._related[id(tag)] = any(
+                section is tag or section in tag.parents for section in self.related_sections
+            )
+        return known
 
     @property
     def phone_regions(self) -> tuple[str, ...]:
@@ -261,7 +273,14 @@ class Page:
 
     def in_site_chrome(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer, navigation or a sidebar (not the article's own
-        `<header>`)."""
+        `<header>`); worked out once per element and page (the title, the sector and the dates
+        each ask it of the headline, a walk up to the root each time)."""
+        known = self._chrome.get(id(tag))
+        if known is None:
+            known = self._chrome[id(tag)] = self._read_site_chrome(tag)
+        return known
+
+    def _read_site_chrome(self, tag: Tag) -> bool:
         parents = list(tag.parents)
         in_article = any(p.name in ("article", "main") for p in parents)
         for parent in parents:

@@ -500,8 +500,16 @@ def zone_has_label(page: Page, kind: str) -> bool:
             for index, line in enumerate(lines)
             if digits[index] or (index < last and digits[index + 1])
         )
-        found = page.zone_labels[kind] = may_hold_label(text, kind)
+        # both kinds from the one folded text: each date asks for both (an "Updated" line is
+        # no publication date), and the text does not depend on the kind
+        for each in dict.fromkeys((kind, *_LABEL_KINDS)):
+            page.zone_labels[each] = may_hold_label(text, each)
+        found = page.zone_labels[kind]
     return found
+
+
+#: The kinds of date label `zone_has_label` is asked about.
+_LABEL_KINDS = ("published", "modified")
 
 
 def _foreign_label(line: str, at: int) -> bool:
@@ -674,7 +682,7 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
         if found:
             return found
     if kind == "published":
-        year = year_in_url(urlsplit(page.url).path)
+        year = _url_year(page)
         updated = zone_has_label(page, "modified")
         for index, line in enumerate(lines[: page.zone_head]):
             if digits[index] and (
@@ -715,9 +723,22 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     return None
 
 
+def _url_date(page: Page) -> dt.date | None:
+    """The full date the page's URL path writes, if any: a path without a digit writes none (most
+    do not: the month-name pattern is not run over them)."""
+    path = urlsplit(page.url).path
+    return date_in_url(path) if has_digit(path) else None
+
+
+def _url_year(page: Page) -> int | None:
+    """The year the page's URL path files it under, if any (none without a digit)."""
+    path = urlsplit(page.url).path
+    return year_in_url(path) if has_digit(path) else None
+
+
 def _shown_date(page: Page) -> dt.date | None:
     """The publication day the page prints by its headline, else a full date in its URL."""
-    return _from_text(page, "published") or date_in_url(urlsplit(page.url).path)
+    return _from_text(page, "published") or _url_date(page)
 
 
 #: htmldate reads at most this much of a page: its extensive search takes seconds per megabyte
@@ -964,7 +985,7 @@ def extract_published(
         return _stamp_day(page, stamp), "state"
     if self_card_date:
         return self_card_date, "card"
-    value = date_in_url(urlsplit(page.url).path)
+    value = _url_date(page)
     if value:
         return value, "url"
     value = _fact_table_date(page, order)

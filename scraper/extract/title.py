@@ -4,6 +4,7 @@ JSON-LD, og:title and `<title>` stripped of the site's name and slogan."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bs4 import NavigableString, PageElement, Tag
@@ -93,7 +94,7 @@ def _site_names(page: Page) -> set[str]:
     site = page.signals.first_meta("og:site_name", "application-name")
     if site:
         names.add(fold(site))
-    host = host_of(page.url).removeprefix("www.")
+    host = _bare_host(page.url)
     if host:
         names.update({fold(host), fold(host.split(".")[0])})
     return names - {""}
@@ -170,7 +171,7 @@ def _is_home(page: Page, href: str) -> bool:
 def _host_words(page: Page) -> set[str]:
     """The words of the host's labels ("gazette-nord.example" -> gazette, nord), long enough to
     be a name's word rather than a chance syllable."""
-    labels = host_of(page.url).removeprefix("www.").split(".")[:-1]
+    labels = _bare_host(page.url).split(".")[:-1]
     return {w for label in labels for w in re.split(r"[-_]", label) if len(w) >= _MIN_SITE_CHARS}
 
 
@@ -188,19 +189,35 @@ _WORDS = re.compile(r"[\W_]+")
 _PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 
-def _slug_words(page: Page) -> set[str]:
+#: Addresses whose slug words and host are remembered: the titles ask them of one page several
+#: times (each title's pieces, the headline, its `<h1>`s); the last few pages' are all asked again.
+ADDRESSES_REMEMBERED = 64
+
+
+def _slug_words(page: Page) -> frozenset[str]:
     """The words of the last folder of the page's address that spells a headline
     ("/lokales/neue-oeffnungszeiten-stadtbuecherei" -> neue, oeffnungszeiten, …; the folder
     before "/amp/" or "/index.html"); empty for an id, a section or a home page."""
-    for folder in reversed(urlsplit(page.url).path.split("/")):
+    return _path_slug_words(urlsplit(page.url).path)
+
+
+@lru_cache(maxsize=ADDRESSES_REMEMBERED)
+def _path_slug_words(path: str) -> frozenset[str]:
+    for folder in reversed(path.split("/")):
         slug = _PAGE_EXTENSION.sub("", folder)
         words = {w for w in NOT_ALNUM.split(fold(slug)) if w and not w.isdigit()}
         if len(words) >= _SLUG_MIN_WORDS:
-            return words
-    return set()
+            return frozenset(words)
+    return frozenset()
 
 
-def _slug_shared(piece: str, slug: set[str]) -> int:
+@lru_cache(maxsize=ADDRESSES_REMEMBERED)
+def _bare_host(url: str) -> str:
+    """The host of `url` without its "www." (each title and site-name test asks it of the page)."""
+    return host_of(url).removeprefix("www.")
+
+
+def _slug_shared(piece: str, slug: frozenset[str]) -> int:
     """How many words of `piece` the slug holds: words of at least `_SLUG_WORD_CHARS`
     characters, German umlauts matched written either way."""
     if not slug:
@@ -212,12 +229,12 @@ def _slug_shared(piece: str, slug: set[str]) -> int:
     )
 
 
-def _spells_slug(piece: str, slug: set[str]) -> bool:
+def _spells_slug(piece: str, slug: frozenset[str]) -> bool:
     """True when `piece` is what the page's address spells: its main words are in the slug."""
     return _slug_shared(piece, slug) >= _SLUG_MATCH_WORDS
 
 
-def _apart_from_slug(piece: str, rest: str, slug: set[str]) -> bool:
+def _apart_from_slug(piece: str, rest: str, slug: frozenset[str]) -> bool:
     """True when the address spells `rest` and none of `piece`'s words: `piece` names the site,
     its section or slogan, not the headline ("Radio Costa - Alcalde anuncia …" on
     /alcalde-anuncia-…)."""
@@ -342,7 +359,7 @@ def clean_title(
     if separator is None:
         return normalize_text(value)
     names = _site_names(page) | (shown if shown is not None else _shown_site_names(page))
-    host_label = NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
+    host_label = NOT_ALNUM.sub("", fold(_bare_host(page.url).split(".")[0]))
     parts = separator.split(value)
     slug = _slug_words(page)
     flags = [
@@ -498,6 +515,13 @@ def _word_count(text: str) -> int:
 _SLOGAN_AFTER = re.compile(r":\s+|\s+[–—-]\s+")
 
 
+#: Titles whose separator is remembered: a page asks it of each of its titles two or three times
+#: (whether the site's names are to be read at all, then where to cut), with a regex scan per
+#: rank each time; the titles of the last few pages are all that is asked again.
+SEPARATORS_REMEMBERED = 64
+
+
+@lru_cache(maxsize=SEPARATORS_REMEMBERED)
 def _separator(value: str) -> re.Pattern[str] | None:
     """The strongest of `_SEPARATOR_RANKS` that `value` uses, or None."""
     return next((sep for sep in _SEPARATOR_RANKS if sep.search(value)), None)
@@ -515,7 +539,9 @@ def _is_brand(piece: str) -> bool:
     )
 
 
-def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slug: set[str]) -> str:
+def _without_brand(
+    value: str, separator: re.Pattern[str], parts: list[str], slug: frozenset[str]
+) -> str:
     """A title whose last piece after a strong separator is a short name ("… | IAB", "… – My
     website", "… – De Krant: nieuws uit de stad") without it, or whose first piece is one ("De
     Stadskrant | …", or "Omroep Noordkust – …" when the address's `slug` spells the rest and no
@@ -548,7 +574,7 @@ def _without_brand(value: str, separator: re.Pattern[str], parts: list[str], slu
     return normalize_text(value)
 
 
-def _slug_run(parts: list[str], slug: set[str]) -> int:
+def _slug_run(parts: list[str], slug: frozenset[str]) -> int:
     """How many of a title's pieces, from the first, are the headline the address spells: up
     to the last piece sharing a word with the slug, when those pieces spell it and the pieces
     after share none of its words; else all of them."""
@@ -679,11 +705,9 @@ def _readings(tag: Tag, text: str, visible: str) -> list[str]:
     length, without the subtitle set after it (`<h1>Headline <small>Subtitle</small></h1>`),
     or whole with the space a two-line `<span>Kicker</span><span>Headline</span>` leaves out."""
     found = [text, visible]
-    pieces = [
-        normalize_text(_text_of(c))
-        for c in tag.children
-        if not (isinstance(c, Tag) and c.name == "br") and _text_of(c).strip()
-    ]
+    # each child's text read once (a `get_text` of each element child)
+    texts = (_text_of(c) for c in tag.children if not (isinstance(c, Tag) and c.name == "br"))
+    pieces = [normalize_text(t) for t in texts if t.strip()]
     if 2 <= len(pieces) <= _MAX_HEADING_PIECES and all(
         not isinstance(c, Tag) or c.name in _INLINE or c.name == "br" for c in tag.children
     ):
@@ -982,7 +1006,7 @@ def names_the_site(page: Page, text: str) -> bool:
     """True when `text` is a name the site goes by (its profile, metadata, logo or home links,
     or its host written out)."""
     names = _site_names(page) | _shown_site_names(page)
-    host_label = NOT_ALNUM.sub("", fold(host_of(page.url).removeprefix("www.").split(".")[0]))
+    host_label = NOT_ALNUM.sub("", fold(_bare_host(page.url).split(".")[0]))
     return page.names_site(text) or _is_site_piece(text, names, host_label)
 
 

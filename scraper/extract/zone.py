@@ -16,6 +16,9 @@ _TOP = frozenset(("body", "html", "[document]"))
 #: A figure's and a caption's lines are its picture's ("Die Brücke am 12.02.2024. Foto: dpa"): the day a photo
 #: was taken is no date line of the article's.
 _CAPTIONS = frozenset(("figure", "figcaption"))
+#: Elements whose text is no line by the headline: scripts and the like, a box set beside the
+#: text, a picture's caption (one set test per element of the walk).
+_UNREAD = SKIP_TAGS | _CAPTIONS | {"aside"}
 
 
 def visible_lines(
@@ -48,6 +51,10 @@ def _visible_lines(
     used = 0
     while stack and used < budget:
         current = stack.pop()
+        if type(current) is NavigableString:  # a plain text (most nodes): no class walk
+            pieces.append(current)
+            used += len(current.strip())
+            continue
         if isinstance(current, NavigableString):
             if not isinstance(current, Comment):
                 pieces.append(current)  # a `str`: joined as it is, no copy
@@ -61,11 +68,9 @@ def _visible_lines(
         if name == "br" or name in BLOCK_TAGS:
             pieces.append("\n")
         if (
-            name in SKIP_TAGS
-            or name == "aside"
-            or name in _CAPTIONS
+            name in _UNREAD
             or (current.attrs and is_boilerplate(current, config))  # no attributes, no furniture
-            or id(current) in avoid
+            or (avoid and id(current) in avoid)
         ):
             continue
         stack.extend(reversed(current.contents))
@@ -108,6 +113,8 @@ def lines_around(
             for sibling in node.next_siblings:
                 if budget_ahead <= 0:
                     break
+                if type(sibling) is NavigableString and not sibling.strip():
+                    continue  # the whitespace between elements (most siblings): no line
                 lines, ended = _visible_lines(sibling, config, avoid, budget_ahead, to_end=True)
                 for line in lines:
                     ahead.append(line)
@@ -118,6 +125,8 @@ def lines_around(
             for sibling in node.previous_siblings:
                 if budget_behind <= 0:
                     break
+                if type(sibling) is NavigableString and not sibling.strip():
+                    continue  # the whitespace between elements: no line, no frame
                 if frame is not None and isinstance(sibling, Tag) and frame(sibling):
                     budget_behind = 0  # the site's menu: beyond it lies the frame, on every level
                     break
