@@ -734,6 +734,27 @@ class _Walker:
             if block.role is None:
                 block.role = "widget"
 
+    def _field_break(self, child: Tag, bold: bool) -> bool:
+        """True when inline `child` of a contact block starts a field line of its own: a classed
+        part or a link after text on its line, or any element after a line set wholly in bold
+        (`<li><strong>Name</strong> <span>Role</span> <a href="tel:…">`: the bold run is the
+        person's name, the element after it their role)."""
+        line = []
+        for text, strong in zip(reversed(self.texts), reversed(self.bolds), strict=True):
+            _, newline, tail = text.rpartition("\n")
+            line.append((tail if newline else text, strong))
+            if newline:
+                break
+        if not any(text.strip() for text, _ in line):
+            return False
+        if child.attrs.get("class") or child.name == "a":
+            return True
+        return (
+            not bold
+            and child.name not in BOLD_TAGS
+            and all(strong for text, strong in line if text.strip())
+        )
+
     def _turn_letter(self, tag: Tag) -> bool:
         """An element holding one turn label (`TURN_LETTERS`: a letter, a badge's word) that
         opens its block, glued or spaced to a sentence starting with a capital ("<span>Q</span>
@@ -884,14 +905,11 @@ class _Walker:
                         )
                     )
                 else:
-                    if (
-                        self.split_inline
-                        and (attrs.get("class") or name == "a")
-                        and "".join(self.texts).rsplit("\n", 1)[-1].strip()
-                    ):
+                    if self.split_inline and self._field_break(child, bold):
                         # BEM parts and links of a contact card (`<span class="x__name">A</span>
-                        # <span class="x__role">B</span><a href="mailto:…">`) are laid out as
-                        # lines
+                        # <span class="x__role">B</span><a href="mailto:…">`), and the element
+                        # after a bold name (`<strong>A</strong> <span>B</span>`), are laid out
+                        # as lines
                         add_text("\n")
                         add_bold(bold)
                     if name == "a":

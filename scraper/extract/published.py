@@ -977,7 +977,11 @@ def extract_published(
     value = _from_text(page, "published")
     if value:
         return value, "text"
-    stamp = _meta_stamp(page, WEAK_META)
+    # a page that shows an "Updated" date by its headline and no publication date has none: a
+    # generic meta date (a template's render or import date) loses to the date shown, and
+    # htmldate, which reads that meta tag too, is not asked (DECISIONS: dates)
+    updated_only = _shows_update(page, times)
+    stamp = None if updated_only else _meta_stamp(page, WEAK_META)
     if stamp:
         return _stamp_day(page, stamp), "meta"
     stamp = _script_stamp(page, title, vocab.published_keys, vocab.post_published_keys)
@@ -991,6 +995,8 @@ def extract_published(
     value = _fact_table_date(page, order)
     if value:
         return value, "text"
+    if updated_only:
+        return None
     value = _from_htmldate(page, html)
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
@@ -1003,6 +1009,14 @@ def extract_published(
     ):
         return value, "htmldate"
     return None
+
+
+def _shows_update(page: Page, times: list[Tag]) -> bool:
+    """True when the page shows an "Updated" date by its headline: the article's `<time>` of
+    that kind, or a date after an "Updated" label in the lines around the headline."""
+    return (
+        _time_day(page, times, "modified") is not None or _from_text(page, "modified") is not None
+    )
 
 
 def _event_day(page: Page, day: dt.date, order: bool) -> bool:
