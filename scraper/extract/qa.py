@@ -693,11 +693,13 @@ def _first_name_labels(
     body: Sequence[Block], labels: list[tuple[str, str] | None], named: Sequence[str]
 ) -> list[tuple[str, str] | None]:
     """Labels that are the first name or the surname of someone the text names in full ("Amina :"
-    for Amina Benali, "Hendrickx:" for Anne Hendrickx), on blocks that carry no other label."""
+    for Amina Benali, "Hendrickx:" for Anne Hendrickx), on blocks that carry no other label. A
+    heading is never a turn: "Mexico: nearshoring opens doors" is a headline or a section's
+    title whose first word is a place, not a speaker's line."""
     first_names = {part for name in named for part in (name.split()[0], name.split()[-1])}
     found = list(labels)
     for i, block in enumerate(body):
-        match = None if labels[i] else _FIRST_NAME_LABEL.match(block.text)
+        match = None if labels[i] or block.is_heading else _FIRST_NAME_LABEL.match(block.text)
         if match and match.group("label") in first_names and block.text[match.end() :].strip():
             found[i] = (match.group("label"), block.text[match.end() :].strip())
     return found
