@@ -34,11 +34,19 @@ HONORIFIC = re.compile(
     r"^(?:dr|prof|ir|mr|mrs|ms|mme|mevr|dhr|me)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: The vocabulary's words that open a byline only before a full name ("Von Anna Weber"): they
+#: open sentences too ("Von den 300 Mitarbeitern …"), and a language that capitalises its nouns
+#: tells a name by two capitalised words, a title's dot allowed ("Von Dr. Anna Weber").
+_FULL_NAME_BYLINE = (
+    r"|(?i:"
+    + "|".join(re.escape(w) for w in lexicon.words("full_name_byline_labels"))
+    + r")\s+[A-ZÀ-Þ][\w'-]*\.?\s+[A-ZÀ-Þ]"
+)
 #: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of these words.
-BYLINE = re.compile(r"^(?:par|door|by|van|texte|tekst|text)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?i:par|door|by|van|texte|tekst|text)\s+(?i:[A-ZÀ-Þ])" + _FULL_NAME_BYLINE + ")")
 #: A line crediting the article's author ("Par Jean Dupont", "Door …", "By …"): never a contact.
 #: Narrower than `BYLINE`: "Van Damme Jan", a surname first, is a person a contact may name.
-AUTHOR_CREDIT = re.compile(r"^(?:par|door|by)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+AUTHOR_CREDIT = re.compile(r"^(?:(?i:par|door|by)\s+(?i:[A-ZÀ-Þ])" + _FULL_NAME_BYLINE + ")")
 #: Field separators with nothing on one side: typography, not part of a field.
 _DANGLING = " |–—•·"
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un e-mail").
