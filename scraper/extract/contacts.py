@@ -43,7 +43,9 @@ _FULL_NAME_BYLINE = (
     + r")\s+[A-ZÀ-Þ][\w'-]*\.?\s+[A-ZÀ-Þ]"
 )
 #: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of these words.
-BYLINE = re.compile(r"^(?:(?i:par|door|by|van|texte|tekst|text)\s+(?i:[A-ZÀ-Þ])" + _FULL_NAME_BYLINE + ")")
+BYLINE = re.compile(
+    r"^(?:(?i:par|door|by|van|texte|tekst|text)\s+(?i:[A-ZÀ-Þ])" + _FULL_NAME_BYLINE + ")"
+)
 #: A line crediting the article's author ("Par Jean Dupont", "Door …", "By …"): never a contact.
 #: Narrower than `BYLINE`: "Van Damme Jan", a surname first, is a person a contact may name.
 AUTHOR_CREDIT = re.compile(r"^(?:(?i:par|door|by)\s+(?i:[A-ZÀ-Þ])" + _FULL_NAME_BYLINE + ")")
