@@ -118,7 +118,7 @@ def _interview(tag: str, address: str) -> str:
 _WORDPRESS_INTERVIEW = (
     "<html lang='de-DE'><body><main><article class='post'><p class='kicker'>Interview</p>"
     "<h1>„Wir brauchen mehr Mut zur Veränderung“</h1>"
-    "<p>Anna Weber leitet seit zwei Jahren die IHK in Freiburg. Im "
+    "<p>Anna Weber leitet seit zwei Jahren die Industrie- und Handelskammer der Region. Im "
     "Gespräch erklärt sie, wie kleine Betriebe mit dem Mangel an Fachkräften umgehen.</p>"
     "<p>Die Geschäftsführerin hat uns in ihrem Büro in der Altstadt empfangen.</p>"
     "{turns}<p><strong>Frau Weber, vielen Dank für das Gespräch.</strong></p>"
