@@ -415,7 +415,12 @@ def extract_qa(
     body = _closing_asker_line(_join_label_lines(body, config), config)
     asker = _asker_prefix(config.question_labels)
     said = [speaker_label(b) for b in body]  # read once: `label_names` reads them again
-    labels = [None if asker.match(b.text) else label for b, label in zip(body, said, strict=True)]
+    # the headline is no turn: "Fachkräfte: „Wir müssen …“" quotes the interview in its title,
+    # and a language that capitalises nouns gives its first word a first name's shape
+    labels = [
+        None if asker.match(b.text) or b.tag == "h1" else label
+        for b, label in zip(body, said, strict=True)
+    ]
     named: list[str] = []
     # the full names of the text serve only a labelled interview: as first-name labels' owners
     # and as the names initials may stand for; without a label of either kind they are unused
@@ -628,7 +633,7 @@ def _first_name_labels(
     first_names = {part for name in named for part in (name.split()[0], name.split()[-1])}
     found = list(labels)
     for i, block in enumerate(body):
-        match = None if labels[i] else _FIRST_NAME_LABEL.match(block.text)
+        match = None if labels[i] or block.tag == "h1" else _FIRST_NAME_LABEL.match(block.text)
         if match and match.group("label") in first_names and block.text[match.end() :].strip():
             found[i] = (match.group("label"), block.text[match.end() :].strip())
     return found

@@ -1,7 +1,7 @@
 """German news pages, each kind on a WordPress-like daily and on a Drupal-like regional site: the
 meta line (byline "Von …", "Veröffentlicht am …", "Aktualisiert am …", "Lesezeit: 4 Min.") is
 furniture, never body; an interview of whole bold questions names its interviewee, not "Im
-Gespräch"; a printed German date wins over a UTC stamp one day later; an undeclared German page
+Gespräch", and a headline quoting it ("Fachkräfte: „…“") is no speaker's turn; a printed German date wins over a UTC stamp one day later; an undeclared German page
 reads as German."""
 
 from __future__ import annotations
@@ -159,6 +159,40 @@ def test_german_bold_question_interview_names_the_interviewee(
     assert [p.question for p in record.qa] == [q.format(address=address) for q, _ in _QUESTIONS]
     assert [p.answer for p in record.qa] == [a for _, a in _QUESTIONS]
     assert {p.speaker for p in record.qa} == {speaker}
+
+
+_HEADLINE_QUOTE = (
+    "<html><body><main><article><h1>{headline}</h1>"
+    "<p>Die Kammer sieht die Betriebe der Region unter Druck. Wir haben nachgefragt.</p>"
+    "{turns}</article></main></body></html>"
+)
+
+
+def _labelled_turns(question_label: str, answer_label: str) -> str:
+    return "".join(
+        f"<p><strong>{question_label}</strong> {q.format(address='Frau Weber')}</p>"
+        f"<p><strong>{answer_label}</strong> {a}</p>"
+        for q, a in _QUESTIONS
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "turns"),
+    [
+        # a headline quoting the interview after a noun and a colon: no speaker's label
+        ("Fachkräfte: „Wir müssen früher ausbilden“", _interview("strong", "Frau Weber")),
+        ("Fachkräfte: „Wir müssen früher ausbilden“", _labelled_turns("Frage:", "Antwort:")),
+        # a headline quoting the interviewee by name: the questions still are the interview's
+        ("Anna Weber: „Wir müssen früher ausbilden“", _interview("b", "Frau Weber")),
+    ],
+)
+def test_headline_quote_is_no_speaker_turn(headline: str, turns: str) -> None:
+    html = _HEADLINE_QUOTE.format(headline=headline, turns=turns)
+    record = _record(html, "https://www.kammer-beispiel.de/aktuelles/interview-fachkraefte")
+    assert [p.question for p in record.qa] == [
+        q.format(address="Frau Weber") for q, _ in _QUESTIONS
+    ]
+    assert [p.answer for p in record.qa] == [a for _, a in _QUESTIONS]
 
 
 # -- 3. a printed German date wins over a UTC stamp one day later ------------------------------
