@@ -415,10 +415,11 @@ def extract_qa(
     body = _closing_asker_line(_join_label_lines(body, config), config)
     asker = _asker_prefix(config.question_labels)
     said = [speaker_label(b) for b in body]  # read once: `label_names` reads them again
-    # the headline is no turn: "Fachkräfte: „Wir müssen …“" quotes the interview in its title,
-    # and a language that capitalises nouns gives its first word a first name's shape
+    # a headline quoting its interviewee ("Anna Weber: „Wir müssen …“") is the title, no turn
     labels = [
-        None if asker.match(b.text) or b.tag == "h1" else label
+        None
+        if asker.match(b.text) or (b.tag == "h1" and label and label[1][:1] in _OPENERS)
+        else label
         for b, label in zip(body, said, strict=True)
     ]
     named: list[str] = []
@@ -633,6 +634,9 @@ def _first_name_labels(
     first_names = {part for name in named for part in (name.split()[0], name.split()[-1])}
     found = list(labels)
     for i, block in enumerate(body):
+        # the headline is no turn: "Fachkräfte: „Wir müssen …“" quotes the interview in its
+        # title, and a language that capitalises nouns gives its first word a first name's shape
+        # ("Ohne Fachkräfte …" in an answer names no one either)
         match = None if labels[i] or block.tag == "h1" else _FIRST_NAME_LABEL.match(block.text)
         if match and match.group("label") in first_names and block.text[match.end() :].strip():
             found[i] = (match.group("label"), block.text[match.end() :].strip())
