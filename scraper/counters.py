@@ -23,6 +23,11 @@ _NUMBER = r"\d[\d\s.,]*\s*[km]?\+?"
 #: Numeric dates beside the counters ("16/05/2025", "2025-05-16"); a written month stays a word.
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\b|\b(?:19|20)\d{2}\b")
 _SEPARATORS = re.compile(r"[\s·|•–—\-/:,()\[\]]+|[^\w\s]", re.UNICODE)
+#: A counter's unit may be abbreviated at the line's end ("Lesezeit: 4 Min."): a final dot after a
+#: word of at most this many letters closes the abbreviation, not a sentence (a sentence is still
+#: told by the words the counters leave, `MAX_OTHER_WORDS`).
+MAX_ABBREVIATION = 3
+_ABBREVIATED_END = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{1,{MAX_ABBREVIATION}}}\.$")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +40,10 @@ def _counter_pattern() -> re.Pattern[str]:
 
 def is_counter_line(text: str) -> bool:
     """True for a short line made of counters (with at most a label or a date beside them)."""
-    if not text or len(text) > MAX_COUNTER_LINE or text.rstrip().endswith((".", "?", "!")):
+    if not text or len(text) > MAX_COUNTER_LINE:
+        return False
+    end = text.rstrip()
+    if end.endswith(("?", "!")) or (end.endswith(".") and not _ABBREVIATED_END.search(end)):
         return False
     folded = fold(text)
     pattern = _counter_pattern()

@@ -34,15 +34,25 @@ HONORIFIC = re.compile(
     rf"^(?:{lexicon.alternation('honorifics')})\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: The vocabulary's words that open a byline only before a full name ("Von Anna Weber"): they
+#: open sentences too ("Von den 300 Mitarbeitern …"), and a language that capitalises its nouns
+#: tells a name by two capitalised words, a title's dot allowed ("Von Dr. Anna Weber").
+_FULL_NAME_BYLINE = (
+    r"|(?i:" + lexicon.alternation("full_name_byline_labels") + r")\s+[A-ZÀ-Þ][\w'-]*\.?\s+[A-ZÀ-Þ]"
+)
 #: A byline ("Par Jean Dupont", "Door …", "Tekst: …") starts with one of the vocabulary's
 #: `byline_words` or `byline_labels` (every language's, compiled once at import).
 BYLINE = re.compile(
-    rf"^(?:{lexicon.alternation('byline_words', 'byline_labels')})\s+[A-ZÀ-Þ]", re.IGNORECASE
+    rf"^(?:(?i:{lexicon.alternation('byline_words', 'byline_labels')})\s+(?i:[A-ZÀ-Þ])"
+    + _FULL_NAME_BYLINE
+    + ")"
 )
 #: A line crediting the article's author ("Par Jean Dupont", "Door …", "By …"): never a contact.
 #: Narrower than `BYLINE` (`byline_words` only): "Van Damme Jan", a surname first, is a person a
 #: contact may name.
-AUTHOR_CREDIT = re.compile(rf"^(?:{lexicon.alternation('byline_words')})\s+[A-ZÀ-Þ]", re.IGNORECASE)
+AUTHOR_CREDIT = re.compile(
+    rf"^(?:(?i:{lexicon.alternation('byline_words')})\s+(?i:[A-ZÀ-Þ])" + _FULL_NAME_BYLINE + ")"
+)
 #: Field separators with nothing on one side: typography, not part of a field.
 _DANGLING = " |–—•·"
 #: Words of a link's text standing for a phone number or an address ("Bel Jan", "Envoyer un

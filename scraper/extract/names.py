@@ -6,7 +6,13 @@ import re
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UPPER}][\w'’\-]*[^\W\d_]"
-_PARTICLE = r"(?:de|van|der|den|du|des|le|la|von|ten|ter|te|d'|d’|van de|van der|van den|de la)"
+#: The articles "der", "den", "des" join a name only after "van"/"von" ("Jan van der Berg", "Ursula
+#: von der Leyen"): alone between two capitalised words they join German nouns ("Handelskammer der
+#: Region", "Betriebe den Fachkräftemangel"), no person.
+_PARTICLE = (
+    r"(?:de|van|du|le|la|von|ten|ter|te|d'|d’|van de|van der|van den|de la|von der|von den|von dem"
+    r"|(?<=[Vv]an )(?:der|den)|(?<=[Vv]on )(?:der|den|dem))"
+)
 #: Two to four capitalised words, with the usual particles between them ("Jan Van den Bossche").
 FULL_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}")
 #: One capitalised word: a first name used as a speaker label ("Tom:").

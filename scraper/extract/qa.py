@@ -407,10 +407,15 @@ def extract_qa(
     ][:MAX_BLOCKS]
     body = _closing_asker_line(_join_label_lines(_turns(kept, config), config), config)
     said = [speaker_label(b) for b in body]  # read once: `label_names` reads them again
-    labels = list(said)
-    if config.question_labels:  # (without labels of the one asking, no block opens with one)
-        asker = _asker_prefix(config.question_labels)
-        labels = [None if asker.match(b.text) else s for b, s in zip(body, said, strict=True)]
+    # a headline quoting its interviewee ("Anna Weber: „Wir müssen …“") is the title, no turn
+    asker = _asker_prefix(config.question_labels) if config.question_labels else None
+    labels = [
+        None
+        if (asker is not None and asker.match(b.text))
+        or (b.tag == "h1" and label and label[1][:1] in _OPENERS)
+        else label
+        for b, label in zip(body, said, strict=True)
+    ]
     named: list[str] = []
     # the full names of the text serve only a labelled interview: as first-name labels' owners
     # and as the names initials may stand for; without a label of either kind they are unused
@@ -699,6 +704,9 @@ def _first_name_labels(
     first_names = {part for name in named for part in (name.split()[0], name.split()[-1])}
     found = list(labels)
     for i, block in enumerate(body):
+        # a heading is no turn: "Fachkräfte: „Wir müssen …“" quotes the interview in its title,
+        # and a language that capitalises nouns gives its first word a first name's shape
+        # ("Ohne Fachkräfte …" in an answer names no one either)
         match = None if labels[i] or block.is_heading else _FIRST_NAME_LABEL.match(block.text)
         if match and match.group("label") in first_names and block.text[match.end() :].strip():
             found[i] = (match.group("label"), block.text[match.end() :].strip())
