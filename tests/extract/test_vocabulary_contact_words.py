@@ -18,10 +18,10 @@ import pytest
 from scraper import lexicon
 from scraper.extract.contacts import _CONTACT_PREFIX, _LINK_WORDS, BYLINE
 
-# a German article whose byline ("Von …") German's vocabulary does not hold: it stays in the body
+# a German article whose byline ("Autor …") no vocabulary holds: it stays in the body
 DE_ARTICLE = (
     "<html lang='de'><head><meta charset='utf-8'><title>Radwege</title></head><body><article>"
-    "<h1>Stadtrat beschließt den Radverkehrsplan</h1><p>Von Hans Müller</p>"
+    "<h1>Stadtrat beschließt den Radverkehrsplan</h1><p>Autor Hans Müller</p>"
     "<p>Der Stadtrat hat am Dienstag den neuen Radverkehrsplan beschlossen, nach zwei Jahren "
     "Beratung mit Anwohnern und Schulen.</p>"
     "<p>Vierzig Kilometer geschützte Radwege entstehen in den nächsten drei Jahren, sagte die "
@@ -89,7 +89,7 @@ def stock_and_added(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dic
     shutil.copytree(lexicon.VOCABULARY_DIR, stock)
     added = tmp_path_factory.mktemp("added") / "vocabulary"
     shutil.copytree(lexicon.VOCABULARY_DIR, added)
-    _add(added / "de.toml", "byline_words", "von")
+    _add(added / "de.toml", "byline_words", "autor")
     _add(added / "de.toml", "next_page_texts", "weiter")
     _add(added / "nl.toml", "furniture_path_words", "activiteiten")
     return _read_with(stock), _read_with(added)
@@ -99,8 +99,8 @@ def test_a_byline_word_added_to_a_language_takes_the_byline_out_of_the_body(
     stock_and_added: tuple[dict, dict],
 ) -> None:
     stock, added = stock_and_added
-    assert "Von Hans Müller" in stock["body"]
-    assert "Von Hans Müller" not in added["body"]
+    assert "Autor Hans Müller" in stock["body"]
+    assert "Autor Hans Müller" not in added["body"]
     assert "Vierzig Kilometer" in added["body"]
 
 
