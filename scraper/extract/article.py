@@ -26,6 +26,7 @@ from scraper.extract.body import (
     extract_lead,
     mark_site_furniture,
     mark_teaser_lists,
+    site_brands,
 )
 from scraper.extract.cards import find_cards, url_key
 from scraper.extract.config import config_for
@@ -448,7 +449,12 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
         )
     names = [c.name for c in article.contacts if c.name]
     article.qa = extract_qa(
-        page.blocks, page.config, extra_names=names, title=article.title, lead=article.lead
+        page.blocks,
+        page.config,
+        extra_names=names,
+        title=article.title,
+        lead=article.lead,
+        brands=site_brands(page, known),
     )
     if article.qa:
         sources["qa"] = "text"

@@ -418,7 +418,7 @@ MIN_BRAND_CHARS = 5
 _BRAND_LABEL = re.compile(r"^[^:]{1,20}:\s*")
 
 
-def _site_brands(page: Page, known: set[str]) -> frozenset[str]:
+def site_brands(page: Page, known: set[str]) -> frozenset[str]:
     """The site's names, squashed ("techledger"): the profile's, `og:site_name`, the pieces of
     the `<title>` that are not the headline, and the page's host without its `www.` and its
     last label ("techledger.example" -> "techledger")."""
@@ -436,7 +436,7 @@ def _squashed_brands(
     url: str,
     known: frozenset[str],
 ) -> frozenset[str]:
-    """`_site_brands` from what it reads of the page: every short line of a page asks for them
+    """`site_brands` from what it reads of the page: every short line of a page asks for them
     (`_brand_line`), folding and splitting the same names each time."""
     names = set(site_names)
     if meta:
@@ -446,8 +446,14 @@ def _squashed_brands(
     host = urlsplit(url).hostname or ""
     host = host.removeprefix("www.")
     names.update((host, host.rpartition(".")[0]))
-    squashed = ("".join(_WORD.findall(fold(n))) for n in names)
+    squashed = (brand_of(n) for n in names)
     return frozenset(n for n in squashed if len(n) >= MIN_BRAND_CHARS)
+
+
+def brand_of(name: str) -> str:
+    """`name` squashed as `site_brands` holds the site's names ("Trade Flanders" ->
+    "tradeflanders")."""
+    return "".join(_WORD.findall(fold(name)))
 
 
 def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
@@ -463,7 +469,7 @@ def _brand_line(block: Block, page: Page, known: set[str]) -> bool:
     words = _WORD.findall(fold(_BRAND_LABEL.sub("", text)))
     if not words:
         return False
-    brands = _site_brands(page, known)
+    brands = site_brands(page, known)
     if "".join(words) not in brands and "".join(words[:-1]) not in brands:
         return False
     if fold(text).rstrip(" :") in {fold(q) for q in page.config.question_labels}:

@@ -13,7 +13,7 @@ from scraper import lexicon
 from scraper.dates import vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
 from scraper.extract.blocks import Block
-from scraper.extract.body import MAX_LINK_DENSITY, is_ad_label
+from scraper.extract.body import MAX_LINK_DENSITY, brand_of, is_ad_label
 from scraper.extract.config import ExtractConfig
 from scraper.extract.names import (
     FIRST_NAME,
@@ -387,8 +387,10 @@ def extract_qa(
     extra_names: Sequence[str] = (),
     title: str | None = None,
     lead: str | None = None,
+    brands: frozenset[str] = frozenset(),
 ) -> list[QAPair]:
-    """The interview of the article as pairs; [] when there is none.
+    """The interview of the article as pairs; [] when there is none. `brands`: the names the
+    site goes by, squashed (`body.site_brands`): an organisation, never an interviewee.
 
     Explicit passes, in this precedence:
     1. the interviewee: a name a cue introduces in the title, the standfirst (`lead`, which may
@@ -463,15 +465,19 @@ def extract_qa(
     )
     quoted = bool(names) and not interviewed and _quotes(names[0], title, lead, body, config)
     # the page's people are its contacts, someone else than the name its introduction gives
-    # first, which no cue introduces (an organiser, "Trade Flanders organises …"): that name is
-    # no interviewee unless the sections speak as one (`_unlabelled`)
-    introduced = not (
-        interviewees
-        and any(name != interviewees[0] for name in extra_names)
-        and not introduced_names(
-            [Block(tag="p", lines=[t]) for t in (title, lead) if t] + _introduction(body, config),
-            config,
-            first_only=True,
+    # first, which no cue introduces (an organiser, "Trade Flanders organises …"); or that name
+    # is the site's own (the organiser's page, with a contact block or none): that name is no
+    # interviewee unless the sections speak as one (`_unlabelled`)
+    introduced = not interviewees or (
+        brand_of(interviewees[0]) not in brands
+        and not (
+            any(name != interviewees[0] for name in extra_names)
+            and not introduced_names(
+                [Block(tag="p", lines=[t]) for t in (title, lead) if t]
+                + _introduction(body, config),
+                config,
+                first_only=True,
+            )
         )
     )
     # a person only the article's contacts name (no name in the text before the questions) is
