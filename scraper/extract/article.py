@@ -6,7 +6,6 @@ import gc
 import logging
 import re
 import warnings
-from collections import deque
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
@@ -324,9 +323,10 @@ def _release(parsed: ParsedHtml) -> None:
     a few hundred KB). Emptied, each node is freed by reference counting as its last link goes.
     The record holds plain strings, never a node (`same_records.py` checks records are unchanged)."""
     if parsed.text_nodes is not None:  # every text node, as the parse listed them
-        # (`map`: the loop runs in C, a node at a time all the same)
-        deque(map(dict.clear, map(vars, parsed.text_nodes)), maxlen=0)
-        deque(map(dict.clear, map(vars, parsed.elements or ())), maxlen=0)
+        for string in parsed.text_nodes:
+            string.__dict__.clear()
+        for tag in parsed.elements or ():
+            tag.__dict__.clear()
         return
     for tag in parsed.elements or ():
         for child in tag.contents:
