@@ -78,16 +78,10 @@ def mark_site_furniture(page: Page) -> None:
             continue
         # a "©" in a figure's caption credits its photo: the caption is the article's
         copyright_line = is_copyright_line(block.text) and not is_caption(block)
-        # an identity line writes an address ("@"), a phone number or a postcode (digits): a
-        # line with neither is none, whoever it names
-        identity_line = (
-            ("@" in block.text or _DIGIT.search(block.text) is not None)
-            and page.names_site(block.text[:40])
-            and bool(
-                EMAIL.search(block.text)
-                or phones_in(block.text, page.phone_regions)
-                or _POSTAL_TOWN.search(block.text)
-            )
+        identity_line = page.names_site(block.text[:40]) and bool(
+            EMAIL.search(block.text)
+            or phones_in(block.text, page.phone_regions)
+            or _POSTAL_TOWN.search(block.text)
         )
         if copyright_line or identity_line:
             block.role = "site"
