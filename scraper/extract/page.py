@@ -138,6 +138,7 @@ class Page:
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
     _other_links: dict[int, list[Tag]] = field(default_factory=dict, init=False, repr=False)
     _card_bounds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _chrome: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -261,18 +262,12 @@ class Page:
 
     def in_site_chrome(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer, navigation or a sidebar (not the article's own
-        `<header>`)."""
-        parents = list(tag.parents)
-        in_article = any(p.name in ("article", "main") for p in parents)
-        for parent in parents:
-            name = parent.name
-            if name in SITE_CHROME and not (name in ("aside", "footer") and in_article):
-                return True
-            if name == "header" and not in_article:
-                return True
-            if parent.get("role") in ("navigation", "contentinfo", "banner"):
-                return True
-        return False
+        `<header>`). Worked out once per element and page (the fields ask of the same
+        headlines)."""
+        known = self._chrome.get(id(tag))
+        if known is None:
+            known = self._chrome[id(tag)] = _in_site_chrome(tag)
+        return known
 
     def is_site_banner(self, tag: Tag) -> bool:
         """True when `tag` is the site's banner: a `<header>` outside the article that names
@@ -368,6 +363,21 @@ class Page:
                 ):
                     return parent
         return self.root
+
+
+def _in_site_chrome(tag: Tag) -> bool:
+    """`Page.in_site_chrome`, worked out."""
+    parents = list(tag.parents)
+    in_article = any(p.name in ("article", "main") for p in parents)
+    for parent in parents:
+        name = parent.name
+        if name in SITE_CHROME and not (name in ("aside", "footer") and in_article):
+            return True
+        if name == "header" and not in_article:
+            return True
+        if parent.get("role") in ("navigation", "contentinfo", "banner"):
+            return True
+    return False
 
 
 def _holds_headline(element: Tag, h1s: list[Tag]) -> bool:
