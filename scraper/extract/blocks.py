@@ -331,7 +331,7 @@ def _deepest_holding(sized: Iterable[tuple[int, PageElement]]) -> tuple[Tag | No
     """The deepest element holding `_SHARE` of the sizes of the (size, node) pairs, and their
     total; nodes inside the site's frame (`_FRAME`) are passed over, and strings inside a link
     or an element that is never text (`_NOT_TEXT`)."""
-    scores: dict[int, list[int]] = {}
+    scores: dict[int, int] = {}
     depth_of: dict[int, tuple[int, Tag]] = {}
     total = 0
     # the ancestors of the nodes under one parent, root first, read once per parent and kind
@@ -341,23 +341,27 @@ def _deepest_holding(sized: Iterable[tuple[int, PageElement]]) -> tuple[Tag | No
         if not size:
             continue
         is_tag = isinstance(node, Tag)
-        key = (id(node.parent), is_tag)
-        if key in chains:
-            chain = chains[key]
+        under = (id(node.parent), is_tag)
+        if under in chains:
+            chain = chains[under]
         else:
             ancestors = [p for p in node.parents if isinstance(p, Tag)]
             skip = _FRAME if is_tag else _NOT_TEXT
             skipped = any(p.name in skip for p in ancestors)
-            chain = chains[key] = None if skipped else ancestors[::-1]
+            chain = chains[under] = None if skipped else ancestors[::-1]
         if chain is None:
             continue
         total += size
         for depth, parent in enumerate(chain):
-            scores.setdefault(id(parent), [0])[0] += size
-            depth_of[id(parent)] = (depth, parent)
+            key = id(parent)
+            if key in scores:
+                scores[key] += size
+            else:
+                scores[key] = size
+                depth_of[key] = (depth, parent)
     if not total:
         return None, 0
-    enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
+    enough = [depth_of[key] for key, score in scores.items() if score >= _SHARE * total]
     return max(enough, key=lambda item: item[0])[1], total
 
 
