@@ -134,9 +134,15 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         url,
         signals.h1s,
     )
-    dominant = dominant_block(first_named(soup, "body") or soup)
+    # the first <body>, from the parse's list of elements when it made one (no walk)
+    elements = parsed.elements
+    if elements is None:
+        body = first_named(soup, "body")
+    else:
+        body = next((tag for tag in elements if tag.name == "body"), None)
+    dominant = dominant_block(body or soup)
     root, from_profile, holder = find_content_root(
-        soup, matches.grouped("content"), signals.paragraphs, dominant
+        soup, matches.grouped("content"), signals.paragraphs, dominant, body
     )
     page = Page(
         dominant=dominant,

@@ -202,6 +202,7 @@ def find_content_root(
     candidates: list[list[Tag]],
     paragraphs: list[Tag],
     dominant: tuple[Tag | None, int] = (None, 0),
+    body: Tag | None = None,
 ) -> tuple[Tag | None, bool, Tag | None]:
     """The element holding the article text, whether a profile selector found it, and the
     selector's element when the root was widened around it (never furniture): the first
@@ -211,7 +212,8 @@ def find_content_root(
     words outside links on a page with little `<p>` text (`MIN_PARAGRAPH_TEXT`). A container
     that misses the page's `dominant` block (`dominant_block`: its element and size) and holds
     far less text than it is a wrong one (a promo `<article>` in a sidebar, a `<main>` around the
-    headline alone): the dominant block is the text's container then."""
+    headline alone): the dominant block is the text's container then. `body`: the page's first
+    `<body>` when the caller has it (else looked up)."""
     box, size = dominant
     for group in candidates:
         if len(group) > MAX_CONTENT_MATCHES:
@@ -226,13 +228,16 @@ def find_content_root(
         ):
             root, holder = _with_opening_before(best)
             return root, True, holder
-    sized = ((len(para.get_text()), para) for para in paragraphs)
+    # (`text_length`: the length of `get_text()`, without joining the text)
+    sized = ((text_length(para), para) for para in paragraphs)
     deepest, total = _deepest_holding(sized)
-    body = first_named(soup, "body") if total < MIN_PARAGRAPH_TEXT else None  # `soup.body`
-    if body is not None:
+    if body is None:
+        body = first_named(soup, "body")  # `soup.body`
+    body_words = body if total < MIN_PARAGRAPH_TEXT else None
+    if body_words is not None:
         # a text written without paragraphs (lines set apart by <br> in a layout table's cell):
         # the element holding most of the page's words outside links
-        by_words, _ = _deepest_holding((len(s.strip()), s) for s in body.strings)
+        by_words, _ = _deepest_holding((len(s.strip()), s) for s in body_words.strings)
         if by_words is not None and by_words.name not in ("body", "html", "[document]"):
             if not _misses_dominant(by_words, box, size):
                 return by_words, False, None
@@ -242,7 +247,7 @@ def find_content_root(
             return deepest, False, None
     if box is not None and size >= MIN_DOMINANT_TEXT:
         return with_paragraphs_beside(box, size), False, None
-    return first_named(soup, "body") or soup, False, None
+    return body or soup, False, None
 
 
 #: Lines of text whose own container is the element around them: a paragraph, a heading, a list
@@ -326,23 +331,37 @@ def _deepest_holding(sized: Iterable[tuple[int, PageElement]]) -> tuple[Tag | No
     """The deepest element holding `_SHARE` of the sizes of the (size, node) pairs, and their
     total; nodes inside the site's frame (`_FRAME`) are passed over, and strings inside a link
     or an element that is never text (`_NOT_TEXT`)."""
-    scores: dict[int, list[int]] = {}
+    scores: dict[int, int] = {}
     depth_of: dict[int, tuple[int, Tag]] = {}
     total = 0
+    # the ancestors of the nodes under one parent, root first, read once per parent and kind
+    # of node (None: under an element skipped for that kind)
+    chains: dict[tuple[int, bool], list[Tag] | None] = {}
     for size, node in sized:
         if not size:
             continue
-        ancestors = [p for p in node.parents if isinstance(p, Tag)]
-        skip = _FRAME if isinstance(node, Tag) else _NOT_TEXT
-        if any(p.name in skip for p in ancestors):
+        is_tag = isinstance(node, Tag)
+        under = (id(node.parent), is_tag)
+        if under in chains:
+            chain = chains[under]
+        else:
+            ancestors = [p for p in node.parents if isinstance(p, Tag)]
+            skip = _FRAME if is_tag else _NOT_TEXT
+            skipped = any(p.name in skip for p in ancestors)
+            chain = chains[under] = None if skipped else ancestors[::-1]
+        if chain is None:
             continue
         total += size
-        for depth, parent in enumerate(reversed(ancestors)):
-            scores.setdefault(id(parent), [0])[0] += size
-            depth_of[id(parent)] = (depth, parent)
+        for depth, parent in enumerate(chain):
+            key = id(parent)
+            if key in scores:
+                scores[key] += size
+            else:
+                scores[key] = size
+                depth_of[key] = (depth, parent)
     if not total:
         return None, 0
-    enough = [depth_of[key] for key, (score,) in scores.items() if score >= _SHARE * total]
+    enough = [depth_of[key] for key, score in scores.items() if score >= _SHARE * total]
     return max(enough, key=lambda item: item[0])[1], total
 
 
@@ -356,7 +375,7 @@ def with_paragraphs_beside(tag: Tag, total: int) -> Tag:
     """`tag`, or the ancestor whose own `<p>` children hold `_BESIDE_SHARE` of `total`."""
     parent = tag.parent
     while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
-        beside = sum(len(p.get_text()) for p in parent.find_all("p", recursive=False))
+        beside = sum(text_length(p) for p in parent.find_all("p", recursive=False))
         if beside < _BESIDE_SHARE * total:
             break
         tag, parent = parent, parent.parent

@@ -286,6 +286,9 @@ class Matches:
     found: dict[str, list[tuple[int, Tag]]] = field(default_factory=dict)
     #: (role, order, selector, ancestor) of descendant selectors still to resolve
     pending: list[tuple[str, int, Selector, Tag]] = field(default_factory=list)
+    #: `in_selector_order`'s answers, per role, until a match is added (the fields ask for the
+    #: same roles several times a page); never changed by their readers
+    _ordered: dict[str, list[Tag]] = field(default_factory=dict, init=False, repr=False)
 
     def resolve(self) -> None:
         """Match descendant selectors below the ancestors the pass found (few, small subtrees)."""
@@ -302,15 +305,21 @@ class Matches:
 
     def add(self, role: str, order: int, tag: Tag) -> None:
         self.found.setdefault(role, []).append((order, tag))
+        self._ordered.pop(role, None)
 
     def in_selector_order(self, role: str) -> list[Tag]:
-        """Matches of `role`, by selector priority, then document order; each element once."""
+        """Matches of `role`, by selector priority, then document order; each element once.
+        The list is kept for the next call: its callers never change it."""
+        result = self._ordered.get(role)
+        if result is not None:
+            return result
         seen: set[int] = set()
         result = []
         for _, tag in sorted(self.found.get(role, ()), key=lambda item: item[0]):
             if id(tag) not in seen:
                 seen.add(id(tag))
                 result.append(tag)
+        self._ordered[role] = result
         return result
 
     def grouped(self, role: str) -> list[list[Tag]]:
