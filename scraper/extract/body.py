@@ -823,14 +823,29 @@ def _below_root(href: str) -> bool:
 
 def _in_site_bar(tag: Tag, page: Page) -> bool:
     """A heading beside the site's home link (the logo) is the site's name or slogan set in a
-    bar above every page, not the article's headline."""
+    bar above every page, not the article's headline. A breadcrumb trail's first crumb links
+    home too ("Startseite › Lokales"): a trail beside the headline leaves it the article's."""
     for parent in islice(tag.parents, _SITE_BAR_DEPTH):
         if parent.name in ("body", "html", "article", "main"):
             return False
         for link in tags_named(parent, ("a",)):
             href = link.get("href")
-            if href is not None and _home_link(str(href), page):
+            if (
+                href is not None
+                and _home_link(str(href), page)
+                and not _in_trail(link, parent, page)
+            ):
                 return True
+    return False
+
+
+def _in_trail(link: Tag, within: Tag, page: Page) -> bool:
+    """True when `link` is a crumb of a breadcrumb trail (`Page.is_breadcrumb`) inside `within`."""
+    for parent in link.parents:
+        if parent is within:
+            return False
+        if parent.name in ("nav", "ol", "ul") and page.is_breadcrumb(parent):
+            return True
     return False
 
 

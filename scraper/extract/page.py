@@ -335,7 +335,9 @@ class Page:
         trails = self.matched("breadcrumb")
         if any(t is nav or nav in t.parents or t in nav.parents for t in trails):
             return True
-        return nav.find("ol") is not None or any(sep in nav.get_text() for sep in _CRUMB_SEPARATORS)
+        if nav.name == "ol" or nav.find("ol") is not None:
+            return True
+        return any(sep in nav.get_text() for sep in _CRUMB_SEPARATORS)
 
     def in_site_frame(self, tag: Tag) -> bool:
         """True inside the site-wide header, footer or navigation (a sidebar is not the frame:

@@ -877,6 +877,9 @@ def extract_title(page: Page) -> Found:
                 return value, source  # the metadata's headline, the h1 with a kicker before it
             if value and _close(fold(value), fold(text)):
                 return text, source
+    printed = _title_piece_heading(page, (title_tag, og_title), ranked, subheadings)
+    if printed is not None:
+        return printed, "html"
     longer = next(
         ((v, src) for v, src in structured if v and len(v.split()) >= _HEADLINE_WORDS), None
     )
@@ -931,6 +934,32 @@ def extract_title(page: Page) -> Found:
         )
         return subheadings[0]
     return None
+
+
+def _title_piece_heading(
+    page: Page,
+    titles: tuple[str | None, ...],
+    ranked: list[tuple[bool, str, str, Tag]],
+    subheadings: list[tuple[str, str]],
+) -> str | None:
+    """The heading of the page that a piece of a separated `<title>`/og:title is, whatever the
+    pieces around it ("Site | Slogan | Headline", "Headline – Site – Slogan"): the page prints its
+    headline, and the site's name and slogan are the other pieces. An `<h1>` standing apart from
+    the text (a site bar's name) or naming the site is no candidate; of several pieces printed as
+    headings, the one of most words is the headline (a name runs to a few words)."""
+    pieces = {
+        fold(piece)
+        for value in titles
+        if value and (separator := _separator(value)) is not None
+        for piece in map(normalize_text, separator.split(value))
+        if piece
+    }
+    if len(pieces) < 2:
+        return None
+    headings = [text for _, text, _layer, tag in ranked if not _apart_from_text(tag, page)]
+    headings += [text for text, _layer in subheadings]
+    printed = [text for text in headings if fold(text) in pieces and not names_the_site(page, text)]
+    return max(printed, key=_word_count) if printed else None
 
 
 #: Inline wrappers climbed from a text to the whole line it stands on.
