@@ -251,9 +251,20 @@ def _contact_lines(groups: list[list[Block]], page: Page) -> frozenset[int]:
     return frozenset(
         id(b)
         for g in groups
-        if any(id(b) in ids for b in g) and contacts_from_blocks([g], page.phone_regions)
+        if any(id(b) in ids for b in g)
+        and not _said_in_sentences(g)
+        and contacts_from_blocks([g], page.phone_regions)
         for b in g
         if not _sentence(b.text)
+    )
+
+
+def _said_in_sentences(group: list[Block]) -> bool:
+    """True when every block of `group` but its headings is a sentence of the text: a section
+    of running text naming a contact ("Meer informatie" then "Heeft u vragen? Neem contact op
+    met Karin Mulder via …"), whose heading is the text's as well, no card's title."""
+    return any(b.is_heading for b in group) and all(
+        b.is_heading or _sentence(b.text) for b in group
     )
 
 

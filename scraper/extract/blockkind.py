@@ -11,7 +11,7 @@ from bs4 import NavigableString, PageElement, Tag
 from scraper import lexicon
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
-from scraper.extract.treewalk import all_strings_in, previous_tag
+from scraper.extract.treewalk import all_strings_in, next_tags, previous_tag, text_longer_than
 
 #: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
 _EMPHASIS = frozenset(("em", "i"))
@@ -188,13 +188,17 @@ CAPTION_CLIMB = 4
 _PICTURE_LINE = frozenset(("p", "div", "a", "span", "picture"))
 
 
+#: A picture's elements: an image, its sources, or an AMP page's image.
+_PICTURES = frozenset(("img", "picture", "amp-img"))
+
+
 def picture_only(element: Tag) -> bool:
     """A picture on a line of its own: an image, or a wrapper holding one and no text."""
-    if element.name in ("img", "picture"):
+    if element.name in _PICTURES:
         return True
     return (
         element.name in _PICTURE_LINE
-        and element.find("img") is not None
+        and element.find(_PICTURES) is not None
         and not element.get_text(strip=True)
     )
 
@@ -224,10 +228,43 @@ def _is_caption(block: Block) -> bool:
         if node.name in ("figure", "figcaption"):
             return True
         node = node.parent
-    if _wholly_emphasised(element):
+    if _wholly_emphasised(element, _CAPTION_EMPHASIS):
         return _under_picture(element)
+    if _set_apart_under_picture(element, block.text):
+        return True
     return _credited_caption(block.text) and (
         _under_picture(element) or _opens_with_picture(element)
+    )
+
+
+#: Inline elements setting a whole line under a picture apart as its caption: italics, or the
+#: small print (`<p><small>The tram at the station.</small></p>`).
+_CAPTION_EMPHASIS = frozenset(("em", "i", "small"))
+#: A caption without a `<figure>` says what the picture shows in one sentence; a block of two
+#: sentences or more under a picture is the text's (a standfirst, a first paragraph).
+MAX_CAPTION_SENTENCES = 1
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"')»”’]*\s+(?=[\"'(«“‘]?[A-ZÀ-Ý0-9])")
+
+
+def _set_apart_under_picture(element: Tag, text: str) -> bool:
+    """A caption without a `<figure>` (an AMP or classic WordPress page): a block of one sentence
+    (`MAX_CAPTION_SENTENCES`, `MAX_CAPTION_CHARS`) right under a picture on a line of its own,
+    set apart from the paragraph after it by its markup (another element or class:
+    `<img><p class="caption">…</p><p>…`) and shorter than it, or alone with the picture in
+    their wrapper (`<div><img><p>…</p></div>`). A paragraph like the ones after it, or longer
+    than them, is the text's first."""
+    if len(text) > MAX_CAPTION_CHARS or not _under_picture(element):
+        return False
+    if len(_SENTENCE_BREAK.findall(text)) >= MAX_CAPTION_SENTENCES:
+        return False
+    after = next(next_tags(element), None)
+    if after is None:
+        before = previous_tag(element)
+        return before is not None and previous_tag(before) is None
+    return (
+        after.name == "p"
+        and (after.name, class_string(after)) != (element.name, class_string(element))
+        and text_longer_than(after, len(text))
     )
 
 

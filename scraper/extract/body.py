@@ -2587,6 +2587,25 @@ def _header_lines(blocks: list[Block], known: set[str]) -> set[int]:
 _HEADER_LINE_TAGS = frozenset(("div", "p"))
 
 
+def _without_opening_captions(blocks: list[Block], kept: list[Block]) -> list[Block]:
+    """`kept` without the captions (and their credits) above the text's first paragraph: the
+    header's photo says what it shows, the text has not begun (`<h1><img><p class=caption>…`).
+    A caption after a paragraph of the text (the lead's, perhaps) stays, as the picture's place
+    in the text."""
+    at = 0
+    while at < len(kept) and (is_caption(kept[at]) or _image_credit(kept[at])):
+        at += 1
+    if at == 0 or at == len(kept):
+        return kept  # captions only: a photo page's text is its captions
+    first = kept[0]
+    for block in blocks:
+        if block is first:
+            return kept[at:]
+        if block.tag == "p" and len(block.text) >= MIN_TEXT_PARAGRAPH and not is_caption(block):
+            return kept  # the text began above the picture
+    return kept
+
+
 def extract_body(
     page: Page,
     known: set[str],
@@ -2633,6 +2652,7 @@ def extract_body(
     kept = _without_box_labels(boxes, kept)
     kept = _without_link_box_headings(blocks, kept)
     kept = _without_link_box_labels(boxes, kept)
+    kept = _without_opening_captions(blocks, kept)
     while len(kept) > 1 and (
         (_closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]))
         or _thanks_sign_off(kept, page.config)

@@ -412,19 +412,32 @@ def person_blocks(page: Page) -> list[Tag]:
 
 
 def _sentence_with_address(block: Tag, page: Page) -> bool:
-    """True when `block` is one running sentence that writes an email address in its course
-    ("Members can join the working group, please email x@y for more information."): a line of
-    the text inviting the reader to write, not a person's card (a name, a role, channels, each on
-    a line of its own; no phone number to call). The sentence holds at least
-    `RUNNING_TEXT_WORDS` words and closes with a full stop."""
+    """True when `block` is running text that writes a channel in its course ("Members can join
+    the working group, please email x@y for more information.", "Questions? Contact the warden,
+    Karin Mulder, on 038 … or k.mulder@…"): a paragraph of the text inviting the reader to write
+    or call, not a person's card (a name, a role, channels, each on a line of its own). It holds
+    at least `RUNNING_TEXT_WORDS` words and closes with a full stop; when it writes a phone
+    number too, as many words besides its channels (a card on one line, "Karin Mulder,
+    wijkbeheerder, 038 …, k.mulder@…", is its channels and a few words)."""
     lines = normalize_lines(block.get_text(" "))
     if len(lines) != 1 or _full_name_line(block):
         return False
     text = lines[0]
-    return (
-        len(text.split()) >= RUNNING_TEXT_WORDS
-        and text.rstrip(_CLOSERS).endswith((".", "!", "?"))
-        and not phones_in(text, page.phone_regions)
+    if len(text.split()) < RUNNING_TEXT_WORDS or not text.rstrip(_CLOSERS).endswith(
+        (".", "!", "?")
+    ):
+        return False
+    return not phones_in(text, page.phone_regions) or _words_beside_channels(text) >= (
+        RUNNING_TEXT_WORDS
+    )
+
+
+def _words_beside_channels(text: str) -> int:
+    """The words of `text` outside its email addresses and numbers (a phone's pieces)."""
+    return sum(
+        1
+        for word in EMAIL.sub(" ", text).split()
+        if any(c.isalpha() for c in word) and not any(c.isdigit() for c in word)
     )
 
 
