@@ -461,7 +461,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     # the page in another language (a language switch set as links) is no related article
     translated = {fold(u) for u in article.translations.values()}
     article.related = [
-        RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.day(order))
+        RelatedCard(title=c.title, url=c.url, sector=c.sector, published=c.published(order))
         for c in page.cards
         if c is not self_card and not (c.url and fold(c.url) in translated)
     ]

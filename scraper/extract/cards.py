@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 from bs4 import NavigableString, PageElement, Tag
 
 from scraper.dates import (
-    date_in_url,
-    has_digit,
     labelled_date,
     make_date,
     parse_date_text,
@@ -76,17 +74,6 @@ class Card:
         return labelled_date(
             self.published_text, "published", month_first=order
         ) or parse_date_text(self.published_text, month_first=order)
-
-    def day(self, month_first: bool = False) -> dt.date | None:
-        """The card's date as a reader of the list gets it: the date it prints (`published`),
-        else the full date in its link's URL ("/2026/04/08/council-budget/"), as the article's
-        own URL date counts for the article. Only the printed date tells a card's day apart
-        from the article's (`published._foreign_day`): a URL date is no text on the page."""
-        printed = self.published(month_first)
-        if printed is not None or not self.url:
-            return printed
-        path = urlsplit(self.url).path
-        return date_in_url(path) if has_digit(path) else None
 
 
 #: A day and month printed without a year ("10/03", "10.03."), the whole of a card's date.
