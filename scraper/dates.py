@@ -372,9 +372,11 @@ def may_hold_label(folded: str, kind: str) -> bool:
     return not _label_heads(kind).isdisjoint(_LETTERS.findall(folded))
 
 
-def slash_order(texts: Iterable[str]) -> bool:
+def slash_order(texts: Iterable[str], url_day: dt.date | None = None) -> bool:
     """True when the slash dates of these texts are month first: one of them has a second part
-    over 12 ("07/14/2023"), and none a first part over 12."""
+    over 12 ("07/14/2023"), or agrees with one reading only with a day name before it or with
+    `url_day` (the full date in the page's URL: "04/09/2026" on ".../2026/04/09/..."), and none
+    is forced day first the same ways."""
     forced_month_first = forced_day_first = False
     for text in texts:
         if "/" not in text:
@@ -383,10 +385,26 @@ def slash_order(texts: Iterable[str]) -> bool:
             a, b = int(m.group(1)), int(m.group(2))
             forced_month_first |= b > 12 >= a
             forced_day_first |= a > 12 >= b
-            named = _weekday_order(text[: m.start()], a, b, m.group(3))
-            forced_month_first |= named is True
-            forced_day_first |= named is False
+            for named in (
+                _weekday_order(text[: m.start()], a, b, m.group(3)),
+                _url_order(url_day, a, b, m.group(3)),
+            ):
+                forced_month_first |= named is True
+                forced_day_first |= named is False
     return forced_month_first and not forced_day_first
+
+
+def _url_order(url_day: dt.date | None, a: int, b: int, year: str) -> bool | None:
+    """True (month first) or False (day first) when the slash date a/b/year is the URL's full
+    date `url_day` in one reading only (a page filed under /2026/04/09/ that prints "04/09/2026"
+    writes month first), else None."""
+    if url_day is None or a == b:
+        return None
+    if make_date(int(year), a, b) == url_day:
+        return True
+    if make_date(int(year), b, a) == url_day:
+        return False
+    return None
 
 
 #: A day name closing the text before a slash date ("Thu, 04/03/2025", "mar. 04/03/2025").

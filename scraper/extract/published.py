@@ -353,13 +353,17 @@ def _epoch_of(tag: Tag) -> Stamp | None:
 def month_first(page: Page) -> bool:
     """Whether this page writes its slash dates month first (DECISIONS: slash dates): one order
     for the whole page, read from every slash date it holds (meta tags, the lines by the
-    headline, a comment's or a rail teaser's date), so that the "Updated" line and the cards
-    are read as the page writes them."""
+    headline, a comment's or a rail teaser's date) and the full date in its URL (a slash date
+    that is the URL's date in one reading only settles the order), so that the "Updated" line
+    and the cards are read as the page writes them. The page's declared language ("en-US") is
+    no evidence: DECISIONS lists only what the dates themselves show."""
     if page.month_first is None:
         metas = [
             v for name in WEAK_META + PUBLISHED_META[:8] for v in page.signals.meta.get(name, ())
         ]
-        page.month_first = slash_order([*metas, *zone_lines(page), *_slash_texts(page)])
+        page.month_first = slash_order(
+            [*metas, *zone_lines(page), *_slash_texts(page)], _url_date(page)
+        )
     return page.month_first
 
 
