@@ -546,27 +546,27 @@ def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
 #: Sibling elements written with no white space between them (`<span>Von Lukas Weidmann</span>
 #: <span>Veröffentlicht: …</span>` in a CSS-module or utility-class meta row) are items a style
 #: lays out apart (a flex or grid row): where one element's text ends a word and the next
-#: element's opens a new one, the texts are two items, not one word. A word's end: a lower-case
-#: letter, a digit, or a closing mark (`_ITEM_END`); a new word's start: a capital, or a number
-#: after a letter or a mark (two digits meeting are one number styled in parts). A word styled
-#: in parts stays one: a text node continues it (`<b>Wo</b>rd`, a drop cap
-#: `<span class="dropcap">W</span>eil`), a lower-case continuation is the same word
-#: (`<span>Sch</span><span>mid</span>`), a capital after a capital an acronym's or a small-caps
-#: run's (`<span>D</span><span>IE REGIERUNG</span>`), a capital after a one-letter element a
-#: styled initial's (`<span>i</span><span>Phone</span>`), and sub- and superscripts are part of
-#: the text they follow (`<span>CO</span><sub>2</sub>`).
+#: element's opens a new one, the texts are two items, not one word. A new word glued on: a
+#: capital after a lower-case letter, a digit or a closing mark (`_ITEM_END`: "2026."|"Mis à
+#: jour"); a capitalised word after a capital ("10:20 PM"|"Updated"); a number after a letter
+#: ("Juni"|"2026"). A word styled in parts stays one: a text node continues it (`<b>Wo</b>rd`, a
+#: drop cap `<span class="dropcap">W</span>eil`), a lower-case continuation is the same word
+#: (`<span>Sch</span><span>mid</span>`), capitals after capitals an acronym's or a small-caps
+#: run's, a number after a number or a mark the same number ("12"|"000"), a capital after a
+#: one-letter element a styled initial's (`<span>i</span><span>Pad</span>`), and sub- and
+#: superscripts are part of the text they follow (`<span>CO</span><sub>2</sub>`).
 _ITEM_END = frozenset(".,;:!?)]")
 _GLYPH_PART_TAGS = frozenset(("sub", "sup"))
 
 
 def glued_item(tag: Tag, before: str) -> bool:
-    """True when inline element `tag`, right after an element sibling with no white space
-    between (comments aside), opens a new item of a laid-out row: `before`, the text read just
-    before it, ends a word and `tag`'s text opens one (see `_ITEM_END`). The caller reads the
-    boundary as a line break."""
+    """True when inline element `tag`, right after an inline element sibling with no white
+    space between (comments aside), opens a new item of a laid-out row: `before`, the text read
+    just before it, ends a word and `tag`'s text opens a new one (see `_ITEM_END`). The caller
+    reads the boundary as a line break."""
     end = before[-1:]
-    if not end or not (end.isalnum() or end in _ITEM_END) or (end.isalpha() and not end.islower()):
-        return False  # white space, an opening mark, a capital: no word's end glued (most texts)
+    if not end or not (end.isalnum() or end in _ITEM_END):
+        return False  # white space, an opening mark: nothing glued (most texts)
     previous = tag.previous_sibling
     while isinstance(previous, Comment):
         previous = previous.previous_sibling  # React's `<!-- -->` between two renders
@@ -574,12 +574,15 @@ def glued_item(tag: Tag, before: str) -> bool:
         return False  # a text node before: the text runs on (most inline elements)
     if previous.name in _GLYPH_PART_TAGS or previous.name == "br" or previous.name in BLOCK_TAGS:
         return False  # a block's end is a line's in the block walk; the zone's lines keep theirs
-    start = next((s for s in tag.strings if s), "")[:1]
+    opening = next((s for s in tag.strings if s), "")[:2]
+    start = opening[:1]
     if start.isdigit():
-        return end.isalpha() or False  # "Juni"|"2026"; "20"|"26" is one number, "3."|"14" too
+        return end.isalpha()  # "Juni"|"2026"; "12"|"000" is one number, "3."|"14" too
     if not start.isupper():
         return False  # a lower-case continuation ("Sch"|"mid"), white space, a mark
-    return len(previous.get_text().strip()) > 1  # "i"|"Phone": a styled initial
+    if end.isupper() and not opening[1:].islower():
+        return False  # capitals after capitals: an acronym, a small-caps run ("D"|"IE STADT")
+    return len(previous.get_text().strip()) > 1  # "i"|"Pad": a styled initial
 
 
 class _Walker:
