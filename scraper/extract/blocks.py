@@ -543,18 +543,24 @@ def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
     return any(is_boilerplate(parent, config) for parent in tag.parents if isinstance(parent, Tag))
 
 
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
 #: Sibling elements written with no white space between them (`<span>Von Lukas Weidmann</span>
 #: <span>Veröffentlicht: …</span>` in a CSS-module or utility-class meta row) are items a style
 #: lays out apart (a flex or grid row): where one element's text ends a word and the next
 #: element's opens a new one, the texts are two items, not one word. A new word glued on: a
 #: capital after a lower-case letter, a digit or a closing mark (`_ITEM_END`: "2026."|"Mis à
 #: jour"); a capitalised word after a capital ("10:20 PM"|"Updated"); a number after a letter
-#: ("Juni"|"2026"). A word styled in parts stays one: a text node continues it (`<b>Wo</b>rd`, a
-#: drop cap `<span class="dropcap">W</span>eil`), a lower-case continuation is the same word
+#: or after an item of words ending in a number ("Juni"|"2026", "Oct. 27, 2025"|"6:15 AM").
+#: A word styled in parts stays one: a text node continues it (`<b>Wo</b>rd`, a drop cap
+#: `<span class="dropcap">W</span>eil`), a lower-case continuation is the same word
 #: (`<span>Sch</span><span>mid</span>`), capitals after capitals an acronym's or a small-caps
-#: run's, a number after a number or a mark the same number ("12"|"000"), a capital after a
-#: one-letter element a styled initial's (`<span>i</span><span>Pad</span>`), and sub- and
-#: superscripts are part of the text they follow (`<span>CO</span><sub>2</sub>`).
+#: run's, digits after an element of digits alone or after a mark the same number
+#: ("12"|"000", "3."|"14"), a capital after a one-letter element a styled initial's
+#: (`<span>i</span><span>Pad</span>`), and sub- and superscripts are part of the text they
+#: follow (`<span>CO</span><sub>2</sub>`).
 _ITEM_END = frozenset(".,;:!?)]")
 _GLYPH_PART_TAGS = frozenset(("sub", "sup"))
 
@@ -577,7 +583,10 @@ def glued_item(tag: Tag, before: str) -> bool:
     opening = next((s for s in tag.strings if s), "")[:2]
     start = opening[:1]
     if start.isdigit():
-        return end.isalpha()  # "Juni"|"2026"; "12"|"000" is one number, "3."|"14" too
+        # a number after a letter ("Juni"|"2026"), or after a date's or a label's item ending
+        # in one ("27. Oktober 2025"|"6:15 Uhr"); digits after an element of digits alone are
+        # one number styled in parts ("12"|"000", a counter's "1"|"2"), "3."|"14" too
+        return end.isalpha() or (end.isdigit() and _has_letter(previous.get_text()))
     if not start.isupper():
         return False  # a lower-case continuation ("Sch"|"mid"), white space, a mark
     if end.isupper() and not opening[1:].islower():
