@@ -562,6 +562,57 @@ def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
     return any(is_boilerplate(parent, config) for parent in tag.parents if isinstance(parent, Tag))
 
 
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+#: Sibling elements written with no white space between them (`<span>Von Lukas Weidmann</span>
+#: <span>Veröffentlicht: …</span>` in a CSS-module or utility-class meta row) are items a style
+#: lays out apart (a flex or grid row): where one element's text ends a word and the next
+#: element's opens a new one, the texts are two items, not one word. A new word glued on: a
+#: capital after a lower-case letter, a digit or a closing mark (`_ITEM_END`: "2026."|"Mis à
+#: jour"); a capitalised word after a capital ("10:20 PM"|"Updated"); a number after a letter
+#: or after an item of words ending in a number ("Juni"|"2026", "Oct. 27, 2025"|"6:15 AM").
+#: A word styled in parts stays one: a text node continues it (`<b>Wo</b>rd`, a drop cap
+#: `<span class="dropcap">W</span>eil`), a lower-case continuation is the same word
+#: (`<span>Sch</span><span>mid</span>`), capitals after capitals an acronym's or a small-caps
+#: run's, digits after an element of digits alone or after a mark the same number
+#: ("12"|"000", "3."|"14"), a capital after a one-letter element a styled initial's
+#: (`<span>i</span><span>Pad</span>`), and sub- and superscripts are part of the text they
+#: follow (`<span>CO</span><sub>2</sub>`).
+_ITEM_END = frozenset(".,;:!?)]")
+_GLYPH_PART_TAGS = frozenset(("sub", "sup"))
+
+
+def glued_item(tag: Tag, before: str) -> bool:
+    """True when inline element `tag`, right after an inline element sibling with no white
+    space between (comments aside), opens a new item of a laid-out row: `before`, the text read
+    just before it, ends a word and `tag`'s text opens a new one (see `_ITEM_END`). The caller
+    reads the boundary as a line break."""
+    end = before[-1:]
+    if not end or not (end.isalnum() or end in _ITEM_END):
+        return False  # white space, an opening mark: nothing glued (most texts)
+    previous = tag.previous_sibling
+    while isinstance(previous, Comment):
+        previous = previous.previous_sibling  # React's `<!-- -->` between two renders
+    if type(previous) is not Tag or tag.name in _GLYPH_PART_TAGS:
+        return False  # a text node before: the text runs on (most inline elements)
+    if previous.name in _GLYPH_PART_TAGS or previous.name == "br" or previous.name in BLOCK_TAGS:
+        return False  # a block's end is a line's in the block walk; the zone's lines keep theirs
+    opening = next((s for s in tag.strings if s), "")[:2]
+    start = opening[:1]
+    if start.isdigit():
+        # a number after a letter ("Juni"|"2026"), or after a date's or a label's item ending
+        # in one ("27. Oktober 2025"|"6:15 Uhr"); digits after an element of digits alone are
+        # one number styled in parts ("12"|"000", a counter's "1"|"2"), "3."|"14" too
+        return end.isalpha() or (end.isdigit() and _has_letter(previous.get_text()))
+    if not start.isupper():
+        return False  # a lower-case continuation ("Sch"|"mid"), white space, a mark
+    if end.isupper() and not opening[1:].islower():
+        return False  # capitals after capitals: an acronym, a small-caps run ("D"|"IE STADT")
+    return len(previous.get_text().strip()) > 1  # "i"|"Pad": a styled initial
+
+
 class _Walker:
     """Turns a subtree into blocks; inline text is buffered until the next block boundary."""
 
@@ -924,11 +975,13 @@ class _Walker:
                         )
                     )
                 else:
-                    if self.split_inline and self._field_break(child, bold):
+                    if (self.split_inline and self._field_break(child, bold)) or (
+                        self.texts and glued_item(child, self.texts[-1])
+                    ):
                         # BEM parts and links of a contact card (`<span class="x__name">A</span>
                         # <span class="x__role">B</span><a href="mailto:…">`), and the element
                         # after a bold name (`<strong>A</strong> <span>B</span>`), are laid out
-                        # as lines
+                        # as lines; so are the items of a row glued in the source (`glued_item`)
                         add_text("\n")
                         add_bold(bold)
                     if name == "a":

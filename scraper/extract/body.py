@@ -13,7 +13,7 @@ from bs4 import NavigableString, Tag
 
 from scraper import lexicon
 from scraper.counters import MAX_COUNTER_LINE, is_counter_line
-from scraper.dates import labelled_date, parse_date_text
+from scraper.dates import label_at, labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     CAPTION_CLIMB,
     MAX_CAPTION_CHARS,
@@ -343,7 +343,9 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     # folding never shortens normalised text: a block longer than every label cannot be one
     if len(text) <= longest_label and (fold(text) in known or fold(text) in page.config.sectors):
         return True
-    if len(text) <= 120 and (labelled_date(text, "published") or labelled_date(text, "modified")):
+    if len(text) <= MAX_LABELLED_DATE_LINE and (
+        labelled_date(text, "published") or labelled_date(text, "modified")
+    ):
         return True
     if len(text) <= 40 and parse_date_text(text):
         return True
@@ -546,6 +548,11 @@ def _breadcrumb_line(block: Block) -> bool:
 #: in all, each piece at most `MAX_META_PIECE` (a sector label, a date written out in words).
 MAX_META_LINE = 120
 MAX_META_PIECE = 40
+#: A line holding a labelled date ("Publié le …", "Veröffentlicht am …") is metadata up to this
+#: length: a label, a weekday, a date written out, a time and its zone ("Zuletzt aktualisiert am
+#: Mittwoch, 13. September 2026, 10:15 Uhr MESZ", 68 characters) with room for a byline beside
+#: them; as a piece of a meta line (`_meta_piece`) it opens with its label.
+MAX_LABELLED_DATE_LINE = 120
 _META_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*[|·•]\s*")
 #: The characters every `_META_SEPARATOR` holds: a line with none of them is one piece.
 _META_MARK = re.compile("[|·•–—]")
@@ -563,11 +570,27 @@ def _meta_line(text: str) -> bool:
     if not _has_meta_mark(text):
         return False
     pieces = [p.strip() for p in _META_SEPARATOR.split(text)]
-    if len(pieces) < 2 or not all(
-        p and len(p) <= MAX_META_PIECE and not p.endswith((".", "?", "!")) for p in pieces
-    ):
+    if len(pieces) < 2 or not all(map(_meta_piece, pieces)):
         return False
     return any(parse_date_text(p) for p in pieces)
+
+
+def _meta_piece(piece: str) -> bool:
+    """A piece of a meta line that would be metadata on a line of its own: a short label or date
+    (a sector, "13 mai 2026": `MAX_META_PIECE`, no sentence's end), a labelled date opening
+    with its label, as long as a date line may be ("Veröffentlicht am 13. Mai 2026, 00:30 Uhr",
+    "Gepubliceerd op 13 mei 2026 om 00.30 uur": `MAX_LABELLED_DATE_LINE`), or a counter, its
+    unit abbreviated or not ("Lesezeit: 4 Min.", "Leestijd 4 min")."""
+    if not piece:
+        return False
+    if len(piece) <= MAX_META_PIECE and not piece.endswith((".", "?", "!")):
+        return True
+    if len(piece) <= MAX_LABELLED_DATE_LINE and 0 in (
+        label_at(piece, "published"),
+        label_at(piece, "modified"),
+    ):
+        return True
+    return is_counter_line(piece)
 
 
 #: A meta line naming the authors ("Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger
@@ -577,7 +600,7 @@ MAX_DATED_BYLINE_LINE = MAX_META_LINE + MAX_BYLINE_WITH_ROLE
 #: the most of the lengths each kind is asked at (a kind added there adds its length here;
 #: `MAX_LABEL_CHARS`, an ad label's and a brand line's, defined further on, is below these).
 _LONGEST_META_LINE = max(
-    120,  # a labelled date ("Publié le …")
+    MAX_LABELLED_DATE_LINE,
     MAX_META_PIECE,
     MAX_BYLINE_WITH_ROLE,
     _LABEL_CELL,
@@ -603,9 +626,7 @@ def _dated_byline_line(text: str) -> bool:
     if len(pieces) < 2 or len(credits) != 1 or len(credits[0]) > MAX_BYLINE_WITH_ROLE:
         return False
     others = [p for p in pieces if p is not credits[0]]
-    if not all(p and len(p) <= MAX_META_PIECE for p in others):
-        return False
-    if any(p.endswith((".", "?", "!")) for p in pieces):
+    if credits[0].endswith((".", "?", "!")) or not all(map(_meta_piece, others)):
         return False
     return any(parse_date_text(p) for p in others)
 

@@ -189,6 +189,10 @@ def speaker_label(block: Block) -> tuple[str, str] | None:
     if _contactish(text[:120]) and not _quote_open(text):
         return None  # "Contact Sofia Rossi: milano@…": a contact line, not a turn
     match = _LABEL.match(text)
+    if match and block.lines and match.end("label") > len(block.lines[0]):
+        # a name and a colon over a line break ("Von Lukas Weidmann" | "Veröffentlicht: 2. Juni
+        # 2026", the items of a meta row): a speaker's label opens a line and ends on it
+        return None
     if match:
         label = match.group("label").strip()
         if (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, SKIP_TAGS, is_boilerplate
+from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, SKIP_TAGS, glued_item, is_boilerplate
 from scraper.extract.config import ExtractConfig
 from scraper.text import fold, normalize_lines
 
@@ -73,6 +73,8 @@ def _visible_lines(
             or (avoid and id(current) in avoid)
         ):
             continue
+        if pieces and glued_item(current, pieces[-1]):
+            pieces.append("\n")  # an item of a row glued in the source: a line of its own
         stack.extend(reversed(current.contents))
     return normalize_lines("".join(pieces)), False
 
