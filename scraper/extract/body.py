@@ -13,7 +13,7 @@ from bs4 import NavigableString, Tag
 
 from scraper import lexicon
 from scraper.counters import MAX_COUNTER_LINE, is_counter_line
-from scraper.dates import label_at, labelled_date, parse_date_text
+from scraper.dates import has_digit, label_at, labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     CAPTION_CLIMB,
     MAX_CAPTION_CHARS,
@@ -398,13 +398,10 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     )
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _maybe_digits(text: str) -> bool:
     """False when `text` is plain ASCII without a digit: folding it only lowers its case, so no
     counter (a number and a word) can be read from it, without folding it to ask."""
-    return not text.isascii() or _DIGIT.search(text) is not None
+    return not text.isascii() or has_digit(text)
 
 
 def _unlinked_subheading(block: Block) -> bool:
