@@ -67,13 +67,13 @@ class Card:
         UTC stamp is one day away; a relative text, "Yesterday", gives the stamp's day), else a
         labelled or bare date in its text. `month_first`: the page's slash-date order
         (`published.month_first`), the same for every card of the page."""
-        order = month_first
-        stamp = parse_stamp(self.timestamp, month_first=order)
+        stamp = parse_stamp(self.timestamp, month_first=month_first)
         if stamp is not None:
-            return stamp_day(stamp, self.time_zone, _printed_day(self.time_text, stamp.day, order))
+            printed = _printed_day(self.time_text, stamp.day, month_first)
+            return stamp_day(stamp, self.time_zone, printed)
         return labelled_date(
-            self.published_text, "published", month_first=order
-        ) or parse_date_text(self.published_text, month_first=order)
+            self.published_text, "published", month_first=month_first
+        ) or parse_date_text(self.published_text, month_first=month_first)
 
 
 #: A day and month printed without a year ("10/03", "10.03."), the whole of a card's date.
