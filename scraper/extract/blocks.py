@@ -562,10 +562,6 @@ def in_furniture(tag: Tag, config: ExtractConfig) -> bool:
     return any(is_boilerplate(parent, config) for parent in tag.parents if isinstance(parent, Tag))
 
 
-def _has_letter(text: str) -> bool:
-    return any(c.isalpha() for c in text)
-
-
 #: Sibling elements written with no white space between them (`<span>Von Lukas Weidmann</span>
 #: <span>Veröffentlicht: …</span>` in a CSS-module or utility-class meta row) are items a style
 #: lays out apart (a flex or grid row): where one element's text ends a word and the next
@@ -605,7 +601,7 @@ def glued_item(tag: Tag, before: str) -> bool:
         # a number after a letter ("Juni"|"2026"), or after a date's or a label's item ending
         # in one ("27. Oktober 2025"|"6:15 Uhr"); digits after an element of digits alone are
         # one number styled in parts ("12"|"000", a counter's "1"|"2"), "3."|"14" too
-        return end.isalpha() or (end.isdigit() and _has_letter(previous.get_text()))
+        return end.isalpha() or (end.isdigit() and any(c.isalpha() for c in previous.get_text()))
     if not start.isupper():
         return False  # a lower-case continuation ("Sch"|"mid"), white space, a mark
     if end.isupper() and not opening[1:].islower():
