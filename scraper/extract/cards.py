@@ -449,7 +449,6 @@ MAX_BOX_DEPTH = 3
 
 def _labelled_boxes(
     candidates: list[_Candidate],
-    units: dict[int, Tag],
     strips: dict[int, Tag],
     config: ExtractConfig,
 ) -> dict[int, Tag]:
@@ -878,7 +877,7 @@ def find_cards(
     )
     units = _card_units(candidates, {id(s) for s in sections})
     strips = _strips(candidates, units)
-    boxes = _labelled_boxes(candidates, units, strips, config)
+    boxes = _labelled_boxes(candidates, strips, config)
     # the elements of inline boxes set apart from the text (`_set_apart`), to leave out of it
     apart: list[Tag] = []
     for i, c in enumerate(candidates):
