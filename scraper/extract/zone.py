@@ -24,9 +24,10 @@ _UNREAD = SKIP_TAGS | _CAPTIONS | {"aside"}
 def visible_lines(
     node: object, config: ExtractConfig, avoid: frozenset[int] = frozenset(), budget: int = 10_000
 ) -> list[str]:
-    """The lines a reader sees in `node` (no screen-reader text, scripts or page furniture), up
-    to about `budget` characters: the walk stops there (the sibling after a headline is often
-    the whole article)."""
+    """The lines a reader sees in `node` (no screen-reader text, scripts or page furniture, no
+    `<aside>` nor picture caption: `_UNREAD`), the items of a row glued in the source each on a
+    line of its own (`blocks.glued_item`), up to about `budget` characters: the walk stops there
+    (the sibling after a headline is often the whole article)."""
     return _visible_lines(node, config, avoid, budget)[0]
 
 
