@@ -39,7 +39,9 @@ def _counter_pattern() -> re.Pattern[str]:
 
 
 def is_counter_line(text: str) -> bool:
-    """True for a short line made of counters (with at most a label or a date beside them)."""
+    """True for a short line made of counters (with at most a label or a date beside them),
+    ending in no sentence's mark: a final dot closes an abbreviated unit only ("Lesezeit: 4
+    Min.", `MAX_ABBREVIATION`)."""
     if not text or len(text) > MAX_COUNTER_LINE:
         return False
     end = text.rstrip()
