@@ -35,6 +35,7 @@ from scraper.extract.treewalk import (
     all_links_in,
     first_named,
     inside_any,
+    is_inside,
     next_tags,
     previous_tag,
     tags_named,
@@ -1217,7 +1218,7 @@ def extract_lead(page: Page, known: set[str], *, title: str | None = None) -> Fo
     scope = page.article_scope()
     if not marked and scope is not None:
         for tag in page.standfirsts(scope):
-            if page.in_related(tag) or (page.root is not None and page.root in tag.parents):
+            if page.in_related(tag) or (page.root is not None and is_inside(tag, page.root)):
                 continue
             if page.root is not None and _follows(tag, page.root):
                 continue  # a rail's box after the text ("games-intro"): no standfirst

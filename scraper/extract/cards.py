@@ -26,6 +26,8 @@ from scraper.extract.selectors import select_in
 from scraper.extract.treewalk import (
     all_strings_in,
     first_named,
+    is_at_or_inside,
+    is_inside,
     links_in,
     next_tags,
     previous_named,
@@ -131,7 +133,7 @@ def phrase_sections(
     still have to lead to articles of the site. `h1s`: every `<h1>` of the page."""
     sections = [s for s in matched if s.find("a", href=True)]
     if sections:
-        return [s for s in sections if not any(s is not o and o in s.parents for o in sections)]
+        return [s for s in sections if not any(is_inside(s, o) for o in sections)]
     found: list[Tag] = []
     phrases = tuple(config.related_headings)
     for heading in headings:
@@ -864,7 +866,7 @@ def find_cards(
     # a nav listing dated articles is a section, whether or not a "More news" heading names it
     navs = dated_link_navs(links, base_url, page_url, config.hosts)
     sections += [
-        n for n in navs if not any(n is s or s in n.parents or n in s.parents for s in sections)
+        n for n in navs if not any(is_at_or_inside(n, s) or is_inside(s, n) for s in sections)
     ]
     candidates, loose = _candidates(
         links,
@@ -912,8 +914,8 @@ def find_cards(
         seen.add(c.key)
         # an inline box stays part of the text it sits in ("Lire aussi : …" is a line of the
         # article as its readers see it): its links are cards, the box is no container
-        if i not in boxes and not any(container is o or o in container.parents for o in containers):
-            containers = [o for o in containers if container not in o.parents] + [container]
+        if i not in boxes and not any(is_at_or_inside(container, o) for o in containers):
+            containers = [o for o in containers if not is_inside(o, container)] + [container]
         time = next((t for t in tags_named(card, ("time",)) if t.get("datetime") is not None), None)
         cards.append(
             Card(
@@ -927,6 +929,6 @@ def find_cards(
             )
         )
     for tag in apart:
-        if not any(tag is o or o in tag.parents for o in containers):
-            containers = [o for o in containers if tag not in o.parents] + [tag]
+        if not any(is_at_or_inside(tag, o) for o in containers):
+            containers = [o for o in containers if not is_inside(o, tag)] + [tag]
     return cards, containers

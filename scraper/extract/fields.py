@@ -28,7 +28,7 @@ from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
 from scraper.extract.title import line_of, names_the_site
-from scraper.extract.treewalk import links_in, text_longer_than
+from scraper.extract.treewalk import is_at_or_inside, links_in, text_longer_than
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -378,7 +378,7 @@ def _teaser_title(page: Page, tag: Tag) -> bool:
     this one's sector, whatever class it wears. Inside the article, such a link by the headline
     is its section's page, which URLs alone do not tell from an article's."""
     scope = page.article_scope()
-    if scope is None or scope is tag or scope in tag.parents:
+    if scope is None or is_at_or_inside(tag, scope):
         return False
     parent = tag.parent
     # the tag itself as a link, or the one link it holds

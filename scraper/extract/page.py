@@ -14,7 +14,7 @@ from scraper.extract.cards import Card, url_key
 from scraper.extract.config import ExtractConfig, phone_region
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
-from scraper.extract.treewalk import links_in, text_longer_than
+from scraper.extract.treewalk import is_at_or_inside, is_inside, links_in, text_longer_than
 from scraper.linkrules import is_article_link
 from scraper.text import fold
 from scraper.urls import host_of, resolve_href
@@ -157,7 +157,7 @@ class Page:
         tags = self.matches.in_selector_order(role)
         if within is None:
             return tags
-        return [t for t in tags if t is within or within in t.parents]
+        return [t for t in tags if is_at_or_inside(t, within)]
 
     def standfirsts(self, within: Tag | None = None) -> list[Tag]:
         """Elements the profile's lead selectors match, like `matched("lead", within)`, without
@@ -173,7 +173,7 @@ class Page:
         tags = [t for t in kept.in_selector_order("lead") if not _picture_box(t)]
         if within is None:
             return tags
-        return [t for t in tags if t is within or within in t.parents]
+        return [t for t in tags if is_at_or_inside(t, within)]
 
     def names_site(self, text: str) -> bool:
         """True when `text` opens with the site's own name (a profile's `site_names`, or the
@@ -229,13 +229,13 @@ class Page:
 
     def in_related(self, tag: Tag) -> bool:
         """True when `tag` sits inside a list of other articles' cards; worked out once per
-        element and page (`section in tag.parents` compares each ancestor with each list)."""
+        element and page (each ancestor is looked up in each list, by identity)."""
         if not self.related_sections:
             return False
         known = self._related.get(id(tag))
         if known is None:
             known = self._related[id(tag)] = any(
-                section is tag or section in tag.parents for section in self.related_sections
+                is_at_or_inside(tag, section) for section in self.related_sections
             )
         return known
 
@@ -333,7 +333,7 @@ class Page:
         if len(nav.find_all("a", limit=MAX_CRUMBS + 1)) > MAX_CRUMBS:
             return False
         trails = self.matched("breadcrumb")
-        if any(t is nav or nav in t.parents or t in nav.parents for t in trails):
+        if any(is_at_or_inside(t, nav) or is_inside(nav, t) for t in trails):
             return True
         if nav.name == "ol" or nav.find("ol") is not None:
             return True
@@ -385,7 +385,7 @@ class Page:
                 if (
                     isinstance(parent, Tag)
                     and parent.name not in ("body", "html", "[document]")
-                    and (parent is self.root or self.root in parent.descendants)
+                    and is_at_or_inside(self.root, parent)
                 ):
                     return parent
         return self.root

@@ -49,7 +49,7 @@ from scraper.extract.blocks import Block, in_furniture
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.structured import EPOCH_ATTRS
-from scraper.extract.treewalk import first_named, tags_named
+from scraper.extract.treewalk import first_named, is_inside, tags_named
 from scraper.extract.zone import lines_around
 from scraper.text import fold, normalize_lines, normalize_text
 
@@ -238,7 +238,7 @@ def _find_article_times(page: Page) -> list[Tag]:
     for tag in page.signals.times:
         if _beside_article(page, tag):
             continue
-        if scope is not None and not _within(tag, scope):
+        if scope is not None and not is_inside(tag, scope):
             continue  # a live ticker, a "most viewed" list: beside the article, not its date
         if _in_repeated_unit(tag) or _in_teaser_link(tag):
             continue  # a teaser's or a comment's, one of a list; a "Read also" link's
@@ -249,14 +249,6 @@ def _find_article_times(page: Page) -> list[Tag]:
         at = page.signals.position.get(id(headline), 0)
         times.sort(key=lambda t: abs(page.signals.position.get(id(t), at) - at))
     return times
-
-
-def _within(tag: Tag, scope: Tag) -> bool:
-    """`scope in tag.parents`: an ancestor that is `scope` or equal to it (bs4 compares
-    elements by name, attributes and contents); the name is compared first, which is all
-    bs4's comparison needs for most ancestors, without its call."""
-    name = scope.name
-    return any(p is scope or (p.name == name and p == scope) for p in tag.parents)
 
 
 #: A `<time>` is looked up this many elements high for the unit it dates (a list item, a card).

@@ -13,7 +13,7 @@ from scraper.dates import date_spans
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
-from scraper.extract.treewalk import first_named
+from scraper.extract.treewalk import first_named, is_at_or_inside
 from scraper.extract.zone import visible_lines
 from scraper.text import NOT_ALNUM, fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -809,7 +809,7 @@ def extract_title(page: Page) -> Found:
         visible = _visible(tag, page)
         text, kicker = _without_kicker(tag, visible)
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
-            inside = scope is not None and (scope is tag or scope in tag.parents)
+            inside = scope is not None and is_at_or_inside(tag, scope)
             ranked.append((not inside, text, layer, tag))
             readings[id(tag)] = _readings(tag, text, visible)
             if kicker is not None and _kicker_marked(tag):

@@ -120,3 +120,15 @@ def inside_any(tag: Tag, containers: list[Tag]) -> bool:
         return False
     parents = {id(p) for p in tag.parents}
     return any(id(c) in parents for c in containers)
+
+
+def is_inside(tag: PageElement, ancestor: Tag) -> bool:
+    """True when `ancestor` is one of `tag`'s ancestors, by identity (`ancestor in tag.parents`
+    compares markup: a full subtree comparison for each ancestor of the same name and
+    attributes, and a wrong yes for an identical twin elsewhere on the page)."""
+    return any(p is ancestor for p in tag.parents)
+
+
+def is_at_or_inside(tag: PageElement, ancestor: Tag) -> bool:
+    """True when `tag` is `ancestor` or sits inside it, by identity (see `is_inside`)."""
+    return tag is ancestor or is_inside(tag, ancestor)
