@@ -13,7 +13,7 @@ from scraper.dates import date_spans
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
-from scraper.extract.treewalk import first_named, is_at_or_inside
+from scraper.extract.treewalk import first_named, is_at_or_inside, is_inside
 from scraper.extract.zone import visible_lines
 from scraper.text import NOT_ALNUM, fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -628,11 +628,11 @@ def _in_unlinked_header(tag: Tag, page: Page) -> bool:
     if header is None:
         return False
     trails = [nav for nav in header.find_all("nav") if page.is_breadcrumb(nav)]
-    trails += [trail for trail in page.matched("breadcrumb") if header in trail.parents]
+    trails += [trail for trail in page.matched("breadcrumb") if is_inside(trail, header)]
     return not any(
         isinstance(href := link.get("href"), str)
         and _is_home(page, href)
-        and not any(trail in link.parents for trail in trails)
+        and not any(is_inside(link, trail) for trail in trails)
         for link in header.find_all("a")
     )
 
