@@ -335,7 +335,11 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     a breadcrumb, a counter, a translations notice. Preformatted text (code, a shell session) is never one."""
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
-    if len(block.lines) > 1 and _meta_lines(block, page, known):
+    if (
+        len(block.lines) > 1
+        and len(block.text) <= _LONGEST_META_ROW
+        and _meta_lines(block, page, known)
+    ):
         return True  # "October 27, 2025" / "6:15 AM GMT+1" / "Updated 2 hours ago": a meta row
     text = block.text
     longest_label = max(page.config.longest_sector, *map(len, known), 0)
@@ -630,6 +634,9 @@ _LONGEST_META_LINE = max(
     MAX_DATED_BYLINE_LINE,
     MAX_BREADCRUMB,
 )
+#: A meta row is a few short pieces (a date, a time, a relative date, a byline): a block of
+#: lines longer than two of the longest meta lines holds text, and is not split to be asked.
+_LONGEST_META_ROW = 2 * _LONGEST_META_LINE
 
 
 def _dated_byline_line(text: str) -> bool:
