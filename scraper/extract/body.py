@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import unquote, urljoin, urlsplit
@@ -335,6 +336,12 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     a breadcrumb, a counter, a translations notice. Preformatted text (code, a shell session) is never one."""
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
+    if (
+        len(block.lines) > 1
+        and len(block.text) <= _LONGEST_META_ROW
+        and _meta_lines(block, page, known)
+    ):
+        return True  # "October 27, 2025" / "6:15 AM GMT+1" / "Updated 2 hours ago": a meta row
     text = block.text
     longest_label = max(page.config.longest_sector, *map(len, known), 0)
     if len(text) > longest_label and len(text) > _LONGEST_META_LINE:
@@ -396,6 +403,24 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
         and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
         and not _unlinked_subheading(block)
+    )
+
+
+#: A clock time on a line of its own ("6:15 AM GMT+1", "06:15", "14h30 CET"): the hour the
+#: date beside it was written at, read only among a meta row's other lines (`_meta_lines`).
+_CLOCK_LINE = re.compile(
+    r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?",
+    re.IGNORECASE,
+)
+
+
+def _meta_lines(block: Block, page: Page, known: set[str]) -> bool:
+    """Every line of `block` is metadata on its own (`is_metadata` asked of each), a clock time
+    beside them (never alone: "10:00" / "12:00" may be a timetable's): a row of spans read as
+    lines (a date, a time, "Updated 2 hours ago"), whose glued text is none."""
+    lines = [line for line in block.lines if not _CLOCK_LINE.fullmatch(line)]
+    return bool(lines) and all(
+        is_metadata(replace(block, lines=[line]), page, known) for line in lines
     )
 
 
@@ -610,6 +635,9 @@ _LONGEST_META_LINE = max(
     MAX_DATED_BYLINE_LINE,
     MAX_BREADCRUMB,
 )
+#: A meta row is a few short pieces (a date, a time, a relative date, a byline): a block of
+#: lines longer than two of the longest meta lines holds text, and is not split to be asked.
+_LONGEST_META_ROW = 2 * _LONGEST_META_LINE
 
 
 def _dated_byline_line(text: str) -> bool:
@@ -2601,6 +2629,29 @@ def _header_lines(blocks: list[Block], known: set[str]) -> set[int]:
     }
 
 
+def _banner_headings(page: Page, known: set[str]) -> set[int]:
+    """The `id()`s of the headings above the headline that name the site (`site_brands`: a
+    piece of the `<title>` that is not the headline, `og:site_name`, the host): the banner's
+    `<h1>` over every page ("Springfield Gazette" over the `<h2>` headline), not the text's."""
+    blocks = page.blocks
+    headline = next(
+        (
+            at
+            for at, b in enumerate(blocks)
+            if b.is_heading and (fold(b.text) in known or _holds_headline(b, known))
+        ),
+        None,
+    )
+    if not headline:
+        return set()  # no headline, or nothing above it
+    brands = site_brands(page, known)
+    return {
+        id(b)
+        for b in blocks[:headline]
+        if b.is_heading and fold(b.text) not in known and brand_of(b.text) in brands
+    }
+
+
 #: The blocks a header line may be: a line of its own; a list, a table or a caption ends the
 #: header (a list of ingredients, a figure) or is another kind's.
 _HEADER_LINE_TAGS = frozenset(("div", "p"))
@@ -2645,7 +2696,7 @@ def extract_body(
     kicker = _kicker(blocks, page, known)
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
-    slots |= _byline_boxes(boxes) | _header_lines(blocks, known)
+    slots |= _byline_boxes(boxes) | _header_lines(blocks, known) | _banner_headings(page, known)
     # (the look-ups in the sets first: every test is a pure predicate of the block, and
     # `is_metadata` is the dearest, asked only of blocks none of the others leaves out)
     kept = [
