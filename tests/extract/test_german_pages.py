@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from scraper.extract import extract_article
-from scraper.sites import profile_for_url
+from tests.extract.reading import lead_and_body as _text
+from tests.extract.reading import read as _record
 
 _TEXT = (
     "<p>Die Stadtwerke wollen bis zum kommenden Frühjahr einen Solarpark mit einer Leistung von "
@@ -23,14 +23,6 @@ _TEXT = (
     "<p>Anwohner hatten zunächst Bedenken wegen des Landschaftsbildes geäußert. Eine Hecke soll die "
     "Anlage künftig zur Straße hin abschirmen, kündigte der Geschäftsführer an.</p>"
 )
-
-
-def _record(html: str, url: str):  # type: ignore[no-untyped-def]
-    return extract_article(html, url, profile=profile_for_url(url))
-
-
-def _text(record) -> str:  # type: ignore[no-untyped-def]
-    return f"{record.lead or ''}\n\n{record.body or ''}"
 
 
 # -- 1. the German meta line, in the header before the image or in the article's footer -------

@@ -13,8 +13,8 @@ import datetime as dt
 
 import pytest
 
-from scraper.extract import extract_article
-from scraper.sites import profile_for_url
+from tests.extract.reading import lead_and_body as _text
+from tests.extract.reading import read as _record
 
 _DE_TEXT = (
     "<p>Die Regierung hat am Dienstagabend ein neues Sparpaket vorgestellt. Es sieht Kürzungen "
@@ -74,14 +74,6 @@ _HYGRAPH_EN = (
     "<span>Updated June 3, 2026 10:00 AM</span></p>"
     f"<section class='post_body__Ij12'>{_EN_TEXT}</section></article></main></div></body></html>"
 )
-
-
-def _record(html: str, url: str):  # type: ignore[no-untyped-def]
-    return extract_article(html, url, profile=profile_for_url(url))
-
-
-def _text(record) -> str:  # type: ignore[no-untyped-def]
-    return f"{record.lead or ''}\n\n{record.body or ''}"
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ import datetime as dt
 
 import pytest
 
-from scraper.extract import extract_article
-from scraper.sites import profile_for_url
+from tests.extract.reading import lead_and_body as _text
+from tests.extract.reading import read as _record
 
 _DE_TEXT = (
     "<p>Die Regierung hat am Dienstagabend ein neues Sparpaket vorgestellt. Es sieht Kürzungen "
@@ -81,14 +81,6 @@ _HUGO_EN = (
     "13, 2026 at 12:30 a.m.</time></span> · <span>Last updated Wednesday, May 13, 2026 at "
     "10:15 a.m. CEST</span> · <span>4 min read</span></div></article></main></body></html>"
 )
-
-
-def _record(html: str, url: str):  # type: ignore[no-untyped-def]
-    return extract_article(html, url, profile=profile_for_url(url))
-
-
-def _text(record) -> str:  # type: ignore[no-untyped-def]
-    return f"{record.lead or ''}\n\n{record.body or ''}"
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract import extract_article
-from scraper.models import Article
-from scraper.sites import profile_for_url
-
-
-def _read(html: str, url: str) -> Article:
-    return extract_article(html, url, profile=profile_for_url(url))
-
+from tests.extract.reading import read as _read
 
 _Sections = list[tuple[str, list[str]]]
 

@@ -8,14 +8,7 @@ are labelled with a first name, which stays labelled."""
 
 from __future__ import annotations
 
-from scraper.extract import extract_article
-from scraper.models import Article
-from scraper.sites import profile_for_url
-
-
-def _read(html: str, url: str) -> Article:
-    return extract_article(html, url, profile=profile_for_url(url))
-
+from tests.extract.reading import read as _read
 
 _NL_TURNS = [
     (
