@@ -628,8 +628,9 @@ def _interviewees(
     found = introduced_names(heading + intro, config, first_only=first_only)
     if first_only and found:
         return found
-    # a place the heads or the introduction go to or come from is no one answering
-    listed = set(found) | _places(heading + intro)
+    # a place the heads or the introduction go to or come from, or a thing they write with an
+    # article (a fair, a chamber: an announcement's organiser or event), is no one answering
+    listed = set(found) | _places(heading + intro) | _things(heading + intro)
     # (`found` as a set: a long introduction names hundreds of people)
     # what `person_name` makes of each name as written, asked once: a text repeats its names
     verdicts: dict[str, str | None] = {}
@@ -678,6 +679,35 @@ def _places(blocks: Sequence[Block]) -> set[str]:
         for match in FULL_NAME.finditer(block.text)
         if after.search(block.text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()])
         or after.search(match.group().split()[0] + " ")
+    }
+
+
+@lru_cache(maxsize=1)
+def _after_article() -> re.Pattern[str]:
+    """An article of the vocabulary closing a text ("… auf der ", "… la ", "… l'"): the
+    capitalised pair after it is a thing the article governs (a fair, a chamber), no person."""
+    written = sorted(lexicon.words("articles", folded=False), key=len, reverse=True)
+    # (an elided article, "l'", is written close to its noun; a word is followed by a space)
+    words = "|".join(re.escape(w) + (r"\s+" if w[-1].isalpha() else r"\s*") for w in written)
+    return re.compile(rf"(?:^|\W)(?:{words or '(?!)'})$", re.IGNORECASE)
+
+
+#: Characters before a name searched for an article: the longest one and its spaces.
+_ARTICLE_CHARS = 8
+
+
+def _things(blocks: Sequence[Block]) -> set[str]:
+    """The capitalised pairs the blocks write right after an article ("Die Handelskammer Hamburg
+    lädt … zur Hannover Messe": "auf der Hannover Messe", "la Foire de Paris"): organisations,
+    fairs and events, which no one is named after, wherever else the text names them. A person's
+    name takes no article (a role noun between them, "die Gründerin Anna Weber", is left to
+    `person_name`)."""
+    after = _after_article()
+    return {
+        match.group()
+        for block in blocks
+        for match in FULL_NAME.finditer(block.text)
+        if after.search(block.text[max(0, match.start() - _ARTICLE_CHARS) : match.start()])
     }
 
 
