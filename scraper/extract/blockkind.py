@@ -184,8 +184,10 @@ def _bare_figure_credit(element: Tag) -> str | None:
 #: Levels climbed from a block to the `<figure>` or `<figcaption>` around it: the caption's own
 #: wrappers (`<figcaption><div><p>…`); further up is the page's layout, not the figure.
 CAPTION_CLIMB = 4
-#: Wrappers of a picture on its own line (`<p><img></p>`, `<a><img></a>`).
-_PICTURE_LINE = frozenset(("p", "div", "a", "span", "picture"))
+#: Wrappers of a picture on its own line (`<p><img></p>`, `<a><img></a>`), a `<figure>` holding
+#: only its picture among them (`<figure><img></figure><p>caption. Photo: X</p>`: the caption
+#: set under the figure, not in it).
+_PICTURE_LINE = frozenset(("p", "div", "a", "span", "picture", "figure"))
 
 
 #: A picture's elements: an image, its sources, or an AMP page's image.
@@ -303,19 +305,24 @@ def _credited_caption(text: str) -> bool:
 @lru_cache(maxsize=1)
 def inline_credit() -> re.Pattern[str]:
     """A credit written in the caption's own text: after its last sentence, a label of the
-    vocabulary's `credit_labels` and a colon or "©", or "©" alone, then a name (`MAX_CREDIT_CHARS`); or the
-    same in brackets closing the caption ("De tram aan het station (Beeld: Belga)")."""
+    vocabulary's `credit_labels` and a colon or "©", or "©" alone, then a name (`MAX_CREDIT_CHARS`,
+    initials with their dots: "Photo: J. Smith"); or the same in brackets closing the caption ("De
+    tram aan het station (Beeld: Belga)") or after a dash ("… – Photo : Jean Dupont")."""
     labels = "|".join(
         re.escape(w)
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
     # a label then a colon or "©" ("Photo : …", "Photo © …"), or "©" alone
     credit = rf"(?:(?:{labels})\s*[:©]|©)\s*"
+    # the name: no sentence's end, but the dot of an initial ("J. Smith", "Belga/J.-P. Dubois")
+    initial = r"(?<=\b\w)\."
     return re.compile(
-        rf"(?<=[.!?…])\s+[(\[]?\s*{credit}[^.!?]{{1,{MAX_CREDIT_CHARS}}}$"
-        rf"|\s+[(\[]\s*{credit}[^.!?()\[\]]{{1,{MAX_CREDIT_CHARS}}}[)\]]$"
+        rf"(?<=[.!?…])\s+[(\[]?\s*{credit}(?:[^.!?]|{initial}){{1,{MAX_CREDIT_CHARS}}}$"
+        rf"|\s+[(\[]\s*{credit}(?:[^.!?()\[\]]|{initial}){{1,{MAX_CREDIT_CHARS}}}[)\]]$"
+        # or set off by a dash or a bar ("Le port de Houston – Photo : Jean Dupont")
+        rf"|\s+[-–—|·]\s+{credit}(?:[^.!?]|{initial}){{1,{MAX_CREDIT_CHARS}}}$"
         # "©" marks the credit wherever it stands in a caption: no caption text follows one
         # ("Le port de Houston © Jean Dupont / Belga")
-        rf"|\s+(?:(?:{labels})\s*)?©\s*[^.!?©]{{1,{MAX_CREDIT_CHARS}}}$",
+        rf"|\s+(?:(?:{labels})\s*)?©\s*(?:[^.!?©]|{initial}){{1,{MAX_CREDIT_CHARS}}}$",
         re.IGNORECASE,
     )

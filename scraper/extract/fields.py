@@ -258,7 +258,8 @@ def extract_sector(page: Page) -> Found:
     # site's own label the mapping does not know yet; an author's name under it is no sector)
     lines = zone_lines(page)
     card_labels = {fold(c.sector) for c in page.cards if c.sector}
-    h1 = fold(normalize_text(page.signals.h1s[0].get_text(" "))) if page.signals.h1s else None
+    headline = _headline(page)
+    h1 = fold(normalize_text(headline.get_text(" "))) if headline is not None else None
     above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
     for at, line in enumerate(lines):
         # most lines hold no separator and no colon: substring tests spare the regexes
@@ -278,6 +279,15 @@ def extract_sector(page: Page) -> Found:
 
 #: A list of facts pairs a name cell with its value cell: `<dt>`/`<dd>`, `<th>`/`<td>`.
 _FACT_VALUE_CELLS = {"dt": "dd", "th": "td"}
+
+
+def _headline(page: Page) -> Tag | None:
+    """The article's headline element: the one `extract_title` kept when no `<h1>` prints the
+    headline (`Page.headline`: the `<h2>` under a slogan `<h1>`, an old layout's line), else the
+    first `<h1>`. The rules reading around the headline (a section link above it) start there."""
+    if page.headline is not None:
+        return page.headline
+    return page.signals.h1s[0] if page.signals.h1s else None
 
 
 def _fact_sector(page: Page) -> str | None:
@@ -323,8 +333,8 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[st
     tags = page.matched(role)
     if not tags:
         return labels  # no element to read (most pages, for most roles): no walk up the headline
-    h1s = page.signals.h1s
-    above_headline = {id(p) for p in h1s[0].parents} if h1s else None
+    headline = _headline(page)
+    above_headline = {id(p) for p in headline.parents} if headline is not None else None
     for tag in tags:
         if known_only:
             # the label first: a broad hint selector matches many elements and few hold a
@@ -467,17 +477,18 @@ def _section_link(page: Page) -> str | None:
     (its path opens the article's) or classed as the section. A kicker of plain text, a place
     or an article link is no section. Below the headline, only a pill link beside the date of
     the meta row ("<time>12 March 2026</time> · <a class=pill>Economy</a>") is the section's."""
-    if not page.signals.h1s:
+    headline = _headline(page)
+    if headline is None:
         return None
     article_path = urlsplit(page.url).path
-    anchor = page.signals.h1s[0]
+    anchor = headline
     while next(_elements_before(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
     for before in islice(_elements_before(anchor), SECTION_LINK_REACH):
         text = _section_in(page, before, article_path, dated_only=False)
         if text:
             return text
-    anchor = page.signals.h1s[0]
+    anchor = headline
     while next(_elements_after(anchor), None) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline closes its wrapper: look after the wrapper
     for after in islice(_elements_after(anchor), SECTION_LINK_REACH):
@@ -667,7 +678,7 @@ def _label_line(page: Page) -> str | None:
     `<div>Économie</div><h1>`): short, no digit (a date), not the site's name, not a breadcrumb
     or a meta line, set in a `<font>` or an element with no class (a classed kicker is the
     profile's to name), and not a link to an article or the home page."""
-    anchor = page.signals.h1s[0] if page.signals.h1s else page.headline
+    anchor = _headline(page)
     if anchor is None:
         return None
     string = None

@@ -313,10 +313,20 @@ def introduced_names(
         spots = [(m.start(), m.end()) for m in cue.finditer(folded)]
         near: list[tuple[int, str]] = []
         ends = _line_ends(block)
+        person: tuple[re.Match[str], str] | None = None  # the last person named before
         for match in FULL_NAME.finditer(text):
             # folding keeps the length of Latin text, so offsets map between the two
             gap = min(_gap(text, match, start, end) for start, end in spots)
+            if person is not None and _in_role_of(text, folded, person[0], match, cue):
+                # the organisation of the role apposed to that person ("Marie Dupont,
+                # présidente de la Fédération X, explique"): no one; a cue by it introduces
+                # the whole apposition, the person at its head
+                if gap <= 60:
+                    near.append((gap, person[1]))
+                continue
             name = person_name(_name_at(block, match, ends), config)
+            if name:
+                person = (match, name)
             if gap <= 60 and name:
                 near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
@@ -328,6 +338,34 @@ def introduced_names(
 #: Characters between a cue and a name in apposition to it: a space ("founder Marie Uwimana"),
 #: or the comma after the name ("Marie Uwimana, founder"; `_gap` counts it as one).
 _APPOSED_GAP = 1
+
+
+#: A role phrase apposed to a person's name runs from the comma to the organisation it names:
+#: a role and its preposition and article ("présidente de la ", "chair of the ", "Vorsitzende
+#: des "), a few words; further on, the capitalised words are another phrase's.
+MAX_ROLE_PHRASE_CHARS = 40
+#: What ends a role phrase apposed to a name: its closing comma, a sentence's end.
+_PHRASE_ENDS = frozenset(",.;:!?()")
+
+
+def _in_role_of(
+    text: str, folded: str, person: re.Match[str], match: re.Match[str], cue: re.Pattern[str]
+) -> bool:
+    """True when the name `match` stands in the role phrase apposed to the person named by
+    `person` ("Marie Dupont, présidente de la Fédération X", "Jan Peeters, voorzitter van Y",
+    "Anna Schmidt, Vorsitzende des Z"): the comma after the person's name opens a phrase of a
+    few words up to the name, with no other punctuation, whose first word is written in lower
+    case (a role, in languages writing it so) or holds a role cue (`folded`: `text` folded, same
+    offsets; a German role is capitalised). That name is the role's organisation, never the
+    interviewee, even when a speech cue follows it ("…, explique")."""
+    head, comma, rest = text[person.end() : match.start()].partition(",")
+    role = rest.strip()
+    if head.strip() or not comma or not role or len(role) > MAX_ROLE_PHRASE_CHARS:
+        return False
+    if any(c in _PHRASE_ENDS for c in role):
+        return False
+    start = match.start() - len(rest.lstrip())  # where the role's first word starts
+    return role[0].islower() or cue.match(folded, start) is not None
 
 
 def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:

@@ -778,7 +778,36 @@ def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
 
 def extract_title(page: Page) -> Found:
     """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
-    else JSON-LD headline, og:title, `<title>` without the site name."""
+    else JSON-LD headline, og:title, `<title>` without the site name. The `<h2>` printing it when
+    no `<h1>` does is kept as the page's headline (`Page.headline`)."""
+    found = _read_title(page)
+    if found is not None and page.headline is None:
+        page.headline = _subheading_headline(page, found[0])
+    return found
+
+
+def _subheading_headline(page: Page, title: str) -> Tag | None:
+    """The `<h2>` printing `title` when no `<h1>` prints it (a slogan `<h1>` in the site's
+    banner, the headline an `<h2>` under it): the element the fields read around the headline
+    (a section link above it) start from. None when an `<h1>` prints it, whole or after a
+    kicker (most pages: one text compared)."""
+    wanted = fold(title)
+    if any(fold(normalize_text(h.get_text(" "))).endswith(wanted) for h in page.signals.h1s):
+        return None
+    return next(
+        (
+            h
+            for h in page.signals.headings[:8]
+            if h.name == "h2"
+            and fold(_visible(h, page)) == wanted
+            and not page.in_site_chrome(h)
+            and not page.in_related(h)
+        ),
+        None,
+    )
+
+
+def _read_title(page: Page) -> Found:
     signals = page.signals
     og_title, title_tag = signals.first_meta("og:title", "twitter:title"), signals.title_tag
     # `clean_title` reads the names the page gives its site (a pass over all its links) only
