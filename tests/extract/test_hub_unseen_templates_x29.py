@@ -3,7 +3,7 @@ Ghost Casper theme, a WordPress block theme, a Hugo theme, a Sitecore JSS page),
 written with their expected records before the extractor was run on them
 (`tests/extract/pages_x29/<name>.html` beside `<name>.expected.json`); neutral edits of three of
 them (a crumb added, a furniture heading reworded, the markup re-indented, a closing thank-you)
-keep the record. Three kinds the pages showed, each also on a small sibling page below:
+keep the record. Four kinds the pages showed, each also on a small sibling page below:
 
 - a publication stamp written in another offset than the site's zone (an office abroad: Seoul,
   Montréal) a day away, in the site's zone, from the day printed under the headline: the
@@ -11,6 +11,8 @@ keep the record. Three kinds the pages showed, each also on a small sibling page
 - a stated section (`article:section`, JSON-LD `articleSection`) the profile's sector mapping
   does not know ("news", "Nieuws": the site's section) beside a sector label the page shows that
   the mapping knows: the shown sector;
+- a figure's caption under a standfirst set apart (a post header's excerpt, then its photo),
+  above the text's first paragraph: no body, as when no standfirst stands above the photo;
 - a related card holding a term's link (`rel="tag"`: its sector, "/nl/sector/mode-design/") that
   looks like an article URL: the card is still one unit, with its sector and date.
 """
@@ -200,3 +202,20 @@ def test_a_card_with_a_tag_link_keeps_its_sector_and_date() -> None:
         ("Festival Anima : appel aux studios", "Industries créatives", "2026-03-02"),
         ("Maison&Objet : huit designers bruxellois", "Mode & design", "2026-02-20"),
     ]
+
+
+def test_a_caption_under_a_set_apart_standfirst_is_no_body() -> None:
+    main = (
+        "<article class='node'><h1>Une mission réussie au Canada</h1>"
+        "<div class='field--name-field-chapo'><p>Trois jours à Montréal, vingt acheteurs et cinq "
+        "contrats en vue : le bilan de la mission des studios bruxellois au Canada.</p></div>"
+        "<figure class='media'><img src='/img/montreal.jpg' alt=''><figcaption>Le Vieux-Port de "
+        "Montréal compte 40 studios. Photo : Belga</figcaption></figure>"
+        f"<div class='field--name-body'>{_TEXT_FR}</div></article>"
+    )
+    url = "https://hub.brussels/fr/news/une-mission-reussie-au-canada/"
+    record = read(_small_page("fr", "", main), url)
+    assert record.lead is not None and record.lead.startswith("Trois jours à Montréal")
+    assert record.body is not None
+    assert record.body.startswith("La délégation bruxelloise a rencontré")
+    assert "Vieux-Port" not in record.body
