@@ -446,6 +446,14 @@ class Stamp:
         """The stamp is written in UTC ("Z", "+00:00", "GMT"): its day may not be the local one."""
         return self.has_offset and self.moment.utcoffset() == dt.timedelta(0)  # type: ignore[union-attr]
 
+    def is_foreign(self, zone: ZoneInfo | None) -> bool:
+        """The stamp is written in UTC, or, for a site in `zone`, with another offset than the
+        zone's at that moment (an office abroad stamping its local time): its day may not be the
+        day the site prints."""
+        if self.is_utc or zone is None or not self.has_offset:
+            return self.is_utc
+        return self.moment.utcoffset() != self.moment.astimezone(zone).utcoffset()  # type: ignore[union-attr]
+
     def day_in(self, zone: ZoneInfo | None) -> dt.date:
         """The day in `zone` when both a zone and an offset are known, else the day as written."""
         if zone is None or not self.has_offset:
@@ -514,11 +522,12 @@ def parse_stamp(value: str | None, *, month_first: bool = False) -> Stamp | None
 
 
 def stamp_day(stamp: Stamp, zone: ZoneInfo | None, printed: dt.date | None) -> dt.date:
-    """The day of `stamp` in `zone` (else as written); a UTC stamp one day away from the day the
-    page prints for it (`printed`) gives the printed day: the site wrote its local day, and
-    stamped the moment in UTC (DECISIONS: a timestamp's day)."""
+    """The day of `stamp` in `zone` (else as written); a UTC stamp (or one written with another
+    offset than the site's zone, `Stamp.is_foreign`) one day away from the day the page prints
+    for it (`printed`) gives the printed day: the site wrote its local day, and stamped the
+    moment in another zone (DECISIONS: a timestamp's day)."""
     day = stamp.day_in(zone)
-    if printed is not None and stamp.is_utc and abs((printed - day).days) == 1:
+    if printed is not None and stamp.is_foreign(zone) and abs((printed - day).days) == 1:
         return printed
     return day
 

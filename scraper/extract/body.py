@@ -2657,21 +2657,34 @@ def _banner_headings(page: Page, known: set[str]) -> set[int]:
 _HEADER_LINE_TAGS = frozenset(("div", "p"))
 
 
-def _without_opening_captions(blocks: list[Block], kept: list[Block]) -> list[Block]:
+def _without_opening_captions(
+    blocks: list[Block], kept: list[Block], lead: str | None = None
+) -> list[Block]:
     """`kept` without the captions (and their credits) above the text's first paragraph: the
     header's photo says what it shows, the text has not begun (`<h1><img><p class=caption>…`).
     A caption after a paragraph of the text (the lead's, perhaps) stays, as the picture's place
-    in the text."""
+    in the text; a standfirst set apart (the `lead`, outside the element of the text's first
+    paragraph: a post header's excerpt above its photo) has not begun the text."""
     at = 0
     while at < len(kept) and (is_caption(kept[at]) or _image_credit(kept[at])):
         at += 1
     if at == 0 or at == len(kept):
         return kept  # captions only: a photo page's text is its captions
     first = kept[0]
+    text_element = kept[at].element
+    text_parent = text_element.parent if text_element is not None else None
     for block in blocks:
         if block is first:
             return kept[at:]
         if block.tag == "p" and len(block.text) >= MIN_TEXT_PARAGRAPH and not is_caption(block):
+            if (
+                lead
+                and block.text in lead
+                and block.element is not None
+                and text_parent is not None
+                and block.element.parent is not text_parent
+            ):
+                continue  # the standfirst set apart above the picture
             return kept  # the text began above the picture
     return kept
 
@@ -2722,7 +2735,7 @@ def extract_body(
     kept = _without_box_labels(boxes, kept)
     kept = _without_link_box_headings(blocks, kept)
     kept = _without_link_box_labels(boxes, kept)
-    kept = _without_opening_captions(blocks, kept)
+    kept = _without_opening_captions(blocks, kept, lead)
     while len(kept) > 1 and (
         (_closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]))
         or _thanks_sign_off(kept, page.config)

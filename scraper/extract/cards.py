@@ -318,6 +318,11 @@ def _candidates(
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
+        rel = link.get("rel") or ()
+        if "tag" in (rel.split() if isinstance(rel, str) else rel):
+            # a term's link (rel="tag": a card's sector or tag, "/nl/sector/mode-design/") leads
+            # to a listing, not to another article, whatever its URL's shape
+            continue
         url = resolve_href(base_url, href)
         if url is None:
             continue

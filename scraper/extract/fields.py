@@ -228,12 +228,25 @@ MAX_SWITCH_CHARS = 24
 def extract_sector(page: Page) -> Found:
     """The category label: JSON-LD articleSection, article:section meta, then the profile's selectors."""
     labels = page.config.sector_labels
+    stated: Found = None
     value = page.signals.jsonld_value("articleSection")
     if value:
-        return strip_label(value, labels), "jsonld"
-    value = page.signals.first_meta("article:section")
-    if value:
-        return strip_label(value, labels), "meta"
+        stated = strip_label(value, labels), "jsonld"
+    elif value := page.signals.first_meta("article:section"):
+        stated = strip_label(value, labels), "meta"
+    sectors = page.config.sectors
+    if stated is None or not sectors or fold(stated[0]) in sectors:
+        return stated or _shown_sector(page)
+    # a stated section the profile's sector mapping does not know ("news": the site's section
+    # of the URL) gives way to a sector label the page shows that the mapping knows
+    shown = _shown_sector(page)
+    return shown if shown is not None and fold(shown[0]) in sectors else stated
+
+
+def _shown_sector(page: Page) -> Found:
+    """The sector the page shows: the profile's selectors, facts, section links and lines by
+    the headline, then the breadcrumb trail."""
+    labels = page.config.sector_labels
     fields = _labels(page, "sector")
     # a badge named by a sector label ("Secteur : Santé") beats the others; one named by
     # another label ("Pays : Japon") is another field of the page, never its sector

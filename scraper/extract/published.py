@@ -853,12 +853,13 @@ def _stamp_day(
     page: Page, stamp: Stamp, kind: str = "published", *, own: dt.date | None = None
 ) -> dt.date:
     """The day of a `kind` ("published" or "modified") metadata stamp: in the site's zone, or as
-    written; a UTC stamp one day away from the day the page prints for that kind gives the
-    printed day (a late-evening article or update, stamped in UTC). `own`: the day the stamp's
+    written; a UTC stamp (or one in another offset than the site's zone) one day away from the
+    day the page prints for that kind gives the printed day (a late-evening article or update,
+    stamped in UTC or abroad). `own`: the day the stamp's
     element prints itself (a `<time>`'s text), which is the printed day when given."""
     zone = page.config.time_zone
     day = stamp.day_in(zone)
-    if not stamp.is_utc:
+    if not stamp.is_foreign(zone):
         return day
     printed = stamp_day(stamp, zone, own or _printed_day(page, kind))
     if printed != day or kind != "published" or zone is not None:
@@ -907,7 +908,11 @@ def _time_day(page: Page, times: list[Tag], kind: str | None) -> dt.date | None:
     order = month_first(page)
     for tag in times:
         if _time_kind(tag) == kind and (stamp := _stamp_of(tag, order)):
-            own = parse_date_text(tag.get_text(" "), month_first=order) if stamp.is_utc else None
+            own = (
+                parse_date_text(tag.get_text(" "), month_first=order)
+                if stamp.is_foreign(page.config.time_zone)
+                else None
+            )
             return _stamp_day(page, stamp, kind or "published", own=own)
     return None
 
