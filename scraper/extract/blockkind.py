@@ -11,7 +11,13 @@ from bs4 import NavigableString, PageElement, Tag
 from scraper import lexicon
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
-from scraper.extract.treewalk import all_strings_in, next_tags, previous_tag, text_longer_than
+from scraper.extract.treewalk import (
+    all_strings_in,
+    next_tags,
+    previous_tag,
+    tags_named,
+    text_longer_than,
+)
 
 #: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
 _EMPHASIS = frozenset(("em", "i"))
@@ -193,13 +199,18 @@ _PICTURES = frozenset(("img", "picture", "amp-img"))
 
 
 def picture_only(element: Tag) -> bool:
-    """A picture on a line of its own: an image, or a wrapper holding one and no text."""
+    """A picture on a line of its own: an image, or a wrapper holding one and no text.
+
+    The text is asked first, and only up to its first word (`stripped_strings`, as
+    `get_text(strip=True)` reads them): the element before a block is most often a paragraph,
+    which ends the question there, where a search for a picture walks all of it (and through
+    `Tag.find`'s matcher, built anew for each call)."""
     if element.name in _PICTURES:
         return True
     return (
         element.name in _PICTURE_LINE
-        and element.find(_PICTURES) is not None
-        and not element.get_text(strip=True)
+        and next(element.stripped_strings, None) is None
+        and next(tags_named(element, _PICTURES), None) is not None
     )
 
 

@@ -309,7 +309,8 @@ def _opens_block_after_picture(element: Tag) -> bool:
 
 def _picture_block(element: Tag) -> bool:
     """A block holding a picture (an image, perhaps in a `<figure>`) and no text."""
-    return element.find("img") is not None and not element.get_text(strip=True)
+    # the text first, up to its first word: most blocks have some (see `picture_only`)
+    return next(element.stripped_strings, None) is None and first_named(element, "img") is not None
 
 
 def _beside_picture(element: Tag) -> bool:
@@ -317,12 +318,12 @@ def _beside_picture(element: Tag) -> bool:
     line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`);
     or, opening the content block right after the picture's block, the credit of that picture
     (`<div class=image><img></div><div class=text><p><em>Foto: X</em></p><p>…`)."""
-    before = element.find_previous_sibling()
+    before = previous_tag(element)  # `find_previous_sibling()`, without bs4's matcher
     if before is None:
         return _opens_block_after_picture(element)
     if before.name == "figure" or picture_only(before):
         return True
-    earlier = before.find_previous_sibling()
+    earlier = previous_tag(before)
     return (
         earlier is not None
         and picture_only(earlier)
