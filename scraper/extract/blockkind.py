@@ -13,6 +13,7 @@ from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
 from scraper.extract.treewalk import (
     all_strings_in,
+    first_named,
     next_tags,
     previous_tag,
     tags_named,
@@ -143,7 +144,7 @@ def figure_line_beside_caption(block: Block) -> bool:
         if node is None or node.name in ("figcaption", "body", "html", "article", "main"):
             return False
         if node.name == "figure":
-            return node.find("figcaption") is not None
+            return first_named(node, "figcaption") is not None
         node = node.parent
     return False
 
@@ -170,7 +171,7 @@ def _bare_figure_credit(element: Tag) -> str | None:
     (a caption set in a bare `<span>` reads as one: "The plant in Anderlecht."), alone or after
     the caption's own text."""
     figure = element if element.name == "figure" else None
-    if figure is None or figure.find("figcaption") is not None:
+    if figure is None or first_named(figure, "figcaption") is not None:
         return None
     parts = [
         c
