@@ -11,7 +11,14 @@ from bs4 import NavigableString, PageElement, Tag
 from scraper import lexicon
 from scraper.extract.blocks import BLOCK_TAGS, Block
 from scraper.extract.selectors import class_string
-from scraper.extract.treewalk import all_strings_in, next_tags, previous_tag, text_longer_than
+from scraper.extract.treewalk import (
+    all_strings_in,
+    first_named,
+    next_tags,
+    previous_tag,
+    tags_named,
+    text_longer_than,
+)
 
 #: Inline elements that set a whole paragraph in italics (an editor's note, a credit line).
 _EMPHASIS = frozenset(("em", "i"))
@@ -137,7 +144,7 @@ def figure_line_beside_caption(block: Block) -> bool:
         if node is None or node.name in ("figcaption", "body", "html", "article", "main"):
             return False
         if node.name == "figure":
-            return node.find("figcaption") is not None
+            return first_named(node, "figcaption") is not None
         node = node.parent
     return False
 
@@ -164,7 +171,7 @@ def _bare_figure_credit(element: Tag) -> str | None:
     (a caption set in a bare `<span>` reads as one: "The plant in Anderlecht."), alone or after
     the caption's own text."""
     figure = element if element.name == "figure" else None
-    if figure is None or figure.find("figcaption") is not None:
+    if figure is None or first_named(figure, "figcaption") is not None:
         return None
     parts = [
         c
@@ -195,13 +202,18 @@ _PICTURES = frozenset(("img", "picture", "amp-img"))
 
 
 def picture_only(element: Tag) -> bool:
-    """A picture on a line of its own: an image, or a wrapper holding one and no text."""
+    """A picture on a line of its own: an image, or a wrapper holding one and no text.
+
+    The text is asked first, and only up to its first word (`stripped_strings`, as
+    `get_text(strip=True)` reads them): the element before a block is most often a paragraph,
+    which ends the question there, where a search for a picture walks all of it (and through
+    `Tag.find`'s matcher, built anew for each call)."""
     if element.name in _PICTURES:
         return True
     return (
         element.name in _PICTURE_LINE
-        and element.find(_PICTURES) is not None
-        and not element.get_text(strip=True)
+        and next(element.stripped_strings, None) is None
+        and next(tags_named(element, _PICTURES), None) is not None
     )
 
 

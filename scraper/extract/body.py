@@ -39,6 +39,7 @@ from scraper.extract.treewalk import (
     is_inside,
     next_tags,
     previous_tag,
+    tags_below,
     tags_named,
     text_length,
 )
@@ -309,7 +310,8 @@ def _opens_block_after_picture(element: Tag) -> bool:
 
 def _picture_block(element: Tag) -> bool:
     """A block holding a picture (an image, perhaps in a `<figure>`) and no text."""
-    return element.find("img") is not None and not element.get_text(strip=True)
+    # the text first, up to its first word: most blocks have some (see `picture_only`)
+    return next(element.stripped_strings, None) is None and first_named(element, "img") is not None
 
 
 def _beside_picture(element: Tag) -> bool:
@@ -317,12 +319,12 @@ def _beside_picture(element: Tag) -> bool:
     line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`);
     or, opening the content block right after the picture's block, the credit of that picture
     (`<div class=image><img></div><div class=text><p><em>Foto: X</em></p><p>…`)."""
-    before = element.find_previous_sibling()
+    before = previous_tag(element)  # `find_previous_sibling()`, without bs4's matcher
     if before is None:
         return _opens_block_after_picture(element)
     if before.name == "figure" or picture_only(before):
         return True
-    earlier = before.find_previous_sibling()
+    earlier = previous_tag(before)
     return (
         earlier is not None
         and picture_only(earlier)
@@ -803,11 +805,28 @@ def _opened_wrappers(element: Tag) -> list[Tag]:
     node = element
     for _ in range(DEK_CLIMB):
         parent = node.parent
-        if parent is None or parent.find(True, recursive=False) is not node:
+        if parent is None or _first_child_tag(parent) is not node:
             break
         found.append(parent)
         node = parent
     return found
+
+
+def _first_child_tag(parent: Tag) -> Tag | None:
+    """The first element among `parent`'s children (`parent.find(True, recursive=False)`,
+    without bs4's matcher)."""
+    return next((c for c in parent.contents if isinstance(c, Tag)), None)
+
+
+def _previous_tags(node: Tag, limit: int) -> Iterator[Tag]:
+    """The `limit` nearest elements before `node` among its siblings, nearest first
+    (`node.find_previous_siblings(limit=limit)`, lazily and without bs4's matcher)."""
+    sibling = previous_tag(node)
+    for _ in range(limit):
+        if sibling is None:
+            return
+        yield sibling
+        sibling = previous_tag(sibling)
 
 
 #: Elements between the headline and a dek: a date line, a byline.
@@ -826,14 +845,14 @@ def _right_under_headline(element: Tag | None) -> bool:
         if node is None:
             return False
         if any(
-            sibling.name == "h1" or sibling.find("h1") is not None
-            for sibling in node.find_previous_siblings(limit=DEK_REACH)
+            sibling.name == "h1" or first_named(sibling, "h1") is not None
+            for sibling in _previous_tags(node, DEK_REACH)
         ):
             return True
         parent = node.parent
         if parent is None or parent.name in ("body", "html", "[document]"):
             return False
-        if parent.find(True, recursive=False) is not node:
+        if _first_child_tag(parent) is not node:
             return False  # not the container's opening: text comes before it
         node = parent
     return False
@@ -1048,7 +1067,7 @@ def _sparse(element: Tag, text: str) -> bool:
     """True when `element` spends an element per `MAX_SPARSE_DENSITY` characters of its `text`
     or more: a bar of pieces (a source, a date, a row of share buttons in a list) where a
     standfirst is a sentence or a few in one element, its links and emphasis a few more."""
-    elements = 1 + sum(1 for _ in element.find_all(True))
+    elements = 1 + sum(1 for _ in tags_below(element))
     return len(text) < MAX_SPARSE_DENSITY * elements
 
 
@@ -1147,7 +1166,7 @@ def _emphasised_standfirst(page: Page, known: set[str]) -> str | None:
     if (
         not _MIN_LEAD <= len(text) <= MAX_STANDFIRST
         or not text.rstrip(' »”"').endswith((".", "!", "…"))
-        or element.find("a") is not None
+        or first_named(element, "a") is not None
         or not (wholly_emphasised(element) or _boxed_before(element, start))
         or is_metadata(probe, page, known)
         or _repeats_headline(text, known)
@@ -1250,7 +1269,7 @@ def extract_lead(page: Page, known: set[str], *, title: str | None = None) -> Fo
                 continue
             if page.root is not None and _follows(tag, page.root):
                 continue  # a rail's box after the text ("games-intro"): no standfirst
-            if tag.find_parent("a") is not None:
+            if any(p.name == "a" for p in tag.parents):  # `find_parent("a")`, by hand
                 continue  # another page's excerpt on a card that links to it
             if inside_any(tag, page.contact_containers):
                 continue  # a contact card's role line ("contact-intro"): the person's
@@ -1923,7 +1942,7 @@ def _note_box(element: Tag | None) -> bool:
             return False
         first = next((c for c in box.children if isinstance(c, Tag)), None)
         if first is not None and first is not element and first.name in ("a", "sup"):
-            link = first if first.name == "a" else first.find("a")
+            link = first if first.name == "a" else first_named(first, "a")
             href = str(link.get("href", "")) if isinstance(link, Tag) else ""
             label = first.get_text().strip()
             if (
