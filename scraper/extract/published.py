@@ -450,7 +450,7 @@ def zone_lines(page: Page) -> list[str]:
 
 def _ends_lines(page: Page, blocks: list[Block]) -> list[list[str]]:
     """The `_dated_lines` of each of the text's first and last `blocks`, in that order, read from
-    the last: a block whose lines no reader of the zone can tell anything from (`_inert`), and
+    the last: a block whose lines no reader of the zone can tell anything from (`_Inert`), and
     whose next line in the zone holds no digit (no label cell before it), is left out without
     asking whether it is a caption (a walk around its element): in or out, every reader gives
     the same answer."""
