@@ -259,8 +259,9 @@ def extract_sector(page: Page) -> Found:
     lines = zone_lines(page)
     card_labels = {fold(c.sector) for c in page.cards if c.sector}
     h1 = fold(normalize_text(page.signals.h1s[0].get_text(" "))) if page.signals.h1s else None
-    # folding an ASCII line (normalised already) keeps its length: one of another length than
-    # the headline's folded text is not it, and is not folded to tell
+    # folding an ASCII zone line keeps its length (every zone line is `normalize_lines` output:
+    # the walk's, the headline's, a block's): one of another length than the headline's folded
+    # text is not it, and is not folded to tell
     above = (
         next(
             (
