@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from bs4 import NavigableString, Tag
 
 from scraper.counters import is_counter_line
-from scraper.dates import iter_dates, label_at
+from scraper.dates import has_digit, iter_dates, label_at
 from scraper.dates import vocabulary as date_vocabulary
 from scraper.extract.blocks import is_boilerplate
 from scraper.extract.cards import url_key
@@ -273,9 +273,27 @@ def _shown_sector(page: Page) -> Found:
     card_labels = {fold(c.sector) for c in page.cards if c.sector}
     headline = _headline(page)
     h1 = fold(normalize_text(headline.get_text(" "))) if headline is not None else None
-    above = next((i for i, line in enumerate(lines) if h1 and fold(line) == h1), 0)
+    # folding an ASCII zone line keeps its length (every zone line is `normalize_lines` output:
+    # the walk's, the headline's, a block's): one of another length than the headline's folded
+    # text is not it, and is not folded to tell
+    above = (
+        next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if (len(line) == len(h1) or not line.isascii()) and fold(line) == h1
+            ),
+            0,
+        )
+        if h1
+        else 0
+    )
+    # a known label or a card's is at most this long, folded
+    longest = max(page.config.longest_sector, *map(len, card_labels), 0)
     for at, line in enumerate(lines):
         # most lines hold no separator and no colon: substring tests spare the regexes
+        if len(line) > longest and ":" not in line and "|" not in line and line.isascii():
+            continue  # no label, one piece (only "|" splits an ASCII line), folded as long
         pieces = _PIECES.split(line) if _has_separator(line) else [line]
         for piece in pieces:
             if ":" not in piece:
@@ -507,6 +525,8 @@ def _section_link(page: Page) -> str | None:
     for after in islice(_elements_after(anchor), SECTION_LINK_REACH):
         if text_longer_than(after, MAX_META_ROW_CHARS):
             continue  # the text, a teaser: no meta row (and not read whole for one)
+        if not _may_hold_date(after):
+            continue  # a pill counts only beside a date, and every date holds a digit
         text = _section_in(page, after, article_path, dated_only=True)
         if text:
             return text
@@ -515,6 +535,17 @@ def _section_link(page: Page) -> str | None:
 
 #: A meta row under the headline (a pill, a date and its time, a reading time) is short.
 MAX_META_ROW_CHARS = 160
+
+
+def _may_hold_date(row: Tag) -> bool:
+    """False when no string of `row` (comments included: `_beside_date` reads them all) can
+    write a date: an ASCII one without a digit. One written in another script is read as
+    maybe dated (folded, it may give a digit). Most elements after a headline are paragraphs
+    without one: no links, chips nor pieces are looked for there."""
+    for node in row.descendants:
+        if isinstance(node, NavigableString) and (not node.isascii() or has_digit(node)):
+            return True
+    return False
 
 
 def _section_in(page: Page, before: Tag, article_path: str, *, dated_only: bool) -> str | None:

@@ -438,12 +438,56 @@ def zone_lines(page: Page) -> list[str]:
         lines.extend(normalize_lines(anchor.get_text("\n")))
         lines.extend(ahead)
     blocks = page.blocks
-    for block in blocks[:3]:
-        lines.extend(_dated_lines(block))
+    head, tail = blocks[:3], blocks[-3:]
+    ends = _ends_lines(page, [*head, *tail])
+    for own in ends[: len(head)]:
+        lines.extend(own)
     page.zone_head = len(lines)
-    for block in blocks[-3:]:
-        lines.extend(_dated_lines(block))
+    for own in ends[len(head) :]:
+        lines.extend(own)
     return lines
+
+
+def _ends_lines(page: Page, blocks: list[Block]) -> list[list[str]]:
+    """The `_dated_lines` of each of the text's first and last `blocks`, in that order, read from
+    the last: a block whose lines no reader of the zone can tell anything from (`_Inert`), and
+    whose next line in the zone holds no digit (no label cell before it), is left out without
+    asking whether it is a caption (a walk around its element): in or out, every reader gives
+    the same answer."""
+    found: list[list[str]] = [[] for _ in blocks]
+    inert = _Inert(page)
+    follows_digit = False  # whether the zone line after the block holds a digit
+    for at in range(len(blocks) - 1, -1, -1):
+        block = blocks[at]
+        if not follows_digit and all(map(inert, block.lines)):
+            continue
+        found[at] = own = _dated_lines(block)
+        if own:
+            follows_digit = has_digit(own[0])
+    return found
+
+
+class _Inert:
+    """Whether a zone line tells nothing to any reader of the zone, in or out of it: ASCII
+    without a digit (no date, no slash date, no label cell's date: folding adds none), no
+    colon (no "Label: value") nor "|" (one piece: only "|" splits an ASCII line), and folded,
+    neither a label of the sector mapping, nor a card's, nor the headline (`extract_sector`).
+    The headline is read only when a line is asked about."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.known: set[str] | None = None
+
+    def __call__(self, line: str) -> bool:
+        if not line.isascii() or has_digit(line) or ":" in line or "|" in line:
+            return False
+        page = self.page
+        if self.known is None:
+            self.known = {fold(c.sector) for c in page.cards if c.sector}
+            if page.signals.h1s:
+                self.known.add(fold(normalize_text(page.signals.h1s[0].get_text(" "))))
+        folded = fold(line)
+        return folded not in self.known and folded not in page.config.sectors
 
 
 def _dated_lines(block: Block) -> list[str]:
