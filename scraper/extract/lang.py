@@ -4,6 +4,7 @@ identification library (py3langid: its model ships inside the package, nothing i
 from __future__ import annotations
 
 import copy
+import math
 import re
 from array import array
 from functools import lru_cache
@@ -151,6 +152,28 @@ def _numpy_walker(base: type) -> Any:
             table = self.weights()
             rows, counts = _first_counts(found, len(table))
             return np.log1p(counts) @ table[rows] + self.nb_pc
+
+        def classify(self, text: Any) -> tuple[str, float]:
+            """The library's `classify` with probabilities (its `_decide`: the scores over the
+            square root of the sample's length, a softmax, aliased labels folded into their
+            first column, the best label): done on the few scores as Python floats rather than
+            by a dozen numpy calls on an array of a few items, whose fixed cost was a sixth of
+            an identification on a small page. The same arithmetic in double rather than single
+            precision: the same label, the same probability to within the library's own float32
+            rounding, about 1e-6 (the record reads only the label and its probability against
+            thresholds)."""
+            if not self._norm_probs or self.min_confidence is not None:
+                return super().classify(text)  # type: ignore[no-any-return]
+            data = self._encode(text)
+            scores = self._raw_score(data).tolist()
+            scale = 1.0 / math.sqrt(len(data) or 1)
+            top = max(scores)
+            shares = [math.exp((score - top) * scale) for score in scores]
+            for first, dupe in self._alias_pairs:
+                shares[first] += shares[dupe]
+                shares[dupe] = 0.0
+            best = max(range(len(shares)), key=shares.__getitem__)
+            return self.nb_classes[best], shares[best] / math.fsum(shares)
 
         def weights(self) -> np.ndarray:
             """The per-feature weights to score with: `table`, made on first use, else the

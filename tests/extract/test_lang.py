@@ -164,3 +164,31 @@ def test_the_scores_are_the_librarys() -> None:
             ours = identifier._raw_score(data)
             theirs = LanguageIdentifier._raw_score(identifier, data)
             assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes()
+
+
+def test_the_verdicts_are_the_librarys() -> None:
+    """The softmax done on Python floats gives the library's label, and its probability to
+    within the library's own single-precision rounding (a sum of ~100 float32 terms)."""
+    from py3langid.langid import LanguageIdentifier
+
+    rng = random.Random(17)
+    texts = [
+        "",
+        "a",
+        GERMAN,
+        "Le marché couvert rouvre ses portes après deux ans de travaux, annonce la commune.",
+        "De gemeente opent drie nieuwe speeltuinen langs het kanaal, zegt de schepen. " * 8,
+        "Москва — столица России. 東京は日本の首都です。",
+        "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor. " * 6,
+    ]
+    texts += [
+        "".join(chr(rng.randrange(32, 0x17F)) for _ in range(rng.randrange(1, 700)))
+        for _ in range(60)
+    ]
+    for languages in (None, ("fr", "nl", "en")):
+        identifier = _identifier(languages)
+        for text in texts:
+            ours = identifier.classify(text)
+            theirs = LanguageIdentifier.classify(identifier, text)
+            assert ours[0] == theirs[0]
+            assert abs(ours[1] - theirs[1]) <= 1e-5 * theirs[1]
