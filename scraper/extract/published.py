@@ -6,8 +6,9 @@ then what is printed by the headline (the `<time>` nearest it, a labelled date, 
 a date line or dateline), before the generic meta tags (`date`, `dc.date`: often a template's
 render or import date); then script data under date keys, the article's own card, the URL, and
 htmldate on the raw page last (never a day only a card, a comment or a teaser prints). A UTC stamp one day away from the day printed under the headline (or in the
-URL; for a modification stamp, the day after an "Updated" label) gives the printed day: the site
-wrote its local day.
+URL; for a modification stamp, the day after an "Updated" label; else by the article's `<time>`
+stating that moment, a day without a year taking the stamp's) gives the printed day: the site
+wrote its local day. A modification day before the publication day dates something else.
 """
 
 from __future__ import annotations
