@@ -53,6 +53,7 @@ from scraper.extract.published import (
     check_published,
     extract_modified,
     extract_published,
+    modified_after,
     month_first,
 )
 from scraper.extract.qa import extract_qa
@@ -451,7 +452,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
     )
     check_published(page, published)
     put("published", published)
-    put("modified", modified)
+    put("modified", modified_after(page, modified, published, title=article.title))
     if article.sector:
         article.sector_key = page.config.sectors.get(fold(article.sector))
         if article.sector_key:

@@ -76,7 +76,7 @@ class Card:
         (`published.month_first`), the same for every card of the page."""
         stamp = parse_stamp(self.timestamp, month_first=month_first)
         if stamp is not None:
-            printed = _printed_day(self.time_text, stamp.day, month_first)
+            printed = printed_day(self.time_text, stamp.day, month_first)
             return stamp_day(stamp, self.time_zone, printed)
         return labelled_date(
             self.published_text, "published", month_first=month_first
@@ -87,10 +87,11 @@ class Card:
 _DAY_MONTH = re.compile(r"\s*(\d{1,2})[./](\d{1,2})\.?\s*")
 
 
-def _printed_day(text: str, near: dt.date, month_first: bool) -> dt.date | None:
-    """The day a card's `<time>` prints (`text`): a full date, else a day and month without a
-    year ("10/03", "10.03.", "10 mars"), in the year that puts it nearest `near` (the day of its
-    stamp: a teaser of 31 December stamped 1 January UTC keeps its year)."""
+def printed_day(text: str, near: dt.date, month_first: bool) -> dt.date | None:
+    """The day a card's (or an article's) `<time>` prints (`text`): a full date, else a day and
+    month without a year ("10/03", "10.03.", "10 mars", "Tue, Mar 3, 8:30 PM"), in the year that
+    puts it nearest `near` (the day of its stamp: a teaser of 31 December stamped 1 January UTC
+    keeps its year)."""
     found = parse_date_text(text, month_first=month_first)
     if found is not None or not text:
         return found

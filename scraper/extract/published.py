@@ -6,8 +6,9 @@ then what is printed by the headline (the `<time>` nearest it, a labelled date, 
 a date line or dateline), before the generic meta tags (`date`, `dc.date`: often a template's
 render or import date); then script data under date keys, the article's own card, the URL, and
 htmldate on the raw page last (never a day only a card, a comment or a teaser prints). A UTC stamp one day away from the day printed under the headline (or in the
-URL; for a modification stamp, the day after an "Updated" label) gives the printed day: the site
-wrote its local day.
+URL; for a modification stamp, the day after an "Updated" label; else by the article's `<time>`
+stating that moment, a day without a year taking the stamp's) gives the printed day: the site
+wrote its local day. A modification day before the publication day dates something else.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -46,6 +48,7 @@ from scraper.dates import (
 from scraper.extract.appstate import script_date, state_date
 from scraper.extract.blockkind import is_caption
 from scraper.extract.blocks import Block, in_furniture
+from scraper.extract.cards import printed_day
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.structured import EPOCH_ATTRS
@@ -905,7 +908,9 @@ def _stamp_day(
     day = stamp.day_in(zone)
     if not stamp.is_foreign(zone):
         return day
-    printed = stamp_day(stamp, zone, own or _printed_day(page, kind))
+    printed = stamp_day(
+        stamp, zone, own or _printed_day(page, kind) or _same_moment_time(page, stamp)
+    )
     if printed != day or kind != "published" or zone is not None:
         return printed
     return _local_twin(page, stamp) or day
@@ -915,6 +920,20 @@ def _printed_day(page: Page, kind: str) -> dt.date | None:
     """The day the page prints by its headline for `kind`: a publication day (or a full date in
     the URL), or the day after an "Updated" label."""
     return _shown_date(page) if kind == "published" else _from_text(page, "modified")
+
+
+def _same_moment_time(page: Page, stamp: Stamp) -> dt.date | None:
+    """The day the article's own `<time>` stating the same moment as a metadata `stamp` prints
+    ("<time datetime='2026-03-04T01:30:00Z'>Tue, Mar 3, 2026, 8:30 PM</time>" beside
+    article:published_time of that moment): the site's local day, wherever the `<time>` sits (a
+    meta column beside the text, a line after it), not only by the headline."""
+    order = month_first(page)
+    for tag in _article_times(page):
+        raw = tag.get("datetime")
+        own = parse_stamp(raw) if isinstance(raw, str) else None
+        if own is not None and own.has_offset and own.moment == stamp.moment:
+            return printed_day(tag.get_text(" "), stamp.day, order)
+    return None
 
 
 #: Publication meta tags read for the same moment written with the site's own offset.
@@ -953,7 +972,7 @@ def _time_day(page: Page, times: list[Tag], kind: str | None) -> dt.date | None:
     for tag in times:
         if _time_kind(tag) == kind and (stamp := _stamp_of(tag, order)):
             own = (
-                parse_date_text(tag.get_text(" "), month_first=order)
+                printed_day(tag.get_text(" "), stamp.day, order)
                 if stamp.is_foreign(page.config.time_zone)
                 else None
             )
@@ -1246,26 +1265,55 @@ def _is_publication(page: Page, stamp: Stamp) -> bool:
     return stamp == published
 
 
+#: A modification day at most this much earlier than the publication day is kept: the two may be
+#: read in different zones (a UTC stamp's day beside the local day the page prints for the
+#: publication, a day ahead on a site east of UTC), the modification in fact the later moment.
+_ZONE_SLACK = dt.timedelta(days=1)
+
+
+def modified_after(
+    page: Page, modified: FoundDate, published: FoundDate, *, title: str | None = None
+) -> FoundDate:
+    """`modified` (`extract_modified`'s), unless its day is earlier than the publication day
+    (beyond `_ZONE_SLACK`): a modification never precedes publication, so such a day (a server's
+    stale `Last-Modified` copied into a meta tag, a template's import date, a post written before
+    it was scheduled) dates something else, whatever its source. The next source's day on or
+    after publication is the modification then (an "Updated" line under the headline), else
+    there is none."""
+    if modified is None or published is None or modified[0] >= published[0] - _ZONE_SLACK:
+        return modified
+    page.warnings.append(
+        f"modified {modified[0].isoformat()} ({modified[1]}) precedes published "
+        f"{published[0].isoformat()}: dropped"
+    )
+    floor = published[0] - _ZONE_SLACK
+    return next((found for found in _modified_days(page, title) if found[0] >= floor), None)
+
+
 def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:
     """The last-modification day, when the page states one."""
+    return next(_modified_days(page, title), None)
+
+
+def _modified_days(page: Page, title: str | None) -> Iterator[tuple[dt.date, str]]:
+    """The modification days the page states, by source, the strongest first (read lazily)."""
     signals = page.signals
     vocab = vocabulary()
     stamp = parse_stamp(signals.jsonld_value("dateModified"), month_first=month_first(page))
     if stamp and not _is_publication(page, stamp):
-        return _stamp_day(page, stamp, "modified"), "jsonld"
+        yield _stamp_day(page, stamp, "modified"), "jsonld"
     stamp = _meta_stamp(page, MODIFIED_META)
     if stamp and not _is_publication(page, stamp):
-        return _stamp_day(page, stamp, "modified"), "meta"
+        yield _stamp_day(page, stamp, "modified"), "meta"
     value = _time_day(page, _article_times(page), "modified")
     if value:
-        return value, "html"
+        yield value, "html"
     value = _from_text(page, "modified")
     if value:
-        return value, "text"
+        yield value, "text"
     stamp = _script_stamp(page, title, vocab.modified_keys, vocab.post_modified_keys)
     if stamp and stamp != _script_stamp(
         page, title, vocab.published_keys, vocab.post_published_keys
     ):
         # (the same stamp under both keys: the CMS fills the update with the publication)
-        return _stamp_day(page, stamp, "modified"), "state"
-    return None
+        yield _stamp_day(page, stamp, "modified"), "state"
