@@ -15,8 +15,6 @@ from bs4 import Tag
 
 from scraper import lexicon
 
-#: Files (a feed, a document, an image, a vCard, a calendar entry) by their suffix.
-_FILES = r"\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js|vcf|ics|docx?|xlsx?|pptx?)$"
 #: Paths that are never articles: taxonomy, agenda/events, feeds, accounts, search, forms, files (a
 #: vCard, a calendar entry, a document). The path segments web software writes whatever the
 #: site's language (WordPress's `tag`, `category`, `author`, `feed`, `page/N`, `wp-*`; feed
@@ -27,11 +25,9 @@ EXCLUDED_PATHS = re.compile(
     r"/(tags?|category|categories|author|authors|feed|rss|atom|login|log-in|logout|signin|"
     r"sign-in|register|account|wp-login\.php|wp-admin|wp-json|search|page/\d+|sitemap|"
     rf"{lexicon.alternation('furniture_path_words')})(/|$|\.)"
-    rf"|{_FILES}",
+    r"|\.(xml|rss|atom|json|pdf|jpe?g|png|gif|svg|webp|zip|css|js|vcf|ics|docx?|xlsx?|pptx?)$",
     re.IGNORECASE,
 )
-#: The files of `EXCLUDED_PATHS`: never a page, in any list.
-_FILE_PATH = re.compile(_FILES, re.IGNORECASE)
 #: Query parameters that name one article (`/article.php?id=12`).
 ID_PARAMS = frozenset(
     # an item's id on a script page ("NewsItem.aspx?NewsID=51"); not Joomla's "Itemid", a menu's
@@ -141,24 +137,6 @@ def _is_site_article(
     if parts.path in _HOMEPAGE_PATHS or is_excluded(url) or not slug_like(url):
         return False
     return page_depth is None or _depth(url) == page_depth
-
-
-def is_excluded_item(url: str, page_url: str, hosts: frozenset[str] = frozenset()) -> bool:
-    """True when `url` names one page of the site (slug-like, not the home page, no file) that
-    `is_article_link` refuses for its path alone (`/nl/agenda/webinar-export/`, `/events/x-y/`):
-    an item a list of other articles may hold beside them. Only structure decides whether it is
-    one (a unit of the same shape as the list's article cards, `scraper.extract.cards`); alone,
-    such a link is furniture."""
-    page = _page_shape(page_url)
-    if isinstance(page, ValueError):
-        return False
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or parts.path in _HOMEPAGE_PATHS:
-        return False
-    host = _host(url)
-    if host != page[0] and host not in {h.removeprefix("www.") for h in hosts}:
-        return False
-    return is_excluded(url) and not _FILE_PATH.search(parts.path) and slug_like(url)
 
 
 #: A one-word slug shorter than this is no title's word but a placeholder, a language or a code

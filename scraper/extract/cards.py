@@ -36,12 +36,7 @@ from scraper.extract.treewalk import (
     tags_named,
     text_length_upto,
 )
-from scraper.linkrules import (
-    NavigationVerdicts,
-    is_article_link,
-    is_excluded_item,
-    is_one_word_link,
-)
+from scraper.linkrules import NavigationVerdicts, is_article_link, is_one_word_link
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
 
@@ -200,9 +195,6 @@ class _Candidate:
     url: str
     key: str
     section: Tag | None = None
-    #: a page of the site `is_article_link` refuses for its path alone (an agenda item): one of
-    #: a list's items only as a unit of the same shape as an article card beside it
-    shaped: bool = False
 
 
 #: A related list written as a `<nav>` holds at least this many dated article links (one dated
@@ -299,8 +291,7 @@ def _candidates(
     names); and apart, the links to an article of the site at another path depth than the
     page's ("/business/2026/03/x" in a most-read list of "/news/2026/03/y"): an item of a list
     of other articles only beside items of the page's own shape (`_loose_members`), as are the
-    links of the page's shape but for a one-word slug ("/nl/nieuws/vietnam/") and the pages of
-    the site refused for their path alone ("/nl/agenda/webinar-…", `shaped`)."""
+    links of the page's shape but for a one-word slug ("/nl/nieuws/vietnam/")."""
     inside = {id(s): s for s in sections}
     navigation = NavigationVerdicts()  # the links share their ancestors: judge each once
     # a section a heading names as other articles, itself outside the site's menus: a class
@@ -328,16 +319,13 @@ def _candidates(
         if url is None:
             continue
         strict = is_article_link(url, page_url, hosts)
-        shaped = False
         if not strict:
             if isinstance(root, _Unset):
                 root = _site_root(page_url)
             if (root is None or not is_article_link(url, root, hosts)) and not is_one_word_link(
                 url, page_url, hosts
             ):
-                shaped = is_excluded_item(url, page_url, hosts)
-                if not shaped:
-                    continue
+                continue
         section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         if (
             navigation.in_navigation(link)
@@ -346,7 +334,7 @@ def _candidates(
             and not (phrases and _reads_next(link, phrases))
         ):
             continue  # furniture, but for the one article a box names to read next
-        (found if strict else loose).append(_Candidate(link, url, url_key(url), section, shaped))
+        (found if strict else loose).append(_Candidate(link, url, url_key(url), section))
     return found, loose
 
 
@@ -402,16 +390,12 @@ def _loose_members(
     """`candidates`, `units` and `strips` with the links of `loose` (articles of the site at
     another path depth than the page's) that are items of a list of other articles: inside a
     section, or a unit of the same tag as the cards of a strip, under its parent. A unit is
-    climbed as a card's is, up to the first ancestor holding another card. A `shaped` link (an
-    agenda item in a ticker of news) is an item only as a unit of the very markup of an article
-    card under the same parent (`_shape`: a title and a date where they have theirs); a link of
-    its own there (a "See the agenda" line, a tag) is not."""
+    climbed as a card's is, up to the first ancestor holding another card."""
     taken: set[int] = set()  # the elements at or above a card: a loose unit stops below them
     for unit in units.values():
         taken.update(id(p) for p in unit.parents)
         taken.add(id(unit))
     strip_tags = {(id(strip), units[i].name) for i, strip in strips.items()}
-    shapes: dict[int, set[tuple[str, ...]]] | None = None  # the card shapes under each parent
     section_ids = {id(s) for s in sections}
     keys = {c.key for c in candidates}
     candidates, units, strips = list(candidates), dict(units), dict(strips)
@@ -427,14 +411,6 @@ def _loose_members(
             card = parent
         above = card.parent
         strip = above if isinstance(above, Tag) and (id(above), card.name) in strip_tags else None
-        if c.shaped:
-            if shapes is None:
-                shapes = {}
-                for unit in units.values():
-                    if isinstance(unit.parent, Tag):
-                        shapes.setdefault(id(unit.parent), set()).add(_shape(unit))
-            if not isinstance(above, Tag) or _shape(card) not in shapes.get(id(above), ()):
-                continue
         if c.section is None and strip is None:
             continue
         if text_length_upto(card, MAX_CARD_CHARS) > MAX_CARD_CHARS or not _lone_item(c, card):
@@ -452,11 +428,6 @@ def _loose_members(
         {k: units[i] for k, i in enumerate(order)},
         {k: strips[i] for k, i in enumerate(order) if i in strips},
     )
-
-
-def _shape(unit: Tag) -> tuple[str, ...]:
-    """The markup of a card unit: its tag and its elements' tags, in order (text aside)."""
-    return (unit.name, *(t.name for t in tags_below(unit)))
 
 
 def _lone_item(candidate: _Candidate, card: Tag) -> bool:
@@ -895,8 +866,7 @@ def find_cards(
     A card is a unit whose link leads to an article of the same site (`scraper.linkrules`), in a
     strip of such units repeated under one parent, or inside a section the profile or a "More
     news" heading names. Menus, share and social buttons, breadcrumbs, tag and agenda links are
-    never cards, whatever heading sits above them, but for an agenda page written as one of a
-    list's article cards (`_loose_members`: a unit of the same markup under the same parent).
+    never cards, whatever heading sits above them.
     """
     sections = phrase_sections(matched, headings, h1s, config)
     # a nav listing dated articles is a section, whether or not a "More news" heading names it
