@@ -264,7 +264,7 @@ def _credit_label() -> re.Pattern[str]:
     return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©)", re.IGNORECASE)
 
 
-def _image_credit(block: Block) -> bool:
+def image_credit(block: Block) -> bool:
     """A photo credit in an element of its own attached to an image ("© Name", "Foto: Name"):
     a short line (`MAX_CREDIT_CHARS`, no sentence) opening with a credit label or "©", inside
     a figure or right after a picture on a line of its own."""
@@ -384,7 +384,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
-        caption_credit(block) == text or _image_credit(block) or figure_line_beside_caption(block)
+        caption_credit(block) == text or image_credit(block) or figure_line_beside_caption(block)
     ):
         return True  # a photo credit on a line of its own under the caption or the image
     if _translations_notice(block, page):
@@ -1763,7 +1763,7 @@ class _Run:
             found = False
         else:
             found = all(
-                id(b) in self.kept or is_caption(b) or _image_credit(b) for b in inside
+                id(b) in self.kept or is_caption(b) or image_credit(b) for b in inside
             ) and any(_article_block(b) for b in inside)
         self._content[id(element)] = found
         return found
@@ -2685,7 +2685,7 @@ def _without_opening_captions(
     in the text; a standfirst set apart (the `lead`, outside the element of the text's first
     paragraph: a post header's excerpt above its photo) has not begun the text."""
     at = 0
-    while at < len(kept) and (is_caption(kept[at]) or _image_credit(kept[at])):
+    while at < len(kept) and (is_caption(kept[at]) or image_credit(kept[at])):
         at += 1
     if at == 0 or at == len(kept):
         return kept  # captions only: a photo page's text is its captions

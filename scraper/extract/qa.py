@@ -11,9 +11,9 @@ from itertools import accumulate
 
 from scraper import lexicon
 from scraper.dates import vocabulary
-from scraper.extract.blockkind import BlockKind, block_kind, is_number_only
+from scraper.extract.blockkind import BlockKind, block_kind, is_caption, is_number_only
 from scraper.extract.blocks import Block
-from scraper.extract.body import MAX_LINK_DENSITY, brand_of, is_ad_label
+from scraper.extract.body import MAX_LINK_DENSITY, brand_of, image_credit, is_ad_label
 from scraper.extract.config import ExtractConfig
 from scraper.extract.names import (
     FIRST_NAME,
@@ -642,9 +642,13 @@ def _closing_asker_line(body: list[Block], config: ExtractConfig) -> list[Block]
 
 
 def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
-    """The blocks before the first question (the lead and the introduction)."""
+    """The blocks before the first question (the lead and the introduction), but a picture's
+    caption or credit: it says what a picture shows and who took it ("Beeld: Youssef Benali",
+    "Berlin's town hall. Image: Visit Berlin"), never who answers nor that anyone does."""
     intro: list[Block] = []
     for block in body:
+        if is_caption(block) or image_credit(block):
+            continue
         if block.text.rstrip(' »”"').endswith("?") or _question_prefix(block.text, config):
             break
         intro.append(block)
@@ -1129,6 +1133,13 @@ def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
     return _speaks(text, config.first_person) and not _speaks(text, config.second_person)
 
 
+def _answer_voiced(answer: _Answer, config: ExtractConfig) -> bool:
+    """True when a turn's answer speaks in the first person to the one who asked (`_voiced`
+    without its question: whether the question addresses someone is not asked)."""
+    text = " ".join(answer.paragraphs)
+    return _speaks(text, config.first_person) and not _speaks(text, config.second_person)
+
+
 def _spoken(answer: _Answer, config: ExtractConfig) -> bool:
     """True when a turn speaks at all as a dialogue does: its question addresses someone or its
     answer holds a first-person form, whoever else it addresses (`_voiced` asks more)."""
@@ -1275,7 +1286,10 @@ def _unlabelled(
         # mission") or only in the contacts, and questions set apart by nothing but their markup
         # (headings, bold or short paragraphs): an announcement's sections ("Why Mumbai?", "Who
         # can take part?") unless a turn is a dialogue
-        if not any(_voiced(a, config) for a in answers if a.paragraphs):
+        # named only in the contacts, they answer only where an answer speaks as they would:
+        # a question addressing "you" ("What will you learn?") may ask the reader
+        voiced = _voiced if from_text else _answer_voiced
+        if not any(voiced(a, config) for a in answers if a.paragraphs):
             return []
     if prefixed or cited or ((speaker or bold_turns >= MIN_TURNS) and len(pairs) >= MIN_TURNS):
         return pairs
