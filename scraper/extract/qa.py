@@ -10,10 +10,17 @@ from functools import lru_cache
 from itertools import accumulate
 
 from scraper import lexicon
-from scraper.dates import vocabulary
+from scraper.dates import has_digit, label_at, vocabulary
 from scraper.extract.blockkind import BlockKind, block_kind, is_caption, is_number_only
 from scraper.extract.blocks import Block
-from scraper.extract.body import MAX_LINK_DENSITY, brand_of, image_credit, is_ad_label
+from scraper.extract.body import (
+    MAX_LINK_DENSITY,
+    MAX_META_LINE,
+    MAX_META_PIECE,
+    brand_of,
+    image_credit,
+    is_ad_label,
+)
 from scraper.extract.config import ExtractConfig
 from scraper.extract.names import (
     FIRST_NAME,
@@ -644,15 +651,33 @@ def _closing_asker_line(body: list[Block], config: ExtractConfig) -> list[Block]
 def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
     """The blocks before the first question (the lead and the introduction), but a picture's
     caption or credit: it says what a picture shows and who took it ("Beeld: Youssef Benali",
-    "Berlin's town hall. Image: Visit Berlin"), never who answers nor that anyone does."""
+    "Berlin's town hall. Image: Visit Berlin"), never who answers nor that anyone does; nor a
+    line of the page's metadata (`_meta_line`: "Sector: Mobility Published 05/14/2026"), which
+    says what the page is filed under and when."""
     intro: list[Block] = []
     for block in body:
-        if is_caption(block) or image_credit(block):
+        if is_caption(block) or image_credit(block) or _meta_line(block):
             continue
         if block.text.rstrip(' »”"').endswith("?") or _question_prefix(block.text, config):
             break
         intro.append(block)
     return intro
+
+
+def _meta_line(block: Block) -> bool:
+    """A line of the page's metadata glued into one block: at most a short label and its value
+    (`MAX_META_PIECE`: "Sector: Mobility", "Secteur : Mobilité", "Door Jan Peeters"), then a
+    date label and its date ("Published 05/14/2026", "Publié le 14/05/2026"), all of it short
+    (`MAX_META_LINE`). Its words are labels and values (a sector glued to a date label reads as
+    a full name, "Mobility Published"), never a person introduced to answer."""
+    text = block.text
+    if len(text) > MAX_META_LINE or not has_digit(text):
+        return False  # every date holds a digit: most paragraphs are asked nothing more
+    starts = [at for kind in ("published", "modified") if (at := label_at(text, kind)) is not None]
+    if not starts:
+        return False
+    before = fold(text)[: min(starts)].strip()
+    return len(before) <= MAX_META_PIECE and not before.endswith((".", "!", "?"))
 
 
 def _interviewees(
@@ -1167,6 +1192,16 @@ def _sections_of_lists(
     return 2 * sum(1 for a in answered if "li" in a.tags) >= len(answered)
 
 
+def _signs_interview(answers: Sequence[_Answer], signed: Sequence[_Answer]) -> bool:
+    """True when the `<cite>` lines (or attribution lines) sign an interview: each answered turn
+    is signed, or one line after the last answer signs them all, the way a byline would. A
+    cited interview signs its answers; a quote's source signs one quote among the sections."""
+    ids = {id(answer) for answer in signed}
+    if len(signed) == 1 and answers and signed[0] is answers[-1]:
+        return True
+    return all(id(answer) in ids for answer in answers if answer.paragraphs)
+
+
 #: An interview is a repeated pattern of turns: one question set apart (a heading, a bold line)
 #: followed by narrative text is a section heading that asks, not an interview.
 MIN_TURNS = 2
@@ -1200,11 +1235,14 @@ def _unlabelled(
     heading_asked: list[_Answer] = []
     # answers to questions that are whole bold paragraphs (`<p><b>Why?</b></p><p>Because…</p>`)
     bold_asked: list[_Answer] = []
+    # the answers a `<cite>` or an attribution line signs, in order
+    signed_by_cite: list[_Answer] = []
     for block in body:
         if block.tag == "cite":
             if current is not None:
                 current.speaker = block.text.strip(" —–-")
                 cited = True
+                signed_by_cite.append(current)
             current = None
             continue
         asked = question_text(block, config, followed_by_label=False)
@@ -1234,6 +1272,12 @@ def _unlabelled(
             match = _A_PREFIX.match(block.text)
             answer_prefixed += bool(match) and not current.paragraphs
             current.add(block, block.text[match.end() :] if match else None)
+    if cited and not _signs_interview(answers, signed_by_cite):
+        # a `<cite>` under one quote among the sections names that quote's source ("“… tell.”
+        # — Linh Tran, trade attaché"): it signs no answer, and says no one answers the rest
+        cited = False
+        for answer in signed_by_cite:
+            answer.speaker = speaker
     signed = [a for a in answers if a.speaker != speaker]
     if cited and len(signed) == 1 and signed[0] is answers[-1]:
         # one attribution line after the last answer ("— Carla Mendes, trade attaché") signs
