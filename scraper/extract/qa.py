@@ -652,11 +652,11 @@ def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
     """The blocks before the first question (the lead and the introduction), but a picture's
     caption or credit: it says what a picture shows and who took it ("Beeld: Youssef Benali",
     "Berlin's town hall. Image: Visit Berlin"), never who answers nor that anyone does; nor a
-    line of the page's metadata (`_meta_line`: "Sector: Mobility Published 05/14/2026"), which
-    says what the page is filed under and when."""
+    line of the page's metadata (`_glued_meta_line`: "Sector: Mobility Published 05/14/2026"),
+    which says what the page is filed under and when."""
     intro: list[Block] = []
     for block in body:
-        if is_caption(block) or image_credit(block) or _meta_line(block):
+        if is_caption(block) or image_credit(block) or _glued_meta_line(block):
             continue
         if block.text.rstrip(' »”"').endswith("?") or _question_prefix(block.text, config):
             break
@@ -664,7 +664,7 @@ def _introduction(body: Sequence[Block], config: ExtractConfig) -> list[Block]:
     return intro
 
 
-def _meta_line(block: Block) -> bool:
+def _glued_meta_line(block: Block) -> bool:
     """A line of the page's metadata glued into one block: at most a short label and its value
     (`MAX_META_PIECE`: "Sector: Mobility", "Secteur : Mobilité", "Door Jan Peeters"), then a
     date label and its date ("Published 05/14/2026", "Publié le 14/05/2026"), all of it short
