@@ -141,7 +141,12 @@ class PageSoup(BeautifulSoup):
         if self.current_data:  # text before the tag ends there (`endData` does nothing else)
             self.endData()
         builder = self.builder
-        # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order
+        parent = self.currentTag
+        assert parent is not None  # the document itself at least
+        siblings = parent.contents
+        previous = self._most_recent_element
+        # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order, with the links
+        # `_attach` sets (in one call less: this runs for every element)
         tag = Tag.__new__(Tag)
         tag.parser_class = type(self)
         tag.name = name
@@ -154,7 +159,17 @@ class PageSoup(BeautifulSoup):
         tag.attrs = attrs  # made for this element by the builder: bs4 would copy it
         tag.known_xml = builder.is_xml
         tag.contents = []
-        self._attach(tag)
+        tag.parent = parent
+        tag.previous_element = previous
+        if previous is not None:
+            previous.next_element = tag
+        tag.next_element = None
+        tag.next_sibling = None
+        before = siblings[-1] if siblings else None
+        tag.previous_sibling = before
+        if before is not None:
+            before.next_sibling = tag
+        self._most_recent_element = tag
         tag.hidden = False
         empty = builder.empty_element_tags  # what builder.can_be_empty_element(name) answers
         tag.can_be_empty_element = empty is None or name in empty
@@ -165,39 +180,16 @@ class PageSoup(BeautifulSoup):
             {containers[name]} if name in containers else Tag.MAIN_CONTENT_STRING_TYPES
         )
         # what self.pushTag(tag) does, for an element lxml opened (never the document itself)
-        self.currentTag.contents.append(tag)  # type: ignore[union-attr]  # the document at least
+        siblings.append(tag)
         self.tagStack.append(tag)
         self.currentTag = tag
-        self.open_tag_counter[name] += 1
+        counter = self.open_tag_counter  # (a Counter: `get` spares its `__missing__` call)
+        counter[name] = counter.get(name, 0) + 1
         if name in builder.preserve_whitespace_tags:
             self.preserve_whitespace_tag_stack.append(tag)
         if name in containers:
             self.string_container_stack.append(tag)
         return tag
-
-    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
-        """Close the open element `name`. lxml closes elements in the order it opened them: the
-        element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
-        any other call takes bs4's path."""
-        if self.current_data:  # text before the tag ends there (`endData` does nothing else)
-            self.endData()
-        stack = self.tagStack
-        tag = stack[-1]
-        if nsprefix is not None or len(stack) < 2 or tag.name != name or tag.prefix is not None:
-            self._popToTag(name, nsprefix)
-            return
-        # what self.popTag() does
-        stack.pop()
-        counter = self.open_tag_counter
-        if name in counter:
-            counter[name] -= 1
-        # by identity where bs4 compares with `==` (`Tag.__eq__` compares whole subtrees): the
-        # innermost open `<pre>` or string container is the element closed when it is one
-        if self.preserve_whitespace_tag_stack and tag is self.preserve_whitespace_tag_stack[-1]:
-            self.preserve_whitespace_tag_stack.pop()
-        if self.string_container_stack and tag is self.string_container_stack[-1]:
-            self.string_container_stack.pop()
-        self.currentTag = stack[-1]
 
     def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
         current = self.current_data
@@ -205,9 +197,12 @@ class PageSoup(BeautifulSoup):
             return
         if containerClass is not None or not self.plain:
             super().endData(containerClass)  # which lists its string (`object_was_parsed`)
+            # bs4 starts a new list; lxml's text goes on into the builder's (`HtmlBuilder.feed`)
+            current.clear()
+            self.current_data = current
             return
         data = current[0] if len(current) == 1 else "".join(current)
-        self.current_data = []
+        current.clear()  # (in place: the builder's list, which lxml appends the text to)
         if not data.strip(_ASCII_SPACES) and not self.preserve_whitespace_tag_stack:
             data = "\n" if "\n" in data else " "
         # the class bs4's `string_container` gives: inside `<script>`, `<style>`, `<template>`
@@ -218,11 +213,26 @@ class PageSoup(BeautifulSoup):
             if containers
             else NavigableString
         )
-        # what NavigableString(data) makes, without links it would set twice
+        # what NavigableString(data) makes, without links it would set twice, linked as
+        # `_attach` links it (in one call less: this runs for every text node)
         string = str.__new__(kind, data)
         string.hidden = False
-        self._attach(string)  # what object_was_parsed(string) does, in one call less
-        self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
+        parent = self.currentTag
+        assert parent is not None  # the document itself at least
+        siblings = parent.contents
+        previous = self._most_recent_element
+        string.parent = parent
+        string.previous_element = previous
+        if previous is not None:
+            previous.next_element = string
+        string.next_element = None
+        string.next_sibling = None
+        before = siblings[-1] if siblings else None
+        string.previous_sibling = before
+        if before is not None:
+            before.next_sibling = string
+        self._most_recent_element = string
+        siblings.append(string)
         self.text_nodes.append(string)
         if kind is not NavigableString:
             return  # a script's, a style sheet's, a template's: never a channel or a date
@@ -289,6 +299,20 @@ class HtmlBuilder(LXMLTreeBuilder):
         self._parser: etree._FeedParser[etree._Element] | None = None
         #: the elements of the page being parsed, in document order (as `soup.find_all(True)`)
         self.elements: list[Tag] = []
+        #: the pending text of the page being parsed: the soup's `current_data` for the length
+        #: of a parse (`feed`), which lxml appends each run of text to with no Python call
+        #: between (bs4's `data` only appends it there: `handle_data`)
+        self._text: list[str] = []
+        self.data = self._text.append  # type: ignore[method-assign,assignment]
+        #: the soup being parsed when it is a `PageSoup` (whose elements `start` and `end` open
+        #: and close the short way)
+        self._page: PageSoup | None = None
+
+    # lxml calls no Python code for a comment when its target has none: the tree leaves them
+    # out (the text on both sides stays one text node: "Publié <!-- x -->le 3 mars" reads as
+    # the page shows it, where a comment node would cut a date, a phone number or a label in
+    # two), and no reader sees one
+    comment = None  # type: ignore[assignment]
 
     def initialize_soup(self, soup: BeautifulSoup) -> None:
         self.elements = []
@@ -308,64 +332,92 @@ class HtmlBuilder(LXMLTreeBuilder):
             self._parser = super().parser_for(None)  # type: ignore[assignment]
         return self._parser  # type: ignore[return-value]
 
-    def start(
-        self, tag: str | bytes, attrib: dict[str | bytes, str | bytes], nsmap: object = None
-    ) -> None:
-        if (
-            nsmap
-            or len(self.nsmaps) > 1
-            or not isinstance(tag, str)
-            or tag[:1] == "{"
-            or (attrib and "{" in "".join(attrib))  # type: ignore[arg-type]  # lxml gives str names
-        ):
-            super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
-            assert self.soup is not None and self.soup.currentTag is not None
-            self.elements.append(self.soup.currentTag)  # the element bs4 just opened
-            return
+    def start(self, tag: str, attrib: dict[str, str]) -> None:  # type: ignore[override]
+        """Open an element. lxml's HTML parser passes no namespace map (its `start` takes
+        none: lxml checks the arity) and names without a namespace: bs4's namespace
+        bookkeeping (`self.nsmaps`) never leaves its start state; an attribute written as
+        a namespaced name (`{uri}name`, which bs4 splits) takes bs4's own path."""
         soup = self.soup
         assert soup is not None
         # an element without attributes comes with lxml's empty mapping, which a dict is built
         # from through the Python-level `Mapping.keys()`: three calls per element
-        attrs = self.attribute_dict_class(attrib) if attrib else self.attribute_dict_class()
-        namespaces = self.active_namespace_prefixes[-1]
+        if attrib:
+            if "{" in "".join(attrib):
+                super().start(tag, attrib, {})  # type: ignore[arg-type]
+                assert soup.currentTag is not None
+                self.elements.append(soup.currentTag)  # the element bs4 just opened
+                return
+            attrs = self.attribute_dict_class(attrib)
+        else:
+            attrs = self.attribute_dict_class()
+        page = self._page
         if (
-            isinstance(soup, PageSoup)
-            and soup.plain
+            page is not None
+            and page.plain
             # bs4 rewrites a `<meta>`'s charset (`set_up_substitutions`): one declaring none
             # (description, og:…, viewport: most of them) is an ordinary element
             and (tag != "meta" or not ("charset" in attrs or "http-equiv" in attrs))
         ):
-            self.elements.append(soup.open_element(tag, None, None, attrs, namespaces))
+            self.elements.append(
+                page.open_element(tag, None, None, attrs, self.active_namespace_prefixes[-1])
+            )
             return
-        element = soup.handle_starttag(tag, None, None, attrs, namespaces=namespaces)
+        element = soup.handle_starttag(
+            tag, None, None, attrs, namespaces=self.active_namespace_prefixes[-1]
+        )
         assert element is not None  # None only under a `parse_only` filter
         self.elements.append(element)
 
     def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
         soup = self.soup
+        assert soup is not None
+        self._page = soup if isinstance(soup, PageSoup) else None
         if isinstance(soup, PageSoup):
             soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
+        text = self._text
+        text[:] = soup.current_data  # (empty: the soup was just reset)
+        soup.current_data = text
         try:
             super().feed(markup)
         finally:
             if isinstance(soup, PageSoup):
                 soup.plain = False
+            self._page = None
+            # the text after the last tag, if any, is the soup's to end (`_feed`); the list
+            # stays the builder's
+            soup.current_data = text[:]
+            text.clear()
 
-    def data(self, data: str | bytes) -> None:
-        assert self.soup is not None
-        self.soup.current_data.append(data)  # type: ignore[arg-type]  # what handle_data does
-
-    def comment(self, text: str | bytes) -> None:
-        """A comment is left out of the tree: no reader sees it, and the text on both sides
-        stays one text node ("Publié <!-- x -->le 3 mars" reads as the page shows it, where a
-        comment node would cut a date, a phone number or a label in two)."""
-
-    def end(self, tag: str | bytes) -> None:
-        if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":
-            super().end(tag)
+    def end(self, tag: str) -> None:  # type: ignore[override]
+        """Close the element `tag`. lxml closes elements in the order it opened them: the
+        element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
+        anything else takes bs4's path (`handle_endtag`)."""
+        soup = self._page
+        if soup is None:
+            assert self.soup is not None
+            self.soup.handle_endtag(tag, None)
             return
-        assert self.soup is not None
-        self.soup.handle_endtag(tag, None)  # which ends the text before the tag first
+        if soup.current_data:  # text before the tag ends there (`endData` does nothing else)
+            soup.endData()
+        stack = soup.tagStack
+        element = stack[-1]
+        if len(stack) < 2 or element.name != tag or element.prefix is not None:
+            soup._popToTag(tag, None)
+            return
+        # what soup.popTag() does
+        stack.pop()
+        counter = soup.open_tag_counter
+        if tag in counter:
+            counter[tag] -= 1
+        # by identity where bs4 compares with `==` (`Tag.__eq__` compares whole subtrees): the
+        # innermost open `<pre>` or string container is the element closed when it is one
+        whitespace = soup.preserve_whitespace_tag_stack
+        if whitespace and element is whitespace[-1]:
+            whitespace.pop()
+        containers = soup.string_container_stack
+        if containers and element is containers[-1]:
+            containers.pop()
+        soup.currentTag = stack[-1]
 
 
 _BUILDERS = threading.local()
