@@ -104,93 +104,6 @@ class PageSoup(BeautifulSoup):
         self.slash_strings = []
         self.channel_strings = []
 
-    def handle_starttag(  # type: ignore[override]
-        self,
-        name: str,
-        namespace: str | None,
-        nsprefix: str | None,
-        attrs: AttributeDict,
-        sourceline: int | None = None,
-        sourcepos: int | None = None,
-        namespaces: dict[str, str] | None = None,
-    ) -> Tag | None:
-        builder = self.builder
-        if (
-            name == "meta"
-            or not self.plain
-            or sourceline is not None
-            or sourcepos is not None
-            or type(attrs) is not builder.attribute_dict_class
-        ):
-            return super().handle_starttag(
-                name, namespace, nsprefix, attrs, sourceline, sourcepos, namespaces
-            )
-        return self.open_element(name, namespace, nsprefix, attrs, namespaces)
-
-    def open_element(
-        self,
-        name: str,
-        namespace: str | None,
-        nsprefix: str | None,
-        attrs: AttributeDict,
-        namespaces: dict[str, str] | None,
-    ) -> Tag:
-        """Open an ordinary element (`handle_starttag`'s short way, which `HtmlBuilder.start`
-        takes directly once it has checked the element is one): no `<meta>` declaring a
-        charset, attributes made for this element by the builder, and the soup `plain`."""
-        if self.current_data:  # text before the tag ends there (`endData` does nothing else)
-            self.endData()
-        builder = self.builder
-        parent = self.currentTag
-        assert parent is not None  # the document itself at least
-        siblings = parent.contents
-        previous = self._most_recent_element
-        # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order, with the links
-        # `_attach` sets (in one call less: this runs for every element)
-        tag = Tag.__new__(Tag)
-        tag.parser_class = type(self)
-        tag.name = name
-        tag.namespace = namespace
-        tag._namespaces = namespaces or {}
-        tag.prefix = nsprefix
-        tag.sourceline = None
-        tag.sourcepos = None
-        tag.attribute_value_list_class = builder.attribute_value_list_class
-        tag.attrs = attrs  # made for this element by the builder: bs4 would copy it
-        tag.known_xml = builder.is_xml
-        tag.contents = []
-        tag.parent = parent
-        tag.previous_element = previous
-        if previous is not None:
-            previous.next_element = tag
-        tag.next_element = None
-        tag.next_sibling = None
-        before = siblings[-1] if siblings else None
-        tag.previous_sibling = before
-        if before is not None:
-            before.next_sibling = tag
-        self._most_recent_element = tag
-        tag.hidden = False
-        empty = builder.empty_element_tags  # what builder.can_be_empty_element(name) answers
-        tag.can_be_empty_element = empty is None or name in empty
-        tag.cdata_list_attributes = builder.cdata_list_attributes
-        tag.preserve_whitespace_tags = builder.preserve_whitespace_tags
-        containers = builder.string_containers
-        tag.interesting_string_types = (
-            {containers[name]} if name in containers else Tag.MAIN_CONTENT_STRING_TYPES
-        )
-        # what self.pushTag(tag) does, for an element lxml opened (never the document itself)
-        siblings.append(tag)
-        self.tagStack.append(tag)
-        self.currentTag = tag
-        counter = self.open_tag_counter  # (a Counter: `get` spares its `__missing__` call)
-        counter[name] = counter.get(name, 0) + 1
-        if name in builder.preserve_whitespace_tags:
-            self.preserve_whitespace_tag_stack.append(tag)
-        if name in containers:
-            self.string_container_stack.append(tag)
-        return tag
-
     def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
         current = self.current_data
         if not current:
@@ -352,20 +265,69 @@ class HtmlBuilder(LXMLTreeBuilder):
             attrs = self.attribute_dict_class()
         page = self._page
         if (
-            page is not None
-            and page.plain
+            page is None
+            or not page.plain
             # bs4 rewrites a `<meta>`'s charset (`set_up_substitutions`): one declaring none
             # (description, og:…, viewport: most of them) is an ordinary element
-            and (tag != "meta" or not ("charset" in attrs or "http-equiv" in attrs))
+            or (tag == "meta" and ("charset" in attrs or "http-equiv" in attrs))
         ):
-            self.elements.append(
-                page.open_element(tag, None, None, attrs, self.active_namespace_prefixes[-1])
+            element = soup.handle_starttag(
+                tag, None, None, attrs, namespaces=self.active_namespace_prefixes[-1]
             )
+            assert element is not None  # None only under a `parse_only` filter
+            self.elements.append(element)
             return
-        element = soup.handle_starttag(
-            tag, None, None, attrs, namespaces=self.active_namespace_prefixes[-1]
+        # an ordinary element, opened here the short way (what bs4's `handle_starttag` does)
+        if page.current_data:  # text before the tag ends there (`endData` does nothing else)
+            page.endData()
+        parent = page.currentTag
+        assert parent is not None  # the document itself at least
+        siblings = parent.contents
+        previous = page._most_recent_element
+        # what Tag(soup, self, tag, ...) sets, in Tag.__init__'s order, with the links
+        # `PageSoup._attach` sets (in one call less: this runs for every element)
+        element = Tag.__new__(Tag)
+        element.parser_class = type(page)
+        element.name = tag
+        element.namespace = None
+        element._namespaces = self.active_namespace_prefixes[-1] or {}
+        element.prefix = None
+        element.sourceline = None
+        element.sourcepos = None
+        element.attribute_value_list_class = self.attribute_value_list_class
+        element.attrs = attrs  # made for this element above: bs4 would copy it
+        element.known_xml = self.is_xml
+        element.contents = []
+        element.parent = parent
+        element.previous_element = previous
+        if previous is not None:
+            previous.next_element = element
+        element.next_element = None
+        element.next_sibling = None
+        before = siblings[-1] if siblings else None
+        element.previous_sibling = before
+        if before is not None:
+            before.next_sibling = element
+        page._most_recent_element = element
+        element.hidden = False
+        empty = self.empty_element_tags  # what self.can_be_empty_element(tag) answers
+        element.can_be_empty_element = empty is None or tag in empty
+        element.cdata_list_attributes = self.cdata_list_attributes
+        element.preserve_whitespace_tags = self.preserve_whitespace_tags
+        containers = self.string_containers
+        element.interesting_string_types = (
+            {containers[tag]} if tag in containers else Tag.MAIN_CONTENT_STRING_TYPES
         )
-        assert element is not None  # None only under a `parse_only` filter
+        # what page.pushTag(element) does, for an element lxml opened (never the document)
+        siblings.append(element)
+        page.tagStack.append(element)
+        page.currentTag = element
+        counter = page.open_tag_counter  # (a Counter: `get` spares its `__missing__` call)
+        counter[tag] = counter.get(tag, 0) + 1
+        if tag in self.preserve_whitespace_tags:
+            page.preserve_whitespace_tag_stack.append(element)
+        if tag in containers:
+            page.string_container_stack.append(element)
         self.elements.append(element)
 
     def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
