@@ -37,8 +37,9 @@ class PageSoup(BeautifulSoup):
     For every element bs4 copies the attribute dict once more, and sets each link twice (once in
     `Tag.__init__`, once as the tree grows). An ordinary element (no `<meta>` declaring a
     charset, which bs4 rewrites; no `parse_only`, no custom element classes) is made here with
-    the same attributes and links, in one step; `HtmlBuilder.start` opens it directly
-    (`open_element`).
+    the same attributes and links, in one step: `HtmlBuilder.start` opens it, and
+    `HtmlBuilder.end` closes it, without a call to the soup's `handle_starttag` or
+    `handle_endtag`.
 
     For every run of text bs4 looks up the string class through two tables, tests each character
     for white space in a Python loop, and, once a tag holds anything, walks from the new string
@@ -47,7 +48,9 @@ class PageSoup(BeautifulSoup):
     added here with the same links and attributes, and the string class bs4 gives it (`Script`,
     `Stylesheet`, `TemplateString` inside `<script>`, `<style>`, `<template>`); doctypes and
     any other call take bs4's own path. Comments are left out (`HtmlBuilder.comment`). Every
-    text node is listed as it is made (`text_nodes`).
+    text node is listed as it is made (`text_nodes`). While a page is parsed, the soup's
+    `current_data` is the builder's list, which lxml appends each run of text to itself
+    (`HtmlBuilder.data`): `endData` empties it in place.
 
     The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
     address can be, without a walk over the whole tree; so are those holding a "/"
@@ -198,8 +201,11 @@ class HtmlBuilder(LXMLTreeBuilder):
 
     For every element, bs4's `start` copies the attributes twice to split namespaced names
     (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
-    Here an element without namespaces goes straight to the `BeautifulSoup` object, with the
-    same arguments bs4 would pass; anything namespaced takes bs4's own path. bs4 makes a new
+    Here an ordinary element of a `PageSoup` is opened and closed by `start` and `end`
+    themselves (lxml calls them once per element: the fewer calls under them, the shorter the
+    parse), as the soup's `handle_starttag` and `handle_endtag` would; anything namespaced
+    takes bs4's own path. lxml calls no Python code for text (`data` is a list's `append`) nor
+    for comments (none is kept). bs4 makes a new
     lxml parser for every page, and lxml inspects the builder's methods each time (a fixed cost
     near a bare parse's on a 1 KB page); a parser is reusable once closed, so it is kept. The tree
     is the same (tests/extract/test_parse.py compares it with bs4's)."""
