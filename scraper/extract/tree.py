@@ -129,26 +129,10 @@ class PageSoup(BeautifulSoup):
             if containers
             else NavigableString
         )
-        # what NavigableString(data) makes, without links it would set twice, linked as
-        # `_attach` links it (in one call less: this runs for every text node)
+        # what NavigableString(data) makes, without links it would set twice
         string = str.__new__(kind, data)
         string.hidden = False
-        parent = self.currentTag
-        assert parent is not None  # the document itself at least
-        siblings = parent.contents
-        previous = self._most_recent_element
-        string.parent = parent
-        string.previous_element = previous
-        if previous is not None:
-            previous.next_element = string
-        string.next_element = None
-        string.next_sibling = None
-        before = siblings[-1] if siblings else None
-        string.previous_sibling = before
-        if before is not None:
-            before.next_sibling = string
-        self._most_recent_element = string
-        siblings.append(string)
+        self._attach(string)  # what object_was_parsed(string) does, in one call less
         self.text_nodes.append(string)
         if kind is not NavigableString:
             return  # a script's, a style sheet's, a template's: never a channel or a date
@@ -170,14 +154,12 @@ class PageSoup(BeautifulSoup):
             super().object_was_parsed(o, parent, most_recent_element)
             return
         self._attach(o)
-        assert self.currentTag is not None
-        self.currentTag.contents.append(o)
         if isinstance(o, NavigableString):
             self.text_nodes.append(o)
 
     def _attach(self, node: PageElement) -> None:
-        """Link `node` as the element parsed last and the next child of the open element (the
-        caller adds it to that element's contents): while parsing, nothing follows it yet."""
+        """Link `node` as the element parsed last and the last child of the open element, and
+        add it to that element's contents: while parsing, nothing follows it yet."""
         parent = self.currentTag
         assert parent is not None  # the document itself at least
         previous = self._most_recent_element
@@ -192,6 +174,7 @@ class PageSoup(BeautifulSoup):
         node.previous_sibling = before
         if before is not None:
             before.next_sibling = node
+        siblings.append(node)
         self._most_recent_element = node
 
 
@@ -286,12 +269,7 @@ class HtmlBuilder(LXMLTreeBuilder):
         # an ordinary element, opened here the short way (what bs4's `handle_starttag` does)
         if page.current_data:  # text before the tag ends there (`endData` does nothing else)
             page.endData()
-        parent = page.currentTag
-        assert parent is not None  # the document itself at least
-        siblings = parent.contents
-        previous = page._most_recent_element
-        # what Tag(soup, self, tag, ...) sets, in Tag.__init__'s order, with the links
-        # `PageSoup._attach` sets (in one call less: this runs for every element)
+        # what Tag(soup, self, tag, ...) sets, in Tag.__init__'s order
         element = Tag.__new__(Tag)
         element.parser_class = type(page)
         element.name = tag
@@ -304,17 +282,7 @@ class HtmlBuilder(LXMLTreeBuilder):
         element.attrs = attrs  # made for this element above: bs4 would copy it
         element.known_xml = self.is_xml
         element.contents = []
-        element.parent = parent
-        element.previous_element = previous
-        if previous is not None:
-            previous.next_element = element
-        element.next_element = None
-        element.next_sibling = None
-        before = siblings[-1] if siblings else None
-        element.previous_sibling = before
-        if before is not None:
-            before.next_sibling = element
-        page._most_recent_element = element
+        page._attach(element)  # (and added to the open element's contents)
         element.hidden = False
         empty = self.empty_element_tags  # what self.can_be_empty_element(tag) answers
         element.can_be_empty_element = empty is None or tag in empty
@@ -325,7 +293,6 @@ class HtmlBuilder(LXMLTreeBuilder):
             {containers[tag]} if tag in containers else Tag.MAIN_CONTENT_STRING_TYPES
         )
         # what page.pushTag(element) does, for an element lxml opened (never the document)
-        siblings.append(element)
         page.tagStack.append(element)
         page.currentTag = element
         counter = page.open_tag_counter  # (a Counter: `get` spares its `__missing__` call)
