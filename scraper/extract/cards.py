@@ -868,6 +868,10 @@ def find_cards(
     news" heading names. Menus, share and social buttons, breadcrumbs, tag and agenda links are
     never cards, whatever heading sits above them.
     """
+    if not links:
+        # a page without an `<a href>` (most small ones) has no card, and no section either:
+        # a section is found by the links it holds (`phrase_sections`)
+        return [], []
     sections = phrase_sections(matched, headings, h1s, config)
     # a nav listing dated articles is a section, whether or not a "More news" heading names it
     navs = dated_link_navs(links, base_url, page_url, config.hosts)

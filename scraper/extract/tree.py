@@ -37,8 +37,9 @@ class PageSoup(BeautifulSoup):
     For every element bs4 copies the attribute dict once more, and sets each link twice (once in
     `Tag.__init__`, once as the tree grows). An ordinary element (no `<meta>` declaring a
     charset, which bs4 rewrites; no `parse_only`, no custom element classes) is made here with
-    the same attributes and links, in one step; `HtmlBuilder.start` opens it directly
-    (`open_element`).
+    the same attributes and links, in one step: `HtmlBuilder.start` opens it, and
+    `HtmlBuilder.end` closes it, without a call to the soup's `handle_starttag` or
+    `handle_endtag`.
 
     For every run of text bs4 looks up the string class through two tables, tests each character
     for white space in a Python loop, and, once a tag holds anything, walks from the new string
@@ -47,7 +48,9 @@ class PageSoup(BeautifulSoup):
     added here with the same links and attributes, and the string class bs4 gives it (`Script`,
     `Stylesheet`, `TemplateString` inside `<script>`, `<style>`, `<template>`); doctypes and
     any other call take bs4's own path. Comments are left out (`HtmlBuilder.comment`). Every
-    text node is listed as it is made (`text_nodes`).
+    text node is listed as it is made (`text_nodes`). While a page is parsed, the soup's
+    `current_data` is the builder's list, which lxml appends each run of text to itself
+    (`HtmlBuilder.data`): `endData` empties it in place.
 
     The plain text nodes holding an "@" are listed as they are made (`at_strings`): where an email
     address can be, without a walk over the whole tree; so are those holding a "/"
@@ -104,110 +107,18 @@ class PageSoup(BeautifulSoup):
         self.slash_strings = []
         self.channel_strings = []
 
-    def handle_starttag(  # type: ignore[override]
-        self,
-        name: str,
-        namespace: str | None,
-        nsprefix: str | None,
-        attrs: AttributeDict,
-        sourceline: int | None = None,
-        sourcepos: int | None = None,
-        namespaces: dict[str, str] | None = None,
-    ) -> Tag | None:
-        builder = self.builder
-        if (
-            name == "meta"
-            or not self.plain
-            or sourceline is not None
-            or sourcepos is not None
-            or type(attrs) is not builder.attribute_dict_class
-        ):
-            return super().handle_starttag(
-                name, namespace, nsprefix, attrs, sourceline, sourcepos, namespaces
-            )
-        return self.open_element(name, namespace, nsprefix, attrs, namespaces)
-
-    def open_element(
-        self,
-        name: str,
-        namespace: str | None,
-        nsprefix: str | None,
-        attrs: AttributeDict,
-        namespaces: dict[str, str] | None,
-    ) -> Tag:
-        """Open an ordinary element (`handle_starttag`'s short way, which `HtmlBuilder.start`
-        takes directly once it has checked the element is one): no `<meta>` declaring a
-        charset, attributes made for this element by the builder, and the soup `plain`."""
-        if self.current_data:  # text before the tag ends there (`endData` does nothing else)
-            self.endData()
-        builder = self.builder
-        # what Tag(self, builder, name, ...) sets, in Tag.__init__'s order
-        tag = Tag.__new__(Tag)
-        tag.parser_class = type(self)
-        tag.name = name
-        tag.namespace = namespace
-        tag._namespaces = namespaces or {}
-        tag.prefix = nsprefix
-        tag.sourceline = None
-        tag.sourcepos = None
-        tag.attribute_value_list_class = builder.attribute_value_list_class
-        tag.attrs = attrs  # made for this element by the builder: bs4 would copy it
-        tag.known_xml = builder.is_xml
-        tag.contents = []
-        self._attach(tag)
-        tag.hidden = False
-        empty = builder.empty_element_tags  # what builder.can_be_empty_element(name) answers
-        tag.can_be_empty_element = empty is None or name in empty
-        tag.cdata_list_attributes = builder.cdata_list_attributes
-        tag.preserve_whitespace_tags = builder.preserve_whitespace_tags
-        containers = builder.string_containers
-        tag.interesting_string_types = (
-            {containers[name]} if name in containers else Tag.MAIN_CONTENT_STRING_TYPES
-        )
-        # what self.pushTag(tag) does, for an element lxml opened (never the document itself)
-        self.currentTag.contents.append(tag)  # type: ignore[union-attr]  # the document at least
-        self.tagStack.append(tag)
-        self.currentTag = tag
-        self.open_tag_counter[name] += 1
-        if name in builder.preserve_whitespace_tags:
-            self.preserve_whitespace_tag_stack.append(tag)
-        if name in containers:
-            self.string_container_stack.append(tag)
-        return tag
-
-    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
-        """Close the open element `name`. lxml closes elements in the order it opened them: the
-        element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
-        any other call takes bs4's path."""
-        if self.current_data:  # text before the tag ends there (`endData` does nothing else)
-            self.endData()
-        stack = self.tagStack
-        tag = stack[-1]
-        if nsprefix is not None or len(stack) < 2 or tag.name != name or tag.prefix is not None:
-            self._popToTag(name, nsprefix)
-            return
-        # what self.popTag() does
-        stack.pop()
-        counter = self.open_tag_counter
-        if name in counter:
-            counter[name] -= 1
-        # by identity where bs4 compares with `==` (`Tag.__eq__` compares whole subtrees): the
-        # innermost open `<pre>` or string container is the element closed when it is one
-        if self.preserve_whitespace_tag_stack and tag is self.preserve_whitespace_tag_stack[-1]:
-            self.preserve_whitespace_tag_stack.pop()
-        if self.string_container_stack and tag is self.string_container_stack[-1]:
-            self.string_container_stack.pop()
-        self.currentTag = stack[-1]
-
     def endData(self, containerClass: type[NavigableString] | None = None) -> None:  # noqa: N802
         current = self.current_data
         if not current:
             return
         if containerClass is not None or not self.plain:
             super().endData(containerClass)  # which lists its string (`object_was_parsed`)
+            # bs4 starts a new list; lxml's text goes on into the builder's (`HtmlBuilder.feed`)
+            current.clear()
+            self.current_data = current
             return
         data = current[0] if len(current) == 1 else "".join(current)
-        self.current_data = []
+        current.clear()  # (in place: the builder's list, which lxml appends the text to)
         if not data.strip(_ASCII_SPACES) and not self.preserve_whitespace_tag_stack:
             data = "\n" if "\n" in data else " "
         # the class bs4's `string_container` gives: inside `<script>`, `<style>`, `<template>`
@@ -222,7 +133,6 @@ class PageSoup(BeautifulSoup):
         string = str.__new__(kind, data)
         string.hidden = False
         self._attach(string)  # what object_was_parsed(string) does, in one call less
-        self.currentTag.contents.append(string)  # type: ignore[union-attr]  # the document at least
         self.text_nodes.append(string)
         if kind is not NavigableString:
             return  # a script's, a style sheet's, a template's: never a channel or a date
@@ -244,14 +154,12 @@ class PageSoup(BeautifulSoup):
             super().object_was_parsed(o, parent, most_recent_element)
             return
         self._attach(o)
-        assert self.currentTag is not None
-        self.currentTag.contents.append(o)
         if isinstance(o, NavigableString):
             self.text_nodes.append(o)
 
     def _attach(self, node: PageElement) -> None:
-        """Link `node` as the element parsed last and the next child of the open element (the
-        caller adds it to that element's contents): while parsing, nothing follows it yet."""
+        """Link `node` as the element parsed last and the last child of the open element, and
+        add it to that element's contents: while parsing, nothing follows it yet."""
         parent = self.currentTag
         assert parent is not None  # the document itself at least
         previous = self._most_recent_element
@@ -266,6 +174,7 @@ class PageSoup(BeautifulSoup):
         node.previous_sibling = before
         if before is not None:
             before.next_sibling = node
+        siblings.append(node)
         self._most_recent_element = node
 
 
@@ -275,8 +184,11 @@ class HtmlBuilder(LXMLTreeBuilder):
 
     For every element, bs4's `start` copies the attributes twice to split namespaced names
     (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
-    Here an element without namespaces goes straight to the `BeautifulSoup` object, with the
-    same arguments bs4 would pass; anything namespaced takes bs4's own path. bs4 makes a new
+    Here an ordinary element of a `PageSoup` is opened and closed by `start` and `end`
+    themselves (lxml calls them once per element: the fewer calls under them, the shorter the
+    parse), as the soup's `handle_starttag` and `handle_endtag` would; anything namespaced
+    takes bs4's own path. lxml calls no Python code for text (`data` is a list's `append`) nor
+    for comments (none is kept). bs4 makes a new
     lxml parser for every page, and lxml inspects the builder's methods each time (a fixed cost
     near a bare parse's on a 1 KB page); a parser is reusable once closed, so it is kept. The tree
     is the same (tests/extract/test_parse.py compares it with bs4's)."""
@@ -289,6 +201,20 @@ class HtmlBuilder(LXMLTreeBuilder):
         self._parser: etree._FeedParser[etree._Element] | None = None
         #: the elements of the page being parsed, in document order (as `soup.find_all(True)`)
         self.elements: list[Tag] = []
+        #: the pending text of the page being parsed: the soup's `current_data` for the length
+        #: of a parse (`feed`), which lxml appends each run of text to with no Python call
+        #: between (bs4's `data` only appends it there: `handle_data`)
+        self._text: list[str] = []
+        self.data = self._text.append  # type: ignore[method-assign,assignment]
+        #: the soup being parsed when it is a `PageSoup` (whose elements `start` and `end` open
+        #: and close the short way)
+        self._page: PageSoup | None = None
+
+    # lxml calls no Python code for a comment when its target has none: the tree leaves them
+    # out (the text on both sides stays one text node: "Publié <!-- x -->le 3 mars" reads as
+    # the page shows it, where a comment node would cut a date, a phone number or a label in
+    # two), and no reader sees one
+    comment = None  # type: ignore[assignment]
 
     def initialize_soup(self, soup: BeautifulSoup) -> None:
         self.elements = []
@@ -308,64 +234,125 @@ class HtmlBuilder(LXMLTreeBuilder):
             self._parser = super().parser_for(None)  # type: ignore[assignment]
         return self._parser  # type: ignore[return-value]
 
-    def start(
-        self, tag: str | bytes, attrib: dict[str | bytes, str | bytes], nsmap: object = None
-    ) -> None:
-        if (
-            nsmap
-            or len(self.nsmaps) > 1
-            or not isinstance(tag, str)
-            or tag[:1] == "{"
-            or (attrib and "{" in "".join(attrib))  # type: ignore[arg-type]  # lxml gives str names
-        ):
-            super().start(tag, attrib, nsmap or {})  # type: ignore[arg-type]
-            assert self.soup is not None and self.soup.currentTag is not None
-            self.elements.append(self.soup.currentTag)  # the element bs4 just opened
-            return
+    def start(self, tag: str, attrib: dict[str, str]) -> None:  # type: ignore[override]
+        """Open an element. lxml's HTML parser passes no namespace map (its `start` takes
+        none: lxml checks the arity) and names without a namespace: bs4's namespace
+        bookkeeping (`self.nsmaps`) never leaves its start state; an attribute written as
+        a namespaced name (`{uri}name`, which bs4 splits) takes bs4's own path."""
         soup = self.soup
         assert soup is not None
         # an element without attributes comes with lxml's empty mapping, which a dict is built
         # from through the Python-level `Mapping.keys()`: three calls per element
-        attrs = self.attribute_dict_class(attrib) if attrib else self.attribute_dict_class()
-        namespaces = self.active_namespace_prefixes[-1]
+        if attrib:
+            if "{" in "".join(attrib):
+                super().start(tag, attrib, {})  # type: ignore[arg-type]
+                assert soup.currentTag is not None
+                self.elements.append(soup.currentTag)  # the element bs4 just opened
+                return
+            attrs = self.attribute_dict_class(attrib)
+        else:
+            attrs = self.attribute_dict_class()
+        page = self._page
         if (
-            isinstance(soup, PageSoup)
-            and soup.plain
+            page is None
+            or not page.plain
             # bs4 rewrites a `<meta>`'s charset (`set_up_substitutions`): one declaring none
             # (description, og:…, viewport: most of them) is an ordinary element
-            and (tag != "meta" or not ("charset" in attrs or "http-equiv" in attrs))
+            or (tag == "meta" and ("charset" in attrs or "http-equiv" in attrs))
         ):
-            self.elements.append(soup.open_element(tag, None, None, attrs, namespaces))
+            element = soup.handle_starttag(
+                tag, None, None, attrs, namespaces=self.active_namespace_prefixes[-1]
+            )
+            assert element is not None  # None only under a `parse_only` filter
+            self.elements.append(element)
             return
-        element = soup.handle_starttag(tag, None, None, attrs, namespaces=namespaces)
-        assert element is not None  # None only under a `parse_only` filter
+        # an ordinary element, opened here the short way (what bs4's `handle_starttag` does)
+        if page.current_data:  # text before the tag ends there (`endData` does nothing else)
+            page.endData()
+        # what Tag(soup, self, tag, ...) sets, in Tag.__init__'s order
+        element = Tag.__new__(Tag)
+        element.parser_class = type(page)
+        element.name = tag
+        element.namespace = None
+        element._namespaces = self.active_namespace_prefixes[-1] or {}
+        element.prefix = None
+        element.sourceline = None
+        element.sourcepos = None
+        element.attribute_value_list_class = self.attribute_value_list_class
+        element.attrs = attrs  # made for this element above: bs4 would copy it
+        element.known_xml = self.is_xml
+        element.contents = []
+        page._attach(element)  # (and added to the open element's contents)
+        element.hidden = False
+        empty = self.empty_element_tags  # what self.can_be_empty_element(tag) answers
+        element.can_be_empty_element = empty is None or tag in empty
+        element.cdata_list_attributes = self.cdata_list_attributes
+        element.preserve_whitespace_tags = self.preserve_whitespace_tags
+        containers = self.string_containers
+        element.interesting_string_types = (
+            {containers[tag]} if tag in containers else Tag.MAIN_CONTENT_STRING_TYPES
+        )
+        # what page.pushTag(element) does, for an element lxml opened (never the document)
+        page.tagStack.append(element)
+        page.currentTag = element
+        counter = page.open_tag_counter  # (a Counter: `get` spares its `__missing__` call)
+        counter[tag] = counter.get(tag, 0) + 1
+        if tag in self.preserve_whitespace_tags:
+            page.preserve_whitespace_tag_stack.append(element)
+        if tag in containers:
+            page.string_container_stack.append(element)
         self.elements.append(element)
 
     def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
         soup = self.soup
+        assert soup is not None
+        self._page = soup if isinstance(soup, PageSoup) else None
         if isinstance(soup, PageSoup):
             soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
+        text = self._text
+        text[:] = soup.current_data  # (empty: the soup was just reset)
+        soup.current_data = text
         try:
             super().feed(markup)
         finally:
             if isinstance(soup, PageSoup):
                 soup.plain = False
+            self._page = None
+            # the text after the last tag, if any, is the soup's to end (`_feed`); the list
+            # stays the builder's
+            soup.current_data = text[:]
+            text.clear()
 
-    def data(self, data: str | bytes) -> None:
-        assert self.soup is not None
-        self.soup.current_data.append(data)  # type: ignore[arg-type]  # what handle_data does
-
-    def comment(self, text: str | bytes) -> None:
-        """A comment is left out of the tree: no reader sees it, and the text on both sides
-        stays one text node ("Publié <!-- x -->le 3 mars" reads as the page shows it, where a
-        comment node would cut a date, a phone number or a label in two)."""
-
-    def end(self, tag: str | bytes) -> None:
-        if len(self.nsmaps) > 1 or not isinstance(tag, str) or tag[:1] == "{":
-            super().end(tag)
+    def end(self, tag: str) -> None:  # type: ignore[override]
+        """Close the element `tag`. lxml closes elements in the order it opened them: the
+        element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
+        anything else takes bs4's path (`handle_endtag`)."""
+        soup = self._page
+        if soup is None:
+            assert self.soup is not None
+            self.soup.handle_endtag(tag, None)
             return
-        assert self.soup is not None
-        self.soup.handle_endtag(tag, None)  # which ends the text before the tag first
+        if soup.current_data:  # text before the tag ends there (`endData` does nothing else)
+            soup.endData()
+        stack = soup.tagStack
+        element = stack[-1]
+        if len(stack) < 2 or element.name != tag or element.prefix is not None:
+            soup._popToTag(tag, None)
+            return
+        # what soup.popTag() does
+        stack.pop()
+        counter = soup.open_tag_counter
+        if tag in counter:
+            counter[tag] -= 1
+        # by identity where bs4 compares with `==` (`Tag.__eq__` compares whole subtrees): the
+        # innermost open `<pre>` or string container is the element closed when it is one
+        whitespace = soup.preserve_whitespace_tag_stack
+        if whitespace and element is whitespace[-1]:
+            whitespace.pop()
+        containers = soup.string_container_stack
+        if containers and element is containers[-1]:
+            containers.pop()
+        soup.currentTag = stack[-1]
 
 
 _BUILDERS = threading.local()
