@@ -2698,7 +2698,7 @@ def _without_opening_captions(
         if block.tag == "p" and len(block.text) >= MIN_TEXT_PARAGRAPH and not is_caption(block):
             if (
                 lead
-                and block.text in lead
+                and block.text in lead.split("\n\n")  # one of the lead's paragraphs
                 and block.element is not None
                 and text_parent is not None
                 and block.element.parent is not text_parent

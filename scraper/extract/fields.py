@@ -226,7 +226,11 @@ MAX_SWITCH_CHARS = 24
 
 
 def extract_sector(page: Page) -> Found:
-    """The category label: JSON-LD articleSection, article:section meta, then the profile's selectors."""
+    """The category label as displayed, and the layer it came from ("jsonld", "meta", "profile",
+    "html", "text"): JSON-LD articleSection, article:section meta, then the profile's selectors,
+    the page's labelled facts, section links and lines by the headline, the breadcrumb. A stated
+    section (JSON-LD, meta) the profile's sector mapping does not know ("news") gives way to a
+    known label the page shows; None when nothing names one."""
     labels = page.config.sector_labels
     stated: Found = None
     value = page.signals.jsonld_value("articleSection")
@@ -271,8 +275,8 @@ def _shown_sector(page: Page) -> Found:
     # site's own label the mapping does not know yet; an author's name under it is no sector)
     lines = zone_lines(page)
     card_labels = {fold(c.sector) for c in page.cards if c.sector}
-    headline = _headline(page)
-    h1 = fold(normalize_text(headline.get_text(" "))) if headline is not None else None
+    headline = page.headline_element()
+    headline_text = fold(normalize_text(headline.get_text(" "))) if headline is not None else None
     # folding an ASCII zone line keeps its length (every zone line is `normalize_lines` output:
     # the walk's, the headline's, a block's): one of another length than the headline's folded
     # text is not it, and is not folded to tell
@@ -281,11 +285,12 @@ def _shown_sector(page: Page) -> Found:
             (
                 i
                 for i, line in enumerate(lines)
-                if (len(line) == len(h1) or not line.isascii()) and fold(line) == h1
+                if (len(line) == len(headline_text) or not line.isascii())
+                and fold(line) == headline_text
             ),
             0,
         )
-        if h1
+        if headline_text
         else 0
     )
     # a known label or a card's is at most this long, folded
@@ -310,15 +315,6 @@ def _shown_sector(page: Page) -> Found:
 
 #: A list of facts pairs a name cell with its value cell: `<dt>`/`<dd>`, `<th>`/`<td>`.
 _FACT_VALUE_CELLS = {"dt": "dd", "th": "td"}
-
-
-def _headline(page: Page) -> Tag | None:
-    """The article's headline element: the one `extract_title` kept when no `<h1>` prints the
-    headline (`Page.headline`: the `<h2>` under a slogan `<h1>`, an old layout's line), else the
-    first `<h1>`. The rules reading around the headline (a section link above it) start there."""
-    if page.headline is not None:
-        return page.headline
-    return page.signals.h1s[0] if page.signals.h1s else None
 
 
 def _fact_sector(page: Page) -> str | None:
@@ -364,7 +360,7 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[st
     tags = page.matched(role)
     if not tags:
         return labels  # no element to read (most pages, for most roles): no walk up the headline
-    headline = _headline(page)
+    headline = page.headline_element()
     above_headline = {id(p) for p in headline.parents} if headline is not None else None
     for tag in tags:
         if known_only:
@@ -508,7 +504,7 @@ def _section_link(page: Page) -> str | None:
     (its path opens the article's) or classed as the section. A kicker of plain text, a place
     or an article link is no section. Below the headline, only a pill link beside the date of
     the meta row ("<time>12 March 2026</time> · <a class=pill>Economy</a>") is the section's."""
-    headline = _headline(page)
+    headline = page.headline_element()
     if headline is None:
         return None
     article_path = urlsplit(page.url).path
@@ -722,7 +718,7 @@ def _label_line(page: Page) -> str | None:
     `<div>Économie</div><h1>`): short, no digit (a date), not the site's name, not a breadcrumb
     or a meta line, set in a `<font>` or an element with no class (a classed kicker is the
     profile's to name), and not a link to an article or the home page."""
-    anchor = _headline(page)
+    anchor = page.headline_element()
     if anchor is None:
         return None
     string = None

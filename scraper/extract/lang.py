@@ -133,7 +133,8 @@ def _first_counts(found: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]
 def _numpy_walker(base: type) -> Any:
     """A subclass of py3langid's identifier whose n-gram count (the library's `visit_counts`)
     is done by `_window_states` and `_first_counts`, scored against `table` (`_float32_table`)
-    when there is one; all else (scores, probabilities, languages) is the library's."""
+    when there is one, and whose last step (`classify`: scores to probabilities) is done on the
+    few scores in plain Python; the model, its languages and its arithmetic are the library's."""
 
     class NumpyWalker(base):  # type: ignore[misc,valid-type]
         walk: tuple[np.ndarray, np.ndarray, np.ndarray, int] | None = None
@@ -162,14 +163,23 @@ def _numpy_walker(base: type) -> Any:
             precision: the same label, the same probability to within the library's own float32
             rounding, about 1e-6 (the record reads only the label and its probability against
             thresholds)."""
-            if not self._norm_probs or self.min_confidence is not None:
+            # the library's own internals (py3langid 0.4): another release without them, or a
+            # model without normalised probabilities, is classified by the library itself
+            encode = getattr(self, "_encode", None)
+            aliases = getattr(self, "_alias_pairs", None)
+            if (
+                not getattr(self, "_norm_probs", False)
+                or getattr(self, "min_confidence", None) is not None
+                or encode is None
+                or aliases is None
+            ):
                 return super().classify(text)  # type: ignore[no-any-return]
-            data = self._encode(text)
+            data = encode(text)
             scores = self._raw_score(data).tolist()
             scale = 1.0 / math.sqrt(len(data) or 1)
             top = max(scores)
             shares = [math.exp((score - top) * scale) for score in scores]
-            for first, dupe in self._alias_pairs:
+            for first, dupe in aliases:
                 shares[first] += shares[dupe]
                 shares[dupe] = 0.0
             best = max(range(len(shares)), key=shares.__getitem__)

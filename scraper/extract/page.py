@@ -175,6 +175,15 @@ class Page:
             return tags
         return [t for t in tags if is_at_or_inside(t, within)]
 
+    def headline_element(self) -> Tag | None:
+        """The article's headline element: the one `title.extract_title` kept when no `<h1>`
+        prints the headline (`headline`: the `<h2>` under a slogan `<h1>`, an old layout's
+        line), else the first `<h1>`; None on a page with neither. The rules reading around
+        the headline (a section link above it, the zone's lines) start there."""
+        if self.headline is not None:
+            return self.headline
+        return self.signals.h1s[0] if self.signals.h1s else None
+
     def names_site(self, text: str) -> bool:
         """True when `text` opens with the site's own name (a profile's `site_names`, or the
         page's host) as whole words: "hub.brussels · info@…", not "Hubert Martin"."""

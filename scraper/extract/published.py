@@ -487,8 +487,9 @@ class _Inert:
         page = self.page
         if self.known is None:
             self.known = {fold(c.sector) for c in page.cards if c.sector}
-            if page.signals.h1s:
-                self.known.add(fold(normalize_text(page.signals.h1s[0].get_text(" "))))
+            headline = page.headline_element()  # as `extract_sector` reads it
+            if headline is not None:
+                self.known.add(fold(normalize_text(headline.get_text(" "))))
         folded = fold(line)
         return folded not in self.known and folded not in page.config.sectors
 
@@ -1282,12 +1283,14 @@ def modified_after(
     there is none."""
     if modified is None or published is None or modified[0] >= published[0] - _ZONE_SLACK:
         return modified
+    floor = published[0] - _ZONE_SLACK
+    later = next((found for found in _modified_days(page, title) if found[0] >= floor), None)
     page.warnings.append(
         f"modified {modified[0].isoformat()} ({modified[1]}) precedes published "
-        f"{published[0].isoformat()}: dropped"
+        f"{published[0].isoformat()}: "
+        + (f"{later[0].isoformat()} ({later[1]}) taken instead" if later else "dropped")
     )
-    floor = published[0] - _ZONE_SLACK
-    return next((found for found in _modified_days(page, title) if found[0] >= floor), None)
+    return later
 
 
 def extract_modified(page: Page, *, title: str | None = None) -> FoundDate:

@@ -328,13 +328,13 @@ def introduced_names(
                 # the organisation of the role apposed to that person ("Marie Dupont,
                 # présidente de la Fédération X, explique"): no one; a cue by it introduces
                 # the whole apposition, the person at its head
-                if gap <= 60:
+                if gap <= MAX_CUE_GAP:
                     near.append((gap, person[1]))
                 continue
             name = person_name(_name_at(block, match, ends), config)
             if name:
                 person = (match, name)
-            if gap <= 60 and name:
+            if gap <= MAX_CUE_GAP and name:
                 near.append((gap, name))
         # "Brasserie de la Senne … its co-founder Yvan De Baets": the name nearest the cue first
         names.extend(name for _, name in sorted(near, key=lambda n: n[0]) if name not in names)
@@ -342,6 +342,9 @@ def introduced_names(
     return close + [name for name in names if name not in close]
 
 
+#: Characters between a cue and a name it introduces (about ten words: "Laura Pérez, our trade
+#: attaché in Mexico City, explains"); a name further off is another sentence's.
+MAX_CUE_GAP = 60
 #: Characters between a cue and a name in apposition to it: a space ("founder Marie Uwimana"),
 #: or the comma after the name ("Marie Uwimana, founder"; `_gap` counts it as one).
 _APPOSED_GAP = 1
@@ -353,6 +356,10 @@ _APPOSED_GAP = 1
 MAX_ROLE_PHRASE_CHARS = 40
 #: What ends a role phrase apposed to a name: its closing comma, a sentence's end.
 _PHRASE_ENDS = frozenset(",.;:!?()")
+#: A role phrase joins its role to the organisation by a preposition or an article ("de la",
+#: "of the", "van", "des", "at"): a short word. A longer word right before a name ("…, et son
+#: associé Paul Martin", "…, together with Paul Martin") names a second person beside the first.
+MAX_JOINING_WORD_CHARS = 3
 
 
 def _in_role_of(
@@ -361,8 +368,9 @@ def _in_role_of(
     """True when the name `match` stands in the role phrase apposed to the person named by
     `person` ("Marie Dupont, présidente de la Fédération X", "Jan Peeters, voorzitter van Y",
     "Anna Schmidt, Vorsitzende des Z"): the comma after the person's name opens a phrase of a
-    few words up to the name, with no other punctuation, whose first word is written in lower
-    case (a role, in languages writing it so) or holds a role cue (`folded`: `text` folded, same
+    few words up to the name, with no other punctuation, ending with a short joining word
+    (`MAX_JOINING_WORD_CHARS`), whose first word is written in lower case (a role, in languages
+    writing it so) or holds a role cue (`folded`: `text` folded, same
     offsets; a German role is capitalised). That name is the role's organisation, never the
     interviewee, even when a speech cue follows it ("…, explique")."""
     head, comma, rest = text[person.end() : match.start()].partition(",")
@@ -371,6 +379,9 @@ def _in_role_of(
         return False
     if any(c in _PHRASE_ENDS for c in role):
         return False
+    words = role.split()
+    if len(words) < 2 or len(words[-1]) > MAX_JOINING_WORD_CHARS:
+        return False  # no role joined to an organisation: a second person, named beside
     start = match.start() - len(rest.lstrip())  # where the role's first word starts
     return role[0].islower() or cue.match(folded, start) is not None
 
@@ -759,8 +770,11 @@ def _after_article() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\W)(?:{words or '(?!)'})$", re.IGNORECASE)
 
 
-#: Characters before a name searched for an article: the longest one and its spaces.
-_ARTICLE_CHARS = 8
+@lru_cache(maxsize=1)
+def _article_chars() -> int:
+    """Characters before a name searched for an article: the vocabulary's longest one and a
+    space on either side."""
+    return max(map(len, lexicon.words("articles", folded=False)), default=0) + 2
 
 
 def _things(blocks: Sequence[Block]) -> set[str]:
@@ -774,7 +788,7 @@ def _things(blocks: Sequence[Block]) -> set[str]:
         match.group()
         for block in blocks
         for match in FULL_NAME.finditer(block.text)
-        if after.search(block.text[max(0, match.start() - _ARTICLE_CHARS) : match.start()])
+        if after.search(block.text[max(0, match.start() - _article_chars()) : match.start()])
     }
 
 
@@ -1154,8 +1168,7 @@ def _voiced(answer: _Answer, config: ExtractConfig) -> bool:
     the voice of an announcement's sections, not of an interviewee."""
     if _speaks(answer.question, config.second_person):
         return True
-    text = " ".join(answer.paragraphs)
-    return _speaks(text, config.first_person) and not _speaks(text, config.second_person)
+    return _answer_voiced(answer, config)
 
 
 def _answer_voiced(answer: _Answer, config: ExtractConfig) -> bool:

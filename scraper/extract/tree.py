@@ -305,18 +305,19 @@ class HtmlBuilder(LXMLTreeBuilder):
 
     def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
         soup = self.soup
-        assert soup is not None
-        self._page = soup if isinstance(soup, PageSoup) else None
-        if isinstance(soup, PageSoup):
-            soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
+        if not isinstance(soup, PageSoup):
+            # lxml appends text to the builder's own list, which only a `PageSoup` keeps as its
+            # `current_data` (bs4's `endData` replaces the list: text would be read twice)
+            raise TypeError("HtmlBuilder builds PageSoup trees only (PageSoup.parse)")
+        self._page = soup
+        soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
         text = self._text
         text[:] = soup.current_data  # (empty: the soup was just reset)
         soup.current_data = text
         try:
             super().feed(markup)
         finally:
-            if isinstance(soup, PageSoup):
-                soup.plain = False
+            soup.plain = False
             self._page = None
             # the text after the last tag, if any, is the soup's to end (`_feed`); the list
             # stays the builder's

@@ -15,7 +15,7 @@ from bs4.element import AttributeDict
 from bs4.exceptions import ParserRejectedMarkup
 
 from scraper.extract import parse_html
-from scraper.extract.tree import parse_tree
+from scraper.extract.tree import HtmlBuilder, parse_tree
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGES = sorted((FIXTURES / "pages").glob("*.html"))[::5] + sorted(
@@ -178,3 +178,11 @@ def test_the_text_nodes_listed_while_parsing_are_every_text_node_of_the_tree(htm
     assert [id(s) for s in parsed.text_nodes] == [
         id(s) for s in parsed.soup.descendants if isinstance(s, NavigableString)
     ]
+
+
+def test_the_page_builder_refuses_a_plain_soup() -> None:
+    """`HtmlBuilder` keeps the text lxml hands it in a list only a `PageSoup` reads; given to a
+    plain `BeautifulSoup`, whose `endData` replaces that list, it read text twice ("alpha" then
+    "alphabeta x gamma"): it says so at once instead."""
+    with pytest.raises(TypeError, match="PageSoup"):
+        BeautifulSoup("<p>alpha</p><p>beta <b>x</b> gamma</p>", builder=HtmlBuilder())

@@ -131,9 +131,21 @@ _MISSION_FR = _page(
 )
 
 _ANNOUNCEMENTS = {
-    "nl-market-news-credit-paragraph": (_MARKET_NL, "/nl/news/marokko-isolatiemateriaal/"),
-    "en-webinar-figcaption": (_WEBINAR_EN, "/en/news/selling-to-public-buyers-in-germany/"),
-    "fr-mission-credit-line": (_MISSION_FR, "/fr/news/mission-economique-au-quebec/"),
+    "nl-market-news-credit-paragraph": (
+        _MARKET_NL,
+        "/nl/news/marokko-isolatiemateriaal/",
+        "Wat verandert er?",
+    ),
+    "en-webinar-figcaption": (
+        _WEBINAR_EN,
+        "/en/news/selling-to-public-buyers-in-germany/",
+        "What will you learn?",
+    ),
+    "fr-mission-credit-line": (
+        _MISSION_FR,
+        "/fr/news/mission-economique-au-quebec/",
+        "Pourquoi le Québec ?",
+    ),
 }
 
 
@@ -141,13 +153,10 @@ _ANNOUNCEMENTS = {
 def test_question_headings_named_only_by_a_credit_or_a_contact_are_no_interview(
     case: str,
 ) -> None:
-    html, path = _ANNOUNCEMENTS[case]
+    html, path, heading = _ANNOUNCEMENTS[case]
     record = read(html, _HUB + path)
     assert record.qa == []
-    body = record.body or ""
-    for heading in ("Wat verandert er?", "What will you learn?", "Pourquoi le Québec ?"):
-        if heading in html:
-            assert heading in body  # the sections stay the article's text
+    assert heading in (record.body or "")  # the sections stay the article's text
 
 
 def test_an_interview_keeps_its_interviewee_beside_a_photographer_credit() -> None:

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.extract.blocks import Block
+from scraper.extract.config import config_for
+from scraper.extract.qa import introduced_names
+from scraper.sites import load_profile
 from tests.extract.reading import lead_and_body, read
 
 # --- sector: the section link above an <h2> headline under a slogan <h1> ---------------------
@@ -293,3 +297,32 @@ def test_an_english_credit_with_an_initial_leaves_a_paragraph_under_a_figure() -
     text = lead_and_body(record)
     assert "Dockers at the new hydrogen terminal" in text
     assert "Smith" not in text
+
+
+@pytest.mark.parametrize(
+    ("intro", "names"),
+    [
+        (
+            "Nous avons interrogé Marie Dupont, et son associé Paul Martin, qui expliquent leur "
+            "projet.",
+            ["Marie Dupont", "Paul Martin"],
+        ),
+        (
+            "We spoke with Anna Weber, together with Paul Martin, about the new plant.",
+            ["Anna Weber", "Paul Martin"],
+        ),
+        (
+            "Marie Dupont, présidente de la Fédération Wallonne, explique le projet.",
+            ["Marie Dupont"],
+        ),
+    ],
+    ids=["fr-second-person", "en-together-with", "fr-organisation"],
+)
+def test_a_second_person_named_after_a_comma_is_no_organisation(
+    intro: str, names: list[str]
+) -> None:
+    """A role phrase joins its role to the organisation by a short word ("de la", "of the"): a
+    second person named after a comma and a longer word ("et son associé", "together with")
+    is still someone the introduction names, not the first person's organisation."""
+    config = config_for(load_profile("hub_brussels"))
+    assert sorted(introduced_names([Block(tag="p", lines=[intro])], config)) == sorted(names)
