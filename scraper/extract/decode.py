@@ -93,16 +93,29 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str, str | None]:
     for name in declared:
         try:
             return data.decode(name), warning
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if _cut_short(exc, data) and name in ("utf-8", "utf-8-sig"):
+                return data.decode(name, errors="replace"), _CUT_SHORT
             warning = f"page is not valid {name} as declared; decoded leniently"
             if name not in ("utf-8", "utf-8-sig"):
                 return data.decode(name, errors="replace"), warning
     try:
         return data.decode("utf-8"), warning
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _cut_short(exc, data):
+            return data.decode("utf-8", errors="replace"), _CUT_SHORT
     text = data.decode("windows-1252", errors="replace")
     return text, warning or "no declared charset and not utf-8: decoded as windows-1252"
+
+
+_CUT_SHORT = "page ends in the middle of a utf-8 character (cut short?); decoded as utf-8"
+
+
+def _cut_short(error: UnicodeDecodeError, data: bytes) -> bool:
+    """True when the only fault of `data` as utf-8 is a character cut off at its very end (a
+    download or a file truncated mid-character): everything before decoded, so the page is
+    utf-8 (a replacement character for the cut bytes), not another charset."""
+    return error.reason == "unexpected end of data" and error.end == len(data)
 
 
 #: Bytes that never occur in text (WHATWG MIME Sniffing, "binary data byte"): 0x00-0x08, 0x0B,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from scraper.extract import extract_article
 from scraper.extract.decode import decode_html
 
@@ -82,3 +84,16 @@ def test_an_unknown_charset_in_the_page_is_reported_not_fatal() -> None:
     text, warning = decode_html(data)
     assert "L’œuvre coûte 5 €" in text
     assert warning == "unknown charset 'x-bogus-42' declared in the page ignored"
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["meta-utf8", "undeclared"])
+def test_a_page_cut_off_mid_character_stays_utf8(declared: bool) -> None:
+    """A page truncated in the middle of a character ("d" and the first byte of "é") is utf-8
+    all the same: the text before reads as written, a replacement character for the cut bytes,
+    and a warning says why; it was read as windows-1252 ("Mission Ã©conomique …")."""
+    meta = '<meta charset="utf-8">' if declared else ""
+    page = f"<html><head>{meta}<title>Mission économique au Maroc</title></head><body><p>Déjà d"
+    data = page.encode("utf-8") + "é".encode()[:1]
+    text, warning = decode_html(data)
+    assert "Mission économique au Maroc" in text and "Déjà d\ufffd" in text
+    assert warning is not None and "cut short" in warning
