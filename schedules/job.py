@@ -213,6 +213,9 @@ class RunReport:
     bytes: int = 0
     planned: list[PlannedFetch] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: why the run ended as it did, when not ok ("site unreachable: none of 4 requests was
+    #: answered (…); check the network, DNS and the start URL"): the run log's message
+    message: str | None = None
 
     @property
     def seconds(self) -> float:
@@ -242,6 +245,7 @@ class RunReport:
             "bytes": self.bytes,
             "warnings": list(self.warnings),
             "planned": [{"url": p.url, "reason": p.reason} for p in self.planned],
+            "message": self.message,
         }
 
 
@@ -523,7 +527,7 @@ class _Crawl:
             # what discovery alone tells: the exit code the crawl itself would give for it
             verdict = self._unreachable() or self._discovery_verdict(discovery)
             if verdict is not None:
-                return self._report(verdict[0], verdict[1], plan)
+                return self._report(verdict[0], verdict[1], plan, verdict[2])
             return self._report("dry-run", EXIT_OK, plan)
         if self._no_start_answered(discovery):
             # the configuration names no listing that exists (a typo, a section moved): a
@@ -988,7 +992,11 @@ class _Crawl:
     # -- the end
 
     def _report(
-        self, outcome: str, exit_code: int, plan: list[PlannedFetch] | None = None
+        self,
+        outcome: str,
+        exit_code: int,
+        plan: list[PlannedFetch] | None = None,
+        message: str | None = None,
     ) -> RunReport:
         return RunReport(
             run_id=self.run_id,
@@ -1001,10 +1009,11 @@ class _Crawl:
             bytes=self.fetcher.stats.bytes,
             planned=list(plan or []),
             warnings=list(self.warnings),
+            message=message,
         )
 
     def _finish(self, outcome: str, exit_code: int, message: str | None) -> RunReport:
-        report = self._report(outcome, exit_code)
+        report = self._report(outcome, exit_code, message=message)
         if self.run_id is not None:
             counts = {**asdict(self.counts), "requests": report.requests, "bytes": report.bytes}
             with transaction(self.engine) as session:

@@ -373,6 +373,10 @@ def _print_report(report: RunReport, *, as_json: bool, log_json: bool = False) -
     for item in report.planned:
         click.echo(f"would fetch ({item.reason}): {item.url}")
     click.echo(report.summary())
+    if report.message and report.outcome == "unreachable":
+        # why no request was answered, where cron mail and a person look first (the other
+        # verdicts are logged as warnings on stderr already)
+        click.echo(report.message, err=True)
 
 
 def _fail(message: str, code: int, *, as_json: bool) -> NoReturn:

@@ -50,6 +50,17 @@ def test_an_unreachable_site_exits_69_and_records_the_run(tmp_path: Path, start_
     row = json.loads(runs.stdout)[0]
     assert (row["outcome"], row["exit_code"]) == ("unreachable", 69)
     assert "unreachable" in row["message"]
+    assert report["message"] == row["message"]
+
+
+def test_an_unreachable_site_says_why_on_stderr(tmp_path: Path) -> None:
+    """Without --json the summary line goes to stdout and the reason, the run log's message,
+    to stderr: a person or cron mail reads why without asking `hubarchive runs`."""
+    start = f"http://127.0.0.1:{_closed_port()}/fr/news/"
+    code, out, err = _crawl(str(tmp_path / "a.db"), "--start-url", start)
+    assert code == 69, (out, err)
+    assert out.startswith("crawl unreachable:")
+    assert "site unreachable: none of" in err and "check the network" in err
 
 
 def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> None:
