@@ -132,6 +132,23 @@ def region_of_address(lines: Sequence[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_in_text() -> re.Pattern[str]:
+    """A country name (`countries`) as whole words inside a folded line, longest names first."""
+    names = sorted(countries(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def region_named_in(lines: Sequence[str]) -> str | None:
+    """The region of a country named inside a contact's own lines, not as an address's last part:
+    a role or a sentence ("Handelsattaché – Brazilië (São Paulo)", "our office in Casablanca,
+    Morocco on 0522 …"); None when they name none, or name two countries."""
+    pattern = _country_in_text()
+    known = countries()
+    found = {known[m.group(0)] for line in lines for m in pattern.finditer(fold(line))}
+    return found.pop() if len(found) == 1 else None
+
+
 #: The regions (ISO 3166) a number written without country code is read in, most likely first:
 #: the first one in which the text holds a valid number is taken. Empty: only international
 #: numbers ("+32 …") are found.
@@ -496,8 +513,14 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) ->
     (`region_of_address`), else in `regions` (the page's: `Page.phone_regions`)."""
     contacts: list[Contact] = []
     for group in groups:
-        own = region_of_address([line for b in group for line in b.lines])
-        builder = _Builder(_first(own, regions))
+        lines = [line for b in group for line in b.lines]
+        own = region_of_address(lines)
+        named = None if own else region_named_in(lines)
+        # a country named in a role or a sentence is weaker evidence than an address's: its
+        # region reads only the numbers the page's regions cannot ("(416) 862-3471")
+        builder = _Builder(
+            (*regions, named) if named and named not in regions else _first(own, regions)
+        )
         for k, block in enumerate(group):
             if block.tag in ("dt", "th") and field_label(block.text) is not None:
                 continue  # "Name", "Phone": labels of the values beside them
