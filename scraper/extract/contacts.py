@@ -67,11 +67,12 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: A label introducing a contact ("Contact presse :", "Meer info -"; vocabulary
 #: `contact_intro_labels`) or a verb before the contact's name and a colon ("Contactez Jan Peeters
-#: :"; `contact_intro_verbs`): taken off the contact's line.
+#: :", or before the name and its role, "Contact Rafael Costa, our commissioner …:";
+#: `contact_intro_verbs`): taken off the contact's line.
 _CONTACT_PREFIX = re.compile(
     rf"^(?:(?:{lexicon.alternation('contact_intro_labels')})\s*[:\-–]\s*"
     rf"|(?:{lexicon.alternation('contact_intro_verbs')})\s+"
-    r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*:))",
+    r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*[:,]))",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s+")
@@ -295,8 +296,22 @@ _FAX_NUMBER = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(][\d\s./()\-]{5,}\d", re.IGN
 
 
 def _is_address(line: str, regions: Regions) -> bool:
-    return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
-        POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80
+    return (
+        bool(_STREET.search(line) and re.search(r"\d", line))
+        or bool(POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80)
+        or _place_and_country(line)
+    )
+
+
+def _place_and_country(line: str) -> bool:
+    """A place's name, then its country ("Tokyo, Japon", "São Paulo, Brasil": a vCard's `adr`
+    of an office abroad, without street nor postal code): every word of the place capitalised,
+    as a role's words are not ("Attaché économique, Japon")."""
+    *place, country = _COMMA.split(line.strip(" ."))
+    return (
+        bool(place)
+        and fold(country) in countries()
+        and all(word[:1].isupper() or word[:1].isdigit() for p in place for word in p.split())
     )
 
 
@@ -389,6 +404,8 @@ class _Builder:
         the person when none is named yet, or the next one after a person with an address: one
         person has one address, `contact_blocks.MAX_EMAILS_PER_PERSON`.)"""
         regions = self.regions
+        if len(lines) > 1 and _place_and_country(one := " ".join(lines)):
+            lines = [one]  # a place and its country in spans of their own: one address line
         unlabelled = [
             part
             for r in lines
