@@ -296,22 +296,23 @@ _FAX_NUMBER = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(][\d\s./()\-]{5,}\d", re.IGN
 
 
 def _is_address(line: str, regions: Regions) -> bool:
-    return (
-        bool(_STREET.search(line) and re.search(r"\d", line))
-        or bool(POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80)
-        or _place_and_country(line)
+    return bool(_STREET.search(line) and re.search(r"\d", line)) or bool(
+        POSTCODE.search(line) and not phones_in(line, regions) and len(line) < 80
     )
 
 
 def _place_and_country(line: str) -> bool:
     """A place's name, then its country ("Tokyo, Japon", "São Paulo, Brasil": a vCard's `adr`
-    of an office abroad, without street nor postal code): every word of the place capitalised,
-    as a role's words are not ("Attaché économique, Japon")."""
+    of an office abroad, without street nor postal code): every word of the place capitalised.
+    (Read only in a block of several lines, one part each: a role on one line may be written
+    so too, "Trade Commissioner, Japan".)"""
+    if has_digit(line):
+        return False  # a street's number or a postal code: an address the other rules read
     *place, country = _COMMA.split(line.strip(" ."))
     return (
         bool(place)
         and fold(country) in countries()
-        and all(word[:1].isupper() or word[:1].isdigit() for p in place for word in p.split())
+        and all(word[:1].isupper() for p in place for word in p.split())
     )
 
 
@@ -404,8 +405,15 @@ class _Builder:
         the person when none is named yet, or the next one after a person with an address: one
         person has one address, `contact_blocks.MAX_EMAILS_PER_PERSON`.)"""
         regions = self.regions
-        if len(lines) > 1 and _place_and_country(one := " ".join(lines)):
-            lines = [one]  # a place and its country in spans of their own: one address line
+        if (
+            len(lines) > 1
+            and self.current.name
+            and not self.address
+            and _place_and_country(one := " ".join(lines))
+        ):
+            # a place and its country in spans of their own under a person: the address
+            self.address.append(one)
+            return
         unlabelled = [
             part
             for r in lines
