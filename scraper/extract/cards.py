@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -908,9 +908,10 @@ def find_cards(
     cards: list[Card] = []
     seen: set[str] = set()
     containers: list[Tag] = list(sections)
+    clones = _carousel_clones(candidates, strips, boxes)
     for i, c in enumerate(candidates):
         container = c.section or strips.get(i) or boxes.get(i)
-        if container is None or c.key in seen:
+        if container is None or c.key in seen or i in clones:
             continue
         card = c.link if i in boxes else units[i]  # a box's card is its bare link
         lines = normalize_lines(card.get_text("\n"))
@@ -942,3 +943,35 @@ def find_cards(
         if not any(is_at_or_inside(tag, o) for o in containers):
             containers = [o for o in containers if not is_inside(o, tag)] + [tag]
     return cards, containers
+
+
+def _carousel_clones(
+    candidates: Sequence[_Candidate], strips: Mapping[int, Tag], boxes: Mapping[int, Tag]
+) -> set[int]:
+    """The copies a looping carousel sets around its slides (its last ones before the first, its
+    first ones after the last: "C A B C A"): the units outside the run of its distinct cards
+    that the copies on both sides wrap around, the cards coming in that run's order. A
+    container whose repeats do not wrap that way keeps its first of each."""
+    by_container: dict[int, list[int]] = {}
+    for i, c in enumerate(candidates):
+        container = c.section or strips.get(i) or boxes.get(i)
+        if container is not None:
+            by_container.setdefault(id(container), []).append(i)
+    clones: set[int] = set()
+    for members in by_container.values():
+        keys = [candidates[i].key for i in members]
+        distinct = len(set(keys))
+        extra = len(keys) - distinct
+        if not extra or extra > distinct:
+            continue  # no copy, or more copies than slides: no carousel's
+        # the copies sit on both sides, as many or one more before (Swiper, Slick)
+        for before in dict.fromkeys((extra // 2, extra - extra // 2)):
+            run = keys[before : before + distinct]
+            if (
+                len(set(run)) == distinct
+                and keys[:before] == run[distinct - before :]
+                and keys[before + distinct :] == run[: extra - before]
+            ):
+                clones.update(members[:before] + members[before + distinct :])
+                break
+    return clones

@@ -67,11 +67,12 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: A label introducing a contact ("Contact presse :", "Meer info -"; vocabulary
 #: `contact_intro_labels`) or a verb before the contact's name and a colon ("Contactez Jan Peeters
-#: :"; `contact_intro_verbs`): taken off the contact's line.
+#: :", or before the name and its role, "Contact Rafael Costa, our commissioner …:";
+#: `contact_intro_verbs`): taken off the contact's line.
 _CONTACT_PREFIX = re.compile(
     rf"^(?:(?:{lexicon.alternation('contact_intro_labels')})\s*[:\-–]\s*"
     rf"|(?:{lexicon.alternation('contact_intro_verbs')})\s+"
-    r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*:))",
+    r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*[:,]))",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s+")
@@ -130,6 +131,23 @@ def region_of_address(lines: Sequence[str]) -> str | None:
             if pattern.search(line):
                 return code
     return None
+
+
+@lru_cache(maxsize=1)
+def _country_in_text() -> re.Pattern[str]:
+    """A country name (`countries`) as whole words inside a folded line, longest names first."""
+    names = sorted(countries(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def region_named_in(lines: Sequence[str]) -> str | None:
+    """The region of a country named inside a contact's own lines, not as an address's last part:
+    a role or a sentence ("Handelsattaché – Brazilië (São Paulo)", "our office in Casablanca,
+    Morocco on 0522 …"); None when they name none, or name two countries."""
+    pattern = _country_in_text()
+    known = countries()
+    found = {known[m.group(0)] for line in lines for m in pattern.finditer(fold(line))}
+    return found.pop() if len(found) == 1 else None
 
 
 #: The regions (ISO 3166) a number written without country code is read in, most likely first:
@@ -283,6 +301,21 @@ def _is_address(line: str, regions: Regions) -> bool:
     )
 
 
+def _place_and_country(line: str) -> bool:
+    """A place's name, then its country ("Tokyo, Japon", "São Paulo, Brasil": a vCard's `adr`
+    of an office abroad, without street nor postal code): every word of the place capitalised.
+    (Read only in a block of several lines, one part each: a role on one line may be written
+    so too, "Trade Commissioner, Japan".)"""
+    if has_digit(line):
+        return False  # a street's number or a postal code: an address the other rules read
+    *place, country = _COMMA.split(line.strip(" ."))
+    return (
+        bool(place)
+        and fold(country) in countries()
+        and all(word[:1].isupper() for p in place for word in p.split())
+    )
+
+
 def _is_name(line: str, regions: Regions) -> bool:
     """A person's name on a line of its own (a title such as "Dr." allowed before it)."""
     return (
@@ -372,6 +405,15 @@ class _Builder:
         the person when none is named yet, or the next one after a person with an address: one
         person has one address, `contact_blocks.MAX_EMAILS_PER_PERSON`.)"""
         regions = self.regions
+        if (
+            len(lines) > 1
+            and self.current.name
+            and not self.address
+            and _place_and_country(one := " ".join(lines))
+        ):
+            # a place and its country in spans of their own under a person: the address
+            self.address.append(one)
+            return
         unlabelled = [
             part
             for r in lines
@@ -496,8 +538,14 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) ->
     (`region_of_address`), else in `regions` (the page's: `Page.phone_regions`)."""
     contacts: list[Contact] = []
     for group in groups:
-        own = region_of_address([line for b in group for line in b.lines])
-        builder = _Builder(_first(own, regions))
+        lines = [line for b in group for line in b.lines]
+        own = region_of_address(lines)
+        named = None if own else region_named_in(lines)
+        # a country named in a role or a sentence is weaker evidence than an address's: its
+        # region reads only the numbers the page's regions cannot ("(416) 862-3471")
+        builder = _Builder(
+            (*regions, named) if named and named not in regions else _first(own, regions)
+        )
         for k, block in enumerate(group):
             if block.tag in ("dt", "th") and field_label(block.text) is not None:
                 continue  # "Name", "Phone": labels of the values beside them

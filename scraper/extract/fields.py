@@ -37,7 +37,9 @@ Found = tuple[str, str] | None  # (value, layer)
 #: A sector is a short label: longer text after "Secteur :" is a sentence, not one.
 MAX_SECTOR_CHARS = 60
 _DIGIT = re.compile(r"\d")
-_PIECES = re.compile(r"\s+[·|•–—]\s+")
+#: (a dot, bullet or bar needs no spaces: a kicker's items are often spans set apart by CSS alone,
+#: "Interview·Food & drinks·9 July 2026", as the cards' `_PIECES` reads them)
+_PIECES = re.compile(r"\s+[·|•–—]\s+|\s*[·|•]\s*")
 
 
 def _has_separator(line: str) -> bool:

@@ -251,7 +251,11 @@ def question_text(block: Block, config: ExtractConfig, *, followed_by_label: boo
     asks = text.rstrip(' »”"').endswith("?")
     if not asks and not (followed_by_label and (block.is_heading or block.bold)):
         return None
-    return None if _is_cta(text, config) else text
+    return None if _is_cta(text, config) else _QUESTION_NUMBER.sub("", text, count=1)
+
+
+#: The number a question is listed under ("1. Why Brazil?", "2) Combien ?"): no part of it.
+_QUESTION_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
 def label_names(
@@ -867,10 +871,15 @@ def _asker_turns(
 
 def _label_line(block: Block, config: ExtractConfig) -> str | None:
     """The speaker of a bold line that holds only a name, initials or the asker ("hub.brussels"),
-    the words of that speaker in the paragraph below it."""
-    if not block.bold or len(block.lines) != 1 or block.is_heading:
+    the words of that speaker in the paragraph below it. A table's header cell labels the cell
+    beside it as bold type does: a row "<th>Kenji Watanabe</th><td>De la patience…</td>" is a
+    turn, and a row headed "Question" holds a question."""
+    header_cell = block.tag == "th"
+    if not (block.bold or header_cell) or len(block.lines) != 1 or block.is_heading:
         return None
     text = block.text.rstrip(" :")
+    if header_cell and _Q_PREFIX.fullmatch(f"{text}:"):
+        return text
     if (
         is_full_name(text)
         or is_initials(text)
@@ -1086,6 +1095,10 @@ def _labelled(
                 answer = _Answer(question, only_speaker)
             continue
         if label:
+            speaker = resolve(label[0], names)
+            if answer is not None and answer.paragraphs and answer.speaker == speaker:
+                answer.add(block, label[1])  # the speaker's label again: the answer goes on
+                continue
             close()
             if question is not None:
                 answer = _Answer(question, resolve(label[0], names), quoted=block.quoted)
