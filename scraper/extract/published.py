@@ -437,6 +437,8 @@ def zone_lines(page: Page) -> list[str]:
         behind, ahead = lines_around(
             anchor, page.config, avoid, frame=lambda tag: _frame_behind(page, tag)
         )
+        if not lines:
+            page.zone_behind = len(behind)
         lines.extend(behind)
         lines.extend(normalize_lines(anchor.get_text("\n")))
         lines.extend(ahead)
@@ -728,7 +730,8 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     if kind == "published":
         year = _url_year(page)
         updated = zone_has_label(page, "modified")
-        for index, line in enumerate(lines[: page.zone_head]):
+        for index in _nearest_first(page):
+            line = lines[index]
             if digits[index] and (
                 (updated and _after_update_label(lines, digits, index, order))
                 or _after_other_label(lines, digits, index)
@@ -765,6 +768,16 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = _opening_date(second.text, order)
         return found
     return None
+
+
+def _nearest_first(page: Page) -> Iterator[int]:
+    """The indices of the zone's lines around the headline, nearest it first: the headline and
+    the lines under it, then those before it, walking back. A date line above the headline is
+    the article's only when none is printed under it: above, a teaser of another article (a
+    "Most read" promo, a ticker) in the same column comes first in reading order."""
+    behind = page.zone_behind
+    yield from range(behind, page.zone_head)
+    yield from range(min(behind, page.zone_head) - 1, -1, -1)
 
 
 def _url_date(page: Page) -> dt.date | None:
