@@ -246,6 +246,8 @@ def _find_article_times(page: Page) -> list[Tag]:
         if _in_repeated_unit(tag) or _in_teaser_link(tag):
             continue  # a teaser's or a comment's, one of a list; a "Read also" link's
         times.append(tag)
+    if times:
+        times = _without_teasers_above(page, times)
     # one `<time>` or none needs no order: the headline is looked up only to sort several
     headline = _headline(page) if len(times) > 1 else None
     if headline is not None:
@@ -284,6 +286,43 @@ def _in_repeated_unit(tag: Tag) -> bool:
         if len(units) >= _MIN_UNITS and any(u is unit for u in units):
             return True
     return False
+
+
+#: A link beside a `<time>` (in its parent) with at least this many words is another article's
+#: title: a lone teaser ("<time>2 marzo</time> <a>Incidente sulla A12, code fino a Sestri</a>");
+#: an article's own date line links an author ("Ann Lee") or a section ("Politics") at most.
+_TEASER_TITLE_WORDS = 4
+
+
+def _without_teasers_above(page: Page, times: list[Tag]) -> list[Tag]:
+    """`times` without those above the headline whose parent (not holding the headline) also
+    holds a link of a headline's length to another page: a lone teaser before the article (a
+    "Latest" item, a ticker), the date of that other text. One teaser is no repeated unit."""
+    headline = _headline(page)
+    if headline is None:
+        return times
+    position = page.signals.position
+    at = position.get(id(headline))
+    if at is None:
+        return times
+    kept = []
+    for tag in times:
+        parent = tag.parent
+        if (
+            position.get(id(tag), at) < at
+            and isinstance(parent, Tag)
+            and not (parent is headline or is_inside(headline, parent))
+            and any(
+                not str(a.get("href", "")).startswith("#")
+                and not any(up is a for up in tag.parents)
+                and len(a.get_text(" ").split()) >= _TEASER_TITLE_WORDS
+                for a in tags_named(parent, ("a",))
+                if a.get("href") is not None
+            )
+        ):
+            continue
+        kept.append(tag)
+    return kept
 
 
 #: A link holding a `<time>` and at least this many other words holds another text's title: a

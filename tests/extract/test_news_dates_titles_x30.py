@@ -19,6 +19,11 @@ A teaser's date line above the headline in the same column (a "Most read" promo 
 around the headline were read in page order. They are now read nearest the headline first (the
 headline and the lines under it, then those above, walking back). Shown on the Brightspot page
 (pt) and a sibling French page.
+
+A lone teaser above the headline inside the article (a "Latest" item: a `<time>` beside a link of
+a headline's length to another article) gave its `<time>` as the article's date over the day
+printed under the headline: one teaser is no repeated unit, and its `<time>` sits beside its link,
+not in it. A `<time>` above the headline whose parent holds such a link is now a teaser's (it, en).
 """
 
 from __future__ import annotations
@@ -104,3 +109,58 @@ def test_a_teaser_date_above_the_headline_loses_to_the_byline_date_under_it_fr()
     record = read(html, "https://www.lephare-example.ca/actualites/rue-racine-aide-commercants")
     assert record.title == "Rue Racine : une aide pour les commerçants"
     assert record.published == dt.date(2026, 3, 4)
+
+
+def _lone_teaser_page(lang: str, teaser: str, headline: str, printed: str, text: str) -> str:
+    return (
+        f"<html lang='{lang}'><head><title>{headline} | Gazzetta</title></head><body>"
+        "<header><a href='/'>Gazzetta</a><nav><a href='/a/'>A</a> <a href='/b/'>B</a></nav>"
+        f"</header><main><article><div class='latest'>{teaser}</div><h1>{headline}</h1>"
+        f"<p class='meta'>{printed}</p><div class='body'>{text}</div></article></main>"
+        "<footer>© Gazzetta</footer></body></html>"
+    )
+
+
+_TEXT_IT = (
+    "<p>La giunta regionale ha approvato ieri sera il piano per le scuole, dopo una lunga "
+    "riunione con i sindacati e i presidi delle province.</p><p>I lavori nei primi venti "
+    "istituti partiranno in estate e dovranno finire prima dell'inizio delle lezioni.</p>"
+)
+_TEXT_EN = (
+    "<p>The school board approved the district's new bus routes on Wednesday night after "
+    "parents packed the meeting to ask for earlier pickups.</p><p>The routes take effect "
+    "after spring break, and the district will post the new times online next week.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "teaser", "headline", "printed", "text", "day"),
+    [
+        (
+            "it",
+            "<time datetime='2026-03-02'>2 marzo 2026</time> "
+            "<a href='/cronaca/incidente-sulla-a12-code-fino-a-sestri'>Incidente sulla A12, "
+            "code fino a Sestri</a>",
+            "Scuole, via libera al piano della Regione",
+            "4 marzo 2026",
+            _TEXT_IT,
+            dt.date(2026, 3, 4),
+        ),
+        (
+            "en",
+            "<span>Latest</span> <a href='/news/water-main-break-closes-elm-street/'>Water main "
+            "break closes Elm Street</a> <time datetime='2026-03-03T15:00:00-05:00'>Mar 3</time>",
+            "School board approves new bus routes",
+            "By Ann Lee | March 4, 2026",
+            _TEXT_EN,
+            dt.date(2026, 3, 4),
+        ),
+    ],
+)
+def test_a_lone_teaser_time_above_the_headline_is_not_the_article_date(
+    lang: str, teaser: str, headline: str, printed: str, text: str, day: dt.date
+) -> None:
+    html = _lone_teaser_page(lang, teaser, headline, printed, text)
+    record = read(html, "https://www.gazzetta-example.com/news/a-story-of-the-day")
+    assert record.title == headline
+    assert record.published == day
