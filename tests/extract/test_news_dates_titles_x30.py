@@ -111,16 +111,6 @@ def test_a_teaser_date_above_the_headline_loses_to_the_byline_date_under_it_fr()
     assert record.published == dt.date(2026, 3, 4)
 
 
-def _lone_teaser_page(lang: str, teaser: str, headline: str, printed: str, text: str) -> str:
-    return (
-        f"<html lang='{lang}'><head><title>{headline} | Gazzetta</title></head><body>"
-        "<header><a href='/'>Gazzetta</a><nav><a href='/a/'>A</a> <a href='/b/'>B</a></nav>"
-        f"</header><main><article><div class='latest'>{teaser}</div><h1>{headline}</h1>"
-        f"<p class='meta'>{printed}</p><div class='body'>{text}</div></article></main>"
-        "<footer>© Gazzetta</footer></body></html>"
-    )
-
-
 _TEXT_IT = (
     "<p>La giunta regionale ha approvato ieri sera il piano per le scuole, dopo una lunga "
     "riunione con i sindacati e i presidi delle province.</p><p>I lavori nei primi venti "
@@ -160,7 +150,12 @@ _TEXT_EN = (
 def test_a_lone_teaser_time_above_the_headline_is_not_the_article_date(
     lang: str, teaser: str, headline: str, printed: str, text: str, day: dt.date
 ) -> None:
-    html = _lone_teaser_page(lang, teaser, headline, printed, text)
+    # the teaser opens the article, above its headline and the day printed under it
+    article = f"<div class='latest'>{teaser}</div><h1>{headline}</h1><p>{printed}</p>{text}"
+    html = (
+        f"<html lang='{lang}'><head><title>{headline} | Gazzetta</title></head><body><header>"
+        f"<a href='/'>Gazzetta</a></header><main><article>{article}</article></main></body></html>"
+    )
     record = read(html, "https://www.gazzetta-example.com/news/a-story-of-the-day")
     assert record.title == headline
     assert record.published == day
