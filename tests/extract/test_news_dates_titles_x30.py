@@ -24,6 +24,10 @@ A lone teaser above the headline inside the article (a "Latest" item: a `<time>`
 a headline's length to another article) gave its `<time>` as the article's date over the day
 printed under the headline: one teaser is no repeated unit, and its `<time>` sits beside its link,
 not in it. A `<time>` above the headline whose parent holds such a link is now a teaser's (it, en).
+
+A title kind: with no `<h1>` and no og:title, a `<title>` "Section | Headline | Site" kept the
+section's name ("Local | …"): only sections between the headline and the site's name went. A
+section's name opening it (a link of the menu, a folder of the URL) now goes too (en, de).
 """
 
 from __future__ import annotations
@@ -159,3 +163,36 @@ def test_a_lone_teaser_time_above_the_headline_is_not_the_article_date(
     record = read(html, "https://www.gazzetta-example.com/news/a-story-of-the-day")
     assert record.title == headline
     assert record.published == day
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "section", "headline", "host"),
+    [
+        (
+            "en",
+            "Local | {} | Harbour Times",
+            "Local",
+            "Council votes to close the old bridge",
+            "www.harbourtimes-example.com",
+        ),
+        (
+            "de",
+            "Politik - {} - Kreisbote",
+            "Politik",
+            "Stadtrat stimmt für neues Hallenbad",
+            "www.kreisbote.de",
+        ),
+    ],
+)
+def test_a_section_opening_the_title_before_the_headline_goes(
+    lang: str, title: str, section: str, headline: str, host: str
+) -> None:
+    # no <h1> and no og:title: the <title> is all the page says of its headline
+    text = _TEXT_EN if lang == "en" else _TEXT_DE
+    html = (
+        f"<html lang='{lang}'><head><title>{title.format(headline)}</title></head><body><nav>"
+        f"<a href='/{section.lower()}/'>{section}</a> <a href='/sport/'>Sport</a></nav><main>"
+        f"<article><p class='byline'>Ann Lee</p>{text}</article></main></body></html>"
+    )
+    record = read(html, f"https://{host}/{section.lower()}/a-story-of-the-day")
+    assert record.title == headline
