@@ -352,9 +352,21 @@ def _site_root(page_url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}/" if parts.netloc else None
 
 
-def _card_units(candidates: list[_Candidate], section_ids: set[int]) -> dict[int, Tag]:
+def _card_units(
+    candidates: list[_Candidate], section_ids: set[int], h1s: list[Tag]
+) -> dict[int, Tag]:
     """For each candidate (by index), its card: the largest element around its link, at most
-    `MAX_CARD_DEPTH` levels up and never past a section, that leads to no other article."""
+    `MAX_CARD_DEPTH` levels up and never past a section, that leads to no other article, nor
+    holds a page's `<h1>` beside the link: a teaser of another article never holds the page's
+    headline (a lone "Related" item after a short article, a ticker before it, would otherwise
+    climb to the column holding both, and the article would read as a strip of two cards)."""
+    # the ancestors of each <h1>, by id, with the <h1>s below them
+    headed: dict[int, set[int]] = {}
+    for h1 in h1s:
+        for depth, parent in enumerate(h1.parents):
+            if depth >= MAX_CARD_DEPTH + 1 or parent.name in _STOP:
+                break
+            headed.setdefault(id(parent), set()).add(id(h1))
     below: dict[int, set[str]] = {}
     for c in candidates:
         for depth, parent in enumerate(c.link.parents):
@@ -366,12 +378,15 @@ def _card_units(candidates: list[_Candidate], section_ids: set[int]) -> dict[int
     units: dict[int, Tag] = {}
     for i, c in enumerate(candidates):
         card: Tag = c.link
+        # the <h1>s the link sits in (a card whose title is an <h1>) do not stop its climb
+        own = {id(p) for p in c.link.parents if p.name == "h1"} if headed else set()
         for depth, parent in enumerate(c.link.parents):
             if (
                 depth >= MAX_CARD_DEPTH
                 or parent.name in _STOP
                 or id(parent) in section_ids
                 or below.get(id(parent)) != {c.key}
+                or bool(headed.get(id(parent), own) - own)
             ):
                 break
             card = parent
@@ -887,7 +902,7 @@ def find_cards(
         {id(n) for n in navs},
         tuple(config.related_headings),
     )
-    units = _card_units(candidates, {id(s) for s in sections})
+    units = _card_units(candidates, {id(s) for s in sections}, h1s)
     strips = _strips(candidates, units)
     boxes = _labelled_boxes(candidates, strips, config)
     # the elements of inline boxes set apart from the text (`_set_apart`), to leave out of it

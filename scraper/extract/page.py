@@ -91,6 +91,8 @@ class Page:
     zone_lines: list[str] | None = None
     #: how many of `zone_lines` come from around the headline (the rest: the end of the text)
     zone_head: int = 0
+    #: how many of `zone_lines` come before the first headline (behind it, in reading order)
+    zone_behind: int = 0
     #: whether each of `zone_lines` holds a digit (every date does): found once, by
     #: `published.zone_digits`, for the labelled dates of both kinds
     zone_digits: list[bool] | None = None

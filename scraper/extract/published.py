@@ -246,6 +246,8 @@ def _find_article_times(page: Page) -> list[Tag]:
         if _in_repeated_unit(tag) or _in_teaser_link(tag):
             continue  # a teaser's or a comment's, one of a list; a "Read also" link's
         times.append(tag)
+    if times:
+        times = _without_teasers_above(page, times)
     # one `<time>` or none needs no order: the headline is looked up only to sort several
     headline = _headline(page) if len(times) > 1 else None
     if headline is not None:
@@ -284,6 +286,43 @@ def _in_repeated_unit(tag: Tag) -> bool:
         if len(units) >= _MIN_UNITS and any(u is unit for u in units):
             return True
     return False
+
+
+#: A link beside a `<time>` (in its parent) with at least this many words is another article's
+#: title: a lone teaser ("<time>2 marzo</time> <a>Incidente sulla A12, code fino a Sestri</a>");
+#: an article's own date line links an author ("Ann Lee") or a section ("Politics") at most.
+_TEASER_TITLE_WORDS = 4
+
+
+def _without_teasers_above(page: Page, times: list[Tag]) -> list[Tag]:
+    """`times` without those above the headline whose parent (not holding the headline) also
+    holds a link of a headline's length to another page: a lone teaser before the article (a
+    "Latest" item, a ticker), the date of that other text. One teaser is no repeated unit."""
+    headline = _headline(page)
+    if headline is None:
+        return times
+    position = page.signals.position
+    at = position.get(id(headline))
+    if at is None:
+        return times
+    kept = []
+    for tag in times:
+        parent = tag.parent
+        if (
+            position.get(id(tag), at) < at
+            and isinstance(parent, Tag)
+            and not (parent is headline or is_inside(headline, parent))
+            and any(
+                not str(a.get("href", "")).startswith("#")
+                and not any(up is a for up in tag.parents)
+                and len(a.get_text(" ").split()) >= _TEASER_TITLE_WORDS
+                for a in tags_named(parent, ("a",))
+                if a.get("href") is not None
+            )
+        ):
+            continue
+        kept.append(tag)
+    return kept
 
 
 #: A link holding a `<time>` and at least this many other words holds another text's title: a
@@ -437,6 +476,8 @@ def zone_lines(page: Page) -> list[str]:
         behind, ahead = lines_around(
             anchor, page.config, avoid, frame=lambda tag: _frame_behind(page, tag)
         )
+        if not lines:
+            page.zone_behind = len(behind)
         lines.extend(behind)
         lines.extend(normalize_lines(anchor.get_text("\n")))
         lines.extend(ahead)
@@ -728,7 +769,8 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
     if kind == "published":
         year = _url_year(page)
         updated = zone_has_label(page, "modified")
-        for index, line in enumerate(lines[: page.zone_head]):
+        for index in _nearest_first(page):
+            line = lines[index]
             if digits[index] and (
                 (updated and _after_update_label(lines, digits, index, order))
                 or _after_other_label(lines, digits, index)
@@ -765,6 +807,16 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = _opening_date(second.text, order)
         return found
     return None
+
+
+def _nearest_first(page: Page) -> Iterator[int]:
+    """The indices of the zone's lines around the headline, nearest it first: the headline and
+    the lines under it, then those before it, walking back. A date line above the headline is
+    the article's only when none is printed under it: above, a teaser of another article (a
+    "Most read" promo, a ticker) in the same column comes first in reading order."""
+    behind = page.zone_behind
+    yield from range(behind, page.zone_head)
+    yield from range(min(behind, page.zone_head) - 1, -1, -1)
 
 
 def _url_date(page: Page) -> dt.date | None:

@@ -412,6 +412,10 @@ def clean_title(
             _compact(parts[last - 1]) & sections or _is_date_piece(parts[last - 1])
         ):
             last -= 1
+        # and a section's name opening the title before the headline ("Local | Headline |
+        # Gazette"): the page's place on the site, written before it
+        while last - first > 1 and _compact(parts[first]) & sections:
+            first += 1
     elif (
         first > 0
         and last == len(flags)
