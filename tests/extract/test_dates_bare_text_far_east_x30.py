@@ -3,15 +3,20 @@
 A generic news site east of UTC (UTC+13: Tonga, Samoa) whose headline is a `<div>` (no `<h1>`):
 the article's `<time datetime="…Z">` prints a weekday date ("Mittwoch, 4. März 2026", "Wednesday
 4 March 2026") while its UTC stamp falls on the evening before. The printed day wins over a UTC
-stamp one day away (DECISIONS: a timestamp's day); the UTC day was taken. Shown in German and a
-sibling English page of another template.
+stamp one day away (DECISIONS: a timestamp's day); the UTC day was taken: the lines by the
+headline are read around an `<h1>`, an `<h2>` or an element printing the headline the metadata
+names, and no metadata named it (the headline was the `<title>`'s). The `<div>` printing the
+headline `extract_title` kept is now the headline (`Page.headline`). Shown in German (meta tag,
+byline and `<time>` in one line) and a sibling English page of another template (JSON-LD without
+a headline, the `<time>` in its own line above the headline).
 
 A hub.brussels page whose article text is bare text split by `<br><br>` in one `<div>` (no `<p>`):
 the only publication date is a dateline opening the text ("Brussel, 12 maart 2026 – …") and an
 update line ("Bijgewerkt op 20 maart 2026") sits in the same text, under a stale generic
 `dcterms.date`. A browser shows each `<br><br>` piece as a paragraph: the dateline is the date
-opening the first paragraph (published), the update line a labelled date line (modified); the
-stale meta day was taken and the update not read. Shown in Dutch and a sibling French page.
+opening the first paragraph (published), the update line a labelled date line (modified). These
+pages were read right before this file (the blocks already split the text at `<br><br>`): they
+guard that reading, in Dutch and a sibling French page.
 """
 
 from __future__ import annotations
@@ -54,16 +59,16 @@ def _de(stamp: str = _STAMP) -> tuple[str, str]:
 
 def _en(stamp: str = _STAMP) -> tuple[str, str]:
     jsonld = (
-        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": '
-        f'"Council approves road budget", "datePublished": "{stamp}"}}'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "author": "Sione Tuilagi", '
+        f'"datePublished": "{stamp}"}}'
     )
     return (
         "<html lang='en'><head><title>Council approves road budget | Island Times</title>"
         f"<script type='application/ld+json'>{jsonld}</script></head><body><div id='wrap'>"
         "<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div><div class='story'>"
-        "<div class='story-headline'>Council approves road budget</div>"
-        f"<div class='story-date'><time datetime='{stamp}'>Wednesday 4 March 2026</time></div>"
-        f"{_TEXT_EN}</div></div></body></html>",
+        f"<div class='story-top'><div class='story-date'><time datetime='{stamp}'>Wednesday 4 "
+        "March 2026</time></div><div class='story-headline'>Council approves road budget</div>"
+        f"</div><div class='story-body'>{_TEXT_EN}</div></div></div></body></html>",
         "https://www.islandtimes-example.ws/news/council-approves-road-budget",
     )
 
