@@ -16,7 +16,7 @@ from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
 from scraper.extract.treewalk import is_at_or_inside, is_inside, links_in, text_longer_than
 from scraper.linkrules import is_article_link
-from scraper.text import fold
+from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
 #: How far above a label its card may reach (a teaser is a few wrappers deep).
@@ -70,6 +70,11 @@ def _site_name_pattern(site_names: tuple[str, ...], host: str) -> re.Pattern[str
 def resolve_base(url: str, base_href: str | None) -> str:
     """`url`, or the page's `<base href>` resolved against it."""
     return (resolve_href(url, base_href) or url) if base_href else url
+
+
+#: A headline is looked for in the page's text only when it has at least this many words: a
+#: shorter one ("News", "Home") is also a menu's or a section's name.
+SHOWN_HEADLINE_WORDS = 3
 
 
 @dataclass
@@ -237,6 +242,28 @@ class Page:
                     found.append(link)
             self._other_links[id(element)] = found
         return found
+
+    def element_printing(self, headline: str) -> Tag | None:
+        """The element whose whole text is `headline` (a `<div class=chamada>` printed as the
+        headline, no `<h1>`): not one in the site's frame or a list of other articles. None for
+        a headline of fewer than `SHOWN_HEADLINE_WORDS` words."""
+        if len(headline.split()) < SHOWN_HEADLINE_WORDS:
+            return None
+        wanted, first_word = fold(headline), headline.split()[0]
+        # the element's first string holds the headline's first word (as it is written)
+        for string in self.soup.find_all(
+            string=lambda s: type(s) is NavigableString and first_word in s
+        ):
+            parent = string.parent
+            if (
+                isinstance(parent, Tag)
+                and parent.name not in ("title", "a", "script", "style")
+                and fold(normalize_text(parent.get_text(" "))) == wanted
+                and not self.in_site_chrome(parent)
+                and not self.in_related(parent)
+            ):
+                return parent
+        return None
 
     def in_related(self, tag: Tag) -> bool:
         """True when `tag` sits inside a list of other articles' cards; worked out once per

@@ -420,14 +420,11 @@ def _anchors(page: Page) -> list[Tag]:
             if h.name == "h2" and not page.in_site_chrome(h) and not page.in_related(h)
         ][:1]
     if not anchors:
-        shown = _shown_headline(page)
+        # the element `extract_title` kept as the headline (a `<div>` printing the title the
+        # `<title>` gives), else the one printing the headline the metadata names
+        shown = page.headline or _shown_headline(page)
         anchors = [shown] if shown is not None else []
     return anchors
-
-
-#: A headline the metadata names is looked for in the page's text only when it has at least
-#: this many words: a shorter one ("News", "Home") is also a menu's or a section's name.
-_SHOWN_HEADLINE_WORDS = 3
 
 
 def _shown_headline(page: Page) -> Tag | None:
@@ -436,23 +433,7 @@ def _shown_headline(page: Page) -> Tag | None:
     date line under it. Not one in the site's frame or a list of other articles."""
     signals = page.signals
     named = signals.first_meta("og:title", "twitter:title") or signals.jsonld_value("headline")
-    if not named or len(named.split()) < _SHOWN_HEADLINE_WORDS:
-        return None
-    wanted, first_word = fold(named), named.split()[0]
-    # the element's first string holds the headline's first word (as the metadata writes it)
-    for string in page.soup.find_all(
-        string=lambda s: type(s) is NavigableString and first_word in s
-    ):
-        parent = string.parent
-        if (
-            isinstance(parent, Tag)
-            and parent.name not in ("title", "a", "script", "style")
-            and fold(normalize_text(parent.get_text(" "))) == wanted
-            and not page.in_site_chrome(parent)
-            and not page.in_related(parent)
-        ):
-            return parent
-    return None
+    return page.element_printing(named) if named else None
 
 
 def _headline_h1s(page: Page) -> list[Tag]:

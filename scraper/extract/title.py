@@ -783,10 +783,13 @@ def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
 def extract_title(page: Page) -> Found:
     """The headline: the article's h1 when it exists (confirmed by JSON-LD or meta when they agree),
     else JSON-LD headline, og:title, `<title>` without the site name. The `<h2>` printing it when
-    no `<h1>` does is kept as the page's headline (`Page.headline`)."""
+    no `<h1>` does is kept as the page's headline (`Page.headline`), or on a page without `<h1>`
+    the element printing it whole (a `<div class=titel>`)."""
     found = _read_title(page)
     if found is not None and page.headline is None:
         page.headline = _subheading_headline(page, found[0])
+        if page.headline is None and not page.signals.h1s:
+            page.headline = page.element_printing(found[0])
     return found
 
 
