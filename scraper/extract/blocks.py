@@ -1122,13 +1122,14 @@ def consent_banners(body: Tag | None, headline: Tag | None) -> list[Tag]:
     article's lead, body or sector, whatever their classes say."""
     found: list[Tag] = []
     container = body
+    holding = {id(p) for p in headline.parents} if headline is not None else set()
     for _ in range(2):  # `<body>`, then a wrapper opening it that holds the headline
         if container is None:
             break
         holder = None
         children = [c for c in container.children if isinstance(c, Tag)]
         for child in children[:CONSENT_REACH]:
-            if headline is not None and (child is headline or headline in child.descendants):
+            if child is headline or id(child) in holding:
                 holder = child
                 break
             if _consent_banner(child):
@@ -1140,6 +1141,8 @@ def consent_banners(body: Tag | None, headline: Tag | None) -> list[Tag]:
 
 
 def _consent_banner(tag: Tag) -> bool:
+    """True when `tag` (an element opening the page) is a consent banner: see
+    `consent_banners`."""
     if tag.name in ("header", "nav", "main", "article", "script", "style", "noscript"):
         return False
     if text_longer_than(tag, MAX_CONSENT_CHARS) or first_named(tag, "h1") is not None:

@@ -331,7 +331,8 @@ class Page:
 
     def _read_site_chrome(self, tag: Tag) -> bool:
         parents = list(tag.parents)
-        if self.consent_banners and any(b is tag or b in parents for b in self.consent_banners):
+        banners = {id(b) for b in self.consent_banners}
+        if banners and any(id(p) in banners for p in (tag, *parents)):
             return True  # a cookie banner opening the page is the site's, as its header
         in_article = any(p.name in ("article", "main") for p in parents)
         for parent in parents:
