@@ -16,6 +16,7 @@ from scraper.extract.blocks import (
     LOST_SHARE,
     MIN_DOMINANT_TEXT,
     Block,
+    consent_banners,
     content_blocks,
     dominant_block,
     find_content_root,
@@ -110,6 +111,8 @@ def _roles(root: Tag, page: Page, contacts: list[Tag]) -> dict[int, tuple[str, T
         if tag is not root and not any(p is tag for p in root.parents)
     }
     roles.update({id(tag): ("contact", tag) for tag in contacts})
+    # a cookie banner opening the page is the site's furniture, never the lead nor the body
+    roles.update({id(tag): ("site", tag) for tag in page.consent_banners})
     for tag in page.standfirsts(root):
         # a teaser's excerpt in a card (a related list's, or a card that is all one link to
         # its page) is not this page's lead
@@ -164,6 +167,7 @@ def _read_page(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Pag
         channel_strings=parsed.channel_strings,
     )
     page.contact_containers = contact_containers(page)
+    page.consent_banners = consent_banners(body, signals.h1s[0] if signals.h1s else None)
     if root is not None:
         roles = _roles(root, page, page.contact_containers)
         page.blocks = content_blocks(root, config, roles, holder=holder)
@@ -414,6 +418,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
 
     put("url", extract_url(page))
     put("title", extract_title(page))
+    page.keep_titled_element(article.title)
     self_card = next(
         (
             c

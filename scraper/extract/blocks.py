@@ -15,7 +15,13 @@ from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingIn
 from scraper import lexicon
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import field_label
-from scraper.extract.treewalk import first_named, previous_tag, tags_named, text_length
+from scraper.extract.treewalk import (
+    first_named,
+    previous_tag,
+    tags_named,
+    text_length,
+    text_longer_than,
+)
 from scraper.text import fold, normalize_lines, normalize_text
 
 BLOCK_TAGS = frozenset(
@@ -1091,3 +1097,76 @@ def content_blocks(
     the text before it. `holder`: the text's container inside `root`, never furniture.
     """
     return _Walker(config, roles, split_inline, holder).walk(root)
+
+
+#: Elements opening `<body>` (before the one holding the headline) looked at for a consent
+#: banner: a cookie banner comes first in the page's source, before the site's header.
+CONSENT_REACH = 3
+#: A consent banner is a sentence or two and its buttons ("We use cookies to … Accept
+#: Decline"); an element before the headline with more text is a page's header or an intro.
+MAX_CONSENT_CHARS = 600
+#: A banner offers a choice: two controls at least (accept, decline or settings), or one
+#: that a choice word of the vocabulary names ("OK, I accept" banners: "Accepter").
+MIN_CONSENT_CHOICES = 2
+#: Controls a consent banner's choices are set in (a `<button>`, an `<input type=button>`).
+_CONTROL_TAGS = frozenset(("button", "input"))
+_CONTROL_INPUTS = frozenset(("button", "submit"))
+
+
+def consent_banners(body: Tag | None, headline: Tag | None) -> list[Tag]:
+    """The cookie/consent banners opening `body`: of the first `CONSENT_REACH` elements of
+    `body` (or of its wrapper holding the headline) before the one holding `headline`, those
+    outside the site's header with little text (`MAX_CONSENT_CHARS`) holding a sentence and a
+    choice: `MIN_CONSENT_CHOICES` controls (buttons), or one line that is a choice word of the
+    vocabulary's `consent_choices` ("Accepter", "Weigeren"). Site furniture: never the
+    article's lead, body or sector, whatever their classes say."""
+    found: list[Tag] = []
+    container = body
+    holding = {id(p) for p in headline.parents} if headline is not None else set()
+    for _ in range(2):  # `<body>`, then a wrapper opening it that holds the headline
+        if container is None:
+            break
+        holder = None
+        children = [c for c in container.children if isinstance(c, Tag)]
+        for child in children[:CONSENT_REACH]:
+            if child is headline or id(child) in holding:
+                holder = child
+                break
+            if _consent_banner(child):
+                found.append(child)
+        if found or holder is None or holder is not children[0]:
+            break
+        container = holder
+    return found
+
+
+def _consent_banner(tag: Tag) -> bool:
+    """True when `tag` (an element opening the page) is a consent banner: see
+    `consent_banners`."""
+    if tag.name in ("header", "nav", "main", "article", "script", "style", "noscript"):
+        return False
+    if text_longer_than(tag, MAX_CONSENT_CHARS) or first_named(tag, "h1") is not None:
+        return False
+    choices = lexicon.words("consent_choices")
+    controls: list[Tag] = []
+    named = False  # a control's text is a choice word ("Accept", "Weigeren")
+    for element in tag.find_all(True):
+        name = element.name
+        if name in _CONTROL_TAGS:
+            if name != "button" and str(element.get("type") or "").lower() not in _CONTROL_INPUTS:
+                continue
+        elif element.get("role") != "button" and element.find(True) is not None:
+            continue  # a wrapper: its leaves are read
+        text = fold(normalize_text(element.get_text(" ") or str(element.get("value") or "")))
+        if text in choices:
+            named = True
+        elif name not in _CONTROL_TAGS and element.get("role") != "button":
+            continue  # a leaf of other words: the message, a link to the policy
+        controls.append(element)
+    if not named and len(controls) < MIN_CONSENT_CHOICES:
+        return False
+    # the message beside the choices: a sentence (the text outside the controls ends one)
+    message = " ".join(
+        s for s in tag.find_all(string=True) if not any(p is c for c in controls for p in s.parents)
+    )
+    return normalize_text(message).rstrip(' »”"').endswith((".", "!", "?", "…"))

@@ -38,6 +38,11 @@ _FIGURE_TAGS = frozenset(("figure", "figcaption"))
 _PICTURE_TAGS = ("img", "picture")
 #: Class or id words of the site's own header (banner), as opposed to a page's header.
 _SITE_HEADER_WORDS = ("site", "masthead", "banner", "global", "topbar", "navbar")
+#: Class words of an element printing a page's headline without a heading tag
+#: (`<div class="article-title">`, `<div class="headline">`).
+_HEADLINE_CLASS_WORDS = ("title", "headline")
+#: A headline is a line: an element printing the title holds no more text than this.
+MAX_HEADLINE_CHARS = 300
 #: A breadcrumb trail is a few levels deep; a navigation with more links is a menu.
 MAX_CRUMBS = 6
 #: Separators only a trail uses ("Home › News"); "/" and ">" also part a menu ("EN / FR").
@@ -140,6 +145,8 @@ class Page:
     #: the plain text nodes of `soup` holding an "@" or, at most `tree.SHORT_LINE_CHARS` long,
     #: a digit, in document order, when the parse listed them (None: walk the tree)
     channel_strings: list[NavigableString] | None = None
+    #: the cookie/consent banners opening the page (`blocks.consent_banners`): site furniture
+    consent_banners: list[Tag] = field(default_factory=list)
     _scope: object = field(default=None, init=False, repr=False)
     _site_name: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _phone_regions: tuple[str, ...] | None = field(default=None, init=False, repr=False)
@@ -190,6 +197,39 @@ class Page:
         if self.headline is not None:
             return self.headline
         return self.signals.h1s[0] if self.signals.h1s else None
+
+    def keep_titled_element(self, title: str | None) -> None:
+        """Keep as `headline` the element printing `title` when the first `<h1>` does not and
+        no headline is kept yet: a later `<h1>` printing it (the first is the site's slogan or
+        name), else, on a page without `<h1>`, the first element classed as a title
+        (`_HEADLINE_CLASS_WORDS`: `<div class="article-title">`) whose text is `title`, outside
+        the site's chrome and the related lists. The rules reading around the headline (a
+        section link above it) start there."""
+        if title is None or self.headline is not None:
+            return
+        wanted = fold(title)
+        h1s = self.signals.h1s
+        if h1s:
+            if fold(normalize_text(h1s[0].get_text(" "))).endswith(wanted):
+                return  # most pages: the first `<h1>` prints the headline (after a kicker)
+            self.headline = next(
+                (h for h in h1s[1:] if fold(normalize_text(h.get_text(" "))).endswith(wanted)),
+                None,
+            )
+            return
+        body = self.soup.body or self.soup
+        for tag in body.find_all(class_=True):
+            names = class_string(tag).lower()
+            if not any(w in names for w in _HEADLINE_CLASS_WORDS):
+                continue
+            if text_longer_than(tag, MAX_HEADLINE_CHARS):
+                continue
+            if fold(normalize_text(tag.get_text(" "))) != wanted:
+                continue
+            if self.in_site_chrome(tag) or self.in_related(tag):
+                continue
+            self.headline = tag
+            return
 
     def names_site(self, text: str) -> bool:
         """True when `text` opens with the site's own name (a profile's `site_names`, or the
@@ -320,6 +360,9 @@ class Page:
 
     def _read_site_chrome(self, tag: Tag) -> bool:
         parents = list(tag.parents)
+        banners = {id(b) for b in self.consent_banners}
+        if banners and any(id(p) in banners for p in (tag, *parents)):
+            return True  # a cookie banner opening the page is the site's, as its header
         in_article = any(p.name in ("article", "main") for p in parents)
         for parent in parents:
             name = parent.name
