@@ -288,7 +288,7 @@ def _under_picture(element: Tag) -> bool:
     at most): the caption's box set under the picture's."""
     node: Tag | None = element
     for _ in range(CAPTION_CLIMB):
-        if node is None or node.name in _TEXT_HOLDERS:
+        if node is None or node.name in TEXT_HOLDERS:
             return False
         before = previous_tag(node)
         if before is not None:
@@ -299,8 +299,8 @@ def _under_picture(element: Tag) -> bool:
     return False
 
 
-#: Elements that hold the text itself: a caption's wrapper is never one.
-_TEXT_HOLDERS = frozenset(("article", "main", "body", "html"))
+#: Elements that hold the text itself: never a caption's wrapper, nor a sponsor box.
+TEXT_HOLDERS = frozenset(("article", "main", "body", "html"))
 
 
 def _opens_with_picture(element: Tag) -> bool:

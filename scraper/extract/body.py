@@ -19,6 +19,7 @@ from scraper.extract.blockkind import (
     CAPTION_CLIMB,
     MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
+    TEXT_HOLDERS,
     caption_credit,
     figure_line_beside_caption,
     inline_credit,
@@ -227,8 +228,6 @@ MAX_SPONSOR_BOX_CHARS = 400
 #: How far above a block its sponsor box may stand (`<div class=sponsor><div><p>…`): a few
 #: wrappers, never the text's container.
 SPONSOR_CLIMB = 2
-#: Elements that hold the text itself: never a sponsor box.
-_TEXT_HOLDERS = frozenset(("article", "main", "body", "html"))
 
 
 def in_sponsor_box(block: Block) -> bool:
@@ -239,7 +238,7 @@ def in_sponsor_box(block: Block) -> bool:
     text alike. The label itself is `is_ad_label`'s."""
     node = block.element
     for _ in range(SPONSOR_CLIMB + 1):
-        if node is None or node.name in _TEXT_HOLDERS:
+        if node is None or node.name in TEXT_HOLDERS:
             return False
         first = next(node.stripped_strings, None)
         if first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels():
