@@ -283,8 +283,24 @@ def _set_apart_under_picture(element: Tag, text: str) -> bool:
 
 
 def _under_picture(element: Tag) -> bool:
-    before = previous_tag(element)
-    return before is not None and picture_only(before)
+    """A picture on a line of its own right above `element`, or above the wrapper `element` is
+    alone in (`<div><img></div><div><p>The tram. (Photo: X)</p></div>`, `CAPTION_CLIMB` levels
+    at most): the caption's box set under the picture's."""
+    node: Tag | None = element
+    for _ in range(CAPTION_CLIMB):
+        if node is None or node.name in TEXT_HOLDERS:
+            return False
+        before = previous_tag(node)
+        if before is not None:
+            return picture_only(before)
+        if next(next_tags(node), None) is not None:
+            return False  # the first of several in its wrapper: nothing above it there
+        node = node.parent
+    return False
+
+
+#: Elements that hold the text itself: never a caption's wrapper, nor a sponsor box.
+TEXT_HOLDERS = frozenset(("article", "main", "body", "html"))
 
 
 def _opens_with_picture(element: Tag) -> bool:

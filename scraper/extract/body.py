@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import islice
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import NavigableString, Tag
+from bs4 import NavigableString, PageElement, Tag
 
 from scraper import lexicon
 from scraper.counters import MAX_COUNTER_LINE, is_counter_line
@@ -19,6 +19,7 @@ from scraper.extract.blockkind import (
     CAPTION_CLIMB,
     MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
+    TEXT_HOLDERS,
     caption_credit,
     figure_line_beside_caption,
     inline_credit,
@@ -42,8 +43,10 @@ from scraper.extract.treewalk import (
     tags_below,
     tags_named,
     text_length,
+    text_longer_than,
 )
 from scraper.text import NOT_ALNUM, fold, normalize_text
+from scraper.urls import host_of, resolve_href
 
 Found = tuple[str, str] | None
 _MIN_LEAD = 40
@@ -219,6 +222,35 @@ def is_ad_label(block: Block) -> bool:
     )
 
 
+#: A sponsor box is a label and a short promotion: a line or two and a link ("Gesponsert / Jetzt
+#: die Weinreise buchen … Mehr erfahren"); a box holding more text is the article's.
+MAX_SPONSOR_BOX_CHARS = 400
+#: How far above a block its sponsor box may stand (`<div class=sponsor><div><p>…`): a few
+#: wrappers, never the text's container.
+SPONSOR_CLIMB = 2
+
+
+def in_sponsor_box(block: Block) -> bool:
+    """True when `block` stands in a labelled sponsor box: an element (`SPONSOR_CLIMB` levels
+    up at most) whose first line is an ad label of its own ("Sponsored", "Anzeige",
+    "Sponsorisé"), holding a link and little text (`MAX_SPONSOR_BOX_CHARS`): the label and the
+    promotion it heads are an advertisement, between two interview turns or in a newsletter's
+    text alike. The label itself is `is_ad_label`'s."""
+    node = block.element
+    for _ in range(SPONSOR_CLIMB + 1):
+        if node is None or node.name in TEXT_HOLDERS:
+            return False
+        first = next(node.stripped_strings, None)
+        if first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels():
+            return (
+                node is not block.element
+                and not text_longer_than(node, MAX_SPONSOR_BOX_CHARS)
+                and next(all_links_in(node), None) is not None
+            )
+        node = node.parent
+    return False
+
+
 #: A translations notice ("Cette page est aussi disponible en : Nederlands, English") is one line;
 #: a paragraph of the text that links to another language's page runs longer.
 MAX_NOTICE_CHARS = 120
@@ -379,8 +411,8 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         and not text.endswith((".", "?", "!"))
     ):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if is_ad_label(block):
-        return True  # "Advertisement", "Publicité": an ad slot's label on a line of its own
+    if is_ad_label(block) or in_sponsor_box(block):
+        return True  # "Advertisement", "Publicité": an ad slot's label, the sponsor box it heads
     if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
     if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
@@ -2263,8 +2295,59 @@ def _closing_links(block: Block, last_text: int, at: int) -> bool:
     )
 
 
-def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
-    """`kept` without the lines of a label and links (`_labelled_links`, `_closing_links`) and
+#: What may stand between the links of a tag line ("a, b | c · d"): separators, no words.
+_TAG_SEPARATORS = re.compile(r"[\s,;|/·•–—-]*")
+#: A separator between two tags is a few characters (", ", " | ", " · ").
+MAX_TAG_SEPARATOR_CHARS = 3
+
+
+def _tag_line(block: Block, url: str) -> bool:
+    """A paragraph that is a label closed by a colon and several links (`MIN_CLOSING_LINKS`) to
+    pages of the site itself (`url`'s host), with only separators between them: "Mots-clés :
+    <a>tram</a>, <a>Liège</a>", "Tags: …", "Schlagwörter: …". A post's tags, wherever the
+    template sets the line (above the text, or before a closing note): never a sentence of the
+    text, which has words between its links, nor its sources ("Sources : <a>BNB</a>,
+    <a>Statbel</a>"), which link to other sites."""
+    element = block.element
+    text = block.text
+    if (
+        element is None
+        or block.tag != "p"
+        or block.quoted
+        or len(block.hrefs) < MIN_CLOSING_LINKS
+        or len(text) - block.link_chars
+        > MAX_LABEL_CHARS + len(block.hrefs) * MAX_TAG_SEPARATOR_CHARS
+    ):
+        return False
+    label: list[str] = []
+    linked = False
+    for string in element.strings:
+        in_link = any(p.name == "a" for p in _parents_upto(string, element))
+        if not linked and not in_link:
+            label.append(str(string))
+        elif in_link:
+            if not linked:
+                head = "".join(label).strip()
+                if not head.endswith(":") or not head[:-1].strip() or len(head) > MAX_LABEL_CHARS:
+                    return False
+            linked = True
+        elif not _TAG_SEPARATORS.fullmatch(str(string)):
+            return False  # a word between the links: a sentence naming pages, not a tag line
+    host = host_of(url)
+    return linked and all(host_of(resolve_href(url, h) or "") == host for h in block.hrefs)
+
+
+def _parents_upto(node: PageElement, top: Tag) -> Iterator[Tag]:
+    """The elements above `node`, up to `top` (excluded)."""
+    parent = node.parent
+    while parent is not None and parent is not top:
+        yield parent
+        parent = parent.parent
+
+
+def _without_link_box_labels(boxes: _Boxes, kept: list[Block], url: str) -> list[Block]:
+    """`kept` without the lines of a label and links (`_labelled_links`, `_closing_links`,
+    `_tag_line`: `url` is the page's) and
     the short labels of a box of links the body left out (`_link_box_label`): a tag list, a
     teaser box."""
     kept_ids = {id(b) for b in kept}
@@ -2288,6 +2371,7 @@ def _without_link_box_labels(boxes: _Boxes, kept: list[Block]) -> list[Block]:
         and (
             _labelled_links(b)
             or _closing_links(b, last_text, at)
+            or _tag_line(b, url)
             or _link_box_label(boxes, at, kept_ids)
         )
     }
@@ -2753,7 +2837,7 @@ def extract_body(
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
     kept = _without_link_box_headings(blocks, kept)
-    kept = _without_link_box_labels(boxes, kept)
+    kept = _without_link_box_labels(boxes, kept, page.url)
     kept = _without_opening_captions(blocks, kept, lead)
     while len(kept) > 1 and (
         (_closing_line(kept[-1]) and not _before_contacts(blocks, kept[-1]))

@@ -19,6 +19,7 @@ from scraper.extract.body import (
     MAX_META_PIECE,
     brand_of,
     image_credit,
+    in_sponsor_box,
     is_ad_label,
 )
 from scraper.extract.config import ExtractConfig
@@ -416,7 +417,11 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
     words = name.split()
     if cues is not None:
         # "Investment Commissioner Kenji Watanabe": the words up to the last role word are the role
-        roles = [i for i, word in enumerate(words[:-2]) if cues.match(fold(word))]
+        roles = [
+            i
+            for i, word in enumerate(words[:-2])
+            if cues.match(fold(word)) or _compound_role(fold(word), config.role_cues)
+        ]
         words = words[roles[-1] + 1 :] if roles else words
         if any(cues.match(fold(word)) for word in words):
             return None  # "Investment Commissioner": a role phrase, no one's name
@@ -424,6 +429,20 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
     if not is_full_name(name) or _is_place(name, config):
         return None
     return name
+
+
+#: A role cue closing a compound noun ("Havendirecteur", "Winzerin", "Pressesprecherin") is at
+#: least this long: a short cue ("ceo", "chef") closes many a word that is no role.
+MIN_COMPOUND_CUE_CHARS = 6
+
+
+def _compound_role(word: str, cues: tuple[str, ...]) -> bool:
+    """`word` (folded) is a role noun compounded on a role cue of one word, as Dutch and German
+    write them ("havendirecteur", "pressesprecherin", "winzerin"): a capitalised word in front
+    of a full name that is the person's role, never a given name (none closes on a role)."""
+    return any(
+        len(cue) >= MIN_COMPOUND_CUE_CHARS and " " not in cue and word.endswith(cue) for cue in cues
+    )
 
 
 def _is_place(name: str, config: ExtractConfig) -> bool:
@@ -467,9 +486,14 @@ def extract_qa(
     """
     # an interview is read in the first blocks of the text: a page of thousands of paragraphs
     # (a 5 MB dump) costs no more than a long article
-    # (an ad slot's label between two turns is furniture, as in the body: no part of an answer)
+    # (an ad slot's label between two turns, and the sponsor box it heads, are furniture, as in
+    # the body: no part of an answer)
     kept = [
-        b for b in blocks if b.role not in ("contact", "site", "related") and not is_ad_label(b)
+        b
+        for b in blocks
+        if b.role not in ("contact", "site", "related")
+        and not is_ad_label(b)
+        and not in_sponsor_box(b)
     ][:MAX_BLOCKS]
     body = _closing_asker_line(_join_label_lines(_turns(kept, config), config), config)
     said = [speaker_label(b) for b in body]  # read once: `label_names` reads them again
