@@ -19,18 +19,23 @@ keep the record. Four kinds the pages showed, each also on a small sibling page 
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.extract.reading import read
+from tests.extract.unseen_pages import (
+    assert_same_record,
+    edit,
+    load_page,
+    page_names,
+    reindent,
+    small_hub_page,
+)
 
 PAGES = Path(__file__).resolve().parent / "pages_x29"
-NAMES = sorted(p.name.removesuffix(".expected.json") for p in PAGES.glob("*.expected.json"))
+NAMES = page_names(PAGES)
 
 #: the record's fields a reader of the archive sees, compared whole
 FIELDS = (
@@ -39,17 +44,9 @@ FIELDS = (
 )  # fmt: skip
 
 
-def _page(name: str) -> tuple[str, dict[str, Any]]:
-    html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
-    expected: dict[str, Any] = json.loads(
-        (PAGES / f"{name}.expected.json").read_text(encoding="utf-8")
-    )
-    return html, expected
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_an_unseen_template_gives_the_hand_written_record(name: str) -> None:
-    html, expected = _page(name)
+    html, expected = load_page(PAGES, name)
     record = read(html, expected["_url"]).to_dict()
     for field in FIELDS:
         assert record[field] == expected[field], field
@@ -63,13 +60,8 @@ def test_an_unseen_template_gives_the_hand_written_record(name: str) -> None:
         assert text not in (record["lead"] or "")
 
 
-def _edit(html: str, old: str, new: str) -> str:
-    assert html.count(old) == 1, old
-    return html.replace(old, new)
-
-
 def _crumb_added_and_thanks(html: str) -> str:
-    html = _edit(
+    html = edit(
         html,
         '<a href="/fr/news" class="breadcrumb-link">Actualités</a></div>',
         '<a href="/fr/news" class="breadcrumb-link">Actualités</a>'
@@ -77,18 +69,18 @@ def _crumb_added_and_thanks(html: str) -> str:
         '<a href="/fr/secteur/economie-circulaire" class="breadcrumb-link">Économie circulaire</a>'
         "</div>",
     )
-    return _edit(
+    return edit(
         html, "au Tour &amp; Taxis.</p></div>", "au Tour &amp; Taxis.</p><p>Merci !</p></div>"
     )
 
 
 def _heading_reworded_and_thanks(html: str) -> str:
-    html = _edit(
+    html = edit(
         html,
         '<h2 class="wp-block-heading">Lees ook</h2>',
         '<h2 class="wp-block-heading">Ook interessant voor jou</h2>',
     )
-    return _edit(
+    return edit(
         html,
         "kandidatuur indienen vanaf september.</p>",
         "kandidatuur indienen vanaf september.</p>\n\n<p>Bedankt!</p>",
@@ -96,13 +88,12 @@ def _heading_reworded_and_thanks(html: str) -> str:
 
 
 def _reindented_and_thanks(html: str) -> str:
-    html = _edit(
+    html = edit(
         html,
         "can be downloaded from our publications page.</p>",
         "can be downloaded from our publications page.</p><p>Thank you</p>",
     )
-    # one element a line, indented with a tab, CRLF line ends (inline elements left as they are)
-    return re.sub(r"><(?!/?(?:span|a)\b)", ">\n\t  <", html).replace("\n", "\r\n")
+    return reindent(html, "span|a")
 
 
 VARIANTS: dict[str, tuple[str, Callable[[str], str]]] = {
@@ -117,25 +108,12 @@ VARIANTS: dict[str, tuple[str, Callable[[str], str]]] = {
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_a_neutral_edit_keeps_the_record(variant: str) -> None:
-    name, edit = VARIANTS[variant]
-    html, expected = _page(name)
-    base = read(html, expected["_url"])
-    edited = read(edit(html), expected["_url"])
-    assert edited.content_dict() == base.content_dict()
-    assert [c.to_dict() for c in edited.related] == [c.to_dict() for c in base.related]
+    name, neutral_edit = VARIANTS[variant]
+    html, expected = load_page(PAGES, name)
+    assert_same_record(html, neutral_edit(html), expected["_url"])
 
 
 # Siblings of the three kinds, in other templates and languages.
-
-
-def _small_page(lang: str, head: str, main: str) -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>hub.brussels</title>'
-        f"{head}</head><body><header><a href='/{lang}/'>hub.brussels</a><nav><ul>"
-        f"<li><a href='/{lang}/news/'>News</a></li><li><a href='/{lang}/agenda/'>Agenda</a></li>"
-        f"</ul></nav></header><main>{main}</main><footer><p>hub.brussels · Chaussée de Charleroi"
-        " 110, 1060 Bruxelles · +32 2 800 40 00</p></footer></body></html>"
-    )
 
 
 _TEXT_FR = (
@@ -155,7 +133,7 @@ def test_a_stamp_written_in_montreal_time_gives_the_day_printed_in_brussels() ->
         f"{_TEXT_FR}</article>"
     )
     url = "https://hub.brussels/fr/news/une-mission-reussie-au-canada/"
-    record = read(_small_page("fr", head, main), url)
+    record = read(small_hub_page("fr", head, main), url)
     assert record.published is not None
     assert record.published.isoformat() == "2026-04-14"
 
@@ -175,7 +153,7 @@ def test_a_stated_site_section_gives_way_to_the_shown_sector() -> None:
         "presenteren hun resultaten in september.</p></div>"
     )
     url = "https://hub.brussels/nl/nieuws/twaalf-bedrijven-geselecteerd/"
-    record = read(_small_page("nl", head, main), url)
+    record = read(small_hub_page("nl", head, main), url)
     assert (record.sector, record.sector_key) == ("Circulaire economie", "circular_economy")
 
 
@@ -196,7 +174,7 @@ def test_a_card_with_a_tag_link_keeps_its_sector_and_date() -> None:
         f"{_TEXT_FR}</article><section class='related'><h2>À lire aussi</h2>{cards}</section>"
     )
     url = "https://hub.brussels/fr/news/une-mission-reussie-au-canada/"
-    record = read(_small_page("fr", "", main), url)
+    record = read(small_hub_page("fr", "", main), url)
     got = [(c.title, c.sector, c.published and c.published.isoformat()) for c in record.related]
     assert got == [
         ("Festival Anima : appel aux studios", "Industries créatives", "2026-03-02"),
@@ -214,7 +192,7 @@ def test_a_caption_under_a_set_apart_standfirst_is_no_body() -> None:
         f"<div class='field--name-body'>{_TEXT_FR}</div></article>"
     )
     url = "https://hub.brussels/fr/news/une-mission-reussie-au-canada/"
-    record = read(_small_page("fr", "", main), url)
+    record = read(small_hub_page("fr", "", main), url)
     assert record.lead is not None and record.lead.startswith("Trois jours à Montréal")
     assert record.body is not None
     assert record.body.startswith("La délégation bruxelloise a rencontré")

@@ -31,18 +31,23 @@ comma before the channels ("…in São Paulo, Brazil: (11) …" loses ", Brazil"
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.extract.reading import read
+from tests.extract.unseen_pages import (
+    assert_same_record,
+    edit,
+    load_page,
+    page_names,
+    reindent,
+    small_hub_page,
+)
 
 PAGES = Path(__file__).resolve().parent / "pages_x30hub"
-NAMES = sorted(p.name.removesuffix(".expected.json") for p in PAGES.glob("*.expected.json"))
+NAMES = page_names(PAGES)
 
 #: the record's fields a reader of the archive sees, compared whole
 FIELDS = (
@@ -63,17 +68,9 @@ KNOWN: dict[tuple[str, str], str] = {
 }
 
 
-def _page(name: str) -> tuple[str, dict[str, Any]]:
-    html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
-    expected: dict[str, Any] = json.loads(
-        (PAGES / f"{name}.expected.json").read_text(encoding="utf-8")
-    )
-    return html, expected
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_an_unseen_template_gives_the_hand_written_record(name: str) -> None:
-    html, expected = _page(name)
+    html, expected = load_page(PAGES, name)
     record = read(html, expected["_url"]).to_dict()
     for field in FIELDS:
         if (name, field) not in KNOWN:
@@ -95,23 +92,18 @@ def test_an_unseen_template_gives_the_hand_written_record(name: str) -> None:
 )
 def test_a_known_miss_of_an_unseen_template(known: tuple[str, str]) -> None:
     name, field = known
-    html, expected = _page(name)
+    html, expected = load_page(PAGES, name)
     assert read(html, expected["_url"]).to_dict()[field] == expected[field]
 
 
-def _edit(html: str, old: str, new: str) -> str:
-    assert html.count(old) == 1, old
-    return html.replace(old, new)
-
-
 def _crumb_added_and_thanks(html: str) -> str:
-    html = _edit(
+    html = edit(
         html,
         '<meta itemprop="position" content="2"></li>',
         '<meta itemprop="position" content="2"></li><li><a href="/fr/secteur/sante/">Santé &amp; '
         "soins</a></li>",
     )
-    return _edit(
+    return edit(
         html,
         "Les inscriptions sont ouvertes jusqu'au 30 juin.</p>",
         "Les inscriptions sont ouvertes jusqu'au 30 juin.</p>\n          <p>Merci !</p>",
@@ -119,12 +111,12 @@ def _crumb_added_and_thanks(html: str) -> str:
 
 
 def _heading_reworded_and_thanks(html: str) -> str:
-    html = _edit(
+    html = edit(
         html,
         '<h2 class="c-related__title">Meer nieuws</h2>',
         '<h2 class="c-related__title">Ook interessant voor jou</h2>',
     )
-    return _edit(
+    return edit(
         html,
         "Ondernemers kunnen zich tot eind juli aanmelden.</p>",
         "Ondernemers kunnen zich tot eind juli aanmelden.</p>\n        <p>Bedankt!</p>",
@@ -132,13 +124,12 @@ def _heading_reworded_and_thanks(html: str) -> str:
 
 
 def _reindented_and_thanks(html: str) -> str:
-    html = _edit(
+    html = edit(
         html,
         "joining online from Rabat.</p>",
         "joining online from Rabat.</p><p>Thank you</p>",
     )
-    # one element a line, indented with a tab, CRLF line ends (inline elements left as they are)
-    return re.sub(r"><(?!/?(?:span|a|time)\b)", ">\n\t  <", html).replace("\n", "\r\n")
+    return reindent(html, "span|a|time")
 
 
 VARIANTS: dict[str, tuple[str, Callable[[str], str]]] = {
@@ -150,25 +141,12 @@ VARIANTS: dict[str, tuple[str, Callable[[str], str]]] = {
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_a_neutral_edit_keeps_the_record(variant: str) -> None:
-    name, edit = VARIANTS[variant]
-    html, expected = _page(name)
-    base = read(html, expected["_url"])
-    edited = read(edit(html), expected["_url"])
-    assert edited.content_dict() == base.content_dict()
-    assert [c.to_dict() for c in edited.related] == [c.to_dict() for c in base.related]
+    name, neutral_edit = VARIANTS[variant]
+    html, expected = load_page(PAGES, name)
+    assert_same_record(html, neutral_edit(html), expected["_url"])
 
 
 # Siblings of the kinds, in other templates and languages.
-
-
-def _small_page(lang: str, head: str, main: str) -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>hub.brussels</title>'
-        f"{head}</head><body><header><a href='/{lang}/'>hub.brussels</a><nav><ul>"
-        f"<li><a href='/{lang}/news/'>News</a></li><li><a href='/{lang}/agenda/'>Agenda</a></li>"
-        f"</ul></nav></header><main>{main}</main><footer><p>hub.brussels · Chaussée de Charleroi"
-        " 110, 1060 Bruxelles · +32 2 800 40 00</p></footer></body></html>"
-    )
 
 
 _TEXT_FR = (
@@ -196,7 +174,7 @@ def test_a_local_number_abroad_is_read_in_the_country_its_role_names() -> None:
         "<p><a href='mailto:casablanca@hub.brussels'>casablanca@hub.brussels</a></p></div>"
         "</article>"
     )
-    record = read(_small_page("fr", "", main), _URL_FR)
+    record = read(small_hub_page("fr", "", main), _URL_FR)
     assert [(c.name, c.phones) for c in record.contacts] == [("Leïla Amrani", ["+212522436172"])]
 
 
@@ -217,7 +195,7 @@ def test_a_table_of_turns_labels_each_row_by_its_header_cell() -> None:
         f"{_TEXT_NL}<p>We spraken met Sanne Maes, oprichtster van IsoBrux.</p>"
         f"<table><tbody>{rows}</tbody></table></article>"
     )
-    record = read(_small_page("nl", "", main), _URL_NL)
+    record = read(small_hub_page("nl", "", main), _URL_NL)
     assert [(p.question, p.answer.split(".")[0], p.speaker) for p in record.qa] == [
         ("Waarom kozen jullie voor Marokko?", "Omdat de vraag naar isolatie er snel groeit",
          "Sanne Maes"),
@@ -235,7 +213,7 @@ def test_a_numbered_question_and_a_relabelled_answer_make_one_pair() -> None:
         "<h3>2. Quel conseil donneriez-vous ?</h3>"
         "<p>Karim Idrissi : Partir avec hub.brussels, qui connaît les acheteurs.</p></article>"
     )
-    record = read(_small_page("fr", "", main), _URL_FR)
+    record = read(small_hub_page("fr", "", main), _URL_FR)
     assert [(p.question, p.answer) for p in record.qa] == [
         ("Pourquoi le Maroc ?", "Le soleil, d'abord, et un programme public très ambitieux.\n\n"
          "Les appels d'offres sont ouverts aux entreprises étrangères."),
@@ -249,7 +227,7 @@ def test_a_kicker_of_spans_without_spaces_gives_its_sector() -> None:
         "<span>•</span><span>14 april 2026</span></div><h1>Een geslaagde missie in Marokko</h1>"
         f"{_TEXT_NL}</article>"
     )
-    record = read(_small_page("nl", "", main), _URL_NL)
+    record = read(small_hub_page("nl", "", main), _URL_NL)
     assert (record.sector, record.sector_key) == ("Energie", "energy")
 
 
@@ -260,7 +238,7 @@ def test_a_contact_verb_before_a_name_and_its_role_is_no_part_of_the_name() -> N
         "+32 2 800 40 12, <a href='mailto:jpeeters@hub.brussels'>jpeeters@hub.brussels</a></p>"
         "</div></article>"
     )
-    record = read(_small_page("fr", "", main), _URL_FR)
+    record = read(small_hub_page("fr", "", main), _URL_FR)
     assert [(c.name, c.emails) for c in record.contacts] == [
         ("Jan Peeters", ["jpeeters@hub.brussels"])
     ]
@@ -274,7 +252,7 @@ def test_a_place_and_its_country_are_the_contacts_address() -> None:
         "Casablanca</span>, <span class='country-name'>Marokko</span></p>"
         "<p class='tel'>+212 522 43 61 72</p></aside></article>"
     )
-    record = read(_small_page("nl", "", main), _URL_NL)
+    record = read(small_hub_page("nl", "", main), _URL_NL)
     assert [(c.name, c.role, c.address) for c in record.contacts] == [
         ("Leïla Amrani", "Economisch attaché", "Casablanca, Marokko")
     ]
@@ -301,5 +279,5 @@ def test_a_looping_carousels_copies_keep_the_slides_order() -> None:
         "visit before the end of the year.</p></article>"
         f"<section><h2>Related articles</h2><div class='slick-track'>{track}</div></section>"
     )
-    record = read(_small_page("en", "", main), _URL_EN)
+    record = read(small_hub_page("en", "", main), _URL_EN)
     assert [c.title for c in record.related] == [title for _, title in slides]
