@@ -18,6 +18,7 @@ from scraper.extract.labels import field_label
 from scraper.extract.treewalk import (
     first_named,
     previous_tag,
+    tags_below,
     tags_named,
     text_length,
     text_longer_than,
@@ -1108,6 +1109,11 @@ MAX_CONSENT_CHARS = 600
 #: A banner offers a choice: two controls at least (accept, decline or settings), or one
 #: that a choice word of the vocabulary names ("OK, I accept" banners: "Accepter").
 MIN_CONSENT_CHOICES = 2
+#: A banner is a sentence, a link to the policy and its controls (a consent platform's banner
+#: wraps them in a few dozen elements): an element opening the page with more inside is a
+#: section of it, and is not searched (a page nested a hundred thousand levels deep is read in
+#: one bounded walk, not one search per level).
+MAX_CONSENT_ELEMENTS = 150
 #: Controls a consent banner's choices are set in (a `<button>`, an `<input type=button>`).
 _CONTROL_TAGS = frozenset(("button", "input"))
 _CONTROL_INPUTS = frozenset(("button", "submit"))
@@ -1145,17 +1151,22 @@ def _consent_banner(tag: Tag) -> bool:
     `consent_banners`."""
     if tag.name in ("header", "nav", "main", "article", "script", "style", "noscript"):
         return False
-    if text_longer_than(tag, MAX_CONSENT_CHARS) or first_named(tag, "h1") is not None:
+    elements = list(islice(tags_below(tag), MAX_CONSENT_ELEMENTS + 1))
+    if len(elements) > MAX_CONSENT_ELEMENTS:
+        return False
+    if text_longer_than(tag, MAX_CONSENT_CHARS) or any(e.name == "h1" for e in elements):
         return False
     choices = lexicon.words("consent_choices")
     controls: list[Tag] = []
     named = False  # a control's text is a choice word ("Accept", "Weigeren")
-    for element in tag.find_all(True):
+    for element in elements:
         name = element.name
         if name in _CONTROL_TAGS:
             if name != "button" and str(element.get("type") or "").lower() not in _CONTROL_INPUTS:
                 continue
-        elif element.get("role") != "button" and element.find(True) is not None:
+        elif element.get("role") != "button" and any(
+            isinstance(child, Tag) for child in element.children
+        ):
             continue  # a wrapper: its leaves are read
         text = fold(normalize_text(element.get_text(" ") or str(element.get("value") or "")))
         if text in choices:
