@@ -35,11 +35,13 @@ from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, pho
 from scraper.extract.page import Page
 from scraper.extract.treewalk import (
     all_links_in,
+    first_child_tag,
     first_named,
     inside_any,
     is_inside,
     next_tags,
     previous_tag,
+    previous_tags,
     tags_below,
     tags_named,
     text_length,
@@ -837,28 +839,11 @@ def _opened_wrappers(element: Tag) -> list[Tag]:
     node = element
     for _ in range(DEK_CLIMB):
         parent = node.parent
-        if parent is None or _first_child_tag(parent) is not node:
+        if parent is None or first_child_tag(parent) is not node:
             break
         found.append(parent)
         node = parent
     return found
-
-
-def _first_child_tag(parent: Tag) -> Tag | None:
-    """The first element among `parent`'s children (`parent.find(True, recursive=False)`,
-    without bs4's matcher)."""
-    return next((c for c in parent.contents if isinstance(c, Tag)), None)
-
-
-def _previous_tags(node: Tag, limit: int) -> Iterator[Tag]:
-    """The `limit` nearest elements before `node` among its siblings, nearest first
-    (`node.find_previous_siblings(limit=limit)`, lazily and without bs4's matcher)."""
-    sibling = previous_tag(node)
-    for _ in range(limit):
-        if sibling is None:
-            return
-        yield sibling
-        sibling = previous_tag(sibling)
 
 
 #: Elements between the headline and a dek: a date line, a byline.
@@ -878,13 +863,13 @@ def _right_under_headline(element: Tag | None) -> bool:
             return False
         if any(
             sibling.name == "h1" or first_named(sibling, "h1") is not None
-            for sibling in _previous_tags(node, DEK_REACH)
+            for sibling in previous_tags(node, DEK_REACH)
         ):
             return True
         parent = node.parent
         if parent is None or parent.name in ("body", "html", "[document]"):
             return False
-        if _first_child_tag(parent) is not node:
+        if first_child_tag(parent) is not node:
             return False  # not the container's opening: text comes before it
         node = parent
     return False
@@ -1972,7 +1957,7 @@ def _note_box(element: Tag | None) -> bool:
     for _ in range(NOTE_CLIMB):
         if box is None:
             return False
-        first = next((c for c in box.children if isinstance(c, Tag)), None)
+        first = first_child_tag(box)
         if first is not None and first is not element and first.name in ("a", "sup"):
             link = first if first.name == "a" else first_named(first, "a")
             href = str(link.get("href", "")) if isinstance(link, Tag) else ""
