@@ -11,14 +11,19 @@ from itertools import accumulate
 
 from scraper import lexicon
 from scraper.dates import has_digit, label_at, vocabulary
-from scraper.extract.blockkind import BlockKind, block_kind, is_caption, is_number_only
+from scraper.extract.blockkind import (
+    BlockKind,
+    block_kind,
+    image_credit,
+    is_caption,
+    is_number_only,
+)
 from scraper.extract.blocks import Block
 from scraper.extract.body import (
     MAX_LINK_DENSITY,
     MAX_META_LINE,
     MAX_META_PIECE,
     brand_of,
-    image_credit,
     in_sponsor_box,
     is_ad_label,
 )
