@@ -1241,13 +1241,11 @@ def _sections_of_lists(
     return 2 * sum(1 for a in answered if "li" in a.tags) >= len(answered)
 
 
-def _signs_interview(answers: Sequence[_Answer], signed: Sequence[_Answer]) -> bool:
-    """True when the `<cite>` lines (or attribution lines) sign an interview: each answered turn
-    is signed, or one line after the last answer signs them all, the way a byline would. A
-    cited interview signs its answers; a quote's source signs one quote among the sections."""
+def _each_signed(answers: Sequence[_Answer], signed: Sequence[_Answer]) -> bool:
+    """True when each answered turn is among `signed` (the turns a `<cite>` or an attribution
+    line signs): a cited interview signs its answers; a quote's source signs one quote among the
+    sections."""
     ids = {id(answer) for answer in signed}
-    if len(signed) == 1 and answers and signed[0] is answers[-1]:
-        return True
     return all(id(answer) in ids for answer in answers if answer.paragraphs)
 
 
@@ -1321,18 +1319,18 @@ def _unlabelled(
             match = _A_PREFIX.match(block.text)
             answer_prefixed += bool(match) and not current.paragraphs
             current.add(block, block.text[match.end() :] if match else None)
-    if cited and not _signs_interview(answers, signed_by_cite):
+    # one `<cite>` or attribution line, after the last answer ("— Carla Mendes, trade attaché"),
+    # signs the whole interview, the way a byline would
+    signs_all = len(signed_by_cite) == 1 and signed_by_cite[0] is answers[-1]
+    if cited and not signs_all and not _each_signed(answers, signed_by_cite):
         # a `<cite>` under one quote among the sections names that quote's source ("“… tell.”
         # — Linh Tran, trade attaché"): it signs no answer, and says no one answers the rest
         cited = False
         for answer in signed_by_cite:
             answer.speaker = speaker
-    signed = [a for a in answers if a.speaker != speaker]
-    if cited and len(signed) == 1 and signed[0] is answers[-1]:
-        # one attribution line after the last answer ("— Carla Mendes, trade attaché") signs
-        # the whole interview, the way a byline would
+    if cited and signs_all:
         for answer in answers:
-            answer.speaker = signed[0].speaker
+            answer.speaker = signed_by_cite[0].speaker
     pairs = _end_of_interview(
         answers, named_turns=answer_prefixed >= MIN_TURNS and answer_prefixed == len(answers)
     )
