@@ -17,6 +17,7 @@ from scraper.extract.treewalk import (
     next_tags,
     previous_tag,
     tags_named,
+    text_length,
     text_longer_than,
 )
 
@@ -353,4 +354,84 @@ def inline_credit() -> re.Pattern[str]:
         # ("Le port de Houston © Jean Dupont / Belga")
         rf"|\s+(?:(?:{labels})\s*)?©\s*(?:[^.!?©]|{initial}){{1,{MAX_CREDIT_CHARS}}}$",
         re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _credit_label() -> re.Pattern[str]:
+    """A line opening with a label of the vocabulary's `credit_labels` and a colon or "©" ("Photo
+    © Name"), or "©", the whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
+    labels = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
+    )
+    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©)", re.IGNORECASE)
+
+
+def image_credit(block: Block) -> bool:
+    """A photo credit in an element of its own attached to an image ("© Name", "Foto: Name"):
+    a short line (`MAX_CREDIT_CHARS`, no sentence) opening with a credit label or "©", inside
+    a figure or right after a picture on a line of its own."""
+    element = block.element
+    text = block.text
+    if element is None or len(text) > MAX_CREDIT_CHARS or not _credit_label().match(text):
+        return False
+    # a credit set in italics may close with a full stop ("Photo : Jean Dupont."); a plain line
+    # ending like a sentence is the text's
+    if text.endswith((".", "!", "?")) and not wholly_emphasised(element):
+        return False
+    return is_caption(block) or _beside_picture(element) or _under_own_picture(element)
+
+
+def _under_own_picture(element: Tag) -> bool:
+    """`element` opens with a picture on a line of its own, its words set under it
+    (`<p><img><br><em>Photo : X</em></p>`): the line is the picture's."""
+    for node in element.children:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                continue
+            return picture_only(node)
+        if str(node).strip():
+            return False
+    return False
+
+
+def _opens_block_after_picture(element: Tag) -> bool:
+    """`element` opens its block (the first element of its wrappers, `CAPTION_CLIMB` levels at
+    most), and the block just before holds a picture and no text: a page builder's blocks set
+    the picture and the credit under it in two blocks side by side."""
+    node = element
+    for _ in range(CAPTION_CLIMB):
+        parent = node.parent
+        if parent is None or parent.name in ("body", "html", "article", "main"):
+            return False
+        node = parent
+        before = previous_tag(node)
+        if before is not None:
+            return before.name == "figure" or picture_only(before) or _picture_block(before)
+    return False
+
+
+def _picture_block(element: Tag) -> bool:
+    """A block holding a picture (an image, perhaps in a `<figure>`) and no text."""
+    # the text first, up to its first word: most blocks have some (see `picture_only`)
+    return next(element.stripped_strings, None) is None and first_named(element, "img") is not None
+
+
+def _beside_picture(element: Tag) -> bool:
+    """`element` follows a picture: a picture on a line of its own, a `<figure>`, or a caption
+    line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`);
+    or, opening the content block right after the picture's block, the credit of that picture
+    (`<div class=image><img></div><div class=text><p><em>Foto: X</em></p><p>…`)."""
+    before = previous_tag(element)  # `find_previous_sibling()`, without bs4's matcher
+    if before is None:
+        return _opens_block_after_picture(element)
+    if before.name == "figure" or picture_only(before):
+        return True
+    earlier = previous_tag(before)
+    return (
+        earlier is not None
+        and picture_only(earlier)
+        and text_length(before) <= MAX_CAPTION_CHARS
+        and first_named(before, "p") is None
     )

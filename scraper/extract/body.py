@@ -16,16 +16,15 @@ from scraper import lexicon
 from scraper.counters import MAX_COUNTER_LINE, is_counter_line
 from scraper.dates import has_digit, label_at, labelled_date, parse_date_text
 from scraper.extract.blockkind import (
-    CAPTION_CLIMB,
     MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
     TEXT_HOLDERS,
     caption_credit,
     figure_line_beside_caption,
+    image_credit,
     inline_credit,
     is_caption,
     is_number_only,
-    picture_only,
     wholly_emphasised,
 )
 from scraper.extract.blocks import BLOCK_TAGS, HEADINGS, MAX_SPARSE_DENSITY, Block
@@ -35,11 +34,12 @@ from scraper.extract.contacts import AUTHOR_CREDIT, BYLINE, EMAIL, POSTCODE, pho
 from scraper.extract.page import Page
 from scraper.extract.treewalk import (
     all_links_in,
+    first_child_tag,
     first_named,
     inside_any,
     is_inside,
     next_tags,
-    previous_tag,
+    previous_tags,
     tags_below,
     tags_named,
     text_length,
@@ -283,86 +283,6 @@ def _translations_notice(block: Block, page: Page) -> bool:
         if language is None or language.split("-")[0] == own.split("-")[0]:
             return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _credit_label() -> re.Pattern[str]:
-    """A line opening with a label of the vocabulary's `credit_labels` and a colon or "©" ("Photo
-    © Name"), or "©", the whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
-    labels = "|".join(
-        re.escape(w)
-        for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
-    )
-    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©)", re.IGNORECASE)
-
-
-def image_credit(block: Block) -> bool:
-    """A photo credit in an element of its own attached to an image ("© Name", "Foto: Name"):
-    a short line (`MAX_CREDIT_CHARS`, no sentence) opening with a credit label or "©", inside
-    a figure or right after a picture on a line of its own."""
-    element = block.element
-    text = block.text
-    if element is None or len(text) > MAX_CREDIT_CHARS or not _credit_label().match(text):
-        return False
-    # a credit set in italics may close with a full stop ("Photo : Jean Dupont."); a plain line
-    # ending like a sentence is the text's
-    if text.endswith((".", "!", "?")) and not wholly_emphasised(element):
-        return False
-    return is_caption(block) or _beside_picture(element) or _under_own_picture(element)
-
-
-def _under_own_picture(element: Tag) -> bool:
-    """`element` opens with a picture on a line of its own, its words set under it
-    (`<p><img><br><em>Photo : X</em></p>`): the line is the picture's."""
-    for node in element.children:
-        if isinstance(node, Tag):
-            if node.name == "br":
-                continue
-            return picture_only(node)
-        if str(node).strip():
-            return False
-    return False
-
-
-def _opens_block_after_picture(element: Tag) -> bool:
-    """`element` opens its block (the first element of its wrappers, `CAPTION_CLIMB` levels at
-    most), and the block just before holds a picture and no text: a page builder's blocks set
-    the picture and the credit under it in two blocks side by side."""
-    node = element
-    for _ in range(CAPTION_CLIMB):
-        parent = node.parent
-        if parent is None or parent.name in ("body", "html", "article", "main"):
-            return False
-        node = parent
-        before = previous_tag(node)
-        if before is not None:
-            return before.name == "figure" or picture_only(before) or _picture_block(before)
-    return False
-
-
-def _picture_block(element: Tag) -> bool:
-    """A block holding a picture (an image, perhaps in a `<figure>`) and no text."""
-    # the text first, up to its first word: most blocks have some (see `picture_only`)
-    return next(element.stripped_strings, None) is None and first_named(element, "img") is not None
-
-
-def _beside_picture(element: Tag) -> bool:
-    """`element` follows a picture: a picture on a line of its own, a `<figure>`, or a caption
-    line (`MAX_CAPTION_CHARS`) right under a picture (`<img><div>Caption</div><div>Credit</div>`);
-    or, opening the content block right after the picture's block, the credit of that picture
-    (`<div class=image><img></div><div class=text><p><em>Foto: X</em></p><p>…`)."""
-    before = previous_tag(element)  # `find_previous_sibling()`, without bs4's matcher
-    if before is None:
-        return _opens_block_after_picture(element)
-    if before.name == "figure" or picture_only(before):
-        return True
-    earlier = previous_tag(before)
-    return (
-        earlier is not None
-        and picture_only(earlier)
-        and text_length(before) <= MAX_CAPTION_CHARS
-        and first_named(before, "p") is None
-    )
 
 
 def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
@@ -837,28 +757,11 @@ def _opened_wrappers(element: Tag) -> list[Tag]:
     node = element
     for _ in range(DEK_CLIMB):
         parent = node.parent
-        if parent is None or _first_child_tag(parent) is not node:
+        if parent is None or first_child_tag(parent) is not node:
             break
         found.append(parent)
         node = parent
     return found
-
-
-def _first_child_tag(parent: Tag) -> Tag | None:
-    """The first element among `parent`'s children (`parent.find(True, recursive=False)`,
-    without bs4's matcher)."""
-    return next((c for c in parent.contents if isinstance(c, Tag)), None)
-
-
-def _previous_tags(node: Tag, limit: int) -> Iterator[Tag]:
-    """The `limit` nearest elements before `node` among its siblings, nearest first
-    (`node.find_previous_siblings(limit=limit)`, lazily and without bs4's matcher)."""
-    sibling = previous_tag(node)
-    for _ in range(limit):
-        if sibling is None:
-            return
-        yield sibling
-        sibling = previous_tag(sibling)
 
 
 #: Elements between the headline and a dek: a date line, a byline.
@@ -878,13 +781,13 @@ def _right_under_headline(element: Tag | None) -> bool:
             return False
         if any(
             sibling.name == "h1" or first_named(sibling, "h1") is not None
-            for sibling in _previous_tags(node, DEK_REACH)
+            for sibling in previous_tags(node, DEK_REACH)
         ):
             return True
         parent = node.parent
         if parent is None or parent.name in ("body", "html", "[document]"):
             return False
-        if _first_child_tag(parent) is not node:
+        if first_child_tag(parent) is not node:
             return False  # not the container's opening: text comes before it
         node = parent
     return False
@@ -1972,7 +1875,7 @@ def _note_box(element: Tag | None) -> bool:
     for _ in range(NOTE_CLIMB):
         if box is None:
             return False
-        first = next((c for c in box.children if isinstance(c, Tag)), None)
+        first = first_child_tag(box)
         if first is not None and first is not element and first.name in ("a", "sup"):
             link = first if first.name == "a" else first_named(first, "a")
             href = str(link.get("href", "")) if isinstance(link, Tag) else ""

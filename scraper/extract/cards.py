@@ -14,11 +14,10 @@ from bs4 import NavigableString, PageElement, Tag
 
 from scraper.dates import (
     labelled_date,
-    make_date,
     parse_date_text,
     parse_stamp,
+    printed_day,
     stamp_day,
-    yearless_date,
 )
 from scraper.extract.config import ExtractConfig
 from scraper.extract.labels import strip_label
@@ -76,33 +75,6 @@ class Card:
         return labelled_date(
             self.published_text, "published", month_first=month_first
         ) or parse_date_text(self.published_text, month_first=month_first)
-
-
-#: A day and month printed without a year ("10/03", "10.03."), the whole of a card's date.
-_DAY_MONTH = re.compile(r"\s*(\d{1,2})[./](\d{1,2})\.?\s*")
-
-
-def printed_day(text: str, near: dt.date, month_first: bool) -> dt.date | None:
-    """The day a card's (or an article's) `<time>` prints (`text`): a full date, else a day and
-    month without a year ("10/03", "10.03.", "10 mars", "Tue, Mar 3, 8:30 PM"), in the year that
-    puts it nearest `near` (the day of its stamp: a teaser of 31 December stamped 1 January UTC
-    keeps its year)."""
-    found = parse_date_text(text, month_first=month_first)
-    if found is not None or not text:
-        return found
-    pair = _DAY_MONTH.fullmatch(text)
-    days = []
-    for year in (near.year - 1, near.year, near.year + 1):
-        if pair is not None:
-            day, month = int(pair.group(1)), int(pair.group(2))
-            if month_first:
-                day, month = month, day
-            value = make_date(year, month, day)
-        else:
-            value = yearless_date(text, year)
-        if value is not None:
-            days.append(value)
-    return min(days, key=lambda d: abs((d - near).days), default=None)
 
 
 @lru_cache(maxsize=8192)  # asked again for the same links by every label a page weighs

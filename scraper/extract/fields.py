@@ -28,7 +28,13 @@ from scraper.extract.page import Page
 from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
 from scraper.extract.title import line_of, names_the_site
-from scraper.extract.treewalk import is_at_or_inside, links_in, text_longer_than
+from scraper.extract.treewalk import (
+    is_at_or_inside,
+    links_in,
+    previous_tag,
+    previous_tags,
+    text_longer_than,
+)
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -511,9 +517,9 @@ def _section_link(page: Page) -> str | None:
         return None
     article_path = urlsplit(page.url).path
     anchor = headline
-    while next(_elements_before(anchor), None) is None and isinstance(anchor.parent, Tag):
+    while previous_tag(anchor) is None and isinstance(anchor.parent, Tag):
         anchor = anchor.parent  # the headline opens its wrapper: look before the wrapper
-    for before in islice(_elements_before(anchor), SECTION_LINK_REACH):
+    for before in previous_tags(anchor, SECTION_LINK_REACH):
         text = _section_in(page, before, article_path, dated_only=False)
         if text:
             return text
@@ -693,16 +699,6 @@ def _elements_after(node: Tag) -> Iterator[Tag]:
         if isinstance(sibling, Tag):
             yield sibling
         sibling = sibling.next_sibling
-
-
-def _elements_before(node: Tag) -> Iterator[Tag]:
-    """The elements before `node` among its siblings, nearest first (as
-    `node.find_previous_siblings()`, without bs4's filter objects, costly per call)."""
-    sibling = node.previous_sibling
-    while sibling is not None:
-        if isinstance(sibling, Tag):
-            yield sibling
-        sibling = sibling.previous_sibling
 
 
 #: Text nodes looked back through from the headline for the line just before it (whitespace

@@ -38,6 +38,7 @@ from scraper.dates import (
     parse_date_text,
     parse_epoch,
     parse_stamp,
+    printed_day,
     range_spans,
     slash_order,
     stamp_day,
@@ -48,7 +49,6 @@ from scraper.dates import (
 from scraper.extract.appstate import script_date, state_date
 from scraper.extract.blockkind import is_caption
 from scraper.extract.blocks import Block, in_furniture
-from scraper.extract.cards import printed_day
 from scraper.extract.page import Page
 from scraper.extract.selectors import class_string
 from scraper.extract.structured import EPOCH_ATTRS

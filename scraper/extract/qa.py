@@ -11,14 +11,19 @@ from itertools import accumulate
 
 from scraper import lexicon
 from scraper.dates import has_digit, label_at, vocabulary
-from scraper.extract.blockkind import BlockKind, block_kind, is_caption, is_number_only
+from scraper.extract.blockkind import (
+    BlockKind,
+    block_kind,
+    image_credit,
+    is_caption,
+    is_number_only,
+)
 from scraper.extract.blocks import Block
 from scraper.extract.body import (
     MAX_LINK_DENSITY,
     MAX_META_LINE,
     MAX_META_PIECE,
     brand_of,
-    image_credit,
     in_sponsor_box,
     is_ad_label,
 )
@@ -760,14 +765,31 @@ def _interviewees(
     return found + sorted(named_in, key=lambda name: -named_in[name])
 
 
-@lru_cache(maxsize=1)
-def _after_place_preposition() -> re.Pattern[str]:
-    """A place preposition of the vocabulary closing a text ("… a mission to ", "… naar "):
-    the capitalised pair after it is a place."""
+@lru_cache(maxsize=2)  # the two lists asked: place prepositions, articles
+def _closing_word(vocabulary_key: str) -> re.Pattern[str]:
+    """A word of the vocabulary list `vocabulary_key` closing a text ("… a mission to ", "… auf
+    der ", "… l'"): the capitalised pair after it is what the word governs."""
     # (as written, not folded: the French "à" is no English "a")
-    written = sorted(lexicon.words("place_prepositions", folded=False), key=len, reverse=True)
-    words = "|".join(re.escape(w) for w in written)
-    return re.compile(rf"(?:^|\W)(?:{words or '(?!)'})\s+$", re.IGNORECASE)
+    written = sorted(lexicon.words(vocabulary_key, folded=False), key=len, reverse=True)
+    # (an elided word, "l'", is written close to its noun; a word is followed by a space)
+    words = "|".join(re.escape(w) + (r"\s+" if w[-1].isalpha() else r"\s*") for w in written)
+    return re.compile(rf"(?:^|\W)(?:{words or '(?!)'})$", re.IGNORECASE)
+
+
+def _pairs_after(
+    blocks: Sequence[Block], vocabulary_key: str, window: int, *, opening: bool = False
+) -> set[str]:
+    """The capitalised pairs (`FULL_NAME`) the blocks write right after a word of the vocabulary
+    list `vocabulary_key`, looked for in the `window` characters before each pair; `opening`:
+    also a pair whose first word is one of them ("In Costa Rica" opening a sentence)."""
+    after = _closing_word(vocabulary_key)
+    return {
+        match.group()
+        for block in blocks
+        for match in FULL_NAME.finditer(block.text)
+        if after.search(block.text[max(0, match.start() - window) : match.start()])
+        or (opening and after.search(match.group().split()[0] + " "))
+    }
 
 
 #: Characters before a name searched for a place preposition: the longest one and its spaces.
@@ -778,24 +800,7 @@ def _places(blocks: Sequence[Block]) -> set[str]:
     """The capitalised pairs the blocks write right after a place preposition ("Trade mission to
     British Columbia", "à Mexico City"), or opening with one at a sentence's start ("In Costa
     Rica"): places, wherever else the text names them."""
-    after = _after_place_preposition()
-    return {
-        match.group()
-        for block in blocks
-        for match in FULL_NAME.finditer(block.text)
-        if after.search(block.text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()])
-        or after.search(match.group().split()[0] + " ")
-    }
-
-
-@lru_cache(maxsize=1)
-def _after_article() -> re.Pattern[str]:
-    """An article of the vocabulary closing a text ("… auf der ", "… la ", "… l'"): the
-    capitalised pair after it is a thing the article governs (a fair, a chamber), no person."""
-    written = sorted(lexicon.words("articles", folded=False), key=len, reverse=True)
-    # (an elided article, "l'", is written close to its noun; a word is followed by a space)
-    words = "|".join(re.escape(w) + (r"\s+" if w[-1].isalpha() else r"\s*") for w in written)
-    return re.compile(rf"(?:^|\W)(?:{words or '(?!)'})$", re.IGNORECASE)
+    return _pairs_after(blocks, "place_prepositions", _PREPOSITION_CHARS, opening=True)
 
 
 @lru_cache(maxsize=1)
@@ -811,13 +816,7 @@ def _things(blocks: Sequence[Block]) -> set[str]:
     fairs and events, which no one is named after, wherever else the text names them. A person's
     name takes no article (a role noun between them, "die Gründerin Anna Weber", is left to
     `person_name`)."""
-    after = _after_article()
-    return {
-        match.group()
-        for block in blocks
-        for match in FULL_NAME.finditer(block.text)
-        if after.search(block.text[max(0, match.start() - _article_chars()) : match.start()])
-    }
+    return _pairs_after(blocks, "articles", _article_chars())
 
 
 def _line_ends(block: Block) -> list[int]:
@@ -1242,13 +1241,11 @@ def _sections_of_lists(
     return 2 * sum(1 for a in answered if "li" in a.tags) >= len(answered)
 
 
-def _signs_interview(answers: Sequence[_Answer], signed: Sequence[_Answer]) -> bool:
-    """True when the `<cite>` lines (or attribution lines) sign an interview: each answered turn
-    is signed, or one line after the last answer signs them all, the way a byline would. A
-    cited interview signs its answers; a quote's source signs one quote among the sections."""
+def _each_signed(answers: Sequence[_Answer], signed: Sequence[_Answer]) -> bool:
+    """True when each answered turn is among `signed` (the turns a `<cite>` or an attribution
+    line signs): a cited interview signs its answers; a quote's source signs one quote among the
+    sections."""
     ids = {id(answer) for answer in signed}
-    if len(signed) == 1 and answers and signed[0] is answers[-1]:
-        return True
     return all(id(answer) in ids for answer in answers if answer.paragraphs)
 
 
@@ -1322,18 +1319,18 @@ def _unlabelled(
             match = _A_PREFIX.match(block.text)
             answer_prefixed += bool(match) and not current.paragraphs
             current.add(block, block.text[match.end() :] if match else None)
-    if cited and not _signs_interview(answers, signed_by_cite):
+    # one `<cite>` or attribution line, after the last answer ("— Carla Mendes, trade attaché"),
+    # signs the whole interview, the way a byline would
+    signs_all = len(signed_by_cite) == 1 and signed_by_cite[0] is answers[-1]
+    if cited and not signs_all and not _each_signed(answers, signed_by_cite):
         # a `<cite>` under one quote among the sections names that quote's source ("“… tell.”
         # — Linh Tran, trade attaché"): it signs no answer, and says no one answers the rest
         cited = False
         for answer in signed_by_cite:
             answer.speaker = speaker
-    signed = [a for a in answers if a.speaker != speaker]
-    if cited and len(signed) == 1 and signed[0] is answers[-1]:
-        # one attribution line after the last answer ("— Carla Mendes, trade attaché") signs
-        # the whole interview, the way a byline would
+    if cited and signs_all:
         for answer in answers:
-            answer.speaker = signed[0].speaker
+            answer.speaker = signed_by_cite[0].speaker
     pairs = _end_of_interview(
         answers, named_turns=answer_prefixed >= MIN_TURNS and answer_prefixed == len(answers)
     )

@@ -13,7 +13,7 @@ from scraper.dates import date_spans
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
-from scraper.extract.treewalk import first_named, is_at_or_inside, is_inside
+from scraper.extract.treewalk import first_child_tag, first_named, is_at_or_inside, is_inside
 from scraper.extract.zone import visible_lines
 from scraper.text import NOT_ALNUM, fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -756,7 +756,7 @@ def _punctuated(reading: str, headline: str) -> bool:
 
 def _kicker_marked(tag: Tag) -> bool:
     """True when the heading's first element carries a class: a kicker styled apart."""
-    first = next((c for c in tag.children if isinstance(c, Tag)), None)
+    first = first_child_tag(tag)
     return first is not None and bool(first.get("class"))
 
 

@@ -91,6 +91,25 @@ def previous_tag(node: PageElement) -> Tag | None:
     return sibling
 
 
+def previous_tags(node: PageElement, limit: int) -> Iterator[Tag]:
+    """The `limit` nearest elements before `node` among its siblings, nearest first (as
+    `node.find_previous_siblings(limit=limit)`, lazily and without bs4's matcher): for
+    `<p/><h1/>text<div/>[node]`, `limit=2` gives the `<div>`, then the `<h1>`."""
+    sibling = previous_tag(node)
+    for _ in range(limit):
+        if sibling is None:
+            return
+        yield sibling
+        sibling = previous_tag(sibling)
+
+
+def first_child_tag(parent: Tag) -> Tag | None:
+    """The first element among `parent`'s children (as `parent.find(True, recursive=False)`,
+    without bs4's matcher): for `<div>text<span/><p/></div>`, the `<span>`; None for
+    `<div>text</div>`."""
+    return next((c for c in parent.contents if isinstance(c, Tag)), None)
+
+
 def previous_named(node: PageElement, name: str) -> Tag | None:
     """The nearest element named `name` before `node` among its siblings (as
     `node.find_previous_sibling(name)`)."""
