@@ -283,7 +283,9 @@ def _shown_sector(page: Page) -> Found:
     # site's own label the mapping does not know yet; an author's name under it is no sector)
     lines = zone_lines(page)
     card_labels = {fold(c.sector) for c in page.cards if c.sector}
-    headline = page.headline_element()
+    # where the headline stands among the lines matters only for a card's label (`above`): a
+    # page whose cards wear none (most) does not read the headline's text for it
+    headline = page.headline_element() if card_labels else None
     headline_text = fold(normalize_text(headline.get_text(" "))) if headline is not None else None
     # folding an ASCII zone line keeps its length (every zone line is `normalize_lines` output:
     # the walk's, the headline's, a block's): one of another length than the headline's folded
@@ -514,6 +516,12 @@ def _section_link(page: Page) -> str | None:
     the meta row ("<time>12 March 2026</time> · <a class=pill>Economy</a>") is the section's."""
     headline = page.headline_element()
     if headline is None:
+        return None
+    if not page.signals.links and not page.matched("sector") and not page.matched("sector_hints"):
+        # `_section_in` returns a link's text (an `<a>` with an href: every one is among the
+        # page's `links`) or a chip's (an element the sector or sector-hint selectors match,
+        # a subset of what they match on the page): a page with neither has no section link,
+        # before the headline or after it (most small pages), and no element is looked at
         return None
     article_path = urlsplit(page.url).path
     anchor = headline

@@ -836,12 +836,15 @@ def _read_title(page: Page) -> Found:
             "html",
         ),
     ]
-    site_names = _site_names(page)
-    scope = page.article_scope()
+    elements = _headline_elements(page)
+    # the site's names and the article's scope judge a headline element, and nothing else: a
+    # page without one (no <h1>, no profile match) reads neither
+    site_names = _site_names(page) if elements else set()
+    scope = page.article_scope() if elements else None
     ranked: list[tuple[bool, str, str, Tag]] = []
     readings: dict[int, list[str]] = {}  # each <h1>'s other readings, by id of its tag
     semantic = False  # an <h1> inside <main>/<article>, not just inside the guessed scope
-    for tag, layer in _headline_elements(page):
+    for tag, layer in elements:
         visible = _visible(tag, page)
         text, kicker = _without_kicker(tag, visible)
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
@@ -924,8 +927,15 @@ def _read_title(page: Page) -> Found:
             f"h1 {headlines[0][0]!r} looks like a banner; headline from {longer[1]}"
         )
         return longer[0], longer[1]
-    # the <h1> the page's address spells is the article's, wherever it stands
-    addressed = bool(headlines) and _spells_slug(headlines[0][0], _slug_words(page))
+    # the <h1> the page's address spells is the article's, wherever it stands; asked only when
+    # the metadata or an opening <h2> offers another headline (the two tests below), the only
+    # readers of `addressed`
+    opening = _opening_heading(page, subheadings) if headlines else None
+    addressed = (
+        bool(headlines)
+        and bool(longer or opening)
+        and _spells_slug(headlines[0][0], _slug_words(page))
+    )
     if headlines and longer and not addressed and _apart_from_text(ranked[0][3], page):
         # the metadata names another headline and the <h1> shares no container with the text
         # but the page itself: the site bar's slogan or name, repeated on every page
@@ -933,7 +943,6 @@ def _read_title(page: Page) -> Found:
             f"h1 {headlines[0][0]!r} stands apart from the text; headline from {longer[1]}"
         )
         return longer[0], longer[1]
-    opening = _opening_heading(page, subheadings)
     if headlines and opening and not addressed and _apart_from_text(ranked[0][3], page):
         # no metadata names a headline; the <h1> stands apart from the text (the site bar's
         # slogan) and an <h2> opens the text: that <h2> heads the article
