@@ -163,8 +163,8 @@ def _patterns() -> _Patterns:
     # the clock, its half of the day, a short zone or unit ("est", "cet", "uhr"), then the date's
     # own day name ("Updated 10:42 AM EDT, Tue March 5, 2024")
     time_first = re.compile(
-        r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{1,4})?\s*[,|·–-]?\s*(?:on\s+)?"
-        rf"(?:(?:{weekdays})\.?,?\s+)?"
+        r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?P<zone>\s+[a-z]{1,4})?\s*[,|·–-]?\s*(?:on\s+)?"
+        rf"(?P<wd>(?:{weekdays})\.?,?\s+)?"
     )
     return _Patterns(
         date=date,
@@ -328,6 +328,16 @@ def label_at(text: str, kind: str, *, month_first: bool = False) -> int | None:
     return found[0] if found else None
 
 
+def bare_label_at(text: str, kind: str) -> int | None:
+    """Where in `text` (folded) the first `kind` label starts, whatever follows it: also a label
+    whose value is no date ("Atualizado há 2 horas", "Updated 3 hours ago")."""
+    folded = fold(text)
+    if not may_hold_label(folded, kind):
+        return None
+    label = _patterns().labelled[kind].search(folded)
+    return label.start() if label else None
+
+
 def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | None:
     if not has_digit(text):
         return None
@@ -342,11 +352,25 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
             m = patterns.date.match(folded[label.start("wd") : label.start("wd") + 40])
         if m is None and (clock := patterns.time_first.match(tail)):
             # the time first, then the date: "Updated 6:30 PM EST, March 5, 2024"
-            m = patterns.date.match(folded[label.end() + clock.end() : label.end() + 60])
+            m = _date_after_clock(folded, label.end(), clock)
         if m:
             value = _from_match(m, month_first)
             if value is not None:
                 return label.start(), value
+    return None
+
+
+def _date_after_clock(folded: str, at: int, clock: re.Match[str]) -> re.Match[str] | None:
+    """The date after the `clock` matched at `at` in `folded`; a month's short name taken for
+    the clock's zone or for a day's name ("Updated 9:12 AM EST Mar 5, 2026", "9:12 AM Mar 5":
+    "mar" is Tuesday in French, Spanish, Italian; any four letters may be a zone) opens the
+    date itself: the date is tried where each of those optional parts began, last first."""
+    date = _patterns().date
+    starts = [clock.end()] + [clock.start(part) for part in ("wd", "zone") if clock.group(part)]
+    for start in starts:
+        m = date.match(folded[at + start : at + 60].lstrip())
+        if m:
+            return m
     return None
 
 
