@@ -155,9 +155,23 @@ def _patterns() -> _Patterns:
             ("modified", vocab.modified_labels),
         )
     }
+    yearless_forms = [
+        rf"(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th|o)?\.?\s+(?:de\s+)?(?P<m>{months})\b\.?",
+        rf"\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?",
+    ]
+    if vocab.date_marks:
+        # "3月6日", "3월 6일": the month and day marks without a year's mark before them (a
+        # lookbehind each: a folded mark may be several characters, Hangul's decomposed)
+        years, months_, days = zip(*vocab.date_marks, strict=True)
+        no_year = "".join(
+            rf"(?<!{re.escape(mark)})(?<!{re.escape(mark)}\s)" for mark in dict.fromkeys(years)
+        )
+        yearless_forms.append(
+            rf"{no_year}(?P<m3>\d{{1,2}})\s?(?:{_alternation(months_)})\s?(?P<d3>\d{{1,2}})"
+            rf"\s?(?:{_alternation(days)})"
+        )
     yearless = re.compile(
-        rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th|o)?\.?\s+(?:de\s+)?(?P<m>{months})\b\.?"
-        rf"|\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])"
+        rf"(?<![\d/.-])(?:{'|'.join(yearless_forms)})(?![\d:])"
         r"(?!\s*,?\s*(?:de\s+|del\s+)?\d{4})"
     )
     # the clock, its half of the day, a short zone or unit ("est", "cet", "uhr"), then the date's
@@ -633,19 +647,30 @@ def year_in_url(path: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def yearless_opening(text: str, year: int) -> tuple[int, dt.date] | None:
+    """The first yearless date in `text` ("5 mar", "June 3", "3月6日") completed with `year`,
+    with where it starts in the folded text."""
+    m = _patterns().yearless.search(fold(text))
+    if m is None:
+        return None
+    if m.group("m3"):
+        value = make_date(year, int(m.group("m3")), int(m.group("d3")))
+    else:
+        month = vocabulary().months[m.group("m") or m.group("m2")]
+        value = make_date(year, month, int(m.group("d") or m.group("d2")))
+    return None if value is None else (m.start(), value)
+
+
 def yearless_date(text: str, year: int) -> dt.date | None:
-    """ "2 juin", "June 3" completed with `year` (taken from elsewhere, the URL), when `text` is
-    short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
+    """ "2 juin", "June 3", "3月6日" completed with `year` (taken from elsewhere, the URL), when
+    `text` is short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
     dateline = _DATELINE.match(text)
     if dateline:
         text = text[dateline.end() : dateline.end() + 20]
     elif len(text) > 40:
         return None
-    m = _patterns().yearless.search(fold(text))
-    if m is None:
-        return None
-    month = vocabulary().months[m.group("m") or m.group("m2")]
-    return make_date(year, month, int(m.group("d") or m.group("d2")))
+    found = yearless_opening(text, year)
+    return found[1] if found else None
 
 
 #: A day and month printed without a year ("10/03", "10.03."), the whole of a card's date.

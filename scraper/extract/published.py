@@ -46,6 +46,7 @@ from scraper.dates import (
     vocabulary,
     year_in_url,
     yearless_date,
+    yearless_opening,
 )
 from scraper.extract.appstate import script_date, state_date
 from scraper.extract.blockkind import is_caption
@@ -703,16 +704,21 @@ def _opening_date(text: str, order: bool) -> dt.date | None:
         return None
     opening = text[: _MAX_PLACE + 30]
     for at, end, value in date_spans(opening, month_first=order):
-        place = text[:at].strip(" ,(–-")
-        if (
-            not _ranged(opening, at, end)
-            and len(place) <= _MAX_PLACE
-            and not any(c.isdigit() or c in ".!?" for c in place)
-            and _place_set_apart(text[:at])
-        ):
+        if not _ranged(opening, at, end) and _dateline_place(text, at):
             return value
         return None
     return None
+
+
+def _dateline_place(text: str, at: int) -> bool:
+    """True when what opens `text` before position `at` is a dateline's place: short, no digit
+    nor sentence mark, set apart from the date."""
+    place = text[:at].strip(" ,(–-")
+    return (
+        len(place) <= _MAX_PLACE
+        and not any(c.isdigit() or c in ".!?" for c in place)
+        and _place_set_apart(text[:at])
+    )
 
 
 #: What sets a dateline's place apart from its date: "BERLIN, 12.03.2024", "Namur, le 9 janvier",
@@ -975,7 +981,9 @@ def _yearless_day(page: Page, near: dt.date) -> dt.date | None:
     Desk) - …" opening the text, a "5 mars" line), in the year that puts it nearest `near` (a
     foreign stamp's day), when no URL files the page under a year: the wire's local day beside a
     UTC stamp of the next morning. Lines of an "Updated" label (or of another label's value)
-    say nothing of the publication; the nearest line under the headline is read first."""
+    say nothing of the publication; the nearest line under the headline is read first, then a
+    dateline whose place is no capitals ("Monterrey (México), 5 mar (EFE).- …") opening the
+    text's first paragraph."""
     lines = zone_lines(page)
     digits = zone_digits(page)
     order = month_first(page)
@@ -995,7 +1003,17 @@ def _yearless_day(page: Page, near: dt.date) -> dt.date | None:
         ]
         if days:
             return min(days, key=lambda day: abs((day - near).days))
-    return None
+    # a dateline whose place is no capitals ("Monterrey (México), 5 mar (EFE).- …")
+    first = next((b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH), None)
+    if first is None or first.is_heading:
+        return None
+    opening = first.text[: _MAX_PLACE + 30]
+    days = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        found = yearless_opening(opening, year)
+        if found is not None and _dateline_place(first.text, found[0]):
+            days.append(found[1])
+    return min(days, key=lambda day: abs((day - near).days), default=None)
 
 
 def _same_moment_time(page: Page, stamp: Stamp) -> dt.date | None:
