@@ -155,16 +155,30 @@ def _patterns() -> _Patterns:
             ("modified", vocab.modified_labels),
         )
     }
+    yearless_forms = [
+        rf"(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th|o)?\.?\s+(?:de\s+)?(?P<m>{months})\b\.?",
+        rf"\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?",
+    ]
+    if vocab.date_marks:
+        # "3月6日", "3월 6일": the month and day marks without a year's mark before them (a
+        # lookbehind each: a folded mark may be several characters, Hangul's decomposed)
+        years, months_, days = zip(*vocab.date_marks, strict=True)
+        no_year = "".join(
+            rf"(?<!{re.escape(mark)})(?<!{re.escape(mark)}\s)" for mark in dict.fromkeys(years)
+        )
+        yearless_forms.append(
+            rf"{no_year}(?P<m3>\d{{1,2}})\s?(?:{_alternation(months_)})\s?(?P<d3>\d{{1,2}})"
+            rf"\s?(?:{_alternation(days)})"
+        )
     yearless = re.compile(
-        rf"(?<![\d/.-])(?:(?P<d>\d{{1,2}})(?:er|e|de|ste|st|nd|rd|th|o)?\.?\s+(?:de\s+)?(?P<m>{months})\b\.?"
-        rf"|\b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d:])"
+        rf"(?<![\d/.-])(?:{'|'.join(yearless_forms)})(?![\d:])"
         r"(?!\s*,?\s*(?:de\s+|del\s+)?\d{4})"
     )
     # the clock, its half of the day, a short zone or unit ("est", "cet", "uhr"), then the date's
     # own day name ("Updated 10:42 AM EDT, Tue March 5, 2024")
     time_first = re.compile(
-        r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{1,4})?\s*[,|·–-]?\s*(?:on\s+)?"
-        rf"(?:(?:{weekdays})\.?,?\s+)?"
+        r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?P<zone>\s+[a-z]{1,4})?\s*[,|·–-]?\s*(?:on\s+)?"
+        rf"(?P<wd>(?:{weekdays})\.?,?\s+)?"
     )
     return _Patterns(
         date=date,
@@ -328,6 +342,16 @@ def label_at(text: str, kind: str, *, month_first: bool = False) -> int | None:
     return found[0] if found else None
 
 
+def bare_label_at(text: str, kind: str) -> int | None:
+    """Where in `text` (folded) the first `kind` label starts, whatever follows it: also a label
+    whose value is no date ("Atualizado há 2 horas", "Updated 3 hours ago")."""
+    folded = fold(text)
+    if not may_hold_label(folded, kind):
+        return None
+    label = _patterns().labelled[kind].search(folded)
+    return label.start() if label else None
+
+
 def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | None:
     if not has_digit(text):
         return None
@@ -342,11 +366,25 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
             m = patterns.date.match(folded[label.start("wd") : label.start("wd") + 40])
         if m is None and (clock := patterns.time_first.match(tail)):
             # the time first, then the date: "Updated 6:30 PM EST, March 5, 2024"
-            m = patterns.date.match(folded[label.end() + clock.end() : label.end() + 60])
+            m = _date_after_clock(folded, label.end(), clock)
         if m:
             value = _from_match(m, month_first)
             if value is not None:
                 return label.start(), value
+    return None
+
+
+def _date_after_clock(folded: str, at: int, clock: re.Match[str]) -> re.Match[str] | None:
+    """The date after the `clock` matched at `at` in `folded`; a month's short name taken for
+    the clock's zone or for a day's name ("Updated 9:12 AM EST Mar 5, 2026", "9:12 AM Mar 5":
+    "mar" is Tuesday in French, Spanish, Italian; any four letters may be a zone) opens the
+    date itself: the date is tried where each of those optional parts began, last first."""
+    date = _patterns().date
+    starts = [clock.end()] + [clock.start(part) for part in ("wd", "zone") if clock.group(part)]
+    for start in starts:
+        m = date.match(folded[at + start : at + 60].lstrip())
+        if m:
+            return m
     return None
 
 
@@ -609,19 +647,30 @@ def year_in_url(path: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def yearless_opening(text: str, year: int) -> tuple[int, dt.date] | None:
+    """The first yearless date in `text` ("5 mar", "June 3", "3月6日") completed with `year`,
+    with where it starts in the folded text."""
+    m = _patterns().yearless.search(fold(text))
+    if m is None:
+        return None
+    if m.group("m3"):
+        value = make_date(year, int(m.group("m3")), int(m.group("d3")))
+    else:
+        month = vocabulary().months[m.group("m") or m.group("m2")]
+        value = make_date(year, month, int(m.group("d") or m.group("d2")))
+    return None if value is None else (m.start(), value)
+
+
 def yearless_date(text: str, year: int) -> dt.date | None:
-    """ "2 juin", "June 3" completed with `year` (taken from elsewhere, the URL), when `text` is
-    short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
+    """ "2 juin", "June 3", "3月6日" completed with `year` (taken from elsewhere, the URL), when
+    `text` is short or a wire dateline ("BRUSSELS, June 3 (Wire) - …")."""
     dateline = _DATELINE.match(text)
     if dateline:
         text = text[dateline.end() : dateline.end() + 20]
     elif len(text) > 40:
         return None
-    m = _patterns().yearless.search(fold(text))
-    if m is None:
-        return None
-    month = vocabulary().months[m.group("m") or m.group("m2")]
-    return make_date(year, month, int(m.group("d") or m.group("d2")))
+    found = yearless_opening(text, year)
+    return found[1] if found else None
 
 
 #: A day and month printed without a year ("10/03", "10.03."), the whole of a card's date.

@@ -27,6 +27,7 @@ from lxml import html as lxml_html
 
 from scraper.dates import (
     Stamp,
+    bare_label_at,
     date_in_url,
     date_spans,
     has_digit,
@@ -45,6 +46,7 @@ from scraper.dates import (
     vocabulary,
     year_in_url,
     yearless_date,
+    yearless_opening,
 )
 from scraper.extract.appstate import script_date, state_date
 from scraper.extract.blockkind import is_caption
@@ -670,10 +672,18 @@ def _byline_date(
         if len(found) != 1 or _foreign_label(text, found[0][0]) or _ranged(text, *found[0][:2]):
             continue
         start, end, value = found[0]
-        tail = fold(text)[end:].strip(" ,·|•–—-(")
+        tail = _before_relative_update(fold(text)[end:]).strip(" ,·|•–—-(")
         if start <= 2 or not tail or (_TIME_TAIL.match(tail) and len(tail) <= _BYLINE_TAIL):
             return value
     return None
+
+
+def _before_relative_update(tail: str) -> str:
+    """The `tail` after a byline's date up to an "Updated" label whose value is no date
+    ("22h20 Atualizado há 2 horas" -> "22h20 "; a label with a date was cut before): the
+    update's age says nothing of the publication day the byline closes with."""
+    cut = bare_label_at(tail, "modified")
+    return tail if cut is None else tail[:cut]
 
 
 def _label_cell(label: str, line: str, kind: str, order: bool) -> dt.date | None:
@@ -694,16 +704,21 @@ def _opening_date(text: str, order: bool) -> dt.date | None:
         return None
     opening = text[: _MAX_PLACE + 30]
     for at, end, value in date_spans(opening, month_first=order):
-        place = text[:at].strip(" ,(–-")
-        if (
-            not _ranged(opening, at, end)
-            and len(place) <= _MAX_PLACE
-            and not any(c.isdigit() or c in ".!?" for c in place)
-            and _place_set_apart(text[:at])
-        ):
+        if not _ranged(opening, at, end) and _dateline_place(text, at):
             return value
         return None
     return None
+
+
+def _dateline_place(text: str, at: int) -> bool:
+    """True when what opens `text` before position `at` is a dateline's place: short, no digit
+    nor sentence mark, set apart from the date."""
+    place = text[:at].strip(" ,(–-")
+    return (
+        len(place) <= _MAX_PLACE
+        and not any(c.isdigit() or c in ".!?" for c in place)
+        and _place_set_apart(text[:at])
+    )
 
 
 #: What sets a dateline's place apart from its date: "BERLIN, 12.03.2024", "Namur, le 9 janvier",
@@ -943,7 +958,12 @@ def _stamp_day(
     if not stamp.is_foreign(zone):
         return day
     printed = stamp_day(
-        stamp, zone, own or _printed_day(page, kind) or _same_moment_time(page, stamp)
+        stamp,
+        zone,
+        own
+        or _printed_day(page, kind)
+        or _same_moment_time(page, stamp)
+        or (_yearless_day(page, day) if kind == "published" else None),
     )
     if printed != day or kind != "published" or zone is not None:
         return printed
@@ -954,6 +974,46 @@ def _printed_day(page: Page, kind: str) -> dt.date | None:
     """The day the page prints by its headline for `kind`: a publication day (or a full date in
     the URL), or the day after an "Updated" label."""
     return _shown_date(page) if kind == "published" else _from_text(page, "modified")
+
+
+def _yearless_day(page: Page, near: dt.date) -> dt.date | None:
+    """The day a date printed without its year by the headline gives ("NEW YORK, March 5 (Wire
+    Desk) - …" opening the text, a "5 mars" line), in the year that puts it nearest `near` (a
+    foreign stamp's day), when no URL files the page under a year: the wire's local day beside a
+    UTC stamp of the next morning. Lines of an "Updated" label (or of another label's value)
+    say nothing of the publication; the nearest line under the headline is read first, then a
+    dateline whose place is no capitals ("Monterrey (México), 5 mar (EFE).- …") opening the
+    text's first paragraph."""
+    lines = zone_lines(page)
+    digits = zone_digits(page)
+    order = month_first(page)
+    for index in _nearest_first(page):
+        line = lines[index]
+        if (
+            not digits[index]
+            or bare_label_at(line, "modified") is not None
+            or _after_update_label(lines, digits, index, order)
+            or _after_other_label(lines, digits, index)
+        ):
+            continue
+        days = [
+            day
+            for year in (near.year - 1, near.year, near.year + 1)
+            if (day := yearless_date(line, year)) is not None
+        ]
+        if days:
+            return min(days, key=lambda day: abs((day - near).days))
+    # a dateline whose place is no capitals ("Monterrey (México), 5 mar (EFE).- …")
+    first = next((b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH), None)
+    if first is None or first.is_heading:
+        return None
+    opening = first.text[: _MAX_PLACE + 30]
+    days = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        found = yearless_opening(opening, year)
+        if found is not None and _dateline_place(first.text, found[0]):
+            days.append(found[1])
+    return min(days, key=lambda day: abs((day - near).days), default=None)
 
 
 def _same_moment_time(page: Page, stamp: Stamp) -> dt.date | None:
