@@ -71,12 +71,13 @@ HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNOR
 #: :", or before the name and its role, "Contact Rafael Costa, our commissioner …:", a short
 #: clause allowed before the verb; `contact_intro_verbs`): taken off the contact's line.
 #: A short opening clause before the verb ("Pour toute question, contactez Youssef Benali, …",
-#: "For more details, contact …") is at most this long: the adverbial a sentence opens with, no
-#: sentence of its own (those end with a full stop, and `field_parts` reads the last one).
+#: "For more details, contact …"), or a short question ("Meer weten? Contacteer …") is at most
+#: this long: the adverbial a sentence opens with, no sentence of its own (those are longer, and
+#: `field_parts` reads the last one).
 MAX_OPENING_CLAUSE_CHARS = 40
 _CONTACT_PREFIX = re.compile(
     rf"^(?:(?:{lexicon.alternation('contact_intro_labels')})\s*[:\-–]\s*"
-    rf"|(?:[^,.:;!?]{{2,{MAX_OPENING_CLAUSE_CHARS}}},\s+)?"
+    rf"|(?:[^,.:;!?]{{2,{MAX_OPENING_CLAUSE_CHARS}}}[,?]\s+)?"
     rf"(?:{lexicon.alternation('contact_intro_verbs')})\s+"
     r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*[:,]))",
     re.IGNORECASE,

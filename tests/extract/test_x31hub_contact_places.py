@@ -10,7 +10,9 @@ or language:
   phone library's geocoder places in that city, when the site's region reads none;
 - a role closing with a place and its country before the channels' colon ("… in São Paulo,
   Brazil: (11) …", "… in Tokio, Japan:" above the number): the country is the role's last part,
-  no channel label.
+  no channel label;
+- a short question ("Meer weten? Contacteer …") or a "please" ("please contact …", vocabulary
+  `contact_intro_verbs`) before the verb: no part of the name either.
 """
 
 from __future__ import annotations
@@ -94,3 +96,34 @@ def test_a_country_after_a_comma_before_the_channels_is_the_roles_nl(lines: str)
             "emails": ["s.visser@hub.brussels"],
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name", "role"),
+    [
+        (
+            "nl",
+            "Meer weten? Contacteer Hanna Peeters, onze attaché in Casablanca, op 05 22 43 61 71 "
+            "of h.peeters@hub.brussels.",
+            "Hanna Peeters",
+            "onze attaché in Casablanca",
+        ),
+        (
+            "en",
+            "For further information, please contact Tom Baker, our trade commissioner in Mumbai, "
+            "on 022 6123 4567 or t.baker@hub.brussels.",
+            "Tom Baker",
+            "our trade commissioner in Mumbai",
+        ),
+    ],
+)
+def test_a_short_question_or_please_before_the_verb_leaves_the_name(
+    lang: str, sentence: str, name: str, role: str
+) -> None:
+    main = (
+        "<p>Twintig Brusselse bedrijven reizen in oktober naar de grote bouwbeurs in het "
+        f"buitenland met hub.brussels.</p><p>{sentence}</p>"
+    )
+    [contact] = _contacts(lang, main)
+    assert (contact["name"], contact["role"]) == (name, role)
+    assert len(contact["phones"]) == 1  # type: ignore[arg-type]
