@@ -13,6 +13,9 @@ or language:
   no channel label;
 - a short question ("Meer weten? Contacteer …") or a "please" ("please contact …", vocabulary
   `contact_intro_verbs`) before the verb: no part of the name either.
+
+Left (strict xfail below): a city written in the page's language where the geocoder knows only
+its English name ("au Caire": "Cairo"); the unread number's words then become the address.
 """
 
 from __future__ import annotations
@@ -127,3 +130,29 @@ def test_a_short_question_or_please_before_the_verb_leaves_the_name(
     [contact] = _contacts(lang, main)
     assert (contact["name"], contact["role"]) == (name, role)
     assert len(contact["phones"]) == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "left: the phone library's geocoder names most places in English only ('Cairo/Giza/"
+        "Qalyubia'), so a city written in the page's language ('au Caire', 'in Kaïro') names no "
+        "number's place; the unread number's words ('au 02 2735 1234 ou') are then taken for "
+        "the contact's address"
+    ),
+)
+def test_a_city_named_in_the_pages_language_names_the_numbers_country_fr() -> None:
+    main = (
+        "<p>Le salon Big 5 Construct ouvre ses portes en Égypte en novembre avec vingt "
+        "entreprises bruxelloises.</p><p>Pour en savoir plus, contactez Marc Dupuis, notre "
+        "attaché au Caire, au 02 2735 1234 ou m.dupuis@hub.brussels.</p>"
+    )
+    assert _contacts("fr", main) == [
+        {
+            "name": "Marc Dupuis",
+            "role": "notre attaché au Caire",
+            "address": None,
+            "phones": ["+20227351234"],
+            "emails": ["m.dupuis@hub.brussels"],
+        }
+    ]
