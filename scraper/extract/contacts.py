@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import phonenumbers
 from babel import Locale
+from phonenumbers import geocoder
 
 from scraper import lexicon
 from scraper.dates import has_digit
@@ -67,11 +68,17 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 HAS_EMAIL = re.compile(r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: A label introducing a contact ("Contact presse :", "Meer info -"; vocabulary
 #: `contact_intro_labels`) or a verb before the contact's name and a colon ("Contactez Jan Peeters
-#: :", or before the name and its role, "Contact Rafael Costa, our commissioner …:";
-#: `contact_intro_verbs`): taken off the contact's line.
+#: :", or before the name and its role, "Contact Rafael Costa, our commissioner …:", a short
+#: clause allowed before the verb; `contact_intro_verbs`): taken off the contact's line.
+#: A short opening clause before the verb ("Pour toute question, contactez Youssef Benali, …",
+#: "For more details, contact …"), or a short question ("Meer weten? Contacteer …") is at most
+#: this long: the adverbial a sentence opens with, no sentence of its own (those are longer, and
+#: `field_parts` reads the last one).
+MAX_OPENING_CLAUSE_CHARS = 40
 _CONTACT_PREFIX = re.compile(
     rf"^(?:(?:{lexicon.alternation('contact_intro_labels')})\s*[:\-–]\s*"
-    rf"|(?:{lexicon.alternation('contact_intro_verbs')})\s+"
+    rf"|(?:[^,.:;!?]{{2,{MAX_OPENING_CLAUSE_CHARS}}}[,?]\s+)?"
+    rf"(?:{lexicon.alternation('contact_intro_verbs')})\s+"
     r"(?=[A-ZÀ-Þ][\w'-]+\s+[A-ZÀ-Þ][\w'-]+\s*[:,]))",
     re.IGNORECASE,
 )
@@ -148,6 +155,64 @@ def region_named_in(lines: Sequence[str]) -> str | None:
     known = countries()
     found = {known[m.group(0)] for line in lines for m in pattern.finditer(fold(line))}
     return found.pop() if len(found) == 1 else None
+
+
+#: A number written in a national form ("05 22 43 61 70", "(11) 99876-5432"): digits with the
+#: usual separators, no country code.
+_NATIONAL_NUMBER = re.compile(r"(?<![\d+])\(?\d[\d\s./()\-]{6,}\d(?!\d)")
+#: At most this many numbers per contact are looked up by place (`region_of_place`): each costs
+#: a parse in every region the phone library knows (about 20 ms), and a contact has one or two.
+MAX_PLACE_LOOKUPS = 2
+#: A place the phone library's geocoder names shorter than this ("Ji", "Bo") is no evidence.
+MIN_PLACE_CHARS = 3
+
+
+@lru_cache(maxsize=256)
+def _places_of_number(digits: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """For each region in which `digits` (a national number) is a valid number: the region, the
+    number as E.164, and the places the phone library's geocoder gives for it in the vocabulary's
+    languages, folded ("casablanca"; "cape town", "gordons bay" from "Cape Town/Gordons Bay")."""
+    found: list[tuple[str, str, frozenset[str]]] = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
+            continue
+        places = frozenset(
+            fold(piece.strip())
+            for lang in lexicon.LANGUAGES
+            for piece in re.split(r"[/,]", geocoder.description_for_number(number, lang))
+            if len(piece.strip()) >= MIN_PLACE_CHARS
+        )
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        found.append((region, e164, places))
+    return tuple(found)
+
+
+def region_of_place(lines: Sequence[str], regions: Regions) -> str | None:
+    """The region of a number the page's regions cannot read, when the contact's own lines name
+    the place the number belongs to ("notre attaché à Casablanca, au 05 22 43 61 70": a number of
+    Casablanca's area in Morocco, as the phone library's geocoder says, and nowhere else the text
+    names); None when no such number, or when the places named fit numbers of two countries."""
+    text = fold(" ".join(lines))
+    looked = 0
+    for line in lines:
+        if not MANY_DIGITS.search(line) or phones_in(line, regions):
+            continue
+        for match in _NATIONAL_NUMBER.finditer(line):
+            if looked >= MAX_PLACE_LOOKUPS:
+                return None
+            looked += 1
+            fits = {
+                (e164, region)
+                for region, e164, places in _places_of_number(re.sub(r"\D", "", match.group()))
+                if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in places)
+            }
+            if len({e164 for e164, _ in fits}) == 1:
+                return min(region for _, region in fits)  # "+212 …": Morocco's, Western Sahara's
+    return None
 
 
 #: The regions (ISO 3166) a number written without country code is read in, most likely first:
@@ -242,8 +307,10 @@ def _unlabelled_channels(lines: Sequence[str], regions: Regions, following: str 
                 rest = line[: head.start()].strip().strip(_DANGLING + ",")
                 out.extend([rest, line[start:]] if rest else [line[start:]])
                 continue
-            if _address_before_channel(line[:start], regions):
-                out.extend([line[:start].strip().strip(_DANGLING + ","), line[start:]])
+            if _address_before_channel(line[:start], regions) or _country_before_channel(
+                line[:start]
+            ):
+                out.extend([line[:start].strip().strip(_DANGLING + ",:"), line[start:]])
                 continue
         elif start is None and _channel_start(after[i], regions) == 0:
             head = label.search(line)
@@ -271,10 +338,12 @@ def _label_of_next(line: str) -> str | None:
     """For a line directly above a phone or an email: None when it is no label of that channel;
     else what comes before the label ("" when the whole line is one). A label ends with the colon
     its value follows ("Bureau :", "Office:", "Kantoor:", as the last part after a comma of
-    "Attachée économique, Bureau :"), or opens with a channel's label word and names which
-    ("Tél. bureau", "GSM privé")."""
+    "Attachée économique, Bureau :"; a country's name in that place is the role's, "…, Brazil:"),
+    or opens with a channel's label word and names which ("Tél. bureau", "GSM privé")."""
     if line.endswith(":"):
         before, comma, last = line[:-1].rpartition(",")
+        if comma and fold(last.strip()) in countries():
+            return line[:-1].strip()  # "…in São Paulo, Brazil:": a country, the role's last part
         if len(last.split()) <= MAX_CHANNEL_LABEL_WORDS:
             return before.strip() if comma else ""
         return None
@@ -289,6 +358,13 @@ def _address_before_channel(head: str, regions: Regions) -> bool:
     Casablanca +212 5 22 …", spans glued in the source): the number is no part of it."""
     head = head.strip().strip(_DANGLING + ",")
     return bool(head) and _is_address(head, regions)
+
+
+def _country_before_channel(head: str) -> bool:
+    """The text before a line's first channel is a country's name alone ("São Paulo, Brazil:
+    (11) …" split on its commas leaves "Brazil: (11) …"): the last part of the role or address
+    before it, never the channel's label nor a part of the number."""
+    return fold(head.strip().strip(_DANGLING + ",:").strip()) in countries()
 
 
 #: A fax number after its label ("Fax : +212 5 22 33 44 56"): no phone of the contact's.
@@ -540,7 +616,7 @@ def contacts_from_blocks(groups: Sequence[Sequence[Block]], regions: Regions) ->
     for group in groups:
         lines = [line for b in group for line in b.lines]
         own = region_of_address(lines)
-        named = None if own else region_named_in(lines)
+        named = None if own else region_named_in(lines) or region_of_place(lines, regions)
         # a country named in a role or a sentence is weaker evidence than an address's: its
         # region reads only the numbers the page's regions cannot ("(416) 862-3471")
         builder = _Builder(

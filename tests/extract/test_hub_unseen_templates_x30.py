@@ -23,10 +23,10 @@ showed, each also on a small sibling page below:
 - a looping carousel, the copies of its last slides before the first and of its first after
   the last: its cards in the slides' order.
 
-Still failing (strict xfail below): a contact named inside a sentence after a verb that does
-not open it ("Pour toute question, contactez Youssef Benali, notre attaché …, au 05 22 …"), a
-local number whose country only its city names ("à Casablanca"), and a role's country after a
-comma before the channels ("…in São Paulo, Brazil: (11) …" loses ", Brazil").
+Once failing, now read (`test_x31hub_contact_places.py` has their kinds): a contact named inside a
+sentence after a verb that does not open it ("Pour toute question, contactez Youssef Benali, notre
+attaché …, au 05 22 …"), a local number whose country only its city names ("à Casablanca"), and a
+role's country after a comma before the channels ("…in São Paulo, Brazil: (11) …").
 """
 
 from __future__ import annotations
@@ -56,16 +56,7 @@ FIELDS = (
 )  # fmt: skip
 
 #: (page, field) the extractor still gets wrong -> why; asserted apart, as strict xfails
-KNOWN: dict[tuple[str, str], str] = {
-    ("fr_joomla5_cassiopeia_news", "contacts"): (
-        "a contact named mid-sentence after 'contactez' is not read as a name, and its local "
-        "number's country is named only by a city ('à Casablanca'): no name, role nor phone"
-    ),
-    ("en_statamic_numbered_initials_interview", "contacts"): (
-        "the role's country after a comma before the channels ('in São Paulo, Brazil: (11) …') "
-        "is cut off the role"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("name", NAMES)
