@@ -961,8 +961,10 @@ def _read_title(page: Page) -> Found:
         )
         return subheadings[0]
     for value, source in structured:
-        if value:
-            return value, source
+        if value and not (subheadings and subheadings[0][0] and names_the_site(page, value)):
+            # a <title> or og:title that is the site's name alone (the same on every page),
+            # beside an <h2>, is no headline: the <h2> below is
+            return _printed_leading_pieces(page, value), source
     if subheadings and subheadings[0][0]:
         # an old template without <h1> nor metadata: its first <h2> is the headline
         page.warnings.append(
@@ -970,6 +972,26 @@ def _read_title(page: Page) -> Found:
         )
         return subheadings[0]
     return None
+
+
+def _printed_leading_pieces(page: Page, value: str) -> str:
+    """A page without `<h1>` whose cleaned `<title>` still holds pieces the site's name left
+    ("Headline — News" of "Headline — News — Site": a section the page links nowhere): the run
+    of pieces from the first, or up to the last, that an element of the article prints whole
+    (`<div class=article__title>`), when none prints `value` itself; else `value`. Read only on
+    this fallback (a walk over the page's strings per candidate)."""
+    separator = _separator(value)
+    if separator is None or page.element_printing(value) is not None:
+        return value
+    cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
+    pieces = len(cuts) // 2
+    # the longest runs first: a headline's own separator keeps its pieces together
+    for keep in range(pieces - 1, 0, -1):
+        for run in (value[: cuts[2 * keep - 1]], value[cuts[2 * (pieces - keep)] :]):
+            run = normalize_text(run)
+            if page.element_printing(run) is not None:
+                return run
+    return value
 
 
 def _title_piece_heading(
