@@ -49,6 +49,10 @@ _MARKED_KICKER_WORDS = 5
 _MARKED_KICKER_CHARS = 45
 #: Punctuation written between a kicker and its headline ("Kicker: Headline", "Kicker | …").
 _KICKER_MARKS = " :|-–—·•»"
+#: A classed kicker may also be written as a sentence of its own, ended by a full stop
+#: ("<span class=surtitre>Éducation.</span> Grève …", a French regional daily's style), unless
+#: that stop ends an abbreviation: a last word of at most this many letters ("Mr.", "St.").
+_ABBREVIATION_CHARS = 3
 #: How metadata joins a kicker to its headline ("K: H", French "K : H", "K | H", "K – H").
 _KICKER_JOINS = (":", " :", " |", " -", " –")
 #: A name signing a `<title>` after its last strong separator is short: a brand, a site.
@@ -751,7 +755,29 @@ def _punctuated(reading: str, headline: str) -> bool:
     if reading == headline or not reading.endswith(headline):
         return False
     before = reading[: -len(headline)].rstrip()
+    if before.endswith(".") and not before.endswith(".."):
+        # a kicker written as a sentence ("Éducation. …"), not an abbreviation ("Mr. …")
+        return len(before.split()[-1].rstrip(".")) > _ABBREVIATION_CHARS
     return bool(before) and before[-1] in _KICKER_MARKS
+
+
+def _without_stamp(tag: Tag, text: str) -> str:
+    """`text` without the date a heading prints after its headline, in an element of its own
+    (`<h1>Headline <time>3 april 2024</time></h1>`, `<small class=data>14 marzo 2024</small>`):
+    the heading's last child, a `<time>` or a date alone, after text of the headline's own."""
+    last = next(
+        (c for c in reversed(tag.contents) if not isinstance(c, NavigableString) or c.strip()),
+        None,
+    )
+    if not isinstance(last, Tag):
+        return text
+    stamp = normalize_text(last.get_text(" "))
+    if not stamp or not text.endswith(stamp):
+        return text
+    if last.name != "time" and not _is_date_piece(stamp):
+        return text
+    rest = text[: -len(stamp)].rstrip(_KICKER_MARKS + ",")
+    return rest or text
 
 
 def _kicker_marked(tag: Tag) -> bool:
@@ -847,6 +873,7 @@ def _read_title(page: Page) -> Found:
     for tag, layer in elements:
         visible = _visible(tag, page)
         text, kicker = _without_kicker(tag, visible)
+        text = _without_stamp(tag, text)
         if text and fold(text) not in site_names and len(text) <= _MAX_HEADLINE:
             inside = scope is not None and is_at_or_inside(tag, scope)
             ranked.append((not inside, text, layer, tag))
@@ -970,8 +997,10 @@ def _read_title(page: Page) -> Found:
         )
         return subheadings[0]
     for value, source in structured:
-        if value:
-            return value, source
+        if value and not (subheadings and subheadings[0][0] and names_the_site(page, value)):
+            # a <title> or og:title that is the site's name alone (the same on every page),
+            # beside an <h2>, is no headline: the <h2> below is
+            return _printed_leading_pieces(page, value), source
     if subheadings and subheadings[0][0]:
         # an old template without <h1> nor metadata: its first <h2> is the headline
         page.warnings.append(
@@ -979,6 +1008,26 @@ def _read_title(page: Page) -> Found:
         )
         return subheadings[0]
     return None
+
+
+def _printed_leading_pieces(page: Page, value: str) -> str:
+    """A page without `<h1>` whose cleaned `<title>` still holds pieces the site's name left
+    ("Headline — News" of "Headline — News — Site": a section the page links nowhere): the run
+    of pieces from the first, or up to the last, that an element of the article prints whole
+    (`<div class=article__title>`), when none prints `value` itself; else `value`. Read only on
+    this fallback (a walk over the page's strings per candidate)."""
+    separator = _separator(value)
+    if separator is None or page.element_printing(value) is not None:
+        return value
+    cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
+    pieces = len(cuts) // 2
+    # the longest runs first: a headline's own separator keeps its pieces together
+    for keep in range(pieces - 1, 0, -1):
+        for run in (value[: cuts[2 * keep - 1]], value[cuts[2 * (pieces - keep)] :]):
+            run = normalize_text(run)
+            if page.element_printing(run) is not None:
+                return run
+    return value
 
 
 def _title_piece_heading(
