@@ -36,6 +36,7 @@ from scraper.extract.treewalk import (
     all_links_in,
     first_child_tag,
     first_named,
+    first_stripped_string,
     inside_any,
     is_inside,
     next_tags,
@@ -240,7 +241,7 @@ def in_sponsor_box(block: Block) -> bool:
     for _ in range(SPONSOR_CLIMB + 1):
         if node is None or node.name in TEXT_HOLDERS:
             return False
-        first = next(node.stripped_strings, None)
+        first = first_stripped_string(node)
         if first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels():
             return (
                 node is not block.element
