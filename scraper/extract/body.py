@@ -1897,6 +1897,8 @@ def _page_controls(block: Block) -> bool:
     words ("<a href='#reactions'>Réagir</a> Ajouter à vos sélections", "Back to top"): buttons
     to the comments or the top, not text. A note's back link is a number or an arrow ("1",
     "↩"), and a note writes more than a few words."""
+    if not block.hrefs:
+        return False  # no link at all (most lines): none into the page itself, asked below
     text = block.text
     if block.element is None or block.is_heading or block.tag in _DATA_LINES:
         return False  # a table of contents' entry, a heading linked to itself: the text's
