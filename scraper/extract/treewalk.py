@@ -174,7 +174,7 @@ def first_stripped_string(root: Tag) -> str | None:
             if isinstance(child, NavigableString):
                 if type(child) in types and (text := child.strip()):
                     return text
-            elif child.contents:
+            elif isinstance(child, Tag) and child.contents:  # (the other kind of node)
                 pending.append(iter(child.contents))
                 break  # its children first; the siblings after it wait in their iterator
         else:
