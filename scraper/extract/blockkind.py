@@ -14,6 +14,7 @@ from scraper.extract.selectors import class_string
 from scraper.extract.treewalk import (
     all_strings_in,
     first_named,
+    first_stripped_string,
     next_tags,
     previous_tag,
     tags_named,
@@ -205,7 +206,7 @@ _PICTURES = frozenset(("img", "picture", "amp-img"))
 def picture_only(element: Tag) -> bool:
     """A picture on a line of its own: an image, or a wrapper holding one and no text.
 
-    The text is asked first, and only up to its first word (`stripped_strings`, as
+    The text is asked first, and only up to its first word (`first_stripped_string`, as
     `get_text(strip=True)` reads them): the element before a block is most often a paragraph,
     which ends the question there, where a search for a picture walks all of it (and through
     `Tag.find`'s matcher, built anew for each call)."""
@@ -213,7 +214,7 @@ def picture_only(element: Tag) -> bool:
         return True
     return (
         element.name in _PICTURE_LINE
-        and next(element.stripped_strings, None) is None
+        and first_stripped_string(element) is None
         and next(tags_named(element, _PICTURES), None) is not None
     )
 
@@ -415,7 +416,7 @@ def _opens_block_after_picture(element: Tag) -> bool:
 def _picture_block(element: Tag) -> bool:
     """A block holding a picture (an image, perhaps in a `<figure>`) and no text."""
     # the text first, up to its first word: most blocks have some (see `picture_only`)
-    return next(element.stripped_strings, None) is None and first_named(element, "img") is not None
+    return first_stripped_string(element) is None and first_named(element, "img") is not None
 
 
 def _beside_picture(element: Tag) -> bool:

@@ -36,6 +36,7 @@ from scraper.extract.treewalk import (
     all_links_in,
     first_child_tag,
     first_named,
+    first_stripped_string,
     inside_any,
     is_inside,
     next_tags,
@@ -240,7 +241,7 @@ def in_sponsor_box(block: Block) -> bool:
     for _ in range(SPONSOR_CLIMB + 1):
         if node is None or node.name in TEXT_HOLDERS:
             return False
-        first = next(node.stripped_strings, None)
+        first = first_stripped_string(node)
         if first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels():
             return (
                 node is not block.element
@@ -1896,6 +1897,8 @@ def _page_controls(block: Block) -> bool:
     words ("<a href='#reactions'>Réagir</a> Ajouter à vos sélections", "Back to top"): buttons
     to the comments or the top, not text. A note's back link is a number or an arrow ("1",
     "↩"), and a note writes more than a few words."""
+    if not block.hrefs:
+        return False  # no link at all (most lines): none into the page itself, asked below
     text = block.text
     if block.element is None or block.is_heading or block.tag in _DATA_LINES:
         return False  # a table of contents' entry, a heading linked to itself: the text's

@@ -14,7 +14,14 @@ from scraper.extract.cards import Card, url_key
 from scraper.extract.config import ExtractConfig, phone_region
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
-from scraper.extract.treewalk import is_at_or_inside, is_inside, links_in, text_longer_than
+from scraper.extract.treewalk import (
+    first_named,
+    is_at_or_inside,
+    is_inside,
+    links_in,
+    tags_below,
+    text_longer_than,
+)
 from scraper.linkrules import is_article_link
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -217,8 +224,10 @@ class Page:
                 None,
             )
             return
-        body = self.soup.body or self.soup
-        for tag in body.find_all(class_=True):
+        body = first_named(self.soup, "body") or self.soup  # `soup.body`, without its matcher
+        # every element, not bs4's `find_all(class_=True)` (its matcher asked of each): one
+        # without a class reads as "" here, which holds no word of the list
+        for tag in tags_below(body):
             names = class_string(tag).lower()
             if not any(w in names for w in _HEADLINE_CLASS_WORDS):
                 continue

@@ -151,3 +151,32 @@ def is_inside(tag: PageElement, ancestor: Tag) -> bool:
 def is_at_or_inside(tag: PageElement, ancestor: Tag) -> bool:
     """True when `tag` is `ancestor` or sits inside it, by identity (see `is_inside`)."""
     return tag is ancestor or is_inside(tag, ancestor)
+
+
+#: The string classes `Tag.stripped_strings` reads in an element that names none of its own
+#: (bs4's `Tag.MAIN_CONTENT_STRING_TYPES`): its text and CDATA, no comment nor script.
+_MAIN_STRING_TYPES = Tag.MAIN_CONTENT_STRING_TYPES
+
+
+def first_stripped_string(root: Tag) -> str | None:
+    """`next(root.stripped_strings, None)`: the first string below `root` that is not white
+    space alone, stripped, of a class `root` reads as its text (`interesting_string_types`: a
+    `<div>` its text and CDATA, a `<script>` its script). A depth-first walk of the children
+    (a stack of them: no recursion limit on a deep page) that stops there: the same strings in
+    the same (document) order as bs4's `descendants`, without its two generators to set up at
+    each call (most elements open with their text, found at the first child)."""
+    types = root.interesting_string_types
+    if types is None:
+        types = _MAIN_STRING_TYPES
+    pending = [iter(root.contents)]  # the children still to read, of each open element
+    while pending:
+        for child in pending[-1]:
+            if isinstance(child, NavigableString):
+                if type(child) in types and (text := child.strip()):
+                    return text
+            elif isinstance(child, Tag) and child.contents:  # (the other kind of node)
+                pending.append(iter(child.contents))
+                break  # its children first; the siblings after it wait in their iterator
+        else:
+            pending.pop()
+    return None
