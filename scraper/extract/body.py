@@ -1129,18 +1129,22 @@ def _running_text(block: Block) -> bool:
     )
 
 
-def _opening_standfirst(blocks: list[Block]) -> list[Block]:
+def _opening_standfirst(blocks: list[Block], known: set[str]) -> list[Block]:
     """The blocks a lead selector marked that open the text. A standfirst comes before the text
     it introduces: a marked block after a paragraph of running text is the text's own (a
     subheading of class `subtitle`, an `intro` box further down); it loses the role and is read
-    as the text is."""
+    as the text is. A teaser box marked whole (`<div class="detail-header">` with an
+    `intro-headline`, the standfirst and the picture's `subtitle`) gives its standfirst alone:
+    the headline again and the picture's caption or credit lose the role (`_not_standfirst`)."""
     marked: list[Block] = []
     if not any(b.role == "lead" for b in blocks):
         return marked  # no selector marked a lead (most pages): no paragraph to ask about
     text_started = False
     for block in blocks:
         if block.role == "lead" and (
-            text_started or (marked and _text_paragraph_marked(blocks, block, marked[0]))
+            text_started
+            or _not_standfirst(block, known)
+            or (marked and _text_paragraph_marked(blocks, block, marked[0]))
         ):
             block.role = None
         elif block.role == "lead":
@@ -1148,6 +1152,18 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
         elif not text_started and _running_text(block):
             text_started = True  # (once started, no later paragraph needs asking)
     return marked
+
+
+def _not_standfirst(block: Block, known: set[str]) -> bool:
+    """A block a lead selector marked that is no standfirst: the headline (a heading holding it,
+    a line repeating it) or a picture's caption or credit."""
+    return (
+        fold(block.text) in known
+        or _holds_headline(block, known)
+        or _repeats_headline(block.text, known)
+        or is_caption(block)
+        or image_credit(block)
+    )
 
 
 def _text_paragraph_marked(blocks: list[Block], block: Block, first: Block) -> bool:
@@ -1196,7 +1212,7 @@ def extract_lead(page: Page, known: set[str], *, title: str | None = None) -> Fo
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
     first paragraph of the text (confirmed by the meta description when it repeats it).
     `title`: the headline found, whose element the lines under the headline are read from."""
-    marked = _opening_standfirst(page.blocks)
+    marked = _opening_standfirst(page.blocks, known)
     scope = page.article_scope()
     if not marked and scope is not None:
         for tag in page.standfirsts(scope):
