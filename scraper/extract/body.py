@@ -14,7 +14,7 @@ from bs4 import NavigableString, PageElement, Tag
 
 from scraper import lexicon
 from scraper.counters import MAX_COUNTER_LINE, is_counter_line
-from scraper.dates import has_digit, label_at, labelled_date, parse_date_text
+from scraper.dates import bare_label_at, has_digit, label_at, labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
@@ -2047,6 +2047,26 @@ def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool
     )
 
 
+#: A fact's label before its date ("Matchmaking day", "Clôture des inscriptions") is a few words;
+#: a sentence with a colon in it runs longer.
+MAX_FACT_LABEL = 40
+_DATED_FACT = re.compile(rf"(?P<label>[^\W\d_][^:\d]{{0,{MAX_FACT_LABEL - 1}}}?)\s*:\s*(?P<value>.+)")
+
+
+def _dated_fact(block: Block) -> bool:
+    """A line of the text giving a date under a label of its own ("Matchmaking day: 23 June
+    2026" in a callout box): a key fact of the article (an event's day, a deadline). The page's
+    metadata labels its date as a publication or an update ("Published: …", "Date : …",
+    `bare_label_at`) or prints it bare; only lines after the text's first paragraph are asked."""
+    if block.is_heading or block.role is not None:
+        return False
+    found = _DATED_FACT.fullmatch(block.text)
+    if found is None or parse_date_text(found.group("value")) is None:
+        return False
+    label = found.group("label")
+    return bare_label_at(label, "published") is None and bare_label_at(label, "modified") is None
+
+
 def _label_term(block: Block) -> bool:
     """A definition list's term that labels its value ("Dates"), not a question it answers."""
     return (
@@ -2729,6 +2749,8 @@ def extract_body(
     boxes = _Boxes(blocks, page.root)
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
+    # the text's first paragraph: a dated fact after it is the text's (`_dated_fact`)
+    opened = next((at for at, b in enumerate(blocks) if _running_text(b)), len(blocks))
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
     slots |= _byline_boxes(boxes) | _header_lines(blocks, known) | _banner_headings(page, known)
@@ -2750,6 +2772,7 @@ def extract_body(
             not is_metadata(b, page, known)
             or _column_header(blocks, at)
             or _key_fact(blocks, at, page, known)
+            or (at > opened and _dated_fact(b))
         )
         and not _share_line(b, page)
     ]
