@@ -243,8 +243,10 @@ def _is_caption(block: Block) -> bool:
         if node.name in ("figure", "figcaption"):
             return True
         node = node.parent
-    if _wholly_emphasised(element, _CAPTION_EMPHASIS):
-        return _under_picture(element)
+    if _wholly_emphasised(element, _CAPTION_EMPHASIS) and _under_picture(element):
+        return True
+    # (an emphasised line under no picture of its own line may still open with one and close
+    # with a credit: `<p><img><br><em>Le salon Foodex. Photo : JMA</em></p>`, asked below)
     if _set_apart_under_picture(element, block.text):
         return True
     return _credited_caption(block.text) and (
