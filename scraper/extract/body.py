@@ -925,8 +925,8 @@ def _under_headline(page: Page, known: set[str], title: str | None) -> str | Non
         return None
     if any(p is root for p in headline.parents):
         return None
-    # the next four elements beside it (`find_next_siblings(limit=4)`, without bs4's matcher)
-    for sibling in islice(next_tags(_headline_box(headline)), 4):
+    # the next four elements after it (`find_next_siblings(limit=4)`, without bs4's matcher)
+    for sibling in islice(_after_headline(headline), 4):
         if isinstance(sibling, Tag) and _photo_box(sibling):
             continue  # the photo under the header, its caption and credit: never the standfirst
         if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
@@ -996,6 +996,21 @@ def _headline_box(headline: Tag) -> Tag:
             break
         box = parent
     return box
+
+
+def _after_headline(headline: Tag) -> Iterator[Tag]:
+    """The elements after the headline's box (`_headline_box`), then, when its wrapper holds no
+    more, after the wrapper's, up to `DEK_CLIMB` levels, never past the article or the page: a
+    title block's description set after the box of the headline and its category chips
+    (`<div class="quarto-title"><h1>…<div class="quarto-categories">…</div></div>
+    <div><div class="description">…`)."""
+    box = _headline_box(headline)
+    for _ in range(DEK_CLIMB + 1):
+        yield from next_tags(box)
+        parent = box.parent
+        if parent is None or parent.name in ("body", "html", "article", "main", "[document]"):
+            return
+        box = parent
 
 
 def _sparse(element: Tag, text: str) -> bool:
