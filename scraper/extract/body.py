@@ -934,6 +934,8 @@ def _under_headline(page: Page, known: set[str], title: str | None) -> str | Non
             if _is_dek(sibling.name, text) and not _repeats_headline(text, known):
                 return text  # a dek heading under a headline outside the text container
             break
+        if sibling.name in ("ul", "ol") and _sparse(sibling, normalize_text(sibling.get_text(" "))):
+            continue  # the headline's tags or categories, a word or two per item
         if (
             not isinstance(sibling, Tag)
             or sibling.name not in ("p", "div")
@@ -2082,6 +2084,23 @@ def _dated_fact(block: Block) -> bool:
     return bare_label_at(label, "published") is None and bare_label_at(label, "modified") is None
 
 
+_CELLS = frozenset(("td", "th", "dt", "dd"))
+
+
+def _date_label_cell(blocks: list[Block], at: int) -> bool:
+    """A table's or definition list's label cell whose value, the next cell, is the page's
+    date it labels ("Mis à jour le" then "20/05/2026": `labelled_date` of the two read as one
+    line): the metadata row's label, its date already left out."""
+    block = blocks[at]
+    value = blocks[at + 1] if at + 1 < len(blocks) else None
+    if value is None or block.tag not in _CELLS or value.tag not in _CELLS:
+        return False
+    if len(block.text) > _LABEL_CELL or not has_digit(value.text):
+        return False
+    line = f"{block.text} {value.text}"
+    return bool(labelled_date(line, "published") or labelled_date(line, "modified"))
+
+
 def _label_term(block: Block) -> bool:
     """A definition list's term that labels its value ("Dates"), not a question it answers."""
     return (
@@ -2790,6 +2809,7 @@ def extract_body(
             or (at > opened and _dated_fact(b))
         )
         and not _share_line(b, page)
+        and not _date_label_cell(blocks, at)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
