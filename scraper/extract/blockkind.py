@@ -370,9 +370,7 @@ def _credit_label() -> re.Pattern[str]:
     )
     # or a label naming the author with a preposition, then the name ("Foto di Marco Rossi")
     by = lexicon.alternation("credit_by_labels")
-    return re.compile(
-        rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©|(?:{by})\s+\w)", re.IGNORECASE
-    )
+    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©|(?:{by})\s+\w)", re.IGNORECASE)
 
 
 def image_credit(block: Block) -> bool:

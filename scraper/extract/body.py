@@ -2067,7 +2067,9 @@ def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool
 #: A fact's label before its date ("Matchmaking day", "Clôture des inscriptions") is a few words;
 #: a sentence with a colon in it runs longer.
 MAX_FACT_LABEL = 40
-_DATED_FACT = re.compile(rf"(?P<label>[^\W\d_][^:\d]{{0,{MAX_FACT_LABEL - 1}}}?)\s*:\s*(?P<value>.+)")
+_DATED_FACT = re.compile(
+    rf"(?P<label>[^\W\d_][^:\d]{{0,{MAX_FACT_LABEL - 1}}}?)\s*:\s*(?P<value>.+)"
+)
 
 
 def _dated_fact(block: Block) -> bool:
