@@ -2086,6 +2086,7 @@ def _dated_fact(block: Block) -> bool:
     return bare_label_at(label, "published") is None and bare_label_at(label, "modified") is None
 
 
+#: The cells of a table row or a definition list: a label cell and its value, side by side.
 _CELLS = frozenset(("td", "th", "dt", "dd"))
 
 
