@@ -21,6 +21,10 @@ VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
 #: The languages whose vocabulary every page is read with (a page's language is not known
 #: before its text is read, and a page mixes languages in its furniture).
 LANGUAGES = ("fr", "nl", "en", "de")
+#: Languages with a few entries of vocabulary only (a picture's credit labels so far), read by
+#: `words` beside `LANGUAGES`: a credit under a photo on a Portuguese, Spanish or Italian page is
+#: furniture too. They stay out of `words_of` and `language_names`, which choose by language.
+MORE_LANGUAGES = ("es", "it", "pt")
 
 
 @lru_cache(maxsize=8)
@@ -34,7 +38,7 @@ def words(key: str, *, folded: bool = True) -> tuple[str, ...]:
     """Every language's entries of `key`, deduplicated, in language order (folded by default:
     lower case, no accents)."""
     out: list[str] = []
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, *MORE_LANGUAGES):
         for entry in _language(lang).get(key, ()):
             value = fold(entry) if folded else entry
             if value and value not in out:

@@ -244,8 +244,10 @@ def _is_caption(block: Block) -> bool:
         if node.name in ("figure", "figcaption"):
             return True
         node = node.parent
-    if _wholly_emphasised(element, _CAPTION_EMPHASIS):
-        return _under_picture(element)
+    if _wholly_emphasised(element, _CAPTION_EMPHASIS) and _under_picture(element):
+        return True
+    # (an emphasised line under no picture of its own line may still open with one and close
+    # with a credit: `<p><img><br><em>Le salon Foodex. Photo : JMA</em></p>`, asked below)
     if _set_apart_under_picture(element, block.text):
         return True
     return _credited_caption(block.text) and (
@@ -361,12 +363,15 @@ def inline_credit() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _credit_label() -> re.Pattern[str]:
     """A line opening with a label of the vocabulary's `credit_labels` and a colon or "©" ("Photo
-    © Name"), or "©", the whole credit perhaps in brackets ("(Photo: Special arrangement)")."""
+    © Name"), or "©", the whole credit perhaps in brackets ("(Photo: Special arrangement)"), or
+    with one of its `credit_by_labels` and a name ("Foto di Marco Rossi")."""
     labels = "|".join(
         re.escape(w)
         for w in sorted(lexicon.words("credit_labels", folded=False), key=len, reverse=True)
     )
-    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©)", re.IGNORECASE)
+    # or a label naming the author with a preposition, then the name ("Foto di Marco Rossi")
+    by = lexicon.alternation("credit_by_labels")
+    return re.compile(rf"[(\[]?\s*(?:(?:{labels})\s*[:©]|©|(?:{by})\s+\w)", re.IGNORECASE)
 
 
 def image_credit(block: Block) -> bool:

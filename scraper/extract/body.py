@@ -14,7 +14,7 @@ from bs4 import NavigableString, PageElement, Tag
 
 from scraper import lexicon
 from scraper.counters import MAX_COUNTER_LINE, is_counter_line
-from scraper.dates import has_digit, label_at, labelled_date, parse_date_text
+from scraper.dates import bare_label_at, has_digit, label_at, labelled_date, parse_date_text
 from scraper.extract.blockkind import (
     MAX_CAPTION_CHARS,
     MAX_CREDIT_CHARS,
@@ -926,8 +926,8 @@ def _under_headline(page: Page, known: set[str], title: str | None) -> str | Non
         return None
     if any(p is root for p in headline.parents):
         return None
-    # the next four elements beside it (`find_next_siblings(limit=4)`, without bs4's matcher)
-    for sibling in islice(next_tags(_headline_box(headline)), 4):
+    # the next four elements after it (`find_next_siblings(limit=4)`, without bs4's matcher)
+    for sibling in islice(_after_headline(headline), 4):
         if isinstance(sibling, Tag) and _photo_box(sibling):
             continue  # the photo under the header, its caption and credit: never the standfirst
         if isinstance(sibling, Tag) and sibling.name in _DEK_TAGS:
@@ -935,6 +935,8 @@ def _under_headline(page: Page, known: set[str], title: str | None) -> str | Non
             if _is_dek(sibling.name, text) and not _repeats_headline(text, known):
                 return text  # a dek heading under a headline outside the text container
             break
+        if sibling.name in ("ul", "ol") and _sparse(sibling, normalize_text(sibling.get_text(" "))):
+            continue  # the headline's tags or categories, a word or two per item
         if (
             not isinstance(sibling, Tag)
             or sibling.name not in ("p", "div")
@@ -997,6 +999,21 @@ def _headline_box(headline: Tag) -> Tag:
             break
         box = parent
     return box
+
+
+def _after_headline(headline: Tag) -> Iterator[Tag]:
+    """The elements after the headline's box (`_headline_box`), then, when its wrapper holds no
+    more, after the wrapper's, up to `DEK_CLIMB` levels, never past the article or the page: a
+    title block's description set after the box of the headline and its category chips
+    (`<div class="quarto-title"><h1>…<div class="quarto-categories">…</div></div>
+    <div><div class="description">…`)."""
+    box = _headline_box(headline)
+    for _ in range(DEK_CLIMB + 1):
+        yield from next_tags(box)
+        parent = box.parent
+        if parent is None or parent.name in ("body", "html", "article", "main", "[document]"):
+            return
+        box = parent
 
 
 def _sparse(element: Tag, text: str) -> bool:
@@ -1130,18 +1147,22 @@ def _running_text(block: Block) -> bool:
     )
 
 
-def _opening_standfirst(blocks: list[Block]) -> list[Block]:
+def _opening_standfirst(blocks: list[Block], known: set[str]) -> list[Block]:
     """The blocks a lead selector marked that open the text. A standfirst comes before the text
     it introduces: a marked block after a paragraph of running text is the text's own (a
     subheading of class `subtitle`, an `intro` box further down); it loses the role and is read
-    as the text is."""
+    as the text is. A teaser box marked whole (`<div class="detail-header">` with an
+    `intro-headline`, the standfirst and the picture's `subtitle`) gives its standfirst alone:
+    the headline again and the picture's caption or credit lose the role (`_not_standfirst`)."""
     marked: list[Block] = []
     if not any(b.role == "lead" for b in blocks):
         return marked  # no selector marked a lead (most pages): no paragraph to ask about
     text_started = False
     for block in blocks:
         if block.role == "lead" and (
-            text_started or (marked and _text_paragraph_marked(blocks, block, marked[0]))
+            text_started
+            or _not_standfirst(block, known)
+            or (marked and _text_paragraph_marked(blocks, block, marked[0]))
         ):
             block.role = None
         elif block.role == "lead":
@@ -1149,6 +1170,18 @@ def _opening_standfirst(blocks: list[Block]) -> list[Block]:
         elif not text_started and _running_text(block):
             text_started = True  # (once started, no later paragraph needs asking)
     return marked
+
+
+def _not_standfirst(block: Block, known: set[str]) -> bool:
+    """A block a lead selector marked that is no standfirst: the headline (a heading holding it,
+    a line repeating it) or a picture's caption or credit."""
+    return (
+        fold(block.text) in known
+        or _holds_headline(block, known)
+        or _repeats_headline(block.text, known)
+        or is_caption(block)
+        or image_credit(block)
+    )
 
 
 def _text_paragraph_marked(blocks: list[Block], block: Block, first: Block) -> bool:
@@ -1197,7 +1230,7 @@ def extract_lead(page: Page, known: set[str], *, title: str | None = None) -> Fo
     """The standfirst: a profile-marked element (inside the text or around the headline), else the
     first paragraph of the text (confirmed by the meta description when it repeats it).
     `title`: the headline found, whose element the lines under the headline are read from."""
-    marked = _opening_standfirst(page.blocks)
+    marked = _opening_standfirst(page.blocks, known)
     scope = page.article_scope()
     if not marked and scope is not None:
         for tag in page.standfirsts(scope):
@@ -2034,6 +2067,46 @@ def _key_fact(blocks: list[Block], at: int, page: Page, known: set[str]) -> bool
     )
 
 
+#: A fact's label before its date ("Matchmaking day", "Clôture des inscriptions") is a few words;
+#: a sentence with a colon in it runs longer.
+MAX_FACT_LABEL = 40
+_DATED_FACT = re.compile(
+    rf"(?P<label>[^\W\d_][^:\d]{{0,{MAX_FACT_LABEL - 1}}}?)\s*:\s*(?P<value>.+)"
+)
+
+
+def _dated_fact(block: Block) -> bool:
+    """A line of the text giving a date under a label of its own ("Matchmaking day: 23 June
+    2026" in a callout box): a key fact of the article (an event's day, a deadline). The page's
+    metadata labels its date as a publication or an update ("Published: …", "Date : …",
+    `bare_label_at`) or prints it bare; only lines after the text's first paragraph are asked."""
+    if block.is_heading or block.role is not None:
+        return False
+    found = _DATED_FACT.fullmatch(block.text)
+    if found is None or parse_date_text(found.group("value")) is None:
+        return False
+    label = found.group("label")
+    return bare_label_at(label, "published") is None and bare_label_at(label, "modified") is None
+
+
+#: The cells of a table row or a definition list: a label cell and its value, side by side.
+_CELLS = frozenset(("td", "th", "dt", "dd"))
+
+
+def _date_label_cell(blocks: list[Block], at: int) -> bool:
+    """A table's or definition list's label cell whose value, the next cell, is the page's
+    date it labels ("Mis à jour le" then "20/05/2026": `labelled_date` of the two read as one
+    line): the metadata row's label, its date already left out."""
+    block = blocks[at]
+    value = blocks[at + 1] if at + 1 < len(blocks) else None
+    if value is None or block.tag not in _CELLS or value.tag not in _CELLS:
+        return False
+    if len(block.text) > _LABEL_CELL or not has_digit(value.text):
+        return False
+    line = f"{block.text} {value.text}"
+    return bool(labelled_date(line, "published") or labelled_date(line, "modified"))
+
+
 def _label_term(block: Block) -> bool:
     """A definition list's term that labels its value ("Dates"), not a question it answers."""
     return (
@@ -2716,6 +2789,8 @@ def extract_body(
     boxes = _Boxes(blocks, page.root)
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
+    # the text's first paragraph: a dated fact after it is the text's (`_dated_fact`)
+    opened = next((at for at, b in enumerate(blocks) if _running_text(b)), len(blocks))
     linked = _text_list_items(blocks) | _links_between_paragraphs(blocks)
     slots = _slot_labels(blocks) | _promo_boxes(boxes)
     slots |= _byline_boxes(boxes) | _header_lines(blocks, known) | _banner_headings(page, known)
@@ -2737,8 +2812,10 @@ def extract_body(
             not is_metadata(b, page, known)
             or _column_header(blocks, at)
             or _key_fact(blocks, at, page, known)
+            or (at > opened and _dated_fact(b))
         )
         and not _share_line(b, page)
+        and not _date_label_cell(blocks, at)
     ]
     kept = _without_empty_sections(blocks, _after_the_text(blocks, kept))
     kept = _without_box_labels(boxes, kept)
