@@ -21,6 +21,11 @@ VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
 #: The languages whose vocabulary every page is read with (a page's language is not known
 #: before its text is read, and a page mixes languages in its furniture).
 LANGUAGES = ("fr", "nl", "en", "de")
+#: Languages whose vocabulary holds only an interview's words so far (turn labels, pronouns,
+#: introducing and role cues, place prepositions, articles: news sites abroad write in them). Every
+#: key they hold is read with the others (`words`); the language-wide resources read per language
+#: (CLDR country names, a language switch's names, `words_of`) stay those of `LANGUAGES`.
+INTERVIEW_LANGUAGES = ("es", "it", "pt")
 
 
 @lru_cache(maxsize=8)
@@ -30,11 +35,11 @@ def _language(lang: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=64)
-def words(key: str, *, folded: bool = True) -> tuple[str, ...]:
+def words(key: str, *, folded: bool = True, interview_languages: bool = True) -> tuple[str, ...]:
     """Every language's entries of `key`, deduplicated, in language order (folded by default:
-    lower case, no accents)."""
+    lower case, no accents); `interview_languages=False`: those of `LANGUAGES` only."""
     out: list[str] = []
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, *(INTERVIEW_LANGUAGES if interview_languages else ())):
         for entry in _language(lang).get(key, ()):
             value = fold(entry) if folded else entry
             if value and value not in out:

@@ -318,6 +318,7 @@ def introduced_names(
     if not cues:
         return names
     cue = _cue_pattern(cues)
+    intros = _cue_pattern(config.interview_intros) if config.interview_intros else None
     for block in blocks:
         if first_only and close:
             break
@@ -328,12 +329,25 @@ def introduced_names(
         if len(folded) != len(text) or not cue.search(folded):
             continue
         spots = [(m.start(), m.end()) for m in cue.finditer(folded)]
+        # where an interview word starts ("we spoke with", "abbiamo incontrato"): it introduces
+        # the name after it, never one written before it ("… della Italian Food Week abbiamo
+        # incontrato Giulia Moretti": the event's name ends where the cue starts)
+        introducing = {m.start() for m in intros.finditer(folded)} if intros else set()
         near: list[tuple[int, str]] = []
         ends = _line_ends(block)
         person: tuple[re.Match[str], str] | None = None  # the last person named before
         for match in FULL_NAME.finditer(text):
+            if _governed(text, match, spots):
+                # a place a preposition governs ("em São Paulo"), a thing an article does ("della
+                # Italian Food Week"): no one, however near a cue
+                continue
             # folding keeps the length of Latin text, so offsets map between the two
-            gap = min(_gap(text, match, start, end) for start, end in spots)
+            reach = [
+                (start, end)
+                for start, end in spots
+                if start not in introducing or start < match.start()
+            ]
+            gap = min((_gap(text, match, start, end) for start, end in reach), default=NO_GAP)
             if person is not None and _in_role_of(text, folded, person[0], match, cue):
                 # the organisation of the role apposed to that person ("Marie Dupont,
                 # présidente de la Fédération X, explique"): no one; a cue by it introduces
@@ -396,6 +410,24 @@ def _in_role_of(
     return role[0].islower() or cue.match(folded, start) is not None
 
 
+#: The gap of a name no cue can introduce (every cue near it an interview word after it).
+NO_GAP = MAX_CUE_GAP + 1
+
+
+def _governed(text: str, match: re.Match[str], spots: Sequence[tuple[int, int]]) -> bool:
+    """True when a place preposition or an article governs the capitalised pair `match` ("em São
+    Paulo", "in Ciudad de México", "della Italian Food Week"; the vocabulary's words right before
+    it), unless a cue ends there: "questions à Marc Lefèvre", "we spoke to Sarah Collins",
+    "intervista a Giulia Moretti" introduce a person with the same little words."""
+    before = text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()]
+    if not (
+        _closing_word("place_prepositions").search(before)
+        or _closing_word("articles").search(text[max(0, match.start() - _article_chars()) : match.start()])
+    ):
+        return False
+    return not any(0 <= match.start() - end <= 1 for _, end in spots)
+
+
 def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:
     """Characters between a name and a cue; a name the cue follows after a comma ("Laura Pérez,
     trade attaché") is in apposition to it, as near as a cue right before the name. Another
@@ -419,7 +451,7 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
     if _POSSESSIVE.search(name):
         return None
     cues = _cue_pattern(config.role_cues) if config.role_cues else None
-    words = name.split()
+    words = _unglued(name.split(), cues)
     if cues is not None:
         # "Investment Commissioner Kenji Watanabe": the words up to the last role word are the role
         roles = [
@@ -434,6 +466,29 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
     if not is_full_name(name) or _is_place(name, config):
         return None
     return name
+
+
+#: Words of a full name before a particle that may open the next phrase instead: a given name
+#: and a family name ("Thomas Verbeke de Brusselse ondernemer"); after a given name alone the
+#: particle is the family name's ("Jan de Vries").
+NAME_WORDS_BEFORE_PHRASE = 2
+
+
+def _unglued(words: list[str], cues: re.Pattern[str] | None) -> list[str]:
+    """The words of a name without the phrase a lower-case particle glued on after a given and a
+    family name: Dutch "de" (the article "the") opening an apposition, "Thomas Verbeke de
+    Brusselse ondernemer", "Ann Peeters de CEO van …", when the capitalised word after it is an
+    adjective of place (its ending: the vocabulary's `place_adjective_endings`, "-se", "-sche")
+    or a role (`cues`). A particle inside a name stays ("Karel De Gucht", "Jan van der Berg")."""
+    endings = lexicon.words("place_adjective_endings")
+    for at in range(NAME_WORDS_BEFORE_PHRASE, len(words) - 1):
+        if not words[at].islower():
+            continue
+        after = fold(words[at + 1])
+        if after.endswith(endings) or (cues is not None and cues.match(after) is not None):
+            return words[:at]
+        break
+    return words
 
 
 #: A role cue closing a compound noun ("Havendirecteur", "Winzerin", "Pressesprecherin") is at
@@ -737,6 +792,9 @@ def _interviewees(
     heading = [Block(tag="p", lines=[t]) for t in (title, lead) if t]
     intro = _introduction(body, config)
     found = introduced_names(heading + intro, config, first_only=first_only)
+    addressed = _addressed(body, heading + intro, config)
+    if addressed:
+        found = [addressed, *(name for name in found if name != addressed)]
     if first_only and found:
         return found
     # a place the heads or the introduction go to or come from, or a thing they write with an
@@ -763,6 +821,47 @@ def _interviewees(
                 named_in[name] = named_in.get(name, 0) + 1
     # (a stable sort: names as often named keep the text's order)
     return found + sorted(named_in, key=lambda name: -named_in[name])
+
+
+#: A question opening by addressing someone: up to three capitalised words and a comma
+#: ("Sarah Collins, what …?", "Presidente Moretti, come …?", "Frau Becker, was …?", "¿Laura, qué …?").
+_ADDRESS = re.compile(
+    rf"^[\s¿¡«“„\"]*(?P<who>(?:{FIRST_NAME.pattern}\s+){{0,2}}{FIRST_NAME.pattern})\s*,\s*\S"
+)
+
+
+def _addressed(
+    body: Sequence[Block], heads: Sequence[Block], config: ExtractConfig
+) -> str | None:
+    """The person the questions address by name, as the heads or the introduction name them in
+    full: the one answering, whatever else (an event, a place, a role's organisation) is named
+    beside the cues. An address is the person's full name, given name or family name, after a
+    title or not ("Presidente Moretti" for Giulia Moretti, "Frau Becker" for Anna Becker); the
+    first question so addressing someone named decides."""
+    people: list[str] = []
+    for block in heads:
+        ends: list[int] | None = None
+        for match in FULL_NAME.finditer(block.text):
+            ends = _line_ends(block) if ends is None else ends
+            name = person_name(_name_at(block, match, ends), config)
+            if name and name not in people:
+                people.append(name)
+    if not people:
+        return None
+    for block in body:
+        if "," not in block.text or question_text(block, config, followed_by_label=False) is None:
+            continue
+        match = _ADDRESS.match(block.text)
+        if match is None:
+            continue
+        words = match.group("who").split()
+        for name in people:
+            parts = name.split()
+            if name == " ".join(words) or words[-1] == parts[-1] or (
+                len(words) == 1 and words[0] == parts[0]
+            ):
+                return name
+    return None
 
 
 @lru_cache(maxsize=2)  # the two lists asked: place prepositions, articles
@@ -1367,6 +1466,18 @@ def _unlabelled(
         # sections never speak in the first person nor ask anyone, no word of the text says
         # someone answers them and the page's people are its contacts: an announcement's
         # section headings, not turns answered by the name its introduction gives first
+        return []
+    if (
+        not prefixed
+        and not cited
+        and not answering
+        and len(heading_asked) == len(answers)
+        and not _dialogue(heading_asked, config)
+    ):
+        # question headings ("¿Qué ofrece el programa?", "Quem pode expor?") over sections of
+        # which most speak to no one and in no first person, and no word of the text says anyone
+        # answers: a news article's or an announcement's sections, whoever its introduction
+        # names ("presentada por Javier Ortega"); an interview says so or speaks as one
         return []
     if not prefixed and not cited and _sections_of_lists(heading_asked, answers, config):
         # an announcement's sections ("Why Rwanda?", "Who can take part?", "What is on the
