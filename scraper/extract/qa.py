@@ -799,7 +799,9 @@ def _interviewees(
         return found
     # a place the heads or the introduction go to or come from, or a thing they write with an
     # article (a fair, a chamber: an announcement's organiser or event), is no one answering
-    listed = set(found) | _places(heading + intro) | _things(heading + intro)
+    listed = (
+        set(found) | _places(heading + intro) | _things(heading + intro) | _agents(heading + intro)
+    )
     # (`found` as a set: a long introduction names hundreds of people)
     # what `person_name` makes of each name as written, asked once: a text repeats its names
     verdicts: dict[str, str | None] = {}
@@ -864,7 +866,7 @@ def _addressed(
     return None
 
 
-@lru_cache(maxsize=2)  # the two lists asked: place prepositions, articles
+@lru_cache(maxsize=4)  # the lists asked: place and agent prepositions, articles
 def _closing_word(vocabulary_key: str) -> re.Pattern[str]:
     """A word of the vocabulary list `vocabulary_key` closing a text ("… a mission to ", "… auf
     der ", "… l'"): the capitalised pair after it is what the word governs."""
@@ -916,6 +918,14 @@ def _things(blocks: Sequence[Block]) -> set[str]:
     name takes no article (a role noun between them, "die Gründerin Anna Weber", is left to
     `person_name`)."""
     return _pairs_after(blocks, "articles", _article_chars())
+
+
+def _agents(blocks: Sequence[Block]) -> set[str]:
+    """The capitalised pairs the blocks write right after an agent's preposition ("presentada por
+    Javier Ortega", "annunciato da Marco Ferri", "an interview by Jane Doe"): who did a thing the
+    text reports (announced a programme, wrote or asked), a complement of the sentence, not the
+    person it introduces to answer (whom a cue introduces: "a répondu par …" is no address)."""
+    return _pairs_after(blocks, "agent_prepositions", _PREPOSITION_CHARS)
 
 
 def _line_ends(block: Block) -> list[int]:
@@ -1466,18 +1476,6 @@ def _unlabelled(
         # sections never speak in the first person nor ask anyone, no word of the text says
         # someone answers them and the page's people are its contacts: an announcement's
         # section headings, not turns answered by the name its introduction gives first
-        return []
-    if (
-        not prefixed
-        and not cited
-        and not answering
-        and len(heading_asked) == len(answers)
-        and not _dialogue(heading_asked, config)
-    ):
-        # question headings ("¿Qué ofrece el programa?", "Quem pode expor?") over sections of
-        # which most speak to no one and in no first person, and no word of the text says anyone
-        # answers: a news article's or an announcement's sections, whoever its introduction
-        # names ("presentada por Javier Ortega"); an interview says so or speaks as one
         return []
     if not prefixed and not cited and _sections_of_lists(heading_asked, answers, config):
         # an announcement's sections ("Why Rwanda?", "Who can take part?", "What is on the

@@ -339,8 +339,8 @@ _NEWS_ES = _news(
 _NEWS_PT = _news(
     "pt",
     "Lisboa recebe feira de tecnologia agrícola",
-    "<p class='lead'>A feira AgroTech Lisboa volta em maio com duzentos expositores. O evento foi "
-    "apresentado por Joana Ferreira durante a conferência de imprensa.</p>"
+    "<p class='lead'>A AgroTech Lisboa volta em maio com duzentos expositores. A feira foi "
+    "apresentada por Joana Ferreira durante a conferência de imprensa.</p>"
     + _headed(
         [
             (
