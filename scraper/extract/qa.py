@@ -422,7 +422,9 @@ def _governed(text: str, match: re.Match[str], spots: Sequence[tuple[int, int]])
     before = text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()]
     if not (
         _closing_word("place_prepositions").search(before)
-        or _closing_word("articles").search(text[max(0, match.start() - _article_chars()) : match.start()])
+        or _closing_word("articles").search(
+            text[max(0, match.start() - _article_chars()) : match.start()]
+        )
     ):
         return False
     return not any(0 <= match.start() - end <= 1 for _, end in spots)
@@ -832,9 +834,7 @@ _ADDRESS = re.compile(
 )
 
 
-def _addressed(
-    body: Sequence[Block], heads: Sequence[Block], config: ExtractConfig
-) -> str | None:
+def _addressed(body: Sequence[Block], heads: Sequence[Block], config: ExtractConfig) -> str | None:
     """The person the questions address by name, as the heads or the introduction name them in
     full: the one answering, whatever else (an event, a place, a role's organisation) is named
     beside the cues. An address is the person's full name, given name or family name, after a
@@ -853,14 +853,16 @@ def _addressed(
     for block in body:
         if "," not in block.text or question_text(block, config, followed_by_label=False) is None:
             continue
-        match = _ADDRESS.match(block.text)
-        if match is None:
+        address = _ADDRESS.match(block.text)
+        if address is None:
             continue
-        words = match.group("who").split()
+        words = address.group("who").split()
         for name in people:
             parts = name.split()
-            if name == " ".join(words) or words[-1] == parts[-1] or (
-                len(words) == 1 and words[0] == parts[0]
+            if (
+                name == " ".join(words)
+                or words[-1] == parts[-1]
+                or (len(words) == 1 and words[0] == parts[0])
             ):
                 return name
     return None

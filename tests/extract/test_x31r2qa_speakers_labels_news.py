@@ -43,7 +43,6 @@ def _hub(lang: str, title: str, content: str) -> str:
     )
 
 
-
 def _bold(turns: list[tuple[str, str]]) -> str:
     return "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in turns)
 
@@ -218,7 +217,10 @@ _PARTICLES_FR = _news(
     "qui présente son plan.</p>"
     + _bold(
         [
-            ("Pourquoi un plan maintenant ?", "Nous voyons les commerces fermer. Je crois qu'il faut agir."),
+            (
+                "Pourquoi un plan maintenant ?",
+                "Nous voyons les commerces fermer. Je crois qu'il faut agir.",
+            ),
             ("Que proposez-vous ?", "Un fonds pour les loyers. Nous l'avons déjà testé."),
             ("Et ensuite ?", "Je veux l'étendre à toute la Région."),
         ]
