@@ -14,9 +14,11 @@ sibling of another template or language.
 2. Turn labels of Italian ("D:" / "R:"), Spanish and Portuguese ("P:" / "R:") are vocabulary data
    (`scraper/vocabulary/{it,es,pt}.toml`): no part of the question, and the answers are turns.
 3. A news article or an announcement whose section headings ask ("¿Qué ofrece el programa?",
-   "Quem pode expor?", "Chi può partecipare?") is no interview, whoever it names, when no word
-   says anyone answers and its sections speak to no one and in no first person (es, pt, it);
-   an interview with question headings that says it is one keeps its turns.
+   "Quem pode expor?", "Chi può partecipare?") is no interview: the people and things its
+   introduction names are no interviewee when an agent's preposition ("presentada por Javier
+   Ortega", "annunciato da Marco Ferri") or an article ("A AgroTech Lisboa") governs them, and with
+   no one introduced, question headings need a dialogue (es, pt, it); an interview with question
+   headings that introduces its interviewee keeps its turns.
 """
 
 from __future__ import annotations
