@@ -21,9 +21,11 @@ VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
 #: The languages whose vocabulary every page is read with (a page's language is not known
 #: before its text is read, and a page mixes languages in its furniture).
 LANGUAGES = ("fr", "nl", "en", "de")
-#: Languages with a few entries of vocabulary only (a picture's credit labels so far), read by
-#: `words` beside `LANGUAGES`: a credit under a photo on a Portuguese, Spanish or Italian page is
-#: furniture too. They stay out of `words_of` and `language_names`, which choose by language.
+#: Languages with a partial vocabulary so far: an interview's words (turn labels, pronouns,
+#: introducing and role cues, place and agent prepositions, articles) and a picture's credit
+#: labels, which news sites abroad write in them. Every key they hold is read with the others
+#: (`words`); the language-wide resources read per language (CLDR country names, a language
+#: switch's names, `words_of`) stay those of `LANGUAGES`.
 MORE_LANGUAGES = ("es", "it", "pt")
 
 
@@ -34,11 +36,11 @@ def _language(lang: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=64)
-def words(key: str, *, folded: bool = True) -> tuple[str, ...]:
+def words(key: str, *, folded: bool = True, more_languages: bool = True) -> tuple[str, ...]:
     """Every language's entries of `key`, deduplicated, in language order (folded by default:
-    lower case, no accents)."""
+    lower case, no accents); `more_languages=False`: those of `LANGUAGES` only."""
     out: list[str] = []
-    for lang in (*LANGUAGES, *MORE_LANGUAGES):
+    for lang in (*LANGUAGES, *(MORE_LANGUAGES if more_languages else ())):
         for entry in _language(lang).get(key, ()):
             value = fold(entry) if folded else entry
             if value and value not in out:

@@ -1061,11 +1061,13 @@ TURN_LETTER_TAGS = frozenset({"span", "strong", "b", "label", "small", "em", "i"
 #: The labels that mark a question (Q, V for vraag, "Question", "Vraag") or an answer (A, R for
 #: réponse, "Antwoord") when set apart in an element of their own (a letter, a badge
 #: `<span class="badge">Vraag</span>`), the turn labels of the vocabulary, in upper case; the
-#: interview step reads them as "Q:" and "Vraag:".
+#: interview step reads them as "Q:" and "Vraag:". Those of the languages read for an interview's
+#: words only (`lexicon.MORE_LANGUAGES`: "D", "P") are left out: a letter set apart is a drop
+#: cap as often ("<span class=dropcap>D</span>IE STADT"), and there they label turns with a colon.
 TURN_LETTERS = frozenset(
     label.upper()
     for key in ("question_turn_labels", "answer_turn_labels")
-    for label in lexicon.words(key, folded=False)
+    for label in lexicon.words(key, folded=False, more_languages=False)
 )
 
 

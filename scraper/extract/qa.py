@@ -318,6 +318,7 @@ def introduced_names(
     if not cues:
         return names
     cue = _cue_pattern(cues)
+    intros = _cue_pattern(config.interview_intros) if config.interview_intros else None
     for block in blocks:
         if first_only and close:
             break
@@ -328,12 +329,25 @@ def introduced_names(
         if len(folded) != len(text) or not cue.search(folded):
             continue
         spots = [(m.start(), m.end()) for m in cue.finditer(folded)]
+        # where an interview word starts ("we spoke with", "abbiamo incontrato"): it introduces
+        # the name after it, never one written before it ("… della Italian Food Week abbiamo
+        # incontrato Giulia Moretti": the event's name ends where the cue starts)
+        introducing = {m.start() for m in intros.finditer(folded)} if intros else set()
         near: list[tuple[int, str]] = []
         ends = _line_ends(block)
         person: tuple[re.Match[str], str] | None = None  # the last person named before
         for match in FULL_NAME.finditer(text):
+            if _governed(text, match, spots):
+                # a place a preposition governs ("em São Paulo"), a thing an article does ("della
+                # Italian Food Week"): no one, however near a cue
+                continue
             # folding keeps the length of Latin text, so offsets map between the two
-            gap = min(_gap(text, match, start, end) for start, end in spots)
+            reach = [
+                (start, end)
+                for start, end in spots
+                if start not in introducing or start < match.start()
+            ]
+            gap = min((_gap(text, match, start, end) for start, end in reach), default=NO_GAP)
             if person is not None and _in_role_of(text, folded, person[0], match, cue):
                 # the organisation of the role apposed to that person ("Marie Dupont,
                 # présidente de la Fédération X, explique"): no one; a cue by it introduces
@@ -396,6 +410,26 @@ def _in_role_of(
     return role[0].islower() or cue.match(folded, start) is not None
 
 
+#: The gap of a name no cue can introduce (every cue near it an interview word after it).
+NO_GAP = MAX_CUE_GAP + 1
+
+
+def _governed(text: str, match: re.Match[str], spots: Sequence[tuple[int, int]]) -> bool:
+    """True when a place preposition or an article governs the capitalised pair `match` ("em São
+    Paulo", "in Ciudad de México", "della Italian Food Week"; the vocabulary's words right before
+    it), unless a cue ends there: "questions à Marc Lefèvre", "we spoke to Sarah Collins",
+    "intervista a Giulia Moretti" introduce a person with the same little words."""
+    before = text[max(0, match.start() - _PREPOSITION_CHARS) : match.start()]
+    if not (
+        _closing_word("place_prepositions").search(before)
+        or _closing_word("articles").search(
+            text[max(0, match.start() - _article_chars()) : match.start()]
+        )
+    ):
+        return False
+    return not any(0 <= match.start() - end <= 1 for _, end in spots)
+
+
 def _gap(text: str, match: re.Match[str], start: int, end: int) -> int:
     """Characters between a name and a cue; a name the cue follows after a comma ("Laura Pérez,
     trade attaché") is in apposition to it, as near as a cue right before the name. Another
@@ -419,7 +453,7 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
     if _POSSESSIVE.search(name):
         return None
     cues = _cue_pattern(config.role_cues) if config.role_cues else None
-    words = name.split()
+    words = _unglued(name.split(), cues)
     if cues is not None:
         # "Investment Commissioner Kenji Watanabe": the words up to the last role word are the role
         roles = [
@@ -434,6 +468,29 @@ def person_name(name: str, config: ExtractConfig) -> str | None:
     if not is_full_name(name) or _is_place(name, config):
         return None
     return name
+
+
+#: Words of a full name before a particle that may open the next phrase instead: a given name
+#: and a family name ("Thomas Verbeke de Brusselse ondernemer"); after a given name alone the
+#: particle is the family name's ("Jan de Vries").
+NAME_WORDS_BEFORE_PHRASE = 2
+
+
+def _unglued(words: list[str], cues: re.Pattern[str] | None) -> list[str]:
+    """The words of a name without the phrase a lower-case particle glued on after a given and a
+    family name: Dutch "de" (the article "the") opening an apposition, "Thomas Verbeke de
+    Brusselse ondernemer", "Ann Peeters de CEO van …", when the capitalised word after it is an
+    adjective of place (its ending: the vocabulary's `place_adjective_endings`, "-se", "-sche")
+    or a role (`cues`). A particle inside a name stays ("Karel De Gucht", "Jan van der Berg")."""
+    endings = lexicon.words("place_adjective_endings")
+    for at in range(NAME_WORDS_BEFORE_PHRASE, len(words) - 1):
+        if not words[at].islower():
+            continue
+        after = fold(words[at + 1])
+        if after.endswith(endings) or (cues is not None and cues.match(after) is not None):
+            return words[:at]
+        break
+    return words
 
 
 #: A role cue closing a compound noun ("Havendirecteur", "Winzerin", "Pressesprecherin") is at
@@ -737,11 +794,16 @@ def _interviewees(
     heading = [Block(tag="p", lines=[t]) for t in (title, lead) if t]
     intro = _introduction(body, config)
     found = introduced_names(heading + intro, config, first_only=first_only)
+    addressed = _addressed(body, heading + intro, config)
+    if addressed:
+        found = [addressed, *(name for name in found if name != addressed)]
     if first_only and found:
         return found
     # a place the heads or the introduction go to or come from, or a thing they write with an
     # article (a fair, a chamber: an announcement's organiser or event), is no one answering
-    listed = set(found) | _places(heading + intro) | _things(heading + intro)
+    listed = (
+        set(found) | _places(heading + intro) | _things(heading + intro) | _agents(heading + intro)
+    )
     # (`found` as a set: a long introduction names hundreds of people)
     # what `person_name` makes of each name as written, asked once: a text repeats its names
     verdicts: dict[str, str | None] = {}
@@ -765,7 +827,48 @@ def _interviewees(
     return found + sorted(named_in, key=lambda name: -named_in[name])
 
 
-@lru_cache(maxsize=2)  # the two lists asked: place prepositions, articles
+#: A question opening by addressing someone: up to three capitalised words and a comma
+#: ("Sarah Collins, what …?", "Presidente Moretti, come …?", "Frau Becker, was …?", "¿Laura, qué …?").
+_ADDRESS = re.compile(
+    rf"^[\s¿¡«“„\"]*(?P<who>(?:{FIRST_NAME.pattern}\s+){{0,2}}{FIRST_NAME.pattern})\s*,\s*\S"
+)
+
+
+def _addressed(body: Sequence[Block], heads: Sequence[Block], config: ExtractConfig) -> str | None:
+    """The person the questions address by name, as the heads or the introduction name them in
+    full: the one answering, whatever else (an event, a place, a role's organisation) is named
+    beside the cues. An address is the person's full name, given name or family name, after a
+    title or not ("Presidente Moretti" for Giulia Moretti, "Frau Becker" for Anna Becker); the
+    first question so addressing someone named decides."""
+    people: list[str] = []
+    for block in heads:
+        ends: list[int] | None = None
+        for match in FULL_NAME.finditer(block.text):
+            ends = _line_ends(block) if ends is None else ends
+            name = person_name(_name_at(block, match, ends), config)
+            if name and name not in people:
+                people.append(name)
+    if not people:
+        return None
+    for block in body:
+        if "," not in block.text or question_text(block, config, followed_by_label=False) is None:
+            continue
+        address = _ADDRESS.match(block.text)
+        if address is None:
+            continue
+        words = address.group("who").split()
+        for name in people:
+            parts = name.split()
+            if (
+                name == " ".join(words)
+                or words[-1] == parts[-1]
+                or (len(words) == 1 and words[0] == parts[0])
+            ):
+                return name
+    return None
+
+
+@lru_cache(maxsize=4)  # the lists asked: place and agent prepositions, articles
 def _closing_word(vocabulary_key: str) -> re.Pattern[str]:
     """A word of the vocabulary list `vocabulary_key` closing a text ("… a mission to ", "… auf
     der ", "… l'"): the capitalised pair after it is what the word governs."""
@@ -817,6 +920,14 @@ def _things(blocks: Sequence[Block]) -> set[str]:
     name takes no article (a role noun between them, "die Gründerin Anna Weber", is left to
     `person_name`)."""
     return _pairs_after(blocks, "articles", _article_chars())
+
+
+def _agents(blocks: Sequence[Block]) -> set[str]:
+    """The capitalised pairs the blocks write right after an agent's preposition ("presentada por
+    Javier Ortega", "annunciato da Marco Ferri", "an interview by Jane Doe"): who did a thing the
+    text reports (announced a programme, wrote or asked), a complement of the sentence, not the
+    person it introduces to answer (whom a cue introduces: "a répondu par …" is no address)."""
+    return _pairs_after(blocks, "agent_prepositions", _PREPOSITION_CHARS)
 
 
 def _line_ends(block: Block) -> list[int]:
