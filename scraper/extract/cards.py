@@ -35,7 +35,12 @@ from scraper.extract.treewalk import (
     tags_named,
     text_length_upto,
 )
-from scraper.linkrules import NavigationVerdicts, is_article_link, is_one_word_link
+from scraper.linkrules import (
+    NavigationVerdicts,
+    is_article_link,
+    is_listed_article_link,
+    is_one_word_link,
+)
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
 
@@ -291,6 +296,11 @@ def _candidates(
         if url is None:
             continue
         strict = is_article_link(url, page_url, hosts)
+        section = next((p for p in link.parents if id(p) in inside), None) if inside else None
+        if not strict and section is not None:
+            # in a list a heading names, an item linked as its directory's index page or a
+            # script's query path ("…/slug/index.html", "index.php?/archives/12-x.html")
+            strict = is_listed_article_link(url, page_url, hosts)
         if not strict:
             if isinstance(root, _Unset):
                 root = _site_root(page_url)
@@ -298,7 +308,6 @@ def _candidates(
                 url, page_url, hosts
             ):
                 continue
-        section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         if (
             navigation.in_navigation(link)
             and not any(id(p) in lists for p in link.parents)
