@@ -759,7 +759,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         strip_label(p.strip(" ·|•–—-"), config.sector_labels)
         for string in all_strings_in(card)
         if id(string) not in own and not _in_time(string, card)
-        for p in _PIECES.split(normalize_text(str(string)))
+        for p in _card_pieces(normalize_text(str(string)), config)
     ]
     pieces = [p for p in pieces if p and not relative_date(p, config)]
     for piece in pieces:
@@ -780,6 +780,23 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         ):
             return piece
     return None
+
+
+#: A card's sector and date printed together in brackets after its link ("(Logistiek,
+#: 04-06-2026)", "[Europe, 15/04/2026]"): a comma sets the pieces apart there.
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+
+
+def _card_pieces(text: str, config: ExtractConfig) -> list[str]:
+    """The pieces of a card's string between separators; a bracketed group holding a date
+    ("(Logistiek, 04-06-2026)") is read inside its brackets, its comma a separator: the label
+    beside the date is a piece of its own. A bracketed group without a date stays as written."""
+    found = _BRACKETED.fullmatch(text.strip())
+    if found is not None:
+        inner = [p.strip() for p in found.group(1).split(",") if p.strip()]
+        if len(inner) > 1 and any(_is_date_piece(p, config) for p in inner):
+            return [q for p in inner for q in _PIECES.split(p)]
+    return _PIECES.split(text)
 
 
 #: A date piece of a card's line is a few words ("12 mars 2026", "March 12, 2026"); a longer
