@@ -274,9 +274,7 @@ def _shown_sector(page: Page) -> Found:
         known = [t for t, named in hinted if named] or [t for t, named in hinted if sectors]
     if known or found:
         return (known or found)[0], "profile"
-    value = (
-        _fact_sector(page) or _section_link(page) or _byline_sector(page) or _label_line(page)
-    )
+    value = _fact_sector(page) or _section_link(page) or _byline_sector(page) or _label_line(page)
     if value:
         return value, "html"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
@@ -802,9 +800,7 @@ def _byline_sector(page: Page) -> str | None:
 def _stamped_line(line: Tag, link: Tag) -> bool:
     """True when the text of `line` outside `link` holds a date or a clock time, or `line`
     holds the author's mark (`rel=author`, an author or byline class): an entry's meta line."""
-    rest = " ".join(
-        s for s in line.find_all(string=True) if not any(p is link for p in s.parents)
-    )
+    rest = " ".join(s for s in line.find_all(string=True) if not any(p is link for p in s.parents))
     if _CLOCK.search(rest) or next(iter_dates(fold(rest)), None) is not None:
         return True
     for tag in line.find_all(True):
