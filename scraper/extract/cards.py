@@ -296,11 +296,12 @@ def _candidates(
         if url is None:
             continue
         strict = is_article_link(url, page_url, hosts)
-        section = next((p for p in link.parents if id(p) in inside), None) if inside else None
-        if not strict and section is not None:
+        section: Tag | None | _Unset = _UNSET
+        if not strict and inside and is_listed_article_link(url, page_url, hosts):
             # in a list a heading names, an item linked as its directory's index page or a
             # script's query path ("…/slug/index.html", "index.php?/archives/12-x.html")
-            strict = is_listed_article_link(url, page_url, hosts)
+            section = next((p for p in link.parents if id(p) in inside), None)
+            strict = section is not None
         if not strict:
             if isinstance(root, _Unset):
                 root = _site_root(page_url)
@@ -308,6 +309,8 @@ def _candidates(
                 url, page_url, hosts
             ):
                 continue
+        if isinstance(section, _Unset):
+            section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         if (
             navigation.in_navigation(link)
             and not any(id(p) in lists for p in link.parents)
