@@ -311,3 +311,35 @@ def test_a_section_link_in_a_byline_without_stamp_is_none() -> None:
         ' | <a href="/archives/2026/06/03/lithium-in-portugal.html#comments">Comments (3)</a>', ""
     )
     assert read(html, _POSTED_EN_URL).sector is None
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "old", "new"),
+    [
+        pytest.param(
+            _S9Y_FR,
+            _S9Y_FR_URL,
+            "<h3>Lire aussi</h3>",
+            "<h3>À lire également</h3>",
+            id="fr-heading-reworded",
+        ),
+        pytest.param(
+            _PAREN_NL, _PAREN_NL_URL, "</li>\n<li>", "</li>\n\n  <li>", id="nl-whitespace"
+        ),
+        pytest.param(
+            _WP_NL_FOOTER,
+            _WP_NL_FOOTER_URL,
+            "<h1",
+            '<div class="crumbs"><a href="/">Home</a> › Economie</div><h1',
+            id="nl-breadcrumb-added",
+        ),
+    ],
+)
+def test_a_neutral_edit_keeps_the_related_list_and_sector(
+    html: str, url: str, old: str, new: str
+) -> None:
+    edited = html.replace(old, new, 1)
+    assert edited != html
+    before, after = read(html, url), read(edited, url)
+    assert after.related == before.related
+    assert after.sector == before.sector
