@@ -48,7 +48,10 @@ _NAVIGATION = re.compile(
 #: The site's frame: its own header and footer (a header or footer inside an `<article>` card
 #: belongs to the card).
 _FRAME = re.compile(
-    r"(^|[\s_-])(footer|header|site-info|colophon|masthead)([\s_-]|$)", re.IGNORECASE
+    # a word negated by its class ("wsite-not-footer", Weebly's content column) names the
+    # opposite: the element is not the frame
+    r"(^|[\s_-])(?<!not-)(?<!non-)(footer|header|site-info|colophon|masthead)([\s_-]|$)",
+    re.IGNORECASE,
 )
 _SIDEBAR = re.compile(r"(^|[\s_-])(sidebar)([\s_-]|$)", re.IGNORECASE)
 _FRAME_ROLES = frozenset(("navigation", "banner", "contentinfo"))
@@ -137,6 +140,35 @@ def _is_site_article(
     if parts.path in _HOMEPAGE_PATHS or is_excluded(url) or not slug_like(url):
         return False
     return page_depth is None or _depth(url) == page_depth
+
+
+#: A site's directory index page ("/posts/2026-05-21-micro-hubs/index.html", Quarto, Hugo):
+#: the item is its directory. A script's path given as its query ("index.php?/archives/12-x.html",
+#: Serendipity without URL rewriting): the item is the query's path.
+_INDEX_PAGE = re.compile(r"/index\.(html?|php)$")
+
+
+def listed_item_url(url: str) -> str:
+    """`url` as the item it names when its path is a directory's index page or a script taking
+    the item's path as its query (see `_INDEX_PAGE`); else `url` unchanged."""
+    parts = urlsplit(url)
+    if parts.query.startswith("/") and parts.path.endswith((".php", "/")):
+        path = parts.path.rstrip("/") + parts.query.split("&", 1)[0]
+        return parts._replace(path=path, query="").geturl()
+    if _INDEX_PAGE.search(parts.path):
+        return parts._replace(path=_INDEX_PAGE.sub("/", parts.path)).geturl()
+    return url
+
+
+def is_listed_article_link(url: str, page_url: str, hosts: frozenset[str] = frozenset()) -> bool:
+    """`is_article_link` of the items the two URLs name (`listed_item_url`): a link of a list
+    of other articles written as an index page or a script's query path. Asked only of links a
+    heading already names as other articles (a related list), never in discovery."""
+    item = listed_item_url(url)
+    page = listed_item_url(page_url)
+    if item == url and page == page_url:
+        return False  # `is_article_link` has answered already
+    return is_article_link(item, page, hosts)
 
 
 #: A one-word slug shorter than this is no title's word but a placeholder, a language or a code

@@ -35,7 +35,12 @@ from scraper.extract.treewalk import (
     tags_named,
     text_length_upto,
 )
-from scraper.linkrules import NavigationVerdicts, is_article_link, is_one_word_link
+from scraper.linkrules import (
+    NavigationVerdicts,
+    is_article_link,
+    is_listed_article_link,
+    is_one_word_link,
+)
 from scraper.text import fold, normalize_lines, normalize_text
 from scraper.urls import TRACKING_PARAMS, resolve_href
 
@@ -291,6 +296,12 @@ def _candidates(
         if url is None:
             continue
         strict = is_article_link(url, page_url, hosts)
+        section: Tag | None | _Unset = _UNSET
+        if not strict and inside and is_listed_article_link(url, page_url, hosts):
+            # in a list a heading names, an item linked as its directory's index page or a
+            # script's query path ("…/slug/index.html", "index.php?/archives/12-x.html")
+            section = next((p for p in link.parents if id(p) in inside), None)
+            strict = section is not None
         if not strict:
             if isinstance(root, _Unset):
                 root = _site_root(page_url)
@@ -298,7 +309,8 @@ def _candidates(
                 url, page_url, hosts
             ):
                 continue
-        section = next((p for p in link.parents if id(p) in inside), None) if inside else None
+        if isinstance(section, _Unset):
+            section = next((p for p in link.parents if id(p) in inside), None) if inside else None
         if (
             navigation.in_navigation(link)
             and not any(id(p) in lists for p in link.parents)
@@ -750,7 +762,7 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         strip_label(p.strip(" ·|•–—-"), config.sector_labels)
         for string in all_strings_in(card)
         if id(string) not in own and not _in_time(string, card)
-        for p in _PIECES.split(normalize_text(str(string)))
+        for p in _card_pieces(normalize_text(str(string)), config)
     ]
     pieces = [p for p in pieces if p and not relative_date(p, config)]
     for piece in pieces:
@@ -771,6 +783,23 @@ def _card_sector(card: Tag, config: ExtractConfig, title: str, own: Set[int]) ->
         ):
             return piece
     return None
+
+
+#: A card's sector and date printed together in brackets after its link ("(Logistiek,
+#: 04-06-2026)", "[Europe, 15/04/2026]"): a comma sets the pieces apart there.
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+
+
+def _card_pieces(text: str, config: ExtractConfig) -> list[str]:
+    """The pieces of a card's string between separators; a bracketed group holding a date
+    ("(Logistiek, 04-06-2026)") is read inside its brackets, its comma a separator: the label
+    beside the date is a piece of its own. A bracketed group without a date stays as written."""
+    found = _BRACKETED.fullmatch(text.strip())
+    if found is not None:
+        inner = [p.strip() for p in found.group(1).split(",") if p.strip()]
+        if len(inner) > 1 and any(_is_date_piece(p, config) for p in inner):
+            return [q for p in inner for q in _PIECES.split(p)]
+    return _PIECES.split(text)
 
 
 #: A date piece of a card's line is a few words ("12 mars 2026", "March 12, 2026"); a longer

@@ -35,7 +35,7 @@ from scraper.extract.treewalk import (
     previous_tags,
     text_longer_than,
 )
-from scraper.linkrules import is_article_link
+from scraper.linkrules import is_article_link, listed_item_url
 from scraper.text import fold, normalize_text
 from scraper.urls import host_of, resolve_href
 
@@ -274,7 +274,7 @@ def _shown_sector(page: Page) -> Found:
         known = [t for t, named in hinted if named] or [t for t, named in hinted if sectors]
     if known or found:
         return (known or found)[0], "profile"
-    value = _fact_sector(page) or _section_link(page) or _label_line(page)
+    value = _fact_sector(page) or _section_link(page) or _byline_sector(page) or _label_line(page)
     if value:
         return value, "html"
     # a line near the headline: "Secteur : X", or exactly a label of the sector mapping
@@ -411,11 +411,36 @@ def _own_label(page: Page, tag: Tag, above_headline: set[int] | None) -> bool:
     articles, furniture, a card or teaser of another article."""
     if tag.name == "nav" or len(links_in(tag, MAX_LABEL_LINKS + 1)) > MAX_LABEL_LINKS:
         return False
-    if page.in_related(tag) or (page.in_site_chrome(tag) and not page.in_page_header(tag)):
+    if _listed_links(tag):
+        return False  # a widget listing the site's categories, one per item: no label
+    if page.in_related(tag) or (
+        page.in_site_chrome(tag) and not page.in_page_header(tag) and not _entry_footer(page, tag)
+    ):
         return False
     if is_boilerplate(tag, page.config) or page.in_card(tag) or _teaser_title(page, tag):
         return False
     return above_headline is None or not _in_other_article(page, tag, above_headline)
+
+
+def _listed_links(tag: Tag) -> bool:
+    """True when the links of `tag` sit in list items of their own, more than one ("<ul><li><a>
+    Logistique</a></li><li><a>Énergie</a></li>": a sidebar's categories widget)."""
+    items = [li for li in tag.find_all("li", limit=3) if links_in(li, 1)]
+    return len(items) > 1
+
+
+def _entry_footer(page: Page, tag: Tag) -> bool:
+    """True when the `<footer>` holding `tag` is the entry's own (WordPress's `<footer
+    class=entry-footer>` closing a post without `<article>`): it sits inside the element around
+    the article's headline and text (`Page.article_scope`), below the `<body>`'s own level."""
+    footer = next((p for p in tag.parents if p.name == "footer"), None)
+    if footer is None or any(p.name in ("nav", "aside") for p in tag.parents):
+        return False
+    scope = page.article_scope()
+    return scope is not None and scope.name not in _STOP_SCOPES and is_at_or_inside(footer, scope)
+
+
+_STOP_SCOPES = frozenset(("body", "html", "[document]"))
 
 
 def _teaser_title(page: Page, tag: Tag) -> bool:
@@ -709,6 +734,82 @@ def _elements_after(node: Tag) -> Iterator[Tag]:
         sibling = sibling.next_sibling
 
 
+#: An entry's meta line ("Posted by Ana Ribeiro in Mines at 09:12 | Comments (3)", "Publicado
+#: em 03/06/2026 às 10:42 | Economia") is a line: longer text around a link is a paragraph.
+MAX_BYLINE_CHARS = 200
+#: Links looked at in the article for its meta line: a post's own links come first, a long
+#: article's further links are its text's.
+BYLINE_LINKS_LOOKED_AT = 60
+#: A clock time in a meta line ("à 10:24", "at 09:12", "10h42"): a post's stamp, as a date is.
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
+#: Paths of a site's pages that are no section: a tag's, an author's, a feed, comments.
+_NO_SECTION_PATH = re.compile(r"/(tags?|authors?|feed|comments?|users?)(/|$|\.)", re.IGNORECASE)
+#: Inline elements a meta line's pieces are set in: the line is the first block above them.
+_INLINE = frozenset(("a", "span", "abbr", "time", "strong", "b", "em", "i", "small", "font"))
+
+
+def _byline_sector(page: Page) -> str | None:
+    """The category the entry's meta line names as a link ("Posted by Ana Ribeiro in <a>Mines</a>
+    at 09:12", "Geplaatst door … op 3 juni 2026 in <a>Economie</a>", "Publicado em 03/06/2026 |
+    <a href=/economia>Economia</a>"), under the headline or after the text: in the article's
+    own container, a short line holding a date, a clock time or the author's mark, and a short
+    link there to a page of the site that is no article, no tag or author page (rel=tag: a tag
+    is no sector), no comments link and not the site's name."""
+    scope = page.article_scope()
+    if scope is None or scope.name in _STOP_SCOPES:
+        return None
+    own = url_key(page.url)
+    for link in links_in(scope, BYLINE_LINKS_LOOKED_AT):
+        rel = link.get_attribute_list("rel")
+        if ("tag" in rel and "category" not in rel) or "author" in rel:
+            continue
+        text = normalize_text(link.get_text(" "))
+        if (
+            not text
+            or len(text) > MAX_SECTOR_CHARS
+            or len(text.split()) > MAX_LABEL_WORDS
+            or _DIGIT.search(text)
+            or fold(text).startswith(page.config.link_phrases)
+            or is_full_name(text)
+        ):
+            continue
+        url = resolve_href(page.base, str(link["href"]))
+        if url is None or url_key(url) == own or _home_page(url):
+            continue
+        item = listed_item_url(url)
+        if (
+            host_of(url) != host_of(page.url)
+            or _NO_SECTION_PATH.search(urlsplit(item).path)
+            or len(urlsplit(item).path.rstrip("/").rpartition("/")[2]) <= 2
+            or is_article_link(url, page.url, page.config.hosts)
+        ):
+            continue
+        line = link.parent
+        while isinstance(line, Tag) and line.name in _INLINE:
+            line = line.parent
+        if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
+            continue
+        if page.in_related(line) or page.in_card(line) or _names_author(line, link):
+            continue
+        if not _stamped_line(line, link) or _site_own(page, text):
+            continue
+        return text
+    return None
+
+
+def _stamped_line(line: Tag, link: Tag) -> bool:
+    """True when the text of `line` outside `link` holds a date or a clock time, or `line`
+    holds the author's mark (`rel=author`, an author or byline class): an entry's meta line."""
+    rest = " ".join(s for s in line.find_all(string=True) if not any(p is link for p in s.parents))
+    if _CLOCK.search(rest) or next(iter_dates(fold(rest)), None) is not None:
+        return True
+    for tag in line.find_all(True):
+        marks = f"{class_string(tag)} {' '.join(tag.get_attribute_list('rel'))}".lower()
+        if tag is not link and any(mark in marks for mark in _AUTHOR_MARKS):
+            return True
+    return False
+
+
 #: Text nodes looked back through from the headline for the line just before it (whitespace
 #: and empty wrappers between them are a few nodes; a label further up is another block's).
 LABEL_LINE_REACH = 12
@@ -750,6 +851,8 @@ def _label_line(page: Page) -> str | None:
     line = line_of(string)
     if line is None or page.in_site_chrome(line[0]) or page.in_related(line[0]):
         return None
+    if _menu_item(string):
+        return None
     if names_the_site(page, text):
         return None
     # the line's element and those below it, then its nearest link around it: plain walks
@@ -761,6 +864,15 @@ def _label_line(page: Page) -> str | None:
             return None
     link = next((p for p in line[0].parents if p.name == "a"), None)
     return None if link is not None and _links_away(page, link) else text
+
+
+def _menu_item(string: NavigableString) -> bool:
+    """True when `string` is a link's text in one item of a list of links (the site's menu
+    before the headline: "<ul><li><a>Economia</a></li><li><a>Desporto</a></li></ul>")."""
+    item = next((p for p in string.parents if p.name == "li"), None)
+    if item is None or string.find_parent("a") is None or not isinstance(item.parent, Tag):
+        return False
+    return sum(1 for li in item.parent.find_all("li", recursive=False) if links_in(li, 1)) > 1
 
 
 def _links_away(page: Page, link: Tag) -> bool:
