@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 #: Bumped whenever the extractor's output can change; stored with every archive version.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
