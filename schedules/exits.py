@@ -23,3 +23,5 @@ EXIT_SOFTWARE = 70
 EXIT_LOCKED = 75
 #: interrupted by a signal: 128 + its number (SIGINT 130, SIGTERM 143)
 SIGNAL_BASE = 128
+#: interrupted by Ctrl-C (SIGINT) before a run was recorded, or in a command with no run
+EXIT_INTERRUPTED = SIGNAL_BASE + 2
