@@ -62,6 +62,7 @@ from schedules.suspect import confirmable, suspect_reason
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import (
+    ContentTypeError,
     DisallowedError,
     FetchError,
     PermanentFetchError,
@@ -619,7 +620,7 @@ class _Crawl:
         message = f"{self.counts.failed} pages failed (retried next run)"
         if broken:
             message += (
-                f", {broken} of them broken links answering 404/410 (retried after "
+                f", {broken} of them broken links answering 404/410 or no page (retried after "
                 "1, 2, 4 and 8 days, then dropped: hubarchive runs --failed)"
             )
         return message
@@ -805,6 +806,8 @@ class _Crawl:
                     self._failed(url, exc)
                 else:
                     self._gone(url, exc)
+            elif isinstance(exc, ContentTypeError) and fetched.item.known is None:
+                self._not_a_page(url, exc)
             elif isinstance(exc, Exception):
                 self._failed(url, exc)
             elif page.reading is not None and page.reading.article is None:
@@ -913,27 +916,41 @@ class _Crawl:
                 outcome=outcome,
                 error=str(exc),
             )
-        if result is None and spent:
-            self.warnings.append(
-                f"broken link {url} answered {exc.status} {failures} times: dropped from the "
-                "retries (hubarchive runs --failed lists it)"
-            )
-            log.warning("%s", self.warnings[-1])
-        elif result is None:
-            self.counts.failed += 1
-            self.broken_now += 1
-            log.warning(
-                "failed: %s (a broken link: linked from the site, never archived; failure %d of at most %d)",
-                exc,
-                failures,
-                len(BROKEN_LINK_RETRIES) + 1,
-            )
+        if result is None:
+            self._broken_link(url, exc, f"answered {exc.status}", failures, spent)
         elif result.status is StoreStatus.GONE:
             self.counts.gone += 1
             log.info("gone %s", url)
         else:
             self.counts.unchanged += 1  # gone before this run: still gone, no change
             log.info("still gone %s", url)
+
+    def _not_a_page(self, url: str, exc: ContentTypeError) -> None:
+        """A linked URL never archived that answers no page (a PDF, an image): a broken link,
+        retried as one (1, 2, 4, 8 days) and then dropped, not a failure of every run."""
+        history = self.link_failures.get(url)
+        failures = (history.failures if history else 0) + 1
+        spent = broken_link_spent(failures)
+        self._log(url, None, outcome=BROKEN if spent else "failed", error=str(exc), status=200)
+        self._broken_link(url, exc, f"is {exc.media}, not a page", failures, spent)
+
+    def _broken_link(self, url: str, exc: Exception, what: str, failures: int, spent: bool) -> None:
+        """Count and say a broken link's failure, or report it once and drop it when `spent`."""
+        if spent:
+            self.warnings.append(
+                f"broken link {url} {what} {failures} times: dropped from the "
+                "retries (hubarchive runs --failed lists it)"
+            )
+            log.warning("%s", self.warnings[-1])
+            return
+        self.counts.failed += 1
+        self.broken_now += 1
+        log.warning(
+            "failed: %s (a broken link: linked from the site, never archived; failure %d of at most %d)",
+            exc,
+            failures,
+            len(BROKEN_LINK_RETRIES) + 1,
+        )
 
     def _failed(self, url: str, exc: Exception, *, capture: Capture | None = None) -> None:
         self.counts.failed += 1
