@@ -180,3 +180,13 @@ def test_without_url_it_says_which_profile_read_the_page() -> None:
     assert "no --url: read with the profile 'hub_brussels'" in result.stderr
     assert "published: 2025-10-27" in result.stdout and "note:" not in result.stdout
     assert "   modified: -\n" in result.stdout  # a missing value reads as "-", not Python's None
+
+
+def test_an_unknown_encoding_is_a_usage_error_in_one_line() -> None:
+    """`--encoding klingon` was accepted and silently ignored."""
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--encoding", "klingon"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "--encoding 'klingon'" in result.stderr
+    for known in ("utf-8", "ISO-8859-1", "latin1"):
+        assert CliRunner().invoke(main, ["extract", str(SEED), "--encoding", known]).exit_code == 0
