@@ -351,6 +351,11 @@ def register(group: click.Group) -> None:
 
 
 def _print_report(report: RunReport, *, as_json: bool, log_json: bool = False) -> None:
+    if as_json and log_json:  # every line one JSON object: the report too, on one line
+        click.echo(
+            json.dumps({"time": iso_now(), **report.to_dict()}, ensure_ascii=False, default=str)
+        )
+        return
     if as_json:
         echo_json(report.to_dict())
         return

@@ -96,6 +96,35 @@ def test_log_json_every_line_is_json_with_an_iso_time(tmp_path: Path) -> None:
     assert summary["message"].startswith("crawl failures") and summary["exit_code"] == 1
 
 
+def test_log_json_with_json_prints_the_report_as_one_json_line(tmp_path: Path) -> None:
+    """`--log-json --json` printed the report as indented, multi-line JSON on stdout."""
+    site = CaseSite(dict(ROUTES, **{"/fr/news/autre-article-liste/": {"status": 500}}))
+    with serve_case(site) as server:
+        result = CliRunner().invoke(
+            main,
+            [
+                "crawl",
+                "--db",
+                str(tmp_path / "a.db"),
+                "--delay",
+                "0",
+                "--retries",
+                "1",
+                "--log-json",
+                "--json",
+                "--start-url",
+                f"{server.base_url}/fr/news/",
+            ],
+        )
+    assert result.exit_code == 1, result.output
+    assert len(result.stdout.splitlines()) == 1, result.stdout
+    for line in result.stdout.splitlines() + result.stderr.splitlines():
+        record = json.loads(line)
+        assert dt.datetime.fromisoformat(record["time"]).utcoffset() == dt.timedelta(0)
+    report = json.loads(result.stdout)
+    assert report["exit_code"] == 1 and report["counts"]["failed"] == 1, report
+
+
 def test_log_json_says_a_configuration_error_as_a_json_line_too(tmp_path: Path) -> None:
     """Cron appends stderr to a log read as JSON lines: a wrong --db is no plain 'Error:' line."""
     result = CliRunner().invoke(
