@@ -59,6 +59,7 @@ from schedules.plan import (
 from schedules.resume import ResumingFetcher, prior_counts
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
 from schedules.suspect import confirmable, suspect_reason
+from schedules.wording import plural
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import (
@@ -229,8 +230,8 @@ class RunReport:
             f"crawl {self.outcome}: {c.discovered} discovered, {c.fetched} fetched "
             f"({c.not_modified} not modified), {c.new} new, {c.changed} changed, "
             f"{c.unchanged} unchanged, {c.gone} gone, {c.failed} failed, {c.skipped} skipped, "
-            f"{c.listing_pages} listing pages, {self.requests} requests, "
-            f"{self.bytes} bytes in {self.seconds:.1f}s"
+            f"{plural(c.listing_pages, 'listing page')}, {plural(self.requests, 'request')}, "
+            f"{plural(self.bytes, 'byte')} in {self.seconds:.1f}s"
             + (f" (run {self.run_id})" if self.run_id else "")
         )
 
@@ -248,6 +249,14 @@ class RunReport:
             "planned": [{"url": p.url, "reason": p.reason} for p in self.planned],
             "message": self.message,
         }
+
+
+def _none_of(requests: int, done: str) -> str:
+    """ "none of 4 requests was answered", "the only request was not answered" (it said "none of
+    1 requests")."""
+    if requests == 1:
+        return f"the only request was not {done}"
+    return f"none of {requests} requests was {done}"
 
 
 def _now() -> dt.datetime:
@@ -580,10 +589,10 @@ class _Crawl:
             return None  # robots.txt refused every start URL: a rule, not an outage
         if stats.answered:
             why = (
-                f"site down: none of {stats.requests} requests was served, every answer a "
+                f"site down: {_none_of(stats.requests, 'served')}, every answer a "
                 f"server error or too slow ({stats.last_error or 'no answer'}"
                 + (
-                    f"; {self.absent_answers} discovery sources answered 404"
+                    f"; {plural(self.absent_answers, 'discovery source')} answered 404"
                     if self.absent_answers
                     else ""
                 )
@@ -591,7 +600,7 @@ class _Crawl:
             )
         else:
             why = (
-                f"site unreachable: none of {stats.requests} requests was answered "
+                f"site unreachable: {_none_of(stats.requests, 'answered')} "
                 f"({stats.last_error or 'no answer'}); check the network, DNS and the start URL"
             )
         return "unreachable", EXIT_UNREACHABLE, why
@@ -619,10 +628,11 @@ class _Crawl:
 
     def _failed_message(self) -> str:
         broken = self.broken_now
-        message = f"{self.counts.failed} pages failed (retried next run)"
+        message = f"{plural(self.counts.failed, 'page')} failed (retried next run)"
         if broken:
             message += (
-                f", {broken} of them broken links answering 404/410 or no page (retried after "
+                f", {broken} of them {'a broken link' if broken == 1 else 'broken links'} "
+                "answering 404/410 or no page (retried after "
                 "1, 2, 4 and 8 days, then dropped: hubarchive runs --failed)"
             )
         return message

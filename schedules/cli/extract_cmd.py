@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from schedules.cli.common import UsageError, echo_json, json_option, url_argument
+from schedules.wording import plural
 from scraper.errors import ProfileError
 from scraper.extract import extract_article
 from scraper.extract.decode import decode_html, looks_binary
@@ -56,7 +57,8 @@ def _format(article: Article) -> str:
         lines.append(f"{key:>11}: {value}" + (f"  [{source}]" if source and data[key] else ""))
     body = data["body"] or ""
     lines.append(
-        f"{'body':>11}: {len(body.split(chr(10) * 2)) if body else 0} paragraphs, {len(body)} characters"
+        f"{'body':>11}: {plural(len(body.split(chr(10) * 2)) if body else 0, 'paragraph')}, "
+        f"{plural(len(body), 'character')}"
     )
     for pair in data["qa"]:
         lines.append(f"{'qa':>11}: {pair['question']}  — {pair['speaker'] or '?'}")

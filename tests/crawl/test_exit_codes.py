@@ -60,7 +60,8 @@ def test_an_unreachable_site_says_why_on_stderr(tmp_path: Path) -> None:
     code, out, err = _crawl(str(tmp_path / "a.db"), "--start-url", start)
     assert code == 69, (out, err)
     assert out.startswith("crawl unreachable:")
-    assert "site unreachable: none of" in err and "check the network" in err
+    assert "site unreachable: the only request was not answered" in err  # not "none of 1 requests"
+    assert "check the network" in err
 
 
 def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> None:
@@ -393,3 +394,16 @@ def test_ctrl_c_during_start_up_exits_130_in_one_line(
     assert done.returncode == 130, done.stderr
     assert "Aborted!" not in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert len(lines) == 1 and "interrupted" in lines[0], done.stderr
+
+
+def test_a_summary_of_one_says_it_in_the_singular() -> None:
+    """ "1 listing pages, 1 requests" and "none of 1 requests was answered" read wrong."""
+    import datetime as dt
+
+    from schedules.job import Counts, RunReport, _none_of
+
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    report = RunReport(1, "ok", 0, Counts(listing_pages=1), when, when, requests=1, bytes=1)
+    assert "1 listing page, 1 request, 1 byte in" in report.summary(), report.summary()
+    assert _none_of(1, "answered") == "the only request was not answered"
+    assert _none_of(4, "answered") == "none of 4 requests was answered"

@@ -51,4 +51,5 @@ def test_a_page_with_no_title_is_a_failed_fetch_on_every_run_never_a_version(
         assert not archived, f"run {run} archived the damaged page: {fetches}"
         assert [f[1] for f in fetches] == ["failed"] * run, fetches
         assert fetches[-1][0] == report.run_id
+        assert (report.message or "").startswith("1 page failed ("), report.message  # not "1 pages"
         assert all((f[2] or "").startswith("suspect 200: the page has no title") for f in fetches)

@@ -190,3 +190,18 @@ def test_an_unknown_encoding_is_a_usage_error_in_one_line() -> None:
     assert "--encoding 'klingon'" in result.stderr
     for known in ("utf-8", "ISO-8859-1", "latin1"):
         assert CliRunner().invoke(main, ["extract", str(SEED), "--encoding", known]).exit_code == 0
+
+
+def test_a_one_paragraph_page_says_1_paragraph(tmp_path: Path) -> None:
+    """The text record said "body: 1 paragraphs"."""
+    page = tmp_path / "one.html"
+    text = "Un seul paragraphe, assez long pour être le corps de cet article de test. " * 4
+    page.write_text(
+        f"<html><head><title>Un titre</title></head><body><article><h1>Un titre</h1>"
+        f"<p>{text}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.org/a/"])
+    assert result.exit_code == 0, result.output
+    body = next(line for line in result.stdout.splitlines() if line.strip().startswith("body:"))
+    assert " 1 paragraph, " in body, body

@@ -198,7 +198,7 @@ def test_hitting_the_listing_bound_is_a_warning(sqlite_url: str, tmp_path: Any) 
     site = FixtureSite(12, per_page=2, wp_json=False)
     with serve(site) as server:
         report = crawl(sqlite_url, server, full=True, profile=str(profile))
-    assert any("bound of 1 listing pages" in w for w in report.warnings), report.warnings
+    assert any("bound of 1 listing page;" in w for w in report.warnings), report.warnings
 
 
 # -- finding 5: no deadline
