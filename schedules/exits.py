@@ -11,7 +11,8 @@ EXIT_FAILURES = 1
 #: disallowed by robots.txt, not an
 #: archive, an archive at an older revision
 EXIT_USAGE = 2
-#: the profile found nothing: a listing held no article (`warc import`: no page to import)
+#: the profile found nothing at all: a start listing held no article and no sitemap, feed or
+#: other listing named one (`warc import`: no page to import)
 EXIT_NOTHING_FOUND = 3
 #: the site is unreachable or down: no request was answered (DNS, connect, TLS), or none was
 #: served (every answer a server error, 5xx or 429, or too slow) — sysexits EX_UNAVAILABLE
@@ -23,3 +24,5 @@ EXIT_SOFTWARE = 70
 EXIT_LOCKED = 75
 #: interrupted by a signal: 128 + its number (SIGINT 130, SIGTERM 143)
 SIGNAL_BASE = 128
+#: interrupted by Ctrl-C (SIGINT) before a run was recorded, or in a command with no run
+EXIT_INTERRUPTED = SIGNAL_BASE + 2

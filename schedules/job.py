@@ -58,10 +58,12 @@ from schedules.plan import (
 )
 from schedules.resume import ResumingFetcher, prior_counts
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
-from schedules.suspect import suspect_reason
+from schedules.suspect import confirmable, suspect_reason
+from schedules.wording import plural
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
 from scraper.errors import (
+    ContentTypeError,
     DisallowedError,
     FetchError,
     PermanentFetchError,
@@ -228,8 +230,8 @@ class RunReport:
             f"crawl {self.outcome}: {c.discovered} discovered, {c.fetched} fetched "
             f"({c.not_modified} not modified), {c.new} new, {c.changed} changed, "
             f"{c.unchanged} unchanged, {c.gone} gone, {c.failed} failed, {c.skipped} skipped, "
-            f"{c.listing_pages} listing pages, {self.requests} requests, "
-            f"{self.bytes} bytes in {self.seconds:.1f}s"
+            f"{plural(c.listing_pages, 'listing page')}, {plural(self.requests, 'request')}, "
+            f"{plural(self.bytes, 'byte')} in {self.seconds:.1f}s"
             + (f" (run {self.run_id})" if self.run_id else "")
         )
 
@@ -247,6 +249,14 @@ class RunReport:
             "planned": [{"url": p.url, "reason": p.reason} for p in self.planned],
             "message": self.message,
         }
+
+
+def _none_of(requests: int, done: str) -> str:
+    """ "none of 4 requests was answered", "the only request was not answered" (it said "none of
+    1 requests")."""
+    if requests == 1:
+        return f"the only request was not {done}"
+    return f"none of {requests} requests was {done}"
 
 
 def _now() -> dt.datetime:
@@ -579,10 +589,10 @@ class _Crawl:
             return None  # robots.txt refused every start URL: a rule, not an outage
         if stats.answered:
             why = (
-                f"site down: none of {stats.requests} requests was served, every answer a "
+                f"site down: {_none_of(stats.requests, 'served')}, every answer a "
                 f"server error or too slow ({stats.last_error or 'no answer'}"
                 + (
-                    f"; {self.absent_answers} discovery sources answered 404"
+                    f"; {plural(self.absent_answers, 'discovery source')} answered 404"
                     if self.absent_answers
                     else ""
                 )
@@ -590,7 +600,7 @@ class _Crawl:
             )
         else:
             why = (
-                f"site unreachable: none of {stats.requests} requests was answered "
+                f"site unreachable: {_none_of(stats.requests, 'answered')} "
                 f"({stats.last_error or 'no answer'}); check the network, DNS and the start URL"
             )
         return "unreachable", EXIT_UNREACHABLE, why
@@ -606,20 +616,23 @@ class _Crawl:
 
     def _discovery_verdict(self, discovery: Discovery) -> tuple[str, int, str] | None:
         """(outcome, exit code, message) when discovery alone decides the run: a start URL
-        answering 404/410 or disallowed by robots.txt (configuration, 2), a listing holding no
-        article (3)."""
+        answering 404/410 or disallowed by robots.txt (configuration, 2), nothing found at all:
+        a start listing held no article and no other source (sitemap, feed, API, another
+        listing) named one (3). An empty listing beside articles found elsewhere is a warning of
+        a run that goes on to its own verdict (it said "nothing-found" with articles stored)."""
         if discovery.missing_starts or discovery.disallowed_starts:
             return "config-error", EXIT_USAGE, "; ".join(self.warnings)
-        if discovery.empty_listings:
+        if discovery.empty_listings and not discovery.sightings:
             return "nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings)
         return None
 
     def _failed_message(self) -> str:
         broken = self.broken_now
-        message = f"{self.counts.failed} pages failed (retried next run)"
+        message = f"{plural(self.counts.failed, 'page')} failed (retried next run)"
         if broken:
             message += (
-                f", {broken} of them broken links answering 404/410 (retried after "
+                f", {broken} of them {'a broken link' if broken == 1 else 'broken links'} "
+                "answering 404/410 or no page (retried after "
                 "1, 2, 4 and 8 days, then dropped: hubarchive runs --failed)"
             )
         return message
@@ -805,6 +818,8 @@ class _Crawl:
                     self._failed(url, exc)
                 else:
                     self._gone(url, exc)
+            elif isinstance(exc, ContentTypeError) and fetched.item.known is None:
+                self._not_a_page(url, exc)
             elif isinstance(exc, Exception):
                 self._failed(url, exc)
             elif page.reading is not None and page.reading.article is None:
@@ -888,7 +903,9 @@ class _Crawl:
         # a URL the archive did not hold when the run was planned has no current version
         shape = current_shape(session, item.url) if item.known is not None else None
         reason = suspect_reason(article, capture, shape)
-        if reason is None or suspected_before(session, item.url, capture.body):
+        if reason is None:
+            return False
+        if confirmable(reason) and suspected_before(session, item.url, capture.body):
             return False
         log_suspect(session, capture, reason, run_id=self.run_id)
         self.counts.failed += 1
@@ -911,27 +928,41 @@ class _Crawl:
                 outcome=outcome,
                 error=str(exc),
             )
-        if result is None and spent:
-            self.warnings.append(
-                f"broken link {url} answered {exc.status} {failures} times: dropped from the "
-                "retries (hubarchive runs --failed lists it)"
-            )
-            log.warning("%s", self.warnings[-1])
-        elif result is None:
-            self.counts.failed += 1
-            self.broken_now += 1
-            log.warning(
-                "failed: %s (a broken link: linked from the site, never archived; failure %d of at most %d)",
-                exc,
-                failures,
-                len(BROKEN_LINK_RETRIES) + 1,
-            )
+        if result is None:
+            self._broken_link(url, exc, f"answered {exc.status}", failures, spent)
         elif result.status is StoreStatus.GONE:
             self.counts.gone += 1
             log.info("gone %s", url)
         else:
             self.counts.unchanged += 1  # gone before this run: still gone, no change
             log.info("still gone %s", url)
+
+    def _not_a_page(self, url: str, exc: ContentTypeError) -> None:
+        """A linked URL never archived that answers no page (a PDF, an image): a broken link,
+        retried as one (1, 2, 4, 8 days) and then dropped, not a failure of every run."""
+        history = self.link_failures.get(url)
+        failures = (history.failures if history else 0) + 1
+        spent = broken_link_spent(failures)
+        self._log(url, None, outcome=BROKEN if spent else "failed", error=str(exc), status=200)
+        self._broken_link(url, exc, f"is {exc.media}, not a page", failures, spent)
+
+    def _broken_link(self, url: str, exc: Exception, what: str, failures: int, spent: bool) -> None:
+        """Count and say a broken link's failure, or report it once and drop it when `spent`."""
+        if spent:
+            self.warnings.append(
+                f"broken link {url} {what} {failures} times: dropped from the "
+                "retries (hubarchive runs --failed lists it)"
+            )
+            log.warning("%s", self.warnings[-1])
+            return
+        self.counts.failed += 1
+        self.broken_now += 1
+        log.warning(
+            "failed: %s (a broken link: linked from the site, never archived; failure %d of at most %d)",
+            exc,
+            failures,
+            len(BROKEN_LINK_RETRIES) + 1,
+        )
 
     def _failed(self, url: str, exc: Exception, *, capture: Capture | None = None) -> None:
         self.counts.failed += 1

@@ -64,7 +64,7 @@ def recent_runs(
 
 
 def dropped_links(session: Session, *, limit: int = 100) -> list[dict[str, Any]]:
-    """Broken links dropped from the retries (answered 404/410 after every retry), newest first."""
+    """Broken links dropped from the retries (answered 404/410, or no page, after every retry), newest first."""
     return [
         {"url": f.url, "failures": f.failures, "last_tried": f.last}
         for f in broken_links(session)[:limit]

@@ -27,6 +27,7 @@ from typing import TypeVar
 from urllib.parse import urlencode, urlsplit
 
 from schedules.plan import only_known_unchanged
+from schedules.wording import plural
 from scraper.discover import CrawlProfile, parse_listing
 from scraper.errors import DisallowedError, FeedError, FetchError
 from scraper.feeds import parse_feed, parse_wp_posts
@@ -443,6 +444,6 @@ class Discoverer:
             url = page.next_url
         if url and first_page_form(url) not in visited:
             self._warn(
-                f"listing {start}: stopped at the bound of {self.crawl.max_listing_pages} "
-                "listing pages; older pages not walked"
+                f"listing {start}: stopped at the bound of "
+                f"{plural(self.crawl.max_listing_pages, 'listing page')}; older pages not walked"
             )

@@ -4,7 +4,8 @@ An empty body, a body cut short, or a 200 error page ("Service temporarily unava
 otherwise become a version that flips back on the next good run, and be served as current
 until then. Such a capture is logged as a failed fetch with the reason, retried by the next
 run, and the current version stays; the same content suspected twice in a row is versioned
-(the site really changed).
+(the site really changed), except a damaged record (no title, no body text): that is never an
+article, so it is a failed fetch on every run and never a version.
 """
 
 from __future__ import annotations
@@ -16,13 +17,25 @@ from storage.suspects import CurrentShape
 #: (an error page in the article's template; a real rewrite rarely loses 80 % and its title).
 SHRINK_RATIO = 0.2
 
+#: The reasons that no confirmation lifts: a record without a title or body text is no article
+#: however often the site serves it (versioning it once made the next runs alternate between a
+#: failed fetch and "unchanged").
+NO_TITLE = "the page has no title"
+NO_BODY = "the page has no body text"
+DAMAGED = frozenset({NO_TITLE, NO_BODY})
+
+
+def confirmable(reason: str) -> bool:
+    """True when the same suspect content twice in a row is versioned (the site really changed)."""
+    return reason not in DAMAGED
+
 
 def suspect_reason(article: Article, capture: Capture, current: CurrentShape | None) -> str | None:
     """Why `capture`'s record looks like something else than the article, or None."""
     if not (article.title or "").strip():
-        return "the page has no title"
+        return NO_TITLE
     if not (article.body or "").strip():
-        return "the page has no body text"
+        return NO_BODY
     declared = (capture.header("Content-Length") or "").strip()
     encoded = (capture.header("Content-Encoding") or "identity").strip().lower() != "identity"
     if declared.isdigit() and not encoded and len(capture.body) < int(declared):

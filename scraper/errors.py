@@ -38,6 +38,15 @@ class PermanentFetchError(FetchError):
         self.status = status
 
 
+class ContentTypeError(PermanentFetchError):
+    """Raised by `scraper.fetch` when a 200 declares a media type we cannot read (a PDF, an
+    image where an article page was linked); its message says `content type '…' is not one of`."""
+
+    def __init__(self, url: str, media: str, accept: tuple[str, ...]) -> None:
+        super().__init__(url, f"content type {media!r} is not one of {', '.join(accept)}")
+        self.media = media
+
+
 class DisallowedError(PermanentFetchError):
     """Raised by `scraper.fetch` when robots.txt, the allowed origins or the private-address
     guard forbid a URL (or a redirect to it), or the URL does not parse."""

@@ -38,6 +38,7 @@ from tenacity.wait import wait_exponential_jitter
 
 from scraper import __version__
 from scraper.errors import (
+    ContentTypeError,
     DeadlineError,
     DisallowedError,
     FetchError,
@@ -692,7 +693,7 @@ def _check_content_type(url: str, value: str | None, accept: tuple[str, ...]) ->
         return
     media = value.split(";", 1)[0].strip().lower()
     if media not in accept and not (media.endswith("+xml") and "application/xml" in accept):
-        raise PermanentFetchError(url, f"content type {media!r} is not one of {', '.join(accept)}")
+        raise ContentTypeError(url, media, accept)
 
 
 def parse_retry_after(value: str | None) -> float | None:

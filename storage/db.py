@@ -234,7 +234,9 @@ def _connect(engine: Engine) -> Iterator[Any]:
             raise ArchiveMissingError(
                 f"cannot open the archive {where}: {reason}; create it first (createdb)"
             ) from exc
-        if engine.url.get_backend_name() == "sqlite" and "readonly database" in reason:
+        if engine.url.get_backend_name() == "sqlite" and (
+            "readonly database" in reason or _shm_refused(engine, reason)
+        ):
             # a WAL archive is read through its -shm file, which SQLite must be able to create
             folder = Path(engine.url.database or ".").expanduser().parent
             raise ArchiveUnavailableError(
@@ -270,6 +272,16 @@ def _connect(engine: Engine) -> Iterator[Any]:
                 f"{where} is not a hubarchive archive or is damaged ({str(exc.orig).strip()}): "
                 "point --db at an archive, or restore it from a backup"
             ) from exc
+
+
+def _shm_refused(engine: Engine, reason: str) -> bool:
+    """SQLite could not open an existing archive because its folder is not writable: some
+    SQLite builds say "unable to open database file" (SQLITE_CANTOPEN, the -shm file it could
+    not create) rather than "readonly database"; it was exit 70, as a crash."""
+    if "unable to open database file" not in reason or not engine.url.database:
+        return False
+    path = Path(engine.url.database).expanduser()
+    return path.is_file() and not os.access(path.parent, os.W_OK)
 
 
 def check_writable(url: str) -> None:

@@ -89,11 +89,14 @@ def recently_absent(session: Session, url_prefix: str, *, since: dt.datetime) ->
 #: outcome of the last retry of a broken link: reported once, not retried any more
 BROKEN = "broken"
 _MISSING = (404, 410)
+#: the error of a linked URL that answered 200 with no page (`scraper.errors.ContentTypeError`,
+#: a PDF, an image): a broken link too
+_NOT_A_PAGE = "%: content type % is not one of %"
 
 
 @dataclass(frozen=True)
 class LinkFailures:
-    """The 404/410 history of a linked URL that was never archived."""
+    """The 404/410 (or not-a-page) history of a linked URL that was never archived."""
 
     url: str
     failures: int
@@ -102,10 +105,15 @@ class LinkFailures:
 
 
 def link_failures(session: Session) -> dict[str, LinkFailures]:
-    """Every never-archived URL that answered 404/410 (a broken link), with its failure count."""
+    """Every never-archived URL that answered 404/410 or a content type that is no page (a
+    broken link), with its failure count."""
+    broken = or_(
+        FetchRow.status.in_(_MISSING),
+        (FetchRow.status == 200) & FetchRow.error.like(_NOT_A_PAGE),
+    )
     rows = session.execute(
         select(FetchRow.url, func.count(), func.max(FetchRow.fetched_at))
-        .where(FetchRow.status.in_(_MISSING), FetchRow.outcome.in_(("failed", BROKEN)))
+        .where(broken, FetchRow.outcome.in_(("failed", BROKEN)))
         .group_by(FetchRow.url)
     )
     found = {}

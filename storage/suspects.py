@@ -2,7 +2,8 @@
 
 A 200 whose record looks damaged (no title, no body, shorter than declared, or shrunk with a new
 title) is logged as a failed fetch with its raw page, not versioned; the same content suspected
-twice in a row is versioned after all (the site really changed). The rule itself is
+twice in a row is versioned after all (the site really changed), unless the record has no title
+or no body text (`schedules.suspect.DAMAGED`: never a version). The rule itself is
 `schedules.suspect`; this module only reads and logs.
 """
 
@@ -22,6 +23,9 @@ from storage.schema import ArticleRow, FetchRow, RawPage, VersionRow
 
 #: How the error of a suspect capture's fetch row begins (`runs --failed` shows it).
 SUSPECT_PREFIX = "suspect 200: "
+
+#: The outcomes of a fetch whose capture was stored as (or found equal to) a version.
+_STORED = ("new", "changed", "unchanged")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,9 @@ def current_shape(session: Session, url: str) -> CurrentShape | None:
 
 
 def suspected_before(session: Session, url: str, body: bytes) -> bool:
-    """True when `url`'s latest fetch was refused as suspect with exactly this body."""
+    """True when `url`'s latest fetch had exactly this body and was refused as suspect, or was
+    stored (a suspect content confirmed once stays confirmed: the next runs find it unchanged
+    instead of alternating between a failed fetch and "unchanged")."""
     latest = session.execute(
         select(FetchRow.outcome, FetchRow.error, RawPage.sha256)
         .outerjoin(RawPage, RawPage.id == FetchRow.raw_page_id)
@@ -58,11 +64,9 @@ def suspected_before(session: Session, url: str, body: bytes) -> bool:
     if latest is None:
         return False
     outcome, error, sha256 = latest
-    return (
-        outcome == "failed"
-        and (error or "").startswith(SUSPECT_PREFIX)
-        and sha256 == hashlib.sha256(body).hexdigest()
-    )
+    refused = outcome == "failed" and (error or "").startswith(SUSPECT_PREFIX)
+    stored = outcome in _STORED
+    return (refused or stored) and sha256 == hashlib.sha256(body).hexdigest()
 
 
 def log_suspect(session: Session, capture: Capture, reason: str, *, run_id: int | None) -> int:

@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
-from schedules.exits import EXIT_SOFTWARE, EXIT_USAGE
+from schedules.exits import EXIT_INTERRUPTED, EXIT_SOFTWARE, EXIT_USAGE
 from scraper import __version__
 
 #: Every command: the module of this package whose `register(group)` adds it (with the other
@@ -96,6 +96,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+#: what a command interrupted by Ctrl-C says (exit 130) when it had no run to record
+INTERRUPTED = "hubarchive: interrupted (Ctrl-C): stopped before finishing, exit 130"
+
 
 class _Commands(click.Group):
     """The command group, loading each command's module on demand (click's "lazily loading
@@ -139,6 +142,13 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            # Ctrl-C before a command's own signal handling runs (importing its module, loading a
+            # profile, opening the archive) or in a command without one: click's standalone mode
+            # would print "Aborted!" and exit 1; the exit-code table says 130, in one line
+            click.echo("", err=True)  # closes the terminal's ^C echo
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             _last_resort(ctx, exc)
 

@@ -29,7 +29,7 @@ from schedules.cli.common import (
     json_option,
 )
 from schedules.cli.notify_opts import notify_after_run, notify_options
-from schedules.exits import EXIT_LOCKED, EXIT_SOFTWARE, EXIT_USAGE
+from schedules.exits import EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_SOFTWARE, EXIT_USAGE
 from schedules.job import (
     MAX_CONCURRENCY,
     RUN_RECORDED,
@@ -325,6 +325,8 @@ def register(group: click.Group) -> None:
                 _progress_bar(is_terminal() and not log_json) as progress,
             ):
                 report = run_crawl(options, should_stop=should_stop, progress=progress)
+        except KeyboardInterrupt:  # before the job recorded a run (opening the archive, its lock)
+            _fail("hubarchive crawl: interrupted (Ctrl-C)", EXIT_INTERRUPTED, as_json=log_json)
         except LockedError as exc:
             _fail(f"hubarchive crawl: {exc}", EXIT_LOCKED, as_json=log_json)
         except (ArchiveBusyError, ArchiveUnreachableError) as exc:
@@ -349,6 +351,11 @@ def register(group: click.Group) -> None:
 
 
 def _print_report(report: RunReport, *, as_json: bool, log_json: bool = False) -> None:
+    if as_json and log_json:  # every line one JSON object: the report too, on one line
+        click.echo(
+            json.dumps({"time": iso_now(), **report.to_dict()}, ensure_ascii=False, default=str)
+        )
+        return
     if as_json:
         echo_json(report.to_dict())
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import click
 
 from schedules.cli.common import UsageError, echo_json, json_option, url_argument
+from schedules.wording import plural
 from scraper.errors import ProfileError
 from scraper.extract import extract_article
 from scraper.extract.decode import decode_html, looks_binary
@@ -55,7 +57,8 @@ def _format(article: Article) -> str:
         lines.append(f"{key:>11}: {value}" + (f"  [{source}]" if source and data[key] else ""))
     body = data["body"] or ""
     lines.append(
-        f"{'body':>11}: {len(body.split(chr(10) * 2)) if body else 0} paragraphs, {len(body)} characters"
+        f"{'body':>11}: {plural(len(body.split(chr(10) * 2)) if body else 0, 'paragraph')}, "
+        f"{plural(len(body), 'character')}"
     )
     for pair in data["qa"]:
         lines.append(f"{'qa':>11}: {pair['question']}  — {pair['speaker'] or '?'}")
@@ -77,6 +80,20 @@ def _format(article: Article) -> str:
     return "\n".join(lines)
 
 
+def _known_charset(value: str | None) -> str | None:
+    """--encoding names a charset Python can decode, else a usage error (exit 2, one line): an
+    unknown name was accepted and ignored without a word."""
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value.strip().strip("\"'").lower())
+    except LookupError:
+        raise UsageError(
+            f"--encoding {value!r} is no charset known here (e.g. utf-8, iso-8859-1, windows-1252)"
+        ) from None
+    return value
+
+
 @click.command("extract")
 @click.argument(
     "page", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
@@ -91,7 +108,9 @@ def _format(article: Article) -> str:
     "--encoding",
     default=None,
     metavar="CHARSET",
-    help="Charset of the HTTP Content-Type header, when known.",
+    callback=lambda ctx, param, value: _known_charset(value),
+    help="Charset of the HTTP Content-Type header, when known (a name Python knows: utf-8, "
+    "iso-8859-1, windows-1252…).",
 )
 @click.option(
     "--profile",

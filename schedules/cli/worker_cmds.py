@@ -4,6 +4,7 @@ worker` (one worker process on a PostgreSQL archive)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import signal
@@ -29,7 +30,7 @@ from schedules.cli.common import (
     json_option,
     storage_problem,
 )
-from schedules.cli.crawl_cmd import _check_start_urls, _setup_logging
+from schedules.cli.crawl_cmd import _check_start_urls, _setup_logging, iso_now
 from schedules.job import CrawlOptions, resolve_site
 from schedules.worker import (
     HEARTBEAT_SECONDS,
@@ -340,5 +341,19 @@ def register(group: click.Group) -> None:
             raise storage_problem(exc) from exc
         finally:
             logging.getLogger("hubarchive").removeHandler(handler)
-        click.echo(report.summary())
+        if log_json:  # every line one JSON object, the summary too (as `crawl --log-json`)
+            click.echo(
+                json.dumps(
+                    {
+                        "time": iso_now(),
+                        "level": "INFO",
+                        "logger": "hubarchive.worker",
+                        "message": report.summary(),
+                        "exit_code": report.exit_code,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            click.echo(report.summary())
         sys.exit(report.exit_code)

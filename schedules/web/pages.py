@@ -18,6 +18,7 @@ from schedules.languages import is_language_code
 from schedules.runs import recent_runs
 from schedules.web.charts import bar_chart
 from schedules.web.diffview import diff_rows
+from schedules.wording import plural
 from scraper.sites import profile_hosts
 from scraper.urls import canonical_url
 from storage.captures import StoredPage, stored_page
@@ -197,7 +198,7 @@ def article_page(session: Session) -> dict[str, Any]:
     ]
     # the long fields are shown below the table: here, how much there is and where it came from
     sizes = {
-        "body": f"{len((record.get('body') or '').split(chr(10) * 2))} paragraphs (below)",
+        "body": f"{plural(len((record.get('body') or '').split(chr(10) * 2)), 'paragraph')} (below)",
         "qa": f"{len(record.get('qa') or [])} interview pairs (below)",
         "contacts": f"{len(record.get('contacts') or [])} contacts (below)",
     }

@@ -60,7 +60,8 @@ def test_an_unreachable_site_says_why_on_stderr(tmp_path: Path) -> None:
     code, out, err = _crawl(str(tmp_path / "a.db"), "--start-url", start)
     assert code == 69, (out, err)
     assert out.startswith("crawl unreachable:")
-    assert "site unreachable: none of" in err and "check the network" in err
+    assert "site unreachable: the only request was not answered" in err  # not "none of 1 requests"
+    assert "check the network" in err
 
 
 def test_a_start_url_answering_404_exits_2_and_says_which(tmp_path: Path) -> None:
@@ -347,3 +348,62 @@ def test_a_feed_out_that_names_no_file_is_a_usage_error_and_a_feed_is_readable_b
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE((tmp_path / "all.atom").stat().st_mode) == 0o644
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+_INTERRUPT_AT = """
+import importlib, os, signal, sys
+module, name = sys.argv[1].rsplit(".", 1)
+target = importlib.import_module(module)
+real = getattr(target, name)
+
+def interrupted(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, delivered while the command starts up
+    return real(*args, **kwargs)
+
+setattr(target, name, interrupted)
+from schedules.cli import main
+sys.argv = ["hubarchive", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("where", "command"),
+    [
+        ("schedules.cli.common.open_engine", ["search", "Bruxelles"]),
+        ("schedules.cli.common.open_engine", ["runs"]),
+        ("schedules.cli.common.open_engine", ["export", "--format", "csv", "--out", "out"]),
+        ("schedules.cli.crawl_cmd._setup_logging", ["crawl", "--start-url", "http://127.0.0.1:9/"]),
+        ("importlib.import_module", ["runs"]),
+    ],
+    ids=["search-db-open", "runs-db-open", "export-db-open", "crawl-start-up", "runs-import"],
+)
+def test_ctrl_c_during_start_up_exits_130_in_one_line(
+    tmp_path: Path, where: str, command: list[str]
+) -> None:
+    (tmp_path / "out").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_AT, where, *command, "--db", str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        timeout=120,
+    )
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 130, done.stderr
+    assert "Aborted!" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert len(lines) == 1 and "interrupted" in lines[0], done.stderr
+
+
+def test_a_summary_of_one_says_it_in_the_singular() -> None:
+    """ "1 listing pages, 1 requests" and "none of 1 requests was answered" read wrong."""
+    import datetime as dt
+
+    from schedules.job import Counts, RunReport, _none_of
+
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    report = RunReport(1, "ok", 0, Counts(listing_pages=1), when, when, requests=1, bytes=1)
+    assert "1 listing page, 1 request, 1 byte in" in report.summary(), report.summary()
+    assert _none_of(1, "answered") == "the only request was not answered"
+    assert _none_of(4, "answered") == "none of 4 requests was answered"

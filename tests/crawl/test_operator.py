@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -66,34 +67,38 @@ def test_user_agent_precedence_and_robots_product_token(
     assert disallowed == expected.startswith("examplebot")
 
 
-def test_log_json_every_line_is_json_with_an_iso_time(tmp_path: Path) -> None:
+def _crawl_log_json(tmp_path: Path, flag: str) -> Any:
+    """`crawl --log-json FLAG` of a site where one article answers 500 (exit 1); every line of
+    stdout and stderr checked to be one JSON object with an ISO 8601 UTC time."""
     site = CaseSite(dict(ROUTES, **{"/fr/news/autre-article-liste/": {"status": 500}}))
     with serve_case(site) as server:
         result = CliRunner().invoke(
             main,
-            [
-                "crawl",
-                "--db",
-                str(tmp_path / "a.db"),
-                "--delay",
-                "0",
-                "--retries",
-                "1",
-                "--log-json",
-                "-v",
-                "--start-url",
-                f"{server.base_url}/fr/news/",
-            ],
+            ["crawl", "--db", str(tmp_path / "a.db"), "--delay", "0", "--retries", "1"]
+            + ["--log-json", flag, "--start-url", f"{server.base_url}/fr/news/"],
         )
-    assert result.exit_code == 1
+    assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines() + result.stderr.splitlines()
-    assert len(lines) > 3
     for line in lines:
         record = json.loads(line)
         when = dt.datetime.fromisoformat(record["time"])
         assert when.tzinfo is not None and when.utcoffset() == dt.timedelta(0)
+    return result
+
+
+def test_log_json_every_line_is_json_with_an_iso_time(tmp_path: Path) -> None:
+    result = _crawl_log_json(tmp_path, "-v")
+    assert len(result.stdout.splitlines() + result.stderr.splitlines()) > 3
     summary = json.loads(result.stdout.splitlines()[-1])
     assert summary["message"].startswith("crawl failures") and summary["exit_code"] == 1
+
+
+def test_log_json_with_json_prints_the_report_as_one_json_line(tmp_path: Path) -> None:
+    """`--log-json --json` printed the report as indented, multi-line JSON on stdout."""
+    result = _crawl_log_json(tmp_path, "--json")
+    assert len(result.stdout.splitlines()) == 1, result.stdout
+    report = json.loads(result.stdout)
+    assert report["exit_code"] == 1 and report["counts"]["failed"] == 1, report
 
 
 def test_log_json_says_a_configuration_error_as_a_json_line_too(tmp_path: Path) -> None:

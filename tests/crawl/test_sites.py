@@ -10,6 +10,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import select, update
 
@@ -138,8 +139,17 @@ def _age_failures(db_url: str, days: int) -> None:
         engine.dispose()
 
 
-def test_a_broken_link_is_retried_after_1_2_4_8_days_then_reported_once(sqlite_url: str) -> None:
-    site = CaseSite(dict(BROKEN))
+#: the linked article answers a PDF: no page, a broken link as a 404 is (README, "Broken links")
+NOT_A_PAGE = {
+    BROKEN_PATH: {"headers": {"Content-Type": "application/pdf"}, "body": "%PDF-1.4 not a page"}
+}
+
+
+@pytest.mark.parametrize("answer", [{}, NOT_A_PAGE], ids=["404", "pdf"])
+def test_a_broken_link_is_retried_after_1_2_4_8_days_then_reported_once(
+    sqlite_url: str, answer: dict[str, Any]
+) -> None:
+    site = CaseSite({**BROKEN, **answer})
     with serve_case(site) as server:
         options = fast_options(
             sqlite_url, server.base_url, start_urls=(f"{server.base_url}/fr/news/",)

@@ -180,3 +180,28 @@ def test_without_url_it_says_which_profile_read_the_page() -> None:
     assert "no --url: read with the profile 'hub_brussels'" in result.stderr
     assert "published: 2025-10-27" in result.stdout and "note:" not in result.stdout
     assert "   modified: -\n" in result.stdout  # a missing value reads as "-", not Python's None
+
+
+def test_an_unknown_encoding_is_a_usage_error_in_one_line() -> None:
+    """`--encoding klingon` was accepted and silently ignored."""
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--encoding", "klingon"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "--encoding 'klingon'" in result.stderr
+    for known in ("utf-8", "ISO-8859-1", "latin1"):
+        assert CliRunner().invoke(main, ["extract", str(SEED), "--encoding", known]).exit_code == 0
+
+
+def test_a_one_paragraph_page_says_1_paragraph(tmp_path: Path) -> None:
+    """The text record said "body: 1 paragraphs"."""
+    page = tmp_path / "one.html"
+    text = "Un seul paragraphe, assez long pour être le corps de cet article de test. " * 4
+    page.write_text(
+        f"<html><head><title>Un titre</title></head><body><article><h1>Un titre</h1>"
+        f"<p>{text}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.org/a/"])
+    assert result.exit_code == 0, result.output
+    body = next(line for line in result.stdout.splitlines() if line.strip().startswith("body:"))
+    assert " 1 paragraph, " in body, body

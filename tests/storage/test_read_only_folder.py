@@ -41,8 +41,8 @@ def locked_folder() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def _as_another_user(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "schedules.cli", *args]
+def _as_another_user(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, *(["-c", code] if code else ["-m", "schedules.cli"]), *args]
     if os.geteuid() == 0:  # root writes anywhere: ask as an ordinary user would
         if shutil.which("setpriv") is None:
             pytest.skip("running as root without setpriv: cannot act as an ordinary user")
@@ -73,9 +73,10 @@ def _skip_unless_readable_by_nobody(as_nobody: list[str]) -> None:
         ["search", "Bruxelles"],
         ["export", "--format", "csv", "--out", "{tmp}"],
         ["runs"],
+        ["history", "https://example.org/a/"],
         ["db", "upgrade"],  # its lock file cannot be created: exit 70, "recorded in runs"
     ],
-    ids=["search", "export", "runs", "db-upgrade"],
+    ids=["search", "export", "runs", "history", "db-upgrade"],
 )
 def test_a_read_command_on_an_archive_in_a_read_only_folder_says_why_exit_2(
     locked_folder: Path, command: list[str]
@@ -91,6 +92,65 @@ def test_a_read_command_on_an_archive_in_a_read_only_folder_says_why_exit_2(
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert "writable" in done.stderr and str(locked_folder) in done.stderr
     assert "recorded in hubarchive runs" not in done.stderr
+
+
+#: SQLite builds that cannot create the -shm file answer "unable to open database file"
+#: (SQLITE_CANTOPEN) where 3.40 says "attempt to write a readonly database": the same archive, the
+#: same folder, the same answer is due (it was exit 70 "unable to open database file")
+_CANTOPEN_BUILD = """
+import sqlite3, sys
+
+
+def cantopen(exc):
+    if "readonly" in str(exc):
+        return sqlite3.OperationalError("unable to open database file")
+    return exc
+
+
+class Cursor(sqlite3.Cursor):
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.OperationalError as exc:
+            raise cantopen(exc) from None
+
+    def fetchone(self):
+        try:
+            return super().fetchone()
+        except sqlite3.OperationalError as exc:
+            raise cantopen(exc) from None
+
+
+class Connection(sqlite3.Connection):
+    def cursor(self, factory=Cursor):
+        return super().cursor(factory)
+
+    def execute(self, *args):
+        return self.cursor().execute(*args)
+
+
+real = sqlite3.connect
+sqlite3.connect = sqlite3.dbapi2.connect = lambda *args, **kwargs: real(
+    *args, factory=Connection, **kwargs
+)
+from schedules.cli import main
+sys.argv = ["hubarchive", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "Bruxelles"], ["runs"], ["history", "https://example.org/a/"]],
+    ids=["search", "runs", "history"],
+)
+def test_unable_to_open_in_a_read_only_folder_says_why_exit_2(
+    locked_folder: Path, command: list[str]
+) -> None:
+    done = _as_another_user(*command, "--db", str(locked_folder / "a.db"), code=_CANTOPEN_BUILD)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "writable" in done.stderr and str(locked_folder) in done.stderr
 
 
 @pytest.fixture
