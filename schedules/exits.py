@@ -11,8 +11,7 @@ EXIT_FAILURES = 1
 #: disallowed by robots.txt, not an
 #: archive, an archive at an older revision
 EXIT_USAGE = 2
-#: the profile found nothing at all: a start listing held no article and no sitemap, feed or
-#: other listing named one (`warc import`: no page to import)
+#: the profile found nothing: a listing held no article (`warc import`: no page to import)
 EXIT_NOTHING_FOUND = 3
 #: the site is unreachable or down: no request was answered (DNS, connect, TLS), or none was
 #: served (every answer a server error, 5xx or 429, or too slow) — sysexits EX_UNAVAILABLE
