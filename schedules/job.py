@@ -616,13 +616,11 @@ class _Crawl:
 
     def _discovery_verdict(self, discovery: Discovery) -> tuple[str, int, str] | None:
         """(outcome, exit code, message) when discovery alone decides the run: a start URL
-        answering 404/410 or disallowed by robots.txt (configuration, 2), nothing found at all:
-        a start listing held no article and no other source (sitemap, feed, API, another
-        listing) named one (3). An empty listing beside articles found elsewhere is a warning of
-        a run that goes on to its own verdict (it said "nothing-found" with articles stored)."""
+        answering 404/410 or disallowed by robots.txt (configuration, 2), a listing holding no
+        article (3)."""
         if discovery.missing_starts or discovery.disallowed_starts:
             return "config-error", EXIT_USAGE, "; ".join(self.warnings)
-        if discovery.empty_listings and not discovery.sightings:
+        if discovery.empty_listings:
             return "nothing-found", EXIT_NOTHING_FOUND, "; ".join(self.warnings)
         return None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +13,7 @@ from storage.db import open_engine, transaction
 from storage.schema import FetchRow
 
 from .conftest import archived, fast_options, fetchable, start_urls
-from .site import DISALLOWED_PREFIX, FixtureSite, Request, Response, SiteServer, serve_site
+from .site import DISALLOWED_PREFIX, FixtureSite, SiteServer, serve_site
 
 Crawl = Callable[..., RunReport]
 
@@ -227,35 +226,6 @@ def test_listing_without_articles_exits_3(sqlite_url: str) -> None:
     assert report.exit_code == 3 and report.outcome == "nothing-found"
     assert any("article_patterns" in w for w in report.warnings)
     assert len(report.warnings) == len(start_urls(server.base_url))
-
-
-def test_an_empty_listing_beside_a_sitemap_that_finds_articles_is_no_nothing_found(
-    sqlite_url: str,
-) -> None:
-    """Exit 3 means nothing was found at all: a start listing with no article link on a site
-    whose robots.txt names a sitemap said "crawl nothing-found … 7 new … 1 failed" (exit 3)
-    with the sitemap's articles stored. The empty listing is a warning; the run keeps its own
-    verdict: 1 when a page failed, 0 otherwise."""
-    site = FixtureSite(8, empty_listings=True, wp_json=False, feeds=False)
-    broken = site.articles[0]
-
-    def handle(request: Request) -> Response:
-        if request.route == broken.path:
-            return Response(403, b"forbidden", {"Content-Type": "text/plain"})
-        return site.handle(request)
-
-    with serve_site(site) as server:
-        server.handler = handle
-        options = fast_options(
-            sqlite_url, server.base_url, start_urls=(start_urls(server.base_url)[0],)
-        )
-        failing = run_crawl(options)
-        server.handler = site.handle
-        clean = run_crawl(replace(options, full=True))
-    assert failing.counts.new > 0 and failing.counts.failed == 1, failing.summary()
-    assert (failing.outcome, failing.exit_code) == ("failures", 1), failing.summary()
-    assert any("has the site changed?" in w for w in failing.warnings), failing.warnings
-    assert (clean.outcome, clean.exit_code) == ("ok", 0), clean.summary()
 
 
 def test_start_listing_answering_404_is_a_configuration_error_exit_2(sqlite_url: str) -> None:
