@@ -58,7 +58,7 @@ from schedules.plan import (
 )
 from schedules.resume import ResumingFetcher, prior_counts
 from schedules.sources import REPROBE_AFTER, Discoverer, Discovery, SourceExchange, SourceMemory
-from schedules.suspect import confirmable, suspect_reason
+from schedules.suspect import suspect_reason
 from schedules.wording import plural
 from scraper import EXTRACTOR_VERSION
 from scraper.discover import CrawlProfile, RecheckPolicy, crawl_profile
@@ -901,9 +901,7 @@ class _Crawl:
         # a URL the archive did not hold when the run was planned has no current version
         shape = current_shape(session, item.url) if item.known is not None else None
         reason = suspect_reason(article, capture, shape)
-        if reason is None:
-            return False
-        if confirmable(reason) and suspected_before(session, item.url, capture.body):
+        if reason is None or suspected_before(session, item.url, capture.body):
             return False
         log_suspect(session, capture, reason, run_id=self.run_id)
         self.counts.failed += 1

@@ -4,8 +4,7 @@ An empty body, a body cut short, or a 200 error page ("Service temporarily unava
 otherwise become a version that flips back on the next good run, and be served as current
 until then. Such a capture is logged as a failed fetch with the reason, retried by the next
 run, and the current version stays; the same content suspected twice in a row is versioned
-(the site really changed), except a damaged record (no title, no body text): that is never an
-article, so it is a failed fetch on every run and never a version.
+(the site really changed), and is then unchanged on the next runs (DECISIONS.md).
 """
 
 from __future__ import annotations
@@ -17,17 +16,9 @@ from storage.suspects import CurrentShape
 #: (an error page in the article's template; a real rewrite rarely loses 80 % and its title).
 SHRINK_RATIO = 0.2
 
-#: The reasons that no confirmation lifts: a record without a title or body text is no article
-#: however often the site serves it (versioning it once made the next runs alternate between a
-#: failed fetch and "unchanged").
+#: The reasons of a record with no title or no body text.
 NO_TITLE = "the page has no title"
 NO_BODY = "the page has no body text"
-DAMAGED = frozenset({NO_TITLE, NO_BODY})
-
-
-def confirmable(reason: str) -> bool:
-    """True when the same suspect content twice in a row is versioned (the site really changed)."""
-    return reason not in DAMAGED
 
 
 def suspect_reason(article: Article, capture: Capture, current: CurrentShape | None) -> str | None:

@@ -2,8 +2,8 @@
 
 A 200 whose record looks damaged (no title, no body, shorter than declared, or shrunk with a new
 title) is logged as a failed fetch with its raw page, not versioned; the same content suspected
-twice in a row is versioned after all (the site really changed), unless the record has no title
-or no body text (`schedules.suspect.DAMAGED`: never a version). The rule itself is
+twice in a row is versioned after all (the site really changed), and found again it is
+unchanged. The rule itself is
 `schedules.suspect`; this module only reads and logs.
 """
 
