@@ -662,8 +662,9 @@ def yearless_opening(text: str, year: int) -> tuple[int, dt.date] | None:
     m = _patterns().yearless.search(fold(text))
     if m is None:
         return None
-    if m.group("m3"):
-        value = make_date(year, int(m.group("m3")), int(m.group("d3")))
+    marked = m.groupdict()  # the month/day-mark form exists only when the vocabulary has marks
+    if marked.get("m3"):
+        value = make_date(year, int(marked["m3"]), int(marked["d3"]))
     else:
         month = vocabulary().months[m.group("m") or m.group("m2")]
         value = make_date(year, month, int(m.group("d") or m.group("d2")))

@@ -161,13 +161,14 @@ def region_named_in(lines: Sequence[str]) -> str | None:
 #: usual separators, no country code.
 _NATIONAL_NUMBER = re.compile(r"(?<![\d+])\(?\d[\d\s./()\-]{6,}\d(?!\d)")
 #: At most this many numbers per contact are looked up by place (`region_of_place`): each costs
-#: a parse in every region the phone library knows (about 20 ms), and a contact has one or two.
+#: a parse in every region the phone library knows (20-100 ms, and about 0.35 s for the library's
+#: data on the first lookup of a process), and a contact has one or two.
 MAX_PLACE_LOOKUPS = 2
 #: A place the phone library's geocoder names shorter than this ("Ji", "Bo") is no evidence.
 MIN_PLACE_CHARS = 3
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)  # a page is read in several passes: its numbers must all stay cached
 def _places_of_number(digits: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """For each region in which `digits` (a national number) is a valid number: the region, the
     number as E.164, and the places the phone library's geocoder gives for it in the vocabulary's
@@ -201,18 +202,37 @@ def region_of_place(lines: Sequence[str], regions: Regions) -> str | None:
     for line in lines:
         if not MANY_DIGITS.search(line) or phones_in(line, regions):
             continue
-        for match in _NATIONAL_NUMBER.finditer(line):
+        numbers = (
+            piece  # "05 22 43 61 70 / 06 61 23 45 67": two numbers, each looked up
+            for match in _NATIONAL_NUMBER.finditer(line)
+            for piece in _NUMBER_LIST.split(match.group())
+            if MANY_DIGITS.search(piece)
+        )
+        for number in numbers:
             if looked >= MAX_PLACE_LOOKUPS:
                 return None
             looked += 1
             fits = {
                 (e164, region)
-                for region, e164, places in _places_of_number(re.sub(r"\D", "", match.group()))
-                if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in places)
+                for region, e164, places in _places_of_number(re.sub(r"\D", "", number))
+                if any(p in text and _names_place(p, text) for p in places)
             }
-            if len({e164 for e164, _ in fits}) == 1:
-                return min(region for _, region in fits)  # "+212 …": Morocco's, Western Sahara's
+            e164s = {e164 for e164, _ in fits}
+            if len(e164s) == 1:
+                # "+212 …" is valid in Morocco and Western Sahara: the number's main region
+                main = phonenumbers.region_code_for_number(phonenumbers.parse(e164s.pop()))
+                regions_fit = {region for _, region in fits}
+                return main if main in regions_fit else min(regions_fit)
     return None
+
+
+#: Separators between two numbers written on one line ("… / …", "…; …").
+_NUMBER_LIST = re.compile(r"\s+/\s+|\s*;\s*")
+
+
+def _names_place(place: str, text: str) -> bool:
+    """`text` (folded) names `place` (folded) as whole words."""
+    return re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text) is not None
 
 
 #: The regions (ISO 3166) a number written without country code is read in, most likely first:

@@ -1011,7 +1011,8 @@ def _yearless_day(page: Page, near: dt.date) -> dt.date | None:
     days = []
     for year in (near.year - 1, near.year, near.year + 1):
         found = yearless_opening(opening, year)
-        if found is not None and _dateline_place(first.text, found[0]):
+        # the date's position is in the folded text (Hangul folds longer): read the place there
+        if found is not None and _dateline_place(fold(opening), found[0]):
             days.append(found[1])
     return min(days, key=lambda day: abs((day - near).days), default=None)
 

@@ -486,8 +486,13 @@ def _unglued(words: list[str], cues: re.Pattern[str] | None) -> list[str]:
     for at in range(NAME_WORDS_BEFORE_PHRASE, len(words) - 1):
         if not words[at].islower():
             continue
+        if words[at - 1].islower():
+            break  # a particle run inside the name ("Jan van der Meersche")
         after = fold(words[at + 1])
-        if after.endswith(endings) or (cues is not None and cues.match(after) is not None):
+        # an adjective of place qualifies a noun after it ("de Brusselse ondernemer"); a last
+        # word ending so is a surname ("Ana Sousa de Rose")
+        adjective = after.endswith(endings) and at + 2 < len(words)
+        if adjective or (cues is not None and cues.match(after) is not None):
             return words[:at]
         break
     return words

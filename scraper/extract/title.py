@@ -1010,6 +1010,12 @@ def _read_title(page: Page) -> Found:
     return None
 
 
+#: The most pieces a `<title>` fallback is cut into by `_printed_leading_pieces`: a real one holds
+#: headline, a section or two and the site's name and slogan; each run tried walks the page's
+#: strings, so a hostile `<title>` of 400 pieces cost 45 s on a large page.
+MAX_TITLE_PIECES = 6
+
+
 def _printed_leading_pieces(page: Page, value: str) -> str:
     """A page without `<h1>` whose cleaned `<title>` still holds pieces the site's name left
     ("Headline — News" of "Headline — News — Site": a section the page links nowhere): the run
@@ -1021,6 +1027,8 @@ def _printed_leading_pieces(page: Page, value: str) -> str:
         return value
     cuts = [0, *(i for m in separator.finditer(value) for i in m.span()), len(value)]
     pieces = len(cuts) // 2
+    if pieces > MAX_TITLE_PIECES:
+        return value  # each run tried is a walk of the page: a hostile <title> would cost one per piece
     # the longest runs first: a headline's own separator keeps its pieces together
     for keep in range(pieces - 1, 0, -1):
         for run in (value[: cuts[2 * keep - 1]], value[cuts[2 * (pieces - keep)] :]):
