@@ -489,10 +489,7 @@ def _unglued(words: list[str], cues: re.Pattern[str] | None) -> list[str]:
         if words[at - 1].islower():
             break  # a particle run inside the name ("Jan van der Meersche")
         after = fold(words[at + 1])
-        # an adjective of place qualifies a noun after it ("de Brusselse ondernemer"); a last
-        # word ending so is a surname ("Ana Sousa de Rose")
-        adjective = after.endswith(endings) and at + 2 < len(words)
-        if adjective or (cues is not None and cues.match(after) is not None):
+        if after.endswith(endings) or (cues is not None and cues.match(after) is not None):
             return words[:at]
         break
     return words
