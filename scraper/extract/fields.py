@@ -773,6 +773,15 @@ def _byline_sector(page: Page) -> str | None:
             or is_full_name(text)
         ):
             continue
+        # the line first: most links of an article sit in its running text, and the URL tests
+        # below (parsing the address) cost more than these; every test must hold, in any order
+        line = link.parent
+        while isinstance(line, Tag) and line.name in _INLINE:
+            line = line.parent
+        if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
+            continue
+        if not _stamped_line(line, link):
+            continue
         url = resolve_href(page.base, str(link["href"]))
         if url is None or url_key(url) == own or _home_page(url):
             continue
@@ -784,14 +793,9 @@ def _byline_sector(page: Page) -> str | None:
             or is_article_link(url, page.url, page.config.hosts)
         ):
             continue
-        line = link.parent
-        while isinstance(line, Tag) and line.name in _INLINE:
-            line = line.parent
-        if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
-            continue
         if page.in_related(line) or page.in_card(line) or _names_author(line, link):
             continue
-        if not _stamped_line(line, link) or _site_own(page, text):
+        if _site_own(page, text):
             continue
         return text
     return None
