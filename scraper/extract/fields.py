@@ -773,14 +773,12 @@ def _byline_sector(page: Page) -> str | None:
             or is_full_name(text)
         ):
             continue
-        # the line first: most links of an article sit in its running text, and the URL tests
-        # below (parsing the address) cost more than these; every test must hold, in any order
+        # a short line first (most links of an article sit in its running text), then the
+        # address, then the line's date or author mark; every test must hold, in any order
         line = link.parent
         while isinstance(line, Tag) and line.name in _INLINE:
             line = line.parent
         if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
-            continue
-        if not _stamped_line(line, link):
             continue
         url = resolve_href(page.base, str(link["href"]))
         if url is None or url_key(url) == own or _home_page(url):
@@ -795,7 +793,7 @@ def _byline_sector(page: Page) -> str | None:
             continue
         if page.in_related(line) or page.in_card(line) or _names_author(line, link):
             continue
-        if _site_own(page, text):
+        if not _stamped_line(line, link) or _site_own(page, text):
             continue
         return text
     return None
@@ -804,7 +802,8 @@ def _byline_sector(page: Page) -> str | None:
 def _stamped_line(line: Tag, link: Tag) -> bool:
     """True when the text of `line` outside `link` holds a date or a clock time, or `line`
     holds the author's mark (`rel=author`, an author or byline class): an entry's meta line."""
-    rest = " ".join(s for s in line.find_all(string=True) if not any(p is link for p in s.parents))
+    inside = {id(node) for node in link.descendants}
+    rest = " ".join(s for s in line.find_all(string=True) if id(s) not in inside)
     if _CLOCK.search(rest) or next(iter_dates(fold(rest)), None) is not None:
         return True
     for tag in line.find_all(True):
