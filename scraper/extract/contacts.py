@@ -362,7 +362,7 @@ def _label_of_next(line: str) -> str | None:
     or opens with a channel's label word and names which ("Tél. bureau", "GSM privé")."""
     if line.endswith(":"):
         before, comma, last = line[:-1].rpartition(",")
-        if comma and fold(last.strip()) in countries():
+        if comma and _names_country(last):
             return line[:-1].strip()  # "…in São Paulo, Brazil:": a country, the role's last part
         if len(last.split()) <= MAX_CHANNEL_LABEL_WORDS:
             return before.strip() if comma else ""
@@ -384,7 +384,12 @@ def _country_before_channel(head: str) -> bool:
     """The text before a line's first channel is a country's name alone ("São Paulo, Brazil:
     (11) …" split on its commas leaves "Brazil: (11) …"): the last part of the role or address
     before it, never the channel's label nor a part of the number."""
-    return fold(head.strip().strip(_DANGLING + ",:").strip()) in countries()
+    return _names_country(head.strip().strip(_DANGLING + ",:"))
+
+
+def _names_country(text: str) -> bool:
+    """`text` is a country's name alone, in one of the vocabulary's languages (CLDR)."""
+    return fold(text.strip()) in countries()
 
 
 #: A fax number after its label ("Fax : +212 5 22 33 44 56"): no phone of the contact's.
@@ -407,7 +412,7 @@ def _place_and_country(line: str) -> bool:
     *place, country = _COMMA.split(line.strip(" ."))
     return (
         bool(place)
-        and fold(country) in countries()
+        and _names_country(country)
         and all(word[:1].isupper() for p in place for word in p.split())
     )
 
