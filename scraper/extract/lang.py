@@ -9,7 +9,7 @@ import re
 from array import array
 from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -80,9 +80,24 @@ def _float32_table(nb_ptc: Any) -> np.ndarray | None:
     return np.ascontiguousarray(nb_ptc, dtype=np.float32)
 
 
-def _walk_arrays(identifier: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, int] | None:
-    """The identifier's automaton as numpy arrays (transitions, row offsets, n-gram of each
-    state) and its depth, or None when its shape is not a known one."""
+class Automaton(NamedTuple):
+    """The identifier's byte automaton as numpy arrays, for `_window_states`."""
+
+    #: the transitions (uint32): the state after byte b from state s is nextmove[rowbase[s] + b]
+    nextmove: np.ndarray
+    #: each state's row offset in `nextmove` (intp)
+    rowbase: np.ndarray
+    #: the feature each state counts, -1 for none (intp)
+    output: np.ndarray
+    #: the longest byte n-gram: a state depends only on that many last bytes
+    depth: int
+    #: the state after each byte from the start state (intp): the window's first step, the same
+    #: 256 entries for every position, read from this small table rather than from `nextmove`
+    start_moves: np.ndarray
+
+
+def _walk_arrays(identifier: Any) -> Automaton | None:
+    """The identifier's automaton as numpy arrays, or None when its shape is not a known one."""
     nextmove = getattr(identifier, "tk_nextmove", None)
     rowbase = getattr(identifier, "_rowbase", None)
     output = getattr(identifier, "tk_output", None)
@@ -93,25 +108,34 @@ def _walk_arrays(identifier: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, i
     depth = AUTOMATON_DEPTHS.get((len(nextmove), len(rowbase)))
     if depth is None:
         return None
-    return (
-        np.frombuffer(nextmove, dtype=np.uint32),
-        np.array(rowbase, dtype=np.int64),
-        np.array(output, dtype=np.int64),
+    moves = np.frombuffer(nextmove, dtype=np.uint32)
+    start = rowbase[0]
+    return Automaton(
+        moves,
+        np.array(rowbase, dtype=np.intp),
+        np.array(output, dtype=np.intp),
         depth,
+        moves[start : start + 256].astype(np.intp),
     )
 
 
-def _window_states(
-    nextmove: np.ndarray, rowbase: np.ndarray, data: bytes, depth: int
-) -> np.ndarray:
+def _window_states(automaton: Automaton, data: bytes) -> np.ndarray:
     """The automaton's state after each byte of `data` (from its start state before the first
     byte), found for every position at once: the state after byte i is the start state moved
-    by bytes i-depth+1 .. i, one vectorised step per byte of the window."""
-    letters = np.frombuffer(data, dtype=np.uint8)
-    states = np.zeros(len(letters), dtype=np.int64)
-    for back in range(min(depth, len(letters)) - 1, -1, -1):  # the byte `back` places before
+    by bytes i-depth+1 .. i, one vectorised step per byte of the window. Each step gathers with
+    `take` on intp arrays (fancy indexing and mixed integer types cost a conversion per step):
+    the fixed costs of these dozens of numpy calls are most of a small page's identification."""
+    nextmove, rowbase, _, depth, start_moves = automaton
+    letters = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+    size = len(letters)
+    states = np.zeros(size, dtype=np.intp)
+    first = min(depth, size) - 1  # the first step: the byte `first` places before
+    states[first:] = start_moves.take(letters[: size - first])
+    for back in range(first - 1, -1, -1):  # the byte `back` places before
         tail = states[back:]
-        tail[:] = nextmove[rowbase[tail] + letters[: len(letters) - back]]
+        moves = rowbase.take(tail)
+        moves += letters[: size - back]
+        tail[:] = nextmove.take(moves)
     return states
 
 
@@ -125,9 +149,10 @@ def _first_counts(found: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]
     first = np.empty(size, dtype=np.intp)
     first[found] = count
     np.minimum.at(first, found, where)  # each feature's first position
-    first = first[found]
+    first = first.take(found)
     opening = first == where
-    return found[opening], np.bincount(first, minlength=count)[opening].astype(np.float32)
+    counts = np.bincount(first, minlength=count).compress(opening)
+    return found.compress(opening), counts.astype(np.float32)
 
 
 def _numpy_walker(base: type) -> Any:
@@ -137,22 +162,21 @@ def _numpy_walker(base: type) -> Any:
     few scores in plain Python; the model, its languages and its arithmetic are the library's."""
 
     class NumpyWalker(base):  # type: ignore[misc,valid-type]
-        walk: tuple[np.ndarray, np.ndarray, np.ndarray, int] | None = None
+        walk: Automaton | None = None
         table: np.ndarray | None = None
 
         def _raw_score(self, text: bytes) -> Any:
             if self.walk is None or not text:
                 return super()._raw_score(text)
-            nextmove, rowbase, output, depth = self.walk
-            features = output[_window_states(nextmove, rowbase, bytes(text), depth)]
-            found = features[features >= 0]
+            features = self.walk.output.take(_window_states(self.walk, bytes(text)))
+            found = features.compress(features >= 0)
             if not len(found):
                 return super()._raw_score(b"")
             # the library's `_sparse_score` on the very features and counts its walk makes (in
             # the order met: the same sums), with the same float32 weights
             table = self.weights()
             rows, counts = _first_counts(found, len(table))
-            return np.log1p(counts) @ table[rows] + self.nb_pc
+            return np.log1p(counts) @ table.take(rows, axis=0) + self.nb_pc
 
         def classify(self, text: Any) -> tuple[str, float]:
             """The library's `classify` with probabilities (its `_decide`: the scores over the

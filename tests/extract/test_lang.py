@@ -103,7 +103,7 @@ def test_the_numpy_count_is_the_librarys() -> None:
     identifier = _identifier(None)
     if identifier.walk is None:
         return
-    nextmove, rowbase, output, depth = identifier.walk
+    walk = identifier.walk
     rng = random.Random(13)
     texts = [
         "",
@@ -123,8 +123,8 @@ def test_the_numpy_count_is_the_librarys() -> None:
         expected = visit_counts(
             identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data
         )
-        states = _window_states(nextmove, rowbase, data, depth)
-        features = [f for f in output[states].tolist() if f >= 0]
+        states = _window_states(walk, data)
+        features = [f for f in walk.output[states].tolist() if f >= 0]
         assert (Counter(features) if features else None) == expected
         assert list(Counter(features)) == list(expected or ())  # the same order: the same sums
     for _ in range(60):
@@ -133,7 +133,7 @@ def test_the_numpy_count_is_the_librarys() -> None:
             identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data
         )
         features = [
-            f for f in output[_window_states(nextmove, rowbase, data, depth)].tolist() if f >= 0
+            f for f in walk.output[_window_states(walk, data)].tolist() if f >= 0
         ]
         assert list((Counter(features) if features else {}).items()) == list(
             (expected or {}).items()
