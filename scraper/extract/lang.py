@@ -122,9 +122,10 @@ def _walk_arrays(identifier: Any) -> Automaton | None:
 def _window_states(automaton: Automaton, data: bytes) -> np.ndarray:
     """The automaton's state after each byte of `data` (from its start state before the first
     byte), found for every position at once: the state after byte i is the start state moved
-    by bytes i-depth+1 .. i, one vectorised step per byte of the window. Each step gathers with
-    `take` on intp arrays (fancy indexing and mixed integer types cost a conversion per step):
-    the fixed costs of these dozens of numpy calls are most of a small page's identification."""
+    by bytes i-depth+1 .. i, one vectorised step per byte of the window, the first read from
+    `start_moves`. The steps gather with `take` on intp arrays: fancy indexing, and uint8 bytes
+    added to int64 offsets, cost a conversion at each of these numpy calls, whose fixed costs
+    weigh most on a small page's sample."""
     nextmove, rowbase, _, depth, start_moves = automaton
     letters = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
     size = len(letters)

@@ -132,9 +132,7 @@ def test_the_numpy_count_is_the_librarys() -> None:
         expected = visit_counts(
             identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data
         )
-        features = [
-            f for f in walk.output[_window_states(walk, data)].tolist() if f >= 0
-        ]
+        features = [f for f in walk.output[_window_states(walk, data)].tolist() if f >= 0]
         assert list((Counter(features) if features else {}).items()) == list(
             (expected or {}).items()
         )
