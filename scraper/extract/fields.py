@@ -29,10 +29,12 @@ from scraper.extract.published import zone_lines
 from scraper.extract.selectors import class_string
 from scraper.extract.title import line_of, names_the_site
 from scraper.extract.treewalk import (
+    all_strings_in,
     is_at_or_inside,
     links_in,
     previous_tag,
     previous_tags,
+    tags_below,
     text_longer_than,
 )
 from scraper.linkrules import is_article_link, listed_item_url
@@ -755,10 +757,12 @@ def _byline_sector(page: Page) -> str | None:
     own container, a short line holding a date, a clock time or the author's mark, and a short
     link there to a page of the site that is no article, no tag or author page (rel=tag: a tag
     is no sector), no comments link and not the site's name."""
+    if not page.signals.links:
+        return None  # no `<a href>` in the page (every one is among its `links`): none in scope
     scope = page.article_scope()
     if scope is None or scope.name in _STOP_SCOPES:
         return None
-    own = url_key(page.url)
+    own = None
     for link in links_in(scope, BYLINE_LINKS_LOOKED_AT):
         rel = link.get_attribute_list("rel")
         if ("tag" in rel and "category" not in rel) or "author" in rel:
@@ -774,13 +778,18 @@ def _byline_sector(page: Page) -> str | None:
         ):
             continue
         # a short line first (most links of an article sit in its running text), then the
-        # address, then the line's date or author mark; every test must hold, in any order
+        # line's date or author mark (a link alone on its line has none), then the address;
+        # every test must hold, in any order
         line = link.parent
         while isinstance(line, Tag) and line.name in _INLINE:
             line = line.parent
         if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
             continue
+        if not _stamped_line(line, link):
+            continue
         url = resolve_href(page.base, str(link["href"]))
+        if own is None:
+            own = url_key(page.url)
         if url is None or url_key(url) == own or _home_page(url):
             continue
         item = listed_item_url(url)
@@ -793,7 +802,7 @@ def _byline_sector(page: Page) -> str | None:
             continue
         if page.in_related(line) or page.in_card(line) or _names_author(line, link):
             continue
-        if not _stamped_line(line, link) or _site_own(page, text):
+        if _site_own(page, text):
             continue
         return text
     return None
@@ -801,14 +810,21 @@ def _byline_sector(page: Page) -> str | None:
 
 def _stamped_line(line: Tag, link: Tag) -> bool:
     """True when the text of `line` outside `link` holds a date or a clock time, or `line`
-    holds the author's mark (`rel=author`, an author or byline class): an entry's meta line."""
+    holds the author's mark (`rel=author`, an author or byline class): an entry's meta line.
+    Both a date and a clock time hold a digit (folded: ASCII text folds to ASCII, without a
+    new digit), and the author's mark is an element's other than the link: a line of the link
+    alone, or of plain ASCII words, is searched for no date."""
     inside = {id(node) for node in link.descendants}
-    rest = " ".join(s for s in line.find_all(string=True) if id(s) not in inside)
-    if _CLOCK.search(rest) or next(iter_dates(fold(rest)), None) is not None:
+    rest = " ".join(s for s in all_strings_in(line) if id(s) not in inside)
+    if (not rest.isascii() or has_digit(rest)) and (
+        _CLOCK.search(rest) or next(iter_dates(fold(rest)), None) is not None
+    ):
         return True
-    for tag in line.find_all(True):
+    for tag in tags_below(line):
+        if tag is link:
+            continue
         marks = f"{class_string(tag)} {' '.join(tag.get_attribute_list('rel'))}".lower()
-        if tag is not link and any(mark in marks for mark in _AUTHOR_MARKS):
+        if any(mark in marks for mark in _AUTHOR_MARKS):
             return True
     return False
 
@@ -847,7 +863,7 @@ def _label_line(page: Page) -> str | None:
         len(text) > MAX_SECTOR_CHARS
         or len(text.split()) > MAX_LABEL_WORDS
         or _DIGIT.search(text)
-        or any(c in _LINE_JOINERS for c in text)
+        or not _LINE_JOINERS.isdisjoint(text)
         or text.endswith((".", "!", "?", "…"))
     ):
         return None

@@ -15,6 +15,7 @@ from scraper.extract.config import ExtractConfig, phone_region
 from scraper.extract.selectors import Matches, class_string
 from scraper.extract.structured import PageSignals
 from scraper.extract.treewalk import (
+    all_strings_in,
     first_named,
     is_at_or_inside,
     is_inside,
@@ -299,10 +300,11 @@ class Page:
         if len(headline.split()) < SHOWN_HEADLINE_WORDS:
             return None
         wanted, first_word = fold(headline), headline.split()[0]
-        # the element's first string holds the headline's first word (as it is written)
-        for string in self.soup.find_all(
-            string=lambda s: type(s) is NavigableString and first_word in s
-        ):
+        # the element's first string holds the headline's first word (as it is written); a
+        # plain walk, as `find_all(string=…)` without bs4's matcher asked of each node
+        for string in all_strings_in(self.soup):
+            if type(string) is not NavigableString or first_word not in string:
+                continue
             parent = string.parent
             if (
                 isinstance(parent, Tag)

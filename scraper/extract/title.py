@@ -1068,6 +1068,8 @@ def _title_piece_heading(
 _LINE_WRAPPERS = frozenset(("font", "b", "strong", "big", "span", "i", "em", "u", "center"))
 #: Elements that are a line of their own.
 _LINE_BLOCKS = frozenset(("div", "p", "td", "th", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6"))
+#: The elements a line is climbed through: its wrappers and the blocks that end the climb.
+_LINE_ELEMENTS = _LINE_WRAPPERS | _LINE_BLOCKS
 #: Siblings that end a line: what stands beside a standalone line.
 _LINE_BREAKS = frozenset(("br", "hr", "p", "div", "table", "ul", "ol", "h2", "h3", "h4", "img"))
 
@@ -1103,7 +1105,13 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
     emphasised face (`<font>`, `<b>`, a styled font size or weight); None when the text shares
     its line with running text or other elements (a byline, a menu)."""
     top = string.parent
-    if not isinstance(top, Tag) or normalize_text(top.get_text(" ")) != normalize_text(string):
+    if not isinstance(top, Tag):
+        return None
+    if top.name not in _LINE_ELEMENTS and (
+        not isinstance(top.parent, Tag) or top.parent.name not in _LINE_ELEMENTS
+    ):
+        return None  # neither a line nor a wrapper, nor in one (a `<title>` in the `<head>`)
+    if normalize_text(top.get_text(" ")) != normalize_text(string):
         return None
     emphasis = False
     while True:
@@ -1114,7 +1122,7 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
         parent = top.parent
         if (
             not isinstance(parent, Tag)
-            or parent.name not in _LINE_WRAPPERS | _LINE_BLOCKS
+            or parent.name not in _LINE_ELEMENTS
             or normalize_text(parent.get_text(" ")) != normalize_text(top.get_text(" "))
         ):
             break
@@ -1194,7 +1202,13 @@ def _heading_before_root(page: Page) -> Tag | None:
 
 
 def _visible(tag: Tag, page: Page) -> str:
-    """A heading's text as a reader sees it ("Article : " for screen readers left out)."""
+    """A heading's text as a reader sees it ("Article : " for screen readers left out). A
+    heading of one plain text (most: `<h1>Headline</h1>`) is read without the walk: the walk
+    gives that text's lines, joined as `normalize_text` joins them, and a heading it reads
+    nothing of (furniture) falls back on the same text."""
+    contents = tag.contents
+    if len(contents) == 1 and type(contents[0]) is NavigableString:
+        return normalize_text(contents[0]).rstrip(_PERMALINK_MARKS)
     text = " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
     return text.rstrip(_PERMALINK_MARKS)
 
