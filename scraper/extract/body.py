@@ -1426,11 +1426,14 @@ class _Boxes:
     Those rules ask it of every block, several levels up, and of boxes holding hundreds of
     blocks: walking each neighbour's parents for each question made `extract_body` quadratic.
     Here each block's ancestors are read once, each box's run of blocks is found once, and what
-    a box holds (a form, a field to fill in) is searched once."""
+    a box holds (a form, a field to fill in) is searched once. `source`: the page's HTML, as
+    parsed (`Page.text`; None: not known)."""
 
-    def __init__(self, blocks: list[Block], root: Tag | None) -> None:
+    def __init__(self, blocks: list[Block], root: Tag | None, source: str | None = None) -> None:
         self.blocks = blocks
         self.root = root
+        self.source = source
+        self._entry_tags: bool | None = None
         self._ancestors: list[frozenset[int] | None] = [None] * len(blocks)
         self._runs: dict[int, tuple[int, int]] = {}  # id(box) -> the blocks inside it
         self._forms: dict[int, bool] = {}
@@ -1475,6 +1478,15 @@ class _Boxes:
         if found is None:
             found = self._asks[id(box)] = _asks_input(box)
         return found
+
+    def may_ask_input(self) -> bool:
+        """False when the page's source writes no tag of an entry control (`_ENTRY_TAG`): the
+        parser makes an element only of a tag written in the source, so no box can hold one
+        (most pages). Searched once, when a box is first asked about; True when the source is
+        not known."""
+        if self._entry_tags is None:
+            self._entry_tags = self.source is None or _ENTRY_TAG.search(self.source) is not None
+        return self._entry_tags
 
 
 def _ancestor_ids(element: Tag | None, root: Tag | None) -> frozenset[int]:
@@ -2505,6 +2517,8 @@ def _sign_up_boxes(boxes: _Boxes) -> set[int]:
     for at, block in enumerate(blocks):
         if not (block.is_heading or block.bold) or block.tag in _DATA_LINES:
             continue
+        if not boxes.may_ask_input():
+            return found  # no box of the page asks for input
         for box, start, end in _boxes_around(boxes, at):
             if end - start > MAX_PROMO_BLOCKS or start != at:
                 break
@@ -2521,6 +2535,14 @@ def _sign_up_boxes(boxes: _Boxes) -> set[int]:
 #: `<input>` types a person fills in; a hidden field or a lone button asks nothing.
 _NO_ENTRY_INPUTS = frozenset({"hidden", "button", "submit", "reset", "image"})
 _ENTRY_CONTROLS = frozenset(("form", "input", "select", "textarea"))
+#: The opening of an entry control's tag in a page's source, written in any case ("<input",
+#: "<FORM"): its name spelled letter by letter in both cases, which the regex engine searches
+#: faster than an `IGNORECASE` pattern, from one "<" to the next.
+_ENTRY_TAG = re.compile(
+    "<(?:"
+    + "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in sorted(_ENTRY_CONTROLS))
+    + ")"
+)
 
 
 def _asks_input(box: Tag) -> bool:
@@ -2786,7 +2808,7 @@ def extract_body(
     article. A block a lead selector marked stays unless `lead` (the lead chosen) holds its
     text: a paragraph the lead did not take is the text's."""
     blocks = page.blocks
-    boxes = _Boxes(blocks, page.root)
+    boxes = _Boxes(blocks, page.root, page.text)
     labels = _repeated_labels(blocks)
     kicker = _kicker(blocks, page, known)
     # the text's first paragraph: a dated fact after it is the text's (`_dated_fact`)

@@ -548,6 +548,8 @@ def extract_qa(
        the interviewer's closing line ("JD: Thank you.") is no question and cancels nothing;
     3. the answers, each with its speaker (a label, resolved to a full name, or the interviewee).
     """
+    if not _may_hold_turns(blocks):
+        return []
     # an interview is read in the first blocks of the text: a page of thousands of paragraphs
     # (a 5 MB dump) costs no more than a long article
     # (an ad slot's label between two turns, and the sponsor box it heads, are furniture, as in
@@ -644,6 +646,31 @@ def extract_qa(
         from_text=bool(interviewees),
         quoted=quoted,
     )
+
+
+#: What a turn of an interview needs in a block's text: a question's mark, a label's colon
+#: (`speaker_label`, the asker's prefix, a first name's label, a turn letter read as "Q: "), a
+#: quote after a name (`_DASH_LABEL`).
+_TURN_MARKS = frozenset(f"?:：{_OPENERS}")
+
+
+def _may_hold_turns(blocks: Sequence[Block]) -> bool:
+    """False when no pass of `extract_qa` can find a turn among `blocks`: none holds a mark of
+    a turn (`_TURN_MARKS`), a bold run (a label, a label line joined to its paragraph with a
+    colon, a bold question), a table's header cell (a label line too), or a line opening with a
+    question's prefix ("Q. …", "Vraag. …"), a dialogue dash before it or not (the turns are
+    split at lines and lose their dashes). Every pass only splits, joins and trims these texts,
+    so a page without any of them (most small pages) has no question nor label, and no pair."""
+    for block in blocks:
+        if (
+            block.label is not None
+            or block.bold
+            or block.tag == "th"
+            or not _TURN_MARKS.isdisjoint(block.text)
+            or any(_Q_PREFIX.match(line.lstrip("—–")) for line in block.lines)
+        ):
+            return True
+    return False
 
 
 _DASHES = ("—", "–")
