@@ -410,12 +410,29 @@ def _label_heads(kind: str) -> frozenset[str]:
     return frozenset(m.group() for label in labels if (m := _WORD.match(label)))
 
 
+@lru_cache(maxsize=2)
+def _ascii_label_heads(kind: str) -> frozenset[bytes]:
+    """The `_label_heads` an ASCII text can hold, as bytes (`may_hold_label`)."""
+    return frozenset(head.encode("ascii") for head in _label_heads(kind) if head.isascii())
+
+
+#: What `_LETTERS` reads as a letter in an ASCII text ("[^\W\d]": a-z, A-Z and "_") kept, every
+#: other byte made a space: the letter runs of an ASCII text are then its bytes' `split()`.
+_ASCII_LETTER_RUNS = bytes(
+    c if chr(c).isascii() and chr(c).isalpha() or c == ord("_") else ord(" ") for c in range(256)
+)
+
+
 def may_hold_label(folded: str, kind: str) -> bool:
     """False when no `kind` label stands in the folded text `folded`, so that no part of it is
     a labelled date (`labelled_date`, `label_at` say None): a label opens at a word boundary
     with a word, which is then one of the text's words. One set test over a text's words,
     where the label pattern (a word boundary first, then ~70 alternatives) is tried at every
-    character of every line."""
+    character of every line. An ASCII text's words are cut by a byte table rather than
+    `_LETTERS`, whose Unicode class costs some 40 ns a character (150 us on a line of 3,000)."""
+    if folded.isascii():
+        runs = folded.encode("ascii").translate(_ASCII_LETTER_RUNS).split()
+        return not _ascii_label_heads(kind).isdisjoint(runs)
     return not _label_heads(kind).isdisjoint(_LETTERS.findall(folded))
 
 

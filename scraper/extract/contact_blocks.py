@@ -92,9 +92,19 @@ def _has_running_text(tag: Tag, regions: Regions) -> bool:
     return False
 
 
-#: An "@" as the page's source may write it: itself or a character reference (`&#64;`, `&#x40;`,
-#: `&commat;`). A page without one has no address in its text, and its whole tree is not walked.
-_MAY_WRITE_AT = re.compile(r"@|&#0*64(?!\d)|&#x0*40(?![0-9a-f])|&commat", re.IGNORECASE)
+#: An "@" written as a character reference (`&#64;`, `&#x40;`, `&commat;`, in any case): the
+#: letters spelt in both cases rather than `re.IGNORECASE`, so that the scan jumps from "&" to
+#: "&" (over the 130 devset pages, 1.4 ms in all against 16 ms for the case-blind pattern, which
+#: tries every character).
+_AT_REFERENCE = re.compile(r"&(?:#0*64(?!\d)|#[xX]0*40(?![0-9a-fA-F])|[cC][oO][mM][mM][aA][tT])")
+
+
+def _may_write_at(source: str) -> bool:
+    """True when the page's `source` may write an "@": itself or a character reference. A page
+    without one has no address in its text, and its whole tree is not walked. The "@" and the
+    "&" are looked for first, each in one C-speed scan: most pages with an address, or with a
+    stylesheet's "@media", hold an "@"; most small pages hold neither."""
+    return "@" in source or ("&" in source and _AT_REFERENCE.search(source) is not None)
 
 
 #: A line that writes a phone number is short ("Phone: +32 2 422 00 11"): a longer string with
@@ -127,7 +137,7 @@ def _channels(page: Page, phone_lines: set[int]) -> list[Tag]:
             seen.add(id(link))
             found.append(link)
     # no "@" in the page: no string of its tree holds an address
-    may_write_at = page.text is None or _MAY_WRITE_AT.search(page.text) is not None
+    may_write_at = page.text is None or _may_write_at(page.text)
     # the strings that can write a channel, as the parse listed them (an "@", or a digit on a
     # short line), else every node of the tree
     strings = page.soup.descendants if page.channel_strings is None else page.channel_strings

@@ -763,31 +763,13 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
         if found:
             return found
     if kind == "published":
-        year = _url_year(page)
-        updated = zone_has_label(page, "modified")
-        for index in _nearest_first(page):
-            line = lines[index]
-            if digits[index] and (
-                (updated and _after_update_label(lines, digits, index, order))
-                or _after_other_label(lines, digits, index)
-                or line in _fact_values(page)
-            ):
-                # the date of an "Updated" label in the element before, or an event's field
-                # (<dt>Dates</dt><dd>12 mars 2026</dd>): no publication
-                continue
-            # a line that is only a date, under the headline (the end of the text may announce
-            # events); folding ASCII text adds no digit, so such a line without one holds no date
-            found = (
-                _date_line(line, order, updated) if digits[index] or not line.isascii() else None
-            )
-            if found:
-                return found
-            if year is not None:
-                # "2 juin" or a dateline "BRUSSELS, June 3 (Wire) -", the year filed in the URL
-                found = yearless_date(line, year)
-                if found:
-                    return found
-        found = _byline_date(lines[: page.zone_head], digits, order, _fact_values(page))
+        # folding an ASCII line adds no digit, and every date, yearless ones too, holds one: a
+        # zone of ASCII lines without a digit (most small pages) has no date line nor byline
+        found = (
+            _zone_date(page, lines, digits, order)
+            if any(digits) or not all(map(str.isascii, lines))
+            else None
+        )
         if found:
             return found
         paragraphs = (b for b in page.blocks[:4] if len(b.text) >= _MIN_PARAGRAPH)
@@ -803,6 +785,35 @@ def _read_text_date(page: Page, kind: str) -> dt.date | None:
                 found = _opening_date(second.text, order)
         return found
     return None
+
+
+def _zone_date(page: Page, lines: list[str], digits: list[bool], order: bool) -> dt.date | None:
+    """The publication day a line by the headline prints: a date line, a yearless date in the
+    URL's year, else a byline's date (`lines` and `digits`: the zone's, and whether each holds a
+    digit)."""
+    year = _url_year(page)
+    updated = zone_has_label(page, "modified")
+    for index in _nearest_first(page):
+        line = lines[index]
+        if digits[index] and (
+            (updated and _after_update_label(lines, digits, index, order))
+            or _after_other_label(lines, digits, index)
+            or line in _fact_values(page)
+        ):
+            # the date of an "Updated" label in the element before, or an event's field
+            # (<dt>Dates</dt><dd>12 mars 2026</dd>): no publication
+            continue
+        # a line that is only a date, under the headline (the end of the text may announce
+        # events); folding ASCII text adds no digit, so such a line without one holds no date
+        found = _date_line(line, order, updated) if digits[index] or not line.isascii() else None
+        if found:
+            return found
+        if year is not None:
+            # "2 juin" or a dateline "BRUSSELS, June 3 (Wire) -", the year filed in the URL
+            found = yearless_date(line, year)
+            if found:
+                return found
+    return _byline_date(lines[: page.zone_head], digits, order, _fact_values(page))
 
 
 def _nearest_first(page: Page) -> Iterator[int]:
@@ -866,6 +877,11 @@ _NAMESPACE_REACH = 200
 def _holds_year(html: str) -> bool:
     """True when the first `HTMLDATE_MAX_CHARS` of `html` write a year a date could have, outside
     namespace names (an XHTML page's or an inline SVG's declarations)."""
+    if html.find("19", 0, HTMLDATE_MAX_CHARS) < 0 and html.find("20", 0, HTMLDATE_MAX_CHARS) < 0:
+        # every year the pattern reads opens with one of them: two C-speed scans tell most small
+        # pages (no year, no "200px") apart, where the pattern tries every "1" and "2" in Python's
+        # regex engine (about 5 us a kilobyte)
+        return False
     at = 0
     while found := _ANY_YEAR.search(html, at, HTMLDATE_MAX_CHARS):
         start = found.start()
@@ -1160,11 +1176,12 @@ def extract_published(
     # htmldate reads the whole page: a day only a card of another article shows (a "Recent
     # posts" widget) or a `<time>` beside the article (a comment's, a teaser's) is that
     # other text's, and the day an "Updated" label shows is no publication
+    walked: dict[str, list[NavigableString]] = {}  # the two tests read the same strings
     if (
         value
         and value != modified
-        and not _foreign_day(page, value, times, order, title)
-        and not _event_day(page, value, order)
+        and not _foreign_day(page, value, times, order, title, walked)
+        and not _event_day(page, value, order, walked)
     ):
         return value, "htmldate"
     return None
@@ -1178,13 +1195,16 @@ def _shows_update(page: Page, times: list[Tag]) -> bool:
     )
 
 
-def _event_day(page: Page, day: dt.date, order: bool) -> bool:
+def _event_day(
+    page: Page, day: dt.date, order: bool, walked: dict[str, list[NavigableString]]
+) -> bool:
     """True when the page writes `day` only as an event's: a day of a range ("Du 12 au 16 mars
     2026"), the value of a fact that is no publication ("<dt>Dates</dt>", "Deadline: 20 février
-    2026"); never alone. htmldate reads such a day as the page's date."""
+    2026"); never alone. htmldate reads such a day as the page's date. `walked`: as for
+    `_year_strings`."""
     event = False
     fields = _fact_values(page)
-    for string in _year_strings(page.soup, f"{day.year % 100:02d}"):
+    for string in _year_strings(page.soup, f"{day.year % 100:02d}", walked):
         parent = string.parent
         if not isinstance(parent, Tag):
             continue
@@ -1225,14 +1245,19 @@ def _fact_values(page: Page) -> frozenset[str]:
 
 
 def _foreign_day(
-    page: Page, day: dt.date, article_times: list[Tag], order: bool, title: str | None
+    page: Page,
+    day: dt.date,
+    article_times: list[Tag],
+    order: bool,
+    title: str | None,
+    walked: dict[str, list[NavigableString]],
 ) -> bool:
     """True when `day` is another text's than the article's: a card's, that of a `<time>` of
     another text (in a comment, a teaser list, the site's frame), or a day written in a
     comment's or a widget's text that neither the article's own lines, nor its own card (the
     unit naming its `title`), nor any other string of the page outside those texts (a blog's
     `date-header` above the post), nor the article's own `<time>`s write: a comment of the
-    article's own day leaves it."""
+    article's own day leaves it. `walked`: as for `_year_strings`."""
     if any(card.published(order) == day for card in page.cards):
         return True
     kept = {id(tag) for tag in article_times}
@@ -1255,7 +1280,7 @@ def _foreign_day(
     year_tail = f"{day.year % 100:02d}"
     beside = False
     names: dict[int, bool] = {}  # whether a unit's text names the title, read once per unit
-    for string in _year_strings(page.soup, year_tail):
+    for string in _year_strings(page.soup, year_tail, walked):
         parent = string.parent
         if not isinstance(parent, Tag) or all(
             value != day for _, value in iter_dates(string, month_first=order)
@@ -1267,16 +1292,29 @@ def _foreign_day(
     if not beside:
         return False
     lines = [*zone_lines(page), *(line for block in page.blocks for line in block.lines)]
-    return all(value != day for line in lines for _, value in iter_dates(line, month_first=order))
+    # (folding an ASCII line adds no digit: one without the year's two digits writes no `day`)
+    return all(
+        value != day
+        for line in lines
+        if year_tail in line or not line.isascii()
+        for _, value in iter_dates(line, month_first=order)
+    )
 
 
-def _year_strings(soup: Tag, year_tail: str) -> list[NavigableString]:
+def _year_strings(
+    soup: Tag, year_tail: str, walked: dict[str, list[NavigableString]]
+) -> list[NavigableString]:
     """The plain text nodes of `soup` (no comment, script or style text) that may write a date of
     a year ending in `year_tail` ("24"), in document order: an ASCII one holding those two
     digits, any other holding a digit (in another script, it may fold into digits). The nodes
     of `soup.strings`, by one loop over the parse's `next_element` chain: bs4's walk stacks two
-    generators and a type test per node, 2x slower on a page of 100,000 nodes."""
-    found = []
+    generators and a type test per node, 2x slower on a page of 100,000 nodes. `walked` keeps
+    the lists found by year tail: the tests of htmldate's day walk the whole page once. Callers
+    read the list, never change it."""
+    found = walked.get(year_tail)
+    if found is not None:
+        return found
+    found = walked[year_tail] = []
     node = soup.contents[0] if soup.contents else None  # the document's own link is unset
     while node is not None:
         if type(node) is NavigableString and (

@@ -93,7 +93,7 @@ def test_text_nodes_walked_by_their_links_are_bs4s_plain_strings() -> None:
         for s in soup.strings
         if type(s) is NavigableString and ("24" in s if s.isascii() else any(map(str.isdigit, s)))
     ]
-    walked = _year_strings(soup, "24")
+    walked = _year_strings(soup, "24", {})
     assert len(walked) == len(expected) and all(
         a is b for a, b in zip(walked, expected, strict=True)
     )
