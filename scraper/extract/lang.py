@@ -142,7 +142,7 @@ def _window_states(automaton: Automaton, data: bytes) -> np.ndarray:
 
 def _first_counts(found: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """(features, counts) of a sample's features `found` (ints in 0..size-1, in the order met):
-    each distinct feature once in the order first met, and how often it occurs (float32), which
+    each distinct feature once in the order first met, and how often it occurs, which
     are the keys and values of `Counter(found)`, counted with numpy rather than a dict and read
     back (that round trip was a third of the identification of a 600-character sample)."""
     count = len(found)
@@ -152,8 +152,28 @@ def _first_counts(found: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]
     np.minimum.at(first, found, where)  # each feature's first position
     first = first.take(found)
     opening = first == where
-    counts = np.bincount(first, minlength=count).compress(opening)
-    return found.compress(opening), counts.astype(np.float32)
+    return found.compress(opening), np.bincount(first, minlength=count).compress(opening)
+
+
+#: The most bytes a sample encodes to (four per character at most in UTF-8), so the most times
+#: one of its features can occur: the size of the table of `_count_weights`.
+MAX_SAMPLE_BYTES = 4 * SAMPLE_CHARS
+
+
+@lru_cache(maxsize=1)
+def _log1p_table() -> np.ndarray:
+    """log1p(0 .. MAX_SAMPLE_BYTES) in float32, for `_count_weights`."""
+    return np.log1p(np.arange(MAX_SAMPLE_BYTES + 1, dtype=np.float32))
+
+
+def _count_weights(counts: np.ndarray, total: int) -> np.ndarray:
+    """The library's weight of each feature's count (ints summing to `total`): log1p of the
+    count as float32, read from a table when the counts fit in it (the same float32 function of
+    the same inputs: the same values) rather than computed by libm for each feature (with the
+    cast to float32, a twentieth of a sample's identification)."""
+    if total <= MAX_SAMPLE_BYTES:
+        return _log1p_table().take(counts)
+    return np.log1p(counts.astype(np.float32))
 
 
 def _numpy_walker(base: type) -> Any:
@@ -177,7 +197,8 @@ def _numpy_walker(base: type) -> Any:
             # the order met: the same sums), with the same float32 weights
             table = self.weights()
             rows, counts = _first_counts(found, len(table))
-            return np.log1p(counts) @ table.take(rows, axis=0) + self.nb_pc
+            weights = _count_weights(counts, len(found))
+            return weights @ table.take(rows, axis=0) + self.nb_pc
 
         def classify(self, text: Any) -> tuple[str, float]:
             """The library's `classify` with probabilities (its `_decide`: the scores over the
