@@ -763,7 +763,7 @@ def _byline_sector(page: Page) -> str | None:
     if scope is None or scope.name in _STOP_SCOPES:
         return None
     own = None
-    for link in links_in(scope, BYLINE_LINKS_LOOKED_AT):
+    for link in _links_below(page, scope, BYLINE_LINKS_LOOKED_AT):
         rel = link.get_attribute_list("rel")
         if ("tag" in rel and "category" not in rel) or "author" in rel:
             continue
@@ -778,14 +778,12 @@ def _byline_sector(page: Page) -> str | None:
         ):
             continue
         # a short line first (most links of an article sit in its running text), then the
-        # line's date or author mark (a link alone on its line has none), then the address;
-        # every test must hold, in any order
+        # address, then the line's date or author mark, then where the line stands; every
+        # test must hold, in any order
         line = link.parent
         while isinstance(line, Tag) and line.name in _INLINE:
             line = line.parent
         if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
-            continue
-        if not _stamped_line(line, link):
             continue
         url = resolve_href(page.base, str(link["href"]))
         if own is None:
@@ -800,12 +798,50 @@ def _byline_sector(page: Page) -> str | None:
             or is_article_link(url, page.url, page.config.hosts)
         ):
             continue
+        if not _stamped_line(line, link):
+            continue
         if page.in_related(line) or page.in_card(line) or _names_author(line, link):
             continue
         if _site_own(page, text):
             continue
         return text
     return None
+
+
+def _links_below(page: Page, scope: Tag, limit: int) -> list[Tag]:
+    """The first `limit` `<a href>` below `scope` (as `links_in(scope, limit)`), without a walk
+    of all of `scope`'s nodes (a long article's text) up to its last link: the walk stops at
+    its first link, and the others follow it in the page's list of links (every `<a href>`, in
+    document order), one run (the nodes below `scope` are one run of the document) that ends
+    at the first link not below `scope` (its ancestors climbed until one known to be below
+    `scope` or not: the links of one paragraph or list share theirs)."""
+    first = links_in(scope, 1)
+    if not first:
+        return first
+    links = page.signals.links
+    start = next((at for at, link in enumerate(links) if link is first[0]), None)
+    if start is None:
+        return links_in(scope, limit)  # a link the list lacks (none, in a page as parsed)
+    inside: dict[int, bool] = {id(scope): True}
+    found: list[Tag] = []
+    for link in islice(links, start, None):
+        climbed: list[int] = []
+        node = link.parent
+        known = None
+        while node is not None:
+            known = inside.get(id(node))
+            if known is not None:
+                break
+            climbed.append(id(node))
+            node = node.parent
+        for at in climbed:
+            inside[at] = bool(known)
+        if not known:
+            break  # past `scope`: no further link is below it
+        found.append(link)
+        if len(found) >= limit:
+            break
+    return found
 
 
 def _stamped_line(line: Tag, link: Tag) -> bool:
