@@ -309,8 +309,13 @@ def _shown_sector(page: Page) -> Found:
     longest = max(page.config.longest_sector, *map(len, card_labels), 0)
     for at, line in enumerate(lines):
         # most lines hold no separator and no colon: substring tests spare the regexes
-        if len(line) > longest and ":" not in line and "|" not in line and line.isascii():
-            continue  # no label, one piece (only "|" splits an ASCII line), folded as long
+        if ":" not in line and "|" not in line and line.isascii():
+            # no label, one piece (only "|" splits an ASCII line), folded as long
+            if len(line) <= longest:
+                folded = fold(line)
+                if folded in sectors or (at < above and folded in card_labels):
+                    return line.strip(), "text"
+            continue
         pieces = _PIECES.split(line) if _has_separator(line) else [line]
         for piece in pieces:
             if ":" not in piece:
@@ -320,7 +325,7 @@ def _shown_sector(page: Page) -> Found:
                 return value, "text"
         for piece in pieces:
             folded = fold(piece)
-            if folded in page.config.sectors or (at < above and folded in card_labels):
+            if folded in sectors or (at < above and folded in card_labels):
                 return piece.strip(), "text"
     return _breadcrumb_sector(page)
 
