@@ -383,9 +383,10 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[st
         if known_only:
             # the label first: a broad hint selector matches many elements and few hold a
             # known label, while the tests below walk ancestors and links (they only look)
-            if text_longer_than(tag, MAX_BADGE_ROW_CHARS):
+            strings = _strings_upto(tag, MAX_BADGE_ROW_CHARS)
+            if strings is None:
                 continue  # a block of text or a teaser, no badge
-            text, named = _field_value(tag, page.config.sector_labels)
+            text, named = _field_value(tag, page.config.sector_labels, strings)
             if not (named or fold(text) in page.config.sectors) or not _own_label(
                 page, tag, above_headline
             ):
@@ -467,14 +468,31 @@ def _teaser_title(page: Page, tag: Tag) -> bool:
     return any(normalize_text(a.get_text(" ")) == text for a in links)
 
 
-def _field_value(tag: Tag, labels: Collection[str]) -> tuple[str, bool | None]:
+def _strings_upto(tag: Tag, limit: int) -> list[str] | None:
+    """The strings of `tag` (`tag.strings`), or None when they run past `limit` characters
+    (`text_longer_than`: the count stops there): one walk for both."""
+    found: list[str] = []
+    total = 0
+    for string in tag.strings:
+        total += len(string)
+        if total > limit:
+            return None
+        found.append(string)
+    return found
+
+
+def _field_value(
+    tag: Tag, labels: Collection[str], strings: list[str] | None = None
+) -> tuple[str, bool | None]:
     """The text of a labelled field without its label: the label as its own element
     ("<div class=field__label>Secteur</div><div>Commerce</div>", "<dt>Sector</dt><dd>…",
     "<strong>Sector:</strong> <a>…</a>") or written before a colon ("Rubrique : Commerce"); in a
     row of labelled badges ("Pays : Japon · Secteur : Santé"), the one a sector label names.
     With it, whether a label names the field: True for a sector label, False for another one
-    ("Pays : Japon": another field of the page), None for none."""
-    strings = [s for s in map(normalize_text, tag.stripped_strings) if s]
+    ("Pays : Japon": another field of the page), None for none. `strings`: `tag.strings`, when
+    read already (stripped here as `tag.stripped_strings` strips them)."""
+    stripped = tag.stripped_strings if strings is None else (s.strip() for s in strings)
+    strings = [s for s in map(normalize_text, stripped) if s]
     if not strings:
         return "", None
     first = strings[0]
