@@ -309,8 +309,13 @@ def _shown_sector(page: Page) -> Found:
     longest = max(page.config.longest_sector, *map(len, card_labels), 0)
     for at, line in enumerate(lines):
         # most lines hold no separator and no colon: substring tests spare the regexes
-        if len(line) > longest and ":" not in line and "|" not in line and line.isascii():
-            continue  # no label, one piece (only "|" splits an ASCII line), folded as long
+        if ":" not in line and "|" not in line and line.isascii():
+            # no label, one piece (only "|" splits an ASCII line), folded as long
+            if len(line) <= longest:
+                folded = fold(line)
+                if folded in sectors or (at < above and folded in card_labels):
+                    return line.strip(), "text"
+            continue
         pieces = _PIECES.split(line) if _has_separator(line) else [line]
         for piece in pieces:
             if ":" not in piece:
@@ -320,7 +325,7 @@ def _shown_sector(page: Page) -> Found:
                 return value, "text"
         for piece in pieces:
             folded = fold(piece)
-            if folded in page.config.sectors or (at < above and folded in card_labels):
+            if folded in sectors or (at < above and folded in card_labels):
                 return piece.strip(), "text"
     return _breadcrumb_sector(page)
 
@@ -378,9 +383,10 @@ def _labels(page: Page, role: str, *, known_only: bool = False) -> list[tuple[st
         if known_only:
             # the label first: a broad hint selector matches many elements and few hold a
             # known label, while the tests below walk ancestors and links (they only look)
-            if text_longer_than(tag, MAX_BADGE_ROW_CHARS):
+            strings = _strings_upto(tag, MAX_BADGE_ROW_CHARS)
+            if strings is None:
                 continue  # a block of text or a teaser, no badge
-            text, named = _field_value(tag, page.config.sector_labels)
+            text, named = _field_value(tag, page.config.sector_labels, strings)
             if not (named or fold(text) in page.config.sectors) or not _own_label(
                 page, tag, above_headline
             ):
@@ -462,14 +468,31 @@ def _teaser_title(page: Page, tag: Tag) -> bool:
     return any(normalize_text(a.get_text(" ")) == text for a in links)
 
 
-def _field_value(tag: Tag, labels: Collection[str]) -> tuple[str, bool | None]:
+def _strings_upto(tag: Tag, limit: int) -> list[str] | None:
+    """The strings of `tag` (`tag.strings`), or None when they run past `limit` characters
+    (`text_longer_than`: the count stops there): one walk for both."""
+    found: list[str] = []
+    total = 0
+    for string in tag.strings:
+        total += len(string)
+        if total > limit:
+            return None
+        found.append(string)
+    return found
+
+
+def _field_value(
+    tag: Tag, labels: Collection[str], strings: list[str] | None = None
+) -> tuple[str, bool | None]:
     """The text of a labelled field without its label: the label as its own element
     ("<div class=field__label>Secteur</div><div>Commerce</div>", "<dt>Sector</dt><dd>…",
     "<strong>Sector:</strong> <a>…</a>") or written before a colon ("Rubrique : Commerce"); in a
     row of labelled badges ("Pays : Japon · Secteur : Santé"), the one a sector label names.
     With it, whether a label names the field: True for a sector label, False for another one
-    ("Pays : Japon": another field of the page), None for none."""
-    strings = [s for s in map(normalize_text, tag.stripped_strings) if s]
+    ("Pays : Japon": another field of the page), None for none. `strings`: `tag.strings`, when
+    read already (stripped here as `tag.stripped_strings` strips them)."""
+    stripped = tag.stripped_strings if strings is None else (s.strip() for s in strings)
+    strings = [s for s in map(normalize_text, stripped) if s]
     if not strings:
         return "", None
     first = strings[0]
@@ -763,7 +786,7 @@ def _byline_sector(page: Page) -> str | None:
     if scope is None or scope.name in _STOP_SCOPES:
         return None
     own = None
-    for link in links_in(scope, BYLINE_LINKS_LOOKED_AT):
+    for link in _links_below(page, scope, BYLINE_LINKS_LOOKED_AT):
         rel = link.get_attribute_list("rel")
         if ("tag" in rel and "category" not in rel) or "author" in rel:
             continue
@@ -778,14 +801,12 @@ def _byline_sector(page: Page) -> str | None:
         ):
             continue
         # a short line first (most links of an article sit in its running text), then the
-        # line's date or author mark (a link alone on its line has none), then the address;
-        # every test must hold, in any order
+        # address, then the line's date or author mark, then where the line stands; every
+        # test must hold, in any order
         line = link.parent
         while isinstance(line, Tag) and line.name in _INLINE:
             line = line.parent
         if not isinstance(line, Tag) or text_longer_than(line, MAX_BYLINE_CHARS):
-            continue
-        if not _stamped_line(line, link):
             continue
         url = resolve_href(page.base, str(link["href"]))
         if own is None:
@@ -800,12 +821,50 @@ def _byline_sector(page: Page) -> str | None:
             or is_article_link(url, page.url, page.config.hosts)
         ):
             continue
+        if not _stamped_line(line, link):
+            continue
         if page.in_related(line) or page.in_card(line) or _names_author(line, link):
             continue
         if _site_own(page, text):
             continue
         return text
     return None
+
+
+def _links_below(page: Page, scope: Tag, limit: int) -> list[Tag]:
+    """The first `limit` `<a href>` below `scope` (as `links_in(scope, limit)`), without a walk
+    of all of `scope`'s nodes (a long article's text) up to its last link: the walk stops at
+    its first link, and the others follow it in the page's list of links (every `<a href>`, in
+    document order), one run (the nodes below `scope` are one run of the document) that ends
+    at the first link not below `scope` (its ancestors climbed until one known to be below
+    `scope` or not: the links of one paragraph or list share theirs)."""
+    first = links_in(scope, 1)
+    if not first:
+        return first
+    links = page.signals.links
+    start = next((at for at, link in enumerate(links) if link is first[0]), None)
+    if start is None:
+        return links_in(scope, limit)  # a link the list lacks (none, in a page as parsed)
+    inside: dict[int, bool] = {id(scope): True}
+    found: list[Tag] = []
+    for link in islice(links, start, None):
+        climbed: list[int] = []
+        node = link.parent
+        known = None
+        while node is not None:
+            known = inside.get(id(node))
+            if known is not None:
+                break
+            climbed.append(id(node))
+            node = node.parent
+        for at in climbed:
+            inside[at] = bool(known)
+        if not known:
+            break  # past `scope`: no further link is below it
+        found.append(link)
+        if len(found) >= limit:
+            break
+    return found
 
 
 def _stamped_line(line: Tag, link: Tag) -> bool:

@@ -489,7 +489,7 @@ def _section_names(page: Page) -> set[str]:
         return page.section_names
     signals = page.signals
     found = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
-    found += map(_link_text, signals.links)
+    found += map(_text, signals.links)
     found += urlsplit(page.url).path.split("/")[:-1]
     # a menu repeats its links (header, footer, a mobile copy): each text is measured once
     texts = {normalize_text(name) for name in set(found) if isinstance(name, str)}
@@ -501,12 +501,13 @@ def _section_names(page: Page) -> set[str]:
     return keys
 
 
-def _link_text(link: Tag) -> str:
-    """`link.get_text(" ")`, read straight from a link holding one plain text (most do)."""
-    contents = link.contents
+def _text(tag: Tag) -> str:
+    """`tag.get_text(" ")`, read straight from an element holding one plain text (most links
+    and headings do) without bs4's walk over its strings."""
+    contents = tag.contents
     if len(contents) == 1 and type(contents[0]) is NavigableString:
         return str(contents[0])
-    return link.get_text(" ")
+    return tag.get_text(" ")
 
 
 def _word_count(text: str) -> int:
@@ -611,7 +612,7 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
             or page.in_page_header(tag)
             or _in_article(tag)
             or _in_unlinked_header(tag, page)
-            or _spells_slug(tag.get_text(" "), _slug_words(page))
+            or _spells_slug(_text(tag), _slug_words(page))
         )
         and not page.in_related(tag)
         and not _is_logo(tag, page)
@@ -684,7 +685,7 @@ def _parts(tag: Tag) -> list[str]:
         # a styled first element set before the headline's own text: the kicker and the rest
         # a colon or bar written between kicker and headline belongs to neither
         rest = normalize_text(" ".join(_text_of(c) for c in children[1:])).lstrip(_KICKER_MARKS)
-        first = normalize_text(children[0].get_text(" "))
+        first = normalize_text(_text(children[0]))
         return [first, rest] if first and rest else []
     for child in tag.children:
         if isinstance(child, NavigableString):
@@ -695,7 +696,7 @@ def _parts(tag: Tag) -> list[str]:
             continue
         if child.name not in _INLINE:
             return []
-        text = normalize_text(child.get_text(" "))
+        text = normalize_text(_text(child))
         if any(c.isalnum() for c in text):  # a "|" between kicker and headline is no part
             parts.append(text)
     return parts
@@ -771,7 +772,7 @@ def _without_stamp(tag: Tag, text: str) -> str:
     )
     if not isinstance(last, Tag):
         return text
-    stamp = normalize_text(last.get_text(" "))
+    stamp = normalize_text(_text(last))
     if not stamp or not text.endswith(stamp):
         return text
     if last.name != "time" and not _is_date_piece(stamp):
@@ -825,7 +826,7 @@ def _subheading_headline(page: Page, title: str) -> Tag | None:
     (a section link above it) start from. None when an `<h1>` prints it, whole or after a
     kicker (most pages: one text compared)."""
     wanted = fold(title)
-    if any(fold(normalize_text(h.get_text(" "))).endswith(wanted) for h in page.signals.h1s):
+    if any(fold(normalize_text(_text(h))).endswith(wanted) for h in page.signals.h1s):
         return None
     return next(
         (
@@ -1086,7 +1087,7 @@ def _printed_title_piece(page: Page) -> str | None:
         return None
     found: dict[str, Tag] = {}
     for tag in page.signals.emphasised:
-        piece = wanted.get(fold(normalize_text(tag.get_text(" "))))
+        piece = wanted.get(fold(normalize_text(_text(tag))))
         if piece is None or piece in found:
             continue
         string = next((s for s in tag.strings if s.strip()), None)
@@ -1111,7 +1112,7 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
         not isinstance(top.parent, Tag) or top.parent.name not in _LINE_ELEMENTS
     ):
         return None  # neither a line nor a wrapper, nor in one (a `<title>` in the `<head>`)
-    if normalize_text(top.get_text(" ")) != normalize_text(string):
+    if normalize_text(_text(top)) != normalize_text(string):
         return None
     emphasis = False
     while True:
@@ -1123,7 +1124,7 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
         if (
             not isinstance(parent, Tag)
             or parent.name not in _LINE_ELEMENTS
-            or normalize_text(parent.get_text(" ")) != normalize_text(top.get_text(" "))
+            or normalize_text(_text(parent)) != normalize_text(_text(top))
         ):
             break
         top = parent
@@ -1174,7 +1175,7 @@ def _opening_heading(page: Page, subheadings: list[tuple[str, str]]) -> str | No
         heading = _heading_before_root(page)
         if heading is None:
             return None
-        wanted = fold(normalize_text(heading.get_text(" ")))
+        wanted = fold(normalize_text(_text(heading)))
     return next((text for text, _layer in subheadings if text and fold(text) == wanted), None)
 
 
