@@ -85,10 +85,16 @@ def mark_site_furniture(page: Page) -> None:
             continue
         # a "©" in a figure's caption credits its photo: the caption is the article's
         copyright_line = is_copyright_line(block.text) and not is_caption(block)
-        identity_line = page.names_site(block.text[:40]) and bool(
-            EMAIL.search(block.text)
-            or phones_in(block.text, page.phone_regions)
-            or _POSTAL_TOWN.search(block.text)
+        # an identity line's address holds an "@", its phone number or postcode a digit: most
+        # lines hold neither, and the site's name is not looked for in them
+        identity_line = (
+            ("@" in block.text or has_digit(block.text))
+            and page.names_site(block.text[:40])
+            and bool(
+                EMAIL.search(block.text)
+                or phones_in(block.text, page.phone_regions)
+                or _POSTAL_TOWN.search(block.text)
+            )
         )
         if copyright_line or identity_line:
             block.role = "site"
@@ -2410,8 +2416,8 @@ def _button_line(block: Block) -> bool:
     """A line that is one link of a few words (`MAX_CLOSING_WORDS`): a button ("Support us",
     "S'abonner", "Sign up")."""
     return (
-        not block.is_heading
-        and len(block.hrefs) == 1
+        len(block.hrefs) == 1  # first: most lines link nowhere, or to several pages
+        and not block.is_heading
         and block.link_density > MAX_LINK_DENSITY
         and _words_upto(block.text, MAX_CLOSING_WORDS)
     )
