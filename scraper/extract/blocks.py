@@ -151,6 +151,8 @@ class Block:
     @property
     def link_density(self) -> float:
         """The share of the text that is link text (0 to 1)."""
+        if not self.link_chars:
+            return 0.0  # (most blocks: no link text, no division)
         return min(1.0, self.link_chars / max(1, len(self.text)))
 
     @property

@@ -85,10 +85,16 @@ def mark_site_furniture(page: Page) -> None:
             continue
         # a "©" in a figure's caption credits its photo: the caption is the article's
         copyright_line = is_copyright_line(block.text) and not is_caption(block)
-        identity_line = page.names_site(block.text[:40]) and bool(
-            EMAIL.search(block.text)
-            or phones_in(block.text, page.phone_regions)
-            or _POSTAL_TOWN.search(block.text)
+        # an identity line's address holds an "@", its phone number or postcode a digit: most
+        # lines hold neither, and the site's name is not looked for in them
+        identity_line = (
+            ("@" in block.text or has_digit(block.text))
+            and page.names_site(block.text[:40])
+            and bool(
+                EMAIL.search(block.text)
+                or phones_in(block.text, page.phone_regions)
+                or _POSTAL_TOWN.search(block.text)
+            )
         )
         if copyright_line or identity_line:
             block.role = "site"
@@ -291,52 +297,45 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
     a breadcrumb, a counter, a translations notice. Preformatted text (code, a shell session) is never one."""
     if block.tag == "pre":
         return False  # "$ hg log > out.txt" is a shell line, not a breadcrumb
-    if (
-        len(block.lines) > 1
-        and len(block.text) <= _LONGEST_META_ROW
-        and _meta_lines(block, page, known)
-    ):
-        return True  # "October 27, 2025" / "6:15 AM GMT+1" / "Updated 2 hours ago": a meta row
     text = block.text
+    size = len(text)  # (every kind of line below is asked at a length)
+    if len(block.lines) > 1 and size <= _LONGEST_META_ROW and _meta_lines(block, page, known):
+        return True  # "October 27, 2025" / "6:15 AM GMT+1" / "Updated 2 hours ago": a meta row
     longest_label = max(page.config.longest_sector, *map(len, known), 0)
-    if len(text) > longest_label and len(text) > _LONGEST_META_LINE:
+    if size > longest_label and size > _LONGEST_META_LINE:
         # most of the text's paragraphs: too long for every kind of line below but a counter
         # of digits alone (`is_number_only`), each of the others asked for nothing
         return is_number_only(block)
     # folding never shortens normalised text: a block longer than every label cannot be one
-    if len(text) <= longest_label and (fold(text) in known or fold(text) in page.config.sectors):
-        return True
-    if len(text) <= MAX_LABELLED_DATE_LINE and (
+    if size <= longest_label:
+        folded = fold(text)
+        if folded in known or folded in page.config.sectors:
+            return True
+    if size <= MAX_LABELLED_DATE_LINE and (
         labelled_date(text, "published") or labelled_date(text, "modified")
     ):
         return True
-    if len(text) <= 40 and parse_date_text(text):
+    if size <= 40 and parse_date_text(text):
         return True
-    if len(text) <= MAX_META_PIECE and (
-        _time_text(block, page) or _relative_date_line(block, page)
-    ):
+    if size <= MAX_META_PIECE and (_time_text(block, page) or _relative_date_line(block, page)):
         return True  # "3 dagen geleden", "il y a 2 jours": the date, written relative to now
-    if len(text) <= 60 and BYLINE.match(text):
+    if size <= 60 and BYLINE.match(text):
         return True
-    if len(text) <= MAX_BYLINE_WITH_ROLE and _byline_with_role(text):
+    if size <= MAX_BYLINE_WITH_ROLE and _byline_with_role(text):
         return True
     if (
-        len(text) <= MAX_BYLINE_WITH_ROLE
+        size <= MAX_BYLINE_WITH_ROLE
         and AUTHOR_CREDIT.match(text)
         and any(h.lower().startswith("mailto:") for h in block.hrefs)
     ):
         return True  # "By Erin Cunningham March 18 … Follow @…": the author's address links it
-    if (
-        block.tag in ("dt", "th")
-        and len(text) <= _LABEL_CELL
-        and not text.endswith((".", "?", "!"))
-    ):
+    if block.tag in ("dt", "th") and size <= _LABEL_CELL and not text.endswith((".", "?", "!")):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
     if is_ad_label(block) or in_sponsor_box(block):
         return True  # "Advertisement", "Publicité": an ad slot's label, the sponsor box it heads
     if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
-    if len(text) <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
+    if size <= MAX_CREDIT_CHARS and (  # a credit is short: walk up to a figure only then
         caption_credit(block) == text or image_credit(block) or figure_line_beside_caption(block)
     ):
         return True  # a photo credit on a line of its own under the caption or the image
@@ -346,14 +345,14 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "Tech Ledger", "Tech Ledger Newsroom", "Source: Tech Ledger"
     if block.quoted and _post_attribution(block, page):
         return True  # "— hub.brussels (@hubbrussels) June 1, 2026": an embedded post's signature
-    if len(text) <= MAX_META_LINE and _meta_line(text):
+    if size <= MAX_META_LINE and _meta_line(text):
         return True  # "Circulaire economie | Donderdag 21 mei 2026": labels around a date
-    if len(text) <= MAX_DATED_BYLINE_LINE and _dated_byline_line(text):
+    if size <= MAX_DATED_BYLINE_LINE and _dated_byline_line(text):
         return True  # "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec …)"
     if _CRUMB_MARK.search(text) is None:
         return False  # no separator a trail of crumbs or a path needs (most lines)
     return _breadcrumb_line(block) or (
-        len(text) <= 80
+        size <= 80
         and any(sep in text for sep in (" > ", " › ", " » ", " / "))
         and not text.endswith((".", "?", "!"))
         and not is_caption(block)  # "The tram. Photo: J. Doe / Belga": a credit's agency
@@ -1564,7 +1563,7 @@ def _signature(element: Tag | None) -> tuple[str, str] | None:
     """An element's kind: its tag and class (the text's containers share one)."""
     if element is None:
         return None
-    classes = element.get("class")
+    classes = element.attrs.get("class")  # (`Tag.get`, without its call: asked of every box)
     return element.name, " ".join(classes) if isinstance(classes, list) else str(classes or "")
 
 
@@ -2187,7 +2186,8 @@ def _links_between_paragraphs(blocks: list[Block]) -> set[int]:
     before: Block | None = None
     waiting: list[Block] = []  # link paragraphs since the last block that is no link list
     for block in blocks:
-        if block.link_density > MAX_LINK_DENSITY:
+        # (no link text, no density to work out: most blocks)
+        if block.link_chars and block.link_density > MAX_LINK_DENSITY:
             if block.tag == "p" and block.role is None and block.element is not None:
                 waiting.append(block)
             continue
@@ -2410,8 +2410,8 @@ def _button_line(block: Block) -> bool:
     """A line that is one link of a few words (`MAX_CLOSING_WORDS`): a button ("Support us",
     "S'abonner", "Sign up")."""
     return (
-        not block.is_heading
-        and len(block.hrefs) == 1
+        len(block.hrefs) == 1  # first: most lines link nowhere, or to several pages
+        and not block.is_heading
         and block.link_density > MAX_LINK_DENSITY
         and _words_upto(block.text, MAX_CLOSING_WORDS)
     )

@@ -651,7 +651,7 @@ def extract_qa(
 #: What a turn of an interview needs in a block's text: a question's mark, a label's colon
 #: (`speaker_label`, the asker's prefix, a first name's label, a turn letter read as "Q: "), a
 #: quote after a name (`_DASH_LABEL`).
-_TURN_MARKS = frozenset(f"?:：{_OPENERS}")
+_TURN_MARKS = tuple(f"?:：{_OPENERS}")
 
 
 def _may_hold_turns(blocks: Sequence[Block]) -> bool:
@@ -661,16 +661,13 @@ def _may_hold_turns(blocks: Sequence[Block]) -> bool:
     question's prefix ("Q. …", "Vraag. …"), a dialogue dash before it or not (the turns are
     split at lines and lose their dashes). Every pass only splits, joins and trims these texts,
     so a page without any of them (most small pages) has no question nor label, and no pair."""
-    for block in blocks:
-        if (
-            block.label is not None
-            or block.bold
-            or block.tag == "th"
-            or not _TURN_MARKS.isdisjoint(block.text)
-            or any(_Q_PREFIX.match(line.lstrip("—–")) for line in block.lines)
-        ):
+    if any(block.label is not None or block.bold or block.tag == "th" for block in blocks):
+        return True
+    text = "\n".join([line for block in blocks for line in block.lines])
+    for mark in _TURN_MARKS:  # (a substring test each: a scan in C, faster than a regex's)
+        if mark in text:
             return True
-    return False
+    return any(_Q_PREFIX.match(line.lstrip("—–")) for block in blocks for line in block.lines)
 
 
 _DASHES = ("—", "–")
