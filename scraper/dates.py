@@ -365,6 +365,10 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
     if not has_digit(text):
         return None
     folded = fold(text)
+    if not may_hold_label(folded, kind):
+        # most texts hold no label's first word: the label pattern, ~160 alternatives tried at
+        # every character (10 us on a 13-character line), is not run over them
+        return None
     patterns = _patterns()
     for label in patterns.labelled[kind].finditer(folded):
         tail = folded[label.end() : label.end() + 40]
@@ -426,7 +430,8 @@ _ASCII_LETTER_RUNS = bytes(
 def may_hold_label(folded: str, kind: str) -> bool:
     """False when no `kind` label stands in the folded text `folded`, so that no part of it is
     a labelled date (`labelled_date`, `label_at` say None): a label opens at a word boundary
-    with a word, which is then one of the text's words. One set test over a text's words,
+    with a word, which is then one of the text's words (every label of the vocabulary opens with
+    a word of letters, its run of letters in the text). One set test over a text's words,
     where the label pattern (a word boundary first, then ~70 alternatives) is tried at every
     character of every line. An ASCII text's words are cut by a byte table rather than
     `_LETTERS`, whose Unicode class costs some 40 ns a character (150 us on a line of 3,000)."""
