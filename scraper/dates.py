@@ -213,11 +213,13 @@ def range_spans(text: str) -> list[tuple[int, int, dt.date | None, dt.date]]:
     au 16 mars"), not one day such as a publication's; two full dates joined by a dash or a
     range word ("12.03.2026 - 16.03.2026") are one too."""
     folded = fold(text)
-    if not has_digit(folded):
+    if not _may_write_date(folded):
         return []
     months = vocabulary().months
     found: list[tuple[int, int, dt.date | None, dt.date]] = []
-    for m in _patterns().ranges.finditer(folded):
+    # (the pattern's ranges end with a year of four digits)
+    ranges = _patterns().ranges.finditer(folded) if _YEAR_DIGITS.search(folded) else ()
+    for m in ranges:
         g = m.groupdict()
         month_day = g["bd"] is None
         sfx = "2" if month_day else ""
@@ -305,11 +307,24 @@ def has_digit(text: str) -> bool:
     )
 
 
+#: Two digits in a row: every form of the date pattern writes its year so (two digits or four),
+#: and a range's last day its year in four.
+_DIGIT_PAIR = re.compile(r"\d\d")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _may_write_date(folded: str) -> bool:
+    """False when the folded text `folded` writes no date: no digit, or no two in a row ("1 2 3",
+    "Chapter 5"). The date pattern (a lookbehind first, then the month names at every word)
+    takes about a microsecond a character; these two tests, a few nanoseconds."""
+    return has_digit(folded) and _DIGIT_PAIR.search(folded) is not None
+
+
 def iter_dates(text: str, *, month_first: bool = False) -> Iterator[tuple[int, dt.date]]:
     """Every valid date written in `text`, with its position in the folded text."""
     folded = fold(text)
-    if not has_digit(folded):
-        return  # every date holds a digit: the date pattern (a lookbehind first) scans slowly
+    if not _may_write_date(folded):
+        return
     for m in _patterns().date.finditer(folded):
         value = _from_match(m, month_first)
         if value is not None:
@@ -319,7 +334,7 @@ def iter_dates(text: str, *, month_first: bool = False) -> Iterator[tuple[int, d
 def date_spans(text: str, *, month_first: bool = False) -> list[tuple[int, int, dt.date]]:
     """Every valid date written in `text`, with where it starts and ends in the folded text."""
     folded = fold(text)
-    if not has_digit(folded):
+    if not _may_write_date(folded):
         return []
     spans = []
     for m in _patterns().date.finditer(folded):
@@ -365,6 +380,10 @@ def _labelled(text: str, kind: str, month_first: bool) -> tuple[int, dt.date] | 
     if not has_digit(text):
         return None
     folded = fold(text)
+    if not may_hold_label(folded, kind):
+        # most texts hold no label's first word: the label pattern, ~160 alternatives tried at
+        # every character (10 us on a 13-character line), is not run over them
+        return None
     patterns = _patterns()
     for label in patterns.labelled[kind].finditer(folded):
         tail = folded[label.end() : label.end() + 40]
@@ -426,7 +445,8 @@ _ASCII_LETTER_RUNS = bytes(
 def may_hold_label(folded: str, kind: str) -> bool:
     """False when no `kind` label stands in the folded text `folded`, so that no part of it is
     a labelled date (`labelled_date`, `label_at` say None): a label opens at a word boundary
-    with a word, which is then one of the text's words. One set test over a text's words,
+    with a word, which is then one of the text's words (every label of the vocabulary opens with
+    a word of letters, its run of letters in the text). One set test over a text's words,
     where the label pattern (a word boundary first, then ~70 alternatives) is tried at every
     character of every line. An ASCII text's words are cut by a byte table rather than
     `_LETTERS`, whose Unicode class costs some 40 ns a character (150 us on a line of 3,000)."""
@@ -676,7 +696,10 @@ def year_in_url(path: str) -> int | None:
 def yearless_opening(text: str, year: int) -> tuple[int, dt.date] | None:
     """The first yearless date in `text` ("5 mar", "June 3", "3月6日") completed with `year`,
     with where it starts in the folded text."""
-    m = _patterns().yearless.search(fold(text))
+    folded = fold(text)
+    # every form writes its day in digits: the pattern (the month names at every word) is not
+    # run over a text without one
+    m = _patterns().yearless.search(folded) if has_digit(folded) else None
     if m is None:
         return None
     marked = m.groupdict()  # the month/day-mark form exists only when the vocabulary has marks

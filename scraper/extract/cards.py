@@ -262,13 +262,16 @@ def _candidates(
     sections: list[Tag],
     lists: Set[int] = frozenset(),
     phrases: tuple[str, ...] = (),
+    *,
+    labels: dict[int, str | None],
 ) -> tuple[list[_Candidate], list[_Candidate]]:
     """Links that lead to an article of the same site, outside navigation furniture (but for the
     sections of ids `lists`, navs listing dated articles, and the links of a section a heading
     names); and apart, the links to an article of the site at another path depth than the
     page's ("/business/2026/03/x" in a most-read list of "/news/2026/03/y"): an item of a list
     of other articles only beside items of the page's own shape (`_loose_members`), as are the
-    links of the page's shape but for a one-word slug ("/nl/nieuws/vietnam/")."""
+    links of the page's shape but for a one-word slug ("/nl/nieuws/vietnam/"). `labels`: as for
+    `_label_of`."""
     inside = {id(s): s for s in sections}
     navigation = NavigationVerdicts()  # the links share their ancestors: judge each once
     # a section a heading names as other articles, itself outside the site's menus: a class
@@ -315,7 +318,7 @@ def _candidates(
             navigation.in_navigation(link)
             and not any(id(p) in lists for p in link.parents)
             and (section is None or id(section) not in named)
-            and not (phrases and _reads_next(link, phrases))
+            and not (phrases and _reads_next(link, phrases, labels))
         ):
             continue  # furniture, but for the one article a box names to read next
         (found if strict else loose).append(_Candidate(link, url, url_key(url), section))
@@ -458,17 +461,19 @@ def _labelled_boxes(
     candidates: list[_Candidate],
     strips: dict[int, Tag],
     config: ExtractConfig,
+    labels: dict[int, str | None],
 ) -> dict[int, Tag]:
     """Candidates in no strip nor section whose box (an ancestor of the link, up to
     `MAX_BOX_DEPTH` levels) opens with a phrase naming other articles (vocabulary
     `related_headings`) and holds nothing else than that label and its links: an inline "Lire
-    aussi" box of one or more bare links. Returns candidate index -> box."""
+    aussi" box of one or more bare links. Returns candidate index -> box. `labels`: as for
+    `_label_of`."""
     phrases = tuple(config.related_headings)
     found: dict[int, Tag] = {}
     for i, c in enumerate(candidates):
         if c.section is not None or i in strips:
             continue
-        box = _label_box(c.link, phrases)
+        box = _label_box(c.link, phrases, labels)
         if box is not None:
             found[i] = box
     return found
@@ -488,14 +493,16 @@ def _set_apart(box: Tag, link: Tag) -> list[Tag]:
     return []
 
 
-def _headed_list(link: Tag, phrases: tuple[str, ...]) -> tuple[Tag, Tag] | None:
+def _headed_list(
+    link: Tag, phrases: tuple[str, ...], labels: dict[int, str | None]
+) -> tuple[Tag, Tag] | None:
     """(label, list) when `link` sits in a list holding nothing but links (up to
     `MAX_BOX_DEPTH` levels above it) whose previous sibling element is a label of its own naming
     other articles (`phrases`): "<h3>Related</h3><ul><li><a>…</a></li></ul>" set between the
-    text's paragraphs with no box around the two."""
+    text's paragraphs with no box around the two. `labels`: as for `_label_of`."""
     node = link.parent
     for _ in range(MAX_BOX_DEPTH):
-        if not isinstance(node, Tag) or node.name in _STOP or _label_of(node) != "":
+        if not isinstance(node, Tag) or node.name in _STOP or _label_of(node, labels) != "":
             return None
         if node.name in _LISTS:
             label = node.find_previous_sibling(True)
@@ -512,12 +519,13 @@ def _headed_list(link: Tag, phrases: tuple[str, ...]) -> tuple[Tag, Tag] | None:
     return None
 
 
-def _label_box(link: Tag, phrases: tuple[str, ...]) -> Tag | None:
+def _label_box(link: Tag, phrases: tuple[str, ...], labels: dict[int, str | None]) -> Tag | None:
     """The box that names `link` as another article to read (`phrases`: the vocabulary's
     `related_headings`): the link itself when its first string, an element of its own before
     the title, opens with a phrase ("<a><span>Read next</span> Title</a>"), else the nearest
     ancestor (up to `MAX_BOX_DEPTH`) holding nothing else than such a label and its links
-    ("<p><strong>Lire aussi :</strong> <a>", "<div><span>Lire la suite</span> <a>")."""
+    ("<p><strong>Lire aussi :</strong> <a>", "<div><span>Lire la suite</span> <a>"). `labels`:
+    as for `_label_of`."""
     label = _inner_label(link)
     if label and fold(label).startswith(phrases):
         return link
@@ -525,7 +533,7 @@ def _label_box(link: Tag, phrases: tuple[str, ...]) -> Tag | None:
     for _ in range(MAX_BOX_DEPTH):
         if not isinstance(box, Tag) or box.name in _STOP:
             return None
-        rest = _label_of(box)
+        rest = _label_of(box, labels)
         if rest is None:
             return None
         if rest and fold(rest).startswith(phrases):
@@ -534,11 +542,12 @@ def _label_box(link: Tag, phrases: tuple[str, ...]) -> Tag | None:
     return None
 
 
-def _reads_next(link: Tag, phrases: tuple[str, ...]) -> bool:
+def _reads_next(link: Tag, phrases: tuple[str, ...], labels: dict[int, str | None]) -> bool:
     """True when a box names `link` alone as the article to read next ("<nav><span>Read
     next</span> <a>…</a></nav>", a post navigation's labelled link): one link, so that a menu's
-    or a footer's list under a "Latest news" heading stays furniture."""
-    box = _label_box(link, phrases)
+    or a footer's list under a "Latest news" heading stays furniture. `labels`: as for
+    `_label_of`."""
+    box = _label_box(link, phrases, labels)
     return box is not None and (box is link or len(links_in(box, 2)) == 1)
 
 
@@ -551,9 +560,20 @@ def _inner_label(link: Tag) -> str | None:
     return normalize_text(strings[0])
 
 
-def _label_of(box: Tag) -> str | None:
+def _label_of(box: Tag, labels: dict[int, str | None]) -> str | None:
     """The text of `box` outside its links, None once it is longer than a label
-    (`MAX_BOX_LABEL_CHARS`): the count stops there, a paragraph of text is not read whole."""
+    (`MAX_BOX_LABEL_CHARS`): the count stops there, a paragraph of text is not read whole.
+    `labels` keeps the answers by box (`id`) for one reading of the page's cards: the links of a
+    menu share their list, whose strings each link's box test would read again (a menu of n
+    links read n times)."""
+    if id(box) in labels:
+        return labels[id(box)]
+    labels[id(box)] = label = _text_outside_links(box)
+    return label
+
+
+def _text_outside_links(box: Tag) -> str | None:
+    """`_label_of`, worked out."""
     pieces: list[str] = []
     total = 0
     for string in box.strings:
@@ -888,6 +908,7 @@ def find_cards(
         # a page without an `<a href>` (most small ones) has no card, and no section either:
         # a section is found by the links it holds (`phrase_sections`)
         return [], []
+    labels: dict[int, str | None] = {}  # `_label_of`'s answers, by box
     sections = phrase_sections(matched, headings, h1s, config)
     # a nav listing dated articles is a section, whether or not a "More news" heading names it
     navs = dated_link_navs(links, base_url, page_url, config.hosts)
@@ -902,17 +923,18 @@ def find_cards(
         sections,
         {id(n) for n in navs},
         tuple(config.related_headings),
+        labels=labels,
     )
     units = _card_units(candidates, {id(s) for s in sections}, h1s)
     strips = _strips(candidates, units)
-    boxes = _labelled_boxes(candidates, strips, config)
+    boxes = _labelled_boxes(candidates, strips, config, labels)
     # the elements of inline boxes set apart from the text (`_set_apart`), to leave out of it
     apart: list[Tag] = []
     for i, c in enumerate(candidates):
         if i in boxes:
             apart += _set_apart(boxes[i], c.link)
         elif c.section is None and i not in strips:
-            headed = _headed_list(c.link, tuple(config.related_headings))
+            headed = _headed_list(c.link, tuple(config.related_headings), labels)
             if headed is not None:
                 boxes[i] = headed[1]
                 apart += headed
