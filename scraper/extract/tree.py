@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
 from typing import NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -111,54 +112,14 @@ class PageSoup(BeautifulSoup):
         current = self.current_data
         if not current:
             return
-        if containerClass is not None or not self.plain:
-            super().endData(containerClass)  # which lists its string (`object_was_parsed`)
-            # bs4 starts a new list; lxml's text goes on into the builder's (`HtmlBuilder.feed`)
-            current.clear()
-            self.current_data = current
+        builder = self.builder
+        if containerClass is None and self.plain and isinstance(builder, HtmlBuilder):
+            builder.end_text()  # which keeps the state of the parse (`HtmlBuilder.feed`)
             return
-        data = current[0] if len(current) == 1 else "".join(current)
-        current.clear()  # (in place: the builder's list, which lxml appends the text to)
-        if not data.strip(_ASCII_SPACES) and not self.preserve_whitespace_tag_stack:
-            data = "\n" if "\n" in data else " "
-        # the class bs4's `string_container` gives: inside `<script>`, `<style>`, `<template>`
-        # (the innermost), the builder's string class of that element
-        containers = self.string_container_stack
-        kind = (
-            self.builder.string_containers.get(containers[-1].name, NavigableString)
-            if containers
-            else NavigableString
-        )
-        # what NavigableString(data) makes, without links it would set twice
-        string = str.__new__(kind, data)
-        string.hidden = False
-        # what object_was_parsed(string) does (`_attach`, written out: a call per text node is
-        # a tenth of this method's time): the new last child of the open element
-        parent = self.currentTag
-        previous = self._most_recent_element
-        string.parent = parent
-        string.previous_element = previous
-        if previous is not None:
-            previous.next_element = string
-        string.next_element = None
-        string.next_sibling = None
-        siblings = parent.contents  # type: ignore[union-attr]
-        before = siblings[-1] if siblings else None
-        string.previous_sibling = before
-        if before is not None:
-            before.next_sibling = string
-        siblings.append(string)
-        self._most_recent_element = string
-        self.text_nodes.append(string)
-        if kind is not NavigableString:
-            return  # a script's, a style sheet's, a template's: never a channel or a date
-        if "@" in data:
-            self.at_strings.append(string)
-            self.channel_strings.append(string)
-        elif len(data) <= SHORT_LINE_CHARS and _DIGIT.search(data) is not None:
-            self.channel_strings.append(string)
-        if "/" in data:
-            self.slash_strings.append(string)
+        super().endData(containerClass)  # which lists its string (`object_was_parsed`)
+        # bs4 starts a new list; lxml's text goes on into the builder's (`HtmlBuilder.feed`)
+        current.clear()
+        self.current_data = current
 
     def object_was_parsed(
         self,
@@ -202,12 +163,21 @@ class HtmlBuilder(LXMLTreeBuilder):
     (`{uri}name`, which lxml's HTML parser never gives) and `end` looks the namespace up again.
     Here an ordinary element of a `PageSoup` is opened and closed by `start` and `end`
     themselves (lxml calls them once per element: the fewer calls under them, the shorter the
-    parse), as the soup's `handle_starttag` and `handle_endtag` would; anything namespaced
-    takes bs4's own path. lxml calls no Python code for text (`data` is a list's `append`) nor
-    for comments (none is kept). bs4 makes a new
-    lxml parser for every page, and lxml inspects the builder's methods each time (a fixed cost
-    near a bare parse's on a 1 KB page); a parser is reusable once closed, so it is kept. The tree
-    is the same (tests/extract/test_parse.py compares it with bs4's)."""
+    parse), as the soup's `handle_starttag` and `handle_endtag` would, and its text is ended by
+    `end_text`, as the soup's `endData` would; anything namespaced takes bs4's own path. lxml
+    calls no Python code for text (`data` is a list's `append`) nor for comments (none is
+    kept). bs4 makes a new lxml parser for every page, and lxml inspects the builder's methods
+    each time (a fixed cost near a bare parse's on a 1 KB page); a parser is reusable once
+    closed, so it is kept. The tree is the same (tests/extract/test_parse.py compares it with
+    bs4's).
+
+    While a page is parsed the builder holds the parse's state itself: the soup's stacks and
+    lists (the same list objects), and the node parsed last. Python reads an attribute of a bs4
+    node or soup the slow way (their classes define `__getattr__`, which keeps the interpreter
+    from specialising the read: a few hundred machine instructions, a few dozen reads per
+    element and text node), an attribute of the builder the fast way. The soup's `currentTag`
+    (the top of its tag stack) and `_most_recent_element` are written back before bs4's own
+    code runs (`_to_soup`) and at the end of the parse."""
 
     def __init__(self) -> None:
         # class and rel stay strings: splitting them for every tag costs a fifth of the parse;
@@ -222,9 +192,21 @@ class HtmlBuilder(LXMLTreeBuilder):
         #: between (bs4's `data` only appends it there: `handle_data`)
         self._text: list[str] = []
         self.data = self._text.append  # type: ignore[method-assign,assignment]
-        #: the soup being parsed when it is a `PageSoup` (whose elements `start` and `end` open
-        #: and close the short way)
+        #: the soup being parsed when it is a `PageSoup` under an ordinary parse (`PageSoup.plain`),
+        #: whose elements `start` and `end` open and close the short way
         self._page: PageSoup | None = None
+        # the state of that parse (`feed`): the soup's tag stack (its `currentTag` is the last),
+        # tag counts, `<pre>` and string-container stacks, the lists of its text nodes, and its
+        # node parsed last
+        self._stack: list[Tag] = []
+        self._counter: Counter[str] = Counter()
+        self._whitespace: list[Tag] = []
+        self._containers: list[Tag] = []
+        self._text_nodes: list[NavigableString] = []
+        self._at_strings: list[NavigableString] = []
+        self._slash_strings: list[NavigableString] = []
+        self._channel_strings: list[NavigableString] = []
+        self._recent: PageElement | None = None
 
     # lxml calls no Python code for a comment when its target has none: the tree leaves them
     # out (the text on both sides stays one text node: "Publié <!-- x -->le 3 mars" reads as
@@ -250,6 +232,22 @@ class HtmlBuilder(LXMLTreeBuilder):
             self._parser = super().parser_for(None)  # type: ignore[assignment]
         return self._parser  # type: ignore[return-value]
 
+    def _to_soup(self) -> PageSoup | None:
+        """Before bs4's own code handles an event: the pending text ended, and the open element
+        and the node parsed last written back to the soup of an ordinary parse (returned)."""
+        page = self._page
+        if page is not None:
+            if self._text:
+                self.end_text()
+            page.currentTag = self._stack[-1]
+            page._most_recent_element = self._recent
+        return page
+
+    def _from_soup(self, page: PageSoup | None) -> None:
+        """After bs4's own code handled an event: the node it parsed last, read back."""
+        if page is not None:
+            self._recent = page._most_recent_element
+
     def start(self, tag: str, attrib: dict[str, str]) -> None:  # type: ignore[override]
         """Open an element. lxml's HTML parser passes no namespace map (its `start` takes
         none: lxml checks the arity) and names without a namespace: bs4's namespace
@@ -261,7 +259,9 @@ class HtmlBuilder(LXMLTreeBuilder):
         # from through the Python-level `Mapping.keys()`: three calls per element
         if attrib:
             if "{" in "".join(attrib):
+                page = self._to_soup()
                 super().start(tag, attrib, {})  # type: ignore[arg-type]
+                self._from_soup(page)
                 assert soup.currentTag is not None
                 self.elements.append(soup.currentTag)  # the element bs4 just opened
                 return
@@ -271,20 +271,21 @@ class HtmlBuilder(LXMLTreeBuilder):
         page = self._page
         if (
             page is None
-            or not page.plain
             # bs4 rewrites a `<meta>`'s charset (`set_up_substitutions`): one declaring none
             # (description, og:…, viewport: most of them) is an ordinary element
             or (tag == "meta" and ("charset" in attrs or "http-equiv" in attrs))
         ):
+            self._to_soup()
             element = soup.handle_starttag(
                 tag, None, None, attrs, namespaces=self.active_namespace_prefixes[-1]
             )
+            self._from_soup(page)
             assert element is not None  # None only under a `parse_only` filter
             self.elements.append(element)
             return
         # an ordinary element, opened here the short way (what bs4's `handle_starttag` does)
-        if page.current_data:  # text before the tag ends there (`endData` does nothing else)
-            page.endData()
+        if self._text:  # text before the tag ends there (`endData` does nothing else)
+            self.end_text()
         # what Tag(soup, self, tag, ...) sets, in Tag.__init__'s order
         element = Tag.__new__(Tag)
         element.parser_class = type(page)
@@ -300,21 +301,22 @@ class HtmlBuilder(LXMLTreeBuilder):
         element.contents = []
         # what page._attach(element) does, written out (one call less per element): the new
         # last child of the open element, and the element parsed last
-        parent = page.currentTag
-        previous = page._most_recent_element
+        stack = self._stack
+        parent = stack[-1]
+        previous = self._recent
         element.parent = parent
         element.previous_element = previous
         if previous is not None:
             previous.next_element = element
         element.next_element = None
         element.next_sibling = None
-        siblings = parent.contents  # type: ignore[union-attr]
+        siblings = parent.contents
         before = siblings[-1] if siblings else None
         element.previous_sibling = before
         if before is not None:
             before.next_sibling = element
         siblings.append(element)
-        page._most_recent_element = element
+        self._recent = element
         element.hidden = False
         empty = self.empty_element_tags  # what self.can_be_empty_element(tag) answers
         element.can_be_empty_element = empty is None or tag in empty
@@ -325,15 +327,67 @@ class HtmlBuilder(LXMLTreeBuilder):
             {containers[tag]} if tag in containers else Tag.MAIN_CONTENT_STRING_TYPES
         )
         # what page.pushTag(element) does, for an element lxml opened (never the document)
-        page.tagStack.append(element)
-        page.currentTag = element
-        counter = page.open_tag_counter  # (a Counter: `get` spares its `__missing__` call)
+        stack.append(element)
+        counter = self._counter  # (a Counter: `get` spares its `__missing__` call)
         counter[tag] = counter.get(tag, 0) + 1
         if tag in self.preserve_whitespace_tags:
-            page.preserve_whitespace_tag_stack.append(element)
+            self._whitespace.append(element)
         if tag in containers:
-            page.string_container_stack.append(element)
+            self._containers.append(element)
         self.elements.append(element)
+
+    def end_text(self) -> None:
+        """End the pending run of text of an ordinary parse (`PageSoup.endData`, when there is
+        some): a text node, the new last child of the open element.
+
+        What bs4's `endData` makes of it, with the links and attributes bs4 sets and the string
+        class it gives (`Script`, `Stylesheet`, `TemplateString` inside `<script>`, `<style>`,
+        `<template>`); text of white space only, outside a `<pre>`, is one line break or one
+        space. The text node is listed (`PageSoup.text_nodes`), and so is a plain one holding
+        an "@", a "/", or, short, a digit (`PageSoup.at_strings`, ...)."""
+        current = self._text
+        data = current[0] if len(current) == 1 else "".join(current)
+        current.clear()  # (in place: the list lxml appends the text to)
+        if not data.strip(_ASCII_SPACES) and not self._whitespace:
+            data = "\n" if "\n" in data else " "
+        # the class bs4's `string_container` gives: inside `<script>`, `<style>`, `<template>`
+        # (the innermost), the builder's string class of that element
+        containers = self._containers
+        kind = (
+            self.string_containers.get(containers[-1].name, NavigableString)
+            if containers
+            else NavigableString
+        )
+        # what NavigableString(data) makes, without links it would set twice
+        string = str.__new__(kind, data)
+        string.hidden = False
+        # what object_was_parsed(string) does (`PageSoup._attach`, written out: a call per text
+        # node is a tenth of this method's time): the new last child of the open element
+        parent = self._stack[-1]
+        previous = self._recent
+        string.parent = parent
+        string.previous_element = previous
+        if previous is not None:
+            previous.next_element = string
+        string.next_element = None
+        string.next_sibling = None
+        siblings = parent.contents
+        before = siblings[-1] if siblings else None
+        string.previous_sibling = before
+        if before is not None:
+            before.next_sibling = string
+        siblings.append(string)
+        self._recent = string
+        self._text_nodes.append(string)
+        if kind is not NavigableString:
+            return  # a script's, a style sheet's, a template's: never a channel or a date
+        if "@" in data:
+            self._at_strings.append(string)
+            self._channel_strings.append(string)
+        elif len(data) <= SHORT_LINE_CHARS and _DIGIT.search(data) is not None:
+            self._channel_strings.append(string)
+        if "/" in data:
+            self._slash_strings.append(string)
 
     def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
         soup = self.soup
@@ -341,18 +395,32 @@ class HtmlBuilder(LXMLTreeBuilder):
             # lxml appends text to the builder's own list, which only a `PageSoup` keeps as its
             # `current_data` (bs4's `endData` replaces the list: text would be read twice)
             raise TypeError("HtmlBuilder builds PageSoup trees only (PageSoup.parse)")
-        self._page = soup
         soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
+        if soup.plain:
+            self._page = soup
+            self._stack = soup.tagStack
+            self._counter = soup.open_tag_counter
+            self._whitespace = soup.preserve_whitespace_tag_stack
+            self._containers = soup.string_container_stack
+            self._text_nodes = soup.text_nodes
+            self._at_strings = soup.at_strings
+            self._slash_strings = soup.slash_strings
+            self._channel_strings = soup.channel_strings
+            self._recent = soup._most_recent_element
         text = self._text
         text[:] = soup.current_data  # (empty: the soup was just reset)
         soup.current_data = text
         try:
             super().feed(markup)
         finally:
+            if soup.plain:
+                # the text after the last tag, if any, is the soup's to end (`_feed`)
+                soup.currentTag = self._stack[-1]
+                soup._most_recent_element = self._recent
             soup.plain = False
             self._page = None
-            # the text after the last tag, if any, is the soup's to end (`_feed`); the list
-            # stays the builder's
+            self._recent = None  # (the parse's lists are left to the next parse to replace)
+            # the list stays the builder's
             soup.current_data = text[:]
             text.clear()
 
@@ -360,32 +428,42 @@ class HtmlBuilder(LXMLTreeBuilder):
         """Close the element `tag`. lxml closes elements in the order it opened them: the
         element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
         anything else takes bs4's path (`handle_endtag`)."""
-        soup = self._page
-        if soup is None:
+        page = self._page
+        if page is None:
             assert self.soup is not None
             self.soup.handle_endtag(tag, None)
             return
-        if soup.current_data:  # text before the tag ends there (`endData` does nothing else)
-            soup.endData()
-        stack = soup.tagStack
+        if self._text:  # text before the tag ends there (`endData` does nothing else)
+            self.end_text()
+        stack = self._stack
         element = stack[-1]
         if len(stack) < 2 or element.name != tag or element.prefix is not None:
-            soup._popToTag(tag, None)
+            # (bs4 pops by the tag stack alone: the node parsed last stays the same)
+            page._popToTag(tag, None)
             return
-        # what soup.popTag() does
+        # what page.popTag() does
         stack.pop()
-        counter = soup.open_tag_counter
+        counter = self._counter
         if tag in counter:
             counter[tag] -= 1
         # by identity where bs4 compares with `==` (`Tag.__eq__` compares whole subtrees): the
         # innermost open `<pre>` or string container is the element closed when it is one
-        whitespace = soup.preserve_whitespace_tag_stack
+        whitespace = self._whitespace
         if whitespace and element is whitespace[-1]:
             whitespace.pop()
-        containers = soup.string_container_stack
+        containers = self._containers
         if containers and element is containers[-1]:
             containers.pop()
-        soup.currentTag = stack[-1]
+
+    def doctype(self, name: str, pubid: str, system: str) -> None:
+        page = self._to_soup()
+        super().doctype(name, pubid, system)
+        self._from_soup(page)
+
+    def pi(self, target: str, data: str) -> None:
+        page = self._to_soup()
+        super().pi(target, data)
+        self._from_soup(page)
 
 
 _BUILDERS = threading.local()
