@@ -501,13 +501,17 @@ def _section_names(page: Page) -> set[str]:
     return keys
 
 
+def _plain(tag: Tag) -> bool:
+    """True when `tag` holds one plain text and nothing else (most links and headings): no
+    element in it, no kicker, link or stamp, and its text is that string's."""
+    contents = tag.contents
+    return len(contents) == 1 and type(contents[0]) is NavigableString
+
+
 def _text(tag: Tag) -> str:
     """`tag.get_text(" ")`, read straight from an element holding one plain text (most links
     and headings do) without bs4's walk over its strings."""
-    contents = tag.contents
-    if len(contents) == 1 and type(contents[0]) is NavigableString:
-        return str(contents[0])
-    return tag.get_text(" ")
+    return str(tag.contents[0]) if _plain(tag) else tag.get_text(" ")
 
 
 def _word_count(text: str) -> int:
@@ -648,7 +652,7 @@ def _in_unlinked_header(tag: Tag, page: Page) -> bool:
 
 def _is_logo(tag: Tag, page: Page) -> bool:
     """An `<h1>` that is only a link to the home page: the site's name, not a headline."""
-    link = first_named(tag, "a")
+    link = None if _plain(tag) else first_named(tag, "a")
     if link is None:
         return False
     href = link.get("href")
@@ -714,6 +718,8 @@ def _readings(tag: Tag, text: str, visible: str) -> list[str]:
     length, without the subtitle set after it (`<h1>Headline <small>Subtitle</small></h1>`),
     or whole with the space a two-line `<span>Kicker</span><span>Headline</span>` leaves out."""
     found = [text, visible]
+    if _plain(tag):
+        return [t for i, t in enumerate(found) if t and t not in found[:i]]  # no children's runs
     # each child's text read once (a `get_text` of each element child)
     texts = (_text_of(c) for c in tag.children if not (isinstance(c, Tag) and c.name == "br"))
     pieces = [normalize_text(t) for t in texts if t.strip()]
@@ -789,7 +795,7 @@ def _kicker_marked(tag: Tag) -> bool:
 
 def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
     """(headline, kicker): a short first element glued into the heading is a kicker."""
-    parts = _parts(tag)
+    parts = [] if _plain(tag) else _parts(tag)
     if len(parts) < 2:
         return text, None
     kicker, rest = parts[0], " ".join(parts[1:])
@@ -1207,9 +1213,8 @@ def _visible(tag: Tag, page: Page) -> str:
     heading of one plain text (most: `<h1>Headline</h1>`) is read without the walk: the walk
     gives that text's lines, joined as `normalize_text` joins them, and a heading it reads
     nothing of (furniture) falls back on the same text."""
-    contents = tag.contents
-    if len(contents) == 1 and type(contents[0]) is NavigableString:
-        return normalize_text(contents[0]).rstrip(_PERMALINK_MARKS)
+    if _plain(tag):
+        return normalize_text(_text(tag)).rstrip(_PERMALINK_MARKS)
     text = " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
     return text.rstrip(_PERMALINK_MARKS)
 
