@@ -29,6 +29,11 @@ _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 #: 422 00 11"): `contact_blocks` reads such lines as channels (its `MAX_PHONE_LINE_CHARS`).
 SHORT_LINE_CHARS = 80
 _DIGIT = re.compile(r"\d")
+#: What a new element is made with (`Tag.__new__`), and the strings it holds when it is no
+#: string container (`Tag.MAIN_CONTENT_STRING_TYPES`): read once, not per element (a class
+#: attribute is read the slow way)
+_new_tag = Tag.__new__
+_MAIN_CONTENT_STRING_TYPES = Tag.MAIN_CONTENT_STRING_TYPES
 
 
 class PageSoup(BeautifulSoup):
@@ -192,20 +197,31 @@ class HtmlBuilder(LXMLTreeBuilder):
         #: between (bs4's `data` only appends it there: `handle_data`)
         self._text: list[str] = []
         self.data = self._text.append  # type: ignore[method-assign,assignment]
-        #: the soup being parsed when it is a `PageSoup` under an ordinary parse (`PageSoup.plain`),
-        #: whose elements `start` and `end` open and close the short way
-        self._page: PageSoup | None = None
-        # the state of that parse (`feed`): the soup's tag stack (its `currentTag` is the last),
-        # tag counts, `<pre>` and string-container stacks, the lists of its text nodes, and its
-        # node parsed last
-        self._stack: list[Tag] = []
+        # the state of an ordinary parse (`PageSoup.plain`) of a `PageSoup` (`feed`), whose
+        # elements `start` and `end` open and close the short way: the soup's tag counts,
+        # `<pre>` and string-container stacks, the lists of its text nodes, and its node parsed
+        # last; its tag stack is written from `_outer` and `_open` (`_to_soup`). (The state stays
+        # within the 30 attributes the interpreter keeps an object's values inline for, and
+        # reads them the fastest way.)
+        #: the open element (the soup's `currentTag`; None: no ordinary parse is under way), its
+        #: name when it was opened the short way
+        #: (None for the document and an element bs4 opened: `end` leaves those to bs4), its
+        #: `contents` and its last child: read without a read of the element's attributes nor
+        #: a negative index (which the interpreter does not specialise either)
+        self._open: Tag | None = None
+        self._open_name: str | None = None
+        self._siblings: list[PageElement] = []
+        self._last: PageElement | None = None
+        #: the same of each element around it but its last child (the element it encloses,
+        #: once that is closed), innermost last
+        self._outer: list[tuple[Tag, str | None, list[PageElement]]] = []
         self._counter: Counter[str] = Counter()
         self._whitespace: list[Tag] = []
         self._containers: list[Tag] = []
         self._text_nodes: list[NavigableString] = []
-        self._at_strings: list[NavigableString] = []
-        self._slash_strings: list[NavigableString] = []
-        self._channel_strings: list[NavigableString] = []
+        #: the soup's `at_strings`, `slash_strings` and `channel_strings`, together: three more
+        #: attributes would be more than the interpreter keeps inline
+        self._marked: tuple[list[NavigableString], ...] = ([], [], [])
         self._recent: PageElement | None = None
 
     # lxml calls no Python code for a comment when its target has none: the tree leaves them
@@ -232,21 +248,64 @@ class HtmlBuilder(LXMLTreeBuilder):
             self._parser = super().parser_for(None)  # type: ignore[assignment]
         return self._parser  # type: ignore[return-value]
 
-    def _to_soup(self) -> PageSoup | None:
-        """Before bs4's own code handles an event: the pending text ended, and the open element
-        and the node parsed last written back to the soup of an ordinary parse (returned)."""
-        page = self._page
-        if page is not None:
-            if self._text:
-                self.end_text()
-            page.currentTag = self._stack[-1]
-            page._most_recent_element = self._recent
+    def _to_soup(self) -> BeautifulSoup | None:
+        """Before bs4's own code handles an event: the pending text ended, and the open
+        elements and the node parsed last written back to the soup of an ordinary parse
+        (returned)."""
+        if self._open is not None and self._text:
+            self.end_text()
+        return self._write_back()
+
+    def _write_back(self) -> BeautifulSoup | None:
+        """The open elements and the node parsed last of an ordinary parse written back to its
+        soup (returned): its tag stack, `currentTag` and `_most_recent_element`."""
+        page = self.soup
+        if page is None or self._open is None:
+            return None
+        stack = page.tagStack
+        stack[:] = [state[0] for state in self._outer]
+        stack.append(self._open)
+        page.currentTag = self._open
+        page._most_recent_element = self._recent
         return page
 
-    def _from_soup(self, page: PageSoup | None) -> None:
-        """After bs4's own code handled an event: the node it parsed last, read back."""
+    def _from_soup(self, page: BeautifulSoup | None) -> None:
+        """After bs4's own code handled an event: the node it parsed last read back, and the
+        open elements read from the tag stack."""
         if page is not None:
             self._recent = page._most_recent_element
+            self._follow_stack()
+
+    def _opened(self, page: BeautifulSoup | None, element: Tag, tag: str) -> None:
+        """After bs4's `handle_starttag` opened `element` (named `tag`, with no namespace) in
+        the open element of an ordinary parse: `element` is the open element, and the node
+        parsed last."""
+        if page is not None:
+            self._outer.append((self._open, self._open_name, self._siblings))  # type: ignore[arg-type]
+            self._open = self._recent = element
+            self._open_name = tag
+            self._siblings = element.contents
+            self._last = None
+
+    def _added(self, page: BeautifulSoup | None) -> None:
+        """After bs4 added a node to the open element of an ordinary parse (a doctype, a
+        processing instruction): that node is its last child, and the node parsed last."""
+        if page is not None:
+            self._recent = self._last = page._most_recent_element
+
+    def _follow_stack(self) -> None:
+        """The open element's state (`_open`, ...) and its enclosing elements' (`_outer`) read
+        from the tag stack, which bs4's own code may have changed. An element with a namespace
+        prefix, and the document, are left to bs4 to close (no name)."""
+        assert self.soup is not None
+        document, *elements = self.soup.tagStack
+        states = [(document, None, document.contents)] + [
+            (tag, tag.name if tag.prefix is None else None, tag.contents) for tag in elements
+        ]
+        self._open, self._open_name, self._siblings = states.pop()
+        self._outer = states
+        siblings = self._siblings
+        self._last = siblings[len(siblings) - 1] if siblings else None
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:  # type: ignore[override]
         """Open an element. lxml's HTML parser passes no namespace map (its `start` takes
@@ -268,27 +327,26 @@ class HtmlBuilder(LXMLTreeBuilder):
             attrs = self.attribute_dict_class(attrib)
         else:
             attrs = self.attribute_dict_class()
-        page = self._page
         if (
-            page is None
+            self._open is None
             # bs4 rewrites a `<meta>`'s charset (`set_up_substitutions`): one declaring none
             # (description, og:…, viewport: most of them) is an ordinary element
             or (tag == "meta" and ("charset" in attrs or "http-equiv" in attrs))
         ):
-            self._to_soup()
+            page = self._to_soup()
             element = soup.handle_starttag(
                 tag, None, None, attrs, namespaces=self.active_namespace_prefixes[-1]
             )
-            self._from_soup(page)
             assert element is not None  # None only under a `parse_only` filter
+            self._opened(page, element, tag)
             self.elements.append(element)
             return
         # an ordinary element, opened here the short way (what bs4's `handle_starttag` does)
         if self._text:  # text before the tag ends there (`endData` does nothing else)
             self.end_text()
         # what Tag(soup, self, tag, ...) sets, in Tag.__init__'s order
-        element = Tag.__new__(Tag)
-        element.parser_class = type(page)
+        element = _new_tag(Tag)
+        element.parser_class = type(soup)
         element.name = tag
         element.namespace = None
         element._namespaces = self.active_namespace_prefixes[-1] or {}
@@ -297,12 +355,12 @@ class HtmlBuilder(LXMLTreeBuilder):
         element.sourcepos = None
         element.attribute_value_list_class = self.attribute_value_list_class
         element.attrs = attrs  # made for this element above: bs4 would copy it
-        element.known_xml = self.is_xml
-        element.contents = []
+        element.known_xml = False  # (an HTML builder's `is_xml`)
+        contents: list[PageElement] = []
+        element.contents = contents
         # what page._attach(element) does, written out (one call less per element): the new
         # last child of the open element, and the element parsed last
-        stack = self._stack
-        parent = stack[-1]
+        parent = self._open
         previous = self._recent
         element.parent = parent
         element.previous_element = previous
@@ -310,8 +368,8 @@ class HtmlBuilder(LXMLTreeBuilder):
             previous.next_element = element
         element.next_element = None
         element.next_sibling = None
-        siblings = parent.contents
-        before = siblings[-1] if siblings else None
+        siblings = self._siblings  # parent.contents
+        before = self._last
         element.previous_sibling = before
         if before is not None:
             before.next_sibling = element
@@ -324,10 +382,14 @@ class HtmlBuilder(LXMLTreeBuilder):
         element.preserve_whitespace_tags = self.preserve_whitespace_tags
         containers = self.string_containers
         element.interesting_string_types = (
-            {containers[tag]} if tag in containers else Tag.MAIN_CONTENT_STRING_TYPES
+            {containers[tag]} if tag in containers else _MAIN_CONTENT_STRING_TYPES
         )
         # what page.pushTag(element) does, for an element lxml opened (never the document)
-        stack.append(element)
+        self._outer.append((parent, self._open_name, siblings))  # type: ignore[arg-type]
+        self._open = element
+        self._open_name = tag
+        self._siblings = contents
+        self._last = None
         counter = self._counter  # (a Counter: `get` spares its `__missing__` call)
         counter[tag] = counter.get(tag, 0) + 1
         if tag in self.preserve_whitespace_tags:
@@ -363,7 +425,7 @@ class HtmlBuilder(LXMLTreeBuilder):
         string.hidden = False
         # what object_was_parsed(string) does (`PageSoup._attach`, written out: a call per text
         # node is a tenth of this method's time): the new last child of the open element
-        parent = self._stack[-1]
+        parent = self._open
         previous = self._recent
         string.parent = parent
         string.previous_element = previous
@@ -371,23 +433,24 @@ class HtmlBuilder(LXMLTreeBuilder):
             previous.next_element = string
         string.next_element = None
         string.next_sibling = None
-        siblings = parent.contents
-        before = siblings[-1] if siblings else None
+        siblings = self._siblings  # parent.contents
+        before = self._last
         string.previous_sibling = before
         if before is not None:
             before.next_sibling = string
         siblings.append(string)
-        self._recent = string
+        self._recent = self._last = string
         self._text_nodes.append(string)
         if kind is not NavigableString:
             return  # a script's, a style sheet's, a template's: never a channel or a date
         if "@" in data:
-            self._at_strings.append(string)
-            self._channel_strings.append(string)
+            at_strings, _, channel_strings = self._marked
+            at_strings.append(string)
+            channel_strings.append(string)
         elif len(data) <= SHORT_LINE_CHARS and _DIGIT.search(data) is not None:
-            self._channel_strings.append(string)
+            self._marked[2].append(string)
         if "/" in data:
-            self._slash_strings.append(string)
+            self._marked[1].append(string)
 
     def feed(self, markup: str | bytes) -> None:  # type: ignore[override]
         soup = self.soup
@@ -397,29 +460,25 @@ class HtmlBuilder(LXMLTreeBuilder):
             raise TypeError("HtmlBuilder builds PageSoup trees only (PageSoup.parse)")
         soup.plain = not (soup.parse_only or soup.element_classes or self.cdata_list_attributes)
         if soup.plain:
-            self._page = soup
-            self._stack = soup.tagStack
             self._counter = soup.open_tag_counter
             self._whitespace = soup.preserve_whitespace_tag_stack
             self._containers = soup.string_container_stack
             self._text_nodes = soup.text_nodes
-            self._at_strings = soup.at_strings
-            self._slash_strings = soup.slash_strings
-            self._channel_strings = soup.channel_strings
+            self._marked = (soup.at_strings, soup.slash_strings, soup.channel_strings)
             self._recent = soup._most_recent_element
+            self._follow_stack()
         text = self._text
         text[:] = soup.current_data  # (empty: the soup was just reset)
         soup.current_data = text
         try:
             super().feed(markup)
         finally:
-            if soup.plain:
-                # the text after the last tag, if any, is the soup's to end (`_feed`)
-                soup.currentTag = self._stack[-1]
-                soup._most_recent_element = self._recent
+            # (the text after the last tag, if any, is the soup's to end: `_feed`)
+            self._write_back()
             soup.plain = False
-            self._page = None
-            self._recent = None  # (the parse's lists are left to the next parse to replace)
+            # the page's nodes are let go of (its lists are left to the next parse to replace)
+            self._recent = self._open = self._last = None
+            self._outer = []
             # the list stays the builder's
             soup.current_data = text[:]
             text.clear()
@@ -428,21 +487,24 @@ class HtmlBuilder(LXMLTreeBuilder):
         """Close the element `tag`. lxml closes elements in the order it opened them: the
         element to close is the innermost one, popped here as bs4's `_popToTag` would pop it;
         anything else takes bs4's path (`handle_endtag`)."""
-        page = self._page
-        if page is None:
+        if self._open is None:
             assert self.soup is not None
             self.soup.handle_endtag(tag, None)
             return
         if self._text:  # text before the tag ends there (`endData` does nothing else)
             self.end_text()
-        stack = self._stack
-        element = stack[-1]
-        if len(stack) < 2 or element.name != tag or element.prefix is not None:
-            # (bs4 pops by the tag stack alone: the node parsed last stays the same)
+        if self._open_name != tag:  # not the innermost element, or one bs4 opened: bs4's path
+            # (which pops by the tag stack alone: the node parsed last stays the same)
+            page = self._to_soup()
+            assert page is not None
             page._popToTag(tag, None)
+            self._follow_stack()
             return
+        element = self._open
+        # the element around it is open again, with the closed one as its last child
+        self._open, self._open_name, self._siblings = self._outer.pop()
+        self._last = element
         # what page.popTag() does
-        stack.pop()
         counter = self._counter
         if tag in counter:
             counter[tag] -= 1
@@ -458,12 +520,12 @@ class HtmlBuilder(LXMLTreeBuilder):
     def doctype(self, name: str, pubid: str, system: str) -> None:
         page = self._to_soup()
         super().doctype(name, pubid, system)
-        self._from_soup(page)
+        self._added(page)
 
     def pi(self, target: str, data: str) -> None:
         page = self._to_soup()
         super().pi(target, data)
-        self._from_soup(page)
+        self._added(page)
 
 
 _BUILDERS = threading.local()
