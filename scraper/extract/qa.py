@@ -584,6 +584,8 @@ def extract_qa(
         named = [m.group() for b in body for line in b.lines for m in FULL_NAME.finditer(line)]
         labels = _first_name_labels(body, labels, named)
     if any(labels):
+        if not _may_ask(body, labels, config):
+            return []  # labels but no question before one: `_labelled` opens no answer
         interviewees = _interviewees(body, title, config, lead)
         labelled = label_names(body, said)
         names = labelled + [n for n in interviewees if n not in labelled]
@@ -996,6 +998,30 @@ def _first_name_labels(
         if match and match.group("label") in first_names and block.text[match.end() :].strip():
             found[i] = (match.group("label"), block.text[match.end() :].strip())
     return found
+
+
+def _may_ask(
+    body: Sequence[Block], labels: Sequence[tuple[str, str] | None], config: ExtractConfig
+) -> bool:
+    """False when a labelled text can hold no pair, asked before the names it needs are read (a
+    walk of the heads and the introduction for people, places and organisations: most of
+    `extract_qa`'s cost on a page of "Term: definition" lines that is no interview).
+    `_labelled` opens an answer only after a question: an unlabelled block `question_text`
+    reads before a label (the next block's, or a later one), or a labelled line asking ("JD:
+    Is it free?") that `_asker_turns` makes a question. That pass only ever takes labels away,
+    so a question it could set is one this test, on the labels before it, already allows."""
+    last_label = max(i for i, label in enumerate(labels) if label)
+    for i, (block, label) in enumerate(zip(body, labels, strict=True)):
+        if label is not None:
+            if label[1].rstrip(' »”"').endswith("?"):
+                return True
+            continue
+        following = labels[i + 1] if i + 1 < len(labels) else None
+        if (following or i < last_label) and question_text(
+            block, config, followed_by_label=bool(following)
+        ) is not None:
+            return True
+    return False
 
 
 def _asker_turns(
