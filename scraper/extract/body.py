@@ -237,18 +237,24 @@ MAX_SPONSOR_BOX_CHARS = 400
 SPONSOR_CLIMB = 2
 
 
-def in_sponsor_box(block: Block) -> bool:
+def in_sponsor_box(block: Block, heads: dict[int, bool] | None = None) -> bool:
     """True when `block` stands in a labelled sponsor box: an element (`SPONSOR_CLIMB` levels
     up at most) whose first line is an ad label of its own ("Sponsored", "Anzeige",
     "Sponsorisé"), holding a link and little text (`MAX_SPONSOR_BOX_CHARS`): the label and the
     promotion it heads are an advertisement, between two interview turns or in a newsletter's
-    text alike. The label itself is `is_ad_label`'s."""
+    text alike. The label itself is `is_ad_label`'s. `heads` remembers, by `id()`, whether an
+    element's first line is such a label (`Page.ad_label_heads`): the blocks of a box share
+    the elements above them."""
     node = block.element
     for _ in range(SPONSOR_CLIMB + 1):
         if node is None or node.name in TEXT_HOLDERS:
             return False
-        first = first_stripped_string(node)
-        if first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels():
+        labelled = None if heads is None else heads.get(id(node))
+        if labelled is None:
+            labelled = _ad_label_head(node)
+            if heads is not None:
+                heads[id(node)] = labelled
+        if labelled:
             return (
                 node is not block.element
                 and not text_longer_than(node, MAX_SPONSOR_BOX_CHARS)
@@ -256,6 +262,12 @@ def in_sponsor_box(block: Block) -> bool:
             )
         node = node.parent
     return False
+
+
+def _ad_label_head(node: Tag) -> bool:
+    """True when `node`'s first line is an ad label of its own ("Sponsored", "— Anzeige —")."""
+    first = first_stripped_string(node)
+    return first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels()
 
 
 #: A translations notice ("Cette page est aussi disponible en : Nederlands, English") is one line;
@@ -331,7 +343,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "By Erin Cunningham March 18 … Follow @…": the author's address links it
     if block.tag in ("dt", "th") and size <= _LABEL_CELL and not text.endswith((".", "?", "!")):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if is_ad_label(block) or in_sponsor_box(block):
+    if is_ad_label(block) or in_sponsor_box(block, page.ad_label_heads):
         return True  # "Advertisement", "Publicité": an ad slot's label, the sponsor box it heads
     if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
