@@ -627,10 +627,10 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     marked = [b for b in page.blocks if b.role == "lead"]
     if marked:
         return marked, "profile"
-    first = next(
+    at, first = next(
         (
-            b
-            for b in page.blocks
+            (at, b)
+            for at, b in enumerate(page.blocks)
             if not b.is_heading
             and b.role is None
             and len(b.text) >= _MIN_LEAD
@@ -641,7 +641,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             and not is_caption(b)
             and not _undecoded(b)
         ),
-        None,
+        (0, None),
     )
     dek = _dek_block(page, known, first)
     if dek is not None:
@@ -651,7 +651,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         or first.text.endswith("?")
         or _opens_with_bold_question(first)
         or first.tag in ("blockquote", "li")
-        or _answers_a_question(page.blocks, first)
+        or _answers_a_question(page.blocks, at)
         or _DATELINE.match(first.text)
     ):
         return None  # an interview's first turn is no standfirst
@@ -683,11 +683,10 @@ def _asks(block: Block) -> bool:
     return block.role is None and len(block.text) <= MAX_ASKED_CHARS and block.text.endswith("?")
 
 
-def _answers_a_question(blocks: list[Block], block: Block) -> bool:
-    """True when `block` comes right after a line of its own that asks (`<h3>Why Mexico?</h3>`,
-    "<p><span>Q</span>Why Mexico?</p>") and more such lines follow (`MIN_ASKED_LINES`): the
-    answer of an interview's first turn, not a standfirst."""
-    at = next((i for i, b in enumerate(blocks) if b is block), 0)
+def _answers_a_question(blocks: list[Block], at: int) -> bool:
+    """True when `blocks[at]` comes right after a line of its own that asks (`<h3>Why
+    Mexico?</h3>`, "<p><span>Q</span>Why Mexico?</p>") and more such lines follow
+    (`MIN_ASKED_LINES`): the answer of an interview's first turn, not a standfirst."""
     if at == 0 or not _asks(blocks[at - 1]):
         return False
     return 1 + sum(map(_asks, blocks[at + 1 :])) >= MIN_ASKED_LINES
