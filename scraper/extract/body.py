@@ -251,7 +251,8 @@ def in_sponsor_box(block: Block, heads: dict[int, bool] | None = None) -> bool:
             return False
         labelled = None if heads is None else heads.get(id(node))
         if labelled is None:
-            labelled = _ad_label_head(node)
+            first = first_stripped_string(node)
+            labelled = first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels()
             if heads is not None:
                 heads[id(node)] = labelled
         if labelled:
@@ -262,12 +263,6 @@ def in_sponsor_box(block: Block, heads: dict[int, bool] | None = None) -> bool:
             )
         node = node.parent
     return False
-
-
-def _ad_label_head(node: Tag) -> bool:
-    """True when `node`'s first line is an ad label of its own ("Sponsored", "— Anzeige —")."""
-    first = first_stripped_string(node)
-    return first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels()
 
 
 #: A translations notice ("Cette page est aussi disponible en : Nederlands, English") is one line;
