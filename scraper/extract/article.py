@@ -478,6 +478,7 @@ def _extract(parsed: ParsedHtml, url: str, profile: SiteProfile | None) -> Artic
         title=article.title,
         lead=article.lead,
         brands=site_brands(page, known),
+        ad_label_heads=page.ad_label_heads,
     )
     if article.qa:
         sources["qa"] = "text"

@@ -237,18 +237,25 @@ MAX_SPONSOR_BOX_CHARS = 400
 SPONSOR_CLIMB = 2
 
 
-def in_sponsor_box(block: Block) -> bool:
+def in_sponsor_box(block: Block, heads: dict[int, bool] | None = None) -> bool:
     """True when `block` stands in a labelled sponsor box: an element (`SPONSOR_CLIMB` levels
     up at most) whose first line is an ad label of its own ("Sponsored", "Anzeige",
     "Sponsorisé"), holding a link and little text (`MAX_SPONSOR_BOX_CHARS`): the label and the
     promotion it heads are an advertisement, between two interview turns or in a newsletter's
-    text alike. The label itself is `is_ad_label`'s."""
+    text alike. The label itself is `is_ad_label`'s. `heads` remembers, by `id()`, whether an
+    element's first line is such a label (`Page.ad_label_heads`): the blocks of a box share
+    the elements above them."""
     node = block.element
     for _ in range(SPONSOR_CLIMB + 1):
         if node is None or node.name in TEXT_HOLDERS:
             return False
-        first = first_stripped_string(node)
-        if first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels():
+        labelled = None if heads is None else heads.get(id(node))
+        if labelled is None:
+            first = first_stripped_string(node)
+            labelled = first is not None and fold(first).strip(_LABEL_DASHES) in _ad_labels()
+            if heads is not None:
+                heads[id(node)] = labelled
+        if labelled:
             return (
                 node is not block.element
                 and not text_longer_than(node, MAX_SPONSOR_BOX_CHARS)
@@ -331,7 +338,7 @@ def is_metadata(block: Block, page: Page, known: set[str]) -> bool:
         return True  # "By Erin Cunningham March 18 … Follow @…": the author's address links it
     if block.tag in ("dt", "th") and size <= _LABEL_CELL and not text.endswith((".", "?", "!")):
         return True  # a label cell ("Secteur", "Date") of a definition list or a table
-    if is_ad_label(block) or in_sponsor_box(block):
+    if is_ad_label(block) or in_sponsor_box(block, page.ad_label_heads):
         return True  # "Advertisement", "Publicité": an ad slot's label, the sponsor box it heads
     if (_maybe_digits(text) and is_counter_line(text)) or is_number_only(block):
         return True  # "1 284 vues · 3 min de lecture", a share bar's "42": furniture
@@ -615,10 +622,10 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
     marked = [b for b in page.blocks if b.role == "lead"]
     if marked:
         return marked, "profile"
-    first = next(
+    at, first = next(
         (
-            b
-            for b in page.blocks
+            (at, b)
+            for at, b in enumerate(page.blocks)
             if not b.is_heading
             and b.role is None
             and len(b.text) >= _MIN_LEAD
@@ -629,7 +636,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
             and not is_caption(b)
             and not _undecoded(b)
         ),
-        None,
+        (0, None),
     )
     dek = _dek_block(page, known, first)
     if dek is not None:
@@ -639,7 +646,7 @@ def _lead_block(page: Page, known: set[str]) -> tuple[list[Block], str] | None:
         or first.text.endswith("?")
         or _opens_with_bold_question(first)
         or first.tag in ("blockquote", "li")
-        or _answers_a_question(page.blocks, first)
+        or _answers_a_question(page.blocks, at)
         or _DATELINE.match(first.text)
     ):
         return None  # an interview's first turn is no standfirst
@@ -671,11 +678,10 @@ def _asks(block: Block) -> bool:
     return block.role is None and len(block.text) <= MAX_ASKED_CHARS and block.text.endswith("?")
 
 
-def _answers_a_question(blocks: list[Block], block: Block) -> bool:
-    """True when `block` comes right after a line of its own that asks (`<h3>Why Mexico?</h3>`,
-    "<p><span>Q</span>Why Mexico?</p>") and more such lines follow (`MIN_ASKED_LINES`): the
-    answer of an interview's first turn, not a standfirst."""
-    at = next((i for i, b in enumerate(blocks) if b is block), 0)
+def _answers_a_question(blocks: list[Block], at: int) -> bool:
+    """True when `blocks[at]` comes right after a line of its own that asks (`<h3>Why
+    Mexico?</h3>`, "<p><span>Q</span>Why Mexico?</p>") and more such lines follow
+    (`MIN_ASKED_LINES`): the answer of an interview's first turn, not a standfirst."""
     if at == 0 or not _asks(blocks[at - 1]):
         return False
     return 1 + sum(map(_asks, blocks[at + 1 :])) >= MIN_ASKED_LINES

@@ -351,11 +351,14 @@ def _in_site_footer(tag: Tag, page: Page) -> bool:
         if parent.name in _STOP or id(parent) in above_scope:
             break
         top = parent
-    return any(
-        is_copyright_line(line.strip())
-        for line in top.get_text("\n").splitlines()
-        if len(line) <= MAX_CONTACT_CHARS
-    )
+    found = page.copyright_boxes.get(id(top))
+    if found is None:
+        found = page.copyright_boxes[id(top)] = any(
+            is_copyright_line(line.strip())
+            for line in top.get_text("\n").splitlines()
+            if len(line) <= MAX_CONTACT_CHARS
+        )
+    return found
 
 
 def _follows(tag: Tag, other: Tag) -> bool:

@@ -136,6 +136,12 @@ class Page:
     #: the full names the page gives as its article's author (`contact_blocks.author_names`):
     #: found once, for the contact groups and the body's author bio (None: not yet)
     author_names: set[str] | None = None
+    #: whether each element holds the site's copyright line, by `id()`
+    #: (`contact_blocks._in_site_footer`): read once per element, not once per channel in it
+    copyright_boxes: dict[int, bool] = field(default_factory=dict)
+    #: whether each element's first line is an ad label of its own, by `id()`
+    #: (`body.in_sponsor_box`): read once per element, not once per block under it
+    ad_label_heads: dict[int, bool] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     #: the element holding the most running text of its own and its size
     #: (`blocks.dominant_block`): what the body falls back on when the root loses the text

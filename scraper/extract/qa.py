@@ -535,9 +535,12 @@ def extract_qa(
     title: str | None = None,
     lead: str | None = None,
     brands: frozenset[str] = frozenset(),
+    ad_label_heads: dict[int, bool] | None = None,
 ) -> list[QAPair]:
     """The interview of the article as pairs; [] when there is none. `brands`: the names the
     site goes by, squashed (`body.site_brands`): an organisation, never an interviewee.
+    `ad_label_heads`: the page's elements known to open with an ad label or not
+    (`Page.ad_label_heads`, the body's), for `in_sponsor_box`.
 
     Explicit passes, in this precedence:
     1. the interviewee: a name a cue introduces in the title, the standfirst (`lead`, which may
@@ -559,7 +562,7 @@ def extract_qa(
         for b in blocks
         if b.role not in ("contact", "site", "related")
         and not is_ad_label(b)
-        and not in_sponsor_box(b)
+        and not in_sponsor_box(b, ad_label_heads)
     ][:MAX_BLOCKS]
     body = _closing_asker_line(_join_label_lines(_turns(kept, config), config), config)
     said = [speaker_label(b) for b in body]  # read once: `label_names` reads them again
