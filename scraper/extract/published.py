@@ -513,7 +513,7 @@ class _Inert:
             self.known = {fold(c.sector) for c in page.cards if c.sector}
             headline = page.headline_element()  # as `extract_sector` reads it
             if headline is not None:
-                self.known.add(fold(normalize_text(headline.get_text(" "))))
+                self.known.add(page.folded_text(headline))
         folded = fold(line)
         return folded not in self.known and folded not in page.config.sectors
 

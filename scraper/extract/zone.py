@@ -47,6 +47,19 @@ def _visible_lines(
         if isinstance(node, Comment) or not node.strip():
             return [], False
         return normalize_lines(str(node)), False
+    if isinstance(node, Tag) and budget > 0 and not (to_end and node.name in HEADINGS):
+        contents = node.contents
+        if len(contents) == 1 and type(contents[0]) is NavigableString:
+            # an element holding one plain text (a byline's `<span>`, a date's `<p>`): its lines
+            # are that text's, as the walk below reads them (a line break before it makes no
+            # line), unless the element is not read at all
+            if (
+                node.name in _UNREAD
+                or (node.attrs and is_boilerplate(node, config))
+                or (avoid and id(node) in avoid)
+            ):
+                return [], False
+            return normalize_lines(contents[0]), False
     pieces: list[str] = []
     stack: list[object] = [node]
     used = 0
