@@ -494,6 +494,11 @@ def _ends_lines(page: Page, blocks: list[Block]) -> list[list[str]]:
     return found
 
 
+#: The ASCII characters a zone line that tells a reader nothing holds none of (`_Inert`): a
+#: digit (a date), a colon ("Label: value"), a "|" (a line of pieces); one set test per line.
+_INERT_FREE = frozenset("0123456789:|")
+
+
 class _Inert:
     """Whether a zone line tells nothing to any reader of the zone, in or out of it: ASCII
     without a digit (no date, no slash date, no label cell's date: folding adds none), no
@@ -506,7 +511,7 @@ class _Inert:
         self.known: set[str] | None = None
 
     def __call__(self, line: str) -> bool:
-        if not line.isascii() or has_digit(line) or ":" in line or "|" in line:
+        if not line.isascii() or not _INERT_FREE.isdisjoint(line):
             return False
         page = self.page
         if self.known is None:

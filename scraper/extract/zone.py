@@ -97,7 +97,7 @@ def _ends_text(heading: Tag, config: ExtractConfig) -> bool:
     """A heading naming the page's interaction furniture ("Commentaires", "Reacties", "Share
     this") ends the article: the dated lines under it (comments) are no longer its date lines."""
     folded = fold(heading.get_text(" "))
-    return any(folded.startswith(p) for p in config.end_headings)
+    return folded.startswith(config.end_headings)  # (a tuple: any of them)
 
 
 def lines_around(
@@ -148,6 +148,6 @@ def lines_around(
                     break
                 lines = visible_lines(sibling, config, avoid, budget_behind)
                 behind[:0] = lines
-                budget_behind -= sum(len(line) for line in lines)
+                budget_behind -= sum(map(len, lines))
         node = node.parent if isinstance(node.parent, Tag) else None
     return behind, ahead
