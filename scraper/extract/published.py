@@ -1072,8 +1072,10 @@ def _local_twin(page: Page, stamp: Stamp) -> dt.date | None:
 
 
 def _meta_stamp(page: Page, names: tuple[str, ...]) -> Stamp | None:
-    order = month_first(page)
     meta = page.signals.meta
+    if meta.keys().isdisjoint(names):
+        return None  # most pages name none of them: no stamp, told by one set test
+    order = month_first(page)
     for name in names:
         if name not in meta:
             continue  # most of the names on any page: no value, hence no stamp
