@@ -555,7 +555,11 @@ def zone_digits(page: Page) -> list[bool]:
     """Whether each of `zone_lines` holds a digit: a line without one holds no date (most
     lines), which the date readers tell from this list rather than each asking again."""
     if page.zone_digits is None:
-        page.zone_digits = list(map(has_digit, zone_lines(page)))
+        lines = zone_lines(page)
+        # a zone without a digit anywhere (no date by the headline) is told by one test of its
+        # whole text (joining the lines adds none), not one per line
+        digits = has_digit("\n".join(lines))
+        page.zone_digits = list(map(has_digit, lines)) if digits else [False] * len(lines)
     return page.zone_digits
 
 
@@ -568,10 +572,15 @@ def zone_has_label(page: Page, kind: str) -> bool:
     if found is None:
         lines, digits = zone_lines(page), zone_digits(page)
         last = len(lines) - 1
-        text = "\n".join(
-            fold(line)
-            for index, line in enumerate(lines)
-            if digits[index] or (index < last and digits[index + 1])
+        # (a zone without a digit: no line is looked at)
+        text = (
+            "\n".join(
+                fold(line)
+                for index, line in enumerate(lines)
+                if digits[index] or (index < last and digits[index + 1])
+            )
+            if any(digits)
+            else ""
         )
         # both kinds from the one folded text: each date asks for both (an "Updated" line is
         # no publication date), and the text does not depend on the kind
