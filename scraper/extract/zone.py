@@ -19,6 +19,8 @@ _CAPTIONS = frozenset(("figure", "figcaption"))
 #: Elements whose text is no line by the headline: scripts and the like, a box set beside the
 #: text, a picture's caption (one set test per element of the walk).
 _UNREAD = SKIP_TAGS | _CAPTIONS | {"aside"}
+#: Elements that start a line of their own: a line break, a block.
+_BREAKS = BLOCK_TAGS | {"br"}
 
 
 def visible_lines(
@@ -69,17 +71,15 @@ def _visible_lines(
             pieces.append(current)
             used += len(current.strip())
             continue
-        if isinstance(current, NavigableString):
-            if not isinstance(current, Comment):
+        if not isinstance(current, Tag):  # (one type test for an element, the next most)
+            if isinstance(current, NavigableString) and not isinstance(current, Comment):
                 pieces.append(current)  # a `str`: joined as it is, no copy
                 used += len(current.strip())
-            continue
-        if not isinstance(current, Tag):
             continue
         name = current.name
         if to_end and name in HEADINGS and _ends_text(current, config):
             return normalize_lines("".join(pieces)), True
-        if name == "br" or name in BLOCK_TAGS:
+        if name in _BREAKS:
             pieces.append("\n")
         if (
             name in _UNREAD
@@ -132,9 +132,8 @@ def lines_around(
                 if type(sibling) is NavigableString and not sibling.strip():
                     continue  # the whitespace between elements (most siblings): no line
                 lines, ended = _visible_lines(sibling, config, avoid, budget_ahead, to_end=True)
-                for line in lines:
-                    ahead.append(line)
-                    budget_ahead -= len(line)
+                ahead.extend(lines)
+                budget_ahead -= sum(map(len, lines))
                 if ended:
                     budget_ahead = 0  # the article's text ends here, on every level
         if level < before[0]:
