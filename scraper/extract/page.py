@@ -245,7 +245,11 @@ class Page:
         each ask it of the `<h1>`s (nothing changes the tree while the page is read)."""
         known = self._folded.get(id(tag))
         if known is None:
-            known = self._folded[id(tag)] = fold(normalize_text(tag.get_text(" ")))
+            contents = tag.contents
+            # an element holding one plain text (most headings): that text, without bs4's walk
+            plain = len(contents) == 1 and type(contents[0]) is NavigableString
+            text = str(contents[0]) if plain else tag.get_text(" ")
+            known = self._folded[id(tag)] = fold(normalize_text(text))
         return known
 
     def names_site(self, text: str) -> bool:
