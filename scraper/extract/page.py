@@ -168,6 +168,7 @@ class Page:
     _card_bounds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
     _chrome: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
     _related: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _folded: dict[int, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._scope = _UNSET
@@ -224,12 +225,9 @@ class Page:
         wanted = fold(title)
         h1s = self.signals.h1s
         if h1s:
-            if fold(normalize_text(h1s[0].get_text(" "))).endswith(wanted):
+            if self.folded_text(h1s[0]).endswith(wanted):
                 return  # most pages: the first `<h1>` prints the headline (after a kicker)
-            self.headline = next(
-                (h for h in h1s[1:] if fold(normalize_text(h.get_text(" "))).endswith(wanted)),
-                None,
-            )
+            self.headline = next((h for h in h1s[1:] if self.folded_text(h).endswith(wanted)), None)
             return
         body = first_named(self.soup, "body") or self.soup  # `soup.body`, without its matcher
         # every element, not bs4's `find_all(class_=True)` (its matcher asked of each): one
@@ -246,6 +244,19 @@ class Page:
                 continue
             self.headline = tag
             return
+
+    def folded_text(self, tag: Tag) -> str:
+        """The comparison key of `tag`'s text (`fold` of its normalised `get_text(" ")`), read
+        once per element and page: the title, the headline kept and the date lines' readers
+        each ask it of the `<h1>`s (nothing changes the tree while the page is read)."""
+        known = self._folded.get(id(tag))
+        if known is None:
+            contents = tag.contents
+            # an element holding one plain text (most headings): that text, without bs4's walk
+            plain = len(contents) == 1 and type(contents[0]) is NavigableString
+            text = str(contents[0]) if plain else tag.get_text(" ")
+            known = self._folded[id(tag)] = fold(normalize_text(text))
+        return known
 
     def names_site(self, text: str) -> bool:
         """True when `text` opens with the site's own name (a profile's `site_names`, or the

@@ -494,6 +494,11 @@ def _ends_lines(page: Page, blocks: list[Block]) -> list[list[str]]:
     return found
 
 
+#: The ASCII characters a zone line that tells a reader nothing holds none of (`_Inert`): a
+#: digit (a date), a colon ("Label: value"), a "|" (a line of pieces); one set test per line.
+_INERT_FREE = frozenset("0123456789:|")
+
+
 class _Inert:
     """Whether a zone line tells nothing to any reader of the zone, in or out of it: ASCII
     without a digit (no date, no slash date, no label cell's date: folding adds none), no
@@ -506,14 +511,14 @@ class _Inert:
         self.known: set[str] | None = None
 
     def __call__(self, line: str) -> bool:
-        if not line.isascii() or has_digit(line) or ":" in line or "|" in line:
+        if not line.isascii() or not _INERT_FREE.isdisjoint(line):
             return False
         page = self.page
         if self.known is None:
             self.known = {fold(c.sector) for c in page.cards if c.sector}
             headline = page.headline_element()  # as `extract_sector` reads it
             if headline is not None:
-                self.known.add(fold(normalize_text(headline.get_text(" "))))
+                self.known.add(page.folded_text(headline))
         folded = fold(line)
         return folded not in self.known and folded not in page.config.sectors
 
@@ -550,7 +555,11 @@ def zone_digits(page: Page) -> list[bool]:
     """Whether each of `zone_lines` holds a digit: a line without one holds no date (most
     lines), which the date readers tell from this list rather than each asking again."""
     if page.zone_digits is None:
-        page.zone_digits = list(map(has_digit, zone_lines(page)))
+        lines = zone_lines(page)
+        # a zone without a digit anywhere (no date by the headline) is told by one test of its
+        # whole text (joining the lines adds none), not one per line
+        digits = has_digit("\n".join(lines))
+        page.zone_digits = list(map(has_digit, lines)) if digits else [False] * len(lines)
     return page.zone_digits
 
 
@@ -563,10 +572,15 @@ def zone_has_label(page: Page, kind: str) -> bool:
     if found is None:
         lines, digits = zone_lines(page), zone_digits(page)
         last = len(lines) - 1
-        text = "\n".join(
-            fold(line)
-            for index, line in enumerate(lines)
-            if digits[index] or (index < last and digits[index + 1])
+        # (a zone without a digit: no line is looked at)
+        text = (
+            "\n".join(
+                fold(line)
+                for index, line in enumerate(lines)
+                if digits[index] or (index < last and digits[index + 1])
+            )
+            if any(digits)
+            else ""
         )
         # both kinds from the one folded text: each date asks for both (an "Updated" line is
         # no publication date), and the text does not depend on the kind
@@ -1067,8 +1081,10 @@ def _local_twin(page: Page, stamp: Stamp) -> dt.date | None:
 
 
 def _meta_stamp(page: Page, names: tuple[str, ...]) -> Stamp | None:
-    order = month_first(page)
     meta = page.signals.meta
+    if meta.keys().isdisjoint(names):
+        return None  # most pages name none of them: no stamp, told by one set test
+    order = month_first(page)
     for name in names:
         if name not in meta:
             continue  # most of the names on any page: no value, hence no stamp

@@ -832,7 +832,7 @@ def _subheading_headline(page: Page, title: str) -> Tag | None:
     (a section link above it) start from. None when an `<h1>` prints it, whole or after a
     kicker (most pages: one text compared)."""
     wanted = fold(title)
-    if any(fold(normalize_text(_text(h))).endswith(wanted) for h in page.signals.h1s):
+    if any(page.folded_text(h).endswith(wanted) for h in page.signals.h1s):
         return None
     return next(
         (

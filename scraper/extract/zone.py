@@ -19,6 +19,8 @@ _CAPTIONS = frozenset(("figure", "figcaption"))
 #: Elements whose text is no line by the headline: scripts and the like, a box set beside the
 #: text, a picture's caption (one set test per element of the walk).
 _UNREAD = SKIP_TAGS | _CAPTIONS | {"aside"}
+#: Elements that start a line of their own: a line break, a block.
+_BREAKS = BLOCK_TAGS | {"br"}
 
 
 def visible_lines(
@@ -47,6 +49,19 @@ def _visible_lines(
         if isinstance(node, Comment) or not node.strip():
             return [], False
         return normalize_lines(str(node)), False
+    if isinstance(node, Tag) and budget > 0 and not (to_end and node.name in HEADINGS):
+        contents = node.contents
+        if len(contents) == 1 and type(contents[0]) is NavigableString:
+            # an element holding one plain text (a byline's `<span>`, a date's `<p>`): its lines
+            # are that text's, as the walk below reads them (a line break before it makes no
+            # line), unless the element is not read at all
+            if (
+                node.name in _UNREAD
+                or (node.attrs and is_boilerplate(node, config))
+                or (avoid and id(node) in avoid)
+            ):
+                return [], False
+            return normalize_lines(contents[0]), False
     pieces: list[str] = []
     stack: list[object] = [node]
     used = 0
@@ -56,17 +71,15 @@ def _visible_lines(
             pieces.append(current)
             used += len(current.strip())
             continue
-        if isinstance(current, NavigableString):
-            if not isinstance(current, Comment):
+        if not isinstance(current, Tag):  # (one type test for an element, the next most)
+            if isinstance(current, NavigableString) and not isinstance(current, Comment):
                 pieces.append(current)  # a `str`: joined as it is, no copy
                 used += len(current.strip())
-            continue
-        if not isinstance(current, Tag):
             continue
         name = current.name
         if to_end and name in HEADINGS and _ends_text(current, config):
             return normalize_lines("".join(pieces)), True
-        if name == "br" or name in BLOCK_TAGS:
+        if name in _BREAKS:
             pieces.append("\n")
         if (
             name in _UNREAD
@@ -84,7 +97,7 @@ def _ends_text(heading: Tag, config: ExtractConfig) -> bool:
     """A heading naming the page's interaction furniture ("Commentaires", "Reacties", "Share
     this") ends the article: the dated lines under it (comments) are no longer its date lines."""
     folded = fold(heading.get_text(" "))
-    return any(folded.startswith(p) for p in config.end_headings)
+    return folded.startswith(config.end_headings)  # (a tuple: any of them)
 
 
 def lines_around(
@@ -119,9 +132,8 @@ def lines_around(
                 if type(sibling) is NavigableString and not sibling.strip():
                     continue  # the whitespace between elements (most siblings): no line
                 lines, ended = _visible_lines(sibling, config, avoid, budget_ahead, to_end=True)
-                for line in lines:
-                    ahead.append(line)
-                    budget_ahead -= len(line)
+                ahead.extend(lines)
+                budget_ahead -= sum(map(len, lines))
                 if ended:
                     budget_ahead = 0  # the article's text ends here, on every level
         if level < before[0]:
@@ -135,6 +147,6 @@ def lines_around(
                     break
                 lines = visible_lines(sibling, config, avoid, budget_behind)
                 behind[:0] = lines
-                budget_behind -= sum(len(line) for line in lines)
+                budget_behind -= sum(map(len, lines))
         node = node.parent if isinstance(node.parent, Tag) else None
     return behind, ahead
