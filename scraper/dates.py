@@ -117,6 +117,25 @@ class _Patterns:
     ranges: re.Pattern[str]
 
 
+def _date_opening(months: Iterable[str]) -> str:
+    """A lookahead true where a date may open, as the date, yearless and range patterns need: a
+    digit (every form but the month-day ones opens with the day or year), or a month's name, its
+    dot, whitespace and a digit ("march 5, 2024", "march 5"). A month of one word is tested by its shape (a word boundary,
+    at most the longest such name and its dot in characters neither space nor digit, whitespace,
+    a digit): about as many steps as the word has characters, where the month-day form tries
+    each of ~300 names at every word of every line holding two digits. A name of several words
+    or holding a digit is listed as it is."""
+    single = [m for m in months if not _SPACE_OR_DIGIT.search(m)]
+    others = [m for m in months if _SPACE_OR_DIGIT.search(m)]
+    shape = rf"\b[^\s\d]{{1,{max(map(len, single), default=0) + 1}}}\s+\d" if single else ""
+    listed = rf"\b(?:{_alternation(others)})" if others else ""
+    return f"(?=\\d{''.join(f'|{part}' for part in (shape, listed) if part)})"
+
+
+#: What a month's name tested by its shape holds none of (`_date_opening`).
+_SPACE_OR_DIGIT = re.compile(r"[\s\d]")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     vocab = vocabulary()
@@ -140,7 +159,8 @@ def _patterns() -> _Patterns:
             rf"(?P<ky>\d{{4}})\s?(?:{year})\s?(?P<km>\d{{1,2}})\s?(?:{month})\s?(?P<kd>\d{{1,2}})"
             rf"\s?(?:{day})"
         )
-    date = re.compile(rf"(?<![\d/.-])(?:{'|'.join(forms)})(?!\d)")
+    opening = _date_opening(vocab.months)
+    date = re.compile(rf"(?<![\d/.-]){opening}(?:{'|'.join(forms)})(?!\d)")
     labelled = {
         kind: re.compile(
             # a label opens after anything but a letter: a digit too, when the page sets the
@@ -171,7 +191,7 @@ def _patterns() -> _Patterns:
             rf"\s?(?:{_alternation(days)})"
         )
     yearless = re.compile(
-        rf"(?<![\d/.-])(?:{'|'.join(yearless_forms)})(?![\d:])"
+        rf"(?<![\d/.-]){opening}(?:{'|'.join(yearless_forms)})(?![\d:])"
         r"(?!\s*,?\s*(?:de\s+|del\s+)?\d{4})"
     )
     # the clock, its half of the day, a short zone or unit ("est", "cet", "uhr"), then the date's
@@ -185,15 +205,16 @@ def _patterns() -> _Patterns:
         labelled=labelled,
         time_first=time_first,
         yearless=yearless,
-        ranges=_range_pattern(months),
+        ranges=_range_pattern(months, opening),
     )
 
 
-def _range_pattern(months: str) -> re.Pattern[str]:
+def _range_pattern(months: str, opening: str) -> re.Pattern[str]:
     """Two days joined by a dash or a range word, the month and year written once or twice:
     "12-16 mars 2026", "du 12 au 16 mars 2026", "van 12 tot 16 maart 2026", "March 12-16, 2026",
     "12 mars 2026 - 16 mars 2026". Its groups: the first day (`ad`, and its `am`, `ay` when
-    written), the last day (`bd`, `bm`, `by`)."""
+    written), the last day (`bd`, `bm`, `by`). `opening`: where a date may open
+    (`_date_opening`), as a range's first day does."""
     join = _range_join().pattern
     ordinal = r"(?:er|e|ste|st|nd|rd|th)?\.?"
     day_month = (
@@ -204,7 +225,7 @@ def _range_pattern(months: str) -> re.Pattern[str]:
         rf"\b(?P<am2>{months})\b\.?\s+(?P<ad2>\d{{1,2}}){ordinal},?(?:\s+(?P<ay2>\d{{4}}))?"
         rf"{join}(?:(?P<bm2>{months})\b\.?\s+)?(?P<bd2>\d{{1,2}}){ordinal},?\s+(?P<by2>\d{{4}})(?!\d)"
     )
-    return re.compile(f"{day_month}|{month_day}")
+    return re.compile(f"{opening}(?:{day_month}|{month_day})")
 
 
 def range_spans(text: str) -> list[tuple[int, int, dt.date | None, dt.date]]:

@@ -148,6 +148,8 @@ class SelectorIndex:
     class_regex: re.Pattern[str] | None = None
     #: attribute names some indexed selector tests (`[itemprop=…]`)
     attr_names: frozenset[str] = frozenset()
+    #: the ids some selector is keyed by (`#main`): another id changes no element's candidates
+    idents: frozenset[str] = frozenset()
     #: `by_key[name] + by_key["*"]` per tag name met so far (see `_for_name`)
     _by_name: dict[str, list[tuple[str, int, Selector]]] = field(default_factory=dict, repr=False)
     #: `candidates` per (name, class, id) of elements with no indexed attribute, met so far
@@ -171,6 +173,7 @@ class SelectorIndex:
                 else:
                     index.by_key.setdefault(head.key, []).append(entry)
         index.attr_names = frozenset(key[1:] for key in index.by_key if key.startswith("@"))
+        index.idents = frozenset(key[1:] for key in index.by_key if key.startswith("#"))
         if index.class_parts:
             index.class_regex = re.compile("|".join(re.escape(p[0]) for p in index.class_parts))
         return index
@@ -188,7 +191,9 @@ class SelectorIndex:
         carries, one of its classes or its id, in that order. The list may be shared: do not
         change it."""
         # called for every element of every page: the answer is remembered per name, class and
-        # id (a page repeats a few hundred such marks over thousands of elements)
+        # id (a page repeats a few hundred such marks over thousands of elements); an id no
+        # selector is keyed by is remembered as none, or each element with an id, most of them
+        # unique, would be looked up anew
         attrs = tag.attrs
         if not attrs:
             return self._for_name(tag.name)
@@ -198,7 +203,7 @@ class SelectorIndex:
             and (value is None or isinstance(value, str))
             and (ident is None or isinstance(ident, str))
         ):
-            marks = (tag.name, value, ident)
+            marks = (tag.name, value, ident if ident in self.idents else None)
             found = self._by_marks.get(marks)
             if found is None:
                 if len(self._by_marks) >= MARKS_REMEMBERED:
