@@ -20,6 +20,7 @@ from scraper.extract.treewalk import (
     is_at_or_inside,
     is_inside,
     links_in,
+    spaced_text,
     tags_below,
     text_longer_than,
 )
@@ -251,11 +252,7 @@ class Page:
         each ask it of the `<h1>`s (nothing changes the tree while the page is read)."""
         known = self._folded.get(id(tag))
         if known is None:
-            contents = tag.contents
-            # an element holding one plain text (most headings): that text, without bs4's walk
-            plain = len(contents) == 1 and type(contents[0]) is NavigableString
-            text = str(contents[0]) if plain else tag.get_text(" ")
-            known = self._folded[id(tag)] = fold(normalize_text(text))
+            known = self._folded[id(tag)] = fold(normalize_text(spaced_text(tag)))
         return known
 
     def names_site(self, text: str) -> bool:

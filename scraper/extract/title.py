@@ -13,7 +13,14 @@ from scraper.dates import date_spans
 from scraper.extract.lang import short_lang
 from scraper.extract.page import Page
 from scraper.extract.structured import EMPHASIS_TAGS
-from scraper.extract.treewalk import first_child_tag, first_named, is_at_or_inside, is_inside
+from scraper.extract.treewalk import (
+    first_child_tag,
+    first_named,
+    holds_one_text,
+    is_at_or_inside,
+    is_inside,
+    spaced_text,
+)
 from scraper.extract.zone import visible_lines
 from scraper.text import NOT_ALNUM, fold, normalize_text
 from scraper.urls import host_of, resolve_href
@@ -489,7 +496,7 @@ def _section_names(page: Page) -> set[str]:
         return page.section_names
     signals = page.signals
     found = [signals.first_meta("article:section"), signals.jsonld_value("articleSection")]
-    found += map(_text, signals.links)
+    found += map(spaced_text, signals.links)
     found += urlsplit(page.url).path.split("/")[:-1]
     # a menu repeats its links (header, footer, a mobile copy): each text is measured once
     texts = {normalize_text(name) for name in set(found) if isinstance(name, str)}
@@ -499,19 +506,6 @@ def _section_names(page: Page) -> set[str]:
             keys |= _compact(text)
     page.section_names = keys
     return keys
-
-
-def _plain(tag: Tag) -> bool:
-    """True when `tag` holds one plain text and nothing else (most links and headings): no
-    element in it, no kicker, link or stamp, and its text is that string's."""
-    contents = tag.contents
-    return len(contents) == 1 and type(contents[0]) is NavigableString
-
-
-def _text(tag: Tag) -> str:
-    """`tag.get_text(" ")`, read straight from an element holding one plain text (most links
-    and headings do) without bs4's walk over its strings."""
-    return str(tag.contents[0]) if _plain(tag) else tag.get_text(" ")
 
 
 def _word_count(text: str) -> int:
@@ -616,7 +610,7 @@ def _headline_elements(page: Page) -> list[tuple[Tag, str]]:
             or page.in_page_header(tag)
             or _in_article(tag)
             or _in_unlinked_header(tag, page)
-            or _spells_slug(_text(tag), _slug_words(page))
+            or _spells_slug(spaced_text(tag), _slug_words(page))
         )
         and not page.in_related(tag)
         and not _is_logo(tag, page)
@@ -652,7 +646,7 @@ def _in_unlinked_header(tag: Tag, page: Page) -> bool:
 
 def _is_logo(tag: Tag, page: Page) -> bool:
     """An `<h1>` that is only a link to the home page: the site's name, not a headline."""
-    link = None if _plain(tag) else first_named(tag, "a")
+    link = None if holds_one_text(tag) else first_named(tag, "a")
     if link is None:
         return False
     href = link.get("href")
@@ -689,7 +683,7 @@ def _parts(tag: Tag) -> list[str]:
         # a styled first element set before the headline's own text: the kicker and the rest
         # a colon or bar written between kicker and headline belongs to neither
         rest = normalize_text(" ".join(_text_of(c) for c in children[1:])).lstrip(_KICKER_MARKS)
-        first = normalize_text(_text(children[0]))
+        first = normalize_text(spaced_text(children[0]))
         return [first, rest] if first and rest else []
     for child in tag.children:
         if isinstance(child, NavigableString):
@@ -700,7 +694,7 @@ def _parts(tag: Tag) -> list[str]:
             continue
         if child.name not in _INLINE:
             return []
-        text = normalize_text(_text(child))
+        text = normalize_text(spaced_text(child))
         if any(c.isalnum() for c in text):  # a "|" between kicker and headline is no part
             parts.append(text)
     return parts
@@ -718,7 +712,7 @@ def _readings(tag: Tag, text: str, visible: str) -> list[str]:
     length, without the subtitle set after it (`<h1>Headline <small>Subtitle</small></h1>`),
     or whole with the space a two-line `<span>Kicker</span><span>Headline</span>` leaves out."""
     found = [text, visible]
-    if _plain(tag):
+    if holds_one_text(tag):
         return [t for i, t in enumerate(found) if t and t not in found[:i]]  # no children's runs
     # each child's text read once (a `get_text` of each element child)
     texts = (_text_of(c) for c in tag.children if not (isinstance(c, Tag) and c.name == "br"))
@@ -778,7 +772,7 @@ def _without_stamp(tag: Tag, text: str) -> str:
     )
     if not isinstance(last, Tag):
         return text
-    stamp = normalize_text(_text(last))
+    stamp = normalize_text(spaced_text(last))
     if not stamp or not text.endswith(stamp):
         return text
     if last.name != "time" and not _is_date_piece(stamp):
@@ -795,7 +789,7 @@ def _kicker_marked(tag: Tag) -> bool:
 
 def _without_kicker(tag: Tag, text: str) -> tuple[str, str | None]:
     """(headline, kicker): a short first element glued into the heading is a kicker."""
-    parts = [] if _plain(tag) else _parts(tag)
+    parts = [] if holds_one_text(tag) else _parts(tag)
     if len(parts) < 2:
         return text, None
     kicker, rest = parts[0], " ".join(parts[1:])
@@ -1093,7 +1087,7 @@ def _printed_title_piece(page: Page) -> str | None:
         return None
     found: dict[str, Tag] = {}
     for tag in page.signals.emphasised:
-        piece = wanted.get(fold(normalize_text(_text(tag))))
+        piece = wanted.get(fold(normalize_text(spaced_text(tag))))
         if piece is None or piece in found:
             continue
         string = next((s for s in tag.strings if s.strip()), None)
@@ -1118,7 +1112,7 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
         not isinstance(top.parent, Tag) or top.parent.name not in _LINE_ELEMENTS
     ):
         return None  # neither a line nor a wrapper, nor in one (a `<title>` in the `<head>`)
-    if normalize_text(_text(top)) != normalize_text(string):
+    if normalize_text(spaced_text(top)) != normalize_text(string):
         return None
     emphasis = False
     while True:
@@ -1130,7 +1124,7 @@ def line_of(string: NavigableString) -> tuple[Tag, bool] | None:
         if (
             not isinstance(parent, Tag)
             or parent.name not in _LINE_ELEMENTS
-            or normalize_text(_text(parent)) != normalize_text(_text(top))
+            or normalize_text(spaced_text(parent)) != normalize_text(spaced_text(top))
         ):
             break
         top = parent
@@ -1181,7 +1175,7 @@ def _opening_heading(page: Page, subheadings: list[tuple[str, str]]) -> str | No
         heading = _heading_before_root(page)
         if heading is None:
             return None
-        wanted = fold(normalize_text(_text(heading)))
+        wanted = fold(normalize_text(spaced_text(heading)))
     return next((text for text, _layer in subheadings if text and fold(text) == wanted), None)
 
 
@@ -1213,8 +1207,8 @@ def _visible(tag: Tag, page: Page) -> str:
     heading of one plain text (most: `<h1>Headline</h1>`) is read without the walk: the walk
     gives that text's lines, joined as `normalize_text` joins them, and a heading it reads
     nothing of (furniture) falls back on the same text."""
-    if _plain(tag):
-        return normalize_text(_text(tag)).rstrip(_PERMALINK_MARKS)
+    if holds_one_text(tag):
+        return normalize_text(spaced_text(tag)).rstrip(_PERMALINK_MARKS)
     text = " ".join(visible_lines(tag, page.config)) or normalize_text(tag.get_text(" "))
     return text.rstrip(_PERMALINK_MARKS)
 

@@ -47,6 +47,19 @@ def all_links_in(root: Tag) -> Iterator[Tag]:
             yield node
 
 
+def holds_one_text(tag: Tag) -> bool:
+    """True when `tag` holds one plain text and nothing else (most links and headings): no
+    element in it, and its text is that string's."""
+    contents = tag.contents
+    return len(contents) == 1 and type(contents[0]) is NavigableString
+
+
+def spaced_text(tag: Tag) -> str:
+    """`tag.get_text(" ")`, read straight from an element holding one plain text (most links
+    and headings do) without bs4's walk over its strings."""
+    return str(tag.contents[0]) if holds_one_text(tag) else tag.get_text(" ")
+
+
 def all_strings_in(root: Tag) -> Iterator[NavigableString]:
     """Every string below `root` of any kind (comments too), in document order (as
     `root.find_all(string=True)`, lazily)."""
